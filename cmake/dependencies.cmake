@@ -1,0 +1,4 @@
+# Third-party packages, all from the system (scripts/install-deps.sh installs them).
+# Eigen is public (the batch API takes Eigen matrices); nlohmann_json is private to the sources.
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_package(nlohmann_json 3.9 REQUIRED)

@@ -1,0 +1,24 @@
+# Build options; developer options default on only when civitas is the top-level project.
+if(NOT DEFINED PROJECT_IS_TOP_LEVEL)  # CMake < 3.21
+    string(COMPARE EQUAL "${CMAKE_SOURCE_DIR}" "${PROJECT_SOURCE_DIR}" PROJECT_IS_TOP_LEVEL)
+endif()
+
+option(BUILD_SHARED_LIBS "Build civitas as a shared library" OFF)
+option(CIVITAS_BUILD_TESTS "Build the C++ tests" ${PROJECT_IS_TOP_LEVEL})
+option(CIVITAS_BUILD_BENCHMARKS "Build the benchmarks" OFF)
+option(CIVITAS_BUILD_CLI "Build the civitas command-line program" ON)
+option(CIVITAS_BUILD_PYTHON "Build the Python extension civitas._core" OFF)
+option(CIVITAS_INSTALL "Generate install rules" ${PROJECT_IS_TOP_LEVEL})
+option(CIVITAS_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
+endif()
+
+set(CMAKE_CXX_STANDARD 17)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_CXX_VISIBILITY_PRESET hidden)
+set(CMAKE_VISIBILITY_INLINES_HIDDEN ON)
+
+include(GNUInstallDirs)

@@ -1,0 +1,10 @@
+# Warnings live in a private INTERFACE target so consumers never inherit them.
+add_library(civitas_warnings INTERFACE)
+if(MSVC)
+    target_compile_options(civitas_warnings INTERFACE /W4 /utf-8 $<$<BOOL:${CIVITAS_WARNINGS_AS_ERRORS}>:/WX>)
+else()
+    target_compile_options(civitas_warnings INTERFACE
+        -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
+        -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough
+        $<$<BOOL:${CIVITAS_WARNINGS_AS_ERRORS}>:-Werror>)
+endif()

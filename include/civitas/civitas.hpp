@@ -1,0 +1,8 @@
+#pragma once
+/// civitas: planning, tracking and scoring civic campaigns. Include this one header.
+
+#include <civitas/error.hpp>
+#include <civitas/evaluation.hpp>
+#include <civitas/framework.hpp>
+#include <civitas/io.hpp>
+#include <civitas/version.hpp>

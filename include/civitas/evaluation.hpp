@@ -1,0 +1,155 @@
+#pragma once
+/// Evaluating units against a framework: scores, gaps, obstacle degrees and the pass decision.
+
+#include <civitas/export.hpp>
+#include <civitas/framework.hpp>
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace civitas {
+
+/// Where one indicator stands.
+enum class Outcome : std::int8_t {
+    missing = -1,  ///< no data
+    not_met = 0,   ///< has data, misses the pass line
+    met = 1,       ///< has data, meets the pass line
+};
+/// "met", "not_met" or "missing".
+[[nodiscard]] CIVITAS_EXPORT const char* to_string(Outcome value) noexcept;
+/// The Outcome with this name; nullopt when there is none.
+[[nodiscard]] CIVITAS_EXPORT std::optional<Outcome> outcome_from_string(std::string_view name) noexcept;
+
+/// One indicator's result for one unit.
+struct CIVITAS_EXPORT IndicatorResult {
+    std::string id;                         ///< indicator id
+    std::optional<double> value;            ///< measured value, empty when missing
+    Outcome outcome = Outcome::missing;     ///< met, not met or missing
+    bool counted = true;                    ///< false when missing data is skipped (left out of shares and weights)
+    double score = 0.0;                     ///< score share in [0, 1] of the indicator's full points
+    double points = 0.0;                    ///< weighted contribution on the framework's scale
+    double max_points = 0.0;                ///< full points on the scale, after any renormalisation
+    Interval pass;                          ///< pass line applied (for the unit's class)
+    std::optional<double> gap;              ///< distance to the pass line in the indicator's unit, 0 when met
+    std::optional<double> relative_gap;     ///< gap / |pass line|, empty when the line is 0 or data missing
+    std::optional<bool> meets_improvement;  ///< whether the improvement line is met, when there is one
+    double obstacle = 0.0;                  ///< share in [0, 1] of all points lost that this indicator loses
+};
+
+/// One category's subtotal for one unit.
+struct CIVITAS_EXPORT CategoryResult {
+    std::string id;           ///< category id
+    std::string name;         ///< category name
+    int depth = 1;            ///< 1 for top-level categories
+    double score = 0.0;       ///< aggregated score share in [0, 1]
+    double points = 0.0;      ///< score share x the category's full points
+    double max_points = 0.0;  ///< the category's full points on the scale
+    int met = 0;              ///< indicators met below it
+    int assessed = 0;         ///< indicators with data below it
+    int indicators = 0;       ///< indicators below it
+};
+
+/// Which rule decided the pass decision.
+enum class Decision : std::int8_t {
+    passed,         ///< every rule held
+    coverage,       ///< too little data (min_coverage)
+    veto,           ///< a basic item failed or had no data
+    rule,           ///< a pass rule failed (see `failed_rule`)
+    invalid,        ///< the unit's data was invalid (batch only; see `error`)
+};
+template <> struct EnumNames<Decision> {
+    static constexpr const char* values[] = {"passed", "coverage", "veto", "rule", "invalid"};
+};
+
+/// The result of evaluating one unit.
+class CIVITAS_EXPORT Evaluation {
+public:
+    std::string framework;                    ///< framework id
+    std::string unit;                         ///< unit id ("" when not given)
+    std::vector<IndicatorResult> indicators;  ///< in framework order
+    std::vector<CategoryResult> categories;   ///< in framework order (depth first)
+    std::optional<double> total;              ///< total on the framework's scale; empty below min coverage
+    double scale = 100.0;                     ///< the framework's scale
+    int met = 0;                              ///< indicators met
+    int assessed = 0;                         ///< indicators with data
+    double coverage = 0.0;                    ///< share in [0, 1] of nominal weight with data
+    std::vector<std::string> basic_failed;    ///< basic items not met or without data
+    bool passed = false;                      ///< the pass decision
+    Decision decided_by = Decision::passed;   ///< what decided it
+    std::optional<PassRule> failed_rule;      ///< the first failing pass rule, when decided_by is rule
+    std::string reason;                       ///< the decision in words, English
+    std::string error;                        ///< why the data was invalid, when decided_by is invalid
+
+    /// Result for one indicator id; throws NotFoundError.
+    [[nodiscard]] const IndicatorResult& indicator(const std::string& id) const;
+    /// Indicators not met (with data), in framework order.
+    [[nodiscard]] std::vector<const IndicatorResult*> shortfalls() const;
+};
+
+/// Results for many units at once; rows are units, columns indicators (framework order).
+class CIVITAS_EXPORT BatchEvaluation {
+public:
+    using Matrix = Eigen::MatrixXd;
+    using Vector = Eigen::VectorXd;
+    using OutcomeMatrix = Eigen::Matrix<std::int8_t, Eigen::Dynamic, Eigen::Dynamic>;
+
+    std::string framework;                   ///< framework id
+    std::vector<std::string> units;          ///< unit ids, one per row
+    std::vector<std::string> classes;        ///< unit classes, one per row ("" for none)
+    std::vector<std::string> indicator_ids;  ///< framework order
+    std::vector<std::string> category_ids;   ///< framework order
+    Matrix values;                           ///< values as read, NaN where missing
+    Matrix scores;                           ///< score shares in [0, 1]
+    Matrix points;                           ///< weighted contributions on the scale
+    Matrix max_points;                       ///< full points after renormalisation (0 where skipped)
+    Matrix gaps;                             ///< gaps in each indicator's unit, NaN where missing
+    OutcomeMatrix outcomes;                  ///< Outcome codes: 1 met, 0 not met, -1 missing
+    Matrix category_scores;                  ///< units x categories, score shares
+    Vector totals;                           ///< totals on the scale, NaN where no score is given
+    Vector coverage;                         ///< share of nominal weight with data
+    Eigen::VectorXi met;                     ///< indicators met per unit
+    Eigen::VectorXi assessed;                ///< indicators with data per unit
+    Eigen::VectorXi basic_failed;            ///< basic items failed per unit
+    std::vector<bool> passed;                ///< pass decision per unit
+    std::vector<Decision> decided_by;        ///< what decided it
+    std::vector<std::string> errors;         ///< "" or why the unit's data was invalid
+
+    /// Number of units.
+    [[nodiscard]] std::size_t size() const noexcept { return units.size(); }
+    /// True when every unit's data was valid.
+    [[nodiscard]] bool ok() const noexcept;
+};
+
+/// Row-major matrix type accepted too (numpy's default layout).
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// Evaluates many units: `values` has a row per unit and a column per id in `columns`.
+/// Columns may come in any order and leave indicators out (missing data); an unknown or
+/// repeated column id throws. A unit with invalid data gets `errors[i]` and decided_by invalid,
+/// the others are still evaluated. `classes` is empty or has one class ("" for none) per unit.
+[[nodiscard]] CIVITAS_EXPORT BatchEvaluation evaluate_many(
+    const Framework& framework, const Eigen::Ref<const Eigen::MatrixXd>& values,
+    const std::vector<std::string>& columns, const std::vector<std::string>& units = {},
+    const std::vector<std::string>& classes = {}, const EvaluateOptions& options = {});
+
+/// The same for row-major data.
+[[nodiscard]] CIVITAS_EXPORT BatchEvaluation evaluate_many(
+    const Framework& framework, const Eigen::Ref<const RowMatrix>& values,
+    const std::vector<std::string>& columns, const std::vector<std::string>& units = {},
+    const std::vector<std::string>& classes = {}, const EvaluateOptions& options = {});
+
+/// The full result of unit `row` of a batch, equal to evaluating that unit alone.
+[[nodiscard]] CIVITAS_EXPORT Evaluation unit_evaluation(const Framework& framework,
+                                                        const BatchEvaluation& batch, std::size_t row);
+
+/// A short text table of the evaluation, for terminals and `repr`.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Evaluation& evaluation);
+/// One line: number of units, passed, mean total.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const BatchEvaluation& batch);
+
+}  // namespace civitas
