@@ -6,6 +6,7 @@
 
 #include <Eigen/Core>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -125,23 +126,57 @@ public:
     [[nodiscard]] bool ok() const noexcept;
 };
 
-/// Row-major matrix type accepted too (numpy's default layout).
+/// Row-major matrix type (numpy's default layout).
 using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-/// Evaluates many units: `values` has a row per unit and a column per id in `columns`.
-/// Columns may come in any order and leave indicators out (missing data); an unknown or
-/// repeated column id throws. A unit with invalid data gets `errors[i]` and decided_by invalid,
-/// the others are still evaluated. `classes` is empty or has one class ("" for none) per unit.
-[[nodiscard]] CIVITAS_EXPORT BatchEvaluation evaluate_many(
-    const Framework& framework, const Eigen::Ref<const Eigen::MatrixXd>& values,
-    const std::vector<std::string>& columns, const std::vector<std::string>& units = {},
-    const std::vector<std::string>& classes = {}, const EvaluateOptions& options = {});
+/// A read-only view of a units-by-columns matrix of doubles with any strides (in elements),
+/// so Eigen matrices of either layout and numpy arrays are read without copies.
+struct CIVITAS_EXPORT MatrixView {
+    const double* data = nullptr;   ///< element (0, 0)
+    std::ptrdiff_t rows = 0;        ///< units
+    std::ptrdiff_t cols = 0;        ///< columns
+    std::ptrdiff_t row_stride = 0;  ///< elements from one row to the next
+    std::ptrdiff_t col_stride = 0;  ///< elements from one column to the next
 
-/// The same for row-major data.
+    /// Element (r, c).
+    [[nodiscard]] double operator()(std::ptrdiff_t r, std::ptrdiff_t c) const noexcept {
+        return data[r * row_stride + c * col_stride];
+    }
+    /// A view of any Eigen expression with direct access (Matrix, Map, Ref, blocks).
+    template <class Derived>
+    [[nodiscard]] static MatrixView of(const Eigen::DenseBase<Derived>& matrix) noexcept {
+        const Derived& m = matrix.derived();
+        const std::ptrdiff_t inner = m.innerStride(), outer = m.outerStride();
+        return Derived::IsRowMajor ? MatrixView{m.data(), m.rows(), m.cols(), outer, inner}
+                                   : MatrixView{m.data(), m.rows(), m.cols(), inner, outer};
+    }
+};
+
+/// Evaluates many units: `values` has a row per unit and a column per id in `columns`.
+/// Columns may come in any order and leave indicators out (missing data); an unknown id throws
+/// NotFoundError, a repeated one ValidationError. A unit with invalid data gets `errors[i]` and
+/// decided_by invalid; the others are still evaluated. `units` and `classes` are empty or have
+/// one entry per row ("" for a unit without class).
 [[nodiscard]] CIVITAS_EXPORT BatchEvaluation evaluate_many(
-    const Framework& framework, const Eigen::Ref<const RowMatrix>& values,
-    const std::vector<std::string>& columns, const std::vector<std::string>& units = {},
-    const std::vector<std::string>& classes = {}, const EvaluateOptions& options = {});
+    const Framework& framework, MatrixView values, const std::vector<std::string>& columns,
+    const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
+    const EvaluateOptions& options = {});
+
+/// The same for a column-major Eigen matrix.
+[[nodiscard]] inline BatchEvaluation evaluate_many(
+    const Framework& framework, const Eigen::MatrixXd& values, const std::vector<std::string>& columns,
+    const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
+    const EvaluateOptions& options = {}) {
+    return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
+}
+
+/// The same for a row-major Eigen matrix.
+[[nodiscard]] inline BatchEvaluation evaluate_many(
+    const Framework& framework, const RowMatrix& values, const std::vector<std::string>& columns,
+    const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
+    const EvaluateOptions& options = {}) {
+    return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
+}
 
 /// The full result of unit `row` of a batch, equal to evaluating that unit alone.
 [[nodiscard]] CIVITAS_EXPORT Evaluation unit_evaluation(const Framework& framework,

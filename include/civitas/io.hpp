@@ -32,7 +32,7 @@ struct CIVITAS_EXPORT ValueTable {
     std::vector<std::string> units;    ///< first column, one per row
     std::vector<std::string> classes;  ///< unit classes when a class column was named, else empty
     std::vector<std::string> columns;  ///< indicator ids, header order
-    RowMatrix values;                  ///< NaN for empty cells (missing data)
+    RowMatrix values;                  ///< NaN for empty cells (missing data: evaluate with nan_as_missing)
 };
 
 /// Reads a CSV table (RFC 4180, UTF-8, optional BOM): the first column holds unit ids, the

@@ -1,0 +1,62 @@
+#include "io/file_text.hpp"
+
+#include <civitas/error.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace civitas::detail {
+
+std::string read_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), "", "is a directory; expected a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ParseError(path.string(), "", std::string("cannot open: ") + std::strerror(errno));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw ParseError(path.string(), "", "read failed");
+    return buffer.str();
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view text) {
+    std::random_device random;
+    std::filesystem::path temporary = path;
+    temporary += ".tmp" + std::to_string(random());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(path.string() + ": cannot write: " + std::strerror(errno));
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            throw Error(path.string() + ": write failed");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw Error(path.string() + ": cannot replace: " + ec.message());
+    }
+}
+
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;  // count UTF-8 characters, not bytes
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace civitas::detail

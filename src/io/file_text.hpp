@@ -1,0 +1,17 @@
+#pragma once
+// Reading and writing whole text files, and locating a byte offset as a line and column.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace civitas::detail {
+
+/// The whole file as bytes; ParseError naming the file when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+/// Writes `text` to a temporary file beside `path`, then renames it over `path`.
+void write_file_atomically(const std::filesystem::path& path, std::string_view text);
+/// "line L, column C" (1-based) of a byte offset in text.
+std::string line_and_column(std::string_view text, std::size_t offset);
+
+}  // namespace civitas::detail

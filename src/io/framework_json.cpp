@@ -1,0 +1,362 @@
+// Framework files (civitas-framework/1): strict reading with JSON paths in errors, lossless writing.
+
+#include <civitas/error.hpp>
+#include <civitas/io.hpp>
+
+#include "detail/number_format.hpp"
+#include "io/file_text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <initializer_list>
+
+namespace civitas {
+
+using Json = nlohmann::ordered_json;
+using detail::format_number;
+
+namespace {
+
+std::string describe(const Json& value) {
+    if (value.is_string()) return "\"" + value.get<std::string>() + "\"";
+    if (value.is_number()) return format_number(value.get<double>());
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    if (value.is_null()) return "null";
+    return value.is_array() ? "an array" : "an object";
+}
+
+// A JSON value with its path, for reading with errors that say where.
+class Node {
+public:
+    Node(const Json& value, std::string path, const std::string& file) : value_(value), path_(std::move(path)), file_(file) {}
+
+    [[noreturn]] void fail(const std::string& message) const { throw ParseError(file_, path_, message); }
+    [[noreturn]] void expected(const std::string& what) const { fail(describe(value_) + " is not " + what + "; expected " + what); }
+
+    const Json& value() const { return value_; }
+    const std::string& file() const { return file_; }
+    const std::string& path() const { return path_; }
+
+    void require_object(std::initializer_list<const char*> keys) const {
+        if (!value_.is_object()) expected("an object");
+        for (const auto& item : value_.items()) {
+            bool known = false;
+            for (const char* key : keys) known = known || item.key() == key;
+            if (!known) {
+                std::string list;
+                for (const char* key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
+                Node(item.value(), path_ + "." + item.key(), file_).fail("unknown key '" + item.key() + "'; expected one of: " + list);
+            }
+        }
+    }
+    bool has(const char* key) const { return value_.contains(key); }
+    Node at(const char* key) const {
+        if (!has(key)) Node(value_, path_ + "." + key, file_).fail(std::string("missing required key '") + key + "'");
+        return Node(value_.at(key), path_ + "." + key, file_);
+    }
+    Node at(std::size_t index) const { return Node(value_.at(index), path_ + "[" + std::to_string(index) + "]", file_); }
+
+    std::string text() const {
+        if (!value_.is_string()) expected("a string");
+        return value_.get<std::string>();
+    }
+    double number() const {
+        if (!value_.is_number()) expected("a number");
+        return value_.get<double>();
+    }
+    std::vector<Node> array() const {
+        if (!value_.is_array()) expected("an array");
+        std::vector<Node> items;
+        for (std::size_t i = 0; i < value_.size(); ++i) items.push_back(at(i));
+        return items;
+    }
+    template <class Enum>
+    Enum enumeration() const {
+        if (value_.is_string())
+            if (auto parsed = enum_from_string<Enum>(value_.get<std::string>())) return *parsed;
+        std::string list;
+        for (const char* name : EnumNames<Enum>::values) list += (list.empty() ? "" : ", ") + std::string("\"") + name + "\"";
+        fail(describe(value_) + " is not a known value; expected one of " + list);
+    }
+
+    std::string text_or(const char* key, std::string fallback = "") const { return has(key) ? at(key).text() : fallback; }
+    double number_or(const char* key, double fallback) const { return has(key) ? at(key).number() : fallback; }
+    std::optional<double> optional_number(const char* key) const {
+        return has(key) ? std::optional<double>(at(key).number()) : std::nullopt;
+    }
+    template <class Enum>
+    Enum enum_or(const char* key, Enum fallback) const { return has(key) ? at(key).enumeration<Enum>() : fallback; }
+    template <class Enum>
+    std::optional<Enum> optional_enum(const char* key) const {
+        return has(key) ? std::optional<Enum>(at(key).enumeration<Enum>()) : std::nullopt;
+    }
+
+private:
+    const Json& value_;
+    std::string path_;
+    const std::string& file_;
+};
+
+// ---- reading ----------------------------------------------------------------------------
+
+// A line: a number for one-sided directions, [low, high] for range.
+Interval read_line(const Node& node, Direction direction) {
+    if (direction == Direction::range) {
+        if (!node.value().is_array() || node.value().size() != 2) node.expected("[low, high]");
+        return {node.at(std::size_t{0}).number(), node.at(std::size_t{1}).number()};
+    }
+    if (!node.value().is_number()) node.expected(std::string("a number (direction '") + to_string(direction) + "')");
+    const double line = node.number();
+    return direction == Direction::higher ? Interval::at_least(line) : Interval::at_most(line);
+}
+
+// [low, high] where null is an open end.
+Interval read_bounds(const Node& node) {
+    if (!node.value().is_array() || node.value().size() != 2) node.expected("[low, high] (null for an open end)");
+    const Node low = node.at(std::size_t{0}), high = node.at(std::size_t{1});
+    return {low.value().is_null() ? -unbounded : low.number(), high.value().is_null() ? unbounded : high.number()};
+}
+
+ScoringRule read_scoring(const Node& node, Direction direction) {
+    node.require_object({"rule", "zero", "full", "tiers", "per_problem", "max_deduction"});
+    ScoringRule rule;
+    rule.type = node.enum_or("rule", RuleType::pass_fail);
+    if (node.has("zero")) {
+        const Node zero = node.at("zero");
+        if (direction == Direction::range) rule.zero = read_line(zero, direction);
+        else if (direction == Direction::higher) rule.zero = Interval::at_least(zero.number());
+        else rule.zero = Interval::at_most(zero.number());
+    }
+    if (node.has("full")) rule.full = read_line(node.at("full"), direction);
+    if (node.has("tiers"))
+        for (const Node& tier : node.at("tiers").array()) {
+            tier.require_object({"at", "score"});
+            rule.tiers.push_back({tier.at("at").number(), tier.at("score").number()});
+        }
+    rule.per_problem = node.number_or("per_problem", 0.0);
+    rule.max_deduction = node.optional_number("max_deduction");
+    return rule;
+}
+
+Indicator read_indicator(const Node& node) {
+    node.require_object({"id", "name", "unit", "direction", "pass", "pass_by_class", "bounds", "improvement", "kind",
+                         "weight", "scoring", "mode", "missing", "reliability", "notes", "source"});
+    Indicator indicator;
+    indicator.id = node.at("id").text();
+    indicator.name = node.text_or("name");
+    indicator.unit = node.text_or("unit");
+    indicator.direction = node.enum_or("direction", Direction::higher);
+    if (node.has("pass")) indicator.pass = read_line(node.at("pass"), indicator.direction);
+    if (node.has("pass_by_class")) {
+        const Node classes = node.at("pass_by_class");
+        if (!classes.value().is_object()) classes.expected("an object of class name to pass line");
+        for (const auto& item : classes.value().items())
+            indicator.pass_by_class[item.key()] =
+                read_line(Node(item.value(), classes.path() + "." + item.key(), node.file()), indicator.direction);
+    }
+    if (node.has("bounds")) indicator.bounds = read_bounds(node.at("bounds"));
+    if (node.has("improvement")) indicator.improvement = read_line(node.at("improvement"), indicator.direction);
+    indicator.kind = node.enum_or("kind", ItemKind::general);
+    indicator.weight = node.optional_number("weight");
+    if (node.has("scoring")) indicator.scoring = read_scoring(node.at("scoring"), indicator.direction);
+    indicator.mode = node.text_or("mode");
+    indicator.missing = node.optional_enum<MissingPolicy>("missing");
+    indicator.reliability = node.optional_enum<Reliability>("reliability");
+    indicator.notes = node.text_or("notes");
+    indicator.source = node.text_or("source");
+    return indicator;
+}
+
+void read_children(const Node& node, Category& category) {
+    if (node.has("indicators"))
+        for (const Node& item : node.at("indicators").array()) category.indicators.push_back(read_indicator(item));
+    if (node.has("categories"))
+        for (const Node& item : node.at("categories").array()) {
+            item.require_object({"id", "name", "weight", "aggregation", "notes", "categories", "indicators"});
+            Category child;
+            child.id = item.at("id").text();
+            child.name = item.text_or("name");
+            child.weight = item.optional_number("weight");
+            child.aggregation = item.enum_or("aggregation", Aggregation::arithmetic);
+            child.notes = item.text_or("notes");
+            read_children(item, child);
+            category.categories.push_back(std::move(child));
+        }
+}
+
+FrameworkSpec read_spec(const Node& root) {
+    root.require_object({"format", "id", "name", "edition", "issuer", "source", "reliability", "notes", "scale", "weighting",
+                         "missing", "min_coverage", "aggregation", "pass_rules", "categories", "indicators"});
+    if (root.has("format") && root.at("format").text() != framework_format)
+        root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
+                               framework_format + "\"");
+    FrameworkSpec spec;
+    spec.id = root.at("id").text();
+    spec.name = root.at("name").text();
+    spec.edition = root.text_or("edition");
+    spec.issuer = root.text_or("issuer");
+    spec.source = root.text_or("source");
+    spec.reliability = root.at("reliability").enumeration<Reliability>();
+    spec.notes = root.text_or("notes");
+    spec.scale = root.number_or("scale", 100.0);
+    spec.weighting = root.enum_or("weighting", Weighting::relative);
+    spec.missing = root.enum_or("missing", MissingPolicy::fail);
+    spec.min_coverage = root.number_or("min_coverage", 0.0);
+    spec.root.id = spec.id;
+    spec.root.name = spec.name;
+    spec.root.aggregation = root.enum_or("aggregation", Aggregation::arithmetic);
+    if (root.has("pass_rules"))
+        for (const Node& item : root.at("pass_rules").array()) {
+            item.require_object({"rule", "value"});
+            PassRule rule;
+            rule.type = item.at("rule").enumeration<PassRuleType>();
+            rule.value = rule.type == PassRuleType::all_basic_met ? item.number_or("value", 0.0) : item.at("value").number();
+            spec.pass_rules.push_back(rule);
+        }
+    read_children(root, spec.root);
+    return spec;
+}
+
+// ---- writing ----------------------------------------------------------------------------
+
+Json write_number(double value) {
+    // Whole numbers are written without a fraction so files stay as people wrote them.
+    if (std::abs(value) < 9e15 && value == std::floor(value)) return static_cast<std::int64_t>(value);
+    return value;
+}
+
+Json write_line(const Interval& line, Direction direction) {
+    if (direction == Direction::range) return Json::array({write_number(line.low), write_number(line.high)});
+    return write_number(direction == Direction::higher ? line.low : line.high);
+}
+
+Json write_end(double value) { return std::isinf(value) ? Json(nullptr) : write_number(value); }
+
+Json write_indicator(const Indicator& indicator) {
+    Json j;
+    j["id"] = indicator.id;
+    if (!indicator.name.empty()) j["name"] = indicator.name;
+    if (!indicator.unit.empty()) j["unit"] = indicator.unit;
+    j["direction"] = to_string(indicator.direction);
+    if (indicator.pass) j["pass"] = write_line(*indicator.pass, indicator.direction);
+    if (!indicator.pass_by_class.empty()) {
+        Json classes = Json::object();
+        for (const auto& [name, line] : indicator.pass_by_class) classes[name] = write_line(line, indicator.direction);
+        j["pass_by_class"] = classes;
+    }
+    if (indicator.bounds) j["bounds"] = Json::array({write_end(indicator.bounds->low), write_end(indicator.bounds->high)});
+    if (indicator.improvement) j["improvement"] = write_line(*indicator.improvement, indicator.direction);
+    if (indicator.kind != ItemKind::general) j["kind"] = to_string(indicator.kind);
+    if (indicator.weight) j["weight"] = write_number(*indicator.weight);
+    const ScoringRule& rule = indicator.scoring;
+    if (rule != ScoringRule{}) {
+        Json s;
+        s["rule"] = to_string(rule.type);
+        if (rule.zero) {
+            const Direction d = indicator.direction;
+            s["zero"] = d == Direction::range ? write_line(*rule.zero, d)
+                                              : write_number(d == Direction::higher ? rule.zero->low : rule.zero->high);
+        }
+        if (rule.full) s["full"] = write_line(*rule.full, indicator.direction);
+        if (!rule.tiers.empty()) {
+            Json tiers = Json::array();
+            for (const Tier& tier : rule.tiers) tiers.push_back({{"at", write_number(tier.at)}, {"score", write_number(tier.score)}});
+            s["tiers"] = tiers;
+        }
+        if (rule.per_problem != 0) s["per_problem"] = write_number(rule.per_problem);
+        if (rule.max_deduction) s["max_deduction"] = write_number(*rule.max_deduction);
+        j["scoring"] = s;
+    }
+    if (!indicator.mode.empty()) j["mode"] = indicator.mode;
+    if (indicator.missing) j["missing"] = to_string(*indicator.missing);
+    if (indicator.reliability) j["reliability"] = to_string(*indicator.reliability);
+    if (!indicator.notes.empty()) j["notes"] = indicator.notes;
+    if (!indicator.source.empty()) j["source"] = indicator.source;
+    return j;
+}
+
+void write_children(const Category& category, Json& j) {
+    if (!category.indicators.empty()) {
+        Json items = Json::array();
+        for (const Indicator& indicator : category.indicators) items.push_back(write_indicator(indicator));
+        j["indicators"] = items;
+    }
+    if (!category.categories.empty()) {
+        Json items = Json::array();
+        for (const Category& child : category.categories) {
+            Json c;
+            c["id"] = child.id;
+            if (!child.name.empty()) c["name"] = child.name;
+            if (child.weight) c["weight"] = write_number(*child.weight);
+            if (child.aggregation != Aggregation::arithmetic) c["aggregation"] = to_string(child.aggregation);
+            if (!child.notes.empty()) c["notes"] = child.notes;
+            write_children(child, c);
+            items.push_back(c);
+        }
+        j["categories"] = items;
+    }
+}
+
+std::string validation_message(const ValidationError& error) {
+    const std::string what = error.what();
+    const std::string prefix = error.path() + ": ";
+    return what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
+}
+
+}  // namespace
+
+Framework parse_framework(std::string_view text, const std::string& file) {
+    Json document;
+    try {
+        document = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& error) {
+        throw ParseError(file, detail::line_and_column(text, error.byte > 0 ? error.byte - 1 : 0), std::string("malformed JSON: ") + error.what());
+    }
+    const FrameworkSpec spec = read_spec(Node(document, "$", file));
+    try {
+        return Framework(spec);
+    } catch (const ValidationError& error) {
+        throw ParseError(file, error.path(), validation_message(error));
+    }
+}
+
+Framework load_framework(const std::filesystem::path& path) {
+    return parse_framework(detail::read_file(path), path.string());
+}
+
+std::string framework_to_json(const Framework& framework, int indent) {
+    const FrameworkSpec& spec = framework.spec();
+    Json j;
+    j["format"] = framework_format;
+    j["id"] = spec.id;
+    j["name"] = spec.name;
+    if (!spec.edition.empty()) j["edition"] = spec.edition;
+    if (!spec.issuer.empty()) j["issuer"] = spec.issuer;
+    if (!spec.source.empty()) j["source"] = spec.source;
+    j["reliability"] = to_string(spec.reliability);
+    if (!spec.notes.empty()) j["notes"] = spec.notes;
+    j["scale"] = write_number(spec.scale);
+    j["weighting"] = to_string(spec.weighting);
+    j["missing"] = to_string(spec.missing);
+    if (spec.min_coverage != 0) j["min_coverage"] = write_number(spec.min_coverage);
+    if (spec.root.aggregation != Aggregation::arithmetic) j["aggregation"] = to_string(spec.root.aggregation);
+    if (!spec.pass_rules.empty()) {
+        Json rules = Json::array();
+        for (const PassRule& rule : spec.pass_rules) {
+            Json r;
+            r["rule"] = to_string(rule.type);
+            if (rule.type != PassRuleType::all_basic_met) r["value"] = write_number(rule.value);
+            rules.push_back(r);
+        }
+        j["pass_rules"] = rules;
+    }
+    write_children(spec.root, j);
+    return j.dump(indent) + "\n";
+}
+
+void save_framework(const Framework& framework, const std::filesystem::path& path) {
+    detail::write_file_atomically(path, framework_to_json(framework));
+}
+
+}  // namespace civitas

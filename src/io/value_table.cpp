@@ -1,0 +1,163 @@
+// CSV tables of unit values (RFC 4180). A small reader of our own: the Debian CSV libraries are
+// either LGPL (libcsv, awkward to link statically into host systems) or need the column count
+// at compile time (fast-cpp-csv-parser); we need line numbers in every error.
+
+#include <civitas/error.hpp>
+#include <civitas/io.hpp>
+
+#include "io/file_text.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <set>
+
+namespace civitas {
+
+namespace {
+
+struct Record {
+    std::size_t line = 0;  // 1-based line where the record starts
+    std::vector<std::string> fields;
+};
+
+// Splits text into records; quoted fields may hold commas, quotes ("") and line breaks.
+std::vector<Record> split_records(std::string_view text, const std::string& file) {
+    std::vector<Record> records;
+    std::size_t i = 0, line = 1;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // UTF-8 byte-order mark
+    while (i < text.size()) {
+        Record record;
+        record.line = line;
+        std::string field;
+        bool end_of_record = false;
+        while (!end_of_record) {
+            field.clear();
+            if (i < text.size() && text[i] == '"') {
+                const std::size_t open_line = line;
+                ++i;
+                for (;;) {
+                    if (i >= text.size()) throw ParseError(file, "line " + std::to_string(open_line), "quoted field never closed; expected a closing \"");
+                    if (text[i] == '"') {
+                        if (i + 1 < text.size() && text[i + 1] == '"') {
+                            field += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    if (text[i] == '\n') ++line;
+                    field += text[i++];
+                }
+                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+                    throw ParseError(file, "line " + std::to_string(line), "text after a closing quote; expected a comma or the end of the line");
+            } else {
+                const std::size_t start = i;
+                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') ++i;
+                field.assign(text.substr(start, i - start));
+            }
+            record.fields.push_back(field);
+            if (i < text.size() && text[i] == ',') {
+                ++i;
+            } else {
+                if (i < text.size() && text[i] == '\r') ++i;
+                if (i < text.size() && text[i] == '\n') ++i;
+                ++line;
+                end_of_record = true;
+            }
+        }
+        const bool blank = record.fields.size() == 1 && record.fields[0].empty();
+        if (!blank) records.push_back(std::move(record));
+    }
+    return records;
+}
+
+std::string trim(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) return "";
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+std::string lower_ascii(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// A cell as a value: NaN when empty (missing data).
+double read_cell(const std::string& raw, const std::string& file, const Record& record, std::size_t column,
+                 const std::string& header) {
+    const std::string cell = trim(raw);
+    if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
+    const std::string word = lower_ascii(cell);
+    if (word == "yes" || word == "true" || cell == "是") return 1.0;
+    if (word == "no" || word == "false" || cell == "否") return 0.0;
+    const std::string where = "line " + std::to_string(record.line) + ", column " + std::to_string(column + 1);
+    const std::string expected = "; expected a number, yes/no, or an empty cell for missing data";
+    if (word.find("nan") != std::string::npos || word.find("inf") != std::string::npos)
+        throw ParseError(file, where, "'" + cell + "' in column '" + header + "' is not a finite number" + expected);
+    errno = 0;
+    char* end = nullptr;
+    const double value = std::strtod(cell.c_str(), &end);
+    if (end != cell.c_str() + cell.size() || errno == ERANGE)
+        throw ParseError(file, where, "'" + cell + "' in column '" + header + "' is not a number" + expected);
+    return value;
+}
+
+}  // namespace
+
+ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column) {
+    const std::vector<Record> records = split_records(csv, file);
+    if (records.empty()) throw ParseError(file, "line 1", "the file is empty; expected a header row: unit id, then indicator ids");
+    const Record& header = records[0];
+    if (header.fields.size() < 2)
+        throw ParseError(file, "line " + std::to_string(header.line), "the header has one column; expected the unit id column, then indicator ids");
+
+    ValueTable table;
+    std::vector<std::size_t> value_columns;
+    std::size_t class_index = 0;
+    std::set<std::string> seen;
+    for (std::size_t c = 1; c < header.fields.size(); ++c) {
+        const std::string name = trim(header.fields[c]);
+        const std::string where = "line " + std::to_string(header.line) + ", column " + std::to_string(c + 1);
+        if (name.empty()) throw ParseError(file, where, "empty column name; expected an indicator id");
+        if (!seen.insert(name).second) throw ParseError(file, where, "duplicate column '" + name + "'; expected each indicator once");
+        if (!class_column.empty() && name == class_column) {
+            class_index = c;
+            continue;
+        }
+        table.columns.push_back(name);
+        value_columns.push_back(c);
+    }
+    if (!class_column.empty() && class_index == 0)
+        throw ParseError(file, "line " + std::to_string(header.line), "no column '" + class_column + "' for unit classes; expected it in the header");
+
+    const auto rows = static_cast<Eigen::Index>(records.size() - 1);
+    table.values.resize(rows, static_cast<Eigen::Index>(value_columns.size()));
+    std::set<std::string> units;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const Record& record = records[r];
+        if (record.fields.size() != header.fields.size())
+            throw ParseError(file, "line " + std::to_string(record.line),
+                             std::to_string(record.fields.size()) + " cells; expected " + std::to_string(header.fields.size()) +
+                                 " as in the header");
+        const std::string unit = trim(record.fields[0]);
+        if (unit.empty()) throw ParseError(file, "line " + std::to_string(record.line) + ", column 1", "empty unit id; expected one");
+        if (!units.insert(unit).second)
+            throw ParseError(file, "line " + std::to_string(record.line) + ", column 1", "duplicate unit '" + unit + "'; expected each unit once");
+        table.units.push_back(unit);
+        if (class_index) table.classes.push_back(trim(record.fields[class_index]));
+        for (std::size_t k = 0; k < value_columns.size(); ++k)
+            table.values(static_cast<Eigen::Index>(r - 1), static_cast<Eigen::Index>(k)) =
+                read_cell(record.fields[value_columns[k]], file, record, value_columns[k], table.columns[k]);
+    }
+    return table;
+}
+
+ValueTable read_value_table(const std::filesystem::path& path, const std::string& class_column) {
+    return parse_value_table(detail::read_file(path), path.string(), class_column);
+}
+
+}  // namespace civitas
