@@ -1,0 +1,17 @@
+# Runs the civitas program and checks its exit status and output.
+# -DPROGRAM=... -DARGS="a;b" -DEXPECT_EXIT=N [-DEXPECT_OUT=regex] [-DEXPECT_ERR=regex] [-DENV_DATA=dir]
+if(DEFINED ENV_DATA)
+    set(ENV{CIVITAS_DATA_DIR} "${ENV_DATA}")
+endif()
+string(REPLACE "|" ";" ARGS "${ARGS}")
+execute_process(COMMAND "${PROGRAM}" ${ARGS}
+    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status STREQUAL EXPECT_EXIT)
+    message(FATAL_ERROR "exit ${status}, expected ${EXPECT_EXIT}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(DEFINED EXPECT_OUT AND NOT out MATCHES "${EXPECT_OUT}")
+    message(FATAL_ERROR "stdout does not match '${EXPECT_OUT}':\n${out}")
+endif()
+if(DEFINED EXPECT_ERR AND NOT err MATCHES "${EXPECT_ERR}")
+    message(FATAL_ERROR "stderr does not match '${EXPECT_ERR}':\n${err}")
+endif()
