@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace civitas {
@@ -37,12 +38,12 @@ struct CIVITAS_EXPORT IndicatorResult {
     double max_points = 0.0;                ///< full points on the scale, after any renormalisation
     Interval pass;                          ///< pass line applied (for the unit's class)
     std::optional<double> gap;              ///< distance to the pass line in the indicator's unit, 0 when met
-    std::optional<double> relative_gap;     ///< gap / |pass line|, empty when the line is 0 or data missing
+    std::optional<double> relative_gap;     ///< gap / |pass line|; empty when that line is 0, for yes/no, or without data
     std::optional<bool> meets_improvement;  ///< whether the improvement line is met, when there is one
     double obstacle = 0.0;                  ///< share in [0, 1] of all points lost that this indicator loses
 };
 
-/// One category's subtotal for one unit.
+/// One category's subtotal for one unit; all zero when nothing below it is counted.
 struct CIVITAS_EXPORT CategoryResult {
     std::string id;           ///< category id
     std::string name;         ///< category name
@@ -79,7 +80,7 @@ public:
     int met = 0;                              ///< indicators met
     int assessed = 0;                         ///< indicators with data
     double coverage = 0.0;                    ///< share in [0, 1] of nominal weight with data
-    std::vector<std::string> basic_failed;    ///< basic items not met or without data
+    std::vector<std::string> basic_failed;    ///< counted basic items not met (under `fail`, also those without data)
     bool passed = false;                      ///< the pass decision
     Decision decided_by = Decision::passed;   ///< what decided it
     std::optional<PassRule> failed_rule;      ///< the first failing pass rule, when decided_by is rule
@@ -100,7 +101,7 @@ public:
     using OutcomeMatrix = Eigen::Matrix<std::int8_t, Eigen::Dynamic, Eigen::Dynamic>;
 
     std::string framework;                   ///< framework id
-    std::vector<std::string> units;          ///< unit ids, one per row
+    std::vector<std::string> units;          ///< unit ids, one per row ("0", "1", ... when none were given)
     std::vector<std::string> classes;        ///< unit classes, one per row ("" for none)
     std::vector<std::string> indicator_ids;  ///< framework order
     std::vector<std::string> category_ids;   ///< framework order
@@ -162,20 +163,20 @@ struct CIVITAS_EXPORT MatrixView {
     const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
     const EvaluateOptions& options = {});
 
-/// The same for a column-major Eigen matrix.
-[[nodiscard]] inline BatchEvaluation evaluate_many(
-    const Framework& framework, const Eigen::MatrixXd& values, const std::vector<std::string>& columns,
+/// The same for any Eigen matrix or expression (Matrix, Map, Ref, block, either layout);
+/// read in place when it has direct access, else evaluated first.
+template <class Derived>
+[[nodiscard]] BatchEvaluation evaluate_many(
+    const Framework& framework, const Eigen::DenseBase<Derived>& values, const std::vector<std::string>& columns,
     const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
     const EvaluateOptions& options = {}) {
-    return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
-}
-
-/// The same for a row-major Eigen matrix.
-[[nodiscard]] inline BatchEvaluation evaluate_many(
-    const Framework& framework, const RowMatrix& values, const std::vector<std::string>& columns,
-    const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
-    const EvaluateOptions& options = {}) {
-    return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
+    if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 &&
+                  std::is_same_v<typename Derived::Scalar, double>) {
+        return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
+    } else {
+        const Eigen::MatrixXd plain = values.derived().template cast<double>();
+        return evaluate_many(framework, MatrixView::of(plain), columns, units, classes, options);
+    }
 }
 
 /// The full result of unit `row` of a batch, equal to evaluating that unit alone.

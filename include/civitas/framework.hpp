@@ -217,9 +217,9 @@ public:
     [[nodiscard]] const std::string& name() const noexcept { return spec().name; }
     [[nodiscard]] double scale() const noexcept { return spec().scale; }
 
-    /// Indicators in file order (depth first).
+    /// Indicators depth first: a category's own indicators, then its subcategories' in order.
     [[nodiscard]] const std::vector<const Indicator*>& indicators() const noexcept;
-    /// Categories in file order (depth first), without the root.
+    /// Categories depth first (parents before children), without the root.
     [[nodiscard]] const std::vector<const Category*>& categories() const noexcept;
     /// Indicator ids in file order.
     [[nodiscard]] std::vector<std::string> indicator_ids() const;
@@ -286,7 +286,7 @@ template <class Enum>
     return std::nullopt;
 }
 
-/// One-line summary: `Framework('garden-city-2016', 75 indicators, scale 100)`.
+/// One-line summary: `Framework('garden-city-2016', 12 indicators, 2 categories, scale 100)`.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Framework& framework);
 
 }  // namespace civitas
