@@ -2,3 +2,5 @@
 # Eigen is public (the batch API takes Eigen matrices); nlohmann_json is private to the sources.
 find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(nlohmann_json 3.9 REQUIRED)
+# Large batches are evaluated on several threads.
+find_package(Threads REQUIRED)

@@ -11,7 +11,8 @@ option(CIVITAS_BUILD_PYTHON "Build the Python extension civitas._core" OFF)
 option(CIVITAS_INSTALL "Generate install rules" ${PROJECT_IS_TOP_LEVEL})
 option(CIVITAS_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 
-if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+# Only at the top level: as a subproject the build type is the consumer's to choose.
+if(PROJECT_IS_TOP_LEVEL AND NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
 endif()
 

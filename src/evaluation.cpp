@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -49,6 +51,14 @@ std::vector<const IndicatorResult*> Evaluation::shortfalls() const {
 bool BatchEvaluation::ok() const noexcept {
     return std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
 }
+
+BatchEvaluation::Matrix BatchEvaluation::max_points() const {
+    Matrix out = full_points.transpose().replicate(scores.rows(), 1);
+    for (const auto& [row, full] : renormalised) out.row(static_cast<Eigen::Index>(row)) = full.transpose();
+    return out;
+}
+
+BatchEvaluation::Matrix BatchEvaluation::points() const { return scores.cwiseProduct(max_points()); }
 
 namespace {
 
@@ -196,13 +206,67 @@ std::string reason_text(const CompiledFramework& c, const Tally& t, const Verdic
     return "passed: all " + std::to_string(spec.pass_rules.size()) + " pass rules hold";
 }
 
-// Working space for one unit, reused across units.
-struct Scratch {
-    explicit Scratch(const CompiledFramework& c)
-        : has(c.items.size()), counted(c.items.size()), node_score(c.nodes.size()), node_sum(c.nodes.size()),
-          node_share(c.nodes.size()) {}
-    std::vector<char> has, counted;
-    std::vector<double> node_score, node_sum, node_share;
+// Values an indicator can take at all: its bounds and its direction's domain, finite.
+struct Domain {
+    double low = -std::numeric_limits<double>::max();
+    double high = std::numeric_limits<double>::max();
+};
+
+Domain domain_of(const Indicator& indicator) {
+    Domain d;
+    if (indicator.bounds) {
+        d.low = std::max(d.low, indicator.bounds->low);
+        d.high = std::min(d.high, indicator.bounds->high);
+    }
+    if (indicator.direction == Direction::yes_no) {
+        d.low = std::max(d.low, 0.0);
+        d.high = std::min(d.high, 1.0);
+    }
+    if (indicator.direction == Direction::problem_count) d.low = std::max(d.low, 0.0);
+    return d;
+}
+
+// Per-unit counts of a batch while it is evaluated column by column. Columns whose values are
+// all present and valid add to the `common_` counts once instead of to every unit.
+struct UnitState {
+    explicit UnitState(std::size_t rows)
+        : met(rows), general_met(rows), basic_failed(rows), counted(rows), assessed(rows), general_counted(rows),
+          renormalise(rows, 0), has_missing(rows, 0), first_invalid(rows, no_problem) {}
+    static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
+    std::vector<int> met, general_met, basic_failed, counted, assessed, general_counted;
+    int common_counted = 0, common_assessed = 0, common_general_counted = 0;
+    std::vector<char> renormalise;  // has skipped indicators: weights differ from the nominal ones
+    std::vector<char> has_missing;  // some indicator without data
+    std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
+
+    // Adds the counts of another part of the columns.
+    void merge(const UnitState& other) {
+        for (std::size_t u = 0; u < met.size(); ++u) {
+            met[u] += other.met[u];
+            general_met[u] += other.general_met[u];
+            basic_failed[u] += other.basic_failed[u];
+            counted[u] += other.counted[u];
+            assessed[u] += other.assessed[u];
+            general_counted[u] += other.general_counted[u];
+            renormalise[u] |= other.renormalise[u];
+            has_missing[u] |= other.has_missing[u];
+            first_invalid[u] = std::min(first_invalid[u], other.first_invalid[u]);
+        }
+        common_counted += other.common_counted;
+        common_assessed += other.common_assessed;
+        common_general_counted += other.common_general_counted;
+    }
+
+    Tally tally(std::size_t u) const {
+        Tally t;
+        t.met = met[u];
+        t.general_met = general_met[u];
+        t.basic_failed = basic_failed[u];
+        t.counted = counted[u] + common_counted;
+        t.assessed = assessed[u] + common_assessed;
+        t.general_counted = general_counted[u] + common_general_counted;
+        return t;
+    }
 };
 
 // The shape of a batch, filled before the units are evaluated.
@@ -214,8 +278,8 @@ void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index row
     for (const Category* category : c.categories) out.category_ids.push_back(category->id);
     out.values.resize(rows, n);
     out.scores.resize(rows, n);
-    out.points.resize(rows, n);
-    out.max_points.resize(rows, n);
+    out.full_points.resize(n);
+    for (std::size_t i = 0; i < c.items.size(); ++i) out.full_points(static_cast<Eigen::Index>(i)) = c.items[i].full_points;
     out.gaps.resize(rows, n);
     out.outcomes.resize(rows, n);
     out.category_scores.resize(rows, k);
@@ -229,10 +293,9 @@ void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index row
     out.errors.assign(static_cast<std::size_t>(rows), std::string());
 }
 
-void mark_invalid(BatchEvaluation& out, Eigen::Index r, std::string error) {
+void mark_invalid(BatchEvaluation& out, Eigen::Index r) {
     out.scores.row(r).setZero();
-    out.points.row(r).setZero();
-    out.max_points.row(r).setZero();
+    out.renormalised[static_cast<std::size_t>(r)] = BatchEvaluation::Vector::Zero(out.full_points.size());
     out.gaps.row(r).setConstant(nan);
     out.outcomes.row(r).setConstant(static_cast<std::int8_t>(Outcome::missing));
     out.category_scores.row(r).setConstant(nan);
@@ -241,68 +304,212 @@ void mark_invalid(BatchEvaluation& out, Eigen::Index r, std::string error) {
     out.met(r) = out.assessed(r) = out.basic_failed(r) = 0;
     out.passed[static_cast<std::size_t>(r)] = false;
     out.decided_by[static_cast<std::size_t>(r)] = Decision::invalid;
-    out.errors[static_cast<std::size_t>(r)] = std::move(error);
 }
 
-// Evaluates unit r; `column_of[i]` is the data column of indicator i or -1.
-void evaluate_unit(const CompiledFramework& c, const MatrixView& data, const std::vector<std::ptrdiff_t>& column_of,
-                   const LineTable& lines, const EvaluateOptions& options, BatchEvaluation& out, Eigen::Index r,
-                   Scratch& s) {
-    const auto n = c.items.size();
-    Tally t;
-    // 1. Each indicator on its own.
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto col = static_cast<Eigen::Index>(i);
-        const CompiledIndicator& item = c.items[i];
-        const Indicator& indicator = *item.indicator;
-        const double x = column_of[i] < 0 ? nan : data(r, column_of[i]);
-        out.values(r, col) = x;
-        if (column_of[i] >= 0) {
-            std::string problem = value_problem(indicator, x, options.nan_as_missing);
-            if (!problem.empty()) return mark_invalid(out, r, std::move(problem));
+// Why unit r's value of indicator i is invalid (the check of evaluate_indicator, in words).
+std::string problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r, std::size_t i,
+                       const EvaluateOptions& options) {
+    const Indicator& indicator = *c.indicators[i];
+    std::string problem = value_problem(indicator, out.values(r, static_cast<Eigen::Index>(i)), options.nan_as_missing);
+    if (!problem.empty()) return problem;
+    return "indicator '" + indicator.id + "': unit class '" + out.classes[static_cast<std::size_t>(r)] +
+           "' has no pass line and the indicator has no default; expected a class among its pass_by_class";
+}
+
+// Score share of a valid value under rule R; the switch is resolved at compile time.
+template <RuleType R>
+double rule_score(const CompiledIndicator& item, double x, const Interval& line, bool met) {
+    const ScoringRule& rule = item.indicator->scoring;
+    if constexpr (R == RuleType::pass_fail) {
+        return met ? 1.0 : 0.0;
+    } else if constexpr (R == RuleType::yes_no) {
+        return x;
+    } else if constexpr (R == RuleType::linear) {
+        const Interval& full = rule.full ? *rule.full : line;
+        const Interval& zero = *rule.zero;
+        const double s = x < full.low ? (x - zero.low) / (full.low - zero.low)
+                         : x > full.high ? (zero.high - x) / (zero.high - full.high)
+                                         : 1.0;
+        return std::clamp(s, 0.0, 1.0);
+    } else if constexpr (R == RuleType::proportional) {
+        const Interval& full = rule.full ? *rule.full : line;
+        if (item.indicator->direction == Direction::higher) return std::clamp(x / full.low, 0.0, 1.0);
+        return x <= full.high ? 1.0 : std::clamp(full.high / x, 0.0, 1.0);
+    } else if constexpr (R == RuleType::tiers) {
+        const bool higher = item.indicator->direction == Direction::higher;
+        double s = 0.0;
+        for (const Tier& tier : item.tiers)
+            if (higher ? x >= tier.at : x <= tier.at) s = std::max(s, tier.score);
+        return s;
+    } else {
+        double deducted = rule.per_problem * x;
+        if (rule.max_deduction) deducted = std::min(deducted, *rule.max_deduction);
+        return std::max(0.0, item.full_points - deducted) / item.full_points;
+    }
+}
+
+// The common case: one pass line for every unit and every value present and valid.
+template <RuleType R>
+void evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const double* values, double* scores,
+                           double* gaps, std::int8_t* outcomes, Eigen::Index rows, UnitState& units) {
+    const bool yes_no = item.indicator->direction == Direction::yes_no;
+    int* met_count = units.met.data();
+    int* kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const double x = values[r];
+        const bool met = yes_no ? x == 1.0 : (line.low <= x && x <= line.high);
+        gaps[r] = yes_no ? 1.0 - x : std::max(0.0, line.low - x) + std::max(0.0, x - line.high);
+        scores[r] = rule_score<R>(item, x, line, met);
+        outcomes[r] = static_cast<std::int8_t>(met);
+        met_count[r] += met;
+        kind_count[r] += item.basic ? !met : met;
+    }
+    ++units.common_counted;
+    ++units.common_assessed;
+    if (!item.basic) ++units.common_general_counted;
+}
+
+// Fills the columns of indicator i for every unit: value, outcome, score, gap, and the counts.
+void evaluate_indicator(const CompiledFramework& c, std::size_t i, const MatrixView& data, std::ptrdiff_t column,
+                        const std::vector<const LineTable*>& lines_of_unit, const EvaluateOptions& options,
+                        BatchEvaluation& out, UnitState& units) {
+    const CompiledIndicator& item = c.items[i];
+    const Indicator& indicator = *item.indicator;
+    const auto col = static_cast<Eigen::Index>(i);
+    const Eigen::Index rows = out.values.rows();
+    const bool yes_no = indicator.direction == Direction::yes_no;
+    const bool fail_missing = item.missing == MissingPolicy::fail;
+    const Domain domain = domain_of(indicator);
+    double* values = out.values.col(col).data();
+    double* scores = out.scores.col(col).data();
+    double* gaps = out.gaps.col(col).data();
+    std::int8_t* outcomes = out.outcomes.col(col).data();
+
+    // Copy the values and see whether the fast path applies.
+    bool all_valid = column >= 0;
+    if (column >= 0) {
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const double x = data(r, column);
+            values[r] = x;
+            all_valid &= x >= domain.low && x <= domain.high && !(yes_no && x != 0.0 && x != 1.0);
         }
-        const bool has = !std::isnan(x);
-        s.has[i] = has;
-        s.counted[i] = has || item.missing == MissingPolicy::fail;
-        if (!has) {
-            out.scores(r, col) = 0;
-            out.gaps(r, col) = nan;
-            out.outcomes(r, col) = static_cast<std::int8_t>(Outcome::missing);
+    } else {
+        std::fill(values, values + rows, nan);
+    }
+    const Interval* line = rows > 0 ? (*lines_of_unit[0])[i] : nullptr;
+    for (Eigen::Index r = 1; r < rows && all_valid; ++r) all_valid = (*lines_of_unit[static_cast<std::size_t>(r)])[i] == line;
+    if (all_valid && (line || yes_no)) {
+        const Interval& applied = line ? *line : Interval{};
+        switch (indicator.scoring.type) {
+            case RuleType::pass_fail: evaluate_valid_column<RuleType::pass_fail>(item, applied, values, scores, gaps, outcomes, rows, units); break;
+            case RuleType::yes_no: evaluate_valid_column<RuleType::yes_no>(item, applied, values, scores, gaps, outcomes, rows, units); break;
+            case RuleType::linear: evaluate_valid_column<RuleType::linear>(item, applied, values, scores, gaps, outcomes, rows, units); break;
+            case RuleType::proportional: evaluate_valid_column<RuleType::proportional>(item, applied, values, scores, gaps, outcomes, rows, units); break;
+            case RuleType::tiers: evaluate_valid_column<RuleType::tiers>(item, applied, values, scores, gaps, outcomes, rows, units); break;
+            case RuleType::deduction: evaluate_valid_column<RuleType::deduction>(item, applied, values, scores, gaps, outcomes, rows, units); break;
+        }
+        return;
+    }
+
+    // The general case, unit by unit: missing data, invalid values, class-dependent lines.
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const auto u = static_cast<std::size_t>(r);
+        const double x = values[r];
+        const bool valid = x >= domain.low && x <= domain.high && !(yes_no && x != 0.0 && x != 1.0);
+        if (!valid) {
+            scores[r] = 0;
+            gaps[r] = nan;
+            outcomes[r] = static_cast<std::int8_t>(Outcome::missing);
+            if (!(std::isnan(x) && (column < 0 || options.nan_as_missing))) {
+                units.first_invalid[u] = std::min(units.first_invalid[u], i);
+                continue;
+            }
+            units.has_missing[u] = 1;
+            if (fail_missing) {
+                ++units.counted[u];
+                if (item.basic) ++units.basic_failed[u];
+                else ++units.general_counted[u];
+            } else {
+                units.renormalise[u] = 1;
+            }
+            continue;
+        }
+        const Interval* unit_line = (*lines_of_unit[u])[i];
+        bool met;
+        if (yes_no) {
+            met = x == 1.0;
+            gaps[r] = met ? 0.0 : 1.0;
+        } else if (unit_line) {
+            met = unit_line->contains(x);
+            gaps[r] = unit_line->distance(x);
         } else {
-            const Interval* line = lines[i];
-            bool met;
-            double gap;
-            if (indicator.direction == Direction::yes_no) {
-                met = x == 1.0;
-                gap = met ? 0.0 : 1.0;
-            } else {
-                if (!line) {
-                    return mark_invalid(out, r, "indicator '" + indicator.id + "': unit class '" +
-                                                    out.classes[static_cast<std::size_t>(r)] +
-                                                    "' has no pass line and the indicator has no default; expected a class among its pass_by_class");
-                }
-                met = line->contains(x);
-                gap = line->distance(x);
-            }
-            out.scores(r, col) = score_of(item, x, line, met);
-            out.gaps(r, col) = gap;
-            out.outcomes(r, col) = static_cast<std::int8_t>(met ? Outcome::met : Outcome::not_met);
-            ++t.assessed;
-            t.coverage += item.share;
-            if (met) ++t.met;
-            if (!item.basic && met) ++t.general_met;
+            scores[r] = 0;
+            outcomes[r] = static_cast<std::int8_t>(Outcome::missing);
+            units.first_invalid[u] = std::min(units.first_invalid[u], i);
+            continue;
         }
-        if (s.counted[i]) {
-            ++t.counted;
-            if (item.basic) {
-                if (!(has && out.outcomes(r, col) == static_cast<std::int8_t>(Outcome::met))) ++t.basic_failed;
-            } else {
-                ++t.general_counted;
-            }
+        scores[r] = score_of(item, x, unit_line, met);
+        outcomes[r] = static_cast<std::int8_t>(met ? Outcome::met : Outcome::not_met);
+        ++units.assessed[u];
+        ++units.counted[u];
+        units.met[u] += met;
+        if (item.basic) units.basic_failed[u] += !met;
+        else {
+            ++units.general_counted[u];
+            units.general_met[u] += met;
         }
     }
-    // 2. Categories bottom up (children come after their parents in `nodes`).
+}
+
+// Share of nominal weight with data, summed in framework order so every path gives the same bits.
+double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r) {
+    double coverage = 0;
+    for (std::size_t i = 0; i < c.items.size(); ++i)
+        if (out.outcomes(r, static_cast<Eigen::Index>(i)) != static_cast<std::int8_t>(Outcome::missing)) coverage += c.items[i].share;
+    return coverage;
+}
+
+// Category scores of every unit as if every indicator counted (no renormalisation), column by
+// column; `root` receives the top level's score share.
+void aggregate_columns(const CompiledFramework& c, BatchEvaluation& out, Eigen::VectorXd& root) {
+    const Eigen::Index rows = out.scores.rows();
+    std::vector<Eigen::VectorXd> node_scores(c.nodes.size());
     for (std::size_t k = c.nodes.size(); k-- > 0;) {
+        const auto& node = c.nodes[k];
+        double sum = 0;
+        for (int i : node.child_indicators) sum += c.items[static_cast<std::size_t>(i)].local_weight;
+        for (int child : node.child_categories) sum += c.nodes[static_cast<std::size_t>(child)].local_weight;
+        Eigen::ArrayXd acc = Eigen::ArrayXd::Zero(rows);
+        if (node.aggregation == Aggregation::arithmetic) {
+            for (int i : node.child_indicators)
+                acc += (c.items[static_cast<std::size_t>(i)].local_weight / sum) * out.scores.col(i).array();
+            for (int child : node.child_categories)
+                acc += (c.nodes[static_cast<std::size_t>(child)].local_weight / sum) * node_scores[static_cast<std::size_t>(child)].array();
+        } else {
+            // log(0) = -inf makes exp give 0, as a zero child should.
+            for (int i : node.child_indicators)
+                acc += (c.items[static_cast<std::size_t>(i)].local_weight / sum) * out.scores.col(i).array().log();
+            for (int child : node.child_categories)
+                acc += (c.nodes[static_cast<std::size_t>(child)].local_weight / sum) *
+                       node_scores[static_cast<std::size_t>(child)].array().log();
+            acc = acc.exp();
+        }
+        node_scores[k] = acc.min(1.0).max(0.0).matrix();
+        if (k > 0) out.category_scores.col(static_cast<Eigen::Index>(k - 1)) = node_scores[k];
+        for (int child : node.child_categories) node_scores[static_cast<std::size_t>(child)].resize(0);  // no longer needed
+    }
+    root = node_scores[0];
+}
+
+// Aggregates one unit whose skipped indicators renormalise the weights, and sets its points.
+double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index r) {
+    const std::size_t nodes = c.nodes.size();
+    std::vector<double> node_score(nodes), node_sum(nodes), node_share(nodes);
+    auto counted = [&](int i) {
+        return out.outcomes(r, i) != static_cast<std::int8_t>(Outcome::missing) ||
+               c.items[static_cast<std::size_t>(i)].missing == MissingPolicy::fail;
+    };
+    for (std::size_t k = nodes; k-- > 0;) {
         const auto& node = c.nodes[k];
         double sum = 0, weighted = 0;
         bool zero = false;
@@ -313,42 +520,32 @@ void evaluate_unit(const CompiledFramework& c, const MatrixView& data, const std
             else weighted += w * std::log(score);
         };
         for (int i : node.child_indicators)
-            if (s.counted[static_cast<std::size_t>(i)]) add(c.items[static_cast<std::size_t>(i)].local_weight, out.scores(r, i));
+            if (counted(i)) add(c.items[static_cast<std::size_t>(i)].local_weight, out.scores(r, i));
         for (int child : node.child_categories)
-            if (s.node_sum[static_cast<std::size_t>(child)] > 0)
-                add(c.nodes[static_cast<std::size_t>(child)].local_weight, s.node_score[static_cast<std::size_t>(child)]);
-        s.node_sum[k] = sum;
+            if (node_sum[static_cast<std::size_t>(child)] > 0)
+                add(c.nodes[static_cast<std::size_t>(child)].local_weight, node_score[static_cast<std::size_t>(child)]);
+        node_sum[k] = sum;
         double score = 0;
         if (sum > 0) score = node.aggregation == Aggregation::arithmetic ? weighted / sum : (zero ? 0.0 : std::exp(weighted / sum));
-        s.node_score[k] = std::clamp(score, 0.0, 1.0);
-        if (k > 0) out.category_scores(r, static_cast<Eigen::Index>(k - 1)) = sum > 0 ? s.node_score[k] : nan;
+        node_score[k] = std::clamp(score, 0.0, 1.0);
+        if (k > 0) out.category_scores(r, static_cast<Eigen::Index>(k - 1)) = sum > 0 ? node_score[k] : nan;
     }
-    // 3. Realised weights top down.
     const double scale = c.spec.scale;
-    s.node_share[0] = s.node_sum[0] > 0 ? 1.0 : 0.0;
-    for (std::size_t k = 0; k < c.nodes.size(); ++k) {
+    BatchEvaluation::Vector& full = out.renormalised[static_cast<std::size_t>(r)];
+    full.resize(static_cast<Eigen::Index>(c.items.size()));
+    node_share[0] = node_sum[0] > 0 ? 1.0 : 0.0;
+    for (std::size_t k = 0; k < nodes; ++k) {
         const auto& node = c.nodes[k];
-        const double sum = s.node_sum[k];
         for (int child : node.child_categories) {
             const auto ch = static_cast<std::size_t>(child);
-            s.node_share[ch] = s.node_sum[ch] > 0 ? s.node_share[k] * c.nodes[ch].local_weight / sum : 0.0;
+            node_share[ch] = node_sum[ch] > 0 ? node_share[k] * c.nodes[ch].local_weight / node_sum[k] : 0.0;
         }
         for (int i : node.child_indicators) {
-            const auto ii = static_cast<std::size_t>(i);
-            const double share = s.counted[ii] ? s.node_share[k] * c.items[ii].local_weight / sum : 0.0;
-            out.max_points(r, i) = share * scale;
-            out.points(r, i) = share * scale * out.scores(r, i);
+            const double share = counted(i) ? node_share[k] * c.items[static_cast<std::size_t>(i)].local_weight / node_sum[k] : 0.0;
+            full(i) = share * scale;
         }
     }
-    t.total = s.node_sum[0] > 0 && t.coverage >= c.spec.min_coverage ? s.node_score[0] * scale : nan;
-    out.totals(r) = t.total;
-    out.coverage(r) = t.coverage;
-    out.met(r) = t.met;
-    out.assessed(r) = t.assessed;
-    out.basic_failed(r) = t.basic_failed;
-    const Verdict verdict = decide(c, t);
-    out.decided_by[static_cast<std::size_t>(r)] = verdict.decided_by;
-    out.passed[static_cast<std::size_t>(r)] = verdict.decided_by == Decision::passed;
+    return node_sum[0] > 0 ? node_score[0] : nan;
 }
 
 BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, const std::vector<std::string>& columns,
@@ -356,6 +553,8 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
                           const EvaluateOptions& options) {
     const CompiledFramework& c = framework.compiled();
     const Eigen::Index rows = data.rows;
+    if (rows < 0 || data.cols < 0 || (rows > 0 && data.cols > 0 && data.data == nullptr))
+        throw ValidationError("values", "the matrix view is malformed; expected non-negative sizes and data");
     if (static_cast<std::size_t>(data.cols) != columns.size())
         throw ValidationError("columns", "the data have " + std::to_string(data.cols) + " columns but " +
                                              std::to_string(columns.size()) + " column ids were given; expected one id per column");
@@ -381,13 +580,72 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
         out.units = units;
     out.classes = classes.empty() ? std::vector<std::string>(static_cast<std::size_t>(rows)) : classes;
 
+    // Pass lines by unit, shared by the units of a class.
     std::unordered_map<std::string, LineTable> lines_by_class;
-    Scratch scratch(c);
+    std::vector<const LineTable*> lines_of_unit(static_cast<std::size_t>(rows));
+    for (std::size_t r = 0; r < lines_of_unit.size(); ++r) {
+        auto found = lines_by_class.find(out.classes[r]);
+        if (found == lines_by_class.end()) found = lines_by_class.emplace(out.classes[r], lines_for_class(c, out.classes[r])).first;
+        lines_of_unit[r] = &found->second;
+    }
+
+    // Columns are independent: split them among threads, each with its own counts, merged in
+    // a fixed order so that the result never depends on the number of threads.
+    const std::size_t n = c.items.size();
+    const std::size_t cells = static_cast<std::size_t>(rows) * n;
+    // By default small batches stay on one thread: starting threads costs more than they save.
+    std::size_t threads = options.threads > 0
+                              ? static_cast<std::size_t>(options.threads)
+                              : std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), cells / 50000 + 1);
+    threads = std::max<std::size_t>(1, std::min(threads, n));
+    std::vector<UnitState> states;
+    states.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) states.emplace_back(static_cast<std::size_t>(rows));
+    auto work = [&](std::size_t t) {
+        for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i)
+            evaluate_indicator(c, i, data, column_of[i], lines_of_unit, options, out, states[t]);
+    };
+    std::vector<std::exception_ptr> failures(threads);
+    auto guarded = [&](std::size_t t) {
+        try {
+            work(t);
+        } catch (...) {
+            failures[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+    guarded(0);
+    for (std::thread& thread : pool) thread.join();
+    for (const std::exception_ptr& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    UnitState& state = states[0];
+    for (std::size_t t = 1; t < threads; ++t) state.merge(states[t]);
+
+    Eigen::VectorXd root;
+    aggregate_columns(c, out, root);
+    double full_coverage = 0;
+    for (const auto& item : c.items) full_coverage += item.share;
+    const double scale = c.spec.scale;
     for (Eigen::Index r = 0; r < rows; ++r) {
-        const std::string& unit_class = out.classes[static_cast<std::size_t>(r)];
-        auto found = lines_by_class.find(unit_class);
-        if (found == lines_by_class.end()) found = lines_by_class.emplace(unit_class, lines_for_class(c, unit_class)).first;
-        evaluate_unit(c, data, column_of, found->second, options, out, r, scratch);
+        const auto u = static_cast<std::size_t>(r);
+        if (state.first_invalid[u] != UnitState::no_problem) {
+            out.errors[u] = problem_of(c, out, r, state.first_invalid[u], options);
+            mark_invalid(out, r);
+            continue;
+        }
+        Tally t = state.tally(u);
+        t.coverage = state.has_missing[u] ? coverage_of(c, out, r) : full_coverage;
+        const double share = state.renormalise[u] ? aggregate_unit(c, out, r) : root(r);
+        t.total = t.counted > 0 && t.coverage >= c.spec.min_coverage ? share * scale : nan;
+        out.totals(r) = t.total;
+        out.coverage(r) = t.coverage;
+        out.met(r) = t.met;
+        out.assessed(r) = t.assessed;
+        out.basic_failed(r) = t.basic_failed;
+        const Verdict verdict = decide(c, t);
+        out.decided_by[u] = verdict.decided_by;
+        out.passed[u] = verdict.decided_by == Decision::passed;
     }
     return out;
 }
@@ -437,8 +695,9 @@ Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& ba
         result.outcome = static_cast<Outcome>(batch.outcomes(r, col));
         result.counted = e.error.empty() && (result.value || item.missing == MissingPolicy::fail);
         result.score = batch.scores(r, col);
-        result.points = batch.points(r, col);
-        result.max_points = batch.max_points(r, col);
+        const auto renormalised = batch.renormalised.find(row);
+        result.max_points = renormalised != batch.renormalised.end() ? renormalised->second(col) : batch.full_points(col);
+        result.points = result.score * result.max_points;
         if (lines[i]) result.pass = *lines[i];
         if (!std::isnan(batch.gaps(r, col))) {
             result.gap = batch.gaps(r, col);

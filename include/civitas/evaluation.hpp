@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,8 +108,8 @@ public:
     std::vector<std::string> category_ids;   ///< framework order
     Matrix values;                           ///< values as read, NaN where missing
     Matrix scores;                           ///< score shares in [0, 1]
-    Matrix points;                           ///< weighted contributions on the scale
-    Matrix max_points;                       ///< full points after renormalisation (0 where skipped)
+    Vector full_points;                      ///< nominal full points of each indicator (effective weight x scale)
+    std::map<std::size_t, Vector> renormalised;  ///< full points of the units (by row) whose skipped indicators renormalised the weights
     Matrix gaps;                             ///< gaps in each indicator's unit, NaN where missing
     OutcomeMatrix outcomes;                  ///< Outcome codes: 1 met, 0 not met, -1 missing
     Matrix category_scores;                  ///< units x categories, score shares
@@ -125,6 +126,10 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return units.size(); }
     /// True when every unit's data was valid.
     [[nodiscard]] bool ok() const noexcept;
+    /// Full points of each indicator for each unit, after renormalisation (0 where skipped or invalid).
+    [[nodiscard]] Matrix max_points() const;
+    /// Weighted contributions on the scale: scores x max_points().
+    [[nodiscard]] Matrix points() const;
 };
 
 /// Row-major matrix type (numpy's default layout).

@@ -203,6 +203,7 @@ struct CIVITAS_EXPORT FrameworkSpec {
 /// Options of an evaluation.
 struct CIVITAS_EXPORT EvaluateOptions {
     bool nan_as_missing = false;  ///< NaN marks missing data; otherwise NaN is an error
+    int threads = 0;              ///< threads of a batch: 0 picks (one per core for large batches), 1 none; results never depend on it
 };
 
 /// A validated, immutable assessment framework; cheap to copy.

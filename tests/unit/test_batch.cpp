@@ -72,6 +72,7 @@ void expect_row_matches(const BatchEvaluation& batch, std::size_t row, const Eva
     SCOPED_TRACE("row " + std::to_string(row));
     EXPECT_EQ(batch.units[row], e.unit);
     ASSERT_EQ(batch.indicator_ids.size(), e.indicators.size());
+    const BatchEvaluation::Matrix points = batch.points(), max_points = batch.max_points();
     for (std::size_t j = 0; j < e.indicators.size(); ++j) {
         const auto c = static_cast<Eigen::Index>(j);
         const auto& x = e.indicators[j];
@@ -80,8 +81,8 @@ void expect_row_matches(const BatchEvaluation& batch, std::size_t row, const Eva
         if (x.value) EXPECT_EQ(batch.values(r, c), *x.value);
         else EXPECT_TRUE(std::isnan(batch.values(r, c)));
         EXPECT_NEAR(batch.scores(r, c), x.score, 1e-12);
-        EXPECT_NEAR(batch.points(r, c), x.points, 1e-12);
-        EXPECT_NEAR(batch.max_points(r, c), x.max_points, 1e-12);
+        EXPECT_NEAR(points(r, c), x.points, 1e-12);
+        EXPECT_NEAR(max_points(r, c), x.max_points, 1e-12);
         if (x.gap) EXPECT_NEAR(batch.gaps(r, c), *x.gap, 1e-12);
         else EXPECT_TRUE(std::isnan(batch.gaps(r, c)));
         EXPECT_EQ(static_cast<int>(batch.outcomes(r, c)), static_cast<int>(x.outcome));

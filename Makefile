@@ -1,0 +1,72 @@
+# Entry points for developers and CI (.ci/run runs `make test` and `make asan`).
+# The build itself is CMake's: see CMakePresets.json. Any failing step fails the target.
+
+JOBS ?= 2
+PYTHON ?= python3
+VENV ?= .venv
+CMAKE ?= cmake
+CTEST ?= ctest
+
+VENV_PYTHON := $(VENV)/bin/python
+
+# Ninja when it is installed, else CMake's default generator. CMake reads this only when it
+# creates a build folder; an existing one keeps the generator it was made with.
+ifeq ($(origin CMAKE_GENERATOR),undefined)
+ifneq ($(shell command -v ninja 2>/dev/null),)
+export CMAKE_GENERATOR := Ninja
+endif
+endif
+# Builds run from pip (scikit-build-core) and the packaging tests use as many jobs.
+export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
+export PYTHON JOBS
+
+# Steps run one after the other even under `make -j`; the parallelism is inside the builds.
+.NOTPARALLEL:
+.PHONY: all deps build demo test test-cpp test-python test-packaging asan bench clean distclean
+
+all: build
+
+## deps: system packages and the .venv with requirements-dev.txt
+deps:
+	VENV=$(VENV) scripts/install-deps.sh
+
+## build: configure and build the dev preset (Debug, tests, warnings as errors)
+build:
+	$(CMAKE) --preset dev
+	$(CMAKE) --build --preset dev -j $(JOBS)
+
+## demo: score the Lanzhou example with the command-line program
+demo: deps build
+	build/dev/cli/civitas score lanzhou-illustrative examples/scoring/lanzhou-garden-city.csv
+
+## test: the C++ tests, the Python tests, then the packaging tests
+test: deps test-cpp test-python test-packaging
+
+test-cpp: build
+	$(CTEST) --preset dev -j $(JOBS)
+
+test-python:
+	$(VENV_PYTHON) -m pip install --disable-pip-version-check --no-build-isolation .
+	$(VENV_PYTHON) -m pytest tests/python
+
+test-packaging:
+	scripts/test-packaging.sh
+
+## asan: build and run the C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer
+asan: deps
+	$(CMAKE) --preset asan-ubsan
+	$(CMAKE) --build --preset asan-ubsan -j $(JOBS)
+	$(CTEST) --preset asan-ubsan -j $(JOBS)
+
+## bench: build the benchmarks (Release)
+bench: deps
+	$(CMAKE) --preset bench
+	$(CMAKE) --build --preset bench -j $(JOBS)
+
+## clean: remove the build folders
+clean:
+	rm -rf build
+
+## distclean: also remove the virtual environment
+distclean: clean
+	rm -rf $(VENV)

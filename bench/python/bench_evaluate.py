@@ -1,0 +1,209 @@
+"""civitas's batch evaluation against a plain numpy implementation, from Python.
+
+Builds a synthetic framework (mixed directions and rules, categories in two levels, basic items)
+and units x indicators values around the pass lines (make_benchmark_data.py), evaluates them
+with ``civitas.parse_framework(text).evaluate_many(values, columns=ids)`` and with the numpy
+reference (bench/reference/numpy_evaluate.py), checks that both give the same results, then
+times both, interleaved in the same run, and prints best and median times and their ratio.
+
+Exit status: 0 when the results agree (whatever the speed: the machine may be shared and
+noisy), 1 when they differ, 2 when civitas cannot be imported.
+
+    python bench/python/bench_evaluate.py                 # 3000 units x 200 indicators
+    python bench/python/bench_evaluate.py --quick         # small sizes: a correctness check
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# civitas evaluates on one thread; so does the numpy reference unless BLAS starts threads for
+# its matrix products, which on a small shared machine spin and slow it down. One BLAS thread
+# unless the environment says otherwise (this works only before numpy is first imported).
+_BLAS_PRESET = "numpy" in sys.modules
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "reference")]
+
+from make_benchmark_data import SEED, make_benchmark  # noqa: E402
+from numpy_evaluate import DECISIONS, compile_framework, evaluate  # noqa: E402
+
+TARGET = 5.0  # numpy time / civitas time the issue asks for
+RTOL = 1e-12
+
+
+# ---- comparing --------------------------------------------------------------------------------
+
+def compare(batch: Any, ref: Any, ids: list[str], category_ids: list[str]) -> list[str]:
+    """Differences between civitas's batch and the numpy result, as messages (empty: same)."""
+    problems: list[str] = []
+
+    def check(name: str, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except AssertionError as error:
+            problems.append(f"{name}: {str(error).strip()}")
+
+    if list(batch.indicator_ids) != ids:
+        problems.append("indicator order differs between civitas and the numpy reference")
+    if list(batch.category_ids) != category_ids:
+        problems.append("category order differs between civitas and the numpy reference")
+    if problems:
+        return problems
+    outcomes = np.asarray(batch.outcomes)
+    decided = np.array([DECISIONS.index(d.name) for d in batch.decided_by], dtype=np.int8)
+    close = dict(rtol=RTOL, atol=0.0, equal_nan=True)
+    check("scores", lambda: np.testing.assert_allclose(batch.scores, ref.scores, **close))
+    check("gaps", lambda: np.testing.assert_allclose(batch.gaps, ref.gaps, **close))
+    check("totals", lambda: np.testing.assert_allclose(batch.totals, ref.totals, **close))
+    check("category_scores", lambda: np.testing.assert_allclose(batch.category_scores, ref.category_scores, **close))
+    check("outcomes", lambda: np.testing.assert_array_equal(outcomes, ref.outcomes))
+    check("met", lambda: np.testing.assert_array_equal(outcomes == 1, ref.met))
+    check("met counts", lambda: np.testing.assert_array_equal(batch.met, ref.met_count))
+    check("basic_failed", lambda: np.testing.assert_array_equal(batch.basic_failed, ref.basic_failed))
+    check("passed", lambda: np.testing.assert_array_equal(np.asarray(batch.passed), ref.passed))
+    check("decided_by", lambda: np.testing.assert_array_equal(decided, ref.decided_by))
+    return problems
+
+
+# ---- timing -----------------------------------------------------------------------------------
+
+def interleaved(runs: dict[str, Callable[[], Any]], repeat: int, number: int) -> dict[str, list[float]]:
+    """Seconds per call of each function: `repeat` samples of `number` calls, the functions
+    taking turns (their order alternating) so that both see the same machine; gc off as timeit."""
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    names = list(runs)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for r in range(repeat):
+            for name in names if r % 2 == 0 else reversed(names):
+                fn = runs[name]
+                start = time.perf_counter()
+                for _ in range(number):
+                    fn()
+                samples[name].append((time.perf_counter() - start) / number)
+    finally:
+        if enabled:
+            gc.enable()
+    return samples
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:10.3f}"
+
+
+# ---- main -------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3000)
+    parser.add_argument("--indicators", type=int, default=200)
+    parser.add_argument("--categories", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=21, help="timed samples of each (default 21)")
+    parser.add_argument("--number", type=int, default=0, help="calls per sample (default: enough for ~20 ms)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--input", choices=["array", "dataframe"], default="array",
+                        help="hand civitas a float64 array with columns= (default) or a pandas DataFrame")
+    parser.add_argument("--quick", action="store_true",
+                        help="200 units x 40 indicators, 3 repeats: checks the results, times little")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.units, args.indicators, args.categories, args.repeat = 200, 40, 5, 3
+
+    try:
+        import civitas
+    except ImportError as error:
+        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
+              file=sys.stderr)
+        return 2
+
+    text, ids, values = make_benchmark(args.units, args.indicators, args.categories, args.seed)
+    spec = json.loads(text)
+
+    start = time.perf_counter()
+    framework = civitas.parse_framework(text)
+    parse_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    reference = compile_framework(spec)
+    compile_seconds = time.perf_counter() - start
+
+    if args.input == "dataframe":
+        import pandas as pd
+        data: Any = pd.DataFrame(values, columns=ids, index=[f"u{r + 1:05d}" for r in range(len(values))])
+        run_civitas = lambda: framework.evaluate_many(data)  # noqa: E731
+    else:
+        data = values
+        run_civitas = lambda: framework.evaluate_many(data, columns=ids)  # noqa: E731
+    run_numpy = lambda: evaluate(reference, np.asarray(data, dtype=np.float64))  # noqa: E731
+
+    # Same results?
+    batch = run_civitas()
+    ref = run_numpy()
+    problems = compare(batch, ref, ids, reference.category_ids)
+
+    # Times: one warm call each, then interleaved samples.
+    warm = interleaved({"civitas": run_civitas, "numpy": run_numpy}, 1, 1)
+    number = args.number or max(1, math.ceil(0.02 / max(1e-9, min(min(v) for v in warm.values()))))
+    samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, number)
+    best = {name: min(v) for name, v in samples.items()}
+    median = {name: statistics.median(v) for name, v in samples.items()}
+    ratio_best = best["numpy"] / best["civitas"]
+    ratio_median = median["numpy"] / median["civitas"]
+
+    basic = int(reference.basic.sum())
+    blas = "numpy imported before this script: as it was" if _BLAS_PRESET else \
+        f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
+    print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs; BLAS threads: {blas})")
+    print(f"{args.units} units x {args.indicators} indicators in {len(reference.category_ids)} categories "
+          f"({basic} basic items), input {args.input}; {args.repeat} samples x {number} calls, interleaved")
+    print(f"passed {int(np.sum(ref.passed))} of {args.units} units; {ref.met.mean():.1%} of values met")
+    print()
+    print(f"{'':24s}{'best (ms)':>10s} {'median (ms)':>12s}")
+    print(f"{'civitas evaluate_many':24s}{ms(best['civitas'])} {ms(median['civitas']):>12s}")
+    print(f"{'numpy reference':24s}{ms(best['numpy'])} {ms(median['numpy']):>12s}")
+    print(f"{'ratio numpy / civitas':24s}{ratio_best:9.2f}x {ratio_median:11.2f}x")
+    print(f"target: civitas at least {TARGET:g}x faster than numpy (median): "
+          f"{'met' if ratio_median >= TARGET else 'NOT met'}")
+    print(f"one-off: civitas.parse_framework {parse_seconds * 1e3:.2f} ms, "
+          f"numpy compile_framework {compile_seconds * 1e3:.2f} ms (not in the times above)")
+    if problems:
+        print("\nRESULTS DIFFER between civitas and the numpy reference:")
+        for problem in problems:
+            print("  " + problem.replace("\n", "\n  "))
+    else:
+        print(f"results: the same (scores, gaps, totals, category scores within rtol {RTOL:g}; "
+              "outcomes, met, met counts, basic items failed, passed, decided_by equal)")
+
+    if args.json:
+        args.json.write_text(json.dumps({
+            "units": args.units, "indicators": args.indicators, "categories": len(reference.category_ids),
+            "input": args.input, "repeat": args.repeat, "number": number,
+            "civitas_ms": {"best": best["civitas"] * 1e3, "median": median["civitas"] * 1e3},
+            "numpy_ms": {"best": best["numpy"] * 1e3, "median": median["numpy"] * 1e3},
+            "ratio": {"best": ratio_best, "median": ratio_median}, "target": TARGET,
+            "target_met": ratio_median >= TARGET, "results_match": not problems, "problems": problems,
+            "civitas_version": civitas.__version__, "numpy_version": np.__version__, "blas_threads": blas,
+        }, indent=2) + "\n", encoding="utf-8")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+# Install rules and the package config, so that consumers can write
+#     find_package(civitas 0.1 REQUIRED)
+#     target_link_libraries(app PRIVATE civitas::civitas)
+# Components: civitas_Runtime (shared library, program, bundled data) and
+# civitas_Development (headers, static library, CMake package files).
+# tests/package/ and scripts/test-packaging.sh check all of this.
+
+include(CMakePackageConfigHelpers)
+
+set(CIVITAS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/civitas"
+    CACHE STRING "Where the CMake package files of civitas are installed, relative to the prefix")
+mark_as_advanced(CIVITAS_INSTALL_CMAKEDIR)
+
+# The library and its headers, the hand-written ones and the generated export and version headers.
+install(TARGETS civitas
+    EXPORT civitas-targets
+    RUNTIME COMPONENT civitas_Runtime
+    LIBRARY COMPONENT civitas_Runtime NAMELINK_COMPONENT civitas_Development
+    ARCHIVE COMPONENT civitas_Development)
+install(DIRECTORY
+        "${PROJECT_SOURCE_DIR}/include/civitas"
+        "${PROJECT_BINARY_DIR}/include/civitas"
+    DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+    COMPONENT civitas_Development
+    FILES_MATCHING PATTERN "*.hpp")
+
+# The command-line program, when it is built. With a shared library in a private prefix it
+# finds the library next door.
+if(TARGET civitas-cli)
+    if(BUILD_SHARED_LIBS AND NOT APPLE AND NOT WIN32)
+        get_target_property(_civitas_cli_rpath civitas-cli INSTALL_RPATH)
+        if(NOT _civitas_cli_rpath)
+            file(RELATIVE_PATH _civitas_bin_to_lib
+                 "${CMAKE_INSTALL_FULL_BINDIR}" "${CMAKE_INSTALL_FULL_LIBDIR}")
+            set_target_properties(civitas-cli PROPERTIES INSTALL_RPATH "$ORIGIN/${_civitas_bin_to_lib}")
+        endif()
+        unset(_civitas_cli_rpath)
+        unset(_civitas_bin_to_lib)
+    endif()
+    install(TARGETS civitas-cli RUNTIME COMPONENT civitas_Runtime)
+endif()
+
+# Bundled frameworks and their schema; the library looks for them in <datadir>/civitas.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/data/"
+    DESTINATION "${CMAKE_INSTALL_DATADIR}/civitas"
+    COMPONENT civitas_Runtime)
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE"
+    DESTINATION "${CMAKE_INSTALL_DOCDIR}"
+    COMPONENT civitas_Runtime)
+
+configure_package_config_file(
+    "${PROJECT_SOURCE_DIR}/cmake/civitas-config.cmake.in"
+    "${PROJECT_BINARY_DIR}/civitas-config.cmake"
+    INSTALL_DESTINATION "${CIVITAS_INSTALL_CMAKEDIR}")
+write_basic_package_version_file(
+    "${PROJECT_BINARY_DIR}/civitas-config-version.cmake"
+    VERSION "${PROJECT_VERSION}"
+    COMPATIBILITY SameMajorVersion)
+install(FILES
+        "${PROJECT_BINARY_DIR}/civitas-config.cmake"
+        "${PROJECT_BINARY_DIR}/civitas-config-version.cmake"
+    DESTINATION "${CIVITAS_INSTALL_CMAKEDIR}"
+    COMPONENT civitas_Development)
+install(EXPORT civitas-targets
+    NAMESPACE civitas::
+    DESTINATION "${CIVITAS_INSTALL_CMAKEDIR}"
+    COMPONENT civitas_Development)

@@ -1,0 +1,113 @@
+"""civitas: score cities' civic campaigns against weighted indicator frameworks.
+
+The compiled core (``civitas._core``) holds the model and the scoring; this package re-exports
+it and adds the pandas-aware methods (``Framework.evaluate``, ``Framework.evaluate_many``,
+``Evaluation.to_frame``, ``BatchEvaluation.to_frame``, ...). pandas is optional and imported
+only when one of those needs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import _core, _frames
+from ._core import (
+    Aggregation,
+    BatchEvaluation,
+    Category,
+    CategoryResult,
+    Decision,
+    Direction,
+    Error,
+    Evaluation,
+    Framework,
+    FrameworkSpec,
+    Indicator,
+    IndicatorResult,
+    Interval,
+    ItemKind,
+    MissingPolicy,
+    NotFoundError,
+    Outcome,
+    ParseError,
+    PassRule,
+    PassRuleType,
+    Reliability,
+    RuleType,
+    ScoringRule,
+    Tier,
+    ValidationError,
+    Weighting,
+    add_data_directory,
+    bundled_framework_ids,
+    bundled_framework_path,
+    data_directories,
+    evaluation_to_json,
+    framework_format,
+    framework_to_json,
+    load_bundled_framework,
+    load_framework,
+    parse_framework,
+    parse_value_table,
+    read_value_table,
+    save_framework,
+    version,
+)
+
+__version__: str = version
+
+__all__ = [
+    "Aggregation",
+    "BatchEvaluation",
+    "Category",
+    "CategoryResult",
+    "Decision",
+    "Direction",
+    "Error",
+    "Evaluation",
+    "Framework",
+    "FrameworkSpec",
+    "Indicator",
+    "IndicatorResult",
+    "Interval",
+    "ItemKind",
+    "MissingPolicy",
+    "NotFoundError",
+    "Outcome",
+    "ParseError",
+    "PassRule",
+    "PassRuleType",
+    "Reliability",
+    "RuleType",
+    "ScoringRule",
+    "Tier",
+    "ValidationError",
+    "Weighting",
+    "__version__",
+    "add_data_directory",
+    "bundled_framework_ids",
+    "bundled_framework_path",
+    "data_directories",
+    "evaluation_to_json",
+    "framework_format",
+    "framework_to_json",
+    "load_bundled_framework",
+    "load_framework",
+    "parse_framework",
+    "parse_value_table",
+    "read_value_table",
+    "save_framework",
+    "version",
+]
+
+# The frameworks shipped in the wheel (civitas/data/frameworks/*.json), so bundled ids resolve
+# wherever the package is installed. CIVITAS_DATA_DIR still comes first.
+_DATA = Path(__file__).resolve().parent / "data"
+if (_DATA / "frameworks").is_dir():
+    add_data_directory(_DATA)
+
+_frames._install()
+
+
+def __dir__() -> list[str]:
+    return __all__

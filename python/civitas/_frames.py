@@ -1,0 +1,316 @@
+"""The pure-Python layer over ``civitas._core``: mappings, pandas Series and DataFrames in,
+pandas DataFrames out.
+
+``_install()`` attaches these functions as methods of the compiled classes, so that
+``Framework.evaluate`` and friends are there whatever returned the object (a loader, a batch).
+pandas is imported only by the functions that need it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["evaluate", "evaluate_many"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = "this needs pandas: pip install 'civitas[pandas]'"
+        raise ImportError(msg) from None
+    return pandas
+
+
+def _loaded_pandas() -> Any:
+    """pandas when something already imported it (else nothing can be a pandas object)."""
+    return sys.modules.get("pandas")
+
+
+def _is_na(value: object) -> bool:
+    """None, pandas.NA or pandas.NaT: missing data whatever `nan_as_missing` says."""
+    return value is None or type(value).__name__ in {"NAType", "NaTType"}
+
+
+def _as_value(key: str, value: object) -> float:
+    if isinstance(value, (str, bytes)):
+        msg = f"value of {key!r} must be a number, got {value!r}"
+        raise TypeError(msg)
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        msg = f"value of {key!r} must be a number, got {value!r}"
+        raise TypeError(msg) from None
+
+
+def _as_id(key: object, what: str) -> str:
+    if not isinstance(key, str):
+        msg = f"{what} must be str, got {key!r}"
+        raise TypeError(msg)
+    return key
+
+
+# ---- Framework ---------------------------------------------------------------------------------
+
+
+def evaluate(
+    self: _core.Framework,
+    values: Mapping[str, float | None] | pd.Series,
+    unit: str | None = None,
+    unit_class: str = "",
+    *,
+    nan_as_missing: bool = False,
+) -> _core.Evaluation:
+    """Evaluates one unit.
+
+    ``values`` maps indicator ids to values: a dict, any Mapping, or a pandas Series indexed by
+    indicator id. An id that is absent, or whose value is None or ``pandas.NA``, is missing data.
+    NaN is invalid data (ValidationError) unless ``nan_as_missing`` is true, when it is missing
+    data as in pandas. ``unit`` defaults to the Series' name when it is a str.
+
+    Raises NotFoundError for an unknown indicator id, ValidationError for an invalid value.
+    """
+    if not hasattr(values, "items"):
+        msg = f"values must be a mapping or a pandas Series keyed by indicator id, got {type(values).__name__}"
+        raise TypeError(msg)
+    if unit is None:
+        name = getattr(values, "name", None) if not isinstance(values, Mapping) else None
+        unit = name if isinstance(name, str) else ""
+    data: dict[str, float] = {}
+    for key, value in values.items():
+        ident = _as_id(key, "indicator ids")
+        if _is_na(value):
+            continue
+        data[ident] = _as_value(ident, value)
+    return self._evaluate(data, unit, unit_class, nan_as_missing)
+
+
+def _class_list(classes: object, count: int) -> list[str]:
+    out = ["" if _is_na(c) or (isinstance(c, float) and math.isnan(c)) else str(c) for c in classes]  # type: ignore[attr-defined]
+    if len(out) != count:
+        msg = f"classes has {len(out)} entries for {count} units"
+        raise ValueError(msg)
+    return out
+
+
+def evaluate_many(
+    self: _core.Framework,
+    data: pd.DataFrame | np.ndarray | Sequence[Sequence[float]],
+    *,
+    columns: Sequence[str] | None = None,
+    units: Sequence[str] | None = None,
+    classes: str | Sequence[str] | None = None,
+    nan_as_missing: bool = False,
+    threads: int = 0,
+) -> _core.BatchEvaluation:
+    """Evaluates many units at once.
+
+    ``threads`` sets how many threads evaluate a large batch (0: one per core, 1: none); the
+    results never depend on it.
+
+    ``data`` is a DataFrame (index: unit ids, columns: indicator ids) or a 2-D array (rows:
+    units) with ``columns=`` naming its columns. Columns may come in any order and leave
+    indicators out (missing data). float64 arrays are read in place, in C or Fortran order.
+    ``classes`` gives each unit's class (for ``pass_by_class``): a sequence, or for a DataFrame
+    the name of the column holding them. Empty cells are NaN: pass ``nan_as_missing=True`` for
+    them to be missing data rather than invalid.
+
+    A unit with invalid data gets ``errors[i]`` and ``Decision.invalid``; the others are
+    still evaluated. Raises NotFoundError for an unknown column id.
+    """
+    pd = _loaded_pandas()
+    if pd is not None and isinstance(data, pd.DataFrame):
+        frame = data
+        if isinstance(classes, str):
+            class_column = classes
+            classes = _class_list(frame[class_column], len(frame))
+            frame = frame.drop(columns=[class_column])
+        if columns is not None:
+            frame = frame[list(columns)]
+        column_ids = [_as_id(c, "column names (indicator ids)") for c in frame.columns]
+        if units is None:
+            units = [str(u) for u in frame.index]
+        if all(dtype == np.float64 for dtype in frame.dtypes):
+            array = frame.to_numpy()  # a view where pandas has one block: no copy
+        else:
+            array = frame.to_numpy(dtype=np.float64, na_value=np.nan)
+    else:
+        if columns is None:
+            msg = "columns= is needed to evaluate an array: the indicator id of each column"
+            raise TypeError(msg)
+        array = np.asarray(data)
+        if array.dtype != np.float64:
+            array = np.asarray(data, dtype=np.float64)
+        column_ids = [_as_id(c, "columns") for c in columns]
+        if isinstance(classes, str):
+            msg = "classes= names a column only for a DataFrame; give a sequence for an array"
+            raise TypeError(msg)
+    if array.ndim != 2:
+        msg = f"data must be 2-D (units x indicators), got {array.ndim} dimensions"
+        raise ValueError(msg)
+    unit_ids = [] if units is None else [str(u) for u in units]
+    class_ids = [] if classes is None else _class_list(classes, array.shape[0])
+    return self._evaluate_many(array, column_ids, unit_ids, class_ids, nan_as_missing, threads)
+
+
+# ---- Evaluation --------------------------------------------------------------------------------
+
+_INDICATOR_COLUMNS = [
+    "name",
+    "category",
+    "kind",
+    "direction",
+    "unit",
+    "value",
+    "outcome",
+    "counted",
+    "score",
+    "points",
+    "max_points",
+    "pass_low",
+    "pass_high",
+    "gap",
+    "relative_gap",
+    "meets_improvement",
+    "obstacle",
+]
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+def evaluation_to_frame(self: _core.Evaluation) -> pd.DataFrame:
+    """One row per indicator (index: indicator id), in framework order: name, category (the
+    parent category's id), kind, direction, unit, value, outcome, counted, score, points,
+    max_points, pass_low, pass_high, gap, relative_gap, meets_improvement, obstacle.
+    Missing numbers are NaN; ``meets_improvement`` is a nullable boolean."""
+    pd = _pandas()
+    framework = self._framework
+    indicators = framework.indicators
+    rows = []
+    for index, (result, indicator) in enumerate(zip(self.indicators, indicators)):
+        path = framework.indicator_categories(index)
+        rows.append(
+            {
+                "id": result.id,
+                "name": indicator.name,
+                "category": path[-1] if path else "",
+                "kind": indicator.kind.name,
+                "direction": indicator.direction.name,
+                "unit": indicator.unit,
+                "value": _nan(result.value),
+                "outcome": result.outcome.name,
+                "counted": result.counted,
+                "score": result.score,
+                "points": result.points,
+                "max_points": result.max_points,
+                "pass_low": result.pass_.low,
+                "pass_high": result.pass_.high,
+                "gap": _nan(result.gap),
+                "relative_gap": _nan(result.relative_gap),
+                "meets_improvement": result.meets_improvement,
+                "obstacle": result.obstacle,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["id", *_INDICATOR_COLUMNS]).set_index("id")
+    frame["meets_improvement"] = frame["meets_improvement"].astype("boolean")
+    for column in ("value", "gap", "relative_gap", "score", "points", "max_points", "obstacle"):
+        frame[column] = frame[column].astype(np.float64)
+    return frame
+
+
+def evaluation_to_dict(self: _core.Evaluation) -> dict[str, Any]:
+    """The evaluation as plain Python data, the same as its JSON (``evaluation_to_json``)."""
+    result: dict[str, Any] = json.loads(_core.evaluation_to_json(self))
+    return result
+
+
+# ---- BatchEvaluation ---------------------------------------------------------------------------
+
+
+def batch_to_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """One row per unit (index: unit id): class, total, passed, met, assessed, basic_failed,
+    coverage, decided_by, error. ``total`` is NaN where no score is given."""
+    pd = _pandas()
+    frame = pd.DataFrame(
+        {
+            "class": list(self.classes) if len(self.classes) == len(self) else [""] * len(self),
+            "total": np.array(self.totals),
+            "passed": self.passed,
+            "met": np.array(self.met),
+            "assessed": np.array(self.assessed),
+            "basic_failed": np.array(self.basic_failed),
+            "coverage": np.array(self.coverage),
+            "decided_by": [d.name for d in self.decided_by],
+            "error": list(self.errors),
+        },
+        index=pd.Index(list(self.units), name="unit"),
+    )
+    return frame
+
+
+def _matrix_frame(batch: _core.BatchEvaluation, matrix: np.ndarray, columns: list[str], name: str) -> pd.DataFrame:
+    pd = _pandas()
+    return pd.DataFrame(
+        np.array(matrix),
+        index=pd.Index(list(batch.units), name="unit"),
+        columns=pd.Index(columns, name=name),
+    )
+
+
+def scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """Score shares in [0, 1], units x indicators."""
+    return _matrix_frame(self, self.scores, list(self.indicator_ids), "indicator")
+
+
+def points_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """Weighted contributions on the framework's scale, units x indicators."""
+    return _matrix_frame(self, self.points, list(self.indicator_ids), "indicator")
+
+
+def values_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """Values as read (NaN where missing), units x indicators."""
+    return _matrix_frame(self, self.values, list(self.indicator_ids), "indicator")
+
+
+def gaps_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """Gaps to the pass line in each indicator's unit (0 when met, NaN where missing)."""
+    return _matrix_frame(self, self.gaps, list(self.indicator_ids), "indicator")
+
+
+def outcomes_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """'met', 'not_met' or 'missing', units x indicators."""
+    names = np.array(["missing", "not_met", "met"], dtype=object)
+    codes = np.asarray(self.outcomes).astype(np.intp) + 1
+    return _matrix_frame(self, names[codes], list(self.indicator_ids), "indicator")
+
+
+def category_scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
+    """Category score shares in [0, 1], units x categories."""
+    return _matrix_frame(self, self.category_scores, list(self.category_ids), "category")
+
+
+def _install() -> None:
+    _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
+    _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]
+    _core.Evaluation.to_frame = evaluation_to_frame  # type: ignore[attr-defined]
+    _core.Evaluation.to_dict = evaluation_to_dict  # type: ignore[attr-defined]
+    _core.BatchEvaluation.to_frame = batch_to_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.scores_frame = scores_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.points_frame = points_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.values_frame = values_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.gaps_frame = gaps_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.outcomes_frame = outcomes_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.category_scores_frame = category_scores_frame  # type: ignore[attr-defined]

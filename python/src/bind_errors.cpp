@@ -1,0 +1,90 @@
+/// The one place C++ exceptions become Python ones:
+///   civitas::Error           -> civitas.Error(Exception)
+///   civitas::ValidationError -> civitas.ValidationError(Error, ValueError), with .path
+///   civitas::ParseError      -> civitas.ParseError(Error, ValueError), with .file and .location
+///   civitas::NotFoundError   -> civitas.NotFoundError(Error, LookupError)
+///   std::filesystem::filesystem_error -> OSError(errno, message, filename)
+/// Other standard exceptions keep pybind11's mapping (std::out_of_range -> IndexError, ...).
+
+#include "bindings.hpp"
+
+#include <civitas/error.hpp>
+
+#include <Python.h>
+
+#include <exception>
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+namespace civitas::python {
+
+namespace {
+
+// Borrowed from the module, which holds them for the life of the interpreter.
+PyObject* error_type = nullptr;
+PyObject* validation_error_type = nullptr;
+PyObject* parse_error_type = nullptr;
+PyObject* not_found_error_type = nullptr;
+
+PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc,
+                        std::initializer_list<const char*> attributes) {
+    const std::string qualified = std::string("civitas.") + name;  // as users see it
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+    if (type == nullptr) throw py::error_already_set();
+    auto object = py::reinterpret_steal<py::object>(type);
+    for (const char* attribute : attributes) object.attr(attribute) = py::str("");  // class defaults
+    m.attr(name) = object;
+    return type;
+}
+
+void raise(PyObject* type, const std::exception& error,
+           std::initializer_list<std::pair<const char*, const std::string*>> attributes = {}) {
+    py::object instance = py::handle(type)(py::str(error.what()));
+    for (const auto& [name, value] : attributes) instance.attr(name) = py::str(*value);
+    PyErr_SetObject(type, instance.ptr());
+}
+
+}  // namespace
+
+void register_errors(py::module_& m) {
+    const py::handle exception(PyExc_Exception);
+    const py::handle value_error(PyExc_ValueError);
+    const py::handle lookup_error(PyExc_LookupError);
+
+    error_type = new_exception(m, "Error", py::make_tuple(exception),
+                               "Base of every error civitas raises.", {});
+    const py::handle base(error_type);
+    validation_error_type = new_exception(
+        m, "ValidationError", py::make_tuple(base, value_error),
+        "A value breaks a rule of the model; `path` is the JSON path of the offending value.", {"path"});
+    parse_error_type = new_exception(
+        m, "ParseError", py::make_tuple(base, value_error),
+        "A file could not be read or parsed; `file` names it, `location` is the line or JSON path.",
+        {"file", "location"});
+    not_found_error_type = new_exception(
+        m, "NotFoundError", py::make_tuple(base, lookup_error),
+        "An id that was asked for does not exist (indicator, unit, bundled framework).", {});
+
+    py::register_exception_translator([](std::exception_ptr pointer) {
+        if (!pointer) return;
+        try {
+            std::rethrow_exception(pointer);
+        } catch (const ParseError& error) {
+            raise(parse_error_type, error, {{"file", &error.file()}, {"location", &error.location()}});
+        } catch (const ValidationError& error) {
+            raise(validation_error_type, error, {{"path", &error.path()}});
+        } catch (const NotFoundError& error) {
+            raise(not_found_error_type, error);
+        } catch (const Error& error) {
+            raise(error_type, error);
+        } catch (const std::filesystem::filesystem_error& error) {
+            const py::object os_error = py::handle(PyExc_OSError)(
+                error.code().value(), error.what(), py::str(error.path1().u8string()));
+            PyErr_SetObject(py::type::handle_of(os_error).ptr(), os_error.ptr());  // FileNotFoundError, ...
+        }
+    });
+}
+
+}  // namespace civitas::python

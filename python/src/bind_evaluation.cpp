@@ -1,0 +1,252 @@
+/// Results: Outcome, Decision, IndicatorResult, CategoryResult, Evaluation, BatchEvaluation;
+/// and the entry points Framework._evaluate / _evaluate_many (the pandas-aware
+/// Framework.evaluate / evaluate_many are in python/civitas/_frames.py).
+///
+/// Batch input is read in place through civitas::MatrixView whatever the strides.
+/// Results are read-only. BatchEvaluation's matrices are read-only numpy views into the C++
+/// object, which they keep alive; `passed` is a bool array copied from std::vector<bool>.
+
+#include "bindings.hpp"
+
+#include <civitas/error.hpp>
+#include <civitas/evaluation.hpp>
+
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace civitas::python {
+
+namespace {
+
+std::string format_optional(const std::optional<double>& value) {
+    return value ? repr_number(*value) : std::string("None");
+}
+
+std::string repr(const IndicatorResult& r) {
+    std::ostringstream text;
+    text << "IndicatorResult(id=" << repr_string(r.id) << ", value=" << format_optional(r.value)
+         << ", outcome=Outcome." << to_string(r.outcome) << ", score=" << repr_number(r.score)
+         << ", points=" << repr_number(r.points) << ", max_points=" << repr_number(r.max_points)
+         << ", gap=" << format_optional(r.gap) << ")";
+    return text.str();
+}
+
+std::string repr(const CategoryResult& r) {
+    std::ostringstream text;
+    text << "CategoryResult(id=" << repr_string(r.id) << ", name=" << repr_string(r.name)
+         << ", score=" << repr_number(r.score) << ", points=" << repr_number(r.points)
+         << ", max_points=" << repr_number(r.max_points) << ", met=" << r.met << ", assessed=" << r.assessed
+         << ", indicators=" << r.indicators << ")";
+    return text.str();
+}
+
+/// Index into a batch, negative from the end as Python does; IndexError when out of range.
+std::size_t batch_row(const BatchEvaluation& batch, py::ssize_t row) {
+    const auto size = static_cast<py::ssize_t>(batch.size());
+    if (row < 0) row += size;
+    if (row < 0 || row >= size) throw py::index_error("unit " + std::to_string(row) + " out of range for a batch of " + std::to_string(size));
+    return static_cast<std::size_t>(row);
+}
+
+FrameworkBatch evaluate_array(const Framework& framework, const py::array& values,
+                              const std::vector<std::string>& columns, const std::vector<std::string>& units,
+                              const std::vector<std::string>& classes, bool nan_as_missing, int threads) {
+    if (values.ndim() != 2)
+        throw py::value_error("values must be a 2-D array (units x indicators), got " +
+                              std::to_string(values.ndim()) + " dimensions");
+    if (static_cast<std::size_t>(values.shape(1)) != columns.size())
+        throw py::value_error("values has " + std::to_string(values.shape(1)) + " columns but " +
+                              std::to_string(columns.size()) + " column ids were given");
+    if (threads < 0) throw py::value_error("threads must be >= 0 (0: one per core), got " + std::to_string(threads));
+    EvaluateOptions options;
+    options.nan_as_missing = nan_as_missing;
+    options.threads = threads;
+
+    // float64 with whole-element strides (C order, Fortran order, slices) is read in place;
+    // anything else (other dtypes, unaligned views) is first copied into a C-ordered array.
+    py::array source = values;
+    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
+    const auto in_place = [](const py::array& a) {
+        return py::isinstance<py::array_t<double>>(a) && a.strides(0) % item == 0 && a.strides(1) % item == 0 &&
+               reinterpret_cast<std::uintptr_t>(a.data()) % alignof(double) == 0;
+    };
+    if (!in_place(source)) {
+        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
+        if (!source) throw py::error_already_set();
+    }
+    const MatrixView view{static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
+                          source.strides(0) / item, source.strides(1) / item};
+    BatchEvaluation batch;
+    {
+        py::gil_scoped_release release;  // `source` keeps the data alive meanwhile
+        batch = evaluate_many(framework, view, columns, units, classes, options);
+    }
+    return FrameworkBatch(std::move(batch), framework);
+}
+
+}  // namespace
+
+void register_evaluation(py::module_& m) {
+    py::native_enum<Outcome>(m, "Outcome", "enum.Enum", "Where one indicator stands: met, not met or missing data.")
+        .value("missing", Outcome::missing, "no data")
+        .value("not_met", Outcome::not_met, "has data, misses the pass line")
+        .value("met", Outcome::met, "has data, meets the pass line")
+        .finalize();
+    {
+        py::native_enum<Decision> decision(m, "Decision", "enum.Enum", "Which rule decided the pass decision.");
+        const auto& names = EnumNames<Decision>::values;
+        for (std::size_t i = 0; i < std::size(names); ++i) decision.value(names[i], static_cast<Decision>(i));
+        decision.finalize();
+    }
+
+    py::class_<IndicatorResult> indicator_result(m, "IndicatorResult", "One indicator's result for one unit.");
+    py::class_<CategoryResult> category_result(m, "CategoryResult", "One category's subtotal for one unit.");
+    py::class_<FrameworkEvaluation> evaluation(m, "Evaluation", "The result of evaluating one unit.");
+    py::class_<FrameworkBatch> batch(m, "BatchEvaluation",
+                                     "Results for many units; rows are units, columns indicators (framework order).");
+
+    indicator_result.def_readonly("id", &IndicatorResult::id, "Indicator id.")
+        .def_readonly("value", &IndicatorResult::value, "Measured value, None when missing.")
+        .def_readonly("outcome", &IndicatorResult::outcome, "Met, not met or missing.")
+        .def_readonly("counted", &IndicatorResult::counted, "False when missing data is skipped.")
+        .def_readonly("score", &IndicatorResult::score, "Score share in [0, 1].")
+        .def_readonly("points", &IndicatorResult::points, "Weighted contribution on the framework's scale.")
+        .def_readonly("max_points", &IndicatorResult::max_points, "Full points on the scale, after renormalisation.")
+        .def_property_readonly("pass_", [](const IndicatorResult& self) { return self.pass; },
+                               "Pass line applied (for the unit's class).")
+        .def_readonly("gap", &IndicatorResult::gap, "Distance to the pass line in the indicator's unit, 0 when met.")
+        .def_readonly("relative_gap", &IndicatorResult::relative_gap, "gap / |pass line|; None when the line is 0 or data missing.")
+        .def_readonly("meets_improvement", &IndicatorResult::meets_improvement, "Whether the improvement line is met, when there is one.")
+        .def_readonly("obstacle", &IndicatorResult::obstacle, "Share in [0, 1] of all points lost that this indicator loses.")
+        .def("__repr__", [](const IndicatorResult& self) { return repr(self); });
+
+    category_result.def_readonly("id", &CategoryResult::id, "Category id.")
+        .def_readonly("name", &CategoryResult::name, "Category name.")
+        .def_readonly("depth", &CategoryResult::depth, "1 for top-level categories.")
+        .def_readonly("score", &CategoryResult::score, "Aggregated score share in [0, 1].")
+        .def_readonly("points", &CategoryResult::points, "Score share x the category's full points.")
+        .def_readonly("max_points", &CategoryResult::max_points, "The category's full points on the scale.")
+        .def_readonly("met", &CategoryResult::met, "Indicators met below it.")
+        .def_readonly("assessed", &CategoryResult::assessed, "Indicators with data below it.")
+        .def_readonly("indicators", &CategoryResult::indicators, "Indicators below it.")
+        .def("__repr__", [](const CategoryResult& self) { return repr(self); });
+
+    evaluation.def_readonly("framework", &Evaluation::framework, "Framework id.")
+        .def_readonly("unit", &Evaluation::unit, "Unit id ('' when not given).")
+        .def_readonly("indicators", &Evaluation::indicators, "Indicator results in framework order.")
+        .def_readonly("categories", &Evaluation::categories, "Category results in framework order (depth first).")
+        .def_readonly("total", &Evaluation::total, "Total on the framework's scale; None below min coverage.")
+        .def_readonly("scale", &Evaluation::scale, "The framework's scale.")
+        .def_readonly("met", &Evaluation::met, "Indicators met.")
+        .def_readonly("assessed", &Evaluation::assessed, "Indicators with data.")
+        .def_readonly("coverage", &Evaluation::coverage, "Share in [0, 1] of nominal weight with data.")
+        .def_readonly("basic_failed", &Evaluation::basic_failed, "Basic items not met or without data.")
+        .def_readonly("passed", &Evaluation::passed, "The pass decision.")
+        .def_readonly("decided_by", &Evaluation::decided_by, "What decided it.")
+        .def_property_readonly("failed_rule", [](const FrameworkEvaluation& self) { return self.failed_rule; },
+                               "The first failing pass rule when decided_by is Decision.rule, else None (a copy).")
+        .def_readonly("reason", &Evaluation::reason, "The decision in words, English.")
+        .def_readonly("error", &Evaluation::error, "Why the data was invalid, when decided_by is Decision.invalid.")
+        .def_property_readonly("_framework", [](const FrameworkEvaluation& self) { return self.source; },
+                               "The Framework evaluated against.")
+        .def("indicator", &Evaluation::indicator, py::arg("id"), py::return_value_policy::reference_internal,
+             "Result for one indicator id; raises NotFoundError.")
+        .def("shortfalls", &Evaluation::shortfalls, py::return_value_policy::reference_internal,
+             "Indicators not met (with data), in framework order.")
+        .def("__repr__", [](const FrameworkEvaluation& self) { return to_string(static_cast<const Evaluation&>(self)); });
+
+    batch.def_readonly("framework", &BatchEvaluation::framework, "Framework id.")
+        .def_readonly("units", &BatchEvaluation::units, "Unit ids, one per row.")
+        .def_readonly("classes", &BatchEvaluation::classes, "Unit classes, one per row ('' for none).")
+        .def_readonly("indicator_ids", &BatchEvaluation::indicator_ids, "Indicator ids, framework order.")
+        .def_readonly("category_ids", &BatchEvaluation::category_ids, "Category ids, framework order.")
+        .def_property_readonly("values", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().values, self); },
+                               "float64 (units, indicators): values as read, NaN where missing.")
+        .def_property_readonly("scores", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().scores, self); },
+                               "float64 (units, indicators): score shares in [0, 1].")
+        .def_property_readonly("points", [](const FrameworkBatch& self) { return owned_array(self.points()); },
+                               "float64 (units, indicators): weighted contributions on the scale (computed on access).")
+        .def_property_readonly("max_points", [](const FrameworkBatch& self) { return owned_array(self.max_points()); },
+                               "float64 (units, indicators): full points after renormalisation, 0 where skipped (computed on access).")
+        .def_property_readonly("full_points", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().full_points, self); },
+                               "float64 (indicators,): nominal full points of each indicator.")
+        .def_property_readonly("gaps", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().gaps, self); },
+                               "float64 (units, indicators): gaps in each indicator's unit, NaN where missing.")
+        .def_property_readonly("outcomes", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().outcomes, self); },
+                               "int8 (units, indicators): Outcome codes, 1 met, 0 not met, -1 missing.")
+        .def_property_readonly("category_scores", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().category_scores, self); },
+                               "float64 (units, categories): score shares.")
+        .def_property_readonly("totals", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().totals, self); },
+                               "float64 (units,): totals on the scale, NaN where no score is given.")
+        .def_property_readonly("coverage", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().coverage, self); },
+                               "float64 (units,): share of nominal weight with data.")
+        .def_property_readonly("met", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().met, self); },
+                               "int32 (units,): indicators met.")
+        .def_property_readonly("assessed", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().assessed, self); },
+                               "int32 (units,): indicators with data.")
+        .def_property_readonly("basic_failed", [](const py::object& self) { return readonly_view(self.cast<const FrameworkBatch&>().basic_failed, self); },
+                               "int32 (units,): basic items failed.")
+        .def_property_readonly(
+            "passed",
+            [](const FrameworkBatch& self) {
+                py::array_t<bool> passed(static_cast<py::ssize_t>(self.passed.size()));
+                auto out = passed.mutable_unchecked<1>();
+                for (std::size_t i = 0; i < self.passed.size(); ++i) out(static_cast<py::ssize_t>(i)) = self.passed[i];
+                return passed;
+            },
+            "bool (units,): the pass decision (a copy).")
+        .def_readonly("decided_by", &BatchEvaluation::decided_by, "What decided each unit's decision.")
+        .def_readonly("errors", &BatchEvaluation::errors, "'' or why the unit's data was invalid, per unit.")
+        .def_property_readonly("ok", &BatchEvaluation::ok, "True when every unit's data was valid.")
+        .def_property_readonly("_framework", [](const FrameworkBatch& self) { return self.source; },
+                               "The Framework evaluated against.")
+        .def(
+            "unit",
+            [](const FrameworkBatch& self, py::ssize_t row) {
+                const std::size_t index = batch_row(self, row);
+                return FrameworkEvaluation(unit_evaluation(self.source, self, index), self.source);
+            },
+            py::arg("row"), "The full result of unit `row`, equal to evaluating that unit alone.")
+        .def(
+            "__getitem__",
+            [](const FrameworkBatch& self, py::ssize_t row) {
+                const std::size_t index = batch_row(self, row);
+                return FrameworkEvaluation(unit_evaluation(self.source, self, index), self.source);
+            },
+            py::arg("row"))
+        .def("__len__", &BatchEvaluation::size, "Number of units.")
+        .def("__repr__", [](const FrameworkBatch& self) { return to_string(static_cast<const BatchEvaluation&>(self)); });
+
+    auto framework = py::reinterpret_borrow<py::class_<Framework>>(m.attr("Framework"));
+    framework
+        .def(
+            "_evaluate",
+            [](const Framework& self, const std::map<std::string, double>& values, const std::string& unit,
+               const std::string& unit_class, bool nan_as_missing) {
+                Evaluation result;
+                {
+                    py::gil_scoped_release release;
+                    result = self.evaluate(values, unit, unit_class, EvaluateOptions{nan_as_missing});
+                }
+                return FrameworkEvaluation(std::move(result), self);
+            },
+            py::arg("values"), py::arg("unit") = "", py::arg("unit_class") = "", py::arg("nan_as_missing") = false,
+            "Evaluates one unit; values keyed by indicator id, absent ids are missing data. "
+            "Raises NotFoundError for an unknown id and ValidationError for a bad value.")
+        .def("_evaluate_many", &evaluate_array, py::arg("values"), py::arg("columns"),
+             py::arg("units") = std::vector<std::string>{}, py::arg("classes") = std::vector<std::string>{},
+             py::arg("nan_as_missing") = false, py::arg("threads") = 0,
+             "Evaluates many units: `values` (float64, C or Fortran order, read in place) has a row "
+             "per unit and a column per id in `columns`. Units with invalid data get an error "
+             "and Decision.invalid; the others are still evaluated.");
+}
+
+}  // namespace civitas::python

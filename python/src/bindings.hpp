@@ -1,0 +1,80 @@
+#pragma once
+/// Private to the extension: the register functions module.cpp calls, and the few types and
+/// helpers more than one bind_*.cpp needs.
+
+#include <civitas/evaluation.hpp>
+#include <civitas/framework.hpp>
+
+#include <pybind11/native_enum.h>
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <utility>
+
+namespace civitas::python {
+
+namespace py = pybind11;
+
+/// civitas.Error and its subclasses, and the one translator from C++ exceptions to them.
+void register_errors(py::module_& m);
+/// Enums, the framework's value types and Framework itself.
+void register_framework(py::module_& m);
+/// Results (Evaluation, BatchEvaluation, ...) and Framework._evaluate / _evaluate_many.
+void register_evaluation(py::module_& m);
+/// Files, bundled frameworks, version.
+void register_io(py::module_& m);
+/// _cli_run: the command-line program in process.
+void register_cli(py::module_& m);
+
+/// An evaluation that remembers its framework (Python's `Evaluation`): the pandas layer needs
+/// indicator names and kinds, which the plain result does not carry.
+struct FrameworkEvaluation : Evaluation {
+    FrameworkEvaluation(Evaluation evaluation, Framework framework_)
+        : Evaluation(std::move(evaluation)), source(std::move(framework_)) {}
+    Framework source;  ///< the framework evaluated against
+};
+
+/// A batch that remembers its framework (Python's `BatchEvaluation`), for `unit(i)`.
+struct FrameworkBatch : BatchEvaluation {
+    FrameworkBatch(BatchEvaluation batch, Framework framework_)
+        : BatchEvaluation(std::move(batch)), source(std::move(framework_)) {}
+    Framework source;  ///< the framework evaluated against
+};
+
+/// repr() of a double that eval() reads back: `36.0`, `float('inf')`.
+[[nodiscard]] std::string repr_number(double value);
+/// repr() of a UTF-8 string as Python writes it: `'绿地率'`.
+[[nodiscard]] std::string repr_string(const std::string& value);
+
+/// A read-only numpy view of `data` (an Eigen matrix or vector) kept alive by `owner`.
+template <class Matrix>
+[[nodiscard]] py::array readonly_view(const Matrix& data, py::handle owner);
+
+/// A new matrix handed to numpy without a copy: the array owns it.
+template <class Matrix>
+[[nodiscard]] py::array owned_array(Matrix&& data) {
+    auto* owned = new std::decay_t<Matrix>(std::forward<Matrix>(data));
+    py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::decay_t<Matrix>*>(p); });
+    return readonly_view(*owned, free_when_done);
+}
+
+template <class Matrix>
+py::array readonly_view(const Matrix& data, py::handle owner) {
+    using Scalar = typename Matrix::Scalar;
+    constexpr auto item = static_cast<py::ssize_t>(sizeof(Scalar));
+    const auto rows = static_cast<py::ssize_t>(data.rows());
+    const auto cols = static_cast<py::ssize_t>(data.cols());
+    py::array array;
+    if constexpr (Matrix::ColsAtCompileTime == 1) {
+        array = py::array(py::dtype::of<Scalar>(), {rows}, {item}, data.data(), owner);
+    } else if constexpr (Matrix::IsRowMajor) {
+        array = py::array(py::dtype::of<Scalar>(), {rows, cols}, {cols * item, item}, data.data(), owner);
+    } else {
+        array = py::array(py::dtype::of<Scalar>(), {rows, cols}, {item, rows * item}, data.data(), owner);
+    }
+    array.attr("flags").attr("writeable") = false;
+    return array;
+}
+
+}  // namespace civitas::python

@@ -1,0 +1,18 @@
+/// civitas._core: the compiled half of the civitas Python package. The public package is
+/// `civitas` (python/civitas/), which re-exports these names and adds the pandas layer.
+
+#include "bindings.hpp"
+
+#include <civitas/version.hpp>
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "civitas._core: C++ core of the civitas package (use `import civitas`)";
+    m.attr("version") = civitas::version;
+
+    // Order matters for signatures: a type must be registered before a function names it.
+    civitas::python::register_errors(m);
+    civitas::python::register_framework(m);
+    civitas::python::register_evaluation(m);
+    civitas::python::register_io(m);
+    civitas::python::register_cli(m);
+}

@@ -1,0 +1,221 @@
+"""The command line through `python -m civitas`: exit codes 0 (success), 2 (usage error) and
+3 (invalid input), and the three output formats of `civitas score`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import civitas
+from civitas import Category, FrameworkSpec, Indicator, Interval
+
+from conftest import REPO, demo_spec
+
+# Units of the worked example (see test_evaluate.py): totals 56.5 (veto), 100 (passed) and
+# 50 (a2 missing: counted as failed; rule).
+DATA = "unit,a1,a2,b1,b2\n兰州市,28,10,1,3\n城关区,40,3,yes,0\n七里河区,36,,no,0\n"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "civitas", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    framework = tmp_path / "示例.json"
+    civitas.save_framework(civitas.Framework(demo_spec()), framework)
+    data = tmp_path / "单位.csv"
+    data.write_text(DATA, encoding="utf-8")
+    return {"framework": framework, "data": data, "folder": tmp_path}
+
+
+def test_help_and_version() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "usage: civitas" in result.stdout
+    result = run("--version")
+    assert result.returncode == 0
+    assert civitas.__version__ in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("frobnicate",),
+        ("validate",),
+        ("score", "garden-city-2016"),
+        ("score", "garden-city-2016", "x.csv", "--format", "xml"),
+        ("score", "garden-city-2016", "x.csv", "--bogus"),
+        ("score", "garden-city-2016", "x.csv", "--format"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert "usage: civitas" in result.stderr
+    assert result.stdout == ""
+
+
+def test_validate_valid_file(files: dict[str, Path]) -> None:
+    result = run("validate", files["framework"])
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+    assert "demo" in result.stdout
+
+
+@pytest.mark.parametrize("name", [p.name for p in sorted((REPO / "data" / "frameworks").glob("*.json"))])
+def test_validate_bundled_files(name: str) -> None:
+    assert run("validate", REPO / "data" / "frameworks" / name).returncode == 0
+
+
+def test_validate_malformed_file_exits_3(files: dict[str, Path]) -> None:
+    bad = files["folder"] / "bad.json"
+    bad.write_text('{\n  "id": "x",\n  "name": \n}\n', encoding="utf-8")
+    result = run("validate", bad)
+    assert result.returncode == 3
+    assert "bad.json" in result.stderr
+    assert "line 4" in result.stderr
+
+
+def test_validate_invalid_framework_exits_3(files: dict[str, Path]) -> None:
+    text = files["framework"].read_text(encoding="utf-8").replace('"scale": 100', '"scale": -5', 1)
+    assert '"scale": -5' in text
+    bad = files["folder"] / "negative.json"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", bad)
+    assert result.returncode == 3
+    assert "scale" in result.stderr
+
+
+def test_validate_missing_file_exits_3(files: dict[str, Path]) -> None:
+    result = run("validate", files["folder"] / "none.json")
+    assert result.returncode == 3
+    assert "none.json" in result.stderr
+
+
+def test_score_text(files: dict[str, Path]) -> None:
+    result = run("score", files["framework"], files["data"])
+    assert result.returncode == 0, result.stderr
+    for unit in ("兰州市", "城关区", "七里河区"):
+        assert unit in result.stdout
+    assert "示例体系" in result.stdout
+
+
+def test_score_json(files: dict[str, Path]) -> None:
+    result = run("score", files["framework"], files["data"], "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["framework"] == "demo"
+    units = document["units"]
+    assert [u["unit"] for u in units] == ["兰州市", "城关区", "七里河区"]
+    assert [u["total"] for u in units] == pytest.approx([56.5, 100.0, 50.0])
+    assert [u["passed"] for u in units] == [False, True, False]
+    assert [u["decided_by"] for u in units] == ["veto", "passed", "rule"]
+
+
+def test_score_csv(files: dict[str, Path]) -> None:
+    result = run("score", files["framework"], files["data"], "--format=csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["unit"] for r in rows] == ["兰州市", "城关区", "七里河区"]
+    assert [float(r["total"]) for r in rows] == pytest.approx([56.5, 100.0, 50.0])
+    assert [r["passed"] for r in rows] == ["false", "true", "false"]
+    assert [r["decided_by"] for r in rows] == ["veto", "passed", "rule"]
+
+
+def test_score_class_column(tmp_path: Path) -> None:
+    spec = FrameworkSpec("classes", name="分类", root=Category(indicators=[
+        Indicator("g", pass_=Interval.at_least(36.0), pass_by_class={"big": Interval.at_least(30.0)})
+    ]))
+    framework = tmp_path / "classes.json"
+    civitas.save_framework(civitas.Framework(spec), framework)
+    data = tmp_path / "data.csv"
+    data.write_text("unit,band,g\nx,big,32\ny,,32\n", encoding="utf-8")
+    result = run("score", framework, data, "--format", "csv", "--class-column", "band")
+    assert result.returncode == 0, result.stderr
+    assert [r["passed"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["true", "false"]
+    # without naming the class column, "band" is read as an (unknown) indicator id
+    assert run("score", framework, data).returncode == 3
+
+
+def test_score_bundled_id() -> None:
+    data = REPO / "examples" / "scoring" / "lanzhou-garden-city.csv"
+    if not data.exists():
+        pytest.skip("no example data")
+    result = run("score", "lanzhou-illustrative", data, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["framework"] == "lanzhou-illustrative"
+
+
+def test_score_unknown_bundled_id_exits_3(files: dict[str, Path]) -> None:
+    result = run("score", "no-such-framework", files["data"])
+    assert result.returncode == 3
+    assert "no-such-framework" in result.stderr
+
+
+def test_score_invalid_unit_exits_3_after_scoring_the_others(files: dict[str, Path]) -> None:
+    data = files["folder"] / "invalid.csv"
+    data.write_text("unit,a1\nok,40\nbad,120\n", encoding="utf-8")
+    result = run("score", files["framework"], data, "--format", "csv")
+    assert result.returncode == 3
+    assert "bad" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # ok: a1 (the basic item) met, the others missing and so not met: the default rule decides
+    assert [(r["unit"], r["decided_by"]) for r in rows] == [("ok", "rule"), ("bad", "invalid")]
+
+
+def test_score_malformed_csv_exits_3(files: dict[str, Path]) -> None:
+    data = files["folder"] / "malformed.csv"
+    data.write_text("unit,a1\nx,abc\n", encoding="utf-8")
+    result = run("score", files["framework"], data)
+    assert result.returncode == 3
+    assert "malformed.csv" in result.stderr
+    assert "line 2" in result.stderr
+
+
+def test_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    from civitas import _core
+    from civitas.__main__ import main
+
+    assert _core._cli_run(["--version"]) == 0
+    assert civitas.__version__ in capsys.readouterr().out
+    assert _core._cli_run(["nope"]) == 2
+    assert "usage" in capsys.readouterr().err
+    sys_argv = sys.argv
+    try:
+        sys.argv = ["civitas", "list"]
+        with pytest.raises(SystemExit) as info:
+            main()
+    finally:
+        sys.argv = sys_argv
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for framework_id in civitas.bundled_framework_ids():
+        assert framework_id in out
+
+
+def test_console_script() -> None:
+    script = shutil.which("civitas", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the console script is installed by pip only")
+    result = subprocess.run([script, "--version"], capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0
+    assert civitas.__version__ in result.stdout

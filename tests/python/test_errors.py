@@ -1,0 +1,188 @@
+"""C++ exceptions as Python ones: the hierarchy, the attributes, and which error each
+kind of bad input gives."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import civitas
+from civitas import Decision, FrameworkSpec, Interval
+
+from conftest import demo_spec
+
+
+def test_hierarchy() -> None:
+    assert issubclass(civitas.Error, Exception)
+    for error in (civitas.ValidationError, civitas.ParseError, civitas.NotFoundError):
+        assert issubclass(error, civitas.Error)
+    assert issubclass(civitas.ValidationError, ValueError)
+    assert issubclass(civitas.ParseError, ValueError)
+    assert issubclass(civitas.NotFoundError, LookupError)
+    assert not issubclass(civitas.NotFoundError, ValueError)
+    assert civitas.Error.__module__ == "civitas"
+    assert civitas.ParseError.__name__ == "ParseError"
+
+
+def test_errors_can_be_raised_from_python() -> None:
+    with pytest.raises(civitas.Error, match="boom"):
+        raise civitas.ValidationError("boom")
+    error = civitas.ParseError("x")
+    assert (error.file, error.location) == ("", "")
+    assert civitas.ValidationError("x").path == ""
+
+
+def test_malformed_json_file(tmp_path: Path) -> None:
+    path = tmp_path / "坏的.json"
+    path.write_text('{\n  "format": "civitas-framework/1",\n  "id": "x",\n  "name": \n}\n', encoding="utf-8")
+    with pytest.raises(civitas.ParseError) as info:
+        civitas.load_framework(path)
+    error = info.value
+    assert error.file == str(path)
+    assert error.location.startswith("line 5")
+    assert str(path) in str(error)
+    assert error.location in str(error)
+
+
+def test_malformed_json_text() -> None:
+    with pytest.raises(civitas.ParseError) as info:
+        civitas.parse_framework("{", file="inline.json")
+    assert info.value.file == "inline.json"
+    assert "inline.json" in str(info.value)
+    assert "line 1" in info.value.location
+
+
+def test_missing_key_names_json_path() -> None:
+    text = civitas.framework_to_json(civitas.Framework(demo_spec()))
+    broken = text.replace('"name": "示例体系",', "", 1)
+    with pytest.raises(civitas.ParseError) as info:
+        civitas.parse_framework(broken)
+    assert info.value.location.startswith("$")
+    assert info.value.file == "<string>"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(civitas.Error) as info:
+        civitas.load_framework(tmp_path / "none.json")
+    assert "none.json" in str(info.value)
+
+
+def test_invalid_spec_names_path() -> None:
+    with pytest.raises(civitas.ValidationError) as info:
+        civitas.Framework(FrameworkSpec("x", scale=-1.0, root=demo_spec().root))
+    assert info.value.path == "$.scale"
+    assert "-1" in str(info.value)
+
+
+def test_duplicate_indicator_id() -> None:
+    spec = demo_spec()
+    root = spec.root
+    categories = root.categories
+    b = categories[1]
+    b.indicators = [*b.indicators, civitas.Indicator("a1", pass_=Interval.at_least(1.0))]
+    categories[1] = b
+    root.categories = categories
+    spec.root = root
+    with pytest.raises(civitas.ValidationError, match="a1") as info:
+        civitas.Framework(spec)
+    assert info.value.path.startswith("$.categories[1]")
+
+
+def test_unknown_indicator_id() -> None:
+    framework = civitas.Framework(demo_spec())
+    with pytest.raises(civitas.NotFoundError, match="nope"):
+        framework.evaluate({"nope": 1.0})
+    with pytest.raises(civitas.NotFoundError, match="nope"):
+        framework.indicator("nope")
+    with pytest.raises(civitas.NotFoundError):
+        framework.indicator_index("nope")
+    with pytest.raises(civitas.NotFoundError):
+        framework.evaluate_many(np.ones((2, 1)), columns=["nope"])
+    with pytest.raises(civitas.NotFoundError):
+        framework.evaluate({"a1": 40.0}).indicator("nope")
+    with pytest.raises(LookupError):  # the Python family too
+        framework.indicator("nope")
+
+
+def test_unknown_bundled_id_lists_the_ids() -> None:
+    with pytest.raises(civitas.NotFoundError) as info:
+        civitas.load_bundled_framework("no-such-framework")
+    for framework_id in civitas.bundled_framework_ids():
+        assert framework_id in str(info.value)
+    with pytest.raises(civitas.NotFoundError):
+        civitas.bundled_framework_path("no-such-framework")
+
+
+def test_nan_is_invalid_unless_missing() -> None:
+    framework = civitas.Framework(demo_spec())
+    with pytest.raises(civitas.ValidationError, match="a1"):
+        framework.evaluate({"a1": math.nan})
+    assert framework.evaluate({"a1": math.nan}, nan_as_missing=True).indicator("a1").value is None
+    batch = framework.evaluate_many(np.array([[math.nan]]), columns=["a1"])
+    assert batch.decided_by == [Decision.invalid]
+    assert "a1" in batch.errors[0]
+    assert not batch.ok
+    ok = framework.evaluate_many(np.array([[math.nan]]), columns=["a1"], nan_as_missing=True)
+    assert ok.ok
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value"),
+    [("a1", 120.0), ("a1", -1.0), ("a1", math.inf), ("b1", 0.5), ("b1", 2.0), ("b2", -1.0), ("a2", -math.inf)],
+)
+def test_invalid_values(indicator: str, value: float) -> None:
+    framework = civitas.Framework(demo_spec())
+    with pytest.raises(civitas.ValidationError, match=indicator):
+        framework.evaluate({indicator: value})
+    batch = framework.evaluate_many(np.array([[value], [0.0 if indicator != "a1" else 40.0]]), columns=[indicator])
+    assert batch.decided_by[0] == Decision.invalid
+    assert batch.errors[0]
+    assert batch.errors[1] == ""
+    assert batch.unit(0).error == batch.errors[0]
+
+
+def test_bad_batch_arguments() -> None:
+    framework = civitas.Framework(demo_spec())
+    with pytest.raises(civitas.ValidationError, match="duplicate"):
+        framework.evaluate_many(np.ones((1, 2)), columns=["a1", "a1"])
+    with pytest.raises(ValueError, match="columns"):
+        framework.evaluate_many(np.ones((1, 2)), columns=["a1"])
+    with pytest.raises(ValueError, match="2-D"):
+        framework.evaluate_many(np.ones(3), columns=["a1"])
+    with pytest.raises(TypeError, match="columns"):
+        framework.evaluate_many(np.ones((1, 1)))
+    with pytest.raises(civitas.ValidationError):
+        framework.evaluate_many(np.ones((1, 1)), columns=["a1"], units=["x", "y"])
+    with pytest.raises(ValueError, match="classes"):
+        framework.evaluate_many(np.ones((1, 1)), columns=["a1"], classes=["x", "y"])
+
+
+def test_malformed_csv(tmp_path: Path) -> None:
+    path = tmp_path / "values.csv"
+    path.write_text("unit,a1,b1\n兰州市,12,abc\n", encoding="utf-8")
+    with pytest.raises(civitas.ParseError) as info:
+        civitas.read_value_table(path)
+    assert info.value.file == str(path)
+    assert info.value.location.startswith("line 2")
+    assert "abc" in str(info.value)
+
+
+def test_read_value_table(tmp_path: Path) -> None:
+    path = tmp_path / "values.csv"
+    path.write_text("\ufeffunit,band,a1,b1\n兰州市,big,28,yes\n城关区,,40.5,\n", encoding="utf-8")
+    units, classes, columns, values = civitas.read_value_table(path, class_column="band")
+    assert units == ["兰州市", "城关区"]
+    assert classes == ["big", ""]
+    assert columns == ["a1", "b1"]
+    assert values.dtype == np.float64
+    assert values.shape == (2, 2)
+    assert values[0].tolist() == [28.0, 1.0]
+    assert values[1, 0] == 40.5
+    assert math.isnan(values[1, 1])
+    values[0, 0] = 1.0  # the caller owns the array
+    text_units, _, _, text_values = civitas.parse_value_table(path.read_text(encoding="utf-8"), class_column="band")
+    assert text_units == units
+    np.testing.assert_array_equal(text_values[1], values[1])
