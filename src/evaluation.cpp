@@ -5,11 +5,17 @@
 #include "detail/number_format.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #include <unordered_set>
 
 namespace civitas {
@@ -75,41 +81,6 @@ LineTable lines_for_class(const CompiledFramework& c, const std::string& unit_cl
         lines[i] = found != by_class.end() ? &found->second : (c.items[i].pass ? &*c.items[i].pass : nullptr);
     }
     return lines;
-}
-
-// Score share in [0, 1] of a valid value.
-double score_of(const CompiledIndicator& item, double x, const Interval* line, bool met) {
-    const Indicator& indicator = *item.indicator;
-    const ScoringRule& rule = indicator.scoring;
-    switch (rule.type) {
-        case RuleType::pass_fail: return met ? 1.0 : 0.0;
-        case RuleType::yes_no: return x;
-        case RuleType::linear: {
-            const Interval& full = rule.full ? *rule.full : *line;
-            const Interval& zero = *rule.zero;
-            double s = 1.0;
-            if (x < full.low) s = (x - zero.low) / (full.low - zero.low);
-            else if (x > full.high) s = (zero.high - x) / (zero.high - full.high);
-            return std::clamp(s, 0.0, 1.0);
-        }
-        case RuleType::proportional: {
-            const Interval& full = rule.full ? *rule.full : *line;
-            if (indicator.direction == Direction::higher) return std::clamp(x / full.low, 0.0, 1.0);
-            return x <= full.high ? 1.0 : std::clamp(full.high / x, 0.0, 1.0);
-        }
-        case RuleType::tiers: {
-            double s = 0.0;
-            for (const Tier& tier : item.tiers)
-                if (indicator.direction == Direction::higher ? x >= tier.at : x <= tier.at) s = std::max(s, tier.score);
-            return s;
-        }
-        case RuleType::deduction: {
-            double deducted = rule.per_problem * x;
-            if (rule.max_deduction) deducted = std::min(deducted, *rule.max_deduction);
-            return std::max(0.0, item.full_points - deducted) / item.full_points;
-        }
-    }
-    return 0.0;
 }
 
 // Why a value is not valid for an indicator, or "" when it is.
@@ -231,13 +202,14 @@ Domain domain_of(const Indicator& indicator) {
 struct UnitState {
     explicit UnitState(std::size_t rows)
         : met(rows), general_met(rows), basic_failed(rows), counted(rows), assessed(rows), general_counted(rows),
-          renormalise(rows, 0), has_missing(rows, 0), first_invalid(rows, no_problem) {}
+          renormalise(rows, 0), has_missing(rows, 0), first_invalid(rows, no_problem), scratch(rows) {}
     static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
     std::vector<int> met, general_met, basic_failed, counted, assessed, general_counted;
     int common_counted = 0, common_assessed = 0, common_general_counted = 0;
     std::vector<char> renormalise;  // has skipped indicators: weights differ from the nominal ones
     std::vector<char> has_missing;  // some indicator without data
     std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
+    std::vector<double> scratch;             // a column's outcomes as 1.0 / 0.0
 
     // Adds the counts of another part of the columns.
     void merge(const UnitState& other) {
@@ -269,6 +241,83 @@ struct UnitState {
     }
 };
 
+// Asks the kernel to back a large, not yet touched buffer with huge pages (as numpy does):
+// touching fresh memory a 4 KiB page at a time otherwise costs more than the evaluation.
+template <class Matrix>
+void advise_huge_pages(Matrix& matrix) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(matrix.data());
+    const std::uintptr_t end = begin + static_cast<std::uintptr_t>(matrix.size()) * sizeof(typename Matrix::Scalar);
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = end & ~(huge - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // advice only: failure is harmless
+#else
+    (void)matrix;
+#endif
+}
+
+// Large result matrices of finished batches, kept for the next batch of the same shape: fresh
+// memory costs a page fault per page on first touch, which costs more than the evaluation.
+class MatrixCache {
+public:
+    static MatrixCache& instance() {
+        static MatrixCache cache;
+        return cache;
+    }
+    // A matrix of this shape, reusing a cached buffer of the same size when there is one.
+    template <class Matrix>
+    void take(Matrix& matrix, Eigen::Index rows, Eigen::Index cols) {
+        const auto bytes = static_cast<std::size_t>(rows * cols) * sizeof(typename Matrix::Scalar);
+        if (bytes >= min_bytes) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            auto& spare = spares<Matrix>();
+            for (auto it = spare.begin(); it != spare.end(); ++it)
+                if (it->size() == rows * cols) {
+                    matrix.swap(*it);
+                    spare.erase(it);
+                    bytes_ -= bytes;
+                    matrix.resize(rows, cols);  // same size: keeps the buffer
+                    return;
+                }
+        }
+        matrix.resize(rows, cols);
+        advise_huge_pages(matrix);
+    }
+    template <class Matrix>
+    void give(Matrix& matrix) noexcept {
+        const std::size_t bytes = static_cast<std::size_t>(matrix.size()) * sizeof(typename Matrix::Scalar);
+        if (bytes < min_bytes) return;
+        try {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (bytes_ + bytes > max_bytes) return;
+            auto& spare = spares<Matrix>();
+            spare.emplace_back();
+            spare.back().swap(matrix);
+            bytes_ += bytes;
+        } catch (...) {  // no memory for the bookkeeping: the matrix is simply freed
+        }
+    }
+    void clear() noexcept {
+        std::lock_guard<std::mutex> lock(mutex_);
+        doubles_.clear();
+        bytes8_.clear();
+        bytes_ = 0;
+    }
+
+private:
+    static constexpr std::size_t min_bytes = std::size_t{1} << 20;
+    static constexpr std::size_t max_bytes = std::size_t{64} << 20;
+    template <class Matrix>
+    std::vector<Matrix>& spares() {
+        if constexpr (std::is_same_v<Matrix, BatchEvaluation::Matrix>) return doubles_;
+        else return bytes8_;
+    }
+    std::mutex mutex_;
+    std::vector<BatchEvaluation::Matrix> doubles_;
+    std::vector<BatchEvaluation::OutcomeMatrix> bytes8_;
+    std::size_t bytes_ = 0;
+};
+
 // The shape of a batch, filled before the units are evaluated.
 void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index rows) {
     const auto n = static_cast<Eigen::Index>(c.items.size());
@@ -276,12 +325,13 @@ void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index row
     out.framework = c.spec.id;
     for (const Indicator* indicator : c.indicators) out.indicator_ids.push_back(indicator->id);
     for (const Category* category : c.categories) out.category_ids.push_back(category->id);
-    out.values.resize(rows, n);
-    out.scores.resize(rows, n);
+    MatrixCache& cache = MatrixCache::instance();
+    cache.take(out.values, rows, n);
+    cache.take(out.scores, rows, n);
+    cache.take(out.gaps, rows, n);
+    cache.take(out.outcomes, rows, n);
     out.full_points.resize(n);
     for (std::size_t i = 0; i < c.items.size(); ++i) out.full_points(static_cast<Eigen::Index>(i)) = c.items[i].full_points;
-    out.gaps.resize(rows, n);
-    out.outcomes.resize(rows, n);
     out.category_scores.resize(rows, k);
     out.totals.resize(rows);
     out.coverage.resize(rows);
@@ -316,63 +366,175 @@ std::string problem_of(const CompiledFramework& c, const BatchEvaluation& out, E
            "' has no pass line and the indicator has no default; expected a class among its pass_by_class";
 }
 
-// Score share of a valid value under rule R; the switch is resolved at compile time.
+// An indicator's scoring parameters as plain numbers, copied out of the model so that the
+// compiler keeps them in registers across a column (the outputs cannot alias them).
+struct RuleParams {
+    double line_low, line_high;  // pass line
+    double full_low, full_high;  // full-score interval (linear, proportional)
+    double zero_low, zero_high;  // zero-score interval (linear)
+    double per_problem, max_deduction, full_points;
+    double below_scale, above_scale;  // linear: 1 / (full - zero) on each side, 0 where that side is open
+    bool higher;
+    const Tier* tiers;
+    std::size_t tier_count;
+
+    RuleParams(const CompiledIndicator& item, const Interval& line) {
+        const ScoringRule& rule = item.indicator->scoring;
+        const Interval full = rule.full ? *rule.full : line;
+        const Interval zero = rule.zero ? *rule.zero : Interval{};
+        line_low = line.low;
+        line_high = line.high;
+        full_low = full.low;
+        full_high = full.high;
+        zero_low = zero.low;
+        zero_high = zero.high;
+        per_problem = rule.per_problem;
+        max_deduction = rule.max_deduction ? *rule.max_deduction : unbounded;
+        full_points = item.full_points;
+        below_scale = std::isfinite(full_low) ? 1.0 / (full_low - zero_low) : 0.0;
+        above_scale = std::isfinite(full_high) ? 1.0 / (zero_high - full_high) : 0.0;
+        higher = item.indicator->direction == Direction::higher;
+        tiers = item.tiers.data();
+        tier_count = item.tiers.size();
+    }
+};
+
+// Score share of a valid value under rule R; the switch is resolved at compile time. Written
+// without branches on the value so that column loops vectorise; `met` is 1.0 or 0.0.
 template <RuleType R>
-double rule_score(const CompiledIndicator& item, double x, const Interval& line, bool met) {
-    const ScoringRule& rule = item.indicator->scoring;
+inline double rule_score(const RuleParams& p, double x, double met) {
     if constexpr (R == RuleType::pass_fail) {
-        return met ? 1.0 : 0.0;
+        return met;
     } else if constexpr (R == RuleType::yes_no) {
         return x;
     } else if constexpr (R == RuleType::linear) {
-        const Interval& full = rule.full ? *rule.full : line;
-        const Interval& zero = *rule.zero;
-        const double s = x < full.low ? (x - zero.low) / (full.low - zero.low)
-                         : x > full.high ? (zero.high - x) / (zero.high - full.high)
-                                         : 1.0;
-        return std::clamp(s, 0.0, 1.0);
+        // The smaller of the two sides' linear ramps, capped at 1: equal to the piecewise rule
+        // because each ramp is >= 1 on the full-score side of its end.
+        const double below = p.below_scale != 0.0 ? (x - p.zero_low) * p.below_scale : 1.0;
+        const double above = p.above_scale != 0.0 ? (p.zero_high - x) * p.above_scale : 1.0;
+        return std::max(0.0, std::min(1.0, std::min(below, above)));
     } else if constexpr (R == RuleType::proportional) {
-        const Interval& full = rule.full ? *rule.full : line;
-        if (item.indicator->direction == Direction::higher) return std::clamp(x / full.low, 0.0, 1.0);
-        return x <= full.high ? 1.0 : std::clamp(full.high / x, 0.0, 1.0);
+        const double s = p.higher ? x / p.full_low : (x <= p.full_high ? 1.0 : p.full_high / x);
+        return std::max(0.0, std::min(1.0, s));
     } else if constexpr (R == RuleType::tiers) {
-        const bool higher = item.indicator->direction == Direction::higher;
         double s = 0.0;
-        for (const Tier& tier : item.tiers)
-            if (higher ? x >= tier.at : x <= tier.at) s = std::max(s, tier.score);
+        for (std::size_t k = 0; k < p.tier_count; ++k) {
+            const bool reached = p.higher ? x >= p.tiers[k].at : x <= p.tiers[k].at;
+            s = std::max(s, reached ? p.tiers[k].score : 0.0);
+        }
         return s;
     } else {
-        double deducted = rule.per_problem * x;
-        if (rule.max_deduction) deducted = std::min(deducted, *rule.max_deduction);
-        return std::max(0.0, item.full_points - deducted) / item.full_points;
+        return std::max(0.0, p.full_points - std::min(p.per_problem * x, p.max_deduction)) / p.full_points;
     }
 }
 
-// The common case: one pass line for every unit and every value present and valid.
-template <RuleType R>
-void evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const double* values, double* scores,
-                           double* gaps, std::int8_t* outcomes, Eigen::Index rows, UnitState& units) {
-    const bool yes_no = item.indicator->direction == Direction::yes_no;
-    int* met_count = units.met.data();
-    int* kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
+// Score share in [0, 1] of a valid value, for the unit-by-unit path.
+double score_of(const CompiledIndicator& item, double x, const Interval* line, bool met) {
+    const RuleParams p(item, line ? *line : Interval{});
+    switch (item.indicator->scoring.type) {
+        case RuleType::pass_fail: return rule_score<RuleType::pass_fail>(p, x, met ? 1.0 : 0.0);
+        case RuleType::yes_no: return rule_score<RuleType::yes_no>(p, x, met ? 1.0 : 0.0);
+        case RuleType::linear: return rule_score<RuleType::linear>(p, x, met ? 1.0 : 0.0);
+        case RuleType::proportional: return rule_score<RuleType::proportional>(p, x, met ? 1.0 : 0.0);
+        case RuleType::tiers: return rule_score<RuleType::tiers>(p, x, met ? 1.0 : 0.0);
+        case RuleType::deduction: return rule_score<RuleType::deduction>(p, x, met ? 1.0 : 0.0);
+    }
+    return 0.0;
+}
+
+// The common case: one pass line for every unit and every value present and valid. Plain
+// loops over doubles that the compiler vectorises; the arithmetic is rule_score's, as in the
+// unit-by-unit path, so both give the same bits.
+template <RuleType R, bool YesNo>
+void evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const double* __restrict values,
+                           double* __restrict scores, double* __restrict gaps, std::int8_t* __restrict outcomes,
+                           Eigen::Index rows, UnitState& units) {
+    const RuleParams p(item, line);
+    double* __restrict met = units.scratch.data();
     for (Eigen::Index r = 0; r < rows; ++r) {
         const double x = values[r];
-        const bool met = yes_no ? x == 1.0 : (line.low <= x && x <= line.high);
-        gaps[r] = yes_no ? 1.0 - x : std::max(0.0, line.low - x) + std::max(0.0, x - line.high);
-        scores[r] = rule_score<R>(item, x, line, met);
-        outcomes[r] = static_cast<std::int8_t>(met);
-        met_count[r] += met;
-        kind_count[r] += item.basic ? !met : met;
+        double m;
+        if constexpr (YesNo) {
+            m = x;  // valid yes/no values are 0 or 1
+            gaps[r] = 1.0 - x;
+        } else {
+            m = (p.line_low <= x && x <= p.line_high) ? 1.0 : 0.0;
+            gaps[r] = std::max(0.0, p.line_low - x) + std::max(0.0, x - p.line_high);
+        }
+        met[r] = m;
+        scores[r] = rule_score<R>(p, x, m);
+    }
+    int* __restrict met_count = units.met.data();
+    int* __restrict kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
+    const int kind_offset = item.basic ? 1 : 0, kind_sign = item.basic ? -1 : 1;  // basic: count failures
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const int m = static_cast<int>(met[r]);
+        outcomes[r] = static_cast<std::int8_t>(m);
+        met_count[r] += m;
+        kind_count[r] += kind_offset + kind_sign * m;
     }
     ++units.common_counted;
     ++units.common_assessed;
     if (!item.basic) ++units.common_general_counted;
 }
 
+template <bool YesNo>
+void evaluate_valid_column(RuleType rule, const CompiledIndicator& item, const Interval& line, const double* values,
+                           double* scores, double* gaps, std::int8_t* outcomes, Eigen::Index rows, UnitState& units) {
+    switch (rule) {
+        case RuleType::pass_fail: return evaluate_valid_column<RuleType::pass_fail, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::yes_no: return evaluate_valid_column<RuleType::yes_no, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::linear: return evaluate_valid_column<RuleType::linear, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::proportional: return evaluate_valid_column<RuleType::proportional, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::tiers: return evaluate_valid_column<RuleType::tiers, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::deduction: return evaluate_valid_column<RuleType::deduction, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+    }
+}
+
+// Copies the data columns of indicators [first, last) into `values` (NaN where there is no
+// column). Row-major input is read row by row, a block of rows at a time, and scattered into
+// the columns, so that both sides are read and written a cache line at a time.
+void copy_columns(const MatrixView& data, const std::vector<std::ptrdiff_t>& column_of, std::size_t first,
+                  std::size_t last, BatchEvaluation::Matrix& values) {
+    const Eigen::Index rows = values.rows();
+    std::vector<double*> targets;
+    std::vector<std::ptrdiff_t> sources;
+    for (std::size_t i = first; i < last; ++i) {
+        double* target = values.col(static_cast<Eigen::Index>(i)).data();
+        if (column_of[i] < 0) std::fill(target, target + rows, nan);
+        else {
+            targets.push_back(target);
+            sources.push_back(column_of[i] * data.col_stride);
+        }
+    }
+    if (data.row_stride <= data.col_stride) {  // column-major: each column is a run
+        for (std::size_t k = 0; k < targets.size(); ++k)
+            for (Eigen::Index r = 0; r < rows; ++r) targets[k][r] = data.data[sources[k] + r * data.row_stride];
+        return;
+    }
+    constexpr Eigen::Index block = 64;
+    for (Eigen::Index start = 0; start < rows; start += block) {
+        const Eigen::Index end = std::min(rows, start + block);
+        for (Eigen::Index r = start; r < end; ++r) {
+            const double* row = data.data + r * data.row_stride;
+            for (std::size_t k = 0; k < targets.size(); ++k) targets[k][r] = row[sources[k]];
+        }
+    }
+}
+
+// True when every value lies in the domain (NaN does not).
+bool all_in_domain(const double* values, Eigen::Index rows, const Domain& domain, bool yes_no) {
+    // Sums instead of all(): they vectorise. A value out of the domain, infinite or NaN makes the
+    // first sum non-zero (or NaN); a yes/no value other than 0 or 1 makes the second positive.
+    const Eigen::Map<const Eigen::ArrayXd> x(values, rows);
+    if (!((x.max(domain.low).min(domain.high) - x).abs().sum() == 0.0)) return false;
+    return !yes_no || (x * (1.0 - x)).abs().sum() == 0.0;
+}
+
 // Fills the columns of indicator i for every unit: value, outcome, score, gap, and the counts.
-void evaluate_indicator(const CompiledFramework& c, std::size_t i, const MatrixView& data, std::ptrdiff_t column,
-                        const std::vector<const LineTable*>& lines_of_unit, const EvaluateOptions& options,
-                        BatchEvaluation& out, UnitState& units) {
+void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_t column,
+                        const std::vector<const LineTable*>& lines_of_unit, const LineTable* shared_lines,
+                        const EvaluateOptions& options, BatchEvaluation& out, UnitState& units) {
     const CompiledIndicator& item = c.items[i];
     const Indicator& indicator = *item.indicator;
     const auto col = static_cast<Eigen::Index>(i);
@@ -385,29 +547,13 @@ void evaluate_indicator(const CompiledFramework& c, std::size_t i, const MatrixV
     double* gaps = out.gaps.col(col).data();
     std::int8_t* outcomes = out.outcomes.col(col).data();
 
-    // Copy the values and see whether the fast path applies.
-    bool all_valid = column >= 0;
-    if (column >= 0) {
-        for (Eigen::Index r = 0; r < rows; ++r) {
-            const double x = data(r, column);
-            values[r] = x;
-            all_valid &= x >= domain.low && x <= domain.high && !(yes_no && x != 0.0 && x != 1.0);
-        }
-    } else {
-        std::fill(values, values + rows, nan);
-    }
-    const Interval* line = rows > 0 ? (*lines_of_unit[0])[i] : nullptr;
-    for (Eigen::Index r = 1; r < rows && all_valid; ++r) all_valid = (*lines_of_unit[static_cast<std::size_t>(r)])[i] == line;
-    if (all_valid && (line || yes_no)) {
+    // The values are in place (copy_columns); see whether the fast path applies.
+    const bool all_valid = column >= 0 && all_in_domain(values, rows, domain, yes_no);
+    const Interval* line = shared_lines ? (*shared_lines)[i] : nullptr;
+    if (all_valid && shared_lines && (line || yes_no)) {
         const Interval& applied = line ? *line : Interval{};
-        switch (indicator.scoring.type) {
-            case RuleType::pass_fail: evaluate_valid_column<RuleType::pass_fail>(item, applied, values, scores, gaps, outcomes, rows, units); break;
-            case RuleType::yes_no: evaluate_valid_column<RuleType::yes_no>(item, applied, values, scores, gaps, outcomes, rows, units); break;
-            case RuleType::linear: evaluate_valid_column<RuleType::linear>(item, applied, values, scores, gaps, outcomes, rows, units); break;
-            case RuleType::proportional: evaluate_valid_column<RuleType::proportional>(item, applied, values, scores, gaps, outcomes, rows, units); break;
-            case RuleType::tiers: evaluate_valid_column<RuleType::tiers>(item, applied, values, scores, gaps, outcomes, rows, units); break;
-            case RuleType::deduction: evaluate_valid_column<RuleType::deduction>(item, applied, values, scores, gaps, outcomes, rows, units); break;
-        }
+        if (yes_no) evaluate_valid_column<true>(indicator.scoring.type, item, applied, values, scores, gaps, outcomes, rows, units);
+        else evaluate_valid_column<false>(indicator.scoring.type, item, applied, values, scores, gaps, outcomes, rows, units);
         return;
     }
 
@@ -588,6 +734,8 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
         if (found == lines_by_class.end()) found = lines_by_class.emplace(out.classes[r], lines_for_class(c, out.classes[r])).first;
         lines_of_unit[r] = &found->second;
     }
+    // One table for every unit (no classes, or all of one class): the fast path applies.
+    const LineTable* shared_lines = lines_by_class.size() == 1 ? &lines_by_class.begin()->second : nullptr;
 
     // Columns are independent: split them among threads, each with its own counts, merged in
     // a fixed order so that the result never depends on the number of threads.
@@ -602,8 +750,10 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     states.reserve(threads);
     for (std::size_t t = 0; t < threads; ++t) states.emplace_back(static_cast<std::size_t>(rows));
     auto work = [&](std::size_t t) {
-        for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i)
-            evaluate_indicator(c, i, data, column_of[i], lines_of_unit, options, out, states[t]);
+        const std::size_t first = n * t / threads, last = n * (t + 1) / threads;
+        copy_columns(data, column_of, first, last, out.values);
+        for (std::size_t i = first; i < last; ++i)
+            evaluate_indicator(c, i, column_of[i], lines_of_unit, shared_lines, options, out, states[t]);
     };
     std::vector<std::exception_ptr> failures(threads);
     auto guarded = [&](std::size_t t) {
@@ -651,6 +801,16 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
 }
 
 }  // namespace
+
+BatchEvaluation::~BatchEvaluation() {
+    MatrixCache& cache = MatrixCache::instance();
+    cache.give(values);
+    cache.give(scores);
+    cache.give(gaps);
+    cache.give(outcomes);
+}
+
+void release_cached_memory() noexcept { MatrixCache::instance().clear(); }
 
 BatchEvaluation evaluate_many(const Framework& framework, MatrixView values, const std::vector<std::string>& columns,
                               const std::vector<std::string>& units, const std::vector<std::string>& classes,

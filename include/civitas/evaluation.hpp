@@ -101,6 +101,14 @@ public:
     using Vector = Eigen::VectorXd;
     using OutcomeMatrix = Eigen::Matrix<std::int8_t, Eigen::Dynamic, Eigen::Dynamic>;
 
+    BatchEvaluation() = default;
+    BatchEvaluation(const BatchEvaluation&) = default;
+    BatchEvaluation(BatchEvaluation&&) noexcept = default;
+    BatchEvaluation& operator=(const BatchEvaluation&) = default;
+    BatchEvaluation& operator=(BatchEvaluation&&) noexcept = default;
+    /// Hands the large matrices to a small cache that the next batch of the same shape reuses.
+    ~BatchEvaluation();
+
     std::string framework;                   ///< framework id
     std::vector<std::string> units;          ///< unit ids, one per row ("0", "1", ... when none were given)
     std::vector<std::string> classes;        ///< unit classes, one per row ("" for none)
@@ -183,6 +191,9 @@ template <class Derived>
         return evaluate_many(framework, MatrixView::of(plain), columns, units, classes, options);
     }
 }
+
+/// Frees the memory that finished batches left for reuse (at most 64 MiB is ever kept).
+CIVITAS_EXPORT void release_cached_memory() noexcept;
 
 /// The full result of unit `row` of a batch, equal to evaluating that unit alone.
 [[nodiscard]] CIVITAS_EXPORT Evaluation unit_evaluation(const Framework& framework,
