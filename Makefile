@@ -47,7 +47,8 @@ test-cpp: build
 
 test-python:
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check --no-build-isolation .
-	$(VENV_PYTHON) -m pytest tests/python
+	$(VENV_PYTHON) -m pytest tests/python bench/reference
+	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
 
 test-packaging:
 	scripts/test-packaging.sh
@@ -58,10 +59,15 @@ asan: deps
 	$(CMAKE) --build --preset asan-ubsan -j $(JOBS)
 	$(CTEST) --preset asan-ubsan -j $(JOBS)
 
-## bench: build the benchmarks (Release)
+## bench: build and run the benchmarks (Release): civitas against numpy, from Python and in C++
 bench: deps
 	$(CMAKE) --preset bench
 	$(CMAKE) --build --preset bench -j $(JOBS)
+	$(VENV_PYTHON) -m pip install --disable-pip-version-check --no-build-isolation .
+	$(VENV_PYTHON) bench/python/make_benchmark_data.py --out build/bench/data
+	CIVITAS_BENCH_DATA=build/bench/data build/bench/bench/civitas_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	$(VENV_PYTHON) bench/python/bench_evaluate.py --json build/bench/bench_evaluate.json
+	$(VENV_PYTHON) bench/python/bench_evaluate.py --threads 1
 
 ## clean: remove the build folders
 clean:

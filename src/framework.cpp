@@ -255,7 +255,6 @@ public:
             fail("$.scale", format_number(spec.scale) + " is not a positive number; expected a scale > 0");
         if (!(spec.min_coverage >= 0 && spec.min_coverage <= 1))
             fail("$.min_coverage", format_number(spec.min_coverage) + " is outside [0, 1]; expected a share in [0, 1]");
-        seen_.insert(spec.id);
         out_.nodes.push_back({});
         out_.nodes[0].category = &spec.root;
         out_.nodes[0].aggregation = spec.root.aggregation;

@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 import sys
 
-# civitas evaluates on one thread; so does the numpy reference unless BLAS starts threads for
-# its matrix products, which on a small shared machine spin and slow it down. One BLAS thread
-# unless the environment says otherwise (this works only before numpy is first imported).
+# The numpy reference runs on one thread unless BLAS starts threads for its matrix products,
+# which on a small shared machine spin and slow it down. One BLAS thread unless the environment
+# says otherwise (this works only before numpy is first imported). civitas splits a large batch
+# among the cores (--threads 1 keeps it on one).
 _BLAS_PRESET = "numpy" in sys.modules
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=21, help="timed samples of each (default 21)")
     parser.add_argument("--number", type=int, default=0, help="calls per sample (default: enough for ~20 ms)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--threads", type=int, default=0,
+                        help="civitas threads (default 0: one per core for large batches; 1: one thread)")
     parser.add_argument("--input", choices=["array", "dataframe"], default="array",
                         help="hand civitas a float64 array with columns= (default) or a pandas DataFrame")
     parser.add_argument("--quick", action="store_true",
@@ -147,10 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.input == "dataframe":
         import pandas as pd
         data: Any = pd.DataFrame(values, columns=ids, index=[f"u{r + 1:05d}" for r in range(len(values))])
-        run_civitas = lambda: framework.evaluate_many(data)  # noqa: E731
+        run_civitas = lambda: framework.evaluate_many(data, threads=args.threads)  # noqa: E731
     else:
         data = values
-        run_civitas = lambda: framework.evaluate_many(data, columns=ids)  # noqa: E731
+        run_civitas = lambda: framework.evaluate_many(data, columns=ids, threads=args.threads)  # noqa: E731
     run_numpy = lambda: evaluate(reference, np.asarray(data, dtype=np.float64))  # noqa: E731
 
     # Same results?
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     blas = "numpy imported before this script: as it was" if _BLAS_PRESET else \
         f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
     print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs; BLAS threads: {blas})")
+          f"{os.cpu_count()} CPUs; BLAS threads: {blas}; civitas threads: {args.threads or 'one per core'})")
     print(f"{args.units} units x {args.indicators} indicators in {len(reference.category_ids)} categories "
           f"({basic} basic items), input {args.input}; {args.repeat} samples x {number} calls, interleaved")
     print(f"passed {int(np.sum(ref.passed))} of {args.units} units; {ref.met.mean():.1%} of values met")

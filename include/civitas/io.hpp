@@ -46,7 +46,8 @@ struct CIVITAS_EXPORT ValueTable {
                                                           const std::string& class_column = "");
 
 /// Folders searched for bundled frameworks: CIVITAS_DATA_DIR (':'-separated), folders added
-/// by add_data_directory, then the install and source folders known at build time.
+/// by add_data_directory, then the install folder and (for builds used in place) the source
+/// tree's data folder, as known at build time.
 [[nodiscard]] CIVITAS_EXPORT std::vector<std::filesystem::path> data_directories();
 /// Adds a folder holding a `frameworks/` folder to the search (the Python package does).
 CIVITAS_EXPORT void add_data_directory(const std::filesystem::path& directory);

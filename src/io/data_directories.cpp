@@ -35,8 +35,12 @@ std::vector<std::filesystem::path> data_directories() {
         const auto& added = added_directories();
         directories.insert(directories.end(), added.begin(), added.end());
     }
+#ifdef CIVITAS_INSTALL_DATADIR
     directories.emplace_back(CIVITAS_INSTALL_DATADIR);
+#endif
+#ifdef CIVITAS_SOURCE_DATADIR
     directories.emplace_back(CIVITAS_SOURCE_DATADIR);
+#endif
     return directories;
 }
 

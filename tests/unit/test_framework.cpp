@@ -392,3 +392,10 @@ TEST(FrameworkLookup, IndicatorPathsAndCategories) {
     EXPECT_EQ(f.categories()[1]->id, "B");
     EXPECT_EQ(f.categories()[2]->id, "B1");
 }
+
+TEST(Framework, IdMayEqualAnIndicatorId) {
+    // The framework's id names the file, not a node of the tree: an indicator may share it.
+    const Framework f = parse_framework(R"({"id": "t", "name": "t", "reliability": "illustrative",
+        "indicators": [{"id": "t", "pass": 1}]})");
+    EXPECT_EQ(f.indicator("t").id, "t");
+}

@@ -1,0 +1,602 @@
+// The batch engine: many units at once, column by column (one indicator for every unit),
+// split among threads; units with skipped data are aggregated one by one.
+
+#include <civitas/error.hpp>
+#include <civitas/evaluation.hpp>
+
+#include "detail/compiled_framework.hpp"
+#include "detail/decision.hpp"
+#include "detail/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace civitas {
+
+using detail::CompiledFramework;
+using detail::CompiledIndicator;
+using detail::Domain;
+using detail::LineTable;
+using detail::RuleParams;
+using detail::Tally;
+using detail::Verdict;
+using detail::decide;
+using detail::domain_of;
+using detail::lines_for_class;
+using detail::rule_score;
+using detail::score_of;
+using detail::value_problem;
+
+bool BatchEvaluation::ok() const noexcept {
+    return std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
+}
+
+BatchEvaluation::Matrix BatchEvaluation::max_points() const {
+    Matrix out = full_points.transpose().replicate(scores.rows(), 1);
+    for (const auto& [row, full] : renormalised) out.row(static_cast<Eigen::Index>(row)) = full.transpose();
+    return out;
+}
+
+BatchEvaluation::Matrix BatchEvaluation::points() const { return scores.cwiseProduct(max_points()); }
+
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// Per-unit counts of a batch while it is evaluated column by column. Columns whose values are
+// all present and valid add to the `common_` counts once instead of to every unit.
+struct UnitState {
+    explicit UnitState(std::size_t rows)
+        : met(rows), general_met(rows), basic_failed(rows), counted(rows), assessed(rows), general_counted(rows),
+          renormalise(rows, 0), has_missing(rows, 0), first_invalid(rows, no_problem), scratch(rows) {}
+    static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
+    std::vector<int> met, general_met, basic_failed, counted, assessed, general_counted;
+    int common_counted = 0, common_assessed = 0, common_general_counted = 0;
+    std::vector<char> renormalise;  // has skipped indicators: weights differ from the nominal ones
+    std::vector<char> has_missing;  // some indicator without data
+    std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
+    std::vector<double> scratch;             // a column's outcomes as 1.0 / 0.0
+
+    // Adds the counts of another part of the columns.
+    void merge(const UnitState& other) {
+        for (std::size_t u = 0; u < met.size(); ++u) {
+            met[u] += other.met[u];
+            general_met[u] += other.general_met[u];
+            basic_failed[u] += other.basic_failed[u];
+            counted[u] += other.counted[u];
+            assessed[u] += other.assessed[u];
+            general_counted[u] += other.general_counted[u];
+            renormalise[u] |= other.renormalise[u];
+            has_missing[u] |= other.has_missing[u];
+            first_invalid[u] = std::min(first_invalid[u], other.first_invalid[u]);
+        }
+        common_counted += other.common_counted;
+        common_assessed += other.common_assessed;
+        common_general_counted += other.common_general_counted;
+    }
+
+    Tally tally(std::size_t u) const {
+        Tally t;
+        t.met = met[u];
+        t.general_met = general_met[u];
+        t.basic_failed = basic_failed[u];
+        t.counted = counted[u] + common_counted;
+        t.assessed = assessed[u] + common_assessed;
+        t.general_counted = general_counted[u] + common_general_counted;
+        return t;
+    }
+};
+
+// Asks the kernel to back a large, not yet touched buffer with huge pages (as numpy does):
+// touching fresh memory a 4 KiB page at a time otherwise costs more than the evaluation.
+template <class Matrix>
+void advise_huge_pages(Matrix& matrix) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(matrix.data());
+    const std::uintptr_t end = begin + static_cast<std::uintptr_t>(matrix.size()) * sizeof(typename Matrix::Scalar);
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = end & ~(huge - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // advice only: failure is harmless
+#else
+    (void)matrix;
+#endif
+}
+
+// Large result matrices of finished batches, kept for the next batch of the same shape: fresh
+// memory costs a page fault per page on first touch, which costs more than the evaluation.
+class MatrixCache {
+public:
+    static MatrixCache& instance() {
+        static MatrixCache cache;
+        return cache;
+    }
+    // A matrix of this shape, reusing a cached buffer of the same size when there is one.
+    template <class Matrix>
+    void take(Matrix& matrix, Eigen::Index rows, Eigen::Index cols) {
+        const auto bytes = static_cast<std::size_t>(rows * cols) * sizeof(typename Matrix::Scalar);
+        if (bytes >= min_bytes) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            auto& spare = spares<Matrix>();
+            for (auto it = spare.begin(); it != spare.end(); ++it)
+                if (it->size() == rows * cols) {
+                    matrix.swap(*it);
+                    spare.erase(it);
+                    bytes_ -= bytes;
+                    matrix.resize(rows, cols);  // same size: keeps the buffer
+                    return;
+                }
+        }
+        matrix.resize(rows, cols);
+        advise_huge_pages(matrix);
+    }
+    template <class Matrix>
+    void give(Matrix& matrix) noexcept {
+        const std::size_t bytes = static_cast<std::size_t>(matrix.size()) * sizeof(typename Matrix::Scalar);
+        if (bytes < min_bytes) return;
+        try {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (bytes_ + bytes > max_bytes) return;
+            auto& spare = spares<Matrix>();
+            spare.emplace_back();
+            spare.back().swap(matrix);
+            bytes_ += bytes;
+        } catch (...) {  // no memory for the bookkeeping: the matrix is simply freed
+        }
+    }
+    void clear() noexcept {
+        std::lock_guard<std::mutex> lock(mutex_);
+        doubles_.clear();
+        bytes8_.clear();
+        bytes_ = 0;
+    }
+
+private:
+    static constexpr std::size_t min_bytes = std::size_t{1} << 20;
+    static constexpr std::size_t max_bytes = std::size_t{64} << 20;
+    template <class Matrix>
+    std::vector<Matrix>& spares() {
+        if constexpr (std::is_same_v<Matrix, BatchEvaluation::Matrix>) return doubles_;
+        else return bytes8_;
+    }
+    std::mutex mutex_;
+    std::vector<BatchEvaluation::Matrix> doubles_;
+    std::vector<BatchEvaluation::OutcomeMatrix> bytes8_;
+    std::size_t bytes_ = 0;
+};
+
+// The shape of a batch, filled before the units are evaluated.
+void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index rows) {
+    const auto n = static_cast<Eigen::Index>(c.items.size());
+    const auto k = static_cast<Eigen::Index>(c.categories.size());
+    out.framework = c.spec.id;
+    for (const Indicator* indicator : c.indicators) out.indicator_ids.push_back(indicator->id);
+    for (const Category* category : c.categories) out.category_ids.push_back(category->id);
+    MatrixCache& cache = MatrixCache::instance();
+    cache.take(out.values, rows, n);
+    cache.take(out.scores, rows, n);
+    cache.take(out.gaps, rows, n);
+    cache.take(out.outcomes, rows, n);
+    out.full_points.resize(n);
+    for (std::size_t i = 0; i < c.items.size(); ++i) out.full_points(static_cast<Eigen::Index>(i)) = c.items[i].full_points;
+    out.category_scores.resize(rows, k);
+    out.totals.resize(rows);
+    out.coverage.resize(rows);
+    out.met.resize(rows);
+    out.assessed.resize(rows);
+    out.basic_failed.resize(rows);
+    out.passed.assign(static_cast<std::size_t>(rows), false);
+    out.decided_by.assign(static_cast<std::size_t>(rows), Decision::passed);
+    out.errors.assign(static_cast<std::size_t>(rows), std::string());
+}
+
+void mark_invalid(BatchEvaluation& out, Eigen::Index r) {
+    out.scores.row(r).setZero();
+    out.renormalised[static_cast<std::size_t>(r)] = BatchEvaluation::Vector::Zero(out.full_points.size());
+    out.gaps.row(r).setConstant(nan);
+    out.outcomes.row(r).setConstant(static_cast<std::int8_t>(Outcome::missing));
+    out.category_scores.row(r).setConstant(nan);
+    out.totals(r) = nan;
+    out.coverage(r) = 0;
+    out.met(r) = out.assessed(r) = out.basic_failed(r) = 0;
+    out.passed[static_cast<std::size_t>(r)] = false;
+    out.decided_by[static_cast<std::size_t>(r)] = Decision::invalid;
+}
+
+// Why unit r's value of indicator i is invalid (the check of evaluate_indicator, in words).
+std::string problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r, std::size_t i,
+                       const EvaluateOptions& options) {
+    const Indicator& indicator = *c.indicators[i];
+    std::string problem = value_problem(indicator, out.values(r, static_cast<Eigen::Index>(i)), options.nan_as_missing);
+    if (!problem.empty()) return problem;
+    return "indicator '" + indicator.id + "': unit class '" + out.classes[static_cast<std::size_t>(r)] +
+           "' has no pass line and the indicator has no default; expected a class among its pass_by_class";
+}
+
+// The common case: one pass line for every unit and every value present and valid. Plain
+// loops over doubles that the compiler vectorises; the arithmetic is rule_score's, as in the
+// unit-by-unit path, so both give the same bits.
+template <RuleType R, bool YesNo>
+void evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const double* __restrict values,
+                           double* __restrict scores, double* __restrict gaps, std::int8_t* __restrict outcomes,
+                           Eigen::Index rows, UnitState& units) {
+    const RuleParams p(item, line);
+    double* __restrict met = units.scratch.data();
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const double x = values[r];
+        double m;
+        if constexpr (YesNo) {
+            m = x;  // valid yes/no values are 0 or 1
+            gaps[r] = 1.0 - x;
+        } else {
+            m = (p.line_low <= x && x <= p.line_high) ? 1.0 : 0.0;
+            gaps[r] = std::max(0.0, p.line_low - x) + std::max(0.0, x - p.line_high);
+        }
+        met[r] = m;
+        scores[r] = rule_score<R>(p, x, m);
+    }
+    int* __restrict met_count = units.met.data();
+    int* __restrict kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
+    const int kind_offset = item.basic ? 1 : 0, kind_sign = item.basic ? -1 : 1;  // basic: count failures
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const int m = static_cast<int>(met[r]);
+        outcomes[r] = static_cast<std::int8_t>(m);
+        met_count[r] += m;
+        kind_count[r] += kind_offset + kind_sign * m;
+    }
+    ++units.common_counted;
+    ++units.common_assessed;
+    if (!item.basic) ++units.common_general_counted;
+}
+
+template <bool YesNo>
+void evaluate_valid_column(RuleType rule, const CompiledIndicator& item, const Interval& line, const double* values,
+                           double* scores, double* gaps, std::int8_t* outcomes, Eigen::Index rows, UnitState& units) {
+    switch (rule) {
+        case RuleType::pass_fail: return evaluate_valid_column<RuleType::pass_fail, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::yes_no: return evaluate_valid_column<RuleType::yes_no, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::linear: return evaluate_valid_column<RuleType::linear, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::proportional: return evaluate_valid_column<RuleType::proportional, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::tiers: return evaluate_valid_column<RuleType::tiers, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::deduction: return evaluate_valid_column<RuleType::deduction, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+    }
+}
+
+// Copies the data columns of indicators [first, last) into `values` (NaN where there is no
+// column). Row-major input is read row by row, a block of rows at a time, and scattered into
+// the columns, so that both sides are read and written a cache line at a time.
+void copy_columns(const MatrixView& data, const std::vector<std::ptrdiff_t>& column_of, std::size_t first,
+                  std::size_t last, BatchEvaluation::Matrix& values) {
+    const Eigen::Index rows = values.rows();
+    std::vector<double*> targets;
+    std::vector<std::ptrdiff_t> sources;
+    for (std::size_t i = first; i < last; ++i) {
+        double* target = values.col(static_cast<Eigen::Index>(i)).data();
+        if (column_of[i] < 0) std::fill(target, target + rows, nan);
+        else {
+            targets.push_back(target);
+            sources.push_back(column_of[i] * data.col_stride);
+        }
+    }
+    if (data.row_stride <= data.col_stride) {  // column-major: each column is a run
+        for (std::size_t k = 0; k < targets.size(); ++k)
+            for (Eigen::Index r = 0; r < rows; ++r) targets[k][r] = data.data[sources[k] + r * data.row_stride];
+        return;
+    }
+    constexpr Eigen::Index block = 64;
+    for (Eigen::Index start = 0; start < rows; start += block) {
+        const Eigen::Index end = std::min(rows, start + block);
+        for (Eigen::Index r = start; r < end; ++r) {
+            const double* row = data.data + r * data.row_stride;
+            for (std::size_t k = 0; k < targets.size(); ++k) targets[k][r] = row[sources[k]];
+        }
+    }
+}
+
+// True when every value lies in the domain (NaN does not).
+bool all_in_domain(const double* values, Eigen::Index rows, const Domain& domain, bool yes_no) {
+    // Sums instead of all(): they vectorise. A value out of the domain, infinite or NaN makes the
+    // first sum non-zero (or NaN); a yes/no value other than 0 or 1 makes the second positive.
+    const Eigen::Map<const Eigen::ArrayXd> x(values, rows);
+    if (!((x.max(domain.low).min(domain.high) - x).abs().sum() == 0.0)) return false;
+    return !yes_no || (x * (1.0 - x)).abs().sum() == 0.0;
+}
+
+// Fills the columns of indicator i for every unit: value, outcome, score, gap, and the counts.
+void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_t column,
+                        const std::vector<const LineTable*>& lines_of_unit, const LineTable* shared_lines,
+                        const EvaluateOptions& options, BatchEvaluation& out, UnitState& units) {
+    const CompiledIndicator& item = c.items[i];
+    const Indicator& indicator = *item.indicator;
+    const auto col = static_cast<Eigen::Index>(i);
+    const Eigen::Index rows = out.values.rows();
+    const bool yes_no = indicator.direction == Direction::yes_no;
+    const bool fail_missing = item.missing == MissingPolicy::fail;
+    const Domain domain = domain_of(indicator);
+    double* values = out.values.col(col).data();
+    double* scores = out.scores.col(col).data();
+    double* gaps = out.gaps.col(col).data();
+    std::int8_t* outcomes = out.outcomes.col(col).data();
+
+    // The values are in place (copy_columns); see whether the fast path applies.
+    const bool all_valid = column >= 0 && all_in_domain(values, rows, domain, yes_no);
+    const Interval* line = shared_lines ? (*shared_lines)[i] : nullptr;
+    if (all_valid && shared_lines && (line || yes_no)) {
+        const Interval& applied = line ? *line : Interval{};
+        if (yes_no) evaluate_valid_column<true>(indicator.scoring.type, item, applied, values, scores, gaps, outcomes, rows, units);
+        else evaluate_valid_column<false>(indicator.scoring.type, item, applied, values, scores, gaps, outcomes, rows, units);
+        return;
+    }
+
+    // The general case, unit by unit: missing data, invalid values, class-dependent lines.
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const auto u = static_cast<std::size_t>(r);
+        const double x = values[r];
+        const bool valid = x >= domain.low && x <= domain.high && !(yes_no && x != 0.0 && x != 1.0);
+        if (!valid) {
+            scores[r] = 0;
+            gaps[r] = nan;
+            outcomes[r] = static_cast<std::int8_t>(Outcome::missing);
+            if (!(std::isnan(x) && (column < 0 || options.nan_as_missing))) {
+                units.first_invalid[u] = std::min(units.first_invalid[u], i);
+                continue;
+            }
+            units.has_missing[u] = 1;
+            if (fail_missing) {
+                ++units.counted[u];
+                if (item.basic) ++units.basic_failed[u];
+                else ++units.general_counted[u];
+            } else {
+                units.renormalise[u] = 1;
+            }
+            continue;
+        }
+        const Interval* unit_line = (*lines_of_unit[u])[i];
+        bool met;
+        if (yes_no) {
+            met = x == 1.0;
+            gaps[r] = met ? 0.0 : 1.0;
+        } else if (unit_line) {
+            met = unit_line->contains(x);
+            gaps[r] = unit_line->distance(x);
+        } else {
+            scores[r] = 0;
+            outcomes[r] = static_cast<std::int8_t>(Outcome::missing);
+            units.first_invalid[u] = std::min(units.first_invalid[u], i);
+            continue;
+        }
+        scores[r] = score_of(item, x, unit_line, met);
+        outcomes[r] = static_cast<std::int8_t>(met ? Outcome::met : Outcome::not_met);
+        ++units.assessed[u];
+        ++units.counted[u];
+        units.met[u] += met;
+        if (item.basic) units.basic_failed[u] += !met;
+        else {
+            ++units.general_counted[u];
+            units.general_met[u] += met;
+        }
+    }
+}
+
+// Share of nominal weight with data, summed in framework order so every path gives the same bits.
+double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r) {
+    double coverage = 0;
+    for (std::size_t i = 0; i < c.items.size(); ++i)
+        if (out.outcomes(r, static_cast<Eigen::Index>(i)) != static_cast<std::int8_t>(Outcome::missing)) coverage += c.items[i].share;
+    return coverage;
+}
+
+// Category scores of every unit as if every indicator counted (no renormalisation), column by
+// column; `root` receives the top level's score share.
+void aggregate_columns(const CompiledFramework& c, BatchEvaluation& out, Eigen::VectorXd& root) {
+    const Eigen::Index rows = out.scores.rows();
+    std::vector<Eigen::VectorXd> node_scores(c.nodes.size());
+    for (std::size_t k = c.nodes.size(); k-- > 0;) {
+        const auto& node = c.nodes[k];
+        double sum = 0;
+        for (int i : node.child_indicators) sum += c.items[static_cast<std::size_t>(i)].local_weight;
+        for (int child : node.child_categories) sum += c.nodes[static_cast<std::size_t>(child)].local_weight;
+        Eigen::ArrayXd acc = Eigen::ArrayXd::Zero(rows);
+        if (node.aggregation == Aggregation::arithmetic) {
+            for (int i : node.child_indicators)
+                acc += (c.items[static_cast<std::size_t>(i)].local_weight / sum) * out.scores.col(i).array();
+            for (int child : node.child_categories)
+                acc += (c.nodes[static_cast<std::size_t>(child)].local_weight / sum) * node_scores[static_cast<std::size_t>(child)].array();
+        } else {
+            // log(0) = -inf makes exp give 0, as a zero child should.
+            for (int i : node.child_indicators)
+                acc += (c.items[static_cast<std::size_t>(i)].local_weight / sum) * out.scores.col(i).array().log();
+            for (int child : node.child_categories)
+                acc += (c.nodes[static_cast<std::size_t>(child)].local_weight / sum) *
+                       node_scores[static_cast<std::size_t>(child)].array().log();
+            acc = acc.exp();
+        }
+        node_scores[k] = acc.min(1.0).max(0.0).matrix();
+        if (k > 0) out.category_scores.col(static_cast<Eigen::Index>(k - 1)) = node_scores[k];
+        for (int child : node.child_categories) node_scores[static_cast<std::size_t>(child)].resize(0);  // no longer needed
+    }
+    root = node_scores[0];
+}
+
+// Aggregates one unit whose skipped indicators renormalise the weights, and sets its points.
+double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index r) {
+    const std::size_t nodes = c.nodes.size();
+    std::vector<double> node_score(nodes), node_sum(nodes), node_share(nodes);
+    auto counted = [&](int i) {
+        return out.outcomes(r, i) != static_cast<std::int8_t>(Outcome::missing) ||
+               c.items[static_cast<std::size_t>(i)].missing == MissingPolicy::fail;
+    };
+    for (std::size_t k = nodes; k-- > 0;) {
+        const auto& node = c.nodes[k];
+        double sum = 0, weighted = 0;
+        bool zero = false;
+        auto add = [&](double w, double score) {
+            sum += w;
+            if (node.aggregation == Aggregation::arithmetic) weighted += w * score;
+            else if (score <= 0) zero = true;
+            else weighted += w * std::log(score);
+        };
+        for (int i : node.child_indicators)
+            if (counted(i)) add(c.items[static_cast<std::size_t>(i)].local_weight, out.scores(r, i));
+        for (int child : node.child_categories)
+            if (node_sum[static_cast<std::size_t>(child)] > 0)
+                add(c.nodes[static_cast<std::size_t>(child)].local_weight, node_score[static_cast<std::size_t>(child)]);
+        node_sum[k] = sum;
+        double score = 0;
+        if (sum > 0) score = node.aggregation == Aggregation::arithmetic ? weighted / sum : (zero ? 0.0 : std::exp(weighted / sum));
+        node_score[k] = std::clamp(score, 0.0, 1.0);
+        if (k > 0) out.category_scores(r, static_cast<Eigen::Index>(k - 1)) = sum > 0 ? node_score[k] : nan;
+    }
+    const double scale = c.spec.scale;
+    BatchEvaluation::Vector& full = out.renormalised[static_cast<std::size_t>(r)];
+    full.resize(static_cast<Eigen::Index>(c.items.size()));
+    node_share[0] = node_sum[0] > 0 ? 1.0 : 0.0;
+    for (std::size_t k = 0; k < nodes; ++k) {
+        const auto& node = c.nodes[k];
+        for (int child : node.child_categories) {
+            const auto ch = static_cast<std::size_t>(child);
+            node_share[ch] = node_sum[ch] > 0 ? node_share[k] * c.nodes[ch].local_weight / node_sum[k] : 0.0;
+        }
+        for (int i : node.child_indicators) {
+            const double share = counted(i) ? node_share[k] * c.items[static_cast<std::size_t>(i)].local_weight / node_sum[k] : 0.0;
+            full(i) = share * scale;
+        }
+    }
+    return node_sum[0] > 0 ? node_score[0] : nan;
+}
+
+BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, const std::vector<std::string>& columns,
+                          const std::vector<std::string>& units, const std::vector<std::string>& classes,
+                          const EvaluateOptions& options) {
+    const CompiledFramework& c = framework.compiled();
+    const Eigen::Index rows = data.rows;
+    if (rows < 0 || data.cols < 0 || (rows > 0 && data.cols > 0 && data.data == nullptr))
+        throw ValidationError("values", "the matrix view is malformed; expected non-negative sizes and data");
+    if (static_cast<std::size_t>(data.cols) != columns.size())
+        throw ValidationError("columns", "the data have " + std::to_string(data.cols) + " columns but " +
+                                             std::to_string(columns.size()) + " column ids were given; expected one id per column");
+    if (!units.empty() && units.size() != static_cast<std::size_t>(rows))
+        throw ValidationError("units", std::to_string(units.size()) + " unit ids for " + std::to_string(rows) +
+                                           " rows; expected one id per row or none");
+    if (!classes.empty() && classes.size() != static_cast<std::size_t>(rows))
+        throw ValidationError("classes", std::to_string(classes.size()) + " unit classes for " + std::to_string(rows) +
+                                             " rows; expected one class per row or none");
+    std::vector<std::ptrdiff_t> column_of(c.items.size(), -1);
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        const std::size_t i = framework.indicator_index(columns[j]);  // throws NotFoundError
+        if (column_of[i] >= 0)
+            throw ValidationError("columns[" + std::to_string(j) + "]", "duplicate column '" + columns[j] + "'; expected each indicator once");
+        column_of[i] = static_cast<std::ptrdiff_t>(j);
+    }
+
+    BatchEvaluation out;
+    allocate(out, c, rows);
+    if (units.empty())
+        for (Eigen::Index r = 0; r < rows; ++r) out.units.push_back(std::to_string(r));
+    else
+        out.units = units;
+    out.classes = classes.empty() ? std::vector<std::string>(static_cast<std::size_t>(rows)) : classes;
+
+    // Pass lines by unit, shared by the units of a class.
+    std::unordered_map<std::string, LineTable> lines_by_class;
+    std::vector<const LineTable*> lines_of_unit(static_cast<std::size_t>(rows));
+    for (std::size_t r = 0; r < lines_of_unit.size(); ++r) {
+        auto found = lines_by_class.find(out.classes[r]);
+        if (found == lines_by_class.end()) found = lines_by_class.emplace(out.classes[r], lines_for_class(c, out.classes[r])).first;
+        lines_of_unit[r] = &found->second;
+    }
+    // One table for every unit (no classes, or all of one class): the fast path applies.
+    const LineTable* shared_lines = lines_by_class.size() == 1 ? &lines_by_class.begin()->second : nullptr;
+
+    // Columns are independent: split them among threads, each with its own counts, merged in
+    // a fixed order so that the result never depends on the number of threads.
+    const std::size_t n = c.items.size();
+    const std::size_t cells = static_cast<std::size_t>(rows) * n;
+    // By default small batches stay on one thread: starting threads costs more than they save.
+    std::size_t threads = options.threads > 0
+                              ? static_cast<std::size_t>(options.threads)
+                              : std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), cells / 50000 + 1);
+    threads = std::max<std::size_t>(1, std::min(threads, n));
+    std::vector<UnitState> states;
+    states.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) states.emplace_back(static_cast<std::size_t>(rows));
+    auto work = [&](std::size_t t) {
+        const std::size_t first = n * t / threads, last = n * (t + 1) / threads;
+        copy_columns(data, column_of, first, last, out.values);
+        for (std::size_t i = first; i < last; ++i)
+            evaluate_indicator(c, i, column_of[i], lines_of_unit, shared_lines, options, out, states[t]);
+    };
+    std::vector<std::exception_ptr> failures(threads);
+    auto guarded = [&](std::size_t t) {
+        try {
+            work(t);
+        } catch (...) {
+            failures[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+    guarded(0);
+    for (std::thread& thread : pool) thread.join();
+    for (const std::exception_ptr& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    UnitState& state = states[0];
+    for (std::size_t t = 1; t < threads; ++t) state.merge(states[t]);
+
+    Eigen::VectorXd root;
+    aggregate_columns(c, out, root);
+    double full_coverage = 0;
+    for (const auto& item : c.items) full_coverage += item.share;
+    const double scale = c.spec.scale;
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const auto u = static_cast<std::size_t>(r);
+        if (state.first_invalid[u] != UnitState::no_problem) {
+            out.errors[u] = problem_of(c, out, r, state.first_invalid[u], options);
+            mark_invalid(out, r);
+            continue;
+        }
+        Tally t = state.tally(u);
+        t.coverage = state.has_missing[u] ? coverage_of(c, out, r) : full_coverage;
+        const double share = state.renormalise[u] ? aggregate_unit(c, out, r) : root(r);
+        t.total = t.counted > 0 && t.coverage >= c.spec.min_coverage ? share * scale : nan;
+        out.totals(r) = t.total;
+        out.coverage(r) = t.coverage;
+        out.met(r) = t.met;
+        out.assessed(r) = t.assessed;
+        out.basic_failed(r) = t.basic_failed;
+        const Verdict verdict = decide(c, t);
+        out.decided_by[u] = verdict.decided_by;
+        out.passed[u] = verdict.decided_by == Decision::passed;
+    }
+    return out;
+}
+
+}  // namespace
+
+BatchEvaluation::~BatchEvaluation() {
+    MatrixCache& cache = MatrixCache::instance();
+    cache.give(values);
+    cache.give(scores);
+    cache.give(gaps);
+    cache.give(outcomes);
+}
+
+void release_cached_memory() noexcept { MatrixCache::instance().clear(); }
+
+BatchEvaluation evaluate_many(const Framework& framework, MatrixView values, const std::vector<std::string>& columns,
+                              const std::vector<std::string>& units, const std::vector<std::string>& classes,
+                              const EvaluateOptions& options) {
+    return run_batch(framework, values, columns, units, classes, options);
+}
+
+}  // namespace civitas

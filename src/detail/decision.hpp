@@ -1,0 +1,33 @@
+#pragma once
+// The pass decision of one unit from its counts, and the decision in words.
+
+#include <civitas/evaluation.hpp>
+
+#include "detail/compiled_framework.hpp"
+
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace civitas::detail {
+
+/// Counts that the pass decision reads.
+struct Tally {
+    int counted = 0, met = 0, assessed = 0;
+    int general_counted = 0, general_met = 0, basic_failed = 0;
+    double total = std::numeric_limits<double>::quiet_NaN();
+    double coverage = 0.0;
+};
+
+/// What decided, and the index of the failing pass rule (-1 for the default rule or none).
+struct Verdict {
+    Decision decided_by = Decision::passed;
+    int failed_rule = -1;
+};
+
+/// The decision of docs/scoring.md, "Passing", steps 2 to 5.
+Verdict decide(const CompiledFramework& c, const Tally& t);
+/// The decision in words ("failed: total 78.50 below 80 (min_total)").
+std::string reason_text(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed);
+
+}  // namespace civitas::detail
