@@ -54,38 +54,23 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// Per-unit counts of a batch while it is evaluated column by column. Columns whose values are
-// all present and valid add to the `common_` counts once instead of to every unit.
-struct UnitState {
-    explicit UnitState(std::size_t rows)
-        : met(rows), general_met(rows), basic_failed(rows), counted(rows), assessed(rows), general_counted(rows),
-          renormalise(rows, 0), has_missing(rows, 0), first_invalid(rows, no_problem), scratch(rows) {}
+// Counts and working space for one block of units, evaluated indicator by indicator. Index u
+// is the unit's position in the block.
+struct BlockState {
+    BlockState(std::size_t size, std::size_t nodes)
+        : met(size), general_met(size), basic_failed(size), counted(size), assessed(size), general_counted(size),
+          renormalise(size), has_missing(size), first_invalid(size), scratch(size), flags(size),
+          node_scores(static_cast<Eigen::Index>(size), static_cast<Eigen::Index>(nodes)) {}
     static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
-    std::vector<int> met, general_met, basic_failed, counted, assessed, general_counted;
-    int common_counted = 0, common_assessed = 0, common_general_counted = 0;
-    std::vector<char> renormalise;  // has skipped indicators: weights differ from the nominal ones
-    std::vector<char> has_missing;  // some indicator without data
-    std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
-    std::vector<double> scratch;             // a column's outcomes as 1.0 / 0.0
 
-    // Adds the counts of another part of the columns.
-    void merge(const UnitState& other) {
-        for (std::size_t u = 0; u < met.size(); ++u) {
-            met[u] += other.met[u];
-            general_met[u] += other.general_met[u];
-            basic_failed[u] += other.basic_failed[u];
-            counted[u] += other.counted[u];
-            assessed[u] += other.assessed[u];
-            general_counted[u] += other.general_counted[u];
-            renormalise[u] |= other.renormalise[u];
-            has_missing[u] |= other.has_missing[u];
-            first_invalid[u] = std::min(first_invalid[u], other.first_invalid[u]);
-        }
-        common_counted += other.common_counted;
-        common_assessed += other.common_assessed;
-        common_general_counted += other.common_general_counted;
+    void reset() {
+        for (auto* counts : {&met, &general_met, &basic_failed, &counted, &assessed, &general_counted})
+            std::fill(counts->begin(), counts->end(), 0);
+        std::fill(renormalise.begin(), renormalise.end(), 0);
+        std::fill(has_missing.begin(), has_missing.end(), 0);
+        std::fill(first_invalid.begin(), first_invalid.end(), no_problem);
+        common_counted = common_assessed = common_general_counted = 0;
     }
-
     Tally tally(std::size_t u) const {
         Tally t;
         t.met = met[u];
@@ -96,6 +81,20 @@ struct UnitState {
         t.general_counted = general_counted[u] + common_general_counted;
         return t;
     }
+
+    std::vector<int> met, general_met, basic_failed, counted, assessed, general_counted;
+    int common_counted = 0, common_assessed = 0, common_general_counted = 0;  // from columns every unit of the block has
+    std::vector<char> renormalise;           // has skipped indicators: weights differ from the nominal ones
+    std::vector<char> has_missing;           // some indicator without data
+    std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
+    std::vector<double> scratch;             // a column's outcomes as 1.0 / 0.0
+    std::vector<double> flags;               // a column's values outside the domain as 1.0
+    Eigen::ArrayXXd node_scores;             // units x category nodes (node 0: the top level)
+};
+
+// What a thread found that the batch takes over once the threads are done.
+struct ThreadFindings {
+    std::vector<std::pair<std::size_t, BatchEvaluation::Vector>> renormalised;  // row, full points
 };
 
 // Asks the kernel to back a large, not yet touched buffer with huge pages (as numpy does):
@@ -200,9 +199,8 @@ void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index row
     out.errors.assign(static_cast<std::size_t>(rows), std::string());
 }
 
-void mark_invalid(BatchEvaluation& out, Eigen::Index r) {
+void mark_invalid(BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
     out.scores.row(r).setZero();
-    out.renormalised[static_cast<std::size_t>(r)] = BatchEvaluation::Vector::Zero(out.full_points.size());
     out.gaps.row(r).setConstant(nan);
     out.outcomes.row(r).setConstant(static_cast<std::int8_t>(Outcome::missing));
     out.category_scores.row(r).setConstant(nan);
@@ -211,6 +209,7 @@ void mark_invalid(BatchEvaluation& out, Eigen::Index r) {
     out.met(r) = out.assessed(r) = out.basic_failed(r) = 0;
     out.passed[static_cast<std::size_t>(r)] = false;
     out.decided_by[static_cast<std::size_t>(r)] = Decision::invalid;
+    found.renormalised.emplace_back(static_cast<std::size_t>(r), BatchEvaluation::Vector::Zero(out.full_points.size()));
 }
 
 // Why unit r's value of indicator i is invalid (the check of evaluate_indicator, in words).
@@ -223,28 +222,38 @@ std::string problem_of(const CompiledFramework& c, const BatchEvaluation& out, E
            "' has no pass line and the indicator has no default; expected a class among its pass_by_class";
 }
 
-// The common case: one pass line for every unit and every value present and valid. Plain
-// loops over doubles that the compiler vectorises; the arithmetic is rule_score's, as in the
-// unit-by-unit path, so both give the same bits.
+// The common case: one pass line for every unit. Plain loops over doubles that the compiler
+// vectorises; the arithmetic is rule_score's, as in the unit-by-unit path, so both give the same
+// bits. Returns false, having counted nothing, when a value is missing or invalid: the caller
+// then takes the unit-by-unit path for this column.
 template <RuleType R, bool YesNo>
-void evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const double* __restrict values,
-                           double* __restrict scores, double* __restrict gaps, std::int8_t* __restrict outcomes,
-                           Eigen::Index rows, UnitState& units) {
+bool evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const Domain& domain,
+                           const double* __restrict values, double* __restrict scores, double* __restrict gaps,
+                           std::int8_t* __restrict outcomes, Eigen::Index rows, BlockState& units) {
     const RuleParams p(item, line);
     double* __restrict met = units.scratch.data();
+    // Values outside the domain (NaN and infinity are) are flagged in doubles, like everything
+    // else in this loop, so that it vectorises; the flags are checked after it.
+    double* __restrict outside = units.flags.data();
     for (Eigen::Index r = 0; r < rows; ++r) {
         const double x = values[r];
+        double out = ((x >= domain.low) & (x <= domain.high)) ? 0.0 : 1.0;
         double m;
         if constexpr (YesNo) {
-            m = x;  // valid yes/no values are 0 or 1
+            out = ((x == 0.0) | (x == 1.0)) ? out : 1.0;
+            m = x;
             gaps[r] = 1.0 - x;
         } else {
-            m = (p.line_low <= x && x <= p.line_high) ? 1.0 : 0.0;
+            m = ((p.line_low <= x) & (x <= p.line_high)) ? 1.0 : 0.0;
             gaps[r] = std::max(0.0, p.line_low - x) + std::max(0.0, x - p.line_high);
         }
+        outside[r] = out;
         met[r] = m;
         scores[r] = rule_score<R>(p, x, m);
     }
+    long any_outside = 0;
+    for (Eigen::Index r = 0; r < rows; ++r) any_outside |= outside[r] != 0.0;
+    if (any_outside) return false;
     int* __restrict met_count = units.met.data();
     int* __restrict kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
     const int kind_offset = item.basic ? 1 : 0, kind_sign = item.basic ? -1 : 1;  // basic: count failures
@@ -257,85 +266,75 @@ void evaluate_valid_column(const CompiledIndicator& item, const Interval& line, 
     ++units.common_counted;
     ++units.common_assessed;
     if (!item.basic) ++units.common_general_counted;
+    return true;
 }
 
 template <bool YesNo>
-void evaluate_valid_column(RuleType rule, const CompiledIndicator& item, const Interval& line, const double* values,
-                           double* scores, double* gaps, std::int8_t* outcomes, Eigen::Index rows, UnitState& units) {
+bool evaluate_valid_column(RuleType rule, const CompiledIndicator& item, const Interval& line, const Domain& domain,
+                           const double* values, double* scores, double* gaps, std::int8_t* outcomes, Eigen::Index rows,
+                           BlockState& units) {
     switch (rule) {
-        case RuleType::pass_fail: return evaluate_valid_column<RuleType::pass_fail, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
-        case RuleType::yes_no: return evaluate_valid_column<RuleType::yes_no, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
-        case RuleType::linear: return evaluate_valid_column<RuleType::linear, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
-        case RuleType::proportional: return evaluate_valid_column<RuleType::proportional, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
-        case RuleType::tiers: return evaluate_valid_column<RuleType::tiers, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
-        case RuleType::deduction: return evaluate_valid_column<RuleType::deduction, YesNo>(item, line, values, scores, gaps, outcomes, rows, units);
+        case RuleType::pass_fail: return evaluate_valid_column<RuleType::pass_fail, YesNo>(item, line, domain, values, scores, gaps, outcomes, rows, units);
+        case RuleType::yes_no: return evaluate_valid_column<RuleType::yes_no, YesNo>(item, line, domain, values, scores, gaps, outcomes, rows, units);
+        case RuleType::linear: return evaluate_valid_column<RuleType::linear, YesNo>(item, line, domain, values, scores, gaps, outcomes, rows, units);
+        case RuleType::proportional: return evaluate_valid_column<RuleType::proportional, YesNo>(item, line, domain, values, scores, gaps, outcomes, rows, units);
+        case RuleType::tiers: return evaluate_valid_column<RuleType::tiers, YesNo>(item, line, domain, values, scores, gaps, outcomes, rows, units);
+        case RuleType::deduction: return evaluate_valid_column<RuleType::deduction, YesNo>(item, line, domain, values, scores, gaps, outcomes, rows, units);
     }
+    return false;
 }
 
-// Copies the data columns of indicators [first, last) into `values` (NaN where there is no
-// column). Row-major input is read row by row, a block of rows at a time, and scattered into
-// the columns, so that both sides are read and written a cache line at a time.
-void copy_columns(const MatrixView& data, const std::vector<std::ptrdiff_t>& column_of, std::size_t first,
-                  std::size_t last, BatchEvaluation::Matrix& values) {
-    const Eigen::Index rows = values.rows();
+// Copies the data of units [first, first + size) into `values` (NaN where an indicator has no
+// column). Row-major input is read a row at a time and scattered into the columns.
+void copy_block(const MatrixView& data, const std::vector<std::ptrdiff_t>& column_of, Eigen::Index first,
+                Eigen::Index size, BatchEvaluation::Matrix& values) {
+    const bool row_major = data.row_stride > data.col_stride;
+    for (std::size_t i = 0; i < column_of.size(); ++i) {
+        double* target = values.col(static_cast<Eigen::Index>(i)).data() + first;
+        if (column_of[i] < 0) std::fill(target, target + size, nan);
+        else if (!row_major) {
+            const double* source = data.data + column_of[i] * data.col_stride + first * data.row_stride;
+            for (Eigen::Index r = 0; r < size; ++r) target[r] = source[r * data.row_stride];
+        }
+    }
+    if (!row_major) return;
     std::vector<double*> targets;
     std::vector<std::ptrdiff_t> sources;
-    for (std::size_t i = first; i < last; ++i) {
-        double* target = values.col(static_cast<Eigen::Index>(i)).data();
-        if (column_of[i] < 0) std::fill(target, target + rows, nan);
-        else {
-            targets.push_back(target);
+    for (std::size_t i = 0; i < column_of.size(); ++i)
+        if (column_of[i] >= 0) {
+            targets.push_back(values.col(static_cast<Eigen::Index>(i)).data() + first);
             sources.push_back(column_of[i] * data.col_stride);
         }
+    for (Eigen::Index r = 0; r < size; ++r) {
+        const double* row = data.data + (first + r) * data.row_stride;
+        for (std::size_t k = 0; k < targets.size(); ++k) targets[k][r] = row[sources[k]];
     }
-    if (data.row_stride <= data.col_stride) {  // column-major: each column is a run
-        for (std::size_t k = 0; k < targets.size(); ++k)
-            for (Eigen::Index r = 0; r < rows; ++r) targets[k][r] = data.data[sources[k] + r * data.row_stride];
-        return;
-    }
-    constexpr Eigen::Index block = 64;
-    for (Eigen::Index start = 0; start < rows; start += block) {
-        const Eigen::Index end = std::min(rows, start + block);
-        for (Eigen::Index r = start; r < end; ++r) {
-            const double* row = data.data + r * data.row_stride;
-            for (std::size_t k = 0; k < targets.size(); ++k) targets[k][r] = row[sources[k]];
-        }
-    }
-}
-
-// True when every value lies in the domain (NaN does not).
-bool all_in_domain(const double* values, Eigen::Index rows, const Domain& domain, bool yes_no) {
-    // Sums instead of all(): they vectorise. A value out of the domain, infinite or NaN makes the
-    // first sum non-zero (or NaN); a yes/no value other than 0 or 1 makes the second positive.
-    const Eigen::Map<const Eigen::ArrayXd> x(values, rows);
-    if (!((x.max(domain.low).min(domain.high) - x).abs().sum() == 0.0)) return false;
-    return !yes_no || (x * (1.0 - x)).abs().sum() == 0.0;
 }
 
 // Fills the columns of indicator i for every unit: value, outcome, score, gap, and the counts.
-void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_t column,
-                        const std::vector<const LineTable*>& lines_of_unit, const LineTable* shared_lines,
-                        const EvaluateOptions& options, BatchEvaluation& out, UnitState& units) {
+void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_t column, Eigen::Index first,
+                        Eigen::Index rows, const std::vector<const LineTable*>& lines_of_unit,
+                        const LineTable* shared_lines, const EvaluateOptions& options, BatchEvaluation& out,
+                        BlockState& units) {
     const CompiledIndicator& item = c.items[i];
     const Indicator& indicator = *item.indicator;
     const auto col = static_cast<Eigen::Index>(i);
-    const Eigen::Index rows = out.values.rows();
     const bool yes_no = indicator.direction == Direction::yes_no;
     const bool fail_missing = item.missing == MissingPolicy::fail;
     const Domain domain = domain_of(indicator);
-    double* values = out.values.col(col).data();
-    double* scores = out.scores.col(col).data();
-    double* gaps = out.gaps.col(col).data();
-    std::int8_t* outcomes = out.outcomes.col(col).data();
+    double* values = out.values.col(col).data() + first;
+    double* scores = out.scores.col(col).data() + first;
+    double* gaps = out.gaps.col(col).data() + first;
+    std::int8_t* outcomes = out.outcomes.col(col).data() + first;
 
-    // The values are in place (copy_columns); see whether the fast path applies.
-    const bool all_valid = column >= 0 && all_in_domain(values, rows, domain, yes_no);
+    // The values are in place (copy_block): try the fast path.
     const Interval* line = shared_lines ? (*shared_lines)[i] : nullptr;
-    if (all_valid && shared_lines && (line || yes_no)) {
+    if (column >= 0 && shared_lines && (line || yes_no)) {
         const Interval& applied = line ? *line : Interval{};
-        if (yes_no) evaluate_valid_column<true>(indicator.scoring.type, item, applied, values, scores, gaps, outcomes, rows, units);
-        else evaluate_valid_column<false>(indicator.scoring.type, item, applied, values, scores, gaps, outcomes, rows, units);
-        return;
+        const RuleType rule = indicator.scoring.type;
+        if (yes_no ? evaluate_valid_column<true>(rule, item, applied, domain, values, scores, gaps, outcomes, rows, units)
+                   : evaluate_valid_column<false>(rule, item, applied, domain, values, scores, gaps, outcomes, rows, units))
+            return;
     }
 
     // The general case, unit by unit: missing data, invalid values, class-dependent lines.
@@ -361,7 +360,7 @@ void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_
             }
             continue;
         }
-        const Interval* unit_line = (*lines_of_unit[u])[i];
+        const Interval* unit_line = (*lines_of_unit[static_cast<std::size_t>(first) + u])[i];
         bool met;
         if (yes_no) {
             met = x == 1.0;
@@ -396,40 +395,42 @@ double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen
     return coverage;
 }
 
-// Category scores of every unit as if every indicator counted (no renormalisation), column by
-// column; `root` receives the top level's score share.
-void aggregate_columns(const CompiledFramework& c, BatchEvaluation& out, Eigen::VectorXd& root) {
-    const Eigen::Index rows = out.scores.rows();
-    std::vector<Eigen::VectorXd> node_scores(c.nodes.size());
+// Category scores of a block of units as if every indicator counted (no renormalisation), node
+// by node from the leaves up; the top level's score share goes to column 0 of node_scores.
+void aggregate_block(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index first, Eigen::Index size,
+                     BlockState& state) {
+    auto node_score = [&](std::size_t k) { return state.node_scores.col(static_cast<Eigen::Index>(k)).head(size); };
+    // The standard library's log and exp, not Eigen's vectorised ones: a unit's result must not
+    // depend on where it falls in a block (SIMD lanes or scalar tail).
+    const auto log = [](double v) { return std::log(v); };
+    const auto exp = [](double v) { return std::exp(v); };
     for (std::size_t k = c.nodes.size(); k-- > 0;) {
         const auto& node = c.nodes[k];
         double sum = 0;
         for (int i : node.child_indicators) sum += c.items[static_cast<std::size_t>(i)].local_weight;
         for (int child : node.child_categories) sum += c.nodes[static_cast<std::size_t>(child)].local_weight;
-        Eigen::ArrayXd acc = Eigen::ArrayXd::Zero(rows);
-        if (node.aggregation == Aggregation::arithmetic) {
-            for (int i : node.child_indicators)
-                acc += (c.items[static_cast<std::size_t>(i)].local_weight / sum) * out.scores.col(i).array();
-            for (int child : node.child_categories)
-                acc += (c.nodes[static_cast<std::size_t>(child)].local_weight / sum) * node_scores[static_cast<std::size_t>(child)].array();
-        } else {
-            // log(0) = -inf makes exp give 0, as a zero child should.
-            for (int i : node.child_indicators)
-                acc += (c.items[static_cast<std::size_t>(i)].local_weight / sum) * out.scores.col(i).array().log();
-            for (int child : node.child_categories)
-                acc += (c.nodes[static_cast<std::size_t>(child)].local_weight / sum) *
-                       node_scores[static_cast<std::size_t>(child)].array().log();
-            acc = acc.exp();
+        auto acc = node_score(k);
+        acc.setZero();
+        const bool arithmetic = node.aggregation == Aggregation::arithmetic;
+        for (int i : node.child_indicators) {
+            const auto scores = out.scores.col(i).segment(first, size).array();
+            const double w = c.items[static_cast<std::size_t>(i)].local_weight / sum;
+            if (arithmetic) acc += w * scores;
+            else acc += w * scores.unaryExpr(log);  // log(0) = -inf: exp gives 0, as a zero child should
         }
-        node_scores[k] = acc.min(1.0).max(0.0).matrix();
-        if (k > 0) out.category_scores.col(static_cast<Eigen::Index>(k - 1)) = node_scores[k];
-        for (int child : node.child_categories) node_scores[static_cast<std::size_t>(child)].resize(0);  // no longer needed
+        for (int child : node.child_categories) {
+            const double w = c.nodes[static_cast<std::size_t>(child)].local_weight / sum;
+            if (arithmetic) acc += w * node_score(static_cast<std::size_t>(child));
+            else acc += w * node_score(static_cast<std::size_t>(child)).unaryExpr(log);
+        }
+        if (!arithmetic) acc = acc.unaryExpr(exp);
+        acc = acc.min(1.0).max(0.0);
+        if (k > 0) out.category_scores.col(static_cast<Eigen::Index>(k - 1)).segment(first, size) = acc.matrix();
     }
-    root = node_scores[0];
 }
 
 // Aggregates one unit whose skipped indicators renormalise the weights, and sets its points.
-double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index r) {
+double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
     const std::size_t nodes = c.nodes.size();
     std::vector<double> node_score(nodes), node_sum(nodes), node_share(nodes);
     auto counted = [&](int i) {
@@ -458,8 +459,8 @@ double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::I
         if (k > 0) out.category_scores(r, static_cast<Eigen::Index>(k - 1)) = sum > 0 ? node_score[k] : nan;
     }
     const double scale = c.spec.scale;
-    BatchEvaluation::Vector& full = out.renormalised[static_cast<std::size_t>(r)];
-    full.resize(static_cast<Eigen::Index>(c.items.size()));
+    found.renormalised.emplace_back(static_cast<std::size_t>(r), BatchEvaluation::Vector(static_cast<Eigen::Index>(c.items.size())));
+    BatchEvaluation::Vector& full = found.renormalised.back().second;
     node_share[0] = node_sum[0] > 0 ? 1.0 : 0.0;
     for (std::size_t k = 0; k < nodes; ++k) {
         const auto& node = c.nodes[k];
@@ -518,28 +519,60 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     // One table for every unit (no classes, or all of one class): the fast path applies.
     const LineTable* shared_lines = lines_by_class.size() == 1 ? &lines_by_class.begin()->second : nullptr;
 
-    // Columns are independent: split them among threads, each with its own counts, merged in
-    // a fixed order so that the result never depends on the number of threads.
+    // Units are independent: each thread takes a run of rows and evaluates it a block at a time,
+    // indicator by indicator, so that a block's columns stay in cache while it is aggregated.
+    // Every unit is computed the same way whatever the split, so results never depend on it.
     const std::size_t n = c.items.size();
     const std::size_t cells = static_cast<std::size_t>(rows) * n;
+    constexpr Eigen::Index block = 512;
     // By default small batches stay on one thread: starting threads costs more than they save.
     std::size_t threads = options.threads > 0
                               ? static_cast<std::size_t>(options.threads)
                               : std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), cells / 50000 + 1);
-    threads = std::max<std::size_t>(1, std::min(threads, n));
-    std::vector<UnitState> states;
-    states.reserve(threads);
-    for (std::size_t t = 0; t < threads; ++t) states.emplace_back(static_cast<std::size_t>(rows));
-    auto work = [&](std::size_t t) {
-        const std::size_t first = n * t / threads, last = n * (t + 1) / threads;
-        copy_columns(data, column_of, first, last, out.values);
-        for (std::size_t i = first; i < last; ++i)
-            evaluate_indicator(c, i, column_of[i], lines_of_unit, shared_lines, options, out, states[t]);
+    threads = std::max<std::size_t>(1, std::min<std::size_t>(threads, static_cast<std::size_t>(rows)));
+    double full_coverage = 0;
+    for (const auto& item : c.items) full_coverage += item.share;
+    const double scale = c.spec.scale;
+    std::vector<ThreadFindings> findings(threads);
+
+    auto evaluate_rows = [&](Eigen::Index begin, Eigen::Index end, ThreadFindings& found) {
+        BlockState state(static_cast<std::size_t>(std::min(block, end - begin)), c.nodes.size());
+        for (Eigen::Index first = begin; first < end; first += block) {
+            const Eigen::Index size = std::min(block, end - first);
+            state.reset();
+            copy_block(data, column_of, first, size, out.values);
+            for (std::size_t i = 0; i < n; ++i)
+                evaluate_indicator(c, i, column_of[i], first, size, lines_of_unit, shared_lines, options, out, state);
+            aggregate_block(c, out, first, size, state);
+            for (Eigen::Index k = 0; k < size; ++k) {
+                const Eigen::Index r = first + k;
+                const auto u = static_cast<std::size_t>(k), row = static_cast<std::size_t>(r);
+                if (state.first_invalid[u] != BlockState::no_problem) {
+                    out.errors[row] = problem_of(c, out, r, state.first_invalid[u], options);
+                    mark_invalid(out, r, found);
+                    continue;
+                }
+                Tally t = state.tally(u);
+                t.coverage = state.has_missing[u] ? coverage_of(c, out, r) : full_coverage;
+                const double share = state.renormalise[u] ? aggregate_unit(c, out, r, found) : state.node_scores(k, 0);
+                t.total = t.counted > 0 && t.coverage >= c.spec.min_coverage ? share * scale : nan;
+                out.totals(r) = t.total;
+                out.coverage(r) = t.coverage;
+                out.met(r) = t.met;
+                out.assessed(r) = t.assessed;
+                out.basic_failed(r) = t.basic_failed;
+                const Verdict verdict = decide(c, t);
+                out.decided_by[row] = verdict.decided_by;
+                out.passed[row] = verdict.decided_by == Decision::passed;
+            }
+        }
     };
     std::vector<std::exception_ptr> failures(threads);
     auto guarded = [&](std::size_t t) {
         try {
-            work(t);
+            const auto total = static_cast<std::size_t>(rows);
+            evaluate_rows(static_cast<Eigen::Index>(total * t / threads), static_cast<Eigen::Index>(total * (t + 1) / threads),
+                          findings[t]);
         } catch (...) {
             failures[t] = std::current_exception();
         }
@@ -550,34 +583,8 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     for (std::thread& thread : pool) thread.join();
     for (const std::exception_ptr& failure : failures)
         if (failure) std::rethrow_exception(failure);
-    UnitState& state = states[0];
-    for (std::size_t t = 1; t < threads; ++t) state.merge(states[t]);
-
-    Eigen::VectorXd root;
-    aggregate_columns(c, out, root);
-    double full_coverage = 0;
-    for (const auto& item : c.items) full_coverage += item.share;
-    const double scale = c.spec.scale;
-    for (Eigen::Index r = 0; r < rows; ++r) {
-        const auto u = static_cast<std::size_t>(r);
-        if (state.first_invalid[u] != UnitState::no_problem) {
-            out.errors[u] = problem_of(c, out, r, state.first_invalid[u], options);
-            mark_invalid(out, r);
-            continue;
-        }
-        Tally t = state.tally(u);
-        t.coverage = state.has_missing[u] ? coverage_of(c, out, r) : full_coverage;
-        const double share = state.renormalise[u] ? aggregate_unit(c, out, r) : root(r);
-        t.total = t.counted > 0 && t.coverage >= c.spec.min_coverage ? share * scale : nan;
-        out.totals(r) = t.total;
-        out.coverage(r) = t.coverage;
-        out.met(r) = t.met;
-        out.assessed(r) = t.assessed;
-        out.basic_failed(r) = t.basic_failed;
-        const Verdict verdict = decide(c, t);
-        out.decided_by[u] = verdict.decided_by;
-        out.passed[u] = verdict.decided_by == Decision::passed;
-    }
+    for (ThreadFindings& found : findings)
+        for (auto& [row, full] : found.renormalised) out.renormalised[row] = std::move(full);
     return out;
 }
 

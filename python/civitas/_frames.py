@@ -140,7 +140,10 @@ def evaluate_many(
             frame = frame[list(columns)]
         column_ids = [_as_id(c, "column names (indicator ids)") for c in frame.columns]
         if units is None:
-            units = [str(u) for u in frame.index]
+            # The common all-str index is taken as it is: a conversion label by label would cost
+            # more than a large share of the evaluation.
+            index = frame.index
+            units = index.tolist() if index.inferred_type == "string" else index
         if all(dtype == np.float64 for dtype in frame.dtypes):
             array = frame.to_numpy()  # a view where pandas has one block: no copy
         else:
@@ -159,7 +162,12 @@ def evaluate_many(
     if array.ndim != 2:
         msg = f"data must be 2-D (units x indicators), got {array.ndim} dimensions"
         raise ValueError(msg)
-    unit_ids = [] if units is None else [str(u) for u in units]
+    if units is None:
+        unit_ids: list[str] = []
+    elif isinstance(units, list) and all(type(u) is str for u in units):
+        unit_ids = units
+    else:
+        unit_ids = [str(u) for u in units]
     class_ids = [] if classes is None else _class_list(classes, array.shape[0])
     return self._evaluate_many(array, column_ids, unit_ids, class_ids, nan_as_missing, threads)
 
@@ -261,6 +269,12 @@ def batch_to_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
     return frame
 
 
+def batch_to_dict(self: _core.BatchEvaluation) -> dict[str, Any]:
+    """Every unit's full evaluation as plain Python data, as ``civitas score --format json``
+    writes it: ``{"framework": id, "units": [evaluation dict, ...]}``."""
+    return {"framework": self.framework, "units": [evaluation_to_dict(self.unit(i)) for i in range(len(self))]}
+
+
 def _matrix_frame(batch: _core.BatchEvaluation, matrix: np.ndarray, columns: list[str], name: str) -> pd.DataFrame:
     pd = _pandas()
     return pd.DataFrame(
@@ -308,6 +322,7 @@ def _install() -> None:
     _core.Evaluation.to_frame = evaluation_to_frame  # type: ignore[attr-defined]
     _core.Evaluation.to_dict = evaluation_to_dict  # type: ignore[attr-defined]
     _core.BatchEvaluation.to_frame = batch_to_frame  # type: ignore[attr-defined]
+    _core.BatchEvaluation.to_dict = batch_to_dict  # type: ignore[attr-defined]
     _core.BatchEvaluation.scores_frame = scores_frame  # type: ignore[attr-defined]
     _core.BatchEvaluation.points_frame = points_frame  # type: ignore[attr-defined]
     _core.BatchEvaluation.values_frame = values_frame  # type: ignore[attr-defined]

@@ -51,14 +51,18 @@ inline Domain domain_of(const Indicator& indicator) {
 }
 
 // An indicator's scoring parameters as plain numbers, copied out of the model so that the
-// compiler keeps them in registers across a column (the outputs cannot alias them).
+// compiler keeps them in registers across a column (the outputs cannot alias them), and
+// arranged so that no rule needs a branch on the direction: an open side contributes +inf to
+// a minimum instead of being skipped.
 struct RuleParams {
-    double line_low, line_high;  // pass line
-    double full_low, full_high;  // full-score interval (linear, proportional)
-    double zero_low, zero_high;  // zero-score interval (linear)
+    double line_low, line_high;      // pass line
+    double below_from, below_scale;  // linear: (x - below_from) * below_scale + below_open ramps up to 1 at the full line
+    double above_to, above_scale;    // linear: (above_to - x) * above_scale + above_open ramps down from 1
+    double below_open, above_open;   // +inf for an open side (its ramp never binds), else 0
+    double rise_scale, rise_open;    // proportional, higher: x * rise_scale + rise_open (rise_open = +inf for lower)
+    double fall_target;              // proportional, lower: full_high / x above full_high (+inf for higher)
+    double direction_sign;           // tiers: +1 when higher values reach a tier, -1 when lower ones do
     double per_problem, max_deduction, full_points;
-    double below_scale, above_scale;  // linear: 1 / (full - zero) on each side, 0 where that side is open
-    bool higher;
     const Tier* tiers;
     std::size_t tier_count;
 
@@ -66,25 +70,30 @@ struct RuleParams {
         const ScoringRule& rule = item.indicator->scoring;
         const Interval full = rule.full ? *rule.full : line;
         const Interval zero = rule.zero ? *rule.zero : Interval{};
+        const bool higher = item.indicator->direction == Direction::higher;
         line_low = line.low;
         line_high = line.high;
-        full_low = full.low;
-        full_high = full.high;
-        zero_low = zero.low;
-        zero_high = zero.high;
+        const bool below = std::isfinite(full.low), above = std::isfinite(full.high);
+        below_from = below ? zero.low : 0.0;
+        below_scale = below ? 1.0 / (full.low - zero.low) : 0.0;
+        below_open = below ? 0.0 : unbounded;
+        above_to = above ? zero.high : 0.0;
+        above_scale = above ? 1.0 / (zero.high - full.high) : 0.0;
+        above_open = above ? 0.0 : unbounded;
+        rise_scale = higher ? 1.0 / full.low : 0.0;
+        rise_open = higher ? 0.0 : unbounded;
+        fall_target = higher ? unbounded : full.high;
+        direction_sign = higher ? 1.0 : -1.0;
         per_problem = rule.per_problem;
         max_deduction = rule.max_deduction ? *rule.max_deduction : unbounded;
         full_points = item.full_points;
-        below_scale = std::isfinite(full_low) ? 1.0 / (full_low - zero_low) : 0.0;
-        above_scale = std::isfinite(full_high) ? 1.0 / (zero_high - full_high) : 0.0;
-        higher = item.indicator->direction == Direction::higher;
         tiers = item.tiers.data();
         tier_count = item.tiers.size();
     }
 };
 
-// Score share of a valid value under rule R; the switch is resolved at compile time. Written
-// without branches on the value so that column loops vectorise; `met` is 1.0 or 0.0.
+// Score share of a valid (finite) value under rule R; the switch is resolved at compile time.
+// Written without branches so that column loops vectorise; `met` is 1.0 or 0.0.
 template <RuleType R>
 inline double rule_score(const RuleParams& p, double x, double met) {
     if constexpr (R == RuleType::pass_fail) {
@@ -92,20 +101,19 @@ inline double rule_score(const RuleParams& p, double x, double met) {
     } else if constexpr (R == RuleType::yes_no) {
         return x;
     } else if constexpr (R == RuleType::linear) {
-        // The smaller of the two sides' linear ramps, capped at 1: equal to the piecewise rule
-        // because each ramp is >= 1 on the full-score side of its end.
-        const double below = p.below_scale != 0.0 ? (x - p.zero_low) * p.below_scale : 1.0;
-        const double above = p.above_scale != 0.0 ? (p.zero_high - x) * p.above_scale : 1.0;
+        // The smaller of the two sides' ramps, capped at 1: equal to the piecewise rule because
+        // each ramp is >= 1 on the full-score side of its end.
+        const double below = (x - p.below_from) * p.below_scale + p.below_open;
+        const double above = (p.above_to - x) * p.above_scale + p.above_open;
         return std::max(0.0, std::min(1.0, std::min(below, above)));
     } else if constexpr (R == RuleType::proportional) {
-        const double s = p.higher ? x / p.full_low : (x <= p.full_high ? 1.0 : p.full_high / x);
-        return std::max(0.0, std::min(1.0, s));
+        const double rise = x * p.rise_scale + p.rise_open;
+        const double fall = x <= p.fall_target ? 1.0 : p.fall_target / x;
+        return std::max(0.0, std::min(1.0, std::min(rise, fall)));
     } else if constexpr (R == RuleType::tiers) {
         double s = 0.0;
-        for (std::size_t k = 0; k < p.tier_count; ++k) {
-            const bool reached = p.higher ? x >= p.tiers[k].at : x <= p.tiers[k].at;
-            s = std::max(s, reached ? p.tiers[k].score : 0.0);
-        }
+        for (std::size_t k = 0; k < p.tier_count; ++k)  // the sign of x - at is exact
+            s = std::max(s, (x - p.tiers[k].at) * p.direction_sign >= 0.0 ? p.tiers[k].score : 0.0);
         return s;
     } else {
         return std::max(0.0, p.full_points - std::min(p.per_problem * x, p.max_deduction)) / p.full_points;

@@ -622,3 +622,12 @@ def test_works_without_pandas() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_batch_to_dict_matches_the_command_line_json(demo: civitas.Framework) -> None:
+    # BatchEvaluation.to_dict() is what `civitas score --format json` writes: every unit's evaluation.
+    batch = demo.evaluate_many(np.array([[30.0, 4.0, 1.0, 0.0]]), columns=["a1", "a2", "b1", "b2"], units=["兰州市"])
+    d = batch.to_dict()
+    assert d["framework"] == demo.id
+    assert [u["unit"] for u in d["units"]] == ["兰州市"]
+    assert d["units"][0] == batch.unit(0).to_dict()
