@@ -130,6 +130,7 @@ def evaluate_many(
     still evaluated. Raises NotFoundError for an unknown column id.
     """
     pd = _loaded_pandas()
+    unit_ids: list[str] = [] if units is None else [str(u) for u in units]
     if pd is not None and isinstance(data, pd.DataFrame):
         frame = data
         if isinstance(classes, str):
@@ -140,10 +141,10 @@ def evaluate_many(
             frame = frame[list(columns)]
         column_ids = [_as_id(c, "column names (indicator ids)") for c in frame.columns]
         if units is None:
-            # The common all-str index is taken as it is: a conversion label by label would cost
-            # more than a large share of the evaluation.
+            # The common all-str index is taken as it is: converting or checking label by label
+            # would cost a large share of the evaluation.
             index = frame.index
-            units = index.tolist() if index.inferred_type == "string" else index
+            unit_ids = index.tolist() if index.inferred_type == "string" else [str(u) for u in index]
         if all(dtype == np.float64 for dtype in frame.dtypes):
             array = frame.to_numpy()  # a view where pandas has one block: no copy
         else:
@@ -162,12 +163,6 @@ def evaluate_many(
     if array.ndim != 2:
         msg = f"data must be 2-D (units x indicators), got {array.ndim} dimensions"
         raise ValueError(msg)
-    if units is None:
-        unit_ids: list[str] = []
-    elif isinstance(units, list) and all(type(u) is str for u in units):
-        unit_ids = units
-    else:
-        unit_ids = [str(u) for u in units]
     class_ids = [] if classes is None else _class_list(classes, array.shape[0])
     return self._evaluate_many(array, column_ids, unit_ids, class_ids, nan_as_missing, threads)
 
