@@ -50,6 +50,7 @@ from ._core import (
     parse_framework,
     parse_value_table,
     read_value_table,
+    release_cached_memory,
     save_framework,
     version,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "parse_framework",
     "parse_value_table",
     "read_value_table",
+    "release_cached_memory",
     "save_framework",
     "version",
 ]

@@ -71,6 +71,8 @@ void register_io(py::module_& m) {
         py::arg("text"), py::arg("file") = "<string>", py::arg("class_column") = "",
         "The same as read_value_table, from CSV text.");
 
+    m.def("release_cached_memory", &release_cached_memory,
+          "Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).");
     m.def("data_directories", &data_directories,
           "Folders searched for bundled frameworks: CIVITAS_DATA_DIR, added folders, build-time folders.");
     m.def("add_data_directory", &add_data_directory, py::arg("directory"),

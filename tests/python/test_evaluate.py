@@ -631,3 +631,16 @@ def test_batch_to_dict_matches_the_command_line_json(demo: civitas.Framework) ->
     assert d["framework"] == demo.id
     assert [u["unit"] for u in d["units"]] == ["兰州市"]
     assert d["units"][0] == batch.unit(0).to_dict()
+
+
+def test_release_cached_memory_keeps_results_right(demo: civitas.Framework) -> None:
+    # Large batches reuse the buffers of finished ones; freeing them changes no result.
+    rng = np.random.default_rng(7)
+    data = np.column_stack([rng.uniform(20, 50, 60000), rng.uniform(0, 10, 60000),
+                            rng.integers(0, 2, 60000).astype(float), rng.integers(0, 4, 60000).astype(float)])
+    before = demo.evaluate_many(data, columns=["a1", "a2", "b1", "b2"])
+    totals = np.array(before.totals)
+    del before
+    civitas.release_cached_memory()
+    after = demo.evaluate_many(data, columns=["a1", "a2", "b1", "b2"])
+    np.testing.assert_array_equal(np.array(after.totals), totals)

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 #include <utility>
@@ -329,4 +330,33 @@ TEST(Batch, EmptyBatch) {
     EXPECT_EQ(batch.size(), 0u);
     EXPECT_TRUE(batch.ok());
     EXPECT_EQ(batch.totals.size(), 0);
+}
+
+TEST(Batch, ReusedBuffersHoldNothingOfTheLastBatch) {
+    // Large result matrices of a finished batch are reused by the next batch of the same shape
+    // (release_cached_memory frees them): the second batch must equal a batch on fresh memory.
+    const auto f = batch_framework();
+    const Eigen::Index rows = 30000;  // 30,000 x 6 doubles: above the cache's 1 MiB threshold
+    const Eigen::MatrixXd first = batch_values().colwise().replicate(rows / 4);
+    Eigen::MatrixXd second = first;
+    second.col(2).setConstant(45.0);                        // green met everywhere
+    for (Eigen::Index r = 0; r < rows; r += 3) second(r, 3) = -1;  // invalid counts on a third of the units
+    const std::vector<std::string> row_classes(static_cast<std::size_t>(rows), "small");
+    auto same = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+        return ((a.array() == b.array()) || (a.array().isNaN() && b.array().isNaN())).all();
+    };
+
+    release_cached_memory();
+    const BatchEvaluation fresh = many(f, second, columns, {}, row_classes);
+    { const BatchEvaluation warm_up = many(f, first, columns, {}, row_classes); }  // leaves its buffers behind
+    const BatchEvaluation reused = many(f, second, columns, {}, row_classes);
+    EXPECT_TRUE(same(reused.values, fresh.values));
+    EXPECT_TRUE(same(reused.scores, fresh.scores));
+    EXPECT_TRUE(same(reused.gaps, fresh.gaps));
+    EXPECT_TRUE(reused.outcomes == fresh.outcomes);
+    EXPECT_TRUE(same(reused.totals, fresh.totals));
+    EXPECT_EQ(reused.errors, fresh.errors);
+    EXPECT_EQ(std::count_if(fresh.errors.begin(), fresh.errors.end(), [](const std::string& e) { return !e.empty(); }),
+              rows / 3);
+    release_cached_memory();
 }
