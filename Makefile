@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python test-packaging asan bench clean distclean
+.PHONY: all deps build demo test test-cpp test-python test-packaging asan tsan bench clean distclean
 
 all: build
 
@@ -58,6 +58,12 @@ asan: deps
 	$(CMAKE) --preset asan-ubsan
 	$(CMAKE) --build --preset asan-ubsan -j $(JOBS)
 	$(CTEST) --preset asan-ubsan -j $(JOBS)
+
+## tsan: build and run the batch and property tests under ThreadSanitizer
+tsan: deps
+	$(CMAKE) --preset tsan
+	$(CMAKE) --build --preset tsan -j $(JOBS)
+	$(CTEST) --preset tsan -j $(JOBS)
 
 ## bench: build and run the benchmarks (Release): civitas against numpy, from Python and in C++
 bench: deps

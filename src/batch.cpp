@@ -207,7 +207,6 @@ void mark_invalid(BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
     out.totals(r) = nan;
     out.coverage(r) = 0;
     out.met(r) = out.assessed(r) = out.basic_failed(r) = 0;
-    out.passed[static_cast<std::size_t>(r)] = false;
     out.decided_by[static_cast<std::size_t>(r)] = Decision::invalid;
     found.renormalised.emplace_back(static_cast<std::size_t>(r), BatchEvaluation::Vector::Zero(out.full_points.size()));
 }
@@ -561,9 +560,7 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
                 out.met(r) = t.met;
                 out.assessed(r) = t.assessed;
                 out.basic_failed(r) = t.basic_failed;
-                const Verdict verdict = decide(c, t);
-                out.decided_by[row] = verdict.decided_by;
-                out.passed[row] = verdict.decided_by == Decision::passed;
+                out.decided_by[row] = decide(c, t).decided_by;
             }
         }
     };
@@ -585,6 +582,8 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
         if (failure) std::rethrow_exception(failure);
     for (ThreadFindings& found : findings)
         for (auto& [row, full] : found.renormalised) out.renormalised[row] = std::move(full);
+    // After the threads: std::vector<bool> packs neighbours into one word.
+    for (std::size_t row = 0; row < out.passed.size(); ++row) out.passed[row] = out.decided_by[row] == Decision::passed;
     return out;
 }
 
