@@ -1,5 +1,7 @@
-// The batch engine: many units at once, column by column (one indicator for every unit),
-// split among threads; units with skipped data are aggregated one by one.
+// The batch engine: many units at once. The units are split among threads and taken in blocks;
+// within a block each indicator is scored for every unit at once (a column), then the
+// categories are aggregated; units whose skipped data renormalise the weights are aggregated
+// one by one.
 
 #include <civitas/error.hpp>
 #include <civitas/evaluation.hpp>
@@ -310,7 +312,7 @@ void copy_block(const MatrixView& data, const std::vector<std::ptrdiff_t>& colum
     }
 }
 
-// Fills the columns of indicator i for every unit: value, outcome, score, gap, and the counts.
+// Fills indicator i of the units of a block: outcome, score, gap, and the counts.
 void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_t column, Eigen::Index first,
                         Eigen::Index rows, const std::vector<const LineTable*>& lines_of_unit,
                         const LineTable* shared_lines, const EvaluateOptions& options, BatchEvaluation& out,
