@@ -295,7 +295,8 @@ void copy_block(const MatrixView& data, const std::vector<std::ptrdiff_t>& colum
         if (column_of[i] < 0) std::fill(target, target + size, nan);
         else if (!row_major) {
             const double* source = data.data + column_of[i] * data.col_stride + first * data.row_stride;
-            for (Eigen::Index r = 0; r < size; ++r) target[r] = source[r * data.row_stride];
+            if (data.row_stride == 1) std::copy(source, source + size, target);
+            else for (Eigen::Index r = 0; r < size; ++r) target[r] = source[r * data.row_stride];
         }
     }
     if (!row_major) return;
