@@ -119,8 +119,9 @@ void advise_huge_pages(Matrix& matrix) {
 class MatrixCache {
 public:
     static MatrixCache& instance() {
-        static MatrixCache cache;
-        return cache;
+        // Never destroyed: batches held in static objects may be freed after it otherwise.
+        static MatrixCache* cache = new MatrixCache;
+        return *cache;
     }
     // A matrix of this shape, reusing a cached buffer of the same size when there is one.
     template <class Matrix>

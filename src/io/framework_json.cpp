@@ -312,6 +312,8 @@ Framework parse_framework(std::string_view text, const std::string& file) {
         document = Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error& error) {
         throw ParseError(file, detail::line_and_column(text, error.byte > 0 ? error.byte - 1 : 0), std::string("malformed JSON: ") + error.what());
+    } catch (const Json::exception& error) {  // e.g. a number too large for a double
+        throw ParseError(file, "", std::string("malformed JSON: ") + error.what() + "; expected finite numbers");
     }
     const FrameworkSpec spec = read_spec(Node(document, "$", file));
     try {

@@ -545,3 +545,16 @@ TEST(BundledFrameworks, AddedDirectoryIsSearched) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), "added-test-framework"), ids.end());
     EXPECT_EQ(load_bundled_framework("added-test-framework").id(), "added-test-framework");
 }
+
+TEST(FrameworkJson, NumberTooLargeIsAParseError) {
+    // Found by mutating bundled files: nlohmann reports overflow as out_of_range, not parse_error.
+    try {
+        (void)parse_framework(R"({"id": "x", "name": "x", "reliability": "illustrative",
+            "indicators": [{"id": "a", "pass": 1e400}]})", "huge.json");
+        FAIL() << "expected ParseError";
+    } catch (const ParseError& error) {
+        EXPECT_EQ(error.file(), "huge.json");
+        EXPECT_NE(std::string(error.what()).find("number overflow"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("expected finite numbers"), std::string::npos) << error.what();
+    }
+}
