@@ -1,6 +1,7 @@
 #pragma once
 /// civitas: planning, tracking and scoring civic campaigns. Include this one header.
 
+#include <civitas/calendar.hpp>
 #include <civitas/error.hpp>
 #include <civitas/evaluation.hpp>
 #include <civitas/framework.hpp>

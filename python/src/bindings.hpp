@@ -22,6 +22,8 @@ void register_errors(py::module_& m);
 void register_framework(py::module_& m);
 /// Results (Evaluation, BatchEvaluation, ...) and Framework._evaluate / _evaluate_many.
 void register_evaluation(py::module_& m);
+/// WorkCalendar and calendar files (dates as datetime.date through date_caster.hpp).
+void register_calendar(py::module_& m);
 /// Files, bundled frameworks, version.
 void register_io(py::module_& m);
 /// _cli_run: the command-line program in process.

@@ -1,0 +1,163 @@
+// Dates and working-day calendars.
+
+#include <civitas/calendar.hpp>
+#include <civitas/error.hpp>
+
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+namespace civitas {
+
+namespace {
+
+constexpr std::array<const char*, 7> weekday_names = {"sunday", "monday", "tuesday", "wednesday",
+                                                     "thursday", "friday", "saturday"};
+constexpr std::array<const char*, 12> month_names = {"January", "February", "March",     "April",   "May",      "June",
+                                                    "July",    "August",   "September", "October", "November", "December"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+int digits(std::string_view text, std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+}
+
+void require_date(Date date, const char* what) {
+    if (date.is_special()) throw ValidationError(what, "not a date (a special value such as not-a-date-time)");
+}
+
+}  // namespace
+
+Date parse_date(std::string_view iso, const std::string& where) {
+    const std::string quoted = "\"" + std::string(iso) + "\"";
+    const bool shape = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && is_digit(iso[0]) && is_digit(iso[1]) &&
+                       is_digit(iso[2]) && is_digit(iso[3]) && is_digit(iso[5]) && is_digit(iso[6]) &&
+                       is_digit(iso[8]) && is_digit(iso[9]);
+    if (!shape) throw ValidationError(where, quoted + " is not a date; expected YYYY-MM-DD");
+    const int year = digits(iso, 0, 4), month = digits(iso, 5, 2), day = digits(iso, 8, 2);
+    if (year < 1400) throw ValidationError(where, quoted + " is not a date: year " + std::to_string(year) +
+                                                      " is outside 1400..9999");
+    if (month < 1 || month > 12)
+        throw ValidationError(where, quoted + " is not a date: month " + std::to_string(month) + " is not in 1..12");
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(year), static_cast<unsigned short>(month));
+    if (day < 1 || day > last)
+        throw ValidationError(where, quoted + " is not a date: " + month_names[static_cast<std::size_t>(month - 1)] + " " +
+                                         std::to_string(year) + " has " + std::to_string(last) + " days");
+    try {
+        return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day));
+    } catch (const std::out_of_range& error) {  // boost's bad_year, bad_month, bad_day_of_month
+        throw ValidationError(where, quoted + " is not a date: " + error.what());
+    }
+}
+
+std::string to_iso(Date date) {
+    require_date(date, "date");
+    const auto ymd = date.year_month_day();
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                  static_cast<int>(ymd.day));
+    return text;
+}
+
+const char* weekday_name(Weekday day) noexcept {
+    const auto index = static_cast<std::size_t>(day);
+    return index < weekday_names.size() ? weekday_names[index] : "?";
+}
+
+std::optional<Weekday> weekday_from_name(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < weekday_names.size(); ++i)
+        if (name == weekday_names[i]) return static_cast<Weekday>(i);
+    return std::nullopt;
+}
+
+WorkCalendar::WorkCalendar(CalendarSpec spec) : spec_(std::move(spec)) {
+    for (Weekday day : spec_.weekend)
+        if (static_cast<int>(day) < 0 || static_cast<int>(day) > 6)
+            throw ValidationError("$.weekend", std::to_string(static_cast<int>(day)) + " is not a weekday; expected 0 (Sunday) .. 6 (Saturday)");
+    if (spec_.weekend.size() == 7)
+        throw ValidationError("$.weekend", "every day of the week is a weekend day; expected at least one working weekday");
+    for (const auto& [date, name] : spec_.holidays) require_date(date, "$.holidays");
+    for (Date date : spec_.working_days) {
+        require_date(date, "$.working_days");
+        if (spec_.holidays.count(date) != 0)
+            throw ValidationError("$.working_days", to_iso(date) + " is both a holiday and an adjusted working day; expected one or the other");
+        if (spec_.weekend.count(date.day_of_week().as_enum()) == 0)
+            throw ValidationError("$.working_days", to_iso(date) + " is a " + weekday_name(date.day_of_week().as_enum()) +
+                                                        ", not a weekend day; an adjusted working day is a weekend day that is worked");
+    }
+}
+
+std::vector<Date> WorkCalendar::holidays() const {
+    std::vector<Date> dates;
+    dates.reserve(spec_.holidays.size());
+    for (const auto& item : spec_.holidays) dates.push_back(item.first);
+    return dates;
+}
+
+std::vector<Date> WorkCalendar::adjusted_working_days() const {
+    return {spec_.working_days.begin(), spec_.working_days.end()};
+}
+
+bool WorkCalendar::is_working_day(Date date) const {
+    require_date(date, "date");
+    if (spec_.working_days.count(date) != 0) return true;
+    if (spec_.holidays.count(date) != 0) return false;
+    return spec_.weekend.count(date.day_of_week().as_enum()) == 0;
+}
+
+// Day by day: a calendar has at least one working weekday, so a working day is at most a
+// week plus the longest run of holidays away.
+Date WorkCalendar::next_working_day(Date date) const {
+    const boost::gregorian::date_duration day(1);
+    do date += day;
+    while (!is_working_day(date));
+    return date;
+}
+
+Date WorkCalendar::previous_working_day(Date date) const {
+    const boost::gregorian::date_duration day(1);
+    do date -= day;
+    while (!is_working_day(date));
+    return date;
+}
+
+Date WorkCalendar::add_working_days(Date start, int n) const {
+    if (n == 0) return is_working_day(start) ? start : next_working_day(start);
+    Date date = start;
+    for (int i = 0; i < n; ++i) date = next_working_day(date);
+    for (int i = 0; i > n; --i) date = previous_working_day(date);
+    return date;
+}
+
+int WorkCalendar::working_days_between(Date from, Date to) const {
+    require_date(from, "from");
+    require_date(to, "to");
+    if (to < from) return -working_days_between(to, from);
+    int count = 0;
+    const boost::gregorian::date_duration day(1);
+    for (Date date = from + day; date <= to; date += day) count += is_working_day(date) ? 1 : 0;
+    return count;
+}
+
+std::string to_string(const WorkCalendar& calendar) {
+    const CalendarSpec& spec = calendar.spec();
+    std::string text = "<WorkCalendar";
+    if (!spec.id.empty()) text += " '" + spec.id + "'";
+    text += ": weekend ";
+    std::string days;
+    for (int i = 1; i <= 7; ++i) {  // Monday first
+        const auto day = static_cast<Weekday>(i % 7);
+        if (spec.weekend.count(day) != 0) days += (days.empty() ? "" : "+") + std::string(weekday_name(day));
+    }
+    text += days.empty() ? "none" : days;
+    text += ", " + std::to_string(spec.holidays.size()) + " holidays";
+    if (!spec.holidays.empty())
+        text += " " + to_iso(spec.holidays.begin()->first) + ".." + to_iso(spec.holidays.rbegin()->first);
+    text += ", " + std::to_string(spec.working_days.size()) + " adjusted working days>";
+    return text;
+}
+
+}  // namespace civitas
