@@ -49,6 +49,7 @@ test-python:
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check --no-build-isolation .
 	$(VENV_PYTHON) -m pytest tests/python bench/reference
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
+	$(VENV_PYTHON) bench/python/bench_schedule.py --quick
 
 test-packaging:
 	scripts/test-packaging.sh
@@ -74,6 +75,7 @@ bench: deps
 	CIVITAS_BENCH_DATA=build/bench/data build/bench/bench/civitas_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --json build/bench/bench_evaluate.json
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --threads 1
+	$(VENV_PYTHON) bench/python/bench_schedule.py
 
 ## clean: remove the build folders
 clean:

@@ -6,4 +6,6 @@
 #include <civitas/evaluation.hpp>
 #include <civitas/framework.hpp>
 #include <civitas/io.hpp>
+#include <civitas/plan.hpp>
+#include <civitas/plan_io.hpp>
 #include <civitas/version.hpp>

@@ -1,6 +1,7 @@
 #pragma once
 /// Assessment frameworks (测评体系): a tree of weighted categories whose leaves are indicators.
 
+#include <civitas/enums.hpp>
 #include <civitas/export.hpp>
 
 #include <cstddef>
@@ -251,9 +252,6 @@ private:
     std::shared_ptr<const detail::CompiledFramework> compiled_;
 };
 
-/// Names used in files and Python for the values of each enum, in declaration order.
-template <class Enum>
-struct EnumNames;
 template <> struct EnumNames<Direction> {
     static constexpr const char* values[] = {"higher", "lower", "range", "yes_no", "problem_count"};
 };
@@ -271,21 +269,6 @@ template <> struct EnumNames<PassRuleType> {
     static constexpr const char* values[] = {"all_basic_met",         "min_share_met",         "min_count_met",
                                              "min_share_general_met", "min_count_general_met", "min_total"};
 };
-
-/// Name of an enum value as written in files ("higher", "problem_count", ...).
-template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
-[[nodiscard]] const char* to_string(Enum value) noexcept {
-    return EnumNames<Enum>::values[static_cast<std::size_t>(value)];
-}
-
-/// The enum value with this name; nullopt when there is none.
-template <class Enum>
-[[nodiscard]] std::optional<Enum> enum_from_string(std::string_view name) noexcept {
-    const auto& values = EnumNames<Enum>::values;
-    for (std::size_t i = 0; i < std::size(values); ++i)
-        if (name == values[i]) return static_cast<Enum>(i);
-    return std::nullopt;
-}
 
 /// One-line summary: `Framework('garden-city-2016', 12 indicators, 2 categories, scale 100)`.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Framework& framework);

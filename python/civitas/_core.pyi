@@ -17,6 +17,7 @@ import pandas as pd
 version: str
 framework_format: str
 calendar_format: str
+plan_format: str
 
 # ---- errors ----------------------------------------------------------------------------------
 
@@ -534,6 +535,174 @@ class WorkCalendar:
 def load_calendar(path: _Path) -> WorkCalendar: ...
 def parse_calendar(text: str, file: str = "<string>") -> WorkCalendar: ...
 def calendar_to_json(calendar: WorkCalendar, indent: int = 2) -> str: ...
+
+# ---- plans and schedules ---------------------------------------------------------------------
+
+class Link(enum.Enum):
+    finish_to_start = 0
+    start_to_start = 1
+
+class LagUnit(enum.Enum):
+    working_days = 0
+    calendar_days = 1
+
+class Dependency:
+    """A task's wait for another task."""
+
+    task: str
+    link: Link
+    lag: int
+    unit: LagUnit
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, task: str = "", link: Link = ..., lag: int = 0, unit: LagUnit = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Task:
+    """A task or milestone of a plan, pinned to who answers for it (五定)."""
+
+    id: str
+    name: str
+    phase: str
+    responsibility: dict[str, str]
+    @property
+    def start(self) -> datetime.date | None: ...
+    @start.setter
+    def start(self, value: datetime.date) -> None: ...
+    @property
+    def due(self) -> datetime.date | None: ...
+    @due.setter
+    def due(self, value: datetime.date) -> None: ...
+    milestone: bool
+    weight: float | None
+    indicators: list[str]
+    @property
+    def depends_on(self) -> list[Dependency]: ...
+    @depends_on.setter
+    def depends_on(self, value: Iterable[Dependency | str]) -> None: ...
+    actual_start: datetime.date | None
+    actual_finish: datetime.date | None
+    percent_complete: float
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        phase: str = "",
+        responsibility: Mapping[str, str] = ...,
+        start: datetime.date | None = None,
+        due: datetime.date | None = None,
+        milestone: bool = False,
+        weight: float | None = None,
+        indicators: Sequence[str] = ...,
+        depends_on: Iterable[Dependency | str] = ...,
+        actual_start: datetime.date | None = None,
+        actual_finish: datetime.date | None = None,
+        percent_complete: float = 0.0,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Phase:
+    """A stage of the campaign."""
+
+    id: str
+    name: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, id: str = "", name: str = "") -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class PlanSpec:
+    """Everything a plan holds, as plain data; `Plan` is its validated form."""
+
+    id: str
+    name: str
+    responsibility_fields: list[str]
+    phases: list[Phase]
+    tasks: list[Task]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        responsibility_fields: Sequence[str] = ...,
+        phases: Sequence[Phase] = ...,
+        tasks: Sequence[Task] = ...,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Plan:
+    """A validated plan: unique ids, known phases, dependencies and responsibility fields."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, spec: PlanSpec) -> None: ...
+    @property
+    def spec(self) -> PlanSpec: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def tasks(self) -> list[Task]: ...
+    def task_index(self, id: str) -> int: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    # (civitas._frames)
+    def tasks_frame(self) -> pd.DataFrame: ...
+
+class ScheduledTask:
+    """One task's place in the schedule (working days of the calendar)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def duration(self) -> int: ...
+    @property
+    def earliest_start(self) -> datetime.date: ...
+    @property
+    def earliest_finish(self) -> datetime.date: ...
+    @property
+    def latest_start(self) -> datetime.date: ...
+    @property
+    def latest_finish(self) -> datetime.date: ...
+    @property
+    def slack(self) -> int: ...
+    @property
+    def critical(self) -> bool: ...
+
+class Schedule:
+    """The schedule of a plan: forward and backward pass over its dependencies."""
+
+    @property
+    def tasks(self) -> list[ScheduledTask]: ...
+    @property
+    def critical_path(self) -> list[str]: ...
+    @property
+    def smallest_slack(self) -> int: ...
+    def task(self, id: str) -> ScheduledTask: ...
+    def __len__(self) -> int: ...
+    # (civitas._frames)
+    def to_frame(self) -> pd.DataFrame: ...
+
+class ScheduleChange:
+    """A task whose earliest finish moves when another task is delayed."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def earliest_finish(self) -> datetime.date: ...
+    @property
+    def delayed_finish(self) -> datetime.date: ...
+    @property
+    def working_days(self) -> int: ...
+    @property
+    def milestone(self) -> bool: ...
+
+def schedule(plan: Plan, calendar: WorkCalendar) -> Schedule: ...
+def what_if_delayed(plan: Plan, calendar: WorkCalendar, task: str, working_days: int) -> list[ScheduleChange]: ...
+def load_plan(path: _Path) -> Plan: ...
+def parse_plan(text: str, file: str = "<string>") -> Plan: ...
+def plan_to_json(plan: Plan, indent: int = 2) -> str: ...
 
 # ---- files -----------------------------------------------------------------------------------
 

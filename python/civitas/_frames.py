@@ -311,6 +311,80 @@ def category_scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
     return _matrix_frame(self, self.category_scores, list(self.category_ids), "category")
 
 
+
+# ---- Plan and Schedule -------------------------------------------------------------------------
+
+_SCHEDULE_COLUMNS = [
+    "duration",
+    "earliest_start",
+    "earliest_finish",
+    "latest_start",
+    "latest_finish",
+    "slack",
+    "critical",
+]
+
+
+def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
+    """One row per task (index: task id), in plan order: duration (working days), earliest_start,
+    earliest_finish, latest_start, latest_finish (``datetime.date``), slack (working days),
+    critical."""
+    pd = _pandas()
+    rows = [
+        {
+            "id": t.id,
+            "duration": t.duration,
+            "earliest_start": t.earliest_start,
+            "earliest_finish": t.earliest_finish,
+            "latest_start": t.latest_start,
+            "latest_finish": t.latest_finish,
+            "slack": t.slack,
+            "critical": t.critical,
+        }
+        for t in self.tasks
+    ]
+    frame = pd.DataFrame(rows, columns=["id", *_SCHEDULE_COLUMNS]).set_index("id")
+    frame["duration"] = frame["duration"].astype(np.int64)
+    frame["slack"] = frame["slack"].astype(np.int64)
+    frame["critical"] = frame["critical"].astype(bool)
+    return frame
+
+
+def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
+    """One row per task (index: task id), in plan order, ready for a Gantt chart: name, phase,
+    start, due (``datetime.date``), milestone, weight (NaN when not given), percent_complete,
+    then one column per responsibility field ('' where a task names nobody). Without
+    responsibility fields, the keys the tasks use, in order of first use."""
+    pd = _pandas()
+    spec = self.spec
+    tasks = spec.tasks
+    fields = list(spec.responsibility_fields)
+    if not fields:
+        for task in tasks:
+            fields += [key for key in task.responsibility if key not in fields]
+    rows = []
+    for task in tasks:
+        row: dict[str, Any] = {
+            "id": task.id,
+            "name": task.name,
+            "phase": task.phase,
+            "start": task.start,
+            "due": task.due,
+            "milestone": task.milestone,
+            "weight": _nan(task.weight),
+            "percent_complete": task.percent_complete,
+        }
+        for field in fields:
+            row[field] = task.responsibility.get(field, "")
+        rows.append(row)
+    columns = ["id", "name", "phase", "start", "due", "milestone", "weight", "percent_complete", *fields]
+    frame = pd.DataFrame(rows, columns=columns).set_index("id")
+    frame["milestone"] = frame["milestone"].astype(bool)
+    frame["weight"] = frame["weight"].astype(np.float64)
+    frame["percent_complete"] = frame["percent_complete"].astype(np.float64)
+    return frame
+
+
 def _install() -> None:
     _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
     _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]
@@ -324,3 +398,5 @@ def _install() -> None:
     _core.BatchEvaluation.gaps_frame = gaps_frame  # type: ignore[attr-defined]
     _core.BatchEvaluation.outcomes_frame = outcomes_frame  # type: ignore[attr-defined]
     _core.BatchEvaluation.category_scores_frame = category_scores_frame  # type: ignore[attr-defined]
+    _core.Schedule.to_frame = schedule_to_frame  # type: ignore[attr-defined]
+    _core.Plan.tasks_frame = plan_tasks_frame  # type: ignore[attr-defined]

@@ -24,6 +24,8 @@ void register_framework(py::module_& m);
 void register_evaluation(py::module_& m);
 /// WorkCalendar and calendar files (dates as datetime.date through date_caster.hpp).
 void register_calendar(py::module_& m);
+/// Plans, schedules and plan files (Link, Task, Plan, Schedule, schedule(), ...).
+void register_plan(py::module_& m);
 /// Files, bundled frameworks, version.
 void register_io(py::module_& m);
 /// _cli_run: the command-line program in process.

@@ -14,6 +14,7 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_framework(m);
     civitas::python::register_evaluation(m);
     civitas::python::register_calendar(m);
+    civitas::python::register_plan(m);
     civitas::python::register_io(m);
     civitas::python::register_cli(m);
 }

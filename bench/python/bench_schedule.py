@@ -1,0 +1,181 @@
+"""Scheduling a large plan: civitas.schedule against the same computation written with networkx.
+
+A plan of 100,000 tasks with 200,000 dependencies (finish-to-start and start-to-start, lags in
+working or calendar days) on the bundled 2025 China working-day calendar. Both sides compute
+every task's earliest and latest start and finish and its slack (docs/format.md, plan files;
+the rules are those of src/schedule.cpp), from the same in-memory plan; the script checks they
+agree, then times them in turns. Exit status 1 when they differ, 2 when civitas or networkx is
+missing; a missed speed target does not fail (shared, noisy machines).
+
+    python bench/python/bench_schedule.py            # 100,000 tasks, 200,000 dependencies
+    python bench/python/bench_schedule.py --quick    # 2,000 tasks: a correctness check
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def make_plan(tasks: int, dependencies: int, seed: int = 2025) -> dict:
+    """The plan as a civitas-plan/1 document (dict)."""
+    import random
+
+    rng = random.Random(seed)
+    first = dt.date(2025, 1, 2)
+    items = []
+    for i in range(tasks):
+        start = first + dt.timedelta(days=int(300 * i / tasks) + rng.randrange(20))
+        milestone = rng.randrange(20) == 0
+        due = start if milestone else start + dt.timedelta(days=rng.randrange(30))
+        item = {"id": f"t{i}", "due": due.isoformat()}
+        if milestone:
+            item["milestone"] = True
+        else:
+            item["start"] = start.isoformat()
+        items.append(item)
+    for _ in range(dependencies):
+        to = 1 + rng.randrange(tasks - 1)
+        # Mostly on tasks due about ten days before this one starts, as in a real plan; early
+        # tasks on any earlier one. Lags and the duration spread still push many starts.
+        frm = max(0, to - tasks // 30 - rng.randrange(2000))
+        dep = {"task": f"t{frm}", "link": "start_to_start" if rng.randrange(4) == 0 else "finish_to_start",
+               "lag": rng.randrange(3), "unit": "calendar_days" if rng.randrange(5) == 0 else "working_days"}
+        items[to].setdefault("depends_on", []).append(dep)
+    return {"format": "civitas-plan/1", "id": "bench", "name": "bench", "tasks": items}
+
+
+class WorkingDays:
+    """Working days numbered along the calendar as src/schedule.cpp does: N(x) counts the
+    working days in [origin, x) (minus those in [x, origin) before the origin)."""
+
+    def __init__(self, is_working, origin: dt.date, first: dt.date, last: dt.date) -> None:
+        self.base = first
+        self.days = [is_working(first + dt.timedelta(days=k)) for k in range((last - first).days + 1)]
+        self.count = [0]
+        for working in self.days:
+            self.count.append(self.count[-1] + working)
+        self.shift = self.count[(origin - first).days]
+        self.dates = [first + dt.timedelta(days=k) for k, working in enumerate(self.days) if working]
+
+    def number(self, date: dt.date) -> int:
+        return self.count[(date - self.base).days] - self.shift
+
+    def on_or_after(self, date: dt.date) -> int:
+        return self.number(date)
+
+    def on_or_before(self, date: dt.date) -> int:
+        return self.number(date + dt.timedelta(days=1)) - 1
+
+    def date_of(self, n: int) -> dt.date:
+        return self.dates[n + self.shift]
+
+
+def networkx_schedule(doc: dict, is_working) -> dict[str, tuple]:
+    """The forward and backward pass with networkx: {id: (es, ef, ls, lf, slack)} as dates and ints."""
+    import networkx as nx
+
+    tasks = doc["tasks"]
+    info = {}
+    graph = nx.MultiDiGraph()  # a task may wait for another twice (finish and start)
+    for t in tasks:
+        due = dt.date.fromisoformat(t["due"])
+        start = dt.date.fromisoformat(t.get("start", t["due"]))
+        info[t["id"]] = (start, due, bool(t.get("milestone", False)))
+        graph.add_node(t["id"])
+        for d in t.get("depends_on", []):
+            graph.add_edge(d["task"], t["id"], link=d["link"], lag=d["lag"], unit=d["unit"])
+    origin = min(v[0] for v in info.values())
+    last = max(v[1] for v in info.values())
+    days = WorkingDays(is_working, origin, origin - dt.timedelta(days=3000), last + dt.timedelta(days=3000))
+    duration = {k: 0 if m else max(1, days.on_or_before(due) - days.on_or_after(start) + 1) for k, (start, due, m) in info.items()}
+
+    def finish_of(k: str, start: int) -> int:
+        return start if info[k][2] else start + duration[k] - 1
+
+    order = list(nx.topological_sort(graph))
+    es, ef = {}, {}
+    for k in order:
+        start = days.on_or_after(info[k][0])
+        for p, _, e in graph.in_edges(k, data=True):
+            if e["link"] == "finish_to_start":
+                bound = (ef[p] + 1 + e["lag"] if e["unit"] == "working_days"
+                         else days.on_or_after(days.date_of(ef[p]) + dt.timedelta(days=e["lag"] + 1)))
+            else:
+                bound = (es[p] + e["lag"] if e["unit"] == "working_days"
+                         else days.on_or_after(days.date_of(es[p]) + dt.timedelta(days=e["lag"])))
+            start = max(start, bound)
+        es[k], ef[k] = start, finish_of(k, start)
+    ls, lf = {}, {}
+    for k in reversed(order):
+        finish = days.on_or_before(info[k][1])
+        for _, s, e in graph.out_edges(k, data=True):
+            if e["link"] == "finish_to_start":
+                bound = (ls[s] - 1 - e["lag"] if e["unit"] == "working_days"
+                         else days.on_or_before(days.date_of(ls[s]) - dt.timedelta(days=e["lag"] + 1)))
+            else:
+                latest_start = (ls[s] - e["lag"] if e["unit"] == "working_days"
+                                else days.on_or_before(days.date_of(ls[s]) - dt.timedelta(days=e["lag"])))
+                bound = finish_of(k, latest_start)
+            finish = min(finish, bound)
+        lf[k] = finish
+        ls[k] = finish if info[k][2] else finish - duration[k] + 1
+    return {k: (days.date_of(es[k]), days.date_of(ef[k]), days.date_of(ls[k]), days.date_of(lf[k]), lf[k] - ef[k])
+            for k in info}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--dependencies", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="2,000 tasks, 4,000 dependencies, 2 repeats")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.tasks, args.dependencies, args.repeat = 2000, 4000, 2
+    try:
+        import civitas
+        import networkx  # noqa: F401
+    except ImportError as error:
+        print(f"cannot import {error.name}: pip install networkx and the civitas package", file=sys.stderr)
+        return 2
+
+    doc = make_plan(args.tasks, args.dependencies)
+    plan = civitas.parse_plan(json.dumps(doc))
+    calendar = civitas.load_calendar(REPO / "data" / "calendars" / "cn-2025.json")
+
+    ours = civitas.schedule(plan, calendar)
+    theirs = networkx_schedule(doc, calendar.is_working_day)
+    problems = 0
+    for t in ours.tasks:
+        got = (t.earliest_start, t.earliest_finish, t.latest_start, t.latest_finish, t.slack)
+        if got != theirs[t.id]:
+            problems += 1
+            if problems <= 5:
+                print(f"differ at {t.id}: civitas {got}, networkx {theirs[t.id]}")
+
+    times: dict[str, list[float]] = {"civitas": [], "networkx": []}
+    for _ in range(args.repeat):
+        for name, run in (("civitas", lambda: civitas.schedule(plan, calendar)),
+                          ("networkx", lambda: networkx_schedule(doc, calendar.is_working_day))):
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    c, n = statistics.median(times["civitas"]), statistics.median(times["networkx"])
+    print(f"{args.tasks} tasks, {args.dependencies} dependencies, {args.repeat} runs each, in turns")
+    print(f"civitas.schedule    median {c * 1e3:9.1f} ms  (target < 200 ms: {'met' if c < 0.2 else 'NOT met'})")
+    print(f"networkx reference  median {n * 1e3:9.1f} ms")
+    print(f"ratio networkx / civitas: {n / c:.1f}x (target >= 20x: {'met' if n / c >= 20 else 'NOT met'})")
+    print("results: " + ("the same (earliest and latest dates, slack)" if not problems else f"{problems} tasks DIFFER"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

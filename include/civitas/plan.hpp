@@ -1,0 +1,146 @@
+#pragma once
+/// Campaign plans: tasks and milestones with responsibility, dependencies, and their schedule
+/// (earliest and latest dates, slack, the critical path) on a working-day calendar.
+
+#include <civitas/calendar.hpp>
+#include <civitas/enums.hpp>
+#include <civitas/export.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace civitas {
+
+/// How a task waits for another.
+enum class Link {
+    finish_to_start,  ///< starts after the other finishes (plus the lag)
+    start_to_start,   ///< starts when the other starts (plus the lag)
+};
+template <> struct EnumNames<Link> { static constexpr const char* values[] = {"finish_to_start", "start_to_start"}; };
+
+/// What a lag counts.
+enum class LagUnit {
+    working_days,   ///< working days of the plan's calendar
+    calendar_days,  ///< days on the calendar, working or not
+};
+template <> struct EnumNames<LagUnit> { static constexpr const char* values[] = {"working_days", "calendar_days"}; };
+
+/// A task's wait for another task.
+struct CIVITAS_EXPORT Dependency {
+    std::string task;                       ///< id of the task waited for
+    Link link = Link::finish_to_start;      ///< how
+    int lag = 0;                            ///< extra wait (negative: overlap), in `unit`
+    LagUnit unit = LagUnit::working_days;   ///< what the lag counts
+    friend bool operator==(const Dependency& a, const Dependency& b) noexcept {
+        return a.task == b.task && a.link == b.link && a.lag == b.lag && a.unit == b.unit;
+    }
+};
+
+/// A task or milestone of a plan, pinned to who answers for it (the "five fixes", 五定).
+struct CIVITAS_EXPORT Task {
+    std::string id;                                     ///< unique in the plan
+    std::string name;                                   ///< UTF-8 display name
+    std::string phase;                                  ///< phase id, "" for none
+    std::map<std::string, std::string> responsibility;  ///< e.g. department, unit, leader (field names are the plan's)
+    Date start;                                         ///< planned start
+    Date due;                                           ///< planned finish (a milestone's date)
+    bool milestone = false;                             ///< a point in time: start == due, no duration
+    std::optional<double> weight;                       ///< effort weight (default: its working days; milestones 0)
+    std::vector<std::string> indicators;                ///< indicator or target ids the task moves
+    std::vector<Dependency> depends_on;                 ///< tasks it waits for
+    std::optional<Date> actual_start;                   ///< when it really started
+    std::optional<Date> actual_finish;                  ///< when it really finished
+    double percent_complete = 0.0;                      ///< progress in [0, 100]
+
+    friend bool operator==(const Task& a, const Task& b) noexcept;
+    friend bool operator!=(const Task& a, const Task& b) noexcept { return !(a == b); }
+};
+
+/// A stage of the campaign (plan and mobilise, split tasks, implement, self-check, consolidate).
+struct CIVITAS_EXPORT Phase {
+    std::string id;    ///< unique among phases
+    std::string name;  ///< UTF-8 display name
+    friend bool operator==(const Phase& a, const Phase& b) noexcept { return a.id == b.id && a.name == b.name; }
+};
+
+/// Everything a plan holds, as plain data; `Plan` is its validated form.
+struct CIVITAS_EXPORT PlanSpec {
+    std::string id;                                  ///< short id
+    std::string name;                                ///< UTF-8 name
+    std::vector<std::string> responsibility_fields;  ///< allowed keys of Task::responsibility (empty: any)
+    std::vector<Phase> phases;                       ///< in order
+    std::vector<Task> tasks;                         ///< in file order
+
+    friend bool operator==(const PlanSpec& a, const PlanSpec& b) noexcept;
+    friend bool operator!=(const PlanSpec& a, const PlanSpec& b) noexcept { return !(a == b); }
+};
+
+/// A validated plan: unique ids, known phases, dependencies and responsibility fields, due not
+/// before start, milestones on one date, progress in [0, 100]. Cycles are found by `schedule`.
+class CIVITAS_EXPORT Plan {
+public:
+    /// Validates `spec`; ValidationError names the task and the field ("$.tasks[3].due").
+    explicit Plan(PlanSpec spec);
+    /// The plan as plain data.
+    [[nodiscard]] const PlanSpec& spec() const noexcept { return spec_; }
+    /// Position of a task in `spec().tasks`; throws NotFoundError.
+    [[nodiscard]] std::size_t task_index(const std::string& id) const;
+    /// Positions of the tasks that task `index` waits for, parallel to its `depends_on`.
+    [[nodiscard]] const std::vector<std::size_t>& waits_for(std::size_t index) const { return waits_for_.at(index); }
+    friend bool operator==(const Plan& a, const Plan& b) noexcept { return a.spec_ == b.spec_; }
+
+private:
+    PlanSpec spec_;
+    std::unordered_map<std::string, std::size_t> index_;
+    std::vector<std::vector<std::size_t>> waits_for_;
+};
+
+/// One task's place in the schedule. Dates are working days of the calendar.
+struct CIVITAS_EXPORT ScheduledTask {
+    std::string id;           ///< task id
+    int duration = 0;         ///< working days from planned start to due, both included (milestones 0)
+    Date earliest_start;      ///< as early as its planned start and its dependencies allow
+    Date earliest_finish;     ///< earliest_start plus the duration
+    Date latest_start;        ///< as late as its due date and its dependants allow
+    Date latest_finish;       ///< latest_start plus the duration
+    int slack = 0;            ///< total slack in working days: latest_finish - earliest_finish (negative: cannot make it)
+    bool critical = false;    ///< slack equals the plan's smallest slack
+};
+
+/// The schedule of a plan: the forward and backward pass over its dependencies.
+struct CIVITAS_EXPORT Schedule {
+    std::vector<ScheduledTask> tasks;     ///< in plan order
+    std::vector<std::string> critical_path;  ///< the chain of critical tasks that ends last, first task first
+    int smallest_slack = 0;               ///< the critical tasks' slack
+    /// The task with this id; throws NotFoundError.
+    [[nodiscard]] const ScheduledTask& task(const std::string& id) const;
+};
+
+/// One line: `Plan('civilized-city-2025': 13 tasks (4 milestones), 5 phases)`.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Plan& plan);
+/// One line: tasks, the smallest slack and the critical path.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Schedule& schedule);
+
+/// Forward and backward pass on the calendar's working days. Throws ValidationError naming a
+/// cycle ("cycle: a -> b -> a") or a dependency lag that leaves the calendar's range.
+[[nodiscard]] CIVITAS_EXPORT Schedule schedule(const Plan& plan, const WorkCalendar& calendar);
+
+/// A task whose finish moves when another task is delayed.
+struct CIVITAS_EXPORT ScheduleChange {
+    std::string id;           ///< the task that moves
+    Date earliest_finish;     ///< before the delay
+    Date delayed_finish;      ///< after it
+    int working_days = 0;     ///< how far it moves
+    bool milestone = false;   ///< a milestone
+};
+
+/// What-if: delays `task`'s earliest start by `working_days` and lists every task whose
+/// earliest finish moves, milestones included, in plan order.
+[[nodiscard]] CIVITAS_EXPORT std::vector<ScheduleChange> what_if_delayed(const Plan& plan, const WorkCalendar& calendar,
+                                                                         const std::string& task, int working_days);
+
+}  // namespace civitas

@@ -1,0 +1,300 @@
+// The schedule of a plan: forward and backward pass (critical path method) on working-day
+// numbers, so that every step is integer arithmetic; dates are converted once at each end.
+
+#include <civitas/error.hpp>
+#include <civitas/plan.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+namespace civitas {
+
+const ScheduledTask& Schedule::task(const std::string& id) const {
+    for (const ScheduledTask& t : tasks)
+        if (t.id == id) return t;
+    throw NotFoundError("unknown task id '" + id + "' in the schedule");
+}
+
+std::string to_string(const Schedule& schedule) {
+    std::string path;
+    for (const std::string& id : schedule.critical_path) path += (path.empty() ? "" : " -> ") + id;
+    return "Schedule(" + std::to_string(schedule.tasks.size()) + " tasks, smallest slack " +
+           std::to_string(schedule.smallest_slack) + " working days, critical path " + (path.empty() ? "none" : path) + ")";
+}
+
+namespace {
+
+// Working days numbered along the calendar: N(x) counts the working days in [origin, x) for a
+// date x on or after the origin, and minus those in [x, origin) before it, so a working day's
+// number is N of it, ..., -2, -1, 0, 1, 2, ... Tables grow both ways as dates reach them
+// (latest dates of a late plan can lie well before its first date).
+class WorkingDays {
+public:
+    WorkingDays(const WorkCalendar& calendar, Date first, Date last) : calendar_(calendar), origin_(first) {
+        forward_count_.push_back(0);
+        backward_count_.push_back(0);
+        reach((last - origin_).days() + 2);
+    }
+
+    // Number of the first working day on or after `date`.
+    int on_or_after(Date date) { return number(date); }
+    // Number of the last working day on or before `date`.
+    int on_or_before(Date date) { return number(date + boost::gregorian::days(1)) - 1; }
+    // The date of working day `n`.
+    Date date_of(int n) {
+        if (n >= 0) {
+            while (static_cast<std::size_t>(n) >= forward_.size()) reach(static_cast<long>(forward_count_.size()) + 366);
+            return origin_ + boost::gregorian::days(forward_[static_cast<std::size_t>(n)]);
+        }
+        while (static_cast<std::size_t>(-n - 1) >= backward_.size()) reach(-static_cast<long>(backward_count_.size()) - 366);
+        return origin_ + boost::gregorian::days(backward_[static_cast<std::size_t>(-n - 1)]);
+    }
+
+private:
+    static constexpr long limit = 100L * 366;  // days either way: far beyond any campaign
+
+    int number(Date date) {
+        const long offset = (date - origin_).days();
+        reach(offset);
+        return offset >= 0 ? forward_count_[static_cast<std::size_t>(offset)] : -backward_count_[static_cast<std::size_t>(-offset)];
+    }
+    // Extends the tables so that N is known at `offset` days from the origin.
+    void reach(long offset) {
+        if (offset > limit || offset < -limit)
+            throw ValidationError("$.tasks", "the schedule reaches " + std::to_string(offset) + " days from " + to_iso(origin_) +
+                                                 "; expected dates and lags of a campaign (within 100 years)");
+        while (static_cast<long>(forward_count_.size()) <= offset) {
+            const long k = static_cast<long>(forward_count_.size()) - 1;  // day origin + k
+            const bool working = calendar_.is_working_day(origin_ + boost::gregorian::days(k));
+            if (working) forward_.push_back(static_cast<int>(k));
+            forward_count_.push_back(forward_count_.back() + (working ? 1 : 0));
+        }
+        while (static_cast<long>(backward_count_.size()) <= -offset) {
+            const long k = static_cast<long>(backward_count_.size());  // day origin - k
+            const bool working = calendar_.is_working_day(origin_ - boost::gregorian::days(k));
+            if (working) backward_.push_back(static_cast<int>(-k));
+            backward_count_.push_back(backward_count_.back() + (working ? 1 : 0));
+        }
+    }
+
+    const WorkCalendar& calendar_;
+    Date origin_;
+    std::vector<int> forward_count_;   // [k]: working days in [origin, origin + k)
+    std::vector<int> forward_;         // day offsets of working days 0, 1, 2, ...
+    std::vector<int> backward_count_;  // [k]: working days in [origin - k, origin)
+    std::vector<int> backward_;        // day offsets of working days -1, -2, ...
+};
+
+struct Edge {
+    std::size_t from = 0, to = 0;  // task indices: `to` depends on `from`
+    const Dependency* dependency = nullptr;
+};
+
+// Tasks in an order where every task comes after those it depends on; ValidationError naming
+// a cycle when there is none.
+std::vector<std::size_t> topological_order(const PlanSpec& spec, const std::vector<std::vector<Edge>>& out_edges,
+                                           std::vector<int> waiting) {
+    const std::size_t n = spec.tasks.size();
+    std::vector<std::size_t> order, ready;
+    order.reserve(n);
+    for (std::size_t i = n; i-- > 0;)
+        if (waiting[i] == 0) ready.push_back(i);
+    while (!ready.empty()) {
+        const std::size_t i = ready.back();
+        ready.pop_back();
+        order.push_back(i);
+        for (const Edge& e : out_edges[i])
+            if (--waiting[e.to] == 0) ready.push_back(e.to);
+    }
+    if (order.size() == n) return order;
+    // Walk from a task still waiting along its dependants that still wait until one repeats.
+    std::size_t at = 0;
+    while (waiting[at] == 0) ++at;
+    std::vector<std::size_t> path;
+    std::vector<long> seen_at(n, -1);
+    while (seen_at[at] < 0) {
+        seen_at[at] = static_cast<long>(path.size());
+        path.push_back(at);
+        for (const Edge& e : out_edges[at])
+            if (waiting[e.to] > 0) {
+                at = e.to;
+                break;
+            }
+    }
+    std::string cycle;
+    for (std::size_t k = static_cast<std::size_t>(seen_at[at]); k < path.size(); ++k) cycle += spec.tasks[path[k]].id + " -> ";
+    cycle += spec.tasks[at].id;
+    throw ValidationError("$.tasks", "the dependencies form a cycle: " + cycle + " (each waits for the one before); expected none");
+}
+
+struct Pass {
+    std::vector<int> duration, earliest_start, earliest_finish, latest_start, latest_finish;
+};
+
+// Forward and backward pass; `delay` (task index, working days) pushes one task's start.
+Pass run(const PlanSpec& spec, const std::vector<std::vector<Edge>>& in_edges, const std::vector<std::vector<Edge>>& out_edges,
+         const std::vector<std::size_t>& order, WorkingDays& days, std::pair<std::size_t, int> delay = {SIZE_MAX, 0}) {
+    const std::size_t n = spec.tasks.size();
+    Pass p;
+    p.duration.resize(n);
+    p.earliest_start.resize(n);
+    p.earliest_finish.resize(n);
+    p.latest_start.resize(n);
+    p.latest_finish.resize(n);
+    // Milestones finish on the day they start; a task spans its working days, at least one.
+    auto finish_of = [&](std::size_t i, int start) { return spec.tasks[i].milestone ? start : start + p.duration[i] - 1; };
+    auto start_of = [&](std::size_t i, int finish) { return spec.tasks[i].milestone ? finish : finish - p.duration[i] + 1; };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Task& task = spec.tasks[i];
+        p.duration[i] = task.milestone ? 0 : std::max(1, days.on_or_before(task.due) - days.on_or_after(task.start) + 1);
+    }
+    for (std::size_t i : order) {
+        const Task& task = spec.tasks[i];
+        int start = days.on_or_after(task.start);
+        for (const Edge& e : in_edges[i]) {
+            const Dependency& d = *e.dependency;
+            int earliest;
+            if (d.link == Link::finish_to_start) {
+                earliest = d.unit == LagUnit::working_days
+                               ? p.earliest_finish[e.from] + 1 + d.lag
+                               : days.on_or_after(days.date_of(p.earliest_finish[e.from]) + boost::gregorian::days(d.lag + 1));
+            } else {
+                earliest = d.unit == LagUnit::working_days
+                               ? p.earliest_start[e.from] + d.lag
+                               : days.on_or_after(days.date_of(p.earliest_start[e.from]) + boost::gregorian::days(d.lag));
+            }
+            start = std::max(start, earliest);
+        }
+        if (i == delay.first) start += delay.second;
+        p.earliest_start[i] = start;
+        p.earliest_finish[i] = finish_of(i, start);
+    }
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const std::size_t i = *it;
+        int finish = days.on_or_before(spec.tasks[i].due);
+        for (const Edge& e : out_edges[i]) {
+            const Dependency& d = *e.dependency;
+            int latest;
+            if (d.link == Link::finish_to_start) {
+                latest = d.unit == LagUnit::working_days
+                             ? p.latest_start[e.to] - 1 - d.lag
+                             : days.on_or_before(days.date_of(p.latest_start[e.to]) - boost::gregorian::days(d.lag + 1));
+            } else {
+                const int latest_start = d.unit == LagUnit::working_days
+                                             ? p.latest_start[e.to] - d.lag
+                                             : days.on_or_before(days.date_of(p.latest_start[e.to]) - boost::gregorian::days(d.lag));
+                latest = finish_of(i, latest_start);
+            }
+            finish = std::min(finish, latest);
+        }
+        p.latest_finish[i] = finish;
+        p.latest_start[i] = start_of(i, finish);
+    }
+    return p;
+}
+
+struct Graph {
+    std::vector<std::vector<Edge>> in_edges, out_edges;
+    std::vector<std::size_t> order;
+};
+
+Graph graph_of(const Plan& plan) {
+    const PlanSpec& spec = plan.spec();
+    const std::size_t n = spec.tasks.size();
+    Graph g;
+    g.in_edges.resize(n);
+    g.out_edges.resize(n);
+    std::vector<int> waiting(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < spec.tasks[i].depends_on.size(); ++k) {
+            const Edge e{plan.waits_for(i)[k], i, &spec.tasks[i].depends_on[k]};
+            g.in_edges[i].push_back(e);
+            g.out_edges[e.from].push_back(e);
+            ++waiting[i];
+        }
+    g.order = topological_order(spec, g.out_edges, std::move(waiting));
+    return g;
+}
+
+WorkingDays working_days_for(const PlanSpec& spec, const WorkCalendar& calendar) {
+    Date first = spec.tasks.empty() ? Date(2000, 1, 1) : spec.tasks.front().start;
+    Date last = first;
+    for (const Task& task : spec.tasks) {
+        first = std::min(first, task.start);
+        last = std::max(last, task.due);
+    }
+    return WorkingDays(calendar, first, last);
+}
+
+}  // namespace
+
+Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
+    const PlanSpec& spec = plan.spec();
+    const Graph g = graph_of(plan);
+    WorkingDays days = working_days_for(spec, calendar);
+    const Pass p = run(spec, g.in_edges, g.out_edges, g.order, days);
+
+    Schedule s;
+    const std::size_t n = spec.tasks.size();
+    s.smallest_slack = std::numeric_limits<int>::max();
+    for (std::size_t i = 0; i < n; ++i) s.smallest_slack = std::min(s.smallest_slack, p.latest_finish[i] - p.earliest_finish[i]);
+    if (n == 0) s.smallest_slack = 0;
+    s.tasks.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        ScheduledTask t;
+        t.id = spec.tasks[i].id;
+        t.duration = p.duration[i];
+        t.earliest_start = days.date_of(p.earliest_start[i]);
+        t.earliest_finish = days.date_of(p.earliest_finish[i]);
+        t.latest_start = days.date_of(p.latest_start[i]);
+        t.latest_finish = days.date_of(p.latest_finish[i]);
+        t.slack = p.latest_finish[i] - p.earliest_finish[i];
+        t.critical = t.slack == s.smallest_slack;
+        s.tasks.push_back(std::move(t));
+    }
+    // The critical path: from the critical task that finishes last (first in plan order on a
+    // tie), back through the critical task each one waits for that set its earliest start.
+    std::size_t at = SIZE_MAX;
+    for (std::size_t i = 0; i < n; ++i)
+        if (s.tasks[i].critical && (at == SIZE_MAX || p.earliest_finish[i] > p.earliest_finish[at])) at = i;
+    while (at != SIZE_MAX) {
+        s.critical_path.push_back(spec.tasks[at].id);
+        std::size_t next = SIZE_MAX;
+        for (const Edge& e : g.in_edges[at]) {
+            if (!s.tasks[e.from].critical) continue;
+            const Dependency& d = *e.dependency;
+            const bool working = d.unit == LagUnit::working_days;
+            const int bound = d.link == Link::finish_to_start
+                                  ? (working ? p.earliest_finish[e.from] + 1 + d.lag
+                                             : days.on_or_after(days.date_of(p.earliest_finish[e.from]) + boost::gregorian::days(d.lag + 1)))
+                                  : (working ? p.earliest_start[e.from] + d.lag
+                                             : days.on_or_after(days.date_of(p.earliest_start[e.from]) + boost::gregorian::days(d.lag)));
+            if (bound == p.earliest_start[at]) {
+                next = e.from;
+                break;
+            }
+        }
+        at = next;
+    }
+    std::reverse(s.critical_path.begin(), s.critical_path.end());
+    return s;
+}
+
+std::vector<ScheduleChange> what_if_delayed(const Plan& plan, const WorkCalendar& calendar, const std::string& task,
+                                            int working_days) {
+    const PlanSpec& spec = plan.spec();
+    const std::size_t delayed = plan.task_index(task);
+    const Graph g = graph_of(plan);
+    WorkingDays days = working_days_for(spec, calendar);
+    const Pass before = run(spec, g.in_edges, g.out_edges, g.order, days);
+    const Pass after = run(spec, g.in_edges, g.out_edges, g.order, days, {delayed, working_days});
+    std::vector<ScheduleChange> changes;
+    for (std::size_t i = 0; i < spec.tasks.size(); ++i)
+        if (after.earliest_finish[i] != before.earliest_finish[i])
+            changes.push_back({spec.tasks[i].id, days.date_of(before.earliest_finish[i]), days.date_of(after.earliest_finish[i]),
+                               after.earliest_finish[i] - before.earliest_finish[i], spec.tasks[i].milestone});
+    return changes;
+}
+
+}  // namespace civitas

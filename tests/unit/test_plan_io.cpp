@@ -1,0 +1,195 @@
+// Plan files (civitas-plan/1): strict reading with the file, JSON path and value in every error,
+// and a lossless round trip.
+
+#include "support.hpp"
+
+#include <civitas/plan_io.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace civitas {
+namespace {
+
+const std::filesystem::path sample = std::filesystem::path(CIVITAS_TEST_DATA_DIR) / "plans" / "civilized-city-2025.json";
+
+// The ParseError of parsing `json`, checked for its location; "" when none was thrown.
+std::string parse_message(const std::string& json, const std::string& location) {
+    try {
+        (void)parse_plan(json, "plan.json");
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.file(), "plan.json");
+        EXPECT_EQ(e.location(), location) << e.what();
+        return e.what();
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "expected civitas::ParseError at " << location << ", got: " << e.what();
+        return "";
+    }
+    ADD_FAILURE() << "expected civitas::ParseError at " << location << ", nothing was thrown";
+    return "";
+}
+
+// A plan of phase "p" with these tasks (JSON objects, comma-separated).
+std::string with_tasks(const std::string& tasks) {
+    return R"({"format": "civitas-plan/1", "id": "t", "responsibility_fields": ["department"],
+               "phases": [{"id": "p"}], "tasks": [)" + tasks + "]}";
+}
+
+const std::string task_a = R"({"id": "a", "start": "2025-03-03", "due": "2025-03-07"})";
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(PlanIo, ReadsTheSamplePlan) {
+    const Plan plan = load_plan(sample);
+    const PlanSpec& spec = plan.spec();
+    EXPECT_EQ(spec.id, "civilized-city-2025");
+    EXPECT_EQ(spec.phases.size(), 5U);
+    EXPECT_EQ(spec.tasks.size(), 13U);
+    const Task& kickoff = spec.tasks[plan.task_index("kickoff")];
+    EXPECT_TRUE(kickoff.milestone);
+    EXPECT_EQ(kickoff.start, Date(2025, 3, 3));  // a milestone's "due" alone sets its one date
+    EXPECT_EQ(kickoff.due, Date(2025, 3, 3));
+    EXPECT_EQ(kickoff.percent_complete, 100.0);
+    const Task& volunteers = spec.tasks[plan.task_index("volunteers")];
+    ASSERT_EQ(volunteers.depends_on.size(), 1U);
+    EXPECT_EQ(volunteers.depends_on[0], (Dependency{"public_ads", Link::start_to_start, 20, LagUnit::calendar_days}));
+    EXPECT_EQ(spec.tasks[plan.task_index("back_alleys")].depends_on[0], (Dependency{"split_tasks", Link::finish_to_start, 3}));
+    EXPECT_EQ(spec.tasks[plan.task_index("market_renovation")].responsibility.at("department"), "市商务局");
+    EXPECT_EQ(spec.tasks[plan.task_index("market_renovation")].weight, 3.0);
+    EXPECT_FALSE(spec.tasks[plan.task_index("split_tasks")].weight.has_value());
+}
+
+TEST(PlanIo, RoundTripIsLossless) {
+    const Plan plan = load_plan(sample);
+    const std::string text = plan_to_json(plan);
+    const Plan again = parse_plan(text);
+    EXPECT_EQ(again, plan);
+    EXPECT_EQ(plan_to_json(again), text);
+    // Defaults are left out: a bare id for a plain dependency, no start for a milestone.
+    EXPECT_TRUE(contains(text, R"("depends_on": [
+        "kickoff"
+      ])")) << text;
+    EXPECT_FALSE(contains(text, R"("percent_complete": 0)"));
+    EXPECT_FALSE(contains(text, R"("milestone": false)"));
+}
+
+TEST(PlanIo, RoundTripKeepsEveryField) {
+    PlanSpec spec;
+    spec.id = "all";
+    spec.phases = {{"p", "阶段"}};
+    Task a;
+    a.id = "a";
+    a.start = Date(2025, 3, 1);
+    a.due = Date(2025, 3, 20);
+    a.weight = 0.1;
+    a.percent_complete = 33.3;
+    a.actual_start = Date(2025, 3, 2);
+    a.actual_finish = Date(2025, 3, 19);
+    a.indicators = {"x", "y"};
+    a.responsibility = {{"anything", "谁"}};  // no responsibility_fields: any key
+    Task m;
+    m.id = "m";
+    m.phase = "p";
+    m.milestone = true;
+    m.start = m.due = Date(2025, 3, 31);
+    m.depends_on = {{"a", Link::start_to_start, -2, LagUnit::calendar_days}, {"a", Link::finish_to_start, 0, LagUnit::calendar_days}};
+    spec.tasks = {a, m};
+    const Plan plan(spec);
+    EXPECT_EQ(parse_plan(plan_to_json(plan, 0)), plan);
+    EXPECT_EQ(parse_plan(plan_to_json(plan, -1)), plan);
+}
+
+TEST(PlanIo, UnknownDependencyNamesTheTaskAndField) {
+    const std::string bare = parse_message(with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14",
+                                                               "depends_on": ["a", "nope"]})"),
+                                           "$.tasks[1].depends_on[1]");
+    EXPECT_TRUE(contains(bare, "task 'b' depends on unknown task 'nope'")) << bare;
+    EXPECT_TRUE(contains(bare, "plan.json")) << bare;
+    const std::string object = parse_message(with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14",
+                                                                 "depends_on": [{"task": "nope", "lag": 2}]})"),
+                                             "$.tasks[1].depends_on[0].task");
+    EXPECT_TRUE(contains(object, "'nope'")) << object;
+}
+
+TEST(PlanIo, DueBeforeStart) {
+    const std::string message = parse_message(with_tasks(R"({"id": "a", "start": "2025-03-10", "due": "2025-03-07"})"), "$.tasks[0].due");
+    EXPECT_TRUE(contains(message, "2025-03-07 is before the start 2025-03-10")) << message;
+}
+
+TEST(PlanIo, InvalidDateNamesItsPath) {
+    const std::string message = parse_message(with_tasks(R"({"id": "a", "start": "2025-02-30", "due": "2025-03-07"})"), "$.tasks[0].start");
+    EXPECT_TRUE(contains(message, "2025-02-30")) << message;
+    EXPECT_TRUE(contains(message, "28 days")) << message;
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "actual_finish": "3/7/2025"})"),
+                  "$.tasks[0].actual_finish");
+    parse_message(with_tasks(R"({"id": "a", "start": 20250301, "due": "2025-03-07"})"), "$.tasks[0].start");
+}
+
+TEST(PlanIo, DuplicateIds) {
+    const std::string message = parse_message(with_tasks(task_a + ", " + task_a), "$.tasks[1].id");
+    EXPECT_TRUE(contains(message, "duplicate task id 'a'")) << message;
+    parse_message(R"({"id": "t", "phases": [{"id": "p"}, {"id": "p"}], "tasks": []})", "$.phases[1].id");
+    parse_message(R"({"id": "t", "responsibility_fields": ["unit", "unit"], "tasks": []})", "$.responsibility_fields[1]");
+}
+
+TEST(PlanIo, UnknownKeys) {
+    const std::string message = parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "owner": "x"})"),
+                                              "$.tasks[0].owner");
+    EXPECT_TRUE(contains(message, "unknown key 'owner'")) << message;
+    parse_message(R"({"id": "t", "tasks": [], "extra": 1})", "$.extra");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "depends_on": [{"task": "b", "delay": 1}]})"),
+                  "$.tasks[0].depends_on[0].delay");
+    const std::string field = parse_message(
+        with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "responsibility": {"dept": "x"}})"),
+        "$.tasks[0].responsibility.dept");
+    EXPECT_TRUE(contains(field, "unknown responsibility field 'dept'")) << field;
+}
+
+TEST(PlanIo, BadEnumListsTheNames) {
+    const std::string message = parse_message(
+        with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14", "depends_on": [{"task": "a", "link": "finish_to_finish"}]})"),
+        "$.tasks[1].depends_on[0].link");
+    EXPECT_TRUE(contains(message, R"("finish_to_finish" is not a known value; expected one of "finish_to_start", "start_to_start")")) << message;
+    parse_message(with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14", "depends_on": [{"task": "a", "unit": "weeks"}]})"),
+                  "$.tasks[1].depends_on[0].unit");
+}
+
+TEST(PlanIo, LagMustBeAnInteger) {
+    const auto dep = [](const std::string& lag) {
+        return with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14", "depends_on": [{"task": "a", "lag": )" +
+                          lag + "}]}");
+    };
+    const std::string message = parse_message(dep("1.5"), "$.tasks[1].depends_on[0].lag");
+    EXPECT_TRUE(contains(message, "1.5 is not an integer")) << message;
+    parse_message(dep("\"2\""), "$.tasks[1].depends_on[0].lag");
+    parse_message(dep("99999999999"), "$.tasks[1].depends_on[0].lag");
+    EXPECT_EQ(parse_plan(dep("-2")).spec().tasks[1].depends_on[0].lag, -2);
+}
+
+TEST(PlanIo, OtherRules) {
+    parse_message(R"({"format": "civitas-plan/2", "id": "t", "tasks": []})", "$.format");
+    parse_message(R"({"id": "t"})", "$.tasks");
+    parse_message(with_tasks(R"({"id": "a", "due": "2025-03-07"})"), "$.tasks[0].start");  // only milestones may leave it out
+    parse_message(with_tasks(R"({"id": "m", "start": "2025-03-01", "due": "2025-03-07", "milestone": true})"), "$.tasks[0].due");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "milestone": "yes"})"), "$.tasks[0].milestone");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "phase": "q"})"), "$.tasks[0].phase");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "percent_complete": 101})"),
+                  "$.tasks[0].percent_complete");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "weight": -1})"), "$.tasks[0].weight");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "depends_on": ["a"]})"),
+                  "$.tasks[0].depends_on[0]");
+    parse_message("{\"id\": \"t\",\n \"tasks\": [}", "line 2, column 12");
+}
+
+TEST(PlanIo, SampleSchedulesOnTheBundledCalendar) {
+    const Plan plan = load_plan(sample);
+    const WorkCalendar calendar = load_calendar(std::filesystem::path(CIVITAS_TEST_DATA_DIR) / ".." / ".." / "data" / "calendars" / "cn-2025.json");
+    const Schedule s = schedule(plan, calendar);
+    EXPECT_EQ(s.tasks.size(), plan.spec().tasks.size());
+    // kickoff: milestone on Monday 2025-03-03; work_plan waits for it: the next working day.
+    EXPECT_EQ(s.task("kickoff").earliest_finish, Date(2025, 3, 3));
+    EXPECT_EQ(s.task("work_plan").earliest_start, Date(2025, 3, 4));
+}
+
+}  // namespace
+}  // namespace civitas

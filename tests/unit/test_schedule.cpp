@@ -1,0 +1,183 @@
+// The schedule of a plan (forward and backward pass, slack, critical path, what-if), worked by
+// hand on a Saturday-Sunday calendar and across the 2025 Spring Festival with its adjusted
+// working days (国办发明电〔2024〕12号: holidays Jan 28 - Feb 4, working Sun Jan 26 and Sat Feb 8).
+
+#include <civitas/civitas.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace civitas;
+
+namespace {
+
+Date day(const char* iso) { return parse_date(iso, "test"); }
+
+Task task(std::string id, const char* start, const char* due, std::vector<Dependency> depends_on = {}) {
+    Task t;
+    t.id = std::move(id);
+    t.start = day(start);
+    t.due = day(due);
+    t.depends_on = std::move(depends_on);
+    return t;
+}
+
+Task milestone(std::string id, const char* date, std::vector<Dependency> depends_on = {}) {
+    Task t = task(std::move(id), date, date, std::move(depends_on));
+    t.milestone = true;
+    return t;
+}
+
+Dependency after(std::string id, int lag = 0, LagUnit unit = LagUnit::working_days) {
+    return {std::move(id), Link::finish_to_start, lag, unit};
+}
+
+Dependency with_start_of(std::string id, int lag = 0) { return {std::move(id), Link::start_to_start, lag, LagUnit::working_days}; }
+
+Plan plan_of(std::vector<Task> tasks) {
+    PlanSpec spec;
+    spec.id = "test";
+    spec.tasks = std::move(tasks);
+    return Plan(spec);
+}
+
+// A: Mon 3 - Wed 5 March 2025; B (5 days) after A; C (2 days) a working day after A; D a
+// milestone on Fri 14 after B and C. B and C cannot make their due dates.
+Plan late_plan() {
+    return plan_of({task("A", "2025-03-03", "2025-03-05"), task("B", "2025-03-03", "2025-03-07", {after("A")}),
+                    task("C", "2025-03-03", "2025-03-04", {after("A", 1)}),
+                    milestone("D", "2025-03-14", {after("B"), after("C")})});
+}
+
+}  // namespace
+
+TEST(Schedule, ForwardPassOnAWeekendCalendar) {
+    const Schedule s = schedule(late_plan(), WorkCalendar());
+    // A: Mon 3 - Wed 5 (3 days). B: the day after A, Thu 6, for 5 working days: Thu 6, Fri 7,
+    // Mon 10, Tue 11, Wed 12. C: one working day after that (Fri 7), 2 days: Fri 7, Mon 10.
+    // D: its own date, Fri 14, is later than B (Thu 13) and C (Tue 11) allow.
+    EXPECT_EQ(s.task("A").duration, 3);
+    EXPECT_EQ(s.task("A").earliest_start, day("2025-03-03"));
+    EXPECT_EQ(s.task("A").earliest_finish, day("2025-03-05"));
+    EXPECT_EQ(s.task("B").duration, 5);
+    EXPECT_EQ(s.task("B").earliest_start, day("2025-03-06"));
+    EXPECT_EQ(s.task("B").earliest_finish, day("2025-03-12"));
+    EXPECT_EQ(s.task("C").earliest_start, day("2025-03-07"));
+    EXPECT_EQ(s.task("C").earliest_finish, day("2025-03-10"));
+    EXPECT_EQ(s.task("D").duration, 0);
+    EXPECT_EQ(s.task("D").earliest_start, day("2025-03-14"));
+    EXPECT_EQ(s.task("D").earliest_finish, day("2025-03-14"));
+}
+
+TEST(Schedule, BackwardPassSlackAndCriticalPath) {
+    const Schedule s = schedule(late_plan(), WorkCalendar());
+    // D: latest = its date, Fri 14, slack 0. B: due Fri 7 (before D's Thu 13): slack Fri 7 ->
+    // Wed 12 = -3. C: due Tue 4: slack Tue 4 -> Mon 10 = -4. A: B must start Mon 3 (Fri 7 less
+    // 5 days), so A by Fri 28 Feb; C must start Mon 3, a working day after A: A by Thu 27 Feb;
+    // slack Thu 27 Feb -> Wed 5 Mar = -4.
+    EXPECT_EQ(s.task("D").slack, 0);
+    EXPECT_EQ(s.task("B").latest_finish, day("2025-03-07"));
+    EXPECT_EQ(s.task("B").latest_start, day("2025-03-03"));
+    EXPECT_EQ(s.task("B").slack, -3);
+    EXPECT_EQ(s.task("C").latest_finish, day("2025-03-04"));
+    EXPECT_EQ(s.task("C").slack, -4);
+    EXPECT_EQ(s.task("A").latest_finish, day("2025-02-27"));
+    EXPECT_EQ(s.task("A").slack, -4);
+    EXPECT_EQ(s.smallest_slack, -4);
+    EXPECT_TRUE(s.task("A").critical);
+    EXPECT_TRUE(s.task("C").critical);
+    EXPECT_FALSE(s.task("B").critical);
+    EXPECT_FALSE(s.task("D").critical);
+    // C finishes last of the critical tasks; A set C's start.
+    EXPECT_EQ(s.critical_path, (std::vector<std::string>{"A", "C"}));
+}
+
+TEST(Schedule, AcrossTheSpringFestivalWithAdjustedWorkingDays) {
+    const WorkCalendar cn2025 = load_calendar("data/calendars/cn-2025.json");
+    const Plan plan = plan_of({
+        task("H", "2025-01-24", "2025-01-24"),
+        task("I", "2025-01-24", "2025-01-27", {after("H")}),
+        task("J", "2025-02-01", "2025-02-10", {after("I", 3, LagUnit::calendar_days)}),
+        task("K", "2025-02-03", "2025-02-12", {with_start_of("J", 2)}),
+    });
+    const Schedule s = schedule(plan, cn2025);
+    // H: Fri 24 Jan. I starts the next working day, the adjusted Sunday 26; its 3 working days
+    // (Fri 24, Sun 26, Mon 27 as planned) run Sun 26, Mon 27, then Wed 5 Feb after the holiday.
+    EXPECT_EQ(s.task("I").earliest_start, day("2025-01-26"));
+    EXPECT_EQ(s.task("I").duration, 3);
+    EXPECT_EQ(s.task("I").earliest_finish, day("2025-02-05"));
+    // J waits 3 calendar days after Wed 5 Feb: from Sun 9, so Mon 10. Its duration: working days
+    // from Wed 5 (first after the planned Sat 1) to Mon 10: 5, 6, 7, 8 (adjusted Sat), 10 = 5;
+    // so Mon 10 - Fri 14.
+    EXPECT_EQ(s.task("J").duration, 5);
+    EXPECT_EQ(s.task("J").earliest_start, day("2025-02-10"));
+    EXPECT_EQ(s.task("J").earliest_finish, day("2025-02-14"));
+    // K starts 2 working days after J starts: Wed 12. Duration Wed 5 - Wed 12: 5, 6, 7, 8, 10,
+    // 11, 12 = 7, so Wed 12 - Thu 20.
+    EXPECT_EQ(s.task("K").earliest_start, day("2025-02-12"));
+    EXPECT_EQ(s.task("K").duration, 7);
+    EXPECT_EQ(s.task("K").earliest_finish, day("2025-02-20"));
+}
+
+TEST(Schedule, CycleIsAnErrorNamingIt) {
+    const Plan plan = plan_of({task("a", "2025-03-03", "2025-03-04", {after("c")}), task("b", "2025-03-03", "2025-03-04", {after("a")}),
+                               task("c", "2025-03-03", "2025-03-04", {after("b")}), task("d", "2025-03-03", "2025-03-04")});
+    try {
+        (void)schedule(plan, WorkCalendar());
+        FAIL() << "expected ValidationError";
+    } catch (const ValidationError& error) {
+        const std::string what = error.what();
+        EXPECT_NE(what.find("cycle"), std::string::npos) << what;
+        EXPECT_NE(what.find("a -> b -> c -> a"), std::string::npos) << what;
+    }
+}
+
+TEST(Schedule, WhatIfADelayMovesWhatDependsOnIt) {
+    // Delay A's start by 2 working days: A Wed 5 - Fri 7; B Mon 10 - Fri 14 (was Wed 12); C
+    // Tue 11 - Wed 12 (was Mon 10); D can no longer be on Fri 14: after B, Mon 17, 1 working
+    // day later.
+    const auto changes = what_if_delayed(late_plan(), WorkCalendar(), "A", 2);
+    ASSERT_EQ(changes.size(), 4u);
+    EXPECT_EQ(changes[0].id, "A");
+    EXPECT_EQ(changes[0].delayed_finish, day("2025-03-07"));
+    EXPECT_EQ(changes[1].id, "B");
+    EXPECT_EQ(changes[1].delayed_finish, day("2025-03-14"));
+    EXPECT_EQ(changes[2].id, "C");
+    EXPECT_EQ(changes[2].delayed_finish, day("2025-03-12"));
+    EXPECT_EQ(changes[3].id, "D");
+    EXPECT_TRUE(changes[3].milestone);
+    EXPECT_EQ(changes[3].earliest_finish, day("2025-03-14"));
+    EXPECT_EQ(changes[3].delayed_finish, day("2025-03-17"));
+    EXPECT_EQ(changes[3].working_days, 1);
+    EXPECT_THROW((void)what_if_delayed(late_plan(), WorkCalendar(), "Z", 1), NotFoundError);
+}
+
+TEST(Plan, InvalidPlansNameTheTaskAndField) {
+    auto expect_invalid = [](std::vector<Task> tasks, const std::string& path, const std::string& part) {
+        try {
+            (void)plan_of(std::move(tasks));
+            ADD_FAILURE() << "expected ValidationError at " << path;
+        } catch (const ValidationError& error) {
+            EXPECT_EQ(error.path(), path) << error.what();
+            EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
+        }
+    };
+    expect_invalid({task("a", "2025-03-05", "2025-03-03")}, "$.tasks[0].due", "2025-03-03 is before the start 2025-03-05 of task 'a'");
+    expect_invalid({task("a", "2025-03-03", "2025-03-04"), task("a", "2025-03-03", "2025-03-04")}, "$.tasks[1].id", "duplicate task id 'a'");
+    expect_invalid({task("a", "2025-03-03", "2025-03-04", {after("x")})}, "$.tasks[0].depends_on[0].task",
+                   "task 'a' depends on unknown task 'x'");
+    expect_invalid({task("a", "2025-03-03", "2025-03-04", {after("a")})}, "$.tasks[0].depends_on[0].task", "depends on itself");
+    Task spread = milestone("m", "2025-03-03");
+    spread.due = day("2025-03-04");
+    expect_invalid({spread}, "$.tasks[0].due", "milestone 'm' spans 2025-03-03 to 2025-03-04");
+    Task progress = task("p", "2025-03-03", "2025-03-04");
+    progress.percent_complete = 120;
+    expect_invalid({progress}, "$.tasks[0].percent_complete", "outside [0, 100]");
+}
+
+TEST(Schedule, SummariesInOneLine) {
+    EXPECT_EQ(to_string(late_plan()), "Plan('test': 4 tasks (1 milestones), 0 phases)");
+    EXPECT_EQ(to_string(schedule(late_plan(), WorkCalendar())),
+              "Schedule(4 tasks, smallest slack -4 working days, critical path A -> C)");
+}
