@@ -7,5 +7,6 @@
 #include <civitas/framework.hpp>
 #include <civitas/io.hpp>
 #include <civitas/plan.hpp>
+#include <civitas/status.hpp>
 #include <civitas/plan_io.hpp>
 #include <civitas/version.hpp>

@@ -385,7 +385,40 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
     return frame
 
 
+def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
+    """One row per task (index: task id), in plan order: state (name), planned_percent,
+    percent_complete, weight, days_late."""
+    pd = _pandas()
+    rows = [{"id": t.id, "state": t.state.name, "planned_percent": t.planned_percent, "percent_complete": t.percent_complete,
+             "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
+    columns = ["id", "state", "planned_percent", "percent_complete", "weight", "days_late"]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFrame:
+    """One row per phase (``by="phase"``) or per value of a responsibility field (``by="department"``,
+    ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, and a
+    count per state; sorted by on-time rate, then SPI, best first (as circulars rank them)."""
+    pd = _pandas()
+    groups = self.by_phase if by == "phase" else self.by_responsibility.get(by)
+    if groups is None:
+        msg = f"no responsibility field {by!r} in the plan's tasks; expected 'phase' or one of {sorted(self.by_responsibility)}"
+        raise KeyError(msg)
+    rows = []
+    for name, p in groups.items():
+        row = {by: name, "tasks": p.tasks, "due": p.due, "done_on_time": p.done_on_time,
+               "on_time_rate": _nan(p.on_time_rate), "planned_value": p.planned_value, "earned_value": p.earned_value,
+               "spi": _nan(p.spi), "spi_t": _nan(p.spi_t)}
+        for state in _core.TaskState:
+            row[state.name] = p.states.get(state, 0)
+        rows.append(row)
+    frame = pd.DataFrame(rows).set_index(by)
+    return frame.sort_values(["on_time_rate", "spi"], ascending=False, na_position="last")
+
+
 def _install() -> None:
+    _core.PlanStatus.to_frame = status_to_frame  # type: ignore[attr-defined]
+    _core.PlanStatus.rollup_frame = status_rollup_frame  # type: ignore[attr-defined]
     _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
     _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]
     _core.Evaluation.to_frame = evaluation_to_frame  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@
 
 #include <civitas/plan.hpp>
 #include <civitas/plan_io.hpp>
+#include <civitas/status.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
@@ -206,6 +207,47 @@ void register_plan(py::module_& m) {
           py::arg("file") = "<string>", "Parses plan JSON text; `file` is the name used in error messages.");
     m.def("plan_to_json", &plan_to_json, py::arg("plan"), py::arg("indent") = 2,
           "The plan as JSON text with defaults left out, loadable again into an equal plan.");
+
+    // Status on a date.
+    bind_enum<TaskState>(m, "TaskState", "A task's state on a date: done, overdue, at_risk, in_progress or not_started.");
+    py::class_<TaskStatus>(m, "TaskStatus", "One task on the status date.")
+        .def_readonly("id", &TaskStatus::id)
+        .def_readonly("state", &TaskStatus::state, "Its state (the first of done, overdue, at_risk, in_progress, not_started that applies).")
+        .def_readonly("planned_percent", &TaskStatus::planned_percent, "Share of its working days elapsed, in [0, 100].")
+        .def_readonly("percent_complete", &TaskStatus::percent_complete, "Reported progress, in [0, 100].")
+        .def_readonly("weight", &TaskStatus::weight, "Effort weight used (given, else its working days).")
+        .def_readonly("days_late", &TaskStatus::days_late, "Working days past due.")
+        .def("__repr__", [](const TaskStatus& t) {
+            return "<TaskStatus " + repr_string(t.id) + ": " + to_string(t.state) + ", " + repr_number(t.percent_complete) +
+                   "% of " + repr_number(t.planned_percent) + "% planned>";
+        });
+    py::class_<Progress>(m, "Progress", "Planned against earned progress of a set of tasks.")
+        .def_readonly("tasks", &Progress::tasks)
+        .def_readonly("states", &Progress::states, "Tasks in each TaskState.")
+        .def_readonly("planned_value", &Progress::planned_value, "PV: sum of weight x planned share.")
+        .def_readonly("earned_value", &Progress::earned_value, "EV: sum of weight x completed share.")
+        .def_readonly("spi", &Progress::spi, "EV / PV, or None when PV is 0.")
+        .def_readonly("spi_t", &Progress::spi_t, "Earned schedule / actual time, or None before the plan begins.")
+        .def_readonly("done_on_time", &Progress::done_on_time)
+        .def_readonly("due", &Progress::due, "Tasks due on or before the date.")
+        .def_property_readonly("on_time_rate", &Progress::on_time_rate, "done_on_time / due, or None when nothing is due.");
+    py::class_<PlanStatus>(m, "PlanStatus", "A plan's status on a date.")
+        .def_readonly("as_of", &PlanStatus::as_of)
+        .def_readonly("tasks", &PlanStatus::tasks, "Per task, in plan order.")
+        .def_readonly("overall", &PlanStatus::overall)
+        .def_readonly("by_phase", &PlanStatus::by_phase, "Progress by phase id ('' for none).")
+        .def_readonly("by_responsibility", &PlanStatus::by_responsibility, "field -> value -> Progress.")
+        .def("task", &PlanStatus::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
+        .def("__len__", [](const PlanStatus& s) { return s.tasks.size(); });
+    m.def(
+        "status",
+        [](const Plan& plan, const WorkCalendar& calendar, const Date& as_of, int at_risk_within) {
+            StatusOptions options;
+            options.at_risk_within = at_risk_within;
+            return status(plan, calendar, as_of, options);
+        },
+        py::arg("plan"), py::arg("calendar"), py::arg("as_of"), py::kw_only(), py::arg("at_risk_within") = 5,
+        "Each task's state on `as_of`, planned against earned progress and earned schedule, rolled up by phase and responsibility.");
 }
 
 }  // namespace civitas::python
