@@ -44,5 +44,14 @@ void BM_Schedule(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * tasks);
 }
 
+void BM_Status(benchmark::State& state) {
+    const auto tasks = static_cast<int>(state.range(0)), dependencies = static_cast<int>(state.range(1));
+    const civitas::Plan plan = make_plan(tasks, dependencies);
+    const civitas::WorkCalendar calendar = civitas::load_calendar("data/calendars/cn-2025.json");
+    for (auto _ : state) benchmark::DoNotOptimize(civitas::status(plan, calendar, civitas::Date(2025, 6, 30)));
+    state.SetItemsProcessed(state.iterations() * tasks);
+}
+
 }  // namespace
+BENCHMARK(BM_Status)->Args({100000, 200000})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Schedule)->Args({100000, 200000})->Args({10000, 20000})->Unit(benchmark::kMillisecond);

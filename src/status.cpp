@@ -22,9 +22,12 @@ const TaskStatus& PlanStatus::task(const std::string& id) const {
 
 namespace {
 
-// A group's planned value per working day, to find when it planned what it has earned.
+// A group's planned value per working day, to find when it planned what it has earned: rates
+// as differences (a task adds w/d on its first day and takes it off after its last), summed at
+// the end.
 struct Curve {
-    std::vector<double> added;  // planned value added on each working day since the plan's first
+    std::vector<double> rate_change;  // change of the daily planned value on each working day
+    std::vector<double> lump;         // milestones' values, on their day
 };
 
 // One task as numbers: its first and last working day, relative to the plan's first.
@@ -42,14 +45,19 @@ void add_to(Progress& p, const TaskStatus& t, bool is_due, bool on_time) {
 }
 
 void add_to(Curve& c, const Span& s, double weight) {
-    if (weight == 0) return;
-    const std::size_t end = static_cast<std::size_t>(std::max(s.last, s.first)) + 1;
-    if (c.added.size() < end) c.added.resize(end, 0.0);
+    if (weight == 0 || s.last < 0) return;
+    const auto first = static_cast<std::size_t>(std::max(s.first, 0));
+    const auto end = static_cast<std::size_t>(s.last) + 2;
+    if (c.rate_change.size() < end) {
+        c.rate_change.resize(end, 0.0);
+        c.lump.resize(end, 0.0);
+    }
     if (s.duration == 0) {
-        c.added[static_cast<std::size_t>(s.first)] += weight;  // a milestone's value, on its day
+        c.lump[first] += weight;
         return;
     }
-    for (int k = s.first; k <= s.last; ++k) c.added[static_cast<std::size_t>(k)] += weight / s.duration;
+    c.rate_change[first] += weight / s.duration;
+    c.rate_change[static_cast<std::size_t>(s.last) + 1] -= weight / s.duration;
 }
 
 // Earned schedule / actual time: when the plan meant to have earned what has been earned,
@@ -58,9 +66,11 @@ void finish(Progress& p, const Curve& c, int elapsed) {
     p.spi = p.planned_value > 0 ? std::optional<double>(p.earned_value / p.planned_value) : std::nullopt;
     if (elapsed <= 0) return;
     double planned = 0;  // planned value after `day` working days
-    double earned_schedule = static_cast<double>(c.added.size());
-    for (std::size_t day = 0; day < c.added.size(); ++day) {
-        const double next = planned + c.added[day];
+    double rate = 0;     // planned value added per working day
+    double earned_schedule = static_cast<double>(c.rate_change.size());
+    for (std::size_t day = 0; day < c.rate_change.size(); ++day) {
+        rate += c.rate_change[day];
+        const double next = planned + rate + c.lump[day];
         if (p.earned_value < next) {
             earned_schedule = static_cast<double>(day) + (p.earned_value - planned) / (next - planned);
             break;
@@ -96,6 +106,7 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         span.duration = task.milestone ? 0 : std::max(1, days.on_or_before(task.due) - days.on_or_after(task.start) + 1);
         span.last = task.milestone ? span.first : span.first + span.duration - 1;
 
+        const int due_day = days.on_or_before(task.due);
         TaskStatus t;
         t.id = task.id;
         t.weight = task.weight.value_or(span.duration);
@@ -107,13 +118,14 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         const bool started = (task.actual_start && *task.actual_start <= as_of) || t.percent_complete > 0;
         if (done) t.state = TaskState::done;
         else if (as_of > task.due) t.state = TaskState::overdue;
-        else if (calendar.working_days_between(as_of, task.due) <= options.at_risk_within && t.percent_complete < t.planned_percent)
+        else if (due_day - today <= options.at_risk_within && t.percent_complete < t.planned_percent)
             t.state = TaskState::at_risk;
         else if (started) t.state = TaskState::in_progress;
         else t.state = TaskState::not_started;
-        if (!done && as_of > task.due) t.days_late = calendar.working_days_between(task.due, as_of);
+        // Working days in (due, date]: the numbers of the last working days on or before each.
+        if (!done && as_of > task.due) t.days_late = today - due_day;
         if (done && task.actual_finish && *task.actual_finish > task.due)
-            t.days_late = calendar.working_days_between(task.due, *task.actual_finish);
+            t.days_late = days.on_or_before(*task.actual_finish) - due_day;
 
         const bool is_due = task.due <= as_of;
         const bool on_time = done && t.days_late == 0;

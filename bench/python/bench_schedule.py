@@ -168,9 +168,17 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             run()
             times[name].append(time.perf_counter() - start)
+    status_times = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        civitas.status(plan, calendar, dt.date(2025, 6, 30))
+        status_times.append(time.perf_counter() - start)
     c, n = statistics.median(times["civitas"]), statistics.median(times["networkx"])
+    st = statistics.median(status_times)
     print(f"{args.tasks} tasks, {args.dependencies} dependencies, {args.repeat} runs each, in turns")
     print(f"civitas.schedule    median {c * 1e3:9.1f} ms  (target < 200 ms: {'met' if c < 0.2 else 'NOT met'})")
+    print(f"civitas.status      median {st * 1e3:9.1f} ms  (schedule + status {(c + st) * 1e3:.1f} ms; target < 200 ms: "
+          f"{'met' if c + st < 0.2 else 'NOT met'})")
     print(f"networkx reference  median {n * 1e3:9.1f} ms")
     print(f"ratio networkx / civitas: {n / c:.1f}x (target >= 20x: {'met' if n / c >= 20 else 'NOT met'})")
     print("results: " + ("the same (earliest and latest dates, slack)" if not problems else f"{problems} tasks DIFFER"))
