@@ -13,18 +13,9 @@ namespace civitas {
 using detail::describe;
 using detail::Json;
 using Node = detail::JsonNode;
+using detail::read_date;
 
 namespace {
-
-// A date "YYYY-MM-DD" at a node; errors name the node's path.
-Date read_date(const Node& node) {
-    if (!node.value().is_string()) node.expected("a date \"YYYY-MM-DD\"");
-    try {
-        return parse_date(node.value().get<std::string>(), node.path());
-    } catch (const ValidationError& error) {
-        node.fail(detail::validation_message(error));
-    }
-}
 
 // Where each date was listed, so a second listing can name the first.
 using Seen = std::map<Date, std::string>;

@@ -3,6 +3,7 @@
 // the path ("$.indicators[3].pass"), the value and what was expected. Shared by the readers of
 // framework and calendar files.
 
+#include <civitas/calendar.hpp>
 #include <civitas/error.hpp>
 #include <civitas/framework.hpp>
 
@@ -105,6 +106,16 @@ inline std::string validation_message(const ValidationError& error) {
     const std::string what = error.what();
     const std::string prefix = error.path() + ": ";
     return what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
+}
+
+/// A date "YYYY-MM-DD" at a node; errors name the node's path and why the text is no date.
+inline Date read_date(const JsonNode& node) {
+    if (!node.value().is_string()) node.expected("a date \"YYYY-MM-DD\"");
+    try {
+        return parse_date(node.value().get<std::string>(), node.path());
+    } catch (const ValidationError& error) {
+        node.fail(validation_message(error));
+    }
 }
 
 /// Parses JSON text; malformed text is a ParseError at the line and column where it breaks.

@@ -17,18 +17,9 @@ namespace civitas {
 using detail::describe;
 using detail::Json;
 using Node = detail::JsonNode;
+using detail::read_date;
 
 namespace {
-
-// A date "YYYY-MM-DD" at a node; errors name the node's path.
-Date read_date(const Node& node) {
-    if (!node.value().is_string()) node.expected("a date \"YYYY-MM-DD\"");
-    try {
-        return parse_date(node.value().get<std::string>(), node.path());
-    } catch (const ValidationError& error) {
-        node.fail(detail::validation_message(error));
-    }
-}
 
 std::optional<Date> optional_date(const Node& node, const char* key) {
     return node.has(key) ? std::optional<Date>(read_date(node.at(key))) : std::nullopt;

@@ -271,6 +271,24 @@ inline void expect_same_evaluation(const Evaluation& a, const Evaluation& b, dou
     }
 }
 
+/// The message of the ParseError that `parse(text, file)` throws, checked for its file and
+/// location; "" (and a test failure) when it throws nothing or something else.
+template <class Parse>
+std::string parse_error_at(Parse parse, const std::string& text, const std::string& file, const std::string& location) {
+    try {
+        parse(text, file);
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.file(), file);
+        EXPECT_EQ(e.location(), location) << e.what();
+        return e.what();
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "expected civitas::ParseError at " << location << ", got: " << e.what();
+        return "";
+    }
+    ADD_FAILURE() << "expected civitas::ParseError at " << location << ", nothing was thrown";
+    return "";
+}
+
 }  // namespace civitas::test
 
 namespace civitas {

@@ -25,18 +25,8 @@ WorkCalendar spring_festival() {
 
 // The ParseError of parsing `json`, checked for its location; "" when none was thrown.
 std::string parse_message(const std::string& json, const std::string& location) {
-    try {
-        (void)parse_calendar(json, "cal.json");
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), "cal.json");
-        EXPECT_EQ(e.location(), location) << e.what();
-        return e.what();
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "expected civitas::ParseError at " << location << ", got: " << e.what();
-        return "";
-    }
-    ADD_FAILURE() << "expected civitas::ParseError at " << location << ", nothing was thrown";
-    return "";
+    return civitas::test::parse_error_at([](const std::string& text, const std::string& file) { (void)parse_calendar(text, file); },
+                                         json, "cal.json", location);
 }
 
 std::string with(const std::string& fields) {

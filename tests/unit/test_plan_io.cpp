@@ -15,18 +15,8 @@ const std::filesystem::path sample = std::filesystem::path(CIVITAS_TEST_DATA_DIR
 
 // The ParseError of parsing `json`, checked for its location; "" when none was thrown.
 std::string parse_message(const std::string& json, const std::string& location) {
-    try {
-        (void)parse_plan(json, "plan.json");
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), "plan.json");
-        EXPECT_EQ(e.location(), location) << e.what();
-        return e.what();
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "expected civitas::ParseError at " << location << ", got: " << e.what();
-        return "";
-    }
-    ADD_FAILURE() << "expected civitas::ParseError at " << location << ", nothing was thrown";
-    return "";
+    return civitas::test::parse_error_at([](const std::string& text, const std::string& file) { (void)parse_plan(text, file); },
+                                         json, "plan.json", location);
 }
 
 // A plan of phase "p" with these tasks (JSON objects, comma-separated).
