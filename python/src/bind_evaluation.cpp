@@ -100,12 +100,7 @@ void register_evaluation(py::module_& m) {
         .value("not_met", Outcome::not_met, "has data, misses the pass line")
         .value("met", Outcome::met, "has data, meets the pass line")
         .finalize();
-    {
-        py::native_enum<Decision> decision(m, "Decision", "enum.Enum", "Which rule decided the pass decision.");
-        const auto& names = EnumNames<Decision>::values;
-        for (std::size_t i = 0; i < std::size(names); ++i) decision.value(names[i], static_cast<Decision>(i));
-        decision.finalize();
-    }
+    bind_enum<Decision>(m, "Decision", "Which rule decided the pass decision.");
 
     py::class_<IndicatorResult> indicator_result(m, "IndicatorResult", "One indicator's result for one unit.");
     py::class_<CategoryResult> category_result(m, "CategoryResult", "One category's subtotal for one unit.");

@@ -213,13 +213,10 @@ std::string repr(const FrameworkSpec& value) {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-/// An enum as a Python enum.Enum whose member names are the names used in files.
+/// An enum of the model, under the Python name its repr uses.
 template <class Enum>
 void bind_enum(py::module_& m, const char* doc) {
-    py::native_enum<Enum> binding(m, EnumTypeName<Enum>::value, "enum.Enum", doc);
-    const auto& names = EnumNames<Enum>::values;
-    for (std::size_t i = 0; i < std::size(names); ++i) binding.value(names[i], static_cast<Enum>(i));
-    binding.finalize();
+    civitas::python::bind_enum<Enum>(m, EnumTypeName<Enum>::value, doc);
 }
 
 /// `==`, `copy.copy`, `copy.deepcopy` and `__repr__` of a value type.

@@ -24,13 +24,6 @@ namespace civitas::python {
 
 namespace {
 
-template <class Enum>
-void bind_enum(py::module_& m, const char* name, const char* doc) {
-    py::native_enum<Enum> binding(m, name, "enum.Enum", doc);
-    const auto& names = EnumNames<Enum>::values;
-    for (std::size_t i = 0; i < std::size(names); ++i) binding.value(names[i], static_cast<Enum>(i));
-    binding.finalize();
-}
 
 // A task's dependencies from Python: Dependency objects or bare task ids (finish to start, no lag).
 std::vector<Dependency> to_dependencies(const py::iterable& items) {

@@ -9,6 +9,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -79,6 +80,15 @@ py::array readonly_view(const Matrix& data, py::handle owner) {
     }
     array.attr("flags").attr("writeable") = false;
     return array;
+}
+
+/// An enum as a Python enum.Enum whose member names are the names used in files (EnumNames).
+template <class Enum>
+void bind_enum(py::module_& m, const char* name, const char* doc) {
+    py::native_enum<Enum> binding(m, name, "enum.Enum", doc);
+    const auto& names = EnumNames<Enum>::values;
+    for (std::size_t i = 0; i < std::size(names); ++i) binding.value(names[i], static_cast<Enum>(i));
+    binding.finalize();
 }
 
 }  // namespace civitas::python
