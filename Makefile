@@ -50,6 +50,7 @@ test-python:
 	$(VENV_PYTHON) -m pytest tests/python bench/reference
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
 	$(VENV_PYTHON) bench/python/bench_schedule.py --quick
+	$(VENV_PYTHON) bench/python/bench_topsis.py --quick
 
 test-packaging:
 	scripts/test-packaging.sh

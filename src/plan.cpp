@@ -1,3 +1,5 @@
+// Plans: validation with JSON paths, and the flattening of sub-plans into one list of tasks.
+
 #include <civitas/error.hpp>
 #include <civitas/plan.hpp>
 
@@ -8,15 +10,22 @@
 namespace civitas {
 
 bool operator==(const Task& a, const Task& b) noexcept {
-    return a.id == b.id && a.name == b.name && a.phase == b.phase && a.responsibility == b.responsibility &&
-           a.start == b.start && a.due == b.due && a.milestone == b.milestone && a.weight == b.weight &&
-           a.indicators == b.indicators && a.depends_on == b.depends_on && a.actual_start == b.actual_start &&
-           a.actual_finish == b.actual_finish && a.percent_complete == b.percent_complete;
+    return a.id == b.id && a.name == b.name && a.phase == b.phase && a.titles == b.titles &&
+           a.responsibility == b.responsibility && a.start == b.start && a.due == b.due && a.milestone == b.milestone &&
+           a.weight == b.weight && a.indicators == b.indicators && a.depends_on == b.depends_on &&
+           a.actual_start == b.actual_start && a.actual_finish == b.actual_finish && a.percent_complete == b.percent_complete;
+}
+
+bool operator==(const Problem& a, const Problem& b) noexcept {
+    return a.id == b.id && a.description == b.description && a.source == b.source && a.titles == b.titles &&
+           a.indicators == b.indicators && a.responsibility == b.responsibility && a.found == b.found &&
+           a.deadline == b.deadline && a.closed == b.closed;
 }
 
 bool operator==(const PlanSpec& a, const PlanSpec& b) noexcept {
-    return a.id == b.id && a.name == b.name && a.responsibility_fields == b.responsibility_fields &&
-           a.phases == b.phases && a.tasks == b.tasks;
+    return a.id == b.id && a.name == b.name && a.responsibility_fields == b.responsibility_fields && a.titles == b.titles &&
+           a.phases == b.phases && a.responsibility == b.responsibility && a.tasks == b.tasks && a.problems == b.problems &&
+           a.subplans == b.subplans && a.file == b.file;
 }
 
 namespace {
@@ -29,42 +38,67 @@ void check_date(const Date& date, const std::string& path) {
     if (date.is_special()) fail(path, "not a date; expected a date YYYY-MM-DD");
 }
 
-}  // namespace
+void check_id(const std::string& id, const std::string& path) {
+    if (id.empty()) fail(path, "id is empty; expected a non-empty id");
+    if (id.find('/') != std::string::npos)
+        fail(path, "id " + in_quotes(id) + " holds '/'; expected an id without '/' (it separates sub-plans)");
+}
 
-Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
-    std::set<std::string> phases;
-    for (std::size_t k = 0; k < spec_.phases.size(); ++k) {
-        const std::string path = "$.phases[" + std::to_string(k) + "].id";
-        if (spec_.phases[k].id.empty()) fail(path, "id is empty; expected a non-empty id");
-        if (!phases.insert(spec_.phases[k].id).second)
-            fail(path, "duplicate phase id " + in_quotes(spec_.phases[k].id) + "; expected each phase once");
+// Where a flattened task or problem came from: its plan (a scope) and its position there.
+struct Origin {
+    std::size_t scope = 0;
+    std::size_t position = 0;
+};
+
+// A plan or sub-plan while flattening: its JSON path, its id prefix ("chengguan/") and parent.
+struct Scope {
+    const PlanSpec* spec = nullptr;
+    std::string path;
+    std::string prefix;
+    std::size_t parent = 0;  // the root is its own parent
+};
+
+// Checks one plan or sub-plan and everything under it, against the root's names.
+class Checker {
+public:
+    Checker(const PlanSpec& root, const std::set<std::string>& titles, const std::set<std::string>& phases)
+        : fields_(root.responsibility_fields.begin(), root.responsibility_fields.end()), titles_(titles), phases_(phases) {}
+
+    void check_responsibility(const std::map<std::string, std::string>& who, const std::string& path, const std::string& owner) const {
+        for (const auto& [field, value] : who)
+            if (!fields_.empty() && fields_.count(field) == 0)
+                fail(path + ".responsibility." + field, "unknown responsibility field " + in_quotes(field) + " of " + owner +
+                                                            "; expected one of the plan's responsibility_fields");
     }
-    const std::set<std::string> fields(spec_.responsibility_fields.begin(), spec_.responsibility_fields.end());
-    for (std::size_t k = 0; k < spec_.tasks.size(); ++k) {
-        const Task& task = spec_.tasks[k];
-        const std::string path = "$.tasks[" + std::to_string(k) + "]";
-        if (task.id.empty()) fail(path + ".id", "id is empty; expected a non-empty id");
-        if (!index_.emplace(task.id, k).second)
-            fail(path + ".id", "duplicate task id " + in_quotes(task.id) + "; expected each task once");
+
+    void check_titles(const std::vector<std::string>& ids, const std::string& path, const std::string& owner) const {
+        std::set<std::string> seen;
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+            const std::string at = path + ".titles[" + std::to_string(k) + "]";
+            if (titles_.count(ids[k]) == 0)
+                fail(at, "unknown title " + in_quotes(ids[k]) + " of " + owner + "; expected one of the plan's titles");
+            if (!seen.insert(ids[k]).second) fail(at, "title " + in_quotes(ids[k]) + " is listed twice; expected each title once");
+        }
+    }
+
+    void check_task(const Task& task, const std::string& path) const {
+        const std::string owner = "task " + in_quotes(task.id);
         check_date(task.start, path + ".start");
         check_date(task.due, path + ".due");
         if (task.due < task.start)
-            fail(path + ".due", to_iso(task.due) + " is before the start " + to_iso(task.start) + " of task " +
-                                    in_quotes(task.id) + "; expected a due date on or after the start");
+            fail(path + ".due", to_iso(task.due) + " is before the start " + to_iso(task.start) + " of " + owner +
+                                    "; expected a due date on or after the start");
         if (task.milestone && task.start != task.due)
             fail(path + ".due", "milestone " + in_quotes(task.id) + " spans " + to_iso(task.start) + " to " + to_iso(task.due) +
                                     "; expected one date (start equal to due)");
-        if (!task.phase.empty() && phases.count(task.phase) == 0)
-            fail(path + ".phase", "unknown phase " + in_quotes(task.phase) + " of task " + in_quotes(task.id) +
-                                      "; expected one of the plan's phases");
-        for (const auto& [field, value] : task.responsibility)
-            if (!fields.empty() && fields.count(field) == 0)
-                fail(path + ".responsibility." + field, "unknown responsibility field " + in_quotes(field) + " of task " +
-                                                            in_quotes(task.id) + "; expected one of the plan's responsibility_fields");
+        if (!task.phase.empty() && phases_.count(task.phase) == 0)
+            fail(path + ".phase", "unknown phase " + in_quotes(task.phase) + " of " + owner + "; expected one of the plan's phases");
+        check_titles(task.titles, path, owner);
+        check_responsibility(task.responsibility, path, owner);
         if (task.weight && !(std::isfinite(*task.weight) && *task.weight >= 0))
-            fail(path + ".weight", "weight of task " + in_quotes(task.id) + " is not a number >= 0; expected an effort weight >= 0");
+            fail(path + ".weight", "weight of " + owner + " is not a number >= 0; expected an effort weight >= 0");
         if (!(task.percent_complete >= 0 && task.percent_complete <= 100))
-            fail(path + ".percent_complete", "progress of task " + in_quotes(task.id) + " is outside [0, 100]; expected a percentage");
+            fail(path + ".percent_complete", "progress of " + owner + " is outside [0, 100]; expected a percentage");
         if (task.actual_start) check_date(*task.actual_start, path + ".actual_start");
         if (task.actual_finish) {
             check_date(*task.actual_finish, path + ".actual_finish");
@@ -73,28 +107,175 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
                                                   to_iso(*task.actual_start) + "; expected a finish on or after the start");
         }
     }
-    waits_for_.resize(spec_.tasks.size());
-    for (std::size_t k = 0; k < spec_.tasks.size(); ++k) {
-        const Task& task = spec_.tasks[k];
-        for (std::size_t d = 0; d < task.depends_on.size(); ++d) {
-            const std::string& other = task.depends_on[d].task;
-            const auto found = index_.find(other);
-            if (found == index_.end() || other == task.id) {
-                const std::string path = "$.tasks[" + std::to_string(k) + "].depends_on[" + std::to_string(d) + "].task";
-                if (found == index_.end())
-                    fail(path, "task " + in_quotes(task.id) + " depends on unknown task " + in_quotes(other) + "; expected a task id of the plan");
-                fail(path, "task " + in_quotes(task.id) + " depends on itself; expected another task");
+
+    void check_problem(const Problem& problem, const std::string& path) const {
+        const std::string owner = "problem " + in_quotes(problem.id);
+        check_date(problem.found, path + ".found");
+        check_date(problem.deadline, path + ".deadline");
+        if (problem.deadline < problem.found)
+            fail(path + ".deadline", to_iso(problem.deadline) + " is before " + to_iso(problem.found) + ", when " + owner +
+                                         " was found; expected a deadline on or after it");
+        if (problem.closed) {
+            check_date(*problem.closed, path + ".closed");
+            if (*problem.closed < problem.found)
+                fail(path + ".closed", to_iso(*problem.closed) + " is before " + to_iso(problem.found) + ", when " + owner +
+                                           " was found; expected a closing date on or after it");
+        }
+        check_titles(problem.titles, path, owner);
+        check_responsibility(problem.responsibility, path, owner);
+    }
+
+private:
+    std::set<std::string> fields_;
+    const std::set<std::string>& titles_;
+    const std::set<std::string>& phases_;
+};
+
+// `who` with the fields it leaves out taken from `defaults`.
+std::map<std::string, std::string> filled(std::map<std::string, std::string> who, const std::map<std::string, std::string>& defaults) {
+    for (const auto& [field, value] : defaults) who.emplace(field, value);
+    return who;
+}
+
+}  // namespace
+
+Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
+    std::set<std::string> titles, phases;
+    for (std::size_t k = 0; k < spec_.titles.size(); ++k) {
+        const std::string path = "$.titles[" + std::to_string(k) + "].id";
+        check_id(spec_.titles[k].id, path);
+        if (!titles.insert(spec_.titles[k].id).second)
+            fail(path, "duplicate title id " + in_quotes(spec_.titles[k].id) + "; expected each title once");
+    }
+    for (std::size_t k = 0; k < spec_.phases.size(); ++k) {
+        const Phase& phase = spec_.phases[k];
+        const std::string path = "$.phases[" + std::to_string(k) + "]";
+        check_id(phase.id, path + ".id");
+        if (!phases.insert(phase.id).second) fail(path + ".id", "duplicate phase id " + in_quotes(phase.id) + "; expected each phase once");
+        if (!phase.title.empty() && titles.count(phase.title) == 0)
+            fail(path + ".title", "unknown title " + in_quotes(phase.title) + " of phase " + in_quotes(phase.id) +
+                                      "; expected one of the plan's titles");
+        phase_index_.emplace(phase.id, k);
+        phase_titles_.push_back(phase.title.empty() ? std::vector<std::string>{} : std::vector<std::string>{phase.title});
+    }
+    const Checker checker(spec_, titles, phases);
+    if (!spec_.responsibility.empty())
+        fail("$.responsibility", "the root plan has default responsibility; expected it on sub-plans only (tasks name theirs)");
+    if (!spec_.file.empty()) fail("$.file", "the root plan names a file; expected \"file\" on sub-plans only");
+
+    // Every plan and sub-plan, parents first, each with its merged default responsibility.
+    std::vector<Scope> scopes{{&spec_, "$", "", 0}};
+    std::vector<std::map<std::string, std::string>> defaults{{}};
+    for (std::size_t s = 0; s < scopes.size(); ++s) {
+        const Scope scope = scopes[s];
+        const PlanSpec& plan = *scope.spec;
+        if (s > 0) {
+            check_id(plan.id, scope.path + ".id");
+            if (!plan.responsibility_fields.empty() || !plan.titles.empty() || !plan.phases.empty()) {
+                const char* key = !plan.responsibility_fields.empty() ? ".responsibility_fields" : !plan.titles.empty() ? ".titles" : ".phases";
+                fail(scope.path + key, "sub-plan " + in_quotes(plan.id) + " declares its own " + std::string(key).substr(1) +
+                                           "; expected none (a sub-plan uses the root plan's)");
             }
-            waits_for_[k].push_back(found->second);
+            checker.check_responsibility(plan.responsibility, scope.path, "sub-plan " + in_quotes(plan.id));
+            subplan_paths_.push_back(scope.prefix.substr(0, scope.prefix.size() - 1));
+        }
+        std::set<std::string> sibling_ids;
+        for (std::size_t k = 0; k < plan.subplans.size(); ++k) {
+            const std::string path = scope.path + ".subplans[" + std::to_string(k) + "]";
+            if (!sibling_ids.insert(plan.subplans[k].id).second)
+                fail(path + ".id", "duplicate sub-plan id " + in_quotes(plan.subplans[k].id) + "; expected each sub-plan once");
+            scopes.push_back({&plan.subplans[k], path, scope.prefix + plan.subplans[k].id + "/", s});
+            defaults.push_back(filled(plan.subplans[k].responsibility, defaults[s]));
+        }
+    }
+
+    std::vector<Origin> origins;  // of each task in tasks(), when there are sub-plans
+    std::unordered_map<std::string, std::size_t> problem_ids;
+    for (std::size_t s = 0; s < scopes.size(); ++s) {
+        const Scope& scope = scopes[s];
+        for (std::size_t k = 0; k < scope.spec->tasks.size(); ++k) {
+            const Task& task = scope.spec->tasks[k];
+            const std::string path = scope.path + ".tasks[" + std::to_string(k) + "]";
+            check_id(task.id, path + ".id");
+            const std::size_t index = index_.size();
+            if (!index_.emplace(scope.prefix + task.id, index).second)
+                fail(path + ".id", "duplicate task id " + in_quotes(task.id) + "; expected each task once");
+            checker.check_task(task, path);
+            if (spec_.subplans.empty()) continue;
+            tasks_.push_back(task);
+            tasks_.back().id = scope.prefix + task.id;
+            tasks_.back().responsibility = filled(task.responsibility, defaults[s]);
+            subplan_of_task_.push_back(s);
+            origins.push_back({s, k});
+        }
+        for (std::size_t k = 0; k < scope.spec->problems.size(); ++k) {
+            const Problem& problem = scope.spec->problems[k];
+            const std::string path = scope.path + ".problems[" + std::to_string(k) + "]";
+            check_id(problem.id, path + ".id");
+            if (!problem_ids.emplace(scope.prefix + problem.id, k).second)
+                fail(path + ".id", "duplicate problem id " + in_quotes(problem.id) + "; expected each problem once");
+            checker.check_problem(problem, path);
+            if (spec_.subplans.empty()) continue;
+            problems_.push_back(problem);
+            problems_.back().id = scope.prefix + problem.id;
+            problems_.back().responsibility = filled(problem.responsibility, defaults[s]);
+            subplan_of_problem_.push_back(s);
+        }
+    }
+
+    // Dependencies: the id in the task's own plan, then outwards to the root.
+    const std::vector<Task>& all = tasks();
+    waits_for_.resize(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Origin origin = origins.empty() ? Origin{0, i} : origins[i];
+        for (std::size_t d = 0; d < all[i].depends_on.size(); ++d) {
+            const std::string& other = all[i].depends_on[d].task;
+            auto found = index_.end();
+            for (std::size_t s = origin.scope;; s = scopes[s].parent) {
+                found = index_.find(scopes[s].prefix + other);
+                if (found != index_.end() || s == 0) break;
+            }
+            if (found == index_.end() || found->second == i) {
+                const std::string path = scopes[origin.scope].path + ".tasks[" + std::to_string(origin.position) +
+                                         "].depends_on[" + std::to_string(d) + "].task";
+                if (found == index_.end())
+                    fail(path, "task " + in_quotes(all[i].id) + " depends on unknown task " + in_quotes(other) +
+                                   "; expected a task id of the plan");
+                fail(path, "task " + in_quotes(all[i].id) + " depends on itself; expected another task");
+            }
+            waits_for_[i].push_back(found->second);
         }
     }
 }
 
+const std::string& Plan::subplan_of_task(std::size_t index) const {
+    static const std::string root;
+    if (index >= tasks().size()) throw NotFoundError("no task at position " + std::to_string(index) + " in plan '" + spec_.id + "'");
+    return subplan_of_task_.empty() || subplan_of_task_[index] == 0 ? root : subplan_paths_[subplan_of_task_[index] - 1];
+}
+
+const std::string& Plan::subplan_of_problem(std::size_t index) const {
+    static const std::string root;
+    if (index >= problems().size())
+        throw NotFoundError("no problem at position " + std::to_string(index) + " in plan '" + spec_.id + "'");
+    return subplan_of_problem_.empty() || subplan_of_problem_[index] == 0 ? root : subplan_paths_[subplan_of_problem_[index] - 1];
+}
+
+const std::vector<std::string>& Plan::titles_of_task(std::size_t index) const {
+    if (index >= tasks().size()) throw NotFoundError("no task at position " + std::to_string(index) + " in plan '" + spec_.id + "'");
+    const Task& task = tasks()[index];
+    if (!task.titles.empty() || task.phase.empty()) return task.titles;
+    return phase_titles_[phase_index_.at(task.phase)];
+}
+
 std::string to_string(const Plan& plan) {
-    const PlanSpec& spec = plan.spec();
-    const auto milestones = std::count_if(spec.tasks.begin(), spec.tasks.end(), [](const Task& t) { return t.milestone; });
-    return "Plan('" + spec.id + "': " + std::to_string(spec.tasks.size()) + " tasks (" + std::to_string(milestones) +
-           " milestones), " + std::to_string(spec.phases.size()) + " phases)";
+    const auto& tasks = plan.tasks();
+    const auto milestones = std::count_if(tasks.begin(), tasks.end(), [](const Task& t) { return t.milestone; });
+    std::string text = "Plan('" + plan.spec().id + "': " + std::to_string(tasks.size()) + " tasks (" + std::to_string(milestones) +
+                       " milestones), " + std::to_string(plan.spec().phases.size()) + " phases";
+    if (!plan.problems().empty()) text += ", " + std::to_string(plan.problems().size()) + " problems";
+    if (!plan.subplan_paths().empty()) text += ", " + std::to_string(plan.subplan_paths().size()) + " sub-plans";
+    return text + ")";
 }
 
 std::size_t Plan::task_index(const std::string& id) const {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <unordered_map>
 
 namespace civitas {
 
@@ -36,9 +37,9 @@ struct Edge {
 
 // Tasks in an order where every task comes after those it depends on; ValidationError naming
 // a cycle when there is none.
-std::vector<std::size_t> topological_order(const PlanSpec& spec, const std::vector<std::vector<Edge>>& out_edges,
+std::vector<std::size_t> topological_order(const std::vector<Task>& tasks, const std::vector<std::vector<Edge>>& out_edges,
                                            std::vector<int> waiting) {
-    const std::size_t n = spec.tasks.size();
+    const std::size_t n = tasks.size();
     std::vector<std::size_t> order, ready;
     order.reserve(n);
     for (std::size_t i = n; i-- > 0;)
@@ -66,8 +67,8 @@ std::vector<std::size_t> topological_order(const PlanSpec& spec, const std::vect
             }
     }
     std::string cycle;
-    for (std::size_t k = static_cast<std::size_t>(seen_at[at]); k < path.size(); ++k) cycle += spec.tasks[path[k]].id + " -> ";
-    cycle += spec.tasks[at].id;
+    for (std::size_t k = static_cast<std::size_t>(seen_at[at]); k < path.size(); ++k) cycle += tasks[path[k]].id + " -> ";
+    cycle += tasks[at].id;
     throw ValidationError("$.tasks", "the dependencies form a cycle: " + cycle + " (each waits for the one before); expected none");
 }
 
@@ -76,9 +77,9 @@ struct Pass {
 };
 
 // Forward and backward pass; `delay` (task index, working days) pushes one task's start.
-Pass run(const PlanSpec& spec, const std::vector<std::vector<Edge>>& in_edges, const std::vector<std::vector<Edge>>& out_edges,
+Pass run(const std::vector<Task>& tasks, const std::vector<std::vector<Edge>>& in_edges, const std::vector<std::vector<Edge>>& out_edges,
          const std::vector<std::size_t>& order, WorkingDays& days, std::pair<std::size_t, int> delay = {SIZE_MAX, 0}) {
-    const std::size_t n = spec.tasks.size();
+    const std::size_t n = tasks.size();
     Pass p;
     p.duration.resize(n);
     p.earliest_start.resize(n);
@@ -86,14 +87,14 @@ Pass run(const PlanSpec& spec, const std::vector<std::vector<Edge>>& in_edges, c
     p.latest_start.resize(n);
     p.latest_finish.resize(n);
     // Milestones finish on the day they start; a task spans its working days, at least one.
-    auto finish_of = [&](std::size_t i, int start) { return spec.tasks[i].milestone ? start : start + p.duration[i] - 1; };
-    auto start_of = [&](std::size_t i, int finish) { return spec.tasks[i].milestone ? finish : finish - p.duration[i] + 1; };
+    auto finish_of = [&](std::size_t i, int start) { return tasks[i].milestone ? start : start + p.duration[i] - 1; };
+    auto start_of = [&](std::size_t i, int finish) { return tasks[i].milestone ? finish : finish - p.duration[i] + 1; };
     for (std::size_t i = 0; i < n; ++i) {
-        const Task& task = spec.tasks[i];
+        const Task& task = tasks[i];
         p.duration[i] = task.milestone ? 0 : std::max(1, days.on_or_before(task.due) - days.on_or_after(task.start) + 1);
     }
     for (std::size_t i : order) {
-        const Task& task = spec.tasks[i];
+        const Task& task = tasks[i];
         int start = days.on_or_after(task.start);
         for (const Edge& e : in_edges[i]) {
             const Dependency& d = *e.dependency;
@@ -115,7 +116,8 @@ Pass run(const PlanSpec& spec, const std::vector<std::vector<Edge>>& in_edges, c
     }
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const std::size_t i = *it;
-        int finish = days.on_or_before(spec.tasks[i].due);
+        // A milestone on a day off is placed on the next working day, as its earliest start is.
+        int finish = tasks[i].milestone ? days.on_or_after(tasks[i].due) : days.on_or_before(tasks[i].due);
         for (const Edge& e : out_edges[i]) {
             const Dependency& d = *e.dependency;
             int latest;
@@ -143,27 +145,27 @@ struct Graph {
 };
 
 Graph graph_of(const Plan& plan) {
-    const PlanSpec& spec = plan.spec();
-    const std::size_t n = spec.tasks.size();
+    const std::vector<Task>& tasks = plan.tasks();
+    const std::size_t n = tasks.size();
     Graph g;
     g.in_edges.resize(n);
     g.out_edges.resize(n);
     std::vector<int> waiting(n, 0);
     for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t k = 0; k < spec.tasks[i].depends_on.size(); ++k) {
-            const Edge e{plan.waits_for(i)[k], i, &spec.tasks[i].depends_on[k]};
+        for (std::size_t k = 0; k < tasks[i].depends_on.size(); ++k) {
+            const Edge e{plan.waits_for(i)[k], i, &tasks[i].depends_on[k]};
             g.in_edges[i].push_back(e);
             g.out_edges[e.from].push_back(e);
             ++waiting[i];
         }
-    g.order = topological_order(spec, g.out_edges, std::move(waiting));
+    g.order = topological_order(tasks, g.out_edges, std::move(waiting));
     return g;
 }
 
-WorkingDays working_days_for(const PlanSpec& spec, const WorkCalendar& calendar) {
-    Date first = spec.tasks.empty() ? Date(2000, 1, 1) : spec.tasks.front().start;
+WorkingDays working_days_for(const std::vector<Task>& tasks, const WorkCalendar& calendar) {
+    Date first = tasks.empty() ? Date(2000, 1, 1) : tasks.front().start;
     Date last = first;
-    for (const Task& task : spec.tasks) {
+    for (const Task& task : tasks) {
         first = std::min(first, task.start);
         last = std::max(last, task.due);
     }
@@ -173,20 +175,20 @@ WorkingDays working_days_for(const PlanSpec& spec, const WorkCalendar& calendar)
 }  // namespace
 
 Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
-    const PlanSpec& spec = plan.spec();
+    const std::vector<Task>& tasks = plan.tasks();
     const Graph g = graph_of(plan);
-    WorkingDays days = working_days_for(spec, calendar);
-    const Pass p = run(spec, g.in_edges, g.out_edges, g.order, days);
+    WorkingDays days = working_days_for(tasks, calendar);
+    const Pass p = run(tasks, g.in_edges, g.out_edges, g.order, days);
 
     Schedule s;
-    const std::size_t n = spec.tasks.size();
+    const std::size_t n = tasks.size();
     s.smallest_slack = std::numeric_limits<int>::max();
     for (std::size_t i = 0; i < n; ++i) s.smallest_slack = std::min(s.smallest_slack, p.latest_finish[i] - p.earliest_finish[i]);
     if (n == 0) s.smallest_slack = 0;
     s.tasks.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         ScheduledTask t;
-        t.id = spec.tasks[i].id;
+        t.id = tasks[i].id;
         t.duration = p.duration[i];
         t.earliest_start = days.date_of(p.earliest_start[i]);
         t.earliest_finish = days.date_of(p.earliest_finish[i]);
@@ -202,7 +204,7 @@ Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
     for (std::size_t i = 0; i < n; ++i)
         if (s.tasks[i].critical && (at == SIZE_MAX || p.earliest_finish[i] > p.earliest_finish[at])) at = i;
     while (at != SIZE_MAX) {
-        s.critical_path.push_back(spec.tasks[at].id);
+        s.critical_path.push_back(tasks[at].id);
         std::size_t next = SIZE_MAX;
         for (const Edge& e : g.in_edges[at]) {
             if (!s.tasks[e.from].critical) continue;
@@ -224,20 +226,32 @@ Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
     return s;
 }
 
-std::vector<ScheduleChange> what_if_delayed(const Plan& plan, const WorkCalendar& calendar, const std::string& task,
-                                            int working_days) {
-    const PlanSpec& spec = plan.spec();
+DelayImpact what_if_delayed(const Plan& plan, const WorkCalendar& calendar, const std::string& task, int working_days) {
+    const std::vector<Task>& tasks = plan.tasks();
     const std::size_t delayed = plan.task_index(task);
     const Graph g = graph_of(plan);
-    WorkingDays days = working_days_for(spec, calendar);
-    const Pass before = run(spec, g.in_edges, g.out_edges, g.order, days);
-    const Pass after = run(spec, g.in_edges, g.out_edges, g.order, days, {delayed, working_days});
-    std::vector<ScheduleChange> changes;
-    for (std::size_t i = 0; i < spec.tasks.size(); ++i)
+    WorkingDays days = working_days_for(tasks, calendar);
+    const Pass before = run(tasks, g.in_edges, g.out_edges, g.order, days);
+    const Pass after = run(tasks, g.in_edges, g.out_edges, g.order, days, {delayed, working_days});
+    DelayImpact impact;
+    const std::vector<Phase>& phases = plan.spec().phases;
+    std::vector<int> phase_end_before(phases.size(), std::numeric_limits<int>::min()), phase_end_after = phase_end_before;
+    std::unordered_map<std::string, std::size_t> phase_index;
+    for (std::size_t k = 0; k < phases.size(); ++k) phase_index.emplace(phases[k].id, k);
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
         if (after.earliest_finish[i] != before.earliest_finish[i])
-            changes.push_back({spec.tasks[i].id, days.date_of(before.earliest_finish[i]), days.date_of(after.earliest_finish[i]),
-                               after.earliest_finish[i] - before.earliest_finish[i], spec.tasks[i].milestone});
-    return changes;
+            impact.tasks.push_back({tasks[i].id, days.date_of(before.earliest_finish[i]), days.date_of(after.earliest_finish[i]),
+                                    after.earliest_finish[i] - before.earliest_finish[i], tasks[i].milestone});
+        if (tasks[i].phase.empty()) continue;
+        const std::size_t k = phase_index.at(tasks[i].phase);
+        phase_end_before[k] = std::max(phase_end_before[k], before.earliest_finish[i]);
+        phase_end_after[k] = std::max(phase_end_after[k], after.earliest_finish[i]);
+    }
+    for (std::size_t k = 0; k < phases.size(); ++k)
+        if (phase_end_after[k] != phase_end_before[k])
+            impact.phases.push_back({phases[k].id, days.date_of(phase_end_before[k]), days.date_of(phase_end_after[k]),
+                                     phase_end_after[k] - phase_end_before[k], false});
+    return impact;
 }
 
 }  // namespace civitas

@@ -3,9 +3,11 @@
 #include <civitas/error.hpp>
 #include <civitas/status.hpp>
 
+#include "detail/number_format.hpp"
 #include "detail/working_days.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace civitas {
 
@@ -24,10 +26,11 @@ namespace {
 
 // A group's planned value per working day, to find when it planned what it has earned: rates
 // as differences (a task adds w/d on its first day and takes it off after its last), summed at
-// the end.
+// the end. `completed` is the day its last task was done, or -1 while any is not done.
 struct Curve {
     std::vector<double> rate_change;  // change of the daily planned value on each working day
     std::vector<double> lump;         // milestones' values, on their day
+    int completed = 0;                // the latest day a task of it was done; -1 once one is not done
 };
 
 // One task as numbers: its first and last working day, relative to the plan's first.
@@ -60,47 +63,144 @@ void add_to(Curve& c, const Span& s, double weight) {
     c.rate_change[static_cast<std::size_t>(s.last) + 1] -= weight / s.duration;
 }
 
-// Earned schedule / actual time: when the plan meant to have earned what has been earned,
-// over the working days elapsed (`elapsed`, counted from the plan's first working day).
+// Earned schedule over actual time, both counted from the group's first planned working day
+// (so a group that starts late is not measured against the whole plan's time), and the actual
+// time stopping when its last task was done (so a finished group keeps its final SPI(t)).
+// `elapsed` is the number of working days from the plan's first to the status date.
 void finish(Progress& p, const Curve& c, int elapsed) {
     p.spi = p.planned_value > 0 ? std::optional<double>(p.earned_value / p.planned_value) : std::nullopt;
-    if (elapsed <= 0) return;
+    std::size_t start = 0;
+    while (start < c.rate_change.size() && c.rate_change[start] == 0 && c.lump[start] == 0) ++start;
+    if (start == c.rate_change.size()) return;  // nothing of value planned: no schedule to measure
+    int actual = elapsed - static_cast<int>(start);
+    if (c.completed >= 0) actual = std::min(actual, c.completed - static_cast<int>(start) + 1);
+    if (actual <= 0) return;
+    // The time at which the plan reaches EV. Where the plan stays flat at EV (nothing planned
+    // for a while), any time on that stretch fits: the one nearest the actual time is taken,
+    // so a group that did all it planned before a pause is on schedule during the pause.
+    const double tolerance = 1e-9 * std::max(1.0, p.earned_value);
     double planned = 0;  // planned value after `day` working days
     double rate = 0;     // planned value added per working day
-    double earned_schedule = static_cast<double>(c.rate_change.size());
-    for (std::size_t day = 0; day < c.rate_change.size(); ++day) {
+    // All earned: the whole planned span (the curves run one day past the last planned day).
+    double earned_schedule = static_cast<double>(c.rate_change.size() - 1 - start);
+    for (std::size_t day = start; day < c.rate_change.size(); ++day) {
         rate += c.rate_change[day];
         const double next = planned + rate + c.lump[day];
-        if (p.earned_value < next) {
-            earned_schedule = static_cast<double>(day) + (p.earned_value - planned) / (next - planned);
-            break;
+        if (p.earned_value > next + tolerance) {
+            planned = next;
+            continue;
         }
-        planned = next;
+        const double share = next - planned > tolerance ? std::clamp((p.earned_value - planned) / (next - planned), 0.0, 1.0) : 1.0;
+        earned_schedule = static_cast<double>(day - start) + share;
+        if (next - p.earned_value <= tolerance) {  // reached at the end of `day`: a flat stretch may follow
+            double flat_until = earned_schedule;
+            for (std::size_t later = day + 1; later < c.rate_change.size(); ++later) {
+                rate += c.rate_change[later];
+                if (rate + c.lump[later] > tolerance) break;
+                flat_until = static_cast<double>(later - start + 1);
+            }
+            earned_schedule = std::clamp(static_cast<double>(actual), earned_schedule, flat_until);
+        }
+        break;
     }
-    p.spi_t = earned_schedule / elapsed;
+    p.spi_t = earned_schedule / actual;
 }
 
 }  // namespace
 
+namespace {
+
+// A roll-up group while it is counted: its progress and its planned-value curve.
+struct Group {
+    Progress progress;
+    Curve curve;
+};
+
+std::map<std::string, Progress> finished(std::map<std::string, Group>& groups, int elapsed) {
+    std::map<std::string, Progress> out;
+    for (auto& [key, group] : groups) {
+        finish(group.progress, group.curve, elapsed);
+        out.emplace(key, std::move(group.progress));
+    }
+    return out;
+}
+
+void add_to(Rectification& r, const ProblemStatus& p) {
+    ++r.found;
+    r.closed += p.state == ProblemState::closed || p.state == ProblemState::closed_late;
+    r.closed_on_time += p.state == ProblemState::closed;
+    r.overdue += p.state == ProblemState::overdue;
+}
+
+// The groups of the sub-plan at `path` and of every sub-plan above it ("a/b": "a/b", "a").
+template <class Visit>
+void for_each_subplan_level(const std::string& path, Visit&& visit) {
+    if (path.empty()) {
+        visit(path);
+        return;
+    }
+    for (std::size_t end = path.size(); end != std::string::npos && end > 0; end = path.rfind('/', end - 1)) visit(path.substr(0, end));
+}
+
+}  // namespace
+
+std::optional<double> Rectification::closure_rate() const {
+    if (found == 0) return std::nullopt;
+    return static_cast<double>(closed) / found;
+}
+
+const ProblemStatus& PlanStatus::problem(const std::string& id) const {
+    for (const ProblemStatus& p : problems)
+        if (p.id == id) return p;
+    throw NotFoundError("unknown problem id '" + id + "' in the status on " + to_iso(as_of) +
+                        " (a problem found after that date is not counted)");
+}
+
+std::string to_string(const PlanStatus& status) {
+    const Progress& p = status.overall;
+    auto ratio = [](const std::optional<double>& value) { return value ? detail::format_number(std::round(*value * 100) / 100) : std::string("n/a"); };
+    const auto overdue = p.states.count(TaskState::overdue) ? p.states.at(TaskState::overdue) : 0;
+    std::string text = "PlanStatus(" + to_iso(status.as_of) + ": " + std::to_string(p.tasks) + " tasks, " + std::to_string(overdue) +
+                       " overdue, SPI " + ratio(p.spi) + ", SPI(t) " + ratio(p.spi_t) + ", on time " + std::to_string(p.done_on_time) +
+                       "/" + std::to_string(p.due);
+    if (p.problems.found > 0)
+        text += "; " + std::to_string(p.problems.found) + " problems, " + std::to_string(p.problems.closed) + " closed, " +
+                std::to_string(p.problems.overdue) + " overdue";
+    return text + ")";
+}
+
 PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, const StatusOptions& options) {
-    const PlanSpec& spec = plan.spec();
+    const std::vector<Task>& tasks = plan.tasks();
+    const std::vector<Problem>& problems = plan.problems();
     PlanStatus out;
     out.as_of = as_of;
-    if (spec.tasks.empty()) return out;
-    Date first = spec.tasks.front().start, last = spec.tasks.front().due;
-    for (const Task& t : spec.tasks) {
+    if (tasks.empty() && problems.empty()) return out;
+    Date first = as_of, last = as_of;  // the dates numbered in working days
+    for (const Task& t : tasks) {
         first = std::min(first, t.start);
         last = std::max(last, t.due);
     }
-    detail::WorkingDays days(calendar, first, std::max(last, as_of));
-    const int origin = days.on_or_after(first);
+    for (const Problem& p : problems) {
+        first = std::min(first, p.found);
+        last = std::max({last, p.deadline, p.closed.value_or(p.deadline)});
+    }
+    detail::WorkingDays days(calendar, first, last);
+    // Planned value is counted from the plan's first working day.
+    Date start = as_of;
+    if (!tasks.empty()) start = std::min_element(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.start < b.start; })->start;
+    const int origin = days.on_or_after(start);
     const int today = days.on_or_before(as_of);  // the last working day on or before the date
     const int elapsed = today - origin + 1;
 
-    Curve overall_curve;
-    std::map<std::string, Curve> phase_curves;
-    std::map<std::string, std::map<std::string, Curve>> field_curves;
-    for (const Task& task : spec.tasks) {
+    Group overall;
+    std::map<std::string, Group> phases, titles, subplans;
+    std::map<std::string, std::map<std::string, Group>> fields;
+    const bool nested = !plan.subplan_paths().empty();
+    const bool with_titles = !plan.spec().titles.empty();
+    std::vector<std::size_t> overdue;  // positions of the overdue tasks
+    out.tasks.reserve(tasks.size());
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        const Task& task = tasks[i];
         Span span;
         span.first = days.on_or_after(task.start) - origin;
         span.duration = task.milestone ? 0 : std::max(1, days.on_or_before(task.due) - days.on_or_after(task.start) + 1);
@@ -112,8 +212,8 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         t.weight = task.weight.value_or(span.duration);
         const int done_days = std::clamp(today - origin - span.first + 1, 0, span.duration);
         t.planned_percent = task.milestone ? (as_of >= task.due ? 100.0 : 0.0) : 100.0 * done_days / span.duration;
-        const bool finished = task.actual_finish && *task.actual_finish <= as_of;
-        t.percent_complete = finished ? 100.0 : task.percent_complete;
+        const bool finished_by_date = task.actual_finish && *task.actual_finish <= as_of;
+        t.percent_complete = finished_by_date ? 100.0 : task.percent_complete;
         const bool done = t.percent_complete >= 100.0;
         const bool started = (task.actual_start && *task.actual_start <= as_of) || t.percent_complete > 0;
         if (done) t.state = TaskState::done;
@@ -126,23 +226,64 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         if (!done && as_of > task.due) t.days_late = today - due_day;
         if (done && task.actual_finish && *task.actual_finish > task.due)
             t.days_late = days.on_or_before(*task.actual_finish) - due_day;
+        if (t.state == TaskState::overdue) overdue.push_back(i);
 
         const bool is_due = task.due <= as_of;
         const bool on_time = done && t.days_late == 0;
-        add_to(out.overall, t, is_due, on_time);
-        add_to(overall_curve, span, t.weight);
-        add_to(out.by_phase[task.phase], t, is_due, on_time);
-        add_to(phase_curves[task.phase], span, t.weight);
-        for (const auto& [field, value] : task.responsibility) {
-            add_to(out.by_responsibility[field][value], t, is_due, on_time);
-            add_to(field_curves[field][value], span, t.weight);
+        // The day it was done: its actual finish, else (100% reported) its last planned day or today.
+        const int done_day = !done ? -1
+                             : task.actual_finish && finished_by_date ? days.on_or_before(*task.actual_finish) - origin
+                                                                      : std::min(span.last, today - origin);
+        auto count = [&](Group& g) {
+            add_to(g.progress, t, is_due, on_time);
+            add_to(g.curve, span, t.weight);
+            g.curve.completed = done_day < 0 || g.curve.completed < 0 ? -1 : std::max(g.curve.completed, done_day);
+        };
+        count(overall);
+        count(phases[task.phase]);
+        if (with_titles) {
+            const std::vector<std::string>& served = plan.titles_of_task(i);
+            if (served.empty()) count(titles[""]);
+            for (const std::string& title : served) count(titles[title]);
         }
+        if (nested) for_each_subplan_level(plan.subplan_of_task(i), [&](const std::string& path) { count(subplans[path]); });
+        for (const auto& [field, value] : task.responsibility) count(fields[field][value]);
         out.tasks.push_back(std::move(t));
     }
-    finish(out.overall, overall_curve, elapsed);
-    for (auto& [phase, progress] : out.by_phase) finish(progress, phase_curves[phase], elapsed);
-    for (auto& [field, values] : out.by_responsibility)
-        for (auto& [value, progress] : values) finish(progress, field_curves[field][value], elapsed);
+
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+        const Problem& problem = problems[i];
+        if (problem.found > as_of) continue;
+        ProblemStatus p;
+        p.id = problem.id;
+        const int deadline_day = days.on_or_before(problem.deadline);
+        if (problem.closed && *problem.closed <= as_of) {
+            p.state = *problem.closed > problem.deadline ? ProblemState::closed_late : ProblemState::closed;
+            if (p.state == ProblemState::closed_late) p.days_late = days.on_or_before(*problem.closed) - deadline_day;
+        } else if (as_of > problem.deadline) {
+            p.state = ProblemState::overdue;
+            p.days_late = today - deadline_day;
+        }
+        auto count = [&](Group& g) { add_to(g.progress.problems, p); };
+        count(overall);
+        if (with_titles && problem.titles.empty()) count(titles[""]);
+        for (const std::string& title : problem.titles) count(titles[title]);
+        if (nested) for_each_subplan_level(plan.subplan_of_problem(i), [&](const std::string& path) { count(subplans[path]); });
+        for (const auto& [field, value] : problem.responsibility) count(fields[field][value]);
+        out.problems.push_back(std::move(p));
+    }
+
+    std::stable_sort(overdue.begin(), overdue.end(), [&](std::size_t a, std::size_t b) { return out.tasks[a].days_late > out.tasks[b].days_late; });
+    out.overdue.reserve(overdue.size());
+    for (const std::size_t i : overdue)
+        out.overdue.push_back({tasks[i].id, tasks[i].name, tasks[i].responsibility, tasks[i].due, out.tasks[i].days_late,
+                               out.tasks[i].percent_complete});
+    finish(overall.progress, overall.curve, elapsed);
+    out.overall = std::move(overall.progress);
+    out.by_phase = finished(phases, elapsed);
+    out.by_title = finished(titles, elapsed);
+    out.by_subplan = finished(subplans, elapsed);
+    for (auto& [field, values] : fields) out.by_responsibility.emplace(field, finished(values, elapsed));
     return out;
 }
 

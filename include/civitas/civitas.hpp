@@ -7,6 +7,8 @@
 #include <civitas/framework.hpp>
 #include <civitas/io.hpp>
 #include <civitas/plan.hpp>
+#include <civitas/ranking.hpp>
 #include <civitas/status.hpp>
+#include <civitas/weights.hpp>
 #include <civitas/plan_io.hpp>
 #include <civitas/version.hpp>

@@ -1,6 +1,7 @@
 #pragma once
 /// Files: frameworks as JSON, unit values as CSV, results as JSON.
 
+#include <civitas/calendar.hpp>
 #include <civitas/evaluation.hpp>
 #include <civitas/export.hpp>
 #include <civitas/framework.hpp>
@@ -45,11 +46,11 @@ struct CIVITAS_EXPORT ValueTable {
 [[nodiscard]] CIVITAS_EXPORT ValueTable parse_value_table(std::string_view csv, const std::string& file = "<string>",
                                                           const std::string& class_column = "");
 
-/// Folders searched for bundled frameworks: CIVITAS_DATA_DIR (':'-separated), folders added
+/// Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR (':'-separated), folders added
 /// by add_data_directory, then the install folder and (for builds used in place) the source
 /// tree's data folder, as known at build time.
 [[nodiscard]] CIVITAS_EXPORT std::vector<std::filesystem::path> data_directories();
-/// Adds a folder holding a `frameworks/` folder to the search (the Python package does).
+/// Adds a folder holding `frameworks/` and `calendars/` folders to the search (the Python package does).
 CIVITAS_EXPORT void add_data_directory(const std::filesystem::path& directory);
 /// Ids of the bundled frameworks found, sorted.
 [[nodiscard]] CIVITAS_EXPORT std::vector<std::string> bundled_framework_ids();
@@ -57,5 +58,11 @@ CIVITAS_EXPORT void add_data_directory(const std::filesystem::path& directory);
 [[nodiscard]] CIVITAS_EXPORT std::filesystem::path bundled_framework_path(const std::string& id);
 /// Loads a bundled framework by id.
 [[nodiscard]] CIVITAS_EXPORT Framework load_bundled_framework(const std::string& id);
+/// Ids of the bundled working-day calendars found (`calendars/` of the data directories), sorted.
+[[nodiscard]] CIVITAS_EXPORT std::vector<std::string> bundled_calendar_ids();
+/// Path of a bundled calendar file by id ("cn-2025"); throws NotFoundError listing the ids there are.
+[[nodiscard]] CIVITAS_EXPORT std::filesystem::path bundled_calendar_path(const std::string& id);
+/// Loads a bundled calendar by id.
+[[nodiscard]] CIVITAS_EXPORT WorkCalendar load_bundled_calendar(const std::string& id);
 
 }  // namespace civitas

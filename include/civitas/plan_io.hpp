@@ -13,11 +13,16 @@ namespace civitas {
 /// Version tag written in every plan file ("format": "civitas-plan/1").
 inline constexpr const char* plan_format = "civitas-plan/1";
 
-/// Reads and validates a plan file; ParseError names the file, the JSON path and the value.
+/// Reads and validates a plan file, and the sub-plan files it names ({"file": ...}, relative to
+/// it); ParseError names the file (a sub-plan's own), the JSON path and the value.
 [[nodiscard]] CIVITAS_EXPORT Plan load_plan(const std::filesystem::path& path);
 /// Parses plan JSON text; `file` is the name used in error messages.
 [[nodiscard]] CIVITAS_EXPORT Plan parse_plan(std::string_view json, const std::string& file = "<string>");
-/// The plan as JSON text with defaults left out, loadable again into an equal plan.
+/// The plan as JSON text with defaults left out, loadable again into an equal plan (sub-plans
+/// kept in files are written as {"file": ...}: save_plan writes those files too).
 [[nodiscard]] CIVITAS_EXPORT std::string plan_to_json(const Plan& plan, int indent = 2);
+/// Writes the plan to `path`, and each sub-plan kept in a file to its path relative to its
+/// parent's file; every file is written whole (a temporary file renamed over it).
+CIVITAS_EXPORT void save_plan(const Plan& plan, const std::filesystem::path& path);
 
 }  // namespace civitas

@@ -350,24 +350,31 @@ def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
     return frame
 
 
-def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
-    """One row per task (index: task id), in plan order, ready for a Gantt chart: name, phase,
-    start, due (``datetime.date``), milestone, weight (NaN when not given), percent_complete,
-    then one column per responsibility field ('' where a task names nobody). Without
-    responsibility fields, the keys the tasks use, in order of first use."""
-    pd = _pandas()
-    spec = self.spec
-    tasks = spec.tasks
-    fields = list(spec.responsibility_fields)
+def _responsibility_fields(plan: _core.Plan, items: list[Any]) -> list[str]:
+    """The plan's responsibility fields; without a list, the keys the items use, in order of first use."""
+    fields = list(plan.spec.responsibility_fields)
     if not fields:
-        for task in tasks:
-            fields += [key for key in task.responsibility if key not in fields]
+        for item in items:
+            fields += [key for key in item.responsibility if key not in fields]
+    return fields
+
+
+def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
+    """One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans'
+    included, ready for a Gantt chart: name, phase, titles (comma-separated), subplan, start,
+    due (``datetime.date``), milestone, weight (NaN when not given), percent_complete, then one
+    column per responsibility field ('' where a task names nobody)."""
+    pd = _pandas()
+    tasks = self.tasks
+    fields = _responsibility_fields(self, tasks)
     rows = []
-    for task in tasks:
+    for index, task in enumerate(tasks):
         row: dict[str, Any] = {
             "id": task.id,
             "name": task.name,
             "phase": task.phase,
+            "titles": ",".join(self.titles_of_task(index)),
+            "subplan": self.subplan_of_task(index),
             "start": task.start,
             "due": task.due,
             "milestone": task.milestone,
@@ -377,12 +384,39 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
         for field in fields:
             row[field] = task.responsibility.get(field, "")
         rows.append(row)
-    columns = ["id", "name", "phase", "start", "due", "milestone", "weight", "percent_complete", *fields]
+    columns = ["id", "name", "phase", "titles", "subplan", "start", "due", "milestone", "weight", "percent_complete", *fields]
     frame = pd.DataFrame(rows, columns=columns).set_index("id")
     frame["milestone"] = frame["milestone"].astype(bool)
     frame["weight"] = frame["weight"].astype(np.float64)
     frame["percent_complete"] = frame["percent_complete"].astype(np.float64)
     return frame
+
+
+def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
+    """One row per inspection problem (index: problem id), sub-plans' included: description,
+    source, titles and indicators (comma-separated), subplan, found, deadline, closed
+    (``datetime.date``, None while open), then one column per responsibility field."""
+    pd = _pandas()
+    problems = self.problems
+    fields = _responsibility_fields(self, problems)
+    rows = []
+    for index, problem in enumerate(problems):
+        row: dict[str, Any] = {
+            "id": problem.id,
+            "description": problem.description,
+            "source": problem.source,
+            "titles": ",".join(problem.titles),
+            "indicators": ",".join(problem.indicators),
+            "subplan": self.subplan_of_problem(index),
+            "found": problem.found,
+            "deadline": problem.deadline,
+            "closed": problem.closed,
+        }
+        for field in fields:
+            row[field] = problem.responsibility.get(field, "")
+        rows.append(row)
+    columns = ["id", "description", "source", "titles", "indicators", "subplan", "found", "deadline", "closed", *fields]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
 def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
@@ -395,14 +429,49 @@ def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
-def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFrame:
-    """One row per phase (``by="phase"``) or per value of a responsibility field (``by="department"``,
-    ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, and a
-    count per state; sorted by on-time rate, then SPI, best first (as circulars rank them)."""
+def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
+    """The overdue list of a supervision circular, most days late first (index: task id): name,
+    due, days_late (working days), percent_complete, then one column per responsibility field
+    the overdue tasks name (department, unit, leader, ...; '' where a task names nobody)."""
     pd = _pandas()
-    groups = self.by_phase if by == "phase" else self.by_responsibility.get(by)
+    fields: list[str] = []
+    for task in self.overdue:
+        fields += [key for key in task.responsibility if key not in fields]
+    rows = []
+    for task in self.overdue:
+        row: dict[str, Any] = {"id": task.id, "name": task.name, "due": task.due, "days_late": task.days_late,
+                               "percent_complete": task.percent_complete}
+        for field in fields:
+            row[field] = task.responsibility.get(field, "")
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["id", "name", "due", "days_late", "percent_complete", *fields]).set_index("id")
+    frame["days_late"] = frame["days_late"].astype(np.int64)
+    frame["percent_complete"] = frame["percent_complete"].astype(np.float64)
+    return frame
+
+
+def status_problems_frame(self: _core.PlanStatus) -> pd.DataFrame:
+    """One row per problem found on or before the date (index: problem id): state (name) and
+    days_late (working days past the deadline). Join with ``Plan.problems_frame()`` for who and what."""
+    pd = _pandas()
+    rows = [{"id": p.id, "state": p.state.name, "days_late": p.days_late} for p in self.problems]
+    frame = pd.DataFrame(rows, columns=["id", "state", "days_late"]).set_index("id")
+    frame["days_late"] = frame["days_late"].astype(np.int64)
+    return frame
+
+
+def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFrame:
+    """One row per phase (``by="phase"``), title (``"title"``), sub-plan (``"subplan"``) or value
+    of a responsibility field (``by="department"``, ...): tasks, due, done_on_time,
+    on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the
+    problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue,
+    closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them)."""
+    pd = _pandas()
+    named = {"phase": self.by_phase, "title": self.by_title, "subplan": self.by_subplan}
+    groups = named.get(by, self.by_responsibility.get(by))
     if groups is None:
-        msg = f"no responsibility field {by!r} in the plan's tasks; expected 'phase' or one of {sorted(self.by_responsibility)}"
+        msg = (f"no responsibility field {by!r} in the plan; expected 'phase', 'title', 'subplan' or one of "
+               f"{sorted(self.by_responsibility)}")
         raise KeyError(msg)
     rows = []
     for name, p in groups.items():
@@ -411,14 +480,23 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
                "spi": _nan(p.spi), "spi_t": _nan(p.spi_t)}
         for state in _core.TaskState:
             row[state.name] = p.states.get(state, 0)
+        row.update({"problems_found": p.problems.found, "problems_closed": p.problems.closed,
+                    "problems_closed_on_time": p.problems.closed_on_time, "problems_overdue": p.problems.overdue,
+                    "closure_rate": _nan(p.problems.closure_rate)})
         rows.append(row)
-    frame = pd.DataFrame(rows).set_index(by)
+    columns = [by, "tasks", "due", "done_on_time", "on_time_rate", "planned_value", "earned_value", "spi", "spi_t",
+               *[state.name for state in _core.TaskState], "problems_found", "problems_closed", "problems_closed_on_time",
+               "problems_overdue", "closure_rate"]
+    frame = pd.DataFrame(rows, columns=columns).set_index(by)
     return frame.sort_values(["on_time_rate", "spi"], ascending=False, na_position="last")
 
 
 def _install() -> None:
     _core.PlanStatus.to_frame = status_to_frame  # type: ignore[attr-defined]
     _core.PlanStatus.rollup_frame = status_rollup_frame  # type: ignore[attr-defined]
+    _core.PlanStatus.overdue_frame = status_overdue_frame  # type: ignore[attr-defined]
+    _core.PlanStatus.problems_frame = status_problems_frame  # type: ignore[attr-defined]
+    _core.Plan.problems_frame = plan_problems_frame  # type: ignore[attr-defined]
     _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
     _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]
     _core.Evaluation.to_frame = evaluation_to_frame  # type: ignore[attr-defined]

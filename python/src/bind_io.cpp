@@ -74,14 +74,19 @@ void register_io(py::module_& m) {
     m.def("release_cached_memory", &release_cached_memory,
           "Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).");
     m.def("data_directories", &data_directories,
-          "Folders searched for bundled frameworks: CIVITAS_DATA_DIR, added folders, build-time folders.");
+          "Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR, added folders, build-time folders.");
     m.def("add_data_directory", &add_data_directory, py::arg("directory"),
-          "Adds a folder holding a `frameworks/` folder to the search.");
+          "Adds a folder holding `frameworks/` and `calendars/` folders to the search.");
     m.def("bundled_framework_ids", &bundled_framework_ids, "Ids of the bundled frameworks found, sorted.");
     m.def("bundled_framework_path", &bundled_framework_path, py::arg("id"),
           "Path of a bundled framework file by id; raises NotFoundError listing the ids there are.");
     m.def("load_bundled_framework", &load_bundled_framework, py::arg("id"),
           py::call_guard<py::gil_scoped_release>(), "Loads a bundled framework by id.");
+    m.def("bundled_calendar_ids", &bundled_calendar_ids, "Ids of the bundled working-day calendars found, sorted.");
+    m.def("bundled_calendar_path", &bundled_calendar_path, py::arg("id"),
+          "Path of a bundled calendar file by id ('cn-2025'); raises NotFoundError listing the ids there are.");
+    m.def("load_bundled_calendar", &load_bundled_calendar, py::arg("id"), py::call_guard<py::gil_scoped_release>(),
+          "Loads a bundled working-day calendar by id.");
 }
 
 }  // namespace civitas::python

@@ -1,5 +1,6 @@
-/// Plans and schedules: Link, LagUnit, Dependency, Task, Phase, PlanSpec, Plan, ScheduledTask,
-/// Schedule, ScheduleChange, schedule(), what_if_delayed() and plan files. Dates cross as
+/// Plans and schedules: Link, LagUnit, Dependency, Task, Title, Phase, Problem, PlanSpec, Plan,
+/// ScheduledTask, Schedule, ScheduleChange, DelayImpact, schedule(), what_if_delayed(), plan
+/// files, and the status on a date. Dates cross as
 /// datetime.date (date_caster.hpp).
 
 #include "bindings.hpp"
@@ -42,14 +43,15 @@ std::vector<Dependency> to_dependencies(const py::iterable& items) {
 // An unset date (not-a-date) reads as None.
 py::object date_or_none(const Date& date) { return date.is_special() ? py::none() : py::cast(date); }
 
-Task make_task(std::string id, std::string name, std::string phase, std::map<std::string, std::string> responsibility,
-               std::optional<Date> start, std::optional<Date> due, bool milestone, std::optional<double> weight,
+Task make_task(std::string id, std::string name, std::string phase, std::vector<std::string> titles,
+               std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due, bool milestone, std::optional<double> weight,
                std::vector<std::string> indicators, const py::iterable& depends_on, std::optional<Date> actual_start,
                std::optional<Date> actual_finish, double percent_complete) {
     Task t;
     t.id = std::move(id);
     t.name = std::move(name);
     t.phase = std::move(phase);
+    t.titles = std::move(titles);
     t.responsibility = std::move(responsibility);
     // One date given stands for both (a milestone's date; a one-day task).
     if (start) t.start = *start;
@@ -82,16 +84,19 @@ void register_plan(py::module_& m) {
     bind_enum<Link>(m, "Link", "How a task waits for another: finish_to_start or start_to_start (plus the lag).");
     bind_enum<LagUnit>(m, "LagUnit", "What a lag counts: working_days of the calendar, or calendar_days.");
 
-    py::class_<Dependency> dependency(m, "Dependency", "A task's wait for another task.");
-    py::class_<Task> task(m, "Task", "A task or milestone of a plan, pinned to who answers for it (五定).");
-    py::class_<Phase> phase(m, "Phase", "A stage of the campaign.");
-    py::class_<PlanSpec> spec(m, "PlanSpec", "Everything a plan holds, as plain data; `Plan` is its validated form.");
-    py::class_<Plan> plan(m, "Plan", "A validated plan: unique ids, known phases, dependencies and responsibility fields.");
-    py::class_<ScheduledTask> scheduled(m, "ScheduledTask", "One task's place in the schedule (working days of the calendar).");
-    py::class_<Schedule> sched(m, "Schedule", "The schedule of a plan: forward and backward pass over its dependencies.");
-    py::class_<ScheduleChange> change(m, "ScheduleChange", "A task whose earliest finish moves when another task is delayed.");
+    py::class_<Dependency> dependency_class(m, "Dependency", "A task's wait for another task.");
+    py::class_<Task> task_class(m, "Task", "A task or milestone of a plan, pinned to who answers for it (五定).");
+    py::class_<Title> title_class(m, "Title", "A title the campaign runs for (a Civilized City, a Sanitary City, ...).");
+    py::class_<Phase> phase_class(m, "Phase", "A stage of the campaign, of one title or of the whole campaign.");
+    py::class_<Problem> problem_class(m, "Problem", "A problem an inspection found, to be rectified by a deadline and closed (整改销号).");
+    py::class_<PlanSpec> spec_class(m, "PlanSpec", "Everything a plan holds, as plain data; `Plan` is its validated form.");
+    py::class_<Plan> plan_class(m, "Plan", "A validated plan: unique ids, known phases, dependencies and responsibility fields.");
+    py::class_<ScheduledTask> scheduled_class(m, "ScheduledTask", "One task's place in the schedule (working days of the calendar).");
+    py::class_<Schedule> sched_class(m, "Schedule", "The schedule of a plan: forward and backward pass over its dependencies.");
+    py::class_<ScheduleChange> change_class(m, "ScheduleChange", "A task, or a phase's end, whose earliest finish moves when a task is delayed.");
+    py::class_<DelayImpact> impact_class(m, "DelayImpact", "What a delay moves: tasks (plan order), then phase ends (phase order).");
 
-    dependency
+    dependency_class
         .def(py::init([](std::string task, Link link, int lag, LagUnit unit) { return Dependency{std::move(task), link, lag, unit}; }),
              py::arg("task") = "", py::arg("link") = Link::finish_to_start, py::arg("lag") = 0,
              py::arg("unit") = LagUnit::working_days)
@@ -102,8 +107,8 @@ void register_plan(py::module_& m) {
         .def(py::self == py::self)
         .def("__repr__", &repr_dependency);
 
-    task.def(py::init(&make_task), py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("phase") = "",
-             py::arg("responsibility") = std::map<std::string, std::string>(), py::arg("start") = py::none(),
+    task_class.def(py::init(&make_task), py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("phase") = "",
+             py::arg("titles") = std::vector<std::string>(), py::arg("responsibility") = std::map<std::string, std::string>(), py::arg("start") = py::none(),
              py::arg("due") = py::none(), py::arg("milestone") = false, py::arg("weight") = py::none(),
              py::arg("indicators") = std::vector<std::string>(), py::arg("depends_on") = py::tuple(),
              py::arg("actual_start") = py::none(), py::arg("actual_finish") = py::none(), py::arg("percent_complete") = 0.0,
@@ -112,6 +117,7 @@ void register_plan(py::module_& m) {
         .def_readwrite("id", &Task::id, "Unique in the plan.")
         .def_readwrite("name", &Task::name, "Display name.")
         .def_readwrite("phase", &Task::phase, "Phase id, '' for none.")
+        .def_readwrite("titles", &Task::titles, "Ids of the titles it serves (empty: its phase's title, if any).")
         .def_readwrite("responsibility", &Task::responsibility, "Who answers for it, by the plan's responsibility fields.")
         .def_property("start", [](const Task& t) { return date_or_none(t.start); },
                       [](Task& t, Date date) { t.start = date; }, "Planned start (None until set).")
@@ -128,38 +134,105 @@ void register_plan(py::module_& m) {
         .def_readwrite("percent_complete", &Task::percent_complete, "Progress in [0, 100].")
         .def(py::self == py::self);
 
-    phase.def(py::init([](std::string id, std::string name) { return Phase{std::move(id), std::move(name)}; }),
+    title_class.def(py::init([](std::string id, std::string name) { return Title{std::move(id), std::move(name)}; }),
               py::arg("id") = "", py::arg("name") = "")
+        .def_readwrite("id", &Title::id, "Unique among titles.")
+        .def_readwrite("name", &Title::name, "Display name.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const Title& t) { return "Title(" + repr_string(t.id) + ", " + repr_string(t.name) + ")"; });
+
+    phase_class.def(py::init([](std::string id, std::string name, std::string title) {
+                  return Phase{std::move(id), std::move(name), std::move(title)};
+              }),
+              py::arg("id") = "", py::arg("name") = "", py::kw_only(), py::arg("title") = "")
         .def_readwrite("id", &Phase::id, "Unique among phases.")
         .def_readwrite("name", &Phase::name, "Display name.")
+        .def_readwrite("title", &Phase::title, "The title whose stage it is, '' for the whole campaign.")
         .def(py::self == py::self)
-        .def("__repr__", [](const Phase& p) { return "Phase(" + repr_string(p.id) + ", " + repr_string(p.name) + ")"; });
+        .def("__repr__", [](const Phase& p) {
+            return "Phase(" + repr_string(p.id) + ", " + repr_string(p.name) + (p.title.empty() ? "" : ", title=" + repr_string(p.title)) + ")";
+        });
 
-    spec.def(py::init([](std::string id, std::string name, std::vector<std::string> fields, std::vector<Phase> phases,
-                         std::vector<Task> tasks) {
-                 return PlanSpec{std::move(id), std::move(name), std::move(fields), std::move(phases), std::move(tasks)};
+    problem_class
+        .def(py::init([](std::string id, std::string description, std::string source, std::vector<std::string> titles,
+                         std::vector<std::string> indicators, std::map<std::string, std::string> responsibility,
+                         std::optional<Date> found, std::optional<Date> deadline, std::optional<Date> closed) {
+                 Problem p{std::move(id), std::move(description), std::move(source), std::move(titles), std::move(indicators),
+                           std::move(responsibility), found.value_or(Date()), deadline.value_or(Date()), closed};
+                 return p;
+             }),
+             py::arg("id") = "", py::kw_only(), py::arg("description") = "", py::arg("source") = "",
+             py::arg("titles") = std::vector<std::string>(), py::arg("indicators") = std::vector<std::string>(),
+             py::arg("responsibility") = std::map<std::string, std::string>(), py::arg("found") = py::none(),
+             py::arg("deadline") = py::none(), py::arg("closed") = py::none(), "found, deadline, closed: datetime.date.")
+        .def_readwrite("id", &Problem::id, "Unique among the plan's problems.")
+        .def_readwrite("description", &Problem::description, "What was found.")
+        .def_readwrite("source", &Problem::source, "The inspection that found it.")
+        .def_readwrite("titles", &Problem::titles, "Ids of the titles it bears on.")
+        .def_readwrite("indicators", &Problem::indicators, "Indicator ids it bears on.")
+        .def_readwrite("responsibility", &Problem::responsibility, "Who rectifies it.")
+        .def_property("found", [](const Problem& p) { return date_or_none(p.found); }, [](Problem& p, Date d) { p.found = d; },
+                      "When it was found (None until set).")
+        .def_property("deadline", [](const Problem& p) { return date_or_none(p.deadline); },
+                      [](Problem& p, Date d) { p.deadline = d; }, "Rectification deadline (None until set).")
+        .def_readwrite("closed", &Problem::closed, "When it was closed (销号), or None.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const Problem& p) {
+            return "<civitas.Problem " + repr_string(p.id) + ": due " + (p.deadline.is_special() ? "?" : to_iso(p.deadline)) +
+                   (p.closed ? ", closed " + to_iso(*p.closed) : ", open") + ">";
+        });
+
+    spec_class.def(py::init([](std::string id, std::string name, std::vector<std::string> fields, std::vector<Title> titles,
+                         std::vector<Phase> phases, std::map<std::string, std::string> responsibility, std::vector<Task> tasks,
+                         std::vector<Problem> problems, std::vector<PlanSpec> subplans, std::string file) {
+                 PlanSpec s;
+                 s.id = std::move(id);
+                 s.name = std::move(name);
+                 s.responsibility_fields = std::move(fields);
+                 s.titles = std::move(titles);
+                 s.phases = std::move(phases);
+                 s.responsibility = std::move(responsibility);
+                 s.tasks = std::move(tasks);
+                 s.problems = std::move(problems);
+                 s.subplans = std::move(subplans);
+                 s.file = std::move(file);
+                 return s;
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("responsibility_fields") = std::vector<std::string>(),
-             py::arg("phases") = std::vector<Phase>(), py::arg("tasks") = std::vector<Task>())
-        .def_readwrite("id", &PlanSpec::id, "Short id.")
+             py::arg("titles") = std::vector<Title>(), py::arg("phases") = std::vector<Phase>(),
+             py::arg("responsibility") = std::map<std::string, std::string>(), py::arg("tasks") = std::vector<Task>(),
+             py::arg("problems") = std::vector<Problem>(), py::arg("subplans") = std::vector<PlanSpec>(), py::arg("file") = "")
+        .def_readwrite("id", &PlanSpec::id, "Short id (no '/').")
         .def_readwrite("name", &PlanSpec::name, "Display name.")
         .def_readwrite("responsibility_fields", &PlanSpec::responsibility_fields,
-                       "Allowed keys of Task.responsibility (empty: any).")
-        .def_readwrite("phases", &PlanSpec::phases, "Phases, in order.")
+                       "Allowed keys of responsibility maps (empty: any); root only.")
+        .def_readwrite("titles", &PlanSpec::titles, "The titles the campaign runs for; root only.")
+        .def_readwrite("phases", &PlanSpec::phases, "Phases, in order; root only.")
+        .def_readwrite("responsibility", &PlanSpec::responsibility, "A sub-plan's default responsibility.")
         .def_readwrite("tasks", &PlanSpec::tasks, "Tasks, in order.")
+        .def_readwrite("problems", &PlanSpec::problems, "Inspection problems, in order.")
+        .def_readwrite("subplans", &PlanSpec::subplans, "Nested plans (a district's, a school's), in order.")
+        .def_readwrite("file", &PlanSpec::file, "A sub-plan kept in its own file: its path relative to the parent's file.")
         .def(py::self == py::self);
 
-    plan.def(py::init<PlanSpec>(), py::arg("spec"), "Validates the spec; ValidationError names the task and the field.")
+    plan_class.def(py::init<PlanSpec>(), py::arg("spec"), "Validates the spec; ValidationError names the task and the field.")
         .def_property_readonly("spec", &Plan::spec, "The plan as plain data (a copy).")
         .def_property_readonly("id", [](const Plan& p) { return p.spec().id; })
         .def_property_readonly("name", [](const Plan& p) { return p.spec().name; })
-        .def_property_readonly("tasks", [](const Plan& p) { return p.spec().tasks; }, "The tasks, in order (copies).")
-        .def("task_index", &Plan::task_index, py::arg("id"), "Position of a task; NotFoundError for an unknown id.")
-        .def("__len__", [](const Plan& p) { return p.spec().tasks.size(); })
+        .def_property_readonly("tasks", &Plan::tasks, py::return_value_policy::copy,
+                               "Every task, sub-plans' included (ids qualified 'district/task', default responsibility filled in); copies.")
+        .def_property_readonly("problems", &Plan::problems, py::return_value_policy::copy,
+                               "Every problem, sub-plans' included, as for tasks; copies.")
+        .def_property_readonly("subplan_paths", &Plan::subplan_paths, "Paths of every sub-plan ('chengguan/school-3'), parents first.")
+        .def("subplan_of_task", &Plan::subplan_of_task, py::arg("index"), "Path of the sub-plan of task `index` ('' for the root).")
+        .def("subplan_of_problem", &Plan::subplan_of_problem, py::arg("index"), "Path of the sub-plan of problem `index`.")
+        .def("titles_of_task", &Plan::titles_of_task, py::arg("index"), "The titles task `index` serves: its own, else its phase's.")
+        .def("task_index", &Plan::task_index, py::arg("id"), "Position of a task in `tasks`; NotFoundError for an unknown id.")
+        .def("__len__", [](const Plan& p) { return p.tasks().size(); })
         .def(py::self == py::self)
         .def("__repr__", [](const Plan& plan) { return to_string(plan); });
 
-    scheduled.def_readonly("id", &ScheduledTask::id)
+    scheduled_class.def_readonly("id", &ScheduledTask::id)
         .def_readonly("duration", &ScheduledTask::duration, "Working days from planned start to due (milestones 0).")
         .def_readonly("earliest_start", &ScheduledTask::earliest_start)
         .def_readonly("earliest_finish", &ScheduledTask::earliest_finish)
@@ -172,14 +245,14 @@ void register_plan(py::module_& m) {
                    to_iso(t.earliest_finish) + ", slack " + std::to_string(t.slack) + (t.critical ? ", critical>" : ">");
         });
 
-    sched.def_readonly("tasks", &Schedule::tasks, "One per task, in plan order.")
+    sched_class.def_readonly("tasks", &Schedule::tasks, "One per task, in plan order.")
         .def_readonly("critical_path", &Schedule::critical_path, "The chain of critical tasks that ends last, first task first.")
         .def_readonly("smallest_slack", &Schedule::smallest_slack, "The critical tasks' slack.")
         .def("task", &Schedule::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
         .def("__len__", [](const Schedule& s) { return s.tasks.size(); })
         .def("__repr__", [](const Schedule& s) { return to_string(s); });
 
-    change.def_readonly("id", &ScheduleChange::id)
+    change_class.def_readonly("id", &ScheduleChange::id)
         .def_readonly("earliest_finish", &ScheduleChange::earliest_finish, "Before the delay.")
         .def_readonly("delayed_finish", &ScheduleChange::delayed_finish, "After it.")
         .def_readonly("working_days", &ScheduleChange::working_days, "How far it moves.")
@@ -189,17 +262,26 @@ void register_plan(py::module_& m) {
                    to_iso(c.delayed_finish) + " (+" + std::to_string(c.working_days) + " working days)>";
         });
 
+    impact_class.def_readonly("tasks", &DelayImpact::tasks, "Every task whose earliest finish moves, in plan order.")
+        .def_readonly("phases", &DelayImpact::phases, "Every phase whose end moves, in phase order.")
+        .def("__repr__", [](const DelayImpact& d) {
+            return "<civitas.DelayImpact: " + std::to_string(d.tasks.size()) + " tasks and " + std::to_string(d.phases.size()) +
+                   " phases move>";
+        });
+
     m.def("schedule", &schedule, py::arg("plan"), py::arg("calendar"), py::call_guard<py::gil_scoped_release>(),
           "Forward and backward pass on the calendar's working days; ValidationError naming a cycle.");
     m.def("what_if_delayed", &what_if_delayed, py::arg("plan"), py::arg("calendar"), py::arg("task"), py::arg("working_days"),
           py::call_guard<py::gil_scoped_release>(),
-          "Delays a task's earliest start by `working_days`; every task whose earliest finish moves, in plan order.");
+          "Delays a task's earliest start by `working_days`: the tasks and the phase ends that move.");
     m.def("load_plan", &load_plan, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
           "Reads and validates a plan file; ParseError names the file, the JSON path and the value.");
     m.def("parse_plan", [](std::string_view json, const std::string& file) { return parse_plan(json, file); }, py::arg("text"),
           py::arg("file") = "<string>", "Parses plan JSON text; `file` is the name used in error messages.");
     m.def("plan_to_json", &plan_to_json, py::arg("plan"), py::arg("indent") = 2,
           "The plan as JSON text with defaults left out, loadable again into an equal plan.");
+    m.def("save_plan", &save_plan, py::arg("plan"), py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+          "Writes the plan, and its sub-plans kept in files, each whole (a temporary file renamed over it).");
 
     // Status on a date.
     bind_enum<TaskState>(m, "TaskState", "A task's state on a date: done, overdue, at_risk, in_progress or not_started.");
@@ -214,7 +296,33 @@ void register_plan(py::module_& m) {
             return "<TaskStatus " + repr_string(t.id) + ": " + to_string(t.state) + ", " + repr_number(t.percent_complete) +
                    "% of " + repr_number(t.planned_percent) + "% planned>";
         });
-    py::class_<Progress>(m, "Progress", "Planned against earned progress of a set of tasks.")
+    bind_enum<ProblemState>(m, "ProblemState", "A problem's state on a date: closed, closed_late, overdue or open.");
+    py::class_<ProblemStatus>(m, "ProblemStatus", "One problem on the status date.")
+        .def_readonly("id", &ProblemStatus::id)
+        .def_readonly("state", &ProblemStatus::state)
+        .def_readonly("days_late", &ProblemStatus::days_late, "Working days past the deadline.")
+        .def("__repr__", [](const ProblemStatus& p) {
+            return "<ProblemStatus " + repr_string(p.id) + ": " + to_string(p.state) +
+                   (p.days_late > 0 ? ", " + std::to_string(p.days_late) + " working days late>" : ">");
+        });
+    py::class_<Rectification>(m, "Rectification", "Rectification of a set of problems (整改销号).")
+        .def_readonly("found", &Rectification::found, "Problems found on or before the date.")
+        .def_readonly("closed", &Rectification::closed, "Of them, closed (late or not).")
+        .def_readonly("closed_on_time", &Rectification::closed_on_time, "Closed by their deadline.")
+        .def_readonly("overdue", &Rectification::overdue, "Open past their deadline.")
+        .def_property_readonly("closure_rate", &Rectification::closure_rate, "closed / found, or None when none was found.");
+    py::class_<OverdueTask>(m, "OverdueTask", "A task past due and not done, with who answers for it.")
+        .def_readonly("id", &OverdueTask::id)
+        .def_readonly("name", &OverdueTask::name)
+        .def_readonly("responsibility", &OverdueTask::responsibility, "Department, unit, leader, ...")
+        .def_readonly("due", &OverdueTask::due)
+        .def_readonly("days_late", &OverdueTask::days_late, "Working days past due.")
+        .def_readonly("percent_complete", &OverdueTask::percent_complete)
+        .def("__repr__", [](const OverdueTask& t) {
+            return "<OverdueTask " + repr_string(t.id) + ": due " + to_iso(t.due) + ", " + std::to_string(t.days_late) +
+                   " working days late>";
+        });
+    py::class_<Progress>(m, "Progress", "Planned against earned progress of a set of tasks, and the rectification of its problems.")
         .def_readonly("tasks", &Progress::tasks)
         .def_readonly("states", &Progress::states, "Tasks in each TaskState.")
         .def_readonly("planned_value", &Progress::planned_value, "PV: sum of weight x planned share.")
@@ -223,15 +331,22 @@ void register_plan(py::module_& m) {
         .def_readonly("spi_t", &Progress::spi_t, "Earned schedule / actual time, or None before the plan begins.")
         .def_readonly("done_on_time", &Progress::done_on_time)
         .def_readonly("due", &Progress::due, "Tasks due on or before the date.")
+        .def_readonly("problems", &Progress::problems, "The set's inspection problems.")
         .def_property_readonly("on_time_rate", &Progress::on_time_rate, "done_on_time / due, or None when nothing is due.");
     py::class_<PlanStatus>(m, "PlanStatus", "A plan's status on a date.")
         .def_readonly("as_of", &PlanStatus::as_of)
-        .def_readonly("tasks", &PlanStatus::tasks, "Per task, in plan order.")
+        .def_readonly("tasks", &PlanStatus::tasks, "Per task, in the order of Plan.tasks.")
+        .def_readonly("problems", &PlanStatus::problems, "Problems found on or before the date, in the order of Plan.problems.")
+        .def_readonly("overdue", &PlanStatus::overdue, "Overdue tasks with who answers for them, most days late first.")
         .def_readonly("overall", &PlanStatus::overall)
-        .def_readonly("by_phase", &PlanStatus::by_phase, "Progress by phase id ('' for none).")
+        .def_readonly("by_phase", &PlanStatus::by_phase, "Progress of tasks by phase id ('' for none).")
+        .def_readonly("by_title", &PlanStatus::by_title, "Progress by title id ('' for the whole campaign).")
+        .def_readonly("by_subplan", &PlanStatus::by_subplan, "Progress by sub-plan path, sub-plans' included ('' is the root's own).")
         .def_readonly("by_responsibility", &PlanStatus::by_responsibility, "field -> value -> Progress.")
         .def("task", &PlanStatus::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
-        .def("__len__", [](const PlanStatus& s) { return s.tasks.size(); });
+        .def("problem", &PlanStatus::problem, py::arg("id"), py::return_value_policy::copy, "The problem with this id; NotFoundError.")
+        .def("__len__", [](const PlanStatus& s) { return s.tasks.size(); })
+        .def("__repr__", [](const PlanStatus& s) { return to_string(s); });
     m.def(
         "status",
         [](const Plan& plan, const WorkCalendar& calendar, const Date& as_of, int at_risk_within) {
@@ -240,7 +355,8 @@ void register_plan(py::module_& m) {
             return status(plan, calendar, as_of, options);
         },
         py::arg("plan"), py::arg("calendar"), py::arg("as_of"), py::kw_only(), py::arg("at_risk_within") = 5,
-        "Each task's state on `as_of`, planned against earned progress and earned schedule, rolled up by phase and responsibility.");
+        "Each task's and problem's state on `as_of`, planned against earned progress and earned schedule, the overdue "
+        "list, rolled up by phase, title, sub-plan and responsibility.");
 }
 
 }  // namespace civitas::python

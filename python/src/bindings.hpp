@@ -27,6 +27,10 @@ void register_evaluation(py::module_& m);
 void register_calendar(py::module_& m);
 /// Plans, schedules and plan files (Link, Task, Plan, Schedule, schedule(), ...).
 void register_plan(py::module_& m);
+/// Weights: AHP, entropy, CRITIC, standard deviation, combined weights.
+void register_weights(py::module_& m);
+/// Rankings: weighted sum, TOPSIS, VIKOR, grey relational analysis, ranks, awards.
+void register_ranking(py::module_& m);
 /// Files, bundled frameworks, version.
 void register_io(py::module_& m);
 /// _cli_run: the command-line program in process.

@@ -14,6 +14,9 @@
 
 namespace pybind11::detail {
 
+// CPython's date macros cast in the C style.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wold-style-cast"
 template <>
 struct type_caster<civitas::Date> {
     PYBIND11_TYPE_CASTER(civitas::Date, const_name("datetime.date"));
@@ -44,5 +47,6 @@ struct type_caster<civitas::Date> {
         return PyDate_FromDate(static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day));
     }
 };
+#pragma GCC diagnostic pop
 
 }  // namespace pybind11::detail

@@ -1,4 +1,4 @@
-// Where bundled frameworks are found.
+// Where bundled frameworks and calendars are found.
 
 #include <civitas/error.hpp>
 #include <civitas/io.hpp>
@@ -50,29 +50,47 @@ void add_data_directory(const std::filesystem::path& directory) {
     if (std::find(added.begin(), added.end(), directory) == added.end()) added.push_back(directory);
 }
 
-std::vector<std::string> bundled_framework_ids() {
+namespace {
+
+// Ids of the JSON files in `folder` ("frameworks", "calendars") of every data directory, sorted.
+std::vector<std::string> bundled_ids(const char* folder) {
     std::set<std::string> ids;
     for (const auto& directory : data_directories()) {
         std::error_code ec;
-        for (std::filesystem::directory_iterator it(directory / "frameworks", ec), end; !ec && it != end; it.increment(ec))
+        for (std::filesystem::directory_iterator it(directory / folder, ec), end; !ec && it != end; it.increment(ec))
             if (it->path().extension() == ".json") ids.insert(it->path().stem().string());
     }
     return {ids.begin(), ids.end()};
 }
 
-std::filesystem::path bundled_framework_path(const std::string& id) {
+// The first `folder/id.json` of the data directories; NotFoundError listing the ids there are.
+std::filesystem::path bundled_path(const char* folder, const char* what, const std::string& id, const char* example) {
     if (id.empty() || id.front() == '.' || id.find_first_of("/\\") != std::string::npos)
-        throw NotFoundError("'" + id + "' is not a bundled framework id; expected a name such as 'garden-city-2016'");
+        throw NotFoundError("'" + id + "' is not a bundled " + what + " id; expected a name such as '" + example + "'");
     for (const auto& directory : data_directories()) {
-        const auto path = directory / "frameworks" / (id + ".json");
+        const auto path = directory / folder / (id + ".json");
         std::error_code ec;
         if (std::filesystem::is_regular_file(path, ec)) return path;
     }
     std::string list;
-    for (const std::string& known : bundled_framework_ids()) list += (list.empty() ? "" : ", ") + known;
-    throw NotFoundError("no bundled framework '" + id + "'; expected one of: " + (list.empty() ? "(none found)" : list));
+    for (const std::string& known : bundled_ids(folder)) list += (list.empty() ? "" : ", ") + known;
+    throw NotFoundError("no bundled " + std::string(what) + " '" + id + "'; expected one of: " + (list.empty() ? "(none found)" : list));
+}
+
+}  // namespace
+
+std::vector<std::string> bundled_framework_ids() { return bundled_ids("frameworks"); }
+
+std::filesystem::path bundled_framework_path(const std::string& id) {
+    return bundled_path("frameworks", "framework", id, "garden-city-2016");
 }
 
 Framework load_bundled_framework(const std::string& id) { return load_framework(bundled_framework_path(id)); }
+
+std::vector<std::string> bundled_calendar_ids() { return bundled_ids("calendars"); }
+
+std::filesystem::path bundled_calendar_path(const std::string& id) { return bundled_path("calendars", "calendar", id, "cn-2025"); }
+
+WorkCalendar load_bundled_calendar(const std::string& id) { return load_calendar(bundled_calendar_path(id)); }
 
 }  // namespace civitas

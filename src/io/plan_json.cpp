@@ -8,6 +8,8 @@
 #include "io/file_text.hpp"
 #include "io/json_reader.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
@@ -51,11 +53,22 @@ std::vector<std::string> read_ids(const Node& node, const char* what) {
     return ids;
 }
 
-Dependency read_dependency(const Node& node, std::set<std::string>& shorthand) {
+// {"department": "市文明办", "leader": "..."}: every value a string.
+std::map<std::string, std::string> read_responsibility(const Node& node) {
+    std::map<std::string, std::string> who;
+    if (!node.has("responsibility")) return who;
+    const Node object = node.at("responsibility");
+    if (!object.value().is_object()) object.expected("an object");
+    for (const auto& item : object.value().items())
+        who.emplace(item.key(), Node(item.value(), object.path() + "." + item.key(), node.file()).text());
+    return who;
+}
+
+Dependency read_dependency(const Node& node, const std::string& file, std::set<std::string>& shorthand) {
     Dependency d;
     if (node.value().is_string()) {  // "id": finish to start, no lag
         d.task = node.text();
-        shorthand.insert(node.path());
+        shorthand.insert(file + "\n" + node.path());
         return d;
     }
     if (!node.value().is_object()) node.expected("a task id or {\"task\", \"link\", \"lag\", \"unit\"}");
@@ -67,19 +80,15 @@ Dependency read_dependency(const Node& node, std::set<std::string>& shorthand) {
     return d;
 }
 
-Task read_task(const Node& node, std::set<std::string>& shorthand) {
-    node.require_object({"id", "name", "phase", "responsibility", "start", "due", "milestone", "weight", "indicators",
+Task read_task(const Node& node, const std::string& file, std::set<std::string>& shorthand) {
+    node.require_object({"id", "name", "phase", "titles", "responsibility", "start", "due", "milestone", "weight", "indicators",
                          "depends_on", "actual_start", "actual_finish", "percent_complete"});
     Task task;
     task.id = node.at("id").text();
     task.name = node.text_or("name");
     task.phase = node.text_or("phase");
-    if (node.has("responsibility")) {
-        const Node who = node.at("responsibility");
-        if (!who.value().is_object()) who.expected("an object");
-        for (const auto& item : who.value().items())
-            task.responsibility.emplace(item.key(), Node(item.value(), who.path() + "." + item.key(), node.file()).text());
-    }
+    if (node.has("titles")) task.titles = read_ids(node.at("titles"), "title");
+    task.responsibility = read_responsibility(node);
     if (node.has("milestone")) task.milestone = read_bool(node.at("milestone"));
     task.due = read_date(node.at("due"));
     // A milestone is one date: "due" alone (a "start", if given, must be the same day).
@@ -87,30 +96,125 @@ Task read_task(const Node& node, std::set<std::string>& shorthand) {
     task.weight = node.optional_number("weight");
     if (node.has("indicators")) task.indicators = read_ids(node.at("indicators"), "indicator");
     if (node.has("depends_on"))
-        for (const Node& item : node.at("depends_on").array()) task.depends_on.push_back(read_dependency(item, shorthand));
+        for (const Node& item : node.at("depends_on").array()) task.depends_on.push_back(read_dependency(item, file, shorthand));
     task.actual_start = optional_date(node, "actual_start");
     task.actual_finish = optional_date(node, "actual_finish");
     task.percent_complete = node.number_or("percent_complete", 0.0);
     return task;
 }
 
-PlanSpec read_spec(const Node& root, std::set<std::string>& shorthand) {
-    root.require_object({"format", "id", "name", "responsibility_fields", "phases", "tasks"});
-    if (root.has("format") && root.at("format").text() != plan_format)
-        root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
-                               plan_format + "\"");
-    PlanSpec spec;
-    spec.id = root.at("id").text();
-    spec.name = root.text_or("name");
-    if (root.has("responsibility_fields")) spec.responsibility_fields = read_ids(root.at("responsibility_fields"), "field");
-    if (root.has("phases"))
-        for (const Node& item : root.at("phases").array()) {
-            item.require_object({"id", "name"});
-            spec.phases.push_back({item.at("id").text(), item.text_or("name")});
-        }
-    for (const Node& item : root.at("tasks").array()) spec.tasks.push_back(read_task(item, shorthand));
-    return spec;
+Problem read_problem(const Node& node) {
+    node.require_object({"id", "description", "source", "titles", "indicators", "responsibility", "found", "deadline", "closed"});
+    Problem problem;
+    problem.id = node.at("id").text();
+    problem.description = node.text_or("description");
+    problem.source = node.text_or("source");
+    if (node.has("titles")) problem.titles = read_ids(node.at("titles"), "title");
+    if (node.has("indicators")) problem.indicators = read_ids(node.at("indicators"), "indicator");
+    problem.responsibility = read_responsibility(node);
+    problem.found = read_date(node.at("found"));
+    problem.deadline = read_date(node.at("deadline"));
+    problem.closed = optional_date(node, "closed");
+    return problem;
 }
+
+// Which file each plan and sub-plan was read from, to place validation errors in the right file.
+struct FileTree {
+    std::string file;
+    std::vector<FileTree> subplans;
+};
+
+// Reads plan files, following sub-plans kept in files of their own.
+class PlanReader {
+public:
+    // Dependencies written as a bare task id: "file\npath", to name "depends_on[0]" in errors.
+    std::set<std::string> shorthand;
+
+    PlanSpec read_root(const Node& root, FileTree& tree) {
+        root.require_object({"format", "id", "name", "responsibility_fields", "titles", "phases", "tasks", "problems", "subplans"});
+        check_format(root);
+        // The main file heads the chain too: a sub-plan file naming it again is a loop.
+        std::error_code ec;
+        if (auto key = std::filesystem::weakly_canonical(root.file(), ec); !ec) open_files_.push_back(std::move(key));
+        PlanSpec spec;
+        if (root.has("responsibility_fields")) spec.responsibility_fields = read_ids(root.at("responsibility_fields"), "field");
+        if (root.has("titles"))
+            for (const Node& item : root.at("titles").array()) {
+                item.require_object({"id", "name"});
+                spec.titles.push_back({item.at("id").text(), item.text_or("name")});
+            }
+        if (root.has("phases"))
+            for (const Node& item : root.at("phases").array()) {
+                item.require_object({"id", "name", "title"});
+                spec.phases.push_back({item.at("id").text(), item.text_or("name"), item.text_or("title")});
+            }
+        read_body(root, spec, tree);
+        return spec;
+    }
+
+private:
+    std::vector<std::filesystem::path> open_files_;  // the chain of files being read, to refuse a loop
+
+    static void check_format(const Node& node) {
+        if (node.has("format") && node.at("format").text() != plan_format)
+            node.at("format").fail("\"" + node.at("format").text() + "\" is not a format this version reads; expected \"" +
+                                   plan_format + "\"");
+    }
+
+    // What a plan and a sub-plan share: id, name, tasks, problems and sub-plans.
+    void read_body(const Node& node, PlanSpec& spec, FileTree& tree) {
+        spec.id = node.at("id").text();
+        spec.name = node.text_or("name");
+        if (node.has("tasks"))
+            for (const Node& item : node.at("tasks").array()) spec.tasks.push_back(read_task(item, node.file(), shorthand));
+        if (node.has("problems"))
+            for (const Node& item : node.at("problems").array()) spec.problems.push_back(read_problem(item));
+        if (node.has("subplans"))
+            for (const Node& item : node.at("subplans").array()) {
+                tree.subplans.emplace_back();
+                spec.subplans.push_back(read_subplan(item, tree.subplans.back()));
+            }
+    }
+
+    // A sub-plan written in place, or {"file": "districts/chengguan.json"} relative to this file.
+    PlanSpec read_subplan(const Node& node, FileTree& tree) {
+        if (!node.value().is_object() || !node.has("file")) {
+            node.require_object({"id", "name", "responsibility", "tasks", "problems", "subplans"});
+            PlanSpec spec;
+            spec.responsibility = read_responsibility(node);
+            tree.file = node.file();
+            read_body(node, spec, tree);
+            return spec;
+        }
+        node.require_object({"file"});
+        const std::string written = node.at("file").text();
+        const std::filesystem::path parent = std::filesystem::path(node.file()).parent_path();
+        const std::filesystem::path path = parent / written;
+        const std::filesystem::path key = std::filesystem::weakly_canonical(path);
+        if (std::find(open_files_.begin(), open_files_.end(), key) != open_files_.end())
+            node.at("file").fail("\"" + written + "\" is a file already being read (the sub-plan files form a loop); expected another plan file");
+        const std::string text = [&] {
+            try {
+                return detail::read_file(path);
+            } catch (const ParseError& error) {
+                node.at("file").fail(std::string("cannot read the sub-plan file: ") + error.what());
+            }
+        }();
+        const std::string file = path.string();
+        const Json document = detail::parse_json(text, file);
+        const Node root(document, "$", file);
+        root.require_object({"format", "id", "name", "responsibility", "tasks", "problems", "subplans"});
+        check_format(root);
+        open_files_.push_back(key);
+        PlanSpec spec;
+        spec.responsibility = read_responsibility(root);
+        spec.file = written;
+        tree.file = file;
+        read_body(root, spec, tree);
+        open_files_.pop_back();
+        return spec;
+    }
+};
 
 Json dependency_json(const Dependency& d) {
     if (d.link == Link::finish_to_start && d.lag == 0 && d.unit == LagUnit::working_days) return d.task;
@@ -122,20 +226,23 @@ Json dependency_json(const Dependency& d) {
     return j;
 }
 
+// The plan's fields in their order, then any others (a plan without a field list).
+Json responsibility_json(const std::map<std::string, std::string>& who, const std::vector<std::string>& fields) {
+    Json j = Json::object();
+    for (const std::string& field : fields)
+        if (const auto found = who.find(field); found != who.end()) j[field] = found->second;
+    for (const auto& [field, value] : who)
+        if (!j.contains(field)) j[field] = value;
+    return j;
+}
+
 Json task_json(const Task& task, const std::vector<std::string>& fields) {
     Json j;
     j["id"] = task.id;
     if (!task.name.empty()) j["name"] = task.name;
     if (!task.phase.empty()) j["phase"] = task.phase;
-    if (!task.responsibility.empty()) {
-        // The plan's fields in their order, then any others (a plan without a field list).
-        Json who = Json::object();
-        for (const std::string& field : fields)
-            if (const auto found = task.responsibility.find(field); found != task.responsibility.end()) who[field] = found->second;
-        for (const auto& [field, value] : task.responsibility)
-            if (!who.contains(field)) who[field] = value;
-        j["responsibility"] = who;
-    }
+    if (!task.titles.empty()) j["titles"] = task.titles;
+    if (!task.responsibility.empty()) j["responsibility"] = responsibility_json(task.responsibility, fields);
     if (!task.milestone || task.start != task.due) j["start"] = to_iso(task.start);
     j["due"] = to_iso(task.due);
     if (task.milestone) j["milestone"] = true;
@@ -152,22 +259,109 @@ Json task_json(const Task& task, const std::vector<std::string>& fields) {
     return j;
 }
 
+Json problem_json(const Problem& problem, const std::vector<std::string>& fields) {
+    Json j;
+    j["id"] = problem.id;
+    if (!problem.description.empty()) j["description"] = problem.description;
+    if (!problem.source.empty()) j["source"] = problem.source;
+    if (!problem.titles.empty()) j["titles"] = problem.titles;
+    if (!problem.indicators.empty()) j["indicators"] = problem.indicators;
+    if (!problem.responsibility.empty()) j["responsibility"] = responsibility_json(problem.responsibility, fields);
+    j["found"] = to_iso(problem.found);
+    j["deadline"] = to_iso(problem.deadline);
+    if (problem.closed) j["closed"] = to_iso(*problem.closed);
+    return j;
+}
+
+// A plan or sub-plan's own content; sub-plans kept in files are written as {"file": ...}.
+void write_body(Json& j, const PlanSpec& spec, const std::vector<std::string>& fields) {
+    if (!spec.tasks.empty() || spec.subplans.empty()) {
+        Json tasks = Json::array();
+        for (const Task& task : spec.tasks) tasks.push_back(task_json(task, fields));
+        j["tasks"] = tasks;
+    }
+    if (!spec.problems.empty()) {
+        Json problems = Json::array();
+        for (const Problem& problem : spec.problems) problems.push_back(problem_json(problem, fields));
+        j["problems"] = problems;
+    }
+    if (!spec.subplans.empty()) {
+        Json subplans = Json::array();
+        for (const PlanSpec& sub : spec.subplans) {
+            Json s;
+            if (!sub.file.empty()) {
+                s["file"] = sub.file;
+            } else {
+                s["id"] = sub.id;
+                if (!sub.name.empty()) s["name"] = sub.name;
+                if (!sub.responsibility.empty()) s["responsibility"] = responsibility_json(sub.responsibility, fields);
+                write_body(s, sub, fields);
+            }
+            subplans.push_back(s);
+        }
+        j["subplans"] = subplans;
+    }
+}
+
+// A sub-plan kept in its own file, as that file's text.
+std::string subplan_file_json(const PlanSpec& sub, const std::vector<std::string>& fields, int indent) {
+    Json j;
+    j["format"] = plan_format;
+    j["id"] = sub.id;
+    if (!sub.name.empty()) j["name"] = sub.name;
+    if (!sub.responsibility.empty()) j["responsibility"] = responsibility_json(sub.responsibility, fields);
+    write_body(j, sub, fields);
+    return j.dump(indent) + "\n";
+}
+
+// Sub-plans kept in files, each with the file it goes to (relative to `folder`), deepest first.
+void subplan_files(const PlanSpec& spec, const std::filesystem::path& folder, std::vector<std::pair<std::filesystem::path, const PlanSpec*>>& out) {
+    for (const PlanSpec& sub : spec.subplans) {
+        const std::filesystem::path here = sub.file.empty() ? folder : (folder / sub.file).parent_path();
+        subplan_files(sub, here, out);
+        if (!sub.file.empty()) out.emplace_back(folder / sub.file, &sub);
+    }
+}
+
+// The file and JSON path inside it of a validation error's path in the whole plan:
+// "$.subplans[1].tasks[0].due" is "$.tasks[0].due" of the sub-plan's own file.
+std::pair<std::string, std::string> locate(const FileTree& root, std::string path) {
+    const FileTree* tree = &root;
+    std::string file = root.file;
+    std::size_t at = 1;  // after "$"
+    const std::string key = ".subplans[";
+    while (path.compare(at, key.size(), key) == 0) {
+        const std::size_t close = path.find(']', at);
+        const auto k = static_cast<std::size_t>(std::stoul(path.substr(at + key.size(), close - at - key.size())));
+        if (k >= tree->subplans.size()) break;
+        tree = &tree->subplans[k];
+        at = close + 1;
+        if (tree->file != file) {
+            file = tree->file;
+            path = "$" + path.substr(at);
+            at = 1;
+        }
+    }
+    return {file, path};
+}
+
 }  // namespace
 
 Plan parse_plan(std::string_view text, const std::string& file) {
     const Json document = detail::parse_json(text, file);
-    std::set<std::string> shorthand;  // paths of dependencies written as a bare task id
-    PlanSpec spec = read_spec(Node(document, "$", file), shorthand);
+    PlanReader reader;
+    FileTree tree{file, {}};
+    PlanSpec spec = reader.read_root(Node(document, "$", file), tree);
     try {
         return Plan(std::move(spec));
     } catch (const ValidationError& error) {
-        // "$.tasks[3].depends_on[0].task" is "$.tasks[3].depends_on[0]" where the file wrote a bare id.
-        std::string path = error.path();
+        auto [where, path] = locate(tree, error.path());
+        // "...depends_on[0].task" is "...depends_on[0]" where the file wrote a bare id.
         const std::string suffix = ".task";
         if (path.size() > suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-            shorthand.count(path.substr(0, path.size() - suffix.size())) != 0)
+            reader.shorthand.count(where + "\n" + path.substr(0, path.size() - suffix.size())) != 0)
             path.resize(path.size() - suffix.size());
-        throw ParseError(file, path, detail::validation_message(error));
+        throw ParseError(where, path, detail::validation_message(error));
     }
 }
 
@@ -180,20 +374,41 @@ std::string plan_to_json(const Plan& plan, int indent) {
     j["id"] = spec.id;
     if (!spec.name.empty()) j["name"] = spec.name;
     if (!spec.responsibility_fields.empty()) j["responsibility_fields"] = spec.responsibility_fields;
+    if (!spec.titles.empty()) {
+        Json titles = Json::array();
+        for (const Title& title : spec.titles) {
+            Json t;
+            t["id"] = title.id;
+            if (!title.name.empty()) t["name"] = title.name;
+            titles.push_back(t);
+        }
+        j["titles"] = titles;
+    }
     if (!spec.phases.empty()) {
         Json phases = Json::array();
         for (const Phase& phase : spec.phases) {
             Json p;
             p["id"] = phase.id;
             if (!phase.name.empty()) p["name"] = phase.name;
+            if (!phase.title.empty()) p["title"] = phase.title;
             phases.push_back(p);
         }
         j["phases"] = phases;
     }
-    Json tasks = Json::array();
-    for (const Task& task : spec.tasks) tasks.push_back(task_json(task, spec.responsibility_fields));
-    j["tasks"] = tasks;
+    write_body(j, spec, spec.responsibility_fields);
     return j.dump(indent) + "\n";
+}
+
+void save_plan(const Plan& plan, const std::filesystem::path& path) {
+    // Each file is written whole (a temporary renamed over it); sub-plan files first, so the
+    // main file never names a sub-plan file that is not there yet.
+    std::vector<std::pair<std::filesystem::path, const PlanSpec*>> files;
+    subplan_files(plan.spec(), path.parent_path(), files);
+    for (const auto& [file, sub] : files) {
+        std::filesystem::create_directories(file.parent_path().empty() ? "." : file.parent_path());
+        detail::write_file_atomically(file, subplan_file_json(*sub, plan.spec().responsibility_fields, 2));
+    }
+    detail::write_file_atomically(path, plan_to_json(plan));
 }
 
 }  // namespace civitas

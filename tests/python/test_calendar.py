@@ -128,3 +128,22 @@ def test_file_errors_name_file_path_and_value(fields: str, location: str, messag
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(civitas.Error):
         civitas.load_calendar(tmp_path / "missing.json")
+
+
+def test_bundled_2026_calendar_and_the_joined_one() -> None:
+    # 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04): 261 weekdays in 2026, 19 of them
+    # holidays (元旦 1-2 Jan, 春节 16-20 and 23 Feb, 清明 6 Apr, 劳动节 1, 4, 5 May, 端午 19 Jun,
+    # 中秋 25 Sep, 国庆 1, 2, 5, 6, 7 Oct), 6 weekend days worked (4 Jan, 14 and 28 Feb, 9 May,
+    # 20 Sep, 10 Oct): 248 working days.
+    cn2026 = civitas.load_bundled_calendar("cn-2026")
+    assert cn2026.working_days_between(D(2025, 12, 31), D(2026, 12, 31)) == 248
+    assert cn2026.is_working_day(D(2026, 2, 14)) and not cn2026.is_working_day(D(2026, 2, 23))
+    # "cn" holds both years: the same answers as each year's own file.
+    joined = civitas.load_bundled_calendar("cn")
+    cn2025 = civitas.load_bundled_calendar("cn-2025")
+    for day in (D(2025, 1, 1) + datetime.timedelta(days=k) for k in range(730)):
+        single = cn2025 if day.year == 2025 else cn2026
+        assert joined.is_working_day(day) == single.is_working_day(day), day
+    # From Sat 14 Feb (worked: the last working day before the Spring Festival), 3 working days
+    # after the holiday of 15-23 Feb: Tue 24, Wed 25, Thu 26 Feb.
+    assert joined.add_working_days(D(2026, 2, 14), 3) == D(2026, 2, 26)

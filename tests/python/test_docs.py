@@ -1,4 +1,4 @@
-"""The documentation runs: the Python blocks of README.md and docs/guide.md execute in order,
+"""The documentation runs: the Python blocks of README.md, docs/guide.md and docs/methods.md execute in order,
 and every example of docs/format.md loads and scores its values."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def python_blocks(markdown: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", markdown.read_text(encoding="utf-8"), flags=re.S)
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/guide.md"])
+@pytest.mark.parametrize("document", ["README.md", "docs/guide.md", "docs/methods.md"])
 def test_python_blocks_run_in_order(document: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     blocks = python_blocks(REPO / document)
     assert blocks, f"{document} has no Python block"

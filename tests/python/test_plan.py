@@ -97,14 +97,18 @@ def test_schedule_worked_by_hand(cn2025: civitas.WorkCalendar) -> None:
 
 
 def test_what_if_delayed(cn2025: civitas.WorkCalendar) -> None:
-    changes = civitas.what_if_delayed(may_day_plan(), cn2025, "a", 2)
+    impact = civitas.what_if_delayed(may_day_plan(), cn2025, "a", 2)
+    # Phase ends: p1 ends with its last task, c (5-16 -> 5-20); p2 is the milestone m alone.
+    assert [(c.id, c.earliest_finish, c.delayed_finish, c.working_days) for c in impact.phases] == [
+        ("p1", D(2025, 5, 16), D(2025, 5, 20), 2), ("p2", D(2025, 5, 16), D(2025, 5, 19), 1)]
+    changes = impact.tasks
     moved = {c.id: (c.earliest_finish, c.delayed_finish, c.working_days, c.milestone) for c in changes}
     assert [c.id for c in changes] == ["a", "b", "c", "m"]
     assert moved["a"] == (D(2025, 4, 30), D(2025, 5, 7), 2, False)
     assert moved["b"] == (D(2025, 5, 14), D(2025, 5, 16), 2, False)
     assert moved["c"] == (D(2025, 5, 16), D(2025, 5, 20), 2, False)  # starts 4-30: 4-27 plus 3 calendar days
     assert moved["m"] == (D(2025, 5, 16), D(2025, 5, 19), 1, True)  # 5-16 was its own date; b now ends then
-    assert civitas.what_if_delayed(may_day_plan(), cn2025, "m", 1)[0].delayed_finish == D(2025, 5, 19)
+    assert civitas.what_if_delayed(may_day_plan(), cn2025, "m", 1).tasks[0].delayed_finish == D(2025, 5, 19)
     with pytest.raises(civitas.NotFoundError):
         civitas.what_if_delayed(may_day_plan(), cn2025, "zz", 1)
 
@@ -126,8 +130,8 @@ def test_schedule_frame(cn2025: civitas.WorkCalendar) -> None:
 def test_tasks_frame() -> None:
     pytest.importorskip("pandas")
     frame = may_day_plan().tasks_frame()
-    assert list(frame.columns) == ["name", "phase", "start", "due", "milestone", "weight", "percent_complete",
-                                   "department", "unit"]
+    assert list(frame.columns) == ["name", "phase", "titles", "subplan", "start", "due", "milestone", "weight",
+                                   "percent_complete", "department", "unit"]
     assert frame.loc["a", "department"] == "市城管局"
     assert frame.loc["b", "unit"] == ""
     assert frame.loc["b", "weight"] == 2.0

@@ -137,7 +137,7 @@ TEST(Schedule, WhatIfADelayMovesWhatDependsOnIt) {
     // Delay A's start by 2 working days: A Wed 5 - Fri 7; B Mon 10 - Fri 14 (was Wed 12); C
     // Tue 11 - Wed 12 (was Mon 10); D can no longer be on Fri 14: after B, Mon 17, 1 working
     // day later.
-    const auto changes = what_if_delayed(late_plan(), WorkCalendar(), "A", 2);
+    const auto changes = what_if_delayed(late_plan(), WorkCalendar(), "A", 2).tasks;
     ASSERT_EQ(changes.size(), 4u);
     EXPECT_EQ(changes[0].id, "A");
     EXPECT_EQ(changes[0].delayed_finish, day("2025-03-07"));
@@ -180,4 +180,57 @@ TEST(Schedule, SummariesInOneLine) {
     EXPECT_EQ(to_string(late_plan()), "Plan('test': 4 tasks (1 milestones), 0 phases)");
     EXPECT_EQ(to_string(schedule(late_plan(), WorkCalendar())),
               "Schedule(4 tasks, smallest slack -4 working days, critical path A -> C)");
+}
+
+TEST(Schedule, WhatIfMovesPhaseEndsThatDependOnTheDelay) {
+    // Phases prepare, build, check, wrapup, empty (no tasks). Weekend calendar, March 2025.
+    //   A (prepare) Mon 3 - Wed 5 (3 days)        B (prepare) Mon 3 - Fri 7 (5 days)
+    //   C (build)   Thu 6 - Wed 12 (5 days), after A: starts Thu 6, finishes Wed 12
+    //   D (check)   milestone Fri 14, after C (Thu 13 would do): Fri 14
+    //   E (wrapup)  Mon 3 - Tue 4, on its own
+    // Phase ends before: prepare Fri 7 (B), build Wed 12, check Fri 14, wrapup Tue 4.
+    // Delay A by 2 working days: A Wed 5 - Fri 7; C Mon 10 - Fri 14; D after C: Mon 17.
+    // prepare still ends Fri 7 (A now ends with B): it does not move although A does.
+    // build Wed 12 -> Fri 14 (Thu 13, Fri 14: 2 days); check Fri 14 -> Mon 17 (1 day).
+    auto in = [](Task t, const char* phase) {
+        t.phase = phase;
+        return t;
+    };
+    PlanSpec spec;
+    spec.id = "phases";
+    spec.phases = {{"prepare", "", ""}, {"build", "", ""}, {"check", "", ""}, {"wrapup", "", ""}, {"empty", "", ""}};
+    spec.tasks = {in(task("A", "2025-03-03", "2025-03-05"), "prepare"), in(task("B", "2025-03-03", "2025-03-07"), "prepare"),
+                  in(task("C", "2025-03-06", "2025-03-12", {after("A")}), "build"),
+                  in(milestone("D", "2025-03-14", {after("C")}), "check"), in(task("E", "2025-03-03", "2025-03-04"), "wrapup")};
+    const Plan plan(spec);
+    const DelayImpact impact = what_if_delayed(plan, WorkCalendar(), "A", 2);
+    ASSERT_EQ(impact.tasks.size(), 3u);
+    EXPECT_EQ(impact.tasks[0].id, "A");
+    EXPECT_EQ(impact.tasks[0].earliest_finish, day("2025-03-05"));
+    EXPECT_EQ(impact.tasks[0].delayed_finish, day("2025-03-07"));
+    EXPECT_EQ(impact.tasks[1].id, "C");
+    EXPECT_EQ(impact.tasks[1].delayed_finish, day("2025-03-14"));
+    EXPECT_EQ(impact.tasks[2].id, "D");
+    EXPECT_EQ(impact.tasks[2].delayed_finish, day("2025-03-17"));
+    ASSERT_EQ(impact.phases.size(), 2u);
+    EXPECT_EQ(impact.phases[0].id, "build");
+    EXPECT_EQ(impact.phases[0].earliest_finish, day("2025-03-12"));
+    EXPECT_EQ(impact.phases[0].delayed_finish, day("2025-03-14"));
+    EXPECT_EQ(impact.phases[0].working_days, 2);
+    EXPECT_FALSE(impact.phases[0].milestone);
+    EXPECT_EQ(impact.phases[1].id, "check");
+    EXPECT_EQ(impact.phases[1].earliest_finish, day("2025-03-14"));
+    EXPECT_EQ(impact.phases[1].delayed_finish, day("2025-03-17"));
+    EXPECT_EQ(impact.phases[1].working_days, 1);
+    // A delay of 3 moves prepare too: A Thu 6 - Mon 10, past B's Fri 7 (1 working day).
+    const DelayImpact longer = what_if_delayed(plan, WorkCalendar(), "A", 3);
+    ASSERT_EQ(longer.phases.size(), 3u);
+    EXPECT_EQ(longer.phases[0].id, "prepare");
+    EXPECT_EQ(longer.phases[0].earliest_finish, day("2025-03-07"));
+    EXPECT_EQ(longer.phases[0].delayed_finish, day("2025-03-10"));
+    EXPECT_EQ(longer.phases[0].working_days, 1);
+    // No delay moves nothing.
+    const DelayImpact none = what_if_delayed(plan, WorkCalendar(), "A", 0);
+    EXPECT_TRUE(none.tasks.empty());
+    EXPECT_TRUE(none.phases.empty());
 }

@@ -110,3 +110,78 @@ TEST(Status, RollUpsByPhaseAndResponsibility) {
     EXPECT_EQ(s.by_phase.at("").tasks, 4);
     EXPECT_THROW((void)s.task("Z"), NotFoundError);
 }
+
+TEST(Status, EarnedScheduleOfAGroupCountsFromItsOwnStartAndStopsWhenItIsDone) {
+    // On Fri 14 March (working days 0..9 gone). "early": A Mon 3 - Fri 7 (weight 5), finished
+    // Fri 7. "late": B Mon 10 - Fri 21 (weight 10, 1 a day from day 5), 20% done. "gate": a
+    // milestone (weight 0) on Fri 14.
+    PlanSpec spec;
+    spec.id = "groups";
+    spec.phases = {{"early", "", ""}, {"late", "", ""}, {"gate", "", ""}};
+    Task a;
+    a.id = "A";
+    a.phase = "early";
+    a.start = day("2025-03-03");
+    a.due = day("2025-03-07");
+    a.actual_finish = day("2025-03-07");
+    Task b;
+    b.id = "B";
+    b.phase = "late";
+    b.start = day("2025-03-10");
+    b.due = day("2025-03-21");
+    b.percent_complete = 20;
+    Task m;
+    m.id = "M";
+    m.phase = "gate";
+    m.start = m.due = day("2025-03-14");
+    m.milestone = true;
+    spec.tasks = {a, b, m};
+    const PlanStatus s = status(Plan(spec), WorkCalendar(), day("2025-03-14"));
+    // early: earned all 5, its schedule is its 5 days; done on day 4, so the actual time is 5
+    // days (not the 10 gone since): SPI(t) 1.
+    EXPECT_DOUBLE_EQ(*s.by_phase.at("early").spi_t, 1.0);
+    // late: EV 2 = its plan after 2 of its days; 5 of its days gone (days 5..9): 0.4.
+    EXPECT_DOUBLE_EQ(*s.by_phase.at("late").spi_t, 0.4);
+    EXPECT_DOUBLE_EQ(*s.by_phase.at("late").spi, 0.4);
+    // gate: nothing of value planned, so no schedule to measure.
+    EXPECT_FALSE(s.by_phase.at("gate").spi_t.has_value());
+    EXPECT_FALSE(s.by_phase.at("gate").spi.has_value());
+    // overall: EV 7 = the plan after 7 days (5 of A, 2 of B); 10 days gone: 0.7.
+    EXPECT_DOUBLE_EQ(*s.overall.spi_t, 0.7);
+    // Before "late" begins (on Fri 7) it has no actual time yet.
+    const PlanStatus friday = status(Plan(spec), WorkCalendar(), day("2025-03-07"));
+    EXPECT_FALSE(friday.by_phase.at("late").spi_t.has_value());
+    EXPECT_DOUBLE_EQ(*friday.by_phase.at("early").spi_t, 1.0);
+}
+
+TEST(Status, EarnedScheduleOnAPauseInThePlan) {
+    // One phase: A Mon 3 - Fri 7 (weight 5) finished Fri 7, nothing planned Mon 10 - Fri 14, C
+    // Mon 17 - Fri 21 (weight 5) not begun. On Fri 14 (10 working days gone) the plan has
+    // reached EV 5 at the end of day 4 and stays there until day 10: the group did all it
+    // planned, so the earned schedule is the actual time, 10 days: SPI(t) 1, as SPI.
+    PlanSpec spec;
+    spec.id = "pause";
+    Task a;
+    a.id = "A";
+    a.start = day("2025-03-03");
+    a.due = day("2025-03-07");
+    a.actual_finish = day("2025-03-07");
+    Task c;
+    c.id = "C";
+    c.start = day("2025-03-17");
+    c.due = day("2025-03-21");
+    spec.tasks = {a, c};
+    const PlanStatus friday = status(Plan(spec), WorkCalendar(), day("2025-03-14"));
+    EXPECT_DOUBLE_EQ(*friday.overall.spi, 1.0);
+    EXPECT_DOUBLE_EQ(*friday.overall.spi_t, 1.0);
+    // On Wed 19 (13 days gone) C should be 3 days in but has not begun: EV 5 was planned by the
+    // end of the pause, day 10: 10 / 13. SPI: 5 / 8.
+    const PlanStatus wednesday = status(Plan(spec), WorkCalendar(), day("2025-03-19"));
+    EXPECT_DOUBLE_EQ(*wednesday.overall.spi_t, 10.0 / 13.0);
+    EXPECT_DOUBLE_EQ(*wednesday.overall.spi, 5.0 / 8.0);
+    // On Tue 4 A is 30% done against 40% planned: EV 1.5 reached on day 1.5 of 2: 0.75.
+    spec.tasks[0].actual_finish.reset();
+    spec.tasks[0].percent_complete = 30;
+    const PlanStatus tuesday = status(Plan(spec), WorkCalendar(), day("2025-03-04"));
+    EXPECT_DOUBLE_EQ(*tuesday.overall.spi_t, 0.75);
+}

@@ -1,0 +1,345 @@
+/// Rankings: Normalization, RankMethod, BoundaryTies; weighted_sum, topsis, prepare_topsis /
+/// TopsisPrepared, vikor / VikorResult, grey_relational, rank, award / AwardTier / Awards.
+///
+/// x is read in place when it is float64 with whole-element strides (C order, Fortran order,
+/// slices), else copied once into a C-ordered float64 array. Options take the enum or its name
+/// ("vector", "min_max"). The GIL is released while C++ computes.
+
+#include "bindings.hpp"
+
+#include <civitas/error.hpp>
+#include <civitas/ranking.hpp>
+
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace civitas::python {
+
+namespace {
+
+using ConstVector = Eigen::Map<const Eigen::VectorXd>;
+using ConstRowMajor = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+
+/// A units-by-criteria array read in place where possible; `source` keeps the data alive.
+struct Criteria {
+    py::array source;
+    CriteriaView view;
+};
+
+Criteria criteria_array(const py::handle& x) {
+    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
+    py::array source = py::array::ensure(x);
+    if (!source) throw ValidationError("x", "expected a 2-D array of numbers (units x criteria)");
+    if (source.ndim() != 2)
+        throw ValidationError("x", "an array of " + std::to_string(source.ndim()) +
+                                       " dimensions; expected 2 (units x criteria)");
+    const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
+                          source.strides(1) % item == 0 &&
+                          reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
+    if (!in_place) {
+        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
+        if (!source) throw py::error_already_set();
+    }
+    const CriteriaView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
+                            source.strides(0) / item, source.strides(1) / item);
+    return {std::move(source), view};
+}
+
+/// A 1-D float64 array (copied when it is not one already); `what` names it in errors.
+py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const char* what) {
+    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
+    if (!array) throw ValidationError(what, "expected a 1-D array of numbers");
+    if (array.ndim() != 1)
+        throw ValidationError(what, "an array of " + std::to_string(array.ndim()) + " dimensions; expected 1");
+    return array;
+}
+
+ConstVector as_vector(const py::array_t<double, py::array::c_style>& array) {
+    return {array.data(), static_cast<Eigen::Index>(array.shape(0))};
+}
+
+/// A bool per entry from None (empty) or a 1-D array of booleans.
+std::vector<bool> flags(const py::handle& values, const char* what) {
+    if (values.is_none()) return {};
+    py::array array = py::array::ensure(values);
+    if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
+        throw ValidationError(what, "expected None or a 1-D sequence of booleans");
+    const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
+    std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
+    auto view = typed.unchecked<1>();
+    for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
+    return out;
+}
+
+std::vector<std::string> strings(const py::handle& values) {
+    return values.is_none() ? std::vector<std::string>{} : values.cast<std::vector<std::string>>();
+}
+
+/// An option given as the enum or its name; ValidationError naming the parameter otherwise.
+template <class Enum>
+Enum option(const py::handle& value, const char* parameter, const char* enum_name) {
+    if (py::isinstance<py::str>(value)) {
+        const auto name = value.cast<std::string>();
+        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
+        std::string names;
+        for (const char* known : EnumNames<Enum>::values) names += std::string(names.empty() ? "" : ", ") + "'" + known + "'";
+        throw ValidationError(parameter, "unknown value '" + name + "'; expected one of " + names);
+    }
+    try {
+        return value.cast<Enum>();
+    } catch (const py::cast_error&) {
+        throw ValidationError(parameter, std::string("expected a str or civitas.") + enum_name + ", got " +
+                                             py::str(py::type::of(value).attr("__name__")).cast<std::string>());
+    }
+}
+
+/// A tier from an AwardTier, (name, count: int) or (name, share: float).
+AwardTier tier_from(const py::handle& item, std::size_t index) {
+    if (py::isinstance<AwardTier>(item)) return item.cast<AwardTier>();
+    if (py::isinstance<py::tuple>(item) && py::len(item) == 2) {
+        const auto pair = item.cast<py::tuple>();
+        const auto name = pair[0].cast<std::string>();
+        if (py::isinstance<py::int_>(pair[1]) && !py::isinstance<py::bool_>(pair[1]))
+            return AwardTier::places(name, pair[1].cast<int>());
+        if (py::isinstance<py::float_>(pair[1])) return AwardTier::capped(name, pair[1].cast<double>());
+    }
+    throw ValidationError("tiers[" + std::to_string(index) + "]",
+                          "expected an AwardTier, (name, count: int) or (name, share: float)");
+}
+
+std::string repr(const AwardTier& tier) {
+    std::ostringstream text;
+    text << "AwardTier(" << repr_string(tier.name);
+    if (tier.count) text << ", count=" << *tier.count;
+    if (tier.share) text << ", share=" << repr_number(*tier.share);
+    text << ")";
+    return text.str();
+}
+
+py::array int_array(const std::vector<int>& values) {
+    py::array_t<std::int32_t> out(static_cast<py::ssize_t>(values.size()));
+    auto view = out.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < values.size(); ++i) view(static_cast<py::ssize_t>(i)) = values[i];
+    out.attr("flags").attr("writeable") = false;
+    return std::move(out);
+}
+
+}  // namespace
+
+void register_ranking(py::module_& m) {
+    bind_enum<Normalization>(m, "Normalization", "How TOPSIS makes the criteria comparable: vector or min_max.");
+    bind_enum<RankMethod>(m, "RankMethod", "How rank() numbers ties: min (1224), dense (1223) or ordinal (1234).");
+    bind_enum<BoundaryTies>(m, "BoundaryTies",
+                            "What happens to tied units that straddle a tier's last place: demote, admit or by_id.");
+
+    m.def(
+        "weighted_sum",
+        [](const py::handle& x, const py::handle& weights) {
+            const Criteria data = criteria_array(x);
+            const auto w = vector_array(weights, "weights");
+            Eigen::VectorXd out;
+            {
+                py::gil_scoped_release release;
+                out = weighted_sum(data.view, as_vector(w));
+            }
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"),
+        "Weighted sum of framework scores per unit, sum_j w_j x_ij (no normalisation). Weights: "
+        ">= 0, summing to 1 within 1e-6 (else ValidationError).");
+
+    m.def(
+        "topsis",
+        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, const py::handle& normalization) {
+            const Criteria data = criteria_array(x);
+            const auto w = vector_array(weights, "weights");
+            const std::vector<bool> b = flags(benefit, "benefit");
+            const auto norm = option<Normalization>(normalization, "normalization", "Normalization");
+            Eigen::VectorXd out;
+            {
+                py::gil_scoped_release release;
+                out = topsis(data.view, as_vector(w), b, norm);
+            }
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("normalization") = "vector",
+        "TOPSIS closeness to the ideal per unit, in [0, 1]. x: units x criteria; benefit: True where "
+        "higher is better (None: all); normalization: 'vector' or 'min_max'.");
+
+    py::class_<TopsisPrepared>(m, "TopsisPrepared",
+                               "A normalised matrix ready for TOPSIS with many weight vectors (prepare_topsis).")
+        .def_property_readonly("units", &TopsisPrepared::units, "Units (rows of x).")
+        .def_property_readonly("criteria", &TopsisPrepared::criteria, "Criteria (columns of x).")
+        .def_property_readonly("normalization", &TopsisPrepared::normalization, "The normalisation used.")
+        .def(
+            "closeness",
+            [](const TopsisPrepared& self, const py::handle& weights) -> py::array {
+                const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(weights);
+                if (!array || (array.ndim() != 1 && array.ndim() != 2))
+                    throw ValidationError("weights", "expected a 1-D array (criteria) or a 2-D array (draws x criteria)");
+                if (array.ndim() == 1) {
+                    Eigen::VectorXd out;
+                    {
+                        py::gil_scoped_release release;
+                        out = self.closeness(as_vector(array));
+                    }
+                    return owned_array(std::move(out));
+                }
+                const ConstRowMajor draws(array.data(), array.shape(0), array.shape(1));
+                Eigen::MatrixXd out;
+                {
+                    py::gil_scoped_release release;
+                    out = self.closeness_many(draws);
+                }
+                return owned_array(std::move(out));
+            },
+            py::arg("weights"),
+            "Closeness per unit for one weight vector (criteria,) -> (units,), or for many (draws, "
+            "criteria) -> (units, draws), without normalising again.")
+        .def(
+            "separations",
+            [](const TopsisPrepared& self, const py::handle& weights) {
+                const auto w = vector_array(weights, "weights");
+                Eigen::MatrixX2d out;
+                {
+                    py::gil_scoped_release release;
+                    out = self.separations(as_vector(w));
+                }
+                return owned_array(std::move(out));
+            },
+            py::arg("weights"), "(units, 2): weighted distance to the ideal (column 0) and to the anti-ideal (column 1).")
+        .def("__repr__", [](const TopsisPrepared& self) { return to_string(self); });
+
+    m.def(
+        "prepare_topsis",
+        [](const py::handle& x, const py::handle& benefit, const py::handle& normalization) {
+            const Criteria data = criteria_array(x);
+            const std::vector<bool> b = flags(benefit, "benefit");
+            const auto norm = option<Normalization>(normalization, "normalization", "Normalization");
+            py::gil_scoped_release release;
+            return TopsisPrepared(data.view, b, norm);
+        },
+        py::arg("x"), py::arg("benefit") = py::none(), py::arg("normalization") = "vector",
+        "Normalises x once for TOPSIS with many weight vectors (TopsisPrepared.closeness).");
+
+    py::class_<VikorResult>(m, "VikorResult", "VIKOR's S, R and Q per unit and its compromise solution.")
+        .def_property_readonly("s", [](const py::object& self) { return readonly_view(self.cast<const VikorResult&>().s, self); },
+                               "float64 (units,): group utility S in [0, 1], lower is better.")
+        .def_property_readonly("r", [](const py::object& self) { return readonly_view(self.cast<const VikorResult&>().r, self); },
+                               "float64 (units,): individual regret R in [0, 1], lower is better.")
+        .def_property_readonly("q", [](const py::object& self) { return readonly_view(self.cast<const VikorResult&>().q, self); },
+                               "float64 (units,): Q in [0, 1], lower is better.")
+        .def_readonly("v", &VikorResult::v, "Weight of the strategy of the majority, in [0, 1].")
+        .def_readonly("acceptable_advantage", &VikorResult::acceptable_advantage,
+                      "C1: Q(A2) - Q(A1) >= 1 / (units - 1).")
+        .def_readonly("acceptable_stability", &VikorResult::acceptable_stability,
+                      "C2: the first by Q is also best by S or by R.")
+        .def_readonly("compromise", &VikorResult::compromise, "Rows of the compromise solution, in Q order.")
+        .def("__repr__", [](const VikorResult& self) { return to_string(self); });
+
+    m.def(
+        "vikor",
+        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, double v) {
+            const Criteria data = criteria_array(x);
+            const auto w = vector_array(weights, "weights");
+            const std::vector<bool> b = flags(benefit, "benefit");
+            py::gil_scoped_release release;
+            return vikor(data.view, as_vector(w), b, v);
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("v") = 0.5,
+        "VIKOR (Opricovic & Tzeng 2004): S, R, Q per unit (lower is better) and the compromise solution.");
+
+    m.def(
+        "grey_relational",
+        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, double rho) {
+            const Criteria data = criteria_array(x);
+            const auto w = vector_array(weights, "weights");
+            const std::vector<bool> b = flags(benefit, "benefit");
+            Eigen::VectorXd out;
+            {
+                py::gil_scoped_release release;
+                out = grey_relational(data.view, as_vector(w), b, rho);
+            }
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("rho") = 0.5,
+        "Grey relational grade per unit in (0, 1], higher is better; rho is the distinguishing coefficient in (0, 1].");
+
+    m.def(
+        "rank",
+        [](const py::handle& scores, const py::handle& method, bool ascending, const py::handle& ids) {
+            const auto s = vector_array(scores, "scores");
+            const auto how = option<RankMethod>(method, "method", "RankMethod");
+            const std::vector<std::string> names = strings(ids);
+            Eigen::VectorXi out;
+            {
+                py::gil_scoped_release release;
+                out = rank(as_vector(s), how, ascending, names);
+            }
+            return owned_array(std::move(out));
+        },
+        py::arg("scores"), py::arg("method") = "min", py::arg("ascending") = false, py::arg("ids") = py::none(),
+        "Ranks, 1 = best (highest score; lowest when ascending). Ties: 'min' 1224, 'dense' 1223, "
+        "'ordinal' 1234 with ties ordered by id (else by position).");
+
+    py::class_<AwardTier>(m, "AwardTier", "An award tier: at most `count` places and at most `share` of the units assessed.")
+        .def(py::init([](std::string name, std::optional<int> count, std::optional<double> share) {
+                 return AwardTier{std::move(name), count, share};
+             }),
+             py::arg("name"), py::arg("count") = py::none(), py::arg("share") = py::none())
+        .def_readonly("name", &AwardTier::name, "The tier's name.")
+        .def_readonly("count", &AwardTier::count, "Places, or None.")
+        .def_readonly("share", &AwardTier::share, "Cap as a share in (0, 1] of all units assessed, or None.")
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__hash__", [](const AwardTier& self) { return py::hash(py::make_tuple(self.name, self.count, self.share)); })
+        .def("__repr__", [](const AwardTier& self) { return repr(self); });
+
+    py::class_<Awards>(m, "Awards", "Award tiers given to ranked units.")
+        .def_readonly("tier_names", &Awards::tier_names, "The tiers, best first.")
+        .def_property_readonly("tier", [](const Awards& self) { return int_array(self.tier); },
+                               "int32 (units,): index into tier_names, -1 for no award.")
+        .def_property_readonly("names", [](const Awards& self) {
+                                   py::list out;
+                                   for (std::size_t i = 0; i < self.tier.size(); ++i) {
+                                       if (self.tier[i] < 0) out.append(py::none());
+                                       else out.append(py::str(self.tier_name(i)));
+                                   }
+                                   return out;
+                               },
+                               "Tier name per unit, None for no award.")
+        .def_property_readonly("ranks", [](const py::object& self) { return readonly_view(self.cast<const Awards&>().ranks, self); },
+                               "int32 (units,): competition rank among eligible units, 0 if ineligible.")
+        .def_readonly("quota", &Awards::quota, "Places of each tier (after the share cap).")
+        .def_readonly("awarded", &Awards::awarded, "Units given each tier.")
+        .def_readonly("eligible", &Awards::eligible, "Units allowed an award.")
+        .def_readonly("ineligible", &Awards::ineligible, "Units excluded.")
+        .def("__len__", [](const Awards& self) { return self.tier.size(); }, "Number of units.")
+        .def("__repr__", [](const Awards& self) { return to_string(self); });
+
+    m.def(
+        "award",
+        [](const py::handle& scores, const py::iterable& tiers, const py::handle& eligible, bool ascending,
+           const py::handle& ties, const py::handle& ids) {
+            const auto s = vector_array(scores, "scores");
+            std::vector<AwardTier> list;
+            for (const py::handle item : tiers) list.push_back(tier_from(item, list.size()));
+            const std::vector<bool> allowed = flags(eligible, "eligible");
+            const auto rule = option<BoundaryTies>(ties, "ties", "BoundaryTies");
+            const std::vector<std::string> names = strings(ids);
+            py::gil_scoped_release release;
+            return award(as_vector(s), list, allowed, ascending, rule, names);
+        },
+        py::arg("scores"), py::arg("tiers"), py::arg("eligible") = py::none(), py::arg("ascending") = false,
+        py::arg("ties") = "demote", py::arg("ids") = py::none(),
+        "Gives award tiers (best first) in order of score to eligible units. ties: 'demote' (a tied group "
+        "that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'.");
+}
+
+}  // namespace civitas::python

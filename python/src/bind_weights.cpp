@@ -1,0 +1,226 @@
+/// Weights: AhpMethod, RandomIndexTable, ObjectiveNormalization, AhpResult, HierarchicalAhp,
+/// ComparisonRevision, and ahp(), group_ahp(), hierarchical_ahp(), revision_suggestions(),
+/// entropy_weights(), critic_weights(), std_weights() and the combined weights.
+///
+/// Methods and tables are taken as the enum or its name (`method="geometric_mean"`). Data `x`
+/// (units by rows, criteria by columns) is read in place when it is float64 with whole-element
+/// strides (C or Fortran order, slices); anything else is copied once. Results are new arrays;
+/// AhpResult.weights is a read-only view kept alive by its result.
+
+#include "bindings.hpp"
+
+#include <civitas/error.hpp>
+#include <civitas/weights.hpp>
+
+#include <pybind11/eigen.h>
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace civitas::python {
+
+namespace {
+
+/// An enum argument given as the enum or its name; ValidationError naming `argument` otherwise.
+template <class Enum>
+Enum enum_argument(const py::handle& value, const char* argument) {
+    if (py::isinstance<py::str>(value)) {
+        const auto name = value.cast<std::string>();
+        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
+        std::string expected;
+        for (const char* known : EnumNames<Enum>::values) expected += std::string(expected.empty() ? "" : ", ") + "'" + known + "'";
+        throw ValidationError(argument, "'" + name + "' is not one of " + expected);
+    }
+    try {
+        return value.cast<Enum>();
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(argument) + ": expected a name (str) or the enum, got " +
+                             py::repr(value).cast<std::string>());
+    }
+}
+
+AhpOptions ahp_options(const py::handle& method, const py::handle& random_index, double reciprocal_tolerance) {
+    AhpOptions options;
+    options.method = enum_argument<AhpMethod>(method, "method");
+    options.random_index = enum_argument<RandomIndexTable>(random_index, "random_index");
+    options.reciprocal_tolerance = reciprocal_tolerance;
+    return options;
+}
+
+/// `x` as a MatrixView: float64 with whole-element strides is read in place, anything else is
+/// first copied into a C-ordered float64 array. `keep` holds whichever array the view reads.
+MatrixView matrix_view(const py::object& x, py::array& keep) {
+    py::array array = py::array::ensure(x);
+    if (!array) {
+        PyErr_Clear();
+        throw py::type_error("x: expected a 2-D array of numbers (units by rows, criteria by columns), got " +
+                             py::repr(py::type::handle_of(x)).cast<std::string>());
+    }
+    if (array.ndim() != 2)
+        throw ValidationError("x", "a " + std::to_string(array.ndim()) +
+                                       "-D array; expected 2-D (units by rows, criteria by columns)");
+    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
+    const bool in_place = py::isinstance<py::array_t<double>>(array) && array.strides(0) % item == 0 &&
+                          array.strides(1) % item == 0 &&
+                          reinterpret_cast<std::uintptr_t>(array.data()) % alignof(double) == 0;
+    if (!in_place) {
+        array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(array);
+        if (!array) throw py::error_already_set();
+    }
+    keep = array;
+    return MatrixView{static_cast<const double*>(array.data()), array.shape(0), array.shape(1),
+                      array.strides(0) / item, array.strides(1) / item};
+}
+
+/// `benefit`: None (every column higher-is-better) or one bool per column (numpy bools too).
+std::vector<bool> benefit_flags(const py::object& benefit) {
+    std::vector<bool> flags;
+    if (benefit.is_none()) return flags;
+    if (py::isinstance<py::str>(benefit)) throw py::type_error("benefit: expected one bool per column, got a str");
+    for (py::handle item : py::iter(benefit)) {
+        py::detail::make_caster<bool> flag;
+        if (!flag.load(item, /*convert=*/false))
+            throw py::type_error("benefit: expected True or False for each column, got " + py::repr(item).cast<std::string>());
+        flags.push_back(py::detail::cast_op<bool>(flag));
+    }
+    return flags;
+}
+
+using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const std::vector<bool>&, ObjectiveNormalization);
+
+/// Binds one objective-weight method: reads `x` in place and releases the GIL while it runs.
+void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const char* doc) {
+    m.def(
+        name,
+        [method](const py::object& x, const py::object& benefit, const py::object& normalization) {
+            py::array keep;
+            const MatrixView view = matrix_view(x, keep);
+            const std::vector<bool> flags = benefit_flags(benefit);
+            const auto scaling = enum_argument<ObjectiveNormalization>(normalization, "normalization");
+            Eigen::VectorXd weights;
+            {
+                py::gil_scoped_release release;  // `keep` holds the data meanwhile
+                weights = method(view, flags, scaling);
+            }
+            return weights;
+        },
+        py::arg("x"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("normalization") = "min_max", doc);
+}
+
+Eigen::VectorXd optional_vector(const std::optional<Eigen::VectorXd>& values) {
+    return values ? *values : Eigen::VectorXd();
+}
+
+}  // namespace
+
+void register_weights(py::module_& m) {
+    bind_enum<AhpMethod>(m, "AhpMethod", "How AHP derives weights: eigenvector (Saaty) or geometric_mean of each row.");
+    bind_enum<RandomIndexTable>(m, "RandomIndexTable",
+                                "Random index table for the consistency ratio: saaty or donegan_dodd.");
+    bind_enum<ObjectiveNormalization>(
+        m, "ObjectiveNormalization",
+        "How objective weights rescale columns: min_max (cost columns flipped) or none (values as given).");
+
+    py::class_<AhpResult> ahp_result(m, "AhpResult", "Weights and consistency of one pairwise comparison matrix.");
+    py::class_<HierarchicalAhp> hierarchical(m, "HierarchicalAhp", "AHP on a two-level hierarchy (categories, indicators).");
+    py::class_<ComparisonRevision> revision(m, "ComparisonRevision",
+                                            "What replacing one judgment a_ij by its consistent value w_i / w_j would do.");
+
+    ahp_result
+        .def_property_readonly(
+            "weights", [](const py::object& self) { return readonly_view(self.cast<const AhpResult&>().weights, self); },
+            "float64 (n,): one weight per row of the matrix, sum 1.")
+        .def_readonly("lambda_max", &AhpResult::lambda_max, "Principal eigenvalue of the matrix (>= n).")
+        .def_readonly("consistency_index", &AhpResult::consistency_index, "CI = (lambda_max - n) / (n - 1); 0 for n <= 2.")
+        .def_readonly("random_index", &AhpResult::random_index, "RI(n) of the table used; 0 for n <= 2.")
+        .def_readonly("consistency_ratio", &AhpResult::consistency_ratio, "CR = CI / RI(n); 0 for n <= 2.")
+        .def_readonly("method", &AhpResult::method, "How the weights were derived.")
+        .def_readonly("table", &AhpResult::table, "Which random index table was used.")
+        .def_property_readonly("acceptable", &AhpResult::acceptable, "True when CR < 0.1; False: revise the judgments.")
+        .def("__repr__", [](const AhpResult& self) { return to_string(self); });
+
+    hierarchical.def_readonly("categories", &HierarchicalAhp::categories, "AHP of the category matrix.")
+        .def_readonly("indicators", &HierarchicalAhp::indicators, "AHP of each category's indicator matrix, in order.")
+        .def_property_readonly(
+            "global_weights",
+            [](const py::object& self) { return readonly_view(self.cast<const HierarchicalAhp&>().global_weights, self); },
+            "float64: category weight x local weight, category by category, sum 1.")
+        .def_property_readonly("acceptable", &HierarchicalAhp::acceptable, "True when every matrix has CR < 0.1.")
+        .def("__repr__", [](const HierarchicalAhp& self) { return to_string(self); });
+
+    revision.def_readonly("row", &ComparisonRevision::row, "i, 0-based (row < col).")
+        .def_readonly("col", &ComparisonRevision::col, "j, 0-based.")
+        .def_readonly("value", &ComparisonRevision::value, "a_ij as judged.")
+        .def_readonly("consistent_value", &ComparisonRevision::consistent_value, "w_i / w_j from the current weights.")
+        .def_readonly("deviation", &ComparisonRevision::deviation, "a_ij * w_j / w_i: 1 when the judgment agrees.")
+        .def_readonly("consistency_ratio", &ComparisonRevision::consistency_ratio,
+                      "CR of the matrix with a_ij replaced by consistent_value.")
+        .def("__repr__", [](const ComparisonRevision& self) { return to_string(self); });
+
+    m.def(
+        "random_index", [](int n, const py::object& table) { return random_index(n, enum_argument<RandomIndexTable>(table, "table")); },
+        py::arg("n"), py::arg("table") = "saaty", "Random index RI(n) for n in 1..15 (0 for n = 1, 2).");
+    m.def(
+        "ahp",
+        [](const Eigen::MatrixXd& matrix, const py::object& method, const py::object& random_index, double tolerance) {
+            return ahp(matrix, ahp_options(method, random_index, tolerance));
+        },
+        py::arg("matrix"), py::arg("method") = "eigenvector", py::kw_only(), py::arg("random_index") = "saaty",
+        py::arg("reciprocal_tolerance") = 0.01,
+        "AHP weights and consistency of a positive reciprocal matrix (a_ij: how many times i outweighs j). "
+        "ValidationError names the entry of a matrix that is not square, 1 to 15 rows, positive, with 1 on the "
+        "diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.");
+    m.def(
+        "aggregate_judgments",
+        [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
+           double tolerance) { return aggregate_judgments(matrices, optional_vector(expert_weights), tolerance); },
+        py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("reciprocal_tolerance") = 0.01,
+        "Experts' matrices combined entry by entry by the (weighted) geometric mean; expert weights are relative.");
+    m.def(
+        "group_ahp",
+        [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
+           const py::object& method, const py::object& random_index, double tolerance) {
+            return group_ahp(matrices, optional_vector(expert_weights), ahp_options(method, random_index, tolerance));
+        },
+        py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("method") = "eigenvector",
+        py::arg("random_index") = "saaty", py::arg("reciprocal_tolerance") = 0.01,
+        "AHP of the experts' aggregated matrix (aggregate_judgments).");
+    m.def("hierarchical_weights", &hierarchical_weights, py::arg("category_weights"), py::arg("indicator_weights"),
+          "Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.");
+    m.def(
+        "hierarchical_ahp",
+        [](const Eigen::MatrixXd& categories, const std::vector<Eigen::MatrixXd>& indicators, const py::object& method,
+           const py::object& random_index, double tolerance) {
+            return hierarchical_ahp(categories, indicators, ahp_options(method, random_index, tolerance));
+        },
+        py::arg("categories"), py::arg("indicators"), py::kw_only(), py::arg("method") = "eigenvector",
+        py::arg("random_index") = "saaty", py::arg("reciprocal_tolerance") = 0.01,
+        "AHP of the category matrix and of each category's indicator matrix, and the global weights.");
+    m.def(
+        "revision_suggestions",
+        [](const Eigen::MatrixXd& matrix, const py::object& method, const py::object& random_index, double tolerance) {
+            return revision_suggestions(matrix, ahp_options(method, random_index, tolerance));
+        },
+        py::arg("matrix"), py::kw_only(), py::arg("method") = "eigenvector", py::arg("random_index") = "saaty",
+        py::arg("reciprocal_tolerance") = 0.01,
+        "Every comparison above the diagonal with the CR if it were replaced by w_i / w_j, lowest CR first.");
+
+    def_objective(m, "entropy_weights", &entropy_weights,
+                  "Entropy weights of the columns of x (units by rows, criteria by columns). benefit: one bool per "
+                  "column, True where higher is better (None: all); min_max flips cost columns.");
+    def_objective(m, "critic_weights", &critic_weights,
+                  "CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation).");
+    def_objective(m, "std_weights", &std_weights, "Standard-deviation weights: sigma_j / sum of sigma.");
+
+    m.def("combine_weights_linear", &combine_weights_linear, py::arg("subjective"), py::arg("objective"),
+          py::arg("alpha") = 0.5,
+          "alpha * subjective + (1 - alpha) * objective; each input must sum to 1 within 1e-3 (then rescaled).");
+    m.def("combine_weights_multiplicative", &combine_weights_multiplicative, py::arg("subjective"), py::arg("objective"),
+          "subjective * objective / sum(subjective * objective); each input must sum to 1 within 1e-3.");
+}
+
+}  // namespace civitas::python

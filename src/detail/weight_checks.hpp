@@ -1,0 +1,42 @@
+#pragma once
+// Checks shared by the weight functions: a vector of weights given by the caller, and how to name
+// the offending value in a ValidationError.
+
+#include <civitas/error.hpp>
+
+#include "number_format.hpp"
+
+#include <Eigen/Core>
+
+#include <cmath>
+#include <string>
+
+namespace civitas::detail {
+
+/// How far from 1 the sum of given weights may be before it is an error rather than rounding
+/// (published weights printed to three decimals sum to 0.999 or 1.001).
+inline constexpr double weight_sum_tolerance = 1e-3;
+
+/// `name[index]`, the path of one entry.
+inline std::string element_path(const std::string& name, Eigen::Index index) {
+    return name + "[" + std::to_string(index) + "]";
+}
+
+/// `weights` checked (non-empty, finite, >= 0, sum 1 within the tolerance) and rescaled to sum
+/// exactly 1. `name` is the argument's name in messages.
+inline Eigen::VectorXd checked_weights(const Eigen::VectorXd& weights, const std::string& name) {
+    if (weights.size() == 0) throw ValidationError(name, "no weights given; expected one per criterion");
+    for (Eigen::Index i = 0; i < weights.size(); ++i) {
+        const double w = weights[i];
+        if (!std::isfinite(w))
+            throw ValidationError(element_path(name, i), format_number(w) + "; expected a finite weight >= 0");
+        if (w < 0) throw ValidationError(element_path(name, i), format_number(w) + " is negative; expected a weight >= 0");
+    }
+    const double sum = weights.sum();
+    if (std::abs(sum - 1.0) > weight_sum_tolerance)
+        throw ValidationError(name, "weights sum to " + format_number(sum) +
+                                        "; expected 1 (within 0.001): give shares, not points or percentages");
+    return weights / sum;
+}
+
+}  // namespace civitas::detail

@@ -1,0 +1,770 @@
+"""The JSON Schemas of calendar and plan files against the files of the repository and the C++ readers.
+
+Every calendar and plan file in the repository (bundled calendars, test plans and the sub-plan
+files they name, example files, the plan and calendar examples of the docs) is valid against
+data/schema/calendar.schema.json or data/schema/plan.schema.json. And the schemas agree with
+the readers (`civitas.parse_calendar`, `civitas.parse_plan`, `civitas.load_plan`): a list of
+mutations of a valid file is refused by both, each by the reader at the JSON path meant, and a
+list of valid variants is accepted by both. What the readers check beyond a schema (real dates,
+unique ids, known references, order of dates) is pinned down in the last section, so a schema
+that starts to claim more, or a reader that starts to accept more, is noticed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import jsonschema
+import pytest
+
+import civitas
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = ROOT / "data" / "schema"
+CALENDAR_FORMAT = "civitas-calendar/1"
+PLAN_FORMAT = "civitas-plan/1"
+DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+
+
+def load(path: Path) -> Any:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def validator_for(name: str, definition: str | None = None) -> jsonschema.Draft202012Validator:
+    """The validator of data/schema/<name>.schema.json, or of one of its $defs."""
+    schema = load(SCHEMAS / f"{name}.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    if definition is not None:
+        assert definition in schema["$defs"], f"{name}.schema.json has no $defs/{definition}"
+        schema = {**schema, "anyOf": [{"$ref": f"#/$defs/{definition}"}]}
+    return jsonschema.Draft202012Validator(schema)
+
+
+CALENDAR = validator_for("calendar")
+PLAN = validator_for("plan")
+ROOT_PLAN = validator_for("plan", "plan")
+SUBPLAN_FILE = validator_for("plan", "subplan_file")
+
+
+def schema_errors(validator: jsonschema.Draft202012Validator, document: Any) -> list[str]:
+    return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def segments(path: str) -> list[str]:
+    """"$.tasks[1].due" -> [".tasks", "[1]", ".due"]."""
+    assert path.startswith("$"), path
+    return re.findall(r"\.[^.\[]+|\[\d+\]", path[1:])
+
+
+def leaf_paths(errors) -> set[str]:
+    """JSON paths of the innermost errors (inside anyOf and oneOf)."""
+    paths = set()
+    for error in errors:
+        paths |= leaf_paths(error.context) if error.context else {error.json_path}
+    return paths
+
+
+def assert_schema_points_at(validator: jsonschema.Draft202012Validator, document: Any, location: str) -> None:
+    """The schema refuses `document` at the reader's `location`, or at the object holding it
+    (where JSON Schema reports unknown and missing keys), and nowhere deeper."""
+    leaves = leaf_paths(validator.iter_errors(document))
+    assert leaves, "the schema accepts it"
+    parent = "$" + "".join(segments(location)[:-1])
+    assert location in leaves or parent in leaves, (location, sorted(leaves))
+    assert max(len(segments(p)) for p in leaves) <= len(segments(location)), (location, sorted(leaves))
+
+
+def text(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+# ---- finding the files ---------------------------------------------------------------------
+
+
+def json_files(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.json") if ".venv" not in p.parts)
+
+
+def format_of(path: Path) -> str | None:
+    try:
+        document = load(path)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return document.get("format") if isinstance(document, dict) else None
+
+
+def file_references(plan: Any) -> list[str]:
+    """The {"file": ...} sub-plans named by a plan or sub-plan, at any depth of inline sub-plans."""
+    found = []
+    for sub in plan.get("subplans", []) if isinstance(plan, dict) else []:
+        if isinstance(sub, dict) and "file" in sub:
+            found.append(sub["file"])
+        else:
+            found += file_references(sub)
+    return found
+
+
+def subplan_files_of(root: Path) -> list[Path]:
+    """Every sub-plan file a root plan file names, directly or through other sub-plan files."""
+    files, todo = [], [root]
+    while todo:
+        path = todo.pop()
+        for written in file_references(load(path)):
+            child = (path.parent / written).resolve()
+            if child not in files:
+                files.append(child)
+                todo.append(child)
+    return files
+
+
+CALENDAR_FILES = sorted(
+    set((ROOT / "data" / "calendars").glob("*.json"))
+    | {p for p in json_files("data", "examples", "tests/data") if format_of(p) == CALENDAR_FORMAT}
+)
+_PLAN_CANDIDATES = sorted(
+    set((ROOT / "tests" / "data" / "plans").rglob("*.json"))
+    | {p for p in json_files("data", "examples", "tests/data") if format_of(p) == PLAN_FORMAT}
+)
+SUBPLAN_FILES = sorted({s for p in _PLAN_CANDIDATES for s in subplan_files_of(p)})
+ROOT_PLAN_FILES = [p for p in _PLAN_CANDIDATES if p.resolve() not in SUBPLAN_FILES]
+
+
+def doc_blocks(fmt: str) -> list[tuple[str, str]]:
+    """(where, text) of every ```json block of the docs whose "format" is `fmt`."""
+    found = []
+    for path in DOCS:
+        if not path.is_file():
+            continue
+        markdown = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"```json\n(.*?)```", markdown, re.S):
+            if re.search(r'"format"\s*:\s*"' + re.escape(fmt) + '"', match.group(1)):
+                line = markdown.count("\n", 0, match.start()) + 1
+                found.append((f"{path.relative_to(ROOT)}:{line}", match.group(1)))
+    return found
+
+
+def parsed(where: str, block: str) -> Any:
+    try:
+        return json.loads(block)
+    except json.JSONDecodeError as error:  # a block naming the format is a whole file
+        pytest.fail(f"{where}: the {error.msg} at line {error.lineno} of the block; expected a whole JSON file")
+
+
+CALENDAR_BLOCKS = doc_blocks(CALENDAR_FORMAT)
+PLAN_BLOCKS = doc_blocks(PLAN_FORMAT)
+
+
+def rel(path: Path) -> str:
+    return str(path.resolve().relative_to(ROOT))
+
+
+# ---- the schemas themselves ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework"])
+def test_schema_is_a_valid_draft_2020_12_schema(name):
+    schema = load(SCHEMAS / f"{name}.schema.json")
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"https://example.invalid/civitas/{name}.schema.json"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def properties_of(node: Any, where: str = "$"):
+    """(where, name, schema) of every property of every object schema, at any depth."""
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            yield f"{where}.properties.{name}", name, sub
+        for key, sub in node.items():
+            if key != "if":  # a condition, not a description of the document
+                yield from properties_of(sub, f"{where}.{key}")
+    elif isinstance(node, list):
+        for k, sub in enumerate(node):
+            yield from properties_of(sub, f"{where}[{k}]")
+
+
+@pytest.mark.parametrize("name", ["calendar", "plan"])
+def test_every_property_is_described_and_objects_are_closed(name):
+    schema = load(SCHEMAS / f"{name}.schema.json")
+    assert schema["title"] and schema["description"]
+    properties = list(properties_of(schema))
+    assert len(properties) >= 8
+    undescribed = [where for where, _, sub in properties if "description" not in sub]
+    assert undescribed == []
+
+    def objects(node: Any):
+        if isinstance(node, dict):
+            if "properties" in node:
+                yield node
+            for key, sub in node.items():
+                if key != "if":
+                    yield from objects(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                yield from objects(sub)
+
+    open_objects = [sorted(o["properties"]) for o in objects(schema) if o.get("additionalProperties") is not False]
+    assert open_objects == []  # the readers refuse unknown keys everywhere
+
+
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework"])
+def test_schema_ships_with_the_package(name):
+    """data/ is installed beside the package (linked in an in-place build), schemas and all."""
+    shipped = Path(civitas.__file__).resolve().parent / "data" / "schema" / f"{name}.schema.json"
+    assert shipped.is_file(), f"{shipped} is missing"
+    assert load(shipped) == load(SCHEMAS / f"{name}.schema.json")
+
+
+def test_date_patterns_are_the_same_in_both_schemas():
+    calendar = load(SCHEMAS / "calendar.schema.json")["$defs"]["date"]
+    plan = load(SCHEMAS / "plan.schema.json")["$defs"]["date"]
+    assert calendar["pattern"] == plan["pattern"]
+    assert calendar["maxLength"] == plan["maxLength"] == 10
+
+
+# ---- every file in the repository ----------------------------------------------------------
+
+
+def test_the_files_are_found():
+    assert ROOT / "data" / "calendars" / "cn-2025.json" in CALENDAR_FILES
+    assert ROOT / "tests" / "data" / "plans" / "civilized-city-2025.json" in ROOT_PLAN_FILES
+    assert len(CALENDAR_BLOCKS) >= 1, "docs/format.md shows no calendar file"
+    assert len(PLAN_BLOCKS) >= 1, "docs/format.md shows no plan file"
+
+
+@pytest.mark.parametrize("path", CALENDAR_FILES, ids=rel)
+def test_calendar_file_is_valid(path):
+    assert schema_errors(CALENDAR, load(path)) == []
+    civitas.load_calendar(path)  # and the reader agrees
+
+
+@pytest.mark.parametrize("path", ROOT_PLAN_FILES, ids=rel)
+def test_plan_file_is_valid(path):
+    assert schema_errors(PLAN, load(path)) == []
+    assert schema_errors(ROOT_PLAN, load(path)) == []
+    for subplan in subplan_files_of(path):  # the sub-plan files it names, at any depth
+        assert schema_errors(PLAN, load(subplan)) == [], rel(subplan)
+        assert schema_errors(SUBPLAN_FILE, load(subplan)) == [], rel(subplan)
+    civitas.load_plan(path)  # and the reader agrees, sub-plan files and all
+
+
+@pytest.mark.parametrize("where, block", CALENDAR_BLOCKS, ids=[w for w, _ in CALENDAR_BLOCKS])
+def test_calendar_in_docs_is_valid(where, block):
+    document = parsed(where, block)
+    assert schema_errors(CALENDAR, document) == []
+    civitas.parse_calendar(text(document), where)
+
+
+@pytest.mark.parametrize("where, block", PLAN_BLOCKS, ids=[w for w, _ in PLAN_BLOCKS])
+def test_plan_in_docs_is_valid(where, block):
+    document = parsed(where, block)
+    assert schema_errors(PLAN, document) == []
+    if not file_references(document):  # one naming sub-plan files cannot be read without them
+        civitas.parse_plan(text(document), where)
+
+
+# ---- valid documents the mutations start from ----------------------------------------------
+
+GOOD_CALENDAR = {
+    "format": "civitas-calendar/1",
+    "id": "cn-2025",
+    "name": "中国 2025 年法定节假日与调休",
+    "source": "国办发明电〔2024〕12号",
+    "weekend": ["saturday", "sunday"],
+    "holidays": ["2025-01-01", {"from": "2025-01-28", "to": "2025-02-04", "name": "春节"}],
+    "working_days": ["2025-01-26", "2025-02-08"],
+}
+
+GOOD_PLAN = {
+    "format": "civitas-plan/1",
+    "id": "civilized-city-2025",
+    "name": "2025 年创建工作计划",
+    "responsibility_fields": ["department", "unit", "leader"],
+    "titles": [{"id": "civilized", "name": "全国文明城市"}, {"id": "sanitary"}],
+    "phases": [{"id": "mobilize", "name": "动员部署", "title": "civilized"}, {"id": "implement"}],
+    "tasks": [
+        {
+            "id": "kickoff",
+            "name": "召开全市创建动员大会",
+            "phase": "mobilize",
+            "responsibility": {"department": "市文明办", "leader": "市委副书记"},
+            "due": "2025-03-03",
+            "milestone": True,
+        },
+        {
+            "id": "back_alleys",
+            "name": "背街小巷环境整治",
+            "phase": "implement",
+            "titles": ["civilized", "sanitary"],
+            "responsibility": {"department": "市城市管理局", "unit": "各区"},
+            "start": "2025-03-04",
+            "due": "2025-09-19",
+            "milestone": False,
+            "weight": 2.5,
+            "indicators": ["field_inspection"],
+            "depends_on": ["kickoff", {"task": "kickoff", "link": "start_to_start", "lag": 5, "unit": "calendar_days"}],
+            "actual_start": "2025-03-05",
+            "actual_finish": "2025-09-10",
+            "percent_complete": 100,
+        },
+    ],
+    "problems": [
+        {
+            "id": "p1",
+            "description": "农贸市场地面积水",
+            "source": "2025 省级暗访",
+            "titles": ["sanitary"],
+            "indicators": ["field_inspection"],
+            "responsibility": {"department": "市商务局"},
+            "found": "2025-04-01",
+            "deadline": "2025-04-30",
+            "closed": "2025-04-20",
+        }
+    ],
+    "subplans": [
+        {
+            "id": "chengguan",
+            "name": "城关区",
+            "responsibility": {"unit": "城关区"},
+            "tasks": [{"id": "t1", "start": "2025-04-01", "due": "2025-04-30", "depends_on": ["back_alleys"]}],
+            "problems": [{"id": "p1", "found": "2025-04-02", "deadline": "2025-05-02"}],
+            "subplans": [
+                {
+                    "id": "school-3",
+                    "tasks": [{"id": "t1", "due": "2025-05-06", "milestone": True, "depends_on": ["chengguan/t1"]}],
+                }
+            ],
+        }
+    ],
+}
+
+
+def mutated(good: dict, change: Callable[[dict], Any]) -> dict:
+    document = copy.deepcopy(good)
+    change(document)
+    return document
+
+
+def task(d: dict, k: int = 1) -> dict:
+    return d["tasks"][k]
+
+
+def dep(d: dict) -> dict:
+    return d["tasks"][1]["depends_on"][1]
+
+
+def problem(d: dict) -> dict:
+    return d["problems"][0]
+
+
+def sub(d: dict) -> dict:
+    return d["subplans"][0]
+
+
+def put(target: Callable[[dict], dict], key: str, value: Any) -> Callable[[dict], None]:
+    return lambda d: target(d).__setitem__(key, value)
+
+
+def drop(target: Callable[[dict], dict], key: str) -> Callable[[dict], None]:
+    return lambda d: target(d).pop(key)
+
+
+def top(d: dict) -> dict:
+    return d
+
+
+def test_the_good_documents_are_valid():
+    assert schema_errors(CALENDAR, GOOD_CALENDAR) == []
+    assert schema_errors(PLAN, GOOD_PLAN) == []
+    assert schema_errors(ROOT_PLAN, GOOD_PLAN) == []
+    calendar = civitas.parse_calendar(text(GOOD_CALENDAR))
+    assert len(calendar.holidays()) == 9 and len(calendar.adjusted_working_days()) == 2
+    plan = civitas.parse_plan(text(GOOD_PLAN))
+    assert [t.id for t in plan.tasks] == ["kickoff", "back_alleys", "chengguan/t1", "chengguan/school-3/t1"]
+
+
+# ---- mutations both the schema and the reader refuse ---------------------------------------
+# name: (change, the JSON path of the reader's error)
+
+BAD_CALENDARS: dict[str, tuple[Callable[[dict], Any], str]] = {
+    # unknown keys
+    "unknown top-level key": (put(top, "weekends", ["sunday"]), "$.weekends"),
+    "unknown holiday range key": (lambda d: d["holidays"][1].update(until="2025-02-04"), "$.holidays[1].until"),
+    # missing required keys
+    "no id": (drop(top, "id"), "$.id"),
+    "holiday range without from": (lambda d: d["holidays"][1].pop("from"), "$.holidays[1].from"),
+    # wrong types
+    "id a number": (put(top, "id", 2025), "$.id"),
+    "name a number": (put(top, "name", 1), "$.name"),
+    "source null": (put(top, "source", None), "$.source"),
+    "weekend a string": (put(top, "weekend", "saturday"), "$.weekend"),
+    "weekend day a number": (put(top, "weekend", [6]), "$.weekend[0]"),
+    "holidays an object": (put(top, "holidays", {"2025-01-01": "元旦"}), "$.holidays"),
+    "holiday a number": (lambda d: d["holidays"].__setitem__(0, 20250101), "$.holidays[0]"),
+    "holiday a list": (lambda d: d["holidays"].__setitem__(0, ["2025-01-01"]), "$.holidays[0]"),
+    "holiday name a number": (lambda d: d["holidays"][1].update(name=1), "$.holidays[1].name"),
+    "working day a number": (lambda d: d["working_days"].__setitem__(0, 20250126), "$.working_days[0]"),
+    # bad enums
+    "wrong format": (put(top, "format", "civitas-calendar/2"), "$.format"),
+    "weekday misspelt": (put(top, "weekend", ["saturday", "sundy"]), "$.weekend[1]"),
+    "weekday capitalised": (put(top, "weekend", ["Saturday", "sunday"]), "$.weekend[0]"),
+    "weekday in Chinese": (put(top, "weekend", ["星期六"]), "$.weekend[0]"),
+    # repeats the schema can see
+    "weekday twice": (put(top, "weekend", ["sunday", "sunday"]), "$.weekend[1]"),
+    "all seven days weekend": (
+        put(top, "weekend", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+        "$.weekend",
+    ),
+    "holiday twice": (lambda d: d["holidays"].append("2025-01-01"), "$.holidays[2]"),
+    "working day twice": (lambda d: d["working_days"].append("2025-01-26"), "$.working_days[2]"),
+    # bad date patterns
+    "holiday without leading zeros": (lambda d: d["holidays"].__setitem__(0, "2025-1-1"), "$.holidays[0]"),
+    "holiday with slashes": (lambda d: d["holidays"].__setitem__(0, "2025/01/01"), "$.holidays[0]"),
+    "holiday with a time": (lambda d: d["holidays"].__setitem__(0, "2025-01-01T00:00:00"), "$.holidays[0]"),
+    "holiday with a final newline": (lambda d: d["holidays"].__setitem__(0, "2025-01-01\n"), "$.holidays[0]"),
+    "holiday in full-width digits": (lambda d: d["holidays"].__setitem__(0, "２０２５-０１-０１"), "$.holidays[0]"),
+    "range from of two-digit year": (lambda d: d["holidays"][1].update({"from": "25-01-28"}), "$.holidays[1].from"),
+    "range to month 13": (lambda d: d["holidays"][1].update(to="2025-13-04"), "$.holidays[1].to"),
+    "working day year 1399": (lambda d: d["working_days"].__setitem__(0, "1399-01-26"), "$.working_days[0]"),
+    "working day day 32": (lambda d: d["working_days"].__setitem__(0, "2025-01-32"), "$.working_days[0]"),
+    "working day day 00": (lambda d: d["working_days"].__setitem__(0, "2025-01-00"), "$.working_days[0]"),
+}
+
+BAD_PLANS: dict[str, tuple[Callable[[dict], Any], str]] = {
+    # unknown keys
+    "unknown top-level key": (put(top, "owner", "市文明办"), "$.owner"),
+    "default responsibility on a root plan": (put(top, "responsibility", {"unit": "市"}), "$.responsibility"),
+    "unknown task key": (put(task, "owner", "市文明办"), "$.tasks[1].owner"),
+    "unknown dependency key": (put(dep, "type", "FS"), "$.tasks[1].depends_on[1].type"),
+    "unknown problem key": (put(problem, "status", "open"), "$.problems[0].status"),
+    "unknown title key": (lambda d: d["titles"][0].update(year=2025), "$.titles[0].year"),
+    "unknown phase key": (lambda d: d["phases"][0].update(start="2025-03-01"), "$.phases[0].start"),
+    "phases in an inline sub-plan": (put(sub, "phases", []), "$.subplans[0].phases"),
+    "format in an inline sub-plan": (put(sub, "format", "civitas-plan/1"), "$.subplans[0].format"),
+    "file beside an inline sub-plan's keys": (put(sub, "file", "chengguan.json"), "$.subplans[0].id"),
+    # missing required keys
+    "no id": (drop(top, "id"), "$.id"),
+    "task without id": (drop(task, "id"), "$.tasks[1].id"),
+    "task without due": (drop(task, "due"), "$.tasks[1].due"),
+    "task without start": (drop(task, "start"), "$.tasks[1].start"),
+    "milestone false without start": (lambda d: task(d, 0).update(milestone=False), "$.tasks[0].start"),
+    "dependency without task": (drop(dep, "task"), "$.tasks[1].depends_on[1].task"),
+    "problem without id": (drop(problem, "id"), "$.problems[0].id"),
+    "problem without found": (drop(problem, "found"), "$.problems[0].found"),
+    "problem without deadline": (drop(problem, "deadline"), "$.problems[0].deadline"),
+    "title without id": (lambda d: d["titles"][1].pop("id"), "$.titles[1].id"),
+    "phase without id": (lambda d: d["phases"][1].pop("id"), "$.phases[1].id"),
+    "inline sub-plan without id": (drop(sub, "id"), "$.subplans[0].id"),
+    "sub-plan task without due": (lambda d: sub(d)["tasks"][0].pop("due"), "$.subplans[0].tasks[0].due"),
+    # wrong types
+    "id a number": (put(top, "id", 2025), "$.id"),
+    "name a number": (put(top, "name", 2025), "$.name"),
+    "responsibility_fields a string": (put(top, "responsibility_fields", "department"), "$.responsibility_fields"),
+    "tasks an object": (put(top, "tasks", {"kickoff": {}}), "$.tasks"),
+    "task a string": (lambda d: d["tasks"].__setitem__(0, "kickoff"), "$.tasks[0]"),
+    "task id a number": (put(task, "id", 7), "$.tasks[1].id"),
+    "phase a number": (put(task, "phase", 2), "$.tasks[1].phase"),
+    "milestone as text": (lambda d: task(d, 0).update(milestone="true"), "$.tasks[0].milestone"),
+    "milestone as 1": (lambda d: task(d, 0).update(milestone=1), "$.tasks[0].milestone"),
+    "weight as text": (put(task, "weight", "2.5"), "$.tasks[1].weight"),
+    "percent_complete as text": (put(task, "percent_complete", "100"), "$.tasks[1].percent_complete"),
+    "percent_complete null": (put(task, "percent_complete", None), "$.tasks[1].percent_complete"),
+    "start a number": (put(task, "start", 20250304), "$.tasks[1].start"),
+    "responsibility a list": (put(task, "responsibility", ["市文明办"]), "$.tasks[1].responsibility"),
+    "responsibility value a number": (
+        put(task, "responsibility", {"department": 1}),
+        "$.tasks[1].responsibility.department",
+    ),
+    "indicators a string": (put(task, "indicators", "field_inspection"), "$.tasks[1].indicators"),
+    "title id a number": (put(task, "titles", [1]), "$.tasks[1].titles[0]"),
+    "depends_on a string": (put(task, "depends_on", "kickoff"), "$.tasks[1].depends_on"),
+    "dependency a number": (lambda d: task(d)["depends_on"].__setitem__(0, 0), "$.tasks[1].depends_on[0]"),
+    "dependency task a number": (put(dep, "task", 0), "$.tasks[1].depends_on[1].task"),
+    "lag a fraction": (put(dep, "lag", 1.5), "$.tasks[1].depends_on[1].lag"),
+    "lag as text": (put(dep, "lag", "5"), "$.tasks[1].depends_on[1].lag"),
+    "problem closed a number": (put(problem, "closed", 20250420), "$.problems[0].closed"),
+    "problem description a list": (put(problem, "description", ["积水"]), "$.problems[0].description"),
+    "sub-plan a string": (lambda d: d["subplans"].__setitem__(0, "chengguan"), "$.subplans[0]"),
+    "sub-plan file a number": (lambda d: d["subplans"].__setitem__(0, {"file": 1}), "$.subplans[0].file"),
+    "sub-plan responsibility a string": (put(sub, "responsibility", "城关区"), "$.subplans[0].responsibility"),
+    "phase title a number": (lambda d: d["phases"][0].update(title=1), "$.phases[0].title"),
+    # bad enums
+    "wrong format": (put(top, "format", "civitas-plan/2"), "$.format"),
+    "wrong link": (put(dep, "link", "finish_to_finish"), "$.tasks[1].depends_on[1].link"),
+    "link in capitals": (put(dep, "link", "FS"), "$.tasks[1].depends_on[1].link"),
+    "wrong lag unit": (put(dep, "unit", "days"), "$.tasks[1].depends_on[1].unit"),
+    # values out of the ranges the schema states
+    "negative weight": (put(task, "weight", -1), "$.tasks[1].weight"),
+    "percent_complete above 100": (put(task, "percent_complete", 100.5), "$.tasks[1].percent_complete"),
+    "negative percent_complete": (put(task, "percent_complete", -1), "$.tasks[1].percent_complete"),
+    "lag too long": (put(dep, "lag", 36601), "$.tasks[1].depends_on[1].lag"),
+    "lag too negative": (put(dep, "lag", -36601), "$.tasks[1].depends_on[1].lag"),
+    "empty task id": (put(task, "id", ""), "$.tasks[1].id"),
+    "task id with a slash": (put(task, "id", "a/b"), "$.tasks[1].id"),
+    "problem id with a slash": (put(problem, "id", "x/1"), "$.problems[0].id"),
+    "sub-plan id with a slash": (put(sub, "id", "chengguan/1"), "$.subplans[0].id"),
+    "empty phase id": (lambda d: d["phases"][1].update(id=""), "$.phases[1].id"),
+    "indicator twice": (put(task, "indicators", ["a", "a"]), "$.tasks[1].indicators[1]"),
+    "title twice on a task": (put(task, "titles", ["civilized", "civilized"]), "$.tasks[1].titles[1]"),
+    "responsibility field twice": (put(top, "responsibility_fields", ["unit", "unit"]), "$.responsibility_fields[1]"),
+    # bad date patterns
+    "due without leading zeros": (put(task, "due", "2025-9-19"), "$.tasks[1].due"),
+    "start with slashes": (put(task, "start", "2025/03/04"), "$.tasks[1].start"),
+    "actual_finish without dashes": (put(task, "actual_finish", "20250910"), "$.tasks[1].actual_finish"),
+    "actual_start with a time": (put(task, "actual_start", "2025-03-05T08:00"), "$.tasks[1].actual_start"),
+    "milestone due month 13": (lambda d: task(d, 0).update(due="2025-13-03"), "$.tasks[0].due"),
+    "found year 1399": (put(problem, "found", "1399-04-01"), "$.problems[0].found"),
+    "deadline with a final newline": (put(problem, "deadline", "2025-04-30\n"), "$.problems[0].deadline"),
+    "closed in full-width digits": (put(problem, "closed", "２０２５-０４-２０"), "$.problems[0].closed"),
+    "sub-plan task start day 32": (lambda d: sub(d)["tasks"][0].update(start="2025-04-32"), "$.subplans[0].tasks[0].start"),
+}
+
+
+def reader_error(parse: Callable[..., Any], document: Any) -> civitas.ParseError:
+    with pytest.raises(civitas.ParseError) as info:
+        parse(text(document), "mutated.json")
+    return info.value
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CALENDARS))
+def test_calendar_mutation_refused_by_both(name):
+    change, location = BAD_CALENDARS[name]
+    document = mutated(GOOD_CALENDAR, change)
+    assert schema_errors(CALENDAR, document), f"the schema accepts a calendar with {name}"
+    assert_schema_points_at(CALENDAR, document, location)
+    error = reader_error(civitas.parse_calendar, document)
+    assert error.file == "mutated.json"
+    assert error.location == location, str(error)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_PLANS))
+def test_plan_mutation_refused_by_both(name):
+    change, location = BAD_PLANS[name]
+    document = mutated(GOOD_PLAN, change)
+    assert schema_errors(PLAN, document), f"the schema accepts a plan with {name}"
+    assert_schema_points_at(PLAN, document, location)
+    error = reader_error(civitas.parse_plan, document)
+    assert error.file == "mutated.json"
+    assert error.location == location, str(error)
+
+
+# ---- sub-plan files ------------------------------------------------------------------------
+
+SUBPLAN_ROOT = {
+    "format": "civitas-plan/1",
+    "id": "campaign",
+    "responsibility_fields": ["department", "unit"],
+    "phases": [{"id": "implement"}],
+    "tasks": [{"id": "kickoff", "due": "2025-03-03", "milestone": True}],
+    "subplans": [{"file": "districts/chengguan.json"}],
+}
+
+GOOD_SUBPLAN_FILE = {
+    "format": "civitas-plan/1",
+    "id": "chengguan",
+    "name": "城关区",
+    "responsibility": {"unit": "城关区"},
+    "tasks": [{"id": "t1", "phase": "implement", "start": "2025-04-01", "due": "2025-04-30", "depends_on": ["kickoff"]}],
+    "problems": [{"id": "p1", "found": "2025-04-02", "deadline": "2025-05-02"}],
+    "subplans": [{"id": "school-3", "tasks": [{"id": "t1", "due": "2025-05-06", "milestone": True}]}],
+}
+
+
+def write_plan(folder: Path, root: dict, subplan: dict) -> Path:
+    path = folder / "plan.json"
+    path.write_text(text(root), encoding="utf-8")
+    (folder / "districts").mkdir(exist_ok=True)
+    (folder / "districts" / "chengguan.json").write_text(text(subplan), encoding="utf-8")
+    return path
+
+
+def test_file_subplan_is_valid_for_both(tmp_path):
+    path = write_plan(tmp_path, SUBPLAN_ROOT, GOOD_SUBPLAN_FILE)
+    assert schema_errors(ROOT_PLAN, SUBPLAN_ROOT) == []
+    assert schema_errors(PLAN, GOOD_SUBPLAN_FILE) == []
+    assert schema_errors(SUBPLAN_FILE, GOOD_SUBPLAN_FILE) == []
+    plan = civitas.load_plan(path)
+    assert [t.id for t in plan.tasks] == ["kickoff", "chengguan/t1", "chengguan/school-3/t1"]
+    # parse_plan finds the sub-plan file beside the file name it is given
+    assert civitas.parse_plan(text(SUBPLAN_ROOT), str(path)) == plan
+
+
+def test_subplan_file_without_format_or_responsibility_is_valid_for_both(tmp_path):
+    subplan = {key: value for key, value in GOOD_SUBPLAN_FILE.items() if key not in ("format", "responsibility")}
+    path = write_plan(tmp_path, SUBPLAN_ROOT, subplan)
+    assert schema_errors(SUBPLAN_FILE, subplan) == []
+    assert len(civitas.load_plan(path).tasks) == 3
+
+
+def subtask(d: dict) -> dict:
+    return d["tasks"][0]
+
+
+BAD_SUBPLAN_FILES: dict[str, tuple[Callable[[dict], Any], str]] = {
+    "unknown key": (put(top, "owner", "区政府"), "$.owner"),
+    "responsibility_fields": (put(top, "responsibility_fields", ["unit"]), "$.responsibility_fields"),
+    "titles": (put(top, "titles", [{"id": "civilized"}]), "$.titles"),
+    "phases": (put(top, "phases", [{"id": "implement"}]), "$.phases"),
+    "file": (put(top, "file", "other.json"), "$.file"),
+    "no id": (drop(top, "id"), "$.id"),
+    "id with a slash": (put(top, "id", "city/chengguan"), "$.id"),
+    "wrong format": (put(top, "format", "civitas-subplan/1"), "$.format"),
+    "responsibility value a number": (put(top, "responsibility", {"unit": 1}), "$.responsibility.unit"),
+    "task without due": (drop(subtask, "due"), "$.tasks[0].due"),
+    "task start not a date": (put(subtask, "start", "2025-4-1"), "$.tasks[0].start"),
+    "problem without deadline": (lambda d: d["problems"][0].pop("deadline"), "$.problems[0].deadline"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_SUBPLAN_FILES))
+def test_subplan_file_mutation_refused_by_both(name, tmp_path):
+    change, location = BAD_SUBPLAN_FILES[name]
+    subplan = mutated(GOOD_SUBPLAN_FILE, change)
+    path = write_plan(tmp_path, SUBPLAN_ROOT, subplan)
+    assert schema_errors(SUBPLAN_FILE, subplan), f"the schema accepts a sub-plan file with {name}"
+    assert_schema_points_at(SUBPLAN_FILE, subplan, location)
+    with pytest.raises(civitas.ParseError) as info:
+        civitas.load_plan(path)
+    assert Path(info.value.file).name == "chengguan.json"  # the error names the sub-plan file
+    assert info.value.location == location, str(info.value)
+
+
+def test_a_subplan_file_with_root_keys_is_still_a_valid_root_plan():
+    """The schema cannot know how a file is used: one with titles is a valid root plan."""
+    subplan = mutated(GOOD_SUBPLAN_FILE, lambda d: (d.pop("responsibility"), d.update(titles=[{"id": "civilized"}])))
+    assert schema_errors(PLAN, subplan) == []
+    assert schema_errors(SUBPLAN_FILE, subplan)
+
+
+# ---- valid variants both accept ------------------------------------------------------------
+
+GOOD_CALENDAR_VARIANTS: dict[str, Callable[[dict], Any]] = {
+    "only an id": lambda d: [d.pop(k) for k in list(d) if k != "id"],
+    "an empty id": put(top, "id", ""),
+    "no format": drop(top, "format"),
+    "no weekend": lambda d: d.update(weekend=[], working_days=[]),
+    "a six-day weekend": put(top, "weekend", ["tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+    "a range without to or name": lambda d: d["holidays"].append({"from": "2025-10-01"}),
+    "a range of one day": lambda d: d["holidays"].append({"from": "2025-10-01", "to": "2025-10-01", "name": "国庆节"}),
+    "a leap day": lambda d: d["holidays"].append("2028-02-29"),
+    "year 1400": lambda d: d["holidays"].append("1400-01-01"),
+    "year 9999": lambda d: d["holidays"].append("9999-12-31"),
+}
+
+GOOD_PLAN_VARIANTS: dict[str, Callable[[dict], Any]] = {
+    "only an id": lambda d: [d.pop(k) for k in list(d) if k != "id"],
+    "no format": drop(top, "format"),
+    "an empty plan id": put(top, "id", ""),
+    "a plan id with a slash": put(top, "id", "city/2025"),
+    "no tasks but sub-plans": lambda d: (d.pop("tasks"), sub(d)["tasks"][0].pop("depends_on")),
+    "empty lists": lambda d: d.update(responsibility_fields=[], titles=[], phases=[], tasks=[], problems=[], subplans=[]),
+    "bare-id dependencies": put(task, "depends_on", ["kickoff"]),
+    "object dependency with only a task": put(task, "depends_on", [{"task": "kickoff"}]),
+    "object dependency with every key": put(
+        task, "depends_on", [{"task": "kickoff", "link": "finish_to_start", "lag": 0, "unit": "working_days"}]
+    ),
+    "a negative lag": put(dep, "lag", -3),
+    "the largest lags": lambda d: task(d)["depends_on"].extend(
+        [{"task": "kickoff", "lag": 36600}, {"task": "kickoff", "lag": -36600}]
+    ),
+    "a milestone without start": lambda d: task(d, 0).pop("start", None),
+    "a milestone with start equal to due": lambda d: task(d, 0).update(start="2025-03-03"),
+    "a task without optional keys": lambda d: d["tasks"].append({"id": "bare", "start": "2025-05-01", "due": "2025-05-01"}),
+    "weight zero": put(task, "weight", 0),
+    "an integer weight": put(task, "weight", 3),
+    "percent_complete 0 and fractional": put(task, "percent_complete", 0.5),
+    "a problem without optional keys": put(top, "problems", [{"id": "p", "found": "2025-04-01", "deadline": "2025-04-01"}]),
+    "an inline sub-plan with only an id": put(top, "subplans", [{"id": "anning"}]),
+    "nested inline sub-plans": lambda d: sub(d)["subplans"][0].update(subplans=[{"id": "class-1", "tasks": []}]),
+    "a dependency on a qualified id": lambda d: d["tasks"].append(
+        {"id": "review", "start": "2025-05-07", "due": "2025-05-30", "depends_on": ["chengguan/school-3/t1"]}
+    ),
+    "no responsibility_fields: any key": lambda d: (
+        d.pop("responsibility_fields"),
+        task(d).update(responsibility={"负责人": "张三"}),
+    ),
+    "a phase with an empty title": lambda d: d["phases"][1].update(title=""),
+    "an empty phase on a task": put(task, "phase", ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_CALENDAR_VARIANTS))
+def test_calendar_variant_accepted_by_both(name):
+    document = mutated(GOOD_CALENDAR, GOOD_CALENDAR_VARIANTS[name])
+    assert schema_errors(CALENDAR, document) == []
+    civitas.parse_calendar(text(document))
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_PLAN_VARIANTS))
+def test_plan_variant_accepted_by_both(name):
+    document = mutated(GOOD_PLAN, GOOD_PLAN_VARIANTS[name])
+    assert schema_errors(PLAN, document) == []
+    civitas.parse_plan(text(document))
+
+
+def test_milestone_without_start_reads_as_one_date():
+    plan = civitas.parse_plan(text(GOOD_PLAN))
+    kickoff = plan.tasks[0]
+    assert kickoff.milestone and str(kickoff.start) == str(kickoff.due) == "2025-03-03"
+
+
+# ---- what only the readers check -----------------------------------------------------------
+# The schemas state shapes and types; these rules compare values, or need the other file, and
+# the schemas accept them. Listed so that the descriptions stay true.
+
+READER_ONLY_CALENDAR: dict[str, Callable[[dict], Any]] = {
+    "a day the month does not have": lambda d: d["holidays"].__setitem__(0, "2025-02-30"),
+    "29 February of a common year": lambda d: d["working_days"].__setitem__(0, "2025-02-29"),
+    "a range ending before it starts": lambda d: d["holidays"][1].update(to="2025-01-27"),
+    "overlapping ranges": lambda d: d["holidays"].append({"from": "2025-02-04", "to": "2025-02-05"}),
+    "a working day that is a holiday": lambda d: d["working_days"].append("2025-02-01"),
+    "a working day on a weekday": lambda d: d["working_days"].append("2025-03-03"),
+}
+
+READER_ONLY_PLAN: dict[str, Callable[[dict], Any]] = {
+    "a day the month does not have": put(task, "due", "2025-02-30"),
+    "due before start": put(task, "due", "2025-03-01"),
+    "a milestone spanning days": lambda d: task(d, 0).update(start="2025-03-01"),
+    "a duplicate task id": lambda d: task(d).update(id="kickoff"),
+    "an unknown phase": put(task, "phase", "consolidate"),
+    "an unknown title": put(task, "titles", ["garden"]),
+    "an unknown responsibility field": put(task, "responsibility", {"owner": "市文明办"}),
+    "an unknown dependency": put(task, "depends_on", ["nope"]),
+    "a dependency on itself": put(task, "depends_on", ["back_alleys"]),
+    "a lag written 2.0": put(dep, "lag", 2.0),
+    "a deadline before found": put(problem, "deadline", "2025-03-01"),
+    "actual finish before actual start": put(task, "actual_finish", "2025-03-01"),
+    "duplicate sub-plan ids": lambda d: d["subplans"].append({"id": "chengguan"}),
+    "a sub-plan file that does not exist": lambda d: d["subplans"].append({"file": "missing.json"}),
+    "responsibility on a root plan without root-only keys": lambda d: (
+        d.clear(),
+        d.update(id="p", responsibility={"unit": "市"}, tasks=[{"id": "t", "start": "2025-03-03", "due": "2025-03-04"}]),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READER_ONLY_CALENDAR))
+def test_calendar_rule_only_the_reader_checks(name):
+    document = mutated(GOOD_CALENDAR, READER_ONLY_CALENDAR[name])
+    assert schema_errors(CALENDAR, document) == []
+    reader_error(civitas.parse_calendar, document)
+
+
+@pytest.mark.parametrize("name", sorted(READER_ONLY_PLAN))
+def test_plan_rule_only_the_reader_checks(name):
+    document = mutated(GOOD_PLAN, READER_ONLY_PLAN[name])
+    assert schema_errors(PLAN, document) == []
+    reader_error(civitas.parse_plan, document)
+
+
+def test_a_lag_written_2_0_is_refused_by_the_reader_with_a_reason():
+    """JSON Schema counts 2.0 as an integer; the reader wants the number written whole."""
+    document = mutated(GOOD_PLAN, put(dep, "lag", 2.0))
+    assert '"lag": 2.0' in text(document)
+    error = reader_error(civitas.parse_plan, document)
+    assert error.location == "$.tasks[1].depends_on[1].lag"
+    assert "is not an integer" in str(error)
