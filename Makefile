@@ -51,6 +51,8 @@ test-python:
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
 	$(VENV_PYTHON) bench/python/bench_schedule.py --quick
 	$(VENV_PYTHON) bench/python/bench_topsis.py --quick
+	$(VENV_PYTHON) bench/python/bench_observations.py --quick
+	$(VENV_PYTHON) bench/python/bench_uncertainty.py --quick
 
 test-packaging:
 	scripts/test-packaging.sh

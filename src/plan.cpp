@@ -189,38 +189,35 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
         }
     }
 
-    std::vector<Origin> origins;  // of each task in tasks(), when there are sub-plans
+    // Each task or problem: its id, unique once qualified, and its own rules; with sub-plans, a
+    // copy with the qualified id and the sub-plan's default responsibility filled in.
     std::unordered_map<std::string, std::size_t> problem_ids;
-    for (std::size_t s = 0; s < scopes.size(); ++s) {
+    auto take = [&](std::size_t s, const auto& items, const char* key, const std::string& what,
+                    std::unordered_map<std::string, std::size_t>& ids, auto& flat, std::vector<std::size_t>& subplan_of,
+                    const auto& check) {
         const Scope& scope = scopes[s];
-        for (std::size_t k = 0; k < scope.spec->tasks.size(); ++k) {
-            const Task& task = scope.spec->tasks[k];
-            const std::string path = scope.path + ".tasks[" + std::to_string(k) + "]";
-            check_id(task.id, path + ".id");
-            const std::size_t index = index_.size();
-            if (!index_.emplace(scope.prefix + task.id, index).second)
-                fail(path + ".id", "duplicate task id " + in_quotes(task.id) + "; expected each task once");
-            checker.check_task(task, path);
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const auto& item = items[k];
+            const std::string path = scope.path + "." + key + "[" + std::to_string(k) + "]";
+            check_id(item.id, path + ".id");
+            if (!ids.emplace(scope.prefix + item.id, ids.size()).second)
+                fail(path + ".id", "duplicate " + what + " id " + in_quotes(item.id) + "; expected each " + what + " once");
+            check(item, path);
             if (spec_.subplans.empty()) continue;
-            tasks_.push_back(task);
-            tasks_.back().id = scope.prefix + task.id;
-            tasks_.back().responsibility = filled(task.responsibility, defaults[s]);
-            subplan_of_task_.push_back(s);
-            origins.push_back({s, k});
+            flat.push_back(item);
+            flat.back().id = scope.prefix + item.id;
+            flat.back().responsibility = filled(item.responsibility, defaults[s]);
+            subplan_of.push_back(s);
         }
-        for (std::size_t k = 0; k < scope.spec->problems.size(); ++k) {
-            const Problem& problem = scope.spec->problems[k];
-            const std::string path = scope.path + ".problems[" + std::to_string(k) + "]";
-            check_id(problem.id, path + ".id");
-            if (!problem_ids.emplace(scope.prefix + problem.id, k).second)
-                fail(path + ".id", "duplicate problem id " + in_quotes(problem.id) + "; expected each problem once");
-            checker.check_problem(problem, path);
-            if (spec_.subplans.empty()) continue;
-            problems_.push_back(problem);
-            problems_.back().id = scope.prefix + problem.id;
-            problems_.back().responsibility = filled(problem.responsibility, defaults[s]);
-            subplan_of_problem_.push_back(s);
-        }
+    };
+    std::vector<Origin> origins;  // of each task in tasks(), when there are sub-plans
+    for (std::size_t s = 0; s < scopes.size(); ++s) {
+        take(s, scopes[s].spec->tasks, "tasks", "task", index_, tasks_, subplan_of_task_,
+             [&](const Task& task, const std::string& path) { checker.check_task(task, path); });
+        take(s, scopes[s].spec->problems, "problems", "problem", problem_ids, problems_, subplan_of_problem_,
+             [&](const Problem& problem, const std::string& path) { checker.check_problem(problem, path); });
+        if (!spec_.subplans.empty())
+            for (std::size_t k = 0; k < scopes[s].spec->tasks.size(); ++k) origins.push_back({s, k});
     }
 
     // Dependencies: the id in the task's own plan, then outwards to the root.

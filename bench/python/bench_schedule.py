@@ -115,7 +115,8 @@ def networkx_schedule(doc: dict, is_working) -> dict[str, tuple]:
         es[k], ef[k] = start, finish_of(k, start)
     ls, lf = {}, {}
     for k in reversed(order):
-        finish = days.on_or_before(info[k][1])
+        # A milestone on a day off sits on the next working day (docs/format.md).
+        finish = days.on_or_after(info[k][1]) if info[k][2] else days.on_or_before(info[k][1])
         for _, s, e in graph.out_edges(k, data=True):
             if e["link"] == "finish_to_start":
                 bound = (ls[s] - 1 - e["lag"] if e["unit"] == "working_days"

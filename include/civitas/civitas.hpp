@@ -2,13 +2,18 @@
 /// civitas: planning, tracking and scoring civic campaigns. Include this one header.
 
 #include <civitas/calendar.hpp>
+#include <civitas/campaign.hpp>
+#include <civitas/campaign_io.hpp>
 #include <civitas/error.hpp>
 #include <civitas/evaluation.hpp>
 #include <civitas/framework.hpp>
 #include <civitas/io.hpp>
+#include <civitas/matrix.hpp>
 #include <civitas/plan.hpp>
 #include <civitas/ranking.hpp>
 #include <civitas/status.hpp>
+#include <civitas/survey.hpp>
+#include <civitas/trend.hpp>
 #include <civitas/weights.hpp>
 #include <civitas/plan_io.hpp>
 #include <civitas/version.hpp>

@@ -5,6 +5,7 @@
 
 #include <civitas/enums.hpp>
 #include <civitas/export.hpp>
+#include <civitas/matrix.hpp>
 
 #include <Eigen/Core>
 
@@ -27,6 +28,10 @@ public:
     CriteriaView(const double* data, std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t row_stride,
                  std::ptrdiff_t col_stride) noexcept
         : data_(data), rows_(rows), cols_(cols), row_stride_(row_stride), col_stride_(col_stride) {}
+
+    /// The same data as a MatrixView (evaluation and weights take those).
+    CriteriaView(const MatrixView& view) noexcept  // NOLINT(google-explicit-constructor)
+        : CriteriaView(view.data, view.rows, view.cols, view.row_stride, view.col_stride) {}
 
     /// A view of any Eigen expression; implicit, so Eigen matrices pass straight to the functions below.
     template <class Derived>

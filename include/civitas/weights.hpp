@@ -5,8 +5,8 @@
 /// Formulas, variants and sources: docs/methods.md, section "Weights".
 
 #include <civitas/enums.hpp>
-#include <civitas/evaluation.hpp>  // MatrixView
 #include <civitas/export.hpp>
+#include <civitas/matrix.hpp>
 
 #include <Eigen/Core>
 

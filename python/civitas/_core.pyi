@@ -8,7 +8,7 @@ import enum
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -762,6 +762,157 @@ class ScheduleChange:
     @property
     def milestone(self) -> bool: ...
 
+class TitleDates:
+    """The dates of a title's drive: benchmark creation, application, inspection."""
+
+    benchmark: datetime.date | None
+    application: datetime.date | None
+    inspection: datetime.date | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(
+        self,
+        *,
+        benchmark: datetime.date | None = None,
+        application: datetime.date | None = None,
+        inspection: datetime.date | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class CampaignTitle:
+    """A title the campaign runs for, judged by a framework."""
+
+    id: str
+    name: str
+    framework: str
+    dates: TitleDates
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, id: str = "", *, name: str = "", framework: str = "", dates: TitleDates = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class CampaignUnit:
+    """A unit assessed or answering for work: the city, a district, a school."""
+
+    id: str
+    name: str
+    parent: str
+    classes: dict[str, str]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, id: str = "", *, name: str = "", parent: str = "", classes: Mapping[str, str] = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Department:
+    """A department (bureau) that answers for tasks and targets."""
+
+    id: str
+    name: str
+    leader: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, id: str = "", *, name: str = "", leader: str = "") -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Target:
+    """A campaign's own goal for an indicator, possibly stricter than the pass line."""
+
+    title: str
+    indicator: str
+    unit: str
+    value: float
+    deadline: datetime.date | None
+    department: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(
+        self,
+        title: str = "",
+        indicator: str = "",
+        value: float = 0.0,
+        *,
+        unit: str = "",
+        deadline: datetime.date | None = None,
+        department: str = "",
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class CampaignSpec:
+    """Everything a campaign file says, as plain data; `Campaign` is its validated form."""
+
+    id: str
+    name: str
+    language: str
+    calendar: str
+    titles: list[CampaignTitle]
+    units: list[CampaignUnit]
+    departments: list[Department]
+    targets: list[Target]
+    plan: PlanSpec | None
+    plan_file: str
+    observations: list[str]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        language: str = "",
+        calendar: str = "",
+        titles: Sequence[CampaignTitle] = ...,
+        units: Sequence[CampaignUnit] = ...,
+        departments: Sequence[Department] = ...,
+        targets: Sequence[Target] = ...,
+        plan: PlanSpec | None = None,
+        plan_file: str = "",
+        observations: Sequence[str] = ...,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Campaign:
+    """A validated campaign with its frameworks, calendar and plan loaded."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(
+        self,
+        spec: CampaignSpec,
+        frameworks: Mapping[str, Framework] = ...,
+        calendar: WorkCalendar = ...,
+        plan: Plan | None = None,
+    ) -> None: ...
+    @property
+    def spec(self) -> CampaignSpec: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def titles(self) -> list[CampaignTitle]: ...
+    @property
+    def units(self) -> list[CampaignUnit]: ...
+    @property
+    def departments(self) -> list[Department]: ...
+    @property
+    def targets(self) -> list[Target]: ...
+    @property
+    def frameworks(self) -> dict[str, Framework]: ...
+    def framework(self, title: str) -> Framework: ...
+    @property
+    def calendar(self) -> WorkCalendar: ...
+    @property
+    def plan(self) -> Plan | None: ...
+    def title_index(self, id: str) -> int: ...
+    def unit_index(self, id: str) -> int: ...
+    def children(self, unit: str = "") -> list[str]: ...
+    def unit_class(self, unit: str, title: str) -> str: ...
+    def targets_for(self, title: str, indicator: str, unit: str) -> list[Target]: ...
+    def __eq__(self, other: object) -> bool: ...
+    # (civitas._frames)
+    def units_frame(self) -> pd.DataFrame: ...
+    def targets_frame(self) -> pd.DataFrame: ...
+
+campaign_format: str
+
+def load_campaign(path: _Path) -> Campaign: ...
+def parse_campaign(text: str, file: str = "<string>") -> Campaign: ...
+def campaign_to_json(campaign: Campaign, indent: int = 2) -> str: ...
+def save_campaign(campaign: Campaign, path: _Path) -> None: ...
+
 class DelayImpact:
     """What a delay moves: tasks (plan order), then phase ends (phase order)."""
 
@@ -1127,6 +1278,474 @@ def award(
     ties: BoundaryTies | str = "demote",
     ids: Sequence[str] | None = None,
 ) -> Awards: ...
+
+# ---- trends and survey indicators -------------------------------------------------------------
+
+_Dates = Sequence[datetime.date] | npt.NDArray[np.datetime64]
+_Values = Sequence[float] | npt.NDArray[np.floating[Any]]
+
+class ProjectionMethod(enum.Enum):
+    linear = 0
+    compound = 1
+
+class ProgressState(enum.Enum):
+    target_met = 0
+    on_track = 1
+    needs_acceleration = 2
+    limited_progress = 3
+    deteriorating = 4
+    too_few_points = 5
+
+class GrowthMeasure(enum.Enum):
+    compound = 0
+    linear = 1
+
+class TrendTest(enum.Enum):
+    consecutive = 0
+    slope = 1
+
+class YearValue(enum.Enum):
+    last = 0
+    mean = 1
+
+class IntervalMethod(enum.Enum):
+    wilson = 0
+    agresti_coull = 1
+    clopper_pearson = 2
+
+class ProportionScale(enum.Enum):
+    proportion = 0
+    percent = 1
+
+class Trend:
+    """The least-squares trend and compound growth of the last points of a series."""
+
+    @property
+    def points(self) -> int: ...
+    @property
+    def first_date(self) -> datetime.date: ...
+    @property
+    def last_date(self) -> datetime.date: ...
+    @property
+    def first_value(self) -> float: ...
+    @property
+    def last_value(self) -> float: ...
+    @property
+    def span_years(self) -> float: ...
+    @property
+    def slope(self) -> float: ...
+    @property
+    def intercept(self) -> float: ...
+    @property
+    def r_squared(self) -> float: ...
+    @property
+    def cagr(self) -> float | None: ...
+    @property
+    def cagr_note(self) -> str: ...
+    def fitted(self, date: datetime.date) -> float: ...
+    def project(self, date: datetime.date, method: ProjectionMethod | str = "linear") -> float | None: ...
+    def reach_date(self, line: Interval, method: ProjectionMethod | str = "linear") -> datetime.date | None: ...
+    def required_rate(self, line: Interval, deadline: datetime.date) -> float | None: ...
+    def required_growth(self, line: Interval, deadline: datetime.date) -> float | None: ...
+
+def trend(dates: _Dates, values: _Values, last_points: int = 0) -> Trend: ...
+
+class ProgressAssessment:
+    """A progress state (Open SDG method), the numbers behind it and the reason."""
+
+    @property
+    def state(self) -> ProgressState: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def points(self) -> int: ...
+    @property
+    def measure(self) -> GrowthMeasure: ...
+    @property
+    def observed_rate(self) -> float | None: ...
+    @property
+    def required_rate(self) -> float | None: ...
+    @property
+    def progress_value(self) -> float | None: ...
+    @property
+    def scaling(self) -> float | None: ...
+
+def assess_progress(
+    dates: _Dates,
+    values: _Values,
+    target: Interval | None = None,
+    deadline: datetime.date | None = None,
+    *,
+    direction: Direction | str | None = None,
+    min_points: int = 2,
+    last_points: int = 0,
+    measure: GrowthMeasure | str = "compound",
+    on_track_ratio: float = 0.95,
+    acceleration_ratio: float = 0.6,
+    limited_ratio: float = 0.0,
+    on_track_growth: float = 0.015,
+    acceleration_growth: float = 0.005,
+    limited_growth: float = 0.0,
+    limit: float | None = None,
+) -> ProgressAssessment: ...
+
+class LevelOrTrend:
+    """Whether a line met 'by the level or by the trend' is met, and how."""
+
+    @property
+    def met(self) -> bool: ...
+    @property
+    def met_by_level(self) -> bool: ...
+    @property
+    def met_by_trend(self) -> bool: ...
+    @property
+    def latest(self) -> float: ...
+    @property
+    def slope(self) -> float | None: ...
+    @property
+    def p_value(self) -> float | None: ...
+    @property
+    def reason(self) -> str: ...
+
+def level_or_trend(
+    dates: _Dates,
+    values: _Values,
+    line: Interval,
+    *,
+    test: TrendTest | str = "consecutive",
+    changes: int = 2,
+    last_points: int = 5,
+    confidence: float = 0.95,
+) -> LevelOrTrend: ...
+
+class HistoryAverage:
+    """The latest year's value against the mean of the previous years' values."""
+
+    @property
+    def assessable(self) -> bool: ...
+    @property
+    def met(self) -> bool: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def latest(self) -> float: ...
+    @property
+    def average(self) -> float | None: ...
+    @property
+    def years_used(self) -> list[int]: ...
+    @property
+    def reason(self) -> str: ...
+
+def history_average(
+    dates: _Dates,
+    values: _Values,
+    *,
+    years: int = 5,
+    min_years: int = 5,
+    year_value: YearValue | str = "last",
+    direction: Direction | str = "lower",
+) -> HistoryAverage: ...
+
+class ProportionInterval:
+    """A proportion from a sample, with its confidence interval (on the scale given)."""
+
+    @property
+    def estimate(self) -> float: ...
+    @property
+    def low(self) -> float: ...
+    @property
+    def high(self) -> float: ...
+    @property
+    def n(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def method(self) -> IntervalMethod: ...
+    @property
+    def scale(self) -> ProportionScale: ...
+
+def proportion_interval(
+    estimate: float,
+    n: float,
+    confidence: float = 0.95,
+    *,
+    method: IntervalMethod | str = "wilson",
+    scale: ProportionScale | str = "proportion",
+) -> ProportionInterval: ...
+def probability_meets(
+    estimate: float, n: float, line: Interval, *, scale: ProportionScale | str = "proportion"
+) -> float: ...
+
+# ---- observations over time ------------------------------------------------------------------
+
+observations_format: str
+
+class AssessmentMode(enum.Enum):
+    unspecified = 0
+    field_inspection = 1
+    document_review = 2
+    questionnaire = 3
+    online_survey = 4
+    statistics = 5
+
+class Observation:
+    """One measured value of one indicator for one unit on one date."""
+
+    unit: str
+    indicator: str
+    date: datetime.date
+    value: float
+    source: str
+    mode: AssessmentMode
+    sample_size: int | None
+    recorded: datetime.date | None
+    def __init__(
+        self,
+        unit: str,
+        indicator: str,
+        date: datetime.date,
+        value: float,
+        *,
+        source: str = "",
+        mode: AssessmentMode = ...,
+        sample_size: int | None = None,
+        recorded: datetime.date | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+
+class LatestValue:
+    """The value of a series as of a date, as it was known on a day."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def age_days(self) -> int: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def mode(self) -> AssessmentMode: ...
+    @property
+    def sample_size(self) -> int | None: ...
+    @property
+    def recorded(self) -> datetime.date | None: ...
+
+class LatestMatrix:
+    """Latest values of many units (rows) and indicators (columns) as of a date."""
+
+    @property
+    def units(self) -> list[str]: ...
+    @property
+    def indicators(self) -> list[str]: ...
+    @property
+    def values(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def ages(self) -> npt.NDArray[np.float64]: ...
+    def to_frame(self) -> pd.DataFrame:
+        """(civitas._observations) Values: a row per unit, a column per indicator."""
+    def ages_frame(self) -> pd.DataFrame:
+        """(civitas._observations) Ages in days: a row per unit, a column per indicator."""
+
+class RejectedRow:
+    """A row of an observation file that was left out, and why."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class ObservationStore:
+    """Observations in columns, with as-of queries; corrections keep the history."""
+
+    def __init__(self) -> None: ...
+    def add(self, observation: Observation) -> None: ...
+    def finalize(self) -> None: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, row: int) -> Observation: ...
+    @property
+    def units(self) -> list[str]: ...
+    @property
+    def indicators(self) -> list[str]: ...
+    @property
+    def sources(self) -> list[str]: ...
+    def series(
+        self, unit: str, indicator: str, *, known_on: datetime.date | None = None
+    ) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.float64]]: ...
+    def latest(
+        self, unit: str, indicator: str, as_of: datetime.date, *, known_on: datetime.date | None = None
+    ) -> LatestValue | None: ...
+    def latest_matrix(
+        self,
+        as_of: datetime.date,
+        units: Sequence[str] | None = None,
+        indicators: Sequence[str] | None = None,
+        *,
+        known_on: datetime.date | None = None,
+    ) -> LatestMatrix: ...
+    def memory_bytes(self) -> int: ...
+    def _columns(self) -> dict[str, npt.NDArray[Any]]: ...
+    def to_frame(self) -> pd.DataFrame:
+        """(civitas._observations) Every record in index order, one column per field."""
+
+class ObservationLoad:
+    """Observations read from a file, and the rows that were left out."""
+
+    @property
+    def store(self) -> ObservationStore: ...
+    @property
+    def rejected(self) -> list[RejectedRow]: ...
+    def rejected_frame(self) -> pd.DataFrame:
+        """(civitas._observations) The rows left out: line, column, path, message."""
+
+def read_observations_csv(
+    path: str | os.PathLike[str], *, threads: int = 0, block_bytes: int = 16777216
+) -> ObservationLoad: ...
+def parse_observations_csv(text: str, file: str = "<string>", *, threads: int = 0) -> ObservationLoad: ...
+def read_observations_json(path: str | os.PathLike[str]) -> ObservationLoad: ...
+def parse_observations_json(text: str, file: str = "<string>") -> ObservationLoad: ...
+
+# ---- robustness and attribution ----------------------------------------------------------------
+
+class WeightPerturbation(enum.Enum):
+    none = 0
+    dirichlet = 1
+    uniform = 2
+
+class RankingMethod(enum.Enum):
+    topsis = 0
+    weighted_sum = 1
+    vikor = 2
+
+class UncertainFactor(enum.Enum):
+    weights = 0
+    normalization = 1
+    method = 2
+    dropped_indicator = 3
+
+class RankUncertainty:
+    """Per-unit rank statistics over Monte Carlo draws, and what drives them."""
+
+    @property
+    def draws(self) -> int: ...
+    @property
+    def top_k(self) -> int: ...
+    @property
+    def pass_threshold(self) -> float | None: ...
+    @property
+    def nominal_rank(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def median_rank(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def rank_low(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def rank_high(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def mean_rank(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def p_top_k(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def p_pass(self) -> npt.NDArray[np.float64] | None: ...
+    @property
+    def first_order(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def factors(self) -> list[str]: ...
+    @property
+    def first_order_by_unit(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def weight_first_order(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def drop_one_ranks(self) -> npt.NDArray[np.int32] | None: ...
+    @property
+    def weights(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def normalization(self) -> npt.NDArray[np.int8]: ...
+    @property
+    def method(self) -> npt.NDArray[np.int8]: ...
+    @property
+    def dropped(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def ranks(self) -> npt.NDArray[np.int32] | None: ...
+    def __len__(self) -> int: ...
+    def to_frame(self, units: Sequence[object] | None = None) -> pd.DataFrame:
+        """One row per unit: ranks, interval, probabilities, per-unit indices (civitas._uncertainty)."""
+
+class ScoreChangeAttribution:
+    """A weighted-sum score change between rounds, split per unit and indicator."""
+
+    @property
+    def before(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def after(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def change(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def value_effect(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def weight_effect(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def contribution(self) -> npt.NDArray[np.float64]: ...
+    def to_frame(
+        self, units: Sequence[object] | None = None, indicators: Sequence[object] | None = None
+    ) -> pd.DataFrame:
+        """Long format: one row per unit and indicator (civitas._uncertainty)."""
+
+class EvaluationChange:
+    """One unit's framework points change between two evaluations, per indicator."""
+
+    @property
+    def indicators(self) -> list[str]: ...
+    @property
+    def points_before(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def points_after(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def value_effect(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def weight_effect(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def contribution(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def change(self) -> float: ...
+    @property
+    def total_change(self) -> float | None: ...
+    def to_frame(self) -> pd.DataFrame:
+        """One row per indicator (civitas._uncertainty)."""
+
+def rank_uncertainty(
+    x: npt.ArrayLike,
+    weights: npt.ArrayLike,
+    benefit: _Flags | None = None,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    perturbation: WeightPerturbation | str = "dirichlet",
+    concentration: float = 100.0,
+    share: float = 0.2,
+    normalizations: Normalization | str | Sequence[Normalization | str] = "vector",
+    methods: RankingMethod | str | Sequence[RankingMethod | str] = "topsis",
+    drop_probability: float = 0.0,
+    drop_one: bool = False,
+    top_k: int = 1,
+    pass_threshold: float | None = None,
+    vikor_v: float = 0.5,
+    sensitivity: bool = True,
+    keep_ranks: bool = False,
+    threads: int = 0,
+) -> RankUncertainty: ...
+def obstacle_degree(r: npt.ArrayLike, weights: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
+@overload
+def score_change_attribution(
+    before: npt.ArrayLike, after: npt.ArrayLike, weights_before: npt.ArrayLike, weights_after: npt.ArrayLike | None = None
+) -> ScoreChangeAttribution: ...
+@overload
+def score_change_attribution(before: Evaluation, after: Evaluation) -> EvaluationChange: ...
 
 # ---- files -----------------------------------------------------------------------------------
 

@@ -491,12 +491,40 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
     return frame.sort_values(["on_time_rate", "spi"], ascending=False, na_position="last")
 
 
+def campaign_units_frame(self: _core.Campaign) -> pd.DataFrame:
+    """One row per unit (index: unit id), parents first: name, parent ('' for the top), then
+    one column per title with the unit's class in that title's framework ('' for none)."""
+    pd = _pandas()
+    titles = [t.id for t in self.titles]
+    rows = [{"id": u.id, "name": u.name, "parent": u.parent, **{t: u.classes.get(t, "") for t in titles}} for u in self.units]
+    return pd.DataFrame(rows, columns=["id", "name", "parent", *titles]).set_index("id")
+
+
+def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
+    """One row per target, in file order: title, indicator, unit ('' for every unit), value,
+    deadline (``datetime.date``; the title's inspection date when the target gives none),
+    department, and the indicator's pass line as text for comparison."""
+    pd = _pandas()
+    inspection = {t.id: t.dates.inspection for t in self.titles}
+    rows = []
+    for t in self.targets:
+        indicator = self.framework(t.title).indicator(t.indicator)
+        rows.append({"title": t.title, "indicator": t.indicator, "name": indicator.name, "unit": t.unit, "value": t.value,
+                     "deadline": t.deadline or inspection[t.title], "department": t.department})
+    columns = ["title", "indicator", "name", "unit", "value", "deadline", "department"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["value"] = frame["value"].astype(np.float64)
+    return frame
+
+
 def _install() -> None:
     _core.PlanStatus.to_frame = status_to_frame  # type: ignore[attr-defined]
     _core.PlanStatus.rollup_frame = status_rollup_frame  # type: ignore[attr-defined]
     _core.PlanStatus.overdue_frame = status_overdue_frame  # type: ignore[attr-defined]
     _core.PlanStatus.problems_frame = status_problems_frame  # type: ignore[attr-defined]
     _core.Plan.problems_frame = plan_problems_frame  # type: ignore[attr-defined]
+    _core.Campaign.units_frame = campaign_units_frame  # type: ignore[attr-defined]
+    _core.Campaign.targets_frame = campaign_targets_frame  # type: ignore[attr-defined]
     _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
     _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]
     _core.Evaluation.to_frame = evaluation_to_frame  # type: ignore[attr-defined]

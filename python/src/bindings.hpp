@@ -27,10 +27,18 @@ void register_evaluation(py::module_& m);
 void register_calendar(py::module_& m);
 /// Plans, schedules and plan files (Link, Task, Plan, Schedule, schedule(), ...).
 void register_plan(py::module_& m);
+/// Observations over time: ObservationStore, as-of queries, the CSV and JSON readers.
+void register_observations(py::module_& m);
+/// Trends, Open SDG progress, level-or-trend and history rules, survey intervals (bind_trend.cpp).
+void register_trend(py::module_& m);
+/// Campaigns: titles, units, departments, targets, the plan, and campaign files.
+void register_campaign(py::module_& m);
 /// Weights: AHP, entropy, CRITIC, standard deviation, combined weights.
 void register_weights(py::module_& m);
 /// Rankings: weighted sum, TOPSIS, VIKOR, grey relational analysis, ranks, awards.
 void register_ranking(py::module_& m);
+/// Robustness and attribution: rank_uncertainty, obstacle_degree, score_change_attribution.
+void register_uncertainty(py::module_& m);
 /// Files, bundled frameworks, version.
 void register_io(py::module_& m);
 /// _cli_run: the command-line program in process.

@@ -15,8 +15,12 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_evaluation(m);
     civitas::python::register_calendar(m);
     civitas::python::register_plan(m);
+    civitas::python::register_campaign(m);
+    civitas::python::register_trend(m);
+    civitas::python::register_observations(m);
     civitas::python::register_weights(m);
     civitas::python::register_ranking(m);
+    civitas::python::register_uncertainty(m);
     civitas::python::register_io(m);
     civitas::python::register_cli(m);
 }

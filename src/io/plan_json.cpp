@@ -7,6 +7,7 @@
 
 #include "io/file_text.hpp"
 #include "io/json_reader.hpp"
+#include "io/plan_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -347,15 +348,25 @@ std::pair<std::string, std::string> locate(const FileTree& root, std::string pat
 
 }  // namespace
 
-Plan parse_plan(std::string_view text, const std::string& file) {
-    const Json document = detail::parse_json(text, file);
+Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles) {
     PlanReader reader;
-    FileTree tree{file, {}};
-    PlanSpec spec = reader.read_root(Node(document, "$", file), tree);
+    FileTree tree{node.file(), {}};
+    PlanSpec spec = reader.read_root(node, tree);
+    if (titles != nullptr) {
+        if (spec.titles.empty()) {
+            spec.titles = *titles;
+        } else if (spec.titles != *titles) {
+            std::string expected;
+            for (const Title& title : *titles) expected += (expected.empty() ? "" : ", ") + title.id;
+            node.at("titles").fail("the plan's titles differ from the campaign's; expected the same titles (" + expected +
+                                   ") or none (the campaign's are used)");
+        }
+    }
     try {
         return Plan(std::move(spec));
     } catch (const ValidationError& error) {
         auto [where, path] = locate(tree, error.path());
+        if (where == node.file()) path = node.path() + path.substr(1);  // a plan inside a larger file
         // "...depends_on[0].task" is "...depends_on[0]" where the file wrote a bare id.
         const std::string suffix = ".task";
         if (path.size() > suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0 &&
@@ -363,6 +374,11 @@ Plan parse_plan(std::string_view text, const std::string& file) {
             path.resize(path.size() - suffix.size());
         throw ParseError(where, path, detail::validation_message(error));
     }
+}
+
+Plan parse_plan(std::string_view text, const std::string& file) {
+    const Json document = detail::parse_json(text, file);
+    return detail::read_plan(Node(document, "$", file), nullptr);
 }
 
 Plan load_plan(const std::filesystem::path& path) { return parse_plan(detail::read_file(path), path.string()); }

@@ -1,9 +1,11 @@
-"""The JSON Schemas of calendar and plan files against the files of the repository and the C++ readers.
+"""The JSON Schemas of calendar, plan and campaign files against the files of the repository and the C++ readers.
 
-Every calendar and plan file in the repository (bundled calendars, test plans and the sub-plan
-files they name, example files, the plan and calendar examples of the docs) is valid against
-data/schema/calendar.schema.json or data/schema/plan.schema.json. And the schemas agree with
-the readers (`civitas.parse_calendar`, `civitas.parse_plan`, `civitas.load_plan`): a list of
+Every calendar, plan and campaign file in the repository (bundled calendars, test plans and the
+sub-plan files they name, example files, the plan and calendar examples of the docs) is valid
+against data/schema/calendar.schema.json, data/schema/plan.schema.json or
+data/schema/campaign.schema.json (which refers to plan.schema.json for a plan written in place).
+And the schemas agree with the readers (`civitas.parse_calendar`, `civitas.parse_plan`,
+`civitas.load_plan`, `civitas.parse_campaign`): a list of
 mutations of a valid file is refused by both, each by the reader at the JSON path meant, and a
 list of valid variants is accepted by both. What the readers check beyond a schema (real dates,
 unique ids, known references, order of dates) is pinned down in the last section, so a schema
@@ -20,6 +22,7 @@ from typing import Any, Callable
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 import civitas
 
@@ -27,12 +30,19 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "data" / "schema"
 CALENDAR_FORMAT = "civitas-calendar/1"
 PLAN_FORMAT = "civitas-plan/1"
+CAMPAIGN_FORMAT = "civitas-campaign/1"
 DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
 
 
 def load(path: Path) -> Any:
     with path.open(encoding="utf-8") as f:
         return json.load(f)
+
+
+# Every schema of data/schema by its $id, so that one can refer to another ("plan.schema.json#/$defs/plan").
+REGISTRY = Registry().with_resources(
+    (schema["$id"], Resource.from_contents(schema)) for schema in map(load, sorted(SCHEMAS.glob("*.schema.json")))
+)
 
 
 def validator_for(name: str, definition: str | None = None) -> jsonschema.Draft202012Validator:
@@ -42,13 +52,14 @@ def validator_for(name: str, definition: str | None = None) -> jsonschema.Draft2
     if definition is not None:
         assert definition in schema["$defs"], f"{name}.schema.json has no $defs/{definition}"
         schema = {**schema, "anyOf": [{"$ref": f"#/$defs/{definition}"}]}
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(schema, registry=REGISTRY)
 
 
 CALENDAR = validator_for("calendar")
 PLAN = validator_for("plan")
 ROOT_PLAN = validator_for("plan", "plan")
 SUBPLAN_FILE = validator_for("plan", "subplan_file")
+CAMPAIGN = validator_for("campaign")
 
 
 def schema_errors(validator: jsonschema.Draft202012Validator, document: Any) -> list[str]:
@@ -132,6 +143,7 @@ _PLAN_CANDIDATES = sorted(
 )
 SUBPLAN_FILES = sorted({s for p in _PLAN_CANDIDATES for s in subplan_files_of(p)})
 ROOT_PLAN_FILES = [p for p in _PLAN_CANDIDATES if p.resolve() not in SUBPLAN_FILES]
+CAMPAIGN_FILES = sorted(p for p in json_files("data", "examples", "tests/data") if format_of(p) == CAMPAIGN_FORMAT)
 
 
 def doc_blocks(fmt: str) -> list[tuple[str, str]]:
@@ -157,6 +169,7 @@ def parsed(where: str, block: str) -> Any:
 
 CALENDAR_BLOCKS = doc_blocks(CALENDAR_FORMAT)
 PLAN_BLOCKS = doc_blocks(PLAN_FORMAT)
+CAMPAIGN_BLOCKS = doc_blocks(CAMPAIGN_FORMAT)
 
 
 def rel(path: Path) -> str:
@@ -166,7 +179,7 @@ def rel(path: Path) -> str:
 # ---- the schemas themselves ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "framework"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign"])
 def test_schema_is_a_valid_draft_2020_12_schema(name):
     schema = load(SCHEMAS / f"{name}.schema.json")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -187,7 +200,7 @@ def properties_of(node: Any, where: str = "$"):
             yield from properties_of(sub, f"{where}[{k}]")
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "campaign"])
 def test_every_property_is_described_and_objects_are_closed(name):
     schema = load(SCHEMAS / f"{name}.schema.json")
     assert schema["title"] and schema["description"]
@@ -211,7 +224,7 @@ def test_every_property_is_described_and_objects_are_closed(name):
     assert open_objects == []  # the readers refuse unknown keys everywhere
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "framework"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign"])
 def test_schema_ships_with_the_package(name):
     """data/ is installed beside the package (linked in an in-place build), schemas and all."""
     shipped = Path(civitas.__file__).resolve().parent / "data" / "schema" / f"{name}.schema.json"
@@ -768,3 +781,310 @@ def test_a_lag_written_2_0_is_refused_by_the_reader_with_a_reason():
     error = reader_error(civitas.parse_plan, document)
     assert error.location == "$.tasks[1].depends_on[1].lag"
     assert "is not an integer" in str(error)
+
+
+# ---- campaign files ------------------------------------------------------------------------
+# A campaign file names other files (frameworks, the calendar, the plan) by bundled id or by a
+# path relative to itself. GOOD_CAMPAIGN names only bundled ones and writes its plan in place,
+# so that it reads the same from any folder.
+
+
+def test_the_campaign_files_are_found():
+    assert ROOT / "examples" / "lanzhou" / "campaign.json" in CAMPAIGN_FILES
+
+
+@pytest.mark.parametrize("path", CAMPAIGN_FILES, ids=rel)
+def test_campaign_file_is_valid(path):
+    document = load(path)
+    assert schema_errors(CAMPAIGN, document) == []
+    campaign = civitas.load_campaign(path)  # and the reader agrees, with what the file names
+    assert [t.id for t in campaign.spec.titles] == [t["id"] for t in document["titles"]]
+    if isinstance(document.get("plan"), str):  # the plan file it names is a valid root plan file
+        plan = path.parent / document["plan"]
+        assert schema_errors(PLAN, load(plan)) == [] and schema_errors(ROOT_PLAN, load(plan)) == []
+
+
+def test_the_lanzhou_campaign_with_its_plan_in_place_is_valid():
+    """The example's plan file, written into the campaign file, is a valid plan in place."""
+    folder = ROOT / "examples" / "lanzhou"
+    document = load(folder / "campaign.json")
+    document["plan"] = load(folder / "plan.json")
+    assert schema_errors(CAMPAIGN, document) == []
+    document["plan"].pop("titles")  # the campaign's titles are implied
+    assert schema_errors(CAMPAIGN, document) == []
+    in_place = civitas.parse_campaign(text(document), str(folder / "campaign.json"))
+    assert len(in_place.plan.tasks) == len(civitas.load_campaign(folder / "campaign.json").plan.tasks)
+
+
+@pytest.mark.parametrize("where, block", CAMPAIGN_BLOCKS, ids=[w for w, _ in CAMPAIGN_BLOCKS])
+def test_campaign_in_docs_is_valid(where, block):
+    # The schema only: a campaign in the docs names files beside it that the docs do not hold.
+    assert schema_errors(CAMPAIGN, parsed(where, block)) == []
+
+
+GOOD_CAMPAIGN = {
+    "format": "civitas-campaign/1",
+    "id": "city",
+    "name": "示例市创建",
+    "language": "zh",
+    "calendar": "cn",
+    "titles": [
+        {
+            "id": "garden",
+            "name": "国家园林城市",
+            "framework": "garden-city-2016",
+            "dates": {"benchmark": "2025-09-01", "application": "2026-08-14", "inspection": "2026-10-30"},
+        },
+        {"id": "model", "name": "国家环保模范城市", "framework": "lanzhou-illustrative"},
+        {"id": "sanitary", "name": "国家卫生城市", "dates": {"inspection": "2026-09-15"}},
+    ],
+    "units": [
+        {"id": "city", "name": "示例市"},
+        {"id": "east", "name": "东区", "parent": "city", "classes": {"garden": "land-lt-80"}},
+        {"id": "school", "parent": "east"},
+    ],
+    "departments": [
+        {"id": "gardens", "name": "市园林局", "leader": "分管副市长"},
+        {"id": "ecology", "name": "市生态环境局"},
+    ],
+    "targets": [
+        {"title": "garden", "indicator": "built_up_green_coverage", "unit": "city", "value": 40,
+         "deadline": "2026-06-30", "department": "gardens"},
+        {"title": "model", "indicator": "air_good_days", "value": 300, "department": "ecology"},
+    ],
+    "plan": {
+        "id": "city-plan",
+        "responsibility_fields": ["department"],
+        "phases": [{"id": "implement"}],
+        "tasks": [
+            {"id": "kickoff", "due": "2025-09-01", "milestone": True},
+            {"id": "parks", "phase": "implement", "titles": ["garden"], "start": "2025-09-02", "due": "2025-12-31",
+             "depends_on": ["kickoff"], "responsibility": {"department": "市园林局"}},
+        ],
+    },
+    "observations": ["observations/city.csv"],
+}
+
+
+def title(d: dict, k: int = 0) -> dict:
+    return d["titles"][k]
+
+
+def dates(d: dict) -> dict:
+    return d["titles"][0]["dates"]
+
+
+def unit(d: dict, k: int = 1) -> dict:
+    return d["units"][k]
+
+
+def department(d: dict) -> dict:
+    return d["departments"][0]
+
+
+def target(d: dict, k: int = 0) -> dict:
+    return d["targets"][k]
+
+
+def plan(d: dict) -> dict:
+    return d["plan"]
+
+
+def plan_task(d: dict) -> dict:
+    return d["plan"]["tasks"][1]
+
+
+def test_the_good_campaign_is_valid_for_both():
+    assert schema_errors(CAMPAIGN, GOOD_CAMPAIGN) == []
+    campaign = civitas.parse_campaign(text(GOOD_CAMPAIGN))
+    assert len(campaign.plan.tasks) == 2
+    assert campaign.unit_class("east", "garden") == "land-lt-80"
+
+
+BAD_CAMPAIGNS: dict[str, tuple[Callable[[dict], Any], str]] = {
+    # unknown keys, everywhere
+    "unknown top-level key": (put(top, "owner", "市政府"), "$.owner"),
+    "unknown title key": (put(title, "owner", "x"), "$.titles[0].owner"),
+    "unknown dates key": (put(dates, "start", "2025-09-01"), "$.titles[0].dates.start"),
+    "unknown unit key": (put(unit, "owner", "x"), "$.units[1].owner"),
+    "unknown department key": (put(department, "owner", "x"), "$.departments[0].owner"),
+    "unknown target key": (put(target, "owner", "x"), "$.targets[0].owner"),
+    "unknown key in the plan": (put(plan, "owner", "x"), "$.plan.owner"),
+    "unknown key in a plan task": (put(plan_task, "owner", "x"), "$.plan.tasks[1].owner"),
+    # required keys
+    "no id": (drop(top, "id"), "$.id"),
+    "no titles": (drop(top, "titles"), "$.titles"),
+    "title without id": (drop(lambda d: title(d, 1), "id"), "$.titles[1].id"),
+    "unit without id": (drop(unit, "id"), "$.units[1].id"),
+    "department without id": (drop(department, "id"), "$.departments[0].id"),
+    "target without title": (drop(target, "title"), "$.targets[0].title"),
+    "target without indicator": (drop(target, "indicator"), "$.targets[0].indicator"),
+    "target without value": (drop(target, "value"), "$.targets[0].value"),
+    "plan without id": (drop(plan, "id"), "$.plan.id"),
+    "plan task without due": (drop(plan_task, "due"), "$.plan.tasks[1].due"),
+    # empty ids and names
+    "empty title id": (put(title, "id", ""), "$.titles[0].id"),
+    "empty unit id": (put(unit, "id", ""), "$.units[1].id"),
+    "empty department id": (put(department, "id", ""), "$.departments[0].id"),
+    "empty framework": (put(title, "framework", ""), "$.titles[0].framework"),
+    "empty calendar": (put(top, "calendar", ""), "$.calendar"),
+    "empty plan file name": (put(top, "plan", ""), "$.plan"),
+    # wrong types
+    "id a number": (put(top, "id", 7), "$.id"),
+    "name a number": (put(top, "name", 7), "$.name"),
+    "titles an object": (put(top, "titles", {}), "$.titles"),
+    "title name a number": (put(title, "name", 1), "$.titles[0].name"),
+    "framework a number": (put(title, "framework", 2016), "$.titles[0].framework"),
+    "dates a string": (put(title, "dates", "2026-10-30"), "$.titles[0].dates"),
+    "calendar a list": (put(top, "calendar", ["cn"]), "$.calendar"),
+    "units an object": (put(top, "units", {"city": {}}), "$.units"),
+    "parent null": (put(unit, "parent", None), "$.units[1].parent"),
+    "classes a string": (put(unit, "classes", "land-lt-80"), "$.units[1].classes"),
+    "a class a number": (put(unit, "classes", {"garden": 80}), "$.units[1].classes.garden"),
+    "leader a number": (put(department, "leader", 1), "$.departments[0].leader"),
+    "target value a string": (put(target, "value", "40"), "$.targets[0].value"),
+    "target value null": (put(target, "value", None), "$.targets[0].value"),
+    "target value true": (put(target, "value", True), "$.targets[0].value"),
+    "target unit a number": (put(target, "unit", 1), "$.targets[0].unit"),
+    "target department a list": (put(target, "department", ["gardens"]), "$.targets[0].department"),
+    "observations a string": (put(top, "observations", "observations/city.csv"), "$.observations"),
+    "an observation file a number": (put(top, "observations", [1]), "$.observations[0]"),
+    "plan a number": (put(top, "plan", 1), "$.plan"),
+    "plan a list": (put(top, "plan", []), "$.plan"),
+    "plan task weight a string": (put(plan_task, "weight", "1"), "$.plan.tasks[1].weight"),
+    # bad enums and constants
+    "wrong format": (put(top, "format", "civitas-campaign/2"), "$.format"),
+    "a plan's format": (put(top, "format", "civitas-plan/1"), "$.format"),
+    "language fr": (put(top, "language", "fr"), "$.language"),
+    "language in capitals": (put(top, "language", "ZH"), "$.language"),
+    "empty language": (put(top, "language", ""), "$.language"),
+    "wrong format of the plan": (put(plan, "format", "civitas-campaign/1"), "$.plan.format"),
+    # bad date patterns
+    "benchmark without leading zeros": (put(dates, "benchmark", "2025-9-1"), "$.titles[0].dates.benchmark"),
+    "application with slashes": (put(dates, "application", "2026/08/14"), "$.titles[0].dates.application"),
+    "inspection with a time": (put(dates, "inspection", "2026-10-30T09:00"), "$.titles[0].dates.inspection"),
+    "deadline month 13": (put(target, "deadline", "2026-13-01"), "$.targets[0].deadline"),
+    "deadline a number": (put(target, "deadline", 20260630), "$.targets[0].deadline"),
+    "plan task due without dashes": (put(plan_task, "due", "20251231"), "$.plan.tasks[1].due"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CAMPAIGNS))
+def test_campaign_mutation_refused_by_both(name):
+    change, location = BAD_CAMPAIGNS[name]
+    document = mutated(GOOD_CAMPAIGN, change)
+    assert schema_errors(CAMPAIGN, document), f"the schema accepts a campaign with {name}"
+    assert_schema_points_at(CAMPAIGN, document, location)
+    error = reader_error(civitas.parse_campaign, document)
+    assert error.file == "mutated.json"
+    assert error.location == location, str(error)
+
+
+GOOD_CAMPAIGN_VARIANTS: dict[str, Callable[[dict], Any]] = {
+    "only an id and titles": lambda d: [d.pop(k) for k in list(d) if k not in ("id", "titles")],
+    "no titles at all and no plan": lambda d: (d.update(titles=[], units=[], targets=[]), d.pop("plan")),
+    "no format": drop(top, "format"),
+    "an empty campaign id": put(top, "id", ""),
+    "no language": drop(top, "language"),
+    "language en": put(top, "language", "en"),
+    "no calendar": drop(top, "calendar"),
+    "a dated bundled calendar": put(top, "calendar", "cn-2025"),
+    "empty lists": lambda d: d.update(units=[], departments=[], targets=[], observations=[]),
+    "a title with only an id": lambda d: d["titles"].append({"id": "historic"}),
+    "a title with empty dates": put(title, "dates", {}),
+    "a title with one date": put(title, "dates", {"application": "2026-08-14"}),
+    "equal dates": put(title, "dates", {"benchmark": "2026-01-01", "application": "2026-01-01", "inspection": "2026-01-01"}),
+    "a unit with an empty parent": put(unit, "parent", ""),
+    "a unit with empty classes": put(unit, "classes", {}),
+    "a department with empty name and leader": put(department, "leader", ""),
+    "a target for every unit, without department": lambda d: target(d).update(unit="", department=""),
+    "a target without deadline": drop(target, "deadline"),
+    "a fractional target": put(target, "value", 40.5),
+    "a target at the bound": put(target, "value", 100),
+    "no plan": drop(top, "plan"),
+    "the plan with the campaign's titles written out": put(
+        plan, "titles", [{"id": "garden", "name": "国家园林城市"}, {"id": "model", "name": "国家环保模范城市"},
+                         {"id": "sanitary", "name": "国家卫生城市"}]
+    ),
+    "the plan with a format": put(plan, "format", "civitas-plan/1"),
+    "the plan with an inline sub-plan": put(plan, "subplans", [{"id": "east", "tasks": []}]),
+    "any observation file name": put(top, "observations", ["", "a b.csv"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_CAMPAIGN_VARIANTS))
+def test_campaign_variant_accepted_by_both(name):
+    document = mutated(GOOD_CAMPAIGN, GOOD_CAMPAIGN_VARIANTS[name])
+    assert schema_errors(CAMPAIGN, document) == []
+    civitas.parse_campaign(text(document))
+
+
+def test_campaign_naming_files_is_valid_for_both(tmp_path):
+    """A framework, a calendar and a plan kept in files beside the campaign file."""
+    (tmp_path / "frameworks").mkdir()
+    (tmp_path / "frameworks" / "garden.json").write_text(
+        (ROOT / "data" / "frameworks" / "garden-city-2016.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "calendar.json").write_text((ROOT / "data" / "calendars" / "cn.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "plan.json").write_text(text({"format": PLAN_FORMAT, **GOOD_CAMPAIGN["plan"]}), encoding="utf-8")
+    document = mutated(GOOD_CAMPAIGN, lambda d: (
+        title(d).update(framework="frameworks/garden.json"),
+        d.update(calendar="calendar.json", plan="plan.json"),
+    ))
+    assert schema_errors(CAMPAIGN, document) == []
+    (tmp_path / "campaign.json").write_text(text(document), encoding="utf-8")
+    from_files = civitas.load_campaign(tmp_path / "campaign.json")
+    bundled = civitas.parse_campaign(text(GOOD_CAMPAIGN))
+    assert len(from_files.plan.tasks) == len(bundled.plan.tasks) == 2
+    assert from_files.spec.plan_file == "plan.json"
+    assert from_files.spec.titles[0].framework == "frameworks/garden.json"
+
+
+READER_ONLY_CAMPAIGN: dict[str, Callable[[dict], Any]] = {
+    "a day the month does not have": put(dates, "inspection", "2026-02-30"),
+    "application before benchmark": put(dates, "application", "2025-08-31"),
+    "inspection before application": put(dates, "inspection", "2026-08-13"),
+    "inspection before benchmark, no application": put(
+        lambda d: title(d, 2), "dates", {"benchmark": "2026-09-16", "inspection": "2026-09-15"}
+    ),
+    "a duplicate title id": put(lambda d: title(d, 2), "id", "garden"),
+    "a duplicate unit id": put(lambda d: unit(d, 2), "id", "east"),
+    "a duplicate department id": lambda d: d["departments"][1].update(id="gardens"),
+    "an unknown parent": put(unit, "parent", "north"),
+    "a parent listed after its unit": put(lambda d: unit(d, 0), "parent", "east"),
+    "a class of an unknown title": put(unit, "classes", {"forest": "land-lt-80"}),
+    "a class of a title without framework": put(unit, "classes", {"sanitary": "land-lt-80"}),
+    "a class the framework does not use": put(unit, "classes", {"garden": "large"}),
+    "a class for a framework without class lines": put(unit, "classes", {"model": "land-lt-80"}),
+    "a target of an unknown title": put(target, "title", "forest"),
+    "a target of a title without framework": put(target, "title", "sanitary"),
+    "a target of an unknown indicator": put(target, "indicator", "air_good_days"),
+    "a target of an unknown unit": put(target, "unit", "north"),
+    "a target of an unknown department": put(target, "department", "water"),
+    "a target above the bounds": put(target, "value", 100.5),
+    "a target below the bounds": put(lambda d: target(d, 1), "value", -1),
+    "an unknown bundled framework": put(title, "framework", "garden-city-2099"),
+    "a framework file that does not exist": put(title, "framework", "frameworks/missing.json"),
+    "an unknown bundled calendar": put(top, "calendar", "mars"),
+    "a plan file that does not exist": put(top, "plan", "missing-plan.json"),
+    "the plan with other titles": put(plan, "titles", [{"id": "garden"}]),
+    "a plan task of an unknown title": put(plan_task, "titles", ["forest"]),
+    "a plan task due before its start": put(plan_task, "due", "2025-09-01"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READER_ONLY_CAMPAIGN))
+def test_campaign_rule_only_the_reader_checks(name):
+    document = mutated(GOOD_CAMPAIGN, READER_ONLY_CAMPAIGN[name])
+    assert schema_errors(CAMPAIGN, document) == []
+    reader_error(civitas.parse_campaign, document)
+
+
+def test_campaign_schema_uses_the_plan_schemas_root_plan():
+    schema = load(SCHEMAS / "campaign.schema.json")
+    refs = [option.get("$ref") for option in schema["properties"]["plan"]["oneOf"]]
+    assert "plan.schema.json#/$defs/plan" in refs
+    # a sub-plan file's shape (responsibility, no titles) is no plan in place
+    document = mutated(GOOD_CAMPAIGN, put(plan, "responsibility", {"department": "市园林局"}))
+    assert_schema_points_at(CAMPAIGN, document, "$.plan.responsibility")
+    assert reader_error(civitas.parse_campaign, document).location == "$.plan.responsibility"

@@ -1,0 +1,180 @@
+"""civitas.rank_uncertainty against a plain numpy analysis (bench/reference/numpy_uncertainty.py).
+
+Makes a units x criteria matrix (positive values on mixed scales, fixed seed), random weights and
+a mix of benefit and cost criteria; runs civitas.rank_uncertainty (Dirichlet weights, TOPSIS with
+vector or min-max normalisation or the weighted sum drawn per draw, top 10, a pass threshold,
+first-order indices), then the numpy reference on the same draws (civitas returns each draw's
+weights, normalisation, method and dropped criterion), checks that both give the same median
+ranks, intervals and probabilities (exactly) and indices (rtol 1e-9), and times both, taking
+turns in the same run. numpy's time leaves out making the draws, which civitas's includes.
+
+Exit status: 0 when the results agree (whatever the speed: the machine may be shared and
+noisy), 1 when they differ, 2 when civitas cannot be imported.
+
+    python bench/python/bench_uncertainty.py            # 3000 units x 200 criteria, 1000 draws
+    python bench/python/bench_uncertainty.py --quick    # small sizes, every option: a correctness check
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# One BLAS thread, as bench_evaluate.py (only effective before numpy is first imported).
+_BLAS_PRESET = "numpy" in sys.modules
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "reference")]
+
+from bench_evaluate import interleaved, ms  # noqa: E402
+from numpy_uncertainty import rank_uncertainty as numpy_rank_uncertainty  # noqa: E402
+
+TARGET_RATIO = 5.0  # numpy time / civitas time the issue asks for
+TARGET_SECONDS = 1.0  # civitas, 3000 x 200 x 1000 draws
+RTOL = 1e-9
+SEED = 20261130
+EXACT = ("nominal_rank", "median_rank", "rank_low", "rank_high", "mean_rank", "p_top_k", "p_pass", "drop_one_ranks")
+CLOSE = ("first_order", "weight_first_order", "first_order_by_unit")
+METHOD_CODE = {"topsis": 0, "weighted_sum": 1, "vikor": 2}
+NORM_CODE = {"vector": 0, "min_max": 1}
+
+
+def make_data(units: int, criteria: int, seed: int = SEED) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """x (C order, positive, each column on its own scale), weights summing to 1, benefit flags."""
+    rng = np.random.default_rng(seed)
+    scale = 10.0 ** rng.integers(-2, 5, size=criteria)
+    x = np.round(rng.lognormal(mean=0.0, sigma=0.5, size=(units, criteria)) * scale, 3)
+    weights = rng.dirichlet(np.full(criteria, 2.0))
+    benefit = rng.random(criteria) < 0.7
+    return x, weights, benefit
+
+
+def compare(result: Any, ours: dict[str, Any]) -> list[str]:
+    problems = []
+    for name in EXACT:
+        theirs, mine = getattr(result, name), ours.get(name)
+        if mine is None or theirs is None:
+            if (mine is None) != (theirs is None):
+                problems.append(f"{name}: one side is None")
+            continue
+        differ = np.flatnonzero(np.asarray(theirs).ravel() != np.asarray(mine).ravel())
+        if differ.size:
+            problems.append(f"{name}: {differ.size} of {np.size(mine)} differ (first at flat index {differ[0]})")
+    for name in CLOSE:
+        if name not in ours:  # sensitivity off
+            continue
+        try:
+            np.testing.assert_allclose(getattr(result, name), ours[name], rtol=RTOL, atol=1e-12)
+        except AssertionError as error:
+            problems.append(f"{name}: {str(error).strip()}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3000)
+    parser.add_argument("--criteria", type=int, default=200)
+    parser.add_argument("--draws", type=int, default=1000)
+    parser.add_argument("--concentration", type=float, default=2000.0)
+    parser.add_argument("--methods", default="topsis,weighted_sum", help="comma-separated (default topsis,weighted_sum)")
+    parser.add_argument("--normalizations", default="vector,min_max")
+    parser.add_argument("--drop-probability", type=float, default=0.0)
+    parser.add_argument("--drop-one", action="store_true")
+    parser.add_argument("--no-sensitivity", action="store_true", help="leave out the first-order indices")
+    parser.add_argument("--threads", type=int, default=0, help="civitas threads (0: one per core)")
+    parser.add_argument("--repeat", type=int, default=7, help="timed samples of each (default 7)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--quick", action="store_true",
+                        help="200 units x 20 criteria x 300 draws with every option (VIKOR, drops), 3 repeats")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.units, args.criteria, args.draws, args.repeat = 200, 20, 300, 3
+        args.methods, args.drop_probability, args.drop_one, args.concentration = "topsis,weighted_sum,vikor", 0.3, True, 100.0
+
+    try:
+        import civitas
+    except ImportError as error:
+        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
+              file=sys.stderr)
+        return 2
+
+    x, weights, benefit = make_data(args.units, args.criteria, args.seed)
+    methods = args.methods.split(",")
+    normalizations = args.normalizations.split(",")
+    options = dict(draws=args.draws, seed=args.seed, concentration=args.concentration, methods=methods,
+                   normalizations=normalizations, drop_probability=args.drop_probability, drop_one=args.drop_one,
+                   top_k=min(10, args.units), pass_threshold=0.5, sensitivity=not args.no_sensitivity,
+                   threads=args.threads)
+    result = civitas.rank_uncertainty(x, weights, benefit, **options)
+    draws = (result.weights, result.normalization, result.method, result.dropped)
+    reference = dict(top_k=options["top_k"], pass_threshold=0.5, drop_one=args.drop_one,
+                     nominal=(METHOD_CODE[methods[0]], NORM_CODE[normalizations[0]]),
+                     sensitivity=not args.no_sensitivity)
+
+    def run_civitas() -> Any:
+        return civitas.rank_uncertainty(x, weights, benefit, **options)
+
+    def run_numpy() -> Any:
+        return numpy_rank_uncertainty(x, weights, benefit, *draws, **reference)
+
+    problems = compare(result, run_numpy())
+
+    samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, 1)
+    best = {name: min(v) for name, v in samples.items()}
+    median = {name: statistics.median(v) for name, v in samples.items()}
+    ratio_best = best["numpy"] / best["civitas"]
+    ratio_median = median["numpy"] / median["civitas"]
+    size_met = median["civitas"] < TARGET_SECONDS
+    ratio_met = ratio_median >= TARGET_RATIO
+
+    blas = "numpy imported before this script: as it was" if _BLAS_PRESET else \
+        f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
+    print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs; BLAS threads: {blas}; civitas threads: {args.threads or 'one per core'})")
+    print(f"rank uncertainty: {args.units} units x {args.criteria} criteria, {args.draws} draws; Dirichlet "
+          f"concentration {args.concentration:g}; methods {args.methods}; normalisations {args.normalizations}; "
+          f"drop probability {args.drop_probability:g}{', drop-one' if args.drop_one else ''}; "
+          f"sensitivity {'off' if args.no_sensitivity else 'on'}; {args.repeat} samples, interleaved")
+    print()
+    print(f"{'':28s}{'best (ms)':>10s} {'median (ms)':>12s}")
+    print(f"{'civitas.rank_uncertainty':28s}{ms(best['civitas'])} {ms(median['civitas']):>12s}")
+    print(f"{'numpy reference':28s}{ms(best['numpy'])} {ms(median['numpy']):>12s}")
+    print(f"{'ratio numpy / civitas':28s}{ratio_best:9.2f}x {ratio_median:11.2f}x")
+    print(f"targets (medians): civitas under {TARGET_SECONDS:g} s: {'met' if size_met else 'NOT met'}; "
+          f"at least {TARGET_RATIO:g}x faster than numpy: {'met' if ratio_met else 'NOT met'}")
+    if problems:
+        print("\nRESULTS DIFFER between civitas and the numpy reference:")
+        for problem in problems:
+            print("  " + problem.replace("\n", "\n  "))
+    else:
+        print(f"results: the same ranks, intervals and probabilities (exactly) and indices (rtol {RTOL:g})")
+
+    if args.json:
+        args.json.write_text(json.dumps({
+            "units": args.units, "criteria": args.criteria, "draws": args.draws, "methods": methods,
+            "normalizations": normalizations, "drop_probability": args.drop_probability, "drop_one": args.drop_one,
+            "sensitivity": not args.no_sensitivity, "repeat": args.repeat,
+            "civitas_ms": {"best": best["civitas"] * 1e3, "median": median["civitas"] * 1e3},
+            "numpy_ms": {"best": best["numpy"] * 1e3, "median": median["numpy"] * 1e3},
+            "ratio": {"best": ratio_best, "median": ratio_median}, "target_ratio": TARGET_RATIO,
+            "target_seconds": TARGET_SECONDS, "targets_met": size_met and ratio_met,
+            "results_match": not problems, "problems": problems,
+            "civitas_version": civitas.__version__, "numpy_version": np.__version__, "blas_threads": blas,
+        }, indent=2) + "\n", encoding="utf-8")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+#pragma once
+/// Campaign files (civitas-campaign/1): titles with their frameworks and dates, units,
+/// departments, targets, the plan (in place or in its own file) and the observation files.
+
+#include <civitas/campaign.hpp>
+#include <civitas/export.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace civitas {
+
+/// Version tag written in every campaign file ("format": "civitas-campaign/1").
+inline constexpr const char* campaign_format = "civitas-campaign/1";
+
+/// Reads and validates a campaign file with what it names: frameworks (bundled ids, or paths
+/// relative to the file), the calendar, the plan and its sub-plan files. ParseError names the
+/// file (the named file's own when the fault is there), the JSON path and the value.
+[[nodiscard]] CIVITAS_EXPORT Campaign load_campaign(const std::filesystem::path& path);
+/// Parses campaign JSON text; `file` is the name used in messages, and relative paths in the
+/// text are taken from its folder.
+[[nodiscard]] CIVITAS_EXPORT Campaign parse_campaign(std::string_view json, const std::string& file = "<string>");
+/// The campaign as JSON text, defaults left out, naming its frameworks, calendar, plan file and
+/// observation files as it was given them; loadable again into an equal campaign.
+[[nodiscard]] CIVITAS_EXPORT std::string campaign_to_json(const Campaign& campaign, int indent = 2);
+/// Writes the campaign file, and its plan file (with sub-plan files) when the plan is kept in
+/// one; each file whole (a temporary file renamed over it).
+CIVITAS_EXPORT void save_campaign(const Campaign& campaign, const std::filesystem::path& path);
+
+}  // namespace civitas

@@ -1,0 +1,104 @@
+"""pandas views of the robustness and attribution results (``RankUncertainty.to_frame``,
+``ScoreChangeAttribution.to_frame``, ``EvaluationChange.to_frame``).
+
+``_install()`` attaches them to the compiled classes when ``civitas`` is imported. pandas is
+imported only when one of them is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__: list[str] = []
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = "this needs pandas: pip install 'civitas[pandas]'"
+        raise ImportError(msg) from None
+    return pandas
+
+
+def _labels(given: Sequence[object] | None, count: int, what: str) -> list[object]:
+    if given is None:
+        return list(range(count))
+    labels = list(given)
+    if len(labels) != count:
+        msg = f"{what} has {len(labels)} entries for {count}"
+        raise ValueError(msg)
+    return labels
+
+
+def rank_uncertainty_to_frame(self: _core.RankUncertainty, units: Sequence[object] | None = None) -> pd.DataFrame:
+    """One row per unit (index: ``units``, else the row number): nominal_rank, median_rank,
+    rank_low (5%), rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and
+    the unit's first-order index of each factor (``first_order_<factor>``)."""
+    pd = _pandas()
+    columns: dict[str, Any] = {
+        "nominal_rank": self.nominal_rank,
+        "median_rank": self.median_rank,
+        "rank_low": self.rank_low,
+        "rank_high": self.rank_high,
+        "mean_rank": self.mean_rank,
+        "p_top_k": self.p_top_k,
+    }
+    if self.p_pass is not None:
+        columns["p_pass"] = self.p_pass
+    for k, factor in enumerate(self.factors):
+        columns[f"first_order_{factor}"] = self.first_order_by_unit[:, k]
+    index = pd.Index(_labels(units, len(self), "units"), name="unit")
+    return pd.DataFrame(columns, index=index)
+
+
+def score_change_to_frame(
+    self: _core.ScoreChangeAttribution,
+    units: Sequence[object] | None = None,
+    indicators: Sequence[object] | None = None,
+) -> pd.DataFrame:
+    """Long format, one row per unit and indicator (MultiIndex unit, indicator): value_effect,
+    weight_effect, contribution; per unit the contributions add up to ``change``."""
+    pd = _pandas()
+    rows, cols = self.contribution.shape
+    unit_labels = _labels(units, rows, "units")
+    indicator_labels = _labels(indicators, cols, "indicators")
+    index = pd.MultiIndex.from_product([unit_labels, indicator_labels], names=["unit", "indicator"])
+    return pd.DataFrame(
+        {
+            "value_effect": np.asarray(self.value_effect).reshape(-1),
+            "weight_effect": np.asarray(self.weight_effect).reshape(-1),
+            "contribution": np.asarray(self.contribution).reshape(-1),
+        },
+        index=index,
+    )
+
+
+def evaluation_change_to_frame(self: _core.EvaluationChange) -> pd.DataFrame:
+    """One row per indicator (index: indicator id, framework order): points_before, points_after,
+    value_effect, weight_effect, contribution."""
+    pd = _pandas()
+    return pd.DataFrame(
+        {
+            "points_before": self.points_before,
+            "points_after": self.points_after,
+            "value_effect": self.value_effect,
+            "weight_effect": self.weight_effect,
+            "contribution": self.contribution,
+        },
+        index=pd.Index(self.indicators, name="indicator"),
+    )
+
+
+def _install() -> None:
+    _core.RankUncertainty.to_frame = rank_uncertainty_to_frame  # type: ignore[attr-defined]
+    _core.ScoreChangeAttribution.to_frame = score_change_to_frame  # type: ignore[attr-defined]
+    _core.EvaluationChange.to_frame = evaluation_change_to_frame  # type: ignore[attr-defined]

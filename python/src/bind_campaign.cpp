@@ -1,0 +1,170 @@
+/// Campaigns: TitleDates, CampaignTitle, CampaignUnit, Department, Target, CampaignSpec,
+/// Campaign and campaign files. Dates cross as datetime.date (date_caster.hpp).
+
+#include "bindings.hpp"
+#include "date_caster.hpp"
+
+#include <civitas/campaign.hpp>
+#include <civitas/campaign_io.hpp>
+
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace civitas::python {
+
+void register_campaign(py::module_& m) {
+    m.attr("campaign_format") = campaign_format;
+
+    py::class_<TitleDates>(m, "TitleDates", "The dates of a title's drive: benchmark creation, application, inspection.")
+        .def(py::init([](std::optional<Date> benchmark, std::optional<Date> application, std::optional<Date> inspection) {
+                 return TitleDates{benchmark, application, inspection};
+             }),
+             py::kw_only(), py::arg("benchmark") = py::none(), py::arg("application") = py::none(), py::arg("inspection") = py::none())
+        .def_readwrite("benchmark", &TitleDates::benchmark, "When benchmark creation (对标创建) starts, or None.")
+        .def_readwrite("application", &TitleDates::application, "When the city applies for assessment, or None.")
+        .def_readwrite("inspection", &TitleDates::inspection, "When the inspection judges it, or None.")
+        .def(py::self == py::self);
+
+    py::class_<CampaignTitle>(m, "CampaignTitle", "A title the campaign runs for, judged by a framework.")
+        .def(py::init([](std::string id, std::string name, std::string framework, TitleDates dates) {
+                 return CampaignTitle{std::move(id), std::move(name), std::move(framework), dates};
+             }),
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("framework") = "", py::arg("dates") = TitleDates{})
+        .def_readwrite("id", &CampaignTitle::id, "Unique among titles; the plan's title ids are these.")
+        .def_readwrite("name", &CampaignTitle::name, "Display name.")
+        .def_readwrite("framework", &CampaignTitle::framework, "A bundled framework id or a path relative to the campaign file; '' for none.")
+        .def_readwrite("dates", &CampaignTitle::dates, "The drive's dates.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const CampaignTitle& t) {
+            return "CampaignTitle(" + repr_string(t.id) + ", name=" + repr_string(t.name) + ", framework=" + repr_string(t.framework) + ")";
+        });
+
+    py::class_<CampaignUnit>(m, "CampaignUnit", "A unit assessed or answering for work: the city, a district, a school.")
+        .def(py::init([](std::string id, std::string name, std::string parent, std::map<std::string, std::string> classes) {
+                 return CampaignUnit{std::move(id), std::move(name), std::move(parent), std::move(classes)};
+             }),
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("parent") = "",
+             py::arg("classes") = std::map<std::string, std::string>())
+        .def_readwrite("id", &CampaignUnit::id, "Unique among units.")
+        .def_readwrite("name", &CampaignUnit::name, "Display name.")
+        .def_readwrite("parent", &CampaignUnit::parent, "Id of the unit it belongs to, '' for the top.")
+        .def_readwrite("classes", &CampaignUnit::classes, "Title id -> the unit's class in that title's framework.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const CampaignUnit& u) {
+            return "CampaignUnit(" + repr_string(u.id) + ", name=" + repr_string(u.name) + ", parent=" + repr_string(u.parent) + ")";
+        });
+
+    py::class_<Department>(m, "Department", "A department (bureau) that answers for tasks and targets.")
+        .def(py::init([](std::string id, std::string name, std::string leader) {
+                 return Department{std::move(id), std::move(name), std::move(leader)};
+             }),
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("leader") = "")
+        .def_readwrite("id", &Department::id, "Unique among departments.")
+        .def_readwrite("name", &Department::name, "Display name.")
+        .def_readwrite("leader", &Department::leader, "Who answers for it, '' when not given.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const Department& d) { return "Department(" + repr_string(d.id) + ", name=" + repr_string(d.name) + ")"; });
+
+    py::class_<Target>(m, "Target", "A campaign's own goal for an indicator, possibly stricter than the pass line.")
+        .def(py::init([](std::string title, std::string indicator, double value, std::string unit, std::optional<Date> deadline,
+                         std::string department) {
+                 return Target{std::move(title), std::move(indicator), std::move(unit), value, deadline, std::move(department)};
+             }),
+             py::arg("title") = "", py::arg("indicator") = "", py::arg("value") = 0.0, py::kw_only(), py::arg("unit") = "",
+             py::arg("deadline") = py::none(), py::arg("department") = "")
+        .def_readwrite("title", &Target::title, "Title id.")
+        .def_readwrite("indicator", &Target::indicator, "Indicator id of that title's framework.")
+        .def_readwrite("unit", &Target::unit, "Unit id, '' for every unit.")
+        .def_readwrite("value", &Target::value, "The value to reach, in the indicator's unit and direction.")
+        .def_readwrite("deadline", &Target::deadline, "By when; None: the title's inspection date.")
+        .def_readwrite("department", &Target::department, "Department id answering for it, '' for none.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const Target& t) {
+            return "Target(" + repr_string(t.title) + ", " + repr_string(t.indicator) + ", " + repr_number(t.value) +
+                   (t.unit.empty() ? "" : ", unit=" + repr_string(t.unit)) + ")";
+        });
+
+    py::class_<CampaignSpec>(m, "CampaignSpec", "Everything a campaign file says, as plain data; `Campaign` is its validated form.")
+        .def(py::init([](std::string id, std::string name, std::string language, std::string calendar, std::vector<CampaignTitle> titles,
+                         std::vector<CampaignUnit> units, std::vector<Department> departments, std::vector<Target> targets,
+                         std::optional<PlanSpec> plan, std::string plan_file, std::vector<std::string> observations) {
+                 CampaignSpec s;
+                 s.id = std::move(id);
+                 s.name = std::move(name);
+                 s.language = std::move(language);
+                 s.calendar = std::move(calendar);
+                 s.titles = std::move(titles);
+                 s.units = std::move(units);
+                 s.departments = std::move(departments);
+                 s.targets = std::move(targets);
+                 s.plan = std::move(plan);
+                 s.plan_file = std::move(plan_file);
+                 s.observations = std::move(observations);
+                 return s;
+             }),
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("language") = "", py::arg("calendar") = "",
+             py::arg("titles") = std::vector<CampaignTitle>(), py::arg("units") = std::vector<CampaignUnit>(),
+             py::arg("departments") = std::vector<Department>(), py::arg("targets") = std::vector<Target>(),
+             py::arg("plan") = py::none(), py::arg("plan_file") = "", py::arg("observations") = std::vector<std::string>())
+        .def_readwrite("id", &CampaignSpec::id, "Short id.")
+        .def_readwrite("name", &CampaignSpec::name, "Display name.")
+        .def_readwrite("language", &CampaignSpec::language, "Language of reports: 'zh', 'en' or '' (from the names).")
+        .def_readwrite("calendar", &CampaignSpec::calendar, "A bundled calendar id or a path relative to the campaign file; '' for Monday-Friday.")
+        .def_readwrite("titles", &CampaignSpec::titles, "Titles, in order.")
+        .def_readwrite("units", &CampaignSpec::units, "Units, parents before children.")
+        .def_readwrite("departments", &CampaignSpec::departments, "Departments, in order.")
+        .def_readwrite("targets", &CampaignSpec::targets, "Targets, in order.")
+        .def_readwrite("plan", &CampaignSpec::plan, "The plan written in place, or None.")
+        .def_readwrite("plan_file", &CampaignSpec::plan_file, "Or the plan's own file, relative to the campaign file.")
+        .def_readwrite("observations", &CampaignSpec::observations, "Observation files, relative to the campaign file.")
+        .def(py::self == py::self);
+
+    py::class_<Campaign>(m, "Campaign", "A validated campaign with its frameworks, calendar and plan loaded.")
+        .def(py::init<CampaignSpec, std::map<std::string, Framework>, WorkCalendar, std::optional<Plan>>(), py::arg("spec"),
+             py::arg("frameworks") = std::map<std::string, Framework>(), py::arg("calendar") = WorkCalendar(),
+             py::arg("plan") = py::none(),
+             "Validates the spec against the frameworks (by title id), the calendar and the plan; ValidationError names the path.")
+        .def_property_readonly("spec", &Campaign::spec, "The campaign as plain data (a copy).")
+        .def_property_readonly("id", [](const Campaign& c) { return c.spec().id; })
+        .def_property_readonly("name", [](const Campaign& c) { return c.spec().name; })
+        .def_property_readonly("titles", [](const Campaign& c) { return c.spec().titles; }, "The titles, in order (copies).")
+        .def_property_readonly("units", [](const Campaign& c) { return c.spec().units; }, "The units, in order (copies).")
+        .def_property_readonly("departments", [](const Campaign& c) { return c.spec().departments; }, "The departments (copies).")
+        .def_property_readonly("targets", [](const Campaign& c) { return c.spec().targets; }, "The targets (copies).")
+        .def_property_readonly("frameworks", &Campaign::frameworks, "Frameworks by title id.")
+        .def("framework", &Campaign::framework, py::arg("title"), py::return_value_policy::copy,
+             "The framework of a title; NotFoundError for an unknown title or one without a framework.")
+        .def_property_readonly("calendar", &Campaign::calendar, "The working-day calendar.")
+        .def_property_readonly("plan", &Campaign::plan, "The plan, or None.")
+        .def("title_index", &Campaign::title_index, py::arg("id"), "Position of a title; NotFoundError.")
+        .def("unit_index", &Campaign::unit_index, py::arg("id"), "Position of a unit; NotFoundError.")
+        .def("children", &Campaign::children, py::arg("unit") = "", "Ids of the units directly under `unit` ('' for the top).")
+        .def("unit_class", &Campaign::unit_class, py::arg("unit"), py::arg("title"), "The unit's class in a title's framework, '' for none.")
+        .def("targets_for",
+             [](const Campaign& c, const std::string& title, const std::string& indicator, const std::string& unit) {
+                 std::vector<Target> out;
+                 for (const Target* t : c.targets_for(title, indicator, unit)) out.push_back(*t);
+                 return out;
+             },
+             py::arg("title"), py::arg("indicator"), py::arg("unit"), "The targets for a unit: its own, else those for every unit.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const Campaign& c) { return to_string(c); });
+
+    m.def("load_campaign", &load_campaign, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+          "Reads and validates a campaign file with the frameworks, calendar and plan it names.");
+    m.def("parse_campaign", [](std::string_view json, const std::string& file) { return parse_campaign(json, file); }, py::arg("text"),
+          py::arg("file") = "<string>", "Parses campaign JSON text; relative paths are taken from `file`'s folder.");
+    m.def("campaign_to_json", &campaign_to_json, py::arg("campaign"), py::arg("indent") = 2,
+          "The campaign as JSON text, loadable again into an equal campaign.");
+    m.def("save_campaign", &save_campaign, py::arg("campaign"), py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+          "Writes the campaign file, and its plan file when the plan is kept in one.");
+}
+
+}  // namespace civitas::python

@@ -1,0 +1,292 @@
+/// Robustness and attribution: WeightPerturbation, RankingMethod, UncertainFactor;
+/// rank_uncertainty / RankUncertainty; obstacle_degree; score_change_attribution /
+/// ScoreChangeAttribution / EvaluationChange.
+///
+/// Matrices are read in place when they are float64 with whole-element strides, else copied once
+/// into a C-ordered float64 array; results are numpy views of the C++ result (read-only, kept
+/// alive by it). The GIL is released while C++ computes.
+
+#include "bindings.hpp"
+
+#include <civitas/attribution.hpp>
+#include <civitas/error.hpp>
+#include <civitas/uncertainty.hpp>
+
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace civitas::python {
+
+namespace {
+
+/// A units-by-columns array read in place where possible; `source` keeps the data alive.
+struct Criteria {
+    py::array source;
+    CriteriaView view;
+};
+
+Criteria criteria_array(const py::handle& x, const char* what) {
+    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
+    py::array source = py::array::ensure(x);
+    if (!source) throw ValidationError(what, "expected a 2-D array of numbers (units x criteria)");
+    if (source.ndim() != 2)
+        throw ValidationError(what, "an array of " + std::to_string(source.ndim()) + " dimensions; expected 2 (units x criteria)");
+    const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
+                          source.strides(1) % item == 0 &&
+                          reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
+    if (!in_place) {
+        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
+        if (!source) throw py::error_already_set();
+    }
+    const CriteriaView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
+                            source.strides(0) / item, source.strides(1) / item);
+    return {std::move(source), view};
+}
+
+/// A 1-D float64 vector (copied); `what` names it in errors.
+Eigen::VectorXd vector_of(const py::handle& values, const char* what) {
+    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
+    if (!array) throw ValidationError(what, "expected a 1-D array of numbers");
+    if (array.ndim() != 1) throw ValidationError(what, "an array of " + std::to_string(array.ndim()) + " dimensions; expected 1");
+    return Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0));
+}
+
+/// A bool per entry from None (empty) or a 1-D array of booleans.
+std::vector<bool> flags(const py::handle& values, const char* what) {
+    if (values.is_none()) return {};
+    py::array array = py::array::ensure(values);
+    if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
+        throw ValidationError(what, "expected None or a 1-D sequence of booleans");
+    const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
+    std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
+    auto view = typed.unchecked<1>();
+    for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
+    return out;
+}
+
+/// An option given as the enum or its name; ValidationError naming the parameter otherwise.
+template <class Enum>
+Enum option(const py::handle& value, const std::string& parameter, const char* enum_name) {
+    if (py::isinstance<py::str>(value)) {
+        const auto name = value.cast<std::string>();
+        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
+        std::string names;
+        for (const char* known : EnumNames<Enum>::values) names += std::string(names.empty() ? "" : ", ") + "'" + known + "'";
+        throw ValidationError(parameter, "unknown value '" + name + "'; expected one of " + names);
+    }
+    try {
+        return value.cast<Enum>();
+    } catch (const py::cast_error&) {
+        throw ValidationError(parameter, std::string("expected a str or civitas.") + enum_name + ", got " +
+                                             py::str(py::type::of(value).attr("__name__")).cast<std::string>());
+    }
+}
+
+/// A list of options from one option or a sequence of them.
+template <class Enum>
+std::vector<Enum> options_list(const py::handle& values, const char* parameter, const char* enum_name) {
+    std::vector<Enum> out;
+    if (py::isinstance<py::str>(values) || !py::isinstance<py::iterable>(values)) {
+        out.push_back(option<Enum>(values, parameter, enum_name));
+        return out;
+    }
+    for (const py::handle item : values)
+        out.push_back(option<Enum>(item, std::string(parameter) + "[" + std::to_string(out.size()) + "]", enum_name));
+    return out;
+}
+
+template <class Enum>
+py::array codes(const std::vector<Enum>& values) {
+    py::array_t<std::int8_t> out(static_cast<py::ssize_t>(values.size()));
+    auto view = out.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < values.size(); ++i) view(static_cast<py::ssize_t>(i)) = static_cast<std::int8_t>(values[i]);
+    out.attr("flags").attr("writeable") = false;
+    return std::move(out);
+}
+
+/// A read-only view of a member of the result held by `self`, or None when it is empty.
+template <class Get>
+py::object view_or_none(const py::object& self, Get get) {
+    const auto& data = get(self.cast<const RankUncertainty&>());
+    if (data.size() == 0) return py::none();
+    return readonly_view(data, self);
+}
+
+}  // namespace
+
+void register_uncertainty(py::module_& m) {
+    bind_enum<WeightPerturbation>(m, "WeightPerturbation", "How each draw perturbs the weights: none, dirichlet or uniform.");
+    bind_enum<RankingMethod>(m, "RankingMethod", "How a draw scores units: topsis, weighted_sum or vikor.");
+    bind_enum<UncertainFactor>(m, "UncertainFactor",
+                               "The inputs sensitivity indices are given for: weights, normalization, method, dropped_indicator.");
+
+    using Result = RankUncertainty;
+    py::class_<Result>(m, "RankUncertainty", "Per-unit rank statistics over Monte Carlo draws, and what drives them.")
+        .def_readonly("draws", &Result::draws, "Draws made.")
+        .def_readonly("top_k", &Result::top_k, "k of p_top_k.")
+        .def_readonly("pass_threshold", &Result::pass_threshold, "Threshold of p_pass, or None.")
+        .def_property_readonly("nominal_rank", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.nominal_rank; }); },
+                               "int32 (units,): rank with the nominal weights, first normalisation and method.")
+        .def_property_readonly("median_rank", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.median_rank; }); },
+                               "float64 (units,): median rank over the draws.")
+        .def_property_readonly("rank_low", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.rank_low; }); },
+                               "int32 (units,): 5% rank, the ceil(0.05 draws)-th smallest.")
+        .def_property_readonly("rank_high", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.rank_high; }); },
+                               "int32 (units,): 95% rank, the ceil(0.95 draws)-th smallest.")
+        .def_property_readonly("mean_rank", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.mean_rank; }); },
+                               "float64 (units,): mean rank over the draws.")
+        .def_property_readonly("p_top_k", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.p_top_k; }); },
+                               "float64 (units,): share of draws with rank <= top_k.")
+        .def_property_readonly("p_pass", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.p_pass; }); },
+                               "float64 (units,): share of draws with score >= pass_threshold, or None without one.")
+        .def_property_readonly("first_order", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.first_order; }); },
+                               "float64 (4,): first-order index of each UncertainFactor, in [0, 1].")
+        .def_property_readonly("factors", [](const Result&) {
+                                   std::vector<std::string> out;
+                                   for (const char* name : EnumNames<UncertainFactor>::values) out.emplace_back(name);
+                                   return out;
+                               },
+                               "Names of the factors, in the order of first_order.")
+        .def_property_readonly("first_order_by_unit", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.first_order_by_unit; }); },
+                               "float64 (units, 4): the indices per unit (0 where the rank never changes).")
+        .def_property_readonly("weight_first_order", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.weight_first_order; }); },
+                               "float64 (criteria,): first-order index of each single weight.")
+        .def_property_readonly("drop_one_ranks", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.drop_one_ranks; }); },
+                               "int32 (units, criteria): ranks with each criterion left out, or None without drop_one.")
+        .def_property_readonly("weights", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.weights; }); },
+                               "float64 (draws, criteria): each draw's perturbed weights, before any drop.")
+        .def_property_readonly("normalization", [](const Result& r) { return codes(r.normalization); },
+                               "int8 (draws,): each draw's Normalization value (0 vector, 1 min_max).")
+        .def_property_readonly("method", [](const Result& r) { return codes(r.method); },
+                               "int8 (draws,): each draw's RankingMethod value (0 topsis, 1 weighted_sum, 2 vikor).")
+        .def_property_readonly("dropped", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.dropped; }); },
+                               "int32 (draws,): the criterion each draw left out, -1 for none.")
+        .def_property_readonly("ranks", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.ranks; }); },
+                               "int32 (draws, units): every draw's ranks, or None unless keep_ranks.")
+        .def("__len__", [](const Result& r) { return r.nominal_rank.size(); }, "Number of units.")
+        .def("__repr__", [](const Result& r) { return to_string(r); });
+
+    m.def(
+        "rank_uncertainty",
+        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, int draws, const py::int_& seed,
+           const py::handle& perturbation, double concentration, double share, const py::handle& normalizations,
+           const py::handle& methods, double drop_probability, bool drop_one, int top_k,
+           std::optional<double> pass_threshold, double vikor_v, bool sensitivity, bool keep_ranks, int threads) {
+            const Criteria data = criteria_array(x, "x");
+            const Eigen::VectorXd w = vector_of(weights, "weights");
+            UncertaintyOptions o;
+            o.draws = draws;
+            if (py::int_(0).attr("__gt__")(seed).cast<bool>() || seed.attr("bit_length")().cast<int>() > 64)
+                throw ValidationError("seed", "value " + py::str(seed).cast<std::string>() + "; expected an integer in [0, 2^64)");
+            o.seed = seed.cast<std::uint64_t>();
+            o.perturbation = option<WeightPerturbation>(perturbation, "perturbation", "WeightPerturbation");
+            o.concentration = concentration;
+            o.share = share;
+            o.normalizations = options_list<Normalization>(normalizations, "normalizations", "Normalization");
+            o.methods = options_list<RankingMethod>(methods, "methods", "RankingMethod");
+            o.drop_probability = drop_probability;
+            o.drop_one = drop_one;
+            o.top_k = top_k;
+            o.pass_threshold = pass_threshold;
+            o.vikor_v = vikor_v;
+            o.sensitivity = sensitivity;
+            o.keep_ranks = keep_ranks;
+            o.threads = threads;
+            const std::vector<bool> b = flags(benefit, "benefit");
+            py::gil_scoped_release release;
+            return rank_uncertainty(data.view, w, b, o);
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("draws") = 1000,
+        py::arg("seed") = 0, py::arg("perturbation") = "dirichlet", py::arg("concentration") = 100.0, py::arg("share") = 0.2,
+        py::arg("normalizations") = "vector", py::arg("methods") = "topsis", py::arg("drop_probability") = 0.0,
+        py::arg("drop_one") = false, py::arg("top_k") = 1, py::arg("pass_threshold") = py::none(), py::arg("vikor_v") = 0.5,
+        py::arg("sensitivity") = true, py::arg("keep_ranks") = false, py::arg("threads") = 0,
+        "Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): "
+        "median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices "
+        "(docs/methods.md, Robustness). The same seed gives the same result with any number of threads.");
+
+    m.def(
+        "obstacle_degree",
+        [](const py::handle& r, const py::handle& weights) {
+            const Criteria data = criteria_array(r, "r");
+            const Eigen::VectorXd w = vector_of(weights, "weights");
+            Eigen::MatrixXd out;
+            {
+                py::gil_scoped_release release;
+                out = obstacle_degree(data.view, w);
+            }
+            return owned_array(std::move(out));
+        },
+        py::arg("r"), py::arg("weights"),
+        "Obstacle degree per unit and indicator, w_j (1 - r_ij) / sum_k w_k (1 - r_ik): r holds normalised "
+        "values in [0, 1] (1 = best), weights sum to 1; a row with no shortfall is all 0.");
+
+    using Change = ScoreChangeAttribution;
+    py::class_<Change>(m, "ScoreChangeAttribution", "A weighted-sum score change between rounds, split per unit and indicator.")
+        .def_property_readonly("before", [](const py::object& s) { return readonly_view(s.cast<const Change&>().before, s); },
+                               "float64 (units,): score in the first round.")
+        .def_property_readonly("after", [](const py::object& s) { return readonly_view(s.cast<const Change&>().after, s); },
+                               "float64 (units,): score in the second round.")
+        .def_property_readonly("change", [](const py::object& s) { return readonly_view(s.cast<const Change&>().change, s); },
+                               "float64 (units,): after - before.")
+        .def_property_readonly("value_effect", [](const py::object& s) { return readonly_view(s.cast<const Change&>().value_effect, s); },
+                               "float64 (units, indicators): mean weight x value change.")
+        .def_property_readonly("weight_effect", [](const py::object& s) { return readonly_view(s.cast<const Change&>().weight_effect, s); },
+                               "float64 (units, indicators): mean value x weight change.")
+        .def_property_readonly("contribution", [](const py::object& s) { return readonly_view(s.cast<const Change&>().contribution, s); },
+                               "float64 (units, indicators): value_effect + weight_effect; rows sum to change.")
+        .def("__repr__", [](const Change& self) { return to_string(self); });
+
+    py::class_<EvaluationChange>(m, "EvaluationChange", "One unit's framework points change between two evaluations, per indicator.")
+        .def_readonly("indicators", &EvaluationChange::indicators, "Indicator ids, framework order.")
+        .def_property_readonly("points_before", [](const py::object& s) { return readonly_view(s.cast<const EvaluationChange&>().points_before, s); },
+                               "float64 (indicators,): points in the first evaluation.")
+        .def_property_readonly("points_after", [](const py::object& s) { return readonly_view(s.cast<const EvaluationChange&>().points_after, s); },
+                               "float64 (indicators,): points in the second evaluation.")
+        .def_property_readonly("value_effect", [](const py::object& s) { return readonly_view(s.cast<const EvaluationChange&>().value_effect, s); },
+                               "float64 (indicators,): mean max_points x change of the score share.")
+        .def_property_readonly("weight_effect", [](const py::object& s) { return readonly_view(s.cast<const EvaluationChange&>().weight_effect, s); },
+                               "float64 (indicators,): mean score share x change of max_points.")
+        .def_property_readonly("contribution", [](const py::object& s) { return readonly_view(s.cast<const EvaluationChange&>().contribution, s); },
+                               "float64 (indicators,): points_after - points_before.")
+        .def_readonly("change", &EvaluationChange::change, "Sum of contribution.")
+        .def_readonly("total_change", &EvaluationChange::total_change, "after.total - before.total, or None.")
+        .def("__repr__", [](const EvaluationChange& self) { return to_string(self); });
+
+    m.def(
+        "score_change_attribution",
+        [](const py::object& before, const py::object& after, const py::object& weights_before,
+           const py::object& weights_after) -> py::object {
+            if (py::isinstance<FrameworkEvaluation>(before) || py::isinstance<FrameworkEvaluation>(after)) {
+                if (!py::isinstance<FrameworkEvaluation>(before) || !py::isinstance<FrameworkEvaluation>(after))
+                    throw ValidationError("after", "expected two Evaluations or two matrices");
+                if (!weights_before.is_none() || !weights_after.is_none())
+                    throw ValidationError("weights_before", "not used with Evaluations (their points carry the weights)");
+                return py::cast(score_change_attribution(before.cast<const FrameworkEvaluation&>(),
+                                                         after.cast<const FrameworkEvaluation&>()));
+            }
+            if (weights_before.is_none()) throw ValidationError("weights_before", "expected the weights of the first round");
+            const Criteria r0 = criteria_array(before, "before");
+            const Criteria r1 = criteria_array(after, "after");
+            const Eigen::VectorXd w0 = vector_of(weights_before, "weights_before");
+            std::optional<Eigen::VectorXd> w1;
+            if (!weights_after.is_none()) w1 = vector_of(weights_after, "weights_after");
+            ScoreChangeAttribution out;
+            {
+                py::gil_scoped_release release;
+                out = score_change_attribution(r0.view, r1.view, w0, w1);
+            }
+            return py::cast(std::move(out));
+        },
+        py::arg("before"), py::arg("after"), py::arg("weights_before") = py::none(), py::arg("weights_after") = py::none(),
+        "Splits a score change between two rounds per indicator: two units x indicators matrices of values "
+        "with their weights (weighted sum; weights_after None: unchanged) -> ScoreChangeAttribution, or two "
+        "Evaluations of the same framework -> EvaluationChange (points difference per indicator).");
+}
+
+}  // namespace civitas::python

@@ -1,0 +1,279 @@
+// Campaign files (civitas-campaign/1): strict reading with JSON paths in errors, following the
+// frameworks, calendar and plan the file names; lossless writing with defaults left out.
+
+#include <civitas/calendar.hpp>
+#include <civitas/campaign_io.hpp>
+#include <civitas/error.hpp>
+#include <civitas/io.hpp>
+#include <civitas/plan_io.hpp>
+
+#include "io/file_text.hpp"
+#include "io/json_reader.hpp"
+#include "io/plan_reader.hpp"
+
+#include <filesystem>
+
+namespace civitas {
+
+using detail::Json;
+using Node = detail::JsonNode;
+using detail::read_date;
+
+namespace {
+
+std::optional<Date> optional_date(const Node& node, const char* key) {
+    return node.has(key) ? std::optional<Date>(read_date(node.at(key))) : std::nullopt;
+}
+
+// A file the campaign names: relative to the campaign file's folder.
+std::filesystem::path beside(const Node& node, const std::string& written) {
+    return std::filesystem::path(node.file()).parent_path() / written;
+}
+
+// "garden-city-2016" is a bundled id; "frameworks/x.json" (a path) a file beside the campaign.
+bool names_a_file(const std::string& reference) {
+    return reference.find('/') != std::string::npos || reference.find('\\') != std::string::npos ||
+           (reference.size() > 5 && reference.compare(reference.size() - 5, 5, ".json") == 0);
+}
+
+Framework read_framework(const Node& node) {
+    const std::string reference = node.text();
+    if (names_a_file(reference)) return load_framework(beside(node, reference));  // its errors name its own file
+    try {
+        return load_bundled_framework(reference);
+    } catch (const NotFoundError& error) {
+        node.fail(error.what());
+    }
+}
+
+WorkCalendar read_calendar(const Node& node) {
+    const std::string reference = node.text();
+    if (names_a_file(reference)) return load_calendar(beside(node, reference));
+    try {
+        return load_bundled_calendar(reference);
+    } catch (const NotFoundError& error) {
+        node.fail(error.what());
+    }
+}
+
+CampaignTitle read_title(const Node& node) {
+    node.require_object({"id", "name", "framework", "dates"});
+    CampaignTitle title;
+    title.id = node.at("id").text();
+    title.name = node.text_or("name");
+    title.framework = node.text_or("framework");
+    if (node.has("dates")) {
+        const Node dates = node.at("dates");
+        dates.require_object({"benchmark", "application", "inspection"});
+        title.dates.benchmark = optional_date(dates, "benchmark");
+        title.dates.application = optional_date(dates, "application");
+        title.dates.inspection = optional_date(dates, "inspection");
+    }
+    return title;
+}
+
+CampaignUnit read_unit(const Node& node) {
+    node.require_object({"id", "name", "parent", "classes"});
+    CampaignUnit unit;
+    unit.id = node.at("id").text();
+    unit.name = node.text_or("name");
+    unit.parent = node.text_or("parent");
+    if (node.has("classes")) {
+        const Node classes = node.at("classes");
+        if (!classes.value().is_object()) classes.expected("an object of title id -> unit class");
+        for (const auto& item : classes.value().items())
+            unit.classes.emplace(item.key(), Node(item.value(), classes.path() + "." + item.key(), node.file()).text());
+    }
+    return unit;
+}
+
+Target read_target(const Node& node) {
+    node.require_object({"title", "indicator", "unit", "value", "deadline", "department"});
+    Target target;
+    target.title = node.at("title").text();
+    target.indicator = node.at("indicator").text();
+    target.unit = node.text_or("unit");
+    target.value = node.at("value").number();
+    target.deadline = optional_date(node, "deadline");
+    target.department = node.text_or("department");
+    return target;
+}
+
+Json dates_json(const TitleDates& dates) {
+    Json j = Json::object();
+    if (dates.benchmark) j["benchmark"] = to_iso(*dates.benchmark);
+    if (dates.application) j["application"] = to_iso(*dates.application);
+    if (dates.inspection) j["inspection"] = to_iso(*dates.inspection);
+    return j;
+}
+
+}  // namespace
+
+Campaign parse_campaign(std::string_view text, const std::string& file) {
+    const Json document = detail::parse_json(text, file);
+    const Node root(document, "$", file);
+    root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
+                         "observations"});
+    if (root.has("format") && root.at("format").text() != campaign_format)
+        root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
+                               campaign_format + "\"");
+    CampaignSpec spec;
+    spec.id = root.at("id").text();
+    spec.name = root.text_or("name");
+    spec.language = root.text_or("language");
+    if (root.has("language") && spec.language != "zh" && spec.language != "en")
+        root.at("language").fail("\"" + spec.language + "\" is not a report language; expected \"zh\" or \"en\"");
+    std::map<std::string, Framework> frameworks;
+    for (const Node& item : root.at("titles").array()) {
+        spec.titles.push_back(read_title(item));
+        if (item.has("framework")) frameworks.emplace(spec.titles.back().id, read_framework(item.at("framework")));
+    }
+    WorkCalendar calendar;
+    if (root.has("calendar")) {
+        spec.calendar = root.at("calendar").text();
+        calendar = read_calendar(root.at("calendar"));
+    }
+    if (root.has("units"))
+        for (const Node& item : root.at("units").array()) spec.units.push_back(read_unit(item));
+    if (root.has("departments"))
+        for (const Node& item : root.at("departments").array()) {
+            item.require_object({"id", "name", "leader"});
+            spec.departments.push_back({item.at("id").text(), item.text_or("name"), item.text_or("leader")});
+        }
+    if (root.has("targets"))
+        for (const Node& item : root.at("targets").array()) spec.targets.push_back(read_target(item));
+    if (root.has("observations"))
+        for (const Node& item : root.at("observations").array()) spec.observations.push_back(item.text());
+
+    const auto validated = [&](CampaignSpec checked, std::optional<Plan> plan) {
+        try {
+            return Campaign(std::move(checked), frameworks, calendar, std::move(plan));
+        } catch (const ValidationError& error) {
+            throw ParseError(file, error.path(), detail::validation_message(error));
+        }
+    };
+
+    // The plan takes the campaign's titles when it lists none. The campaign's own rules are
+    // checked first, so that a fault of its titles is not reported as one of the plan's.
+    std::optional<Plan> plan;
+    if (root.has("plan")) {
+        (void)validated(spec, std::nullopt);
+        std::vector<Title> titles;
+        for (const CampaignTitle& t : spec.titles) titles.push_back({t.id, t.name});
+        const Node at = root.at("plan");
+        if (at.value().is_string()) {
+            spec.plan_file = at.text();
+            const std::filesystem::path path = beside(at, spec.plan_file);
+            const std::string plan_text = [&] {
+                try {
+                    return detail::read_file(path);
+                } catch (const ParseError& error) {
+                    at.fail(std::string("cannot read the plan file: ") + error.what());
+                }
+            }();
+            const Json plan_document = detail::parse_json(plan_text, path.string());
+            plan = detail::read_plan(Node(plan_document, "$", path.string()), &titles);
+        } else {
+            plan = detail::read_plan(at, &titles);
+            spec.plan = plan->spec();
+            if (!at.has("titles")) spec.plan->titles.clear();  // as written: the campaign's titles are implied
+        }
+    }
+    return validated(std::move(spec), std::move(plan));
+}
+
+Campaign load_campaign(const std::filesystem::path& path) { return parse_campaign(detail::read_file(path), path.string()); }
+
+std::string campaign_to_json(const Campaign& campaign, int indent) {
+    const CampaignSpec& spec = campaign.spec();
+    Json j;
+    j["format"] = campaign_format;
+    j["id"] = spec.id;
+    if (!spec.name.empty()) j["name"] = spec.name;
+    if (!spec.language.empty()) j["language"] = spec.language;
+    if (!spec.calendar.empty()) j["calendar"] = spec.calendar;
+    Json titles = Json::array();
+    for (const CampaignTitle& title : spec.titles) {
+        Json t;
+        t["id"] = title.id;
+        if (!title.name.empty()) t["name"] = title.name;
+        if (!title.framework.empty()) t["framework"] = title.framework;
+        if (const Json dates = dates_json(title.dates); !dates.empty()) t["dates"] = dates;
+        titles.push_back(t);
+    }
+    j["titles"] = titles;
+    if (!spec.units.empty()) {
+        Json units = Json::array();
+        for (const CampaignUnit& unit : spec.units) {
+            Json u;
+            u["id"] = unit.id;
+            if (!unit.name.empty()) u["name"] = unit.name;
+            if (!unit.parent.empty()) u["parent"] = unit.parent;
+            if (!unit.classes.empty()) u["classes"] = unit.classes;
+            units.push_back(u);
+        }
+        j["units"] = units;
+    }
+    if (!spec.departments.empty()) {
+        Json departments = Json::array();
+        for (const Department& d : spec.departments) {
+            Json o;
+            o["id"] = d.id;
+            if (!d.name.empty()) o["name"] = d.name;
+            if (!d.leader.empty()) o["leader"] = d.leader;
+            departments.push_back(o);
+        }
+        j["departments"] = departments;
+    }
+    if (!spec.targets.empty()) {
+        Json targets = Json::array();
+        for (const Target& target : spec.targets) {
+            Json t;
+            t["title"] = target.title;
+            t["indicator"] = target.indicator;
+            if (!target.unit.empty()) t["unit"] = target.unit;
+            t["value"] = target.value;
+            if (target.deadline) t["deadline"] = to_iso(*target.deadline);
+            if (!target.department.empty()) t["department"] = target.department;
+            targets.push_back(t);
+        }
+        j["targets"] = targets;
+    }
+    if (!spec.plan_file.empty()) {
+        j["plan"] = spec.plan_file;
+    } else if (campaign.plan()) {
+        Json plan = Json::parse(plan_to_json(*campaign.plan()));
+        plan.erase("format");
+        if (spec.plan && spec.plan->titles.empty()) plan.erase("titles");
+        j["plan"] = plan;
+    }
+    if (!spec.observations.empty()) j["observations"] = spec.observations;
+    return j.dump(indent) + "\n";
+}
+
+namespace {
+
+bool names_subplan_files(const PlanSpec& spec) {
+    for (const PlanSpec& sub : spec.subplans)
+        if (!sub.file.empty() || names_subplan_files(sub)) return true;
+    return false;
+}
+
+}  // namespace
+
+void save_campaign(const Campaign& campaign, const std::filesystem::path& path) {
+    if (!campaign.spec().plan_file.empty() && campaign.plan()) {
+        save_plan(*campaign.plan(), path.parent_path() / campaign.spec().plan_file);
+    } else if (campaign.plan() && names_subplan_files(campaign.plan()->spec())) {
+        // A plan in place whose sub-plans are kept in files (relative to the campaign file):
+        // save_plan writes them beside its main file, which is only their vehicle here.
+        std::filesystem::path vehicle = path;
+        vehicle += ".plan.tmp";
+        save_plan(*campaign.plan(), vehicle);
+        std::error_code ignored;
+        std::filesystem::remove(vehicle, ignored);
+    }
+    detail::write_file_atomically(path, campaign_to_json(campaign));
+}
+
+}  // namespace civitas

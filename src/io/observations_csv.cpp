@@ -1,0 +1,530 @@
+// Observations from CSV (RFC 4180). Built for national files (25 million rows): the file is read
+// in blocks and parsed in place; a line without quotes is split at its commas with no copy, and
+// ids are interned through a hash table of names (with the last id of each column remembered, as
+// files usually repeat it). A block is split at a line boundary between two threads when no
+// quote precedes the split; the second thread's rows are appended after the first's, so the
+// result is the same with one thread or two. Lines with quotes take the general path (fields
+// may hold commas, "" and line breaks).
+
+#include <civitas/error.hpp>
+#include <civitas/observations.hpp>
+
+#include "detail/observations_store.hpp"
+#include "io/json_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <thread>
+
+namespace civitas {
+
+namespace {
+
+using detail::ObservationRow;
+using detail::ObservationStoreAccess;
+
+enum Role : std::uint8_t { role_unit, role_indicator, role_date, role_value, role_source, role_mode, role_sample_size, role_recorded, role_count };
+constexpr const char* role_names[role_count] = {"unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"};
+constexpr std::size_t required_roles = 4;  // unit, indicator, date, value
+
+std::string_view trim(std::string_view text) noexcept {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+std::string single_quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string role_list(std::size_t from, std::size_t to, const char* last_joint) {
+    std::string list;
+    for (std::size_t r = from; r < to; ++r)
+        list += (r == from ? "" : r + 1 == to ? last_joint : ", ") + std::string(role_names[r]);
+    return list;
+}
+
+// Why text is no date, in the words of parse_date (with the text in single quotes like the other
+// messages of rejected rows).
+std::string date_problem(std::string_view text) {
+    if (text.empty()) return "empty date; expected YYYY-MM-DD";
+    try {
+        (void)parse_date(text, "date");
+    } catch (const ValidationError& error) {
+        std::string message = detail::validation_message(error);
+        const std::string double_quoted = "\"" + std::string(text) + "\"";
+        if (message.compare(0, double_quoted.size(), double_quoted) == 0) message.replace(0, double_quoted.size(), single_quoted(text));
+        if (message.find("expected") == std::string::npos) message += "; expected YYYY-MM-DD";
+        return message;
+    }
+    return single_quoted(text) + " is not a date; expected YYYY-MM-DD";
+}
+
+// A finite number (an optional leading '+'); else why not.
+bool parse_value(std::string_view text, double& value, std::string& problem) {
+    if (text.empty()) {
+        problem = "empty value; expected a number";
+        return false;
+    }
+    const char* first = text.data();
+    const char* last = first + text.size();
+    if (*first == '+' && text.size() > 1 && first[1] != '-') ++first;
+    const auto [end, error] = std::from_chars(first, last, value);
+    if (error == std::errc::result_out_of_range) {
+        problem = single_quoted(text) + " is out of the range of numbers; expected a number";
+        return false;
+    }
+    if (error != std::errc() || end != last) {
+        problem = single_quoted(text) + " is not a number; expected a number";
+        return false;
+    }
+    if (!std::isfinite(value)) {
+        problem = single_quoted(text) + " is not a finite number; expected a number";
+        return false;
+    }
+    return true;
+}
+
+// A whole number >= 1 that fits an int32.
+bool parse_sample_size(std::string_view text, std::int32_t& size) {
+    if (text.empty() || text.size() > 10) return false;
+    std::int64_t n = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+    }
+    if (n < 1 || n > INT32_MAX) return false;
+    size = static_cast<std::int32_t>(n);
+    return true;
+}
+
+// ---- records with quotes ------------------------------------------------------------------
+
+enum class RecordStatus { complete, incomplete, broken };
+
+// One record read by the general path: fields unescaped; a broken one says where and why.
+struct Record {
+    std::vector<std::string> fields;  // the first `count` are this record's (the vector is reused)
+    std::size_t count = 0;
+    std::size_t lines = 0;          // line breaks passed, the record's own included
+    std::size_t broken_column = 0;  // 1-based, when broken
+    std::string problem;            // when broken
+};
+
+// Reads one record from p (RFC 4180). Incomplete when more text could change it and the text
+// is not final; broken (p moved past the bad line) on an unclosed quote or text after one.
+RecordStatus read_record(const char*& p, const char* end, bool final, Record& record) {
+    record.count = 0;
+    record.lines = 0;
+    for (;;) {
+        if (record.fields.size() <= record.count) record.fields.emplace_back();
+        std::string& field = record.fields[record.count];
+        field.clear();
+        ++record.count;
+        if (p < end && *p == '"') {
+            ++p;
+            for (;;) {
+                if (p >= end) {
+                    if (!final) return RecordStatus::incomplete;
+                    record.broken_column = record.count;
+                    record.problem = "quoted field never closed; expected a closing \"";
+                    return RecordStatus::broken;
+                }
+                if (*p == '"') {
+                    if (p + 1 >= end && !final) return RecordStatus::incomplete;
+                    if (p + 1 < end && p[1] == '"') {
+                        field += '"';
+                        p += 2;
+                        continue;
+                    }
+                    ++p;
+                    break;
+                }
+                if (*p == '\n') ++record.lines;
+                field += *p++;
+            }
+            if (p < end && *p == '\r' && (p + 1 >= end || p[1] == '\n')) ++p;
+            if (p >= end && !final) return RecordStatus::incomplete;
+            if (p < end && *p != ',' && *p != '\n') {
+                const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+                if (newline == nullptr && !final) return RecordStatus::incomplete;
+                p = newline ? newline + 1 : end;
+                ++record.lines;
+                record.broken_column = record.count;
+                record.problem = "text after a closing quote; expected a comma or the end of the line";
+                return RecordStatus::broken;
+            }
+        } else {
+            const char* start = p;
+            while (p < end && *p != ',' && *p != '\n') ++p;
+            if (p >= end && !final) return RecordStatus::incomplete;
+            field.assign(trim(std::string_view(start, static_cast<std::size_t>(p - start))));
+        }
+        if (p < end && *p == ',') {
+            ++p;
+            continue;
+        }
+        if (p < end) ++p;  // the line break
+        ++record.lines;
+        return RecordStatus::complete;
+    }
+}
+
+// ---- rows ---------------------------------------------------------------------------------
+
+// Where one thread's rows go: a store, the rows rejected, and the last id of each name column.
+struct Sink {
+    explicit Sink(ObservationStore& store, std::vector<RejectedRow>& rejected_rows)
+        : columns(ObservationStoreAccess::columns(store)),
+          units(ObservationStoreAccess::units(store)),
+          indicators(ObservationStoreAccess::indicators(store)),
+          sources(ObservationStoreAccess::sources(store)),
+          rejected(rejected_rows) {}
+
+    std::int32_t intern(detail::NameTable& table, std::int32_t& last, std::string_view name) {
+        if (last >= 0 && table.names()[static_cast<std::size_t>(last)] == name) return last;
+        last = table.intern(name);
+        return last;
+    }
+
+    ObservationColumns& columns;
+    detail::NameTable& units;
+    detail::NameTable& indicators;
+    detail::NameTable& sources;
+    std::vector<RejectedRow>& rejected;
+    std::int32_t last_unit = -1, last_indicator = -1, last_source = -1;
+    Record record;  // the general path's fields
+};
+
+// The header's columns, and turning the fields of a row into a row of the store.
+class RowParser {
+public:
+    explicit RowParser(std::vector<Role> roles) : roles_(std::move(roles)) {
+        for (std::size_t c = 0; c < roles_.size(); ++c) column_of_[roles_[c]] = c;
+    }
+
+    std::size_t columns() const noexcept { return roles_.size(); }
+
+    // Parses [p, end) from line `line` (1-based, or relative); stops before an incomplete last
+    // record unless `final`. Returns where it stopped; `lines` gets the line breaks passed.
+    const char* parse(const char* p, const char* end, bool final, std::size_t line, Sink& sink, std::size_t& lines) const {
+        const std::size_t first_line = line;
+        std::string_view fields[role_count + 1];
+        const char* quote = p;  // the next '"' at or after p, or end
+        bool quote_known = false;
+        while (p < end) {
+            const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            if (newline == nullptr && !final) break;
+            const char* line_end = newline ? newline : end;
+            if (!quote_known || quote < p) {
+                quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+                if (quote == nullptr) quote = end;
+                quote_known = true;
+            }
+            if (quote >= line_end) {  // no quote: split in place
+                std::size_t count = 0;
+                for (const char* field = p;;) {
+                    const char* comma = static_cast<const char*>(std::memchr(field, ',', static_cast<std::size_t>(line_end - field)));
+                    const char* field_end = comma ? comma : line_end;
+                    if (count <= role_count) fields[count] = trim(std::string_view(field, static_cast<std::size_t>(field_end - field)));
+                    ++count;
+                    if (comma == nullptr) break;
+                    field = comma + 1;
+                }
+                if (count > 1 || !fields[0].empty()) take(fields, count, line, sink);
+                p = newline ? newline + 1 : end;
+                ++line;
+                continue;
+            }
+            const char* start = p;
+            const RecordStatus status = read_record(p, end, final, sink.record);
+            if (status == RecordStatus::incomplete) {
+                p = start;
+                break;
+            }
+            Record& record = sink.record;
+            if (status == RecordStatus::broken) {
+                sink.rejected.push_back(RejectedRow{line, record.broken_column, "", record.problem});
+            } else if (record.count > 1 || !record.fields[0].empty()) {
+                const std::size_t count = std::min<std::size_t>(record.count, role_count + 1);
+                for (std::size_t i = 0; i < count; ++i) fields[i] = record.fields[i];
+                take(fields, record.count, line, sink);
+            }
+            line += record.lines;
+        }
+        lines = line - first_line;
+        return p;
+    }
+
+private:
+    static void reject(Sink& sink, std::size_t line, std::size_t column, std::string message) {
+        sink.rejected.push_back(RejectedRow{line, column, "", std::move(message)});
+    }
+
+    void take(const std::string_view* fields, std::size_t count, std::size_t line, Sink& sink) const {
+        if (count != roles_.size()) {
+            return reject(sink, line, 0, std::to_string(count) + (count == 1 ? " field" : " fields") + "; expected " +
+                                             std::to_string(roles_.size()) + " as in the header");
+        }
+        ObservationRow row;
+        std::string_view unit_id, indicator_id, source_id, recorded_text;
+        std::string problem;
+        for (std::size_t c = 0; c < roles_.size(); ++c) {
+            const std::string_view text = roles_[c] == role_unit || roles_[c] == role_indicator || roles_[c] == role_source
+                                              ? fields[c]
+                                              : trim(fields[c]);  // quoted numbers and dates too
+            switch (roles_[c]) {
+            case role_unit:
+                if (text.empty()) return reject(sink, line, c + 1, "empty unit id; expected one");
+                unit_id = text;
+                break;
+            case role_indicator:
+                if (text.empty()) return reject(sink, line, c + 1, "empty indicator id; expected one");
+                indicator_id = text;
+                break;
+            case role_date:
+                if (!detail::parse_day(text, row.date)) return reject(sink, line, c + 1, date_problem(text));
+                break;
+            case role_value:
+                if (!parse_value(text, row.value, problem)) return reject(sink, line, c + 1, std::move(problem));
+                break;
+            case role_source:
+                source_id = text;
+                break;
+            case role_mode:
+                if (!text.empty()) {
+                    const auto parsed = enum_from_string<AssessmentMode>(text);
+                    if (!parsed) {
+                        std::string list;
+                        for (const char* name : EnumNames<AssessmentMode>::values) list += (list.empty() ? "" : ", ") + std::string(name);
+                        return reject(sink, line, c + 1, single_quoted(text) + " is not an assessment mode; expected one of " + list);
+                    }
+                    row.mode = static_cast<std::uint8_t>(*parsed);
+                }
+                break;
+            case role_sample_size:
+                if (!text.empty() && !parse_sample_size(text, row.sample_size))
+                    return reject(sink, line, c + 1, single_quoted(text) + " is not a sample size; expected a whole number >= 1");
+                break;
+            case role_recorded:
+                if (!text.empty() && !detail::parse_day(text, row.recorded)) return reject(sink, line, c + 1, date_problem(text));
+                recorded_text = text;
+                break;
+            case role_count:
+                break;
+            }
+        }
+        if (row.recorded != ObservationColumns::no_day && row.recorded < row.date)
+            return reject(sink, line, column_of_[role_recorded] + 1,
+                          "recorded " + std::string(recorded_text) + " is before the date " +
+                              std::string(trim(fields[column_of_[role_date]])) + "; expected on or after it");
+        row.unit = sink.intern(sink.units, sink.last_unit, unit_id);
+        row.indicator = sink.intern(sink.indicators, sink.last_indicator, indicator_id);
+        if (!source_id.empty()) row.source = sink.intern(sink.sources, sink.last_source, source_id);
+        detail::append_row(sink.columns, row);
+    }
+
+    std::vector<Role> roles_;
+    std::size_t column_of_[role_count] = {};
+};
+
+// The header's columns; ParseError for unknown, repeated or missing ones.
+std::vector<Role> read_header(const Record& header, std::size_t line, const std::string& file) {
+    std::vector<Role> roles;
+    std::size_t seen[role_count] = {};  // 1-based column of each role, 0 when absent
+    std::string unknown;
+    std::size_t first_unknown = 0, unknown_count = 0;
+    for (std::size_t c = 0; c < header.count; ++c) {
+        const std::string name(trim(header.fields[c]));
+        const auto found = std::find_if(std::begin(role_names), std::end(role_names), [&](const char* r) { return name == r; });
+        if (found == std::end(role_names)) {
+            if (first_unknown == 0) first_unknown = c + 1;
+            ++unknown_count;
+            unknown += (unknown.empty() ? "" : ", ") + single_quoted(name) + " (column " + std::to_string(c + 1) + ")";
+            continue;
+        }
+        const auto role = static_cast<Role>(found - std::begin(role_names));
+        if (seen[role] != 0)
+            throw ParseError(file, "line " + std::to_string(line) + ", column " + std::to_string(c + 1),
+                             "column " + single_quoted(name) + " appears twice (columns " + std::to_string(seen[role]) + " and " +
+                                 std::to_string(c + 1) + "); expected each column once");
+        seen[role] = c + 1;
+        roles.push_back(role);
+    }
+    const std::string expected = "; expected " + role_list(0, required_roles, " and ") + ", and optionally " +
+                                 role_list(required_roles, role_count, " or ");
+    if (!unknown.empty())
+        throw ParseError(file, "line " + std::to_string(line) + ", column " + std::to_string(first_unknown),
+                         (unknown_count == 1 ? "unknown column " : "unknown columns ") + unknown + expected);
+    std::string missing;
+    for (std::size_t r = 0; r < required_roles; ++r)
+        if (seen[r] == 0) missing += (missing.empty() ? "" : ", ") + single_quoted(role_names[r]);
+    if (!missing.empty())
+        throw ParseError(file, "line " + std::to_string(line),
+                         (missing.find(',') == std::string::npos ? "missing column " : "missing columns ") + missing + expected);
+    return roles;
+}
+
+// Feeds text to the parser a window at a time; the file reader and parse_observations_csv share it.
+class CsvReader {
+public:
+    CsvReader(std::string file, const ObservationReadOptions& options, std::size_t size_hint)
+        : file_(std::move(file)), size_hint_(size_hint), main_sink_(load_.store, load_.rejected) {
+        threads_ = options.threads > 0 ? options.threads : std::min(2, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    }
+
+    // Parses what it can of [begin, end) (all of it when `final`); returns the bytes consumed.
+    std::size_t feed(const char* begin, const char* end, bool final) {
+        const char* p = begin;
+        if (!parser_) {
+            if (at_start_ && end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+            if (at_start_ && end - p < 3 && !final && std::memcmp(p, "\xEF\xBB\xBF", static_cast<std::size_t>(end - p)) == 0) return 0;
+            at_start_ = false;
+            if (!read_header_record(p, end, final)) return static_cast<std::size_t>(p - begin);
+            reserve(p, end);
+        }
+        if (threads_ >= 2 && end - p >= 2 * min_split_bytes) {
+            const char* middle = p + (end - p) / 2;
+            const char* newline = static_cast<const char*>(std::memchr(middle, '\n', static_cast<std::size_t>(end - middle)));
+            if (newline != nullptr && std::memchr(p, '"', static_cast<std::size_t>(newline + 1 - p)) == nullptr)
+                return static_cast<std::size_t>(parse_in_two(p, newline + 1, end, final) - begin);
+        }
+        std::size_t lines = 0;
+        p = parser_->parse(p, end, final, line_, main_sink_, lines);
+        line_ += lines;
+        return static_cast<std::size_t>(p - begin);
+    }
+
+    ObservationLoad finish() {
+        if (!parser_)
+            throw ParseError(file_, "line 1", "the file is empty; expected a header row: unit,indicator,date,value and optionally "
+                                              "source,mode,sample_size,recorded");
+        load_.store.finalize();
+        return std::move(load_);
+    }
+
+private:
+    static constexpr std::ptrdiff_t min_split_bytes = 1 << 16;  // below this one thread is as quick
+
+    // Reads the header (skipping blank lines); false when more text is needed.
+    bool read_header_record(const char*& p, const char* end, bool final) {
+        Record header;
+        for (;;) {
+            if (p >= end) return false;
+            const char* start = p;
+            const RecordStatus status = read_record(p, end, final, header);
+            if (status == RecordStatus::incomplete) {
+                p = start;
+                return false;
+            }
+            if (status == RecordStatus::broken)
+                throw ParseError(file_, "line " + std::to_string(line_) + ", column " + std::to_string(header.broken_column), header.problem);
+            const bool blank = header.count == 1 && header.fields[0].empty();
+            if (!blank) {
+                parser_ = std::make_unique<RowParser>(read_header(header, line_, file_));
+                line_ += header.lines;
+                return true;
+            }
+            line_ += header.lines;
+        }
+    }
+
+    // Room for the rows the file will hold, from the length of the first lines.
+    void reserve(const char* p, const char* end) {
+        const std::size_t sample = std::min<std::size_t>(static_cast<std::size_t>(end - p), 1 << 20);
+        const auto lines = static_cast<std::size_t>(std::count(p, p + sample, '\n'));
+        if (lines < 16 || size_hint_ == 0) return;
+        const std::size_t rows = size_hint_ / std::max<std::size_t>(1, sample / lines);
+        load_.store.reserve(rows + rows / 20 + 1024);  // capacity never touched costs no memory
+    }
+
+    // [p, split) on this thread, [split, end) on another into a store of its own, then appended.
+    const char* parse_in_two(const char* p, const char* split, const char* end, bool final) {
+        part_ = ObservationStore();
+        part_rejected_.clear();
+        Sink part_sink(part_, part_rejected_);
+        std::size_t part_lines = 0, lines = 0;
+        const char* stop = split;
+        std::exception_ptr failure;
+        std::thread worker([&] {
+            try {
+                stop = parser_->parse(split, end, final, 0, part_sink, part_lines);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        try {
+            parser_->parse(p, split, false, line_, main_sink_, lines);  // ends at a line break: all of it
+        } catch (...) {
+            worker.join();
+            throw;
+        }
+        worker.join();
+        if (failure) std::rethrow_exception(failure);
+        line_ += lines;
+        detail::append_store(load_.store, part_);
+        for (RejectedRow& row : part_rejected_) {
+            row.line += line_;
+            load_.rejected.push_back(std::move(row));
+        }
+        line_ += part_lines;
+        return stop;
+    }
+
+    std::string file_;
+    std::size_t size_hint_ = 0;
+    int threads_ = 1;
+    bool at_start_ = true;
+    std::size_t line_ = 1;
+    std::unique_ptr<RowParser> parser_;
+    ObservationLoad load_;
+    Sink main_sink_;
+    ObservationStore part_;
+    std::vector<RejectedRow> part_rejected_;
+};
+
+}  // namespace
+
+ObservationLoad parse_observations_csv(std::string_view csv, const std::string& file, const ObservationReadOptions& options) {
+    CsvReader reader(file, options, csv.size());
+    const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
+    std::size_t window = block;
+    for (std::size_t position = 0;;) {
+        const std::size_t end = std::min(csv.size(), position + window);
+        const bool final = end == csv.size();
+        const std::size_t consumed = reader.feed(csv.data() + position, csv.data() + end, final);
+        position += consumed;
+        if (final) break;
+        window = consumed == 0 ? window * 2 : block;  // a record longer than the window: widen it
+    }
+    return reader.finish();
+}
+
+ObservationLoad read_observations_csv(const std::filesystem::path& path, const ObservationReadOptions& options) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), "", "is a directory; expected a file");
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.string().c_str(), "rb"), &std::fclose);
+    if (!in) throw ParseError(path.string(), "", std::string("cannot open: ") + std::strerror(errno));
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    CsvReader reader(path.string(), options, ec ? 0 : static_cast<std::size_t>(size));
+    const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
+    std::vector<char> buffer(block);
+    std::size_t held = 0;
+    for (;;) {
+        held += std::fread(buffer.data() + held, 1, buffer.size() - held, in.get());
+        if (std::ferror(in.get())) throw ParseError(path.string(), "", "read failed");
+        const bool final = std::feof(in.get()) != 0;
+        const std::size_t consumed = reader.feed(buffer.data(), buffer.data() + held, final);
+        if (final) break;
+        // Keep the unfinished record for the next block; widen the buffer when it fills it.
+        std::memmove(buffer.data(), buffer.data() + consumed, held - consumed);
+        held -= consumed;
+        if (held == buffer.size()) buffer.resize(buffer.size() * 2);
+    }
+    return reader.finish();
+}
+
+}  // namespace civitas

@@ -1,0 +1,17 @@
+#pragma once
+// Reading a plan from a JSON value: a plan file's root, or the "plan" of a campaign file.
+
+#include <civitas/plan.hpp>
+
+#include "io/json_reader.hpp"
+
+#include <vector>
+
+namespace civitas::detail {
+
+/// Reads and validates the plan at `node`, following its sub-plan files (relative to
+/// node.file()). With `titles`, a plan that lists none takes these, and one that lists others is
+/// an error. ParseError names the file (a sub-plan's own when the fault is there) and the path.
+Plan read_plan(const JsonNode& node, const std::vector<Title>* titles);
+
+}  // namespace civitas::detail

@@ -1,0 +1,122 @@
+"""Campaigns from Python: the bundled Lanzhou example, campaigns built in code, files and errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import civitas
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "lanzhou" / "campaign.json"
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def lanzhou() -> civitas.Campaign:
+    return civitas.load_campaign(EXAMPLE)
+
+
+def test_the_example_campaign_loads_what_it_names(lanzhou: civitas.Campaign) -> None:
+    assert [t.id for t in lanzhou.titles] == ["civilized_city", "sanitary_city", "garden_city", "environmental_model_city",
+                                              "historic_city"]
+    assert set(lanzhou.frameworks) == {"civilized_city", "garden_city", "environmental_model_city", "historic_city"}
+    assert lanzhou.framework("garden_city").id == "lanzhou-illustrative"
+    with pytest.raises(civitas.NotFoundError, match="no framework"):
+        lanzhou.framework("sanitary_city")  # tracked by its plan only
+    assert lanzhou.calendar == civitas.load_bundled_calendar("cn")
+    assert lanzhou.plan is not None
+    assert len(lanzhou.plan.tasks) == 60
+    assert [t.id for t in lanzhou.plan.spec.titles] == [t.id for t in lanzhou.titles]
+    assert lanzhou.children() == ["lanzhou"]
+    assert lanzhou.children("lanzhou") == ["chengguan", "qilihe", "xigu", "anning"]
+    # The seed's split of the 11 theme gardens: 城关区 5, 七里河区 2, 西固区 2, 安宁区 2.
+    assert [t.value for t in lanzhou.targets_for("garden_city", "theme_gardens_new", "chengguan")] == [5]
+    shares = sum(lanzhou.targets_for("garden_city", "theme_gardens_new", u)[0].value for u in lanzhou.children("lanzhou"))
+    assert shares == lanzhou.targets_for("garden_city", "theme_gardens_new", "lanzhou")[0].value == 11
+    # A target for every unit applies where a unit has none of its own.
+    assert lanzhou.targets_for("garden_city", "sewage_treatment_rate", "xigu")[0].value == 85
+    assert "5 titles, 5 units, 11 targets, plan of 60 tasks" in repr(lanzhou)
+
+
+def test_frames(lanzhou: civitas.Campaign) -> None:
+    pytest.importorskip("pandas")
+    units = lanzhou.units_frame()
+    assert units.loc["xigu", "name"] == "西固区"
+    assert units.loc["xigu", "parent"] == "lanzhou"
+    targets = lanzhou.targets_frame()
+    heat = targets[targets.indicator == "household_heat_metering_ratio"].iloc[0]
+    assert (heat.value, heat.deadline, heat.department) == (35.0, D(2026, 7, 31), "construction")
+    # No deadline of its own: the title's inspection date.
+    sewage = targets[targets.indicator == "sewage_treatment_rate"].iloc[0]
+    assert sewage.deadline == D(2026, 10, 30)
+
+
+def test_round_trip_and_save(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
+    text = civitas.campaign_to_json(lanzhou)
+    assert json.loads(text)["plan"] == "plan.json"
+    assert civitas.parse_campaign(text, str(EXAMPLE)) == lanzhou
+    civitas.save_campaign(lanzhou, tmp_path / "campaign.json")
+    assert (tmp_path / "plan.json").exists()
+    assert (tmp_path / "plans" / "chengguan.json").exists()  # the plan's sub-plan file
+    assert civitas.load_campaign(tmp_path / "campaign.json") == lanzhou
+
+
+def small_spec() -> civitas.CampaignSpec:
+    return civitas.CampaignSpec(
+        "demo", name="示例", titles=[civitas.CampaignTitle("garden", name="园林城市", framework="garden-city-2016",
+                                                           dates=civitas.TitleDates(inspection=D(2026, 9, 30)))],
+        units=[civitas.CampaignUnit("city", name="市"), civitas.CampaignUnit("d1", name="一区", parent="city",
+                                                                           classes={"garden": "land-80-100"})],
+        departments=[civitas.Department("gardens", name="园林局")],
+        targets=[civitas.Target("garden", "built_up_green_coverage", 38, unit="city", department="gardens")],
+        plan=civitas.PlanSpec("p", tasks=[civitas.Task("t", titles=["garden"], start=D(2026, 3, 2), due=D(2026, 3, 6))]))
+
+
+def test_a_campaign_built_in_code() -> None:
+    garden = civitas.load_bundled_framework("garden-city-2016")
+    campaign = civitas.Campaign(small_spec(), {"garden": garden})
+    assert campaign.unit_class("d1", "garden") == "land-80-100"
+    assert campaign.unit_class("city", "garden") == ""
+    assert campaign.plan is not None and campaign.plan.spec.titles == [civitas.Title("garden", "园林城市")]
+    again = civitas.parse_campaign(civitas.campaign_to_json(campaign))
+    assert again.spec == campaign.spec and again.plan == campaign.plan
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        (lambda s: setattr(s, "units", [civitas.CampaignUnit("d1", parent="city"), civitas.CampaignUnit("city")]),
+         r"\$\.units\[0\]\.parent", "listed after it"),
+        (lambda s: setattr(s, "targets", [civitas.Target("garden", "no_such", 1)]), r"\$\.targets\[0\]\.indicator",
+         "unknown indicator 'no_such'"),
+        (lambda s: setattr(s, "targets", [civitas.Target("garden", "built_up_green_coverage", 120)]),
+         r"\$\.targets\[0\]\.value", "outside the bounds"),
+        (lambda s: setattr(s, "units", [civitas.CampaignUnit("city", classes={"garden": "tiny"})]),
+         r"\$\.units\[0\]\.classes\.garden", "unit class 'tiny'"),
+    ],
+)
+def test_invalid_campaigns_name_the_path(change: object, path: str, message: str) -> None:
+    spec = small_spec()
+    change(spec)  # type: ignore[operator]
+    with pytest.raises(civitas.ValidationError, match=path + ".*" + message):
+        civitas.Campaign(spec, {"garden": civitas.load_bundled_framework("garden-city-2016")})
+
+
+def test_file_errors_name_the_file_and_path(tmp_path: Path) -> None:
+    text = json.loads(civitas.campaign_to_json(civitas.Campaign(small_spec(), {"garden": civitas.load_bundled_framework("garden-city-2016")})))
+    text["titles"][0]["framework"] = "garden-city-1999"
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match="garden-city-2016") as error:  # the message lists the ids there are
+        civitas.load_campaign(path)
+    assert error.value.location == "$.titles[0].framework"
+    text["titles"][0]["framework"] = "garden-city-2016"
+    text["plan"]["tasks"][0]["due"] = "2026-02-30"
+    path.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match="February 2026 has 28 days") as error:
+        civitas.load_campaign(path)
+    assert error.value.location == "$.plan.tasks[0].due"
