@@ -54,8 +54,14 @@ std::vector<Title> plan_titles(const CampaignSpec& spec) {
 
 }  // namespace
 
-Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> frameworks, WorkCalendar calendar, std::optional<Plan> plan)
-    : spec_(std::move(spec)), frameworks_(std::move(frameworks)), calendar_(std::move(calendar)), plan_(std::move(plan)) {
+Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> frameworks, WorkCalendar calendar, std::optional<Plan> plan,
+                   ObservationStore observations)
+    : spec_(std::move(spec)),
+      frameworks_(std::move(frameworks)),
+      calendar_(std::move(calendar)),
+      plan_(std::move(plan)),
+      observations_(std::move(observations)) {
+    observations_.finalize();
     if (!spec_.language.empty() && spec_.language != "zh" && spec_.language != "en")
         fail("$.language", "\"" + spec_.language + "\" is not a report language; expected \"zh\" or \"en\"");
     title_index_ = index_ids(spec_.titles, "titles", "title");
@@ -208,6 +214,7 @@ std::string to_string(const Campaign& campaign) {
     std::string text = "Campaign('" + spec.id + "': " + std::to_string(spec.titles.size()) + " titles, " +
                        std::to_string(spec.units.size()) + " units, " + std::to_string(spec.targets.size()) + " targets";
     if (campaign.plan()) text += ", plan of " + std::to_string(campaign.plan()->tasks().size()) + " tasks";
+    if (!campaign.observations().empty()) text += ", " + std::to_string(campaign.observations().size()) + " observations";
     return text + ")";
 }
 

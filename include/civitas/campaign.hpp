@@ -6,6 +6,7 @@
 #include <civitas/calendar.hpp>
 #include <civitas/export.hpp>
 #include <civitas/framework.hpp>
+#include <civitas/observations.hpp>
 #include <civitas/plan.hpp>
 
 #include <map>
@@ -100,7 +101,7 @@ public:
     /// has one, others may), the calendar and the plan (required when the spec names a plan
     /// file; a plan written in place is built here). ValidationError names the path ("$.targets[2].indicator").
     Campaign(CampaignSpec spec, std::map<std::string, Framework> frameworks, WorkCalendar calendar = {},
-             std::optional<Plan> plan = std::nullopt);
+             std::optional<Plan> plan = std::nullopt, ObservationStore observations = {});
 
     /// The campaign as plain data.
     [[nodiscard]] const CampaignSpec& spec() const noexcept { return spec_; }
@@ -123,6 +124,12 @@ public:
     [[nodiscard]] const WorkCalendar& calendar() const noexcept { return calendar_; }
     /// The plan, when the campaign has one.
     [[nodiscard]] const std::optional<Plan>& plan() const noexcept { return plan_; }
+    /// The observations of its units (all observation files together).
+    [[nodiscard]] const ObservationStore& observations() const noexcept { return observations_; }
+    /// Rows of the observation files that were left out, each with its file.
+    [[nodiscard]] const std::vector<std::pair<std::string, RejectedRow>>& rejected_observations() const noexcept { return rejected_; }
+    /// Records rows left out of the observation files (the campaign reader does).
+    void set_rejected_observations(std::vector<std::pair<std::string, RejectedRow>> rejected) { rejected_ = std::move(rejected); }
 
     friend bool operator==(const Campaign& a, const Campaign& b) noexcept {
         return a.spec_ == b.spec_ && a.frameworks_ == b.frameworks_ && a.calendar_ == b.calendar_ && a.plan_ == b.plan_;
@@ -133,6 +140,8 @@ private:
     std::map<std::string, Framework> frameworks_;
     WorkCalendar calendar_;
     std::optional<Plan> plan_;
+    ObservationStore observations_;
+    std::vector<std::pair<std::string, RejectedRow>> rejected_;
     std::unordered_map<std::string, std::size_t> title_index_;
     std::unordered_map<std::string, std::size_t> unit_index_;
 };

@@ -25,7 +25,8 @@ inline constexpr const char* campaign_format = "civitas-campaign/1";
 /// observation files as it was given them; loadable again into an equal campaign.
 [[nodiscard]] CIVITAS_EXPORT std::string campaign_to_json(const Campaign& campaign, int indent = 2);
 /// Writes the campaign file, and its plan file (with sub-plan files) when the plan is kept in
-/// one; each file whole (a temporary file renamed over it).
+/// one; each file whole (a temporary file renamed over it). Observation files are named, not
+/// written: they are the campaign's data, kept where they are.
 CIVITAS_EXPORT void save_campaign(const Campaign& campaign, const std::filesystem::path& path);
 
 }  // namespace civitas

@@ -1,6 +1,7 @@
 #pragma once
 /// civitas: planning, tracking and scoring civic campaigns. Include this one header.
 
+#include <civitas/attribution.hpp>
 #include <civitas/calendar.hpp>
 #include <civitas/campaign.hpp>
 #include <civitas/campaign_io.hpp>
@@ -9,11 +10,14 @@
 #include <civitas/framework.hpp>
 #include <civitas/io.hpp>
 #include <civitas/matrix.hpp>
+#include <civitas/observations.hpp>
 #include <civitas/plan.hpp>
 #include <civitas/ranking.hpp>
+#include <civitas/readiness.hpp>
 #include <civitas/status.hpp>
 #include <civitas/survey.hpp>
 #include <civitas/trend.hpp>
+#include <civitas/uncertainty.hpp>
 #include <civitas/weights.hpp>
 #include <civitas/plan_io.hpp>
 #include <civitas/version.hpp>

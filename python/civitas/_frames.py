@@ -517,6 +517,31 @@ def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
     return frame
 
 
+def readiness_to_frame(self: _core.Readiness) -> pd.DataFrame:
+    """One row per title and unit, titles in the campaign's order: title, unit, rag (name),
+    reason, passed_now and passed_at_inspection (None without a framework or projection), met
+    and assessed indicators now, total now and at the inspection date (NaN where none),
+    overdue_tasks (how many bear on it)."""
+    pd = _pandas()
+    rows = []
+    for t in self.titles:
+        now, ahead = t.now, t.at_inspection
+        for i, unit in enumerate(t.units):
+            rows.append({
+                "title": t.title, "unit": unit, "rag": t.rag[i].name, "reason": t.reasons[i],
+                "passed_now": None if now is None else bool(now.passed[i]),
+                "passed_at_inspection": None if ahead is None else bool(ahead.passed[i]),
+                "met": None if now is None else int(now.met[i]),
+                "assessed": None if now is None else int(now.assessed[i]),
+                "total": math.nan if now is None else float(now.totals[i]),
+                "total_at_inspection": math.nan if ahead is None else float(ahead.totals[i]),
+                "overdue_tasks": len(t.overdue_tasks[i]),
+            })
+    columns = ["title", "unit", "rag", "reason", "passed_now", "passed_at_inspection", "met", "assessed", "total",
+               "total_at_inspection", "overdue_tasks"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def _install() -> None:
     _core.PlanStatus.to_frame = status_to_frame  # type: ignore[attr-defined]
     _core.PlanStatus.rollup_frame = status_rollup_frame  # type: ignore[attr-defined]
@@ -524,6 +549,7 @@ def _install() -> None:
     _core.PlanStatus.problems_frame = status_problems_frame  # type: ignore[attr-defined]
     _core.Plan.problems_frame = plan_problems_frame  # type: ignore[attr-defined]
     _core.Campaign.units_frame = campaign_units_frame  # type: ignore[attr-defined]
+    _core.Readiness.to_frame = readiness_to_frame  # type: ignore[attr-defined]
     _core.Campaign.targets_frame = campaign_targets_frame  # type: ignore[attr-defined]
     _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
     _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]

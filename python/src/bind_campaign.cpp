@@ -6,6 +6,7 @@
 
 #include <civitas/campaign.hpp>
 #include <civitas/campaign_io.hpp>
+#include <civitas/observations.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
@@ -127,9 +128,9 @@ void register_campaign(py::module_& m) {
         .def(py::self == py::self);
 
     py::class_<Campaign>(m, "Campaign", "A validated campaign with its frameworks, calendar and plan loaded.")
-        .def(py::init<CampaignSpec, std::map<std::string, Framework>, WorkCalendar, std::optional<Plan>>(), py::arg("spec"),
-             py::arg("frameworks") = std::map<std::string, Framework>(), py::arg("calendar") = WorkCalendar(),
-             py::arg("plan") = py::none(),
+        .def(py::init<CampaignSpec, std::map<std::string, Framework>, WorkCalendar, std::optional<Plan>, ObservationStore>(),
+             py::arg("spec"), py::arg("frameworks") = std::map<std::string, Framework>(), py::arg("calendar") = WorkCalendar(),
+             py::arg("plan") = py::none(), py::arg("observations") = ObservationStore(),
              "Validates the spec against the frameworks (by title id), the calendar and the plan; ValidationError names the path.")
         .def_property_readonly("spec", &Campaign::spec, "The campaign as plain data (a copy).")
         .def_property_readonly("id", [](const Campaign& c) { return c.spec().id; })
@@ -143,6 +144,16 @@ void register_campaign(py::module_& m) {
              "The framework of a title; NotFoundError for an unknown title or one without a framework.")
         .def_property_readonly("calendar", &Campaign::calendar, "The working-day calendar.")
         .def_property_readonly("plan", &Campaign::plan, "The plan, or None.")
+        .def_property_readonly("observations", &Campaign::observations, py::return_value_policy::reference_internal,
+                               "The observations of its units (all observation files together).")
+        .def_property_readonly(
+            "rejected_observations",
+            [](const Campaign& c) {
+                py::list out;
+                for (const auto& [file, row] : c.rejected_observations()) out.append(py::make_tuple(file, row));
+                return out;
+            },
+            "Rows of the observation files that were left out: (file, RejectedRow) pairs.")
         .def("title_index", &Campaign::title_index, py::arg("id"), "Position of a title; NotFoundError.")
         .def("unit_index", &Campaign::unit_index, py::arg("id"), "Position of a unit; NotFoundError.")
         .def("children", &Campaign::children, py::arg("unit") = "", "Ids of the units directly under `unit` ('' for the top).")

@@ -5,6 +5,7 @@
 #include <civitas/campaign_io.hpp>
 #include <civitas/error.hpp>
 #include <civitas/io.hpp>
+#include <civitas/observations.hpp>
 #include <civitas/plan_io.hpp>
 
 #include "io/file_text.hpp"
@@ -179,7 +180,30 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
             if (!at.has("titles")) spec.plan->titles.clear();  // as written: the campaign's titles are implied
         }
     }
-    return validated(std::move(spec), std::move(plan));
+    Campaign campaign = validated(std::move(spec), std::move(plan));
+    if (!root.has("observations")) return campaign;
+
+    // Observation files: CSV or JSON by their ending; bad rows are kept aside with their file.
+    ObservationStore observations;
+    std::vector<std::pair<std::string, RejectedRow>> rejected;
+    const auto items = root.at("observations").array();
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const std::filesystem::path path = beside(items[k], campaign.spec().observations[k]);
+        const bool json = path.extension() == ".json";
+        if (!json && path.extension() != ".csv")
+            items[k].fail("\"" + campaign.spec().observations[k] + "\" is neither a .csv nor a .json file; expected an observation file");
+        ObservationLoad load = json ? read_observations_json(path) : read_observations_csv(path);
+        for (RejectedRow& row : load.rejected) rejected.emplace_back(path.string(), std::move(row));
+        if (observations.empty()) {
+            observations = std::move(load.store);
+        } else {
+            observations.reserve(observations.size() + load.store.size());
+            for (std::size_t row = 0; row < load.store.size(); ++row) observations.add(load.store.at(row));
+        }
+    }
+    Campaign loaded(campaign.spec(), campaign.frameworks(), campaign.calendar(), campaign.plan(), std::move(observations));
+    loaded.set_rejected_observations(std::move(rejected));
+    return loaded;
 }
 
 Campaign load_campaign(const std::filesystem::path& path) { return parse_campaign(detail::read_file(path), path.string()); }

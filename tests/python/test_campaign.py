@@ -62,7 +62,12 @@ def test_round_trip_and_save(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
     civitas.save_campaign(lanzhou, tmp_path / "campaign.json")
     assert (tmp_path / "plan.json").exists()
     assert (tmp_path / "plans" / "chengguan.json").exists()  # the plan's sub-plan file
-    assert civitas.load_campaign(tmp_path / "campaign.json") == lanzhou
+    # Observation files are the user's data: named, not written.
+    assert not (tmp_path / "observations.csv").exists()
+    (tmp_path / "observations.csv").write_bytes((EXAMPLE.parent / "observations.csv").read_bytes())
+    again = civitas.load_campaign(tmp_path / "campaign.json")
+    assert again == lanzhou
+    assert len(again.observations) == len(lanzhou.observations) == 3682
 
 
 def small_spec() -> civitas.CampaignSpec:

@@ -19,7 +19,7 @@ def python_blocks(markdown: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", markdown.read_text(encoding="utf-8"), flags=re.S)
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/guide.md", "docs/methods.md"])
+@pytest.mark.parametrize("document", ["README.md", "docs/guide.md", "docs/methods.md", "docs/tracking.md", "docs/trends.md"])
 def test_python_blocks_run_in_order(document: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     blocks = python_blocks(REPO / document)
     assert blocks, f"{document} has no Python block"

@@ -784,9 +784,9 @@ def test_a_lag_written_2_0_is_refused_by_the_reader_with_a_reason():
 
 
 # ---- campaign files ------------------------------------------------------------------------
-# A campaign file names other files (frameworks, the calendar, the plan) by bundled id or by a
-# path relative to itself. GOOD_CAMPAIGN names only bundled ones and writes its plan in place,
-# so that it reads the same from any folder.
+# A campaign file names other files (frameworks, the calendar, the plan, observation files) by
+# bundled id or by a path relative to itself. GOOD_CAMPAIGN names only bundled ones, writes its
+# plan in place and names no observation file, so that it reads the same from any folder.
 
 
 def test_the_campaign_files_are_found():
@@ -862,7 +862,6 @@ GOOD_CAMPAIGN = {
              "depends_on": ["kickoff"], "responsibility": {"department": "市园林局"}},
         ],
     },
-    "observations": ["observations/city.csv"],
 }
 
 
@@ -949,6 +948,8 @@ BAD_CAMPAIGNS: dict[str, tuple[Callable[[dict], Any], str]] = {
     "target department a list": (put(target, "department", ["gardens"]), "$.targets[0].department"),
     "observations a string": (put(top, "observations", "observations/city.csv"), "$.observations"),
     "an observation file a number": (put(top, "observations", [1]), "$.observations[0]"),
+    "an observation file neither CSV nor JSON": (put(top, "observations", ["observations/city.txt"]), "$.observations[0]"),
+    "an observation file in capitals": (put(top, "observations", ["observations/CITY.CSV"]), "$.observations[0]"),
     "plan a number": (put(top, "plan", 1), "$.plan"),
     "plan a list": (put(top, "plan", []), "$.plan"),
     "plan task weight a string": (put(plan_task, "weight", "1"), "$.plan.tasks[1].weight"),
@@ -1008,7 +1009,7 @@ GOOD_CAMPAIGN_VARIANTS: dict[str, Callable[[dict], Any]] = {
     ),
     "the plan with a format": put(plan, "format", "civitas-plan/1"),
     "the plan with an inline sub-plan": put(plan, "subplans", [{"id": "east", "tasks": []}]),
-    "any observation file name": put(top, "observations", ["", "a b.csv"]),
+    "an empty list of observation files": put(top, "observations", []),
 }
 
 
@@ -1027,9 +1028,12 @@ def test_campaign_naming_files_is_valid_for_both(tmp_path):
     )
     (tmp_path / "calendar.json").write_text((ROOT / "data" / "calendars" / "cn.json").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "plan.json").write_text(text({"format": PLAN_FORMAT, **GOOD_CAMPAIGN["plan"]}), encoding="utf-8")
+    (tmp_path / "observations").mkdir()
+    (tmp_path / "observations" / "city.csv").write_text("unit,indicator,date,value\neast,built_up_green_coverage,2025-06-30,37.5\n",
+                                                       encoding="utf-8")
     document = mutated(GOOD_CAMPAIGN, lambda d: (
         title(d).update(framework="frameworks/garden.json"),
-        d.update(calendar="calendar.json", plan="plan.json"),
+        d.update(calendar="calendar.json", plan="plan.json", observations=["observations/city.csv"]),
     ))
     assert schema_errors(CAMPAIGN, document) == []
     (tmp_path / "campaign.json").write_text(text(document), encoding="utf-8")
@@ -1067,6 +1071,7 @@ READER_ONLY_CAMPAIGN: dict[str, Callable[[dict], Any]] = {
     "a framework file that does not exist": put(title, "framework", "frameworks/missing.json"),
     "an unknown bundled calendar": put(top, "calendar", "mars"),
     "a plan file that does not exist": put(top, "plan", "missing-plan.json"),
+    "an observation file that does not exist": put(top, "observations", ["observations/missing.csv"]),
     "the plan with other titles": put(plan, "titles", [{"id": "garden"}]),
     "a plan task of an unknown title": put(plan_task, "titles", ["forest"]),
     "a plan task due before its start": put(plan_task, "due", "2025-09-01"),

@@ -1,0 +1,296 @@
+"""Write examples/lanzhou/observations.csv: a SYNTHETIC observation history for the example campaign.
+
+THE DATA THIS SCRIPT WRITES IS SYNTHETIC (示例数据，合成). It is invented for trying civitas on the
+Lanzhou example and is no record of any real measurement. Only a few end points come from the
+seed document (see DOMAIN.md): the city's garden-city gap on 2025-12-31 (68 of 75 indicators met;
+built-up green coverage 31.44 %, 4.56 points short of 36; green-space ratio 28.63 %, 2.37 points
+short of 31; park service radius, shaded parking, household heat metering, domestic-waste harmless
+treatment and shaded roads below their lines), the environmental model city's good-air-days
+shortfall, and the historic city's missing second historic district. Everything else (the other
+values, the district figures, the slopes, the survey samples, the corrections) is made up.
+
+Every indicator of each title's framework, for the city and its four districts, quarterly from
+2024-03-31 to 2025-12-31 (8 points). Each series is its value on 2025-12-31 minus a per-quarter
+slope times the quarters left, plus a little seeded noise (none on the last point), kept inside
+the indicator's bounds and rounded. Districts differ: 西固区 (xigu) lags, 安宁区 (anning) leads.
+Two rows are corrections (the same unit, indicator and date, recorded later).
+
+Deterministic: run `python examples/lanzhou/make_observations.py` from anywhere; it reads the
+synthetic garden-city snapshot examples/scoring/lanzhou-garden-city.csv (also invented) for the
+garden-city end values and writes the CSV next to this script.
+"""
+
+import csv
+import datetime
+import pathlib
+import random
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+OUT = HERE / "observations.csv"
+SOURCE = "示例数据（合成）"  # "example data (synthetic)"; every row carries it
+
+rng = random.Random(20251231)  # fixed seed: the file is the same on every run
+
+DATES = [datetime.date(2024, 3, 31), datetime.date(2024, 6, 30), datetime.date(2024, 9, 30), datetime.date(2024, 12, 31),
+         datetime.date(2025, 3, 31), datetime.date(2025, 6, 30), datetime.date(2025, 9, 30), datetime.date(2025, 12, 31)]
+UNITS = ["lanzhou", "chengguan", "qilihe", "xigu", "anning"]
+NAMES = {"兰州市": "lanzhou", "城关区": "chengguan", "七里河区": "qilihe", "西固区": "xigu", "安宁区": "anning"}
+# How fast each district closes a gap, relative to the city's pace: anning leads, xigu lags.
+PACE = {"lanzhou": 1.0, "chengguan": 1.1, "qilihe": 0.85, "xigu": 0.45, "anning": 1.35}
+
+
+def load_framework(name):
+    """Indicators of a framework file as {id: indicator dict}, in file order."""
+    import json
+
+    data = json.loads((ROOT / "data" / "frameworks" / f"{name}.json").read_text(encoding="utf-8"))
+    out = {}
+
+    def walk(node):
+        for category in node.get("categories", []):
+            walk(category)
+        for indicator in node.get("indicators", []):
+            out[indicator["id"]] = indicator
+
+    walk(data)
+    return out
+
+
+def decimals(indicator, end):
+    """Digits to round to: whole numbers for yes/no, counts and days, else by magnitude."""
+    if indicator["id"] in ("built_up_green_coverage", "built_up_green_space_ratio"):
+        return 2  # as the seed gives them (31.44, 28.63)
+    if indicator.get("direction") in ("yes_no", "problem_count") or indicator.get("unit") in ("处", "个", "天"):
+        return 0
+    if abs(end) >= 1000:
+        return 0
+    if abs(end) < 1.5:
+        return 3
+    if abs(end) < 5:
+        return 2
+    return 1
+
+
+def series(indicator, end, slope, noise=None, steps=None):
+    """Eight quarterly values ending on `end`: end - slope * quarters_left + noise, bounded, rounded.
+
+    `steps` gives the series outright (yes/no switches, counts). `noise` defaults to a third of the
+    slope (so a steady improvement stays visible in the trend), at least a small floor."""
+    if steps is not None:
+        return list(steps)
+    digits = decimals(indicator, end)
+    if noise is None:
+        noise = max(abs(slope) / 3, 10 ** -digits / 2 if digits else 0)
+    low, high = indicator.get("bounds") or [None, None]
+    values = []
+    for q in range(8):
+        v = end - slope * (7 - q) + (rng.gauss(0, noise) if q < 7 else 0.0)
+        if low is not None:
+            v = max(v, low)
+        if high is not None:
+            v = min(v, high)
+        values.append(round(v, digits) if digits else int(round(v)))
+    return values
+
+
+def good_sign(indicator):
+    """+1 when a higher value is better, -1 when lower is better, 0 for ranges and yes/no."""
+    direction = indicator.get("direction", "higher")
+    return {"higher": 1, "lower": -1, "problem_count": -1}.get(direction, 0)
+
+
+rows = []  # (unit, indicator, date, value, mode, sample_size, recorded)
+
+
+def emit(unit, indicator, values, lag_days=20):
+    """Rows of one series: mode from the framework, a sample size for questionnaires, recorded = date + lag."""
+    mode = indicator.get("mode", "")
+    for date, value in zip(DATES, values):
+        sample = ""
+        if mode == "questionnaire":
+            sample = rng.randrange(400, 1201, 50)  # respondents; the city's own survey is the larger one
+            if unit == "lanzhou":
+                sample = rng.randrange(1000, 1201, 50)
+        recorded = date + datetime.timedelta(days=lag_days if mode != "questionnaire" else 12)
+        rows.append((unit, indicator["id"], date, value, mode, sample, recorded))
+
+
+# --- National Garden City: lanzhou-illustrative (75 indicators) -----------------------------------
+garden = load_framework("lanzhou-illustrative")
+snapshot = {}
+with open(ROOT / "examples" / "scoring" / "lanzhou-garden-city.csv", encoding="utf-8") as f:
+    for record in csv.DictReader(f):
+        if record["unit"] in NAMES:
+            snapshot[NAMES[record["unit"]]] = record
+
+# The seven shortfalls of the seed (city value on 2025-12-31, the city's gain per quarter). With the
+# trend continued to the inspection (2026-10-30), park radius, shaded parking and waste treatment
+# reach their lines; green coverage, green-space ratio, heat metering and shaded roads do not.
+SHORTFALLS = {
+    "built_up_green_coverage": (31.44, 0.55),        # 4.56 short of 36: 1,000 ha of green space missing
+    "built_up_green_space_ratio": (28.63, 0.45),     # 2.37 short of 31
+    "park_service_radius_coverage": (64.2, 2.1),     # < 70; on track
+    "shaded_parking_rate": (41.7, 6.5),              # 180 public lots to be greened; on track
+    "household_heat_metering_ratio": (22.5, 2.4),    # < 35; not on track
+    "domestic_waste_harmless_treatment_rate": (78.4, 2.3),  # < 85; on track
+    "shaded_road_rate": (58.3, 1.6),                 # < 70; not on track
+}
+# District end values of the shortfalls: relative to the city's, xigu below, anning above.
+DISTRICT_GAP = {"chengguan": 0.6, "qilihe": -0.4, "xigu": -1.8, "anning": 1.2}
+# New theme gardens (>= 5,000 m²) built so far, cumulative: the districts' shares of the city's 11
+# (城关 5, 七里河 2, 西固 2, 安宁 2); xigu finishes last. A district's own count is below the
+# framework's city-level line of 11, so no district meets that item.
+THEME_GARDENS = {
+    "chengguan": [0, 0, 1, 1, 2, 3, 4, 5],
+    "qilihe": [0, 0, 0, 1, 1, 1, 2, 2],
+    "xigu": [0, 0, 0, 0, 0, 1, 1, 2],
+    "anning": [0, 1, 1, 1, 2, 2, 2, 2],
+}
+THEME_GARDENS["lanzhou"] = [sum(v[q] for v in THEME_GARDENS.values()) for q in range(8)]
+# Problem counts found on inspection, quarter by quarter (the last one counts).
+PROBLEMS = {
+    "street_cleanliness_problems": {"lanzhou": [6, 5, 5, 4, 4, 3, 3, 2], "chengguan": [5, 4, 3, 3, 2, 2, 1, 1],
+                                    "qilihe": [6, 5, 5, 4, 3, 3, 3, 2], "xigu": [8, 7, 7, 6, 6, 5, 4, 4],
+                                    "anning": [4, 3, 3, 2, 2, 1, 1, 1]},
+    "construction_dust_problems": {"lanzhou": [4, 4, 3, 3, 2, 2, 1, 1], "chengguan": [5, 4, 4, 3, 3, 2, 2, 2],
+                                   "qilihe": [3, 3, 2, 2, 2, 1, 1, 1], "xigu": [5, 5, 4, 4, 3, 3, 2, 2],
+                                   "anning": [2, 2, 1, 1, 1, 0, 0, 0]},
+    "waterlogging_points": {"lanzhou": [3, 3, 2, 2, 1, 1, 0, 0], "chengguan": [1, 1, 1, 0, 0, 0, 0, 0],
+                            "qilihe": [1, 1, 0, 0, 0, 0, 0, 0], "xigu": [2, 2, 2, 2, 1, 1, 1, 1],
+                            "anning": [0, 0, 0, 0, 0, 0, 0, 0]},
+    "black_odorous_water_bodies": {"lanzhou": [2, 2, 1, 1, 1, 0, 0, 0], "chengguan": [0] * 8,
+                                   "qilihe": [1, 1, 1, 0, 0, 0, 0, 0], "xigu": [1, 1, 1, 1, 1, 0, 0, 0],
+                                   "anning": [0] * 8},
+    "green_space_encroachments": {"lanzhou": [3, 2, 2, 1, 1, 0, 0, 0], "chengguan": [1, 1, 0, 0, 0, 0, 0, 0],
+                                  "qilihe": [1, 1, 1, 0, 0, 0, 0, 0], "xigu": [2, 2, 1, 1, 1, 1, 0, 0],
+                                  "anning": [0] * 8},
+    "illegal_construction_new": {"lanzhou": [4, 3, 2, 2, 1, 1, 0, 0], "chengguan": [2, 1, 1, 1, 0, 0, 0, 0],
+                                 "qilihe": [1, 1, 1, 0, 0, 0, 0, 0], "xigu": [3, 2, 2, 2, 1, 1, 1, 0],
+                                 "anning": [1, 0, 0, 0, 0, 0, 0, 0]},
+}
+# Fixes of the (synthetic) snapshot for the districts, so that xigu lags and anning leads.
+OVERRIDES = {
+    "xigu": {"water_supply_compliance": 100, "shantytown_renovation_rate": 81.5, "minimum_living_allowance_coverage": 100,
+             "affordable_housing_completion": 100},
+    "qilihe": {"water_supply_compliance": 100, "minimum_living_allowance_coverage": 100, "affordable_housing_completion": 100},
+}
+
+for unit in UNITS:
+    snap = snapshot[unit]
+    for iid, ind in garden.items():
+        direction = ind.get("direction", "higher")
+        if iid == "theme_gardens_new":
+            values = THEME_GARDENS[unit]
+        elif iid in PROBLEMS:
+            values = PROBLEMS[iid][unit]
+        elif direction == "yes_no":
+            # Met throughout, except a plan or system adopted during the campaign (switches 0 -> 1).
+            late = {"night_lighting_plan": 2, "urban_design_guidelines": 3, "public_building_energy_monitoring": 4}
+            start = late.get(iid, 0) + (1 if unit == "xigu" and iid in late else 0) - (1 if unit == "anning" and iid in late else 0)
+            values = [0 if q < start else 1 for q in range(8)]
+        elif iid in SHORTFALLS:
+            end, gain = SHORTFALLS[iid]
+            if unit != "lanzhou":
+                end += DISTRICT_GAP[unit] * (3 if gain > 1.5 else 1)
+            values = series(ind, end, gain * PACE[unit])
+        else:
+            end = float(OVERRIDES.get(unit, {}).get(iid, snap[iid]))
+            pass_line = ind.get("pass")
+            sign = good_sign(ind)
+            # A steady, small improvement towards (and past) the line: 0.4 % of the value a quarter.
+            slope = sign * max(abs(end) * 0.004, 10 ** -decimals(ind, end))
+            if direction == "range":
+                slope = 0.05
+            values = series(ind, end, slope)
+            if pass_line is not None and not isinstance(pass_line, list):
+                # A value at a bound line (100 %) is kept at it once reached.
+                high = (ind.get("bounds") or [None, None])[1]
+                if high is not None and end >= high:
+                    values = [min(v, high) for v in values]
+        emit(unit, ind, values)
+
+# --- National Civilized City: civilized-city-annual-2018 (3 scored modes, pass at 80 of 100) -----
+# Points of the annual assessment's three modes (document review /40, field inspection /40,
+# questionnaire /20), as the office's own mock assessments put them each quarter.
+civilized = load_framework("civilized-city-annual-2018")
+CIVILIZED = {  # unit: (end points per mode, gain per quarter per mode)
+    "lanzhou": ((33.6, 29.8, 15.9), (0.35, 0.55, 0.15)),   # 79.3: short now, on track for 2026-09-30
+    "chengguan": ((35.1, 32.4, 16.6), (0.3, 0.5, 0.1)),    # passes
+    "qilihe": ((33.0, 29.1, 15.7), (0.3, 0.5, 0.15)),      # short now, on track
+    "xigu": ((31.2, 27.0, 14.8), (0.2, 0.15, 0.05)),       # short and stalling
+    "anning": ((36.0, 33.5, 17.2), (0.3, 0.4, 0.1)),       # leads
+}
+for unit in UNITS:
+    ends, gains = CIVILIZED[unit]
+    for (iid, ind), end, gain in zip(civilized.items(), ends, gains):
+        emit(unit, ind, series(ind, end, gain, noise=gain / 4))
+
+# --- National Environmental Protection Model City: environmental-model-city-2006 (9 indicators) ---
+environmental = load_framework("environmental-model-city-2006")
+# Good-air days: the seed's shortfall (another city aims for 311 good days, 85 %). Rolling 12-month
+# share of good days; the city gains slowly, anning passes, xigu (petrochemical base) lags.
+ENV = {  # indicator: {unit: (end, gain per quarter)}
+    "environmental_investment_index": {"lanzhou": (2.1, 0.04), "chengguan": (2.3, 0.04), "qilihe": (1.95, 0.03),
+                                       "xigu": (1.82, 0.02), "anning": (2.4, 0.05)},
+    "gdp_per_capita": {"lanzhou": (78600, 900), "chengguan": (95400, 1100), "qilihe": (71200, 800),
+                       "xigu": (83900, 700), "anning": (69800, 900)},
+    "api_good_days_share": {"lanzhou": (80.5, 0.5), "chengguan": (82.9, 0.55), "qilihe": (81.0, 0.4),
+                            "xigu": (76.8, 0.2), "anning": (86.2, 0.45)},
+    "drinking_water_source_compliance": {"lanzhou": (100, 0.2), "chengguan": (100, 0.2), "qilihe": (100, 0.2),
+                                         "xigu": (98.5, 0.3), "anning": (100, 0.1)},
+    "area_noise": {"lanzhou": (54.6, -0.1), "chengguan": (55.8, -0.1), "qilihe": (54.9, -0.1),
+                   "xigu": (56.7, -0.05), "anning": (53.2, -0.1)},
+    "traffic_noise": {"lanzhou": (68.4, -0.1), "chengguan": (69.2, -0.12), "qilihe": (68.1, -0.1),
+                      "xigu": (70.6, -0.05), "anning": (67.0, -0.1)},
+    "protected_area_share": {"lanzhou": (12.3, 0.1), "chengguan": (10.8, 0.1), "qilihe": (13.5, 0.1),
+                             "xigu": (9.2, 0.05), "anning": (14.1, 0.1)},
+}
+for unit in UNITS:
+    for iid, ind in environmental.items():
+        if ind.get("direction") == "yes_no":
+            values = [1] * 8
+            if iid == "no_major_pollution_accident" and unit == "xigu":
+                values = [1, 1, 0, 0, 0, 0, 1, 1]  # a chemical spill in 2024 Q3, cleared after a year
+        else:
+            end, gain = ENV[iid][unit]
+            values = series(ind, end, gain)
+        emit(unit, ind, values)
+
+# --- National Historical and Cultural City: historic-cultural-city-2017 (5 conditions) -----------
+# The first four conditions are met; the fifth (at least two historic districts) is not: of the two
+# districts being restored, 七里河区's 金天观 counts from 2025 Q2 (after its first phase), 西固区's
+# 河口村 not yet. The conditions are the city's; a district's row says what lies within it.
+historic = load_framework("historic-cultural-city-2017")
+HISTORIC_YES = {"chengguan": 1, "qilihe": 1, "xigu": 0, "anning": 0}
+for unit in UNITS:
+    for iid, ind in historic.items():
+        if iid == "historic_districts":
+            values = [0, 0, 0, 0, 0, 1, 1, 1] if unit in ("lanzhou", "qilihe") else [0] * 8
+        elif unit == "lanzhou" or iid in ("historical_significance", "relics_exceptionally_rich"):
+            values = [1] * 8 if unit == "lanzhou" or unit != "anning" else [0] * 8
+        else:
+            values = [HISTORIC_YES[unit]] * 8
+        emit(unit, ind, values, lag_days=30)
+
+# --- Two corrections: the same unit, indicator and date, recorded later ---------------------------
+def correct(unit, iid, date, delta, recorded):
+    for row in rows:
+        if row[0] == unit and row[1] == iid and row[2] == date:
+            value = round(row[3] + delta, 2)
+            rows.append((unit, iid, date, value, row[4], row[5], recorded))
+            return
+    raise KeyError((unit, iid, date))
+
+
+# The landscaping bureau revised the city's green coverage after a remote-sensing survey.
+correct("lanzhou", "built_up_green_coverage", datetime.date(2025, 9, 30), -0.18, datetime.date(2025, 11, 20))
+# A re-weighted count of xigu's 2025 Q2 greening survey.
+correct("xigu", "public_satisfaction_greening", datetime.date(2025, 6, 30), -1.1, datetime.date(2025, 8, 25))
+
+with open(OUT, "w", encoding="utf-8", newline="") as f:
+    writer = csv.writer(f, lineterminator="\n")
+    writer.writerow(["unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"])
+    for unit, iid, date, value, mode, sample, recorded in rows:
+        writer.writerow([unit, iid, date.isoformat(), value, SOURCE, mode, sample, recorded.isoformat()])
+print(f"{OUT.relative_to(ROOT)}: {len(rows)} rows (synthetic)")
