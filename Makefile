@@ -35,9 +35,13 @@ build:
 	$(CMAKE) --preset dev
 	$(CMAKE) --build --preset dev -j $(JOBS)
 
-## demo: score the Lanzhou example with the command-line program
+## demo: the Lanzhou example's report: the text here, the HTML in build/demo/lanzhou-report.html
+DEMO_CAMPAIGN := examples/lanzhou/campaign.json
+DEMO_AS_OF := 2025-12-31
 demo: deps build
-	build/dev/cli/civitas score lanzhou-illustrative examples/scoring/lanzhou-garden-city.csv
+	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF)
+	mkdir -p build/demo
+	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-report.html
 
 ## test: the C++ tests, the Python tests, then the packaging tests
 test: deps test-cpp test-python test-packaging
@@ -52,6 +56,7 @@ test-python:
 	$(VENV_PYTHON) bench/python/bench_schedule.py --quick
 	$(VENV_PYTHON) bench/python/bench_topsis.py --quick
 	$(VENV_PYTHON) bench/python/bench_observations.py --quick
+	$(VENV_PYTHON) bench/python/bench_readiness.py --quick
 	$(VENV_PYTHON) bench/python/bench_uncertainty.py --quick
 
 test-packaging:

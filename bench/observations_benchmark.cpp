@@ -4,6 +4,10 @@
 // every column, as bench/python/make_observations.py writes them) read from a temporary file;
 // or, when CIVITAS_OBSERVATIONS_CSV names a file (the national one), that file.
 // BM_LatestMatrix: the latest value of every unit and indicator of that store as of a date.
+// BM_TrendMatrix: the least-squares line through the last 5 points of every unit and indicator
+// of that store as of a date, projected to a later date (readiness's projection).
+// BM_IndexObservations: finalize() (sorting into index order, the groups) of that store's rows
+// added unit by unit, as the files list them; the reader's index step, apart from parsing.
 
 #include <civitas/observations.hpp>
 
@@ -16,6 +20,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -78,5 +83,38 @@ void BM_LatestMatrix(benchmark::State& state) {
     state.counters["cells"] = static_cast<double>(load.store.units().size() * load.store.indicators().size());
 }
 BENCHMARK(BM_LatestMatrix)->Unit(benchmark::kMillisecond);
+
+void BM_TrendMatrix(benchmark::State& state) {
+    const civitas::ObservationLoad load = civitas::read_observations_csv(data_file());
+    const civitas::Date as_of(2025, 6, 15), inspection(2026, 6, 30);
+    for (auto _ : state) {
+        const civitas::TrendMatrix matrix = load.store.trend_matrix(load.store.units(), load.store.indicators(), as_of, 5);
+        const civitas::RowMatrix projected = matrix.project(inspection);
+        benchmark::DoNotOptimize(projected.data());
+    }
+    state.counters["cells"] = static_cast<double>(load.store.units().size() * load.store.indicators().size());
+}
+BENCHMARK(BM_TrendMatrix)->Unit(benchmark::kMillisecond);
+
+void BM_IndexObservations(benchmark::State& state) {
+    const civitas::ObservationLoad load = civitas::read_observations_csv(data_file());
+    // The rows unit by unit (a stable counting sort of the index order by unit): the file's order.
+    const std::vector<std::int32_t>& unit = load.store.columns().unit;
+    std::vector<std::size_t> start(load.store.units().size() + 1, 0), order(unit.size());
+    for (const std::int32_t u : unit) ++start[static_cast<std::size_t>(u) + 1];
+    for (std::size_t u = 1; u < start.size(); ++u) start[u] += start[u - 1];
+    for (std::size_t row = 0; row < unit.size(); ++row) order[start[static_cast<std::size_t>(unit[row])]++] = row;
+    for (auto _ : state) {
+        state.PauseTiming();
+        civitas::ObservationStore store;
+        store.reserve(order.size());
+        for (const std::size_t row : order) store.add(load.store.at(row));
+        state.ResumeTiming();
+        store.finalize();
+        benchmark::DoNotOptimize(store.size());
+    }
+    state.counters["rows"] = static_cast<double>(order.size());
+}
+BENCHMARK(BM_IndexObservations)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace

@@ -4,7 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -13,15 +17,114 @@ namespace civitas::cli {
 
 namespace {
 
-const char* const usage_text =
+// The command line's fixed messages in one language.
+struct Messages {
+    const char* usage;
+    const char* no_command;        // no command given
+    const char* unknown_command;   // '{0}'
+    const char* unknown_option;    // '{0}'
+    const char* needs_value;       // {0} needs a value
+    const char* not_one_of;        // {0} '{1}' is not one of ...
+    const char* not_a_date;        // {0} '{1}' is not a date
+    const char* not_a_count;       // {0} '{1}' is not a whole number >= 1
+    const char* validate_args;
+    const char* list_args;
+    const char* score_args;
+    const char* report_args;
+    const char* valid;             // "valid"
+    const char* wrote;             // wrote {0}
+    const char* rows_left_out;     // {0} rows of the observation files were left out
+    const char* unexpected;        // unexpected error
+    const char* frameworks;        // heading of `list`
+    const char* calendars;         // heading of `list`
+};
+
+const Messages english{
     "usage: civitas validate FILE\n"
     "       civitas score FRAMEWORK DATA.csv [--format text|json|csv] [--class-column NAME]\n"
+    "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
+    "                      [-o FILE] [--lang zh|en] [--max-items N]\n"
     "       civitas list\n"
     "       civitas --version | --help\n"
     "\n"
     "FRAMEWORK is a framework file (.json) or the id of a bundled framework (see `civitas list`).\n"
     "DATA.csv has the unit id in its first column and indicator ids as the other column names.\n"
-    "Exit status: 0 success, 2 usage error, 3 invalid input.\n";
+    "CAMPAIGN is a campaign file (.json); the report is as of DATE (YYYY-MM-DD, default today), in\n"
+    "the format FILE's extension names (.html, .md, .json) or text, in the campaign's language.\n"
+    "Messages are in English, or Chinese under --lang zh or a zh locale (LANG, LC_ALL).\n"
+    "Exit status: 0 success, 2 usage error, 3 invalid input.\n",
+    "no command given",
+    "unknown command '{0}'",
+    "unknown option '{0}'",
+    "{0} needs a value",
+    "{0} '{1}' is not one of ",
+    "{0} '{1}' is not a date; expected YYYY-MM-DD",
+    "{0} '{1}' is not a whole number of 1 or more",
+    "validate takes one FILE",
+    "list takes no arguments",
+    "score takes FRAMEWORK and DATA.csv",
+    "report takes one CAMPAIGN file",
+    "valid",
+    "wrote {0}",
+    "{0} rows of the observation files were left out; the first: ",
+    "unexpected error: ",
+    "frameworks:",
+    "calendars:",
+};
+
+const Messages chinese{
+    "用法: civitas validate 文件\n"
+    "      civitas score 测评体系 数据.csv [--format text|json|csv] [--class-column 列名]\n"
+    "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
+    "                     [-o 文件] [--lang zh|en] [--max-items N]\n"
+    "      civitas list\n"
+    "      civitas --version | --help\n"
+    "\n"
+    "测评体系为测评体系文件（.json）或内置测评体系的标识（见 `civitas list`）。\n"
+    "数据.csv 第一列为单位标识，其余各列列名为指标标识。\n"
+    "创建方案为创建方案文件（.json）；报告截至“日期”（YYYY-MM-DD，默认今天），格式按输出文件的\n"
+    "扩展名（.html、.md、.json）确定，否则为纯文本；报告语言默认取创建方案的语言。\n"
+    "提示信息为中文（--lang zh 或 zh 区域设置）或英文（--lang en）。\n"
+    "退出状态: 0 成功，2 用法错误，3 输入无效。\n",
+    "未给出命令",
+    "未知命令 '{0}'",
+    "未知选项 '{0}'",
+    "{0} 需要一个值",
+    "{0} '{1}' 不在可选值之中: ",
+    "{0} '{1}' 不是日期；应为 YYYY-MM-DD",
+    "{0} '{1}' 不是大于等于 1 的整数",
+    "validate 需要一个文件",
+    "list 不带参数",
+    "score 需要测评体系和数据.csv 两个参数",
+    "report 需要一个创建方案文件",
+    "有效",
+    "已写入 {0}",
+    "观测数据文件中有 {0} 行被剔除；第一行: ",
+    "意外错误: ",
+    "测评体系:",
+    "工作日历:",
+};
+
+std::string fill_in(const char* pattern, const std::string& a, const std::string& b = {}) {
+    std::string text = pattern;
+    if (const auto at = text.find("{0}"); at != std::string::npos) text.replace(at, 3, a);
+    if (const auto at = text.find("{1}"); at != std::string::npos) text.replace(at, 3, b);
+    return text;
+}
+
+// The language of messages: --lang anywhere in the arguments, else the locale's (LC_ALL,
+// LC_MESSAGES, LANG: the first that is set), Chinese when it starts with "zh".
+const Messages& messages_for(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1] == "zh" ? chinese : english;
+        if (args[i].rfind("--lang=", 0) == 0) return args[i].substr(7) == "zh" ? chinese : english;
+    }
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') return std::string(value).rfind("zh", 0) == 0 ? chinese : english;
+    }
+    return english;
+}
 
 struct UsageError {
     std::string message;
@@ -49,41 +152,78 @@ std::string number_text(double value) {
     return out.str();
 }
 
-int validate(const std::vector<std::string>& args, std::ostream& out) {
-    if (args.size() != 2) throw UsageError{"validate takes one FILE"};
+// Options and positional arguments of a command; `takes_value` names the options with a value.
+struct Arguments {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+};
+
+Arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& takes_value,
+                          const Messages& m) {
+    Arguments parsed;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.size() < 2 || arg[0] != '-') {
+            parsed.positional.push_back(arg);
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(0, equals);
+        if (std::find(takes_value.begin(), takes_value.end(), name) == takes_value.end())
+            throw UsageError{fill_in(m.unknown_option, arg)};
+        if (equals != std::string::npos) parsed.options[name] = arg.substr(equals + 1);
+        else if (i + 1 < args.size()) parsed.options[name] = args[++i];
+        else throw UsageError{fill_in(m.needs_value, name)};
+    }
+    return parsed;
+}
+
+std::string choice(const Arguments& parsed, const std::string& option, const std::vector<std::string>& allowed,
+                   const std::string& fallback, const Messages& m) {
+    const auto found = parsed.options.find(option);
+    if (found == parsed.options.end()) return fallback;
+    if (std::find(allowed.begin(), allowed.end(), found->second) != allowed.end()) return found->second;
+    std::string names;
+    for (const std::string& a : allowed) names += (names.empty() ? "" : ", ") + a;
+    throw UsageError{fill_in(m.not_one_of, option, found->second) + names};
+}
+
+std::optional<Date> date_option(const Arguments& parsed, const std::string& option, const Messages& m) {
+    const auto found = parsed.options.find(option);
+    if (found == parsed.options.end()) return std::nullopt;
+    try {
+        return parse_date(found->second, option);
+    } catch (const Error&) {
+        throw UsageError{fill_in(m.not_a_date, option, found->second)};
+    }
+}
+
+int validate(const std::vector<std::string>& args, std::ostream& out, const Messages& m) {
+    if (args.size() != 2) throw UsageError{m.validate_args};
     const Framework framework = load_framework(args[1]);
-    out << args[1] << ": valid: " << to_string(framework) << "\n";
+    out << args[1] << ": " << m.valid << ": " << to_string(framework) << "\n";
     return success;
 }
 
-int list(const std::vector<std::string>& args, std::ostream& out) {
-    if (args.size() != 1) throw UsageError{"list takes no arguments"};
+int list(const std::vector<std::string>& args, std::ostream& out, const Messages& m) {
+    if (args.size() != 1) throw UsageError{m.list_args};
+    out << m.frameworks << "\n";
     for (const std::string& id : bundled_framework_ids()) {
         const Framework framework = load_bundled_framework(id);
         out << id << "\t" << to_string(framework.spec().reliability) << "\t" << framework.name() << "\n";
     }
+    out << "\n" << m.calendars << "\n";
+    for (const std::string& id : bundled_calendar_ids()) out << id << "\t" << to_string(load_bundled_calendar(id)) << "\n";
     return success;
 }
 
-int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> positional;
-    std::string format = "text", class_column;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        auto value = [&](const std::string& option) -> std::string {
-            if (i + 1 >= args.size()) throw UsageError{option + " needs a value"};
-            return args[++i];
-        };
-        if (arg == "--format") format = value(arg);
-        else if (arg.rfind("--format=", 0) == 0) format = arg.substr(9);
-        else if (arg == "--class-column") class_column = value(arg);
-        else if (arg.rfind("--class-column=", 0) == 0) class_column = arg.substr(15);
-        else if (arg.size() > 1 && arg[0] == '-') throw UsageError{"unknown option '" + arg + "'"};
-        else positional.push_back(arg);
-    }
-    if (positional.size() != 2) throw UsageError{"score takes FRAMEWORK and DATA.csv"};
-    if (format != "text" && format != "json" && format != "csv")
-        throw UsageError{"--format '" + format + "' is not one of text, json, csv"};
+int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Messages& m) {
+    const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"}, m);
+    if (parsed.positional.size() != 2) throw UsageError{m.score_args};
+    const std::string format = choice(parsed, "--format", {"text", "json", "csv"}, "text", m);
+    const auto class_option = parsed.options.find("--class-column");
+    const std::string class_column = class_option == parsed.options.end() ? "" : class_option->second;
+    const std::vector<std::string>& positional = parsed.positional;
 
     const Framework framework = framework_from(positional[0]);
     const ValueTable table = read_value_table(positional[1], class_column);
@@ -121,32 +261,80 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     return status;
 }
 
+// The format a file name's extension asks for: .html/.htm, .md, .json; text otherwise.
+std::string format_of(const std::string& path) {
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (extension == ".html" || extension == ".htm") return "html";
+    if (extension == ".md" || extension == ".markdown") return "markdown";
+    if (extension == ".json") return "json";
+    return "text";
+}
+
+int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Messages& m) {
+    const Arguments parsed =
+        parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"}, m);
+    if (parsed.positional.size() != 1) throw UsageError{m.report_args};
+    std::string output;
+    for (const char* option : {"-o", "--output"})
+        if (const auto found = parsed.options.find(option); found != parsed.options.end()) output = found->second;
+    const std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, format_of(output), m);
+    const std::string language = choice(parsed, "--lang", {"zh", "en"}, "", m);
+    ReportOptions options;
+    if (!language.empty()) options.language = language == "zh" ? Language::zh : Language::en;
+    options.readiness.known_on = date_option(parsed, "--known-on", m);
+    if (const auto found = parsed.options.find("--max-items"); found != parsed.options.end()) {
+        const std::string& text = found->second;
+        if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) < 1)
+            throw UsageError{fill_in(m.not_a_count, "--max-items", text)};
+        options.max_items = std::stoi(text);
+    }
+    const Date as_of = date_option(parsed, "--as-of", m).value_or(boost::gregorian::day_clock::local_day());
+
+    const Campaign campaign = load_campaign(parsed.positional[0]);
+    const auto& rejected = campaign.rejected_observations();
+    if (!rejected.empty())
+        err << "civitas: " << fill_in(m.rows_left_out, std::to_string(rejected.size())) << rejected.front().first << ": "
+            << to_string(rejected.front().second) << "\n";
+    const Report built = build_report(campaign, as_of, options);
+    const ReportFormat kind = *enum_from_string<ReportFormat>(format);
+    const std::string text = render(built, kind);
+    if (output.empty()) {
+        out << text;
+    } else {
+        write_report_file(text, output);
+        err << "civitas: " << fill_in(m.wrote, output) << "\n";
+    }
+    return success;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const Messages& m = messages_for(args);
     try {
-        if (args.empty()) throw UsageError{"no command given"};
+        if (args.empty()) throw UsageError{m.no_command};
         const std::string& command = args[0];
         if (command == "--help" || command == "-h" || command == "help") {
-            out << usage_text;
+            out << m.usage;
             return success;
         }
         if (command == "--version") {
             out << "civitas " << version << "\n";
             return success;
         }
-        if (command == "validate") return validate(args, out);
-        if (command == "score") return score(args, out, err);
-        if (command == "list") return list(args, out);
-        throw UsageError{"unknown command '" + command + "'"};
+        if (command == "validate") return validate(args, out, m);
+        if (command == "score") return score(args, out, err, m);
+        if (command == "report") return report(args, out, err, m);
+        if (command == "list") return list(args, out, m);
+        throw UsageError{fill_in(m.unknown_command, command)};
     } catch (const UsageError& error) {
-        err << "civitas: " << error.message << "\n" << usage_text;
+        err << "civitas: " << error.message << "\n" << m.usage;
         return usage_error;
     } catch (const Error& error) {
         err << "civitas: " << error.what() << "\n";
         return invalid_input;
     } catch (const std::exception& error) {
-        err << "civitas: unexpected error: " << error.what() << "\n";
+        err << "civitas: " << m.unexpected << error.what() << "\n";
         return failure;
     }
 }

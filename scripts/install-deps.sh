@@ -15,7 +15,9 @@ say() { printf 'install-deps: %s\n' "$*"; }
 
 # --- System packages --------------------------------------------------------------------
 packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
-          libbenchmark-dev libboost-date-time-dev)
+          libbenchmark-dev libboost-date-time-dev
+          # the HTML report's check in a real browser (tests/python/test_report_browser.py)
+          chromium fonts-noto-cjk)
 # Debian's python3 needs these for venv and for compiling the extension; pyenv's has them.
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
     packages+=(python3-venv)

@@ -433,10 +433,13 @@ void aggregate_block(const CompiledFramework& c, BatchEvaluation& out, Eigen::In
 }
 
 // Aggregates one unit whose skipped indicators renormalise the weights, and sets its points.
-double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
+// `left_out`: the unit's cells that a ruling left out (not assessed), or null.
+double aggregate_unit(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index r, ThreadFindings& found,
+                      const std::vector<bool>* left_out = nullptr) {
     const std::size_t nodes = c.nodes.size();
     std::vector<double> node_score(nodes), node_sum(nodes), node_share(nodes);
     auto counted = [&](int i) {
+        if (left_out && (*left_out)[static_cast<std::size_t>(i)]) return false;
         return out.outcomes(r, i) != static_cast<std::int8_t>(Outcome::missing) ||
                c.items[static_cast<std::size_t>(i)].missing == MissingPolicy::fail;
     };
@@ -592,6 +595,85 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
 }
 
 }  // namespace
+
+void apply_rulings(const Framework& framework, BatchEvaluation& batch, const std::vector<Ruling>& rulings) {
+    const CompiledFramework& c = framework.compiled();
+    if (batch.framework != c.spec.id || batch.indicator_ids.size() != c.items.size())
+        throw ValidationError("batch", "the batch was evaluated with framework '" + batch.framework + "', not '" + c.spec.id + "'");
+    std::unordered_map<std::string, std::size_t> row_of;
+    for (std::size_t r = 0; r < batch.units.size(); ++r) row_of.emplace(batch.units[r], r);
+    std::vector<std::size_t> touched;
+    for (std::size_t k = 0; k < rulings.size(); ++k) {
+        const Ruling& ruling = rulings[k];
+        const auto found = row_of.find(ruling.unit);
+        if (found == row_of.end())
+            throw NotFoundError("rulings[" + std::to_string(k) + "]: unknown unit '" + ruling.unit + "'; expected a unit of the batch");
+        const std::size_t i = framework.indicator_index(ruling.indicator);  // throws NotFoundError
+        const std::size_t row = found->second;
+        if (!batch.errors[row].empty()) continue;
+        const auto r = static_cast<Eigen::Index>(row), col = static_cast<Eigen::Index>(i);
+        if (ruling.outcome == Outcome::missing) {
+            std::vector<bool>& flags = batch.not_assessed[row];
+            flags.resize(c.items.size(), false);
+            if (flags[i]) continue;
+            flags[i] = true;
+            batch.scores(r, col) = 0;
+            batch.gaps(r, col) = nan;
+            batch.outcomes(r, col) = static_cast<std::int8_t>(Outcome::missing);
+        } else {
+            const auto code = static_cast<std::int8_t>(ruling.outcome);
+            const auto left_out = batch.not_assessed.find(row);
+            if (left_out != batch.not_assessed.end() && left_out->second[i]) continue;  // not assessed stays so
+            if (batch.outcomes(r, col) == code) continue;
+            batch.outcomes(r, col) = code;
+            batch.scores(r, col) = ruling.outcome == Outcome::met ? 1.0 : 0.0;
+            if (ruling.outcome == Outcome::met) batch.gaps(r, col) = 0;
+        }
+        touched.push_back(row);
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+
+    // Each touched row again, as run_batch does it once its cells are known.
+    const double scale = c.spec.scale;
+    for (const std::size_t row : touched) {
+        const auto r = static_cast<Eigen::Index>(row);
+        const auto flags = batch.not_assessed.find(row);
+        const std::vector<bool>* left_out = flags != batch.not_assessed.end() ? &flags->second : nullptr;
+        Tally t;
+        bool renormalise = false;
+        for (std::size_t i = 0; i < c.items.size(); ++i) {
+            const CompiledIndicator& item = c.items[i];
+            const auto outcome = static_cast<Outcome>(batch.outcomes(r, static_cast<Eigen::Index>(i)));
+            if ((left_out && (*left_out)[i]) || (outcome == Outcome::missing && item.missing == MissingPolicy::skip)) {
+                renormalise = true;
+                continue;
+            }
+            ++t.counted;
+            if (outcome != Outcome::missing) ++t.assessed;
+            const bool met = outcome == Outcome::met;
+            t.met += met;
+            if (item.basic) t.basic_failed += !met;
+            else {
+                ++t.general_counted;
+                t.general_met += met;
+            }
+        }
+        t.coverage = coverage_of(c, batch, r);
+        ThreadFindings found;
+        const double share = aggregate_unit(c, batch, r, found, left_out);
+        if (renormalise) batch.renormalised[row] = std::move(found.renormalised.back().second);
+        else batch.renormalised.erase(row);  // every weight counts: the nominal full points
+        t.total = t.counted > 0 && t.coverage >= c.spec.min_coverage ? share * scale : nan;
+        batch.totals(r) = t.total;
+        batch.coverage(r) = t.coverage;
+        batch.met(r) = t.met;
+        batch.assessed(r) = t.assessed;
+        batch.basic_failed(r) = t.basic_failed;
+        batch.decided_by[row] = decide(c, t).decided_by;
+        batch.passed[row] = batch.decided_by[row] == Decision::passed;
+    }
+}
 
 BatchEvaluation::~BatchEvaluation() {
     MatrixCache& cache = MatrixCache::instance();

@@ -15,7 +15,8 @@ namespace civitas {
 bool operator==(const CampaignSpec& a, const CampaignSpec& b) noexcept {
     return a.id == b.id && a.name == b.name && a.language == b.language && a.calendar == b.calendar && a.titles == b.titles &&
            a.units == b.units && a.departments == b.departments && a.targets == b.targets && a.plan == b.plan &&
-           a.plan_file == b.plan_file && a.observations == b.observations;
+           a.plan_file == b.plan_file && a.observations == b.observations && a.rounds == b.rounds && a.checks == b.checks &&
+           a.inspections == b.inspections;
 }
 
 namespace {
@@ -163,6 +164,155 @@ Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> framework
     if (!spec_.plan_file.empty() && !plan_) fail("$.plan", "the plan file '" + spec_.plan_file + "' was not loaded; expected its plan");
     if (plan_ && plan_->spec().titles != plan_titles(spec_))
         fail("$.plan.titles", "the plan's titles differ from the campaign's; expected the same titles, in the same order");
+    validate_assessments();
+}
+
+void Campaign::validate_assessments() {
+    // Round schemes: the title's own, else the bundled default of the civilized city.
+    for (std::size_t k = 0; k < spec_.titles.size(); ++k) {
+        const CampaignTitle& title = spec_.titles[k];
+        if (title.scheme) {
+            validate(*title.scheme, at("titles", k) + ".scheme");
+            schemes_.emplace(title.id, *title.scheme);
+        } else if (const auto framework = frameworks_.find(title.id);
+                   framework != frameworks_.end() && framework->second.id() == "civilized-city-annual-2018") {
+            schemes_.emplace(title.id, civilized_city_scheme());
+        }
+    }
+    const auto known_title = [&](const std::string& path, const std::string& title) {
+        if (title_index_.count(title) == 0) fail(path, "unknown title " + in_quotes(title) + "; expected a title id of the campaign");
+    };
+    const auto index_rounds = index_ids(spec_.rounds, "rounds", "round");
+    for (std::size_t k = 0; k < spec_.rounds.size(); ++k) {
+        const AssessmentRound& round = spec_.rounds[k];
+        known_title(at("rounds", k) + ".title", round.title);
+        const auto scheme = schemes_.find(round.title);
+        if (scheme == schemes_.end())
+            fail(at("rounds", k) + ".title", "title " + in_quotes(round.title) +
+                                                 " has no round scheme; expected a title with a \"scheme\" (or the civilized city's framework)");
+        validate(round, scheme->second, at("rounds", k));
+    }
+    (void)index_ids(spec_.checks, "checks", "check");
+    for (std::size_t k = 0; k < spec_.checks.size(); ++k) {
+        const Check& check = spec_.checks[k];
+        if (!check.title.empty()) known_title(at("checks", k) + ".title", check.title);
+        if (check.date.is_special()) fail(at("checks", k) + ".date", "the date is not a day; expected a date");
+        if (check.end && *check.end < check.date)
+            fail(at("checks", k) + ".end", to_iso(*check.end) + " is before the first day " + to_iso(check.date) +
+                                               "; expected the window's last day on or after its first");
+    }
+    (void)index_ids(spec_.inspections, "inspections", "inspection");
+    for (std::size_t k = 0; k < spec_.inspections.size(); ++k) {
+        const FieldInspection& inspection = spec_.inspections[k];
+        const std::string path = at("inspections", k);
+        validate(inspection, path);
+        if (!inspection.title.empty()) known_title(path + ".title", inspection.title);
+        if (!inspection.round.empty()) {
+            const auto round = index_rounds.find(inspection.round);
+            if (round == index_rounds.end())
+                fail(path + ".round", "unknown round " + in_quotes(inspection.round) + "; expected a round id of the campaign");
+            if (!inspection.title.empty() && spec_.rounds[round->second].title != inspection.title)
+                fail(path + ".round", "round " + in_quotes(inspection.round) + " judges title " +
+                                          in_quotes(spec_.rounds[round->second].title) + ", not " + in_quotes(inspection.title) +
+                                          "; expected a round of the inspection's title");
+        }
+        for (std::size_t s = 0; s < inspection.sites.size(); ++s)
+            if (unit_index_.count(inspection.sites[s].unit) == 0)
+                fail(path + ".sites[" + std::to_string(s) + "].unit",
+                     "unknown unit " + in_quotes(inspection.sites[s].unit) + "; expected a unit id of the campaign");
+        // The indicators counted must be problem counts of the title's framework, when it has one.
+        const auto framework = frameworks_.find(inspection.title);
+        if (inspection.title.empty() || framework == frameworks_.end()) continue;
+        const auto check_indicator = [&](const std::string& where, const std::string& id) {
+            const auto ids = framework->second.indicator_ids();
+            if (std::find(ids.begin(), ids.end(), id) == ids.end())
+                fail(where, "unknown indicator " + in_quotes(id) + " of framework '" + framework->second.id() + "' (title " +
+                                in_quotes(inspection.title) + "); expected one of its problem_count indicators");
+            if (framework->second.indicator(id).direction != Direction::problem_count)
+                fail(where, "indicator " + in_quotes(id) + " of framework '" + framework->second.id() + "' is " +
+                                to_string(framework->second.indicator(id).direction) +
+                                ", not a count of problems; expected a problem_count indicator");
+        };
+        for (std::size_t i = 0; i < inspection.indicators.size(); ++i)
+            check_indicator(path + ".indicators[" + std::to_string(i) + "]", inspection.indicators[i]);
+        for (std::size_t p = 0; p < inspection.problems.size(); ++p)
+            check_indicator(path + ".problems[" + std::to_string(p) + "].indicator", inspection.problems[p].indicator);
+    }
+}
+
+const RoundScheme& Campaign::round_scheme(const std::string& title) const {
+    (void)title_index(title);
+    const auto found = schemes_.find(title);
+    if (found == schemes_.end()) throw NotFoundError("title '" + title + "' of campaign '" + spec_.id + "' has no round scheme");
+    return found->second;
+}
+
+bool Campaign::has_round_scheme(const std::string& title) const { return schemes_.count(title) != 0; }
+
+std::vector<AssessmentRound> Campaign::rounds(const std::string& title) const {
+    if (!title.empty()) (void)title_index(title);
+    std::vector<AssessmentRound> out;
+    for (const AssessmentRound& round : spec_.rounds)
+        if (title.empty() || round.title == title) out.push_back(round);
+    return out;
+}
+
+CycleStanding Campaign::cycle_standing(const std::string& title) const {
+    return civitas::cycle_standing(round_scheme(title), spec_.rounds, title);
+}
+
+const FieldInspection& Campaign::inspection(const std::string& id) const {
+    for (const FieldInspection& inspection : spec_.inspections)
+        if (inspection.id == id) return inspection;
+    throw NotFoundError("unknown field inspection '" + id + "' in campaign '" + spec_.id + "'");
+}
+
+namespace {
+
+std::map<std::string, std::string> parents_of(const CampaignSpec& spec) {
+    std::map<std::string, std::string> parents;
+    for (const CampaignUnit& unit : spec.units)
+        if (!unit.parent.empty()) parents.emplace(unit.id, unit.parent);
+    return parents;
+}
+
+}  // namespace
+
+std::vector<FieldRollup> Campaign::field_rollup(const std::string& id) const {
+    return civitas::field_rollup(inspection(id), parents_of(spec_));
+}
+
+std::vector<Observation> Campaign::field_observations() const {
+    const auto parents = parents_of(spec_);
+    std::vector<Observation> out;
+    for (const FieldInspection& inspection : spec_.inspections) {
+        std::vector<Observation> rows = civitas::field_observations(inspection, parents);
+        out.insert(out.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    }
+    return out;
+}
+
+std::vector<CampaignEvent> Campaign::events(std::optional<Date> from) const {
+    std::vector<CampaignEvent> out;
+    for (const CampaignTitle& title : spec_.titles) {
+        if (title.dates.benchmark) out.push_back({*title.dates.benchmark, std::nullopt, title.id, EventKind::benchmark, std::nullopt, "", ""});
+        if (title.dates.application)
+            out.push_back({*title.dates.application, std::nullopt, title.id, EventKind::application, std::nullopt, "", ""});
+        if (title.dates.inspection)
+            out.push_back({*title.dates.inspection, std::nullopt, title.id, EventKind::inspection, std::nullopt, "", ""});
+    }
+    for (const Check& check : spec_.checks)
+        out.push_back({check.date, check.end, check.title, EventKind::check, check.kind, check.id, check.name});
+    for (const AssessmentRound& round : spec_.rounds)
+        out.push_back({round.date, std::nullopt, round.title, EventKind::round, round.kind, round.id, round.name});
+    for (const FieldInspection& inspection : spec_.inspections)
+        out.push_back({inspection.date, std::nullopt, inspection.title, EventKind::field_inspection, std::nullopt, inspection.id,
+                       inspection.name});
+    std::stable_sort(out.begin(), out.end(), [](const CampaignEvent& a, const CampaignEvent& b) { return a.date < b.date; });
+    if (from)
+        out.erase(std::remove_if(out.begin(), out.end(), [&](const CampaignEvent& e) { return e.end.value_or(e.date) < *from; }),
+                  out.end());
+    return out;
 }
 
 const Framework& Campaign::framework(const std::string& title) const {

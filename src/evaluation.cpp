@@ -75,6 +75,7 @@ Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& ba
     t.met = e.met;
     t.assessed = e.assessed;
     double lost_total = 0;
+    const auto left_out = batch.not_assessed.find(row);
     for (std::size_t i = 0; i < c.items.size(); ++i) {
         const auto col = static_cast<Eigen::Index>(i);
         const CompiledIndicator& item = c.items[i];
@@ -84,7 +85,8 @@ Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& ba
         const double x = batch.values(r, col);
         if (!std::isnan(x) && e.error.empty()) result.value = x;
         result.outcome = static_cast<Outcome>(batch.outcomes(r, col));
-        result.counted = e.error.empty() && (result.value || item.missing == MissingPolicy::fail);
+        const bool assessed = left_out == batch.not_assessed.end() || !left_out->second[i];
+        result.counted = e.error.empty() && assessed && (result.value || item.missing == MissingPolicy::fail);
         result.score = batch.scores(r, col);
         const auto renormalised = batch.renormalised.find(row);
         result.max_points = renormalised != batch.renormalised.end() ? renormalised->second(col) : batch.full_points(col);
@@ -130,7 +132,7 @@ Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& ba
             const IndicatorResult& result = e.indicators[static_cast<std::size_t>(i)];
             category.max_points += result.max_points;
             category.met += result.outcome == Outcome::met;
-            category.assessed += result.value.has_value();
+            category.assessed += result.value.has_value() && result.outcome != Outcome::missing;
             ++category.indicators;
         }
         category.points = category.score * category.max_points;

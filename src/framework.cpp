@@ -40,7 +40,9 @@ bool operator==(const Indicator& a, const Indicator& b) noexcept {
            a.pass == b.pass && a.pass_by_class == b.pass_by_class && a.bounds == b.bounds &&
            a.improvement == b.improvement && a.kind == b.kind && a.weight == b.weight &&
            a.scoring == b.scoring && a.mode == b.mode && a.missing == b.missing &&
-           a.reliability == b.reliability && a.notes == b.notes && a.source == b.source;
+           a.reliability == b.reliability && a.notes == b.notes && a.source == b.source && a.scope == b.scope &&
+           a.subunit_pass == b.subunit_pass && a.met_by == b.met_by && a.trend == b.trend &&
+           a.history_average == b.history_average;
 }
 
 bool operator==(const Category& a, const Category& b) noexcept {
@@ -204,6 +206,39 @@ void check_scoring(const Indicator& indicator, const std::vector<Interval>& line
     }
 }
 
+// The rules that need several units or the history (scope, subunit_pass, met_by, history_average).
+void check_rules(const Indicator& indicator, const std::string& path) {
+    const Direction direction = indicator.direction;
+    if (indicator.subunit_pass) {
+        if (direction == Direction::yes_no) fail(path + ".subunit_pass", "a yes/no condition has no pass line; expected none");
+        if (indicator.scope == IndicatorScope::top_unit)
+            fail(path + ".subunit_pass", "a top_unit item judges no sub-unit; expected no subunit_pass, or scope 'every_unit'");
+        check_line(direction, *indicator.subunit_pass, path + ".subunit_pass");
+        check_line_in_bounds(indicator.bounds, *indicator.subunit_pass, path + ".subunit_pass");
+    }
+    if (indicator.met_by == MetBy::level_or_trend) {
+        if (direction == Direction::yes_no)
+            fail(path + ".met_by", "a yes/no condition has no trend; expected met_by 'level' for direction 'yes_no'");
+        if (indicator.history_average)
+            fail(path + ".met_by", "'level_or_trend' with history_average; expected one of the two rules");
+    }
+    const TrendRule& t = indicator.trend;
+    if (t.changes < 1) fail(path + ".trend.changes", std::to_string(t.changes) + " changes; expected 1 or more");
+    if (t.last_points < 3) fail(path + ".trend.last_points", std::to_string(t.last_points) + " points; expected 3 or more");
+    if (!(t.confidence > 0 && t.confidence < 1))
+        fail(path + ".trend.confidence", format_number(t.confidence) + " is outside (0, 1); expected a confidence level in (0, 1)");
+    if (indicator.history_average) {
+        const HistoryAverageRule& h = *indicator.history_average;
+        if (direction != Direction::higher && direction != Direction::lower && direction != Direction::problem_count)
+            fail(path + ".history_average", std::string("direction '") + to_string(direction) +
+                                                "' has no side to compare with an average; expected 'higher', 'lower' or 'problem_count'");
+        if (h.years < 1) fail(path + ".history_average.years", std::to_string(h.years) + " years; expected 1 or more");
+        if (h.min_years < 1 || h.min_years > h.years)
+            fail(path + ".history_average.min_years",
+                 std::to_string(h.min_years) + " is outside [1, " + std::to_string(h.years) + "]; expected at most `years` and at least 1");
+    }
+}
+
 void check_indicator(const Indicator& indicator, const std::string& path) {
     if (indicator.bounds) {
         const Interval& b = *indicator.bounds;
@@ -240,6 +275,7 @@ void check_indicator(const Indicator& indicator, const std::string& path) {
         }
     }
     check_scoring(indicator, lines, path);
+    check_rules(indicator, path);
 }
 
 // ---- compilation ------------------------------------------------------------------------

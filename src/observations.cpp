@@ -209,6 +209,15 @@ void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
     column.swap(sorted);
 }
 
+// Rows [begin, begin + order.size()) of a column put in `order` (offsets from begin).
+template <class T>
+void permute_range(std::vector<T>& column, std::size_t begin, const std::vector<std::uint32_t>& order, std::vector<T>& scratch) {
+    if (column.empty()) return;
+    scratch.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) scratch[i] = column[begin + order[i]];
+    std::copy(scratch.begin(), scratch.end(), column.begin() + static_cast<std::ptrdiff_t>(begin));
+}
+
 }  // namespace
 
 void ObservationStore::build_index() {
@@ -224,21 +233,20 @@ void ObservationStore::build_index() {
     bool sorted = true;
     for (std::size_t i = 1; i < n && sorted; ++i) sorted = !less(i, i - 1);
     if (!sorted) {
-        // (indicator, unit) by two stable counting sorts, then (date, known day) within each run.
+        // (indicator, unit) by stable counting sorts: one on the pair when there are not too
+        // many pairs for its table, else by unit then by indicator. The columns are gathered in
+        // that order, then each (indicator, unit) run is put in (date, known day) order in place,
+        // reading the columns in sequence rather than through the permutation.
+        const std::size_t units = units_.names().size(), indicators = indicators_.names().size();
         std::vector<std::uint32_t> order(n);
         std::iota(order.begin(), order.end(), 0u);
-        order = counting_sort(order, units_.names().size(), [&c](std::uint32_t r) { return c.unit[r]; });
-        order = counting_sort(order, indicators_.names().size(), [&c](std::uint32_t r) { return c.indicator[r]; });
-        for (std::size_t begin = 0; begin < n;) {
-            std::size_t end = begin + 1;
-            while (end < n && c.indicator[order[end]] == c.indicator[order[begin]] && c.unit[order[end]] == c.unit[order[begin]]) ++end;
-            const auto by_day = [&c](std::uint32_t a, std::uint32_t b) {
-                if (c.date[a] != c.date[b]) return c.date[a] < c.date[b];
-                return known_day(c, a) < known_day(c, b);
-            };
-            if (!std::is_sorted(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end), by_day))
-                std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end), by_day);
-            begin = end;
+        if (indicators == 0 || units <= std::max<std::size_t>(n / 2, std::size_t{1} << 20) / indicators) {
+            order = counting_sort(order, units * indicators, [&c, units](std::uint32_t r) {
+                return static_cast<std::size_t>(c.indicator[r]) * units + static_cast<std::size_t>(c.unit[r]);
+            });
+        } else {
+            order = counting_sort(order, units, [&c](std::uint32_t r) { return c.unit[r]; });
+            order = counting_sort(order, indicators, [&c](std::uint32_t r) { return c.indicator[r]; });
         }
         permute(c.unit, order);
         permute(c.indicator, order);
@@ -248,6 +256,33 @@ void ObservationStore::build_index() {
         permute(c.mode, order);
         permute(c.sample_size, order);
         permute(c.recorded, order);
+        std::vector<std::uint32_t>().swap(order);
+        const auto by_day = [&c](std::size_t a, std::size_t b) {
+            if (c.date[a] != c.date[b]) return c.date[a] < c.date[b];
+            return known_day(c, a) < known_day(c, b);
+        };
+        std::vector<std::uint32_t> run;
+        std::vector<std::int32_t> ints;
+        std::vector<double> doubles;
+        std::vector<std::uint8_t> bytes;
+        for (std::size_t begin = 0; begin < n;) {
+            std::size_t end = begin + 1;
+            bool in_order = true;
+            for (; end < n && c.indicator[end] == c.indicator[begin] && c.unit[end] == c.unit[begin]; ++end)
+                in_order = in_order && !by_day(end, end - 1);
+            if (!in_order) {
+                run.resize(end - begin);
+                std::iota(run.begin(), run.end(), 0u);
+                std::stable_sort(run.begin(), run.end(), [&](std::uint32_t a, std::uint32_t b) { return by_day(begin + a, begin + b); });
+                permute_range(c.date, begin, run, ints);
+                permute_range(c.value, begin, run, doubles);
+                permute_range(c.source, begin, run, ints);
+                permute_range(c.mode, begin, run, bytes);
+                permute_range(c.sample_size, begin, run, ints);
+                permute_range(c.recorded, begin, run, ints);
+            }
+            begin = end;
+        }
     }
     groups_.clear();
     for (std::size_t i = 0; i < n; ++i)
@@ -375,6 +410,105 @@ LatestMatrix ObservationStore::latest_matrix(const std::vector<std::string>& uni
 
 LatestMatrix ObservationStore::latest_matrix(Date as_of, std::optional<Date> known_on) const {
     return latest_matrix(units(), indicators(), as_of, known_on);
+}
+
+namespace {
+
+// Years of 365.25 days, as civitas::days_per_year (trend.hpp; this layer sits below it).
+constexpr double days_in_year = 365.25;
+
+// The least-squares slope of values on years since days[0], summed in the order and the way
+// trend() sums them, so that the two agree to the last bit.
+double least_squares_slope(const std::int32_t* days, const double* values, std::size_t n) noexcept {
+    const auto count = static_cast<double>(n);
+    double mean_t = 0.0, mean_y = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        mean_t += static_cast<double>(days[i] - days[0]) / days_in_year;
+        mean_y += values[i];
+    }
+    mean_t /= count;
+    mean_y /= count;
+    double sxx = 0.0, sxy = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double dt = static_cast<double>(days[i] - days[0]) / days_in_year - mean_t, dy = values[i] - mean_y;
+        sxx += dt * dt;
+        sxy += dt * dy;
+    }
+    return sxy / sxx;  // sxx > 0: distinct days
+}
+
+}  // namespace
+
+RowMatrix TrendMatrix::project(Date date) const {
+    const std::int32_t ahead = day_number(date) - day_number(as_of);
+    RowMatrix out = values;
+    for (Eigen::Index r = 0; r < out.rows(); ++r)
+        for (Eigen::Index c = 0; c < out.cols(); ++c) {
+            if (points(r, c) < 2.0) continue;
+            // Days from the latest value's date to `date`, exactly (ages are whole days).
+            const std::int32_t days = ahead + static_cast<std::int32_t>(ages(r, c));
+            out(r, c) = values(r, c) + slopes(r, c) * (static_cast<double>(days) / days_in_year);
+        }
+    return out;
+}
+
+TrendMatrix ObservationStore::trend_matrix(const std::vector<std::string>& units, const std::vector<std::string>& indicators,
+                                           Date as_of, int points, std::optional<Date> known_on) const {
+    if (points < 1) throw ValidationError("points", std::to_string(points) + " points; expected 1 or more");
+    ensure_index();
+    const std::int32_t day = day_number(as_of), limit = known_limit(known_on);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    TrendMatrix result;
+    result.as_of = as_of;
+    result.units = units;
+    result.indicators = indicators;
+    const auto rows = static_cast<Eigen::Index>(units.size()), cols = static_cast<Eigen::Index>(indicators.size());
+    result.values.setConstant(rows, cols, nan);
+    result.ages.setConstant(rows, cols, nan);
+    result.points.setZero(rows, cols);
+    result.slopes.setConstant(rows, cols, nan);
+    std::vector<std::int32_t> unit_ids(units.size());
+    for (std::size_t r = 0; r < units.size(); ++r) unit_ids[r] = units_.find(units[r]);
+    // No series has more points than the store has rows: a larger `points` takes them all.
+    const std::size_t wanted = std::min(static_cast<std::size_t>(points), std::max<std::size_t>(columns_.size(), 1));
+    std::vector<std::int32_t> days(wanted);
+    std::vector<double> values(wanted);
+    std::vector<std::int32_t> group_of(units_.names().size(), -1);
+    const ObservationColumns& c = columns_;
+    for (Eigen::Index col = 0; col < cols; ++col) {
+        const std::int32_t indicator = indicators_.find(indicators[static_cast<std::size_t>(col)]);
+        if (indicator < 0) continue;
+        const std::size_t first = indicator_groups_[static_cast<std::size_t>(indicator)];
+        const std::size_t last = indicator_groups_[static_cast<std::size_t>(indicator) + 1];
+        for (std::size_t g = first; g < last; ++g) group_of[static_cast<std::size_t>(groups_[g].unit)] = static_cast<std::int32_t>(g);
+        for (Eigen::Index row = 0; row < rows; ++row) {
+            const std::int32_t unit = unit_ids[static_cast<std::size_t>(row)];
+            if (unit < 0 || group_of[static_cast<std::size_t>(unit)] < 0) continue;
+            const Group* group = &groups_[static_cast<std::size_t>(group_of[static_cast<std::size_t>(unit)])];
+            const auto begin = static_cast<std::ptrdiff_t>(group->begin);
+            // Back from the last row on or before as_of: rows of one date come in the order they
+            // became known, so the first visible one met is the one series() keeps. Collected
+            // newest first into the back of the buffers, so that they end in date order.
+            std::size_t found = 0;
+            for (auto r = std::upper_bound(c.date.begin() + begin, c.date.begin() + static_cast<std::ptrdiff_t>(group_end(group)), day) -
+                          c.date.begin();
+                 r > begin && found < wanted;) {
+                const auto at = static_cast<std::size_t>(--r);
+                if (known_day(c, at) > limit) continue;
+                if (found > 0 && c.date[at] == days[wanted - found]) continue;
+                ++found;
+                days[wanted - found] = c.date[at];
+                values[wanted - found] = c.value[at];
+            }
+            if (found == 0) continue;
+            result.values(row, col) = values[wanted - 1];
+            result.ages(row, col) = static_cast<double>(day - days[wanted - 1]);
+            result.points(row, col) = static_cast<double>(found);
+            if (found >= 2) result.slopes(row, col) = least_squares_slope(&days[wanted - found], &values[wanted - found], found);
+        }
+        for (std::size_t g = first; g < last; ++g) group_of[static_cast<std::size_t>(groups_[g].unit)] = -1;
+    }
+    return result;
 }
 
 std::size_t ObservationStore::memory_bytes() const noexcept {

@@ -15,32 +15,28 @@ noisy), 1 when they differ, 2 when civitas cannot be imported.
 
 from __future__ import annotations
 
-import os
 import sys
-
-# The numpy reference runs on one thread unless BLAS starts threads for its matrix products,
-# which on a small shared machine spin and slow it down. One BLAS thread unless the environment
-# says otherwise (this works only before numpy is first imported). civitas splits a large batch
-# among the cores (--threads 1 keeps it on one).
-_BLAS_PRESET = "numpy" in sys.modules
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
-
-import argparse  # noqa: E402
-import gc  # noqa: E402
-import json  # noqa: E402
-import math  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any, Callable  # noqa: E402
-
-import numpy as np  # noqa: E402
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "reference")]
 
+# The numpy reference runs on one thread unless BLAS starts threads for its matrix products,
+# which on a small shared machine spin and slow it down: harness sets one BLAS thread unless the
+# environment says otherwise (only before numpy is first imported). civitas splits a large
+# batch among the cores (--threads 1 keeps it on one).
+import harness  # noqa: E402
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import time  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from harness import interleaved, ms  # noqa: E402
 from make_benchmark_data import SEED, make_benchmark  # noqa: E402
 from numpy_evaluate import DECISIONS, compile_framework, evaluate  # noqa: E402
 
@@ -80,33 +76,6 @@ def compare(batch: Any, ref: Any, ids: list[str], category_ids: list[str]) -> li
     check("passed", lambda: np.testing.assert_array_equal(np.asarray(batch.passed), ref.passed))
     check("decided_by", lambda: np.testing.assert_array_equal(decided, ref.decided_by))
     return problems
-
-
-# ---- timing -----------------------------------------------------------------------------------
-
-def interleaved(runs: dict[str, Callable[[], Any]], repeat: int, number: int) -> dict[str, list[float]]:
-    """Seconds per call of each function: `repeat` samples of `number` calls, the functions
-    taking turns (their order alternating) so that both see the same machine; gc off as timeit."""
-    samples: dict[str, list[float]] = {name: [] for name in runs}
-    names = list(runs)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for r in range(repeat):
-            for name in names if r % 2 == 0 else reversed(names):
-                fn = runs[name]
-                start = time.perf_counter()
-                for _ in range(number):
-                    fn()
-                samples[name].append((time.perf_counter() - start) / number)
-    finally:
-        if enabled:
-            gc.enable()
-    return samples
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1e3:10.3f}"
 
 
 # ---- main -------------------------------------------------------------------------------------
@@ -163,16 +132,14 @@ def main(argv: list[str] | None = None) -> int:
 
     # Times: one warm call each, then interleaved samples.
     warm = interleaved({"civitas": run_civitas, "numpy": run_numpy}, 1, 1)
-    number = args.number or max(1, math.ceil(0.02 / max(1e-9, min(min(v) for v in warm.values()))))
+    number = harness.calls_per_sample(warm, args.number)
     samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, number)
-    best = {name: min(v) for name, v in samples.items()}
-    median = {name: statistics.median(v) for name, v in samples.items()}
+    best, median = harness.best_and_median(samples)
     ratio_best = best["numpy"] / best["civitas"]
     ratio_median = median["numpy"] / median["civitas"]
 
     basic = int(reference.basic.sum())
-    blas = "numpy imported before this script: as it was" if _BLAS_PRESET else \
-        f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
+    blas = harness.blas_threads()
     print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; BLAS threads: {blas}; civitas threads: {args.threads or 'one per core'})")
     print(f"{args.units} units x {args.indicators} indicators in {len(reference.category_ids)} categories "

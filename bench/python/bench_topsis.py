@@ -14,27 +14,23 @@ noisy), 1 when they differ, 2 when civitas cannot be imported.
 
 from __future__ import annotations
 
-import os
 import sys
-
-# One BLAS thread, as bench_evaluate.py (only effective before numpy is first imported).
-_BLAS_PRESET = "numpy" in sys.modules
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import math  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "reference")]
 
-from bench_evaluate import interleaved, ms  # noqa: E402
+# One BLAS thread, as bench_evaluate.py (harness.py; only effective before numpy is first imported).
+import harness  # noqa: E402
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from harness import interleaved, ms  # noqa: E402
 from numpy_topsis import topsis as numpy_topsis  # noqa: E402
 
 TARGET = 3.0  # numpy time / civitas time the issue asks for
@@ -89,15 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     run_civitas = lambda: civitas.topsis(x, weights, benefit, normalization=args.normalization)  # noqa: E731
     run_numpy = lambda: numpy_topsis(x, weights, benefit, args.normalization)  # noqa: E731
     warm = interleaved({"civitas": run_civitas, "numpy": run_numpy}, 1, 1)
-    number = args.number or max(1, math.ceil(0.02 / max(1e-9, min(min(v) for v in warm.values()))))
+    number = harness.calls_per_sample(warm, args.number)
     samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, number)
-    best = {name: min(v) for name, v in samples.items()}
-    median = {name: statistics.median(v) for name, v in samples.items()}
+    best, median = harness.best_and_median(samples)
     ratio_best = best["numpy"] / best["civitas"]
     ratio_median = median["numpy"] / median["civitas"]
 
-    blas = "numpy imported before this script: as it was" if _BLAS_PRESET else \
-        f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
+    blas = harness.blas_threads()
     print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; BLAS threads: {blas})")
     print(f"TOPSIS, {args.normalization} normalisation: {args.units} units x {args.criteria} criteria "

@@ -17,27 +17,24 @@ noisy), 1 when they differ, 2 when civitas cannot be imported.
 
 from __future__ import annotations
 
-import os
 import sys
-
-# One BLAS thread, as bench_evaluate.py (only effective before numpy is first imported).
-_BLAS_PRESET = "numpy" in sys.modules
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import numpy as np  # noqa: E402
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "reference")]
 
-from bench_evaluate import interleaved, ms  # noqa: E402
+# One BLAS thread, as bench_evaluate.py (harness.py; only effective before numpy is first imported).
+import harness  # noqa: E402
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from harness import interleaved, ms  # noqa: E402
 from numpy_uncertainty import rank_uncertainty as numpy_rank_uncertainty  # noqa: E402
 
 TARGET_RATIO = 5.0  # numpy time / civitas time the issue asks for
@@ -132,15 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     problems = compare(result, run_numpy())
 
     samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, 1)
-    best = {name: min(v) for name, v in samples.items()}
-    median = {name: statistics.median(v) for name, v in samples.items()}
+    best, median = harness.best_and_median(samples)
     ratio_best = best["numpy"] / best["civitas"]
     ratio_median = median["numpy"] / median["civitas"]
     size_met = median["civitas"] < TARGET_SECONDS
     ratio_met = ratio_median >= TARGET_RATIO
 
-    blas = "numpy imported before this script: as it was" if _BLAS_PRESET else \
-        f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
+    blas = harness.blas_threads()
     print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; BLAS threads: {blas}; civitas threads: {args.threads or 'one per core'})")
     print(f"rank uncertainty: {args.units} units x {args.criteria} criteria, {args.draws} draws; Dirichlet "

@@ -37,15 +37,41 @@ def month_ends(first_year: int, months: int) -> list[datetime.date]:
     return ends
 
 
-def write_observations(path: Path, units: int = 2800, indicators: int = 150, months: int = 60,
-                       seed: int = SEED) -> int:
-    """Writes the file; returns the number of rows (corrections included)."""
-    rng = np.random.default_rng(seed)
-    dates = [d.isoformat() for d in month_ends(2021, months)]
-    unit_ids = [f"u{u:05d}" for u in range(units)]
+def indicator_parameters(rng: np.random.Generator, indicators: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(mode, level, trend per month) of each indicator: the first draws of the seed's stream."""
     modes = [MODES[k] for k in rng.choice(len(MODES), size=indicators, p=[0.5, 0.2, 0.2, 0.06, 0.04])]
     level = rng.uniform(5.0, 95.0, size=indicators)
     trend = rng.normal(0.0, 0.05, size=indicators)
+    return modes, level, trend
+
+
+def indicator_levels(indicators: int = 150, seed: int = SEED) -> np.ndarray:
+    """The level each indicator's values sit around (a unit's values: level + N(0, 5) + trend + N(0, 1))."""
+    return indicator_parameters(np.random.default_rng(seed), indicators)[1]
+
+
+def kind_values(values: np.ndarray, kind: str, level: float) -> np.ndarray:
+    """Values of an indicator of `kind` from the raw ones (level + unit + trend + noise):
+    "value" as they are; "share" clipped to [0, 100]; "yes_no" 1 at or above level - 5, else 0;
+    "count" max(0, round((level - value) / 3)), a problem count (0 for most units, more below the level)."""
+    if kind == "share":
+        return np.clip(values, 0.0, 100.0)
+    if kind == "yes_no":
+        return (values >= level - 5.0).astype(float)
+    if kind == "count":
+        return np.maximum(0.0, np.round((level - values) / 3.0))
+    return values
+
+
+def write_observations(path: Path, units: int = 2800, indicators: int = 150, months: int = 60,
+                       seed: int = SEED, kinds: list[str] | None = None) -> int:
+    """Writes the file; returns the number of rows (corrections included). `kinds` (one per
+    indicator, see kind_values; None: all "value") shapes the values for frameworks that bound
+    them; the random draws, and so the file with every kind "value", are the same either way."""
+    rng = np.random.default_rng(seed)
+    dates = [d.isoformat() for d in month_ends(2021, months)]
+    unit_ids = [f"u{u:05d}" for u in range(units)]
+    modes, level, trend = indicator_parameters(rng, indicators)
     # "ind001,2021-01-31," and ",nbs,statistics," per indicator: only the values differ by unit.
     prefixes = [[f"ind{i + 1:03d},{d}," for d in dates] for i in range(indicators)]
     middles = [f",{SOURCES[m]},{m}," for m in modes]
@@ -57,6 +83,12 @@ def write_observations(path: Path, units: int = 2800, indicators: int = 150, mon
             unit_level = rng.normal(0.0, 5.0, size=indicators)
             noise = rng.normal(0.0, 1.0, size=(indicators, months))
             values = np.round(level[:, None] + unit_level[:, None] + trend[:, None] * np.arange(months) + noise, 2)
+            corrected = values + 0.5
+            if kinds is not None:
+                for i, kind in enumerate(kinds):
+                    if kind != "value":
+                        values[i] = kind_values(values[i], kind, level[i])
+                        corrected[i] = kind_values(corrected[i], kind, level[i])
             samples = rng.integers(300, 1500, size=indicators)
             lines = []
             for i in range(indicators):
@@ -71,7 +103,7 @@ def write_observations(path: Path, units: int = 2800, indicators: int = 150, mon
                 i, m = divmod(k, months)
                 known = (datetime.date.fromisoformat(dates[m]) + datetime.timedelta(days=int(20 + k % 40))).isoformat()
                 sample = str(samples[i]) if survey[i] else ""
-                lines.append(f"{unit},{prefixes[i][m]}{values[i, m] + 0.5:.2f}{middles[i]}{sample},{known}\n")
+                lines.append(f"{unit},{prefixes[i][m]}{corrected[i, m]:.2f}{middles[i]}{sample},{known}\n")
             out.write("".join(lines))
             rows += len(lines)
     return rows

@@ -15,6 +15,14 @@ slope times the quarters left, plus a little seeded noise (none on the last poin
 the indicator's bounds and rounded. Districts differ: 西固区 (xigu) lags, 安宁区 (anning) leads.
 Two rows are corrections (the same unit, indicator and date, recorded later).
 
+The data also shows the framework's unit rules (see docs/tracking.md): xigu's park green space per
+person (6.4) is below the city's line 8.0 but above the district line 5.5 (subunit_pass); xigu's
+PM2.5 (35.2) misses 35 but has fallen every quarter (met_by level_or_trend); heat-island intensity
+is given once a year from 2018, and xigu's 2.37 in 2025 is above its 2020-2024 mean
+(history_average); xigu's greening satisfaction, 81.2 % of 400 respondents, meets 80 % with a
+probability of only 0.70 (a survey in doubt). The 16 city-wide items (scope top_unit) still get
+district rows, as a district's own report; readiness leaves them out.
+
 Deterministic: run `python examples/lanzhou/make_observations.py` from anywhere; it reads the
 synthetic garden-city snapshot examples/scoring/lanzhou-garden-city.csv (also invented) for the
 garden-city end values and writes the CSV next to this script.
@@ -101,17 +109,31 @@ def good_sign(indicator):
 
 
 rows = []  # (unit, indicator, date, value, mode, sample_size, recorded)
+# Survey samples fixed by hand (the random draw is still made, so the other rows stay as they were).
+SMALL_SAMPLES = {("xigu", "public_satisfaction_greening"): 400}
+# Heat-island intensity (℃), one value a year (history_average compares the latest year with the
+# mean of the previous five): falling everywhere but in xigu, whose 2.37 in 2025 is below the line
+# 2.5 yet above its 2020-2024 mean of 2.274, so it is not met.
+YEARS = [datetime.date(year, 12, 31) for year in range(2018, 2026)]  # eight points, as the quarterly series
+HEAT_ISLAND = {
+    "lanzhou": [2.66, 2.6, 2.55, 2.5, 2.45, 2.4, 2.35, 2.3],
+    "chengguan": [2.55, 2.5, 2.46, 2.4, 2.35, 2.31, 2.26, 2.2],
+    "qilihe": [2.67, 2.62, 2.58, 2.52, 2.48, 2.44, 2.39, 2.35],
+    "xigu": [2.21, 2.2, 2.22, 2.25, 2.27, 2.3, 2.33, 2.37],
+    "anning": [2.5, 2.45, 2.41, 2.37, 2.33, 2.29, 2.25, 2.21],
+}
 
 
-def emit(unit, indicator, values, lag_days=20):
+def emit(unit, indicator, values, lag_days=20, dates=DATES):
     """Rows of one series: mode from the framework, a sample size for questionnaires, recorded = date + lag."""
     mode = indicator.get("mode", "")
-    for date, value in zip(DATES, values):
+    for date, value in zip(dates, values):
         sample = ""
         if mode == "questionnaire":
             sample = rng.randrange(400, 1201, 50)  # respondents; the city's own survey is the larger one
             if unit == "lanzhou":
                 sample = rng.randrange(1000, 1201, 50)
+            sample = SMALL_SAMPLES.get((unit, indicator["id"]), sample)
         recorded = date + datetime.timedelta(days=lag_days if mode != "questionnaire" else 12)
         rows.append((unit, indicator["id"], date, value, mode, sample, recorded))
 
@@ -169,10 +191,13 @@ PROBLEMS = {
                                  "qilihe": [1, 1, 1, 0, 0, 0, 0, 0], "xigu": [3, 2, 2, 2, 1, 1, 1, 0],
                                  "anning": [1, 0, 0, 0, 0, 0, 0, 0]},
 }
-# Fixes of the (synthetic) snapshot for the districts, so that xigu lags and anning leads.
+# Fixes of the (synthetic) snapshot for the districts, so that xigu lags and anning leads. xigu's
+# park green space per person (6.4) is below the city's line 8.0 but above the district line 5.5
+# (subunit_pass), and its greening satisfaction (81.2 % of a small sample of 400, below) meets 80 %
+# with a probability of only about 0.70, under the 0.8 readiness asks for.
 OVERRIDES = {
     "xigu": {"water_supply_compliance": 100, "shantytown_renovation_rate": 81.5, "minimum_living_allowance_coverage": 100,
-             "affordable_housing_completion": 100},
+             "affordable_housing_completion": 100, "park_green_space_per_capita": 6.4, "public_satisfaction_greening": 81.2},
     "qilihe": {"water_supply_compliance": 100, "minimum_living_allowance_coverage": 100, "affordable_housing_completion": 100},
 }
 
@@ -208,6 +233,9 @@ for unit in UNITS:
                 high = (ind.get("bounds") or [None, None])[1]
                 if high is not None and end >= high:
                     values = [min(v, high) for v in values]
+            if iid == "heat_island_intensity":  # drawn above to keep the random stream; yearly instead
+                emit(unit, ind, HEAT_ISLAND[unit], dates=YEARS)
+                continue
         emit(unit, ind, values)
 
 # --- National Civilized City: civilized-city-annual-2018 (3 scored modes, pass at 80 of 100) -----

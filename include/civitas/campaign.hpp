@@ -3,6 +3,7 @@
 /// units (city, districts, smaller units) and departments, targets per indicator and unit, the
 /// plan, and the working-day calendar they all count on.
 
+#include <civitas/assessment.hpp>
 #include <civitas/calendar.hpp>
 #include <civitas/export.hpp>
 #include <civitas/framework.hpp>
@@ -33,8 +34,9 @@ struct CIVITAS_EXPORT CampaignTitle {
     std::string name;       ///< UTF-8 display name ("国家园林城市")
     std::string framework;  ///< how the file names its framework: a bundled id or a path relative to the campaign file; "" for none (a title tracked by its plan only)
     TitleDates dates;       ///< the drive's dates
+    std::optional<RoundScheme> scheme;  ///< how its rounds are scored; none: the bundled civilized-city scheme when its framework is civilized-city-annual-2018
     friend bool operator==(const CampaignTitle& a, const CampaignTitle& b) noexcept {
-        return a.id == b.id && a.name == b.name && a.framework == b.framework && a.dates == b.dates;
+        return a.id == b.id && a.name == b.name && a.framework == b.framework && a.dates == b.dates && a.scheme == b.scheme;
     }
 };
 
@@ -87,14 +89,47 @@ struct CIVITAS_EXPORT CampaignSpec {
     std::optional<PlanSpec> plan;            ///< the plan written in place, when there is one
     std::string plan_file;                   ///< or the plan kept in its own file, relative to the campaign file
     std::vector<std::string> observations;   ///< observation files, relative to the campaign file
+    std::vector<AssessmentRound> rounds;     ///< scored rounds (annual tests, pre-checks with scores), in order
+    std::vector<Check> checks;               ///< dated checks (provincial pre-check, national check), in order
+    std::vector<FieldInspection> inspections;  ///< field inspections, in place or each in its file (`file`)
     friend bool operator==(const CampaignSpec& a, const CampaignSpec& b) noexcept;
     friend bool operator!=(const CampaignSpec& a, const CampaignSpec& b) noexcept { return !(a == b); }
+};
+
+/// What a dated event of the campaign is.
+enum class EventKind {
+    benchmark,         ///< a title's benchmark creation starts (对标创建)
+    application,       ///< a title's application (申报)
+    inspection,        ///< a title's inspection date
+    check,             ///< a check (provincial pre-check, national check, ...)
+    round,             ///< a scored round
+    field_inspection,  ///< a field inspection
+};
+template <> struct EnumNames<EventKind> {
+    static constexpr const char* values[] = {"benchmark", "application", "inspection", "check", "round", "field_inspection"};
+};
+
+/// A dated event of the campaign, for "next events".
+struct CIVITAS_EXPORT CampaignEvent {
+    Date date;                                  ///< the day (a window's first day)
+    std::optional<Date> end;                    ///< a window's last day, none for one day
+    std::string title;                          ///< title id, "" for every title
+    EventKind kind = EventKind::check;          ///< what it is
+    std::optional<AssessmentKind> assessment;   ///< for checks and rounds: which kind of assessment
+    std::string id;                             ///< the check's, round's or inspection's id; "" for title dates
+    std::string name;                           ///< display name ("" when none is given)
+    friend bool operator==(const CampaignEvent& a, const CampaignEvent& b) noexcept {
+        return a.date == b.date && a.end == b.end && a.title == b.title && a.kind == b.kind && a.assessment == b.assessment &&
+               a.id == b.id && a.name == b.name;
+    }
 };
 
 /// A validated campaign with what it names loaded: the titles' frameworks, the calendar and the
 /// plan. Units form a tree (known parents, no loops); targets name a known title, an indicator
 /// of its framework, a known unit and department, and a value inside the indicator's bounds; the
-/// plan's titles are the campaign's; class names are ones the title's framework uses.
+/// plan's titles are the campaign's; class names are ones the title's framework uses; rounds
+/// fit their title's scheme; checks and inspections name known titles, rounds and units, and an
+/// inspection's indicators are problem_count indicators of its title's framework.
 class CIVITAS_EXPORT Campaign {
 public:
     /// Validates `spec` against `frameworks` (by title id: every title that names a framework
@@ -128,6 +163,24 @@ public:
     [[nodiscard]] const ObservationStore& observations() const noexcept { return observations_; }
     /// Rows of the observation files that were left out, each with its file.
     [[nodiscard]] const std::vector<std::pair<std::string, RejectedRow>>& rejected_observations() const noexcept { return rejected_; }
+    /// The round scheme of a title: its own, else the bundled civilized-city one when its framework
+    /// is civilized-city-annual-2018; NotFoundError for an unknown title or one without a scheme.
+    [[nodiscard]] const RoundScheme& round_scheme(const std::string& title) const;
+    /// True when the title has a round scheme (its own or the bundled default).
+    [[nodiscard]] bool has_round_scheme(const std::string& title) const;
+    /// The rounds of a title (every title when ""), in file order.
+    [[nodiscard]] std::vector<AssessmentRound> rounds(const std::string& title = "") const;
+    /// The cycle standing of a title from its annual tests (see cycle_standing()).
+    [[nodiscard]] CycleStanding cycle_standing(const std::string& title) const;
+    /// The inspection with this id; NotFoundError.
+    [[nodiscard]] const FieldInspection& inspection(const std::string& id) const;
+    /// An inspection's problems per unit and indicator, each also counted for the unit's ancestors.
+    [[nodiscard]] std::vector<FieldRollup> field_rollup(const std::string& inspection) const;
+    /// The observations of every inspection's roll-up, ancestors included (load_campaign adds them to `observations()`).
+    [[nodiscard]] std::vector<Observation> field_observations() const;
+    /// Every dated event: the titles' dates, checks, rounds and field inspections, by date (ties:
+    /// in that order, then as listed); only those on or after `from` (a window still open counts) when given.
+    [[nodiscard]] std::vector<CampaignEvent> events(std::optional<Date> from = std::nullopt) const;
     /// Records rows left out of the observation files (the campaign reader does).
     void set_rejected_observations(std::vector<std::pair<std::string, RejectedRow>> rejected) { rejected_ = std::move(rejected); }
 
@@ -136,6 +189,7 @@ public:
     }
 
 private:
+    void validate_assessments();
     CampaignSpec spec_;
     std::map<std::string, Framework> frameworks_;
     WorkCalendar calendar_;
@@ -144,6 +198,7 @@ private:
     std::vector<std::pair<std::string, RejectedRow>> rejected_;
     std::unordered_map<std::string, std::size_t> title_index_;
     std::unordered_map<std::string, std::size_t> unit_index_;
+    std::map<std::string, RoundScheme> schemes_;  // by title id, the bundled default resolved
 };
 
 /// One line: `Campaign('lanzhou-five-cities': 5 titles, 5 units, 14 targets, plan of 60 tasks)`.

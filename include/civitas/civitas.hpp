@@ -1,6 +1,7 @@
 #pragma once
 /// civitas: planning, tracking and scoring civic campaigns. Include this one header.
 
+#include <civitas/assessment.hpp>
 #include <civitas/attribution.hpp>
 #include <civitas/calendar.hpp>
 #include <civitas/campaign.hpp>
@@ -14,6 +15,7 @@
 #include <civitas/plan.hpp>
 #include <civitas/ranking.hpp>
 #include <civitas/readiness.hpp>
+#include <civitas/report.hpp>
 #include <civitas/status.hpp>
 #include <civitas/survey.hpp>
 #include <civitas/trend.hpp>

@@ -130,6 +130,7 @@ public:
     std::vector<bool> passed;                ///< pass decision per unit
     std::vector<Decision> decided_by;        ///< what decided it
     std::vector<std::string> errors;         ///< "" or why the unit's data was invalid
+    std::map<std::size_t, std::vector<bool>> not_assessed;  ///< rows (by index) with cells a ruling left out: a flag per indicator
 
     /// Number of units.
     [[nodiscard]] std::size_t size() const noexcept { return units.size(); }
@@ -169,6 +170,41 @@ template <class Derived>
 
 /// Frees the memory that finished batches left for reuse (at most 64 MiB is ever kept).
 CIVITAS_EXPORT void release_cached_memory() noexcept;
+
+/// Which rule a ruling applies.
+enum class RulingKind : std::int8_t {
+    scope,            ///< a top_unit item left out of a sub-unit (not assessed)
+    subunit,          ///< subunit_pass: the top unit's item needs every direct sub-unit to meet its line
+    level_or_trend,   ///< met_by level_or_trend: met by the level or the trend of the series
+    history_average,  ///< history_average: the latest year against the mean of the previous years
+};
+template <> struct EnumNames<RulingKind> {
+    static constexpr const char* values[] = {"scope", "subunit", "level_or_trend", "history_average"};
+};
+
+/// An outcome decided by a rule that one unit's latest value cannot show (several units, the history).
+struct CIVITAS_EXPORT Ruling {
+    std::string unit;                    ///< unit id, a row of the batch
+    std::string indicator;               ///< indicator id
+    RulingKind kind = RulingKind::subunit;  ///< the rule
+    Outcome outcome = Outcome::met;      ///< met, not met, or missing: not assessed (left out of the unit's counts and weights)
+    std::string reason;                  ///< in words, with the numbers (English)
+    friend bool operator==(const Ruling& a, const Ruling& b) noexcept {
+        return a.unit == b.unit && a.indicator == b.indicator && a.kind == b.kind && a.outcome == b.outcome &&
+               a.reason == b.reason;
+    }
+    friend bool operator!=(const Ruling& a, const Ruling& b) noexcept { return !(a == b); }
+};
+
+/// Sets the outcome of the cells the rulings name and recomputes what depends on them, for each
+/// row touched: a cell whose outcome changes scores as pass/fail (1 met, 0 not met; its gap 0
+/// when met); a cell not assessed (outcome missing) scores 0, leaves the unit's counts, coverage
+/// and weights (its siblings renormalised, as missing data under `skip`) and is flagged in
+/// `not_assessed`; then the category scores, total, coverage, met / assessed / basic_failed
+/// counts and the pass decision are computed again as evaluate_many does. A ruling that keeps a
+/// cell's outcome changes nothing. Rows with invalid data are left alone. NotFoundError for an
+/// unknown unit or indicator; ValidationError when the batch is not of this framework.
+CIVITAS_EXPORT void apply_rulings(const Framework& framework, BatchEvaluation& batch, const std::vector<Ruling>& rulings);
 
 /// The full result of unit `row` of a batch, equal to evaluating that unit alone.
 [[nodiscard]] CIVITAS_EXPORT Evaluation unit_evaluation(const Framework& framework,

@@ -5,6 +5,7 @@
 #include <civitas/export.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -125,6 +126,42 @@ enum class Reliability {
     illustrative,  ///< made up or taken from a campaign document for illustration, not official
 };
 
+/// Which units an indicator judges in a campaign of several units (city and districts).
+enum class IndicatorScope : std::int8_t {
+    every_unit,  ///< every unit is judged on it (the default)
+    top_unit,    ///< a city-wide item: judged for the campaign's top unit only; other units leave it out (not assessed)
+};
+
+/// How an indicator's line is met.
+enum class MetBy : std::int8_t {
+    level,           ///< the latest value meets the line (the default)
+    level_or_trend,  ///< the latest value meets the line, or the series' trend goes the right way ("<= 5.6 or falling")
+};
+
+/// The trend test of `met_by: level_or_trend`, as the framework file gives it (LevelOrTrendOptions in trend.hpp).
+struct CIVITAS_EXPORT TrendRule {
+    bool slope_test = false;   ///< false: the last `changes` changes all move the right way; true: least-squares slope test
+    int changes = 2;           ///< consecutive test: changes that must all move the right way, >= 1
+    int last_points = 5;       ///< slope test: points in the fit, >= 3
+    double confidence = 0.95;  ///< slope test: one-sided confidence in (0, 1)
+    friend bool operator==(const TrendRule& a, const TrendRule& b) noexcept {
+        return a.slope_test == b.slope_test && a.changes == b.changes && a.last_points == b.last_points &&
+               a.confidence == b.confidence;
+    }
+    friend bool operator!=(const TrendRule& a, const TrendRule& b) noexcept { return !(a == b); }
+};
+
+/// "Not above (lower) / not below (higher) the average of the previous years" (HistoryAverageOptions in trend.hpp).
+struct CIVITAS_EXPORT HistoryAverageRule {
+    int years = 5;           ///< previous calendar years averaged, >= 1
+    int min_years = 5;       ///< of those, years that must have data, in [1, years]
+    bool year_mean = false;  ///< a year's value: the mean of its points (true) or its last point (false)
+    friend bool operator==(const HistoryAverageRule& a, const HistoryAverageRule& b) noexcept {
+        return a.years == b.years && a.min_years == b.min_years && a.year_mean == b.year_mean;
+    }
+    friend bool operator!=(const HistoryAverageRule& a, const HistoryAverageRule& b) noexcept { return !(a == b); }
+};
+
 /// An indicator: a measured value, its direction, pass line, weight and scoring rule.
 struct CIVITAS_EXPORT Indicator {
     std::string id;                                 ///< unique in the framework, no surrounding spaces
@@ -143,6 +180,11 @@ struct CIVITAS_EXPORT Indicator {
     std::optional<Reliability> reliability;         ///< overrides the framework's tag
     std::string notes;                              ///< free text
     std::string source;                             ///< where the line comes from
+    IndicatorScope scope = IndicatorScope::every_unit;  ///< which units of a campaign it judges
+    std::optional<Interval> subunit_pass;           ///< line of every direct sub-unit; the top unit meets the item only when its own value meets `pass` and every sub-unit with data meets this
+    MetBy met_by = MetBy::level;                    ///< met by the level alone, or by the level or the trend
+    TrendRule trend;                                ///< the trend test of met_by level_or_trend
+    std::optional<HistoryAverageRule> history_average;  ///< met when the latest year is not worse than the mean of the previous years
 
     friend bool operator==(const Indicator& a, const Indicator& b) noexcept;
     friend bool operator!=(const Indicator& a, const Indicator& b) noexcept { return !(a == b); }
@@ -255,6 +297,8 @@ private:
 template <> struct EnumNames<Direction> {
     static constexpr const char* values[] = {"higher", "lower", "range", "yes_no", "problem_count"};
 };
+template <> struct EnumNames<IndicatorScope> { static constexpr const char* values[] = {"every_unit", "top_unit"}; };
+template <> struct EnumNames<MetBy> { static constexpr const char* values[] = {"level", "level_or_trend"}; };
 template <> struct EnumNames<ItemKind> { static constexpr const char* values[] = {"general", "basic"}; };
 template <> struct EnumNames<RuleType> {
     static constexpr const char* values[] = {"pass_fail", "linear", "proportional", "tiers", "deduction", "yes_no"};

@@ -77,6 +77,23 @@ struct CIVITAS_EXPORT LatestMatrix {
     RowMatrix ages;                       ///< days from that value's date to as_of; NaN where none
 };
 
+/// Latest values and least-squares trends of many units and indicators at once (units by rows,
+/// indicators by columns), each over the last points of its series on or before as_of.
+struct CIVITAS_EXPORT TrendMatrix {
+    Date as_of;                           ///< the date asked
+    std::vector<std::string> units;       ///< one per row, as asked
+    std::vector<std::string> indicators;  ///< one per column, as asked
+    RowMatrix values;                     ///< latest value on or before as_of; NaN where none
+    RowMatrix ages;                       ///< days from that value's date to as_of; NaN where none
+    RowMatrix points;                     ///< points the trend is fitted on (0 where no value, 1 where a single one)
+    RowMatrix slopes;                     ///< least-squares slope over those points, value units per year of 365.25 days; NaN under 2 points
+
+    /// The values carried to `date` along the slopes: value + slope x (date - value's date) / 365.25
+    /// where there are 2 points or more (as `trend(...).project(date)`), the value itself where
+    /// there is one, NaN where none.
+    [[nodiscard]] RowMatrix project(Date date) const;
+};
+
 /// The store's rows as columns (index order once finalized). Dates are days since 1970-01-01.
 /// An optional column is empty when every row has its default (so files without it cost nothing).
 struct CIVITAS_EXPORT ObservationColumns {
@@ -176,6 +193,12 @@ public:
                                              std::optional<Date> known_on = std::nullopt) const;
     /// latest_matrix for all units and indicators of the store, in order of first appearance.
     [[nodiscard]] LatestMatrix latest_matrix(Date as_of, std::optional<Date> known_on = std::nullopt) const;
+    /// For every unit and indicator asked, the last `points` dates of its series on or before
+    /// `as_of` as known on `known_on` (each date's value as series() gives it) and the
+    /// least-squares line through them, in one pass: the same numbers as `trend()` of the last
+    /// `points` points of series(), cell by cell. ValidationError when `points` < 1.
+    [[nodiscard]] TrendMatrix trend_matrix(const std::vector<std::string>& units, const std::vector<std::string>& indicators,
+                                           Date as_of, int points = 5, std::optional<Date> known_on = std::nullopt) const;
 
     /// Bytes held by the columns, names and index (capacity, not just size).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;

@@ -34,14 +34,17 @@ void register_campaign(py::module_& m) {
         .def(py::self == py::self);
 
     py::class_<CampaignTitle>(m, "CampaignTitle", "A title the campaign runs for, judged by a framework.")
-        .def(py::init([](std::string id, std::string name, std::string framework, TitleDates dates) {
-                 return CampaignTitle{std::move(id), std::move(name), std::move(framework), dates};
+        .def(py::init([](std::string id, std::string name, std::string framework, TitleDates dates, std::optional<RoundScheme> scheme) {
+                 return CampaignTitle{std::move(id), std::move(name), std::move(framework), dates, std::move(scheme)};
              }),
-             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("framework") = "", py::arg("dates") = TitleDates{})
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("framework") = "", py::arg("dates") = TitleDates{},
+             py::arg("scheme") = py::none())
         .def_readwrite("id", &CampaignTitle::id, "Unique among titles; the plan's title ids are these.")
         .def_readwrite("name", &CampaignTitle::name, "Display name.")
         .def_readwrite("framework", &CampaignTitle::framework, "A bundled framework id or a path relative to the campaign file; '' for none.")
         .def_readwrite("dates", &CampaignTitle::dates, "The drive's dates.")
+        .def_readwrite("scheme", &CampaignTitle::scheme,
+                       "How its rounds are scored (RoundScheme), or None: the bundled civilized-city scheme for civilized-city-annual-2018.")
         .def(py::self == py::self)
         .def("__repr__", [](const CampaignTitle& t) {
             return "CampaignTitle(" + repr_string(t.id) + ", name=" + repr_string(t.name) + ", framework=" + repr_string(t.framework) + ")";
@@ -95,7 +98,8 @@ void register_campaign(py::module_& m) {
     py::class_<CampaignSpec>(m, "CampaignSpec", "Everything a campaign file says, as plain data; `Campaign` is its validated form.")
         .def(py::init([](std::string id, std::string name, std::string language, std::string calendar, std::vector<CampaignTitle> titles,
                          std::vector<CampaignUnit> units, std::vector<Department> departments, std::vector<Target> targets,
-                         std::optional<PlanSpec> plan, std::string plan_file, std::vector<std::string> observations) {
+                         std::optional<PlanSpec> plan, std::string plan_file, std::vector<std::string> observations,
+                         std::vector<AssessmentRound> rounds, std::vector<Check> checks, std::vector<FieldInspection> inspections) {
                  CampaignSpec s;
                  s.id = std::move(id);
                  s.name = std::move(name);
@@ -108,12 +112,16 @@ void register_campaign(py::module_& m) {
                  s.plan = std::move(plan);
                  s.plan_file = std::move(plan_file);
                  s.observations = std::move(observations);
+                 s.rounds = std::move(rounds);
+                 s.checks = std::move(checks);
+                 s.inspections = std::move(inspections);
                  return s;
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("language") = "", py::arg("calendar") = "",
              py::arg("titles") = std::vector<CampaignTitle>(), py::arg("units") = std::vector<CampaignUnit>(),
              py::arg("departments") = std::vector<Department>(), py::arg("targets") = std::vector<Target>(),
-             py::arg("plan") = py::none(), py::arg("plan_file") = "", py::arg("observations") = std::vector<std::string>())
+             py::arg("plan") = py::none(), py::arg("plan_file") = "", py::arg("observations") = std::vector<std::string>(),
+             py::arg("rounds") = py::list(), py::arg("checks") = py::list(), py::arg("inspections") = py::list())
         .def_readwrite("id", &CampaignSpec::id, "Short id.")
         .def_readwrite("name", &CampaignSpec::name, "Display name.")
         .def_readwrite("language", &CampaignSpec::language, "Language of reports: 'zh', 'en' or '' (from the names).")
@@ -125,6 +133,9 @@ void register_campaign(py::module_& m) {
         .def_readwrite("plan", &CampaignSpec::plan, "The plan written in place, or None.")
         .def_readwrite("plan_file", &CampaignSpec::plan_file, "Or the plan's own file, relative to the campaign file.")
         .def_readwrite("observations", &CampaignSpec::observations, "Observation files, relative to the campaign file.")
+        .def_readwrite("rounds", &CampaignSpec::rounds, "Scored rounds (AssessmentRound), in order.")
+        .def_readwrite("checks", &CampaignSpec::checks, "Dated checks (Check), in order.")
+        .def_readwrite("inspections", &CampaignSpec::inspections, "Field inspections (FieldInspection), in place or each in its file.")
         .def(py::self == py::self);
 
     py::class_<Campaign>(m, "Campaign", "A validated campaign with its frameworks, calendar and plan loaded.")

@@ -53,9 +53,13 @@ CIVITAS_ENUM_TYPE_NAME(Aggregation);
 CIVITAS_ENUM_TYPE_NAME(Weighting);
 CIVITAS_ENUM_TYPE_NAME(Reliability);
 CIVITAS_ENUM_TYPE_NAME(PassRuleType);
+CIVITAS_ENUM_TYPE_NAME(IndicatorScope);
+CIVITAS_ENUM_TYPE_NAME(MetBy);
 #undef CIVITAS_ENUM_TYPE_NAME
 
 std::string repr(double value) { return repr_number(value); }
+std::string repr(int value) { return std::to_string(value); }
+std::string repr(bool value) { return value ? "True" : "False"; }
 std::string repr(const std::string& value) { return repr_string(value); }
 template <class Enum, std::enable_if_t<std::is_enum_v<Enum>, int> = 0>
 std::string repr(Enum value) {
@@ -65,6 +69,8 @@ std::string repr(const Interval& value);
 std::string repr(const Tier& value);
 std::string repr(const ScoringRule& value);
 std::string repr(const PassRule& value);
+std::string repr(const TrendRule& value);
+std::string repr(const HistoryAverageRule& value);
 std::string repr(const Indicator& value);
 std::string repr(const Category& value);
 std::string repr(const std::map<std::string, Interval>& value);
@@ -157,6 +163,25 @@ std::string repr(const ScoringRule& value) {
         .str();
 }
 
+std::string repr(const TrendRule& value) {
+    const TrendRule d;
+    return Repr("TrendRule")
+        .kw_unless("slope_test", value.slope_test, d.slope_test)
+        .kw_unless("changes", value.changes, d.changes)
+        .kw_unless("last_points", value.last_points, d.last_points)
+        .kw_unless("confidence", value.confidence, d.confidence)
+        .str();
+}
+
+std::string repr(const HistoryAverageRule& value) {
+    const HistoryAverageRule d;
+    return Repr("HistoryAverageRule")
+        .kw_unless("years", value.years, d.years)
+        .kw_unless("min_years", value.min_years, d.min_years)
+        .kw_unless("year_mean", value.year_mean, d.year_mean)
+        .str();
+}
+
 std::string repr(const Indicator& value) {
     const Indicator d;
     return Repr("Indicator")
@@ -176,6 +201,11 @@ std::string repr(const Indicator& value) {
         .kw_unless("reliability", value.reliability, d.reliability)
         .kw_unless("notes", value.notes, d.notes)
         .kw_unless("source", value.source, d.source)
+        .kw_unless("scope", value.scope, d.scope)
+        .kw_unless("subunit_pass", value.subunit_pass, d.subunit_pass)
+        .kw_unless("met_by", value.met_by, d.met_by)
+        .kw_unless("trend", value.trend, d.trend)
+        .kw_unless("history_average", value.history_average, d.history_average)
         .str();
 }
 
@@ -239,11 +269,16 @@ void register_framework(py::module_& m) {
     bind_enum<Weighting>(m, "How weights are read: relative among siblings, or points adding up to the scale.");
     bind_enum<Reliability>(m, "How far a framework or indicator can be trusted.");
     bind_enum<PassRuleType>(m, "Conditions a unit must satisfy to pass, besides the veto of basic items.");
+    bind_enum<IndicatorScope>(m, "Which units of a campaign an indicator judges: every_unit, or top_unit (city-wide items).");
+    bind_enum<MetBy>(m, "How an indicator's line is met: by the level, or by the level or the trend.");
 
     // Declare every class before any signature mentions it.
     py::class_<Interval> interval(m, "Interval", "A closed interval [low, high]; an open end is +/-inf.");
     py::class_<Tier> tier(m, "Tier", "One step of a tiered rule: reaching `at` scores `score` (a share in [0, 1]).");
     py::class_<ScoringRule> rule(m, "ScoringRule", "Scoring rule of one indicator; which fields matter depends on `type`.");
+    py::class_<TrendRule> trend_rule(m, "TrendRule", "The trend test of met_by level_or_trend (LevelOrTrendOptions as data).");
+    py::class_<HistoryAverageRule> history_rule(
+        m, "HistoryAverageRule", "Not above (lower) / not below (higher) the mean of the previous years (HistoryAverageOptions as data).");
     py::class_<Indicator> indicator(m, "Indicator", "An indicator: a measured value, its direction, pass line, weight and scoring rule.");
     py::class_<Category> category(m, "Category", "A category: a weighted group of indicators and subcategories.");
     py::class_<PassRule> pass_rule(m, "PassRule", "One pass rule: a condition and its threshold.");
@@ -304,13 +339,37 @@ void register_framework(py::module_& m) {
                     "Deduction of `per_problem` points per problem, at most `max_deduction` points.");
     value_type<ScoringRule>(rule);
 
+    trend_rule
+        .def(py::init([](bool slope_test, int changes, int last_points, double confidence) {
+                 return TrendRule{slope_test, changes, last_points, confidence};
+             }),
+             py::kw_only(), py::arg("slope_test") = false, py::arg("changes") = 2, py::arg("last_points") = 5,
+             py::arg("confidence") = 0.95)
+        .def_readwrite("slope_test", &TrendRule::slope_test, "True: the least-squares slope test; False: consecutive changes.")
+        .def_readwrite("changes", &TrendRule::changes, "Consecutive test: changes that must all move the right way, >= 1.")
+        .def_readwrite("last_points", &TrendRule::last_points, "Slope test: points in the fit, >= 3.")
+        .def_readwrite("confidence", &TrendRule::confidence, "Slope test: one-sided confidence in (0, 1).");
+    value_type<TrendRule>(trend_rule);
+
+    history_rule
+        .def(py::init([](int years, std::optional<int> min_years, bool year_mean) {
+                 return HistoryAverageRule{years, min_years.value_or(years), year_mean};
+             }),
+             py::kw_only(), py::arg("years") = 5, py::arg("min_years") = py::none(), py::arg("year_mean") = false)
+        .def_readwrite("years", &HistoryAverageRule::years, "Previous calendar years averaged, >= 1.")
+        .def_readwrite("min_years", &HistoryAverageRule::min_years, "Of those, years that must have data, in [1, years].")
+        .def_readwrite("year_mean", &HistoryAverageRule::year_mean, "A year's value: the mean of its points (True) or its last (False).");
+    value_type<HistoryAverageRule>(history_rule);
+
     indicator
         .def(py::init([](std::string id, std::string name, std::string unit, Direction direction,
                          std::optional<Interval> pass, std::map<std::string, Interval> pass_by_class,
                          std::optional<Interval> bounds, std::optional<Interval> improvement, ItemKind kind,
                          std::optional<double> weight, ScoringRule scoring, std::string mode,
                          std::optional<MissingPolicy> missing, std::optional<Reliability> reliability,
-                         std::string notes, std::string source) {
+                         std::string notes, std::string source, IndicatorScope scope,
+                         std::optional<Interval> subunit_pass, MetBy met_by, TrendRule trend,
+                         std::optional<HistoryAverageRule> history_average) {
                  Indicator i;
                  i.id = std::move(id);
                  i.name = std::move(name);
@@ -328,6 +387,11 @@ void register_framework(py::module_& m) {
                  i.reliability = reliability;
                  i.notes = std::move(notes);
                  i.source = std::move(source);
+                 i.scope = scope;
+                 i.subunit_pass = subunit_pass;
+                 i.met_by = met_by;
+                 i.trend = trend;
+                 i.history_average = history_average;
                  return i;
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("unit") = "",
@@ -336,7 +400,8 @@ void register_framework(py::module_& m) {
              py::arg("improvement") = py::none(), py::arg("kind") = ItemKind::general,
              py::arg("weight") = py::none(), py::arg("scoring") = ScoringRule{}, py::arg("mode") = "",
              py::arg("missing") = py::none(), py::arg("reliability") = py::none(), py::arg("notes") = "",
-             py::arg("source") = "")
+             py::arg("source") = "", py::arg("scope") = IndicatorScope::every_unit, py::arg("subunit_pass") = py::none(),
+             py::arg("met_by") = MetBy::level, py::arg("trend") = TrendRule{}, py::arg("history_average") = py::none())
         .def_readwrite("id", &Indicator::id, "Unique in the framework.")
         .def_readwrite("name", &Indicator::name, "Display name.")
         .def_readwrite("unit", &Indicator::unit, "Unit of the value ('%', 'm²/person', '').")
@@ -352,7 +417,15 @@ void register_framework(py::module_& m) {
         .def_readwrite("missing", &Indicator::missing, "Overrides the framework's missing-data policy.")
         .def_readwrite("reliability", &Indicator::reliability, "Overrides the framework's trust tag.")
         .def_readwrite("notes", &Indicator::notes, "Free text.")
-        .def_readwrite("source", &Indicator::source, "Where the line comes from.");
+        .def_readwrite("source", &Indicator::source, "Where the line comes from.")
+        .def_readwrite("scope", &Indicator::scope, "Which units of a campaign it judges (IndicatorScope).")
+        .def_readwrite("subunit_pass", &Indicator::subunit_pass,
+                       "Line of every direct sub-unit; the top unit meets the item only when its own value meets `pass_` and "
+                       "every sub-unit with data meets this.")
+        .def_readwrite("met_by", &Indicator::met_by, "Met by the level alone, or by the level or the trend (MetBy).")
+        .def_readwrite("trend", &Indicator::trend, "The trend test of met_by level_or_trend (TrendRule).")
+        .def_readwrite("history_average", &Indicator::history_average,
+                       "Met when the latest year is not worse than the mean of the previous years (HistoryAverageRule), or None.");
     value_type<Indicator>(indicator);
 
     category

@@ -1,9 +1,10 @@
-/// Observations over time: AssessmentMode, Observation, LatestValue, LatestMatrix, RejectedRow,
-/// ObservationStore, ObservationLoad, and the CSV and JSON readers.
+/// Observations over time: AssessmentMode, Observation, LatestValue, LatestMatrix, TrendMatrix,
+/// RejectedRow, ObservationStore, ObservationLoad, and the CSV and JSON readers.
 ///
 /// Dates cross one at a time as datetime.date (date_caster.hpp); a series' dates cross in bulk as
 /// a numpy datetime64[D] array. LatestMatrix's values and ages are read-only numpy views into the
-/// C++ matrices (no copy), which they keep alive. The readers and latest_matrix release the GIL.
+/// C++ matrices (no copy), which they keep alive; so are TrendMatrix's. The readers, latest_matrix
+/// and trend_matrix release the GIL.
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -85,6 +86,8 @@ void register_observations(py::module_& m) {
     py::class_<LatestValue> latest_value(m, "LatestValue", "The value of a series as of a date, as it was known on a day.");
     py::class_<LatestMatrix> latest_matrix(m, "LatestMatrix",
                                            "Latest values of many units (rows) and indicators (columns) as of a date.");
+    py::class_<TrendMatrix> trend_matrix(m, "TrendMatrix",
+                                         "Latest values and least-squares trends of many units (rows) and indicators (columns).");
     py::class_<RejectedRow> rejected_row(m, "RejectedRow", "A row of an observation file that was left out, and why.");
     py::class_<ObservationStore> store(m, "ObservationStore",
                                        "Observations in columns, with as-of queries; corrections keep the history.");
@@ -128,6 +131,40 @@ void register_observations(py::module_& m) {
         .def("__repr__", [](const LatestMatrix& self) {
             return "<LatestMatrix " + std::to_string(self.units.size()) + " units x " + std::to_string(self.indicators.size()) +
                    " indicators, " + std::to_string(self.values.size() - self.values.array().isNaN().count()) + " with values>";
+        });
+
+    const auto view = [](RowMatrix TrendMatrix::*member) {
+        return [member](const py::object& self) { return readonly_view(self.cast<const TrendMatrix&>().*member, self); };
+    };
+    trend_matrix.def_readonly("as_of", &TrendMatrix::as_of, "The date asked.")
+        .def_readonly("units", &TrendMatrix::units, "Unit ids, one per row.")
+        .def_readonly("indicators", &TrendMatrix::indicators, "Indicator ids, one per column.")
+        .def_property_readonly("values", view(&TrendMatrix::values),
+                               "float64 (units, indicators): latest value on or before as_of, NaN where none (a view).")
+        .def_property_readonly("ages", view(&TrendMatrix::ages),
+                               "float64 (units, indicators): days from that value's date to as_of, NaN where none (a view).")
+        .def_property_readonly("points", view(&TrendMatrix::points),
+                               "float64 (units, indicators): points the trend is fitted on, 0 where no value (a view).")
+        .def_property_readonly("slopes", view(&TrendMatrix::slopes),
+                               "float64 (units, indicators): least-squares slope per year of 365.25 days, NaN under 2 "
+                               "points (a view).")
+        .def(
+            "project",
+            [](const TrendMatrix& self, Date date) {
+                RowMatrix projected;
+                {
+                    py::gil_scoped_release release;
+                    projected = self.project(date);
+                }
+                return owned_array(std::move(projected));
+            },
+            py::arg("date"),
+            "float64 (units, indicators): value + slope x years from the value's date to `date` where there are 2 "
+            "points or more, the value where one, NaN where none.")
+        .def("__repr__", [](const TrendMatrix& self) {
+            return "<TrendMatrix " + std::to_string(self.units.size()) + " units x " + std::to_string(self.indicators.size()) +
+                   " indicators as of " + to_iso(self.as_of) + ", " +
+                   std::to_string((self.points.array() >= 2.0).count()) + " with a trend>";
         });
 
     rejected_row.def_readonly("line", &RejectedRow::line, "CSV: 1-based line where the row starts; 0 in JSON.")
@@ -179,6 +216,19 @@ void register_observations(py::module_& m) {
             py::arg("known_on") = py::none(),
             "Latest values of every unit (rows) and indicator (columns) asked (None: all of the store, in order of "
             "first appearance) as of `as_of`, as known on `known_on`; NaN where there is none.")
+        .def(
+            "trend_matrix",
+            [](const ObservationStore& self, Date as_of, std::optional<std::vector<std::string>> units,
+               std::optional<std::vector<std::string>> indicators, int points, std::optional<Date> known_on) {
+                py::gil_scoped_release release;
+                return self.trend_matrix(units ? *units : self.units(), indicators ? *indicators : self.indicators(), as_of, points,
+                                         known_on);
+            },
+            py::arg("as_of"), py::arg("units") = py::none(), py::arg("indicators") = py::none(), py::kw_only(),
+            py::arg("points") = 5, py::arg("known_on") = py::none(),
+            "Latest value and least-squares line through the last `points` dates on or before `as_of` (as known on "
+            "`known_on`) of every unit (rows) and indicator (columns) asked (None: all of the store), in one pass; the "
+            "same numbers as trend() of each series. ValidationError when points < 1.")
         .def("memory_bytes", &ObservationStore::memory_bytes, "Bytes held by the columns, names and index.")
         .def(
             "_columns",

@@ -1,4 +1,5 @@
-/// Readiness: Rag, TitleReadiness, Readiness and readiness(). Evaluations cross as
+/// Readiness: Rag, TargetState, RulingKind, Ruling, TargetProgress, SurveyCheck, UnitFacts,
+/// TitleReadiness, Readiness and readiness(). Evaluations cross as
 /// BatchEvaluation (with their framework), dates as datetime.date.
 
 #include "bindings.hpp"
@@ -6,6 +7,7 @@
 
 #include <civitas/readiness.hpp>
 
+#include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
 #include <optional>
@@ -25,6 +27,72 @@ py::object batch_of(const TitleReadiness& t, const std::optional<BatchEvaluation
 
 void register_readiness(py::module_& m) {
     bind_enum<Rag>(m, "Rag", "Red, amber, green: how a title stands for a unit.");
+    bind_enum<TargetState>(m, "TargetState", "Where a campaign target stands for a unit: met, on_track, off_track, overdue, no_data.");
+    bind_enum<RulingKind>(m, "RulingKind", "Which rule a ruling applies: scope, subunit, level_or_trend, history_average.");
+
+    py::class_<Ruling>(m, "Ruling", "An outcome decided by a rule one unit's latest value cannot show (several units, the history).")
+        .def_readonly("unit", &Ruling::unit)
+        .def_readonly("indicator", &Ruling::indicator)
+        .def_readonly("kind", &Ruling::kind, "The rule (RulingKind).")
+        .def_readonly("outcome", &Ruling::outcome, "met, not_met, or missing: not assessed (left out of the unit).")
+        .def_readonly("reason", &Ruling::reason, "In words, with the numbers (English).")
+        .def(py::self == py::self)
+        .def("__repr__", [](const Ruling& r) {
+            return "<civitas.Ruling " + repr_string(r.unit) + " " + repr_string(r.indicator) + " " + to_string(r.kind) + ": " +
+                   to_string(r.outcome) + ">";
+        });
+
+    py::class_<TargetProgress>(m, "TargetProgress", "One campaign target for one unit, on the status date.")
+        .def_readonly("indicator", &TargetProgress::indicator)
+        .def_readonly("unit", &TargetProgress::unit, "The unit it is tracked for.")
+        .def_readonly("every_unit", &TargetProgress::every_unit, "The campaign gave it for every unit.")
+        .def_readonly("target", &TargetProgress::target, "The value to reach.")
+        .def_readonly("line", &TargetProgress::line, "The target as a line in the indicator's direction (Interval).")
+        .def_readonly("deadline", &TargetProgress::deadline, "The target's deadline, else the title's inspection date, or None.")
+        .def_readonly("department", &TargetProgress::department)
+        .def_readonly("latest", &TargetProgress::latest, "The latest value on or before the status date, or None.")
+        .def_readonly("latest_date", &TargetProgress::latest_date, "Its date, or None.")
+        .def_readonly("projected", &TargetProgress::projected, "The value projected to the deadline, or None.")
+        .def_readonly("met_now", &TargetProgress::met_now)
+        .def_readonly("on_track", &TargetProgress::on_track, "Met now, or projected to meet it by the deadline.")
+        .def_readonly("state", &TargetProgress::state, "TargetState.")
+        .def_readonly("reason", &TargetProgress::reason, "In words (English).")
+        .def(py::self == py::self)
+        .def("__repr__", [](const TargetProgress& t) {
+            return "<civitas.TargetProgress " + repr_string(t.indicator) + " " + repr_string(t.unit) + ": " + to_string(t.state) + ">";
+        });
+
+    py::class_<SurveyCheck>(m, "SurveyCheck", "A survey item of one unit: how sure its latest estimate is to meet the line.")
+        .def_readonly("unit", &SurveyCheck::unit)
+        .def_readonly("indicator", &SurveyCheck::indicator)
+        .def_readonly("date", &SurveyCheck::date, "Date of the latest estimate.")
+        .def_readonly("estimate", &SurveyCheck::estimate, "The latest value, in the indicator's unit.")
+        .def_readonly("sample_size", &SurveyCheck::sample_size)
+        .def_readonly("line", &SurveyCheck::line, "The line the unit is judged on (Interval).")
+        .def_readonly("low", &SurveyCheck::low, "Lower end of the confidence interval (Wilson).")
+        .def_readonly("high", &SurveyCheck::high, "Upper end of the confidence interval.")
+        .def_readonly("probability", &SurveyCheck::probability, "Probability that the true value meets the line.")
+        .def_readonly("meets", &SurveyCheck::meets, "The estimate meets the line.")
+        .def_readonly("in_doubt", &SurveyCheck::in_doubt, "Meets, but with probability below survey_confidence.")
+        .def_readonly("reason", &SurveyCheck::reason, "In words (English).")
+        .def(py::self == py::self)
+        .def("__repr__", [](const SurveyCheck& c) {
+            return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason + ">";
+        });
+
+    py::class_<UnitFacts>(m, "UnitFacts", "The facts behind one unit's verdict, for reports that word their own reasons.")
+        .def_readonly("passes_now", &UnitFacts::passes_now, "Passes on the latest values; None without a framework.")
+        .def_readonly("passes_at_inspection", &UnitFacts::passes_at_inspection, "Passes on the projected values; None without a projection.")
+        .def_readonly("basic_failed", &UnitFacts::basic_failed, "Basic items not met now (ids).")
+        .def_readonly("overdue_tasks", &UnitFacts::overdue_tasks, "How many overdue tasks bear on the unit.")
+        .def_readonly("targets_off_track", &UnitFacts::targets_off_track, "Indicator ids of its targets off track or overdue.")
+        .def_readonly("surveys_in_doubt", &UnitFacts::surveys_in_doubt, "Indicator ids of its survey items in doubt.")
+        .def_readonly("ruled_not_met", &UnitFacts::ruled_not_met, "Indicator ids a rule judges not met now.")
+        .def_readonly("ruled_met", &UnitFacts::ruled_met, "Indicator ids a rule judges met now though the level alone misses.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const UnitFacts& f) {
+            return std::string("<civitas.UnitFacts passes_now=") + (f.passes_now ? (*f.passes_now ? "True" : "False") : "None") + ">";
+        });
 
     py::class_<TitleReadiness>(m, "TitleReadiness", "One title on the status date: its evaluations and each unit's verdict.")
         .def_readonly("title", &TitleReadiness::title)
@@ -38,6 +106,11 @@ void register_readiness(py::module_& m) {
         .def_readonly("rag", &TitleReadiness::rag, "Rag per unit.")
         .def_readonly("reasons", &TitleReadiness::reasons, "Per unit, in words.")
         .def_readonly("overdue_tasks", &TitleReadiness::overdue_tasks, "Per unit, ids of the overdue tasks that bear on it.")
+        .def_readonly("targets", &TitleReadiness::targets, "The campaign's targets of this title, per unit they apply to (TargetProgress).")
+        .def_readonly("surveys", &TitleReadiness::surveys, "Survey items with a sample size, per unit (SurveyCheck).")
+        .def_readonly("rulings", &TitleReadiness::rulings, "Outcomes `now` takes from the unit rules (Ruling).")
+        .def_readonly("rulings_at_inspection", &TitleReadiness::rulings_at_inspection, "The same rules on the projected values.")
+        .def_readonly("facts", &TitleReadiness::facts, "Per unit, the facts behind `rag` and `reasons` (UnitFacts).")
         .def("__repr__", [](const TitleReadiness& t) {
             return "<civitas.TitleReadiness " + repr_string(t.title) + ": " + std::to_string(t.units.size()) + " units>";
         });
@@ -51,18 +124,23 @@ void register_readiness(py::module_& m) {
 
     m.def(
         "readiness",
-        [](const Campaign& campaign, const Date& as_of, std::optional<Date> known_on, int trend_points, int at_risk_within) {
+        [](const Campaign& campaign, const Date& as_of, std::optional<Date> known_on, int trend_points, int at_risk_within,
+           double survey_confidence, double survey_interval) {
             ReadinessOptions options;
             options.known_on = known_on;
             options.trend_points = trend_points;
             options.status.at_risk_within = at_risk_within;
+            options.survey_confidence = survey_confidence;
+            options.survey_interval = survey_interval;
             return readiness(campaign, as_of, options);
         },
         py::arg("campaign"), py::arg("as_of"), py::kw_only(), py::arg("known_on") = py::none(), py::arg("trend_points") = 5,
-        py::arg("at_risk_within") = 5, py::call_guard<py::gil_scoped_release>(),
+        py::arg("at_risk_within") = 5, py::arg("survey_confidence") = 0.8, py::arg("survey_interval") = 0.95,
+        py::call_guard<py::gil_scoped_release>(),
         "Readiness of every title and unit on `as_of`: the evaluation now and projected to the inspection date, the "
-        "overdue tasks that bear on it, and red / amber / green with the reason. `known_on` reproduces it as the data "
-        "was known on that day.");
+        "overdue tasks that bear on it, the framework's unit rules (rulings), the campaign's targets, the survey items' "
+        "sampling error, and red / amber / green with the reason. `known_on` reproduces it as the data was known on "
+        "that day; a survey item met with probability below `survey_confidence` makes the unit amber.");
 }
 
 }  // namespace civitas::python

@@ -33,8 +33,12 @@ void register_observations(py::module_& m);
 void register_trend(py::module_& m);
 /// Campaigns: titles, units, departments, targets, the plan, and campaign files.
 void register_campaign(py::module_& m);
+/// Assessment rounds, checks, field inspections and the campaign's events (bind_assessment.cpp).
+void register_assessment(py::module_& m);
 /// Readiness: red / amber / green per title and unit, now and at the inspection date.
 void register_readiness(py::module_& m);
+/// The campaign report: built once, rendered as text, Markdown, HTML or JSON (bind_report.cpp).
+void register_report(py::module_& m);
 /// Weights: AHP, entropy, CRITIC, standard deviation, combined weights.
 void register_weights(py::module_& m);
 /// Rankings: weighted sum, TOPSIS, VIKOR, grey relational analysis, ranks, awards.

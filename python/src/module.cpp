@@ -18,7 +18,9 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_trend(m);
     civitas::python::register_observations(m);
     civitas::python::register_campaign(m);
+    civitas::python::register_assessment(m);
     civitas::python::register_readiness(m);
+    civitas::python::register_report(m);
     civitas::python::register_weights(m);
     civitas::python::register_ranking(m);
     civitas::python::register_uncertainty(m);

@@ -8,10 +8,12 @@
 #include <civitas/observations.hpp>
 #include <civitas/plan_io.hpp>
 
+#include "io/assessment_reader.hpp"
 #include "io/file_text.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace civitas {
@@ -58,7 +60,7 @@ WorkCalendar read_calendar(const Node& node) {
 }
 
 CampaignTitle read_title(const Node& node) {
-    node.require_object({"id", "name", "framework", "dates"});
+    node.require_object({"id", "name", "framework", "dates", "scheme"});
     CampaignTitle title;
     title.id = node.at("id").text();
     title.name = node.text_or("name");
@@ -69,6 +71,19 @@ CampaignTitle read_title(const Node& node) {
         title.dates.benchmark = optional_date(dates, "benchmark");
         title.dates.application = optional_date(dates, "application");
         title.dates.inspection = optional_date(dates, "inspection");
+    }
+    // A round scheme: a bundled id ("civilized-city-2018") or written in place.
+    if (node.has("scheme")) {
+        const Node scheme = node.at("scheme");
+        if (scheme.value().is_string()) {
+            try {
+                title.scheme = bundled_round_scheme(scheme.text());
+            } catch (const NotFoundError& error) {
+                scheme.fail(error.what());
+            }
+        } else {
+            title.scheme = detail::read_round_scheme(scheme);
+        }
     }
     return title;
 }
@@ -114,7 +129,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
     const Json document = detail::parse_json(text, file);
     const Node root(document, "$", file);
     root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
-                         "observations"});
+                         "observations", "rounds", "checks", "inspections"});
     if (root.has("format") && root.at("format").text() != campaign_format)
         root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
                                campaign_format + "\"");
@@ -145,11 +160,49 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
         for (const Node& item : root.at("targets").array()) spec.targets.push_back(read_target(item));
     if (root.has("observations"))
         for (const Node& item : root.at("observations").array()) spec.observations.push_back(item.text());
+    if (root.has("rounds"))
+        for (const Node& item : root.at("rounds").array()) spec.rounds.push_back(detail::read_round(item));
+    if (root.has("checks"))
+        for (const Node& item : root.at("checks").array()) spec.checks.push_back(detail::read_check(item));
+    // Field inspections: written in place, or {"file": "inspections.json"} relative to this file.
+    std::vector<std::string> inspection_files;  // the file each inspection was read from
+    if (root.has("inspections"))
+        for (const Node& item : root.at("inspections").array()) {
+            if (!item.value().is_object() || !item.has("file")) {
+                spec.inspections.push_back(detail::read_inspection(item, false));
+                inspection_files.push_back(file);
+                continue;
+            }
+            item.require_object({"file"});
+            const std::string written = item.at("file").text();
+            const std::filesystem::path path = beside(item, written);
+            const std::string inspection_text = [&] {
+                try {
+                    return detail::read_file(path);
+                } catch (const ParseError& error) {
+                    item.at("file").fail(std::string("cannot read the field-inspection file: ") + error.what());
+                }
+            }();
+            const std::string inspection_file = path.string();
+            const Json inspection_document = detail::parse_json(inspection_text, inspection_file);
+            spec.inspections.push_back(detail::read_inspection(Node(inspection_document, "$", inspection_file), true));
+            spec.inspections.back().file = written;
+            inspection_files.push_back(inspection_file);
+        }
 
     const auto validated = [&](CampaignSpec checked, std::optional<Plan> plan) {
         try {
             return Campaign(std::move(checked), frameworks, calendar, std::move(plan));
         } catch (const ValidationError& error) {
+            // A fault inside an inspection kept in its own file is reported in that file.
+            const std::string& path = error.path();
+            for (std::size_t k = 0; k < inspection_files.size(); ++k) {
+                const std::string prefix = "$.inspections[" + std::to_string(k) + "]";
+                const bool inside = path.compare(0, prefix.size(), prefix) == 0 &&
+                                    (path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[');
+                if (inspection_files[k] != file && inside)
+                    throw ParseError(inspection_files[k], "$" + path.substr(prefix.size()), detail::validation_message(error));
+            }
             throw ParseError(file, error.path(), detail::validation_message(error));
         }
     };
@@ -181,12 +234,12 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
         }
     }
     Campaign campaign = validated(std::move(spec), std::move(plan));
-    if (!root.has("observations")) return campaign;
+    if (!root.has("observations") && campaign.spec().inspections.empty()) return campaign;
 
     // Observation files: CSV or JSON by their ending; bad rows are kept aside with their file.
     ObservationStore observations;
     std::vector<std::pair<std::string, RejectedRow>> rejected;
-    const auto items = root.at("observations").array();
+    const auto items = root.has("observations") ? root.at("observations").array() : std::vector<Node>();
     for (std::size_t k = 0; k < items.size(); ++k) {
         const std::filesystem::path path = beside(items[k], campaign.spec().observations[k]);
         const bool json = path.extension() == ".json";
@@ -201,6 +254,8 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
             for (std::size_t row = 0; row < load.store.size(); ++row) observations.add(load.store.at(row));
         }
     }
+    // The field inspections' problem counts, per unit (and its ancestors) and indicator.
+    for (const Observation& observation : campaign.field_observations()) observations.add(observation);
     Campaign loaded(campaign.spec(), campaign.frameworks(), campaign.calendar(), campaign.plan(), std::move(observations));
     loaded.set_rejected_observations(std::move(rejected));
     return loaded;
@@ -223,6 +278,13 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
         if (!title.name.empty()) t["name"] = title.name;
         if (!title.framework.empty()) t["framework"] = title.framework;
         if (const Json dates = dates_json(title.dates); !dates.empty()) t["dates"] = dates;
+        if (title.scheme) {
+            // A bundled scheme is named by its id; any other is written in place.
+            const auto bundled = bundled_round_schemes();
+            const bool named = std::find(bundled.begin(), bundled.end(), title.scheme->id) != bundled.end() &&
+                               bundled_round_scheme(title.scheme->id) == *title.scheme;
+            t["scheme"] = named ? Json(title.scheme->id) : detail::round_scheme_json(*title.scheme);
+        }
         titles.push_back(t);
     }
     j["titles"] = titles;
@@ -272,6 +334,22 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
         j["plan"] = plan;
     }
     if (!spec.observations.empty()) j["observations"] = spec.observations;
+    if (!spec.rounds.empty()) {
+        Json rounds = Json::array();
+        for (const AssessmentRound& round : spec.rounds) rounds.push_back(detail::round_json(round));
+        j["rounds"] = rounds;
+    }
+    if (!spec.checks.empty()) {
+        Json checks = Json::array();
+        for (const Check& check : spec.checks) checks.push_back(detail::check_json(check));
+        j["checks"] = checks;
+    }
+    if (!spec.inspections.empty()) {
+        Json inspections = Json::array();
+        for (const FieldInspection& inspection : spec.inspections)
+            inspections.push_back(inspection.file.empty() ? detail::inspection_json(inspection, false) : Json{{"file", inspection.file}});
+        j["inspections"] = inspections;
+    }
     return j.dump(indent) + "\n";
 }
 
@@ -286,6 +364,12 @@ bool names_subplan_files(const PlanSpec& spec) {
 }  // namespace
 
 void save_campaign(const Campaign& campaign, const std::filesystem::path& path) {
+    for (const FieldInspection& inspection : campaign.spec().inspections)
+        if (!inspection.file.empty()) {
+            const std::filesystem::path file = path.parent_path() / inspection.file;
+            if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+            detail::write_file_atomically(file, field_inspection_to_json(inspection));
+        }
     if (!campaign.spec().plan_file.empty() && campaign.plan()) {
         save_plan(*campaign.plan(), path.parent_path() / campaign.spec().plan_file);
     } else if (campaign.plan() && names_subplan_files(campaign.plan()->spec())) {

@@ -61,7 +61,8 @@ ScoringRule read_scoring(const Node& node, Direction direction) {
 
 Indicator read_indicator(const Node& node) {
     node.require_object({"id", "name", "unit", "direction", "pass", "pass_by_class", "bounds", "improvement", "kind",
-                         "weight", "scoring", "mode", "missing", "reliability", "notes", "source"});
+                         "weight", "scoring", "mode", "missing", "reliability", "notes", "source", "scope", "subunit_pass",
+                         "met_by", "trend", "history_average"});
     Indicator indicator;
     indicator.id = node.at("id").text();
     indicator.name = node.text_or("name");
@@ -85,6 +86,34 @@ Indicator read_indicator(const Node& node) {
     indicator.reliability = node.optional_enum<Reliability>("reliability");
     indicator.notes = node.text_or("notes");
     indicator.source = node.text_or("source");
+    indicator.scope = node.enum_or("scope", IndicatorScope::every_unit);
+    if (node.has("subunit_pass")) indicator.subunit_pass = read_line(node.at("subunit_pass"), indicator.direction);
+    indicator.met_by = node.enum_or("met_by", MetBy::level);
+    if (node.has("trend")) {
+        const Node trend = node.at("trend");
+        trend.require_object({"test", "changes", "last_points", "confidence"});
+        if (trend.has("test")) {
+            const std::string test = trend.at("test").text();
+            if (test != "consecutive" && test != "slope") trend.at("test").expected("\"consecutive\" or \"slope\"");
+            indicator.trend.slope_test = test == "slope";
+        }
+        indicator.trend.changes = static_cast<int>(trend.number_or("changes", 2));
+        indicator.trend.last_points = static_cast<int>(trend.number_or("last_points", 5));
+        indicator.trend.confidence = trend.number_or("confidence", 0.95);
+    }
+    if (node.has("history_average")) {
+        const Node history = node.at("history_average");
+        history.require_object({"years", "min_years", "year_value"});
+        HistoryAverageRule rule;
+        rule.years = static_cast<int>(history.number_or("years", 5));
+        rule.min_years = static_cast<int>(history.number_or("min_years", rule.years));
+        if (history.has("year_value")) {
+            const std::string value = history.at("year_value").text();
+            if (value != "last" && value != "mean") history.at("year_value").expected("\"last\" or \"mean\"");
+            rule.year_mean = value == "mean";
+        }
+        indicator.history_average = rule;
+    }
     return indicator;
 }
 
@@ -193,6 +222,24 @@ Json write_indicator(const Indicator& indicator) {
     if (indicator.reliability) j["reliability"] = to_string(*indicator.reliability);
     if (!indicator.notes.empty()) j["notes"] = indicator.notes;
     if (!indicator.source.empty()) j["source"] = indicator.source;
+    if (indicator.scope != IndicatorScope::every_unit) j["scope"] = to_string(indicator.scope);
+    if (indicator.subunit_pass) j["subunit_pass"] = write_line(*indicator.subunit_pass, indicator.direction);
+    if (indicator.met_by != MetBy::level) j["met_by"] = to_string(indicator.met_by);
+    if (indicator.trend != TrendRule{}) {
+        Json t;
+        t["test"] = indicator.trend.slope_test ? "slope" : "consecutive";
+        t["changes"] = indicator.trend.changes;
+        t["last_points"] = indicator.trend.last_points;
+        t["confidence"] = write_number(indicator.trend.confidence);
+        j["trend"] = t;
+    }
+    if (indicator.history_average) {
+        Json h;
+        h["years"] = indicator.history_average->years;
+        h["min_years"] = indicator.history_average->min_years;
+        h["year_value"] = indicator.history_average->year_mean ? "mean" : "last";
+        j["history_average"] = h;
+    }
     return j;
 }
 

@@ -3,6 +3,12 @@
 if(DEFINED ENV_DATA)
     set(ENV{CIVITAS_DATA_DIR} "${ENV_DATA}")
 endif()
+# Messages in English unless a test asks for a locale (-DLOCALE=zh_CN.UTF-8).
+if(DEFINED LOCALE)
+    set(ENV{LC_ALL} "${LOCALE}")
+else()
+    set(ENV{LC_ALL} "C")
+endif()
 string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND "${PROGRAM}" ${ARGS}
     RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)

@@ -67,7 +67,31 @@ def test_round_trip_and_save(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
     (tmp_path / "observations.csv").write_bytes((EXAMPLE.parent / "observations.csv").read_bytes())
     again = civitas.load_campaign(tmp_path / "campaign.json")
     assert again == lanzhou
-    assert len(again.observations) == len(lanzhou.observations) == 3682
+    assert (tmp_path / "inspections.json").exists()  # the field inspection kept in its own file
+    # 3,682 rows of observations.csv and 15 of the field inspection's roll-up (5 units x 3 indicators).
+    assert len(again.observations) == len(lanzhou.observations) == 3682 + 15
+
+
+def test_round_trip_with_rounds_checks_and_inspections() -> None:
+    lanzhou = civitas.load_campaign(EXAMPLE)  # its own: the spec is changed below
+    spec = lanzhou.spec
+    assert [r.id for r in spec.rounds] == ["cc-2024", "cc-2025"]
+    assert [c.kind for c in spec.checks] == [civitas.AssessmentKind.provincial_precheck, civitas.AssessmentKind.national_check]
+    assert spec.inspections[0].file == "inspections.json"
+    document = json.loads(civitas.campaign_to_json(lanzhou))
+    assert document["inspections"] == [{"file": "inspections.json"}]
+    assert "scheme" not in document["titles"][0]  # the bundled default stays implied
+    # Written in place instead of in its file, the inspection reads back the same.
+    spec.inspections = [civitas.FieldInspection(**{**_inspection_fields(spec.inspections[0]), "file": ""})]
+    in_place = civitas.Campaign(spec, lanzhou.frameworks, lanzhou.calendar, lanzhou.plan)
+    text = civitas.campaign_to_json(in_place)
+    assert json.loads(text)["inspections"][0]["id"] == "lz-2026-mock-fi"
+    assert civitas.parse_campaign(text, str(EXAMPLE)) == in_place
+
+
+def _inspection_fields(f: civitas.FieldInspection) -> dict:
+    return {"id": f.id, "date": f.date, "sites": f.sites, "problems": f.problems, "title": f.title, "round": f.round,
+            "name": f.name, "source": f.source, "mandatory": f.mandatory, "indicators": f.indicators, "file": f.file}
 
 
 def small_spec() -> civitas.CampaignSpec:

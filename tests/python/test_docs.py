@@ -1,5 +1,5 @@
-"""The documentation runs: the Python blocks of README.md, docs/guide.md and docs/methods.md execute in order,
-and every example of docs/format.md loads and scores its values."""
+"""The documentation runs: the Python blocks of the README and of each guide in docs/ (DOCUMENTS) execute
+in order, and every example of docs/format.md loads and scores its values."""
 
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ def python_blocks(markdown: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", markdown.read_text(encoding="utf-8"), flags=re.S)
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/guide.md", "docs/methods.md", "docs/tracking.md", "docs/trends.md"])
+DOCUMENTS = ["README.md", "docs/guide.md", "docs/methods.md", "docs/tracking.md", "docs/trends.md", "docs/report.md",
+             "docs/assessment.md"]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_python_blocks_run_in_order(document: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     blocks = python_blocks(REPO / document)
     assert blocks, f"{document} has no Python block"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
@@ -82,6 +82,13 @@ def separated(x: np.ndarray, w: np.ndarray) -> bool:
     return bool(((x.max(axis=0) > x.min(axis=0)) & (w > 0)).any())
 
 
+def barely_separated(x: np.ndarray, w: np.ndarray) -> bool:
+    """Weighted criteria vary by a few units in the last place only: normalising may round the
+    difference away (then the method refuses) or not, so neither answer is the right one."""
+    spread = (x.max(axis=0) - x.min(axis=0)) / np.abs(x).max(axis=0)
+    return separated(x, w) and not bool(((spread > 1e-9) & (w > 0)).any())
+
+
 # ---- published examples -----------------------------------------------------------------------------------
 
 FIGHTERS = np.array([
@@ -154,6 +161,7 @@ def test_rank_tie_rules():
 @given(problems(), st.sampled_from(["vector", "min_max"]))
 def test_topsis_equals_numpy_and_stays_in_unit_interval(problem, normalization):
     x, w, benefit = problem
+    assume(not barely_separated(x, w))
     if not separated(x, w):
         with pytest.raises(ValidationError):
             civitas.topsis(x, w, benefit, normalization=normalization)

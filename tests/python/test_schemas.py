@@ -1093,3 +1093,198 @@ def test_campaign_schema_uses_the_plan_schemas_root_plan():
     document = mutated(GOOD_CAMPAIGN, put(plan, "responsibility", {"department": "市园林局"}))
     assert_schema_points_at(CAMPAIGN, document, "$.plan.responsibility")
     assert reader_error(civitas.parse_campaign, document).location == "$.plan.responsibility"
+
+
+# ---- campaign files: rounds, checks and field inspections --------------------------------------
+# GOOD_ASSESSMENT is GOOD_CAMPAIGN with a civilized-city title (the bundled round scheme by
+# default), a scheme of its own for "model", two rounds, a check and a field inspection in place.
+
+GOOD_ASSESSMENT = copy.deepcopy(GOOD_CAMPAIGN)
+GOOD_ASSESSMENT["titles"][1]["scheme"] = {
+    "name": "模拟测评",
+    "parts": [{"id": "field", "name": "实地考察", "mode": "field_inspection", "full_points": 6},
+              {"id": "documents", "mode": "document_review", "full_points": 4}],
+    "year_weights": [0.4, 0.6],
+    "first_year": 2025,
+    "consequences": [{"id": "warning", "name": "预警", "below": 6}, {"id": "warning", "flag": "falsified_materials", "months": 6}],
+    "source": "illustrative",
+}
+GOOD_ASSESSMENT["titles"].append({"id": "civilized", "name": "全国文明城市", "framework": "civilized-city-annual-2018"})
+GOOD_ASSESSMENT["rounds"] = [
+    {"id": "cc-2025", "title": "civilized", "date": "2025-12-20", "name": "2025年度测评",
+     "parts": {"document_review": 31, "field_inspection": 31.5, "questionnaire": 16}, "source": "synthetic"},
+    {"id": "m1", "title": "model", "kind": "mock_test", "date": "2026-03-20", "year": 2026, "total": 7, "flags": ["falsified_materials"]},
+]
+GOOD_ASSESSMENT["checks"] = [
+    {"id": "pre", "title": "civilized", "kind": "provincial_precheck", "date": "2026-05-10", "end": "2026-06-15",
+     "name": "省级预检", "notes": "the seed's window"},
+]
+GOOD_ASSESSMENT["inspections"] = [
+    {"id": "fi", "title": "model", "round": "m1", "date": "2026-03-18", "name": "模拟暗访", "source": "synthetic",
+     "mandatory": ["hospital"], "indicators": ["street_cleanliness_problems"],
+     "sites": [{"id": "s1", "unit": "east", "type": "street", "name": "东区某路", "date": "2026-03-19"},
+               {"id": "s2", "unit": "school", "type": "school"}],
+     "problems": [{"site": "s1", "indicator": "street_cleanliness_problems", "description": "垃圾散落", "count": 2, "deduction": 0.2}]},
+]
+
+
+def scheme(d: dict) -> dict:
+    return d["titles"][1]["scheme"]
+
+
+def a_round(d: dict, k: int = 0) -> dict:
+    return d["rounds"][k]
+
+
+def a_check(d: dict) -> dict:
+    return d["checks"][0]
+
+
+def an_inspection(d: dict) -> dict:
+    return d["inspections"][0]
+
+
+def a_site(d: dict) -> dict:
+    return d["inspections"][0]["sites"][0]
+
+
+def a_problem(d: dict) -> dict:
+    return d["inspections"][0]["problems"][0]
+
+
+def test_the_good_assessment_campaign_is_valid_for_both():
+    assert schema_errors(CAMPAIGN, GOOD_ASSESSMENT) == []
+    campaign = civitas.parse_campaign(text(GOOD_ASSESSMENT))
+    assert campaign.round_scheme("civilized") == civitas.civilized_city_scheme()
+    assert [r.id for r in campaign.rounds()] == ["cc-2025", "m1"]
+    assert campaign.checks[0].end.isoformat() == "2026-06-15"
+    assert [(r.unit, r.problems) for r in campaign.field_rollup("fi")] == [("east", 2), ("city", 2), ("school", 0)]
+    assert civitas.parse_campaign(civitas.campaign_to_json(campaign)) == campaign
+
+
+BAD_ASSESSMENTS: dict[str, tuple[Callable[[dict], Any], str]] = {
+    "unknown round key": (put(a_round, "owner", "x"), "$.rounds[0].owner"),
+    "unknown check key": (put(a_check, "owner", "x"), "$.checks[0].owner"),
+    "unknown inspection key": (put(an_inspection, "owner", "x"), "$.inspections[0].owner"),
+    "unknown site key": (put(a_site, "kind", "street"), "$.inspections[0].sites[0].kind"),
+    "unknown problem key": (put(a_problem, "points", 1), "$.inspections[0].problems[0].points"),
+    "unknown scheme key": (put(scheme, "owner", "x"), "$.titles[1].scheme.owner"),
+    "round without date": (drop(a_round, "date"), "$.rounds[0].date"),
+    "round without title": (drop(a_round, "title"), "$.rounds[0].title"),
+    "check without id": (drop(a_check, "id"), "$.checks[0].id"),
+    "site without unit": (drop(a_site, "unit"), "$.inspections[0].sites[0].unit"),
+    "problem without indicator": (drop(a_problem, "indicator"), "$.inspections[0].problems[0].indicator"),
+    "round kind unknown": (put(a_round, "kind", "annual"), "$.rounds[0].kind"),
+    "check kind null": (put(a_check, "kind", None), "$.checks[0].kind"),
+    "check date with slashes": (put(a_check, "date", "2026/05/10"), "$.checks[0].date"),
+    "part points a string": (lambda d: a_round(d)["parts"].update(field_inspection="31.5"), "$.rounds[0].parts.field_inspection"),
+    "round year fractional": (put(lambda d: a_round(d, 1), "year", 2026.5), "$.rounds[1].year"),
+    "problem count 0": (put(a_problem, "count", 0), "$.inspections[0].problems[0].count"),
+    "mandatory a string": (put(an_inspection, "mandatory", "hospital"), "$.inspections[0].mandatory"),
+    "scheme full points 0": (lambda d: scheme(d)["parts"][0].update(full_points=0), "$.titles[1].scheme.parts[0].full_points"),
+    "scheme without parts": (drop(scheme, "parts"), "$.titles[1].scheme.parts"),
+    "an unknown bundled scheme": (put(lambda d: d["titles"][1], "scheme", "garden-2016"), "$.titles[1].scheme"),
+    "a consequence with a line and a flag": (lambda d: scheme(d)["consequences"][0].update(flag="late"),
+                                             "$.titles[1].scheme.consequences[0]"),
+    "a consequence of 0 months": (lambda d: scheme(d)["consequences"][1].update(months=0), "$.titles[1].scheme.consequences[1].months"),
+    "year weights a string": (put(scheme, "year_weights", "0.4, 0.6"), "$.titles[1].scheme.year_weights"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ASSESSMENTS))
+def test_assessment_mutation_refused_by_both(name):
+    change, location = BAD_ASSESSMENTS[name]
+    document = mutated(GOOD_ASSESSMENT, change)
+    assert schema_errors(CAMPAIGN, document), f"the schema accepts a campaign with {name}"
+    assert_schema_points_at(CAMPAIGN, document, location)
+    error = reader_error(civitas.parse_campaign, document)
+    assert error.file == "mutated.json"
+    assert error.location == location, str(error)
+
+
+READER_ONLY_ASSESSMENT: dict[str, tuple[Callable[[dict], Any], str]] = {
+    "a round of a title without scheme": (put(a_round, "title", "garden"), "$.rounds[0].title"),
+    "a round of an unknown title": (put(a_round, "title", "forest"), "$.rounds[0].title"),
+    "a part above its full points": (lambda d: a_round(d)["parts"].update(field_inspection=41), "$.rounds[0].parts.field_inspection"),
+    "an unknown part": (lambda d: a_round(d)["parts"].update(online=3), "$.rounds[0].parts.online"),
+    "a total unlike the parts' sum": (put(a_round, "total", 80), "$.rounds[0].total"),
+    "a total above full points": (put(lambda d: a_round(d, 1), "total", 11), "$.rounds[1].total"),
+    "an unknown flag": (put(lambda d: a_round(d, 1), "flags", ["late"]), "$.rounds[1].flags[0]"),
+    "a duplicate round id": (put(lambda d: a_round(d, 1), "id", "cc-2025"), "$.rounds[1].id"),
+    "year weights not summing to 1": (put(scheme, "year_weights", [0.4, 0.5]), "$.titles[1].scheme.year_weights"),
+    "a duplicate part id": (lambda d: scheme(d)["parts"][1].update(id="field"), "$.titles[1].scheme.parts[1].id"),
+    "a check ending before it starts": (put(a_check, "end", "2026-05-09"), "$.checks[0].end"),
+    "a check of an unknown title": (put(a_check, "title", "forest"), "$.checks[0].title"),
+    "a site in an unknown unit": (put(a_site, "unit", "north"), "$.inspections[0].sites[0].unit"),
+    "a duplicate site id": (lambda d: an_inspection(d)["sites"][1].update(id="s1"), "$.inspections[0].sites[1].id"),
+    "a problem at an unknown site": (put(a_problem, "site", "s9"), "$.inspections[0].problems[0].site"),
+    "a problem of an indicator not checked": (put(a_problem, "indicator", "waterlogging_points"),
+                                              "$.inspections[0].problems[0].indicator"),
+    "an indicator that is no problem count": (put(an_inspection, "indicators", ["street_cleanliness_problems", "built_up_green_coverage"]),
+                                              "$.inspections[0].indicators[1]"),
+    "a round of another title": (put(an_inspection, "round", "cc-2025"), "$.inspections[0].round"),
+    "an unknown round": (put(an_inspection, "round", "m9"), "$.inspections[0].round"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READER_ONLY_ASSESSMENT))
+def test_assessment_rule_only_the_reader_checks(name):
+    change, location = READER_ONLY_ASSESSMENT[name]
+    document = mutated(GOOD_ASSESSMENT, change)
+    assert schema_errors(CAMPAIGN, document) == []
+    assert reader_error(civitas.parse_campaign, document).location == location
+
+
+GOOD_ASSESSMENT_VARIANTS: dict[str, Callable[[dict], Any]] = {
+    "the bundled scheme by id": put(lambda d: d["titles"][3], "scheme", "civilized-city-2018"),
+    "a scheme with only parts": lambda d: (d["titles"][1].update(scheme={"parts": [{"id": "all", "full_points": 10}]}),
+                                           a_round(d, 1).pop("flags")),
+    "a round with only a total": lambda d: a_round(d).update(parts={}, total=78.5),
+    "a round with some parts": lambda d: a_round(d)["parts"].pop("questionnaire"),
+    "a check for every title, kind other": lambda d: [a_check(d).pop(k) for k in ("title", "kind", "end", "name", "notes")],
+    "an inspection without sites": lambda d: an_inspection(d).update(sites=[], problems=[]),
+    "an inspection without title": lambda d: [an_inspection(d).pop(k) for k in ("title", "round")],
+    "a problem without count and deduction": lambda d: [a_problem(d).pop(k) for k in ("count", "deduction")],
+    "empty lists": lambda d: d.update(rounds=[], checks=[], inspections=[]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_ASSESSMENT_VARIANTS))
+def test_assessment_variant_accepted_by_both(name):
+    document = mutated(GOOD_ASSESSMENT, GOOD_ASSESSMENT_VARIANTS[name])
+    assert schema_errors(CAMPAIGN, document) == []
+    civitas.parse_campaign(text(document))
+
+
+# A field-inspection file (civitas-inspection/1) is $defs/inspection_file of the campaign schema.
+INSPECTION_FILE = jsonschema.Draft202012Validator(
+    {"$ref": load(SCHEMAS / "campaign.schema.json")["$id"] + "#/$defs/inspection_file"}, registry=REGISTRY
+)
+INSPECTION_FILES = sorted(p for p in json_files("data", "examples", "tests/data") if format_of(p) == "civitas-inspection/1")
+
+
+def test_the_example_inspection_file_is_found():
+    assert ROOT / "examples" / "lanzhou" / "inspections.json" in INSPECTION_FILES
+
+
+@pytest.mark.parametrize("path", INSPECTION_FILES, ids=rel)
+def test_inspection_file_is_valid_for_both(path):
+    assert schema_errors(INSPECTION_FILE, load(path)) == []
+    assert civitas.load_field_inspection(str(path)).id == load(path)["id"]
+
+
+def test_an_inspection_file_is_valid_for_both(tmp_path):
+    inspection = {"format": "civitas-inspection/1", **GOOD_ASSESSMENT["inspections"][0]}
+    assert schema_errors(INSPECTION_FILE, inspection) == []
+    (tmp_path / "fi.json").write_text(text(inspection), encoding="utf-8")
+    document = mutated(GOOD_ASSESSMENT, lambda d: d.update(inspections=[{"file": "fi.json"}]))
+    assert schema_errors(CAMPAIGN, document) == []
+    (tmp_path / "campaign.json").write_text(text(document), encoding="utf-8")
+    campaign = civitas.load_campaign(tmp_path / "campaign.json")
+    assert campaign.inspections[0].file == "fi.json"
+    # The file's own faults are reported in the file, at its own path.
+    (tmp_path / "fi.json").write_text(text({**inspection, "format": "civitas-inspection/2"}), encoding="utf-8")
+    assert schema_errors(INSPECTION_FILE, {**inspection, "format": "civitas-inspection/2"})
+    with pytest.raises(civitas.ParseError) as info:
+        civitas.load_campaign(tmp_path / "campaign.json")
+    assert (Path(info.value.file).name, info.value.location) == ("fi.json", "$.format")

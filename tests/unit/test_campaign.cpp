@@ -623,9 +623,9 @@ TEST(CampaignFile, ReadsEveryField) {
     EXPECT_EQ(spec.calendar, "cn");
     ASSERT_EQ(spec.titles.size(), 3U);
     EXPECT_EQ(spec.titles[0], (CampaignTitle{"garden", "国家园林城市", "frameworks/green.json",
-                                             {day("2025-09-01"), day("2026-08-14"), day("2026-10-30")}}));
+                                             {day("2025-09-01"), day("2026-08-14"), day("2026-10-30")}, std::nullopt}));
     EXPECT_EQ(spec.titles[1].framework, "lanzhou-illustrative");
-    EXPECT_EQ(spec.titles[2], (CampaignTitle{"sanitary", "国家卫生城市", "", {std::nullopt, std::nullopt, day("2026-09-15")}}));
+    EXPECT_EQ(spec.titles[2], (CampaignTitle{"sanitary", "国家卫生城市", "", {std::nullopt, std::nullopt, day("2026-09-15")}, std::nullopt}));
     ASSERT_EQ(spec.units.size(), 4U);
     EXPECT_EQ(spec.units[1], (CampaignUnit{"east", "东区", "city", {{"garden", "large"}}}));
     EXPECT_EQ(spec.units[2], (CampaignUnit{"west", "", "city", {{"garden", "small"}}}));
@@ -1161,6 +1161,48 @@ TEST(CampaignFile, SaveWithoutAPlan) {
 // ---------------------------------------------------------------------------------------------
 // The bundled example, examples/lanzhou/campaign.json
 
+TEST(CampaignFile, RoundTripWithRoundsChecksAndInspections) {
+    // The test campaign with a scheme of its own for "model", a round, a check and an inspection
+    // in place and one in its own file (new optional keys of civitas-campaign/1).
+    const CampaignFolder folder;
+    folder.write("inspections/east.json", R"({"format": "civitas-inspection/1", "id": "fi-east", "title": "model",
+        "date": "2026-03-01", "sites": [{"id": "s1", "unit": "east", "type": "street"}],
+        "problems": [{"site": "s1", "indicator": "street_cleanliness_problems", "count": 2}]})");
+    const Json j = with(document(), [](Json& d) {
+        d["titles"][1]["scheme"] = Json::parse(R"({"name": "模拟测评", "parts": [{"id": "all", "mode": "field_inspection", "full_points": 10}],
+            "year_weights": [0.4, 0.6], "first_year": 2025, "consequences": [{"id": "warning", "name": "预警", "below": 6}]})");
+        d["rounds"] = Json::parse(R"([{"id": "m1", "title": "model", "kind": "mock_test", "date": "2025-11-30", "parts": {"all": 5.5},
+            "source": "synthetic"}, {"id": "m2", "title": "model", "date": "2025-12-10", "total": 7}])");
+        d["checks"] = Json::parse(R"([{"id": "pre", "title": "model", "kind": "provincial_precheck", "date": "2026-05-10",
+            "end": "2026-06-15", "name": "省级预检"}, {"id": "all", "date": "2026-07-01"}])");
+        d["inspections"] = Json::parse(R"([{"id": "fi-west", "title": "model", "date": "2026-02-01", "mandatory": ["hospital"],
+            "sites": [{"id": "w1", "unit": "west", "type": "park", "name": "西区公园", "date": "2026-02-02"}],
+            "problems": [{"site": "w1", "indicator": "green_space_encroachments", "description": "绿地内停车", "deduction": 0.2}]},
+            {"file": "inspections/east.json"}])");
+    });
+    const Campaign c = folder.parse(j);
+    ASSERT_EQ(c.spec().rounds.size(), 2U);
+    EXPECT_EQ(c.spec().rounds[0].kind, AssessmentKind::mock_test);
+    EXPECT_EQ(c.spec().checks[1].kind, AssessmentKind::other);
+    EXPECT_EQ(c.spec().inspections[1].file, "inspections/east.json");
+    EXPECT_EQ(c.round_scheme("model").year_weights, (std::vector<double>{0.4, 0.6}));
+    // m2 is the 2025 annual test of the cycle 2025-2026: 0.4 x 7 = 2.8 secured.
+    EXPECT_NEAR(c.cycle_standing("model").secured, 2.8, 1e-12);
+    const std::string text = campaign_to_json(c);
+    const Campaign again = parse_campaign(text, folder.campaign_file());
+    EXPECT_EQ(again, c);
+    EXPECT_EQ(campaign_to_json(again), text);
+    const Json written = Json::parse(text);
+    EXPECT_EQ(written["inspections"][1], Json::parse(R"({"file": "inspections/east.json"})"));
+    EXPECT_FALSE(written["rounds"][1].contains("kind"));  // annual_test, the default
+    EXPECT_FALSE(written["checks"][1].contains("kind"));  // other, the default
+    EXPECT_FALSE(written["titles"][0].contains("scheme"));
+    // The inspections' counts joined the observation file's row: west and its parent city, east and city.
+    EXPECT_EQ(again.observations().latest("city", "street_cleanliness_problems", day("2026-03-31"))->value, 2.0);
+    EXPECT_EQ(again.observations().latest("west", "green_space_encroachments", day("2026-03-31"))->value, 1.0);
+    EXPECT_EQ(again.observations().size(), 1U + 2U + 2U);
+}
+
 TEST(CampaignFile, LanzhouExample) {
     const Campaign c = load_campaign(lanzhou);
     const CampaignSpec& spec = c.spec();
@@ -1198,7 +1240,8 @@ TEST(CampaignFile, LanzhouExampleRoundTripsAndSaves) {
     EXPECT_EQ(parse_campaign(campaign_to_json(c), lanzhou.string()), c);
     const TempFolder target;
     save_campaign(c, target.path() / "campaign.json");
-    EXPECT_EQ(files_under(target.path()), (std::vector<std::string>{"campaign.json", "plan.json", "plans/chengguan.json"}));
+    EXPECT_EQ(files_under(target.path()),
+              (std::vector<std::string>{"campaign.json", "inspections.json", "plan.json", "plans/chengguan.json"}));
     // The observation files it names (if any) are not the campaign's to write: copied here.
     for (const std::string& file : c.spec().observations) {
         std::filesystem::create_directories((target.path() / file).parent_path());

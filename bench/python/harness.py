@@ -1,0 +1,68 @@
+"""The timing harness the in-process Python benchmarks share (bench_evaluate.py, bench_topsis.py,
+bench_uncertainty.py): one BLAS thread, interleaved samples, best and median.
+
+Importing this module sets OPENBLAS_NUM_THREADS, OMP_NUM_THREADS and MKL_NUM_THREADS to 1 unless
+the environment already sets them: the numpy references run on one thread unless BLAS starts
+threads for their matrix products, which on a small shared machine spin and slow them down. It
+only takes effect when imported before numpy is first imported; BLAS_PRESET says whether numpy
+was imported already (then BLAS threads are as they were).
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import os
+import statistics
+import sys
+import time
+from typing import Any, Callable
+
+BLAS_PRESET = "numpy" in sys.modules
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+
+def blas_threads() -> str:
+    """How many BLAS threads numpy uses, in words, for the benchmarks' first line."""
+    if BLAS_PRESET:
+        return "numpy imported before this script: as it was"
+    return f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
+
+
+def interleaved(runs: dict[str, Callable[[], Any]], repeat: int, number: int) -> dict[str, list[float]]:
+    """Seconds per call of each function: `repeat` samples of `number` calls, the functions
+    taking turns (their order alternating) so that both see the same machine; gc off as timeit."""
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    names = list(runs)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for r in range(repeat):
+            for name in names if r % 2 == 0 else reversed(names):
+                fn = runs[name]
+                start = time.perf_counter()
+                for _ in range(number):
+                    fn()
+                samples[name].append((time.perf_counter() - start) / number)
+    finally:
+        if enabled:
+            gc.enable()
+    return samples
+
+
+def calls_per_sample(warm: dict[str, list[float]], given: int = 0, seconds: float = 0.02) -> int:
+    """`given` when set, else enough calls of the fastest function (by its warm-up time) to
+    take `seconds` per sample."""
+    return given or max(1, math.ceil(seconds / max(1e-9, min(min(v) for v in warm.values()))))
+
+
+def best_and_median(samples: dict[str, list[float]]) -> tuple[dict[str, float], dict[str, float]]:
+    """The best and the median sample of each function."""
+    return ({name: min(v) for name, v in samples.items()},
+            {name: statistics.median(v) for name, v in samples.items()})
+
+
+def ms(seconds: float) -> str:
+    """Seconds as milliseconds, 10 wide with 3 decimals."""
+    return f"{seconds * 1e3:10.3f}"

@@ -1,0 +1,90 @@
+"""pandas views of a campaign's assessment rounds, events and field inspections:
+``Campaign.rounds_frame()``, ``Campaign.events_frame()`` and ``Campaign.field_frame()``.
+
+``install()`` attaches the methods to the compiled class when ``civitas`` is imported; pandas is
+imported only when one of them is called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING, Any
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = "this needs pandas: pip install 'civitas[pandas]'"
+        raise ImportError(msg) from None
+    return pandas
+
+
+def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
+    """One row per round (of ``title``, every title when ''): title, id, kind (name), date
+    (``datetime.date``), year (the assessment year), name, one column per part of the title's
+    scheme (NaN where not given), total (NaN while a part is missing), consequences (the names of
+    the rules it triggers, joined by ', ') and flags."""
+    pd = _pandas()
+    rows: list[dict[str, Any]] = []
+    parts: list[str] = []
+    for r in self.rounds(title):
+        scheme = self.round_scheme(r.title)
+        for part in scheme.parts:
+            if part.id not in parts:
+                parts.append(part.id)
+        total = r.total_in(scheme)
+        row: dict[str, Any] = {"title": r.title, "id": r.id, "kind": r.kind.name, "date": r.date,
+                               "year": r.assessment_year, "name": r.name}
+        row.update({p: float(r.parts.get(p, math.nan)) for p in parts})
+        row["total"] = math.nan if total is None else float(total)
+        row["consequences"] = ", ".join(c.name or c.id for c in r.consequences(scheme))
+        row["flags"] = ", ".join(r.flags)
+        rows.append(row)
+    columns = ["title", "id", "kind", "date", "year", "name", *parts, "total", "consequences", "flags"]
+    frame = pd.DataFrame(rows, columns=columns)
+    for name in [*parts, "total"]:
+        frame[name] = frame[name].astype("float64")
+    return frame
+
+
+def events_frame(self: _core.Campaign, from_date: dt.date | None = None) -> pd.DataFrame:
+    """Every dated event of the campaign by date (``Campaign.events``): date and end
+    (``datetime.date``, end None for one day), title, kind and assessment (names; assessment ''
+    for title dates and inspections), id and name. With ``from_date``, only events on or after it
+    (a window still open counts): the report's "next events"."""
+    pd = _pandas()
+    rows = [{"date": e.date, "end": e.end, "title": e.title, "kind": e.kind.name,
+             "assessment": "" if e.assessment is None else e.assessment.name, "id": e.id, "name": e.name}
+            for e in self.events(from_date)]
+    return pd.DataFrame(rows, columns=["date", "end", "title", "kind", "assessment", "id", "name"])
+
+
+def field_frame(self: _core.Campaign, inspection: str | None = None) -> pd.DataFrame:
+    """Field problems by unit and indicator: one row per inspection, unit (districts and, rolled
+    up, their ancestors) and indicator checked, with date, title, sites, problems and deduction
+    (points). Only ``inspection`` when given."""
+    pd = _pandas()
+    chosen = [f for f in self.inspections if inspection is None or f.id == inspection]
+    if inspection is not None and not chosen:
+        self.inspection(inspection)  # raises NotFoundError
+    rows = [{"inspection": f.id, "date": f.date, "title": f.title, "unit": r.unit, "indicator": r.indicator,
+             "sites": r.sites, "problems": r.problems, "deduction": r.deduction}
+            for f in chosen for r in self.field_rollup(f.id)]
+    frame = pd.DataFrame(rows, columns=["inspection", "date", "title", "unit", "indicator", "sites", "problems", "deduction"])
+    frame["sites"] = frame["sites"].astype("int64")
+    frame["problems"] = frame["problems"].astype("int64")
+    frame["deduction"] = frame["deduction"].astype("float64")
+    return frame
+
+
+def install() -> None:
+    _core.Campaign.rounds_frame = rounds_frame  # type: ignore[attr-defined]
+    _core.Campaign.events_frame = events_frame  # type: ignore[attr-defined]
+    _core.Campaign.field_frame = field_frame  # type: ignore[attr-defined]

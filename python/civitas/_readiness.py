@@ -1,0 +1,196 @@
+"""pandas views of a readiness: ``Readiness.targets_frame()``, ``surveys_frame()``,
+``rulings_frame()`` and ``facts_frame()``, and ``trend_frame(campaign, title, as_of)``: the trend
+of every series of a title as a DataFrame.
+
+``install()`` attaches the methods to the compiled classes when ``civitas`` is imported; pandas is
+imported only when one of them is called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = "this needs pandas: pip install 'civitas[pandas]'"
+        raise ImportError(msg) from None
+    return pandas
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _line_text(line: _core.Interval) -> str:
+    if math.isinf(line.high) and not math.isinf(line.low):
+        return f">= {line.low:g}"
+    if math.isinf(line.low) and not math.isinf(line.high):
+        return f"<= {line.high:g}"
+    return f"[{line.low:g}, {line.high:g}]"
+
+
+def _float_columns(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    for name in names:
+        frame[name] = frame[name].astype(np.float64)
+    return frame
+
+
+def targets_frame(self: _core.Readiness) -> pd.DataFrame:
+    """One row per title, target and unit it applies to (``TitleReadiness.targets``): title,
+    indicator, unit, every_unit, target, line (text), deadline (``datetime.date`` or None),
+    department, latest and projected (NaN where none), latest_date, met_now, on_track, state (name)
+    and reason."""
+    pd = _pandas()
+    rows = [{"title": t.title, "indicator": p.indicator, "unit": p.unit, "every_unit": p.every_unit, "target": p.target,
+             "line": _line_text(p.line), "deadline": p.deadline, "department": p.department, "latest": _nan(p.latest),
+             "latest_date": p.latest_date, "projected": _nan(p.projected), "met_now": p.met_now, "on_track": p.on_track,
+             "state": p.state.name, "reason": p.reason}
+            for t in self.titles for p in t.targets]
+    columns = ["title", "indicator", "unit", "every_unit", "target", "line", "deadline", "department", "latest",
+               "latest_date", "projected", "met_now", "on_track", "state", "reason"]
+    return _float_columns(pd.DataFrame(rows, columns=columns), ["target", "latest", "projected"])
+
+
+def surveys_frame(self: _core.Readiness) -> pd.DataFrame:
+    """One row per title, unit and survey item with a sample size (``TitleReadiness.surveys``):
+    title, unit, indicator, date, estimate, sample_size, line (text), low and high (the
+    confidence interval), probability (that the true value meets the line), meets, in_doubt and
+    reason."""
+    pd = _pandas()
+    rows = [{"title": t.title, "unit": c.unit, "indicator": c.indicator, "date": c.date, "estimate": c.estimate,
+             "sample_size": c.sample_size, "line": _line_text(c.line), "low": c.low, "high": c.high,
+             "probability": c.probability, "meets": c.meets, "in_doubt": c.in_doubt, "reason": c.reason}
+            for t in self.titles for c in t.surveys]
+    columns = ["title", "unit", "indicator", "date", "estimate", "sample_size", "line", "low", "high", "probability",
+               "meets", "in_doubt", "reason"]
+    return _float_columns(pd.DataFrame(rows, columns=columns), ["estimate", "low", "high", "probability"])
+
+
+def rulings_frame(self: _core.Readiness, at_inspection: bool = False) -> pd.DataFrame:
+    """One row per ruling (``TitleReadiness.rulings``, or ``rulings_at_inspection``): title,
+    unit, indicator, kind (scope, subunit, level_or_trend, history_average), outcome (met,
+    not_met, missing: not assessed) and reason."""
+    pd = _pandas()
+    rows = [{"title": t.title, "unit": r.unit, "indicator": r.indicator, "kind": r.kind.name, "outcome": r.outcome.name,
+             "reason": r.reason}
+            for t in self.titles for r in (t.rulings_at_inspection if at_inspection else t.rulings)]
+    return pd.DataFrame(rows, columns=["title", "unit", "indicator", "kind", "outcome", "reason"])
+
+
+def facts_frame(self: _core.Readiness) -> pd.DataFrame:
+    """One row per title and unit (``TitleReadiness.facts``), for reports that word their own
+    reasons: title, unit, rag, passes_now and passes_at_inspection (None where unknown),
+    basic_failed, targets_off_track, surveys_in_doubt, ruled_not_met, ruled_met (lists of
+    indicator ids) and overdue_tasks (a count)."""
+    pd = _pandas()
+    rows = []
+    for t in self.titles:
+        for i, unit in enumerate(t.units):
+            f = t.facts[i]
+            rows.append({"title": t.title, "unit": unit, "rag": t.rag[i].name, "passes_now": f.passes_now,
+                         "passes_at_inspection": f.passes_at_inspection, "basic_failed": list(f.basic_failed),
+                         "targets_off_track": list(f.targets_off_track), "surveys_in_doubt": list(f.surveys_in_doubt),
+                         "ruled_not_met": list(f.ruled_not_met), "ruled_met": list(f.ruled_met),
+                         "overdue_tasks": f.overdue_tasks})
+    columns = ["title", "unit", "rag", "passes_now", "passes_at_inspection", "basic_failed", "targets_off_track",
+               "surveys_in_doubt", "ruled_not_met", "ruled_met", "overdue_tasks"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _unit_line(indicator: _core.Indicator, unit_class: str, top: bool) -> _core.Interval | None:
+    """The line a unit is judged on, as readiness judges it (sub-units on subunit_pass)."""
+    if not top and indicator.subunit_pass is not None:
+        return indicator.subunit_pass
+    line = indicator.pass_by_class.get(unit_class)
+    if line is not None:
+        return line
+    if indicator.pass_ is not None:
+        return indicator.pass_
+    if indicator.direction == _core.Direction.problem_count:
+        return _core.Interval.at_most(0)
+    if indicator.direction == _core.Direction.yes_no:
+        return _core.Interval(1, 1)
+    return None
+
+
+def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_points: int = 5,
+                known_on: dt.date | None = None) -> pd.DataFrame:
+    """The trend of every series of a title's framework, one row per unit and indicator with data
+    on or before `as_of` (units in the campaign's order, indicators in the framework's): unit,
+    indicator, points (used in the fit, at most `trend_points`), latest, latest_date, slope
+    (value units per year, NaN under 2 points), projected (to the title's inspection date as
+    readiness projects: along the slope, clamped to the bounds; yes/no and problem counts keep
+    their latest value; NaN without an inspection date after `as_of`), line (the unit's line as
+    text: sub-units on ``subunit_pass``), reach_date (the first day the projection meets the
+    line; None when it never does), and progress (the Open SDG progress state towards the line
+    by the inspection date, or in the indicator's direction without one; '' for yes/no and
+    ranges without a deadline). Top-unit items appear for the top unit only."""
+    pd = _pandas()
+    framework = campaign.framework(title)
+    inspection = next(t.dates.inspection for t in campaign.titles if t.id == title)
+    if inspection is not None and inspection <= as_of:
+        inspection = None
+    store = campaign.observations
+    end = np.datetime64(as_of, "D")
+    rows = []
+    for unit in campaign.units:
+        top = unit.parent == ""
+        unit_class = unit.classes.get(title, "")
+        for indicator in framework.indicators:
+            if indicator.scope == _core.IndicatorScope.top_unit and not top:
+                continue
+            dates, values = store.series(unit.id, indicator.id, known_on=known_on)
+            keep = dates <= end
+            dates, values = dates[keep][-trend_points:], values[keep][-trend_points:]
+            if len(values) == 0:
+                continue
+            line = _unit_line(indicator, unit_class, top)
+            moves = indicator.direction not in (_core.Direction.yes_no, _core.Direction.problem_count)
+            latest = float(values[-1])
+            row: dict[str, Any] = {"unit": unit.id, "indicator": indicator.id, "points": len(values), "latest": latest,
+                                   "latest_date": dates[-1].astype(dt.date), "slope": math.nan, "projected": math.nan,
+                                   "line": "" if line is None else _line_text(line), "reach_date": None, "progress": ""}
+            fit = _core.trend(dates, values) if len(values) >= 2 else None
+            if fit is not None:
+                row["slope"] = fit.slope
+            if inspection is not None:
+                value = fit.project(inspection) if fit is not None and moves else latest
+                if value is None or not math.isfinite(value):
+                    value = latest
+                if indicator.bounds is not None:
+                    value = min(max(value, indicator.bounds.low), indicator.bounds.high)
+                row["projected"] = value
+            if line is not None:
+                if line.contains(latest):
+                    row["reach_date"] = dates[-1].astype(dt.date)
+                elif fit is not None and moves:
+                    row["reach_date"] = fit.reach_date(line)
+            if len(values) >= 2:
+                if line is not None and inspection is not None:
+                    row["progress"] = _core.assess_progress(dates, values, line, inspection, measure="linear").state.name
+                elif indicator.direction in (_core.Direction.higher, _core.Direction.lower, _core.Direction.problem_count):
+                    row["progress"] = _core.assess_progress(dates, values, direction=indicator.direction,
+                                                            measure="linear").state.name
+            rows.append(row)
+    columns = ["unit", "indicator", "points", "latest", "latest_date", "slope", "projected", "line", "reach_date",
+               "progress"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def install() -> None:
+    _core.Readiness.targets_frame = targets_frame  # type: ignore[attr-defined]
+    _core.Readiness.surveys_frame = surveys_frame  # type: ignore[attr-defined]
+    _core.Readiness.rulings_frame = rulings_frame  # type: ignore[attr-defined]
+    _core.Readiness.facts_frame = facts_frame  # type: ignore[attr-defined]

@@ -1,0 +1,227 @@
+// A report's data as JSON (civitas-report/1, schema data/schema/report.schema.json), and
+// writing a rendered report to a file whole.
+
+#include "io/file_text.hpp"
+#include "report/document.hpp"
+
+#include <civitas/report.hpp>
+#include <civitas/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace civitas {
+
+namespace detail {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_number(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+Json optional_date(const std::optional<Date>& date) { return date ? Json(to_iso(*date)) : Json(nullptr); }
+Json bound(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+Json line_json(const Interval& line) { return Json{{"low", bound(line.low)}, {"high", bound(line.high)}}; }
+
+Json names_json(const std::map<std::string, std::string>& names) {
+    Json out = Json::object();
+    for (const auto& [id, name] : names) out[id] = name;
+    return out;
+}
+
+Json target_json(const TargetProgress& t) {
+    return Json{{"unit", t.unit},
+                {"indicator", t.indicator},
+                {"every_unit", t.every_unit},
+                {"target", t.target},
+                {"line", line_json(t.line)},
+                {"deadline", optional_date(t.deadline)},
+                {"department", t.department},
+                {"latest", optional_number(t.latest)},
+                {"latest_date", optional_date(t.latest_date)},
+                {"projected", optional_number(t.projected)},
+                {"met_now", t.met_now},
+                {"on_track", t.on_track},
+                {"state", to_string(t.state)}};
+}
+
+Json survey_json(const SurveyCheck& s) {
+    return Json{{"unit", s.unit},
+                {"indicator", s.indicator},
+                {"date", to_iso(s.date)},
+                {"estimate", s.estimate},
+                {"sample_size", s.sample_size},
+                {"line", line_json(s.line)},
+                {"low", s.low},
+                {"high", s.high},
+                {"probability", s.probability},
+                {"meets", s.meets},
+                {"in_doubt", s.in_doubt}};
+}
+
+Json round_json(const RoundResult& r) {
+    return Json{{"id", r.id},
+                {"name", r.name},
+                {"kind", to_string(r.kind)},
+                {"date", to_iso(r.date)},
+                {"total", optional_number(r.total)},
+                {"scale", r.scale},
+                {"consequences", r.consequences}};
+}
+
+Json event_json(const CampaignEvent& e) {
+    return Json{{"date", to_iso(e.date)},
+                {"end", optional_date(e.end)},
+                {"title", e.title},
+                {"kind", to_string(e.kind)},
+                {"assessment", e.assessment ? Json(to_string(*e.assessment)) : Json(nullptr)},
+                {"id", e.id},
+                {"name", e.name}};
+}
+
+Json item_json(const ReportItem& item) {
+    return Json{{"unit", item.unit},
+                {"unit_name", item.unit_name},
+                {"indicator", item.indicator},
+                {"name", item.name},
+                {"measure", item.measure},
+                {"direction", to_string(item.direction)},
+                {"basic", item.basic},
+                {"value", optional_number(item.value)},
+                {"value_date", optional_date(item.value_date)},
+                {"met", item.met},
+                {"projected", optional_number(item.projected)},
+                {"projected_met", item.projected_met ? Json(*item.projected_met) : Json(nullptr)},
+                {"line", line_json(item.line)},
+                {"gap", optional_number(item.gap)},
+                {"relative_gap", optional_number(item.relative_gap)},
+                {"department", item.department},
+                {"rule", item.rule ? Json(to_string(*item.rule)) : Json(nullptr)}};
+}
+
+Json task_json(const OverdueTask& task) {
+    Json responsibility = Json::object();
+    for (const auto& [field, value] : task.responsibility) responsibility[field] = value;
+    return Json{{"id", task.id},
+                {"name", task.name},
+                {"responsibility", responsibility},
+                {"due", to_iso(task.due)},
+                {"days_late", task.days_late},
+                {"percent_complete", task.percent_complete}};
+}
+
+Json unit_json(const UnitStanding& s) {
+    return Json{{"unit", s.unit},
+                {"name", s.name},
+                {"rank", s.rank},
+                {"rag", to_string(s.rag)},
+                {"met", s.met},
+                {"assessed", s.assessed},
+                {"total", optional_number(s.total)},
+                {"passes_now", s.passes_now ? Json(*s.passes_now) : Json(nullptr)},
+                {"passes_at_inspection", s.passes_at_inspection ? Json(*s.passes_at_inspection) : Json(nullptr)},
+                {"overdue_tasks", s.overdue_tasks}};
+}
+
+Json title_json(const TitleReport& t) {
+    Json shortfalls = Json::array(), off_track = Json::array(), overdue = Json::array(), units = Json::array();
+    for (const ReportItem& item : t.shortfalls) shortfalls.push_back(item_json(item));
+    for (const ReportItem& item : t.off_track) off_track.push_back(item_json(item));
+    for (const OverdueTask& task : t.overdue) overdue.push_back(task_json(task));
+    for (const UnitStanding& s : t.units) units.push_back(unit_json(s));
+    Json targets = Json::array(), surveys = Json::array(), rounds = Json::array();
+    for (const TargetProgress& target : t.targets) targets.push_back(target_json(target));
+    for (const SurveyCheck& s : t.surveys) surveys.push_back(survey_json(s));
+    for (const RoundResult& r : t.rounds) rounds.push_back(round_json(r));
+    return Json{{"id", t.id},
+                {"name", t.name},
+                {"framework", t.framework.empty() ? Json(nullptr) : Json(t.framework)},
+                {"dates", Json{{"benchmark", optional_date(t.dates.benchmark)},
+                               {"application", optional_date(t.dates.application)},
+                               {"inspection", optional_date(t.dates.inspection)}}},
+                {"days_to_inspection", t.days_to_inspection ? Json(*t.days_to_inspection) : Json(nullptr)},
+                {"top_unit", t.top_unit},
+                {"rag", to_string(t.rag)},
+                {"reason", t.reason},
+                {"met", t.met},
+                {"assessed", t.assessed},
+                {"indicators", t.indicators},
+                {"basic_failed", t.basic_failed},
+                {"total", optional_number(t.total)},
+                {"scale", t.scale},
+                {"pass_total", optional_number(t.pass_total)},
+                {"pass_share", optional_number(t.pass_share)},
+                {"passes_now", t.passes_now},
+                {"passes_at_inspection", t.passes_at_inspection ? Json(*t.passes_at_inspection) : Json(nullptr)},
+                {"shortfalls", shortfalls},
+                {"shortfalls_total", t.shortfalls_total},
+                {"off_track", off_track},
+                {"off_track_total", t.off_track_total},
+                {"overdue", overdue},
+                {"overdue_total", t.overdue_total},
+                {"units", units},
+                {"targets", targets},
+                {"targets_total", t.targets_total},
+                {"surveys", surveys},
+                {"surveys_total", t.surveys_total},
+                {"rounds", rounds},
+                {"indicator_names", names_json(t.indicator_names)}};
+}
+
+Json department_json(const DepartmentRow& d) {
+    return Json{{"name", d.name},           {"leader", d.leader},
+                {"tasks", d.tasks},         {"done", d.done},
+                {"due", d.due},             {"done_on_time", d.done_on_time},
+                {"overdue", d.overdue},     {"most_days_late", d.most_days_late},
+                {"problems", d.problems},   {"problems_open", d.problems_open},
+                {"targets", d.targets},     {"targets_short", d.targets_short}};
+}
+
+Json plan_json(const Progress& p) {
+    Json states = Json::object();
+    for (const auto& [state, n] : p.states) states[to_string(state)] = n;
+    const auto rate = p.on_time_rate();
+    return Json{{"tasks", p.tasks},
+                {"states", states},
+                {"spi", optional_number(p.spi)},
+                {"spi_t", optional_number(p.spi_t)},
+                {"due", p.due},
+                {"done_on_time", p.done_on_time},
+                {"on_time_rate", optional_number(rate)},
+                {"problems", Json{{"found", p.problems.found},
+                                  {"closed", p.problems.closed},
+                                  {"closed_on_time", p.problems.closed_on_time},
+                                  {"overdue", p.problems.overdue}}}};
+}
+
+}  // namespace
+
+std::string render_json(const Report& report) {
+    Json titles = Json::array(), departments = Json::array();
+    for (const TitleReport& t : report.titles) titles.push_back(title_json(t));
+    for (const DepartmentRow& d : report.departments) departments.push_back(department_json(d));
+    Json events = Json::array();
+    for (const CampaignEvent& e : report.next_events) events.push_back(event_json(e));
+    const Json document{{"format", "civitas-report/1"},
+                        {"generator", std::string("civitas ") + version},
+                        {"campaign", report.campaign},
+                        {"name", report.name},
+                        {"as_of", to_iso(report.as_of)},
+                        {"known_on", optional_date(report.known_on)},
+                        {"language", to_string(report.language)},
+                        {"plan", report.plan ? plan_json(*report.plan) : Json(nullptr)},
+                        {"rejected_observations", report.rejected_observations},
+                        {"titles", titles},
+                        {"departments", departments},
+                        {"next_events", events},
+                        {"unit_names", names_json(report.unit_names)},
+                        {"department_names", names_json(report.department_names)}};
+    return document.dump(2) + "\n";
+}
+
+}  // namespace detail
+
+void write_report_file(const std::string& text, const std::string& path) { detail::write_file_atomically(path, text); }
+
+}  // namespace civitas
