@@ -8,14 +8,51 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <limits>
+#include <random>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace civitas::test {
+
+/// A fresh folder under the system's temporary folder, named after the running test and removed
+/// with everything in it at the end.
+class TempFolder {
+public:
+    TempFolder() {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        std::random_device random;
+        const std::string test = info != nullptr ? info->name() : "test";
+        path_ = std::filesystem::temp_directory_path() /
+                ("civitas-" + test + "-" + std::to_string(random()) + std::to_string(random()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    /// The folder.
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    /// The path of a file in it, as a string.
+    [[nodiscard]] std::string file(const std::string& relative) const { return (path_ / relative).string(); }
+    /// Writes `text` to a file in it (making its folders) and returns the file's path.
+    std::filesystem::path write(const std::string& relative, const std::string& text) const {
+        const std::filesystem::path file = path_ / relative;
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << text;
+        return file;
+    }
+
+private:
+    std::filesystem::path path_;
+};
 
 inline constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double eps = 1e-9;

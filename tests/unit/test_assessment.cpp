@@ -17,12 +17,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <string>
 #include <vector>
 
 namespace civitas {
 namespace {
+
+using test::TempFolder;
 
 using civitas::test::mentions_all_and_any;
 using civitas::test::validation_message;
@@ -378,32 +379,6 @@ TEST(FieldInspection, ValidationNamesThePath) {
 // ---------------------------------------------------------------------------------------------
 // Field-inspection files
 
-class Folder {
-public:
-    Folder() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("civitas-assessment-" + std::string(info->name()) + "-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~Folder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    Folder(const Folder&) = delete;
-    Folder& operator=(const Folder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path write(const std::string& relative, const std::string& text) const {
-        const std::filesystem::path file = path_ / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file;
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 // The ParseError of `parse`, checked for its file and location.
 template <class F>
@@ -428,7 +403,7 @@ TEST(FieldInspectionFile, RoundTrip) {
     EXPECT_EQ(parse_field_inspection(text), f);
     EXPECT_NE(text.find("\"format\": \"civitas-inspection/1\""), std::string::npos);
     EXPECT_EQ(text.find("\"count\": 1"), std::string::npos);  // the default is left out
-    const Folder folder;
+    const TempFolder folder;
     EXPECT_EQ(load_field_inspection(folder.write("inspection.json", text).string()), f);
 }
 
@@ -594,7 +569,7 @@ TEST(CampaignAssessment, EventsInDateOrder) {
 }
 
 TEST(CampaignAssessment, FileRoundTripWithAnInspectionFileAndSchemes) {
-    const Folder folder;
+    const TempFolder folder;
     CampaignSpec spec = campaign_spec();
     spec.inspections[0].file = "inspections/fi-2025.json";
     FieldInspection inline_one = inspection();
@@ -642,7 +617,7 @@ TEST(CampaignAssessment, FileRoundTripWithAnInspectionFileAndSchemes) {
 }
 
 TEST(CampaignAssessment, ErrorsInAnInspectionFileNameThatFile) {
-    const Folder folder;
+    const TempFolder folder;
     CampaignSpec spec = campaign_spec();
     spec.inspections[0].file = "fi.json";
     const Campaign c(spec, campaign_frameworks());
@@ -664,7 +639,7 @@ TEST(CampaignAssessment, ErrorsInAnInspectionFileNameThatFile) {
 }
 
 TEST(CampaignAssessment, BadRoundsInTheCampaignFile) {
-    const Folder folder;
+    const TempFolder folder;
     const Campaign c(campaign_spec(), campaign_frameworks());
     std::string text = campaign_to_json(c);
     const auto replaced = [&](const std::string& from, const std::string& to) {

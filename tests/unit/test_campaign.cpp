@@ -20,7 +20,6 @@
 #include <functional>
 #include <iterator>
 #include <map>
-#include <random>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -28,6 +27,8 @@
 
 namespace civitas {
 namespace {
+
+using test::TempFolder;
 
 using civitas::test::bounded;
 using civitas::test::flat_spec;
@@ -495,34 +496,6 @@ TEST(Campaign, Equality) {
 // ---------------------------------------------------------------------------------------------
 // Campaign files
 
-// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempFolder {
-public:
-    TempFolder() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("civitas-campaign-" + std::string(info->name()) + "-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    std::string file(const std::string& relative) const { return (path_ / relative).string(); }
-    std::filesystem::path write(const std::string& relative, const std::string& text) const {
-        const std::filesystem::path file = path_ / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file;
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 // The campaign file of the tests: garden judged by frameworks/green.json (a file beside it),
 // model by the bundled lanzhou-illustrative, sanitary by its plan only; the bundled "cn" calendar.

@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
-#include <random>
 
 using namespace civitas;
 using namespace civitas::test;
@@ -47,25 +46,6 @@ ParseError parse_error_of(const std::string& text) {
     return ParseError("", "", "");
 }
 
-/// A fresh temporary folder, removed at the end of the test.
-class TemporaryFolder {
-public:
-    TemporaryFolder() {
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() / ("civitas-test-" + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TemporaryFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TemporaryFolder(const TemporaryFolder&) = delete;
-    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 }  // namespace
 
@@ -191,7 +171,7 @@ TEST(FrameworkFile, UnknownFormatVersion) {
 }
 
 TEST(FrameworkFile, LoadingABadFileNamesIt) {
-    TemporaryFolder folder;
+    TempFolder folder;
     const auto path = folder.path() / "broken.json";
     std::ofstream(path) << "{ \"id\": ";
     try {
@@ -204,7 +184,7 @@ TEST(FrameworkFile, LoadingABadFileNamesIt) {
 }
 
 TEST(FrameworkFile, LoadingAMissingFileThrows) {
-    TemporaryFolder folder;
+    TempFolder folder;
     try {
         (void)load_framework(folder.path() / "absent.json");
         ADD_FAILURE() << "expected an error";
@@ -287,7 +267,7 @@ TEST(FrameworkFile, ChineseNamesRoundTrip) {
 }
 
 TEST(FrameworkFile, SaveThenLoadIsEqual) {
-    TemporaryFolder folder;
+    TempFolder folder;
     const auto path = folder.path() / "saved.json";
     const auto f = base_framework();
     save_framework(f, path);
@@ -535,7 +515,7 @@ TEST(BundledFrameworks, UnknownIdListsTheKnownOnes) {
 }
 
 TEST(BundledFrameworks, AddedDirectoryIsSearched) {
-    TemporaryFolder folder;
+    TempFolder folder;
     std::filesystem::create_directories(folder.path() / "frameworks");
     auto s = base_framework().spec();
     s.id = "added-test-framework";

@@ -259,18 +259,16 @@ TEST(Report, MarkdownAndJsonSayTheSame) {
 }
 
 TEST(Report, WrittenWholeOrNotAtAll) {
-    const auto folder = std::filesystem::temp_directory_path() / "civitas-test-report";
-    std::filesystem::remove_all(folder);
-    std::filesystem::create_directories(folder);
-    const auto path = folder / "report.html";
-    write_report_file("<p>one</p>", path.string());
-    write_report_file("<p>two</p>", path.string());
+    const test::TempFolder folder;
+    const std::string path = folder.file("report.html");
+    write_report_file("<p>one</p>", path);
+    write_report_file("<p>two</p>", path);
     std::ifstream in(path);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(text, "<p>two</p>");
-    EXPECT_THROW(write_report_file("x", (folder / "no-such-folder" / "report.html").string()), Error);
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder), std::filesystem::directory_iterator()), 1);
-    std::filesystem::remove_all(folder);
+    EXPECT_THROW(write_report_file("x", folder.file("no-such-folder/report.html")), Error);
+    // Nothing but the report is left: no temporary file from either write.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path()), std::filesystem::directory_iterator()), 1);
 }
 
 }  // namespace

@@ -11,11 +11,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 namespace civitas {
 namespace {
+
+using test::TempFolder;
 
 using Who = std::map<std::string, std::string>;
 
@@ -433,33 +434,6 @@ TEST(Subplan, DefaultsAndTasksUseTheRootsNames) {
 // ---------------------------------------------------------------------------------------------
 // Plan files with sub-plans
 
-// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempFolder {
-public:
-    TempFolder() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("civitas-subplans-" + std::string(info->name()) + "-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path write(const std::string& relative, const std::string& text) const {
-        const std::filesystem::path file = path_ / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file;
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 // main.json: root tasks, an inline sub-plan "xigu" and "chengguan" kept in districts/chengguan.json,
 // which keeps its school in schools/school-3.json (relative to itself: districts/schools/).
