@@ -261,15 +261,6 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     return status;
 }
 
-// The format a file name's extension asks for: .html/.htm, .md, .json; text otherwise.
-std::string format_of(const std::string& path) {
-    const std::string extension = std::filesystem::path(path).extension().string();
-    if (extension == ".html" || extension == ".htm") return "html";
-    if (extension == ".md" || extension == ".markdown") return "markdown";
-    if (extension == ".json") return "json";
-    return "text";
-}
-
 int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Messages& m) {
     const Arguments parsed =
         parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"}, m);
@@ -277,7 +268,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     std::string output;
     for (const char* option : {"-o", "--output"})
         if (const auto found = parsed.options.find(option); found != parsed.options.end()) output = found->second;
-    const std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, format_of(output), m);
+    const std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, to_string(report_format_of(output)), m);
     const std::string language = choice(parsed, "--lang", {"zh", "en"}, "", m);
     ReportOptions options;
     if (!language.empty()) options.language = language == "zh" ? Language::zh : Language::en;

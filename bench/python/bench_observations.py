@@ -28,7 +28,6 @@ import datetime
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,26 +40,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_observations import write_observations  # noqa: E402
+from processes import cpu_seconds, gb, peak_rss_bytes  # noqa: E402
+from processes import in_subprocess as run_worker  # noqa: E402
 
 AS_OF = "2025-06-15"
 SPEED_TARGET = 1.0   # pandas read_csv time / civitas time, at least
 MEMORY_TARGET = 2.0  # civitas peak RSS / CSV bytes, at most
 
 
-def cpu_seconds() -> float:
-    """User plus system CPU time of this process so far (all threads)."""
-    import resource
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def peak_rss_bytes() -> int:
-    """The process's resident-set high-water mark (VmHWM)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    import resource  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 # ---- the two sides, each run in a subprocess ------------------------------------------------
@@ -126,12 +113,6 @@ def worker(argv: list[str]) -> int:
     return 0
 
 
-def in_subprocess(*args: str) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, "--worker", *args], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{args[0]} worker failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
 
 # ---- comparing ------------------------------------------------------------------------------
 
@@ -153,9 +134,6 @@ def compare(civitas_npz: str, pandas_npz: str) -> list[str]:
             problems.append(f"{name}: {bad} of {a.size} cells differ")
     return problems
 
-
-def gb(n: float) -> str:
-    return f"{n / 1e9:6.2f} GB"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
               f"in {time.perf_counter() - start:.0f} s")
     size = path.stat().st_size
     try:
-        ours = in_subprocess("civitas", str(path), args.as_of, str(work / "civitas.npz"), str(args.threads))
-        theirs = in_subprocess("pandas", str(path), args.as_of, str(work / "pandas.npz"),
+        ours = run_worker(__file__, "civitas", str(path), args.as_of, str(work / "civitas.npz"), str(args.threads))
+        theirs = run_worker(__file__, "pandas", str(path), args.as_of, str(work / "pandas.npz"),
                                "read-only" if args.pandas_read_only else "full")
         problems = [] if args.pandas_read_only else compare(str(work / "civitas.npz"), str(work / "pandas.npz"))
     finally:

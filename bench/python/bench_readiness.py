@@ -38,7 +38,6 @@ import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -51,6 +50,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_observations import SEED, indicator_levels, write_observations  # noqa: E402
+from processes import cpu_seconds, gb, peak_rss_bytes  # noqa: E402
+from processes import in_subprocess as run_worker  # noqa: E402
 
 AS_OF = "2025-12-15"
 INSPECTION = "2026-06-30"
@@ -148,20 +149,6 @@ def write_campaign(folder: Path, units: int, indicators: int, months: int) -> No
 
 # ---- measuring ------------------------------------------------------------------------------
 
-def cpu_seconds() -> float:
-    """User plus system CPU time of this process so far (all threads)."""
-    import resource
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def peak_rss_bytes() -> int:
-    """The process's resident-set high-water mark (VmHWM)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    import resource  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 # ---- the sides, each run in a subprocess ----------------------------------------------------
@@ -345,12 +332,6 @@ def worker(argv: list[str]) -> int:
     return 0
 
 
-def in_subprocess(*args: str) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, "--worker", *args], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{args[0]} worker failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
 
 # ---- comparing ------------------------------------------------------------------------------
 
@@ -374,9 +355,6 @@ def compare(civitas_npz: str, reference_npz: str) -> list[str]:
             problems.append(f"{name}: {int(np.sum(ours[name] != theirs[name]))} of {ours[name].size} units differ")
     return problems
 
-
-def gb(n: float) -> str:
-    return f"{n / 1e9:6.2f} GB"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -409,9 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     size = (folder / "observations.csv").stat().st_size
     work = Path(tempfile.mkdtemp(prefix="civitas-bench-readiness-out-"))
     try:
-        ours = in_subprocess("civitas", str(folder), args.as_of, str(work / "civitas.npz"))
-        theirs = in_subprocess("read_csv", str(folder), args.as_of, "")
-        reference = None if args.no_reference else in_subprocess("reference", str(folder), args.as_of, str(work / "reference.npz"))
+        ours = run_worker(__file__, "civitas", str(folder), args.as_of, str(work / "civitas.npz"))
+        theirs = run_worker(__file__, "read_csv", str(folder), args.as_of, "")
+        reference = None if args.no_reference else run_worker(__file__, "reference", str(folder), args.as_of, str(work / "reference.npz"))
         problems = [] if reference is None else compare(str(work / "civitas.npz"), str(work / "reference.npz"))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -167,6 +167,9 @@ struct CIVITAS_EXPORT Report {
 /// Writes a report in a format; the same report gives the same bytes.
 [[nodiscard]] CIVITAS_EXPORT std::string render(const Report& report, ReportFormat format);
 
+/// The format a file name's extension asks for: .html/.htm html, .md/.markdown markdown, .json json; text otherwise.
+[[nodiscard]] CIVITAS_EXPORT ReportFormat report_format_of(const std::string& path);
+
 /// Writes `text` to `path` whole or not at all (a temporary file renamed into place).
 CIVITAS_EXPORT void write_report_file(const std::string& text, const std::string& path);
 

@@ -23,15 +23,6 @@ ReportFormat format_named(const std::string& name) {
     throw py::value_error("format '" + name + "' is not one of text, markdown, html, json");
 }
 
-// The format a file name's extension asks for: .html/.htm, .md, .json; text otherwise.
-ReportFormat format_of(const std::filesystem::path& path) {
-    const std::string extension = path.extension().string();
-    if (extension == ".html" || extension == ".htm") return ReportFormat::html;
-    if (extension == ".md" || extension == ".markdown") return ReportFormat::markdown;
-    if (extension == ".json") return ReportFormat::json;
-    return ReportFormat::text;
-}
-
 }  // namespace
 
 void register_report(py::module_& m) {
@@ -160,7 +151,7 @@ void register_report(py::module_& m) {
         .def(
             "save",
             [](const Report& r, const std::filesystem::path& path, std::optional<std::string> format) {
-                write_report_file(render(r, format ? format_named(*format) : format_of(path)), path.string());
+                write_report_file(render(r, format ? format_named(*format) : report_format_of(path.string())), path.string());
             },
             py::arg("path"), py::arg("format") = py::none(),
             "Writes the report whole (a temporary file renamed into place); the format defaults to the extension's "

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
 
 namespace civitas {
 
@@ -221,6 +222,14 @@ std::string render_json(const Report& report) {
 }
 
 }  // namespace detail
+
+ReportFormat report_format_of(const std::string& path) {
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (extension == ".html" || extension == ".htm") return ReportFormat::html;
+    if (extension == ".md" || extension == ".markdown") return ReportFormat::markdown;
+    if (extension == ".json") return ReportFormat::json;
+    return ReportFormat::text;
+}
 
 void write_report_file(const std::string& text, const std::string& path) { detail::write_file_atomically(path, text); }
 

@@ -258,6 +258,15 @@ TEST(Report, MarkdownAndJsonSayTheSame) {
     EXPECT_EQ(report, build_report(campaign(), as_of));
 }
 
+TEST(Report, FormatFollowsTheFileExtension) {
+    EXPECT_EQ(report_format_of("out/report.html"), ReportFormat::html);
+    EXPECT_EQ(report_format_of("report.htm"), ReportFormat::html);
+    EXPECT_EQ(report_format_of("report.md"), ReportFormat::markdown);
+    EXPECT_EQ(report_format_of("report.json"), ReportFormat::json);
+    EXPECT_EQ(report_format_of("report.txt"), ReportFormat::text);
+    EXPECT_EQ(report_format_of(""), ReportFormat::text);
+}
+
 TEST(Report, WrittenWholeOrNotAtAll) {
     const test::TempFolder folder;
     const std::string path = folder.file("report.html");
