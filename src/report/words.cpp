@@ -21,7 +21,6 @@ Words chinese() {
     w.red = "红";
     w.amber = "黄";
     w.green = "绿";
-    w.titles = "创建称号";
     w.title = "称号";
     w.inspection = "检查日期";
     w.days_left = "距检查";
@@ -33,10 +32,8 @@ Words chinese() {
     w.score_chart = "各单位得分";
     w.titles_chart = "全市各称号达标指标占比";
     w.reason = "原因";
-    w.plan = "工作计划";
     w.tasks = "任务";
     w.done = "已完成";
-    w.due = "已到期";
     w.overdue = "逾期";
     w.on_time_rate = "按时完成率";
     w.spi = "进度绩效指数 SPI";
@@ -77,7 +74,6 @@ Words chinese() {
     w.met_share_chart = "各单位达标指标占比";
     w.pass_marker = "通过线";
     w.most_days_late = "最长逾期（工作日）";
-    w.problems = "发现问题";
     w.targets_short = "目标未达";
     w.yes = "是";
     w.no = "否";
@@ -138,7 +134,6 @@ Words chinese() {
     w.rules[1] = "按下辖区判定";
     w.rules[2] = "按水平或趋势判定";
     w.rules[3] = "与历年均值比较";
-    w.rule = "判定依据";
     w.all_titles = "全部称号";
     w.separator = "；";
     w.list_separator = "、";
@@ -156,7 +151,6 @@ Words english() {
     w.red = "red";
     w.amber = "amber";
     w.green = "green";
-    w.titles = "Titles";
     w.title = "Title";
     w.inspection = "Inspection";
     w.days_left = "Days left";
@@ -168,10 +162,8 @@ Words english() {
     w.score_chart = "Score by unit";
     w.titles_chart = "Share of indicators the city meets, by title";
     w.reason = "Reason";
-    w.plan = "Plan";
     w.tasks = "Tasks";
     w.done = "Done";
-    w.due = "Due";
     w.overdue = "Overdue";
     w.on_time_rate = "On time";
     w.spi = "SPI";
@@ -212,7 +204,6 @@ Words english() {
     w.met_share_chart = "Share of indicators met, by unit";
     w.pass_marker = "pass line";
     w.most_days_late = "Most days late";
-    w.problems = "Problems found";
     w.targets_short = "Targets short";
     w.yes = "yes";
     w.no = "no";
@@ -273,7 +264,6 @@ Words english() {
     w.rules[1] = "by its districts";
     w.rules[2] = "by level or trend";
     w.rules[3] = "against past years";
-    w.rule = "Decided";
     w.all_titles = "all titles";
     w.separator = "; ";
     w.list_separator = ", ";

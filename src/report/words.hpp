@@ -22,7 +22,6 @@ struct Words {
     const char* red;
     const char* amber;
     const char* green;
-    const char* titles;              // "titles"
     const char* title;               // column: title
     const char* inspection;          // column: inspection date
     const char* days_left;           // column: days to inspection
@@ -34,10 +33,8 @@ struct Words {
     const char* score_chart;         // chart caption when units are scored
     const char* titles_chart;        // overview chart caption
     const char* reason;              // column: reason
-    const char* plan;                // plan facts
     const char* tasks;
     const char* done;
-    const char* due;
     const char* overdue;
     const char* on_time_rate;
     const char* spi;
@@ -78,7 +75,6 @@ struct Words {
     const char* met_share_chart;     // chart caption
     const char* pass_marker;         // chart marker label
     const char* most_days_late;
-    const char* problems;
     const char* targets_short;
     const char* yes;
     const char* no;
@@ -124,7 +120,6 @@ struct Words {
     const char* event;
     const char* event_kinds[6];       // EventKind
     const char* rules[4];             // RulingKind: scope, subunit, level_or_trend, history_average
-    const char* rule;                 // column: the rule that decided
     const char* all_titles;           // an event for every title
     const char* separator;            // between reason parts
     const char* list_separator;       // between list items
