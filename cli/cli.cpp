@@ -19,6 +19,7 @@ namespace {
 
 // The command line's fixed messages in one language.
 struct Messages {
+    Language language;             // also the language of the library's error messages
     const char* usage;
     const char* no_command;        // no command given
     const char* unknown_command;   // '{0}'
@@ -37,9 +38,11 @@ struct Messages {
     const char* unexpected;        // unexpected error
     const char* frameworks;        // heading of `list`
     const char* calendars;         // heading of `list`
+    const char* unit_invalid;      // {0} file: unit '{1}': why
 };
 
 const Messages english{
+    Language::en,
     "usage: civitas validate FILE\n"
     "       civitas score FRAMEWORK DATA.csv [--format text|json|csv] [--class-column NAME]\n"
     "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
@@ -70,9 +73,11 @@ const Messages english{
     "unexpected error: ",
     "frameworks:",
     "calendars:",
+    "{0}: unit '{1}': ",
 };
 
 const Messages chinese{
+    Language::zh,
     "用法: civitas validate 文件\n"
     "      civitas score 测评体系 数据.csv [--format text|json|csv] [--class-column 列名]\n"
     "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
@@ -103,6 +108,7 @@ const Messages chinese{
     "意外错误: ",
     "测评体系:",
     "工作日历:",
+    "{0}: 单位 '{1}': ",
 };
 
 std::string fill_in(const char* pattern, const std::string& a, const std::string& b = {}) {
@@ -255,7 +261,7 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     int status = success;
     for (std::size_t r = 0; r < batch.size(); ++r)
         if (!batch.errors[r].empty()) {
-            err << "civitas: " << positional[1] << ": unit '" << batch.units[r] << "': " << batch.errors[r] << "\n";
+            err << "civitas: " << fill_in(m.unit_invalid, positional[1], batch.units[r]) << batch.errors[r].text(m.language) << "\n";
             status = invalid_input;
         }
     return status;
@@ -285,7 +291,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     const auto& rejected = campaign.rejected_observations();
     if (!rejected.empty())
         err << "civitas: " << fill_in(m.rows_left_out, std::to_string(rejected.size())) << rejected.front().first << ": "
-            << to_string(rejected.front().second) << "\n";
+            << to_string(rejected.front().second, m.language) << "\n";
     const Report built = build_report(campaign, as_of, options);
     const ReportFormat kind = *enum_from_string<ReportFormat>(format);
     const std::string text = render(built, kind);
@@ -322,7 +328,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "civitas: " << error.message << "\n" << m.usage;
         return usage_error;
     } catch (const Error& error) {
-        err << "civitas: " << error.what() << "\n";
+        err << "civitas: " << error.message(m.language) << "\n";
         return invalid_input;
     } catch (const std::exception& error) {
         err << "civitas: " << m.unexpected << error.what() << "\n";

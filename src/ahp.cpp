@@ -43,31 +43,38 @@ std::string shape(const Eigen::MatrixXd& m) { return std::to_string(m.rows()) + 
 
 void check_tolerance(double tolerance) {
     if (!(tolerance >= 0) || !std::isfinite(tolerance))
-        throw ValidationError("reciprocal_tolerance", format_number(tolerance) + "; expected a finite number >= 0");
+        throw ValidationError("reciprocal_tolerance",
+                              Message("{0}; expected a finite number >= 0", "{0}；应为 >= 0 的有限数", {format_number(tolerance)}));
 }
 
 // The matrix checked and made exactly reciprocal from its upper triangle. `name` names it in messages.
 Eigen::MatrixXd checked_comparisons(const Eigen::MatrixXd& a, const std::string& name, double tolerance) {
-    if (a.size() == 0) throw ValidationError(name, "empty; expected an n x n matrix of comparisons, n from 1 to 15");
-    if (a.rows() != a.cols()) throw ValidationError(name, shape(a) + "; a pairwise comparison matrix is square");
+    if (a.size() == 0)
+        throw ValidationError(name, Message("empty; expected an n x n matrix of comparisons, n from 1 to 15",
+                                            "为空；应为 n x n 的两两比较矩阵，n 为 1 到 15"));
+    if (a.rows() != a.cols())
+        throw ValidationError(name, Message("{0}; a pairwise comparison matrix is square", "{0}；两两比较矩阵应为方阵", {shape(a)}));
     if (a.rows() > ahp_max_size)
-        throw ValidationError(name, shape(a) + "; at most 15 x 15 (the random index tables stop at 15): "
-                                               "group the criteria into categories and use hierarchical AHP");
+        throw ValidationError(name, Message("{0}; at most 15 x 15 (the random index tables stop at 15): group the criteria into "
+                                            "categories and use hierarchical AHP",
+                                            "{0}；最大为 15 x 15（随机一致性指标表只到 15）: 请将评价指标分入类别，使用层次 AHP",
+                                            {shape(a)}));
     const Eigen::Index n = a.rows();
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < n; ++j) {
             const double value = a(i, j);
             if (!std::isfinite(value) || value <= 0)
                 throw ValidationError(matrix_path(name, i, j),
-                                      format_number(value) + "; expected a positive finite number "
-                                                             "(how many times row " + std::to_string(i) +
-                                          " outweighs column " + std::to_string(j) + ")");
+                                      Message("{0}; expected a positive finite number (how many times row {1} outweighs column {2})",
+                                              "{0}；应为正的有限数（第 {1} 行相对第 {2} 列的重要程度倍数）",
+                                              {format_number(value), std::to_string(i), std::to_string(j)}));
         }
     }
     for (Eigen::Index i = 0; i < n; ++i) {
         if (std::abs(a(i, i) - 1.0) > tolerance)
             throw ValidationError(matrix_path(name, i, i),
-                                  format_number(a(i, i)) + " on the diagonal; expected 1 (an element compared with itself)");
+                                  Message("{0} on the diagonal; expected 1 (an element compared with itself)",
+                                          "对角线上为 {0}；应为 1（元素与自身比较）", {format_number(a(i, i))}));
     }
     Eigen::MatrixXd exact = Eigen::MatrixXd::Ones(n, n);
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -75,10 +82,11 @@ Eigen::MatrixXd checked_comparisons(const Eigen::MatrixXd& a, const std::string&
             if (std::abs(a(i, j) * a(j, i) - 1.0) > tolerance)
                 throw ValidationError(
                     matrix_path(name, j, i),
-                    matrix_path(name, i, j) + " is " + format_number(a(i, j)) + " but " + matrix_path(name, j, i) +
-                        " is " + format_number(a(j, i)) + "; expected 1/" + format_number(a(i, j)) + " = " +
-                        format_fixed(1.0 / a(i, j), 4) + " (a comparison matrix is reciprocal: a_ji = 1/a_ij, within " +
-                        format_number(tolerance) + " on a_ij x a_ji)");
+                    Message("{0} is {1} but {2} is {3}; expected 1/{1} = {4} (a comparison matrix is reciprocal: a_ji = 1/a_ij, "
+                            "within {5} on a_ij x a_ji)",
+                            "{0} 为 {1}，而 {2} 为 {3}；应为 1/{1} = {4}（比较矩阵互反: a_ji = 1/a_ij，a_ij x a_ji 的误差不超过 {5}）",
+                            {matrix_path(name, i, j), format_number(a(i, j)), matrix_path(name, j, i), format_number(a(j, i)),
+                             format_fixed(1.0 / a(i, j), 4), format_number(tolerance)}));
             exact(i, j) = a(i, j);
             exact(j, i) = 1.0 / a(i, j);
         }
@@ -96,8 +104,10 @@ struct Principal {
 Principal principal_eigen(const Eigen::MatrixXd& a) {
     if (a.rows() == 1) return {Eigen::VectorXd::Ones(1), 1.0};
     const Eigen::EigenSolver<Eigen::MatrixXd> solver(a, /*computeEigenvectors=*/true);
-    if (solver.info() != Eigen::Success) throw Error("AHP: the eigenvalue solver did not converge; the comparisons span too many orders of "
-                    "magnitude (expected ratios such as Saaty's 1/9 to 9)");
+    if (solver.info() != Eigen::Success)
+        throw Error(Message("AHP: the eigenvalue solver did not converge; the comparisons span too many orders of magnitude (expected "
+                            "ratios such as Saaty's 1/9 to 9)",
+                            "AHP: 特征值求解未收敛；比较值跨越的数量级过多（应为 Saaty 标度 1/9 到 9 这样的比值）"));
     const auto& values = solver.eigenvalues();
     Eigen::Index best = 0;
     for (Eigen::Index i = 1; i < values.size(); ++i)
@@ -131,7 +141,8 @@ double consistency_ratio_of(const Eigen::MatrixXd& exact, RandomIndexTable table
     AhpResult result;
     result.lambda_max = principal_eigen(exact).value;
     if (!std::isfinite(result.lambda_max))
-        throw Error("AHP: the comparisons span too many orders of magnitude to compute with doubles");
+        throw Error(Message("AHP: the comparisons span too many orders of magnitude to compute with doubles",
+                            "AHP: 比较值跨越的数量级过多，无法用双精度数计算"));
     set_consistency(result, exact.rows(), table);
     return result.consistency_ratio;
 }
@@ -143,8 +154,9 @@ AhpResult ahp_of_exact(const Eigen::MatrixXd& exact, const AhpOptions& options) 
     result.weights = options.method == AhpMethod::eigenvector ? principal.vector : geometric_mean_weights(exact);
     result.lambda_max = principal.value;
     if (!std::isfinite(result.lambda_max) || !result.weights.allFinite() || !(result.weights.minCoeff() > 0))
-        throw Error("AHP: the comparisons span too many orders of magnitude to compute with doubles "
-                    "(expected ratios such as Saaty's 1/9 to 9)");
+        throw Error(Message("AHP: the comparisons span too many orders of magnitude to compute with doubles (expected ratios such as "
+                            "Saaty's 1/9 to 9)",
+                            "AHP: 比较值跨越的数量级过多，无法用双精度数计算（应为 Saaty 标度 1/9 到 9 这样的比值）"));
     set_consistency(result, exact.rows(), options.random_index);
     return result;
 }
@@ -164,7 +176,8 @@ std::string format_vector(const Eigen::VectorXd& values) {
 
 double random_index(int n, RandomIndexTable table) {
     if (n < 1 || n > ahp_max_size)
-        throw ValidationError("n", std::to_string(n) + "; the random index tables cover n = 1 to 15");
+        throw ValidationError("n", Message("{0}; the random index tables cover n = 1 to 15", "{0}；随机一致性指标表只覆盖 n = 1 到 15",
+                                           {std::to_string(n)}));
     const auto& values = table == RandomIndexTable::saaty ? saaty_random_index : donegan_dodd_random_index;
     return values[static_cast<std::size_t>(n - 1)];
 }
@@ -180,19 +193,23 @@ AhpResult ahp(const Eigen::MatrixXd& matrix, AhpMethod method) {
 Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices, const Eigen::VectorXd& expert_weights,
                                     double reciprocal_tolerance) {
     check_tolerance(reciprocal_tolerance);
-    if (matrices.empty()) throw ValidationError("matrices", "no matrices given; expected one per expert");
+    if (matrices.empty())
+        throw ValidationError("matrices", Message("no matrices given; expected one per expert", "未提供矩阵；应每位专家一个"));
     const auto experts = static_cast<Eigen::Index>(matrices.size());
     Eigen::VectorXd shares = Eigen::VectorXd::Constant(experts, 1.0 / static_cast<double>(experts));
     if (expert_weights.size() != 0) {
         if (expert_weights.size() != experts)
-            throw ValidationError("expert_weights", std::to_string(expert_weights.size()) + " weights for " +
-                                                        std::to_string(experts) + " matrices; expected one per expert");
+            throw ValidationError("expert_weights", Message("{0} weights for {1} matrices; expected one per expert",
+                                                            "{0} 个权重对应 {1} 个矩阵；应每位专家一个权重",
+                                                            {std::to_string(expert_weights.size()), std::to_string(experts)}));
         for (Eigen::Index k = 0; k < experts; ++k) {
             if (!std::isfinite(expert_weights[k]) || expert_weights[k] < 0)
                 throw ValidationError(element_path("expert_weights", k),
-                                      format_number(expert_weights[k]) + "; expected a finite weight >= 0");
+                                      Message("{0}; expected a finite weight >= 0", "{0}；应为 >= 0 的有限权重",
+                                              {format_number(expert_weights[k])}));
         }
-        if (!(expert_weights.sum() > 0)) throw ValidationError("expert_weights", "all zero; expected some expert to count");
+        if (!(expert_weights.sum() > 0))
+            throw ValidationError("expert_weights", Message("all zero; expected some expert to count", "全部为 0；应至少有一位专家的权重为正"));
         shares = expert_weights / expert_weights.sum();
     }
     Eigen::MatrixXd log_sum = Eigen::MatrixXd::Zero(matrices.front().rows(), matrices.front().cols());
@@ -201,8 +218,9 @@ Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices
         const Eigen::MatrixXd& matrix = matrices[static_cast<std::size_t>(k)];
         const Eigen::MatrixXd exact = checked_comparisons(matrix, name, reciprocal_tolerance);
         if (exact.rows() != log_sum.rows())
-            throw ValidationError(name, shape(matrix) + " but matrices[0] is " + shape(log_sum) +
-                                            "; every expert compares the same elements");
+            throw ValidationError(name, Message("{0} but matrices[0] is {1}; every expert compares the same elements",
+                                                "为 {0}，而 matrices[0] 为 {1}；每位专家应比较相同的元素",
+                                                {shape(matrix), shape(log_sum)}));
         log_sum += shares[k] * exact.array().log().matrix();
     }
     return log_sum.array().exp().matrix();
@@ -217,8 +235,9 @@ Eigen::VectorXd hierarchical_weights(const Eigen::VectorXd& category_weights,
                                      const std::vector<Eigen::VectorXd>& indicator_weights) {
     const Eigen::VectorXd categories = checked_weights(category_weights, "category_weights");
     if (static_cast<Eigen::Index>(indicator_weights.size()) != categories.size())
-        throw ValidationError("indicator_weights", std::to_string(indicator_weights.size()) + " vectors for " +
-                                                       std::to_string(categories.size()) + " categories; expected one per category");
+        throw ValidationError("indicator_weights", Message("{0} vectors for {1} categories; expected one per category",
+                                                           "{0} 个向量对应 {1} 个类别；应每个类别一个",
+                                                           {std::to_string(indicator_weights.size()), std::to_string(categories.size())}));
     Eigen::Index total = 0;
     for (const Eigen::VectorXd& local : indicator_weights) total += local.size();
     Eigen::VectorXd global(total);
@@ -242,9 +261,9 @@ HierarchicalAhp hierarchical_ahp(const Eigen::MatrixXd& categories, const std::v
     HierarchicalAhp result;
     result.categories = ahp_named(categories, options, "categories");
     if (static_cast<Eigen::Index>(indicators.size()) != result.categories.weights.size())
-        throw ValidationError("indicators", std::to_string(indicators.size()) + " matrices for " +
-                                                std::to_string(result.categories.weights.size()) +
-                                                " categories; expected one per category");
+        throw ValidationError("indicators", Message("{0} matrices for {1} categories; expected one per category",
+                                                    "{0} 个矩阵对应 {1} 个类别；应每个类别一个",
+                                                    {std::to_string(indicators.size()), std::to_string(result.categories.weights.size())}));
     std::vector<Eigen::VectorXd> local;
     for (std::size_t k = 0; k < indicators.size(); ++k) {
         result.indicators.push_back(ahp_named(indicators[k], options, element_path("indicators", static_cast<Eigen::Index>(k))));

@@ -15,9 +15,18 @@ namespace civitas {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) { throw ValidationError(path, message); }
+[[noreturn]] void fail(const std::string& path, Message message) { throw ValidationError(path, std::move(message)); }
 
 std::string in_quotes(const std::string& text) { return "'" + text + "'"; }
+
+// "the date is not a day; expected a date".
+Message not_a_day() { return Message("the date is not a day; expected a date", "日期无效；应为有效日期"); }
+
+// "1850 is not a plausible year; expected a year in [1900, 2200]".
+Message implausible_year(int year) {
+    return Message("{0} is not a plausible year; expected a year in [1900, 2200]", "{0} 不是合理的年份；应为 [1900, 2200] 内的年份",
+                   {std::to_string(year)});
+}
 
 std::string number(double value) { return detail::format_number(value); }
 
@@ -33,10 +42,11 @@ std::set<std::string> flags_of(const RoundScheme& scheme) {
     return flags;
 }
 
-std::string listed(const std::set<std::string>& names) {
+Message::Argument listed(const std::set<std::string>& names) {
     std::string list;
     for (const std::string& name : names) list += (list.empty() ? "" : ", ") + in_quotes(name);
-    return list.empty() ? "(none)" : list;
+    if (list.empty()) return Message("(none)", "（无）");
+    return list;
 }
 
 }  // namespace
@@ -50,42 +60,50 @@ double RoundScheme::full_points() const noexcept {
 const RoundPart& RoundScheme::part(const std::string& part_id) const {
     for (const RoundPart& part : parts)
         if (part.id == part_id) return part;
-    throw NotFoundError("unknown part '" + part_id + "' of round scheme '" + id + "'");
+    throw NotFoundError(Message("unknown part '{0}' of round scheme '{1}'", "计分方案 '{1}' 中没有测评部分 '{0}'", {part_id, id}));
 }
 
 void validate(const RoundScheme& scheme, const std::string& path) {
-    if (scheme.parts.empty()) fail(path + ".parts", "the scheme has no parts; expected at least one part with its full points");
+    if (scheme.parts.empty())
+        fail(path + ".parts", Message("the scheme has no parts; expected at least one part with its full points",
+                                      "计分方案没有测评部分；应至少有一个部分及其满分"));
     std::set<std::string> ids;
     for (std::size_t k = 0; k < scheme.parts.size(); ++k) {
         const RoundPart& part = scheme.parts[k];
         const std::string at = item(path, "parts", k);
-        if (part.id.empty()) fail(at + ".id", "id is empty; expected a non-empty part id");
-        if (!ids.insert(part.id).second) fail(at + ".id", "duplicate part id " + in_quotes(part.id) + "; expected each part once");
+        if (part.id.empty()) fail(at + ".id", Message("id is empty; expected a non-empty part id", "id 为空；应为非空的测评部分 id"));
+        if (!ids.insert(part.id).second)
+            fail(at + ".id", Message("duplicate part id '{0}'; expected each part once", "测评部分 id '{0}' 重复；每个部分应只出现一次", {part.id}));
         if (!std::isfinite(part.full_points) || part.full_points <= 0)
-            fail(at + ".full_points", number(part.full_points) + " is not a positive number of points; expected full points > 0");
+            fail(at + ".full_points", Message("{0} is not a positive number of points; expected full points > 0", "{0} 不是正的分值；满分应 > 0",
+                                              {number(part.full_points)}));
     }
     double sum = 0.0;
     for (std::size_t k = 0; k < scheme.year_weights.size(); ++k) {
         const double w = scheme.year_weights[k];
         if (!std::isfinite(w) || w <= 0)
-            fail(path + ".year_weights[" + std::to_string(k) + "]", number(w) + " is not a positive weight; expected a weight > 0");
+            fail(path + ".year_weights[" + std::to_string(k) + "]",
+                 Message("{0} is not a positive weight; expected a weight > 0", "{0} 不是正的权重；权重应 > 0", {number(w)}));
         sum += w;
     }
     if (!scheme.year_weights.empty() && std::abs(sum - 1.0) > 1e-9)
-        fail(path + ".year_weights", "the year weights sum to " + number(sum) + "; expected them to sum to 1");
+        fail(path + ".year_weights", Message("the year weights sum to {0}; expected them to sum to 1", "各年权重合计为 {0}；合计应为 1", {number(sum)}));
     if (scheme.first_year && (*scheme.first_year < 1900 || *scheme.first_year > 2200))
-        fail(path + ".first_year", std::to_string(*scheme.first_year) + " is not a plausible year; expected a year in [1900, 2200]");
+        fail(path + ".first_year", implausible_year(*scheme.first_year));
     for (std::size_t k = 0; k < scheme.consequences.size(); ++k) {
         const ConsequenceRule& rule = scheme.consequences[k];
         const std::string at = item(path, "consequences", k);
-        if (rule.id.empty()) fail(at + ".id", "id is empty; expected what follows, e.g. \"public_criticism\"");
+        if (rule.id.empty())
+            fail(at + ".id", Message("id is empty; expected what follows, e.g. \"public_criticism\"", "id 为空；应为处理结果的 id，如 \"public_criticism\""));
         if (rule.below.has_value() == !rule.flag.empty())
-            fail(at, "the rule gives " + std::string(rule.below ? "both a line and a flag" : "neither a line nor a flag") +
-                         "; expected exactly one of \"below\" (a score line) or \"flag\"");
+            fail(at, Message("the rule gives {0}; expected exactly one of \"below\" (a score line) or \"flag\"",
+                             "该规则{0}；\"below\"（分数线）与 \"flag\" 应恰好给出其一",
+                             {rule.below ? Message("both a line and a flag", "同时给出了分数线和标记")
+                                         : Message("neither a line nor a flag", "既未给出分数线也未给出标记")}));
         if (rule.below && !std::isfinite(*rule.below))
-            fail(at + ".below", number(*rule.below) + " is not a finite score line; expected points");
+            fail(at + ".below", Message("{0} is not a finite score line; expected points", "{0} 不是有限的分数线；应为分值", {number(*rule.below)}));
         if (rule.months && *rule.months < 1)
-            fail(at + ".months", std::to_string(*rule.months) + " is not a duration; expected months >= 1");
+            fail(at + ".months", Message("{0} is not a duration; expected months >= 1", "{0} 不是有效时长；月数应 >= 1", {std::to_string(*rule.months)}));
     }
 }
 
@@ -112,42 +130,45 @@ RoundScheme bundled_round_scheme(const std::string& id) {
     if (id == "civilized-city-2018") return civilized_city_scheme();
     std::string list;
     for (const std::string& known : bundled_round_schemes()) list += (list.empty() ? "" : ", ") + in_quotes(known);
-    throw NotFoundError("no bundled round scheme '" + id + "'; expected one of: " + list);
+    throw NotFoundError(Message("no bundled round scheme '{0}'; expected one of: {1}", "没有内置的计分方案 '{0}'；应为以下之一: {1}", {id, list}));
 }
 
 void validate(const AssessmentRound& round, const RoundScheme& scheme, const std::string& path) {
-    if (round.id.empty()) fail(path + ".id", "id is empty; expected a non-empty round id");
-    if (round.date.is_special()) fail(path + ".date", "the date is not a day; expected a date");
-    if (round.year && (*round.year < 1900 || *round.year > 2200))
-        fail(path + ".year", std::to_string(*round.year) + " is not a plausible year; expected a year in [1900, 2200]");
+    if (round.id.empty()) fail(path + ".id", Message("id is empty; expected a non-empty round id", "id 为空；应为非空的测评轮次 id"));
+    if (round.date.is_special()) fail(path + ".date", not_a_day());
+    if (round.year && (*round.year < 1900 || *round.year > 2200)) fail(path + ".year", implausible_year(*round.year));
     for (const auto& [id, score] : round.parts) {
         const std::string at = path + ".parts." + id;
         const auto part = std::find_if(scheme.parts.begin(), scheme.parts.end(), [&](const RoundPart& p) { return p.id == id; });
         if (part == scheme.parts.end()) {
             std::set<std::string> known;
             for (const RoundPart& p : scheme.parts) known.insert(p.id);
-            fail(at, "unknown part " + in_quotes(id) + " of the round scheme; expected one of: " + listed(known));
+            fail(at, Message("unknown part '{0}' of the round scheme; expected one of: {1}", "计分方案中没有测评部分 '{0}'；应为以下之一: {1}",
+                             {id, listed(known)}));
         }
         if (!std::isfinite(score) || score < 0 || score > part->full_points)
-            fail(at, number(score) + " points is outside the part's range; expected points in [0, " + number(part->full_points) + "]");
+            fail(at, Message("{0} points is outside the part's range; expected points in [0, {1}]", "{0} 分超出该部分的分值范围；应为 [0, {1}] 内的分值",
+                             {number(score), number(part->full_points)}));
     }
     if (round.total) {
         const double full = scheme.full_points();
         if (!std::isfinite(*round.total) || *round.total < 0 || *round.total > full)
-            fail(path + ".total", number(*round.total) + " points is outside the round's range; expected points in [0, " + number(full) + "]");
+            fail(path + ".total", Message("{0} points is outside the round's range; expected points in [0, {1}]",
+                                          "{0} 分超出本轮测评的分值范围；应为 [0, {1}] 内的分值", {number(*round.total), number(full)}));
         if (round.parts.size() == scheme.parts.size()) {
             double sum = 0.0;
             for (const auto& [id, score] : round.parts) sum += score;
             if (std::abs(sum - *round.total) > 1e-6)
-                fail(path + ".total", number(*round.total) + " differs from the sum of the parts " + number(sum) +
-                                          "; expected the total to equal the parts' sum");
+                fail(path + ".total", Message("{0} differs from the sum of the parts {1}; expected the total to equal the parts' sum",
+                                              "{0} 与各部分合计 {1} 不符；总分应等于各部分之和", {number(*round.total), number(sum)}));
         }
     }
     const std::set<std::string> known = flags_of(scheme);
     for (std::size_t k = 0; k < round.flags.size(); ++k)
         if (known.count(round.flags[k]) == 0)
             fail(path + ".flags[" + std::to_string(k) + "]",
-                 "unknown flag " + in_quotes(round.flags[k]) + "; expected a flag a consequence rule of the scheme names: " + listed(known));
+                 Message("unknown flag '{0}'; expected a flag a consequence rule of the scheme names: {1}",
+                         "未知标记 '{0}'；应为计分方案处理规则中的标记: {1}", {round.flags[k], listed(known)}));
 }
 
 int assessment_year(const AssessmentRound& round) {
@@ -178,7 +199,8 @@ std::vector<ConsequenceRule> consequences(const AssessmentRound& round, const Ro
 
 CycleStanding cycle_standing(const RoundScheme& scheme, const std::vector<AssessmentRound>& rounds, const std::string& title) {
     if (scheme.year_weights.empty())
-        fail("$.year_weights", "the round scheme '" + scheme.id + "' has no year weights; expected weights to compute a cycle total");
+        fail("$.year_weights", Message("the round scheme '{0}' has no year weights; expected weights to compute a cycle total",
+                                       "计分方案 '{0}' 没有各年权重；计算周期总分需要权重", {scheme.id}));
     std::vector<const AssessmentRound*> annual;
     for (const AssessmentRound& round : rounds)
         if (round.kind == AssessmentKind::annual_test && (title.empty() || round.title == title)) annual.push_back(&round);
@@ -197,8 +219,9 @@ CycleStanding cycle_standing(const RoundScheme& scheme, const std::vector<Assess
         const int k = assessment_year(*round) - standing.first_year;
         if (k < 0 || k >= years) continue;
         if (!counted[k].empty())
-            fail("$.rounds", "annual tests " + in_quotes(counted[k]) + " and " + in_quotes(round->id) + " both count for " +
-                                 std::to_string(assessment_year(*round)) + "; expected one annual test a year");
+            fail("$.rounds", Message("annual tests '{0}' and '{1}' both count for {2}; expected one annual test a year",
+                                     "年度测评 '{0}' 和 '{1}' 都计入 {2} 年；每年应只有一次年度测评",
+                                     {counted[k], round->id, std::to_string(assessment_year(*round))}));
         counted[k] = round->id;
         standing.scores[k] = round_total(*round, scheme);
     }
@@ -219,7 +242,7 @@ CycleStanding cycle_standing(const RoundScheme& scheme, const std::vector<Assess
 }
 
 CycleNeed points_needed(const CycleStanding& standing, const RoundScheme& scheme, double line) {
-    if (!std::isfinite(line)) fail("$.line", number(line) + " is not a finite line; expected points");
+    if (!std::isfinite(line)) fail("$.line", Message("{0} is not a finite line; expected points", "{0} 不是有限的分数线；应为分值", {number(line)}));
     CycleNeed need;
     need.line = line;
     for (std::size_t k = 0; k < standing.scores.size(); ++k)
@@ -236,38 +259,47 @@ CycleNeed points_needed(const CycleStanding& standing, const RoundScheme& scheme
 }
 
 void validate(const FieldInspection& inspection, const std::string& path) {
-    if (inspection.id.empty()) fail(path + ".id", "id is empty; expected a non-empty inspection id");
-    if (inspection.date.is_special()) fail(path + ".date", "the date is not a day; expected a date");
+    if (inspection.id.empty()) fail(path + ".id", Message("id is empty; expected a non-empty inspection id", "id 为空；应为非空的实地考察 id"));
+    if (inspection.date.is_special()) fail(path + ".date", not_a_day());
     for (std::size_t k = 0; k < inspection.mandatory.size(); ++k)
         if (inspection.mandatory[k].empty())
-            fail(path + ".mandatory[" + std::to_string(k) + "]", "the site type is empty; expected a type such as \"hospital\"");
+            fail(path + ".mandatory[" + std::to_string(k) + "]",
+                 Message("the site type is empty; expected a type such as \"hospital\"", "点位类型为空；应为类型，如 \"hospital\""));
     const std::set<std::string> checked(inspection.indicators.begin(), inspection.indicators.end());
     for (std::size_t k = 0; k < inspection.indicators.size(); ++k)
         if (inspection.indicators[k].empty())
-            fail(path + ".indicators[" + std::to_string(k) + "]", "the indicator id is empty; expected an indicator id");
+            fail(path + ".indicators[" + std::to_string(k) + "]", Message("the indicator id is empty; expected an indicator id", "指标 id 为空；应为指标 id"));
     std::unordered_map<std::string, std::size_t> sites;
     for (std::size_t k = 0; k < inspection.sites.size(); ++k) {
         const InspectionSite& site = inspection.sites[k];
         const std::string at = item(path, "sites", k);
-        if (site.id.empty()) fail(at + ".id", "id is empty; expected a non-empty site id");
-        if (!sites.emplace(site.id, k).second) fail(at + ".id", "duplicate site id " + in_quotes(site.id) + "; expected each site once");
-        if (site.unit.empty()) fail(at + ".unit", "the site's unit is empty; expected the unit id it belongs to");
-        if (site.type.empty()) fail(at + ".type", "the site's type is empty; expected a type such as \"park\" or \"hospital\"");
-        if (site.date && site.date->is_special()) fail(at + ".date", "the date is not a day; expected a date");
+        if (site.id.empty()) fail(at + ".id", Message("id is empty; expected a non-empty site id", "id 为空；应为非空的点位 id"));
+        if (!sites.emplace(site.id, k).second)
+            fail(at + ".id", Message("duplicate site id '{0}'; expected each site once", "点位 id '{0}' 重复；每个点位应只出现一次", {site.id}));
+        if (site.unit.empty())
+            fail(at + ".unit", Message("the site's unit is empty; expected the unit id it belongs to", "点位的单位为空；应为其所属单位的 id"));
+        if (site.type.empty())
+            fail(at + ".type", Message("the site's type is empty; expected a type such as \"park\" or \"hospital\"",
+                                       "点位类型为空；应为类型，如 \"park\" 或 \"hospital\""));
+        if (site.date && site.date->is_special()) fail(at + ".date", not_a_day());
     }
     for (std::size_t k = 0; k < inspection.problems.size(); ++k) {
         const InspectionProblem& problem = inspection.problems[k];
         const std::string at = item(path, "problems", k);
         if (sites.count(problem.site) == 0)
-            fail(at + ".site", "unknown site " + in_quotes(problem.site) + "; expected a site id of the inspection");
-        if (problem.indicator.empty()) fail(at + ".indicator", "the indicator id is empty; expected the indicator it counts against");
+            fail(at + ".site",
+                 Message("unknown site '{0}'; expected a site id of the inspection", "未知点位 '{0}'；应为本次实地考察的点位 id", {problem.site}));
+        if (problem.indicator.empty())
+            fail(at + ".indicator", Message("the indicator id is empty; expected the indicator it counts against", "指标 id 为空；应为该问题所计入的指标"));
         if (!checked.empty() && checked.count(problem.indicator) == 0)
-            fail(at + ".indicator", "indicator " + in_quotes(problem.indicator) +
-                                        " is not among the inspection's indicators; expected one of: " + listed(checked));
+            fail(at + ".indicator", Message("indicator '{0}' is not among the inspection's indicators; expected one of: {1}",
+                                            "指标 '{0}' 不在本次实地考察的指标之列；应为以下之一: {1}", {problem.indicator, listed(checked)}));
         if (problem.count < 1)
-            fail(at + ".count", std::to_string(problem.count) + " is not a number of problems; expected a count >= 1");
+            fail(at + ".count", Message("{0} is not a number of problems; expected a count >= 1", "{0} 不是有效的问题个数；个数应 >= 1",
+                                        {std::to_string(problem.count)}));
         if (problem.deduction && (!std::isfinite(*problem.deduction) || *problem.deduction < 0))
-            fail(at + ".deduction", number(*problem.deduction) + " is not a deduction; expected points >= 0");
+            fail(at + ".deduction", Message("{0} is not a deduction; expected points >= 0", "{0} 不是有效的扣分；应为 >= 0 的分值",
+                                            {number(*problem.deduction)}));
     }
 }
 
@@ -306,7 +338,8 @@ std::vector<FieldRollup> field_rollup(const FieldInspection& inspection, const s
     for (const InspectionProblem& problem : inspection.problems) {
         const auto site = site_by_id.find(problem.site);
         if (site == site_by_id.end())
-            fail("$.problems", "unknown site " + in_quotes(problem.site) + " of inspection " + in_quotes(inspection.id) + "; expected a site id");
+            fail("$.problems", Message("unknown site '{0}' of inspection '{1}'; expected a site id", "实地考察 '{1}' 中没有点位 '{0}'；应为点位 id",
+                                       {problem.site, inspection.id}));
         for (const std::string& unit : chain(site->second->unit)) {
             auto& [count, deduction] = found[{unit, problem.indicator}];
             count += problem.count;

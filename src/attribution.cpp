@@ -24,24 +24,27 @@ std::string format(double value) {
 
 void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, Eigen::Index criteria, const std::string& name) {
     if (w.size() != criteria)
-        throw ValidationError(name, std::to_string(w.size()) + " weights for " + std::to_string(criteria) +
-                                        " indicators (columns); expected one per indicator");
+        throw ValidationError(name, Message("{0} weights for {1} indicators (columns); expected one per indicator",
+                                            "{0} 个权重对应 {1} 个指标（列）；应每个指标一个权重",
+                                            {std::to_string(w.size()), std::to_string(criteria)}));
     double sum = 0.0;
     for (Eigen::Index j = 0; j < w.size(); ++j) {
         if (!std::isfinite(w[j]) || w[j] < 0.0)
-            throw ValidationError(name + "[" + std::to_string(j) + "]", "value " + format(w[j]) + "; expected a finite weight >= 0");
+            throw ValidationError(name + "[" + std::to_string(j) + "]",
+                                  Message("value {0}; expected a finite weight >= 0", "取值 {0}；应为 >= 0 的有限权重", {format(w[j])}));
         sum += w[j];
     }
     if (std::abs(sum - 1.0) > weight_sum_tolerance)
-        throw ValidationError(name, "the weights sum to " + format(sum) +
-                                        "; expected 1 (within 1e-6): divide them by their sum first");
+        throw ValidationError(name, Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first",
+                                            "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和", {format(sum)}));
 }
 
 /// The matrix as a column-major copy, every value finite (and in [0, 1] when `shares`).
 Eigen::MatrixXd finite_copy(const CriteriaView& x, const std::string& name, bool shares) {
     if (x.rows() < 1 || x.cols() < 1)
-        throw ValidationError(name, "the matrix is " + std::to_string(x.rows()) + " x " + std::to_string(x.cols()) +
-                                        "; expected at least one unit (row) and one indicator (column)");
+        throw ValidationError(name, Message("the matrix is {0} x {1}; expected at least one unit (row) and one indicator (column)",
+                                            "矩阵为 {0} x {1}；应至少有一个单位（行）和一个指标（列）",
+                                            {std::to_string(x.rows()), std::to_string(x.cols())}));
     Eigen::MatrixXd out(x.rows(), x.cols());
     for (Eigen::Index i = 0; i < x.rows(); ++i)
         for (Eigen::Index j = 0; j < x.cols(); ++j) {
@@ -49,8 +52,9 @@ Eigen::MatrixXd finite_copy(const CriteriaView& x, const std::string& name, bool
             const bool ok = shares ? v >= 0.0 && v <= 1.0 : std::isfinite(v);
             if (!ok)
                 throw ValidationError(name + "[" + std::to_string(i) + ", " + std::to_string(j) + "]",
-                                      "value " + format(v) +
-                                          (shares ? "; expected a normalised value in [0, 1] (1 = best)" : "; expected a finite number"));
+                                      shares ? Message("value {0}; expected a normalised value in [0, 1] (1 = best)",
+                                                       "取值 {0}；应为 [0, 1] 内的归一化值（1 为最好）", {format(v)})
+                                             : Message("value {0}; expected a finite number", "取值 {0}；应为有限数", {format(v)}));
             out(i, j) = v;
         }
     return out;
@@ -77,9 +81,10 @@ ScoreChangeAttribution score_change_attribution(CriteriaView before, CriteriaVie
     const Eigen::MatrixXd r0 = finite_copy(before, "before", false);
     const Eigen::MatrixXd r1 = finite_copy(after, "after", false);
     if (r0.rows() != r1.rows() || r0.cols() != r1.cols())
-        throw ValidationError("after", "a " + std::to_string(r1.rows()) + " x " + std::to_string(r1.cols()) +
-                                           " matrix; expected the shape of before, " + std::to_string(r0.rows()) + " x " +
-                                           std::to_string(r0.cols()));
+        throw ValidationError("after", Message("a {0} x {1} matrix; expected the shape of before, {2} x {3}",
+                                               "{0} x {1} 矩阵；应与 before 形状相同，为 {2} x {3}",
+                                               {std::to_string(r1.rows()), std::to_string(r1.cols()), std::to_string(r0.rows()),
+                                                std::to_string(r0.cols())}));
     check_weights(weights_before, r0.cols(), "weights_before");
     const Eigen::VectorXd w0 = weights_before;
     const Eigen::VectorXd w1 = weights_after ? *weights_after : w0;
@@ -98,8 +103,9 @@ ScoreChangeAttribution score_change_attribution(CriteriaView before, CriteriaVie
 
 EvaluationChange score_change_attribution(const Evaluation& before, const Evaluation& after) {
     if (before.indicators.size() != after.indicators.size())
-        throw ValidationError("after", std::to_string(after.indicators.size()) + " indicators; expected the " +
-                                           std::to_string(before.indicators.size()) + " of before (the same framework)");
+        throw ValidationError("after", Message("{0} indicators; expected the {1} of before (the same framework)",
+                                               "{0} 个指标；应与 before 一样为 {1} 个（同一测评体系）",
+                                               {std::to_string(after.indicators.size()), std::to_string(before.indicators.size())}));
     const auto n = static_cast<Eigen::Index>(before.indicators.size());
     EvaluationChange out;
     out.points_before.resize(n);
@@ -111,7 +117,8 @@ EvaluationChange score_change_attribution(const Evaluation& before, const Evalua
         const IndicatorResult& b = after.indicators[static_cast<std::size_t>(j)];
         if (a.id != b.id)
             throw ValidationError("after.indicators[" + std::to_string(j) + "]",
-                                  "indicator '" + b.id + "'; expected '" + a.id + "' (the same framework, in the same order)");
+                                  Message("indicator '{0}'; expected '{1}' (the same framework, in the same order)",
+                                          "指标 '{0}'；应为 '{1}'（同一测评体系，顺序相同）", {b.id, a.id}));
         out.indicators.push_back(a.id);
         out.points_before[j] = a.points;
         out.points_after[j] = b.points;

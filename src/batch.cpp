@@ -35,12 +35,13 @@ using detail::Verdict;
 using detail::decide;
 using detail::domain_of;
 using detail::lines_for_class;
+using detail::other_framework;
 using detail::rule_score;
 using detail::score_of;
 using detail::value_problem;
 
 bool BatchEvaluation::ok() const noexcept {
-    return std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
+    return std::all_of(errors.begin(), errors.end(), [](const Message& e) { return e.empty(); });
 }
 
 BatchEvaluation::Matrix BatchEvaluation::max_points() const {
@@ -199,7 +200,7 @@ void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index row
     out.basic_failed.resize(rows);
     out.passed.assign(static_cast<std::size_t>(rows), false);
     out.decided_by.assign(static_cast<std::size_t>(rows), Decision::passed);
-    out.errors.assign(static_cast<std::size_t>(rows), std::string());
+    out.errors.assign(static_cast<std::size_t>(rows), Message());
 }
 
 void mark_invalid(BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
@@ -215,13 +216,14 @@ void mark_invalid(BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
 }
 
 // Why unit r's value of indicator i is invalid (the check of evaluate_indicator, in words).
-std::string problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r, std::size_t i,
-                       const EvaluateOptions& options) {
+Message problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r, std::size_t i,
+                   const EvaluateOptions& options) {
     const Indicator& indicator = *c.indicators[i];
-    std::string problem = value_problem(indicator, out.values(r, static_cast<Eigen::Index>(i)), options.nan_as_missing);
+    Message problem = value_problem(indicator, out.values(r, static_cast<Eigen::Index>(i)), options.nan_as_missing);
     if (!problem.empty()) return problem;
-    return "indicator '" + indicator.id + "': unit class '" + out.classes[static_cast<std::size_t>(r)] +
-           "' has no pass line and the indicator has no default; expected a class among its pass_by_class";
+    return Message("indicator '{0}': unit class '{1}' has no pass line and the indicator has no default; expected a class among its pass_by_class",
+                   "指标 '{0}': 单位类别 '{1}' 没有达标线，该指标也没有默认达标线；类别应为其 pass_by_class 中的一个",
+                   {indicator.id, out.classes[static_cast<std::size_t>(r)]});
 }
 
 // The common case: one pass line for every unit. Plain loops over doubles that the compiler
@@ -488,21 +490,26 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     const CompiledFramework& c = framework.compiled();
     const Eigen::Index rows = data.rows;
     if (rows < 0 || data.cols < 0 || (rows > 0 && data.cols > 0 && data.data == nullptr))
-        throw ValidationError("values", "the matrix view is malformed; expected non-negative sizes and data");
+        throw ValidationError("values", Message("the matrix view is malformed; expected non-negative sizes and data",
+                                                "矩阵视图格式不正确；行列数应非负，且应有数据"));
     if (static_cast<std::size_t>(data.cols) != columns.size())
-        throw ValidationError("columns", "the data have " + std::to_string(data.cols) + " columns but " +
-                                             std::to_string(columns.size()) + " column ids were given; expected one id per column");
+        throw ValidationError("columns", Message("the data have {0} columns but {1} column ids were given; expected one id per column",
+                                                 "数据有 {0} 列，但给出了 {1} 个列 id；每列应有一个 id",
+                                                 {std::to_string(data.cols), std::to_string(columns.size())}));
     if (!units.empty() && units.size() != static_cast<std::size_t>(rows))
-        throw ValidationError("units", std::to_string(units.size()) + " unit ids for " + std::to_string(rows) +
-                                           " rows; expected one id per row or none");
+        throw ValidationError("units", Message("{0} unit ids for {1} rows; expected one id per row or none",
+                                               "{0} 个单位 id 对应 {1} 行；应每行一个 id，或不给出",
+                                               {std::to_string(units.size()), std::to_string(rows)}));
     if (!classes.empty() && classes.size() != static_cast<std::size_t>(rows))
-        throw ValidationError("classes", std::to_string(classes.size()) + " unit classes for " + std::to_string(rows) +
-                                             " rows; expected one class per row or none");
+        throw ValidationError("classes", Message("{0} unit classes for {1} rows; expected one class per row or none",
+                                                 "{0} 个单位类别对应 {1} 行；应每行一个类别，或不给出",
+                                                 {std::to_string(classes.size()), std::to_string(rows)}));
     std::vector<std::ptrdiff_t> column_of(c.items.size(), -1);
     for (std::size_t j = 0; j < columns.size(); ++j) {
         const std::size_t i = framework.indicator_index(columns[j]);  // throws NotFoundError
         if (column_of[i] >= 0)
-            throw ValidationError("columns[" + std::to_string(j) + "]", "duplicate column '" + columns[j] + "'; expected each indicator once");
+            throw ValidationError("columns[" + std::to_string(j) + "]",
+                                  Message("duplicate column '{0}'; expected each indicator once", "列 '{0}' 重复；每个指标应只出现一次", {columns[j]}));
         column_of[i] = static_cast<std::ptrdiff_t>(j);
     }
 
@@ -599,7 +606,7 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
 void apply_rulings(const Framework& framework, BatchEvaluation& batch, const std::vector<Ruling>& rulings) {
     const CompiledFramework& c = framework.compiled();
     if (batch.framework != c.spec.id || batch.indicator_ids.size() != c.items.size())
-        throw ValidationError("batch", "the batch was evaluated with framework '" + batch.framework + "', not '" + c.spec.id + "'");
+        throw ValidationError("batch", other_framework(batch.framework, c.spec.id));
     std::unordered_map<std::string, std::size_t> row_of;
     for (std::size_t r = 0; r < batch.units.size(); ++r) row_of.emplace(batch.units[r], r);
     std::vector<std::size_t> touched;
@@ -607,7 +614,8 @@ void apply_rulings(const Framework& framework, BatchEvaluation& batch, const std
         const Ruling& ruling = rulings[k];
         const auto found = row_of.find(ruling.unit);
         if (found == row_of.end())
-            throw NotFoundError("rulings[" + std::to_string(k) + "]: unknown unit '" + ruling.unit + "'; expected a unit of the batch");
+            throw NotFoundError(Message("rulings[{0}]: unknown unit '{1}'; expected a unit of the batch", "rulings[{0}]: 未知单位 '{1}'；应为本批次中的单位",
+                                        {std::to_string(k), ruling.unit}));
         const std::size_t i = framework.indicator_index(ruling.indicator);  // throws NotFoundError
         const std::size_t row = found->second;
         if (!batch.errors[row].empty()) continue;

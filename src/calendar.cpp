@@ -3,6 +3,8 @@
 #include <civitas/calendar.hpp>
 #include <civitas/error.hpp>
 
+#include "detail/date_words.hpp"
+
 #include <array>
 #include <cstdio>
 #include <stdexcept>
@@ -13,8 +15,6 @@ namespace {
 
 constexpr std::array<const char*, 7> weekday_names = {"sunday", "monday", "tuesday", "wednesday",
                                                      "thursday", "friday", "saturday"};
-constexpr std::array<const char*, 12> month_names = {"January", "February", "March",     "April",   "May",      "June",
-                                                    "July",    "August",   "September", "October", "November", "December"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -25,31 +25,59 @@ int digits(std::string_view text, std::size_t from, std::size_t count) {
 }
 
 void require_date(Date date, const char* what) {
-    if (date.is_special()) throw ValidationError(what, "not a date (a special value such as not-a-date-time)");
+    if (date.is_special())
+        throw ValidationError(what, Message("not a date (a special value such as not-a-date-time)", "不是日期（not-a-date-time 等特殊值）"));
 }
 
 }  // namespace
 
-Date parse_date(std::string_view iso, const std::string& where) {
-    const std::string quoted = "\"" + std::string(iso) + "\"";
+Message detail::date_problem(std::string_view iso, const Message::Argument& shown) {
     const bool shape = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && is_digit(iso[0]) && is_digit(iso[1]) &&
                        is_digit(iso[2]) && is_digit(iso[3]) && is_digit(iso[5]) && is_digit(iso[6]) &&
                        is_digit(iso[8]) && is_digit(iso[9]);
-    if (!shape) throw ValidationError(where, quoted + " is not a date; expected YYYY-MM-DD");
+    if (!shape) return Message("{0} is not a date; expected YYYY-MM-DD", "{0} 不是日期；应为 YYYY-MM-DD", {shown});
     const int year = digits(iso, 0, 4), month = digits(iso, 5, 2), day = digits(iso, 8, 2);
-    if (year < 1400) throw ValidationError(where, quoted + " is not a date: year " + std::to_string(year) +
-                                                      " is outside 1400..9999");
+    if (year < 1400)
+        return Message("{0} is not a date: year {1} is outside 1400..9999", "{0} 不是日期: 年份 {1} 不在 1400..9999 之内",
+                       {shown, std::to_string(year)});
     if (month < 1 || month > 12)
-        throw ValidationError(where, quoted + " is not a date: month " + std::to_string(month) + " is not in 1..12");
+        return Message("{0} is not a date: month {1} is not in 1..12", "{0} 不是日期: 月份 {1} 不在 1..12 之内",
+                       {shown, std::to_string(month)});
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
         static_cast<unsigned short>(year), static_cast<unsigned short>(month));
-    if (day < 1 || day > last)
-        throw ValidationError(where, quoted + " is not a date: " + month_names[static_cast<std::size_t>(month - 1)] + " " +
-                                         std::to_string(year) + " has " + std::to_string(last) + " days");
+    if (day < 1 || day > last) {
+        // The month as a phrase: "February 2025" / "2025 年 2 月".
+        static const std::array<Message, 12> months = {
+            Message("January", "1 月"), Message("February", "2 月"), Message("March", "3 月"),     Message("April", "4 月"),
+            Message("May", "5 月"),     Message("June", "6 月"),     Message("July", "7 月"),      Message("August", "8 月"),
+            Message("September", "9 月"), Message("October", "10 月"), Message("November", "11 月"), Message("December", "12 月")};
+        return Message("{0} is not a date: {1} {2} has {3} days", "{0} 不是日期: {2} 年 {1}只有 {3} 天",
+                       {shown, months[static_cast<std::size_t>(month - 1)], std::to_string(year), std::to_string(last)});
+    }
+    return {};
+}
+
+Message detail::weekday_phrase(Weekday day) {
+    switch (day) {
+    case Weekday::Sunday: return Message("sunday", "星期日");
+    case Weekday::Monday: return Message("monday", "星期一");
+    case Weekday::Tuesday: return Message("tuesday", "星期二");
+    case Weekday::Wednesday: return Message("wednesday", "星期三");
+    case Weekday::Thursday: return Message("thursday", "星期四");
+    case Weekday::Friday: return Message("friday", "星期五");
+    case Weekday::Saturday: return Message("saturday", "星期六");
+    }
+    return Message("?", "?");
+}
+
+Date parse_date(std::string_view iso, const std::string& where) {
+    const std::string quoted = "\"" + std::string(iso) + "\"";
+    if (Message problem = detail::date_problem(iso, quoted); !problem.empty()) throw ValidationError(where, std::move(problem));
     try {
-        return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day));
+        return Date(static_cast<unsigned short>(digits(iso, 0, 4)), static_cast<unsigned short>(digits(iso, 5, 2)),
+                    static_cast<unsigned short>(digits(iso, 8, 2)));
     } catch (const std::out_of_range& error) {  // boost's bad_year, bad_month, bad_day_of_month
-        throw ValidationError(where, quoted + " is not a date: " + error.what());
+        throw ValidationError(where, Message("{0} is not a date: {1}", "{0} 不是日期: {1}", {quoted, error.what()}));
     }
 }
 
@@ -76,17 +104,23 @@ std::optional<Weekday> weekday_from_name(std::string_view name) noexcept {
 WorkCalendar::WorkCalendar(CalendarSpec spec) : spec_(std::move(spec)) {
     for (Weekday day : spec_.weekend)
         if (static_cast<int>(day) < 0 || static_cast<int>(day) > 6)
-            throw ValidationError("$.weekend", std::to_string(static_cast<int>(day)) + " is not a weekday; expected 0 (Sunday) .. 6 (Saturday)");
+            throw ValidationError("$.weekend", Message("{0} is not a weekday; expected 0 (Sunday) .. 6 (Saturday)",
+                                                       "{0} 不是星期几；应为 0（星期日）.. 6（星期六）",
+                                                       {std::to_string(static_cast<int>(day))}));
     if (spec_.weekend.size() == 7)
-        throw ValidationError("$.weekend", "every day of the week is a weekend day; expected at least one working weekday");
+        throw ValidationError("$.weekend", Message("every day of the week is a weekend day; expected at least one working weekday",
+                                                   "一周七天都是周末休息日；应至少有一个工作日"));
     for (const auto& [date, name] : spec_.holidays) require_date(date, "$.holidays");
     for (Date date : spec_.working_days) {
         require_date(date, "$.working_days");
         if (spec_.holidays.count(date) != 0)
-            throw ValidationError("$.working_days", to_iso(date) + " is both a holiday and an adjusted working day; expected one or the other");
+            throw ValidationError("$.working_days", Message("{0} is both a holiday and an adjusted working day; expected one or the other",
+                                                            "{0} 既是节假日又是调休工作日；应为二者之一", {to_iso(date)}));
         if (spec_.weekend.count(date.day_of_week().as_enum()) == 0)
-            throw ValidationError("$.working_days", to_iso(date) + " is a " + weekday_name(date.day_of_week().as_enum()) +
-                                                        ", not a weekend day; an adjusted working day is a weekend day that is worked");
+            throw ValidationError("$.working_days",
+                                  Message("{0} is a {1}, not a weekend day; an adjusted working day is a weekend day that is worked",
+                                          "{0} 是{1}，不是周末休息日；调休工作日应为调作上班的周末休息日",
+                                          {to_iso(date), detail::weekday_phrase(date.day_of_week().as_enum())}));
     }
 }
 

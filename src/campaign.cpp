@@ -21,20 +21,30 @@ bool operator==(const CampaignSpec& a, const CampaignSpec& b) noexcept {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) { throw ValidationError(path, message); }
+[[noreturn]] void fail(const std::string& path, Message message) { throw ValidationError(path, std::move(message)); }
 
-std::string in_quotes(const std::string& text) { return "'" + text + "'"; }
+// "unknown title 'x'; expected a title id of the campaign", for the places that name a title.
+Message unknown_title(const std::string& title) {
+    return Message("unknown title '{0}'; expected a title id of the campaign", "称号 '{0}' 未定义；应为创建方案中的称号 id", {title});
+}
+
+// "unknown unit 'x'; expected a unit id of the campaign".
+Message unknown_unit(const std::string& unit) {
+    return Message("unknown unit '{0}'; expected a unit id of the campaign", "单位 '{0}' 未定义；应为创建方案中的单位 id", {unit});
+}
 
 std::string at(const char* list, std::size_t k) { return std::string("$.") + list + "[" + std::to_string(k) + "]"; }
 
 // Checks that the ids of `items` are non-empty and unique; returns them with their positions.
+// `what` names one item ("title", "称号").
 template <class Item>
-std::unordered_map<std::string, std::size_t> index_ids(const std::vector<Item>& items, const char* list, const char* what) {
+std::unordered_map<std::string, std::size_t> index_ids(const std::vector<Item>& items, const char* list, const Message& what) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t k = 0; k < items.size(); ++k) {
-        if (items[k].id.empty()) fail(at(list, k) + ".id", "id is empty; expected a non-empty id");
+        if (items[k].id.empty()) fail(at(list, k) + ".id", Message("id is empty; expected a non-empty id", "id 为空；应为非空的 id"));
         if (!index.emplace(items[k].id, k).second)
-            fail(at(list, k) + ".id", std::string("duplicate ") + what + " id " + in_quotes(items[k].id) + "; expected each " + what + " once");
+            fail(at(list, k) + ".id",
+                 Message("duplicate {0} id '{1}'; expected each {0} once", "{0} id '{1}' 重复；每个{0}应只出现一次", {what, items[k].id}));
     }
     return index;
 }
@@ -53,6 +63,57 @@ std::vector<Title> plan_titles(const CampaignSpec& spec) {
     return titles;
 }
 
+// The milestones of the plan that name a check: the check is one of the campaign's, the
+// milestone falls on its first day, and serves its title (when both name titles). Paths are the
+// plan's inside the campaign ("$.plan.subplans[0].tasks[2].due"), sub-plans walked in the order
+// Plan flattens them (breadth first), so `index` is the task's position in plan.tasks().
+void check_milestones(const CampaignSpec& spec, const Plan& plan) {
+    std::unordered_map<std::string, std::size_t> checks;
+    for (std::size_t k = 0; k < spec.checks.size(); ++k) checks.emplace(spec.checks[k].id, k);
+    std::vector<std::pair<const PlanSpec*, std::string>> scopes{{&plan.spec(), "$.plan"}};
+    std::size_t index = 0;
+    for (std::size_t s = 0; s < scopes.size(); ++s) {
+        const auto [scope, scope_path] = scopes[s];
+        for (std::size_t k = 0; k < scope->subplans.size(); ++k)
+            scopes.emplace_back(&scope->subplans[k], scope_path + ".subplans[" + std::to_string(k) + "]");
+        for (std::size_t k = 0; k < scope->tasks.size(); ++k, ++index) {
+            const Task& task = scope->tasks[k];
+            if (task.check.empty()) continue;
+            const std::string path = scope_path + ".tasks[" + std::to_string(k) + "]";
+            const Message owner("milestone '{0}'", "里程碑 '{0}'", {plan.tasks()[index].id});
+            const auto found = checks.find(task.check);
+            if (found == checks.end()) {
+                std::string known;
+                for (const Check& check : spec.checks) known += (known.empty() ? "" : ", ") + check.id;
+                fail(path + ".check", Message("unknown check '{0}' of {1}; expected one of the campaign's checks ({2})",
+                                              "{1} 的检查 '{0}' 未定义；应为创建方案中的检查之一（{2}）",
+                                              {task.check, owner,
+                                               known.empty() ? Message::Argument(Message("it has none", "创建方案未设检查"))
+                                                             : Message::Argument(known)}));
+            }
+            const Check& check = spec.checks[found->second];
+            if (task.due != check.date)
+                fail(path + ".due", Message("{0} is dated {1} but check '{2}' {3} {4}; expected the milestone on the check's first day, {4}",
+                                            "{0} 的日期为 {1}，而检查 '{2}' {3} {4}；里程碑应在检查的第一天 {4}",
+                                            {owner, to_iso(task.due), check.id,
+                                             check.end ? Message("opens on", "始于") : Message("is on", "定于"), to_iso(check.date)}));
+            const std::vector<std::string>& titles = plan.titles_of_task(index);
+            if (!check.title.empty() && !titles.empty() && std::find(titles.begin(), titles.end(), check.title) == titles.end()) {
+                std::string served;
+                for (const std::string& title : titles) served += (served.empty() ? "" : ", ") + title;
+                fail(path + (task.titles.empty() ? ".phase" : ".titles"),
+                     Message("{0} serves {1}{2} but check '{3}' judges title '{4}'; expected the milestone to serve the check's title "
+                             "(or no title: the whole campaign)",
+                             "{0} 服务于称号 {1}{2}，而检查 '{3}' 评定称号 '{4}'；里程碑应服务于该检查的称号（或不指定称号，即整个创建方案）",
+                             {owner, served,
+                              task.titles.empty() ? Message::Argument(Message(" (its phase's title)", "（所属阶段的称号）"))
+                                                  : Message::Argument(""),
+                              check.id, check.title}));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> frameworks, WorkCalendar calendar, std::optional<Plan> plan,
@@ -64,107 +125,124 @@ Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> framework
       observations_(std::move(observations)) {
     observations_.finalize();
     if (!spec_.language.empty() && spec_.language != "zh" && spec_.language != "en")
-        fail("$.language", "\"" + spec_.language + "\" is not a report language; expected \"zh\" or \"en\"");
-    title_index_ = index_ids(spec_.titles, "titles", "title");
+        fail("$.language", Message("\"{0}\" is not a report language; expected \"zh\" or \"en\"",
+                                   "\"{0}\" 不是可用的报告语言；应为 \"zh\" 或 \"en\"", {spec_.language}));
+    title_index_ = index_ids(spec_.titles, "titles", Message("title", "称号"));
     for (const auto& [title, framework] : frameworks_)
         if (title_index_.count(title) == 0)
-            fail("$.titles", "a framework is given for unknown title " + in_quotes(title) + "; expected a title id of the campaign");
+            fail("$.titles", Message("a framework is given for unknown title '{0}'; expected a title id of the campaign",
+                                     "为未定义的称号 '{0}' 提供了测评体系；应为创建方案中的称号 id", {title}));
     for (std::size_t k = 0; k < spec_.titles.size(); ++k) {
         if (!spec_.titles[k].framework.empty() && frameworks_.count(spec_.titles[k].id) == 0)
-            fail(at("titles", k) + ".framework", "framework '" + spec_.titles[k].framework + "' of title " + in_quotes(spec_.titles[k].id) +
-                                                     " was not loaded; expected its framework");
+            fail(at("titles", k) + ".framework", Message("framework '{0}' of title '{1}' was not loaded; expected its framework",
+                                                         "称号 '{1}' 的测评体系 '{0}' 未加载；应提供该测评体系",
+                                                         {spec_.titles[k].framework, spec_.titles[k].id}));
         const TitleDates& d = spec_.titles[k].dates;
         if (d.benchmark && d.application && *d.application < *d.benchmark)
-            fail(at("titles", k) + ".dates.application", to_iso(*d.application) + " is before the benchmark creation " +
-                                                             to_iso(*d.benchmark) + "; expected the application after it");
+            fail(at("titles", k) + ".dates.application",
+                 Message("{0} is before the benchmark creation {1}; expected the application after it",
+                         "{0} 早于对标创建启动日期 {1}；申报日期应在其之后", {to_iso(*d.application), to_iso(*d.benchmark)}));
         if (d.application && d.inspection && *d.inspection < *d.application)
-            fail(at("titles", k) + ".dates.inspection", to_iso(*d.inspection) + " is before the application " +
-                                                            to_iso(*d.application) + "; expected the inspection after it");
+            fail(at("titles", k) + ".dates.inspection",
+                 Message("{0} is before the application {1}; expected the inspection after it",
+                         "{0} 早于申报日期 {1}；检查日期应在其之后", {to_iso(*d.inspection), to_iso(*d.application)}));
         if (!d.application && d.benchmark && d.inspection && *d.inspection < *d.benchmark)
-            fail(at("titles", k) + ".dates.inspection", to_iso(*d.inspection) + " is before the benchmark creation " +
-                                                            to_iso(*d.benchmark) + "; expected the inspection after it");
+            fail(at("titles", k) + ".dates.inspection",
+                 Message("{0} is before the benchmark creation {1}; expected the inspection after it",
+                         "{0} 早于对标创建启动日期 {1}；检查日期应在其之后", {to_iso(*d.inspection), to_iso(*d.benchmark)}));
     }
 
-    unit_index_ = index_ids(spec_.units, "units", "unit");
+    unit_index_ = index_ids(spec_.units, "units", Message("unit", "单位"));
     for (std::size_t k = 0; k < spec_.units.size(); ++k) {
         const CampaignUnit& unit = spec_.units[k];
         if (!unit.parent.empty()) {
             const auto parent = unit_index_.find(unit.parent);
             if (parent == unit_index_.end())
-                fail(at("units", k) + ".parent", "unknown parent unit " + in_quotes(unit.parent) + " of unit " + in_quotes(unit.id) +
-                                                     "; expected a unit id of the campaign");
+                fail(at("units", k) + ".parent", Message("unknown parent unit '{0}' of unit '{1}'; expected a unit id of the campaign",
+                                                         "单位 '{1}' 的上级单位 '{0}' 未定义；应为创建方案中的单位 id", {unit.parent, unit.id}));
             // Parents come first, so a unit's ancestors are all before it: no loops.
             if (parent->second >= k)
-                fail(at("units", k) + ".parent", "parent unit " + in_quotes(unit.parent) + " of unit " + in_quotes(unit.id) +
-                                                     " is listed after it; expected parents before their units");
+                fail(at("units", k) + ".parent", Message("parent unit '{0}' of unit '{1}' is listed after it; expected parents before their units",
+                                                         "单位 '{1}' 的上级单位 '{0}' 列在其后；上级单位应列在下级单位之前", {unit.parent, unit.id}));
         }
         for (const auto& [title, name] : unit.classes) {
             const std::string path = at("units", k) + ".classes." + title;
             const auto found = title_index_.find(title);
             if (found == title_index_.end())
-                fail(path, "unknown title " + in_quotes(title) + " in the classes of unit " + in_quotes(unit.id) + "; expected a title id");
+                fail(path, Message("unknown title '{0}' in the classes of unit '{1}'; expected a title id",
+                                   "单位 '{1}' 的单位类别中称号 '{0}' 未定义；应为称号 id", {title, unit.id}));
             const auto framework = frameworks_.find(title);
             if (framework == frameworks_.end())
-                fail(path, "title " + in_quotes(title) + " has no framework, so no unit classes; expected a title with a framework");
+                fail(path, Message("title '{0}' has no framework, so no unit classes; expected a title with a framework",
+                                   "称号 '{0}' 没有测评体系，因而没有单位类别；应为有测评体系的称号", {title}));
             const std::set<std::string> known = classes_of(framework->second);
             if (known.count(name) == 0) {
                 std::string list;
                 for (const std::string& c : known) list += (list.empty() ? "" : ", ") + c;
-                fail(path, "unit class " + in_quotes(name) + " is not one framework '" + framework->second.id() +
-                               "' uses; expected one of: " + (list.empty() ? "(it has no class-dependent lines)" : list));
+                fail(path, Message("unit class '{0}' is not one framework '{1}' uses; expected one of: {2}",
+                                   "单位类别 '{0}' 不是测评体系 '{1}' 使用的类别；应为以下之一: {2}",
+                                   {name, framework->second.id(),
+                                    list.empty() ? Message::Argument(Message("(it has no class-dependent lines)", "（该测评体系没有按类别设定的达标线）"))
+                                                 : Message::Argument(list)}));
             }
         }
     }
 
-    const auto departments = index_ids(spec_.departments, "departments", "department");
+    const auto departments = index_ids(spec_.departments, "departments", Message("department", "责任部门"));
     for (std::size_t k = 0; k < spec_.targets.size(); ++k) {
         const Target& target = spec_.targets[k];
         const std::string path = at("targets", k);
         const auto title = title_index_.find(target.title);
         if (title == title_index_.end())
-            fail(path + ".title", "unknown title " + in_quotes(target.title) + "; expected a title id of the campaign");
+            fail(path + ".title", unknown_title(target.title));
         const auto with = frameworks_.find(target.title);
         if (with == frameworks_.end())
-            fail(path + ".title", "title " + in_quotes(target.title) + " has no framework to hold indicator " +
-                                      in_quotes(target.indicator) + "; expected a title with a framework");
+            fail(path + ".title", Message("title '{0}' has no framework to hold indicator '{1}'; expected a title with a framework",
+                                          "称号 '{0}' 没有测评体系，无法容纳指标 '{1}'；应为有测评体系的称号", {target.title, target.indicator}));
         const Framework& framework = with->second;
         const auto ids = framework.indicator_ids();
         if (std::find(ids.begin(), ids.end(), target.indicator) == ids.end())
-            fail(path + ".indicator", "unknown indicator " + in_quotes(target.indicator) + " of framework '" + framework.id() +
-                                          "' (title " + in_quotes(target.title) + "); expected one of its indicator ids");
+            fail(path + ".indicator", Message("unknown indicator '{0}' of framework '{1}' (title '{2}'); expected one of its indicator ids",
+                                              "测评体系 '{1}'（称号 '{2}'）中没有指标 '{0}'；应为该测评体系的指标 id 之一",
+                                              {target.indicator, framework.id(), target.title}));
         if (!target.unit.empty() && unit_index_.count(target.unit) == 0)
-            fail(path + ".unit", "unknown unit " + in_quotes(target.unit) + "; expected a unit id of the campaign");
+            fail(path + ".unit", unknown_unit(target.unit));
         if (!target.department.empty() && departments.count(target.department) == 0)
-            fail(path + ".department", "unknown department " + in_quotes(target.department) + "; expected a department id of the campaign");
+            fail(path + ".department", Message("unknown department '{0}'; expected a department id of the campaign",
+                                               "责任部门 '{0}' 未定义；应为创建方案中的责任部门 id", {target.department}));
         const Indicator& indicator = framework.indicator(target.indicator);
         if (!std::isfinite(target.value))
-            fail(path + ".value", "target of " + in_quotes(target.indicator) + " is not a finite number; expected a value");
+            fail(path + ".value", Message("target of '{0}' is not a finite number; expected a value", "指标 '{0}' 的目标不是有限数值；应为数值",
+                                          {target.indicator}));
         if (indicator.bounds && !indicator.bounds->contains(target.value))
-            fail(path + ".value", detail::format_number(target.value) + " is outside the bounds of " + in_quotes(target.indicator) +
-                                      "; expected a value in [" + detail::format_number(indicator.bounds->low) + ", " +
-                                      detail::format_number(indicator.bounds->high) + "]");
+            fail(path + ".value", Message("{0} is outside the bounds of '{1}'; expected a value in [{2}, {3}]",
+                                          "{0} 超出指标 '{1}' 的取值范围；应为 [{2}, {3}] 之内的值",
+                                          {detail::format_number(target.value), target.indicator, detail::format_number(indicator.bounds->low),
+                                           detail::format_number(indicator.bounds->high)}));
     }
 
     // The plan: written in place (built here, taking the campaign's titles) or given, loaded
     // from its file, with the campaign's titles.
     if (spec_.plan && !spec_.plan_file.empty())
-        fail("$.plan", "the plan is both written in place and named as a file; expected one of them");
+        fail("$.plan", Message("the plan is both written in place and named as a file; expected one of them",
+                               "工作计划既直接写入又指定为文件；应二者取一"));
     if (spec_.plan && !plan_) {
         PlanSpec plan_spec = *spec_.plan;
         if (plan_spec.titles.empty()) plan_spec.titles = plan_titles(spec_);
         try {
             plan_.emplace(std::move(plan_spec));
         } catch (const ValidationError& error) {
-            const std::string message = error.what();
-            const std::string prefix = error.path() + ": ";
-            throw ValidationError("$.plan" + error.path().substr(1),
-                                  message.compare(0, prefix.size(), prefix) == 0 ? message.substr(prefix.size()) : message);
+            throw ValidationError("$.plan" + error.path().substr(1), error.detail());
         }
     }
-    if (!spec_.plan_file.empty() && !plan_) fail("$.plan", "the plan file '" + spec_.plan_file + "' was not loaded; expected its plan");
+    if (!spec_.plan_file.empty() && !plan_)
+        fail("$.plan", Message("the plan file '{0}' was not loaded; expected its plan", "工作计划文件 '{0}' 未加载；应提供其中的工作计划",
+                               {spec_.plan_file}));
     if (plan_ && plan_->spec().titles != plan_titles(spec_))
-        fail("$.plan.titles", "the plan's titles differ from the campaign's; expected the same titles, in the same order");
+        fail("$.plan.titles", Message("the plan's titles differ from the campaign's; expected the same titles, in the same order",
+                                      "工作计划的称号与创建方案的不一致；应为相同的称号，且顺序相同"));
     validate_assessments();
+    if (plan_) check_milestones(spec_, *plan_);
 }
 
 void Campaign::validate_assessments() {
@@ -180,28 +258,30 @@ void Campaign::validate_assessments() {
         }
     }
     const auto known_title = [&](const std::string& path, const std::string& title) {
-        if (title_index_.count(title) == 0) fail(path, "unknown title " + in_quotes(title) + "; expected a title id of the campaign");
+        if (title_index_.count(title) == 0) fail(path, unknown_title(title));
     };
-    const auto index_rounds = index_ids(spec_.rounds, "rounds", "round");
+    const auto index_rounds = index_ids(spec_.rounds, "rounds", Message("round", "测评轮次"));
     for (std::size_t k = 0; k < spec_.rounds.size(); ++k) {
         const AssessmentRound& round = spec_.rounds[k];
         known_title(at("rounds", k) + ".title", round.title);
         const auto scheme = schemes_.find(round.title);
         if (scheme == schemes_.end())
-            fail(at("rounds", k) + ".title", "title " + in_quotes(round.title) +
-                                                 " has no round scheme; expected a title with a \"scheme\" (or the civilized city's framework)");
+            fail(at("rounds", k) + ".title",
+                 Message("title '{0}' has no round scheme; expected a title with a \"scheme\" (or the civilized city's framework)",
+                         "称号 '{0}' 没有计分方案；应为设有 \"scheme\" 的称号（或使用文明城市测评体系的称号）", {round.title}));
         validate(round, scheme->second, at("rounds", k));
     }
-    (void)index_ids(spec_.checks, "checks", "check");
+    (void)index_ids(spec_.checks, "checks", Message("check", "检查"));
     for (std::size_t k = 0; k < spec_.checks.size(); ++k) {
         const Check& check = spec_.checks[k];
         if (!check.title.empty()) known_title(at("checks", k) + ".title", check.title);
-        if (check.date.is_special()) fail(at("checks", k) + ".date", "the date is not a day; expected a date");
+        if (check.date.is_special())
+            fail(at("checks", k) + ".date", Message("the date is not a day; expected a date", "该日期不是具体的某一天；应为日期"));
         if (check.end && *check.end < check.date)
-            fail(at("checks", k) + ".end", to_iso(*check.end) + " is before the first day " + to_iso(check.date) +
-                                               "; expected the window's last day on or after its first");
+            fail(at("checks", k) + ".end", Message("{0} is before the first day {1}; expected the window's last day on or after its first",
+                                                   "{0} 早于首日 {1}；检查时段的最后一天应不早于第一天", {to_iso(*check.end), to_iso(check.date)}));
     }
-    (void)index_ids(spec_.inspections, "inspections", "inspection");
+    (void)index_ids(spec_.inspections, "inspections", Message("inspection", "实地考察"));
     for (std::size_t k = 0; k < spec_.inspections.size(); ++k) {
         const FieldInspection& inspection = spec_.inspections[k];
         const std::string path = at("inspections", k);
@@ -210,28 +290,29 @@ void Campaign::validate_assessments() {
         if (!inspection.round.empty()) {
             const auto round = index_rounds.find(inspection.round);
             if (round == index_rounds.end())
-                fail(path + ".round", "unknown round " + in_quotes(inspection.round) + "; expected a round id of the campaign");
+                fail(path + ".round", Message("unknown round '{0}'; expected a round id of the campaign",
+                                              "测评轮次 '{0}' 未定义；应为创建方案中的测评轮次 id", {inspection.round}));
             if (!inspection.title.empty() && spec_.rounds[round->second].title != inspection.title)
-                fail(path + ".round", "round " + in_quotes(inspection.round) + " judges title " +
-                                          in_quotes(spec_.rounds[round->second].title) + ", not " + in_quotes(inspection.title) +
-                                          "; expected a round of the inspection's title");
+                fail(path + ".round", Message("round '{0}' judges title '{1}', not '{2}'; expected a round of the inspection's title",
+                                              "测评轮次 '{0}' 评定的是称号 '{1}'，不是 '{2}'；应为本次实地考察所属称号的测评轮次",
+                                              {inspection.round, spec_.rounds[round->second].title, inspection.title}));
         }
         for (std::size_t s = 0; s < inspection.sites.size(); ++s)
             if (unit_index_.count(inspection.sites[s].unit) == 0)
-                fail(path + ".sites[" + std::to_string(s) + "].unit",
-                     "unknown unit " + in_quotes(inspection.sites[s].unit) + "; expected a unit id of the campaign");
+                fail(path + ".sites[" + std::to_string(s) + "].unit", unknown_unit(inspection.sites[s].unit));
         // The indicators counted must be problem counts of the title's framework, when it has one.
         const auto framework = frameworks_.find(inspection.title);
         if (inspection.title.empty() || framework == frameworks_.end()) continue;
         const auto check_indicator = [&](const std::string& where, const std::string& id) {
             const auto ids = framework->second.indicator_ids();
             if (std::find(ids.begin(), ids.end(), id) == ids.end())
-                fail(where, "unknown indicator " + in_quotes(id) + " of framework '" + framework->second.id() + "' (title " +
-                                in_quotes(inspection.title) + "); expected one of its problem_count indicators");
+                fail(where, Message("unknown indicator '{0}' of framework '{1}' (title '{2}'); expected one of its problem_count indicators",
+                                    "测评体系 '{1}'（称号 '{2}'）中没有指标 '{0}'；应为该测评体系中 problem_count 类型的指标之一",
+                                    {id, framework->second.id(), inspection.title}));
             if (framework->second.indicator(id).direction != Direction::problem_count)
-                fail(where, "indicator " + in_quotes(id) + " of framework '" + framework->second.id() + "' is " +
-                                to_string(framework->second.indicator(id).direction) +
-                                ", not a count of problems; expected a problem_count indicator");
+                fail(where, Message("indicator '{0}' of framework '{1}' is {2}, not a count of problems; expected a problem_count indicator",
+                                    "测评体系 '{1}' 的指标 '{0}' 是 {2} 类型，不是问题计数；应为 problem_count 类型的指标",
+                                    {id, framework->second.id(), to_string(framework->second.indicator(id).direction)}));
         };
         for (std::size_t i = 0; i < inspection.indicators.size(); ++i)
             check_indicator(path + ".indicators[" + std::to_string(i) + "]", inspection.indicators[i]);
@@ -243,7 +324,9 @@ void Campaign::validate_assessments() {
 const RoundScheme& Campaign::round_scheme(const std::string& title) const {
     (void)title_index(title);
     const auto found = schemes_.find(title);
-    if (found == schemes_.end()) throw NotFoundError("title '" + title + "' of campaign '" + spec_.id + "' has no round scheme");
+    if (found == schemes_.end())
+        throw NotFoundError(Message("title '{0}' of campaign '{1}' has no round scheme", "创建方案 '{1}' 的称号 '{0}' 没有计分方案",
+                                    {title, spec_.id}));
     return found->second;
 }
 
@@ -264,7 +347,7 @@ CycleStanding Campaign::cycle_standing(const std::string& title) const {
 const FieldInspection& Campaign::inspection(const std::string& id) const {
     for (const FieldInspection& inspection : spec_.inspections)
         if (inspection.id == id) return inspection;
-    throw NotFoundError("unknown field inspection '" + id + "' in campaign '" + spec_.id + "'");
+    throw NotFoundError(Message("unknown field inspection '{0}' in campaign '{1}'", "创建方案 '{1}' 中没有实地考察 '{0}'", {id, spec_.id}));
 }
 
 namespace {
@@ -318,19 +401,22 @@ std::vector<CampaignEvent> Campaign::events(std::optional<Date> from) const {
 const Framework& Campaign::framework(const std::string& title) const {
     (void)title_index(title);
     const auto found = frameworks_.find(title);
-    if (found == frameworks_.end()) throw NotFoundError("title '" + title + "' of campaign '" + spec_.id + "' has no framework");
+    if (found == frameworks_.end())
+        throw NotFoundError(Message("title '{0}' of campaign '{1}' has no framework", "创建方案 '{1}' 的称号 '{0}' 没有测评体系", {title, spec_.id}));
     return found->second;
 }
 
 std::size_t Campaign::title_index(const std::string& id) const {
     const auto found = title_index_.find(id);
-    if (found == title_index_.end()) throw NotFoundError("unknown title '" + id + "' in campaign '" + spec_.id + "'");
+    if (found == title_index_.end())
+        throw NotFoundError(Message("unknown title '{0}' in campaign '{1}'", "创建方案 '{1}' 中没有称号 '{0}'", {id, spec_.id}));
     return found->second;
 }
 
 std::size_t Campaign::unit_index(const std::string& id) const {
     const auto found = unit_index_.find(id);
-    if (found == unit_index_.end()) throw NotFoundError("unknown unit '" + id + "' in campaign '" + spec_.id + "'");
+    if (found == unit_index_.end())
+        throw NotFoundError(Message("unknown unit '{0}' in campaign '{1}'", "创建方案 '{1}' 中没有单位 '{0}'", {id, spec_.id}));
     return found->second;
 }
 

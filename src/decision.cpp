@@ -33,6 +33,11 @@ Verdict decide(const CompiledFramework& c, const Tally& t) {
     return {};
 }
 
+Message other_framework(const std::string& batch_framework, const std::string& framework) {
+    return Message("the batch was evaluated with framework '{0}', not '{1}'", "该批次是按测评体系 '{0}' 测评的，而不是 '{1}'",
+                   {batch_framework, framework});
+}
+
 std::string reason_text(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed) {
     const FrameworkSpec& spec = c.spec;
     switch (v.decided_by) {

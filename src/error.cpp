@@ -2,12 +2,27 @@
 
 namespace civitas {
 
-ValidationError::ValidationError(std::string path, const std::string& message)
-    : Error(path + ": " + message), path_(std::move(path)) {}
+namespace {
 
-ParseError::ParseError(std::string file, std::string location, const std::string& message)
-    : Error(file + (location.empty() ? "" : ": " + location) + ": " + message),
+// "place: detail", or the detail alone when there is no place.
+Message placed(Message::Argument place, Message detail) {
+    if (place.text(Language::en).empty()) return detail;
+    return Message("{0}: {1}", "{0}: {1}", {std::move(place), std::move(detail)});
+}
+
+}  // namespace
+
+Error::Error(Message message) : Error(message, message) {}
+
+Error::Error(Message whole, Message detail)
+    : std::runtime_error(whole.text(Language::en)), whole_(std::move(whole)), detail_(std::move(detail)) {}
+
+ValidationError::ValidationError(std::string path, Message message)
+    : Error(placed(path, message), message), path_(std::move(path)) {}
+
+ParseError::ParseError(std::string file, Message::Argument location, Message message)
+    : Error(placed(file, placed(location, message)), message),
       file_(std::move(file)),
-      location_(std::move(location)) {}
+      location_(location.text(Language::en)) {}
 
 }  // namespace civitas

@@ -18,6 +18,7 @@ using detail::Tally;
 using detail::Verdict;
 using detail::decide;
 using detail::lines_for_class;
+using detail::other_framework;
 using detail::reason_text;
 
 const char* to_string(Outcome value) noexcept {
@@ -39,7 +40,8 @@ std::optional<Outcome> outcome_from_string(std::string_view name) noexcept {
 const IndicatorResult& Evaluation::indicator(const std::string& id) const {
     for (const IndicatorResult& result : indicators)
         if (result.id == id) return result;
-    throw NotFoundError("unknown indicator id '" + id + "' in the evaluation of framework '" + framework + "'");
+    throw NotFoundError(Message("unknown indicator id '{0}' in the evaluation of framework '{1}'", "测评体系 '{1}' 的测评结果中没有指标 id '{0}'",
+                                {id, framework}));
 }
 
 std::vector<const IndicatorResult*> Evaluation::shortfalls() const {
@@ -52,9 +54,10 @@ std::vector<const IndicatorResult*> Evaluation::shortfalls() const {
 Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& batch, std::size_t row) {
     const CompiledFramework& c = framework.compiled();
     if (batch.framework != c.spec.id || batch.indicator_ids.size() != c.items.size())
-        throw ValidationError("batch", "the batch was evaluated with framework '" + batch.framework + "', not '" + c.spec.id + "'");
+        throw ValidationError("batch", other_framework(batch.framework, c.spec.id));
     if (row >= batch.size())
-        throw NotFoundError("row " + std::to_string(row) + " is outside the batch of " + std::to_string(batch.size()) + " units");
+        throw NotFoundError(Message("row {0} is outside the batch of {1} units", "第 {0} 行超出本批次范围（共 {1} 个单位）",
+                                    {std::to_string(row), std::to_string(batch.size())}));
     const auto r = static_cast<Eigen::Index>(row);
     Evaluation e;
     e.framework = c.spec.id;
@@ -142,7 +145,7 @@ Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& ba
     Verdict verdict{e.decided_by, -1};
     if (verdict.decided_by == Decision::rule) verdict = decide(c, t);
     if (verdict.failed_rule >= 0) e.failed_rule = c.spec.pass_rules[static_cast<std::size_t>(verdict.failed_rule)];
-    e.reason = e.error.empty() ? reason_text(c, t, verdict, e.basic_failed) : "invalid data: " + e.error;
+    e.reason = e.error.empty() ? reason_text(c, t, verdict, e.basic_failed) : "invalid data: " + e.error.text(Language::en);
     return e;
 }
 

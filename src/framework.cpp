@@ -61,11 +61,10 @@ bool operator==(const FrameworkSpec& a, const FrameworkSpec& b) noexcept {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) {
-    throw ValidationError(path, message);
-}
+[[noreturn]] void fail(const std::string& path, Message message) { throw ValidationError(path, std::move(message)); }
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+// "a yes/no condition has no pass line; expected none", said of pass, pass_by_class and subunit_pass.
+Message no_pass_line() { return Message("a yes/no condition has no pass line; expected none", "是否类条件没有达标线；不应给出"); }
 
 std::string interval_text(const Interval& line) {
     if (std::isinf(line.high) && line.high > 0 && std::isfinite(line.low)) return ">= " + format_number(line.low);
@@ -73,19 +72,28 @@ std::string interval_text(const Interval& line) {
     return "[" + format_number(line.low) + ", " + format_number(line.high) + "]";
 }
 
+// "0.5 is outside [0, 1]; expected a share in [0, 1]".
+Message share_outside(double value) {
+    return Message("{0} is outside [0, 1]; expected a share in [0, 1]", "{0} 超出 [0, 1]；应为 [0, 1] 内的比例", {format_number(value)});
+}
+
 void check_positive(double value, const std::string& path) {
-    if (!std::isfinite(value)) fail(path, format_number(value) + " is not finite; expected a positive number");
-    if (value < 0) fail(path, format_number(value) + " is negative; expected a positive number");
-    if (value == 0) fail(path, "0 is not positive; expected a positive number");
+    if (!std::isfinite(value)) fail(path, Message("{0} is not finite; expected a positive number", "{0} 不是有限数；应为正数", {format_number(value)}));
+    if (value < 0) fail(path, Message("{0} is negative; expected a positive number", "{0} 为负数；应为正数", {format_number(value)}));
+    if (value == 0) fail(path, Message("0 is not positive; expected a positive number", "0 不是正数；应为正数"));
 }
 
 void check_id(const std::string& id, const std::string& path, std::set<std::string>& seen) {
-    if (id.empty()) fail(path, "id is empty; expected a non-empty id");
+    if (id.empty()) fail(path, Message("id is empty; expected a non-empty id", "id 为空；应为非空的 id"));
     if (std::isspace(static_cast<unsigned char>(id.front())) || std::isspace(static_cast<unsigned char>(id.back())))
-        fail(path, quoted(id) + " starts or ends with white space; expected an id without surrounding spaces");
+        fail(path, Message("'{0}' starts or ends with white space; expected an id without surrounding spaces",
+                           "'{0}' 首尾有空白字符；应为首尾不含空格的 id", {id}));
     for (char c : id)
-        if (static_cast<unsigned char>(c) < 0x20) fail(path, quoted(id) + " holds a control character; expected printable text");
-    if (!seen.insert(id).second) fail(path, "duplicate id " + quoted(id) + "; expected ids unique across categories and indicators");
+        if (static_cast<unsigned char>(c) < 0x20)
+            fail(path, Message("'{0}' holds a control character; expected printable text", "'{0}' 含有控制字符；应为可打印的文本", {id}));
+    if (!seen.insert(id).second)
+        fail(path, Message("duplicate id '{0}'; expected ids unique across categories and indicators",
+                           "id '{0}' 重复；类别和指标的 id 应互不相同", {id}));
 }
 
 // A pass, improvement or full line has the shape its direction reads.
@@ -95,30 +103,34 @@ void check_line(Direction direction, const Interval& line, const std::string& pa
     switch (direction) {
         case Direction::higher:
             if (!low_finite || !high_open)
-                fail(path, interval_text(line) + " does not suit direction 'higher'; expected one finite number, the least passing value");
+                fail(path, Message("{0} does not suit direction 'higher'; expected one finite number, the least passing value",
+                                   "{0} 不适用于方向 'higher'；应为一个有限数，即达标的最小值", {interval_text(line)}));
             break;
         case Direction::lower:
         case Direction::problem_count:
             if (!high_finite || !low_open)
-                fail(path, interval_text(line) + " does not suit direction '" + to_string(direction) +
-                               "'; expected one finite number, the greatest passing value");
+                fail(path, Message("{0} does not suit direction '{1}'; expected one finite number, the greatest passing value",
+                                   "{0} 不适用于方向 '{1}'；应为一个有限数，即达标的最大值", {interval_text(line), to_string(direction)}));
             if (direction == Direction::problem_count && line.high < 0)
-                fail(path, format_number(line.high) + " is negative; expected an allowed count >= 0");
+                fail(path, Message("{0} is negative; expected an allowed count >= 0", "{0} 为负数；应为 >= 0 的允许个数",
+                                   {format_number(line.high)}));
             break;
         case Direction::range:
             if (!low_finite || !high_finite)
-                fail(path, interval_text(line) + " does not suit direction 'range'; expected [low, high], both finite");
+                fail(path, Message("{0} does not suit direction 'range'; expected [low, high], both finite",
+                                   "{0} 不适用于方向 'range'；应为 [low, high]，两端均为有限数", {interval_text(line)}));
             if (line.low > line.high)
-                fail(path, interval_text(line) + " has low > high; expected [low, high] with low <= high");
+                fail(path, Message("{0} has low > high; expected [low, high] with low <= high",
+                                   "{0} 的下限大于上限；应为 low <= high 的 [low, high]", {interval_text(line)}));
             break;
-        case Direction::yes_no: fail(path, "a yes/no condition has no pass line; expected none");
+        case Direction::yes_no: fail(path, no_pass_line());
     }
 }
 
 void check_inside(const std::optional<Interval>& bounds, double value, const std::string& path) {
     if (bounds && std::isfinite(value) && !bounds->contains(value))
-        fail(path, format_number(value) + " lies outside the indicator's bounds " + interval_text(*bounds) +
-                       "; expected a value within them");
+        fail(path, Message("{0} lies outside the indicator's bounds {1}; expected a value within them",
+                           "{0} 超出指标的取值范围 {1}；应在该范围内", {format_number(value), interval_text(*bounds)}));
 }
 
 void check_line_in_bounds(const std::optional<Interval>& bounds, const Interval& line, const std::string& path) {
@@ -132,24 +144,29 @@ void check_improvement(Direction direction, const Interval& pass, const Interval
                           : direction == Direction::range ? improvement.low >= pass.low && improvement.high <= pass.high
                                                           : improvement.high <= pass.high;
     if (!stricter)
-        fail(path, interval_text(improvement) + " is looser than the pass line " + interval_text(pass) +
-                       "; expected an improvement line at least as strict");
+        fail(path, Message("{0} is looser than the pass line {1}; expected an improvement line at least as strict",
+                           "{0} 比达标线 {1} 宽松；改进线应至少与达标线同样严格", {interval_text(improvement), interval_text(pass)}));
 }
 
 void check_scoring(const Indicator& indicator, const std::vector<Interval>& lines, const std::string& path) {
     const ScoringRule& rule = indicator.scoring;
     const Direction direction = indicator.direction;
     const std::string rule_path = path + ".scoring";
-    const std::string rule_name = std::string("rule '") + to_string(rule.type) + "'";
-    auto not_with = [&](const char* what) {
-        fail(rule_path + ".rule", rule_name + " does not apply to direction '" + to_string(direction) + "'; expected " + what);
+    // `what`: the rules or the direction that would suit, a phrase ("'pass_fail' or 'linear'").
+    auto not_with = [&](Message what) {
+        fail(rule_path + ".rule", Message("rule '{0}' does not apply to direction '{1}'; expected {2}", "规则 '{0}' 不适用于方向 '{1}'；应为 {2}",
+                                          {to_string(rule.type), to_string(direction), std::move(what)}));
     };
-    if (rule.type != RuleType::linear && rule.zero) fail(rule_path + ".zero", "'zero' is given but only the linear rule reads it");
+    if (rule.type != RuleType::linear && rule.zero)
+        fail(rule_path + ".zero", Message("'zero' is given but only the linear rule reads it", "给出了 'zero'，但只有 linear 规则读取该项"));
     if (rule.type != RuleType::linear && rule.type != RuleType::proportional && rule.full)
-        fail(rule_path + ".full", "'full' is given but only the linear and proportional rules read it");
-    if (rule.type != RuleType::tiers && !rule.tiers.empty()) fail(rule_path + ".tiers", "'tiers' is given but only the tiers rule reads it");
+        fail(rule_path + ".full", Message("'full' is given but only the linear and proportional rules read it",
+                                          "给出了 'full'，但只有 linear 和 proportional 规则读取该项"));
+    if (rule.type != RuleType::tiers && !rule.tiers.empty())
+        fail(rule_path + ".tiers", Message("'tiers' is given but only the tiers rule reads it", "给出了 'tiers'，但只有 tiers 规则读取该项"));
     if (rule.type != RuleType::deduction && (rule.per_problem != 0 || rule.max_deduction))
-        fail(rule_path + ".per_problem", "'per_problem' or 'max_deduction' is given but only the deduction rule reads them");
+        fail(rule_path + ".per_problem", Message("'per_problem' or 'max_deduction' is given but only the deduction rule reads them",
+                                                 "给出了 'per_problem' 或 'max_deduction'，但只有 deduction 规则读取这两项"));
 
     std::vector<Interval> full_lines = lines;
     if (rule.full) {
@@ -160,11 +177,13 @@ void check_scoring(const Indicator& indicator, const std::vector<Interval>& line
     switch (rule.type) {
         case RuleType::pass_fail: break;
         case RuleType::yes_no:
-            if (direction != Direction::yes_no) not_with("'pass_fail', 'linear', 'proportional' or 'tiers'");
+            if (direction != Direction::yes_no)
+                not_with(Message("'pass_fail', 'linear', 'proportional' or 'tiers'", "'pass_fail'、'linear'、'proportional' 或 'tiers'"));
             break;
         case RuleType::linear: {
-            if (direction == Direction::yes_no) not_with("'yes_no' or 'pass_fail'");
-            if (!rule.zero) fail(rule_path + ".zero", "the linear rule needs 'zero', the value that scores nothing");
+            if (direction == Direction::yes_no) not_with(Message("'yes_no' or 'pass_fail'", "'yes_no' 或 'pass_fail'"));
+            if (!rule.zero)
+                fail(rule_path + ".zero", Message("the linear rule needs 'zero', the value that scores nothing", "linear 规则需要 'zero'，即得零分的值"));
             const Interval& zero = *rule.zero;
             for (const Interval& full : full_lines) {
                 const bool below_ok = std::isinf(full.low) ? std::isinf(zero.low)
@@ -172,34 +191,38 @@ void check_scoring(const Indicator& indicator, const std::vector<Interval>& line
                 const bool above_ok = std::isinf(full.high) ? std::isinf(zero.high)
                                                             : std::isfinite(zero.high) && zero.high > full.high;
                 if (!below_ok || !above_ok)
-                    fail(rule_path + ".zero", interval_text(zero) + " does not lie strictly outside the full-score line " +
-                                                  interval_text(full) + "; expected a zero point on the worse side of it");
+                    fail(rule_path + ".zero",
+                         Message("{0} does not lie strictly outside the full-score line {1}; expected a zero point on the worse side of it",
+                                 "{0} 未严格位于满分线 {1} 之外；零分点应在满分线较差的一侧", {interval_text(zero), interval_text(full)}));
             }
             break;
         }
         case RuleType::proportional:
             if (direction == Direction::yes_no || direction == Direction::range)
-                not_with("'pass_fail', 'linear' or 'tiers'");
+                not_with(Message("'pass_fail', 'linear' or 'tiers'", "'pass_fail'、'linear' 或 'tiers'"));
             for (const Interval& full : full_lines) {
                 const double target = direction == Direction::higher ? full.low : full.high;
                 if (!(target > 0))
-                    fail(rule_path, "the proportional rule needs a positive target, got " + format_number(target) +
-                                        "; expected a target > 0");
+                    fail(rule_path, Message("the proportional rule needs a positive target, got {0}; expected a target > 0",
+                                            "proportional 规则需要正的目标值，实际为 {0}；目标值应 > 0", {format_number(target)}));
             }
             break;
         case RuleType::tiers:
-            if (direction == Direction::yes_no || direction == Direction::range) not_with("'pass_fail' or 'linear'");
-            if (rule.tiers.empty()) fail(rule_path + ".tiers", "no tiers; expected at least one {at, score}");
+            if (direction == Direction::yes_no || direction == Direction::range) not_with(Message("'pass_fail' or 'linear'", "'pass_fail' 或 'linear'"));
+            if (rule.tiers.empty()) fail(rule_path + ".tiers", Message("no tiers; expected at least one {at, score}", "没有分档；应至少有一档 {at, score}"));
             for (std::size_t k = 0; k < rule.tiers.size(); ++k) {
                 const std::string tier_path = rule_path + ".tiers[" + std::to_string(k) + "]";
-                if (!std::isfinite(rule.tiers[k].at)) fail(tier_path + ".at", format_number(rule.tiers[k].at) + " is not finite; expected a number");
+                if (!std::isfinite(rule.tiers[k].at))
+                    fail(tier_path + ".at", Message("{0} is not finite; expected a number", "{0} 不是有限数；应为数字", {format_number(rule.tiers[k].at)}));
                 check_inside(indicator.bounds, rule.tiers[k].at, tier_path + ".at");
                 const double score = rule.tiers[k].score;
-                if (!(score >= 0 && score <= 1)) fail(tier_path + ".score", format_number(score) + " is outside [0, 1]; expected a score share in [0, 1]");
+                if (!(score >= 0 && score <= 1))
+                    fail(tier_path + ".score", Message("{0} is outside [0, 1]; expected a score share in [0, 1]",
+                                                       "{0} 超出 [0, 1]；应为 [0, 1] 内的得分比例", {format_number(score)}));
             }
             break;
         case RuleType::deduction:
-            if (direction != Direction::problem_count) not_with("direction 'problem_count'");
+            if (direction != Direction::problem_count) not_with(Message("direction 'problem_count'", "方向 'problem_count'"));
             check_positive(rule.per_problem, rule_path + ".per_problem");
             if (rule.max_deduction) check_positive(*rule.max_deduction, rule_path + ".max_deduction");
             break;
@@ -210,32 +233,41 @@ void check_scoring(const Indicator& indicator, const std::vector<Interval>& line
 void check_rules(const Indicator& indicator, const std::string& path) {
     const Direction direction = indicator.direction;
     if (indicator.subunit_pass) {
-        if (direction == Direction::yes_no) fail(path + ".subunit_pass", "a yes/no condition has no pass line; expected none");
+        if (direction == Direction::yes_no) fail(path + ".subunit_pass", no_pass_line());
         if (indicator.scope == IndicatorScope::top_unit)
-            fail(path + ".subunit_pass", "a top_unit item judges no sub-unit; expected no subunit_pass, or scope 'every_unit'");
+            fail(path + ".subunit_pass", Message("a top_unit item judges no sub-unit; expected no subunit_pass, or scope 'every_unit'",
+                                                 "top_unit 指标不评判下级单位；不应给出 subunit_pass，或应将 scope 设为 'every_unit'"));
         check_line(direction, *indicator.subunit_pass, path + ".subunit_pass");
         check_line_in_bounds(indicator.bounds, *indicator.subunit_pass, path + ".subunit_pass");
     }
     if (indicator.met_by == MetBy::level_or_trend) {
         if (direction == Direction::yes_no)
-            fail(path + ".met_by", "a yes/no condition has no trend; expected met_by 'level' for direction 'yes_no'");
+            fail(path + ".met_by", Message("a yes/no condition has no trend; expected met_by 'level' for direction 'yes_no'",
+                                           "是否类条件没有趋势；方向 'yes_no' 的 met_by 应为 'level'"));
         if (indicator.history_average)
-            fail(path + ".met_by", "'level_or_trend' with history_average; expected one of the two rules");
+            fail(path + ".met_by", Message("'level_or_trend' with history_average; expected one of the two rules",
+                                           "'level_or_trend' 与 history_average 同时给出；两种规则只应选用其一"));
     }
     const TrendRule& t = indicator.trend;
-    if (t.changes < 1) fail(path + ".trend.changes", std::to_string(t.changes) + " changes; expected 1 or more");
-    if (t.last_points < 3) fail(path + ".trend.last_points", std::to_string(t.last_points) + " points; expected 3 or more");
+    if (t.changes < 1)
+        fail(path + ".trend.changes", Message("{0} changes; expected 1 or more", "{0} 次变化；应为 1 次或以上", {std::to_string(t.changes)}));
+    if (t.last_points < 3)
+        fail(path + ".trend.last_points", Message("{0} points; expected 3 or more", "{0} 个点；应为 3 个或以上", {std::to_string(t.last_points)}));
     if (!(t.confidence > 0 && t.confidence < 1))
-        fail(path + ".trend.confidence", format_number(t.confidence) + " is outside (0, 1); expected a confidence level in (0, 1)");
+        fail(path + ".trend.confidence", Message("{0} is outside (0, 1); expected a confidence level in (0, 1)",
+                                                 "{0} 超出 (0, 1)；应为 (0, 1) 内的置信水平", {format_number(t.confidence)}));
     if (indicator.history_average) {
         const HistoryAverageRule& h = *indicator.history_average;
         if (direction != Direction::higher && direction != Direction::lower && direction != Direction::problem_count)
-            fail(path + ".history_average", std::string("direction '") + to_string(direction) +
-                                                "' has no side to compare with an average; expected 'higher', 'lower' or 'problem_count'");
-        if (h.years < 1) fail(path + ".history_average.years", std::to_string(h.years) + " years; expected 1 or more");
+            fail(path + ".history_average",
+                 Message("direction '{0}' has no side to compare with an average; expected 'higher', 'lower' or 'problem_count'",
+                         "方向 '{0}' 无法与平均值比较优劣；应为 'higher'、'lower' 或 'problem_count'", {to_string(direction)}));
+        if (h.years < 1)
+            fail(path + ".history_average.years", Message("{0} years; expected 1 or more", "{0} 年；应为 1 年或以上", {std::to_string(h.years)}));
         if (h.min_years < 1 || h.min_years > h.years)
             fail(path + ".history_average.min_years",
-                 std::to_string(h.min_years) + " is outside [1, " + std::to_string(h.years) + "]; expected at most `years` and at least 1");
+                 Message("{0} is outside [1, {1}]; expected at most `years` and at least 1", "{0} 超出 [1, {1}]；应不小于 1 且不大于 `years`",
+                         {std::to_string(h.min_years), std::to_string(h.years)}));
     }
 }
 
@@ -243,27 +275,29 @@ void check_indicator(const Indicator& indicator, const std::string& path) {
     if (indicator.bounds) {
         const Interval& b = *indicator.bounds;
         if (std::isnan(b.low) || std::isnan(b.high) || b.low > b.high)
-            fail(path + ".bounds", interval_text(b) + " is not an interval; expected [low, high] with low <= high");
+            fail(path + ".bounds", Message("{0} is not an interval; expected [low, high] with low <= high",
+                                           "{0} 不是区间；应为 low <= high 的 [low, high]", {interval_text(b)}));
     }
     std::vector<Interval> lines;  // every pass line the indicator can apply
     if (indicator.direction == Direction::yes_no) {
-        if (indicator.pass) fail(path + ".pass", "a yes/no condition has no pass line; expected none");
-        if (!indicator.pass_by_class.empty()) fail(path + ".pass_by_class", "a yes/no condition has no pass line; expected none");
-        if (indicator.improvement) fail(path + ".improvement", "a yes/no condition has no improvement line; expected none");
+        if (indicator.pass) fail(path + ".pass", no_pass_line());
+        if (!indicator.pass_by_class.empty()) fail(path + ".pass_by_class", no_pass_line());
+        if (indicator.improvement)
+            fail(path + ".improvement", Message("a yes/no condition has no improvement line; expected none", "是否类条件没有改进线；不应给出"));
     } else {
         if (indicator.pass) {
             check_line(indicator.direction, *indicator.pass, path + ".pass");
             check_line_in_bounds(indicator.bounds, *indicator.pass, path + ".pass");
             lines.push_back(*indicator.pass);
         } else if (indicator.pass_by_class.empty() && indicator.direction != Direction::problem_count) {
-            fail(path + ".pass", "no pass line; expected 'pass' (or 'pass_by_class') for direction '" +
-                                     std::string(to_string(indicator.direction)) + "'");
+            fail(path + ".pass", Message("no pass line; expected 'pass' (or 'pass_by_class') for direction '{0}'",
+                                         "缺少达标线；方向 '{0}' 应给出 'pass'（或 'pass_by_class'）", {to_string(indicator.direction)}));
         } else if (indicator.direction == Direction::problem_count && indicator.pass_by_class.empty()) {
             lines.push_back(Interval::at_most(0));
         }
         for (const auto& [unit_class, line] : indicator.pass_by_class) {
             const std::string class_path = path + ".pass_by_class." + unit_class;
-            if (unit_class.empty()) fail(path + ".pass_by_class", "empty class name; expected a class name");
+            if (unit_class.empty()) fail(path + ".pass_by_class", Message("empty class name; expected a class name", "单位类别名称为空；应为类别名称"));
             check_line(indicator.direction, line, class_path);
             check_line_in_bounds(indicator.bounds, line, class_path);
             lines.push_back(line);
@@ -286,20 +320,21 @@ public:
 
     void run() {
         const FrameworkSpec& spec = out_.spec;
-        if (spec.id.empty()) fail("$.id", "id is empty; expected a non-empty id");
+        if (spec.id.empty()) fail("$.id", Message("id is empty; expected a non-empty id", "id 为空；应为非空的 id"));
         if (!std::isfinite(spec.scale) || spec.scale <= 0)
-            fail("$.scale", format_number(spec.scale) + " is not a positive number; expected a scale > 0");
+            fail("$.scale", Message("{0} is not a positive number; expected a scale > 0", "{0} 不是正数；满分值应 > 0", {format_number(spec.scale)}));
         if (!(spec.min_coverage >= 0 && spec.min_coverage <= 1))
-            fail("$.min_coverage", format_number(spec.min_coverage) + " is outside [0, 1]; expected a share in [0, 1]");
+            fail("$.min_coverage", share_outside(spec.min_coverage));
         out_.nodes.push_back({});
         out_.nodes[0].category = &spec.root;
         out_.nodes[0].aggregation = spec.root.aggregation;
         walk(spec.root, 0, "$");
-        if (out_.indicators.empty()) fail("$", "the framework has no indicators; expected at least one");
+        if (out_.indicators.empty()) fail("$", Message("the framework has no indicators; expected at least one", "测评体系没有指标；应至少有一个"));
         if (spec.weighting == Weighting::points) {
             const double total = out_.nodes[0].local_weight;
             if (std::abs(total - spec.scale) > 1e-6 * spec.scale)
-                fail("$", "indicator points add up to " + format_number(total) + "; expected the scale, " + format_number(spec.scale));
+                fail("$", Message("indicator points add up to {0}; expected the scale, {1}", "指标分值合计为 {0}；应等于满分值 {1}",
+                                  {format_number(total), format_number(spec.scale)}));
         }
         assign_shares(0, 1.0);
         for (std::size_t i = 0; i < out_.items.size(); ++i) {
@@ -316,7 +351,7 @@ private:
     void walk(const Category& category, int node, const std::string& path) {
         const bool points = out_.spec.weighting == Weighting::points;
         if (category.indicators.empty() && category.categories.empty() && node != 0)
-            fail(path, "category " + quoted(category.id) + " is empty; expected indicators or subcategories");
+            fail(path, Message("category '{0}' is empty; expected indicators or subcategories", "类别 '{0}' 为空；应包含指标或子类别", {category.id}));
         out_.nodes[node].first_indicator = static_cast<int>(out_.items.size());
         double sum = 0;
         for (std::size_t k = 0; k < category.indicators.size(); ++k) {
@@ -324,7 +359,9 @@ private:
             const std::string item_path = path + ".indicators[" + std::to_string(k) + "]";
             check_id(indicator.id, item_path + ".id", seen_);
             if (indicator.weight) check_positive(*indicator.weight, item_path + ".weight");
-            else if (points) fail(item_path + ".weight", "no points; expected a weight (points) for every indicator under points weighting");
+            else if (points)
+                fail(item_path + ".weight", Message("no points; expected a weight (points) for every indicator under points weighting",
+                                                    "没有分值；按分值赋权时每个指标都应给出权重（分值）"));
             check_indicator(indicator, item_path);
             detail::CompiledIndicator item;
             item.indicator = &indicator;
@@ -364,8 +401,9 @@ private:
             out_.nodes[node].local_weight = points ? sum : 1.0;
         } else if (points) {
             if (category.weight && std::abs(*category.weight - sum) > 1e-9 * std::max(1.0, sum))
-                fail(path + ".weight", format_number(*category.weight) + " points differ from its children's sum " +
-                                           format_number(sum) + "; expected the sum or no weight");
+                fail(path + ".weight", Message("{0} points differ from its children's sum {1}; expected the sum or no weight",
+                                               "{0} 分与其下级合计 {1} 不符；应等于该合计，或不给出权重",
+                                               {format_number(*category.weight), format_number(sum)}));
             out_.nodes[node].local_weight = sum;
         } else {
             out_.nodes[node].local_weight = category.weight.value_or(1.0);
@@ -392,20 +430,20 @@ private:
                 case PassRuleType::all_basic_met: break;
                 case PassRuleType::min_share_met:
                 case PassRuleType::min_share_general_met:
-                    if (!(v >= 0 && v <= 1)) fail(path, format_number(v) + " is outside [0, 1]; expected a share in [0, 1]");
+                    if (!(v >= 0 && v <= 1)) fail(path, share_outside(v));
                     break;
                 case PassRuleType::min_count_met:
                 case PassRuleType::min_count_general_met: {
                     const double most = rule.type == PassRuleType::min_count_met ? count : out_.general_count;
                     if (!(v >= 0 && v <= most))
-                        fail(path, format_number(v) + " is outside [0, " + format_number(most) +
-                                       "]; expected a count no larger than the indicators there are");
+                        fail(path, Message("{0} is outside [0, {1}]; expected a count no larger than the indicators there are",
+                                           "{0} 超出 [0, {1}]；应为不超过指标总数的个数", {format_number(v), format_number(most)}));
                     break;
                 }
                 case PassRuleType::min_total:
                     if (!(v >= 0 && v <= out_.spec.scale))
-                        fail(path, format_number(v) + " is outside [0, " + format_number(out_.spec.scale) +
-                                       "]; expected points on the framework's scale");
+                        fail(path, Message("{0} is outside [0, {1}]; expected points on the framework's scale",
+                                           "{0} 超出 [0, {1}]；应为测评体系满分以内的分值", {format_number(v), format_number(out_.spec.scale)}));
                     break;
             }
         }
@@ -447,7 +485,7 @@ std::vector<std::string> Framework::indicator_ids() const {
 std::size_t Framework::indicator_index(const std::string& id) const {
     const auto found = compiled_->index.find(id);
     if (found == compiled_->index.end())
-        throw NotFoundError("unknown indicator id '" + id + "' in framework '" + this->id() + "'");
+        throw NotFoundError(Message("unknown indicator id '{0}' in framework '{1}'", "测评体系 '{1}' 中没有指标 id '{0}'", {id, this->id()}));
     return found->second;
 }
 

@@ -26,37 +26,45 @@ std::string cell_path(std::ptrdiff_t row, std::ptrdiff_t col) {
 std::string column_path(std::ptrdiff_t col) { return "x[:, " + std::to_string(col) + "]"; }
 
 // The columns of `x` on one scale, oriented so that higher is better: the matrix every method
-// measures. `method` names the method in messages ("entropy weights").
+// measures. `method` names the method in messages ("entropy weights", "熵权法").
 Eigen::MatrixXd normalised_columns(const MatrixView& x, const std::vector<bool>& benefit,
-                                   ObjectiveNormalization normalization, const std::string& method) {
+                                   ObjectiveNormalization normalization, const Message& method) {
     if (x.rows < 2)
-        throw ValidationError("x", std::to_string(x.rows) + " rows; " + method + " need at least 2 units (rows)");
-    if (x.cols < 1) throw ValidationError("x", "no columns; expected one per criterion");
+        throw ValidationError("x", Message("{0} rows; {1} need at least 2 units (rows)", "{0} 行；{1}至少需要 2 个评价对象（行）",
+                                           {std::to_string(x.rows), method}));
+    if (x.cols < 1) throw ValidationError("x", Message("no columns; expected one per criterion", "没有列；应每个评价指标一列"));
     if (!benefit.empty() && static_cast<std::ptrdiff_t>(benefit.size()) != x.cols)
-        throw ValidationError("benefit", std::to_string(benefit.size()) + " flags for " + std::to_string(x.cols) +
-                                             " columns; expected one per column (true: higher is better)");
+        throw ValidationError("benefit", Message("{0} flags for {1} columns; expected one per column (true: higher is better)",
+                                                 "{0} 个标记对应 {1} 列；应每列一个标记（true: 越高越好）",
+                                                 {std::to_string(benefit.size()), std::to_string(x.cols)}));
     Eigen::MatrixXd z(x.rows, x.cols);
     for (std::ptrdiff_t c = 0; c < x.cols; ++c) {
         const bool higher_is_better = benefit.empty() || benefit[static_cast<std::size_t>(c)];
         if (normalization == ObjectiveNormalization::none && !higher_is_better)
             throw ValidationError(element_path("benefit", c),
-                                  "false, but normalization 'none' uses the values as given: orient cost columns "
-                                  "yourself or use 'min_max', which flips them");
+                                  Message("false, but normalization 'none' uses the values as given: orient cost columns yourself or "
+                                          "use 'min_max', which flips them",
+                                          "为 false，但 normalization 'none' 直接使用原值: 请自行调整成本型列的方向，或改用会将其翻转的 "
+                                          "'min_max'"));
         double low = x(0, c), high = x(0, c);
         for (std::ptrdiff_t r = 0; r < x.rows; ++r) {
             const double value = x(r, c);
-            if (!std::isfinite(value)) throw ValidationError(cell_path(r, c), format_number(value) + "; expected a finite number");
+            if (!std::isfinite(value))
+                throw ValidationError(cell_path(r, c), Message("{0}; expected a finite number", "{0}；应为有限数", {format_number(value)}));
             low = std::min(low, value);
             high = std::max(high, value);
             z(r, c) = value;
         }
         if (!std::isfinite(high - low))
-            throw ValidationError(column_path(c), "column " + std::to_string(c) + " spans " + format_number(low) + " to " +
-                                                      format_number(high) + ", more than double precision holds; rescale it");
+            throw ValidationError(column_path(c), Message("column {0} spans {1} to {2}, more than double precision holds; rescale it",
+                                                          "第 {0} 列从 {1} 到 {2}，超出双精度数的范围；请缩放该列",
+                                                          {std::to_string(c), format_number(low), format_number(high)}));
         if (high == low)
-            throw ValidationError(column_path(c), "column " + std::to_string(c) + " does not vary (every value is " +
-                                                      format_number(low) + "): it carries no information for " +
-                                                      method + "; leave it out or weight it by hand");
+            throw ValidationError(column_path(c),
+                                  Message("column {0} does not vary (every value is {1}): it carries no information for {2}; leave it "
+                                          "out or weight it by hand",
+                                          "第 {0} 列没有变化（所有取值均为 {1}）: 对{2}不含信息；请删去该列或手工赋权",
+                                          {std::to_string(c), format_number(low), method}));
         if (normalization == ObjectiveNormalization::min_max) {
             if (higher_is_better)
                 z.col(c) = (z.col(c).array() - low) / (high - low);
@@ -75,34 +83,36 @@ Eigen::VectorXd column_std(const Eigen::MatrixXd& z) {
 
 // `scores` / sum(scores); an error naming `method` when they are all zero or overflowed, so no
 // NaN ever reaches a result.
-Eigen::VectorXd shares_of(Eigen::VectorXd scores, const std::string& method, const std::string& why_zero) {
+Eigen::VectorXd shares_of(Eigen::VectorXd scores, const Message& method, const Message& why_zero) {
     if (!scores.allFinite())
-        throw ValidationError("x", method + ": the values are too large to compute with in double precision; rescale them");
+        throw ValidationError("x", Message("{0}: the values are too large to compute with in double precision; rescale them",
+                                           "{0}: 取值过大，无法用双精度数计算；请缩放取值", {method}));
     scores = scores.cwiseMax(0.0);  // rounding can leave -1e-17 where the exact value is 0
     const double total = scores.sum();
-    if (!(total > 0)) throw ValidationError("x", method + ": " + why_zero);
+    if (!(total > 0)) throw ValidationError("x", Message("{0}: {1}", "{0}: {1}", {method, why_zero}));
     return scores / total;
 }
 
 }  // namespace
 
 Eigen::VectorXd entropy_weights(MatrixView x, const std::vector<bool>& benefit, ObjectiveNormalization normalization) {
-    const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, "entropy weights");
+    const Message method("entropy weights", "熵权法");
+    const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, method);
     if (normalization == ObjectiveNormalization::none) {
         for (Eigen::Index c = 0; c < z.cols(); ++c)
             for (Eigen::Index r = 0; r < z.rows(); ++r)
                 if (z(r, c) < 0)
-                    throw ValidationError(cell_path(r, c), format_number(z(r, c)) +
-                                                               "; entropy weights on values as given need values >= 0 "
-                                                               "(shares of the column total)");
+                    throw ValidationError(cell_path(r, c),
+                                          Message("{0}; entropy weights on values as given need values >= 0 (shares of the column total)",
+                                                  "{0}；直接对原值使用熵权法需要取值 >= 0（即占该列总和的比例）", {format_number(z(r, c))}));
     }
     const double k = 1.0 / std::log(static_cast<double>(z.rows()));
     Eigen::VectorXd divergence(z.cols());
     for (Eigen::Index c = 0; c < z.cols(); ++c) {
         const double total = z.col(c).sum();  // > 0: the column varies and is >= 0
         if (!std::isfinite(total))
-            throw ValidationError(column_path(c), "column " + std::to_string(c) +
-                                                      " sums to more than double precision holds; rescale it");
+            throw ValidationError(column_path(c), Message("column {0} sums to more than double precision holds; rescale it",
+                                                          "第 {0} 列之和超出双精度数的范围；请缩放该列", {std::to_string(c)}));
         double entropy = 0.0;
         for (Eigen::Index r = 0; r < z.rows(); ++r) {
             const double p = z(r, c) / total;
@@ -110,33 +120,39 @@ Eigen::VectorXd entropy_weights(MatrixView x, const std::vector<bool>& benefit, 
         }
         divergence[c] = std::max(0.0, 1.0 - k * entropy);
     }
-    return shares_of(divergence, "entropy weights", "every column spreads its total evenly over the units");
+    return shares_of(divergence, method,
+                     Message("every column spreads its total evenly over the units", "每列的总和都平均分布在各评价对象上"));
 }
 
 Eigen::VectorXd critic_weights(MatrixView x, const std::vector<bool>& benefit, ObjectiveNormalization normalization) {
-    const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, "CRITIC weights");
+    const Message method("CRITIC weights", "CRITIC 权重法");
+    const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, method);
     if (z.cols() < 2)
-        throw ValidationError("x", "1 column; CRITIC weights measure conflict between criteria and need at least 2");
+        throw ValidationError("x", Message("1 column; CRITIC weights measure conflict between criteria and need at least 2",
+                                           "只有 1 列；CRITIC 权重法衡量评价指标之间的冲突性，至少需要 2 列"));
     const Eigen::VectorXd sigma = column_std(z);
     const Eigen::MatrixXd centred = z.rowwise() - z.colwise().mean();
     const Eigen::MatrixXd covariance = centred.transpose() * centred / static_cast<double>(z.rows() - 1);
     const Eigen::MatrixXd correlation = covariance.array() / (sigma * sigma.transpose()).array();
     const Eigen::VectorXd conflict = (1.0 - correlation.array()).matrix().rowwise().sum();
     const Eigen::VectorXd information = sigma.cwiseProduct(conflict);
-    return shares_of(information, "CRITIC weights", "the columns are perfectly correlated, so there is no conflict to weigh");
+    return shares_of(information, method,
+                     Message("the columns are perfectly correlated, so there is no conflict to weigh", "各列完全相关，没有可衡量的冲突性"));
 }
 
 Eigen::VectorXd std_weights(MatrixView x, const std::vector<bool>& benefit, ObjectiveNormalization normalization) {
-    const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, "standard-deviation weights");
-    return shares_of(column_std(z), "standard-deviation weights", "no column varies");
+    const Message method("standard-deviation weights", "标准差权重法");
+    const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, method);
+    return shares_of(column_std(z), method, Message("no column varies", "没有一列有变化"));
 }
 
 namespace {
 
 void check_same_size(const Eigen::VectorXd& subjective, const Eigen::VectorXd& objective) {
     if (subjective.size() != objective.size())
-        throw ValidationError("objective", std::to_string(objective.size()) + " weights but subjective has " +
-                                               std::to_string(subjective.size()) + "; expected one per criterion in both");
+        throw ValidationError("objective", Message("{0} weights but subjective has {1}; expected one per criterion in both",
+                                                   "有 {0} 个权重，而 subjective 有 {1} 个；两者都应每个评价指标一个权重",
+                                                   {std::to_string(objective.size()), std::to_string(subjective.size())}));
 }
 
 }  // namespace
@@ -146,7 +162,8 @@ Eigen::VectorXd combine_weights_linear(const Eigen::VectorXd& subjective, const 
     const Eigen::VectorXd o = checked_weights(objective, "objective");
     check_same_size(s, o);
     if (!(alpha >= 0 && alpha <= 1))
-        throw ValidationError("alpha", format_number(alpha) + "; expected the share of the subjective weights, in [0, 1]");
+        throw ValidationError("alpha", Message("{0}; expected the share of the subjective weights, in [0, 1]",
+                                               "{0}；应为主观权重所占比例，在 [0, 1] 内", {format_number(alpha)}));
     return alpha * s + (1.0 - alpha) * o;
 }
 
@@ -157,8 +174,9 @@ Eigen::VectorXd combine_weights_multiplicative(const Eigen::VectorXd& subjective
     const Eigen::VectorXd product = s.cwiseProduct(o);
     const double total = product.sum();
     if (!(total > 0))
-        throw ValidationError("objective", "no criterion has weight in both subjective and objective; "
-                                           "the multiplicative combination would be 0/0");
+        throw ValidationError("objective", Message("no criterion has weight in both subjective and objective; the multiplicative "
+                                                   "combination would be 0/0",
+                                                   "没有评价指标在 subjective 和 objective 中同时有权重；乘法合成将为 0/0"));
     return product / total;
 }
 

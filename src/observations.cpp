@@ -42,7 +42,7 @@ std::int32_t NameTable::intern(std::string_view name) {
         const std::int32_t slot = slots_[i];
         if (slot == 0) {
             if (names_.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max() - 1))
-                throw Error("too many distinct names (more than 2^31) in an observation store");
+                throw Error(Message("too many distinct names (more than 2^31) in an observation store", "观测数据存储中的不同名称过多（超过 2^31 个）"));
             names_.emplace_back(name);
             slots_[i] = static_cast<std::int32_t>(names_.size());
             return slots_[i] - 1;
@@ -120,7 +120,7 @@ std::int32_t known_limit(const std::optional<Date>& known_on) {
 }  // namespace
 
 std::int32_t day_number(Date date) {
-    if (date.is_special()) throw ValidationError("date", "not a date (a special value such as not-a-date-time)");
+    if (date.is_special()) throw ValidationError("date", Message("not a date (a special value such as not-a-date-time)", "不是日期（not-a-date-time 等特殊值）"));
     return static_cast<std::int32_t>(date.day_number()) - static_cast<std::int32_t>(epoch_day_number);
 }
 
@@ -131,22 +131,24 @@ Date date_of_day(std::int32_t days) {
 ObservationStore::ObservationStore() { sources_.intern(""); }
 
 void ObservationStore::add(const Observation& o) {
-    if (o.unit.empty()) throw ValidationError("unit", "empty unit id; expected one");
-    if (o.indicator.empty()) throw ValidationError("indicator", "empty indicator id; expected one");
+    if (o.unit.empty()) throw ValidationError("unit", Message("empty unit id; expected one", "单位编号为空；应填写单位编号"));
+    if (o.indicator.empty()) throw ValidationError("indicator", Message("empty indicator id; expected one", "指标编号为空；应填写指标编号"));
     if (!std::isfinite(o.value))
-        throw ValidationError("value", std::to_string(o.value) + " is not a finite number; expected a number");
+        throw ValidationError("value", Message("{0} is not a finite number; expected a number", "{0} 不是有限数；应为数字",
+                                               {std::to_string(o.value)}));
     if (o.sample_size && *o.sample_size < 1)
-        throw ValidationError("sample_size", std::to_string(*o.sample_size) + " is not a sample size; expected a whole number >= 1");
+        throw ValidationError("sample_size", Message("{0} is not a sample size; expected a whole number >= 1",
+                                                     "{0} 不是有效的样本量；应为 >= 1 的整数", {std::to_string(*o.sample_size)}));
     const std::int32_t date = day_number(o.date);
     std::int32_t recorded = ObservationColumns::no_day;
     if (o.recorded) {
         recorded = day_number(*o.recorded);
         if (recorded < date)
-            throw ValidationError("recorded", "recorded " + to_iso(*o.recorded) + " is before the date " + to_iso(o.date) +
-                                                  "; expected on or after it");
+            throw ValidationError("recorded", Message("recorded {0} is before the date {1}; expected on or after it",
+                                                      "记录日期 {0} 早于数据日期 {1}；应不早于数据日期", {to_iso(*o.recorded), to_iso(o.date)}));
     }
     if (static_cast<std::size_t>(o.mode) >= std::size(EnumNames<AssessmentMode>::values))
-        throw ValidationError("mode", "not an assessment mode");
+        throw ValidationError("mode", Message("not an assessment mode", "不是有效的测评方式"));
     detail::ObservationRow row;
     row.unit = units_.intern(o.unit);
     row.indicator = indicators_.intern(o.indicator);
@@ -223,7 +225,7 @@ void permute_range(std::vector<T>& column, std::size_t begin, const std::vector<
 void ObservationStore::build_index() {
     ObservationColumns& c = columns_;
     const std::size_t n = c.size();
-    if (n > std::numeric_limits<std::uint32_t>::max()) throw Error("more than 2^32 observations in one store");
+    if (n > std::numeric_limits<std::uint32_t>::max()) throw Error(Message("more than 2^32 observations in one store", "一个存储中的观测数据超过 2^32 条"));
     const auto less = [&c](std::size_t a, std::size_t b) {
         if (c.indicator[a] != c.indicator[b]) return c.indicator[a] < c.indicator[b];
         if (c.unit[a] != c.unit[b]) return c.unit[a] < c.unit[b];
@@ -320,7 +322,8 @@ std::ptrdiff_t ObservationStore::latest_row(const Group* group, std::int32_t as_
 
 Observation ObservationStore::at(std::size_t row) const {
     ensure_index();
-    if (row >= size()) throw NotFoundError("observation " + std::to_string(row) + " out of range for a store of " + std::to_string(size()));
+    if (row >= size()) throw NotFoundError(Message("observation {0} out of range for a store of {1}", "观测数据 {0} 超出范围（存储共 {1} 条）",
+                                                      {std::to_string(row), std::to_string(size())}));
     const ObservationColumns& c = columns_;
     Observation o;
     o.unit = units_.names()[static_cast<std::size_t>(c.unit[row])];
@@ -454,7 +457,7 @@ RowMatrix TrendMatrix::project(Date date) const {
 
 TrendMatrix ObservationStore::trend_matrix(const std::vector<std::string>& units, const std::vector<std::string>& indicators,
                                            Date as_of, int points, std::optional<Date> known_on) const {
-    if (points < 1) throw ValidationError("points", std::to_string(points) + " points; expected 1 or more");
+    if (points < 1) throw ValidationError("points", Message("{0} points; expected 1 or more", "{0} 个点；应至少为 1 个", {std::to_string(points)}));
     ensure_index();
     const std::int32_t day = day_number(as_of), limit = known_limit(known_on);
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -524,16 +527,13 @@ std::size_t ObservationStore::memory_bytes() const noexcept {
            bytes(groups_) + bytes(indicator_groups_) + 2 * (units().size() + indicators().size() + sources().size()) * sizeof(std::int32_t);
 }
 
-std::string to_string(const RejectedRow& row) {
-    std::string where = row.path;
-    if (where.empty()) {
-        where = "line " + std::to_string(row.line);
-        if (row.column > 0) where += ", column " + std::to_string(row.column);
-    }
-    return where + ": " + row.message;
-}
-
 namespace {
+
+// "line 12, column 4: ..." (CSV) or "$.observations[3].value: ..." (JSON).
+Message placed(const RejectedRow& row) {
+    Message::Argument where = row.path.empty() ? Message::Argument(file_position(row.line, row.column)) : Message::Argument(row.path);
+    return Message("{0}: {1}", "{0}: {1}", {std::move(where), row.message});
+}
 
 std::string with_thousands(std::size_t n) {
     std::string digits = std::to_string(n), text;
@@ -546,12 +546,19 @@ std::string with_thousands(std::size_t n) {
 
 }  // namespace
 
-std::string to_string(const ObservationLoad& load) {
+bool operator==(const RejectedRow& a, const RejectedRow& b) {
+    return a.line == b.line && a.column == b.column && a.path == b.path && a.message.text(Language::en) == b.message.text(Language::en);
+}
+
+std::string to_string(const RejectedRow& row, Language language) { return placed(row).text(language); }
+
+std::string to_string(const ObservationLoad& load, Language language) {
     const std::size_t count = load.store.size(), rejected = load.rejected.size();
-    std::string text = with_thousands(count) + (count == 1 ? " observation, " : " observations, ");
-    if (rejected == 0) return text + "no rows rejected";
-    text += with_thousands(rejected) + (rejected == 1 ? " row rejected" : " rows rejected");
-    return text + " (first: " + to_string(load.rejected.front()) + ")";
+    const std::string n = with_thousands(count), r = with_thousands(rejected);
+    const Message kept = count == 1 ? Message("{0} observation", "{0} 条观测数据", {n}) : Message("{0} observations", "{0} 条观测数据", {n});
+    if (rejected == 0) return Message("{0}, no rows rejected", "{0}，无剔除行", {kept}).text(language);
+    const Message left_out = rejected == 1 ? Message("{0} row rejected", "剔除 {0} 行", {r}) : Message("{0} rows rejected", "剔除 {0} 行", {r});
+    return Message("{0}, {1} (first: {2})", "{0}，{1}（首个: {2}）", {kept, left_out, placed(load.rejected.front())}).text(language);
 }
 
 }  // namespace civitas

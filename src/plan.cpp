@@ -12,7 +12,7 @@ namespace civitas {
 bool operator==(const Task& a, const Task& b) noexcept {
     return a.id == b.id && a.name == b.name && a.phase == b.phase && a.titles == b.titles &&
            a.responsibility == b.responsibility && a.start == b.start && a.due == b.due && a.milestone == b.milestone &&
-           a.weight == b.weight && a.indicators == b.indicators && a.depends_on == b.depends_on &&
+           a.check == b.check && a.weight == b.weight && a.indicators == b.indicators && a.depends_on == b.depends_on &&
            a.actual_start == b.actual_start && a.actual_finish == b.actual_finish && a.percent_complete == b.percent_complete;
 }
 
@@ -30,18 +30,22 @@ bool operator==(const PlanSpec& a, const PlanSpec& b) noexcept {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) { throw ValidationError(path, message); }
+[[noreturn]] void fail(const std::string& path, Message message) { throw ValidationError(path, std::move(message)); }
 
-std::string in_quotes(const std::string& text) { return "'" + text + "'"; }
+// What a message is about: "task 'a'" / "任务 'a'", "problem 'p1'", "sub-plan 'chengguan'".
+Message task_named(const std::string& id) { return Message("task '{0}'", "任务 '{0}'", {id}); }
+Message problem_named(const std::string& id) { return Message("problem '{0}'", "问题 '{0}'", {id}); }
+Message subplan_named(const std::string& id) { return Message("sub-plan '{0}'", "子计划 '{0}'", {id}); }
 
 void check_date(const Date& date, const std::string& path) {
-    if (date.is_special()) fail(path, "not a date; expected a date YYYY-MM-DD");
+    if (date.is_special()) fail(path, Message("not a date; expected a date YYYY-MM-DD", "不是日期；应为 YYYY-MM-DD 格式的日期"));
 }
 
 void check_id(const std::string& id, const std::string& path) {
-    if (id.empty()) fail(path, "id is empty; expected a non-empty id");
+    if (id.empty()) fail(path, Message("id is empty; expected a non-empty id", "id 为空；应为非空的 id"));
     if (id.find('/') != std::string::npos)
-        fail(path, "id " + in_quotes(id) + " holds '/'; expected an id without '/' (it separates sub-plans)");
+        fail(path, Message("id '{0}' holds '/'; expected an id without '/' (it separates sub-plans)",
+                           "id '{0}' 含有 '/'；id 中不应含 '/'（它用于分隔子计划）", {id}));
 }
 
 // Where a flattened task or problem came from: its plan (a scope) and its position there.
@@ -64,62 +68,77 @@ public:
     Checker(const PlanSpec& root, const std::set<std::string>& titles, const std::set<std::string>& phases)
         : fields_(root.responsibility_fields.begin(), root.responsibility_fields.end()), titles_(titles), phases_(phases) {}
 
-    void check_responsibility(const std::map<std::string, std::string>& who, const std::string& path, const std::string& owner) const {
+    void check_responsibility(const std::map<std::string, std::string>& who, const std::string& path, const Message& owner) const {
         for (const auto& [field, value] : who)
             if (!fields_.empty() && fields_.count(field) == 0)
-                fail(path + ".responsibility." + field, "unknown responsibility field " + in_quotes(field) + " of " + owner +
-                                                            "; expected one of the plan's responsibility_fields");
+                fail(path + ".responsibility." + field,
+                     Message("unknown responsibility field '{0}' of {1}; expected one of the plan's responsibility_fields",
+                             "{1} 的责任字段 '{0}' 未定义；应为计划 responsibility_fields 中的字段之一", {field, owner}));
     }
 
-    void check_titles(const std::vector<std::string>& ids, const std::string& path, const std::string& owner) const {
+    void check_titles(const std::vector<std::string>& ids, const std::string& path, const Message& owner) const {
         std::set<std::string> seen;
         for (std::size_t k = 0; k < ids.size(); ++k) {
             const std::string at = path + ".titles[" + std::to_string(k) + "]";
             if (titles_.count(ids[k]) == 0)
-                fail(at, "unknown title " + in_quotes(ids[k]) + " of " + owner + "; expected one of the plan's titles");
-            if (!seen.insert(ids[k]).second) fail(at, "title " + in_quotes(ids[k]) + " is listed twice; expected each title once");
+                fail(at, Message("unknown title '{0}' of {1}; expected one of the plan's titles",
+                                 "{1} 的称号 '{0}' 未定义；应为计划中的称号之一", {ids[k], owner}));
+            if (!seen.insert(ids[k]).second)
+                fail(at, Message("title '{0}' is listed twice; expected each title once", "称号 '{0}' 重复列出；每个称号应只列一次", {ids[k]}));
         }
     }
 
     void check_task(const Task& task, const std::string& path) const {
-        const std::string owner = "task " + in_quotes(task.id);
+        const Message owner = task_named(task.id);
         check_date(task.start, path + ".start");
         check_date(task.due, path + ".due");
         if (task.due < task.start)
-            fail(path + ".due", to_iso(task.due) + " is before the start " + to_iso(task.start) + " of " + owner +
-                                    "; expected a due date on or after the start");
+            fail(path + ".due", Message("{0} is before the start {1} of {2}; expected a due date on or after the start",
+                                        "{0} 早于{2} 的开始日期 {1}；截止日期应不早于开始日期",
+                                        {to_iso(task.due), to_iso(task.start), owner}));
         if (task.milestone && task.start != task.due)
-            fail(path + ".due", "milestone " + in_quotes(task.id) + " spans " + to_iso(task.start) + " to " + to_iso(task.due) +
-                                    "; expected one date (start equal to due)");
+            fail(path + ".due", Message("milestone '{0}' spans {1} to {2}; expected one date (start equal to due)",
+                                        "里程碑 '{0}' 跨越 {1} 至 {2}；应为单一日期（开始日期等于截止日期）",
+                                        {task.id, to_iso(task.start), to_iso(task.due)}));
+        if (!task.check.empty() && !task.milestone)
+            fail(path + ".check",
+                 Message("{0} names check '{1}' but is not a milestone; expected \"check\" on a milestone only (a check is one date)",
+                         "{0} 指定了检查 '{1}'，但不是里程碑；\"check\" 只应用于里程碑（检查只有一个日期）", {owner, task.check}));
         if (!task.phase.empty() && phases_.count(task.phase) == 0)
-            fail(path + ".phase", "unknown phase " + in_quotes(task.phase) + " of " + owner + "; expected one of the plan's phases");
+            fail(path + ".phase", Message("unknown phase '{0}' of {1}; expected one of the plan's phases",
+                                          "{1} 的阶段 '{0}' 未定义；应为计划中的阶段之一", {task.phase, owner}));
         check_titles(task.titles, path, owner);
         check_responsibility(task.responsibility, path, owner);
         if (task.weight && !(std::isfinite(*task.weight) && *task.weight >= 0))
-            fail(path + ".weight", "weight of " + owner + " is not a number >= 0; expected an effort weight >= 0");
+            fail(path + ".weight", Message("weight of {0} is not a number >= 0; expected an effort weight >= 0",
+                                           "{0} 的权重不是 >= 0 的数；应为 >= 0 的工作量权重", {owner}));
         if (!(task.percent_complete >= 0 && task.percent_complete <= 100))
-            fail(path + ".percent_complete", "progress of " + owner + " is outside [0, 100]; expected a percentage");
+            fail(path + ".percent_complete", Message("progress of {0} is outside [0, 100]; expected a percentage",
+                                                     "{0} 的完成进度不在 [0, 100] 之内；应为百分比", {owner}));
         if (task.actual_start) check_date(*task.actual_start, path + ".actual_start");
         if (task.actual_finish) {
             check_date(*task.actual_finish, path + ".actual_finish");
             if (task.actual_start && *task.actual_finish < *task.actual_start)
-                fail(path + ".actual_finish", to_iso(*task.actual_finish) + " is before the actual start " +
-                                                  to_iso(*task.actual_start) + "; expected a finish on or after the start");
+                fail(path + ".actual_finish", Message("{0} is before the actual start {1}; expected a finish on or after the start",
+                                                      "{0} 早于实际开始日期 {1}；实际完成日期应不早于实际开始日期",
+                                                      {to_iso(*task.actual_finish), to_iso(*task.actual_start)}));
         }
     }
 
     void check_problem(const Problem& problem, const std::string& path) const {
-        const std::string owner = "problem " + in_quotes(problem.id);
+        const Message owner = problem_named(problem.id);
         check_date(problem.found, path + ".found");
         check_date(problem.deadline, path + ".deadline");
         if (problem.deadline < problem.found)
-            fail(path + ".deadline", to_iso(problem.deadline) + " is before " + to_iso(problem.found) + ", when " + owner +
-                                         " was found; expected a deadline on or after it");
+            fail(path + ".deadline", Message("{0} is before {1}, when {2} was found; expected a deadline on or after it",
+                                             "{0} 早于{2} 的发现日期 {1}；整改期限应不早于发现日期",
+                                             {to_iso(problem.deadline), to_iso(problem.found), owner}));
         if (problem.closed) {
             check_date(*problem.closed, path + ".closed");
             if (*problem.closed < problem.found)
-                fail(path + ".closed", to_iso(*problem.closed) + " is before " + to_iso(problem.found) + ", when " + owner +
-                                           " was found; expected a closing date on or after it");
+                fail(path + ".closed", Message("{0} is before {1}, when {2} was found; expected a closing date on or after it",
+                                               "{0} 早于{2} 的发现日期 {1}；销号日期应不早于发现日期",
+                                               {to_iso(*problem.closed), to_iso(problem.found), owner}));
         }
         check_titles(problem.titles, path, owner);
         check_responsibility(problem.responsibility, path, owner);
@@ -130,6 +149,10 @@ private:
     const std::set<std::string>& titles_;
     const std::set<std::string>& phases_;
 };
+
+Message no_task_at(std::size_t index, const std::string& plan) {
+    return Message("no task at position {0} in plan '{1}'", "计划 '{1}' 中没有序号为 {0} 的任务", {std::to_string(index), plan});
+}
 
 // `who` with the fields it leaves out taken from `defaults`.
 std::map<std::string, std::string> filled(std::map<std::string, std::string> who, const std::map<std::string, std::string>& defaults) {
@@ -145,23 +168,27 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
         const std::string path = "$.titles[" + std::to_string(k) + "].id";
         check_id(spec_.titles[k].id, path);
         if (!titles.insert(spec_.titles[k].id).second)
-            fail(path, "duplicate title id " + in_quotes(spec_.titles[k].id) + "; expected each title once");
+            fail(path, Message("duplicate title id '{0}'; expected each title once", "称号 id '{0}' 重复；每个称号应只出现一次",
+                               {spec_.titles[k].id}));
     }
     for (std::size_t k = 0; k < spec_.phases.size(); ++k) {
         const Phase& phase = spec_.phases[k];
         const std::string path = "$.phases[" + std::to_string(k) + "]";
         check_id(phase.id, path + ".id");
-        if (!phases.insert(phase.id).second) fail(path + ".id", "duplicate phase id " + in_quotes(phase.id) + "; expected each phase once");
+        if (!phases.insert(phase.id).second)
+            fail(path + ".id", Message("duplicate phase id '{0}'; expected each phase once", "阶段 id '{0}' 重复；每个阶段应只出现一次", {phase.id}));
         if (!phase.title.empty() && titles.count(phase.title) == 0)
-            fail(path + ".title", "unknown title " + in_quotes(phase.title) + " of phase " + in_quotes(phase.id) +
-                                      "; expected one of the plan's titles");
+            fail(path + ".title", Message("unknown title '{0}' of phase '{1}'; expected one of the plan's titles",
+                                          "阶段 '{1}' 的称号 '{0}' 未定义；应为计划中的称号之一", {phase.title, phase.id}));
         phase_index_.emplace(phase.id, k);
         phase_titles_.push_back(phase.title.empty() ? std::vector<std::string>{} : std::vector<std::string>{phase.title});
     }
     const Checker checker(spec_, titles, phases);
     if (!spec_.responsibility.empty())
-        fail("$.responsibility", "the root plan has default responsibility; expected it on sub-plans only (tasks name theirs)");
-    if (!spec_.file.empty()) fail("$.file", "the root plan names a file; expected \"file\" on sub-plans only");
+        fail("$.responsibility", Message("the root plan has default responsibility; expected it on sub-plans only (tasks name theirs)",
+                                         "总计划设置了默认责任；默认责任只应设在子计划上（任务各自写明责任）"));
+    if (!spec_.file.empty())
+        fail("$.file", Message("the root plan names a file; expected \"file\" on sub-plans only", "总计划指定了文件；\"file\" 只应用于子计划"));
 
     // Every plan and sub-plan, parents first, each with its merged default responsibility.
     std::vector<Scope> scopes{{&spec_, "$", "", 0}};
@@ -173,17 +200,19 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
             check_id(plan.id, scope.path + ".id");
             if (!plan.responsibility_fields.empty() || !plan.titles.empty() || !plan.phases.empty()) {
                 const char* key = !plan.responsibility_fields.empty() ? ".responsibility_fields" : !plan.titles.empty() ? ".titles" : ".phases";
-                fail(scope.path + key, "sub-plan " + in_quotes(plan.id) + " declares its own " + std::string(key).substr(1) +
-                                           "; expected none (a sub-plan uses the root plan's)");
+                fail(scope.path + key, Message("sub-plan '{0}' declares its own {1}; expected none (a sub-plan uses the root plan's)",
+                                               "子计划 '{0}' 自行声明了 {1}；不应声明（子计划沿用总计划的）",
+                                               {plan.id, std::string(key).substr(1)}));
             }
-            checker.check_responsibility(plan.responsibility, scope.path, "sub-plan " + in_quotes(plan.id));
+            checker.check_responsibility(plan.responsibility, scope.path, subplan_named(plan.id));
             subplan_paths_.push_back(scope.prefix.substr(0, scope.prefix.size() - 1));
         }
         std::set<std::string> sibling_ids;
         for (std::size_t k = 0; k < plan.subplans.size(); ++k) {
             const std::string path = scope.path + ".subplans[" + std::to_string(k) + "]";
             if (!sibling_ids.insert(plan.subplans[k].id).second)
-                fail(path + ".id", "duplicate sub-plan id " + in_quotes(plan.subplans[k].id) + "; expected each sub-plan once");
+                fail(path + ".id", Message("duplicate sub-plan id '{0}'; expected each sub-plan once",
+                                           "子计划 id '{0}' 重复；每个子计划应只出现一次", {plan.subplans[k].id}));
             scopes.push_back({&plan.subplans[k], path, scope.prefix + plan.subplans[k].id + "/", s});
             defaults.push_back(filled(plan.subplans[k].responsibility, defaults[s]));
         }
@@ -192,7 +221,7 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
     // Each task or problem: its id, unique once qualified, and its own rules; with sub-plans, a
     // copy with the qualified id and the sub-plan's default responsibility filled in.
     std::unordered_map<std::string, std::size_t> problem_ids;
-    auto take = [&](std::size_t s, const auto& items, const char* key, const std::string& what,
+    auto take = [&](std::size_t s, const auto& items, const char* key, const auto& duplicate,
                     std::unordered_map<std::string, std::size_t>& ids, auto& flat, std::vector<std::size_t>& subplan_of,
                     const auto& check) {
         const Scope& scope = scopes[s];
@@ -201,7 +230,7 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
             const std::string path = scope.path + "." + key + "[" + std::to_string(k) + "]";
             check_id(item.id, path + ".id");
             if (!ids.emplace(scope.prefix + item.id, ids.size()).second)
-                fail(path + ".id", "duplicate " + what + " id " + in_quotes(item.id) + "; expected each " + what + " once");
+                fail(path + ".id", duplicate(item.id));
             check(item, path);
             if (spec_.subplans.empty()) continue;
             flat.push_back(item);
@@ -212,9 +241,17 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
     };
     std::vector<Origin> origins;  // of each task in tasks(), when there are sub-plans
     for (std::size_t s = 0; s < scopes.size(); ++s) {
-        take(s, scopes[s].spec->tasks, "tasks", "task", index_, tasks_, subplan_of_task_,
+        take(s, scopes[s].spec->tasks, "tasks",
+             [](const std::string& id) {
+                 return Message("duplicate task id '{0}'; expected each task once", "任务 id '{0}' 重复；每个任务应只出现一次", {id});
+             },
+             index_, tasks_, subplan_of_task_,
              [&](const Task& task, const std::string& path) { checker.check_task(task, path); });
-        take(s, scopes[s].spec->problems, "problems", "problem", problem_ids, problems_, subplan_of_problem_,
+        take(s, scopes[s].spec->problems, "problems",
+             [](const std::string& id) {
+                 return Message("duplicate problem id '{0}'; expected each problem once", "问题 id '{0}' 重复；每个问题应只出现一次", {id});
+             },
+             problem_ids, problems_, subplan_of_problem_,
              [&](const Problem& problem, const std::string& path) { checker.check_problem(problem, path); });
         if (!spec_.subplans.empty())
             for (std::size_t k = 0; k < scopes[s].spec->tasks.size(); ++k) origins.push_back({s, k});
@@ -236,9 +273,9 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
                 const std::string path = scopes[origin.scope].path + ".tasks[" + std::to_string(origin.position) +
                                          "].depends_on[" + std::to_string(d) + "].task";
                 if (found == index_.end())
-                    fail(path, "task " + in_quotes(all[i].id) + " depends on unknown task " + in_quotes(other) +
-                                   "; expected a task id of the plan");
-                fail(path, "task " + in_quotes(all[i].id) + " depends on itself; expected another task");
+                    fail(path, Message("task '{0}' depends on unknown task '{1}'; expected a task id of the plan",
+                                       "任务 '{0}' 的前置任务 '{1}' 不存在；应为计划中的任务 id", {all[i].id, other}));
+                fail(path, Message("task '{0}' depends on itself; expected another task", "任务 '{0}' 依赖自身；前置任务应为其他任务", {all[i].id}));
             }
             waits_for_[i].push_back(found->second);
         }
@@ -247,19 +284,20 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
 
 const std::string& Plan::subplan_of_task(std::size_t index) const {
     static const std::string root;
-    if (index >= tasks().size()) throw NotFoundError("no task at position " + std::to_string(index) + " in plan '" + spec_.id + "'");
+    if (index >= tasks().size()) throw NotFoundError(no_task_at(index, spec_.id));
     return subplan_of_task_.empty() || subplan_of_task_[index] == 0 ? root : subplan_paths_[subplan_of_task_[index] - 1];
 }
 
 const std::string& Plan::subplan_of_problem(std::size_t index) const {
     static const std::string root;
     if (index >= problems().size())
-        throw NotFoundError("no problem at position " + std::to_string(index) + " in plan '" + spec_.id + "'");
+        throw NotFoundError(Message("no problem at position {0} in plan '{1}'", "计划 '{1}' 中没有序号为 {0} 的问题",
+                                    {std::to_string(index), spec_.id}));
     return subplan_of_problem_.empty() || subplan_of_problem_[index] == 0 ? root : subplan_paths_[subplan_of_problem_[index] - 1];
 }
 
 const std::vector<std::string>& Plan::titles_of_task(std::size_t index) const {
-    if (index >= tasks().size()) throw NotFoundError("no task at position " + std::to_string(index) + " in plan '" + spec_.id + "'");
+    if (index >= tasks().size()) throw NotFoundError(no_task_at(index, spec_.id));
     const Task& task = tasks()[index];
     if (!task.titles.empty() || task.phase.empty()) return task.titles;
     return phase_titles_[phase_index_.at(task.phase)];
@@ -277,7 +315,8 @@ std::string to_string(const Plan& plan) {
 
 std::size_t Plan::task_index(const std::string& id) const {
     const auto found = index_.find(id);
-    if (found == index_.end()) throw NotFoundError("unknown task id '" + id + "' in plan '" + spec_.id + "'");
+    if (found == index_.end())
+        throw NotFoundError(Message("unknown task id '{0}' in plan '{1}'", "计划 '{1}' 中没有 id 为 '{0}' 的任务", {id, spec_.id}));
     return found->second;
 }
 

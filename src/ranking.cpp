@@ -56,14 +56,17 @@ void for_each_row(const CriteriaView& x, F&& f) {
 
 void check_shape(const CriteriaView& x, std::ptrdiff_t weights, const Benefit& benefit) {
     if (x.rows() < 1 || x.cols() < 1)
-        throw ValidationError("x", "the matrix is " + std::to_string(x.rows()) + " x " + std::to_string(x.cols()) +
-                                       "; expected at least one unit (row) and one criterion (column)");
+        throw ValidationError("x", Message("the matrix is {0} x {1}; expected at least one unit (row) and one criterion (column)",
+                                           "矩阵为 {0} x {1}；应至少有一个评价对象（行）和一个评价指标（列）",
+                                           {std::to_string(x.rows()), std::to_string(x.cols())}));
     if (weights != x.cols())
-        throw ValidationError("weights", std::to_string(weights) + " weights for " + std::to_string(x.cols()) +
-                                             " criteria (columns of x); expected one per criterion");
+        throw ValidationError("weights", Message("{0} weights for {1} criteria (columns of x); expected one per criterion",
+                                                 "{0} 个权重对应 {1} 个评价指标（x 的列）；应每个评价指标一个权重",
+                                                 {std::to_string(weights), std::to_string(x.cols())}));
     if (!benefit.empty() && static_cast<std::ptrdiff_t>(benefit.size()) != x.cols())
-        throw ValidationError("benefit", std::to_string(benefit.size()) + " flags for " + std::to_string(x.cols()) +
-                                             " criteria (columns of x); expected one per criterion or none");
+        throw ValidationError("benefit", Message("{0} flags for {1} criteria (columns of x); expected one per criterion or none",
+                                                 "{0} 个标记对应 {1} 个评价指标（x 的列）；应每个评价指标一个标记，或不提供",
+                                                 {std::to_string(benefit.size()), std::to_string(x.cols())}));
 }
 
 /// Weights: finite, >= 0, summing to 1. `path` names the vector ("weights", "weights[3]").
@@ -72,15 +75,16 @@ void check_weights(const Vector& w, const std::string& path) {
     double sum = 0.0;
     for (Eigen::Index j = 0; j < w.size(); ++j) {
         if (!std::isfinite(w[j]))
-            throw ValidationError(path + "[" + std::to_string(j) + "]", "value " + format(w[j]) + "; expected a finite weight");
+            throw ValidationError(path + "[" + std::to_string(j) + "]",
+                                  Message("value {0}; expected a finite weight", "取值 {0}；应为有限的权重", {format(w[j])}));
         if (w[j] < 0.0)
             throw ValidationError(path + "[" + std::to_string(j) + "]",
-                                  "value " + format(w[j]) + "; expected a weight >= 0");
+                                  Message("value {0}; expected a weight >= 0", "取值 {0}；应为 >= 0 的权重", {format(w[j])}));
         sum += w[j];
     }
     if (std::abs(sum - 1.0) > weight_sum_tolerance)
-        throw ValidationError(path, "the weights sum to " + format(sum) +
-                                        "; expected 1 (within 1e-6): divide them by their sum first");
+        throw ValidationError(path, Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first",
+                                            "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和", {format(sum)}));
 }
 
 bool is_benefit(const Benefit& benefit, std::ptrdiff_t j) {
@@ -113,13 +117,15 @@ ColumnStats column_stats(const CriteriaView& x, bool need_squares) {
         for (std::ptrdiff_t i = 0; i < x.rows(); ++i)
             for (std::ptrdiff_t k = 0; k < n; ++k)
                 if (!std::isfinite(x(i, k)))
-                    throw ValidationError(cell(i, k), "value " + format(x(i, k)) + " (unit " + std::to_string(i) +
-                                                          ", criterion " + std::to_string(k) +
-                                                          "); expected a finite number");
+                    throw ValidationError(cell(i, k), Message("value {0} (unit {1}, criterion {2}); expected a finite number",
+                                                              "取值 {0}（评价对象 {1}，评价指标 {2}）；应为有限数",
+                                                              {format(x(i, k)), std::to_string(i), std::to_string(k)}));
         if (need_squares)
-            throw ValidationError(column(j), "the sum of squares overflows (values up to " +
-                                                 format(std::max(std::abs(s.min[j]), std::abs(s.max[j]))) +
-                                                 "); expected values that can be squared and summed: rescale the column");
+            throw ValidationError(column(j),
+                                  Message("the sum of squares overflows (values up to {0}); expected values that can be squared and "
+                                          "summed: rescale the column",
+                                          "平方和溢出（取值最大达 {0}）；应为可平方求和的取值: 请缩放该列",
+                                          {format(std::max(std::abs(s.min[j]), std::abs(s.max[j])))}));
     }
     return s;
 }
@@ -138,8 +144,10 @@ ColumnScale topsis_scale(const CriteriaView& x, const Benefit& benefit, Normaliz
         double r_max = 0.0, r_min = 0.0;
         if (normalization == Normalization::vector) {
             if (s.sum_squares[j] == 0.0)
-                throw ValidationError(column(j), "every value is 0; vector normalisation divides by the column's norm: "
-                                                 "drop the criterion or use normalization min_max");
+                throw ValidationError(column(j), Message("every value is 0; vector normalisation divides by the column's norm: "
+                                                         "drop the criterion or use normalization min_max",
+                                                         "所有取值均为 0；向量归一化要除以该列的范数: 请删去该评价指标或改用 "
+                                                         "normalization min_max"));
             c.divisor[j] = std::sqrt(s.sum_squares[j]);
             r_max = s.max[j] / c.divisor[j];
             r_min = s.min[j] / c.divisor[j];
@@ -164,8 +172,10 @@ void normalise_row(const ConstRow& row, const ColumnScale& c, RowArray& out) {
 }
 
 [[noreturn]] void throw_indistinct(const char* method) {
-    throw ValidationError("x", std::string("no criterion with a positive weight tells the units apart (each is constant); ") +
-                                   method + " needs at least one that varies");
+    throw ValidationError("x", Message("no criterion with a positive weight tells the units apart (each is constant); {0} needs at "
+                                       "least one that varies",
+                                       "没有权重为正的评价指标能区分各评价对象（每个都是常数）；{0} 至少需要一个有变化的评价指标",
+                                       {method}));
 }
 
 Eigen::VectorXd closeness_from(const Eigen::ArrayXd& to_ideal, const Eigen::ArrayXd& to_anti_ideal) {
@@ -191,18 +201,21 @@ std::vector<std::size_t> score_order(const Eigen::Ref<const Eigen::VectorXd>& s,
 void check_scores(const Eigen::Ref<const Eigen::VectorXd>& scores) {
     for (Eigen::Index i = 0; i < scores.size(); ++i)
         if (std::isnan(scores[i]))
-            throw ValidationError("scores[" + std::to_string(i) + "]", "value nan; expected a number to rank");
+            throw ValidationError("scores[" + std::to_string(i) + "]",
+                                  Message("value nan; expected a number to rank", "取值为 nan；应为可排序的数字"));
 }
 
 void check_ids(const std::vector<std::string>& ids, Eigen::Index units) {
     if (ids.empty()) return;
     if (static_cast<Eigen::Index>(ids.size()) != units)
-        throw ValidationError("ids", std::to_string(ids.size()) + " ids for " + std::to_string(units) +
-                                         " units; expected one per unit or none");
+        throw ValidationError("ids", Message("{0} ids for {1} units; expected one per unit or none",
+                                             "{0} 个编号对应 {1} 个评价对象；应每个评价对象一个编号，或不提供",
+                                             {std::to_string(ids.size()), std::to_string(units)}));
     std::set<std::string> seen;
     for (std::size_t i = 0; i < ids.size(); ++i)
         if (!seen.insert(ids[i]).second)
-            throw ValidationError("ids[" + std::to_string(i) + "]", "duplicate id '" + ids[i] + "'; expected unique ids");
+            throw ValidationError("ids[" + std::to_string(i) + "]",
+                                  Message("duplicate id '{0}'; expected unique ids", "编号 '{0}' 重复；编号应唯一", {ids[i]}));
 }
 
 }  // namespace
@@ -261,8 +274,9 @@ TopsisPrepared prepare_topsis(CriteriaView x, const Benefit& benefit, Normalizat
 
 Eigen::MatrixX2d TopsisPrepared::separations(const Eigen::Ref<const Eigen::VectorXd>& weights) const {
     if (weights.size() != criteria())
-        throw ValidationError("weights", std::to_string(weights.size()) + " weights for " + std::to_string(criteria()) +
-                                             " criteria; expected one per criterion");
+        throw ValidationError("weights", Message("{0} weights for {1} criteria; expected one per criterion",
+                                                 "{0} 个权重对应 {1} 个评价指标；应每个评价指标一个权重",
+                                                 {std::to_string(weights.size()), std::to_string(criteria())}));
     check_weights(weights, "weights");
     // (w r - w best)^2 = w^2 (r - best)^2: with w >= 0 the weighted ideal is w times the ideal.
     const Eigen::VectorXd squared = weights.array().square().matrix();
@@ -279,9 +293,10 @@ Eigen::VectorXd TopsisPrepared::closeness(const Eigen::Ref<const Eigen::VectorXd
 
 Eigen::MatrixXd TopsisPrepared::closeness_many(const Eigen::Ref<const Eigen::MatrixXd>& weights) const {
     if (weights.cols() != criteria())
-        throw ValidationError("weights", "a " + std::to_string(weights.rows()) + " x " + std::to_string(weights.cols()) +
-                                             " matrix; expected draws x " + std::to_string(criteria()) +
-                                             " (one weight per criterion in each row)");
+        throw ValidationError("weights", Message("a {0} x {1} matrix; expected draws x {2} (one weight per criterion in each row)",
+                                                 "{0} x {1} 矩阵；应为 抽样次数 x {2}（每行每个评价指标一个权重）",
+                                                 {std::to_string(weights.rows()), std::to_string(weights.cols()),
+                                                  std::to_string(criteria())}));
     for (Eigen::Index k = 0; k < weights.rows(); ++k)
         check_weights(weights.row(k), "weights[" + std::to_string(k) + "]");
     const Eigen::MatrixXd squared = weights.array().square().matrix().transpose();  // criteria x draws
@@ -297,8 +312,9 @@ Eigen::MatrixXd TopsisPrepared::closeness_many(const Eigen::Ref<const Eigen::Mat
 VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit, double v) {
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");
-    if (!(v >= 0.0 && v <= 1.0)) throw ValidationError("v", "value " + format(v) + "; expected a weight in [0, 1]");
-    if (x.rows() < 2) throw ValidationError("x", "one unit; VIKOR compares at least 2");
+    if (!(v >= 0.0 && v <= 1.0))
+        throw ValidationError("v", Message("value {0}; expected a weight in [0, 1]", "取值 {0}；应为 [0, 1] 内的权重", {format(v)}));
+    if (x.rows() < 2) throw ValidationError("x", Message("one unit; VIKOR compares at least 2", "只有一个评价对象；VIKOR 至少比较 2 个"));
     const ColumnStats s = column_stats(x, false);
     // d_ij = w_j (f*_j - f_ij) / (f*_j - f-_j); a constant column has f* = f_ij, so a span of 1
     // makes its terms 0.
@@ -325,11 +341,15 @@ VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weigh
     // S and R lie in [0, 1]; spreads at the level of rounding would make Q noise.
     constexpr double same = 1e-12;
     if (s_worst - s_best <= same)
-        throw ValidationError("x", "every unit has the same group utility S = " + format(s_best) +
-                                       " (within 1e-12); VIKOR's Q divides by max S - min S");
+        throw ValidationError("x", Message("every unit has the same group utility S = {0} (within 1e-12); VIKOR's Q divides by "
+                                           "max S - min S",
+                                           "所有评价对象的群体效用 S 都等于 {0}（误差在 1e-12 以内）；VIKOR 的 Q 要除以 max S - min S",
+                                           {format(s_best)}));
     if (r_worst - r_best <= same)
-        throw ValidationError("x", "every unit has the same individual regret R = " + format(r_best) +
-                                       " (within 1e-12); VIKOR's Q divides by max R - min R");
+        throw ValidationError("x", Message("every unit has the same individual regret R = {0} (within 1e-12); VIKOR's Q divides "
+                                           "by max R - min R",
+                                           "所有评价对象的个体遗憾 R 都等于 {0}（误差在 1e-12 以内）；VIKOR 的 Q 要除以 max R - min R",
+                                           {format(r_best)}));
     result.q = v * (result.s.array() - s_best) / (s_worst - s_best) +
                (1.0 - v) * (result.r.array() - r_best) / (r_worst - r_best);
 
@@ -357,7 +377,8 @@ Eigen::VectorXd grey_relational(CriteriaView x, const Eigen::Ref<const Eigen::Ve
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");
     if (!(rho > 0.0 && rho <= 1.0))
-        throw ValidationError("rho", "value " + format(rho) + "; expected a distinguishing coefficient in (0, 1]");
+        throw ValidationError("rho", Message("value {0}; expected a distinguishing coefficient in (0, 1]",
+                                             "取值 {0}；应为 (0, 1] 内的分辨系数", {format(rho)}));
     const ColumnStats s = column_stats(x, false);
     // Deviation from the reference 1 of the normalised value: D_ij = 1 - r_ij, i.e.
     // (max - x) / span for a benefit and (x - min) / span for a cost; 0 for a constant column.
@@ -371,7 +392,9 @@ Eigen::VectorXd grey_relational(CriteriaView x, const Eigen::Ref<const Eigen::Ve
         span[j] = s.max[j] - s.min[j];
         varies = varies || span[j] > 0.0;
     }
-    if (!varies) throw ValidationError("x", "every criterion is constant; grey relational analysis needs one that varies");
+    if (!varies)
+        throw ValidationError("x", Message("every criterion is constant; grey relational analysis needs one that varies",
+                                           "所有评价指标都是常数；灰色关联分析至少需要一个有变化的评价指标"));
     // Every varying column has a unit at the reference (D = 0) and one at the far end (D = 1),
     // so the two-level minimum and maximum deviations are D_min = 0 and D_max = 1.
     constexpr double d_min = 0.0, d_max = 1.0;
@@ -433,25 +456,29 @@ Awards award(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<
     check_ids(ids, scores.size());
     const auto units = static_cast<std::size_t>(scores.size());
     if (!eligible.empty() && eligible.size() != units)
-        throw ValidationError("eligible", std::to_string(eligible.size()) + " flags for " + std::to_string(units) +
-                                              " units; expected one per unit or none");
-    if (tiers.empty()) throw ValidationError("tiers", "no tier; expected at least one");
+        throw ValidationError("eligible", Message("{0} flags for {1} units; expected one per unit or none",
+                                                  "{0} 个标记对应 {1} 个评价对象；应每个评价对象一个标记，或不提供",
+                                                  {std::to_string(eligible.size()), std::to_string(units)}));
+    if (tiers.empty()) throw ValidationError("tiers", Message("no tier; expected at least one", "没有奖项等级；应至少有一个"));
 
     Awards out;
     for (std::size_t t = 0; t < tiers.size(); ++t) {
         const AwardTier& tier = tiers[t];
         const std::string path = "tiers[" + std::to_string(t) + "]";
-        if (tier.name.empty()) throw ValidationError(path + ".name", "empty; expected the tier's name");
-        if (!tier.count && !tier.share) throw ValidationError(path, "neither count nor share; expected at least one");
+        if (tier.name.empty()) throw ValidationError(path + ".name", Message("empty; expected the tier's name", "为空；应为奖项等级的名称"));
+        if (!tier.count && !tier.share)
+            throw ValidationError(path, Message("neither count nor share; expected at least one", "既无 count 也无 share；应至少有其一"));
         int quota = std::numeric_limits<int>::max();
         if (tier.count) {
-            if (*tier.count < 0) throw ValidationError(path + ".count", std::to_string(*tier.count) + "; expected >= 0");
+            if (*tier.count < 0)
+                throw ValidationError(path + ".count", Message("{0}; expected >= 0", "{0}；应 >= 0", {std::to_string(*tier.count)}));
             quota = *tier.count;
         }
         if (tier.share) {
             const double share = *tier.share;
             if (!(share > 0.0 && share <= 1.0))
-                throw ValidationError(path + ".share", "value " + format(share) + "; expected a share in (0, 1]");
+                throw ValidationError(path + ".share", Message("value {0}; expected a share in (0, 1]", "取值 {0}；应为 (0, 1] 内的比例",
+                                                               {format(share)}));
             // A cap: rounded down (the epsilon keeps 0.29 x 100 at 29, not 28.999...).
             quota = std::min(quota, static_cast<int>(std::floor(share * static_cast<double>(units) + 1e-9)));
         }

@@ -18,7 +18,7 @@ namespace civitas {
 const TitleReadiness& Readiness::title(const std::string& id) const {
     for (const TitleReadiness& t : titles)
         if (t.title == id) return t;
-    throw NotFoundError("unknown title '" + id + "' in the readiness");
+    throw NotFoundError(Message("unknown title '{0}' in the readiness", "达标预判中没有称号 '{0}'", {id}));
 }
 
 namespace {
@@ -382,11 +382,16 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
 
 Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
     if (options.trend_points < 2)
-        throw ValidationError("trend_points", std::to_string(options.trend_points) + " points cannot make a trend; expected 2 or more");
+        throw ValidationError("trend_points", Message("{0} points cannot make a trend; expected 2 or more", "{0} 个点无法构成趋势；应为 2 个或以上",
+                                                      {std::to_string(options.trend_points)}));
     if (!(options.survey_confidence > 0 && options.survey_confidence < 1))
-        throw ValidationError("survey_confidence", detail::format_number(options.survey_confidence) + " is outside (0, 1); expected a probability in (0, 1)");
+        throw ValidationError("survey_confidence", Message("{0} is outside (0, 1); expected a probability in (0, 1)",
+                                                           "{0} 超出 (0, 1)；应为 (0, 1) 内的概率",
+                                                           {detail::format_number(options.survey_confidence)}));
     if (!(options.survey_interval > 0 && options.survey_interval < 1))
-        throw ValidationError("survey_interval", detail::format_number(options.survey_interval) + " is outside (0, 1); expected a confidence level in (0, 1)");
+        throw ValidationError("survey_interval", Message("{0} is outside (0, 1); expected a confidence level in (0, 1)",
+                                                         "{0} 超出 (0, 1)；应为 (0, 1) 内的置信水平",
+                                                         {detail::format_number(options.survey_interval)}));
     Readiness out;
     out.as_of = as_of;
     const CampaignSpec& spec = campaign.spec();

@@ -16,7 +16,7 @@ namespace civitas {
 const ScheduledTask& Schedule::task(const std::string& id) const {
     for (const ScheduledTask& t : tasks)
         if (t.id == id) return t;
-    throw NotFoundError("unknown task id '" + id + "' in the schedule");
+    throw NotFoundError(Message("unknown task id '{0}' in the schedule", "进度安排中没有任务 id '{0}'", {id}));
 }
 
 std::string to_string(const Schedule& schedule) {
@@ -69,7 +69,8 @@ std::vector<std::size_t> topological_order(const std::vector<Task>& tasks, const
     std::string cycle;
     for (std::size_t k = static_cast<std::size_t>(seen_at[at]); k < path.size(); ++k) cycle += tasks[path[k]].id + " -> ";
     cycle += tasks[at].id;
-    throw ValidationError("$.tasks", "the dependencies form a cycle: " + cycle + " (each waits for the one before); expected none");
+    throw ValidationError("$.tasks", Message("the dependencies form a cycle: {0} (each waits for the one before); expected none",
+                                             "任务依赖形成循环: {0}（每个任务都在等待前一个）；不应有循环", {cycle}));
 }
 
 struct Pass {

@@ -19,7 +19,7 @@ std::optional<double> Progress::on_time_rate() const {
 const TaskStatus& PlanStatus::task(const std::string& id) const {
     for (const TaskStatus& t : tasks)
         if (t.id == id) return t;
-    throw NotFoundError("unknown task id '" + id + "' in the status");
+    throw NotFoundError(Message("unknown task id '{0}' in the status", "进度状态中没有任务 id '{0}'", {id}));
 }
 
 namespace {
@@ -152,8 +152,8 @@ std::optional<double> Rectification::closure_rate() const {
 const ProblemStatus& PlanStatus::problem(const std::string& id) const {
     for (const ProblemStatus& p : problems)
         if (p.id == id) return p;
-    throw NotFoundError("unknown problem id '" + id + "' in the status on " + to_iso(as_of) +
-                        " (a problem found after that date is not counted)");
+    throw NotFoundError(Message("unknown problem id '{0}' in the status on {1} (a problem found after that date is not counted)",
+                                "{1} 的进度状态中没有问题 id '{0}'（该日之后发现的问题不计入）", {id, to_iso(as_of)}));
 }
 
 std::string to_string(const PlanStatus& status) {

@@ -27,10 +27,14 @@ double scale_of(ProportionScale scale) { return scale == ProportionScale::percen
 double checked_proportion(double estimate, double n, ProportionScale scale) {
     const double top = scale_of(scale);
     if (!std::isfinite(estimate) || estimate < 0.0 || estimate > top)
-        throw ValidationError("estimate", format_number(estimate) + " is outside [0, " + format_number(top) + "]; expected a " +
-                                              (scale == ProportionScale::percent ? "percentage" : "proportion (pass scale='percent' for 0-100)"));
+        throw ValidationError("estimate", Message("{0} is outside [0, {1}]; expected a {2}", "{0} 超出 [0, {1}]；应为{2}",
+                                                  {format_number(estimate), format_number(top),
+                                                   scale == ProportionScale::percent
+                                                       ? Message("percentage", "百分数")
+                                                       : Message("proportion (pass scale='percent' for 0-100)",
+                                                                 "比例（0-100 的数值请传入 scale='percent'）")}));
     if (!std::isfinite(n) || n < 1.0)
-        throw ValidationError("n", format_number(n) + "; expected a sample size of at least 1");
+        throw ValidationError("n", Message("{0}; expected a sample size of at least 1", "{0}；样本量应至少为 1", {format_number(n)}));
     return estimate / top;
 }
 
@@ -40,7 +44,8 @@ ProportionInterval proportion_interval(double estimate, double n, double confide
                                        ProportionScale scale) {
     const double p = checked_proportion(estimate, n, scale);
     if (!(confidence > 0.0 && confidence < 1.0))
-        throw ValidationError("confidence", format_number(confidence) + "; expected a level in (0, 1), such as 0.95");
+        throw ValidationError("confidence", Message("{0}; expected a level in (0, 1), such as 0.95", "{0}；应为 (0, 1) 内的置信水平，如 0.95",
+                                                    {format_number(confidence)}));
     const double alpha = 1.0 - confidence;
     const double z = boost::math::quantile(boost::math::normal(), 1.0 - alpha / 2.0);
     const double z2 = z * z;
@@ -90,8 +95,8 @@ ProportionInterval proportion_interval(double estimate, double n, double confide
 double probability_meets(double estimate, double n, const Interval& line, ProportionScale scale) {
     const double p = checked_proportion(estimate, n, scale);
     if (std::isnan(line.low) || std::isnan(line.high) || line.low > line.high)
-        throw ValidationError("line", "[" + format_number(line.low) + ", " + format_number(line.high) +
-                                          "] is not an interval; expected low <= high");
+        throw ValidationError("line", Message("[{0}, {1}] is not an interval; expected low <= high", "[{0}, {1}] 不是区间；应为 low <= high",
+                                              {format_number(line.low), format_number(line.high)}));
     const double top = scale_of(scale);
     const double lo = std::clamp(line.low / top, 0.0, 1.0), hi = std::clamp(line.high / top, 0.0, 1.0);
     // Posterior Beta(x + 1, n - x + 1) of a uniform prior after x successes in n.

@@ -30,28 +30,37 @@ std::string at(const char* name, std::size_t index) { return std::string(name) +
 // Dates strictly increasing and not special, values finite, as many of each.
 void check_series(const std::vector<Date>& dates, const std::vector<double>& values) {
     if (dates.size() != values.size())
-        throw ValidationError("values", std::to_string(values.size()) + " values for " + std::to_string(dates.size()) +
-                                            " dates; expected one value per date");
+        throw ValidationError("values", Message("{0} values for {1} dates; expected one value per date",
+                                                "{0} 个值对应 {1} 个日期；应每个日期一个值",
+                                                {std::to_string(values.size()), std::to_string(dates.size())}));
     for (std::size_t i = 0; i < dates.size(); ++i) {
-        if (dates[i].is_special()) throw ValidationError(at("dates", i), "not a date; expected a calendar day");
+        if (dates[i].is_special())
+            throw ValidationError(at("dates", i), Message("not a date; expected a calendar day", "不是日期；应为日历日期"));
         if (!std::isfinite(values[i]))
-            throw ValidationError(at("values", i), format_number(values[i]) + " on " + to_iso(dates[i]) +
-                                                       "; expected a finite number");
-        if (i > 0 && dates[i] <= dates[i - 1])
-            throw ValidationError(at("dates", i), to_iso(dates[i]) + (dates[i] == dates[i - 1] ? " repeats " : " is before ") +
-                                                      at("dates", i - 1) + " " + to_iso(dates[i - 1]) +
-                                                      "; expected strictly increasing dates (sort the series and "
-                                                      "keep one value per date)");
+            throw ValidationError(at("values", i), Message("{0} on {1}; expected a finite number", "{1} 的值为 {0}；应为有限数",
+                                                           {format_number(values[i]), to_iso(dates[i])}));
+        if (i > 0 && dates[i] <= dates[i - 1]) {
+            std::vector<Message::Argument> arguments{to_iso(dates[i]), at("dates", i - 1), to_iso(dates[i - 1])};
+            throw ValidationError(
+                at("dates", i),
+                dates[i] == dates[i - 1]
+                    ? Message("{0} repeats {1} {2}; expected strictly increasing dates (sort the series and keep one value per date)",
+                              "{0} 与 {1} {2} 重复；日期应严格递增（请将序列排序，每个日期只保留一个值）", std::move(arguments))
+                    : Message("{0} is before {1} {2}; expected strictly increasing dates (sort the series and keep one value per "
+                              "date)",
+                              "{0} 早于 {1} {2}；日期应严格递增（请将序列排序，每个日期只保留一个值）", std::move(arguments)));
+        }
     }
 }
 
 void check_line(const Interval& line, const char* name) {
     if (std::isnan(line.low) || std::isnan(line.high) || line.low > line.high)
-        throw ValidationError(name, "[" + format_number(line.low) + ", " + format_number(line.high) +
-                                        "] is not an interval; expected low <= high");
+        throw ValidationError(name, Message("[{0}, {1}] is not an interval; expected low <= high", "[{0}, {1}] 不是区间；应为 low <= high",
+                                            {format_number(line.low), format_number(line.high)}));
     if (std::isinf(line.low) && std::isinf(line.high))
-        throw ValidationError(name, "open at both ends, so every value meets it; expected a line "
-                                    "(Interval.at_least, Interval.at_most or a range)");
+        throw ValidationError(name, Message("open at both ends, so every value meets it; expected a line (Interval.at_least, "
+                                            "Interval.at_most or a range)",
+                                            "两端都开放，任何值都满足；应为一条线（Interval.at_least、Interval.at_most 或一个范围）"));
 }
 
 double years_between(Date from, Date to) { return static_cast<double>((to - from).days()) / days_per_year; }
@@ -117,22 +126,24 @@ std::size_t window_start(std::size_t size, int last_points) {
 void check_cutoffs(double on_track, double acceleration, double limited, const char* names) {
     if (!std::isfinite(on_track) || !std::isfinite(acceleration) || !std::isfinite(limited) ||
         !(on_track >= acceleration && acceleration >= limited))
-        throw ValidationError(names, format_number(on_track) + ", " + format_number(acceleration) + ", " +
-                                         format_number(limited) + "; expected finite cut-offs, on_track >= acceleration >= limited");
+        throw ValidationError(names, Message("{0}, {1}, {2}; expected finite cut-offs, on_track >= acceleration >= limited",
+                                             "{0}, {1}, {2}；应为有限的分界值，且 on_track >= acceleration >= limited",
+                                             {format_number(on_track), format_number(acceleration), format_number(limited)}));
 }
 
 void check_options(const ProgressOptions& options) {
     if (options.min_points < 2)
-        throw ValidationError("min_points", std::to_string(options.min_points) + "; expected at least 2");
+        throw ValidationError("min_points", Message("{0}; expected at least 2", "{0}；应至少为 2", {std::to_string(options.min_points)}));
     if (options.last_points != 0 && options.last_points < options.min_points)
-        throw ValidationError("last_points", std::to_string(options.last_points) + "; expected 0 (all points) or at least min_points (" +
-                                                 std::to_string(options.min_points) + ")");
+        throw ValidationError("last_points", Message("{0}; expected 0 (all points) or at least min_points ({1})",
+                                                     "{0}；应为 0（全部点）或至少为 min_points（{1}）",
+                                                     {std::to_string(options.last_points), std::to_string(options.min_points)}));
     check_cutoffs(options.on_track_ratio, options.acceleration_ratio, options.limited_ratio,
                   "on_track_ratio, acceleration_ratio, limited_ratio");
     check_cutoffs(options.on_track_growth, options.acceleration_growth, options.limited_growth,
                   "on_track_growth, acceleration_growth, limited_growth");
     if (options.limit && !std::isfinite(*options.limit))
-        throw ValidationError("limit", format_number(*options.limit) + "; expected a finite natural limit");
+        throw ValidationError("limit", Message("{0}; expected a finite natural limit", "{0}；应为有限的自然上限", {format_number(*options.limit)}));
 }
 
 ProgressState classify(double value, double on_track, double acceleration, double limited) {
@@ -172,11 +183,14 @@ double limit_scaling(double base, double limit) {
 // ---- level or trend --------------------------------------------------------------------------
 
 void check_options(const LevelOrTrendOptions& options) {
-    if (options.changes < 1) throw ValidationError("changes", std::to_string(options.changes) + "; expected at least 1");
+    if (options.changes < 1)
+        throw ValidationError("changes", Message("{0}; expected at least 1", "{0}；应至少为 1", {std::to_string(options.changes)}));
     if (options.last_points < 3)
-        throw ValidationError("last_points", std::to_string(options.last_points) + "; expected at least 3 for a slope test");
+        throw ValidationError("last_points", Message("{0}; expected at least 3 for a slope test", "{0}；斜率检验应至少有 3 个点",
+                                                     {std::to_string(options.last_points)}));
     if (!(options.confidence > 0.0 && options.confidence < 1.0))
-        throw ValidationError("confidence", format_number(options.confidence) + "; expected a level in (0, 1)");
+        throw ValidationError("confidence", Message("{0}; expected a level in (0, 1)", "{0}；应为 (0, 1) 内的置信水平",
+                                                    {format_number(options.confidence)}));
 }
 
 double year_value(const std::vector<double>& points, YearValue rule) {
@@ -241,10 +255,13 @@ std::optional<double> Trend::required_growth(const Interval& line, Date deadline
 Trend trend(const std::vector<Date>& dates, const std::vector<double>& values, int last_points) {
     check_series(dates, values);
     if (last_points < 0 || last_points == 1)
-        throw ValidationError("last_points", std::to_string(last_points) + "; expected 0 (all points) or at least 2");
+        throw ValidationError("last_points", Message("{0}; expected 0 (all points) or at least 2", "{0}；应为 0（全部点）或至少为 2",
+                                                     {std::to_string(last_points)}));
     if (dates.size() < 2)
-        throw ValidationError("values", std::to_string(dates.size()) + (dates.size() == 1 ? " point" : " points") +
-                                            "; a trend needs at least 2");
+        throw ValidationError("values", dates.size() == 1
+                                            ? Message("{0} point; a trend needs at least 2", "{0} 个点；趋势至少需要 2 个点", {"1"})
+                                            : Message("{0} points; a trend needs at least 2", "{0} 个点；趋势至少需要 2 个点",
+                                                      {std::to_string(dates.size())}));
     const std::size_t begin = window_start(dates.size(), last_points), end = dates.size();
     const Fit fit = least_squares(dates, values, begin, end);
     Trend t;
@@ -279,7 +296,7 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     check_series(dates, values);
     check_options(options);
     check_line(target, "target");
-    if (deadline.is_special()) throw ValidationError("deadline", "not a date; expected a calendar day");
+    if (deadline.is_special()) throw ValidationError("deadline", Message("not a date; expected a calendar day", "不是日期；应为日历日期"));
     ProgressAssessment result;
     const std::size_t begin = window_start(dates.size(), options.last_points), end = dates.size();
     result.points = static_cast<int>(end - begin);
@@ -296,8 +313,9 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     }
     const Date base_date = dates[begin];
     if (deadline <= base_date)
-        throw ValidationError("deadline", to_iso(deadline) + " is not after the first point used (" + to_iso(base_date) +
-                                              "); expected a later deadline");
+        throw ValidationError("deadline", Message("{0} is not after the first point used ({1}); expected a later deadline",
+                                                  "{0} 不晚于所用的第一个点（{1}）；期限应更晚",
+                                                  {to_iso(deadline), to_iso(base_date)}));
     const double base = values[begin], latest = values.back();
     const double goal = goal_of(target, latest);
     const double d = goal > latest ? 1.0 : -1.0;  // rising (+1) or falling (-1) is the way in
@@ -353,9 +371,10 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     check_series(dates, values);
     check_options(options);
     if (direction != Direction::higher && direction != Direction::lower && direction != Direction::problem_count)
-        throw ValidationError("direction", std::string("'") + to_string(direction) +
-                                               "' has no single way to improve; expected 'higher', 'lower' or "
-                                               "'problem_count', or give a target");
+        throw ValidationError("direction", Message("'{0}' has no single way to improve; expected 'higher', 'lower' or 'problem_count', "
+                                                   "or give a target",
+                                                   "'{0}' 没有单一的改进方向；应为 'higher'、'lower' 或 'problem_count'，或给出目标",
+                                                   {to_string(direction)}));
     const double d = direction == Direction::higher ? 1.0 : -1.0;
     ProgressAssessment result;
     const std::size_t begin = window_start(dates.size(), options.last_points), end = dates.size();
@@ -422,7 +441,7 @@ LevelOrTrend level_or_trend(const std::vector<Date>& dates, const std::vector<do
     check_series(dates, values);
     check_line(line, "line");
     check_options(options);
-    if (values.empty()) throw ValidationError("values", "no points; expected at least 1");
+    if (values.empty()) throw ValidationError("values", Message("no points; expected at least 1", "没有点；应至少有 1 个"));
     LevelOrTrend result;
     result.latest = values.back();
     result.met_by_level = line.contains(result.latest);
@@ -494,15 +513,17 @@ std::string to_string(const LevelOrTrend& r) {
 HistoryAverage history_average(const std::vector<Date>& dates, const std::vector<double>& values,
                                const HistoryAverageOptions& options) {
     check_series(dates, values);
-    if (values.empty()) throw ValidationError("values", "no points; expected at least 1");
-    if (options.years < 1) throw ValidationError("years", std::to_string(options.years) + "; expected at least 1");
+    if (values.empty()) throw ValidationError("values", Message("no points; expected at least 1", "没有点；应至少有 1 个"));
+    if (options.years < 1)
+        throw ValidationError("years", Message("{0}; expected at least 1", "{0}；应至少为 1", {std::to_string(options.years)}));
     if (options.min_years < 1 || options.min_years > options.years)
-        throw ValidationError("min_years", std::to_string(options.min_years) + "; expected 1 .. years (" +
-                                               std::to_string(options.years) + ")");
+        throw ValidationError("min_years", Message("{0}; expected 1 .. years ({1})", "{0}；应为 1 .. years（{1}）",
+                                                   {std::to_string(options.min_years), std::to_string(options.years)}));
     if (options.direction != Direction::higher && options.direction != Direction::lower &&
         options.direction != Direction::problem_count)
-        throw ValidationError("direction", std::string("'") + to_string(options.direction) +
-                                               "'; expected 'lower' (not above the average) or 'higher' (not below)");
+        throw ValidationError("direction", Message("'{0}'; expected 'lower' (not above the average) or 'higher' (not below)",
+                                                   "'{0}'；应为 'lower'（不高于平均值）或 'higher'（不低于平均值）",
+                                                   {to_string(options.direction)}));
     std::map<int, std::vector<double>> by_year;
     for (std::size_t i = 0; i < dates.size(); ++i) by_year[static_cast<int>(dates[i].year())].push_back(values[i]);
 

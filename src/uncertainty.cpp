@@ -284,35 +284,45 @@ void effective_weights(const double* w, Eigen::Index n, int dropped, double* out
 // ---- validation ------------------------------------------------------------------------------------
 
 void check_options(const UncertaintyOptions& o) {
-    if (o.draws < 1) throw ValidationError("draws", "value " + std::to_string(o.draws) + "; expected at least 1 draw");
+    if (o.draws < 1)
+        throw ValidationError("draws", Message("value {0}; expected at least 1 draw", "取值 {0}；抽样次数应至少为 1",
+                                               {std::to_string(o.draws)}));
     if (!(o.concentration > 0.0) || !std::isfinite(o.concentration))
-        throw ValidationError("concentration", "value " + format(o.concentration) + "; expected a finite number > 0");
+        throw ValidationError("concentration", Message("value {0}; expected a finite number > 0", "取值 {0}；应为 > 0 的有限数",
+                                                       {format(o.concentration)}));
     if (!(o.share > 0.0 && o.share < 1.0))
-        throw ValidationError("share", "value " + format(o.share) + "; expected a share in (0, 1)");
-    if (o.normalizations.empty()) throw ValidationError("normalizations", "empty; expected at least one normalisation");
-    if (o.methods.empty()) throw ValidationError("methods", "empty; expected at least one method");
+        throw ValidationError("share", Message("value {0}; expected a share in (0, 1)", "取值 {0}；应为 (0, 1) 内的比例", {format(o.share)}));
+    if (o.normalizations.empty())
+        throw ValidationError("normalizations", Message("empty; expected at least one normalisation", "为空；应至少有一种归一化方法"));
+    if (o.methods.empty()) throw ValidationError("methods", Message("empty; expected at least one method", "为空；应至少有一种方法"));
     if (!(o.drop_probability >= 0.0 && o.drop_probability < 1.0))
-        throw ValidationError("drop_probability", "value " + format(o.drop_probability) + "; expected a probability in [0, 1)");
+        throw ValidationError("drop_probability", Message("value {0}; expected a probability in [0, 1)", "取值 {0}；应为 [0, 1) 内的概率",
+                                                          {format(o.drop_probability)}));
     if (o.pass_threshold && !std::isfinite(*o.pass_threshold))
-        throw ValidationError("pass_threshold", "value " + format(*o.pass_threshold) + "; expected a finite score");
+        throw ValidationError("pass_threshold", Message("value {0}; expected a finite score", "取值 {0}；应为有限的得分",
+                                                        {format(*o.pass_threshold)}));
     if (!(o.vikor_v >= 0.0 && o.vikor_v <= 1.0))
-        throw ValidationError("vikor_v", "value " + format(o.vikor_v) + "; expected a weight in [0, 1]");
-    if (o.threads < 0) throw ValidationError("threads", "value " + std::to_string(o.threads) + "; expected 0 (one per core) or more");
+        throw ValidationError("vikor_v", Message("value {0}; expected a weight in [0, 1]", "取值 {0}；应为 [0, 1] 内的权重", {format(o.vikor_v)}));
+    if (o.threads < 0)
+        throw ValidationError("threads", Message("value {0}; expected 0 (one per core) or more", "取值 {0}；应为 0（每个核一个）或更多",
+                                                 {std::to_string(o.threads)}));
 }
 
 void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, Eigen::Index criteria) {
     if (w.size() != criteria)
-        throw ValidationError("weights", std::to_string(w.size()) + " weights for " + std::to_string(criteria) +
-                                             " criteria (columns of x); expected one per criterion");
+        throw ValidationError("weights", Message("{0} weights for {1} criteria (columns of x); expected one per criterion",
+                                                 "{0} 个权重对应 {1} 个评价指标（x 的列）；应每个评价指标一个权重",
+                                                 {std::to_string(w.size()), std::to_string(criteria)}));
     double sum = 0.0;
     for (Eigen::Index j = 0; j < w.size(); ++j) {
         if (!std::isfinite(w[j]) || w[j] < 0.0)
-            throw ValidationError("weights[" + std::to_string(j) + "]", "value " + format(w[j]) + "; expected a finite weight >= 0");
+            throw ValidationError("weights[" + std::to_string(j) + "]",
+                                  Message("value {0}; expected a finite weight >= 0", "取值 {0}；应为 >= 0 的有限权重", {format(w[j])}));
         sum += w[j];
     }
     if (std::abs(sum - 1.0) > weight_sum_tolerance)
-        throw ValidationError("weights", "the weights sum to " + format(sum) +
-                                             "; expected 1 (within 1e-6): divide them by their sum first");
+        throw ValidationError("weights", Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first",
+                                                 "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和", {format(sum)}));
 }
 
 // ---- sensitivity ----------------------------------------------------------------------------------
@@ -380,18 +390,21 @@ RankUncertainty rank_uncertainty(CriteriaView x, const Eigen::Ref<const Eigen::V
                                  const UncertaintyOptions& options) {
     check_options(options);
     if (x.rows() < 1 || x.cols() < 1)
-        throw ValidationError("x", "the matrix is " + std::to_string(x.rows()) + " x " + std::to_string(x.cols()) +
-                                       "; expected at least one unit (row) and one criterion (column)");
+        throw ValidationError("x", Message("the matrix is {0} x {1}; expected at least one unit (row) and one criterion (column)",
+                                           "矩阵为 {0} x {1}；应至少有一个评价对象（行）和一个评价指标（列）",
+                                           {std::to_string(x.rows()), std::to_string(x.cols())}));
     check_weights(weights, x.cols());
     if (!benefit.empty() && static_cast<Eigen::Index>(benefit.size()) != x.cols())
-        throw ValidationError("benefit", std::to_string(benefit.size()) + " flags for " + std::to_string(x.cols()) +
-                                             " criteria (columns of x); expected one per criterion or none");
+        throw ValidationError("benefit", Message("{0} flags for {1} criteria (columns of x); expected one per criterion or none",
+                                                 "{0} 个标记对应 {1} 个评价指标（x 的列）；应每个评价指标一个标记，或不提供",
+                                                 {std::to_string(benefit.size()), std::to_string(x.cols())}));
     const Eigen::Index units = x.rows(), n = x.cols();
     if (units > std::numeric_limits<std::int32_t>::max() / 2)
-        throw ValidationError("x", std::to_string(units) + " units; expected fewer than 2^30");
+        throw ValidationError("x", Message("{0} units; expected fewer than 2^30", "{0} 个评价对象；应少于 2^30 个", {std::to_string(units)}));
     if (options.top_k < 1 || options.top_k > units)
-        throw ValidationError("top_k", "value " + std::to_string(options.top_k) + "; expected k in [1, " +
-                                           std::to_string(units) + "] (the number of units)");
+        throw ValidationError("top_k", Message("value {0}; expected k in [1, {1}] (the number of units)",
+                                               "取值 {0}；k 应在 [1, {1}] 内（{1} 为评价对象个数）",
+                                               {std::to_string(options.top_k), std::to_string(units)}));
     const int draws = options.draws;
     const auto N = static_cast<std::int64_t>(draws);
 
@@ -403,8 +416,9 @@ RankUncertainty rank_uncertainty(CriteriaView x, const Eigen::Ref<const Eigen::V
             const double v = x(i, j);
             if (!std::isfinite(v))
                 throw ValidationError("x[" + std::to_string(i) + ", " + std::to_string(j) + "]",
-                                      "value " + format(v) + " (unit " + std::to_string(i) + ", criterion " +
-                                          std::to_string(j) + "); expected a finite number");
+                                      Message("value {0} (unit {1}, criterion {2}); expected a finite number",
+                                              "取值 {0}（评价对象 {1}，评价指标 {2}）；应为有限数",
+                                              {format(v), std::to_string(i), std::to_string(j)}));
             low[j] = std::min(low[j], v);
             high[j] = std::max(high[j], v);
         }
@@ -419,9 +433,13 @@ RankUncertainty rank_uncertainty(CriteriaView x, const Eigen::Ref<const Eigen::V
     }
     const bool drops = options.drop_probability > 0.0 || options.drop_one;
     if (varying < (drops ? 2 : 1))
-        throw ValidationError("x", std::to_string(varying) + " criteria with a positive weight tell the units apart; "
-                                       "ranking needs at least one" +
-                                       (drops ? std::string(", and two when indicators are dropped") : std::string()));
+        throw ValidationError("x", drops ? Message("{0} criteria with a positive weight tell the units apart; ranking needs at least "
+                                                   "one, and two when indicators are dropped",
+                                                   "权重为正且能区分各评价对象的评价指标有 {0} 个；排序至少需要一个，剔除指标时至少需要两个",
+                                                   {std::to_string(varying)})
+                                         : Message("{0} criteria with a positive weight tell the units apart; ranking needs at least one",
+                                                   "权重为正且能区分各评价对象的评价指标有 {0} 个；排序至少需要一个",
+                                                   {std::to_string(varying)}));
 
     // The models in use.
     Models models;

@@ -129,7 +129,9 @@ struct CIVITAS_EXPORT CampaignEvent {
 /// of its framework, a known unit and department, and a value inside the indicator's bounds; the
 /// plan's titles are the campaign's; class names are ones the title's framework uses; rounds
 /// fit their title's scheme; checks and inspections name known titles, rounds and units, and an
-/// inspection's indicators are problem_count indicators of its title's framework.
+/// inspection's indicators are problem_count indicators of its title's framework; a plan
+/// milestone naming a check (`Task::check`) names one of the checks, falls on its `date` and
+/// serves its title when both name titles ("$.plan.tasks[7].due").
 class CIVITAS_EXPORT Campaign {
 public:
     /// Validates `spec` against `frameworks` (by title id: every title that names a framework
@@ -180,6 +182,7 @@ public:
     [[nodiscard]] std::vector<Observation> field_observations() const;
     /// Every dated event: the titles' dates, checks, rounds and field inspections, by date (ties:
     /// in that order, then as listed); only those on or after `from` (a window still open counts) when given.
+    /// A check is listed once, whether or not a plan milestone stands for it.
     [[nodiscard]] std::vector<CampaignEvent> events(std::optional<Date> from = std::nullopt) const;
     /// Records rows left out of the observation files (the campaign reader does).
     void set_rejected_observations(std::vector<std::pair<std::string, RejectedRow>> rejected) { rejected_ = std::move(rejected); }

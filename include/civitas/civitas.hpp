@@ -11,6 +11,7 @@
 #include <civitas/framework.hpp>
 #include <civitas/io.hpp>
 #include <civitas/matrix.hpp>
+#include <civitas/message.hpp>
 #include <civitas/observations.hpp>
 #include <civitas/plan.hpp>
 #include <civitas/ranking.hpp>

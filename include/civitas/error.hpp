@@ -1,7 +1,9 @@
 #pragma once
-/// Errors thrown by civitas: every one derives from civitas::Error.
+/// Errors thrown by civitas: every one derives from civitas::Error, and every message can be
+/// read in Chinese or English (`what()` is the English).
 
 #include <civitas/export.hpp>
+#include <civitas/message.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -11,13 +13,28 @@ namespace civitas {
 /// Base of every error civitas throws.
 class CIVITAS_EXPORT Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    /// An error saying `message`.
+    explicit Error(Message message);
+
+    /// The whole message in `language`, with its file, line or path; `what()` is the English.
+    [[nodiscard]] std::string message(Language language) const { return whole_.text(language); }
+    /// What is wrong, without the file, line or path in front.
+    [[nodiscard]] const Message& detail() const noexcept { return detail_; }
+
+protected:
+    /// An error whose whole message puts a place in front of `detail`.
+    Error(Message whole, Message detail);
+
+private:
+    Message whole_;
+    Message detail_;
 };
 
 /// A value breaks a rule of the model; `path` says where ("$.categories[0].indicators[2].weight").
 class CIVITAS_EXPORT ValidationError : public Error {
 public:
-    ValidationError(std::string path, const std::string& message);
+    /// "path: message".
+    ValidationError(std::string path, Message message);
     /// JSON-path of the offending value, "$" for the whole object.
     [[nodiscard]] const std::string& path() const noexcept { return path_; }
 
@@ -28,10 +45,12 @@ private:
 /// A file could not be read or parsed; names the file and the line or JSON path.
 class CIVITAS_EXPORT ParseError : public Error {
 public:
-    ParseError(std::string file, std::string location, const std::string& message);
+    /// "file: location: message"; the location is a JSON path ("$.indicators[3].pass"), a
+    /// `file_position` ("line 12, column 3") or empty.
+    ParseError(std::string file, Message::Argument location, Message message);
     /// File name as given by the caller ("<string>" for in-memory text).
     [[nodiscard]] const std::string& file() const noexcept { return file_; }
-    /// "line 12", "line 12, column 3" or a JSON path such as "$.indicators[3].pass".
+    /// "line 12", "line 12, column 3" or a JSON path such as "$.indicators[3].pass", in English.
     [[nodiscard]] const std::string& location() const noexcept { return location_; }
 
 private:

@@ -4,6 +4,7 @@
 #include <civitas/export.hpp>
 #include <civitas/framework.hpp>
 #include <civitas/matrix.hpp>
+#include <civitas/message.hpp>
 
 #include <Eigen/Core>
 
@@ -87,7 +88,7 @@ public:
     Decision decided_by = Decision::passed;   ///< what decided it
     std::optional<PassRule> failed_rule;      ///< the first failing pass rule, when decided_by is rule
     std::string reason;                       ///< the decision in words, English
-    std::string error;                        ///< why the data was invalid, when decided_by is invalid
+    Message error;                            ///< why the data was invalid, when decided_by is invalid (else empty)
 
     /// Result for one indicator id; throws NotFoundError.
     [[nodiscard]] const IndicatorResult& indicator(const std::string& id) const;
@@ -129,7 +130,7 @@ public:
     Eigen::VectorXi basic_failed;            ///< basic items failed per unit
     std::vector<bool> passed;                ///< pass decision per unit
     std::vector<Decision> decided_by;        ///< what decided it
-    std::vector<std::string> errors;         ///< "" or why the unit's data was invalid
+    std::vector<Message> errors;             ///< why the unit's data was invalid, one per unit (empty when valid)
     std::map<std::size_t, std::vector<bool>> not_assessed;  ///< rows (by index) with cells a ruling left out: a flag per indicator
 
     /// Number of units.

@@ -7,6 +7,7 @@
 #include <civitas/enums.hpp>
 #include <civitas/export.hpp>
 #include <civitas/matrix.hpp>
+#include <civitas/message.hpp>
 
 #include <atomic>
 #include <cstddef>
@@ -233,24 +234,23 @@ struct CIVITAS_EXPORT RejectedRow {
     std::size_t line = 0;    ///< CSV: 1-based line where the row starts; 0 in JSON
     std::size_t column = 0;  ///< CSV: 1-based column of the offending field; 0 for the whole row
     std::string path;        ///< JSON: path of the offending value ("$.observations[3].value"); "" in CSV
-    std::string message;     ///< what is wrong and what was expected
+    Message message;         ///< what is wrong and what was expected, in Chinese and English
 
-    friend bool operator==(const RejectedRow& a, const RejectedRow& b) noexcept {
-        return a.line == b.line && a.column == b.column && a.path == b.path && a.message == b.message;
-    }
-    friend bool operator!=(const RejectedRow& a, const RejectedRow& b) noexcept { return !(a == b); }
+    /// Equal place and equal English message.
+    friend CIVITAS_EXPORT bool operator==(const RejectedRow& a, const RejectedRow& b);
+    friend bool operator!=(const RejectedRow& a, const RejectedRow& b) { return !(a == b); }
 };
 /// Where and what: "line 12, column 4: '3,1' is not a number; expected a number" (CSV),
-/// "$.observations[3].value: ..." (JSON).
-[[nodiscard]] CIVITAS_EXPORT std::string to_string(const RejectedRow& row);
+/// "$.observations[3].value: ..." (JSON); in Chinese "第 12 行第 4 列: '3,1' 不是数字；应为数字".
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const RejectedRow& row, Language language = Language::en);
 
 /// Observations read from a file, and the rows that were left out.
 struct CIVITAS_EXPORT ObservationLoad {
     ObservationStore store;             ///< the good rows, finalized
     std::vector<RejectedRow> rejected;  ///< the bad rows, in file order
 };
-/// "25,000,000 observations, 3 rows rejected (first: line 12, column 4: ...)".
-[[nodiscard]] CIVITAS_EXPORT std::string to_string(const ObservationLoad& load);
+/// "25,000,000 observations, 3 rows rejected (first: line 12, column 4: ...)", or in Chinese.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const ObservationLoad& load, Language language = Language::en);
 
 /// How observation files are read.
 struct CIVITAS_EXPORT ObservationReadOptions {

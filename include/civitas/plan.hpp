@@ -51,6 +51,7 @@ struct CIVITAS_EXPORT Task {
     Date start;                                         ///< planned start
     Date due;                                           ///< planned finish (a milestone's date)
     bool milestone = false;                             ///< a point in time: start == due, no duration
+    std::string check;                                  ///< id of the campaign check a milestone stands for ("provincial-2026"), "" for none; milestones only
     std::optional<double> weight;                       ///< effort weight (default: its working days; milestones 0)
     std::vector<std::string> indicators;                ///< indicator or target ids the task moves
     std::vector<Dependency> depends_on;                 ///< tasks it waits for
@@ -115,8 +116,9 @@ struct CIVITAS_EXPORT PlanSpec {
 };
 
 /// A validated plan: unique ids, known titles, phases, dependencies and responsibility fields,
-/// due not before start, milestones on one date, progress in [0, 100], deadlines not before a
-/// problem was found. Cycles are found by `schedule`.
+/// due not before start, milestones on one date, `check` on milestones only, progress in
+/// [0, 100], deadlines not before a problem was found. Cycles are found by `schedule`; the
+/// check a milestone names is checked by the campaign (a plan alone cannot know the checks).
 ///
 /// Sub-plans are flattened: `tasks()` and `problems()` hold every one, the root's first, with
 /// ids qualified by the sub-plan path ("chengguan/school-3/t1") and the sub-plans' default

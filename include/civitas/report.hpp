@@ -7,6 +7,7 @@
 #include <civitas/campaign.hpp>
 #include <civitas/enums.hpp>
 #include <civitas/export.hpp>
+#include <civitas/message.hpp>
 #include <civitas/readiness.hpp>
 
 #include <map>
@@ -15,13 +16,6 @@
 #include <vector>
 
 namespace civitas {
-
-/// The language of a report's fixed strings, numbers and dates.
-enum class Language : std::int8_t {
-    zh,  ///< Chinese: 2026年9月30日
-    en,  ///< English: 30 Sep 2026
-};
-template <> struct EnumNames<Language> { static constexpr const char* values[] = {"zh", "en"}; };
 
 /// How a report is written out.
 enum class ReportFormat : std::int8_t {

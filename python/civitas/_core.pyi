@@ -22,7 +22,10 @@ plan_format: str
 # ---- errors ----------------------------------------------------------------------------------
 
 class Error(Exception):
-    """Base of every error civitas raises."""
+    """Base of every error civitas raises; str(error) is the message in English."""
+
+    message_zh: str
+    """The same message in Chinese."""
 
 class ValidationError(Error, ValueError):
     """A value breaks a rule of the model; `path` is the JSON path of the offending value."""
@@ -621,6 +624,7 @@ class Task:
     @due.setter
     def due(self, value: datetime.date) -> None: ...
     milestone: bool
+    check: str
     weight: float | None
     indicators: list[str]
     @property
@@ -642,6 +646,7 @@ class Task:
         start: datetime.date | None = None,
         due: datetime.date | None = None,
         milestone: bool = False,
+        check: str = "",
         weight: float | None = None,
         indicators: Sequence[str] = ...,
         depends_on: Iterable[Dependency | str] = ...,
@@ -2355,6 +2360,8 @@ class RejectedRow:
     def path(self) -> str: ...
     @property
     def message(self) -> str: ...
+    @property
+    def message_zh(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...
 
 class ObservationStore:

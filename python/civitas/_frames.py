@@ -362,8 +362,9 @@ def _responsibility_fields(plan: _core.Plan, items: list[Any]) -> list[str]:
 def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
     """One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans'
     included, ready for a Gantt chart: name, phase, titles (comma-separated), subplan, start,
-    due (``datetime.date``), milestone, weight (NaN when not given), percent_complete, then one
-    column per responsibility field ('' where a task names nobody)."""
+    due (``datetime.date``), milestone, check (the campaign check a milestone stands for, ''
+    for none), weight (NaN when not given), percent_complete, then one column per responsibility
+    field ('' where a task names nobody)."""
     pd = _pandas()
     tasks = self.tasks
     fields = _responsibility_fields(self, tasks)
@@ -378,13 +379,15 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
             "start": task.start,
             "due": task.due,
             "milestone": task.milestone,
+            "check": task.check,
             "weight": _nan(task.weight),
             "percent_complete": task.percent_complete,
         }
         for field in fields:
             row[field] = task.responsibility.get(field, "")
         rows.append(row)
-    columns = ["id", "name", "phase", "titles", "subplan", "start", "due", "milestone", "weight", "percent_complete", *fields]
+    columns = ["id", "name", "phase", "titles", "subplan", "start", "due", "milestone", "check", "weight", "percent_complete",
+               *fields]
     frame = pd.DataFrame(rows, columns=columns).set_index("id")
     frame["milestone"] = frame["milestone"].astype(bool)
     frame["weight"] = frame["weight"].astype(np.float64)

@@ -143,7 +143,7 @@ void register_campaign(py::module_& m) {
              py::arg("spec"), py::arg("frameworks") = std::map<std::string, Framework>(), py::arg("calendar") = WorkCalendar(),
              py::arg("plan") = py::none(), py::arg("observations") = ObservationStore(),
              "Validates the spec against the frameworks (by title id), the calendar and the plan; ValidationError names the path.")
-        .def_property_readonly("spec", &Campaign::spec, "The campaign as plain data (a copy).")
+        .def_property_readonly("spec", &Campaign::spec, py::return_value_policy::copy, "The campaign as plain data (a copy).")
         .def_property_readonly("id", [](const Campaign& c) { return c.spec().id; })
         .def_property_readonly("name", [](const Campaign& c) { return c.spec().name; })
         .def_property_readonly("titles", [](const Campaign& c) { return c.spec().titles; }, "The titles, in order (copies).")

@@ -1,5 +1,5 @@
 /// The one place C++ exceptions become Python ones:
-///   civitas::Error           -> civitas.Error(Exception)
+///   civitas::Error           -> civitas.Error(Exception), with .message_zh (the message in Chinese)
 ///   civitas::ValidationError -> civitas.ValidationError(Error, ValueError), with .path
 ///   civitas::ParseError      -> civitas.ParseError(Error, ValueError), with .file and .location
 ///   civitas::NotFoundError   -> civitas.NotFoundError(Error, LookupError)
@@ -39,9 +39,11 @@ PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const
     return type;
 }
 
-void raise(PyObject* type, const std::exception& error,
+// Raises `type` with the English message; `message_zh` carries the Chinese one.
+void raise(PyObject* type, const Error& error,
            std::initializer_list<std::pair<const char*, const std::string*>> attributes = {}) {
     py::object instance = py::handle(type)(py::str(error.what()));
+    instance.attr("message_zh") = py::str(error.message(Language::zh));
     for (const auto& [name, value] : attributes) instance.attr(name) = py::str(*value);
     PyErr_SetObject(type, instance.ptr());
 }
@@ -54,7 +56,9 @@ void register_errors(py::module_& m) {
     const py::handle lookup_error(PyExc_LookupError);
 
     error_type = new_exception(m, "Error", py::make_tuple(exception),
-                               "Base of every error civitas raises.", {});
+                               "Base of every error civitas raises; str(error) is the message in English, "
+                               "`message_zh` the same in Chinese.",
+                               {"message_zh"});
     const py::handle base(error_type);
     validation_error_type = new_exception(
         m, "ValidationError", py::make_tuple(base, value_error),

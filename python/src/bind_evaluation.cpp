@@ -149,7 +149,8 @@ void register_evaluation(py::module_& m) {
         .def_property_readonly("failed_rule", [](const FrameworkEvaluation& self) { return self.failed_rule; },
                                "The first failing pass rule when decided_by is Decision.rule, else None (a copy).")
         .def_readonly("reason", &Evaluation::reason, "The decision in words, English.")
-        .def_readonly("error", &Evaluation::error, "Why the data was invalid, when decided_by is Decision.invalid.")
+        .def_property_readonly("error", [](const FrameworkEvaluation& self) { return self.error.text(Language::en); },
+                               "Why the data was invalid, when decided_by is Decision.invalid, else ''.")
         .def_property_readonly("_framework", [](const FrameworkEvaluation& self) { return self.source; },
                                "The Framework evaluated against.")
         .def("indicator", &Evaluation::indicator, py::arg("id"), py::return_value_policy::reference_internal,
@@ -199,7 +200,15 @@ void register_evaluation(py::module_& m) {
             },
             "bool (units,): the pass decision (a copy).")
         .def_readonly("decided_by", &BatchEvaluation::decided_by, "What decided each unit's decision.")
-        .def_readonly("errors", &BatchEvaluation::errors, "'' or why the unit's data was invalid, per unit.")
+        .def_property_readonly(
+            "errors",
+            [](const FrameworkBatch& self) {
+                std::vector<std::string> errors;
+                errors.reserve(self.errors.size());
+                for (const Message& error : self.errors) errors.push_back(error.text(Language::en));
+                return errors;
+            },
+            "'' or why the unit's data was invalid, per unit (a copy).")
         .def_property_readonly("ok", &BatchEvaluation::ok, "True when every unit's data was valid.")
         .def_property_readonly("_framework", [](const FrameworkBatch& self) { return self.source; },
                                "The Framework evaluated against.")

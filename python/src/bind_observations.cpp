@@ -170,7 +170,10 @@ void register_observations(py::module_& m) {
     rejected_row.def_readonly("line", &RejectedRow::line, "CSV: 1-based line where the row starts; 0 in JSON.")
         .def_readonly("column", &RejectedRow::column, "CSV: 1-based column of the offending field; 0 for the whole row.")
         .def_readonly("path", &RejectedRow::path, "JSON: path of the offending value; '' in CSV.")
-        .def_readonly("message", &RejectedRow::message, "What is wrong and what was expected.")
+        .def_property_readonly(
+            "message", [](const RejectedRow& self) { return self.message.text(Language::en); }, "What is wrong and what was expected.")
+        .def_property_readonly(
+            "message_zh", [](const RejectedRow& self) { return self.message.text(Language::zh); }, "The message in Chinese.")
         .def(py::self == py::self)
         .def("__str__", [](const RejectedRow& self) { return to_string(self); })
         .def("__repr__", [](const RejectedRow& self) { return "<RejectedRow " + to_string(self) + ">"; });

@@ -44,7 +44,8 @@ std::vector<Dependency> to_dependencies(const py::iterable& items) {
 py::object date_or_none(const Date& date) { return date.is_special() ? py::none() : py::cast(date); }
 
 Task make_task(std::string id, std::string name, std::string phase, std::vector<std::string> titles,
-               std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due, bool milestone, std::optional<double> weight,
+               std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due, bool milestone,
+               std::string check, std::optional<double> weight,
                std::vector<std::string> indicators, const py::iterable& depends_on, std::optional<Date> actual_start,
                std::optional<Date> actual_finish, double percent_complete) {
     Task t;
@@ -59,6 +60,7 @@ Task make_task(std::string id, std::string name, std::string phase, std::vector<
     if (start && !due) t.due = *start;
     if (due && !start) t.start = *due;
     t.milestone = milestone;
+    t.check = std::move(check);
     t.weight = weight;
     t.indicators = std::move(indicators);
     t.depends_on = to_dependencies(depends_on);
@@ -109,7 +111,7 @@ void register_plan(py::module_& m) {
 
     task_class.def(py::init(&make_task), py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("phase") = "",
              py::arg("titles") = std::vector<std::string>(), py::arg("responsibility") = std::map<std::string, std::string>(), py::arg("start") = py::none(),
-             py::arg("due") = py::none(), py::arg("milestone") = false, py::arg("weight") = py::none(),
+             py::arg("due") = py::none(), py::arg("milestone") = false, py::arg("check") = "", py::arg("weight") = py::none(),
              py::arg("indicators") = std::vector<std::string>(), py::arg("depends_on") = py::tuple(),
              py::arg("actual_start") = py::none(), py::arg("actual_finish") = py::none(), py::arg("percent_complete") = 0.0,
              "start, due: datetime.date; one of them alone stands for both (a milestone's date). depends_on: "
@@ -124,6 +126,8 @@ void register_plan(py::module_& m) {
         .def_property("due", [](const Task& t) { return date_or_none(t.due); }, [](Task& t, Date date) { t.due = date; },
                       "Planned finish, a milestone's date (None until set).")
         .def_readwrite("milestone", &Task::milestone, "A point in time: start == due, no duration.")
+        .def_readwrite("check", &Task::check,
+                       "Id of the campaign check a milestone stands for ('provincial-2026'), '' for none; milestones only.")
         .def_readwrite("weight", &Task::weight, "Effort weight >= 0, None for the default.")
         .def_readwrite("indicators", &Task::indicators, "Indicator or target ids the task moves.")
         .def_property("depends_on", [](const Task& t) { return t.depends_on; },
@@ -216,7 +220,7 @@ void register_plan(py::module_& m) {
         .def(py::self == py::self);
 
     plan_class.def(py::init<PlanSpec>(), py::arg("spec"), "Validates the spec; ValidationError names the task and the field.")
-        .def_property_readonly("spec", &Plan::spec, "The plan as plain data (a copy).")
+        .def_property_readonly("spec", &Plan::spec, py::return_value_policy::copy, "The plan as plain data (a copy).")
         .def_property_readonly("id", [](const Plan& p) { return p.spec().id; })
         .def_property_readonly("name", [](const Plan& p) { return p.spec().name; })
         .def_property_readonly("tasks", &Plan::tasks, py::return_value_policy::copy,

@@ -27,77 +27,12 @@ namespace {
 using ConstVector = Eigen::Map<const Eigen::VectorXd>;
 using ConstRowMajor = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
 
-/// A units-by-criteria array read in place where possible; `source` keeps the data alive.
-struct Criteria {
-    py::array source;
-    CriteriaView view;
-};
-
-Criteria criteria_array(const py::handle& x) {
-    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
-    py::array source = py::array::ensure(x);
-    if (!source) throw ValidationError("x", "expected a 2-D array of numbers (units x criteria)");
-    if (source.ndim() != 2)
-        throw ValidationError("x", "an array of " + std::to_string(source.ndim()) +
-                                       " dimensions; expected 2 (units x criteria)");
-    const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
-                          source.strides(1) % item == 0 &&
-                          reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
-    if (!in_place) {
-        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
-        if (!source) throw py::error_already_set();
-    }
-    const CriteriaView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
-                            source.strides(0) / item, source.strides(1) / item);
-    return {std::move(source), view};
-}
-
-/// A 1-D float64 array (copied when it is not one already); `what` names it in errors.
-py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const char* what) {
-    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-    if (!array) throw ValidationError(what, "expected a 1-D array of numbers");
-    if (array.ndim() != 1)
-        throw ValidationError(what, "an array of " + std::to_string(array.ndim()) + " dimensions; expected 1");
-    return array;
-}
-
 ConstVector as_vector(const py::array_t<double, py::array::c_style>& array) {
     return {array.data(), static_cast<Eigen::Index>(array.shape(0))};
 }
 
-/// A bool per entry from None (empty) or a 1-D array of booleans.
-std::vector<bool> flags(const py::handle& values, const char* what) {
-    if (values.is_none()) return {};
-    py::array array = py::array::ensure(values);
-    if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
-        throw ValidationError(what, "expected None or a 1-D sequence of booleans");
-    const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
-    std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
-    auto view = typed.unchecked<1>();
-    for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
-    return out;
-}
-
 std::vector<std::string> strings(const py::handle& values) {
     return values.is_none() ? std::vector<std::string>{} : values.cast<std::vector<std::string>>();
-}
-
-/// An option given as the enum or its name; ValidationError naming the parameter otherwise.
-template <class Enum>
-Enum option(const py::handle& value, const char* parameter, const char* enum_name) {
-    if (py::isinstance<py::str>(value)) {
-        const auto name = value.cast<std::string>();
-        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        std::string names;
-        for (const char* known : EnumNames<Enum>::values) names += std::string(names.empty() ? "" : ", ") + "'" + known + "'";
-        throw ValidationError(parameter, "unknown value '" + name + "'; expected one of " + names);
-    }
-    try {
-        return value.cast<Enum>();
-    } catch (const py::cast_error&) {
-        throw ValidationError(parameter, std::string("expected a str or civitas.") + enum_name + ", got " +
-                                             py::str(py::type::of(value).attr("__name__")).cast<std::string>());
-    }
 }
 
 /// A tier from an AwardTier, (name, count: int) or (name, share: float).
@@ -111,7 +46,8 @@ AwardTier tier_from(const py::handle& item, std::size_t index) {
         if (py::isinstance<py::float_>(pair[1])) return AwardTier::capped(name, pair[1].cast<double>());
     }
     throw ValidationError("tiers[" + std::to_string(index) + "]",
-                          "expected an AwardTier, (name, count: int) or (name, share: float)");
+                          Message("expected an AwardTier, (name, count: int) or (name, share: float)",
+                                  "应为 AwardTier、(name, count: int) 或 (name, share: float)"));
 }
 
 std::string repr(const AwardTier& tier) {
@@ -142,7 +78,7 @@ void register_ranking(py::module_& m) {
     m.def(
         "weighted_sum",
         [](const py::handle& x, const py::handle& weights) {
-            const Criteria data = criteria_array(x);
+            const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             Eigen::VectorXd out;
             {
@@ -158,10 +94,10 @@ void register_ranking(py::module_& m) {
     m.def(
         "topsis",
         [](const py::handle& x, const py::handle& weights, const py::handle& benefit, const py::handle& normalization) {
-            const Criteria data = criteria_array(x);
+            const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
-            const auto norm = option<Normalization>(normalization, "normalization", "Normalization");
+            const auto norm = enum_option<Normalization>(normalization, "normalization", "Normalization");
             Eigen::VectorXd out;
             {
                 py::gil_scoped_release release;
@@ -183,12 +119,16 @@ void register_ranking(py::module_& m) {
             [](const TopsisPrepared& self, const py::handle& weights) -> py::array {
                 const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(weights);
                 if (!array || (array.ndim() != 1 && array.ndim() != 2))
-                    throw ValidationError("weights", "expected a 1-D array (criteria) or a 2-D array (draws x criteria)");
+                    throw ValidationError("weights", Message("expected a 1-D array (criteria) or a 2-D array (draws x criteria)",
+                                                             "应为一维数组（评价指标）或二维数组（抽样次数 × 评价指标）"));
                 if (array.ndim() == 1) {
+                    // The view is made while the GIL is held: as_vector's argument would otherwise
+                    // be a temporary Python array made and released without it.
+                    const ConstVector weights_view = as_vector(array);
                     Eigen::VectorXd out;
                     {
                         py::gil_scoped_release release;
-                        out = self.closeness(as_vector(array));
+                        out = self.closeness(weights_view);
                     }
                     return owned_array(std::move(out));
                 }
@@ -220,9 +160,9 @@ void register_ranking(py::module_& m) {
     m.def(
         "prepare_topsis",
         [](const py::handle& x, const py::handle& benefit, const py::handle& normalization) {
-            const Criteria data = criteria_array(x);
+            const Criteria data = criteria_array(x, "x");
             const std::vector<bool> b = flags(benefit, "benefit");
-            const auto norm = option<Normalization>(normalization, "normalization", "Normalization");
+            const auto norm = enum_option<Normalization>(normalization, "normalization", "Normalization");
             py::gil_scoped_release release;
             return TopsisPrepared(data.view, b, norm);
         },
@@ -247,7 +187,7 @@ void register_ranking(py::module_& m) {
     m.def(
         "vikor",
         [](const py::handle& x, const py::handle& weights, const py::handle& benefit, double v) {
-            const Criteria data = criteria_array(x);
+            const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
             py::gil_scoped_release release;
@@ -259,7 +199,7 @@ void register_ranking(py::module_& m) {
     m.def(
         "grey_relational",
         [](const py::handle& x, const py::handle& weights, const py::handle& benefit, double rho) {
-            const Criteria data = criteria_array(x);
+            const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
             Eigen::VectorXd out;
@@ -276,7 +216,7 @@ void register_ranking(py::module_& m) {
         "rank",
         [](const py::handle& scores, const py::handle& method, bool ascending, const py::handle& ids) {
             const auto s = vector_array(scores, "scores");
-            const auto how = option<RankMethod>(method, "method", "RankMethod");
+            const auto how = enum_option<RankMethod>(method, "method", "RankMethod");
             const std::vector<std::string> names = strings(ids);
             Eigen::VectorXi out;
             {
@@ -331,7 +271,7 @@ void register_ranking(py::module_& m) {
             std::vector<AwardTier> list;
             for (const py::handle item : tiers) list.push_back(tier_from(item, list.size()));
             const std::vector<bool> allowed = flags(eligible, "eligible");
-            const auto rule = option<BoundaryTies>(ties, "ties", "BoundaryTies");
+            const auto rule = enum_option<BoundaryTies>(ties, "ties", "BoundaryTies");
             const std::vector<std::string> names = strings(ids);
             py::gil_scoped_release release;
             return award(as_vector(s), list, allowed, ascending, rule, names);

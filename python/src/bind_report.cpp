@@ -20,7 +20,7 @@ namespace {
 
 ReportFormat format_named(const std::string& name) {
     if (const auto format = enum_from_string<ReportFormat>(name)) return *format;
-    throw py::value_error("format '" + name + "' is not one of text, markdown, html, json");
+    throw ValidationError("format", Message("'{0}' is not one of text, markdown, html, json", "'{0}' 不在可选值之中: text, markdown, html, json", {name}));
 }
 
 }  // namespace
@@ -166,7 +166,7 @@ void register_report(py::module_& m) {
             ReportOptions options;
             if (language) {
                 const auto found = enum_from_string<Language>(*language);
-                if (!found) throw py::value_error("language '" + *language + "' is not one of zh, en");
+                if (!found) throw ValidationError("language", Message("'{0}' is not one of zh, en", "'{0}' 不在可选值之中: zh, en", {*language}));
                 options.language = *found;
             }
             options.readiness.known_on = known_on;

@@ -25,30 +25,12 @@ namespace civitas::python {
 
 namespace {
 
-/// An enum argument given as the enum or its name; ValidationError naming `argument` otherwise.
-template <class Enum>
-Enum enum_argument(const py::handle& value, const char* argument) {
-    if (py::isinstance<py::str>(value)) {
-        const auto name = value.cast<std::string>();
-        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        std::string expected;
-        for (const char* known : EnumNames<Enum>::values) expected += std::string(expected.empty() ? "" : ", ") + "'" + known + "'";
-        throw ValidationError(argument, "'" + name + "' is not one of " + expected);
-    }
-    try {
-        return value.cast<Enum>();
-    } catch (const py::cast_error&) {
-        throw py::type_error(std::string(argument) + ": expected a name (str) or the enum, got " +
-                             py::repr(value).cast<std::string>());
-    }
-}
-
 /// Dates from a numpy (or pandas) datetime64 array: whole days only, no NaT.
 std::vector<Date> datetime64_dates(const py::object& dates) {
     const py::module_ numpy = py::module_::import("numpy");
     const py::array array = numpy.attr("asarray")(dates);
     if (array.ndim() != 1)
-        throw ValidationError("dates", "an array of " + std::to_string(array.ndim()) + " dimensions; expected 1");
+        throw ValidationError("dates", Message("an array of {0} dimensions; expected 1", "数组为 {0} 维；应为 1 维", {std::to_string(array.ndim())}));
     const py::array days = array.attr("astype")("datetime64[D]");
     const py::array nat = numpy.attr("isnat")(array);
     const py::array same = py::array(days.attr("astype")(array.dtype())).attr("__eq__")(array);
@@ -61,14 +43,15 @@ std::vector<Date> datetime64_dates(const py::object& dates) {
     const Date epoch(1970, 1, 1);
     for (std::size_t i = 0; i < count; ++i) {
         const std::string where = "dates[" + std::to_string(i) + "]";
-        if (is_nat.at(static_cast<py::ssize_t>(i))) throw ValidationError(where, "NaT; expected a date");
+        if (is_nat.at(static_cast<py::ssize_t>(i))) throw ValidationError(where, Message("NaT; expected a date", "NaT；应为日期"));
         if (!whole.at(static_cast<py::ssize_t>(i)))
-            throw ValidationError(where, py::str(array[py::int_(i)]).cast<std::string>() +
-                                             " has a time of day; expected whole days (datetime64[D])");
+            throw ValidationError(where, Message("{0} has a time of day; expected whole days (datetime64[D])", "{0} 含有时刻；应为整日（datetime64[D]）",
+                                                 {py::str(array[py::int_(i)]).cast<std::string>()}));
         const auto offset = ints.at(static_cast<py::ssize_t>(i));
         if (offset < -200000 || offset > 2900000)  // about 1422 .. 9909: outside the dates civitas handles
-            throw ValidationError(where, py::str(days[py::int_(i)]).cast<std::string>() +
-                                             " is outside the dates civitas handles; expected years 1400..9999");
+            throw ValidationError(where, Message("{0} is outside the dates civitas handles; expected years 1400..9999",
+                                                 "{0} 超出 civitas 可处理的日期范围；年份应为 1400..9999",
+                                                 {py::str(days[py::int_(i)]).cast<std::string>()}));
         result.push_back(epoch + boost::gregorian::date_duration(static_cast<long>(offset)));
     }
     return result;
@@ -102,7 +85,7 @@ std::vector<double> read_values(const py::object& values) {
                              py::repr(py::type::handle_of(values)).cast<std::string>());
     }
     if (array.ndim() != 1)
-        throw ValidationError("values", "an array of " + std::to_string(array.ndim()) + " dimensions; expected 1");
+        throw ValidationError("values", Message("an array of {0} dimensions; expected 1", "数组为 {0} 维；应为 1 维", {std::to_string(array.ndim())}));
     return {array.data(), array.data() + array.shape(0)};
 }
 
@@ -126,13 +109,16 @@ ProgressAssessment progress(const py::object& dates, const py::object& values, c
     const std::vector<double> v = read_values(values);
     if (target) {
         if (!direction.is_none())
-            throw ValidationError("direction", "given with a target; the target's side sets the direction");
-        if (!deadline) throw ValidationError("deadline", "missing; a target needs the date it must be met by");
+            throw ValidationError("direction", Message("given with a target; the target's side sets the direction",
+                                                       "不应与目标同时给出；方向由目标的上下限决定"));
+        if (!deadline) throw ValidationError("deadline", Message("missing; a target needs the date it must be met by", "缺失；给出目标须同时给出达成期限"));
         return assess_progress(d, v, *target, *deadline, options);
     }
     if (direction.is_none())
-        throw ValidationError("target", "neither a target (with a deadline) nor a direction was given; expected one");
-    if (deadline) throw ValidationError("deadline", "given without a target; expected a target too, or no deadline");
+        throw ValidationError("target", Message("neither a target (with a deadline) nor a direction was given; expected one",
+                                               "既未给出目标（及期限）也未给出方向；应给出其一"));
+    if (deadline) throw ValidationError("deadline", Message("given without a target; expected a target too, or no deadline",
+                                                 "给出了期限但未给出目标；应同时给出目标，或不给出期限"));
     return assess_progress(d, v, enum_argument<Direction>(direction, "direction"), options);
 }
 

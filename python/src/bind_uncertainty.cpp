@@ -24,67 +24,10 @@ namespace civitas::python {
 
 namespace {
 
-/// A units-by-columns array read in place where possible; `source` keeps the data alive.
-struct Criteria {
-    py::array source;
-    CriteriaView view;
-};
-
-Criteria criteria_array(const py::handle& x, const char* what) {
-    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
-    py::array source = py::array::ensure(x);
-    if (!source) throw ValidationError(what, "expected a 2-D array of numbers (units x criteria)");
-    if (source.ndim() != 2)
-        throw ValidationError(what, "an array of " + std::to_string(source.ndim()) + " dimensions; expected 2 (units x criteria)");
-    const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
-                          source.strides(1) % item == 0 &&
-                          reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
-    if (!in_place) {
-        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
-        if (!source) throw py::error_already_set();
-    }
-    const CriteriaView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
-                            source.strides(0) / item, source.strides(1) / item);
-    return {std::move(source), view};
-}
-
 /// A 1-D float64 vector (copied); `what` names it in errors.
 Eigen::VectorXd vector_of(const py::handle& values, const char* what) {
-    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-    if (!array) throw ValidationError(what, "expected a 1-D array of numbers");
-    if (array.ndim() != 1) throw ValidationError(what, "an array of " + std::to_string(array.ndim()) + " dimensions; expected 1");
+    const auto array = vector_array(values, what);
     return Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0));
-}
-
-/// A bool per entry from None (empty) or a 1-D array of booleans.
-std::vector<bool> flags(const py::handle& values, const char* what) {
-    if (values.is_none()) return {};
-    py::array array = py::array::ensure(values);
-    if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
-        throw ValidationError(what, "expected None or a 1-D sequence of booleans");
-    const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
-    std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
-    auto view = typed.unchecked<1>();
-    for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
-    return out;
-}
-
-/// An option given as the enum or its name; ValidationError naming the parameter otherwise.
-template <class Enum>
-Enum option(const py::handle& value, const std::string& parameter, const char* enum_name) {
-    if (py::isinstance<py::str>(value)) {
-        const auto name = value.cast<std::string>();
-        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        std::string names;
-        for (const char* known : EnumNames<Enum>::values) names += std::string(names.empty() ? "" : ", ") + "'" + known + "'";
-        throw ValidationError(parameter, "unknown value '" + name + "'; expected one of " + names);
-    }
-    try {
-        return value.cast<Enum>();
-    } catch (const py::cast_error&) {
-        throw ValidationError(parameter, std::string("expected a str or civitas.") + enum_name + ", got " +
-                                             py::str(py::type::of(value).attr("__name__")).cast<std::string>());
-    }
 }
 
 /// A list of options from one option or a sequence of them.
@@ -92,11 +35,11 @@ template <class Enum>
 std::vector<Enum> options_list(const py::handle& values, const char* parameter, const char* enum_name) {
     std::vector<Enum> out;
     if (py::isinstance<py::str>(values) || !py::isinstance<py::iterable>(values)) {
-        out.push_back(option<Enum>(values, parameter, enum_name));
+        out.push_back(enum_option<Enum>(values, parameter, enum_name));
         return out;
     }
     for (const py::handle item : values)
-        out.push_back(option<Enum>(item, std::string(parameter) + "[" + std::to_string(out.size()) + "]", enum_name));
+        out.push_back(enum_option<Enum>(item, std::string(parameter) + "[" + std::to_string(out.size()) + "]", enum_name));
     return out;
 }
 
@@ -182,9 +125,10 @@ void register_uncertainty(py::module_& m) {
             UncertaintyOptions o;
             o.draws = draws;
             if (py::int_(0).attr("__gt__")(seed).cast<bool>() || seed.attr("bit_length")().cast<int>() > 64)
-                throw ValidationError("seed", "value " + py::str(seed).cast<std::string>() + "; expected an integer in [0, 2^64)");
+                throw ValidationError("seed", Message("value {0}; expected an integer in [0, 2^64)", "取值为 {0}；应为 [0, 2^64) 内的整数",
+                                                     {py::str(seed).cast<std::string>()}));
             o.seed = seed.cast<std::uint64_t>();
-            o.perturbation = option<WeightPerturbation>(perturbation, "perturbation", "WeightPerturbation");
+            o.perturbation = enum_option<WeightPerturbation>(perturbation, "perturbation", "WeightPerturbation");
             o.concentration = concentration;
             o.share = share;
             o.normalizations = options_list<Normalization>(normalizations, "normalizations", "Normalization");
@@ -264,13 +208,14 @@ void register_uncertainty(py::module_& m) {
            const py::object& weights_after) -> py::object {
             if (py::isinstance<FrameworkEvaluation>(before) || py::isinstance<FrameworkEvaluation>(after)) {
                 if (!py::isinstance<FrameworkEvaluation>(before) || !py::isinstance<FrameworkEvaluation>(after))
-                    throw ValidationError("after", "expected two Evaluations or two matrices");
+                    throw ValidationError("after", Message("expected two Evaluations or two matrices", "应为两个 Evaluation 或两个矩阵"));
                 if (!weights_before.is_none() || !weights_after.is_none())
-                    throw ValidationError("weights_before", "not used with Evaluations (their points carry the weights)");
+                    throw ValidationError("weights_before", Message("not used with Evaluations (their points carry the weights)",
+                                                                    "用于 Evaluation 时不应给出（其得分已含权重）"));
                 return py::cast(score_change_attribution(before.cast<const FrameworkEvaluation&>(),
                                                          after.cast<const FrameworkEvaluation&>()));
             }
-            if (weights_before.is_none()) throw ValidationError("weights_before", "expected the weights of the first round");
+            if (weights_before.is_none()) throw ValidationError("weights_before", Message("expected the weights of the first round", "应为第一轮测评的权重"));
             const Criteria r0 = criteria_array(before, "before");
             const Criteria r1 = criteria_array(after, "after");
             const Eigen::VectorXd w0 = vector_of(weights_before, "weights_before");

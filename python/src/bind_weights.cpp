@@ -25,24 +25,6 @@ namespace civitas::python {
 
 namespace {
 
-/// An enum argument given as the enum or its name; ValidationError naming `argument` otherwise.
-template <class Enum>
-Enum enum_argument(const py::handle& value, const char* argument) {
-    if (py::isinstance<py::str>(value)) {
-        const auto name = value.cast<std::string>();
-        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        std::string expected;
-        for (const char* known : EnumNames<Enum>::values) expected += std::string(expected.empty() ? "" : ", ") + "'" + known + "'";
-        throw ValidationError(argument, "'" + name + "' is not one of " + expected);
-    }
-    try {
-        return value.cast<Enum>();
-    } catch (const py::cast_error&) {
-        throw py::type_error(std::string(argument) + ": expected a name (str) or the enum, got " +
-                             py::repr(value).cast<std::string>());
-    }
-}
-
 AhpOptions ahp_options(const py::handle& method, const py::handle& random_index, double reciprocal_tolerance) {
     AhpOptions options;
     options.method = enum_argument<AhpMethod>(method, "method");
@@ -61,8 +43,8 @@ MatrixView matrix_view(const py::object& x, py::array& keep) {
                              py::repr(py::type::handle_of(x)).cast<std::string>());
     }
     if (array.ndim() != 2)
-        throw ValidationError("x", "a " + std::to_string(array.ndim()) +
-                                       "-D array; expected 2-D (units by rows, criteria by columns)");
+        throw ValidationError("x", Message("a {0}-D array; expected 2-D (units by rows, criteria by columns)",
+                                           "{0} 维数组；应为二维数组（行为评价对象，列为评价指标）", {std::to_string(array.ndim())}));
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
     const bool in_place = py::isinstance<py::array_t<double>>(array) && array.strides(0) % item == 0 &&
                           array.strides(1) % item == 0 &&

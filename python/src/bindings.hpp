@@ -2,16 +2,20 @@
 /// Private to the extension: the register functions module.cpp calls, and the few types and
 /// helpers more than one bind_*.cpp needs.
 
+#include <civitas/error.hpp>
 #include <civitas/evaluation.hpp>
 #include <civitas/framework.hpp>
+#include <civitas/ranking.hpp>
 
 #include <pybind11/native_enum.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace civitas::python {
 
@@ -98,6 +102,99 @@ py::array readonly_view(const Matrix& data, py::handle owner) {
     }
     array.attr("flags").attr("writeable") = false;
     return array;
+}
+
+/// An enum's file names quoted and listed for an error message: "'compound', 'linear'".
+template <class Enum>
+[[nodiscard]] std::string quoted_enum_names() {
+    std::string names;
+    for (const char* known : EnumNames<Enum>::values) names += std::string(names.empty() ? "" : ", ") + "'" + known + "'";
+    return names;
+}
+
+/// An enum argument given as the enum or its name ("compound"): ValidationError naming
+/// `argument` for an unknown name, TypeError for anything else (trends, weights).
+template <class Enum>
+[[nodiscard]] Enum enum_argument(const py::handle& value, const char* argument) {
+    if (py::isinstance<py::str>(value)) {
+        const auto name = value.cast<std::string>();
+        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
+        throw ValidationError(argument, Message("'{0}' is not one of {1}", "'{0}' 不是以下取值之一: {1}", {name, quoted_enum_names<Enum>()}));
+    }
+    try {
+        return value.cast<Enum>();
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(argument) + ": expected a name (str) or the enum, got " +
+                             py::repr(value).cast<std::string>());
+    }
+}
+
+/// An option given as the enum or its name ("vector"); ValidationError naming `parameter`
+/// otherwise, also for a value of another type (rankings, uncertainty).
+template <class Enum>
+[[nodiscard]] Enum enum_option(const py::handle& value, const std::string& parameter, const char* enum_name) {
+    if (py::isinstance<py::str>(value)) {
+        const auto name = value.cast<std::string>();
+        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
+        throw ValidationError(parameter, Message("unknown value '{0}'; expected one of {1}", "未知的取值 '{0}'；应为以下之一: {1}",
+                                                 {name, quoted_enum_names<Enum>()}));
+    }
+    try {
+        return value.cast<Enum>();
+    } catch (const py::cast_error&) {
+        throw ValidationError(parameter, Message("expected a str or civitas.{0}, got {1}", "应为字符串或 civitas.{0}，实为 {1}",
+                                                 {enum_name, py::str(py::type::of(value).attr("__name__")).cast<std::string>()}));
+    }
+}
+
+/// A units-by-criteria array read in place where possible; `source` keeps the data alive.
+struct Criteria {
+    py::array source;
+    CriteriaView view;
+};
+
+/// `x` as Criteria: float64 with whole-element strides (C order, Fortran order, slices) is read
+/// in place, anything else copied once into a C-ordered float64 array; `what` names it in errors.
+[[nodiscard]] inline Criteria criteria_array(const py::handle& x, const char* what) {
+    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
+    py::array source = py::array::ensure(x);
+    if (!source)
+        throw ValidationError(what, Message("expected a 2-D array of numbers (units x criteria)", "应为二维数值数组（评价对象 × 评价指标）"));
+    if (source.ndim() != 2)
+        throw ValidationError(what, Message("an array of {0} dimensions; expected 2 (units x criteria)",
+                                            "数组为 {0} 维；应为 2 维（评价对象 × 评价指标）", {std::to_string(source.ndim())}));
+    const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
+                          source.strides(1) % item == 0 &&
+                          reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
+    if (!in_place) {
+        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
+        if (!source) throw py::error_already_set();
+    }
+    const CriteriaView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
+                            source.strides(0) / item, source.strides(1) / item);
+    return {std::move(source), view};
+}
+
+/// A 1-D float64 array (copied when it is not one already); `what` names it in errors.
+[[nodiscard]] inline py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const char* what) {
+    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
+    if (!array) throw ValidationError(what, Message("expected a 1-D array of numbers", "应为一维数值数组"));
+    if (array.ndim() != 1)
+        throw ValidationError(what, Message("an array of {0} dimensions; expected 1", "数组为 {0} 维；应为 1 维", {std::to_string(array.ndim())}));
+    return array;
+}
+
+/// A bool per entry from None (empty) or a 1-D array of booleans; `what` names it in errors.
+[[nodiscard]] inline std::vector<bool> flags(const py::handle& values, const char* what) {
+    if (values.is_none()) return {};
+    py::array array = py::array::ensure(values);
+    if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
+        throw ValidationError(what, Message("expected None or a 1-D sequence of booleans", "应为 None 或一维布尔序列"));
+    const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
+    std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
+    auto view = typed.unchecked<1>();
+    for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
+    return out;
 }
 
 /// An enum as a Python enum.Enum whose member names are the names used in files (EnumNames).

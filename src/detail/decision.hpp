@@ -2,6 +2,7 @@
 // The pass decision of one unit from its counts, and the decision in words.
 
 #include <civitas/evaluation.hpp>
+#include <civitas/message.hpp>
 
 #include "detail/compiled_framework.hpp"
 
@@ -29,5 +30,7 @@ struct Verdict {
 Verdict decide(const CompiledFramework& c, const Tally& t);
 /// The decision in words ("failed: total 78.50 below 80 (min_total)").
 std::string reason_text(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed);
+/// "the batch was evaluated with framework 'a', not 'b'": a batch handed to another framework.
+Message other_framework(const std::string& batch_framework, const std::string& framework);
 
 }  // namespace civitas::detail

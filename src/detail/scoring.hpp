@@ -3,6 +3,7 @@
 // scoring rules, shared by the column kernels of a batch and the unit-by-unit path.
 
 #include <civitas/framework.hpp>
+#include <civitas/message.hpp>
 
 #include "detail/compiled_framework.hpp"
 
@@ -27,8 +28,8 @@ inline LineTable lines_for_class(const CompiledFramework& c, const std::string& 
     return lines;
 }
 
-/// Why a value is not valid for an indicator, or "" when it is.
-std::string value_problem(const Indicator& indicator, double x, bool nan_as_missing);
+/// Why a value is not valid for an indicator, or the empty message when it is.
+Message value_problem(const Indicator& indicator, double x, bool nan_as_missing);
 
 // Values an indicator can take at all: its bounds and its direction's domain, finite.
 struct Domain {

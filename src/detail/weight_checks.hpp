@@ -25,17 +25,22 @@ inline std::string element_path(const std::string& name, Eigen::Index index) {
 /// `weights` checked (non-empty, finite, >= 0, sum 1 within the tolerance) and rescaled to sum
 /// exactly 1. `name` is the argument's name in messages.
 inline Eigen::VectorXd checked_weights(const Eigen::VectorXd& weights, const std::string& name) {
-    if (weights.size() == 0) throw ValidationError(name, "no weights given; expected one per criterion");
+    if (weights.size() == 0)
+        throw ValidationError(name, Message("no weights given; expected one per criterion", "未提供权重；应每个评价指标一个权重"));
     for (Eigen::Index i = 0; i < weights.size(); ++i) {
         const double w = weights[i];
         if (!std::isfinite(w))
-            throw ValidationError(element_path(name, i), format_number(w) + "; expected a finite weight >= 0");
-        if (w < 0) throw ValidationError(element_path(name, i), format_number(w) + " is negative; expected a weight >= 0");
+            throw ValidationError(element_path(name, i),
+                                  Message("{0}; expected a finite weight >= 0", "{0}；应为 >= 0 的有限权重", {format_number(w)}));
+        if (w < 0)
+            throw ValidationError(element_path(name, i),
+                                  Message("{0} is negative; expected a weight >= 0", "{0} 为负数；应为 >= 0 的权重", {format_number(w)}));
     }
     const double sum = weights.sum();
     if (std::abs(sum - 1.0) > weight_sum_tolerance)
-        throw ValidationError(name, "weights sum to " + format_number(sum) +
-                                        "; expected 1 (within 0.001): give shares, not points or percentages");
+        throw ValidationError(name, Message("weights sum to {0}; expected 1 (within 0.001): give shares, not points or percentages",
+                                            "权重之和为 {0}；应为 1（误差不超过 0.001）: 请给出比例，而非分值或百分数",
+                                            {format_number(sum)}));
     return weights / sum;
 }
 

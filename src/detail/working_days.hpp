@@ -46,8 +46,9 @@ private:
     // Extends the tables so that N is known at `offset` days from the origin.
     void reach(long offset) {
         if (offset > limit || offset < -limit)
-            throw ValidationError("$.tasks", "the schedule reaches " + std::to_string(offset) + " days from " + to_iso(origin_) +
-                                                 "; expected dates and lags of a campaign (within 100 years)");
+            throw ValidationError("$.tasks", Message("the schedule reaches {0} days from {1}; expected dates and lags of a campaign (within 100 years)",
+                                                     "进度安排距 {1} 达 {0} 天；日期和间隔应在创建方案的合理范围内（100 年以内）",
+                                                     {std::to_string(offset), to_iso(origin_)}));
         while (static_cast<long>(forward_count_.size()) <= offset) {
             const long k = static_cast<long>(forward_count_.size()) - 1;  // day origin + k
             const bool working = calendar_.is_working_day(origin_ + boost::gregorian::days(k));

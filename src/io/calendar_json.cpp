@@ -3,6 +3,7 @@
 #include <civitas/calendar.hpp>
 #include <civitas/error.hpp>
 
+#include "detail/date_words.hpp"
 #include "io/file_text.hpp"
 #include "io/json_reader.hpp"
 
@@ -20,16 +21,21 @@ namespace {
 // Where each date was listed, so a second listing can name the first.
 using Seen = std::map<Date, std::string>;
 
-void note(Seen& seen, Date date, const Node& node, const char* what) {
+// `what` is the phrase for the list: "a holiday" / "节假日".
+void note(Seen& seen, Date date, const Node& node, const Message& what) {
     const auto [at, inserted] = seen.emplace(date, node.path());
-    if (!inserted) node.fail(to_iso(date) + " is already listed as " + what + " at " + at->second + "; expected each date once");
+    if (!inserted)
+        node.fail(Message("{0} is already listed as {1} at {2}; expected each date once", "{0} 已在 {2} 列为{1}；每个日期应只列一次",
+                          {to_iso(date), what, at->second}));
 }
+
+Message holiday_phrase() { return Message("a holiday", "节假日"); }
 
 CalendarSpec read_spec(const Node& root) {
     root.require_object({"format", "id", "name", "source", "weekend", "holidays", "working_days"});
     if (root.has("format") && root.at("format").text() != calendar_format)
-        root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
-                               calendar_format + "\"");
+        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"",
+                                       "\"{0}\" 不是本版本可读取的格式；应为 \"{1}\"", {root.at("format").text(), calendar_format}));
     CalendarSpec spec;
     spec.id = root.at("id").text();
     spec.name = root.text_or("name");
@@ -38,31 +44,39 @@ CalendarSpec read_spec(const Node& root) {
         spec.weekend.clear();
         for (const Node& item : root.at("weekend").array()) {
             const auto day = item.value().is_string() ? weekday_from_name(item.text()) : std::nullopt;
-            if (!day) item.fail(describe(item.value()) + " is not a weekday; expected one of \"monday\", \"tuesday\", "
-                                "\"wednesday\", \"thursday\", \"friday\", \"saturday\", \"sunday\"");
-            if (!spec.weekend.insert(*day).second) item.fail(describe(item.value()) + " is listed twice; expected each weekday once");
+            if (!day)
+                item.fail(Message("{0} is not a weekday; expected one of {1}", "{0} 不是星期几；应为以下之一: {1}",
+                                  {describe(item.value()),
+                                   "\"monday\", \"tuesday\", \"wednesday\", \"thursday\", \"friday\", \"saturday\", \"sunday\""}));
+            if (!spec.weekend.insert(*day).second)
+                item.fail(Message("{0} is listed twice; expected each weekday once", "{0} 重复列出；每个星期几应只列一次",
+                                  {describe(item.value())}));
         }
         if (spec.weekend.size() == 7)
-            root.at("weekend").fail("every day of the week is a weekend day; expected at least one working weekday");
+            root.at("weekend").fail(Message("every day of the week is a weekend day; expected at least one working weekday",
+                                            "一周七天都是周末休息日；应至少有一个工作日"));
     }
     Seen holidays;
     if (root.has("holidays"))
         for (const Node& item : root.at("holidays").array()) {
             if (item.value().is_string()) {
                 const Date date = read_date(item);
-                note(holidays, date, item, "a holiday");
+                note(holidays, date, item, holiday_phrase());
                 spec.holidays.emplace(date, "");
                 continue;
             }
-            if (!item.value().is_object()) item.expected("a date \"YYYY-MM-DD\" or {\"from\", \"to\", \"name\"}");
+            if (!item.value().is_object())
+                item.expected(Message("a date \"YYYY-MM-DD\" or {\"from\", \"to\", \"name\"}",
+                                      "日期 \"YYYY-MM-DD\" 或 {\"from\", \"to\", \"name\"}"));
             item.require_object({"from", "to", "name"});
             const Date from = read_date(item.at("from"));
             const Date to = item.has("to") ? read_date(item.at("to")) : from;
             if (to < from)
-                item.at("to").fail("\"" + to_iso(to) + "\" is before from \"" + to_iso(from) + "\"; expected a date on or after from");
+                item.at("to").fail(Message("\"{0}\" is before from \"{1}\"; expected a date on or after from",
+                                           "\"{0}\" 早于 from \"{1}\"；应为不早于 from 的日期", {to_iso(to), to_iso(from)}));
             const std::string name = item.text_or("name");
             for (Date date = from; date <= to; date += boost::gregorian::date_duration(1)) {
-                note(holidays, date, item, "a holiday");
+                note(holidays, date, item, holiday_phrase());
                 spec.holidays.emplace(date, name);
             }
         }
@@ -71,12 +85,12 @@ CalendarSpec read_spec(const Node& root) {
         for (const Node& item : root.at("working_days").array()) {
             const Date date = read_date(item);
             if (const auto holiday = holidays.find(date); holiday != holidays.end())
-                item.fail(to_iso(date) + " is also a holiday at " + holiday->second +
-                          "; expected a date to be a holiday or an adjusted working day, not both");
-            note(working, date, item, "a working day");
+                item.fail(Message("{0} is also a holiday at {1}; expected a date to be a holiday or an adjusted working day, not both",
+                                  "{0} 在 {1} 也列为节假日；同一日期应为节假日或调休工作日，不能二者皆是", {to_iso(date), holiday->second}));
+            note(working, date, item, Message("a working day", "工作日"));
             if (spec.weekend.count(date.day_of_week().as_enum()) == 0)
-                item.fail(to_iso(date) + " is a " + weekday_name(date.day_of_week().as_enum()) +
-                          ", not a weekend day; expected an adjusted working day to fall on the weekend");
+                item.fail(Message("{0} is a {1}, not a weekend day; expected an adjusted working day to fall on the weekend",
+                                  "{0} 是{1}，不是周末休息日；调休工作日应在周末", {to_iso(date), detail::weekday_phrase(date.day_of_week().as_enum())}));
             spec.working_days.insert(date);
         }
     return spec;
@@ -90,7 +104,7 @@ WorkCalendar parse_calendar(std::string_view text, const std::string& file) {
     try {
         return WorkCalendar(std::move(spec));
     } catch (const ValidationError& error) {
-        throw ParseError(file, error.path(), detail::validation_message(error));
+        throw ParseError(file, error.path(), error.detail());
     }
 }
 

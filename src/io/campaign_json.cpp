@@ -33,6 +33,33 @@ std::filesystem::path beside(const Node& node, const std::string& written) {
     return std::filesystem::path(node.file()).parent_path() / written;
 }
 
+// The file and the path inside it of a campaign error about its plan ("$.plan.subplans[0].tasks[2].due"):
+// the plan file's own when the plan is kept in one ("$.subplans[0].tasks[2].due"), and a
+// sub-plan file's when the fault is inside one ("$.tasks[2].due"). `file` is where "$.plan" lies.
+std::pair<std::string, std::string> locate_in_plan(const PlanSpec& plan, std::string file, bool own_file, const std::string& path) {
+    const std::string head = "$.plan";
+    std::size_t at = head.size();
+    std::string prefix = own_file ? "$" : head;  // the path in `file` of what `at` points to
+    const PlanSpec* scope = &plan;
+    const std::string key = ".subplans[";
+    while (path.compare(at, key.size(), key) == 0) {
+        const std::size_t close = path.find(']', at);
+        if (close == std::string::npos) break;
+        const auto k = static_cast<std::size_t>(std::stoul(path.substr(at + key.size(), close - at - key.size())));
+        if (k >= scope->subplans.size()) break;
+        const PlanSpec& sub = scope->subplans[k];
+        if (sub.file.empty()) {
+            prefix += path.substr(at, close + 1 - at);
+        } else {
+            file = (std::filesystem::path(file).parent_path() / sub.file).string();
+            prefix = "$";
+        }
+        scope = &sub;
+        at = close + 1;
+    }
+    return {file, prefix + path.substr(at)};
+}
+
 // "garden-city-2016" is a bundled id; "frameworks/x.json" (a path) a file beside the campaign.
 bool names_a_file(const std::string& reference) {
     return reference.find('/') != std::string::npos || reference.find('\\') != std::string::npos ||
@@ -45,7 +72,7 @@ Framework read_framework(const Node& node) {
     try {
         return load_bundled_framework(reference);
     } catch (const NotFoundError& error) {
-        node.fail(error.what());
+        node.fail(error.detail());
     }
 }
 
@@ -55,7 +82,7 @@ WorkCalendar read_calendar(const Node& node) {
     try {
         return load_bundled_calendar(reference);
     } catch (const NotFoundError& error) {
-        node.fail(error.what());
+        node.fail(error.detail());
     }
 }
 
@@ -79,7 +106,7 @@ CampaignTitle read_title(const Node& node) {
             try {
                 title.scheme = bundled_round_scheme(scheme.text());
             } catch (const NotFoundError& error) {
-                scheme.fail(error.what());
+                scheme.fail(error.detail());
             }
         } else {
             title.scheme = detail::read_round_scheme(scheme);
@@ -96,7 +123,7 @@ CampaignUnit read_unit(const Node& node) {
     unit.parent = node.text_or("parent");
     if (node.has("classes")) {
         const Node classes = node.at("classes");
-        if (!classes.value().is_object()) classes.expected("an object of title id -> unit class");
+        if (!classes.value().is_object()) classes.expected(Message("an object of title id -> unit class", "对象（称号 id -> 单位类别）"));
         for (const auto& item : classes.value().items())
             unit.classes.emplace(item.key(), Node(item.value(), classes.path() + "." + item.key(), node.file()).text());
     }
@@ -131,14 +158,15 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
     root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
                          "observations", "rounds", "checks", "inspections"});
     if (root.has("format") && root.at("format").text() != campaign_format)
-        root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
-                               campaign_format + "\"");
+        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"",
+                                       "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"", {root.at("format").text(), campaign_format}));
     CampaignSpec spec;
     spec.id = root.at("id").text();
     spec.name = root.text_or("name");
     spec.language = root.text_or("language");
     if (root.has("language") && spec.language != "zh" && spec.language != "en")
-        root.at("language").fail("\"" + spec.language + "\" is not a report language; expected \"zh\" or \"en\"");
+        root.at("language").fail(Message("\"{0}\" is not a report language; expected \"zh\" or \"en\"",
+                                         "\"{0}\" 不是可用的报告语言；应为 \"zh\" 或 \"en\"", {spec.language}));
     std::map<std::string, Framework> frameworks;
     for (const Node& item : root.at("titles").array()) {
         spec.titles.push_back(read_title(item));
@@ -180,7 +208,8 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
                 try {
                     return detail::read_file(path);
                 } catch (const ParseError& error) {
-                    item.at("file").fail(std::string("cannot read the field-inspection file: ") + error.what());
+                    item.at("file").fail(Message("cannot read the field-inspection file: {0}", "无法读取实地考察文件: {0}",
+                                                 {detail::unreadable(error)}));
                 }
             }();
             const std::string inspection_file = path.string();
@@ -190,6 +219,8 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
             inspection_files.push_back(inspection_file);
         }
 
+    const PlanSpec* plan_spec = nullptr;  // the plan read, and the file it was read from
+    std::string plan_file = file;
     const auto validated = [&](CampaignSpec checked, std::optional<Plan> plan) {
         try {
             return Campaign(std::move(checked), frameworks, calendar, std::move(plan));
@@ -201,9 +232,15 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
                 const bool inside = path.compare(0, prefix.size(), prefix) == 0 &&
                                     (path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[');
                 if (inspection_files[k] != file && inside)
-                    throw ParseError(inspection_files[k], "$" + path.substr(prefix.size()), detail::validation_message(error));
+                    throw ParseError(inspection_files[k], "$" + path.substr(prefix.size()), error.detail());
             }
-            throw ParseError(file, error.path(), detail::validation_message(error));
+            // A fault of the plan the campaign finds (a milestone's check) is reported in the plan's file.
+            const bool in_plan = path.compare(0, 6, "$.plan") == 0 && (path.size() == 6 || path[6] == '.' || path[6] == '[');
+            if (in_plan && plan_spec != nullptr) {
+                auto [where, inside] = locate_in_plan(*plan_spec, plan_file, plan_file != file, path);
+                throw ParseError(where, inside, error.detail());
+            }
+            throw ParseError(file, error.path(), error.detail());
         }
     };
 
@@ -222,17 +259,21 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
                 try {
                     return detail::read_file(path);
                 } catch (const ParseError& error) {
-                    at.fail(std::string("cannot read the plan file: ") + error.what());
+                    at.fail(Message("cannot read the plan file: {0}", "无法读取工作计划文件: {0}", {detail::unreadable(error)}));
                 }
             }();
             const Json plan_document = detail::parse_json(plan_text, path.string());
             plan = detail::read_plan(Node(plan_document, "$", path.string()), &titles);
+            plan_file = path.string();
         } else {
             plan = detail::read_plan(at, &titles);
             spec.plan = plan->spec();
             if (!at.has("titles")) spec.plan->titles.clear();  // as written: the campaign's titles are implied
         }
     }
+    // The plan's spec outlives the Plan moved into the campaign, to place errors in its files.
+    const std::optional<PlanSpec> read_spec = plan ? std::optional<PlanSpec>(plan->spec()) : std::nullopt;
+    if (read_spec) plan_spec = &*read_spec;
     Campaign campaign = validated(std::move(spec), std::move(plan));
     if (!root.has("observations") && campaign.spec().inspections.empty()) return campaign;
 
@@ -244,7 +285,8 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
         const std::filesystem::path path = beside(items[k], campaign.spec().observations[k]);
         const bool json = path.extension() == ".json";
         if (!json && path.extension() != ".csv")
-            items[k].fail("\"" + campaign.spec().observations[k] + "\" is neither a .csv nor a .json file; expected an observation file");
+            items[k].fail(Message("\"{0}\" is neither a .csv nor a .json file; expected an observation file",
+                                  "\"{0}\" 既不是 .csv 文件也不是 .json 文件；应为观测数据文件", {campaign.spec().observations[k]}));
         ObservationLoad load = json ? read_observations_json(path) : read_observations_csv(path);
         for (RejectedRow& row : load.rejected) rejected.emplace_back(path.string(), std::move(row));
         if (observations.empty()) {

@@ -64,9 +64,11 @@ std::vector<std::string> bundled_ids(const char* folder) {
 }
 
 // The first `folder/id.json` of the data directories; NotFoundError listing the ids there are.
-std::filesystem::path bundled_path(const char* folder, const char* what, const std::string& id, const char* example) {
+// `what` names the kind of file: "framework" ("测评体系"), "calendar" ("工作日历").
+std::filesystem::path bundled_path(const char* folder, const Message& what, const std::string& id, const char* example) {
     if (id.empty() || id.front() == '.' || id.find_first_of("/\\") != std::string::npos)
-        throw NotFoundError("'" + id + "' is not a bundled " + what + " id; expected a name such as '" + example + "'");
+        throw NotFoundError(Message("'{0}' is not a bundled {1} id; expected a name such as '{2}'", "'{0}' 不是内置{1}的 id；应为名称，如 '{2}'",
+                                    {id, what, example}));
     for (const auto& directory : data_directories()) {
         const auto path = directory / folder / (id + ".json");
         std::error_code ec;
@@ -74,7 +76,8 @@ std::filesystem::path bundled_path(const char* folder, const char* what, const s
     }
     std::string list;
     for (const std::string& known : bundled_ids(folder)) list += (list.empty() ? "" : ", ") + known;
-    throw NotFoundError("no bundled " + std::string(what) + " '" + id + "'; expected one of: " + (list.empty() ? "(none found)" : list));
+    throw NotFoundError(Message("no bundled {0} '{1}'; expected one of: {2}", "没有内置{0} '{1}'；应为以下之一: {2}",
+                                {what, id, list.empty() ? Message::Argument(Message("(none found)", "（未找到）")) : Message::Argument(list)}));
 }
 
 }  // namespace
@@ -82,14 +85,16 @@ std::filesystem::path bundled_path(const char* folder, const char* what, const s
 std::vector<std::string> bundled_framework_ids() { return bundled_ids("frameworks"); }
 
 std::filesystem::path bundled_framework_path(const std::string& id) {
-    return bundled_path("frameworks", "framework", id, "garden-city-2016");
+    return bundled_path("frameworks", Message("framework", "测评体系"), id, "garden-city-2016");
 }
 
 Framework load_bundled_framework(const std::string& id) { return load_framework(bundled_framework_path(id)); }
 
 std::vector<std::string> bundled_calendar_ids() { return bundled_ids("calendars"); }
 
-std::filesystem::path bundled_calendar_path(const std::string& id) { return bundled_path("calendars", "calendar", id, "cn-2025"); }
+std::filesystem::path bundled_calendar_path(const std::string& id) {
+    return bundled_path("calendars", Message("calendar", "工作日历"), id, "cn-2025");
+}
 
 WorkCalendar load_bundled_calendar(const std::string& id) { return load_calendar(bundled_calendar_path(id)); }
 

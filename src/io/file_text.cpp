@@ -12,12 +12,12 @@ namespace civitas::detail {
 
 std::string read_file(const std::filesystem::path& path) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), "", "is a directory; expected a file");
+    if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), "", Message("is a directory; expected a file", "是文件夹；应为文件"));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError(path.string(), "", std::string("cannot open: ") + std::strerror(errno));
+    if (!in) throw ParseError(path.string(), "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(errno)}));
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (in.bad()) throw ParseError(path.string(), "", "read failed");
+    if (in.bad()) throw ParseError(path.string(), "", Message("read failed", "读取失败"));
     return buffer.str();
 }
 
@@ -27,13 +27,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view t
     temporary += ".tmp" + std::to_string(random());
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(path.string() + ": cannot write: " + std::strerror(errno));
+        if (!out) throw Error(Message("{0}: cannot write: {1}", "{0}: 无法写入: {1}", {path.string(), std::strerror(errno)}));
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         out.flush();
         if (!out) {
             std::error_code ignored;
             std::filesystem::remove(temporary, ignored);
-            throw Error(path.string() + ": write failed");
+            throw Error(Message("{0}: write failed", "{0}: 写入失败", {path.string()}));
         }
     }
     std::error_code ec;
@@ -41,11 +41,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view t
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
-        throw Error(path.string() + ": cannot replace: " + ec.message());
+        throw Error(Message("{0}: cannot replace: {1}", "{0}: 无法替换: {1}", {path.string(), ec.message()}));
     }
 }
 
-std::string line_and_column(std::string_view text, std::size_t offset) {
+Message line_and_column(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < offset; ++i) {
@@ -56,7 +56,7 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
             ++column;  // count UTF-8 characters, not bytes
         }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    return file_position(line, column);
 }
 
 }  // namespace civitas::detail

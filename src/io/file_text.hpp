@@ -1,6 +1,8 @@
 #pragma once
 // Reading and writing whole text files, and locating a byte offset as a line and column.
 
+#include <civitas/message.hpp>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@ namespace civitas::detail {
 std::string read_file(const std::filesystem::path& path);
 /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
 void write_file_atomically(const std::filesystem::path& path, std::string_view text);
-/// "line L, column C" (1-based) of a byte offset in text.
-std::string line_and_column(std::string_view text, std::size_t offset);
+/// "line L, column C" (1-based, columns in UTF-8 characters) of a byte offset in text.
+Message line_and_column(std::string_view text, std::size_t offset);
 
 }  // namespace civitas::detail

@@ -13,7 +13,6 @@ namespace civitas {
 
 using detail::format_number;
 using detail::Json;
-using detail::validation_message;
 using Node = detail::JsonNode;
 
 namespace {
@@ -23,17 +22,18 @@ namespace {
 // A line: a number for one-sided directions, [low, high] for range.
 Interval read_line(const Node& node, Direction direction) {
     if (direction == Direction::range) {
-        if (!node.value().is_array() || node.value().size() != 2) node.expected("[low, high]");
+        if (!node.value().is_array() || node.value().size() != 2) node.expected(Message("[low, high]", "数组 [low, high]"));
         return {node.at(std::size_t{0}).number(), node.at(std::size_t{1}).number()};
     }
-    if (!node.value().is_number()) node.expected(std::string("a number (direction '") + to_string(direction) + "')");
+    if (!node.value().is_number()) node.expected(Message("a number (direction '{0}')", "数字（方向 '{0}'）", {to_string(direction)}));
     const double line = node.number();
     return direction == Direction::higher ? Interval::at_least(line) : Interval::at_most(line);
 }
 
 // [low, high] where null is an open end.
 Interval read_bounds(const Node& node) {
-    if (!node.value().is_array() || node.value().size() != 2) node.expected("[low, high] (null for an open end)");
+    if (!node.value().is_array() || node.value().size() != 2)
+        node.expected(Message("[low, high] (null for an open end)", "[low, high]（null 表示该端不设限）"));
     const Node low = node.at(std::size_t{0}), high = node.at(std::size_t{1});
     return {low.value().is_null() ? -unbounded : low.number(), high.value().is_null() ? unbounded : high.number()};
 }
@@ -71,7 +71,7 @@ Indicator read_indicator(const Node& node) {
     if (node.has("pass")) indicator.pass = read_line(node.at("pass"), indicator.direction);
     if (node.has("pass_by_class")) {
         const Node classes = node.at("pass_by_class");
-        if (!classes.value().is_object()) classes.expected("an object of class name to pass line");
+        if (!classes.value().is_object()) classes.expected(Message("an object of class name to pass line", "以类别名称为键、达标线为值的对象"));
         for (const auto& item : classes.value().items())
             indicator.pass_by_class[item.key()] =
                 read_line(Node(item.value(), classes.path() + "." + item.key(), node.file()), indicator.direction);
@@ -94,7 +94,7 @@ Indicator read_indicator(const Node& node) {
         trend.require_object({"test", "changes", "last_points", "confidence"});
         if (trend.has("test")) {
             const std::string test = trend.at("test").text();
-            if (test != "consecutive" && test != "slope") trend.at("test").expected("\"consecutive\" or \"slope\"");
+            if (test != "consecutive" && test != "slope") trend.at("test").expected(Message("\"consecutive\" or \"slope\"", "\"consecutive\" 或 \"slope\""));
             indicator.trend.slope_test = test == "slope";
         }
         indicator.trend.changes = static_cast<int>(trend.number_or("changes", 2));
@@ -109,7 +109,7 @@ Indicator read_indicator(const Node& node) {
         rule.min_years = static_cast<int>(history.number_or("min_years", rule.years));
         if (history.has("year_value")) {
             const std::string value = history.at("year_value").text();
-            if (value != "last" && value != "mean") history.at("year_value").expected("\"last\" or \"mean\"");
+            if (value != "last" && value != "mean") history.at("year_value").expected(Message("\"last\" or \"mean\"", "\"last\" 或 \"mean\""));
             rule.year_mean = value == "mean";
         }
         indicator.history_average = rule;
@@ -138,8 +138,8 @@ FrameworkSpec read_spec(const Node& root) {
     root.require_object({"format", "id", "name", "edition", "issuer", "source", "reliability", "notes", "scale", "weighting",
                          "missing", "min_coverage", "aggregation", "pass_rules", "categories", "indicators"});
     if (root.has("format") && root.at("format").text() != framework_format)
-        root.at("format").fail("\"" + root.at("format").text() + "\" is not a format this version reads; expected \"" +
-                               framework_format + "\"");
+        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"", "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"",
+                                       {root.at("format").text(), framework_format}));
     FrameworkSpec spec;
     spec.id = root.at("id").text();
     spec.name = root.at("name").text();
@@ -274,7 +274,7 @@ Framework parse_framework(std::string_view text, const std::string& file) {
     try {
         return Framework(spec);
     } catch (const ValidationError& error) {
-        throw ParseError(file, error.path(), validation_message(error));
+        throw ParseError(file, error.path(), error.detail());
     }
 }
 

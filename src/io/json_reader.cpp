@@ -8,10 +8,11 @@ Json parse_json(std::string_view text, const std::string& file) {
     try {
         return Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error& error) {
+        // nlohmann's own words say what broke; they stay English in both languages.
         throw ParseError(file, line_and_column(text, error.byte > 0 ? error.byte - 1 : 0),
-                         std::string("malformed JSON: ") + error.what());
+                         Message("malformed JSON: {0}", "JSON 格式错误: {0}", {error.what()}));
     } catch (const Json::exception& error) {  // e.g. a number too large for a double
-        throw ParseError(file, "", std::string("malformed JSON: ") + error.what() + "; expected finite numbers");
+        throw ParseError(file, "", Message("malformed JSON: {0}; expected finite numbers", "JSON 格式错误: {0}；数值应为有限数", {error.what()}));
     }
 }
 

@@ -20,13 +20,13 @@ namespace civitas::detail {
 
 using Json = nlohmann::ordered_json;
 
-/// A value as an error message shows it: "\"abc\"", 36, true, null, "an array".
-inline std::string describe(const Json& value) {
+/// A value as an error message shows it: "\"abc\"", 36, true, null, "an array" ("数组").
+inline Message::Argument describe(const Json& value) {
     if (value.is_string()) return "\"" + value.get<std::string>() + "\"";
     if (value.is_number()) return format_number(value.get<double>());
     if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
     if (value.is_null()) return "null";
-    return value.is_array() ? "an array" : "an object";
+    return value.is_array() ? Message("an array", "数组") : Message("an object", "对象");
 }
 
 /// A JSON value with its path, for reading with errors that say where.
@@ -34,42 +34,46 @@ class JsonNode {
 public:
     JsonNode(const Json& value, std::string path, const std::string& file) : value_(value), path_(std::move(path)), file_(file) {}
 
-    [[noreturn]] void fail(const std::string& message) const { throw ParseError(file_, path_, message); }
-    [[noreturn]] void expected(const std::string& what) const { fail(describe(value_) + " is not " + what + "; expected " + what); }
+    [[noreturn]] void fail(Message message) const { throw ParseError(file_, path_, std::move(message)); }
+    /// "36 is not a string; expected a string", where `what` is the phrase ("a string").
+    [[noreturn]] void expected(Message what) const {
+        fail(Message("{0} is not {1}; expected {1}", "{0} 不是{1}；应为{1}", {describe(value_), std::move(what)}));
+    }
 
     const Json& value() const { return value_; }
     const std::string& file() const { return file_; }
     const std::string& path() const { return path_; }
 
     void require_object(std::initializer_list<const char*> keys) const {
-        if (!value_.is_object()) expected("an object");
+        if (!value_.is_object()) expected(Message("an object", "对象"));
         for (const auto& item : value_.items()) {
             bool known = false;
             for (const char* key : keys) known = known || item.key() == key;
             if (!known) {
                 std::string list;
                 for (const char* key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
-                JsonNode(item.value(), path_ + "." + item.key(), file_).fail("unknown key '" + item.key() + "'; expected one of: " + list);
+                JsonNode(item.value(), path_ + "." + item.key(), file_)
+                    .fail(Message("unknown key '{0}'; expected one of: {1}", "未知的键 '{0}'；应为以下之一: {1}", {item.key(), list}));
             }
         }
     }
     bool has(const char* key) const { return value_.contains(key); }
     JsonNode at(const char* key) const {
-        if (!has(key)) JsonNode(value_, path_ + "." + key, file_).fail(std::string("missing required key '") + key + "'");
+        if (!has(key)) JsonNode(value_, path_ + "." + key, file_).fail(Message("missing required key '{0}'", "缺少必需的键 '{0}'", {key}));
         return JsonNode(value_.at(key), path_ + "." + key, file_);
     }
     JsonNode at(std::size_t index) const { return JsonNode(value_.at(index), path_ + "[" + std::to_string(index) + "]", file_); }
 
     std::string text() const {
-        if (!value_.is_string()) expected("a string");
+        if (!value_.is_string()) expected(Message("a string", "字符串"));
         return value_.get<std::string>();
     }
     double number() const {
-        if (!value_.is_number()) expected("a number");
+        if (!value_.is_number()) expected(Message("a number", "数字"));
         return value_.get<double>();
     }
     std::vector<JsonNode> array() const {
-        if (!value_.is_array()) expected("an array");
+        if (!value_.is_array()) expected(Message("an array", "数组"));
         std::vector<JsonNode> items;
         for (std::size_t i = 0; i < value_.size(); ++i) items.push_back(at(i));
         return items;
@@ -80,7 +84,7 @@ public:
             if (auto parsed = enum_from_string<Enum>(value_.get<std::string>())) return *parsed;
         std::string list;
         for (const char* name : EnumNames<Enum>::values) list += (list.empty() ? "" : ", ") + std::string("\"") + name + "\"";
-        fail(describe(value_) + " is not a known value; expected one of " + list);
+        fail(Message("{0} is not a known value; expected one of {1}", "{0} 不是可识别的取值；应为以下之一: {1}", {describe(value_), list}));
     }
 
     std::string text_or(const char* key, std::string fallback = "") const { return has(key) ? at(key).text() : fallback; }
@@ -101,20 +105,13 @@ private:
     const std::string& file_;
 };
 
-/// The message of a ValidationError without its path prefix (the path goes into a ParseError).
-inline std::string validation_message(const ValidationError& error) {
-    const std::string what = error.what();
-    const std::string prefix = error.path() + ": ";
-    return what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
-}
-
 /// A date "YYYY-MM-DD" at a node; errors name the node's path and why the text is no date.
 inline Date read_date(const JsonNode& node) {
-    if (!node.value().is_string()) node.expected("a date \"YYYY-MM-DD\"");
+    if (!node.value().is_string()) node.expected(Message("a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\""));
     try {
         return parse_date(node.value().get<std::string>(), node.path());
     } catch (const ValidationError& error) {
-        node.fail(validation_message(error));
+        node.fail(error.detail());
     }
 }
 

@@ -9,6 +9,7 @@
 #include <civitas/error.hpp>
 #include <civitas/observations.hpp>
 
+#include "detail/date_words.hpp"
 #include "detail/observations_store.hpp"
 #include "io/json_reader.hpp"
 
@@ -40,33 +41,35 @@ std::string_view trim(std::string_view text) noexcept {
 
 std::string single_quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-std::string role_list(std::size_t from, std::size_t to, const char* last_joint) {
+// The names of columns [from, to), joined by ", ".
+std::string role_list(std::size_t from, std::size_t to) {
     std::string list;
-    for (std::size_t r = from; r < to; ++r)
-        list += (r == from ? "" : r + 1 == to ? last_joint : ", ") + std::string(role_names[r]);
+    for (std::size_t r = from; r < to; ++r) list += (r == from ? "" : ", ") + std::string(role_names[r]);
     return list;
 }
 
+// The columns a header may have: "expected unit, indicator, date and value, and optionally source, ... or recorded".
+Message expected_columns() {
+    return Message("expected {0} and {1}, and optionally {2} or {3}", "应为 {0} 和 {1} 列，可选 {2} 或 {3} 列",
+                   {role_list(0, required_roles - 1), role_names[required_roles - 1], role_list(required_roles, role_count - 1),
+                    role_names[role_count - 1]});
+}
+
 // Why text is no date, in the words of parse_date (with the text in single quotes like the other
-// messages of rejected rows).
-std::string date_problem(std::string_view text) {
-    if (text.empty()) return "empty date; expected YYYY-MM-DD";
-    try {
-        (void)parse_date(text, "date");
-    } catch (const ValidationError& error) {
-        std::string message = detail::validation_message(error);
-        const std::string double_quoted = "\"" + std::string(text) + "\"";
-        if (message.compare(0, double_quoted.size(), double_quoted) == 0) message.replace(0, double_quoted.size(), single_quoted(text));
-        if (message.find("expected") == std::string::npos) message += "; expected YYYY-MM-DD";
-        return message;
-    }
-    return single_quoted(text) + " is not a date; expected YYYY-MM-DD";
+// messages of rejected rows), always saying what was expected.
+Message date_problem(std::string_view text) {
+    if (text.empty()) return Message("empty date; expected YYYY-MM-DD", "日期为空；应为 YYYY-MM-DD");
+    Message problem = detail::date_problem(text, single_quoted(text));
+    if (problem.empty()) return Message("{0} is not a date; expected YYYY-MM-DD", "{0} 不是日期；应为 YYYY-MM-DD", {single_quoted(text)});
+    if (problem.text(Language::en).find("expected") == std::string::npos)
+        return Message("{0}; expected YYYY-MM-DD", "{0}；应为 YYYY-MM-DD", {std::move(problem)});
+    return problem;
 }
 
 // A finite number (an optional leading '+'); else why not.
-bool parse_value(std::string_view text, double& value, std::string& problem) {
+bool parse_value(std::string_view text, double& value, Message& problem) {
     if (text.empty()) {
-        problem = "empty value; expected a number";
+        problem = Message("empty value; expected a number", "数值为空；应为数字");
         return false;
     }
     const char* first = text.data();
@@ -74,15 +77,15 @@ bool parse_value(std::string_view text, double& value, std::string& problem) {
     if (*first == '+' && text.size() > 1 && first[1] != '-') ++first;
     const auto [end, error] = std::from_chars(first, last, value);
     if (error == std::errc::result_out_of_range) {
-        problem = single_quoted(text) + " is out of the range of numbers; expected a number";
+        problem = Message("{0} is out of the range of numbers; expected a number", "{0} 超出数值范围；应为数字", {single_quoted(text)});
         return false;
     }
     if (error != std::errc() || end != last) {
-        problem = single_quoted(text) + " is not a number; expected a number";
+        problem = Message("{0} is not a number; expected a number", "{0} 不是数字；应为数字", {single_quoted(text)});
         return false;
     }
     if (!std::isfinite(value)) {
-        problem = single_quoted(text) + " is not a finite number; expected a number";
+        problem = Message("{0} is not a finite number; expected a number", "{0} 不是有限数；应为数字", {single_quoted(text)});
         return false;
     }
     return true;
@@ -111,7 +114,7 @@ struct Record {
     std::size_t count = 0;
     std::size_t lines = 0;          // line breaks passed, the record's own included
     std::size_t broken_column = 0;  // 1-based, when broken
-    std::string problem;            // when broken
+    Message problem;                // when broken
 };
 
 // Reads one record from p (RFC 4180). Incomplete when more text could change it and the text
@@ -130,7 +133,7 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
                 if (p >= end) {
                     if (!final) return RecordStatus::incomplete;
                     record.broken_column = record.count;
-                    record.problem = "quoted field never closed; expected a closing \"";
+                    record.problem = Message("quoted field never closed; expected a closing \"", "带引号的字段没有闭合；应有闭合的 \"");
                     return RecordStatus::broken;
                 }
                 if (*p == '"') {
@@ -154,7 +157,8 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
                 p = newline ? newline + 1 : end;
                 ++record.lines;
                 record.broken_column = record.count;
-                record.problem = "text after a closing quote; expected a comma or the end of the line";
+                record.problem = Message("text after a closing quote; expected a comma or the end of the line",
+                                         "闭合引号后还有文字；应为逗号或行尾");
                 return RecordStatus::broken;
             }
         } else {
@@ -260,29 +264,32 @@ public:
     }
 
 private:
-    static void reject(Sink& sink, std::size_t line, std::size_t column, std::string message) {
+    static void reject(Sink& sink, std::size_t line, std::size_t column, Message message) {
         sink.rejected.push_back(RejectedRow{line, column, "", std::move(message)});
     }
 
     void take(const std::string_view* fields, std::size_t count, std::size_t line, Sink& sink) const {
         if (count != roles_.size()) {
-            return reject(sink, line, 0, std::to_string(count) + (count == 1 ? " field" : " fields") + "; expected " +
-                                             std::to_string(roles_.size()) + " as in the header");
+            const std::string have = std::to_string(count), want = std::to_string(roles_.size());
+            return reject(sink, line, 0,
+                          count == 1 ? Message("{0} field; expected {1} as in the header", "{0} 个字段；应与表头一致，为 {1} 个", {have, want})
+                                     : Message("{0} fields; expected {1} as in the header", "{0} 个字段；应与表头一致，为 {1} 个", {have, want}));
         }
         ObservationRow row;
         std::string_view unit_id, indicator_id, source_id, recorded_text;
-        std::string problem;
+        Message problem;
         for (std::size_t c = 0; c < roles_.size(); ++c) {
             const std::string_view text = roles_[c] == role_unit || roles_[c] == role_indicator || roles_[c] == role_source
                                               ? fields[c]
                                               : trim(fields[c]);  // quoted numbers and dates too
             switch (roles_[c]) {
             case role_unit:
-                if (text.empty()) return reject(sink, line, c + 1, "empty unit id; expected one");
+                if (text.empty()) return reject(sink, line, c + 1, Message("empty unit id; expected one", "单位编号为空；应填写单位编号"));
                 unit_id = text;
                 break;
             case role_indicator:
-                if (text.empty()) return reject(sink, line, c + 1, "empty indicator id; expected one");
+                if (text.empty())
+                    return reject(sink, line, c + 1, Message("empty indicator id; expected one", "指标编号为空；应填写指标编号"));
                 indicator_id = text;
                 break;
             case role_date:
@@ -300,14 +307,18 @@ private:
                     if (!parsed) {
                         std::string list;
                         for (const char* name : EnumNames<AssessmentMode>::values) list += (list.empty() ? "" : ", ") + std::string(name);
-                        return reject(sink, line, c + 1, single_quoted(text) + " is not an assessment mode; expected one of " + list);
+                        return reject(sink, line, c + 1,
+                                      Message("{0} is not an assessment mode; expected one of {1}", "{0} 不是有效的测评方式；应为以下之一: {1}",
+                                              {single_quoted(text), list}));
                     }
                     row.mode = static_cast<std::uint8_t>(*parsed);
                 }
                 break;
             case role_sample_size:
                 if (!text.empty() && !parse_sample_size(text, row.sample_size))
-                    return reject(sink, line, c + 1, single_quoted(text) + " is not a sample size; expected a whole number >= 1");
+                    return reject(sink, line, c + 1,
+                                  Message("{0} is not a sample size; expected a whole number >= 1", "{0} 不是有效的样本量；应为 >= 1 的整数",
+                                          {single_quoted(text)}));
                 break;
             case role_recorded:
                 if (!text.empty() && !detail::parse_day(text, row.recorded)) return reject(sink, line, c + 1, date_problem(text));
@@ -319,8 +330,8 @@ private:
         }
         if (row.recorded != ObservationColumns::no_day && row.recorded < row.date)
             return reject(sink, line, column_of_[role_recorded] + 1,
-                          "recorded " + std::string(recorded_text) + " is before the date " +
-                              std::string(trim(fields[column_of_[role_date]])) + "; expected on or after it");
+                          Message("recorded {0} is before the date {1}; expected on or after it", "记录日期 {0} 早于数据日期 {1}；应不早于数据日期",
+                                  {std::string(recorded_text), std::string(trim(fields[column_of_[role_date]]))}));
         row.unit = sink.intern(sink.units, sink.last_unit, unit_id);
         row.indicator = sink.intern(sink.indicators, sink.last_indicator, indicator_id);
         if (!source_id.empty()) row.source = sink.intern(sink.sources, sink.last_source, source_id);
@@ -335,7 +346,7 @@ private:
 std::vector<Role> read_header(const Record& header, std::size_t line, const std::string& file) {
     std::vector<Role> roles;
     std::size_t seen[role_count] = {};  // 1-based column of each role, 0 when absent
-    std::string unknown;
+    Message unknown;  // "'x' (column 3), 'y' (column 5)"
     std::size_t first_unknown = 0, unknown_count = 0;
     for (std::size_t c = 0; c < header.count; ++c) {
         const std::string name(trim(header.fields[c]));
@@ -343,28 +354,31 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
         if (found == std::end(role_names)) {
             if (first_unknown == 0) first_unknown = c + 1;
             ++unknown_count;
-            unknown += (unknown.empty() ? "" : ", ") + single_quoted(name) + " (column " + std::to_string(c + 1) + ")";
+            Message item("{0} (column {1})", "{0}（第 {1} 列）", {single_quoted(name), std::to_string(c + 1)});
+            unknown = unknown.empty() ? std::move(item) : Message("{0}, {1}", "{0}, {1}", {std::move(unknown), std::move(item)});
             continue;
         }
         const auto role = static_cast<Role>(found - std::begin(role_names));
         if (seen[role] != 0)
-            throw ParseError(file, "line " + std::to_string(line) + ", column " + std::to_string(c + 1),
-                             "column " + single_quoted(name) + " appears twice (columns " + std::to_string(seen[role]) + " and " +
-                                 std::to_string(c + 1) + "); expected each column once");
+            throw ParseError(file, file_position(line, c + 1),
+                             Message("column {0} appears twice (columns {1} and {2}); expected each column once",
+                                     "列 {0} 出现两次（第 {1} 列和第 {2} 列）；每列应只出现一次",
+                                     {single_quoted(name), std::to_string(seen[role]), std::to_string(c + 1)}));
         seen[role] = c + 1;
         roles.push_back(role);
     }
-    const std::string expected = "; expected " + role_list(0, required_roles, " and ") + ", and optionally " +
-                                 role_list(required_roles, role_count, " or ");
     if (!unknown.empty())
-        throw ParseError(file, "line " + std::to_string(line) + ", column " + std::to_string(first_unknown),
-                         (unknown_count == 1 ? "unknown column " : "unknown columns ") + unknown + expected);
+        throw ParseError(file, file_position(line, first_unknown),
+                         unknown_count == 1 ? Message("unknown column {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()})
+                                            : Message("unknown columns {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()}));
     std::string missing;
     for (std::size_t r = 0; r < required_roles; ++r)
         if (seen[r] == 0) missing += (missing.empty() ? "" : ", ") + single_quoted(role_names[r]);
     if (!missing.empty())
-        throw ParseError(file, "line " + std::to_string(line),
-                         (missing.find(',') == std::string::npos ? "missing column " : "missing columns ") + missing + expected);
+        throw ParseError(file, file_position(line),
+                         missing.find(',') == std::string::npos
+                             ? Message("missing column {0}; {1}", "缺少列 {0}；{1}", {missing, expected_columns()})
+                             : Message("missing columns {0}; {1}", "缺少列 {0}；{1}", {missing, expected_columns()}));
     return roles;
 }
 
@@ -400,8 +414,9 @@ public:
 
     ObservationLoad finish() {
         if (!parser_)
-            throw ParseError(file_, "line 1", "the file is empty; expected a header row: unit,indicator,date,value and optionally "
-                                              "source,mode,sample_size,recorded");
+            throw ParseError(file_, file_position(1),
+                             Message("the file is empty; expected a header row: {0} and optionally {1}",
+                                     "文件为空；应有表头行: {0}，可选 {1}", {"unit,indicator,date,value", "source,mode,sample_size,recorded"}));
         load_.store.finalize();
         return std::move(load_);
     }
@@ -421,7 +436,7 @@ private:
                 return false;
             }
             if (status == RecordStatus::broken)
-                throw ParseError(file_, "line " + std::to_string(line_) + ", column " + std::to_string(header.broken_column), header.problem);
+                throw ParseError(file_, file_position(line_, header.broken_column), header.problem);
             const bool blank = header.count == 1 && header.fields[0].empty();
             if (!blank) {
                 parser_ = std::make_unique<RowParser>(read_header(header, line_, file_));
@@ -505,9 +520,10 @@ ObservationLoad parse_observations_csv(std::string_view csv, const std::string& 
 
 ObservationLoad read_observations_csv(const std::filesystem::path& path, const ObservationReadOptions& options) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), "", "is a directory; expected a file");
+    if (std::filesystem::is_directory(path, ec))
+        throw ParseError(path.string(), "", Message("is a directory; expected a file", "是文件夹；应为文件"));
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.string().c_str(), "rb"), &std::fclose);
-    if (!in) throw ParseError(path.string(), "", std::string("cannot open: ") + std::strerror(errno));
+    if (!in) throw ParseError(path.string(), "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(errno)}));
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
     CsvReader reader(path.string(), options, ec ? 0 : static_cast<std::size_t>(size));
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
@@ -515,7 +531,7 @@ ObservationLoad read_observations_csv(const std::filesystem::path& path, const O
     std::size_t held = 0;
     for (;;) {
         held += std::fread(buffer.data() + held, 1, buffer.size() - held, in.get());
-        if (std::ferror(in.get())) throw ParseError(path.string(), "", "read failed");
+        if (std::ferror(in.get())) throw ParseError(path.string(), "", Message("read failed", "读取失败"));
         const bool final = std::feof(in.get()) != 0;
         const std::size_t consumed = reader.feed(buffer.data(), buffer.data() + held, final);
         if (final) break;

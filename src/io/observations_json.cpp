@@ -20,9 +20,9 @@ Observation read_observation(const JsonNode& node) {
     node.require_object({"unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"});
     Observation o;
     o.unit = node.at("unit").text();
-    if (o.unit.empty()) node.at("unit").fail("empty unit id; expected one");
+    if (o.unit.empty()) node.at("unit").fail(Message("empty unit id; expected one", "单位编号为空；应填写单位编号"));
     o.indicator = node.at("indicator").text();
-    if (o.indicator.empty()) node.at("indicator").fail("empty indicator id; expected one");
+    if (o.indicator.empty()) node.at("indicator").fail(Message("empty indicator id; expected one", "指标编号为空；应填写指标编号"));
     o.date = detail::read_date(node.at("date"));
     o.value = node.at("value").number();
     o.source = node.text_or("source");
@@ -31,14 +31,15 @@ Observation read_observation(const JsonNode& node) {
         const JsonNode size = node.at("sample_size");
         const auto& v = size.value();
         if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > std::numeric_limits<int>::max())
-            size.fail(detail::describe(v) + " is not a sample size; expected a whole number >= 1");
+            size.fail(Message("{0} is not a sample size; expected a whole number >= 1", "{0} 不是有效的样本量；应为 >= 1 的整数",
+                              {detail::describe(v)}));
         o.sample_size = v.get<int>();
     }
     if (node.has("recorded")) {
         o.recorded = detail::read_date(node.at("recorded"));
         if (*o.recorded < o.date)
-            node.at("recorded").fail("recorded " + to_iso(*o.recorded) + " is before the date " + to_iso(o.date) +
-                                     "; expected on or after it");
+            node.at("recorded").fail(Message("recorded {0} is before the date {1}; expected on or after it",
+                                             "记录日期 {0} 早于数据日期 {1}；应不早于数据日期", {to_iso(*o.recorded), to_iso(o.date)}));
     }
     return o;
 }
@@ -51,8 +52,8 @@ ObservationLoad parse_observations_json(std::string_view json, const std::string
     root.require_object({"format", "observations"});
     const JsonNode format = root.at("format");
     if (format.text() != observations_format)
-        format.fail(detail::describe(format.value()) + " is not an observations file format; expected \"" +
-                    std::string(observations_format) + "\"");
+        format.fail(Message("{0} is not an observations file format; expected \"{1}\"", "{0} 不是观测数据文件格式；应为 \"{1}\"",
+                            {detail::describe(format.value()), observations_format}));
     const std::vector<JsonNode> entries = root.at("observations").array();
     ObservationLoad load;
     load.store.reserve(entries.size());
@@ -60,9 +61,7 @@ ObservationLoad parse_observations_json(std::string_view json, const std::string
         try {
             load.store.add(read_observation(entry));
         } catch (const ParseError& error) {
-            const std::string prefix = error.file() + ": " + error.location() + ": ";
-            const std::string what = error.what();
-            load.rejected.push_back(RejectedRow{0, 0, error.location(), what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what});
+            load.rejected.push_back(RejectedRow{0, 0, error.location(), error.detail()});
         }
     }
     load.store.finalize();

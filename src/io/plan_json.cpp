@@ -29,27 +29,31 @@ std::optional<Date> optional_date(const Node& node, const char* key) {
 }
 
 bool read_bool(const Node& node) {
-    if (!node.value().is_boolean()) node.expected("true or false");
+    if (!node.value().is_boolean()) node.expected(Message("true or false", "true 或 false"));
     return node.value().get<bool>();
 }
 
 // A whole number of days: 1.5 (or 1.0) is refused rather than rounded.
 int read_int(const Node& node) {
     const Json& value = node.value();
-    if (!value.is_number_integer()) node.expected("an integer");
+    if (!value.is_number_integer()) node.expected(Message("an integer", "整数"));
     const auto number = value.is_number_unsigned() ? static_cast<long long>(std::min<unsigned long long>(
                                                          value.get<unsigned long long>(), std::numeric_limits<long long>::max()))
                                                    : value.get<long long>();
-    if (number < -36600 || number > 36600) node.fail(describe(value) + " is out of range; expected a lag of at most 36600 days either way");
+    if (number < -36600 || number > 36600)
+        node.fail(Message("{0} is out of range; expected a lag of at most 36600 days either way", "{0} 超出范围；时滞应在前后 36600 天之内",
+                          {describe(value)}));
     return static_cast<int>(number);
 }
 
-std::vector<std::string> read_ids(const Node& node, const char* what) {
+// `what` names one item ("title", "称号").
+std::vector<std::string> read_ids(const Node& node, const Message& what) {
     std::vector<std::string> ids;
     std::set<std::string> seen;
     for (const Node& item : node.array()) {
         ids.push_back(item.text());
-        if (!seen.insert(ids.back()).second) item.fail(describe(item.value()) + " is listed twice; expected each " + what + " once");
+        if (!seen.insert(ids.back()).second)
+            item.fail(Message("{0} is listed twice; expected each {1} once", "{0} 重复列出；每个{1}应只列一次", {describe(item.value()), what}));
     }
     return ids;
 }
@@ -59,7 +63,7 @@ std::map<std::string, std::string> read_responsibility(const Node& node) {
     std::map<std::string, std::string> who;
     if (!node.has("responsibility")) return who;
     const Node object = node.at("responsibility");
-    if (!object.value().is_object()) object.expected("an object");
+    if (!object.value().is_object()) object.expected(Message("an object", "对象"));
     for (const auto& item : object.value().items())
         who.emplace(item.key(), Node(item.value(), object.path() + "." + item.key(), node.file()).text());
     return who;
@@ -72,7 +76,8 @@ Dependency read_dependency(const Node& node, const std::string& file, std::set<s
         shorthand.insert(file + "\n" + node.path());
         return d;
     }
-    if (!node.value().is_object()) node.expected("a task id or {\"task\", \"link\", \"lag\", \"unit\"}");
+    if (!node.value().is_object())
+        node.expected(Message("a task id or {\"task\", \"link\", \"lag\", \"unit\"}", "任务 id 或 {\"task\", \"link\", \"lag\", \"unit\"}"));
     node.require_object({"task", "link", "lag", "unit"});
     d.task = node.at("task").text();
     d.link = node.enum_or("link", Link::finish_to_start);
@@ -82,20 +87,26 @@ Dependency read_dependency(const Node& node, const std::string& file, std::set<s
 }
 
 Task read_task(const Node& node, const std::string& file, std::set<std::string>& shorthand) {
-    node.require_object({"id", "name", "phase", "titles", "responsibility", "start", "due", "milestone", "weight", "indicators",
-                         "depends_on", "actual_start", "actual_finish", "percent_complete"});
+    node.require_object({"id", "name", "phase", "titles", "responsibility", "start", "due", "milestone", "check", "weight",
+                         "indicators", "depends_on", "actual_start", "actual_finish", "percent_complete"});
     Task task;
     task.id = node.at("id").text();
     task.name = node.text_or("name");
     task.phase = node.text_or("phase");
-    if (node.has("titles")) task.titles = read_ids(node.at("titles"), "title");
+    if (node.has("titles")) task.titles = read_ids(node.at("titles"), Message("title", "称号"));
     task.responsibility = read_responsibility(node);
     if (node.has("milestone")) task.milestone = read_bool(node.at("milestone"));
+    if (node.has("check")) {
+        task.check = node.at("check").text();
+        if (task.check.empty())
+            node.at("check").fail(Message("the check id is empty; expected the id of one of the campaign's checks, or no \"check\"",
+                                          "检查 id 为空；应为创建方案中某项检查的 id，或不写 \"check\""));
+    }
     task.due = read_date(node.at("due"));
     // A milestone is one date: "due" alone (a "start", if given, must be the same day).
     task.start = task.milestone && !node.has("start") ? task.due : read_date(node.at("start"));
     task.weight = node.optional_number("weight");
-    if (node.has("indicators")) task.indicators = read_ids(node.at("indicators"), "indicator");
+    if (node.has("indicators")) task.indicators = read_ids(node.at("indicators"), Message("indicator", "指标"));
     if (node.has("depends_on"))
         for (const Node& item : node.at("depends_on").array()) task.depends_on.push_back(read_dependency(item, file, shorthand));
     task.actual_start = optional_date(node, "actual_start");
@@ -110,8 +121,8 @@ Problem read_problem(const Node& node) {
     problem.id = node.at("id").text();
     problem.description = node.text_or("description");
     problem.source = node.text_or("source");
-    if (node.has("titles")) problem.titles = read_ids(node.at("titles"), "title");
-    if (node.has("indicators")) problem.indicators = read_ids(node.at("indicators"), "indicator");
+    if (node.has("titles")) problem.titles = read_ids(node.at("titles"), Message("title", "称号"));
+    if (node.has("indicators")) problem.indicators = read_ids(node.at("indicators"), Message("indicator", "指标"));
     problem.responsibility = read_responsibility(node);
     problem.found = read_date(node.at("found"));
     problem.deadline = read_date(node.at("deadline"));
@@ -138,7 +149,7 @@ public:
         std::error_code ec;
         if (auto key = std::filesystem::weakly_canonical(root.file(), ec); !ec) open_files_.push_back(std::move(key));
         PlanSpec spec;
-        if (root.has("responsibility_fields")) spec.responsibility_fields = read_ids(root.at("responsibility_fields"), "field");
+        if (root.has("responsibility_fields")) spec.responsibility_fields = read_ids(root.at("responsibility_fields"), Message("field", "字段"));
         if (root.has("titles"))
             for (const Node& item : root.at("titles").array()) {
                 item.require_object({"id", "name"});
@@ -158,8 +169,8 @@ private:
 
     static void check_format(const Node& node) {
         if (node.has("format") && node.at("format").text() != plan_format)
-            node.at("format").fail("\"" + node.at("format").text() + "\" is not a format this version reads; expected \"" +
-                                   plan_format + "\"");
+            node.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"",
+                                           "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"", {node.at("format").text(), plan_format}));
     }
 
     // What a plan and a sub-plan share: id, name, tasks, problems and sub-plans.
@@ -193,12 +204,13 @@ private:
         const std::filesystem::path path = parent / written;
         const std::filesystem::path key = std::filesystem::weakly_canonical(path);
         if (std::find(open_files_.begin(), open_files_.end(), key) != open_files_.end())
-            node.at("file").fail("\"" + written + "\" is a file already being read (the sub-plan files form a loop); expected another plan file");
+            node.at("file").fail(Message("\"{0}\" is a file already being read (the sub-plan files form a loop); expected another plan file",
+                                         "\"{0}\" 是正在读取的文件（子计划文件构成循环）；应为另一个计划文件", {written}));
         const std::string text = [&] {
             try {
                 return detail::read_file(path);
             } catch (const ParseError& error) {
-                node.at("file").fail(std::string("cannot read the sub-plan file: ") + error.what());
+                node.at("file").fail(Message("cannot read the sub-plan file: {0}", "无法读取子计划文件: {0}", {detail::unreadable(error)}));
             }
         }();
         const std::string file = path.string();
@@ -247,6 +259,7 @@ Json task_json(const Task& task, const std::vector<std::string>& fields) {
     if (!task.milestone || task.start != task.due) j["start"] = to_iso(task.start);
     j["due"] = to_iso(task.due);
     if (task.milestone) j["milestone"] = true;
+    if (!task.check.empty()) j["check"] = task.check;
     if (task.weight) j["weight"] = *task.weight;
     if (!task.indicators.empty()) j["indicators"] = task.indicators;
     if (!task.depends_on.empty()) {
@@ -358,8 +371,8 @@ Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles) {
         } else if (spec.titles != *titles) {
             std::string expected;
             for (const Title& title : *titles) expected += (expected.empty() ? "" : ", ") + title.id;
-            node.at("titles").fail("the plan's titles differ from the campaign's; expected the same titles (" + expected +
-                                   ") or none (the campaign's are used)");
+            node.at("titles").fail(Message("the plan's titles differ from the campaign's; expected the same titles ({0}) or none (the campaign's are used)",
+                                           "工作计划的称号与创建方案的不一致；应为相同的称号（{0}），或不列称号（沿用创建方案的）", {expected}));
         }
     }
     try {
@@ -372,7 +385,7 @@ Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles) {
         if (path.size() > suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0 &&
             reader.shorthand.count(where + "\n" + path.substr(0, path.size() - suffix.size())) != 0)
             path.resize(path.size() - suffix.size());
-        throw ParseError(where, path, detail::validation_message(error));
+        throw ParseError(where, path, error.detail());
     }
 }
 

@@ -39,7 +39,9 @@ std::vector<Record> split_records(std::string_view text, const std::string& file
                 const std::size_t open_line = line;
                 ++i;
                 for (;;) {
-                    if (i >= text.size()) throw ParseError(file, "line " + std::to_string(open_line), "quoted field never closed; expected a closing \"");
+                    if (i >= text.size())
+                        throw ParseError(file, file_position(open_line),
+                                         Message("quoted field never closed; expected a closing \"", "带引号的字段未闭合；应以 \" 结束"));
                     if (text[i] == '"') {
                         if (i + 1 < text.size() && text[i + 1] == '"') {
                             field += '"';
@@ -53,7 +55,8 @@ std::vector<Record> split_records(std::string_view text, const std::string& file
                     field += text[i++];
                 }
                 if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-                    throw ParseError(file, "line " + std::to_string(line), "text after a closing quote; expected a comma or the end of the line");
+                    throw ParseError(file, file_position(line),
+                                     Message("text after a closing quote; expected a comma or the end of the line", "结束引号后还有文字；应为逗号或行尾"));
             } else {
                 const std::size_t start = i;
                 while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') ++i;
@@ -94,15 +97,16 @@ double read_cell(const std::string& raw, const std::string& file, const Record& 
     const std::string word = lower_ascii(cell);
     if (word == "yes" || word == "true" || cell == "是") return 1.0;
     if (word == "no" || word == "false" || cell == "否") return 0.0;
-    const std::string where = "line " + std::to_string(record.line) + ", column " + std::to_string(column + 1);
-    const std::string expected = "; expected a number, yes/no, or an empty cell for missing data";
+    const Message where = file_position(record.line, column + 1);
     if (word.find("nan") != std::string::npos || word.find("inf") != std::string::npos)
-        throw ParseError(file, where, "'" + cell + "' in column '" + header + "' is not a finite number" + expected);
+        throw ParseError(file, where, Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data",
+                                              "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空", {cell, header}));
     errno = 0;
     char* end = nullptr;
     const double value = std::strtod(cell.c_str(), &end);
     if (end != cell.c_str() + cell.size() || errno == ERANGE)
-        throw ParseError(file, where, "'" + cell + "' in column '" + header + "' is not a number" + expected);
+        throw ParseError(file, where, Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data",
+                                              "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空", {cell, header}));
     return value;
 }
 
@@ -110,10 +114,13 @@ double read_cell(const std::string& raw, const std::string& file, const Record& 
 
 ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column) {
     const std::vector<Record> records = split_records(csv, file);
-    if (records.empty()) throw ParseError(file, "line 1", "the file is empty; expected a header row: unit id, then indicator ids");
+    if (records.empty())
+        throw ParseError(file, file_position(1), Message("the file is empty; expected a header row: unit id, then indicator ids",
+                                                         "文件为空；应有表头行: 单位 id，其后为各指标 id"));
     const Record& header = records[0];
     if (header.fields.size() < 2)
-        throw ParseError(file, "line " + std::to_string(header.line), "the header has one column; expected the unit id column, then indicator ids");
+        throw ParseError(file, file_position(header.line), Message("the header has one column; expected the unit id column, then indicator ids",
+                                                                   "表头只有一列；应先为单位 id 列，其后为各指标 id"));
 
     ValueTable table;
     std::vector<std::size_t> value_columns;
@@ -121,9 +128,10 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     std::set<std::string> seen;
     for (std::size_t c = 1; c < header.fields.size(); ++c) {
         const std::string name = trim(header.fields[c]);
-        const std::string where = "line " + std::to_string(header.line) + ", column " + std::to_string(c + 1);
-        if (name.empty()) throw ParseError(file, where, "empty column name; expected an indicator id");
-        if (!seen.insert(name).second) throw ParseError(file, where, "duplicate column '" + name + "'; expected each indicator once");
+        const Message where = file_position(header.line, c + 1);
+        if (name.empty()) throw ParseError(file, where, Message("empty column name; expected an indicator id", "列名为空；应为指标 id"));
+        if (!seen.insert(name).second)
+            throw ParseError(file, where, Message("duplicate column '{0}'; expected each indicator once", "列 '{0}' 重复；每个指标应只出现一次", {name}));
         if (!class_column.empty() && name == class_column) {
             class_index = c;
             continue;
@@ -132,7 +140,8 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
         value_columns.push_back(c);
     }
     if (!class_column.empty() && class_index == 0)
-        throw ParseError(file, "line " + std::to_string(header.line), "no column '" + class_column + "' for unit classes; expected it in the header");
+        throw ParseError(file, file_position(header.line), Message("no column '{0}' for unit classes; expected it in the header",
+                                                                   "没有单位类别列 '{0}'；表头中应有该列", {class_column}));
 
     const auto rows = static_cast<Eigen::Index>(records.size() - 1);
     table.values.resize(rows, static_cast<Eigen::Index>(value_columns.size()));
@@ -140,13 +149,13 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     for (std::size_t r = 1; r < records.size(); ++r) {
         const Record& record = records[r];
         if (record.fields.size() != header.fields.size())
-            throw ParseError(file, "line " + std::to_string(record.line),
-                             std::to_string(record.fields.size()) + " cells; expected " + std::to_string(header.fields.size()) +
-                                 " as in the header");
+            throw ParseError(file, file_position(record.line), Message("{0} cells; expected {1} as in the header", "{0} 个单元格；应与表头一样为 {1} 个",
+                                                                       {std::to_string(record.fields.size()), std::to_string(header.fields.size())}));
         const std::string unit = trim(record.fields[0]);
-        if (unit.empty()) throw ParseError(file, "line " + std::to_string(record.line) + ", column 1", "empty unit id; expected one");
+        if (unit.empty()) throw ParseError(file, file_position(record.line, 1), Message("empty unit id; expected one", "单位 id 为空；应给出单位 id"));
         if (!units.insert(unit).second)
-            throw ParseError(file, "line " + std::to_string(record.line) + ", column 1", "duplicate unit '" + unit + "'; expected each unit once");
+            throw ParseError(file, file_position(record.line, 1),
+                             Message("duplicate unit '{0}'; expected each unit once", "单位 '{0}' 重复；每个单位应只出现一次", {unit}));
         table.units.push_back(unit);
         if (class_index) table.classes.push_back(trim(record.fields[class_index]));
         for (std::size_t k = 0; k < value_columns.size(); ++k)

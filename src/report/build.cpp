@@ -392,7 +392,8 @@ bool operator==(const Report& a, const Report& b) noexcept {
 
 Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& options) {
     if (options.max_items < 1)
-        throw ValidationError("max_items", std::to_string(options.max_items) + " rows cannot show a list; expected 1 or more");
+        throw ValidationError("max_items", Message("{0} rows cannot show a list; expected 1 or more", "{0} 行无法显示列表；应为 1 行或以上",
+                                                   {std::to_string(options.max_items)}));
     const CampaignSpec& spec = campaign.spec();
     const Readiness ready = readiness(campaign, as_of, options.readiness);
     Report report;

@@ -29,7 +29,7 @@ def test_the_example_campaign_loads_what_it_names(lanzhou: civitas.Campaign) -> 
         lanzhou.framework("sanitary_city")  # tracked by its plan only
     assert lanzhou.calendar == civitas.load_bundled_calendar("cn")
     assert lanzhou.plan is not None
-    assert len(lanzhou.plan.tasks) == 60
+    assert len(lanzhou.plan.tasks) == 62  # 60 before the national check's milestone and the pre-check rectification
     assert [t.id for t in lanzhou.plan.spec.titles] == [t.id for t in lanzhou.titles]
     assert lanzhou.children() == ["lanzhou"]
     assert lanzhou.children("lanzhou") == ["chengguan", "qilihe", "xigu", "anning"]
@@ -39,7 +39,7 @@ def test_the_example_campaign_loads_what_it_names(lanzhou: civitas.Campaign) -> 
     assert shares == lanzhou.targets_for("garden_city", "theme_gardens_new", "lanzhou")[0].value == 11
     # A target for every unit applies where a unit has none of its own.
     assert lanzhou.targets_for("garden_city", "sewage_treatment_rate", "xigu")[0].value == 85
-    assert "5 titles, 5 units, 11 targets, plan of 60 tasks" in repr(lanzhou)
+    assert "5 titles, 5 units, 11 targets, plan of 62 tasks" in repr(lanzhou)
 
 
 def test_frames(lanzhou: civitas.Campaign) -> None:
@@ -87,6 +87,36 @@ def test_round_trip_with_rounds_checks_and_inspections() -> None:
     text = civitas.campaign_to_json(in_place)
     assert json.loads(text)["inspections"][0]["id"] == "lz-2026-mock-fi"
     assert civitas.parse_campaign(text, str(EXAMPLE)) == in_place
+
+
+def test_checks_are_milestones_the_campaign_checks(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
+    plan = lanzhou.plan
+    assert plan is not None
+    by_check = {t.check: t.id for t in plan.tasks if t.check}
+    assert by_check == {"provincial-2026": "provincial_check_start", "national-2026": "national_check_start"}
+    # The events list each check once (the milestones stand for them, they are not events of their own).
+    events = lanzhou.events()
+    assert [e.id for e in events if e.kind == civitas.EventKind.check] == ["provincial-2026", "national-2026"]
+    # A milestone one day off its check is refused with its path in the plan and both dates.
+    spec = plan.spec
+    tasks = spec.tasks  # a copy: changed, then set back
+    k = [t.id for t in tasks].index("provincial_check_start")
+    tasks[k].start = tasks[k].due = D(2026, 5, 11)
+    spec.tasks = tasks
+    with pytest.raises(civitas.ValidationError, match="2026-05-11.*2026-05-10") as info:
+        civitas.Campaign(lanzhou.spec, lanzhou.frameworks, lanzhou.calendar, civitas.Plan(spec))
+    assert info.value.path == f"$.plan.tasks[{k}].due"
+    # Loaded from the files, an unknown check is reported in the plan file, at the milestone.
+    civitas.save_campaign(lanzhou, tmp_path / "campaign.json")
+    (tmp_path / "observations.csv").write_bytes((EXAMPLE.parent / "observations.csv").read_bytes())
+    written = (tmp_path / "plan.json").read_text(encoding="utf-8")
+    assert '"check": "national-2026"' in written
+    (tmp_path / "plan.json").write_text(written.replace('"check": "national-2026"', '"check": "national-2027"'), encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match="unknown check 'national-2027'.*provincial-2026, national-2026") as error:
+        civitas.load_campaign(tmp_path / "campaign.json")
+    assert Path(error.value.file).name == "plan.json"
+    k = [t.id for t in plan.spec.tasks].index("national_check_start")
+    assert error.value.location == f"$.tasks[{k}].check"
 
 
 def _inspection_fields(f: civitas.FieldInspection) -> dict:

@@ -3,6 +3,7 @@ kind of bad input gives."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -186,3 +187,99 @@ def test_read_value_table(tmp_path: Path) -> None:
     text_units, _, _, text_values = civitas.parse_value_table(path.read_text(encoding="utf-8"), class_column="band")
     assert text_units == units
     np.testing.assert_array_equal(text_values[1], values[1])
+
+
+# ---- errors of the bindings' own argument checks, in English and Chinese ------------------------
+
+WEEKDAYS = "'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'"
+TWO_DATES = [dt.date(2016, 1, 1), dt.date(2020, 1, 1)]
+BINDING_ERRORS = {
+    "weekday name": (
+        lambda: civitas.WorkCalendar(weekend=["sundy"]),
+        "weekend[0]",
+        f"weekend[0]: 'sundy' is not a weekday; expected one of {WEEKDAYS}",
+        f"weekend[0]: 'sundy' 不是星期名称；应为以下之一: {WEEKDAYS}",
+    ),
+    "weekday number": (
+        lambda: civitas.WorkCalendar(weekend=[5, 7]),
+        "weekend[1]",
+        "weekend[1]: 7 is not a weekday; expected 0 (Monday) .. 6 (Sunday)",
+        "weekend[1]: 7 不是有效的星期编号；应为 0（星期一）至 6（星期日）",
+    ),
+    "weekday twice": (
+        lambda: civitas.WorkCalendar(weekend=["sunday", 6]),
+        "weekend[1]",
+        "weekend[1]: 'sunday' is listed twice; expected each weekday once",
+        "weekend[1]: 'sunday' 重复列出；每个星期几只应列出一次",
+    ),
+    "trend option": (
+        lambda: civitas.assess_progress(TWO_DATES, [1, 2], direction="higher", measure="fast"),
+        "measure",
+        "measure: 'fast' is not one of 'compound', 'linear'",
+        "measure: 'fast' 不是以下取值之一: 'compound', 'linear'",
+    ),
+    "NaT": (
+        lambda: civitas.trend(np.array(["2016-01-01", "NaT"], dtype="datetime64[D]"), [1, 2]),
+        "dates[1]",
+        "dates[1]: NaT; expected a date",
+        "dates[1]: NaT；应为日期",
+    ),
+    "no target, no direction": (
+        lambda: civitas.assess_progress(TWO_DATES, [1, 2]),
+        "target",
+        "target: neither a target (with a deadline) nor a direction was given; expected one",
+        "target: 既未给出目标（及期限）也未给出方向；应给出其一",
+    ),
+    "ranking option": (
+        lambda: civitas.topsis(np.ones((3, 2)), [0.5, 0.5], normalization="l2"),
+        "normalization",
+        "normalization: unknown value 'l2'; expected one of 'vector', 'min_max'",
+        "normalization: 未知的取值 'l2'；应为以下之一: 'vector', 'min_max'",
+    ),
+    "ranking option type": (
+        lambda: civitas.rank([1, 2], method=3),
+        "method",
+        "method: expected a str or civitas.RankMethod, got int",
+        "method: 应为字符串或 civitas.RankMethod，实为 int",
+    ),
+    "criteria dimensions": (
+        lambda: civitas.topsis(np.ones(3), [1.0]),
+        "x",
+        "x: an array of 1 dimensions; expected 2 (units x criteria)",
+        "x: 数组为 1 维；应为 2 维（评价对象 × 评价指标）",
+    ),
+    "seed": (
+        lambda: civitas.rank_uncertainty(np.ones((3, 2)), [0.5, 0.5], draws=10, seed=-1),
+        "seed",
+        "seed: value -1; expected an integer in [0, 2^64)",
+        "seed: 取值为 -1；应为 [0, 2^64) 内的整数",
+    ),
+    "attribution weights": (
+        lambda: civitas.score_change_attribution(np.ones((3, 2)), np.ones((3, 2))),
+        "weights_before",
+        "weights_before: expected the weights of the first round",
+        "weights_before: 应为第一轮测评的权重",
+    ),
+    "weights dimensions": (
+        lambda: civitas.entropy_weights(np.ones((2, 2, 2))),
+        "x",
+        "x: a 3-D array; expected 2-D (units by rows, criteria by columns)",
+        "x: 3 维数组；应为二维数组（行为评价对象，列为评价指标）",
+    ),
+}
+
+
+@pytest.mark.parametrize(("call", "path", "english", "chinese"), BINDING_ERRORS.values(), ids=BINDING_ERRORS.keys())
+def test_binding_errors_in_english(call, path: str, english: str, chinese: str) -> None:
+    with pytest.raises(civitas.ValidationError) as info:
+        call()
+    assert info.value.path == path
+    assert str(info.value) == english
+
+
+@pytest.mark.skipif(not hasattr(civitas.Error, "message_zh"), reason="civitas.Error has no message_zh yet")
+@pytest.mark.parametrize(("call", "path", "english", "chinese"), BINDING_ERRORS.values(), ids=BINDING_ERRORS.keys())
+def test_binding_errors_in_chinese(call, path: str, english: str, chinese: str) -> None:
+    with pytest.raises(civitas.ValidationError) as info:
+        call()
+    assert info.value.message_zh == chinese

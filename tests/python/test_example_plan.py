@@ -100,13 +100,14 @@ def test_loads_with_its_subplans(plan: civitas.Plan) -> None:
     assert all(s.responsibility["leader"] == f"{DISTRICTS[s.id]}区长" for s in spec.subplans)
     assert plan.subplan_paths == ["chengguan", "qilihe", "xigu", "anning", "chengguan/school"]
     assert "示例" in load_json(CHENGGUAN_FILE)["name"]
-    # counts the README states
-    assert len(plan.tasks) == 60
-    assert sum(t.milestone for t in plan.tasks) == 11
-    assert len(spec.tasks) == 43
+    # counts the README states (with the national check's milestone and the rectification after
+    # the provincial pre-check: 45 of the city's own, 62 in all, 12 milestones)
+    assert len(plan.tasks) == 62
+    assert sum(t.milestone for t in plan.tasks) == 12
+    assert len(spec.tasks) == 45
     assert len(plan.problems) == 14
     assert len(spec.phases) == 13
-    assert "60 tasks (11 milestones), 13 phases, 14 problems, 5 sub-plans" in str(plan)
+    assert "62 tasks (12 milestones), 13 phases, 14 problems, 5 sub-plans" in str(plan)
 
 
 def test_school_nested_in_the_chengguan_file(plan: civitas.Plan) -> None:
@@ -201,10 +202,46 @@ def test_civilized_city_milestones(plan: civitas.Plan) -> None:
     assert (start.due, end.due) == (D(2026, 5, 10), D(2026, 6, 15))
     national = task(plan, "national_assessment")
     assert national.milestone and D(2026, 7, 1) <= national.due <= D(2026, 9, 30) and "第三季度" in national.name
+    assert [d.task for d in national.depends_on] == ["national_check_start"]
     assert task(plan, "self_report").milestone and "自评报告" in task(plan, "self_report").name
     assert "document_review" in task(plan, "materials").indicators
     assert titles_served(plan, "volunteers") == {"civilized_city"}
     assert titles_served(plan, "public_ads") == {"civilized_city"}
+
+
+def test_the_campaigns_checks_are_milestones_on_the_plan(plan: civitas.Plan, cn2025: civitas.WorkCalendar) -> None:
+    # campaign.json's checks: "provincial-2026" opens 2026-05-10 (the seed's date), "national-2026"
+    # 2026-08-01 (the seed says "third quarter"; the day is ours). Each has its milestone, on the
+    # check's first day; the self-check report comes before the pre-check, the rectification after it.
+    checks = {t.check: t for t in plan.tasks if t.check}
+    assert {check: t.id for check, t in checks.items()} == {"provincial-2026": "provincial_check_start",
+                                                             "national-2026": "national_check_start"}
+    assert all(t.milestone for t in checks.values())
+    assert checks["provincial-2026"].due == D(2026, 5, 10) and checks["national-2026"].due == D(2026, 8, 1)
+    assert [d.task for d in checks["provincial-2026"].depends_on] == ["self_report"]
+    rectification = task(plan, "precheck_rectification")
+    assert "示例" in rectification.name and not rectification.milestone
+    assert [d.task for d in rectification.depends_on] == ["provincial_check_end"]
+    assert [d.task for d in checks["national-2026"].depends_on] == ["precheck_rectification"]
+    # Rectification runs Tue 06-16 (the day after the pre-check's results) to Fri 07-24; the
+    # national check opens on Saturday 08-01, placed on Monday 08-03 (a milestone on a day off
+    # goes to the next working day). Rectification may finish up to Fri 07-31 (5 working days
+    # late: 07-27 .. 07-31) before the national check's milestone moves.
+    s = civitas.schedule(plan, cn2025)
+    assert s.task("precheck_rectification").earliest_start == D(2026, 6, 16)
+    assert s.task("precheck_rectification").earliest_finish == D(2026, 7, 24)
+    assert s.task("national_check_start").earliest_start == D(2026, 8, 3)
+    assert s.task("national_check_start").slack == 0
+    late5 = {c.id for c in civitas.what_if_delayed(plan, cn2025, "precheck_rectification", 5).tasks}
+    assert late5 == {"precheck_rectification"}
+    # Two weeks late (10 working days: finished Fri 08-07), the milestone moves to Mon 08-10,
+    # 5 working days (08-04 .. 08-07, 08-10); the ranking on 09-30 still has room.
+    moved = {c.id: c for c in civitas.what_if_delayed(plan, cn2025, "precheck_rectification", 10).tasks}
+    assert moved["precheck_rectification"].delayed_finish == D(2026, 8, 7)
+    assert moved["national_check_start"].milestone
+    assert (moved["national_check_start"].earliest_finish, moved["national_check_start"].delayed_finish) == (D(2026, 8, 3), D(2026, 8, 10))
+    assert moved["national_check_start"].working_days == 5
+    assert "national_assessment" not in moved
 
 
 def test_theme_gardens_by_district(plan: civitas.Plan) -> None:
@@ -295,7 +332,7 @@ def test_dependency_kinds(plan: civitas.Plan) -> None:
 
 def test_schedules_on_cn2025(plan: civitas.Plan, cn2025: civitas.WorkCalendar) -> None:
     s = civitas.schedule(plan, cn2025)
-    assert len(s.tasks) == 60
+    assert len(s.tasks) == 62
     assert s.critical_path
     assert all(t.critical for t in s.tasks if t.id in s.critical_path)
     # Planned dates and dependencies agree: nothing needs more time than planned, except that the

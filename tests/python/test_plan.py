@@ -67,6 +67,26 @@ def test_task_values() -> None:
         Task("b", start=datetime.datetime(2025, 1, 1, 9, 0))  # noqa: DTZ001
 
 
+def test_a_milestone_names_a_check() -> None:
+    # A milestone may stand for a campaign check; a plan alone accepts any id, on milestones only.
+    m = Task("pre", due=D(2026, 5, 10), milestone=True, check="provincial-2026", depends_on=["self"])
+    assert m.check == "provincial-2026"
+    assert Task("t").check == ""
+    plan = Plan(PlanSpec("x", tasks=[Task("self", start=D(2026, 4, 27), due=D(2026, 5, 8)), m]))
+    assert plan.tasks[1].check == "provincial-2026"
+    text = civitas.plan_to_json(plan)
+    assert '"check": "provincial-2026"' in text
+    again = civitas.parse_plan(text)
+    assert again == plan and again.tasks[1].check == "provincial-2026"
+    changed = Task("pre", due=D(2026, 5, 10), milestone=True, check="national-2026", depends_on=["self"])
+    assert changed != m
+    with pytest.raises(civitas.ValidationError, match="task 'self' names check 'provincial-2026' but is not a milestone") as info:
+        Plan(PlanSpec("x", tasks=[Task("self", start=D(2026, 4, 27), due=D(2026, 5, 8), check="provincial-2026")]))
+    assert info.value.path == "$.tasks[0].check"
+    pytest.importorskip("pandas")
+    assert list(plan.tasks_frame()["check"]) == ["", "provincial-2026"]
+
+
 def test_plan_basics() -> None:
     plan = may_day_plan()
     assert len(plan) == 4
@@ -130,8 +150,9 @@ def test_schedule_frame(cn2025: civitas.WorkCalendar) -> None:
 def test_tasks_frame() -> None:
     pytest.importorskip("pandas")
     frame = may_day_plan().tasks_frame()
-    assert list(frame.columns) == ["name", "phase", "titles", "subplan", "start", "due", "milestone", "weight",
+    assert list(frame.columns) == ["name", "phase", "titles", "subplan", "start", "due", "milestone", "check", "weight",
                                    "percent_complete", "department", "unit"]
+    assert frame.loc["m", "check"] == ""  # no campaign check named
     assert frame.loc["a", "department"] == "市城管局"
     assert frame.loc["b", "unit"] == ""
     assert frame.loc["b", "weight"] == 2.0

@@ -95,8 +95,9 @@ def test_formats_say_the_same(report: civitas.Report) -> None:
         assert f"{page.name} [{'红黄绿'['red amber green'.split().index(page.rag.name)]}]" in text
         assert f"## {page.name} — " in markdown
         assert page.name in html
-    with pytest.raises(ValueError, match="'pdf' is not one of"):
+    with pytest.raises(civitas.ValidationError, match="'pdf' is not one of") as raised:
         report.render("pdf")
+    assert raised.value.message_zh == "format: 'pdf' 不在可选值之中: text, markdown, html, json"
 
 
 def test_english_report(campaign: civitas.Campaign) -> None:
@@ -105,7 +106,7 @@ def test_english_report(campaign: civitas.Campaign) -> None:
     assert "Data as of 31 Dec 2025" in text
     assert "District ranking" in text and "各区排名" not in text
     assert all(len(t.shortfalls) <= 2 for t in english.titles)
-    with pytest.raises(ValueError, match="language 'fr'"):
+    with pytest.raises(ValueError, match="language: 'fr' is not one of zh, en"):
         civitas.build_report(campaign, AS_OF, language="fr")
 
 

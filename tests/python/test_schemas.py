@@ -483,6 +483,8 @@ BAD_PLANS: dict[str, tuple[Callable[[dict], Any], str]] = {
     "phase a number": (put(task, "phase", 2), "$.tasks[1].phase"),
     "milestone as text": (lambda d: task(d, 0).update(milestone="true"), "$.tasks[0].milestone"),
     "milestone as 1": (lambda d: task(d, 0).update(milestone=1), "$.tasks[0].milestone"),
+    "check on a task": (lambda d: task(d, 1).update(check="provincial-2026"), "$.tasks[1].check"),
+    "check empty": (lambda d: task(d, 0).update(check=""), "$.tasks[0].check"),
     "weight as text": (put(task, "weight", "2.5"), "$.tasks[1].weight"),
     "percent_complete as text": (put(task, "percent_complete", "100"), "$.tasks[1].percent_complete"),
     "percent_complete null": (put(task, "percent_complete", None), "$.tasks[1].percent_complete"),

@@ -13,9 +13,11 @@
 #include <civitas/campaign_io.hpp>
 #include <civitas/io.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -441,6 +443,67 @@ TEST(FieldInspectionFile, ErrorsNameTheFilePathValueAndExpectation) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Messages in Chinese: values, paths and files as in English, the sentence in Chinese
+
+/// The Chinese message of the civitas::Error that `make` throws ("" and a failure when none).
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& e) {
+        return e.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected a civitas::Error, nothing was thrown";
+    return "";
+}
+
+TEST(AssessmentMessages, SchemesAndRoundsReadInChinese) {
+    RoundScheme s = civilized_city_scheme();
+    s.parts[2].id = "document_review";
+    EXPECT_EQ(chinese_error([&] { validate(s); }), "$.parts[2].id: 测评部分 id 'document_review' 重复；每个部分应只出现一次");
+    s = civilized_city_scheme();
+    s.consequences[0].flag = "late";
+    EXPECT_EQ(chinese_error([&] { validate(s); }),
+              "$.consequences[0]: 该规则同时给出了分数线和标记；\"below\"（分数线）与 \"flag\" 应恰好给出其一");
+    s = civilized_city_scheme();
+    s.year_weights = {0.15, 0.25, 0.5};
+    EXPECT_EQ(chinese_error([&] { validate(s); }), "$.year_weights: 各年权重合计为 0.9；合计应为 1");
+
+    s = civilized_city_scheme();
+    AssessmentRound r = annual("t2026", "2026-10-01", 30, 30, 10);
+    r.parts.emplace("online", 5);
+    r.flags = {"late"};
+    EXPECT_EQ(chinese_error([&] { validate(r, s); }),
+              "$.parts.online: 计分方案中没有测评部分 'online'；应为以下之一: 'document_review', 'field_inspection', 'questionnaire'");
+    r.parts.erase("online");
+    EXPECT_EQ(chinese_error([&] { validate(r, s); }),
+              "$.flags[0]: 未知标记 'late'；应为计分方案处理规则中的标记: 'falsified_materials'");
+    EXPECT_EQ(chinese_error([&] { (void)s.part("online"); }), "计分方案 'civilized-city-2018' 中没有测评部分 'online'");
+}
+
+TEST(AssessmentMessages, InspectionFilesReadInChinese) {
+    const std::string good = field_inspection_to_json(inspection());
+    const auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        return text.replace(at, from.size(), to);
+    };
+    try {
+        (void)parse_field_inspection(replaced("\"count\": 2", "\"count\": 0"), "f.json");
+        ADD_FAILURE() << "expected ParseError";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.what(), std::string("f.json: $.problems[0].count: 0 is out of range; expected a count of problems in [1, 1000000]"));
+        EXPECT_EQ(e.message(Language::zh), "f.json: $.problems[0].count: 0 超出范围；应为 [1, 1000000] 内的问题个数");
+    }
+    EXPECT_EQ(chinese_error([&] { (void)parse_field_inspection(replaced("\"site\": \"s3\"", "\"site\": \"s7\""), "f.json"); }),
+              "f.json: $.problems[2].site: 未知点位 's7'；应为本次实地考察的点位 id");
+    FieldInspection f = inspection();
+    f.sites[1].id = "s1";
+    EXPECT_EQ(chinese_error([&] { validate(f); }), "$.sites[1].id: 点位 id 's1' 重复；每个点位应只出现一次");
+}
+
+// ---------------------------------------------------------------------------------------------
 // In a campaign
 
 // Titles civilized (civilized-city-annual-2018: the bundled scheme by default) and garden
@@ -663,6 +726,192 @@ TEST(CampaignAssessment, BadRoundsInTheCampaignFile) {
                                                file); },
                     "campaign.json", "$.titles[1].scheme"),
         {"garden-2016", "civilized-city-2018"}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks on the plan: a milestone standing for a check, which tasks depend on like any task.
+
+Task task(std::string id, const char* start, const char* due, std::vector<std::string> depends_on = {}) {
+    Task t;
+    t.id = std::move(id);
+    t.start = day(start);
+    t.due = day(due);
+    t.titles = {"civilized"};
+    for (std::string& other : depends_on) t.depends_on.push_back({std::move(other)});
+    return t;
+}
+
+Task check_milestone(std::string id, const char* date, std::string check, std::vector<std::string> depends_on = {}) {
+    Task t = task(std::move(id), date, date, std::move(depends_on));
+    t.milestone = true;
+    t.check = std::move(check);
+    return t;
+}
+
+// Self-check Mon 2026-04-27 .. Fri 05-08 (10 working days), the pre-check milestone on its
+// first day (Sun 05-10; a milestone on a day off is placed on Mon 05-11), then rectification Tue
+// 05-12 .. Mon 05-25 (10 working days), each waiting for the one before; Saturday and Sunday off.
+PlanSpec precheck_plan(const char* self_check_due = "2026-05-08") {
+    PlanSpec plan;
+    plan.id = "precheck-plan";
+    plan.tasks = {task("self_check", "2026-04-27", self_check_due), check_milestone("precheck", "2026-05-10", "precheck", {"self_check"}),
+                  task("rectify", "2026-05-12", "2026-05-25", {"precheck"})};
+    return plan;
+}
+
+Campaign with_plan(PlanSpec plan) {
+    CampaignSpec spec = campaign_spec();
+    spec.plan = std::move(plan);
+    return Campaign(spec, campaign_frameworks());
+}
+
+TEST(CampaignCheckMilestone, ScheduleShowsWhetherTheWorkBeforeThePreCheckMakesIt) {
+    // On time: self_check finishes Fri 05-08; the pre-check milestone starts and finishes on the
+    // next working day, Mon 05-11 (also its latest: the first working day on or after 05-10);
+    // rectification starts the day after, Tue 05-12, and finishes on its 10th working day,
+    // Mon 05-25, its due date. Every slack is 0: all three are critical.
+    const Campaign on_time = with_plan(precheck_plan());
+    const Schedule s = schedule(*on_time.plan(), on_time.calendar());
+    EXPECT_EQ(s.task("self_check").earliest_finish, day("2026-05-08"));
+    EXPECT_EQ(s.task("precheck").earliest_start, day("2026-05-11"));
+    EXPECT_EQ(s.task("precheck").latest_finish, day("2026-05-11"));
+    EXPECT_EQ(s.task("rectify").earliest_start, day("2026-05-12"));
+    EXPECT_EQ(s.task("rectify").earliest_finish, day("2026-05-25"));
+    for (const char* id : {"self_check", "precheck", "rectify"}) EXPECT_EQ(s.task(id).slack, 0) << id;
+    EXPECT_EQ(s.critical_path, (std::vector<std::string>{"self_check", "precheck", "rectify"}));
+
+    // Late: self_check planned to Tue 05-12 (12 working days) cannot make the pre-check. The
+    // milestone's earliest is Wed 05-13 against its latest Mon 05-11: slack -2 working days (Tue
+    // 05-12, Wed 05-13). Rectification starts Thu 05-14 and finishes on its 10th working day,
+    // Wed 05-27, 2 working days after its due Mon 05-25. self_check must finish by the working
+    // day before the pre-check, Fri 05-08, and finishes Tue 05-12: -2 (Mon 05-11, Tue 05-12).
+    const Campaign late = with_plan(precheck_plan("2026-05-12"));
+    const Schedule l = schedule(*late.plan(), late.calendar());
+    EXPECT_EQ(l.task("self_check").earliest_finish, day("2026-05-12"));
+    EXPECT_EQ(l.task("self_check").latest_finish, day("2026-05-08"));
+    EXPECT_EQ(l.task("precheck").earliest_finish, day("2026-05-13"));
+    EXPECT_EQ(l.task("precheck").latest_finish, day("2026-05-11"));
+    EXPECT_EQ(l.task("rectify").earliest_start, day("2026-05-14"));
+    EXPECT_EQ(l.task("rectify").earliest_finish, day("2026-05-27"));
+    for (const char* id : {"self_check", "precheck", "rectify"}) EXPECT_EQ(l.task(id).slack, -2) << id;
+    EXPECT_EQ(l.smallest_slack, -2);
+}
+
+TEST(CampaignCheckMilestone, ADelayBeforeThePreCheckMovesItAndWhatFollows) {
+    // self_check 3 working days late: it finishes Wed 05-13 instead of Fri 05-08, the pre-check
+    // milestone Thu 05-14 instead of Mon 05-11, rectification Thu 05-28 instead of Mon 05-25.
+    const Campaign c = with_plan(precheck_plan());
+    const DelayImpact impact = what_if_delayed(*c.plan(), c.calendar(), "self_check", 3);
+    ASSERT_EQ(impact.tasks.size(), 3U);
+    EXPECT_EQ(impact.tasks[0].id, "self_check");
+    EXPECT_EQ(impact.tasks[0].delayed_finish, day("2026-05-13"));
+    EXPECT_EQ(impact.tasks[1].id, "precheck");
+    EXPECT_TRUE(impact.tasks[1].milestone);
+    EXPECT_EQ(impact.tasks[1].earliest_finish, day("2026-05-11"));
+    EXPECT_EQ(impact.tasks[1].delayed_finish, day("2026-05-14"));
+    EXPECT_EQ(impact.tasks[2].id, "rectify");
+    EXPECT_EQ(impact.tasks[2].delayed_finish, day("2026-05-28"));
+    for (const ScheduleChange& change : impact.tasks) EXPECT_EQ(change.working_days, 3) << change.id;
+    // Rectification itself late moves nothing before the pre-check.
+    const DelayImpact after = what_if_delayed(*c.plan(), c.calendar(), "rectify", 3);
+    ASSERT_EQ(after.tasks.size(), 1U);
+    EXPECT_EQ(after.tasks[0].id, "rectify");
+}
+
+TEST(CampaignCheckMilestone, TheCampaignChecksTheMilestone) {
+    // The check must be one of the campaign's.
+    PlanSpec plan = precheck_plan();
+    plan.tasks[1].check = "nope";
+    EXPECT_TRUE(mentions_all_and_any(validation_message([&] { (void)with_plan(plan); }, "$.plan.tasks[1].check"),
+                                     {"unknown check 'nope'", "milestone 'precheck'", "precheck, national"}));
+    // On the check's first day: 2026-05-10, not the Monday after.
+    plan = precheck_plan();
+    plan.tasks[1].start = plan.tasks[1].due = day("2026-05-11");
+    const std::string date = validation_message([&] { (void)with_plan(plan); }, "$.plan.tasks[1].due");
+    EXPECT_TRUE(mentions_all_and_any(date, {"2026-05-11", "check 'precheck' opens on 2026-05-10", "expected the milestone on the check's first day"}))
+        << date;
+    // Serving the check's title: its own titles, or its phase's.
+    plan = precheck_plan();
+    plan.tasks[1].titles = {"garden"};
+    EXPECT_TRUE(mentions_all_and_any(validation_message([&] { (void)with_plan(plan); }, "$.plan.tasks[1].titles"),
+                                     {"serves garden", "judges title 'civilized'"}));
+    plan = precheck_plan();
+    plan.phases = {{"garden_stage", "园林城市迎检", "garden"}};
+    plan.tasks[1].titles.clear();
+    plan.tasks[1].phase = "garden_stage";
+    EXPECT_TRUE(mentions_all_and_any(validation_message([&] { (void)with_plan(plan); }, "$.plan.tasks[1].phase"),
+                                     {"garden (its phase's title)", "'civilized'"}));
+    // No title at all: a milestone of the whole campaign may stand for any check.
+    plan = precheck_plan();
+    plan.tasks[1].titles.clear();
+    EXPECT_EQ(with_plan(plan).plan()->tasks()[1].check, "precheck");
+    // A check of every title takes any milestone on its day.
+    CampaignSpec spec = campaign_spec();
+    spec.checks[0].title.clear();
+    plan = precheck_plan();
+    plan.tasks[1].titles = {"garden"};
+    spec.plan = plan;
+    EXPECT_NO_THROW(Campaign(spec, campaign_frameworks()));
+    // In a sub-plan: the path in the campaign, the id qualified.
+    PlanSpec district;
+    district.id = "chengguan";
+    district.tasks = {check_milestone("pre", "2026-07-02", "national")};
+    plan = precheck_plan();
+    plan.subplans = {district};
+    EXPECT_TRUE(mentions_all_and_any(validation_message([&] { (void)with_plan(plan); }, "$.plan.subplans[0].tasks[0].due"),
+                                     {"milestone 'chengguan/pre'", "2026-07-02", "check 'national' opens on 2026-07-01"}));
+    // A plan given ready-made (as from its own file) is checked the same way.
+    plan = precheck_plan();
+    plan.titles = {{"civilized", ""}, {"garden", ""}};
+    plan.tasks[1].check = "nope";
+    const Plan ready(plan);  // a plan alone accepts any check id
+    EXPECT_EQ(ready.tasks()[1].check, "nope");
+    CampaignSpec given = campaign_spec();
+    given.plan_file = "plan.json";
+    (void)validation_message([&] { (void)Campaign(given, campaign_frameworks(), {}, ready); }, "$.plan.tasks[1].check");
+}
+
+TEST(CampaignCheckMilestone, EventsListEachCheckOnce) {
+    const Campaign without(campaign_spec(), campaign_frameworks());
+    const Campaign with = with_plan(precheck_plan());
+    EXPECT_EQ(with.events(), without.events());
+    const auto events = with.events();
+    EXPECT_EQ(std::count_if(events.begin(), events.end(), [](const CampaignEvent& e) { return e.id == "precheck"; }), 1);
+}
+
+TEST(CampaignCheckMilestone, ErrorsInThePlanFilesNameThoseFiles) {
+    // The campaign keeps its plan in plan.json, and a district's sub-plan in plans/chengguan.json.
+    const TempFolder folder;
+    CampaignSpec spec = campaign_spec();
+    spec.plan_file = "plan.json";
+    PlanSpec plan = precheck_plan();
+    plan.titles = {{"civilized", ""}, {"garden", ""}};
+    PlanSpec district;
+    district.id = "chengguan";
+    district.file = "plans/chengguan.json";
+    district.tasks = {check_milestone("national_start", "2026-07-01", "national", {"rectify"})};
+    plan.subplans = {district};
+    const Campaign c(spec, campaign_frameworks(), {}, Plan(plan));
+    const std::filesystem::path file = folder.path() / "campaign.json";
+    save_campaign(c, file);
+    const Campaign again = load_campaign(file);
+    EXPECT_EQ(again, c);
+    EXPECT_EQ(again.plan()->tasks()[3].check, "national");
+    const auto edit = [&](const std::string& relative, const std::string& from, const std::string& to) {
+        const std::filesystem::path path = folder.path() / relative;
+        std::ifstream in(path, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        folder.write(relative, text.replace(at, from.size(), to));
+    };
+    edit("plan.json", "\"check\": \"precheck\"", "\"check\": \"pre\"");
+    EXPECT_TRUE(mentions_all_and_any(parse_error([&] { (void)load_campaign(file); }, "plan.json", "$.tasks[1].check"),
+                                     {"unknown check 'pre'", "plan.json"}));
+    edit("plan.json", "\"check\": \"pre\"", "\"check\": \"precheck\"");
+    edit("plans/chengguan.json", "\"due\": \"2026-07-01\"", "\"due\": \"2026-07-03\"");
+    EXPECT_TRUE(mentions_all_and_any(parse_error([&] { (void)load_campaign(file); }, "chengguan.json", "$.tasks[0].due"),
+                                     {"milestone 'chengguan/national_start' is dated 2026-07-03", "2026-07-01"}));
 }
 
 // ---------------------------------------------------------------------------------------------

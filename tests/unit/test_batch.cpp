@@ -229,7 +229,7 @@ TEST(Batch, BadRowGetsAnErrorOthersAreEvaluated) {
         EXPECT_FALSE(e.error.empty());
         EXPECT_EQ(e.unit, units[bad]);
     }
-    EXPECT_TRUE(mentions(batch.errors[1], "plan")) << batch.errors[1];
+    EXPECT_TRUE(mentions(batch.errors[1].text(Language::en), "plan")) << batch.errors[1].text(Language::en);
     for (std::size_t good : {0u, 2u}) {
         EXPECT_TRUE(batch.errors[good].empty());
         const auto one = f.evaluate(row_values(v, static_cast<Eigen::Index>(good)), units[good], classes[good]);
@@ -356,7 +356,45 @@ TEST(Batch, ReusedBuffersHoldNothingOfTheLastBatch) {
     EXPECT_TRUE(reused.outcomes == fresh.outcomes);
     EXPECT_TRUE(same(reused.totals, fresh.totals));
     EXPECT_EQ(reused.errors, fresh.errors);
-    EXPECT_EQ(std::count_if(fresh.errors.begin(), fresh.errors.end(), [](const std::string& e) { return !e.empty(); }),
+    EXPECT_EQ(std::count_if(fresh.errors.begin(), fresh.errors.end(), [](const Message& e) { return !e.empty(); }),
               rows / 3);
     release_cached_memory();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages in Chinese: why a unit's data was invalid, as the command line prints it under --lang zh
+
+TEST(BatchMessages, InvalidUnitsSayWhyInChinese) {
+    const auto f = batch_framework();
+    Eigen::MatrixXd v = batch_values();
+    v(1, 4) = 0.5;        // plan: a yes/no value other than 0 or 1
+    v(3, 2) = nan_value;  // green: NaN is invalid without nan_as_missing
+    const auto batch = many(f, v, columns, units, classes);
+    EXPECT_EQ(batch.errors[1].text(Language::en), "indicator 'plan': value 0.5 is not yes or no; expected 1 (yes) or 0 (no)");
+    EXPECT_EQ(batch.errors[1].text(Language::zh), "指标 'plan': 值 0.5 不是“是”或“否”；应为 1（是）或 0（否）");
+    EXPECT_EQ(batch.errors[3].text(Language::zh),
+              "指标 'green': 值 nan 不是数字；应为数字，缺失数据则不填值（nan_as_missing 将 NaN 视为缺失）");
+    EXPECT_EQ(batch.errors[0].text(Language::zh), "");
+    // The unit's Evaluation carries the same message; its reason stays English.
+    const auto e = unit_evaluation(f, batch, 1);
+    EXPECT_EQ(e.error, batch.errors[1]);
+    EXPECT_EQ(e.reason, "invalid data: " + batch.errors[1].text(Language::en));
+}
+
+TEST(BatchMessages, ShapeErrorsReadInChinese) {
+    const auto f = batch_framework();
+    try {
+        (void)many(f, batch_values(), columns, {"a", "b"});
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.what(), std::string("units: 2 unit ids for 4 rows; expected one id per row or none"));
+        EXPECT_EQ(e.message(Language::zh), "units: 2 个单位 id 对应 4 行；应每行一个 id，或不给出");
+    }
+    const auto batch = many(f, batch_values(), columns, units, classes);
+    try {
+        (void)unit_evaluation(f, batch, 9);
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& e) {
+        EXPECT_EQ(e.message(Language::zh), "第 9 行超出本批次范围（共 4 个单位）");
+    }
 }

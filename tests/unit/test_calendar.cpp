@@ -29,6 +29,18 @@ std::string parse_message(const std::string& json, const std::string& location) 
                                          json, "cal.json", location);
 }
 
+// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
 std::string with(const std::string& fields) {
     return R"({"format": "civitas-calendar/1", "id": "t", )" + fields + "}";
 }
@@ -54,6 +66,12 @@ TEST(Date, RejectsInvalidDatesNamingWhereAndWhy) {
         m = test::validation_message([&] { (void)parse_date(bad, "x"); }, "x");
         EXPECT_NE(m.find("expected YYYY-MM-DD"), std::string::npos) << m;
     }
+}
+
+TEST(Date, RejectsInvalidDatesInChinese) {
+    EXPECT_EQ(chinese_error([] { (void)parse_date("2025-02-30", "$.due"); }), "$.due: \"2025-02-30\" 不是日期: 2025 年 2 月只有 28 天");
+    EXPECT_EQ(chinese_error([] { (void)parse_date("2025-13-01", "x"); }), "x: \"2025-13-01\" 不是日期: 月份 13 不在 1..12 之内");
+    EXPECT_EQ(chinese_error([] { (void)parse_date("2025/02/03", "x"); }), "x: \"2025/02/03\" 不是日期；应为 YYYY-MM-DD");
 }
 
 TEST(WorkCalendar, DefaultIsMondayToFriday) {
@@ -143,6 +161,10 @@ TEST(WorkCalendar, RejectsContradictions) {
     EXPECT_NE(m.find("every day of the week"), std::string::npos) << m;
 
     EXPECT_THROW((void)WorkCalendar().is_working_day(Date()), ValidationError);
+
+    EXPECT_EQ(chinese_error([&] { WorkCalendar{weekday_worked}; }),
+              "$.working_days: 2025-01-27 是星期一，不是周末休息日；调休工作日应为调作上班的周末休息日");
+    EXPECT_EQ(chinese_error([&] { WorkCalendar{both}; }), "$.working_days: 2025-02-08 既是节假日又是调休工作日；应为二者之一");
 }
 
 TEST(CalendarFile, LoadsTheBundled2025Calendar) {
@@ -231,6 +253,16 @@ TEST(CalendarFile, ErrorsNameFilePathAndValue) {
     EXPECT_NE(m.find("every day of the week"), std::string::npos) << m;
 
     parse_message("{\"id\": ", "line 1, column 8");
+
+    // In Chinese: the file, the path, the value and what was expected.
+    EXPECT_EQ(chinese_error([] { (void)parse_calendar(with(R"("weekend": ["saturday", "sundy"])"), "cal.json"); }),
+              "cal.json: $.weekend[1]: \"sundy\" 不是星期几；应为以下之一: \"monday\", \"tuesday\", \"wednesday\", \"thursday\", "
+              "\"friday\", \"saturday\", \"sunday\"");
+    EXPECT_EQ(chinese_error([] { (void)parse_calendar(with(R"("holidays": ["2025-01-01", {"from": "2024-12-31", "to": "2025-01-01"}])"),
+                                                      "cal.json"); }),
+              "cal.json: $.holidays[1]: 2025-01-01 已在 $.holidays[0] 列为节假日；每个日期应只列一次");
+    EXPECT_EQ(chinese_error([] { (void)parse_calendar(with(R"("working_days": ["2025-01-27"])"), "cal.json"); }),
+              "cal.json: $.working_days[0]: 2025-01-27 是星期一，不是周末休息日；调休工作日应在周末");
 
     try {
         (void)load_calendar("no/such/calendar.json");

@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -392,6 +394,84 @@ TEST(Campaign, PlanInPlaceOrPlanFile) {
     loaded.titles[2].name = "国家卫生城市";  // a different name is a different title list
     const std::string d = validation_message([&] { Campaign{named, city_frameworks(), WorkCalendar{}, Plan(loaded)}; }, "$.plan.titles");
     EXPECT_TRUE(contains(d, "expected the same titles, in the same order")) << d;
+}
+
+// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
+TEST(Campaign, ErrorsReadInChinese) {
+    const auto changed = [](const std::function<void(CampaignSpec&)>& change) {
+        CampaignSpec spec = city_spec();
+        change(spec);
+        return chinese_error([&] { city(spec); });
+    };
+    EXPECT_EQ(changed([](CampaignSpec& s) { s.targets[0].value = 100.5; }),
+              "$.targets[0].value: 100.5 超出指标 'coverage' 的取值范围；应为 [0, 100] 之内的值");
+    EXPECT_EQ(changed([](CampaignSpec& s) { s.targets[0].indicator = "good_days"; }),
+              "$.targets[0].indicator: 测评体系 'green-test'（称号 'garden'）中没有指标 'good_days'；应为该测评体系的指标 id 之一");
+    EXPECT_EQ(changed([](CampaignSpec& s) { s.units.push_back(unit("east")); }), "$.units[4].id: 单位 id 'east' 重复；每个单位应只出现一次");
+    EXPECT_EQ(changed([](CampaignSpec& s) { s.units[2].classes["garden"] = "medium"; }),
+              "$.units[2].classes.garden: 单位类别 'medium' 不是测评体系 'green-test' 使用的类别；应为以下之一: large, small");
+    EXPECT_EQ(changed([](CampaignSpec& s) { s.language = "fr"; }), "$.language: \"fr\" 不是可用的报告语言；应为 \"zh\" 或 \"en\"");
+    // A fault of the plan in place, under "$.plan".
+    EXPECT_EQ(changed([](CampaignSpec& s) {
+                  s.plan = city_plan();
+                  s.plan->tasks[1].due = day("2025-09-01");
+              }),
+              "$.plan.tasks[1].due: 2025-09-01 早于任务 'parks' 的开始日期 2025-09-02；截止日期应不早于开始日期");
+
+    // A milestone standing for a check: the check is the campaign's, on its first day, of its title.
+    const auto with_check = [&](const std::function<void(Check&, Task&)>& change) {
+        return changed([&](CampaignSpec& s) {
+            Check pre;
+            pre.id = "pre";
+            pre.date = day("2025-09-01");
+            s.checks = {pre};
+            s.plan = city_plan();
+            s.plan->tasks[0].check = "pre";
+            change(s.checks[0], s.plan->tasks[0]);
+        });
+    };
+    EXPECT_EQ(with_check([](Check&, Task& t) { t.check = "nope"; }),
+              "$.plan.tasks[0].check: 里程碑 'kickoff' 的检查 'nope' 未定义；应为创建方案中的检查之一（pre）");
+    EXPECT_EQ(with_check([](Check& c, Task&) {
+                  c.date = day("2025-08-30");
+                  c.end = day("2025-09-05");
+              }),
+              "$.plan.tasks[0].due: 里程碑 'kickoff' 的日期为 2025-09-01，而检查 'pre' 始于 2025-08-30；里程碑应在检查的第一天 2025-08-30");
+    EXPECT_EQ(with_check([](Check& c, Task& t) {
+                  c.title = "air";
+                  t.titles = {"garden"};
+              }),
+              "$.plan.tasks[0].titles: 里程碑 'kickoff' 服务于称号 garden，而检查 'pre' 评定称号 'air'；"
+              "里程碑应服务于该检查的称号（或不指定称号，即整个创建方案）");
+    // ... and the English reads as before.
+    try {
+        CampaignSpec spec = city_spec();
+        spec.plan = city_plan();
+        spec.plan->tasks[0].check = "nope";
+        city(spec);
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& error) {
+        EXPECT_EQ(error.what(), std::string("$.plan.tasks[0].check: unknown check 'nope' of milestone 'kickoff'; "
+                                            "expected one of the campaign's checks (it has none)"));
+        EXPECT_EQ(error.message(Language::zh),
+                  "$.plan.tasks[0].check: 里程碑 'kickoff' 的检查 'nope' 未定义；应为创建方案中的检查之一（创建方案未设检查）");
+    }
+
+    // Looking up what is not there.
+    const Campaign c = city();
+    EXPECT_EQ(chinese_error([&] { (void)c.unit_index("north"); }), "创建方案 'city' 中没有单位 'north'");
+    EXPECT_EQ(chinese_error([&] { (void)c.framework("sanitary"); }), "创建方案 'city' 的称号 'sanitary' 没有测评体系");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -990,6 +1070,25 @@ TEST(CampaignFile, PlanFile) {
     EXPECT_TRUE(contains(missing, "plan.json")) << missing;
 }
 
+TEST(CampaignFile, ErrorsReadInChinese) {
+    const CampaignFolder folder;
+    const std::string file = folder.campaign_file();
+    const auto parsed = [&](const Json& campaign) { return chinese_error([&] { (void)folder.parse(campaign); }); };
+    EXPECT_EQ(parsed(with(document(), [](Json& j) { j["format"] = "civitas-campaign/2"; })),
+              file + ": $.format: \"civitas-campaign/2\" 不是本版本能读取的格式；应为 \"civitas-campaign/1\"");
+    EXPECT_EQ(parsed(with(document(), [](Json& j) { j["observations"] = Json::array({"observations/city.txt"}); })),
+              file + ": $.observations[0]: \"observations/city.txt\" 既不是 .csv 文件也不是 .json 文件；应为观测数据文件");
+    EXPECT_EQ(parsed(with(document(), [](Json& j) { j["units"][1]["classes"] = "large"; })),
+              file + ": $.units[1].classes: \"large\" 不是对象（称号 id -> 单位类别）；应为对象（称号 id -> 单位类别）");
+    // Validation in the campaign file, at its path.
+    EXPECT_EQ(parsed(with(document(), [](Json& j) { j["targets"][1]["unit"] = "north"; })),
+              file + ": $.targets[1].unit: 单位 'north' 未定义；应为创建方案中的单位 id");
+    // A plan file that is not there: why it cannot be read, in Chinese too.
+    const std::string missing = (folder.path() / "plan.json").string();
+    EXPECT_EQ(parsed(with(document(), [](Json& j) { j["plan"] = "plan.json"; })),
+              file + ": $.plan: 无法读取工作计划文件: " + missing + ": 无法打开: " + std::strerror(ENOENT));
+}
+
 TEST(CampaignFile, RoundTripIsLossless) {
     const CampaignFolder folder;
     const Campaign c = folder.parse(document());
@@ -1186,7 +1285,7 @@ TEST(CampaignFile, LanzhouExample) {
     EXPECT_EQ(spec.departments.size(), 10U);
     EXPECT_EQ(spec.plan_file, "plan.json");
     ASSERT_TRUE(c.plan().has_value());
-    EXPECT_EQ(c.plan()->tasks().size(), 60U);
+    EXPECT_EQ(c.plan()->tasks().size(), 62U);  // with the checks' milestones: the national one and the rectification are new
     EXPECT_EQ(c.frameworks().size(), 4U);
     EXPECT_EQ(c.frameworks().count("sanitary_city"), 0U);
     EXPECT_THROW((void)c.framework("sanitary_city"), NotFoundError);
@@ -1205,7 +1304,7 @@ TEST(CampaignFile, LanzhouExample) {
     const auto sewage = c.targets_for("garden_city", "sewage_treatment_rate", "xigu");  // a target for every unit
     ASSERT_EQ(sewage.size(), 1U);
     EXPECT_EQ(sewage[0]->department, "water");
-    EXPECT_EQ(to_string(c).rfind("Campaign('lanzhou-five-cities': 5 titles, 5 units, 11 targets, plan of 60 tasks", 0), 0U) << to_string(c);
+    EXPECT_EQ(to_string(c).rfind("Campaign('lanzhou-five-cities': 5 titles, 5 units, 11 targets, plan of 62 tasks", 0), 0U) << to_string(c);
 }
 
 TEST(CampaignFile, LanzhouExampleRoundTripsAndSaves) {

@@ -722,3 +722,29 @@ TEST(InvalidData, ValueOutsideBounds) {
 TEST(InvalidData, NegativeCountIsAnError) {
     EXPECT_THROW((void)invalid_framework().evaluate({{"litter", -1}}), ValidationError);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Messages in Chinese
+
+TEST(InvalidDataMessages, ReadInChinese) {
+    try {
+        (void)invalid_framework().evaluate({{"plan", 0.5}});
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.what(), std::string("values: indicator 'plan': value 0.5 is not yes or no; expected 1 (yes) or 0 (no)"));
+        EXPECT_EQ(e.message(Language::zh), "values: 指标 'plan': 值 0.5 不是“是”或“否”；应为 1（是）或 0（否）");
+    }
+    try {
+        (void)invalid_framework().evaluate({{"green", 120}});
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.message(Language::zh), "values: 指标 'green': 值 120 超出取值范围 [0, 100]；应在该范围内");
+    }
+    const auto e = invalid_framework().evaluate({{"green", 40}}, "u");
+    try {
+        (void)e.indicator("greem");
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& error) {
+        EXPECT_EQ(error.message(Language::zh), "测评体系 'invalid' 的测评结果中没有指标 id 'greem'");
+    }
+}

@@ -399,3 +399,63 @@ TEST(Framework, IdMayEqualAnIndicatorId) {
         "indicators": [{"id": "t", "pass": 1}]})");
     EXPECT_EQ(f.indicator("t").id, "t");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Messages in Chinese: the same errors, as a Chinese reader sees them
+
+namespace {
+
+/// The Chinese message of the civitas::Error that `make` throws ("" and a failure when none).
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const civitas::Error& e) {
+        return e.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected a civitas::Error, nothing was thrown";
+    return "";
+}
+
+}  // namespace
+
+TEST(FrameworkMessages, ValidationErrorsReadInChinese) {
+    auto duplicate = spec_of({category("env", {higher("green", 36), higher("aqi", 300)}), category("mgmt", {higher("green", 80)})});
+    EXPECT_EQ(chinese_error([&] { Framework f(duplicate); }),
+              "$.categories[1].indicators[0].id: id 'green' 重复；类别和指标的 id 应互不相同");
+
+    auto negative = spec_of({category("env", {higher("green", 36), higher("aqi", 300, -1.5)})});
+    EXPECT_EQ(chinese_error([&] { Framework f(negative); }), "$.categories[0].indicators[1].weight: -1.5 为负数；应为正数");
+
+    auto green = higher("green", 36);
+    green.improvement = Interval::at_least(30);
+    EXPECT_EQ(chinese_error([&] { Framework f(flat_spec({green})); }),
+              "$.indicators[0].improvement: >= 30 比达标线 >= 36 宽松；改进线应至少与达标线同样严格");
+
+    auto tiered = higher("green", 36);
+    tiered.scoring.type = RuleType::tiers;
+    tiered.scoring.tiers = {{30, 1.5}};
+    const std::string tiers = chinese_error([&] { Framework f(flat_spec({tiered})); });
+    EXPECT_EQ(tiers, "$.indicators[0].scoring.tiers[0].score: 1.5 超出 [0, 1]；应为 [0, 1] 内的得分比例");
+}
+
+TEST(FrameworkMessages, RuleNamesStayAsWrittenAndTheSentenceIsChinese) {
+    // The rule and direction names are the file's words, the same in both languages.
+    auto flag = higher("flag", 1);
+    flag.direction = Direction::yes_no;
+    flag.pass.reset();
+    flag.scoring.type = RuleType::linear;
+    flag.scoring.zero = Interval::at_least(0);
+    std::string english;
+    try {
+        Framework f(flat_spec({flag}));
+    } catch (const ValidationError& e) {
+        english = e.what();
+        EXPECT_EQ(e.message(Language::en), english);
+        EXPECT_EQ(e.message(Language::zh), "$.indicators[0].scoring.rule: 规则 'linear' 不适用于方向 'yes_no'；应为 'yes_no' 或 'pass_fail'");
+    }
+    EXPECT_EQ(english, "$.indicators[0].scoring.rule: rule 'linear' does not apply to direction 'yes_no'; expected 'yes_no' or 'pass_fail'");
+
+    const Framework f(small_spec());
+    EXPECT_EQ(chinese_error([&] { (void)f.indicator_index("noise"); }), "测评体系 'test' 中没有指标 id 'noise'");
+}

@@ -40,10 +40,10 @@ ParseError parse_error_of(const std::string& text) {
         return e;
     } catch (const std::exception& e) {
         ADD_FAILURE() << "expected civitas::ParseError, got: " << e.what();
-        return ParseError("", "", "");
+        return ParseError("", "", Message());
     }
     ADD_FAILURE() << "expected civitas::ParseError, nothing was thrown";
-    return ParseError("", "", "");
+    return ParseError("", "", Message());
 }
 
 
@@ -536,5 +536,54 @@ TEST(FrameworkJson, NumberTooLargeIsAParseError) {
         EXPECT_EQ(error.file(), "huge.json");
         EXPECT_NE(std::string(error.what()).find("number overflow"), std::string::npos) << error.what();
         EXPECT_NE(std::string(error.what()).find("expected finite numbers"), std::string::npos) << error.what();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages in Chinese: the file, the place and the values as in English, the sentence in Chinese
+
+TEST(FrameworkFileMessages, ReadInChinese) {
+    auto j = base_json();
+    j["categories"][0]["indicators"][0]["pass"] = "36%";
+    EXPECT_EQ(parse_error_of(j.dump(2)).message(Language::zh),
+              "bad.json: $.categories[0].indicators[0].pass: \"36%\" 不是数字（方向 'higher'）；应为数字（方向 'higher'）");
+
+    j = base_json();
+    j["format"] = "civitas-framework/9";
+    EXPECT_EQ(parse_error_of(j.dump(2)).message(Language::zh),
+              "bad.json: $.format: \"civitas-framework/9\" 不是本版本能读取的格式；应为 \"civitas-framework/1\"");
+
+    // A validation error of the framework keeps its Chinese when it becomes a ParseError.
+    j = base_json();
+    j["categories"][0]["indicators"][1]["weight"] = -2;
+    const ParseError negative = parse_error_of(j.dump(2));
+    EXPECT_EQ(negative.what(), std::string("bad.json: $.categories[0].indicators[1].weight: -2 is negative; expected a positive number"));
+    EXPECT_EQ(negative.message(Language::zh), "bad.json: $.categories[0].indicators[1].weight: -2 为负数；应为正数");
+}
+
+TEST(ValueTableMessages, ReadInChinese) {
+    try {
+        (void)parse_value_table("unit,green,aqi\nlanzhou,31.44,300\nxian,abc,280\n", "values.csv");
+        ADD_FAILURE() << "expected ParseError";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.location(), "line 3, column 2");
+        EXPECT_EQ(e.message(Language::zh), "values.csv: 第 3 行第 2 列: 列 'green' 中的 'abc' 不是数字；应为数字、是/否，缺失数据则留空");
+    }
+    try {
+        (void)parse_value_table("unit,a,b\nx,1,2\ny,1\n", "ragged.csv");
+        ADD_FAILURE() << "expected ParseError";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.what(), std::string("ragged.csv: line 3: 2 cells; expected 3 as in the header"));
+        EXPECT_EQ(e.message(Language::zh), "ragged.csv: 第 3 行: 2 个单元格；应与表头一样为 3 个");
+    }
+}
+
+TEST(BundledFrameworksMessages, ReadInChinese) {
+    try {
+        (void)bundled_framework_path("../secrets");
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& e) {
+        EXPECT_EQ(e.what(), std::string("'../secrets' is not a bundled framework id; expected a name such as 'garden-city-2016'"));
+        EXPECT_EQ(e.message(Language::zh), "'../secrets' 不是内置测评体系的 id；应为名称，如 'garden-city-2016'");
     }
 }

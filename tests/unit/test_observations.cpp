@@ -167,6 +167,18 @@ TEST(ObservationStore, AnswersDoNotDependOnTheOrderOfAdding) {
     }
 }
 
+// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
 TEST(ObservationStore, AddValidates) {
     ObservationStore store;
     EXPECT_THROW(store.add(obs("", "g", "2025-01-01", 1.0)), ValidationError);
@@ -176,6 +188,9 @@ TEST(ObservationStore, AddValidates) {
     Observation no_sample = obs("A", "g", "2025-01-01", 1.0);
     no_sample.sample_size = 0;
     EXPECT_THROW(store.add(no_sample), ValidationError);
+    EXPECT_EQ(chinese_error([&] { store.add(obs("", "g", "2025-01-01", 1.0)); }), "unit: 单位编号为空；应填写单位编号");
+    EXPECT_EQ(chinese_error([&] { store.add(obs("A", "g", "2025-01-01", 1.0, d("2024-12-31"))); }),
+              "recorded: 记录日期 2024-12-31 早于数据日期 2025-01-01；应不早于数据日期");
     EXPECT_EQ(store.size(), 0u);
     // An observation comes back as it went in.
     Observation full = obs("A", "g", "2025-01-01", 1.5, d("2025-01-09"));
@@ -258,6 +273,16 @@ TEST(ObservationCsv, EveryKindOfBadRowIsReportedWithItsLineAndColumnAndTheRestKe
     EXPECT_EQ(load.rejected[7].line, 10u);
     EXPECT_EQ(load.rejected[7].column, 4u);
     EXPECT_EQ(to_string(load), "2 observations, 17 rows rejected (first: line 3: 3 fields; expected 7 as in the header)");
+
+    // The same in Chinese; rows compare equal by their English.
+    EXPECT_EQ(to_string(load.rejected[4], Language::zh), "第 7 行第 3 列: '2025-02-29' 不是日期: 2025 年 2 月只有 28 天；应为 YYYY-MM-DD");
+    EXPECT_EQ(to_string(load.rejected[6], Language::zh), "第 9 行第 4 列: '3,1' 不是数字；应为数字");
+    EXPECT_EQ(to_string(load.rejected[9], Language::zh),
+              "第 12 行第 5 列: 'phone' 不是有效的测评方式；应为以下之一: unspecified, field_inspection, document_review, "
+              "questionnaire, online_survey, statistics");
+    EXPECT_EQ(load.rejected[16].message.text(Language::zh), "带引号的字段没有闭合；应有闭合的 \"");
+    EXPECT_EQ(to_string(load, Language::zh), "2 条观测数据，剔除 17 行（首个: 第 3 行: 3 个字段；应与表头一致，为 7 个）");
+    EXPECT_EQ(load.rejected, parse_observations_csv(text, "bad.csv").rejected);
 }
 
 TEST(ObservationCsv, QuotedFieldsMayHoldCommasQuotesAndLineBreaks) {
@@ -310,6 +335,14 @@ TEST(ObservationCsv, HeaderErrorsNameTheColumns) {
     EXPECT_TRUE(empty.store.empty());
     EXPECT_EQ(to_string(empty), "0 observations, no rows rejected");
     EXPECT_THROW((void)read_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/no-such-file.csv"), ParseError);
+
+    EXPECT_EQ(chinese_error([] { (void)parse_observations_csv("unit,indicator,date,value,colour,weight\n", "obs.csv"); }),
+              "obs.csv: 第 1 行第 5 列: 未知的列 'colour'（第 5 列）, 'weight'（第 6 列）；应为 unit, indicator, date 和 value 列，"
+              "可选 source, mode, sample_size 或 recorded 列");
+    EXPECT_EQ(chinese_error([] { (void)parse_observations_csv("unit,indicator,date,value,date\n", "obs.csv"); }),
+              "obs.csv: 第 1 行第 5 列: 列 'date' 出现两次（第 3 列和第 5 列）；每列应只出现一次");
+    EXPECT_EQ(chinese_error([] { (void)parse_observations_csv("", "obs.csv"); }),
+              "obs.csv: 第 1 行: 文件为空；应有表头行: unit,indicator,date,value，可选 source,mode,sample_size,recorded");
 }
 
 // A few thousand rows with quotes, corrections, bad rows and blank lines here and there.
@@ -407,6 +440,7 @@ TEST(ObservationJson, ReadsEntriesAndRejectsBadOnesByPath) {
     ASSERT_EQ(load.store.size(), 2u);
     ASSERT_EQ(load.rejected.size(), 1u);
     EXPECT_EQ(message_of(load.rejected[0]), "$.observations[2].value: \"34.0\" is not a number; expected a number");
+    EXPECT_EQ(to_string(load.rejected[0], Language::zh), "$.observations[2].value: \"34.0\" 不是数字；应为数字");
     const auto satisfaction = load.store.latest("城关区", "public_satisfaction_greening", d("2025-12-31"));
     ASSERT_TRUE(satisfaction);
     EXPECT_EQ(satisfaction->sample_size, 1200);
@@ -428,6 +462,9 @@ TEST(ObservationJson, ReadsEntriesAndRejectsBadOnesByPath) {
     EXPECT_EQ(paths, (std::vector<std::string>{"$.observations[0].date", "$.observations[1].sample_size",
                                                "$.observations[2].mode", "$.observations[3].recorded",
                                                "$.observations[4].colour"}));
+    EXPECT_EQ(to_string(bad.rejected[1], Language::zh), "$.observations[1].sample_size: 1.5 不是有效的样本量；应为 >= 1 的整数");
+    EXPECT_EQ(to_string(bad.rejected[3], Language::zh),
+              "$.observations[3].recorded: 记录日期 2025-01-01 早于数据日期 2025-01-31；应不早于数据日期");
     EXPECT_THROW((void)parse_observations_json(R"({"format": "civitas-plan/1", "observations": []})"), ParseError);
     EXPECT_THROW((void)parse_observations_json(R"({"format": "civitas-observations/1", "observations": [)"), ParseError);
 }

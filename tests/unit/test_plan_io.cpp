@@ -171,6 +171,90 @@ TEST(PlanIo, OtherRules) {
     parse_message("{\"id\": \"t\",\n \"tasks\": [}", "line 2, column 12");
 }
 
+TEST(PlanIo, MilestoneNamingACheckRoundTrips) {
+    // "check" is read, kept and written back; a plan alone accepts any check id (it cannot know
+    // the campaign's checks), but only on a milestone.
+    const Plan plan = parse_plan(with_tasks(task_a + R"(, {"id": "pre", "due": "2026-05-10", "milestone": true,
+                                                          "check": "provincial-2026", "depends_on": ["a"]})"));
+    EXPECT_EQ(plan.spec().tasks[1].check, "provincial-2026");
+    EXPECT_EQ(plan.spec().tasks[0].check, "");
+    const std::string text = plan_to_json(plan);
+    EXPECT_TRUE(contains(text, R"("check": "provincial-2026")")) << text;
+    EXPECT_EQ(parse_plan(text), plan);
+    EXPECT_EQ(plan_to_json(parse_plan(text)), text);
+    EXPECT_FALSE(contains(plan_to_json(parse_plan(with_tasks(task_a))), "\"check\""));  // none: not written
+    // Two plans differing only in the check are different plans.
+    PlanSpec other = plan.spec();
+    other.tasks[1].check = "national-2026";
+    EXPECT_FALSE(Plan(other) == plan);
+}
+
+TEST(PlanIo, CheckOnlyOnAMilestone) {
+    const std::string message = parse_message(
+        with_tasks(R"({"id": "a", "start": "2026-05-04", "due": "2026-05-08", "check": "provincial-2026"})"), "$.tasks[0].check");
+    EXPECT_TRUE(contains(message, "task 'a' names check 'provincial-2026' but is not a milestone")) << message;
+    parse_message(with_tasks(R"({"id": "m", "due": "2026-05-10", "milestone": true, "check": ""})"), "$.tasks[0].check");
+    parse_message(with_tasks(R"({"id": "m", "due": "2026-05-10", "milestone": true, "check": 7})"), "$.tasks[0].check");
+    // In code, the same rule holds: ValidationError names the field.
+    PlanSpec spec;
+    spec.id = "p";
+    Task task;
+    task.id = "a";
+    task.start = Date(2026, 5, 4);
+    task.due = Date(2026, 5, 8);
+    task.check = "provincial-2026";
+    spec.tasks = {task};
+    const std::string in_code = civitas::test::validation_message([&] { (void)Plan(spec); }, "$.tasks[0].check");
+    EXPECT_TRUE(contains(in_code, "expected \"check\" on a milestone only")) << in_code;
+    spec.tasks[0].milestone = true;
+    spec.tasks[0].start = spec.tasks[0].due;
+    EXPECT_EQ(Plan(spec).tasks()[0].check, "provincial-2026");
+}
+
+// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
+TEST(PlanIo, ErrorsReadInChinese) {
+    const auto parsed = [](const std::string& json) { return chinese_error([&] { (void)parse_plan(json, "plan.json"); }); };
+    EXPECT_EQ(parsed(with_tasks(R"({"id": "a", "start": "2025-03-10", "due": "2025-03-07"})")),
+              "plan.json: $.tasks[0].due: 2025-03-07 早于任务 'a' 的开始日期 2025-03-10；截止日期应不早于开始日期");
+    EXPECT_EQ(parsed(with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14", "depends_on": ["a", "nope"]})")),
+              "plan.json: $.tasks[1].depends_on[1]: 任务 'b' 的前置任务 'nope' 不存在；应为计划中的任务 id");
+    EXPECT_EQ(parsed(with_tasks(task_a + ", " + task_a)), "plan.json: $.tasks[1].id: 任务 id 'a' 重复；每个任务应只出现一次");
+    EXPECT_EQ(parsed(with_tasks(R"({"id": "a", "start": "2026-05-04", "due": "2026-05-08", "check": "provincial-2026"})")),
+              "plan.json: $.tasks[0].check: 任务 'a' 指定了检查 'provincial-2026'，但不是里程碑；\"check\" 只应用于里程碑（检查只有一个日期）");
+    // What the reader itself refuses: a value of the wrong kind, a repeated id, an empty check.
+    EXPECT_EQ(parsed(with_tasks(task_a + R"(, {"id": "b", "start": "2025-03-10", "due": "2025-03-14", "depends_on": [{"task": "a", "lag": 1.5}]})")),
+              "plan.json: $.tasks[1].depends_on[0].lag: 1.5 不是整数；应为整数");
+    EXPECT_EQ(parsed(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "titles": ["x", "x"]})")),
+              "plan.json: $.tasks[0].titles[1]: \"x\" 重复列出；每个称号应只列一次");
+    EXPECT_EQ(parsed(with_tasks(R"({"id": "m", "due": "2026-05-10", "milestone": true, "check": ""})")),
+              "plan.json: $.tasks[0].check: 检查 id 为空；应为创建方案中某项检查的 id，或不写 \"check\"");
+    EXPECT_EQ(parsed(R"({"format": "civitas-plan/2", "id": "t", "tasks": []})"),
+              "plan.json: $.format: \"civitas-plan/2\" 不是本版本能读取的格式；应为 \"civitas-plan/1\"");
+    // The English stays as it was.
+    try {
+        (void)parse_plan(with_tasks(R"({"id": "a", "start": "2025-03-01", "due": "2025-03-07", "weight": -1})"), "plan.json");
+        ADD_FAILURE() << "expected ParseError";
+    } catch (const ParseError& error) {
+        EXPECT_EQ(error.what(), std::string("plan.json: $.tasks[0].weight: weight of task 'a' is not a number >= 0; expected an effort weight >= 0"));
+        EXPECT_EQ(error.message(Language::zh), "plan.json: $.tasks[0].weight: 任务 'a' 的权重不是 >= 0 的数；应为 >= 0 的工作量权重");
+    }
+    // Looking up what is not there.
+    const Plan plan = parse_plan(with_tasks(task_a));
+    EXPECT_EQ(chinese_error([&] { (void)plan.task_index("zz"); }), "计划 't' 中没有 id 为 'zz' 的任务");
+    EXPECT_EQ(chinese_error([&] { (void)plan.subplan_of_task(3); }), "计划 't' 中没有序号为 3 的任务");
+}
+
 TEST(PlanIo, SampleSchedulesOnTheBundledCalendar) {
     const Plan plan = load_plan(sample);
     const WorkCalendar calendar = load_calendar(std::filesystem::path(CIVITAS_TEST_DATA_DIR) / ".." / ".." / "data" / "calendars" / "cn-2025.json");

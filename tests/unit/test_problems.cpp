@@ -277,6 +277,30 @@ TEST(Problem, InvalidProblemsNameTheProblemAndField) {
     EXPECT_NO_THROW(Plan{with({problem("t", "2025-03-03", "2025-03-07")})});
 }
 
+TEST(Problem, InvalidProblemsReadInChinese) {
+    const auto chinese = [](std::vector<Problem> problems) {
+        PlanSpec spec = problems_spec();
+        spec.problems = std::move(problems);
+        try {
+            Plan{spec};
+        } catch (const ValidationError& error) {
+            return error.message(Language::zh);
+        }
+        ADD_FAILURE() << "expected ValidationError";
+        return std::string();
+    };
+    EXPECT_EQ(chinese({problem("p", "2025-03-10", "2025-03-07")}),
+              "$.problems[0].deadline: 2025-03-07 早于问题 'p' 的发现日期 2025-03-10；整改期限应不早于发现日期");
+    EXPECT_EQ(chinese({problem("p", "2025-03-10", "2025-03-14", "2025-03-07")}),
+              "$.problems[0].closed: 2025-03-07 早于问题 'p' 的发现日期 2025-03-10；销号日期应不早于发现日期");
+    EXPECT_EQ(chinese({problem("p", "2025-03-03", "2025-03-07", std::nullopt, {"garden"})}),
+              "$.problems[0].titles[0]: 问题 'p' 的称号 'garden' 未定义；应为计划中的称号之一");
+    EXPECT_EQ(chinese({problem("p", "2025-03-03", "2025-03-07", std::nullopt, {}, {{"owner", "x"}})}),
+              "$.problems[0].responsibility.owner: 问题 'p' 的责任字段 'owner' 未定义；应为计划 responsibility_fields 中的字段之一");
+    EXPECT_EQ(chinese({problem("p", "2025-03-03", "2025-03-07"), problem("p", "2025-03-04", "2025-03-07")}),
+              "$.problems[1].id: 问题 id 'p' 重复；每个问题应只出现一次");
+}
+
 TEST(Problem, InvalidProblemsInASubplan) {
     PlanSpec spec = problems_spec();
     PlanSpec district;

@@ -185,6 +185,12 @@ TEST(TrendMatrix, PointsMustBeOneOrMore) {
     const ObservationStore store;
     EXPECT_TRUE(test::mentions(test::validation_message([&] { (void)store.trend_matrix({"A"}, {"g"}, day("2025-01-01"), 0); }, "points"),
                                "0 points; expected 1 or more"));
+    try {
+        (void)store.trend_matrix({"A"}, {"g"}, day("2025-01-01"), 0);
+        ADD_FAILURE() << "expected a ValidationError";
+    } catch (const ValidationError& error) {
+        EXPECT_EQ(error.message(Language::zh), "points: 0 个点；应至少为 1 个");
+    }
     const TrendMatrix empty = store.trend_matrix({"A"}, {"g"}, day("2025-01-01"), 1);
     EXPECT_TRUE(std::isnan(empty.values(0, 0)));
     EXPECT_EQ(empty.points(0, 0), 0.0);

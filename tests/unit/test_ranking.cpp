@@ -57,6 +57,17 @@ std::string error_message(F&& f) {
     return "(no error)";
 }
 
+/// The whole message, in Chinese, of the civitas::Error, or "(no error)".
+template <class F>
+std::string chinese_error(F&& f) {
+    try {
+        f();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    return "(no error)";
+}
+
 /// Hwang & Yoon (1981), Multiple Attribute Decision Making: Methods and Applications, Springer,
 /// pp. 128-134: four fighter aircraft on max speed (Mach), ferry range (NM), max payload (lb),
 /// acquisition cost ($10^6, a cost), reliability and manoeuvrability (qualitative ratings on the
@@ -251,6 +262,17 @@ TEST(Topsis, RejectsBadInputNamingTheLocation) {
     Matrix huge = x;
     huge(0, 1) = 1e200;
     EXPECT_EQ(error_path([&] { (void)topsis(huge, fighter_weights); }), "x[:, 1]");
+}
+
+TEST(Topsis, RejectsBadInputInChinese) {
+    const Matrix x = fighter_aircraft();
+    EXPECT_EQ(chinese_error([&] { (void)topsis(x, vec({0.5, 0.5})); }),
+              "weights: 2 个权重对应 6 个评价指标（x 的列）；应每个评价指标一个权重");
+    EXPECT_EQ(chinese_error([&] { (void)topsis(x, fighter_weights * 2.0); }),
+              "weights: 权重之和为 2；应为 1（误差不超过 1e-6）: 请先将各权重除以其和");
+    Matrix bad = x;
+    bad(2, 4) = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_EQ(chinese_error([&] { (void)topsis(bad, fighter_weights); }), "x[2, 4]: 取值 nan（评价对象 2，评价指标 4）；应为有限数");
 }
 
 TEST(Topsis, RejectsUnitsNoWeightedCriterionSeparates) {
@@ -521,4 +543,7 @@ TEST(Award, RejectsBadTiers) {
     EXPECT_EQ(error_path([&] { (void)award(scores, {AwardTier::capped("a", 1.5)}); }), "tiers[0].share");
     EXPECT_EQ(error_path([&] { (void)award(scores, {AwardTier::places("", 1)}); }), "tiers[0].name");
     EXPECT_EQ(error_path([&] { (void)award(scores, {AwardTier::places("a", 1)}, {true}); }), "eligible");
+    EXPECT_EQ(chinese_error([&] { (void)award(scores, {AwardTier::capped("a", 1.5)}); }), "tiers[0].share: 取值 1.5；应为 (0, 1] 内的比例");
+    EXPECT_EQ(chinese_error([&] { (void)award(scores, {AwardTier::places("a", 1)}, {true}); }),
+              "eligible: 1 个标记对应 2 个评价对象；应每个评价对象一个标记，或不提供");
 }

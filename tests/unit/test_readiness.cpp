@@ -401,5 +401,52 @@ TEST(Readiness, SubUnitsOfAFrameworkOfCityWideItemsAreNotJudged) {
     EXPECT_TRUE(mentions(t.reasons[1], "not judged on the framework")) << t.reasons[1];
 }
 
+// ---- messages in Chinese ---------------------------------------------------------------------
+
+TEST(ReadinessMessages, ReadInChinese) {
+    const Readiness r = readiness(campaign(), day("2026-07-02"));
+    try {
+        (void)r.title("nope");
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& e) {
+        EXPECT_EQ(e.what(), std::string("unknown title 'nope' in the readiness"));
+        EXPECT_EQ(e.message(Language::zh), "达标预判中没有称号 'nope'");
+    }
+    ReadinessOptions bad;
+    bad.trend_points = 1;
+    try {
+        (void)readiness(campaign(), day("2026-01-15"), bad);
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.what(), std::string("trend_points: 1 points cannot make a trend; expected 2 or more"));
+        EXPECT_EQ(e.message(Language::zh), "trend_points: 1 个点无法构成趋势；应为 2 个或以上");
+    }
+    ReadinessOptions sure;
+    sure.survey_confidence = 1.0;
+    try {
+        (void)readiness(campaign(), day("2026-01-15"), sure);
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.message(Language::zh), "survey_confidence: 1 超出 (0, 1)；应为 (0, 1) 内的概率");
+    }
+}
+
+TEST(ReadinessMessages, SurveyChecksReadInChinese) {
+    // The sampling checks readiness makes of its surveys (src/survey.cpp).
+    try {
+        (void)proportion_interval(120, 400);
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.what(), std::string("estimate: 120 is outside [0, 1]; expected a proportion (pass scale='percent' for 0-100)"));
+        EXPECT_EQ(e.message(Language::zh), "estimate: 120 超出 [0, 1]；应为比例（0-100 的数值请传入 scale='percent'）");
+    }
+    try {
+        (void)proportion_interval(0.9, 0);
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.message(Language::zh), "n: 0；样本量应至少为 1");
+    }
+}
+
 }  // namespace
 }  // namespace civitas

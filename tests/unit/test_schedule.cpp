@@ -234,3 +234,25 @@ TEST(Schedule, WhatIfMovesPhaseEndsThatDependOnTheDelay) {
     EXPECT_TRUE(none.tasks.empty());
     EXPECT_TRUE(none.phases.empty());
 }
+
+// ---- messages in Chinese ---------------------------------------------------------------------
+
+TEST(ScheduleMessages, ReadInChinese) {
+    const Plan plan = plan_of({task("a", "2025-03-03", "2025-03-04", {after("c")}), task("b", "2025-03-03", "2025-03-04", {after("a")}),
+                               task("c", "2025-03-03", "2025-03-04", {after("b")}), task("d", "2025-03-03", "2025-03-04")});
+    try {
+        (void)schedule(plan, WorkCalendar());
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& error) {
+        EXPECT_EQ(error.what(), std::string("$.tasks: the dependencies form a cycle: a -> b -> c -> a (each waits for the one before); expected none"));
+        EXPECT_EQ(error.message(Language::zh), "$.tasks: 任务依赖形成循环: a -> b -> c -> a（每个任务都在等待前一个）；不应有循环");
+    }
+    const Schedule s = schedule(late_plan(), WorkCalendar());
+    try {
+        (void)s.task("Z");
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& error) {
+        EXPECT_EQ(error.what(), std::string("unknown task id 'Z' in the schedule"));
+        EXPECT_EQ(error.message(Language::zh), "进度安排中没有任务 id 'Z'");
+    }
+}

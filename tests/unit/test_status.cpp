@@ -185,3 +185,23 @@ TEST(Status, EarnedScheduleOnAPauseInThePlan) {
     const PlanStatus tuesday = status(Plan(spec), WorkCalendar(), day("2025-03-04"));
     EXPECT_DOUBLE_EQ(*tuesday.overall.spi_t, 0.75);
 }
+
+// ---- messages in Chinese ---------------------------------------------------------------------
+
+TEST(StatusMessages, UnknownIdsReadInChinese) {
+    const PlanStatus s = status(plan_of(60), WorkCalendar(), day("2025-03-05"));
+    try {
+        (void)s.task("Z");
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& e) {
+        EXPECT_EQ(e.what(), std::string("unknown task id 'Z' in the status"));
+        EXPECT_EQ(e.message(Language::zh), "进度状态中没有任务 id 'Z'");
+    }
+    try {
+        (void)s.problem("p9");
+        ADD_FAILURE() << "expected NotFoundError";
+    } catch (const NotFoundError& e) {
+        EXPECT_EQ(e.what(), std::string("unknown problem id 'p9' in the status on 2025-03-05 (a problem found after that date is not counted)"));
+        EXPECT_EQ(e.message(Language::zh), "2025-03-05 的进度状态中没有问题 id 'p9'（该日之后发现的问题不计入）");
+    }
+}

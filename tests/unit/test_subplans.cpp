@@ -9,6 +9,8 @@
 
 #include <civitas/plan_io.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -571,6 +573,46 @@ TEST(Subplan, AMissingSubplanFileNamesTheFileKey) {
     const std::filesystem::path both = folder.write("both.json", R"({"id": "city", "tasks": [],
         "subplans": [{"file": "a.json", "id": "a"}]})");
     load_error([&] { (void)load_plan(both); }, both, "$.subplans[0].id");
+}
+
+// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
+TEST(Subplan, ErrorsReadInChinese) {
+    PlanSpec spec = city_spec();
+    spec.subplans[1].phases = {{"p", "", ""}};
+    EXPECT_EQ(chinese_error([&] { Plan{spec}; }), "$.subplans[1].phases: 子计划 'xigu' 自行声明了 phases；不应声明（子计划沿用总计划的）");
+    spec = city_spec();
+    spec.subplans[1].id = "chengguan";
+    EXPECT_EQ(chinese_error([&] { Plan{spec}; }), "$.subplans[1].id: 子计划 id 'chengguan' 重复；每个子计划应只出现一次");
+    spec = city_spec();
+    spec.subplans[0].responsibility = {{"owner", "x"}};
+    EXPECT_EQ(chinese_error([&] { Plan{spec}; }),
+              "$.subplans[0].responsibility.owner: 子计划 'chengguan' 的责任字段 'owner' 未定义；应为计划 responsibility_fields 中的字段之一");
+    spec = city_spec();
+    spec.subplans[0].subplans[0].id = "school/3";
+    EXPECT_EQ(chinese_error([&] { Plan{spec}; }),
+              "$.subplans[0].subplans[0].id: id 'school/3' 含有 '/'；id 中不应含 '/'（它用于分隔子计划）");
+
+    // Sub-plan files: a loop, and a file that is not there.
+    const TempFolder folder;
+    const std::filesystem::path back = folder.write("back.json", R"({"id": "back", "tasks": [], "subplans": [{"file": "main.json"}]})");
+    const std::filesystem::path main = folder.write("main.json", R"({"id": "city", "tasks": [], "subplans": [{"file": "back.json"}]})");
+    EXPECT_EQ(chinese_error([&] { (void)load_plan(main); }),
+              back.string() + ": $.subplans[0].file: \"main.json\" 是正在读取的文件（子计划文件构成循环）；应为另一个计划文件");
+    const std::filesystem::path lost = folder.write("lost.json", R"({"id": "city", "tasks": [], "subplans": [{"file": "districts/missing.json"}]})");
+    EXPECT_EQ(chinese_error([&] { (void)load_plan(lost); }),
+              lost.string() + ": $.subplans[0].file: 无法读取子计划文件: " + (folder.path() / "districts/missing.json").string() +
+                  ": 无法打开: " + std::strerror(ENOENT));
 }
 
 TEST(Subplan, OneFileUsedByTwoSubplansIsNoLoop) {

@@ -127,6 +127,30 @@ TEST(Title, InvalidTitles) {
     validation_message([&] { Plan{spec}; }, "$.subplans[0].tasks[0].titles[0]");
 }
 
+TEST(Title, InvalidTitlesReadInChinese) {
+    const auto chinese = [](const PlanSpec& spec) {
+        try {
+            Plan{spec};
+        } catch (const ValidationError& error) {
+            return error.message(Language::zh);
+        }
+        ADD_FAILURE() << "expected ValidationError";
+        return std::string();
+    };
+    PlanSpec spec = titles_spec();
+    spec.phases[1].title = "forest";
+    EXPECT_EQ(chinese(spec), "$.phases[1].title: 阶段 'civ' 的称号 'forest' 未定义；应为计划中的称号之一");
+    spec = titles_spec();
+    spec.tasks[3].titles = {"forest"};
+    EXPECT_EQ(chinese(spec), "$.tasks[3].titles[0]: 任务 'd' 的称号 'forest' 未定义；应为计划中的称号之一");
+    spec = titles_spec();
+    spec.titles.push_back({"civilized", "again"});
+    EXPECT_EQ(chinese(spec), "$.titles[3].id: 称号 id 'civilized' 重复；每个称号应只出现一次");
+    spec = titles_spec();
+    spec.tasks[5].titles = {"civilized", "sanitary", "civilized"};
+    EXPECT_EQ(chinese(spec), "$.tasks[5].titles[2]: 称号 'civilized' 重复列出；每个称号应只列一次");
+}
+
 std::string parse_message(const std::string& json, const std::string& location) {
     return test::parse_error_at([](const std::string& text, const std::string& file) { (void)parse_plan(text, file); }, json,
                                 "plan.json", location);

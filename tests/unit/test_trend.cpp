@@ -34,6 +34,18 @@ void expect_invalid(Call call, const std::string& path, const std::string& text)
     }
 }
 
+// The whole message, in Chinese, of the civitas::Error that `call` throws; "" when none is thrown.
+template <class Call>
+std::string chinese_error(Call call) {
+    try {
+        call();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
 // ---- Trend -------------------------------------------------------------------------------------
 
 // t = 0, 4, 8, 12 years; y = 1, 3, 2, 5. t̄ = 6, ȳ = 2.75, Sxx = 36 + 4 + 4 + 36 = 80,
@@ -141,6 +153,11 @@ TEST(Trend, BadSeriesNamesThePositionAndValue) {
     const Trend t = trend(four_dates, four_values);
     expect_invalid([&] { (void)t.reach_date(Interval{5.0, 4.0}); }, "line", "expected low <= high");
     expect_invalid([&] { (void)t.reach_date(Interval{}); }, "line", "open at both ends");
+
+    EXPECT_EQ(chinese_error([] { (void)trend({jan1(2020), jan1(2022), jan1(2021)}, {1.0, 2.0, 3.0}); }),
+              "dates[2]: 2021-01-01 早于 dates[1] 2022-01-01；日期应严格递增（请将序列排序，每个日期只保留一个值）");
+    EXPECT_EQ(chinese_error([nan] { (void)trend({jan1(2020), jan1(2021)}, {1.0, nan}); }), "values[1]: 2021-01-01 的值为 nan；应为有限数");
+    EXPECT_EQ(chinese_error([] { (void)trend({jan1(2020)}, {1.0}); }), "values: 1 个点；趋势至少需要 2 个点");
 }
 
 // ---- Progress (Open SDG) -------------------------------------------------------------------------
@@ -293,6 +310,10 @@ TEST(Progress, BadOptionsAndArguments) {
     expect_invalid([&] { (void)assess_progress(dates, values, Direction::range); }, "direction", "give a target");
     expect_invalid([&] { (void)assess_progress(dates, values, Interval::at_most(60.0), jan1(2016)); }, "deadline",
                    "is not after the first point used (2016-01-01)");
+    EXPECT_EQ(chinese_error([&] { (void)assess_progress(dates, values, Interval::at_most(60.0), jan1(2016)); }),
+              "deadline: 2016-01-01 不晚于所用的第一个点（2016-01-01）；期限应更晚");
+    EXPECT_EQ(chinese_error([&] { (void)assess_progress(dates, values, Direction::range); }),
+              "direction: 'range' 没有单一的改进方向；应为 'higher'、'lower' 或 'problem_count'，或给出目标");
     expect_invalid([&] { (void)assess_progress({jan1(2020), jan1(2019)}, values, Direction::lower); }, "dates[1]",
                    "is before");
 }

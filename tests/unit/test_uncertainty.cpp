@@ -99,6 +99,17 @@ std::string error_path(F&& f) {
     return "(no error)";
 }
 
+/// The whole message, in Chinese, of the civitas::Error, or "(no error)".
+template <class F>
+std::string chinese_error(F&& f) {
+    try {
+        f();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    return "(no error)";
+}
+
 /// The weights of draw d with its dropped criterion left out, summing to 1.
 Vector effective(const RankUncertainty& r, Eigen::Index d) {
     Vector w = r.weights.row(d).transpose();
@@ -428,6 +439,13 @@ TEST(RankUncertainty, BadInputNamesTheArgument) {
     EXPECT_EQ(path([](UncertaintyOptions& o) { o.pass_threshold = std::nan(""); }), "pass_threshold");
     EXPECT_EQ(path([](UncertaintyOptions& o) { o.methods.clear(); }), "methods");
     EXPECT_EQ(path([](UncertaintyOptions& o) { o.normalizations.clear(); }), "normalizations");
+    UncertaintyOptions few;
+    few.draws = 10;
+    few.top_k = 11;
+    EXPECT_EQ(chinese_error([&] { (void)rank_uncertainty(x, w, {}, few); }), "top_k: 取值 11；k 应在 [1, 10] 内（10 为评价对象个数）");
+    few.top_k = 1;
+    few.draws = 0;
+    EXPECT_EQ(chinese_error([&] { (void)rank_uncertainty(x, w, {}, few); }), "draws: 取值 0；抽样次数应至少为 1");
     EXPECT_EQ(path([](UncertaintyOptions& o) { o.vikor_v = 1.5; }), "vikor_v");
     EXPECT_EQ(path([](UncertaintyOptions& o) { o.threads = -1; }), "threads");
     EXPECT_EQ(path([](UncertaintyOptions&) {}), "(no error)");
@@ -489,6 +507,7 @@ TEST(ObstacleDegree, BadInputNamesTheArgument) {
     Vector w(2);
     w << 0.5, 0.5;
     EXPECT_EQ(error_path([&] { (void)obstacle_degree(r, w); }), "r[0, 1]");
+    EXPECT_EQ(chinese_error([&] { (void)obstacle_degree(r, w); }), "r[0, 1]: 取值 1.2；应为 [0, 1] 内的归一化值（1 为最好）");
     r(0, 1) = std::nan("");
     EXPECT_EQ(error_path([&] { (void)obstacle_degree(r, w); }), "r[0, 1]");
     r(0, 1) = 0.5;
@@ -553,6 +572,8 @@ TEST(Attribution, BadInputNamesTheArgument) {
     const Eigen::MatrixXd r0 = Eigen::MatrixXd::Constant(2, 3, 0.5);
     const Vector w = Vector::Ones(3) / 3;
     EXPECT_EQ(error_path([&] { (void)score_change_attribution(r0, Eigen::MatrixXd::Zero(2, 2), w); }), "after");
+    EXPECT_EQ(chinese_error([&] { (void)score_change_attribution(r0, Eigen::MatrixXd::Zero(2, 2), w); }),
+              "after: 2 x 2 矩阵；应与 before 形状相同，为 2 x 3");
     EXPECT_EQ(error_path([&] { (void)score_change_attribution(r0, r0, Vector(w * 3)); }), "weights_before");
     EXPECT_EQ(error_path([&] { (void)score_change_attribution(r0, r0, w, Vector(Vector::Ones(3))); }), "weights_after");
     Eigen::MatrixXd bad = r0;

@@ -21,6 +21,18 @@ using namespace civitas::test;
 
 namespace {
 
+/// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& error) {
+        return error.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected an error";
+    return "";
+}
+
 /// A reciprocal matrix from its upper triangle, given row by row (a_ij for j > i).
 Eigen::MatrixXd reciprocal(const std::vector<std::vector<double>>& upper) {
     const auto n = static_cast<Eigen::Index>(upper.size()) + 1;
@@ -305,6 +317,10 @@ TEST(Ahp, RejectsMatricesThatAreNotPositiveReciprocal) {
     EXPECT_TRUE(mentions(message, "matrix[0][2] is 5")) << message;
     EXPECT_TRUE(mentions(message, "matrix[2][0] is 0.5")) << message;
     EXPECT_TRUE(mentions(message, "0.2")) << message;
+    EXPECT_EQ(chinese_error([&] { (void)ahp(a); }),
+              "matrix[2][0]: matrix[0][2] 为 5，而 matrix[2][0] 为 0.5；应为 1/5 = 0.2（比较矩阵互反: a_ji = 1/a_ij，a_ij x a_ji 的误差不超过 "
+              "0.01）");
+    EXPECT_EQ(chinese_error([] { (void)ahp(Eigen::MatrixXd(2, 3)); }), "matrix: 2 x 3；两两比较矩阵应为方阵");
 }
 
 TEST(Ahp, ReciprocalToleranceAcceptsRoundedEntries) {
@@ -559,6 +575,9 @@ TEST(Entropy, RejectsDataItCannotWeigh) {
     const std::string flat = validation_message([&] { (void)entropy_weights(x); }, "x[:, 1]");
     EXPECT_TRUE(mentions(flat, "column 1 does not vary")) << flat;
     EXPECT_TRUE(mentions(flat, "every value is 5")) << flat;
+    EXPECT_EQ(chinese_error([&] { (void)entropy_weights(x); }),
+              "x[:, 1]: 第 1 列没有变化（所有取值均为 5）: 对熵权法不含信息；请删去该列或手工赋权");
+    EXPECT_EQ(chinese_error([&] { (void)entropy_weights(x.topRows(1)); }), "x: 1 行；熵权法至少需要 2 个评价对象（行）");
     validation_message([&] { (void)critic_weights(x); }, "x[:, 1]");
     validation_message([&] { (void)std_weights(x); }, "x[:, 1]");
 
@@ -693,6 +712,8 @@ TEST(CombinedWeights, RejectsOrRescalesWeightsThatDoNotSumToOne) {
     // ...further off they are rejected, with the sum in the message.
     EXPECT_TRUE(mentions(validation_message([] { (void)combine_weights_linear(vec({20, 80}), vec({0.5, 0.5})); }, "subjective"),
                          "sum to 100"));
+    EXPECT_EQ(chinese_error([] { (void)combine_weights_linear(vec({20, 80}), vec({0.5, 0.5})); }),
+              "subjective: 权重之和为 100；应为 1（误差不超过 0.001）: 请给出比例，而非分值或百分数");
     validation_message([] { (void)combine_weights_multiplicative(vec({0.5, 0.5}), vec({0.5, 0.6})); }, "objective");
     validation_message([] { (void)combine_weights_linear(vec({0.5, 0.5}), vec({1})); }, "objective");
     validation_message([] { (void)combine_weights_linear(vec({1.5, -0.5}), vec({0.5, 0.5})); }, "subjective[1]");

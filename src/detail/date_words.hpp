@@ -1,0 +1,19 @@
+#pragma once
+// Dates in the words of messages: why a text is no date (parse_date's reasons, for readers that
+// show the text their own way, as the CSV reader does with '...') and weekdays as phrases.
+
+#include <civitas/calendar.hpp>
+#include <civitas/message.hpp>
+
+#include <string_view>
+
+namespace civitas::detail {
+
+/// Why `iso` is not a date "YYYY-MM-DD" in years 1400..9999, naming it as `shown`
+/// ("\"2025-02-30\" is not a date: February 2025 has 28 days"); the empty Message when it is one.
+[[nodiscard]] Message date_problem(std::string_view iso, const Message::Argument& shown);
+
+/// A weekday as a phrase: "monday" / "星期一".
+[[nodiscard]] Message weekday_phrase(Weekday day);
+
+}  // namespace civitas::detail

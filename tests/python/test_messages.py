@@ -1,0 +1,96 @@
+"""Every message civitas writes exists in Chinese and English.
+
+The C++ compiler already sees to it that each error is a `Message` with two sentences
+(include/civitas/message.hpp); this reads every `Message("english", "中文", ...)` in the sources
+and checks what the compiler cannot: the Chinese is Chinese, the English is not, and both
+sentences use the same holes. Then it shows a few errors in Chinese from Python and the command
+line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import civitas
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [
+    path
+    for folder in ("include", "src", "cli", "python/src")
+    for path in sorted((ROOT / folder).rglob("*"))
+    if path.suffix in {".cpp", ".hpp"}
+]
+
+LITERAL = r'"(?:[^"\\\n]|\\.)*"'
+LITERALS = rf"((?:{LITERAL}\s*)+)"  # adjacent literals join, as in C++
+MESSAGE = re.compile(rf"\bMessage\(\s*{LITERALS},\s*{LITERALS}")
+HOLE = re.compile(r"\{[0-9]\}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def joined(literals: str) -> str:
+    return "".join(re.findall(r'"((?:[^"\\\n]|\\.)*)"', literals))
+
+
+def messages() -> list[tuple[str, int, str, str]]:
+    found = []
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        for match in MESSAGE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append((str(path.relative_to(ROOT)), line, joined(match.group(1)), joined(match.group(2))))
+    return found
+
+
+def test_the_sources_have_messages() -> None:
+    # Guards the pattern itself: if it stopped matching, every check below would pass vacuously.
+    assert len(messages()) > 300
+
+
+@pytest.mark.parametrize("where,line,english,chinese", messages(), ids=lambda v: str(v)[:40])
+def test_each_message_reads_in_both_languages(where: str, line: int, english: str, chinese: str) -> None:
+    assert not CJK.search(english), f"{where}:{line}: the English sentence has Chinese: {english!r}"
+    words = re.sub(r"\{[0-9]\}", "", english)
+    if re.search(r"[A-Za-z]{2,}", words):
+        assert CJK.search(chinese), f"{where}:{line}: no Chinese for {english!r}: {chinese!r}"
+    assert set(HOLE.findall(english)) == set(HOLE.findall(chinese)), f"{where}:{line}: holes differ: {english!r} / {chinese!r}"
+
+
+def test_python_errors_carry_the_chinese() -> None:
+    with pytest.raises(civitas.ParseError) as raised:
+        civitas.parse_framework('{"id": "x", "name": 3}', "mini.json")
+    assert str(raised.value) == "mini.json: $.name: 3 is not a string; expected a string"
+    assert raised.value.message_zh == "mini.json: $.name: 3 不是字符串；应为字符串"
+
+
+def run_cli(*args: str | Path, locale: str) -> subprocess.CompletedProcess[str]:
+    environment = dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL=locale)
+    return subprocess.run(
+        [sys.executable, "-m", "civitas", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_the_command_line_tells_library_errors_in_chinese(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "id": "x",,\n}\n', encoding="utf-8")
+    chinese = run_cli("validate", broken, locale="zh_CN.UTF-8")
+    assert chinese.returncode == 3
+    assert chinese.stderr.startswith(f"civitas: {broken}: 第 2 行第 13 列: JSON 格式错误: ")
+    english = run_cli("validate", broken, locale="C")
+    assert english.stderr.startswith(f"civitas: {broken}: line 2, column 13: malformed JSON: ")
+
+    missing = run_cli("report", tmp_path / "none.json", "--lang", "zh", locale="C")
+    assert missing.returncode == 3
+    assert f"{tmp_path / 'none.json'}: 无法打开: " in missing.stderr
