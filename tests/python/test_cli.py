@@ -24,8 +24,10 @@ from conftest import REPO, demo_spec
 DATA = "unit,a1,a2,b1,b2\n兰州市,28,10,1,3\n城关区,40,3,yes,0\n七里河区,36,,no,0\n"
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, locale: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    if locale is not None:
+        env["LC_ALL"] = locale
     return subprocess.run(
         [sys.executable, "-m", "civitas", *map(str, args)],
         capture_output=True,
@@ -219,3 +221,17 @@ def test_console_script() -> None:
     result = subprocess.run([script, "--version"], capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0
     assert civitas.__version__ in result.stdout
+
+
+def test_the_command_line_tells_library_errors_in_chinese(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "id": "x",,\n}\n', encoding="utf-8")
+    chinese = run("validate", broken, locale="zh_CN.UTF-8")
+    assert chinese.returncode == 3
+    assert chinese.stderr.startswith(f"civitas: {broken}: 第 2 行第 13 列: JSON 格式错误: ")
+    english = run("validate", broken, locale="C")
+    assert english.stderr.startswith(f"civitas: {broken}: line 2, column 13: malformed JSON: ")
+
+    missing = run("report", tmp_path / "none.json", "--lang", "zh", locale="C")
+    assert missing.returncode == 3
+    assert f"{tmp_path / 'none.json'}: 无法打开: " in missing.stderr

@@ -9,10 +9,7 @@ line.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -67,30 +64,3 @@ def test_python_errors_carry_the_chinese() -> None:
         civitas.parse_framework('{"id": "x", "name": 3}', "mini.json")
     assert str(raised.value) == "mini.json: $.name: 3 is not a string; expected a string"
     assert raised.value.message_zh == "mini.json: $.name: 3 不是字符串；应为字符串"
-
-
-def run_cli(*args: str | Path, locale: str) -> subprocess.CompletedProcess[str]:
-    environment = dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL=locale)
-    return subprocess.run(
-        [sys.executable, "-m", "civitas", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        check=False,
-        timeout=120,
-    )
-
-
-def test_the_command_line_tells_library_errors_in_chinese(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.json"
-    broken.write_text('{\n  "id": "x",,\n}\n', encoding="utf-8")
-    chinese = run_cli("validate", broken, locale="zh_CN.UTF-8")
-    assert chinese.returncode == 3
-    assert chinese.stderr.startswith(f"civitas: {broken}: 第 2 行第 13 列: JSON 格式错误: ")
-    english = run_cli("validate", broken, locale="C")
-    assert english.stderr.startswith(f"civitas: {broken}: line 2, column 13: malformed JSON: ")
-
-    missing = run_cli("report", tmp_path / "none.json", "--lang", "zh", locale="C")
-    assert missing.returncode == 3
-    assert f"{tmp_path / 'none.json'}: 无法打开: " in missing.stderr

@@ -326,6 +326,18 @@ std::string parse_error_at(Parse parse, const std::string& text, const std::stri
     return "";
 }
 
+/// The whole message, in Chinese, of the civitas::Error that `make` throws ("" and a failure when none).
+template <class F>
+std::string chinese_error(F&& make) {
+    try {
+        make();
+    } catch (const Error& e) {
+        return e.message(Language::zh);
+    }
+    ADD_FAILURE() << "expected a civitas::Error, nothing was thrown";
+    return "";
+}
+
 }  // namespace civitas::test
 
 namespace civitas {

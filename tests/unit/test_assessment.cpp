@@ -25,6 +25,8 @@
 namespace civitas {
 namespace {
 
+using civitas::test::chinese_error;
+
 using test::TempFolder;
 
 using civitas::test::mentions_all_and_any;
@@ -444,18 +446,6 @@ TEST(FieldInspectionFile, ErrorsNameTheFilePathValueAndExpectation) {
 
 // ---------------------------------------------------------------------------------------------
 // Messages in Chinese: values, paths and files as in English, the sentence in Chinese
-
-/// The Chinese message of the civitas::Error that `make` throws ("" and a failure when none).
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& e) {
-        return e.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected a civitas::Error, nothing was thrown";
-    return "";
-}
 
 TEST(AssessmentMessages, SchemesAndRoundsReadInChinese) {
     RoundScheme s = civilized_city_scheme();

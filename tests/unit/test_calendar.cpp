@@ -11,6 +11,8 @@
 namespace civitas {
 namespace {
 
+using civitas::test::chinese_error;
+
 Date d(const char* iso) { return parse_date(iso, "test"); }
 
 // The Spring Festival part of the 2025 calendar, built in code.
@@ -27,18 +29,6 @@ WorkCalendar spring_festival() {
 std::string parse_message(const std::string& json, const std::string& location) {
     return civitas::test::parse_error_at([](const std::string& text, const std::string& file) { (void)parse_calendar(text, file); },
                                          json, "cal.json", location);
-}
-
-// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
 }
 
 std::string with(const std::string& fields) {

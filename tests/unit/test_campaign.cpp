@@ -30,6 +30,8 @@
 namespace civitas {
 namespace {
 
+using civitas::test::chinese_error;
+
 using test::TempFolder;
 
 using civitas::test::bounded;
@@ -394,18 +396,6 @@ TEST(Campaign, PlanInPlaceOrPlanFile) {
     loaded.titles[2].name = "国家卫生城市";  // a different name is a different title list
     const std::string d = validation_message([&] { Campaign{named, city_frameworks(), WorkCalendar{}, Plan(loaded)}; }, "$.plan.titles");
     EXPECT_TRUE(contains(d, "expected the same titles, in the same order")) << d;
-}
-
-// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
 }
 
 TEST(Campaign, ErrorsReadInChinese) {

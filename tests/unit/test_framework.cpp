@@ -15,6 +15,8 @@ using namespace civitas::test;
 
 namespace {
 
+using civitas::test::chinese_error;
+
 /// Two categories: env {green, aqi}, mgmt {satisfaction}.
 FrameworkSpec small_spec() {
     return spec_of({category("env", {higher("green", 36), higher("aqi", 300)}),
@@ -404,18 +406,6 @@ TEST(Framework, IdMayEqualAnIndicatorId) {
 // Messages in Chinese: the same errors, as a Chinese reader sees them
 
 namespace {
-
-/// The Chinese message of the civitas::Error that `make` throws ("" and a failure when none).
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const civitas::Error& e) {
-        return e.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected a civitas::Error, nothing was thrown";
-    return "";
-}
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 #include <civitas/error.hpp>
 #include <civitas/observations.hpp>
 
+#include "support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,6 +19,8 @@
 
 namespace civitas {
 namespace {
+
+using civitas::test::chinese_error;
 
 Date d(const char* iso) { return parse_date(iso, "test"); }
 
@@ -165,18 +169,6 @@ TEST(ObservationStore, AnswersDoNotDependOnTheOrderOfAdding) {
         };
         EXPECT_LE(key(a), key(b));
     }
-}
-
-// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
 }
 
 TEST(ObservationStore, AddValidates) {

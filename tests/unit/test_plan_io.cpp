@@ -11,6 +11,8 @@
 namespace civitas {
 namespace {
 
+using civitas::test::chinese_error;
+
 const std::filesystem::path sample = std::filesystem::path(CIVITAS_TEST_DATA_DIR) / "plans" / "civilized-city-2025.json";
 
 // The ParseError of parsing `json`, checked for its location; "" when none was thrown.
@@ -209,18 +211,6 @@ TEST(PlanIo, CheckOnlyOnAMilestone) {
     spec.tasks[0].milestone = true;
     spec.tasks[0].start = spec.tasks[0].due;
     EXPECT_EQ(Plan(spec).tasks()[0].check, "provincial-2026");
-}
-
-// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
 }
 
 TEST(PlanIo, ErrorsReadInChinese) {

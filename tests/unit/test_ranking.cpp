@@ -4,6 +4,8 @@
 #include <civitas/error.hpp>
 #include <civitas/ranking.hpp>
 
+#include "support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -15,6 +17,8 @@
 using namespace civitas;
 
 namespace {
+
+using civitas::test::chinese_error;
 
 using Matrix = Eigen::MatrixXd;
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -53,17 +57,6 @@ std::string error_message(F&& f) {
         f();
     } catch (const ValidationError& error) {
         return error.what();
-    }
-    return "(no error)";
-}
-
-/// The whole message, in Chinese, of the civitas::Error, or "(no error)".
-template <class F>
-std::string chinese_error(F&& f) {
-    try {
-        f();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
     }
     return "(no error)";
 }

@@ -18,6 +18,8 @@
 namespace civitas {
 namespace {
 
+using civitas::test::chinese_error;
+
 using test::TempFolder;
 
 using Who = std::map<std::string, std::string>;
@@ -573,18 +575,6 @@ TEST(Subplan, AMissingSubplanFileNamesTheFileKey) {
     const std::filesystem::path both = folder.write("both.json", R"({"id": "city", "tasks": [],
         "subplans": [{"file": "a.json", "id": "a"}]})");
     load_error([&] { (void)load_plan(both); }, both, "$.subplans[0].id");
-}
-
-// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
 }
 
 TEST(Subplan, ErrorsReadInChinese) {

@@ -5,6 +5,8 @@
 #include <civitas/error.hpp>
 #include <civitas/trend.hpp>
 
+#include "support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,6 +16,8 @@
 
 namespace civitas {
 namespace {
+
+using civitas::test::chinese_error;
 
 constexpr double tight = 1e-12;
 
@@ -32,18 +36,6 @@ void expect_invalid(Call call, const std::string& path, const std::string& text)
         EXPECT_EQ(error.path(), path) << error.what();
         EXPECT_NE(std::string(error.what()).find(text), std::string::npos) << error.what();
     }
-}
-
-// The whole message, in Chinese, of the civitas::Error that `call` throws; "" when none is thrown.
-template <class Call>
-std::string chinese_error(Call call) {
-    try {
-        call();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
 }
 
 // ---- Trend -------------------------------------------------------------------------------------

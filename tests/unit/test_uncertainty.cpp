@@ -23,6 +23,8 @@ using namespace civitas;
 
 namespace {
 
+using civitas::test::chinese_error;
+
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::VectorXd;
 
@@ -95,17 +97,6 @@ std::string error_path(F&& f) {
         f();
     } catch (const ValidationError& error) {
         return error.path();
-    }
-    return "(no error)";
-}
-
-/// The whole message, in Chinese, of the civitas::Error, or "(no error)".
-template <class F>
-std::string chinese_error(F&& f) {
-    try {
-        f();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
     }
     return "(no error)";
 }

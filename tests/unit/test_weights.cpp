@@ -21,17 +21,7 @@ using namespace civitas::test;
 
 namespace {
 
-/// The whole message, in Chinese, of the civitas::Error that `make` throws; "" when none is thrown.
-template <class F>
-std::string chinese_error(F&& make) {
-    try {
-        make();
-    } catch (const Error& error) {
-        return error.message(Language::zh);
-    }
-    ADD_FAILURE() << "expected an error";
-    return "";
-}
+using civitas::test::chinese_error;
 
 /// A reciprocal matrix from its upper triangle, given row by row (a_ij for j > i).
 Eigen::MatrixXd reciprocal(const std::vector<std::vector<double>>& upper) {
