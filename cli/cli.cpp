@@ -43,8 +43,8 @@ struct Messages {
 
 const Messages english{
     Language::en,
-    "usage: civitas validate FILE\n"
-    "       civitas score FRAMEWORK DATA.csv [--format text|json|csv] [--class-column NAME]\n"
+    "usage: civitas validate FILE [--lang zh|en]\n"
+    "       civitas score FRAMEWORK DATA.csv [--format text|json|csv] [--class-column NAME] [--lang zh|en]\n"
     "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
     "                      [-o FILE] [--lang zh|en] [--max-items N]\n"
     "       civitas list\n"
@@ -78,8 +78,8 @@ const Messages english{
 
 const Messages chinese{
     Language::zh,
-    "用法: civitas validate 文件\n"
-    "      civitas score 测评体系 数据.csv [--format text|json|csv] [--class-column 列名]\n"
+    "用法: civitas validate 文件 [--lang zh|en]\n"
+    "      civitas score 测评体系 数据.csv [--format text|json|csv] [--class-column 列名] [--lang zh|en]\n"
     "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
     "                     [-o 文件] [--lang zh|en] [--max-items N]\n"
     "      civitas list\n"
@@ -205,9 +205,12 @@ std::optional<Date> date_option(const Arguments& parsed, const std::string& opti
 }
 
 int validate(const std::vector<std::string>& args, std::ostream& out, const Messages& m) {
-    if (args.size() != 2) throw UsageError{m.validate_args};
-    const Framework framework = load_framework(args[1]);
-    out << args[1] << ": " << m.valid << ": " << to_string(framework) << "\n";
+    const Arguments parsed = parse_arguments(args, {"--lang"}, m);
+    if (parsed.positional.size() != 1) throw UsageError{m.validate_args};
+    (void)choice(parsed, "--lang", {"zh", "en"}, "", m);  // only checked: messages_for already chose
+    const std::string& file = parsed.positional[0];
+    const Framework framework = load_framework(file);
+    out << file << ": " << m.valid << ": " << to_string(framework, m.language) << "\n";
     return success;
 }
 
@@ -226,6 +229,7 @@ int list(const std::vector<std::string>& args, std::ostream& out, const Messages
 int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Messages& m) {
     const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"}, m);
     if (parsed.positional.size() != 2) throw UsageError{m.score_args};
+    (void)choice(parsed, "--lang", {"zh", "en"}, "", m);  // only checked: messages_for already chose
     const std::string format = choice(parsed, "--format", {"text", "json", "csv"}, "text", m);
     const auto class_option = parsed.options.find("--class-column");
     const std::string class_column = class_option == parsed.options.end() ? "" : class_option->second;
@@ -252,11 +256,11 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             for (const std::string& id : e.basic_failed) basic += (basic.empty() ? "" : ";") + id;
             out << csv_field(e.unit) << "," << (e.total ? number_text(*e.total) : "") << "," << (e.passed ? "true" : "false")
                 << "," << to_string(e.decided_by) << "," << e.met << "," << e.assessed << "," << e.indicators.size() << ","
-                << number_text(e.coverage) << "," << csv_field(basic) << "," << csv_field(e.reason) << "\n";
+                << number_text(e.coverage) << "," << csv_field(basic) << "," << csv_field(e.reason.text(Language::en)) << "\n";
         }
     } else {
-        out << to_string(framework) << ": " << framework.name() << "\n";
-        for (std::size_t r = 0; r < batch.size(); ++r) out << "\n" << to_string(unit_evaluation(framework, batch, r)) << "\n";
+        out << to_string(framework, m.language) << ": " << framework.name() << "\n";
+        for (std::size_t r = 0; r < batch.size(); ++r) out << "\n" << to_string(unit_evaluation(framework, batch, r), m.language) << "\n";
     }
     int status = success;
     for (std::size_t r = 0; r < batch.size(); ++r)

@@ -38,46 +38,54 @@ Message other_framework(const std::string& batch_framework, const std::string& f
                    {batch_framework, framework});
 }
 
-std::string reason_text(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed) {
+Message reason(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed) {
     const FrameworkSpec& spec = c.spec;
+    const auto count = [](int n) { return std::to_string(n); };
+    const auto share = [](int part, int whole) { return percent(whole ? double(part) / whole : 0); };
     switch (v.decided_by) {
-        case Decision::invalid: return "invalid data";
+        case Decision::invalid: return Message("invalid data", "数据无效");
         case Decision::coverage:
-            if (t.counted == 0) return "no score: no indicator has data";
-            return "no score: data cover " + percent(t.coverage) + " of the weight, below the minimum " + percent(spec.min_coverage);
+            if (t.counted == 0) return Message("no score: no indicator has data", "无得分: 没有指标有数据");
+            return Message("no score: data cover {0} of the weight, below the minimum {1}", "无得分: 有数据的指标占权重 {0}，低于最低要求 {1}",
+                           {percent(t.coverage), percent(spec.min_coverage)});
         case Decision::veto: {
             std::string list;
             for (const std::string& id : basic_failed) list += (list.empty() ? "" : ", ") + id;
-            return "failed: basic items not met: " + list;
+            return Message("failed: basic items not met: {0}", "未通过: 基本指标未达标: {0}", {list});
         }
         case Decision::rule: {
             if (v.failed_rule < 0)
-                return "failed: " + std::to_string(t.met) + " of " + std::to_string(t.counted) + " indicators met; every one must be";
+                return Message("failed: {0} of {1} indicators met; every one must be", "未通过: {1} 个指标中 {0} 个达标；应全部达标",
+                               {count(t.met), count(t.counted)});
             const PassRule& rule = spec.pass_rules[static_cast<std::size_t>(v.failed_rule)];
-            const std::string name = std::string(" (") + to_string(rule.type) + ")";
+            const std::string name = to_string(rule.type);
             switch (rule.type) {
                 case PassRuleType::min_share_met:
-                    return "failed: " + std::to_string(t.met) + " of " + std::to_string(t.counted) + " indicators met (" +
-                           percent(t.counted ? double(t.met) / t.counted : 0) + "), below " + percent(rule.value) + name;
+                    return Message("failed: {0} of {1} indicators met ({2}), below {3} ({4})", "未通过: {1} 个指标中 {0} 个达标（{2}），低于 {3}（{4}）",
+                                   {count(t.met), count(t.counted), share(t.met, t.counted), percent(rule.value), name});
                 case PassRuleType::min_count_met:
-                    return "failed: " + std::to_string(t.met) + " indicators met, below " + format_number(rule.value) + name;
+                    return Message("failed: {0} indicators met, below {1} ({2})", "未通过: {0} 个指标达标，低于 {1} 个（{2}）",
+                                   {count(t.met), format_number(rule.value), name});
                 case PassRuleType::min_share_general_met:
-                    return "failed: " + std::to_string(t.general_met) + " of " + std::to_string(t.general_counted) +
-                           " general items met (" + percent(t.general_counted ? double(t.general_met) / t.general_counted : 0) +
-                           "), below " + percent(rule.value) + name;
+                    return Message("failed: {0} of {1} general items met ({2}), below {3} ({4})",
+                                   "未通过: {1} 个一般指标中 {0} 个达标（{2}），低于 {3}（{4}）",
+                                   {count(t.general_met), count(t.general_counted), share(t.general_met, t.general_counted),
+                                    percent(rule.value), name});
                 case PassRuleType::min_count_general_met:
-                    return "failed: " + std::to_string(t.general_met) + " general items met, below " + format_number(rule.value) + name;
+                    return Message("failed: {0} general items met, below {1} ({2})", "未通过: {0} 个一般指标达标，低于 {1} 个（{2}）",
+                                   {count(t.general_met), format_number(rule.value), name});
                 case PassRuleType::min_total:
-                    return "failed: total " + format_fixed(t.total, 2) + " below " + format_number(rule.value) + name;
+                    return Message("failed: total {0} below {1} ({2})", "未通过: 总分 {0}，低于 {1}（{2}）",
+                                   {format_fixed(t.total, 2), format_number(rule.value), name});
                 case PassRuleType::all_basic_met: break;
             }
-            return "failed" + name;
+            return Message("failed ({0})", "未通过（{0}）", {name});
         }
         case Decision::passed: break;
     }
     if (spec.pass_rules.empty())
-        return "passed: all " + std::to_string(t.counted) + " counted indicators met";
-    return "passed: all " + std::to_string(spec.pass_rules.size()) + " pass rules hold";
+        return Message("passed: all {0} counted indicators met", "通过: 计入的 {0} 个指标全部达标", {count(t.counted)});
+    return Message("passed: all {0} pass rules hold", "通过: {0} 条通过规则全部满足", {std::to_string(spec.pass_rules.size())});
 }
 
 }  // namespace civitas::detail

@@ -19,7 +19,6 @@ using detail::Verdict;
 using detail::decide;
 using detail::lines_for_class;
 using detail::other_framework;
-using detail::reason_text;
 
 const char* to_string(Outcome value) noexcept {
     switch (value) {
@@ -145,7 +144,8 @@ Evaluation unit_evaluation(const Framework& framework, const BatchEvaluation& ba
     Verdict verdict{e.decided_by, -1};
     if (verdict.decided_by == Decision::rule) verdict = decide(c, t);
     if (verdict.failed_rule >= 0) e.failed_rule = c.spec.pass_rules[static_cast<std::size_t>(verdict.failed_rule)];
-    e.reason = e.error.empty() ? reason_text(c, t, verdict, e.basic_failed) : "invalid data: " + e.error.text(Language::en);
+    e.reason = e.error.empty() ? detail::reason(c, t, verdict, e.basic_failed)
+                               : Message("invalid data: {0}", "数据无效: {0}", {e.error});
     return e;
 }
 

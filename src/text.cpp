@@ -15,36 +15,48 @@ using detail::format_number;
 
 namespace {
 
-std::string line_text(const Interval& line) {
+std::string line_text(const Interval& line, Language language) {
     if (std::isinf(line.high) && std::isfinite(line.low)) return ">= " + format_number(line.low);
     if (std::isinf(line.low) && std::isfinite(line.high)) return "<= " + format_number(line.high);
-    if (std::isinf(line.low) && std::isinf(line.high)) return "any";
+    if (std::isinf(line.low) && std::isinf(line.high)) return language == Language::zh ? "不限" : "any";
     return "[" + format_number(line.low) + ", " + format_number(line.high) + "]";
 }
 
 }  // namespace
 
-std::string to_string(const Framework& framework) {
-    return "Framework('" + framework.id() + "', " + std::to_string(framework.indicators().size()) + " indicators, " +
-           std::to_string(framework.categories().size()) + " categories, scale " + format_number(framework.scale()) + ")";
+std::string to_string(const Framework& framework, Language language) {
+    const std::string indicators = std::to_string(framework.indicators().size());
+    const std::string categories = std::to_string(framework.categories().size());
+    if (language == Language::zh)
+        return "测评体系 '" + framework.id() + "'：" + indicators + " 个指标，" + categories + " 个类别，满分 " + format_number(framework.scale());
+    return "Framework('" + framework.id() + "', " + indicators + " indicators, " + categories + " categories, scale " +
+           format_number(framework.scale()) + ")";
 }
 
-std::string to_string(const Evaluation& e) {
+std::string to_string(const Evaluation& e, Language language) {
+    // Each line in both languages, side by side: {0}, {1}, ... are the values.
+    const auto line = [language](const Message& m) { return m.text(language); };
     std::ostringstream out;
-    out << "Evaluation of " << (e.unit.empty() ? std::string("a unit") : "'" + e.unit + "'") << " against '" << e.framework
-        << "': " << (e.passed ? "PASSED" : "NOT PASSED") << "\n";
-    out << "  " << e.reason << "\n";
-    out << "  total " << (e.total ? format_fixed(*e.total, 2) : std::string("none")) << " / " << format_number(e.scale) << "; "
-        << e.met << " of " << e.indicators.size() << " indicators met, " << e.assessed << " assessed; coverage "
-        << format_fixed(100 * e.coverage, 1) << "%\n";
+    const Message unit = e.unit.empty() ? Message("a unit", "单位") : Message("'{0}'", "单位 '{0}'", {e.unit});
+    const Message verdict = e.passed ? Message("PASSED", "通过") : Message("NOT PASSED", "未通过");
+    out << line(Message("Evaluation of {0} against '{1}': {2}", "{0}（测评体系 '{1}'）: {2}", {unit, e.framework, verdict})) << "\n";
+    out << "  " << e.reason.text(language) << "\n";
+    const Message total = e.total ? Message("{0}", "{0}", {format_fixed(*e.total, 2)}) : Message("none", "无");
+    out << "  "
+        << line(Message("total {0} / {1}; {2} of {3} indicators met, {4} assessed; coverage {5}%",
+                        "总分 {0} / {1}；{3} 个指标中 {2} 个达标，{4} 个有数据；数据覆盖 {5}%",
+                        {total, format_number(e.scale), std::to_string(e.met), std::to_string(e.indicators.size()),
+                         std::to_string(e.assessed), format_fixed(100 * e.coverage, 1)}))
+        << "\n";
     const auto shortfalls = e.shortfalls();
     if (!shortfalls.empty()) {
-        out << "  not met (" << shortfalls.size() << "):\n";
+        out << "  " << line(Message("not met ({0}):", "未达标（{0}）:", {std::to_string(shortfalls.size())})) << "\n";
         for (const IndicatorResult* r : shortfalls) {
-            out << "    " << r->id << ": " << format_number(*r->value) << ", pass " << line_text(r->pass);
-            if (r->gap) out << ", gap " << format_fixed(*r->gap, 4);
-            if (r->relative_gap) out << " (" << format_fixed(100 * *r->relative_gap, 1) << "%)";
-            out << ", obstacle " << format_fixed(100 * r->obstacle, 1) << "%\n";
+            out << "    " << r->id << ": "
+                << line(Message("{0}, pass {1}", "{0}，达标线 {1}", {format_number(*r->value), line_text(r->pass, language)}));
+            if (r->gap) out << line(Message(", gap {0}", "，差距 {0}", {format_fixed(*r->gap, 4)}));
+            if (r->relative_gap) out << line(Message(" ({0}%)", "（{0}%）", {format_fixed(100 * *r->relative_gap, 1)}));
+            out << line(Message(", obstacle {0}%", "，障碍度 {0}%", {format_fixed(100 * r->obstacle, 1)})) << "\n";
         }
     }
     std::string text = out.str();

@@ -87,7 +87,7 @@ public:
     bool passed = false;                      ///< the pass decision
     Decision decided_by = Decision::passed;   ///< what decided it
     std::optional<PassRule> failed_rule;      ///< the first failing pass rule, when decided_by is rule
-    std::string reason;                       ///< the decision in words, English
+    Message reason;                           ///< the decision in words ("failed: total 78.50 below 80 (min_total)")
     Message error;                            ///< why the data was invalid, when decided_by is invalid (else empty)
 
     /// Result for one indicator id; throws NotFoundError.
@@ -211,8 +211,8 @@ CIVITAS_EXPORT void apply_rulings(const Framework& framework, BatchEvaluation& b
 [[nodiscard]] CIVITAS_EXPORT Evaluation unit_evaluation(const Framework& framework,
                                                         const BatchEvaluation& batch, std::size_t row);
 
-/// A short text table of the evaluation, for terminals and `repr`.
-[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Evaluation& evaluation);
+/// A short text table of the evaluation, for terminals and `repr`, in English or Chinese.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Evaluation& evaluation, Language language = Language::en);
 /// One line: number of units, passed, mean total.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const BatchEvaluation& batch);
 

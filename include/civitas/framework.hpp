@@ -3,6 +3,7 @@
 
 #include <civitas/enums.hpp>
 #include <civitas/export.hpp>
+#include <civitas/message.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -314,7 +315,8 @@ template <> struct EnumNames<PassRuleType> {
                                              "min_share_general_met", "min_count_general_met", "min_total"};
 };
 
-/// One-line summary: `Framework('garden-city-2016', 12 indicators, 2 categories, scale 100)`.
-[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Framework& framework);
+/// One-line summary: `Framework('garden-city-2016', 12 indicators, 2 categories, scale 100)`, or
+/// in Chinese `测评体系 'garden-city-2016'：12 个指标，2 个类别，满分 100`.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Framework& framework, Language language = Language::en);
 
 }  // namespace civitas

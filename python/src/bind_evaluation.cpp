@@ -148,7 +148,10 @@ void register_evaluation(py::module_& m) {
         .def_readonly("decided_by", &Evaluation::decided_by, "What decided it.")
         .def_property_readonly("failed_rule", [](const FrameworkEvaluation& self) { return self.failed_rule; },
                                "The first failing pass rule when decided_by is Decision.rule, else None (a copy).")
-        .def_readonly("reason", &Evaluation::reason, "The decision in words, English.")
+        .def_property_readonly(
+            "reason", [](const FrameworkEvaluation& self) { return self.reason.text(Language::en); }, "The decision in words, English.")
+        .def_property_readonly(
+            "reason_zh", [](const FrameworkEvaluation& self) { return self.reason.text(Language::zh); }, "The decision in words, Chinese.")
         .def_property_readonly("error", [](const FrameworkEvaluation& self) { return self.error.text(Language::en); },
                                "Why the data was invalid, when decided_by is Decision.invalid, else ''.")
         .def_property_readonly("_framework", [](const FrameworkEvaluation& self) { return self.source; },

@@ -28,8 +28,8 @@ struct Verdict {
 
 /// The decision of docs/scoring.md, "Passing", steps 2 to 5.
 Verdict decide(const CompiledFramework& c, const Tally& t);
-/// The decision in words ("failed: total 78.50 below 80 (min_total)").
-std::string reason_text(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed);
+/// The decision in words ("failed: total 78.50 below 80 (min_total)", "未通过: 总分 78.50，低于 80（min_total）").
+Message reason(const CompiledFramework& c, const Tally& t, const Verdict& v, const std::vector<std::string>& basic_failed);
 /// "the batch was evaluated with framework 'a', not 'b'": a batch handed to another framework.
 Message other_framework(const std::string& batch_framework, const std::string& framework);
 

@@ -30,7 +30,7 @@ std::string evaluation_to_json(const Evaluation& e, int indent) {
     j["unit"] = e.unit;
     j["passed"] = e.passed;
     j["decided_by"] = to_string(e.decided_by);
-    j["reason"] = e.reason;
+    j["reason"] = e.reason.text(Language::en);
     if (!e.error.empty()) j["error"] = e.error.text(Language::en);
     j["total"] = optional_json(e.total);
     j["scale"] = e.scale;

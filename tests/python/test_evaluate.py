@@ -102,7 +102,8 @@ def test_basic_item_not_met_vetoes(demo: civitas.Framework) -> None:
     assert e.decided_by == Decision.veto
     assert e.basic_failed == ["a1"]
     assert e.failed_rule is None
-    assert e.reason
+    assert e.reason == "failed: basic items not met: a1"
+    assert e.reason_zh == "未通过: 基本指标未达标: a1"
 
 
 def test_everything_met_passes(demo: civitas.Framework) -> None:

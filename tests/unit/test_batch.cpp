@@ -378,7 +378,8 @@ TEST(BatchMessages, InvalidUnitsSayWhyInChinese) {
     // The unit's Evaluation carries the same message; its reason stays English.
     const auto e = unit_evaluation(f, batch, 1);
     EXPECT_EQ(e.error, batch.errors[1]);
-    EXPECT_EQ(e.reason, "invalid data: " + batch.errors[1].text(Language::en));
+    EXPECT_EQ(e.reason.text(Language::en), "invalid data: " + batch.errors[1].text(Language::en));
+    EXPECT_EQ(e.reason.text(Language::zh), "数据无效: " + batch.errors[1].text(Language::zh));
 }
 
 TEST(BatchMessages, ShapeErrorsReadInChinese) {

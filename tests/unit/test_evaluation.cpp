@@ -399,7 +399,7 @@ Evaluation with_rules(std::vector<PassRule> rules) {
 
 void expect_passes(const std::vector<PassRule>& rules) {
     const auto e = with_rules(rules);
-    EXPECT_TRUE(e.passed) << e.reason;
+    EXPECT_TRUE(e.passed) << e.reason.text(Language::en);
     EXPECT_EQ(e.decided_by, Decision::passed);
     EXPECT_FALSE(e.failed_rule.has_value());
 }
@@ -450,6 +450,53 @@ TEST(PassRules, FirstFailingRuleInFileOrderDecides) {
     expect_passes({{PassRuleType::min_count_met, 4}, {PassRuleType::min_total, 75}, {PassRuleType::min_share_met, 0.8}});
 }
 
+// The reason in words, in English and Chinese, for each way a unit passes or fails (numbers
+// lose their trailing zeros); the unit has total 80, 4 of 5 indicators met and 3 of 4 general items met.
+TEST(PassRules, TheReasonSaysWhyInBothLanguages) {
+    const auto reason = [](const std::vector<PassRule>& rules, Language language) {
+        return with_rules(rules).reason.text(language);
+    };
+    EXPECT_EQ(reason({{PassRuleType::min_total, 80.5}}, Language::en), "failed: total 80 below 80.5 (min_total)");
+    EXPECT_EQ(reason({{PassRuleType::min_total, 80.5}}, Language::zh), "未通过: 总分 80，低于 80.5（min_total）");
+    EXPECT_EQ(reason({{PassRuleType::min_share_met, 0.85}}, Language::en),
+              "failed: 4 of 5 indicators met (80%), below 85% (min_share_met)");
+    EXPECT_EQ(reason({{PassRuleType::min_share_met, 0.85}}, Language::zh), "未通过: 5 个指标中 4 个达标（80%），低于 85%（min_share_met）");
+    EXPECT_EQ(reason({{PassRuleType::min_count_met, 5}}, Language::en), "failed: 4 indicators met, below 5 (min_count_met)");
+    EXPECT_EQ(reason({{PassRuleType::min_count_met, 5}}, Language::zh), "未通过: 4 个指标达标，低于 5 个（min_count_met）");
+    EXPECT_EQ(reason({{PassRuleType::min_share_general_met, 0.8}}, Language::en),
+              "failed: 3 of 4 general items met (75%), below 80% (min_share_general_met)");
+    EXPECT_EQ(reason({{PassRuleType::min_count_general_met, 4}}, Language::zh),
+              "未通过: 3 个一般指标达标，低于 4 个（min_count_general_met）");
+    EXPECT_EQ(reason({}, Language::en), "failed: 4 of 5 indicators met; every one must be");
+    EXPECT_EQ(reason({}, Language::zh), "未通过: 5 个指标中 4 个达标；应全部达标");
+    EXPECT_EQ(reason({{PassRuleType::min_total, 80}}, Language::en), "passed: all 1 pass rules hold");
+    EXPECT_EQ(reason({{PassRuleType::min_total, 80}}, Language::zh), "通过: 1 条通过规则全部满足");
+
+    auto s = flat_spec({basic(higher("b1", 10)), higher("g1", 10)}, "rules");
+    const Evaluation vetoed = Framework(s).evaluate({{"b1", 5}, {"g1", 20}});
+    EXPECT_EQ(vetoed.reason.text(Language::en), "failed: basic items not met: b1");
+    EXPECT_EQ(vetoed.reason.text(Language::zh), "未通过: 基本指标未达标: b1");
+}
+
+// The text view (the command line's `score` output) in both languages.
+TEST(PassRules, TheTextViewInBothLanguages) {
+    const Evaluation e = with_rules({{PassRuleType::min_total, 80.5}});
+    const std::string english = to_string(e);
+    const std::string chinese = to_string(e, Language::zh);
+    EXPECT_EQ(english.substr(0, english.find("    g4")),
+              "Evaluation of a unit against 'rules': NOT PASSED\n"
+              "  failed: total 80 below 80.5 (min_total)\n"
+              "  total 80 / 100; 4 of 5 indicators met, 5 assessed; coverage 100%\n"
+              "  not met (1):\n");
+    EXPECT_EQ(chinese.substr(0, chinese.find("    g4")),
+              "单位（测评体系 'rules'）: 未通过\n"
+              "  未通过: 总分 80，低于 80.5（min_total）\n"
+              "  总分 80 / 100；5 个指标中 4 个达标，5 个有数据；数据覆盖 100%\n"
+              "  未达标（1）:\n");
+    const std::size_t g4 = chinese.find("    g4");
+    EXPECT_EQ(chinese.substr(g4, chinese.find("，障碍度") - g4), "    g4: 5，达标线 >= 10，差距 5（50%）");
+}
+
 TEST(PassRules, DefaultRuleEveryCountedIndicatorMet) {
     const auto failing = with_rules({});
     EXPECT_FALSE(failing.passed);
@@ -477,7 +524,7 @@ TEST(PassRules, SharesDivideByCountedIndicators) {
     s.missing = MissingPolicy::skip;
     s.pass_rules = {{PassRuleType::min_share_general_met, 0.66}};
     const auto e = Framework(s).evaluate({{"b1", 20}, {"g1", 20}, {"g2", 20}, {"g3", 5}});
-    EXPECT_TRUE(e.passed) << e.reason;
+    EXPECT_TRUE(e.passed) << e.reason.text(Language::en);
     s.pass_rules = {{PassRuleType::min_share_general_met, 0.67}};
     EXPECT_FALSE(Framework(s).evaluate({{"b1", 20}, {"g1", 20}, {"g2", 20}, {"g3", 5}}).passed);
 }

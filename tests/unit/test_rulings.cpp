@@ -46,7 +46,7 @@ TEST(Rulings, MetByARuleScoresFullAndPasses) {
     EXPECT_TRUE(e.passed);
     EXPECT_EQ(e.indicator("b").outcome, Outcome::met);
     EXPECT_DOUBLE_EQ(*e.indicator("b").value, 8.0);  // the value stays as measured
-    EXPECT_TRUE(mentions(e.reason, "passed")) << e.reason;
+    EXPECT_TRUE(mentions(e.reason.text(Language::en), "passed")) << e.reason.text(Language::en);
     // The other unit is untouched.
     EXPECT_TRUE(batch.passed[1]);
     EXPECT_EQ(batch.met(1), 3);
@@ -62,7 +62,7 @@ TEST(Rulings, NotMetByARuleLosesThePointsAndFails) {
     EXPECT_NEAR(batch.totals(0), 200.0 / 3.0, 1e-9);
     EXPECT_FALSE(batch.passed[0]);
     EXPECT_EQ(batch.decided_by[0], Decision::rule);
-    EXPECT_TRUE(mentions(unit_evaluation(f, batch, 0).reason, "2 of 3 indicators met"));
+    EXPECT_TRUE(mentions(unit_evaluation(f, batch, 0).reason.text(Language::en), "2 of 3 indicators met"));
 }
 
 TEST(Rulings, ABasicItemRuledNotMetVetoes) {
