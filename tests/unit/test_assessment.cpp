@@ -411,35 +411,36 @@ TEST(FieldInspectionFile, RoundTrip) {
     EXPECT_EQ(load_field_inspection(folder.write("inspection.json", text).string()), f);
 }
 
+// The example inspection's file text with its first `from` replaced by `to`.
+std::string inspection_text_with(const std::string& from, const std::string& to) {
+    std::string text = field_inspection_to_json(inspection());
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return text.replace(at, from.size(), to);
+}
+
 TEST(FieldInspectionFile, ErrorsNameTheFilePathValueAndExpectation) {
-    const std::string good = field_inspection_to_json(inspection());
-    const auto replaced = [&](const std::string& from, const std::string& to) {
-        std::string text = good;
-        const auto at = text.find(from);
-        EXPECT_NE(at, std::string::npos) << from;
-        return text.replace(at, from.size(), to);
-    };
     EXPECT_TRUE(mentions_all_and_any(
-        parse_error([&] { (void)parse_field_inspection(replaced("\"count\": 2", "\"count\": 0"), "f.json"); }, "f.json", "$.problems[0].count"),
+        parse_error([&] { (void)parse_field_inspection(inspection_text_with("\"count\": 2", "\"count\": 0"), "f.json"); }, "f.json", "$.problems[0].count"),
         {"f.json", "0", "[1, 1000000]"}));
     EXPECT_TRUE(mentions_all_and_any(
-        parse_error([&] { (void)parse_field_inspection(replaced("\"site\": \"s3\"", "\"site\": \"s7\""), "f.json"); }, "f.json",
+        parse_error([&] { (void)parse_field_inspection(inspection_text_with("\"site\": \"s3\"", "\"site\": \"s7\""), "f.json"); }, "f.json",
                     "$.problems[2].site"),
         {"s7", "expected a site id"}));
     EXPECT_TRUE(mentions_all_and_any(
-        parse_error([&] { (void)parse_field_inspection(replaced("\"date\": \"2025-11-20\"", "\"date\": \"2025-11-31\""), "f.json"); },
+        parse_error([&] { (void)parse_field_inspection(inspection_text_with("\"date\": \"2025-11-20\"", "\"date\": \"2025-11-31\""), "f.json"); },
                     "f.json", "$.date"),
         {"2025-11-31"}));
     EXPECT_TRUE(mentions_all_and_any(
-        parse_error([&] { (void)parse_field_inspection(replaced("\"unit\": \"xigu\"", "\"unit\": 3"), "f.json"); }, "f.json",
+        parse_error([&] { (void)parse_field_inspection(inspection_text_with("\"unit\": \"xigu\"", "\"unit\": 3"), "f.json"); }, "f.json",
                     "$.sites[3].unit"),
         {"3", "a string"}));
     EXPECT_TRUE(mentions_all_and_any(
-        parse_error([&] { (void)parse_field_inspection(replaced("\"format\": \"civitas-inspection/1\"", "\"format\": \"civitas-inspection/2\""), "f.json"); },
+        parse_error([&] { (void)parse_field_inspection(inspection_text_with("\"format\": \"civitas-inspection/1\"", "\"format\": \"civitas-inspection/2\""), "f.json"); },
                     "f.json", "$.format"),
         {"civitas-inspection/2", "civitas-inspection/1"}));
     EXPECT_TRUE(mentions_all_and_any(
-        parse_error([&] { (void)parse_field_inspection(replaced("\"type\": \"park\"", "\"kind\": \"park\""), "f.json"); }, "f.json",
+        parse_error([&] { (void)parse_field_inspection(inspection_text_with("\"type\": \"park\"", "\"kind\": \"park\""), "f.json"); }, "f.json",
                     "$.sites[2].kind"),
         {"unknown key", "type"}));
 }
@@ -472,21 +473,14 @@ TEST(AssessmentMessages, SchemesAndRoundsReadInChinese) {
 }
 
 TEST(AssessmentMessages, InspectionFilesReadInChinese) {
-    const std::string good = field_inspection_to_json(inspection());
-    const auto replaced = [&](const std::string& from, const std::string& to) {
-        std::string text = good;
-        const auto at = text.find(from);
-        EXPECT_NE(at, std::string::npos) << from;
-        return text.replace(at, from.size(), to);
-    };
     try {
-        (void)parse_field_inspection(replaced("\"count\": 2", "\"count\": 0"), "f.json");
+        (void)parse_field_inspection(inspection_text_with("\"count\": 2", "\"count\": 0"), "f.json");
         ADD_FAILURE() << "expected ParseError";
     } catch (const ParseError& e) {
         EXPECT_EQ(e.what(), std::string("f.json: $.problems[0].count: 0 is out of range; expected a count of problems in [1, 1000000]"));
         EXPECT_EQ(e.message(Language::zh), "f.json: $.problems[0].count: 0 超出范围；应为 [1, 1000000] 内的问题个数");
     }
-    EXPECT_EQ(chinese_error([&] { (void)parse_field_inspection(replaced("\"site\": \"s3\"", "\"site\": \"s7\""), "f.json"); }),
+    EXPECT_EQ(chinese_error([&] { (void)parse_field_inspection(inspection_text_with("\"site\": \"s3\"", "\"site\": \"s7\""), "f.json"); }),
               "f.json: $.problems[2].site: 未知点位 's7'；应为本次实地考察的点位 id");
     FieldInspection f = inspection();
     f.sites[1].id = "s1";

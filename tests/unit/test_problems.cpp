@@ -281,13 +281,7 @@ TEST(Problem, InvalidProblemsReadInChinese) {
     const auto chinese = [](std::vector<Problem> problems) {
         PlanSpec spec = problems_spec();
         spec.problems = std::move(problems);
-        try {
-            Plan{spec};
-        } catch (const ValidationError& error) {
-            return error.message(Language::zh);
-        }
-        ADD_FAILURE() << "expected ValidationError";
-        return std::string();
+        return test::chinese_error([&] { Plan{spec}; });
     };
     EXPECT_EQ(chinese({problem("p", "2025-03-10", "2025-03-07")}),
               "$.problems[0].deadline: 2025-03-07 早于问题 'p' 的发现日期 2025-03-10；整改期限应不早于发现日期");

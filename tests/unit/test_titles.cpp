@@ -128,15 +128,7 @@ TEST(Title, InvalidTitles) {
 }
 
 TEST(Title, InvalidTitlesReadInChinese) {
-    const auto chinese = [](const PlanSpec& spec) {
-        try {
-            Plan{spec};
-        } catch (const ValidationError& error) {
-            return error.message(Language::zh);
-        }
-        ADD_FAILURE() << "expected ValidationError";
-        return std::string();
-    };
+    const auto chinese = [](const PlanSpec& spec) { return test::chinese_error([&] { Plan{spec}; }); };
     PlanSpec spec = titles_spec();
     spec.phases[1].title = "forest";
     EXPECT_EQ(chinese(spec), "$.phases[1].title: 阶段 'civ' 的称号 'forest' 未定义；应为计划中的称号之一");
