@@ -17,32 +17,9 @@ namespace civitas::cli {
 
 namespace {
 
-// The command line's fixed messages in one language.
-struct Messages {
-    Language language;             // also the language of the library's error messages
-    const char* usage;
-    const char* no_command;        // no command given
-    const char* unknown_command;   // '{0}'
-    const char* unknown_option;    // '{0}'
-    const char* needs_value;       // {0} needs a value
-    const char* not_one_of;        // {0} '{1}' is not one of ...
-    const char* not_a_date;        // {0} '{1}' is not a date
-    const char* not_a_count;       // {0} '{1}' is not a whole number >= 1
-    const char* validate_args;
-    const char* list_args;
-    const char* score_args;
-    const char* report_args;
-    const char* valid;             // "valid"
-    const char* wrote;             // wrote {0}
-    const char* rows_left_out;     // {0} rows of the observation files were left out
-    const char* unexpected;        // unexpected error
-    const char* frameworks;        // heading of `list`
-    const char* calendars;         // heading of `list`
-    const char* unit_invalid;      // {0} file: unit '{1}': why
-};
-
-const Messages english{
-    Language::en,
+// How to call the command, in both languages.
+Message usage() {
+    return Message(
     "usage: civitas validate FILE [--lang zh|en]\n"
     "       civitas score FRAMEWORK DATA.csv [--format text|json|csv] [--class-column NAME] [--lang zh|en]\n"
     "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
@@ -56,28 +33,6 @@ const Messages english{
     "the format FILE's extension names (.html, .md, .json) or text, in the campaign's language.\n"
     "Messages are in English, or Chinese under --lang zh or a zh locale (LANG, LC_ALL).\n"
     "Exit status: 0 success, 2 usage error, 3 invalid input.\n",
-    "no command given",
-    "unknown command '{0}'",
-    "unknown option '{0}'",
-    "{0} needs a value",
-    "{0} '{1}' is not one of ",
-    "{0} '{1}' is not a date; expected YYYY-MM-DD",
-    "{0} '{1}' is not a whole number of 1 or more",
-    "validate takes one FILE",
-    "list takes no arguments",
-    "score takes FRAMEWORK and DATA.csv",
-    "report takes one CAMPAIGN file",
-    "valid",
-    "wrote {0}",
-    "{0} rows of the observation files were left out; the first: ",
-    "unexpected error: ",
-    "frameworks:",
-    "calendars:",
-    "{0}: unit '{1}': ",
-};
-
-const Messages chinese{
-    Language::zh,
     "用法: civitas validate 文件 [--lang zh|en]\n"
     "      civitas score 测评体系 数据.csv [--format text|json|csv] [--class-column 列名] [--lang zh|en]\n"
     "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
@@ -90,50 +45,26 @@ const Messages chinese{
     "创建方案为创建方案文件（.json）；报告截至“日期”（YYYY-MM-DD，默认今天），格式按输出文件的\n"
     "扩展名（.html、.md、.json）确定，否则为纯文本；报告语言默认取创建方案的语言。\n"
     "提示信息为中文（--lang zh 或 zh 区域设置）或英文（--lang en）。\n"
-    "退出状态: 0 成功，2 用法错误，3 输入无效。\n",
-    "未给出命令",
-    "未知命令 '{0}'",
-    "未知选项 '{0}'",
-    "{0} 需要一个值",
-    "{0} '{1}' 不在可选值之中: ",
-    "{0} '{1}' 不是日期；应为 YYYY-MM-DD",
-    "{0} '{1}' 不是大于等于 1 的整数",
-    "validate 需要一个文件",
-    "list 不带参数",
-    "score 需要测评体系和数据.csv 两个参数",
-    "report 需要一个创建方案文件",
-    "有效",
-    "已写入 {0}",
-    "观测数据文件中有 {0} 行被剔除；第一行: ",
-    "意外错误: ",
-    "测评体系:",
-    "工作日历:",
-    "{0}: 单位 '{1}': ",
-};
-
-std::string fill_in(const char* pattern, const std::string& a, const std::string& b = {}) {
-    std::string text = pattern;
-    if (const auto at = text.find("{0}"); at != std::string::npos) text.replace(at, 3, a);
-    if (const auto at = text.find("{1}"); at != std::string::npos) text.replace(at, 3, b);
-    return text;
+    "退出状态: 0 成功，2 用法错误，3 输入无效。\n");
 }
 
 // The language of messages: --lang anywhere in the arguments, else the locale's (LC_ALL,
 // LC_MESSAGES, LANG: the first that is set), Chinese when it starts with "zh".
-const Messages& messages_for(const std::vector<std::string>& args) {
+Language language_of(const std::vector<std::string>& args) {
+    const auto named = [](const std::string& name) { return name.rfind("zh", 0) == 0 ? Language::zh : Language::en; };
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1] == "zh" ? chinese : english;
-        if (args[i].rfind("--lang=", 0) == 0) return args[i].substr(7) == "zh" ? chinese : english;
+        if (args[i] == "--lang" && i + 1 < args.size()) return named(args[i + 1]);
+        if (args[i].rfind("--lang=", 0) == 0) return named(args[i].substr(7));
     }
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);
-        if (value != nullptr && *value != '\0') return std::string(value).rfind("zh", 0) == 0 ? chinese : english;
+        if (value != nullptr && *value != '\0') return named(value);
     }
-    return english;
+    return Language::en;
 }
 
 struct UsageError {
-    std::string message;
+    Message message;
 };
 
 // A framework by path, or by bundled id when no such file exists and the name has no '/' or '.json'.
@@ -164,8 +95,7 @@ struct Arguments {
     std::map<std::string, std::string> options;
 };
 
-Arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& takes_value,
-                          const Messages& m) {
+Arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& takes_value) {
     Arguments parsed;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
@@ -176,61 +106,61 @@ Arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
         const std::size_t equals = arg.find('=');
         const std::string name = arg.substr(0, equals);
         if (std::find(takes_value.begin(), takes_value.end(), name) == takes_value.end())
-            throw UsageError{fill_in(m.unknown_option, arg)};
+            throw UsageError{Message("unknown option '{0}'", "未知选项 '{0}'", {arg})};
         if (equals != std::string::npos) parsed.options[name] = arg.substr(equals + 1);
         else if (i + 1 < args.size()) parsed.options[name] = args[++i];
-        else throw UsageError{fill_in(m.needs_value, name)};
+        else throw UsageError{Message("{0} needs a value", "{0} 需要一个值", {name})};
     }
     return parsed;
 }
 
 std::string choice(const Arguments& parsed, const std::string& option, const std::vector<std::string>& allowed,
-                   const std::string& fallback, const Messages& m) {
+                   const std::string& fallback) {
     const auto found = parsed.options.find(option);
     if (found == parsed.options.end()) return fallback;
     if (std::find(allowed.begin(), allowed.end(), found->second) != allowed.end()) return found->second;
     std::string names;
     for (const std::string& a : allowed) names += (names.empty() ? "" : ", ") + a;
-    throw UsageError{fill_in(m.not_one_of, option, found->second) + names};
+    throw UsageError{Message("{0} '{1}' is not one of {2}", "{0} '{1}' 不在可选值之中: {2}", {option, found->second, names})};
 }
 
-std::optional<Date> date_option(const Arguments& parsed, const std::string& option, const Messages& m) {
+std::optional<Date> date_option(const Arguments& parsed, const std::string& option) {
     const auto found = parsed.options.find(option);
     if (found == parsed.options.end()) return std::nullopt;
     try {
         return parse_date(found->second, option);
     } catch (const Error&) {
-        throw UsageError{fill_in(m.not_a_date, option, found->second)};
+        throw UsageError{Message("{0} '{1}' is not a date; expected YYYY-MM-DD", "{0} '{1}' 不是日期；应为 YYYY-MM-DD", {option, found->second})};
     }
 }
 
-int validate(const std::vector<std::string>& args, std::ostream& out, const Messages& m) {
-    const Arguments parsed = parse_arguments(args, {"--lang"}, m);
-    if (parsed.positional.size() != 1) throw UsageError{m.validate_args};
-    (void)choice(parsed, "--lang", {"zh", "en"}, "", m);  // only checked: messages_for already chose
+int validate(const std::vector<std::string>& args, std::ostream& out, Language lang) {
+    const Arguments parsed = parse_arguments(args, {"--lang"});
+    if (parsed.positional.size() != 1) throw UsageError{Message("validate takes one FILE", "validate 需要一个文件")};
+    (void)choice(parsed, "--lang", {"zh", "en"}, "");  // only checked: language_of already chose
     const std::string& file = parsed.positional[0];
     const Framework framework = load_framework(file);
-    out << file << ": " << m.valid << ": " << to_string(framework, m.language) << "\n";
+    out << file << ": " << Message("valid", "有效").text(lang) << ": " << to_string(framework, lang) << "\n";
     return success;
 }
 
-int list(const std::vector<std::string>& args, std::ostream& out, const Messages& m) {
-    if (args.size() != 1) throw UsageError{m.list_args};
-    out << m.frameworks << "\n";
+int list(const std::vector<std::string>& args, std::ostream& out, Language lang) {
+    if (args.size() != 1) throw UsageError{Message("list takes no arguments", "list 不带参数")};
+    out << Message("frameworks:", "测评体系:").text(lang) << "\n";
     for (const std::string& id : bundled_framework_ids()) {
         const Framework framework = load_bundled_framework(id);
         out << id << "\t" << to_string(framework.spec().reliability) << "\t" << framework.name() << "\n";
     }
-    out << "\n" << m.calendars << "\n";
+    out << "\n" << Message("calendars:", "工作日历:").text(lang) << "\n";
     for (const std::string& id : bundled_calendar_ids()) out << id << "\t" << to_string(load_bundled_calendar(id)) << "\n";
     return success;
 }
 
-int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Messages& m) {
-    const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"}, m);
-    if (parsed.positional.size() != 2) throw UsageError{m.score_args};
-    (void)choice(parsed, "--lang", {"zh", "en"}, "", m);  // only checked: messages_for already chose
-    const std::string format = choice(parsed, "--format", {"text", "json", "csv"}, "text", m);
+int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
+    const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"});
+    if (parsed.positional.size() != 2) throw UsageError{Message("score takes FRAMEWORK and DATA.csv", "score 需要测评体系和数据.csv 两个参数")};
+    (void)choice(parsed, "--lang", {"zh", "en"}, "");  // only checked: language_of already chose
+    const std::string format = choice(parsed, "--format", {"text", "json", "csv"}, "text");
     const auto class_option = parsed.options.find("--class-column");
     const std::string class_column = class_option == parsed.options.end() ? "" : class_option->second;
     const std::vector<std::string>& positional = parsed.positional;
@@ -259,43 +189,47 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
                 << number_text(e.coverage) << "," << csv_field(basic) << "," << csv_field(e.reason.text(Language::en)) << "\n";
         }
     } else {
-        out << to_string(framework, m.language) << ": " << framework.name() << "\n";
-        for (std::size_t r = 0; r < batch.size(); ++r) out << "\n" << to_string(unit_evaluation(framework, batch, r), m.language) << "\n";
+        out << to_string(framework, lang) << ": " << framework.name() << "\n";
+        for (std::size_t r = 0; r < batch.size(); ++r) out << "\n" << to_string(unit_evaluation(framework, batch, r), lang) << "\n";
     }
     int status = success;
     for (std::size_t r = 0; r < batch.size(); ++r)
         if (!batch.errors[r].empty()) {
-            err << "civitas: " << fill_in(m.unit_invalid, positional[1], batch.units[r]) << batch.errors[r].text(m.language) << "\n";
+            err << "civitas: " << Message("{0}: unit '{1}': {2}", "{0}: 单位 '{1}': {2}", {positional[1], batch.units[r], batch.errors[r]}).text(lang)
+                << "\n";
             status = invalid_input;
         }
     return status;
 }
 
-int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Messages& m) {
+int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
     const Arguments parsed =
-        parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"}, m);
-    if (parsed.positional.size() != 1) throw UsageError{m.report_args};
+        parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"});
+    if (parsed.positional.size() != 1) throw UsageError{Message("report takes one CAMPAIGN file", "report 需要一个创建方案文件")};
     std::string output;
     for (const char* option : {"-o", "--output"})
         if (const auto found = parsed.options.find(option); found != parsed.options.end()) output = found->second;
-    const std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, to_string(report_format_of(output)), m);
-    const std::string language = choice(parsed, "--lang", {"zh", "en"}, "", m);
+    const std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, to_string(report_format_of(output)));
+    const std::string language = choice(parsed, "--lang", {"zh", "en"}, "");
     ReportOptions options;
     if (!language.empty()) options.language = language == "zh" ? Language::zh : Language::en;
-    options.readiness.known_on = date_option(parsed, "--known-on", m);
+    options.readiness.known_on = date_option(parsed, "--known-on");
     if (const auto found = parsed.options.find("--max-items"); found != parsed.options.end()) {
         const std::string& text = found->second;
         if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) < 1)
-            throw UsageError{fill_in(m.not_a_count, "--max-items", text)};
+            throw UsageError{Message("{0} '{1}' is not a whole number of 1 or more", "{0} '{1}' 不是大于等于 1 的整数", {"--max-items", text})};
         options.max_items = std::stoi(text);
     }
-    const Date as_of = date_option(parsed, "--as-of", m).value_or(boost::gregorian::day_clock::local_day());
+    const Date as_of = date_option(parsed, "--as-of").value_or(boost::gregorian::day_clock::local_day());
 
     const Campaign campaign = load_campaign(parsed.positional[0]);
     const auto& rejected = campaign.rejected_observations();
     if (!rejected.empty())
-        err << "civitas: " << fill_in(m.rows_left_out, std::to_string(rejected.size())) << rejected.front().first << ": "
-            << to_string(rejected.front().second, m.language) << "\n";
+        err << "civitas: "
+            << Message("{0} rows of the observation files were left out; the first: {1}: {2}", "观测数据文件中有 {0} 行被剔除；第一行: {1}: {2}",
+                       {std::to_string(rejected.size()), rejected.front().first, to_string(rejected.front().second, lang)})
+                   .text(lang)
+            << "\n";
     const Report built = build_report(campaign, as_of, options);
     const ReportFormat kind = *enum_from_string<ReportFormat>(format);
     const std::string text = render(built, kind);
@@ -303,7 +237,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << text;
     } else {
         write_report_file(text, output);
-        err << "civitas: " << fill_in(m.wrote, output) << "\n";
+        err << "civitas: " << Message("wrote {0}", "已写入 {0}", {output}).text(lang) << "\n";
     }
     return success;
 }
@@ -311,31 +245,31 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const Messages& m = messages_for(args);
+    const Language lang = language_of(args);
     try {
-        if (args.empty()) throw UsageError{m.no_command};
+        if (args.empty()) throw UsageError{Message("no command given", "未给出命令")};
         const std::string& command = args[0];
         if (command == "--help" || command == "-h" || command == "help") {
-            out << m.usage;
+            out << usage().text(lang);
             return success;
         }
         if (command == "--version") {
             out << "civitas " << version << "\n";
             return success;
         }
-        if (command == "validate") return validate(args, out, m);
-        if (command == "score") return score(args, out, err, m);
-        if (command == "report") return report(args, out, err, m);
-        if (command == "list") return list(args, out, m);
-        throw UsageError{fill_in(m.unknown_command, command)};
+        if (command == "validate") return validate(args, out, lang);
+        if (command == "score") return score(args, out, err, lang);
+        if (command == "report") return report(args, out, err, lang);
+        if (command == "list") return list(args, out, lang);
+        throw UsageError{Message("unknown command '{0}'", "未知命令 '{0}'", {command})};
     } catch (const UsageError& error) {
-        err << "civitas: " << error.message << "\n" << m.usage;
+        err << "civitas: " << error.message.text(lang) << "\n" << usage().text(lang);
         return usage_error;
     } catch (const Error& error) {
-        err << "civitas: " << error.message(m.language) << "\n";
+        err << "civitas: " << error.message(lang) << "\n";
         return invalid_input;
     } catch (const std::exception& error) {
-        err << "civitas: " << m.unexpected << error.what() << "\n";
+        err << "civitas: " << Message("unexpected error: {0}", "意外错误: {0}", {error.what()}).text(lang) << "\n";
         return failure;
     }
 }

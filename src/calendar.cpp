@@ -31,18 +31,21 @@ void require_date(Date date, const char* what) {
 
 }  // namespace
 
-Message detail::date_problem(std::string_view iso, const Message::Argument& shown) {
+Message detail::date_problem(std::string_view iso, const Message::Argument& shown, bool say_expected) {
+    const auto with_expectation = [say_expected](Message reason) {
+        return say_expected ? Message("{0}; expected YYYY-MM-DD", "{0}；应为 YYYY-MM-DD", {std::move(reason)}) : reason;
+    };
     const bool shape = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && is_digit(iso[0]) && is_digit(iso[1]) &&
                        is_digit(iso[2]) && is_digit(iso[3]) && is_digit(iso[5]) && is_digit(iso[6]) &&
                        is_digit(iso[8]) && is_digit(iso[9]);
     if (!shape) return Message("{0} is not a date; expected YYYY-MM-DD", "{0} 不是日期；应为 YYYY-MM-DD", {shown});
     const int year = digits(iso, 0, 4), month = digits(iso, 5, 2), day = digits(iso, 8, 2);
     if (year < 1400)
-        return Message("{0} is not a date: year {1} is outside 1400..9999", "{0} 不是日期: 年份 {1} 不在 1400..9999 之内",
-                       {shown, std::to_string(year)});
+        return with_expectation(Message("{0} is not a date: year {1} is outside 1400..9999", "{0} 不是日期: 年份 {1} 不在 1400..9999 之内",
+                       {shown, std::to_string(year)}));
     if (month < 1 || month > 12)
-        return Message("{0} is not a date: month {1} is not in 1..12", "{0} 不是日期: 月份 {1} 不在 1..12 之内",
-                       {shown, std::to_string(month)});
+        return with_expectation(Message("{0} is not a date: month {1} is not in 1..12", "{0} 不是日期: 月份 {1} 不在 1..12 之内",
+                       {shown, std::to_string(month)}));
     const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
         static_cast<unsigned short>(year), static_cast<unsigned short>(month));
     if (day < 1 || day > last) {
@@ -51,8 +54,8 @@ Message detail::date_problem(std::string_view iso, const Message::Argument& show
             Message("January", "1 月"), Message("February", "2 月"), Message("March", "3 月"),     Message("April", "4 月"),
             Message("May", "5 月"),     Message("June", "6 月"),     Message("July", "7 月"),      Message("August", "8 月"),
             Message("September", "9 月"), Message("October", "10 月"), Message("November", "11 月"), Message("December", "12 月")};
-        return Message("{0} is not a date: {1} {2} has {3} days", "{0} 不是日期: {2} 年 {1}只有 {3} 天",
-                       {shown, months[static_cast<std::size_t>(month - 1)], std::to_string(year), std::to_string(last)});
+        return with_expectation(Message("{0} is not a date: {1} {2} has {3} days", "{0} 不是日期: {2} 年 {1}只有 {3} 天",
+                       {shown, months[static_cast<std::size_t>(month - 1)], std::to_string(year), std::to_string(last)}));
     }
     return {};
 }

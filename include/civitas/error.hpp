@@ -18,6 +18,8 @@ public:
 
     /// The whole message in `language`, with its file, line or path; `what()` is the English.
     [[nodiscard]] std::string message(Language language) const { return whole_.text(language); }
+    /// The whole message as a Message, to quote inside another one ("cannot read the plan file: {0}").
+    [[nodiscard]] const Message& full_message() const noexcept { return whole_; }
     /// What is wrong, without the file, line or path in front.
     [[nodiscard]] const Message& detail() const noexcept { return detail_; }
 

@@ -209,7 +209,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
                     return detail::read_file(path);
                 } catch (const ParseError& error) {
                     item.at("file").fail(Message("cannot read the field-inspection file: {0}", "无法读取实地考察文件: {0}",
-                                                 {detail::unreadable(error)}));
+                                                 {error.full_message()}));
                 }
             }();
             const std::string inspection_file = path.string();
@@ -259,7 +259,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
                 try {
                     return detail::read_file(path);
                 } catch (const ParseError& error) {
-                    at.fail(Message("cannot read the plan file: {0}", "无法读取工作计划文件: {0}", {detail::unreadable(error)}));
+                    at.fail(Message("cannot read the plan file: {0}", "无法读取工作计划文件: {0}", {error.full_message()}));
                 }
             }();
             const Json plan_document = detail::parse_json(plan_text, path.string());

@@ -59,10 +59,8 @@ Message expected_columns() {
 // messages of rejected rows), always saying what was expected.
 Message date_problem(std::string_view text) {
     if (text.empty()) return Message("empty date; expected YYYY-MM-DD", "日期为空；应为 YYYY-MM-DD");
-    Message problem = detail::date_problem(text, single_quoted(text));
+    Message problem = detail::date_problem(text, single_quoted(text), true);
     if (problem.empty()) return Message("{0} is not a date; expected YYYY-MM-DD", "{0} 不是日期；应为 YYYY-MM-DD", {single_quoted(text)});
-    if (problem.text(Language::en).find("expected") == std::string::npos)
-        return Message("{0}; expected YYYY-MM-DD", "{0}；应为 YYYY-MM-DD", {std::move(problem)});
     return problem;
 }
 

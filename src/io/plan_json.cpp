@@ -210,7 +210,7 @@ private:
             try {
                 return detail::read_file(path);
             } catch (const ParseError& error) {
-                node.at("file").fail(Message("cannot read the sub-plan file: {0}", "无法读取子计划文件: {0}", {detail::unreadable(error)}));
+                node.at("file").fail(Message("cannot read the sub-plan file: {0}", "无法读取子计划文件: {0}", {error.full_message()}));
             }
         }();
         const std::string file = path.string();

@@ -14,11 +14,4 @@ namespace civitas::detail {
 /// an error. ParseError names the file (a sub-plan's own when the fault is there) and the path.
 Plan read_plan(const JsonNode& node, const std::vector<Title>* titles);
 
-/// Why a file the plan or campaign names could not be read, as a phrase in either language:
-/// "districts/a.json: cannot open: No such file or directory" (ParseError of read_file).
-inline Message unreadable(const ParseError& error) {
-    if (error.location().empty()) return Message("{0}: {1}", "{0}: {1}", {error.file(), error.detail()});
-    return Message("{0}: {1}: {2}", "{0}: {1}: {2}", {error.file(), error.location(), error.detail()});
-}
-
 }  // namespace civitas::detail

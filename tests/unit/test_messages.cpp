@@ -58,6 +58,7 @@ TEST(Errors, SayWhereInFrontOfWhatInTheReadersLanguage) {
     EXPECT_STREQ(parse.what(), "garden.csv: line 3, column 2: -2 is negative; expected a positive number");
     EXPECT_EQ(parse.message(Language::zh), "garden.csv: 第 3 行第 2 列: -2 为负数；应为正数");
     EXPECT_EQ(parse.location(), "line 3, column 2");
+    EXPECT_EQ(parse.full_message().text(Language::zh), parse.message(Language::zh));  // quotable whole
     EXPECT_EQ(parse.file(), "garden.csv");
 
     const ParseError whole_file("garden.json", "", Message("read failed", "读取失败"));
