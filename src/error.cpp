@@ -25,4 +25,6 @@ ParseError::ParseError(std::string file, Message::Argument location, Message mes
       file_(std::move(file)),
       location_(location.text(Language::en)) {}
 
+IoError::IoError(std::string file, Message message) : Error(placed(file, message), message), file_(std::move(file)) {}
+
 }  // namespace civitas

@@ -21,6 +21,7 @@
 #include <civitas/survey.hpp>
 #include <civitas/trend.hpp>
 #include <civitas/uncertainty.hpp>
+#include <civitas/limits.hpp>
 #include <civitas/weights.hpp>
 #include <civitas/plan_io.hpp>
 #include <civitas/version.hpp>

@@ -60,6 +60,25 @@ private:
     std::string location_;
 };
 
+/// Input past one of the reader's Limits (size, nesting, rows, columns, string length).
+class CIVITAS_EXPORT LimitError : public ParseError {
+public:
+    using ParseError::ParseError;
+};
+
+/// The system refused a read or a write (disk full, no permission, not a regular file); the
+/// message names the file and the system's reason.
+class CIVITAS_EXPORT IoError : public Error {
+public:
+    /// "file: message".
+    IoError(std::string file, Message message);
+    /// The file as given by the caller ("<stdout>" for the standard output).
+    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+private:
+    std::string file_;
+};
+
 /// An id that was asked for does not exist (indicator, unit, bundled framework).
 class CIVITAS_EXPORT NotFoundError : public Error {
 public:

@@ -38,8 +38,16 @@ class ParseError(Error, ValueError):
     file: str
     location: str
 
+class LimitError(ParseError):
+    """Input past one of the reader's Limits (file size, nesting, rows, columns, string length)."""
+
 class NotFoundError(Error, LookupError):
     """An id that was asked for does not exist."""
+
+class IoError(Error, OSError):
+    """The system refused a read or a write (disk full, no permission)."""
+
+    file: str
 
 # ---- enums -----------------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 ///   civitas::Error           -> civitas.Error(Exception), with .message_zh (the message in Chinese)
 ///   civitas::ValidationError -> civitas.ValidationError(Error, ValueError), with .path
 ///   civitas::ParseError      -> civitas.ParseError(Error, ValueError), with .file and .location
+///   civitas::LimitError      -> civitas.LimitError(ParseError), input past a reader's Limits
 ///   civitas::NotFoundError   -> civitas.NotFoundError(Error, LookupError)
+///   civitas::IoError         -> civitas.IoError(Error, OSError), with .file
 ///   std::filesystem::filesystem_error -> OSError(errno, message, filename)
 /// Other standard exceptions keep pybind11's mapping (std::out_of_range -> IndexError, ...).
 
@@ -26,7 +28,9 @@ namespace {
 PyObject* error_type = nullptr;
 PyObject* validation_error_type = nullptr;
 PyObject* parse_error_type = nullptr;
+PyObject* limit_error_type = nullptr;
 PyObject* not_found_error_type = nullptr;
+PyObject* io_error_type = nullptr;
 
 PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc,
                         std::initializer_list<const char*> attributes) {
@@ -39,12 +43,20 @@ PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const
     return type;
 }
 
+// A Python str of bytes from civitas: any byte that is not UTF-8 (a file name can hold one) is
+// kept as a lone surrogate, as os.fsdecode does, so no UnicodeDecodeError escapes.
+py::str text(const std::string& bytes) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(bytes.data(), static_cast<Py_ssize_t>(bytes.size()), "surrogateescape");
+    if (decoded == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(decoded);
+}
+
 // Raises `type` with the English message; `message_zh` carries the Chinese one.
 void raise(PyObject* type, const Error& error,
            std::initializer_list<std::pair<const char*, const std::string*>> attributes = {}) {
-    py::object instance = py::handle(type)(py::str(error.what()));
-    instance.attr("message_zh") = py::str(error.message(Language::zh));
-    for (const auto& [name, value] : attributes) instance.attr(name) = py::str(*value);
+    py::object instance = py::handle(type)(text(error.what()));
+    instance.attr("message_zh") = text(error.message(Language::zh));
+    for (const auto& [name, value] : attributes) instance.attr(name) = text(*value);
     PyErr_SetObject(type, instance.ptr());
 }
 
@@ -54,6 +66,7 @@ void register_errors(py::module_& m) {
     const py::handle exception(PyExc_Exception);
     const py::handle value_error(PyExc_ValueError);
     const py::handle lookup_error(PyExc_LookupError);
+    const py::handle os_error(PyExc_OSError);
 
     error_type = new_exception(m, "Error", py::make_tuple(exception),
                                "Base of every error civitas raises; str(error) is the message in English, "
@@ -67,20 +80,31 @@ void register_errors(py::module_& m) {
         m, "ParseError", py::make_tuple(base, value_error),
         "A file could not be read or parsed; `file` names it, `location` is the line or JSON path.",
         {"file", "location"});
+    limit_error_type = new_exception(
+        m, "LimitError", py::make_tuple(py::handle(parse_error_type)),
+        "Input past one of the reader's Limits (file size, nesting, rows, columns, string length).",
+        {"file", "location"});
     not_found_error_type = new_exception(
         m, "NotFoundError", py::make_tuple(base, lookup_error),
         "An id that was asked for does not exist (indicator, unit, bundled framework).", {});
+    io_error_type = new_exception(
+        m, "IoError", py::make_tuple(base, os_error),
+        "The system refused a read or a write (disk full, no permission); `file` names the file.", {"file"});
 
     py::register_exception_translator([](std::exception_ptr pointer) {
         if (!pointer) return;
         try {
             std::rethrow_exception(pointer);
+        } catch (const LimitError& error) {
+            raise(limit_error_type, error, {{"file", &error.file()}, {"location", &error.location()}});
         } catch (const ParseError& error) {
             raise(parse_error_type, error, {{"file", &error.file()}, {"location", &error.location()}});
         } catch (const ValidationError& error) {
             raise(validation_error_type, error, {{"path", &error.path()}});
         } catch (const NotFoundError& error) {
             raise(not_found_error_type, error);
+        } catch (const IoError& error) {
+            raise(io_error_type, error, {{"file", &error.file()}});
         } catch (const Error& error) {
             raise(error_type, error);
         } catch (const std::filesystem::filesystem_error& error) {

@@ -10,6 +10,7 @@
 
 #include "io/assessment_reader.hpp"
 #include "io/file_text.hpp"
+#include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
 

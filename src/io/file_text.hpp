@@ -1,5 +1,5 @@
 #pragma once
-// Reading and writing whole text files, and locating a byte offset as a line and column.
+// Reading whole text files, and locating a byte offset as a line and column.
 
 #include <civitas/message.hpp>
 
@@ -11,8 +11,6 @@ namespace civitas::detail {
 
 /// The whole file as bytes; ParseError naming the file when it cannot be read.
 std::string read_file(const std::filesystem::path& path);
-/// Writes `text` to a temporary file beside `path`, then renames it over `path`.
-void write_file_atomically(const std::filesystem::path& path, std::string_view text);
 /// "line L, column C" (1-based, columns in UTF-8 characters) of a byte offset in text.
 Message line_and_column(std::string_view text, std::size_t offset);
 

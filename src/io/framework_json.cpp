@@ -5,6 +5,7 @@
 
 #include "detail/number_format.hpp"
 #include "io/file_text.hpp"
+#include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 
 #include <cmath>

@@ -6,6 +6,7 @@
 #include <civitas/plan_io.hpp>
 
 #include "io/file_text.hpp"
+#include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
 

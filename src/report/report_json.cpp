@@ -2,6 +2,7 @@
 // writing a rendered report to a file whole.
 
 #include "io/file_text.hpp"
+#include "io/file_write.hpp"
 #include "report/document.hpp"
 
 #include <civitas/report.hpp>
