@@ -1,4 +1,5 @@
 #include <civitas/error.hpp>
+#include <civitas/limits.hpp>
 #include <civitas/framework.hpp>
 
 #include "detail/compiled_framework.hpp"
@@ -390,6 +391,9 @@ private:
             out_.nodes[child_node].category = &child;
             out_.nodes[child_node].parent = node;
             out_.nodes[child_node].depth = out_.nodes[node].depth + 1;
+            if (static_cast<std::size_t>(out_.nodes[child_node].depth) > max_depth)
+                fail(child_path, Message("categories nested {0} deep; expected at most {1}", "类别嵌套 {0} 层；应不超过 {1} 层",
+                                         {std::to_string(out_.nodes[child_node].depth), std::to_string(max_depth)}));
             out_.nodes[child_node].aggregation = child.aggregation;
             out_.nodes[node].child_categories.push_back(child_node);
             out_.categories.push_back(&child);
@@ -397,6 +401,9 @@ private:
             sum += out_.nodes[child_node].local_weight;
         }
         out_.nodes[node].end_indicator = static_cast<int>(out_.items.size());
+        if (!std::isfinite(sum))
+            fail(path, Message("the weights under '{0}' add up to more than the largest number; expected weights with a finite total",
+                               "'{0}' 之下的权重合计超出数值上限；权重合计应为有限数", {category.id.empty() ? out_.spec.id : category.id}));
         if (node == 0) {
             out_.nodes[node].local_weight = points ? sum : 1.0;
         } else if (points) {

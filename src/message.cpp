@@ -1,5 +1,7 @@
 #include <civitas/message.hpp>
 
+#include "detail/utf8.hpp"
+
 namespace civitas {
 
 std::string Message::text(Language language) const {
@@ -20,6 +22,9 @@ std::string Message::text(Language language) const {
     }
     return out;
 }
+
+Message::Argument::Argument(std::string value)
+    : value_(detail::control_character(value) == std::string::npos ? std::move(value) : detail::printable(value)) {}
 
 Message file_position(std::size_t line, std::size_t column) {
     if (column == 0) return Message("line {0}", "第 {0} 行", {std::to_string(line)});

@@ -1,6 +1,7 @@
 // Plans: validation with JSON paths, and the flattening of sub-plans into one list of tasks.
 
 #include <civitas/error.hpp>
+#include <civitas/limits.hpp>
 #include <civitas/plan.hpp>
 
 #include <algorithm>
@@ -193,6 +194,7 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
     // Every plan and sub-plan, parents first, each with its merged default responsibility.
     std::vector<Scope> scopes{{&spec_, "$", "", 0}};
     std::vector<std::map<std::string, std::string>> defaults{{}};
+    std::vector<std::size_t> depths{0};  // how deep each scope lies among sub-plans
     for (std::size_t s = 0; s < scopes.size(); ++s) {
         const Scope scope = scopes[s];
         const PlanSpec& plan = *scope.spec;
@@ -213,8 +215,12 @@ Plan::Plan(PlanSpec spec) : spec_(std::move(spec)) {
             if (!sibling_ids.insert(plan.subplans[k].id).second)
                 fail(path + ".id", Message("duplicate sub-plan id '{0}'; expected each sub-plan once",
                                            "子计划 id '{0}' 重复；每个子计划应只出现一次", {plan.subplans[k].id}));
+            if (depths[s] + 1 > max_depth)
+                fail(path, Message("sub-plans nested {0} deep; expected at most {1}", "子计划嵌套 {0} 层；应不超过 {1} 层",
+                                   {std::to_string(depths[s] + 1), std::to_string(max_depth)}));
             scopes.push_back({&plan.subplans[k], path, scope.prefix + plan.subplans[k].id + "/", s});
             defaults.push_back(filled(plan.subplans[k].responsibility, defaults[s]));
+            depths.push_back(depths[s] + 1);
         }
     }
 

@@ -2,6 +2,7 @@
 /// Dates and working-day calendars: weekends, public holidays and adjusted working days (调休).
 
 #include <civitas/export.hpp>
+#include <civitas/limits.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -93,9 +94,10 @@ private:
 inline constexpr const char* calendar_format = "civitas-calendar/1";
 
 /// Reads and validates a calendar file; ParseError names the file, the JSON path and the value.
-[[nodiscard]] CIVITAS_EXPORT WorkCalendar load_calendar(const std::filesystem::path& path);
+[[nodiscard]] CIVITAS_EXPORT WorkCalendar load_calendar(const std::filesystem::path& path, const ReadOptions& options = {});
 /// Parses calendar JSON text; `file` is the name used in error messages.
-[[nodiscard]] CIVITAS_EXPORT WorkCalendar parse_calendar(std::string_view json, const std::string& file = "<string>");
+[[nodiscard]] CIVITAS_EXPORT WorkCalendar parse_calendar(std::string_view json, const std::string& file = "<string>",
+                                                         const ReadOptions& options = {});
 /// The calendar as JSON text (runs of consecutive holidays with one name as ranges), loadable again into an equal calendar.
 [[nodiscard]] CIVITAS_EXPORT std::string calendar_to_json(const WorkCalendar& calendar, int indent = 2);
 

@@ -4,6 +4,7 @@
 
 #include <civitas/campaign.hpp>
 #include <civitas/export.hpp>
+#include <civitas/limits.hpp>
 
 #include <filesystem>
 #include <string>
@@ -15,12 +16,15 @@ namespace civitas {
 inline constexpr const char* campaign_format = "civitas-campaign/1";
 
 /// Reads and validates a campaign file with what it names: frameworks (bundled ids, or paths
-/// relative to the file), the calendar, the plan and its sub-plan files. ParseError names the
+/// relative to the file), the calendar, the plan and its sub-plan files, inspections and
+/// observations, all inside the file's folder unless options.allow_outside. ParseError names the
 /// file (the named file's own when the fault is there), the JSON path and the value.
-[[nodiscard]] CIVITAS_EXPORT Campaign load_campaign(const std::filesystem::path& path);
-/// Parses campaign JSON text; `file` is the name used in messages, and relative paths in the
-/// text are taken from its folder.
-[[nodiscard]] CIVITAS_EXPORT Campaign parse_campaign(std::string_view json, const std::string& file = "<string>");
+[[nodiscard]] CIVITAS_EXPORT Campaign load_campaign(const std::filesystem::path& path, const ReadOptions& options = {});
+/// Parses campaign JSON text; `file` is the name used in messages. The files the text names are
+/// found in options.base_folder, else in the folder of `file`; text given as "<string>" without
+/// a base folder may name none.
+[[nodiscard]] CIVITAS_EXPORT Campaign parse_campaign(std::string_view json, const std::string& file = "<string>",
+                                                     const ReadOptions& options = {});
 /// The campaign as JSON text, defaults left out, naming its frameworks, calendar, plan file and
 /// observation files as it was given them; loadable again into an equal campaign.
 [[nodiscard]] CIVITAS_EXPORT std::string campaign_to_json(const Campaign& campaign, int indent = 2);

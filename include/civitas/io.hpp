@@ -5,6 +5,7 @@
 #include <civitas/evaluation.hpp>
 #include <civitas/export.hpp>
 #include <civitas/framework.hpp>
+#include <civitas/limits.hpp>
 
 #include <filesystem>
 #include <string>
@@ -16,10 +17,12 @@ namespace civitas {
 /// Version tag written in every framework file ("format": "civitas-framework/1").
 inline constexpr const char* framework_format = "civitas-framework/1";
 
-/// Reads and validates a framework file; ParseError names the file and the JSON path or line.
-[[nodiscard]] CIVITAS_EXPORT Framework load_framework(const std::filesystem::path& path);
+/// Reads and validates a framework file; ParseError names the file and the JSON path or line,
+/// LimitError the limit the file is past.
+[[nodiscard]] CIVITAS_EXPORT Framework load_framework(const std::filesystem::path& path, const ReadOptions& options = {});
 /// Parses framework JSON text; `file` is the name used in error messages.
-[[nodiscard]] CIVITAS_EXPORT Framework parse_framework(std::string_view json, const std::string& file = "<string>");
+[[nodiscard]] CIVITAS_EXPORT Framework parse_framework(std::string_view json, const std::string& file = "<string>",
+                                                       const ReadOptions& options = {});
 /// The framework as JSON text, loadable again into an equal framework.
 [[nodiscard]] CIVITAS_EXPORT std::string framework_to_json(const Framework& framework, int indent = 2);
 /// Writes the framework to a file atomically (a temporary file renamed over the target).
@@ -41,10 +44,10 @@ struct CIVITAS_EXPORT ValueTable {
 /// `class_column`, when not empty, names a column holding unit classes.
 /// ParseError names the file, line and column of the first bad cell.
 [[nodiscard]] CIVITAS_EXPORT ValueTable read_value_table(const std::filesystem::path& path,
-                                                         const std::string& class_column = "");
+                                                         const std::string& class_column = "", const ReadOptions& options = {});
 /// The same from text; `file` is the name used in error messages.
 [[nodiscard]] CIVITAS_EXPORT ValueTable parse_value_table(std::string_view csv, const std::string& file = "<string>",
-                                                          const std::string& class_column = "");
+                                                          const std::string& class_column = "", const ReadOptions& options = {});
 
 /// Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR (':'-separated), folders added
 /// by add_data_directory, then the install folder and (for builds used in place) the source

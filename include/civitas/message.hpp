@@ -55,10 +55,12 @@ private:
 /// What fills a hole: a value written as given, or a phrase told in the sentence's language.
 class CIVITAS_EXPORT Message::Argument {
 public:
-    /// A value, the same in every language (an id, a path, a number already formatted).
-    Argument(std::string value) : value_(std::move(value)) {}
+    /// A value, the same in every language (an id, a path, a number already formatted); control
+    /// characters and bytes that are not UTF-8 are written visibly (\x1B, \xFF), so a message is
+    /// always valid UTF-8 and safe to print.
+    Argument(std::string value);
     /// A value, the same in every language.
-    Argument(const char* value) : value_(value) {}
+    Argument(const char* value) : Argument(std::string(value)) {}
     /// A phrase, told in the language of the sentence it fills.
     Argument(Message phrase) : phrase_{std::move(phrase)} {}
 

@@ -6,6 +6,7 @@
 #include <civitas/calendar.hpp>
 #include <civitas/enums.hpp>
 #include <civitas/export.hpp>
+#include <civitas/limits.hpp>
 #include <civitas/matrix.hpp>
 #include <civitas/message.hpp>
 
@@ -254,6 +255,7 @@ struct CIVITAS_EXPORT ObservationLoad {
 
 /// How observation files are read.
 struct CIVITAS_EXPORT ObservationReadOptions {
+    Limits limits;                      ///< sizes past which the file is refused (csv_bytes or json_bytes, rows, columns, text_bytes)
     int threads = 0;                    ///< parsing threads: 0 for up to 2 (when the machine has them), else 1 or more
     std::size_t block_bytes = 16 << 20;  ///< bytes read and parsed at a time (each block split among the threads)
 };
@@ -276,9 +278,11 @@ inline constexpr const char* observations_format = "civitas-observations/1";
 /// "indicator": .., "date": "YYYY-MM-DD", "value": .., "source"?, "mode"?, "sample_size"?,
 /// "recorded"?}, ...]}. A bad entry is left out and listed with its JSON path; malformed JSON or a
 /// bad top level throws ParseError.
-[[nodiscard]] CIVITAS_EXPORT ObservationLoad read_observations_json(const std::filesystem::path& path);
+[[nodiscard]] CIVITAS_EXPORT ObservationLoad read_observations_json(const std::filesystem::path& path,
+                                                                     const ObservationReadOptions& options = {});
 /// The same from text; `file` is the name used in error messages.
 [[nodiscard]] CIVITAS_EXPORT ObservationLoad parse_observations_json(std::string_view json,
-                                                                      const std::string& file = "<string>");
+                                                                      const std::string& file = "<string>",
+                                                                      const ObservationReadOptions& options = {});
 
 }  // namespace civitas

@@ -2,6 +2,7 @@
 /// Plan files (civitas-plan/1): phases and tasks with responsibility, dates and dependencies.
 
 #include <civitas/export.hpp>
+#include <civitas/limits.hpp>
 #include <civitas/plan.hpp>
 
 #include <filesystem>
@@ -14,10 +15,13 @@ namespace civitas {
 inline constexpr const char* plan_format = "civitas-plan/1";
 
 /// Reads and validates a plan file, and the sub-plan files it names ({"file": ...}, relative to
-/// it); ParseError names the file (a sub-plan's own), the JSON path and the value.
-[[nodiscard]] CIVITAS_EXPORT Plan load_plan(const std::filesystem::path& path);
-/// Parses plan JSON text; `file` is the name used in error messages.
-[[nodiscard]] CIVITAS_EXPORT Plan parse_plan(std::string_view json, const std::string& file = "<string>");
+/// it and inside its folder unless options.allow_outside); ParseError names the file (a
+/// sub-plan's own), the JSON path and the value.
+[[nodiscard]] CIVITAS_EXPORT Plan load_plan(const std::filesystem::path& path, const ReadOptions& options = {});
+/// Parses plan JSON text; `file` is the name used in error messages, and sub-plan files are found
+/// in options.base_folder, else in the folder of `file` (none for "<string>").
+[[nodiscard]] CIVITAS_EXPORT Plan parse_plan(std::string_view json, const std::string& file = "<string>",
+                                             const ReadOptions& options = {});
 /// The plan as JSON text with defaults left out, loadable again into an equal plan (sub-plans
 /// kept in files are written as {"file": ...}: save_plan writes those files too).
 [[nodiscard]] CIVITAS_EXPORT std::string plan_to_json(const Plan& plan, int indent = 2);

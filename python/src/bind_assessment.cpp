@@ -289,9 +289,15 @@ void register_assessment(py::module_& m) {
         .def("validate", [](const FieldInspection& f) { validate(f); }, "Checks the inspection; ValidationError names the path.")
         .def(py::self == py::self)
         .def("__repr__", [](const FieldInspection& f) { return to_string(f); });
-    m.def("load_field_inspection", [](const std::string& path) { return load_field_inspection(path); }, py::arg("path"),
+    m.def("load_field_inspection",
+          [](const std::string& path, const std::optional<Limits>& limits) { return load_field_inspection(path, read_options_of(limits)); },
+          py::arg("path"), py::kw_only(), py::arg("limits") = py::none(),
           "Reads a field-inspection file (civitas-inspection/1); ParseError names the file, the path and the value.");
-    m.def("parse_field_inspection", &parse_field_inspection, py::arg("text"), py::arg("file") = "<string>",
+    m.def("parse_field_inspection",
+          [](const std::string& text, const std::string& file, const std::optional<Limits>& limits) {
+              return parse_field_inspection(text, file, read_options_of(limits));
+          },
+          py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
           "Parses field-inspection JSON text.");
     m.def("field_inspection_to_json", &field_inspection_to_json, py::arg("inspection"), py::arg("indent") = 2,
           "The inspection as JSON text, loadable again into an equal inspection.");

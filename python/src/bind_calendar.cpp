@@ -122,11 +122,20 @@ void register_calendar(py::module_& m) {
         .def("__eq__", [](const WorkCalendar&, const py::object&) { return false; }, py::is_operator())
         .def("__repr__", [](const WorkCalendar& self) { return to_string(self); });
 
-    m.def("load_calendar", &load_calendar, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Reads and validates a calendar file; ParseError names the file, the JSON path and the value.");
+    m.def(
+        "load_calendar",
+        [](const std::filesystem::path& path, const std::optional<Limits>& limits) {
+            const ReadOptions options = read_options_of(limits);
+            py::gil_scoped_release release;
+            return load_calendar(path, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("limits") = py::none(),
+        "Reads and validates a calendar file; ParseError names the file, the JSON path and the value.");
     m.def("parse_calendar",
-          [](std::string_view json, const std::string& file) { return parse_calendar(json, file); },
-          py::arg("text"), py::arg("file") = "<string>",
+          [](std::string_view json, const std::string& file, const std::optional<Limits>& limits) {
+              return parse_calendar(json, file, read_options_of(limits));
+          },
+          py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
           "Parses calendar JSON text; `file` is the name used in error messages.");
     m.def("calendar_to_json", &calendar_to_json, py::arg("calendar"), py::arg("indent") = 2,
           "The calendar as JSON text, loadable again into an equal calendar.");

@@ -179,10 +179,28 @@ void register_campaign(py::module_& m) {
         .def(py::self == py::self)
         .def("__repr__", [](const Campaign& c) { return to_string(c); });
 
-    m.def("load_campaign", &load_campaign, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Reads and validates a campaign file with the frameworks, calendar and plan it names.");
-    m.def("parse_campaign", [](std::string_view json, const std::string& file) { return parse_campaign(json, file); }, py::arg("text"),
-          py::arg("file") = "<string>", "Parses campaign JSON text; relative paths are taken from `file`'s folder.");
+    m.def(
+        "load_campaign",
+        [](const std::filesystem::path& path, const std::optional<Limits>& limits, bool allow_outside) {
+            const ReadOptions options = read_options_of(limits, allow_outside);
+            py::gil_scoped_release release;
+            return load_campaign(path, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("limits") = py::none(), py::arg("allow_outside") = false,
+        "Reads and validates a campaign file with the frameworks, calendar, plan, inspections and observations it names, "
+        "all inside its folder unless allow_outside.");
+    m.def(
+        "parse_campaign",
+        [](std::string_view json, const std::string& file, const std::optional<std::filesystem::path>& base_folder,
+           const std::optional<Limits>& limits, bool allow_outside) {
+            const ReadOptions options = read_options_of(limits, allow_outside, base_folder);
+            py::gil_scoped_release release;
+            return parse_campaign(json, file, options);
+        },
+        py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("base_folder") = py::none(),
+        py::arg("limits") = py::none(), py::arg("allow_outside") = false,
+        "Parses campaign JSON text; the files it names are found in base_folder, else in `file`'s folder (text given "
+        "as '<string>' without a base folder may name none).");
     m.def("campaign_to_json", &campaign_to_json, py::arg("campaign"), py::arg("indent") = 2,
           "The campaign as JSON text, loadable again into an equal campaign.");
     m.def("save_campaign", &save_campaign, py::arg("campaign"), py::arg("path"), py::call_guard<py::gil_scoped_release>(),

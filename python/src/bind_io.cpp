@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,14 +32,55 @@ py::tuple table_tuple(ValueTable&& table) {
 
 }  // namespace
 
+void register_limits(py::module_& m) {
+    py::class_<Limits>(m, "Limits",
+                       "Sizes past which a reader refuses its input with LimitError; the defaults leave room for the largest "
+                       "real inputs. Pass as `limits=` to any load_, parse_ or read_ function.")
+        .def(py::init([](std::size_t depth, std::uint64_t json_bytes, std::uint64_t csv_bytes, std::size_t rows, std::size_t columns,
+                         std::size_t cells, std::size_t text_bytes) {
+                 if (depth < 1 || depth > max_depth)
+                     throw ValidationError("$.depth", Message("{0} is out of range; expected 1 to {1}", "{0} 超出范围；应为 1 到 {1}",
+                                                              {std::to_string(depth), std::to_string(max_depth)}));
+                 return Limits{depth, json_bytes, csv_bytes, rows, columns, cells, text_bytes};
+             }),
+             py::kw_only(), py::arg("depth") = Limits{}.depth, py::arg("json_bytes") = Limits{}.json_bytes,
+             py::arg("csv_bytes") = Limits{}.csv_bytes, py::arg("rows") = Limits{}.rows, py::arg("columns") = Limits{}.columns,
+             py::arg("cells") = Limits{}.cells, py::arg("text_bytes") = Limits{}.text_bytes)
+        .def_readonly("depth", &Limits::depth, "Nesting of categories and sub-plans, 1 to max_depth (64).")
+        .def_readwrite("json_bytes", &Limits::json_bytes, "Bytes of one JSON file.")
+        .def_readwrite("csv_bytes", &Limits::csv_bytes, "Bytes of one CSV file.")
+        .def_readwrite("rows", &Limits::rows, "Data rows of one CSV file, or entries of one observation JSON file.")
+        .def_readwrite("columns", &Limits::columns, "Columns of one CSV file.")
+        .def_readwrite("cells", &Limits::cells, "Values of one value table (rows x indicator columns).")
+        .def_readwrite("text_bytes", &Limits::text_bytes, "Bytes of one string: a JSON string or key, a CSV cell.")
+        .def("__eq__", [](const Limits& a, const Limits& b) { return a == b; }, py::is_operator())
+        .def("__eq__", [](const Limits&, const py::object&) { return false; }, py::is_operator())
+        .def("__repr__", [](const Limits& l) {
+            return "Limits(depth=" + std::to_string(l.depth) + ", json_bytes=" + std::to_string(l.json_bytes) +
+                   ", csv_bytes=" + std::to_string(l.csv_bytes) + ", rows=" + std::to_string(l.rows) +
+                   ", columns=" + std::to_string(l.columns) + ", cells=" + std::to_string(l.cells) +
+                   ", text_bytes=" + std::to_string(l.text_bytes) + ")";
+        });
+    m.attr("max_depth") = max_depth;
+}
+
 void register_io(py::module_& m) {
     m.attr("framework_format") = framework_format;
 
-    m.def("load_framework", &load_framework, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Reads and validates a framework file; ParseError names the file and the JSON path or line.");
+    m.def(
+        "load_framework",
+        [](const std::filesystem::path& path, const std::optional<Limits>& limits) {
+            const ReadOptions options = read_options_of(limits);
+            py::gil_scoped_release release;
+            return load_framework(path, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("limits") = py::none(),
+        "Reads and validates a framework file; ParseError names the file and the JSON path or line, LimitError the limit passed.");
     m.def("parse_framework",
-          [](std::string_view json, const std::string& file) { return parse_framework(json, file); },
-          py::arg("text"), py::arg("file") = "<string>",
+          [](std::string_view json, const std::string& file, const std::optional<Limits>& limits) {
+              return parse_framework(json, file, read_options_of(limits));
+          },
+          py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
           "Parses framework JSON text; `file` is the name used in error messages.");
     m.def("framework_to_json", &framework_to_json, py::arg("framework"), py::arg("indent") = 2,
           "The framework as JSON text, loadable again into an equal framework.");
@@ -52,23 +94,24 @@ void register_io(py::module_& m) {
           py::arg("evaluation"), py::arg("indent") = 2, "The evaluation of one unit as JSON text.");
     m.def(
         "read_value_table",
-        [](const std::filesystem::path& path, const std::string& class_column) {
+        [](const std::filesystem::path& path, const std::string& class_column, const std::optional<Limits>& limits) {
+            const ReadOptions options = read_options_of(limits);
             ValueTable table;
             {
                 py::gil_scoped_release release;
-                table = read_value_table(path, class_column);
+                table = read_value_table(path, class_column, options);
             }
             return table_tuple(std::move(table));
         },
-        py::arg("path"), py::arg("class_column") = "",
+        py::arg("path"), py::arg("class_column") = "", py::kw_only(), py::arg("limits") = py::none(),
         "Reads a CSV table of unit values: returns (units, classes, columns, values), values a "
         "float64 array (units x columns) with NaN for empty cells.");
     m.def(
         "parse_value_table",
-        [](std::string_view csv, const std::string& file, const std::string& class_column) {
-            return table_tuple(parse_value_table(csv, file, class_column));
+        [](std::string_view csv, const std::string& file, const std::string& class_column, const std::optional<Limits>& limits) {
+            return table_tuple(parse_value_table(csv, file, class_column, read_options_of(limits)));
         },
-        py::arg("text"), py::arg("file") = "<string>", py::arg("class_column") = "",
+        py::arg("text"), py::arg("file") = "<string>", py::arg("class_column") = "", py::kw_only(), py::arg("limits") = py::none(),
         "The same as read_value_table, from CSV text.");
 
     m.def("release_cached_memory", &release_cached_memory,

@@ -68,9 +68,10 @@ py::array copy_array(const std::vector<T>& column) {
     return array;
 }
 
-ObservationReadOptions read_options(int threads, std::size_t block_bytes) {
+ObservationReadOptions read_options(int threads, std::size_t block_bytes, const std::optional<Limits>& limits) {
     if (threads < 0) throw py::value_error("threads must be >= 0 (0: up to 2), got " + std::to_string(threads));
     ObservationReadOptions options;
+    if (limits) options.limits = *limits;
     options.threads = threads;
     options.block_bytes = block_bytes;
     return options;
@@ -262,33 +263,43 @@ void register_observations(py::module_& m) {
 
     m.def(
         "read_observations_csv",
-        [](const std::filesystem::path& path, int threads, std::size_t block_bytes) {
-            const ObservationReadOptions options = read_options(threads, block_bytes);
+        [](const std::filesystem::path& path, int threads, std::size_t block_bytes, const std::optional<Limits>& limits) {
+            const ObservationReadOptions options = read_options(threads, block_bytes, limits);
             py::gil_scoped_release release;
             return read_observations_csv(path, options);
         },
         py::arg("path"), py::kw_only(), py::arg("threads") = 0, py::arg("block_bytes") = ObservationReadOptions{}.block_bytes,
+        py::arg("limits") = py::none(),
         "Reads observations from CSV (header: unit, indicator, date, value, and optionally source, mode, sample_size, "
         "recorded). Bad rows are left out and listed in `rejected`; a bad header raises ParseError.");
     m.def(
         "parse_observations_csv",
-        [](std::string_view text, const std::string& file, int threads) {
-            const ObservationReadOptions options = read_options(threads, ObservationReadOptions{}.block_bytes);
+        [](std::string_view text, const std::string& file, int threads, const std::optional<Limits>& limits) {
+            const ObservationReadOptions options = read_options(threads, ObservationReadOptions{}.block_bytes, limits);
             py::gil_scoped_release release;
             return parse_observations_csv(text, file, options);
         },
-        py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("threads") = 0,
+        py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("threads") = 0, py::arg("limits") = py::none(),
         "The same as read_observations_csv, from CSV text.");
-    m.def("read_observations_json", &read_observations_json, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Reads observations from JSON ({\"format\": \"civitas-observations/1\", \"observations\": [...]}); bad entries are "
+    m.def(
+        "read_observations_json",
+        [](const std::filesystem::path& path, const std::optional<Limits>& limits) {
+            const ObservationReadOptions options = read_options(0, ObservationReadOptions{}.block_bytes, limits);
+            py::gil_scoped_release release;
+            return read_observations_json(path, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("limits") = py::none(),
+        "Reads observations from JSON ({\"format\": \"civitas-observations/1\", \"observations\": [...]}); bad entries are "
           "listed in `rejected` with their JSON path.");
     m.def(
         "parse_observations_json",
-        [](std::string_view text, const std::string& file) {
+        [](std::string_view text, const std::string& file, const std::optional<Limits>& limits) {
+            const ObservationReadOptions options = read_options(0, ObservationReadOptions{}.block_bytes, limits);
             py::gil_scoped_release release;
-            return parse_observations_json(text, file);
+            return parse_observations_json(text, file, options);
         },
-        py::arg("text"), py::arg("file") = "<string>", "The same as read_observations_json, from JSON text.");
+        py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
+        "The same as read_observations_json, from JSON text.");
 }
 
 }  // namespace civitas::python

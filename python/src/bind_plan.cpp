@@ -278,10 +278,25 @@ void register_plan(py::module_& m) {
     m.def("what_if_delayed", &what_if_delayed, py::arg("plan"), py::arg("calendar"), py::arg("task"), py::arg("working_days"),
           py::call_guard<py::gil_scoped_release>(),
           "Delays a task's earliest start by `working_days`: the tasks and the phase ends that move.");
-    m.def("load_plan", &load_plan, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Reads and validates a plan file; ParseError names the file, the JSON path and the value.");
-    m.def("parse_plan", [](std::string_view json, const std::string& file) { return parse_plan(json, file); }, py::arg("text"),
-          py::arg("file") = "<string>", "Parses plan JSON text; `file` is the name used in error messages.");
+    m.def(
+        "load_plan",
+        [](const std::filesystem::path& path, const std::optional<Limits>& limits, bool allow_outside) {
+            const ReadOptions options = read_options_of(limits, allow_outside);
+            py::gil_scoped_release release;
+            return load_plan(path, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("limits") = py::none(), py::arg("allow_outside") = false,
+        "Reads and validates a plan file and its sub-plan files (inside its folder unless allow_outside); ParseError names "
+        "the file, the JSON path and the value.");
+    m.def(
+        "parse_plan",
+        [](std::string_view json, const std::string& file, const std::optional<std::filesystem::path>& base_folder,
+           const std::optional<Limits>& limits, bool allow_outside) {
+            return parse_plan(json, file, read_options_of(limits, allow_outside, base_folder));
+        },
+        py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("base_folder") = py::none(),
+        py::arg("limits") = py::none(), py::arg("allow_outside") = false,
+        "Parses plan JSON text; sub-plan files are found in base_folder, else in `file`'s folder.");
     m.def("plan_to_json", &plan_to_json, py::arg("plan"), py::arg("indent") = 2,
           "The plan as JSON text with defaults left out, loadable again into an equal plan.");
     m.def("save_plan", &save_plan, py::arg("plan"), py::arg("path"), py::call_guard<py::gil_scoped_release>(),

@@ -5,6 +5,7 @@
 #include <civitas/error.hpp>
 #include <civitas/evaluation.hpp>
 #include <civitas/framework.hpp>
+#include <civitas/limits.hpp>
 #include <civitas/ranking.hpp>
 
 #include <pybind11/native_enum.h>
@@ -12,7 +13,9 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +26,19 @@ namespace py = pybind11;
 
 /// civitas.Error and its subclasses, and the one translator from C++ exceptions to them.
 void register_errors(py::module_& m);
+/// civitas.Limits, the readers' limits (bind_io.cpp).
+void register_limits(py::module_& m);
+
+/// The ReadOptions of a reader's keywords: `limits` (None for the defaults), `allow_outside`
+/// and `base_folder` (None: the folder of `file`).
+inline ReadOptions read_options_of(const std::optional<Limits>& limits, bool allow_outside = false,
+                                   const std::optional<std::filesystem::path>& base_folder = std::nullopt) {
+    ReadOptions options;
+    if (limits) options.limits = *limits;
+    options.allow_outside = allow_outside;
+    if (base_folder) options.base_folder = *base_folder;
+    return options;
+}
 /// Enums, the framework's value types and Framework itself.
 void register_framework(py::module_& m);
 /// Results (Evaluation, BatchEvaluation, ...) and Framework._evaluate / _evaluate_many.

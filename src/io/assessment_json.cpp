@@ -78,7 +78,7 @@ RoundScheme read_round_scheme(const Node& node) {
             if (item.has("months")) rule.months = read_int(item.at("months"), 1, 1200, Message("months", "月数"));
             scheme.consequences.push_back(std::move(rule));
         }
-    scheme.source = node.text_or("source");
+    scheme.source = node.prose_or("source");
     checked(node, [&] { validate(scheme); });
     return scheme;
 }
@@ -133,7 +133,7 @@ AssessmentRound read_round(const Node& node) {
     }
     round.total = node.optional_number("total");
     if (node.has("flags")) round.flags = read_texts(node.at("flags"));
-    round.source = node.text_or("source");
+    round.source = node.prose_or("source");
     return round;
 }
 
@@ -165,7 +165,7 @@ Check read_check(const Node& node) {
     check.date = read_date(node.at("date"));
     check.end = optional_date(node, "end");
     check.name = node.text_or("name");
-    check.notes = node.text_or("notes");
+    check.notes = node.prose_or("notes");
     return check;
 }
 
@@ -196,7 +196,7 @@ FieldInspection read_inspection(const Node& node, bool file_root) {
     inspection.round = node.text_or("round");
     inspection.date = read_date(node.at("date"));
     inspection.name = node.text_or("name");
-    inspection.source = node.text_or("source");
+    inspection.source = node.prose_or("source");
     if (node.has("mandatory")) inspection.mandatory = read_texts(node.at("mandatory"));
     if (node.has("indicators")) inspection.indicators = read_texts(node.at("indicators"));
     if (node.has("sites"))
@@ -211,7 +211,7 @@ FieldInspection read_inspection(const Node& node, bool file_root) {
             InspectionProblem problem;
             problem.site = item.at("site").text();
             problem.indicator = item.at("indicator").text();
-            problem.description = item.text_or("description");
+            problem.description = item.prose_or("description");
             if (item.has("count")) problem.count = read_int(item.at("count"), 1, 1000000, Message("a count of problems", "问题个数"));
             problem.deduction = item.optional_number("deduction");
             inspection.problems.push_back(std::move(problem));
@@ -262,12 +262,14 @@ Json inspection_json(const FieldInspection& inspection, bool file_root) {
 
 }  // namespace detail
 
-FieldInspection parse_field_inspection(const std::string& json, const std::string& file) {
-    const detail::Json document = detail::parse_json(json, file);
+FieldInspection parse_field_inspection(const std::string& json, const std::string& file, const ReadOptions& options) {
+    const detail::Json document = detail::parse_json(json, file, options.limits);
     return detail::read_inspection(detail::JsonNode(document, "$", file), true);
 }
 
-FieldInspection load_field_inspection(const std::string& path) { return parse_field_inspection(detail::read_file(path), path); }
+FieldInspection load_field_inspection(const std::string& path, const ReadOptions& options) {
+    return parse_field_inspection(detail::read_json_file(path, options.limits), path, options);
+}
 
 std::string field_inspection_to_json(const FieldInspection& inspection, int indent) {
     return detail::inspection_json(inspection, true).dump(indent) + "\n";

@@ -39,7 +39,7 @@ CalendarSpec read_spec(const Node& root) {
     CalendarSpec spec;
     spec.id = root.at("id").text();
     spec.name = root.text_or("name");
-    spec.source = root.text_or("source");
+    spec.source = root.prose_or("source");
     if (root.has("weekend")) {
         spec.weekend.clear();
         for (const Node& item : root.at("weekend").array()) {
@@ -98,8 +98,8 @@ CalendarSpec read_spec(const Node& root) {
 
 }  // namespace
 
-WorkCalendar parse_calendar(std::string_view text, const std::string& file) {
-    const Json document = detail::parse_json(text, file);
+WorkCalendar parse_calendar(std::string_view text, const std::string& file, const ReadOptions& options) {
+    const Json document = detail::parse_json(text, file, options.limits);
     CalendarSpec spec = read_spec(Node(document, "$", file));
     try {
         return WorkCalendar(std::move(spec));
@@ -108,8 +108,8 @@ WorkCalendar parse_calendar(std::string_view text, const std::string& file) {
     }
 }
 
-WorkCalendar load_calendar(const std::filesystem::path& path) {
-    return parse_calendar(detail::read_file(path), path.string());
+WorkCalendar load_calendar(const std::filesystem::path& path, const ReadOptions& options) {
+    return parse_calendar(detail::read_json_file(path, options.limits), path.string(), options);
 }
 
 std::string calendar_to_json(const WorkCalendar& calendar, int indent) {

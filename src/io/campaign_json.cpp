@@ -13,6 +13,7 @@
 #include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
+#include "io/references.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -27,11 +28,6 @@ namespace {
 
 std::optional<Date> optional_date(const Node& node, const char* key) {
     return node.has(key) ? std::optional<Date>(read_date(node.at(key))) : std::nullopt;
-}
-
-// A file the campaign names: relative to the campaign file's folder.
-std::filesystem::path beside(const Node& node, const std::string& written) {
-    return std::filesystem::path(node.file()).parent_path() / written;
 }
 
 // The file and the path inside it of a campaign error about its plan ("$.plan.subplans[0].tasks[2].due"):
@@ -67,9 +63,17 @@ bool names_a_file(const std::string& reference) {
            (reference.size() > 5 && reference.compare(reference.size() - 5, 5, ".json") == 0);
 }
 
-Framework read_framework(const Node& node) {
+// What the campaign reads the files it names with: the options, and the folder they are found in.
+struct Reading {
+    const ReadOptions& options;
+    std::optional<std::filesystem::path> folder;
+
+    std::filesystem::path file(const Node& node) const { return detail::referenced_file(node, folder, options); }
+};
+
+Framework read_framework(const Node& node, const Reading& reading) {
     const std::string reference = node.text();
-    if (names_a_file(reference)) return load_framework(beside(node, reference));  // its errors name its own file
+    if (names_a_file(reference)) return load_framework(reading.file(node), reading.options);  // its errors name its own file
     try {
         return load_bundled_framework(reference);
     } catch (const NotFoundError& error) {
@@ -77,9 +81,9 @@ Framework read_framework(const Node& node) {
     }
 }
 
-WorkCalendar read_calendar(const Node& node) {
+WorkCalendar read_calendar(const Node& node, const Reading& reading) {
     const std::string reference = node.text();
-    if (names_a_file(reference)) return load_calendar(beside(node, reference));
+    if (names_a_file(reference)) return load_calendar(reading.file(node), reading.options);
     try {
         return load_bundled_calendar(reference);
     } catch (const NotFoundError& error) {
@@ -153,8 +157,9 @@ Json dates_json(const TitleDates& dates) {
 
 }  // namespace
 
-Campaign parse_campaign(std::string_view text, const std::string& file) {
-    const Json document = detail::parse_json(text, file);
+Campaign parse_campaign(std::string_view text, const std::string& file, const ReadOptions& options) {
+    const Json document = detail::parse_json(text, file, options.limits);
+    const Reading reading{options, detail::folder_of(file, options)};
     const Node root(document, "$", file);
     root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
                          "observations", "rounds", "checks", "inspections"});
@@ -171,12 +176,12 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
     std::map<std::string, Framework> frameworks;
     for (const Node& item : root.at("titles").array()) {
         spec.titles.push_back(read_title(item));
-        if (item.has("framework")) frameworks.emplace(spec.titles.back().id, read_framework(item.at("framework")));
+        if (item.has("framework")) frameworks.emplace(spec.titles.back().id, read_framework(item.at("framework"), reading));
     }
     WorkCalendar calendar;
     if (root.has("calendar")) {
         spec.calendar = root.at("calendar").text();
-        calendar = read_calendar(root.at("calendar"));
+        calendar = read_calendar(root.at("calendar"), reading);
     }
     if (root.has("units"))
         for (const Node& item : root.at("units").array()) spec.units.push_back(read_unit(item));
@@ -204,17 +209,19 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
             }
             item.require_object({"file"});
             const std::string written = item.at("file").text();
-            const std::filesystem::path path = beside(item, written);
+            const std::filesystem::path path = reading.file(item.at("file"));
             const std::string inspection_text = [&] {
                 try {
-                    return detail::read_file(path);
+                    return detail::read_json_file(path, options.limits);
+                } catch (const LimitError&) {
+                    throw;
                 } catch (const ParseError& error) {
                     item.at("file").fail(Message("cannot read the field-inspection file: {0}", "无法读取实地考察文件: {0}",
                                                  {error.full_message()}));
                 }
             }();
             const std::string inspection_file = path.string();
-            const Json inspection_document = detail::parse_json(inspection_text, inspection_file);
+            const Json inspection_document = detail::parse_json(inspection_text, inspection_file, options.limits);
             spec.inspections.push_back(detail::read_inspection(Node(inspection_document, "$", inspection_file), true));
             spec.inspections.back().file = written;
             inspection_files.push_back(inspection_file);
@@ -255,19 +262,21 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
         const Node at = root.at("plan");
         if (at.value().is_string()) {
             spec.plan_file = at.text();
-            const std::filesystem::path path = beside(at, spec.plan_file);
+            const std::filesystem::path path = reading.file(at);
             const std::string plan_text = [&] {
                 try {
-                    return detail::read_file(path);
+                    return detail::read_json_file(path, options.limits);
+                } catch (const LimitError&) {
+                    throw;
                 } catch (const ParseError& error) {
                     at.fail(Message("cannot read the plan file: {0}", "无法读取工作计划文件: {0}", {error.full_message()}));
                 }
             }();
-            const Json plan_document = detail::parse_json(plan_text, path.string());
-            plan = detail::read_plan(Node(plan_document, "$", path.string()), &titles);
+            const Json plan_document = detail::parse_json(plan_text, path.string(), options.limits);
+            plan = detail::read_plan(Node(plan_document, "$", path.string()), &titles, options, path.parent_path());
             plan_file = path.string();
         } else {
-            plan = detail::read_plan(at, &titles);
+            plan = detail::read_plan(at, &titles, options, reading.folder);
             spec.plan = plan->spec();
             if (!at.has("titles")) spec.plan->titles.clear();  // as written: the campaign's titles are implied
         }
@@ -283,12 +292,14 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
     std::vector<std::pair<std::string, RejectedRow>> rejected;
     const auto items = root.has("observations") ? root.at("observations").array() : std::vector<Node>();
     for (std::size_t k = 0; k < items.size(); ++k) {
-        const std::filesystem::path path = beside(items[k], campaign.spec().observations[k]);
+        const std::filesystem::path path = reading.file(items[k]);
         const bool json = path.extension() == ".json";
         if (!json && path.extension() != ".csv")
             items[k].fail(Message("\"{0}\" is neither a .csv nor a .json file; expected an observation file",
                                   "\"{0}\" 既不是 .csv 文件也不是 .json 文件；应为观测数据文件", {campaign.spec().observations[k]}));
-        ObservationLoad load = json ? read_observations_json(path) : read_observations_csv(path);
+        ObservationReadOptions observation_options;
+        observation_options.limits = options.limits;
+        ObservationLoad load = json ? read_observations_json(path, observation_options) : read_observations_csv(path, observation_options);
         for (RejectedRow& row : load.rejected) rejected.emplace_back(path.string(), std::move(row));
         if (observations.empty()) {
             observations = std::move(load.store);
@@ -304,7 +315,9 @@ Campaign parse_campaign(std::string_view text, const std::string& file) {
     return loaded;
 }
 
-Campaign load_campaign(const std::filesystem::path& path) { return parse_campaign(detail::read_file(path), path.string()); }
+Campaign load_campaign(const std::filesystem::path& path, const ReadOptions& options) {
+    return parse_campaign(detail::read_json_file(path, options.limits), path.string(), options);
+}
 
 std::string campaign_to_json(const Campaign& campaign, int indent) {
     const CampaignSpec& spec = campaign.spec();

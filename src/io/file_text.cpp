@@ -1,23 +1,141 @@
 #include "io/file_text.hpp"
 
-#include <civitas/error.hpp>
+#include "detail/utf8.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace civitas::detail {
 
-std::string read_file(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), "", Message("is a directory; expected a file", "是文件夹；应为文件"));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError(path.string(), "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(errno)}));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw ParseError(path.string(), "", Message("read failed", "读取失败"));
-    return buffer.str();
+namespace {
+
+// What a file that is not a regular one is, for the message.
+Message kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return Message("a folder", "文件夹");
+    if (S_ISFIFO(mode)) return Message("a FIFO (named pipe)", "命名管道（FIFO）");
+    if (S_ISCHR(mode)) return Message("a character device", "字符设备");
+    if (S_ISBLK(mode)) return Message("a block device", "块设备");
+    if (S_ISSOCK(mode)) return Message("a socket", "套接字");
+    return Message("not a regular file", "非普通文件");
+}
+
+// ParseError for a text in an encoding other than UTF-8: `encoding` names it, `from` is iconv's name for it.
+[[noreturn]] void wrong_encoding(const std::string& file, const char* encoding, const char* from, Message::Argument at = "") {
+    throw ParseError(file, std::move(at), Message("the file is {0}; expected UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -f {1} -t UTF-8",
+                                       "文件为 {0} 编码；应为 UTF-8: 请另存为 UTF-8（Excel 中选“CSV UTF-8”），或用 iconv -f {1} -t UTF-8 转换",
+                                       {encoding, from}));
+}
+
+// True when the bytes at `at` read as GB18030 two-byte characters (lead 81-FE, trail 40-FE but 7F).
+bool looks_like_gb18030(std::string_view text, std::size_t at) {
+    std::size_t pairs = 0;
+    while (at + 1 < text.size() && pairs < 8) {
+        const auto lead = static_cast<unsigned char>(text[at]), trail = static_cast<unsigned char>(text[at + 1]);
+        if (lead < 0x80) break;
+        if (lead == 0x80 || lead == 0xFF || trail < 0x40 || trail == 0x7F || trail == 0xFF) return false;
+        at += 2;
+        ++pairs;
+    }
+    return pairs > 0;
+}
+
+}  // namespace
+
+LimitError limit_exceeded(const std::string& file, Message::Argument location, Message what, std::uint64_t limit, const char* member) {
+    return LimitError(file, std::move(location),
+                      Message("{0}; the limit is {1} (Limits::{2})", "{0}；上限为 {1}（Limits::{2}）", {std::move(what), std::to_string(limit), member}));
+}
+
+InputFile::InputFile(const std::filesystem::path& path, std::uint64_t max_bytes, const char* member)
+    : name_(path.string()), max_bytes_(max_bytes), member_(member) {
+    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
+    descriptor_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (descriptor_ < 0) throw ParseError(name_, "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(errno)}));
+    struct stat status {};
+    if (::fstat(descriptor_, &status) != 0) {
+        const int error = errno;
+        ::close(descriptor_);
+        throw ParseError(name_, "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(error)}));
+    }
+    if (!S_ISREG(status.st_mode)) {
+        ::close(descriptor_);
+        throw ParseError(name_, "", Message("is {0}; expected a regular file", "是{0}；应为普通文件", {kind_of(status.st_mode)}));
+    }
+    size_ = static_cast<std::uint64_t>(status.st_size);
+    if (size_ > max_bytes_) {
+        ::close(descriptor_);
+        throw limit_exceeded(name_, "", Message("the file holds {0} bytes", "文件有 {0} 字节", {std::to_string(size_)}), max_bytes_, member_);
+    }
+}
+
+InputFile::~InputFile() {
+    if (descriptor_ >= 0) ::close(descriptor_);
+}
+
+std::size_t InputFile::read(char* buffer, std::size_t size) {
+    for (;;) {
+        const ssize_t got = ::read(descriptor_, buffer, size);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) throw ParseError(name_, "", Message("read failed: {0}", "读取失败: {0}", {std::strerror(errno)}));
+        read_ += static_cast<std::uint64_t>(got);
+        if (read_ > max_bytes_)
+            throw limit_exceeded(name_, "", Message("the file grew past {0} bytes while read", "读取时文件增长超过 {0} 字节", {std::to_string(max_bytes_)}),
+                                 max_bytes_, member_);
+        return static_cast<std::size_t>(got);
+    }
+}
+
+std::string read_file(const std::filesystem::path& path, std::uint64_t max_bytes, const char* member) {
+    InputFile in(path, max_bytes, member);
+    std::string text;
+    text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(in.size(), max_bytes)) + 1);
+    std::size_t held = 0;
+    for (;;) {
+        if (held == text.size()) text.resize(text.size() * 2);
+        const std::size_t got = in.read(text.data() + held, text.size() - held);
+        if (got == 0) break;
+        held += got;
+    }
+    text.resize(held);
+    return text;
+}
+
+std::string read_json_file(const std::filesystem::path& path, const Limits& limits) {
+    return read_file(path, limits.json_bytes, "json_bytes");
+}
+
+std::size_t check_encoding(std::string_view text, const std::string& file) {
+    const auto starts = [&](std::string_view head) { return text.substr(0, head.size()) == head; };
+    using namespace std::string_view_literals;
+    if (starts("\xFF\xFE\0\0"sv)) wrong_encoding(file, "UTF-32LE", "UTF-32");
+    if (starts("\0\0\xFE\xFF"sv)) wrong_encoding(file, "UTF-32BE", "UTF-32");
+    if (starts("\xFF\xFE"sv)) wrong_encoding(file, "UTF-16LE", "UTF-16");
+    if (starts("\xFE\xFF"sv)) wrong_encoding(file, "UTF-16BE", "UTF-16");
+    // UTF-16 without a byte-order mark: ASCII text with a NUL after (or before) every character.
+    if (text.size() >= 4 && text[0] != '\0' && text[1] == '\0' && text[2] != '\0' && text[3] == '\0')
+        wrong_encoding(file, "UTF-16LE", "UTF-16LE");
+    if (text.size() >= 4 && text[0] == '\0' && text[1] != '\0' && text[2] == '\0' && text[3] != '\0')
+        wrong_encoding(file, "UTF-16BE", "UTF-16BE");
+    return starts("\xEF\xBB\xBF"sv) ? 3 : 0;
+}
+
+std::size_t check_utf8(std::string_view text, const std::string& file) {
+    const std::size_t start = check_encoding(text, file);
+    const std::size_t nul = text.find('\0', start);
+    const std::size_t bad = invalid_utf8(text.substr(start));
+    const std::size_t at = std::min(nul, bad == std::string_view::npos ? bad : start + bad);
+    if (at == std::string_view::npos) return start;
+    if (at == nul)
+        throw ParseError(file, line_and_column(text, at),
+                         Message("a NUL byte; expected text (is this a binary file, or UTF-16?)", "NUL 字节；应为文本（是否为二进制文件或 UTF-16 编码？）"));
+    if (looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
+    throw ParseError(file, line_and_column(text, at),
+                     Message("the byte {0} is not UTF-8; expected UTF-8 text", "字节 {0} 不是 UTF-8；应为 UTF-8 文本", {quote(text.substr(at, 1))}));
 }
 
 Message line_and_column(std::string_view text, std::size_t offset) {

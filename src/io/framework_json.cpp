@@ -85,8 +85,8 @@ Indicator read_indicator(const Node& node) {
     indicator.mode = node.text_or("mode");
     indicator.missing = node.optional_enum<MissingPolicy>("missing");
     indicator.reliability = node.optional_enum<Reliability>("reliability");
-    indicator.notes = node.text_or("notes");
-    indicator.source = node.text_or("source");
+    indicator.notes = node.prose_or("notes");
+    indicator.source = node.prose_or("source");
     indicator.scope = node.enum_or("scope", IndicatorScope::every_unit);
     if (node.has("subunit_pass")) indicator.subunit_pass = read_line(node.at("subunit_pass"), indicator.direction);
     indicator.met_by = node.enum_or("met_by", MetBy::level);
@@ -98,16 +98,16 @@ Indicator read_indicator(const Node& node) {
             if (test != "consecutive" && test != "slope") trend.at("test").expected(Message("\"consecutive\" or \"slope\"", "\"consecutive\" 或 \"slope\""));
             indicator.trend.slope_test = test == "slope";
         }
-        indicator.trend.changes = static_cast<int>(trend.number_or("changes", 2));
-        indicator.trend.last_points = static_cast<int>(trend.number_or("last_points", 5));
+        indicator.trend.changes = static_cast<int>(trend.integer_or("changes", 2, 1, 1000));
+        indicator.trend.last_points = static_cast<int>(trend.integer_or("last_points", 5, 3, 1000));
         indicator.trend.confidence = trend.number_or("confidence", 0.95);
     }
     if (node.has("history_average")) {
         const Node history = node.at("history_average");
         history.require_object({"years", "min_years", "year_value"});
         HistoryAverageRule rule;
-        rule.years = static_cast<int>(history.number_or("years", 5));
-        rule.min_years = static_cast<int>(history.number_or("min_years", rule.years));
+        rule.years = static_cast<int>(history.integer_or("years", 5, 1, 1000));
+        rule.min_years = static_cast<int>(history.integer_or("min_years", rule.years, 1, 1000));
         if (history.has("year_value")) {
             const std::string value = history.at("year_value").text();
             if (value != "last" && value != "mean") history.at("year_value").expected(Message("\"last\" or \"mean\"", "\"last\" 或 \"mean\""));
@@ -118,7 +118,8 @@ Indicator read_indicator(const Node& node) {
     return indicator;
 }
 
-void read_children(const Node& node, Category& category) {
+// Categories nest at most `limits.depth` deep (`depth` is the level of `category`: 0 for the root).
+void read_children(const Node& node, Category& category, std::size_t depth, const Limits& limits) {
     if (node.has("indicators"))
         for (const Node& item : node.at("indicators").array()) category.indicators.push_back(read_indicator(item));
     if (node.has("categories"))
@@ -129,13 +130,16 @@ void read_children(const Node& node, Category& category) {
             child.name = item.text_or("name");
             child.weight = item.optional_number("weight");
             child.aggregation = item.enum_or("aggregation", Aggregation::arithmetic);
-            child.notes = item.text_or("notes");
-            read_children(item, child);
+            child.notes = item.prose_or("notes");
+            if (depth + 1 > limits.depth)
+                throw detail::limit_exceeded(item.file(), item.path(), Message("categories nested {0} deep", "类别嵌套 {0} 层", {std::to_string(depth + 1)}),
+                                             limits.depth, "depth");
+            read_children(item, child, depth + 1, limits);
             category.categories.push_back(std::move(child));
         }
 }
 
-FrameworkSpec read_spec(const Node& root) {
+FrameworkSpec read_spec(const Node& root, const Limits& limits) {
     root.require_object({"format", "id", "name", "edition", "issuer", "source", "reliability", "notes", "scale", "weighting",
                          "missing", "min_coverage", "aggregation", "pass_rules", "categories", "indicators"});
     if (root.has("format") && root.at("format").text() != framework_format)
@@ -146,9 +150,9 @@ FrameworkSpec read_spec(const Node& root) {
     spec.name = root.at("name").text();
     spec.edition = root.text_or("edition");
     spec.issuer = root.text_or("issuer");
-    spec.source = root.text_or("source");
+    spec.source = root.prose_or("source");
     spec.reliability = root.at("reliability").enumeration<Reliability>();
-    spec.notes = root.text_or("notes");
+    spec.notes = root.prose_or("notes");
     spec.scale = root.number_or("scale", 100.0);
     spec.weighting = root.enum_or("weighting", Weighting::relative);
     spec.missing = root.enum_or("missing", MissingPolicy::fail);
@@ -164,7 +168,7 @@ FrameworkSpec read_spec(const Node& root) {
             rule.value = rule.type == PassRuleType::all_basic_met ? item.number_or("value", 0.0) : item.at("value").number();
             spec.pass_rules.push_back(rule);
         }
-    read_children(root, spec.root);
+    read_children(root, spec.root, 0, limits);
     return spec;
 }
 
@@ -269,9 +273,9 @@ void write_children(const Category& category, Json& j) {
 
 }  // namespace
 
-Framework parse_framework(std::string_view text, const std::string& file) {
-    const Json document = detail::parse_json(text, file);
-    const FrameworkSpec spec = read_spec(Node(document, "$", file));
+Framework parse_framework(std::string_view text, const std::string& file, const ReadOptions& options) {
+    const Json document = detail::parse_json(text, file, options.limits);
+    const FrameworkSpec spec = read_spec(Node(document, "$", file), options.limits);
     try {
         return Framework(spec);
     } catch (const ValidationError& error) {
@@ -279,8 +283,8 @@ Framework parse_framework(std::string_view text, const std::string& file) {
     }
 }
 
-Framework load_framework(const std::filesystem::path& path) {
-    return parse_framework(detail::read_file(path), path.string());
+Framework load_framework(const std::filesystem::path& path, const ReadOptions& options) {
+    return parse_framework(detail::read_json_file(path, options.limits), path.string(), options);
 }
 
 std::string framework_to_json(const Framework& framework, int indent) {

@@ -6,8 +6,10 @@
 #include <civitas/calendar.hpp>
 #include <civitas/error.hpp>
 #include <civitas/framework.hpp>
+#include <civitas/limits.hpp>
 
 #include "detail/number_format.hpp"
+#include "detail/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +24,7 @@ using Json = nlohmann::ordered_json;
 
 /// A value as an error message shows it: "\"abc\"", 36, true, null, "an array" ("数组").
 inline Message::Argument describe(const Json& value) {
-    if (value.is_string()) return "\"" + value.get<std::string>() + "\"";
+    if (value.is_string()) return "\"" + quote(value.get_ref<const std::string&>()) + "\"";
     if (value.is_number()) return format_number(value.get<double>());
     if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
     if (value.is_null()) return "null";
@@ -52,8 +54,8 @@ public:
             if (!known) {
                 std::string list;
                 for (const char* key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
-                JsonNode(item.value(), path_ + "." + item.key(), file_)
-                    .fail(Message("unknown key '{0}'; expected one of: {1}", "未知的键 '{0}'；应为以下之一: {1}", {item.key(), list}));
+                JsonNode(item.value(), path_ + "." + quote(item.key()), file_)
+                    .fail(Message("unknown key '{0}'; expected one of: {1}", "未知的键 '{0}'；应为以下之一: {1}", {quote(item.key()), list}));
             }
         }
     }
@@ -64,9 +66,19 @@ public:
     }
     JsonNode at(std::size_t index) const { return JsonNode(value_.at(index), path_ + "[" + std::to_string(index) + "]", file_); }
 
-    std::string text() const {
-        if (!value_.is_string()) expected(Message("a string", "字符串"));
-        return value_.get<std::string>();
+    /// A string for a name or an id: no control characters (not even a line break).
+    std::string text() const { return checked_text(""); }
+    /// A string of free text (notes, sources, descriptions): line breaks and tabs allowed.
+    std::string prose() const { return checked_text("\n\t"); }
+    /// A whole number in [low, high]; 1.5 (or 1.0) is refused rather than rounded.
+    long long integer(long long low, long long high) const {
+        if (!value_.is_number_integer()) expected(Message("a whole number", "整数"));
+        const bool fits = value_.is_number_unsigned() ? value_.get<unsigned long long>() <= static_cast<unsigned long long>(high)
+                                                      : value_.get<long long>() >= low && value_.get<long long>() <= high;
+        if (!fits)
+            fail(Message("{0} is out of range; expected a whole number from {1} to {2}", "{0} 超出范围；应为 {1} 到 {2} 之间的整数",
+                         {describe(value_), std::to_string(low), std::to_string(high)}));
+        return value_.get<long long>();
     }
     double number() const {
         if (!value_.is_number()) expected(Message("a number", "数字"));
@@ -88,6 +100,10 @@ public:
     }
 
     std::string text_or(const char* key, std::string fallback = "") const { return has(key) ? at(key).text() : fallback; }
+    std::string prose_or(const char* key) const { return has(key) ? at(key).prose() : std::string(); }
+    long long integer_or(const char* key, long long fallback, long long low, long long high) const {
+        return has(key) ? at(key).integer(low, high) : fallback;
+    }
     double number_or(const char* key, double fallback) const { return has(key) ? at(key).number() : fallback; }
     std::optional<double> optional_number(const char* key) const {
         return has(key) ? std::optional<double>(at(key).number()) : std::nullopt;
@@ -100,6 +116,15 @@ public:
     }
 
 private:
+    std::string checked_text(std::string_view allowed) const {
+        if (!value_.is_string()) expected(Message("a string", "字符串"));
+        const std::string& text = value_.get_ref<const std::string&>();
+        if (const std::size_t at = control_character(text, allowed); at != std::string::npos)
+            fail(Message("\"{0}\" holds the control character {1}; expected text without control characters",
+                         "\"{0}\" 含有控制字符 {1}；文本中不应有控制字符", {quote(text), code_point_name(text, at)}));
+        return text;
+    }
+
     const Json& value_;
     std::string path_;
     const std::string& file_;
@@ -115,7 +140,9 @@ inline Date read_date(const JsonNode& node) {
     }
 }
 
-/// Parses JSON text; malformed text is a ParseError at the line and column where it breaks.
-Json parse_json(std::string_view text, const std::string& file);
+/// Parses JSON text strictly: UTF-8 only (a byte-order mark allowed), no key twice in an object,
+/// nesting and strings within `limits`. Malformed text is a ParseError at the line and column
+/// (in characters) where it breaks, naming full-width punctuation typed for ASCII.
+Json parse_json(std::string_view text, const std::string& file, const Limits& limits);
 
 }  // namespace civitas::detail

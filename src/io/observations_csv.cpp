@@ -11,6 +11,7 @@
 
 #include "detail/date_words.hpp"
 #include "detail/observations_store.hpp"
+#include "io/file_text.hpp"
 #include "io/json_reader.hpp"
 
 #include <algorithm>
@@ -517,20 +518,15 @@ ObservationLoad parse_observations_csv(std::string_view csv, const std::string& 
 }
 
 ObservationLoad read_observations_csv(const std::filesystem::path& path, const ObservationReadOptions& options) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw ParseError(path.string(), "", Message("is a directory; expected a file", "是文件夹；应为文件"));
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.string().c_str(), "rb"), &std::fclose);
-    if (!in) throw ParseError(path.string(), "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(errno)}));
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    CsvReader reader(path.string(), options, ec ? 0 : static_cast<std::size_t>(size));
+    detail::InputFile in(path, options.limits.csv_bytes, "csv_bytes");
+    CsvReader reader(path.string(), options, static_cast<std::size_t>(in.size()));
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
     std::vector<char> buffer(block);
     std::size_t held = 0;
     for (;;) {
-        held += std::fread(buffer.data() + held, 1, buffer.size() - held, in.get());
-        if (std::ferror(in.get())) throw ParseError(path.string(), "", Message("read failed", "读取失败"));
-        const bool final = std::feof(in.get()) != 0;
+        const std::size_t got = in.read(buffer.data() + held, buffer.size() - held);
+        held += got;
+        const bool final = got == 0;
         const std::size_t consumed = reader.feed(buffer.data(), buffer.data() + held, final);
         if (final) break;
         // Keep the unfinished record for the next block; widen the buffer when it fills it.

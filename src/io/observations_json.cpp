@@ -25,7 +25,7 @@ Observation read_observation(const JsonNode& node) {
     if (o.indicator.empty()) node.at("indicator").fail(Message("empty indicator id; expected one", "指标编号为空；应填写指标编号"));
     o.date = detail::read_date(node.at("date"));
     o.value = node.at("value").number();
-    o.source = node.text_or("source");
+    o.source = node.prose_or("source");
     o.mode = node.enum_or("mode", AssessmentMode::unspecified);
     if (node.has("sample_size")) {
         const JsonNode size = node.at("sample_size");
@@ -46,8 +46,8 @@ Observation read_observation(const JsonNode& node) {
 
 }  // namespace
 
-ObservationLoad parse_observations_json(std::string_view json, const std::string& file) {
-    const detail::Json document = detail::parse_json(json, file);
+ObservationLoad parse_observations_json(std::string_view json, const std::string& file, const ObservationReadOptions& options) {
+    const detail::Json document = detail::parse_json(json, file, options.limits);
     const JsonNode root(document, "$", file);
     root.require_object({"format", "observations"});
     const JsonNode format = root.at("format");
@@ -55,6 +55,9 @@ ObservationLoad parse_observations_json(std::string_view json, const std::string
         format.fail(Message("{0} is not an observations file format; expected \"{1}\"", "{0} 不是观测数据文件格式；应为 \"{1}\"",
                             {detail::describe(format.value()), observations_format}));
     const std::vector<JsonNode> entries = root.at("observations").array();
+    if (entries.size() > options.limits.rows)
+        throw detail::limit_exceeded(file, root.at("observations").path(), Message("{0} observations", "{0} 条观测数据", {std::to_string(entries.size())}),
+                                     options.limits.rows, "rows");
     ObservationLoad load;
     load.store.reserve(entries.size());
     for (const JsonNode& entry : entries) {
@@ -68,8 +71,8 @@ ObservationLoad parse_observations_json(std::string_view json, const std::string
     return load;
 }
 
-ObservationLoad read_observations_json(const std::filesystem::path& path) {
-    return parse_observations_json(detail::read_file(path), path.string());
+ObservationLoad read_observations_json(const std::filesystem::path& path, const ObservationReadOptions& options) {
+    return parse_observations_json(detail::read_json_file(path, options.limits), path.string(), options);
 }
 
 }  // namespace civitas

@@ -9,6 +9,7 @@
 #include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
+#include "io/references.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -120,8 +121,8 @@ Problem read_problem(const Node& node) {
     node.require_object({"id", "description", "source", "titles", "indicators", "responsibility", "found", "deadline", "closed"});
     Problem problem;
     problem.id = node.at("id").text();
-    problem.description = node.text_or("description");
-    problem.source = node.text_or("source");
+    problem.description = node.prose_or("description");
+    problem.source = node.prose_or("source");
     if (node.has("titles")) problem.titles = read_ids(node.at("titles"), Message("title", "称号"));
     if (node.has("indicators")) problem.indicators = read_ids(node.at("indicators"), Message("indicator", "指标"));
     problem.responsibility = read_responsibility(node);
@@ -143,6 +144,10 @@ public:
     // Dependencies written as a bare task id: "file\npath", to name "depends_on[0]" in errors.
     std::set<std::string> shorthand;
 
+    // `folder` is where the files named in `file` (the text read first) are found.
+    PlanReader(const ReadOptions& options, std::string file, std::optional<std::filesystem::path> folder)
+        : options_(options), file_(std::move(file)), folder_(std::move(folder)) {}
+
     PlanSpec read_root(const Node& root, FileTree& tree) {
         root.require_object({"format", "id", "name", "responsibility_fields", "titles", "phases", "tasks", "problems", "subplans"});
         check_format(root);
@@ -161,12 +166,21 @@ public:
                 item.require_object({"id", "name", "title"});
                 spec.phases.push_back({item.at("id").text(), item.text_or("name"), item.text_or("title")});
             }
-        read_body(root, spec, tree);
+        read_body(root, spec, tree, 0);
         return spec;
     }
 
 private:
+    const ReadOptions& options_;
+    std::string file_;
+    std::optional<std::filesystem::path> folder_;
     std::vector<std::filesystem::path> open_files_;  // the chain of files being read, to refuse a loop
+
+    // Where the files named in `node`'s file are found.
+    std::optional<std::filesystem::path> folder_for(const Node& node) const {
+        if (node.file() == file_) return folder_;
+        return std::filesystem::path(node.file()).parent_path();
+    }
 
     static void check_format(const Node& node) {
         if (node.has("format") && node.at("format").text() != plan_format)
@@ -175,7 +189,8 @@ private:
     }
 
     // What a plan and a sub-plan share: id, name, tasks, problems and sub-plans.
-    void read_body(const Node& node, PlanSpec& spec, FileTree& tree) {
+    // `depth`: how deep `spec` lies among sub-plans (0 for the plan itself).
+    void read_body(const Node& node, PlanSpec& spec, FileTree& tree, std::size_t depth) {
         spec.id = node.at("id").text();
         spec.name = node.text_or("name");
         if (node.has("tasks"))
@@ -184,38 +199,42 @@ private:
             for (const Node& item : node.at("problems").array()) spec.problems.push_back(read_problem(item));
         if (node.has("subplans"))
             for (const Node& item : node.at("subplans").array()) {
+                if (depth + 1 > options_.limits.depth)
+                    throw detail::limit_exceeded(item.file(), item.path(), Message("sub-plans nested {0} deep", "子计划嵌套 {0} 层", {std::to_string(depth + 1)}),
+                                                 options_.limits.depth, "depth");
                 tree.subplans.emplace_back();
-                spec.subplans.push_back(read_subplan(item, tree.subplans.back()));
+                spec.subplans.push_back(read_subplan(item, tree.subplans.back(), depth + 1));
             }
     }
 
     // A sub-plan written in place, or {"file": "districts/chengguan.json"} relative to this file.
-    PlanSpec read_subplan(const Node& node, FileTree& tree) {
+    PlanSpec read_subplan(const Node& node, FileTree& tree, std::size_t depth) {
         if (!node.value().is_object() || !node.has("file")) {
             node.require_object({"id", "name", "responsibility", "tasks", "problems", "subplans"});
             PlanSpec spec;
             spec.responsibility = read_responsibility(node);
             tree.file = node.file();
-            read_body(node, spec, tree);
+            read_body(node, spec, tree, depth);
             return spec;
         }
         node.require_object({"file"});
         const std::string written = node.at("file").text();
-        const std::filesystem::path parent = std::filesystem::path(node.file()).parent_path();
-        const std::filesystem::path path = parent / written;
+        const std::filesystem::path path = detail::referenced_file(node.at("file"), folder_for(node), options_);
         const std::filesystem::path key = std::filesystem::weakly_canonical(path);
         if (std::find(open_files_.begin(), open_files_.end(), key) != open_files_.end())
             node.at("file").fail(Message("\"{0}\" is a file already being read (the sub-plan files form a loop); expected another plan file",
                                          "\"{0}\" 是正在读取的文件（子计划文件构成循环）；应为另一个计划文件", {written}));
         const std::string text = [&] {
             try {
-                return detail::read_file(path);
+                return detail::read_json_file(path, options_.limits);
+            } catch (const LimitError&) {
+                throw;
             } catch (const ParseError& error) {
                 node.at("file").fail(Message("cannot read the sub-plan file: {0}", "无法读取子计划文件: {0}", {error.full_message()}));
             }
         }();
         const std::string file = path.string();
-        const Json document = detail::parse_json(text, file);
+        const Json document = detail::parse_json(text, file, options_.limits);
         const Node root(document, "$", file);
         root.require_object({"format", "id", "name", "responsibility", "tasks", "problems", "subplans"});
         check_format(root);
@@ -224,7 +243,7 @@ private:
         spec.responsibility = read_responsibility(root);
         spec.file = written;
         tree.file = file;
-        read_body(root, spec, tree);
+        read_body(root, spec, tree, depth);
         open_files_.pop_back();
         return spec;
     }
@@ -362,8 +381,9 @@ std::pair<std::string, std::string> locate(const FileTree& root, std::string pat
 
 }  // namespace
 
-Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles) {
-    PlanReader reader;
+Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles, const ReadOptions& options,
+                       const std::optional<std::filesystem::path>& folder) {
+    PlanReader reader(options, node.file(), folder);
     FileTree tree{node.file(), {}};
     PlanSpec spec = reader.read_root(node, tree);
     if (titles != nullptr) {
@@ -390,12 +410,14 @@ Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles) {
     }
 }
 
-Plan parse_plan(std::string_view text, const std::string& file) {
-    const Json document = detail::parse_json(text, file);
-    return detail::read_plan(Node(document, "$", file), nullptr);
+Plan parse_plan(std::string_view text, const std::string& file, const ReadOptions& options) {
+    const Json document = detail::parse_json(text, file, options.limits);
+    return detail::read_plan(Node(document, "$", file), nullptr, options, detail::folder_of(file, options));
 }
 
-Plan load_plan(const std::filesystem::path& path) { return parse_plan(detail::read_file(path), path.string()); }
+Plan load_plan(const std::filesystem::path& path, const ReadOptions& options) {
+    return parse_plan(detail::read_json_file(path, options.limits), path.string(), options);
+}
 
 std::string plan_to_json(const Plan& plan, int indent) {
     const PlanSpec& spec = plan.spec();

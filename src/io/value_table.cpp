@@ -112,7 +112,9 @@ double read_cell(const std::string& raw, const std::string& file, const Record& 
 
 }  // namespace
 
-ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column) {
+ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column, const ReadOptions& options) {
+    (void)options;
+    csv.remove_prefix(detail::check_utf8(csv, file));
     const std::vector<Record> records = split_records(csv, file);
     if (records.empty())
         throw ParseError(file, file_position(1), Message("the file is empty; expected a header row: unit id, then indicator ids",
@@ -165,8 +167,8 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     return table;
 }
 
-ValueTable read_value_table(const std::filesystem::path& path, const std::string& class_column) {
-    return parse_value_table(detail::read_file(path), path.string(), class_column);
+ValueTable read_value_table(const std::filesystem::path& path, const std::string& class_column, const ReadOptions& options) {
+    return parse_value_table(detail::read_file(path, options.limits.csv_bytes, "csv_bytes"), path.string(), class_column, options);
 }
 
 }  // namespace civitas

@@ -720,10 +720,13 @@ TEST(CampaignFile, FrameworkPathsAreRelativeToTheCampaignFile) {
         EXPECT_TRUE(contains(e.what(), "green.json")) << e.what();
         EXPECT_TRUE(contains(e.what(), "nested")) << e.what();
     }
-    // ... but finds "../frameworks/green.json".
+    // ... and "../frameworks/green.json" only when files outside its folder are allowed.
     std::filesystem::create_directories(folder.path() / "nested");
     const Json up = with(doc, [](Json& j) { j["titles"][0]["framework"] = "../frameworks/green.json"; });
-    const Campaign nested = parse_campaign(up.dump(), folder.file("nested/campaign.json"));
+    EXPECT_THROW((void)parse_campaign(up.dump(), folder.file("nested/campaign.json")), ParseError);
+    ReadOptions outside;
+    outside.allow_outside = true;
+    const Campaign nested = parse_campaign(up.dump(), folder.file("nested/campaign.json"), outside);
     EXPECT_EQ(nested.framework("garden"), green_framework());
     EXPECT_EQ(nested.spec().titles[0].framework, "../frameworks/green.json");  // kept as written
     // A name ending in .json without a folder is a file beside the campaign file, not a bundled id.

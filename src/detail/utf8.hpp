@@ -1,0 +1,30 @@
+#pragma once
+// UTF-8 as civitas reads and prints it: every input is checked, every message is valid UTF-8 and
+// safe to print on a terminal (no control characters, no bidirectional overrides).
+
+#include <civitas/limits.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace civitas::detail {
+
+/// Bytes of the well-formed UTF-8 character at text[at] (1 to 4), or 0 when the bytes there are
+/// not one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short).
+[[nodiscard]] std::size_t utf8_length(std::string_view text, std::size_t at) noexcept;
+/// Offset of the first byte that is not well-formed UTF-8, or npos.
+[[nodiscard]] std::size_t invalid_utf8(std::string_view text) noexcept;
+/// Offset of the first character that should never be in a name: C0 controls other than those
+/// in `allowed` (e.g. "\n\t" for prose), DEL, C1 controls and the bidirectional overrides
+/// (U+202A..U+202E, U+2066..U+2069); npos when there is none. `text` must be valid UTF-8.
+[[nodiscard]] std::size_t control_character(std::string_view text, std::string_view allowed = {}) noexcept;
+/// The text safe to print: control characters as \n, \t, \x1B or \u202E, bytes that are not
+/// UTF-8 as \xFF; always valid UTF-8. Text that needs nothing is returned as it is.
+[[nodiscard]] std::string printable(std::string_view text);
+/// printable(text) cut after `characters` characters, then "…": how a message quotes input.
+[[nodiscard]] std::string quote(std::string_view text, std::size_t characters = quoted_characters);
+/// "U+FF1A": the code point of the UTF-8 character at text[at] (which must be well formed).
+[[nodiscard]] std::string code_point_name(std::string_view text, std::size_t at);
+
+}  // namespace civitas::detail
