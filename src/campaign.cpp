@@ -5,6 +5,7 @@
 #include <civitas/error.hpp>
 
 #include "detail/number_format.hpp"
+#include "detail/task_order.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,55 +64,80 @@ std::vector<Title> plan_titles(const CampaignSpec& spec) {
     return titles;
 }
 
-// The milestones of the plan that name a check: the check is one of the campaign's, the
-// milestone falls on its first day, and serves its title (when both name titles). Paths are the
-// plan's inside the campaign ("$.plan.subplans[0].tasks[2].due"), sub-plans walked in the order
-// Plan flattens them (breadth first), so `index` is the task's position in plan.tasks().
-void check_milestones(const CampaignSpec& spec, const Plan& plan) {
-    std::unordered_map<std::string, std::size_t> checks;
-    for (std::size_t k = 0; k < spec.checks.size(); ++k) checks.emplace(spec.checks[k].id, k);
+// Calls `visit(index, task, path)` for each task of the plan as written, with its position in
+// plan.tasks() and its path inside the campaign ("$.plan.subplans[0].tasks[2]"): sub-plans are
+// walked in the order Plan flattens them (breadth first). `visit` returns false to stop.
+template <class Visit>
+void for_each_plan_task(const Plan& plan, Visit&& visit) {
     std::vector<std::pair<const PlanSpec*, std::string>> scopes{{&plan.spec(), "$.plan"}};
     std::size_t index = 0;
     for (std::size_t s = 0; s < scopes.size(); ++s) {
         const auto [scope, scope_path] = scopes[s];
         for (std::size_t k = 0; k < scope->subplans.size(); ++k)
             scopes.emplace_back(&scope->subplans[k], scope_path + ".subplans[" + std::to_string(k) + "]");
-        for (std::size_t k = 0; k < scope->tasks.size(); ++k, ++index) {
-            const Task& task = scope->tasks[k];
-            if (task.check.empty()) continue;
-            const std::string path = scope_path + ".tasks[" + std::to_string(k) + "]";
-            const Message owner("milestone '{0}'", "里程碑 '{0}'", {plan.tasks()[index].id});
-            const auto found = checks.find(task.check);
-            if (found == checks.end()) {
-                std::string known;
-                for (const Check& check : spec.checks) known += (known.empty() ? "" : ", ") + check.id;
-                fail(path + ".check", Message("unknown check '{0}' of {1}; expected one of the campaign's checks ({2})",
-                                              "{1} 的检查 '{0}' 未定义；应为创建方案中的检查之一（{2}）",
-                                              {task.check, owner,
-                                               known.empty() ? Message::Argument(Message("it has none", "创建方案未设检查"))
-                                                             : Message::Argument(known)}));
-            }
-            const Check& check = spec.checks[found->second];
-            if (task.due != check.date)
-                fail(path + ".due", Message("{0} is dated {1} but check '{2}' {3} {4}; expected the milestone on the check's first day, {4}",
-                                            "{0} 的日期为 {1}，而检查 '{2}' {3} {4}；里程碑应在检查的第一天 {4}",
-                                            {owner, to_iso(task.due), check.id,
-                                             check.end ? Message("opens on", "始于") : Message("is on", "定于"), to_iso(check.date)}));
-            const std::vector<std::string>& titles = plan.titles_of_task(index);
-            if (!check.title.empty() && !titles.empty() && std::find(titles.begin(), titles.end(), check.title) == titles.end()) {
-                std::string served;
-                for (const std::string& title : titles) served += (served.empty() ? "" : ", ") + title;
-                fail(path + (task.titles.empty() ? ".phase" : ".titles"),
-                     Message("{0} serves {1}{2} but check '{3}' judges title '{4}'; expected the milestone to serve the check's title "
-                             "(or no title: the whole campaign)",
-                             "{0} 服务于称号 {1}{2}，而检查 '{3}' 评定称号 '{4}'；里程碑应服务于该检查的称号（或不指定称号，即整个创建方案）",
-                             {owner, served,
-                              task.titles.empty() ? Message::Argument(Message(" (its phase's title)", "（所属阶段的称号）"))
-                                                  : Message::Argument(""),
-                              check.id, check.title}));
-            }
-        }
+        for (std::size_t k = 0; k < scope->tasks.size(); ++k, ++index)
+            if (!visit(index, scope->tasks[k], [&, k = k] { return scope_path + ".tasks[" + std::to_string(k) + "]"; })) return;
     }
+}
+
+// The plan's dependencies form no cycle (a plan alone may hold one, which schedule() names; a
+// campaign reports on its plan, so it refuses one). The path is that of the dependency that
+// closes the cycle: the first task's wait for the last.
+void check_dependencies(const Plan& plan) {
+    const detail::TaskOrder order = detail::task_order(plan);
+    if (order.cycle.empty()) return;
+    const std::size_t first = order.cycle.front(), last = order.cycle[order.cycle.size() - 2];
+    const std::vector<std::size_t>& waits = plan.waits_for(first);
+    const auto k = static_cast<std::size_t>(std::find(waits.begin(), waits.end(), last) - waits.begin());
+    for_each_plan_task(plan, [&](std::size_t index, const Task&, const auto& path) {
+        if (index != first) return true;
+        fail(path() + ".depends_on[" + std::to_string(k) + "]",
+             Message("the plan's dependencies form a cycle: {0} (each waits for the one before); expected none",
+                     "工作计划的任务依赖形成循环: {0}（每个任务都在等待前一个）；不应有循环", {detail::cycle_text(plan, order.cycle)}));
+    });
+}
+
+// The milestones of the plan that name a check: the check is one of the campaign's, the
+// milestone falls on its first day, and serves its title (when both name titles). Paths are the
+// plan's inside the campaign ("$.plan.subplans[0].tasks[2].due").
+void check_milestones(const CampaignSpec& spec, const Plan& plan) {
+    std::unordered_map<std::string, std::size_t> checks;
+    for (std::size_t k = 0; k < spec.checks.size(); ++k) checks.emplace(spec.checks[k].id, k);
+    for_each_plan_task(plan, [&](std::size_t index, const Task& task, const auto& task_path) {
+        if (task.check.empty()) return true;
+        const std::string path = task_path();
+        const Message owner("milestone '{0}'", "里程碑 '{0}'", {plan.tasks()[index].id});
+        const auto found = checks.find(task.check);
+        if (found == checks.end()) {
+            std::string known;
+            for (const Check& check : spec.checks) known += (known.empty() ? "" : ", ") + check.id;
+            fail(path + ".check", Message("unknown check '{0}' of {1}; expected one of the campaign's checks ({2})",
+                                          "{1} 的检查 '{0}' 未定义；应为创建方案中的检查之一（{2}）",
+                                          {task.check, owner,
+                                           known.empty() ? Message::Argument(Message("it has none", "创建方案未设检查"))
+                                                         : Message::Argument(known)}));
+        }
+        const Check& check = spec.checks[found->second];
+        if (task.due != check.date)
+            fail(path + ".due", Message("{0} is dated {1} but check '{2}' {3} {4}; expected the milestone on the check's first day, {4}",
+                                        "{0} 的日期为 {1}，而检查 '{2}' {3} {4}；里程碑应在检查的第一天 {4}",
+                                        {owner, to_iso(task.due), check.id,
+                                         check.end ? Message("opens on", "始于") : Message("is on", "定于"), to_iso(check.date)}));
+        const std::vector<std::string>& titles = plan.titles_of_task(index);
+        if (!check.title.empty() && !titles.empty() && std::find(titles.begin(), titles.end(), check.title) == titles.end()) {
+            std::string served;
+            for (const std::string& title : titles) served += (served.empty() ? "" : ", ") + title;
+            fail(path + (task.titles.empty() ? ".phase" : ".titles"),
+                 Message("{0} serves {1}{2} but check '{3}' judges title '{4}'; expected the milestone to serve the check's title "
+                         "(or no title: the whole campaign)",
+                         "{0} 服务于称号 {1}{2}，而检查 '{3}' 评定称号 '{4}'；里程碑应服务于该检查的称号（或不指定称号，即整个创建方案）",
+                         {owner, served,
+                          task.titles.empty() ? Message::Argument(Message(" (its phase's title)", "（所属阶段的称号）"))
+                                              : Message::Argument(""),
+                          check.id, check.title}));
+        }
+        return true;
+    });
 }
 
 }  // namespace
@@ -242,7 +268,10 @@ Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> framework
         fail("$.plan.titles", Message("the plan's titles differ from the campaign's; expected the same titles, in the same order",
                                       "工作计划的称号与创建方案的不一致；应为相同的称号，且顺序相同"));
     validate_assessments();
-    if (plan_) check_milestones(spec_, *plan_);
+    if (plan_) {
+        check_dependencies(*plan_);
+        check_milestones(spec_, *plan_);
+    }
 }
 
 void Campaign::validate_assessments() {

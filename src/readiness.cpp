@@ -6,12 +6,15 @@
 #include <civitas/trend.hpp>
 
 #include "detail/number_format.hpp"
+#include "detail/readiness_parts.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace civitas {
 
@@ -44,13 +47,22 @@ RowMatrix projected(const TrendMatrix& trends, const Framework& framework, Date 
     return ahead;
 }
 
-// Whether task `index` bears on `title` (it serves it, or no title) and on `unit`.
-bool bears_on(const Plan& plan, std::size_t index, const std::string& title, const std::string& unit, bool top) {
+// Whether task `index` serves `title` (it names it, or no title).
+bool serves(const Plan& plan, std::size_t index, const std::string& title) {
     const auto& titles = plan.titles_of_task(index);
-    if (!titles.empty() && std::find(titles.begin(), titles.end(), title) == titles.end()) return false;
-    if (top) return true;
-    const std::string& path = plan.subplan_of_task(index);
-    return path == unit || (path.size() > unit.size() && path.compare(0, unit.size(), unit) == 0 && path[unit.size()] == '/');
+    return titles.empty() || std::find(titles.begin(), titles.end(), title) != titles.end();
+}
+
+// Calls `visit` with the position of every unit a task of the sub-plan at `path` bears on: the
+// top units, and the units named by the path or a sub-plan above it ("a/b": units "a/b" and "a").
+template <class Visit>
+void for_each_unit_bearing(const std::string& path, const std::vector<std::size_t>& tops,
+                           const std::unordered_map<std::string_view, std::size_t>& sub_units, Visit&& visit) {
+    for (const std::size_t u : tops) visit(u);
+    for (std::size_t end = path.size(); end != std::string::npos && end > 0; end = path.rfind('/', end - 1)) {
+        const auto found = sub_units.find(std::string_view(path).substr(0, end));
+        if (found != sub_units.end()) visit(found->second);
+    }
 }
 
 std::string dated(const std::optional<Date>& date) { return date ? " (" + to_iso(*date) + ")" : ""; }
@@ -111,6 +123,7 @@ struct RuleContext {
     const ObservationStore& store;
     Date as_of;
     std::optional<Date> known_on;
+    const std::vector<std::vector<std::size_t>>& children;  // per unit, the positions of its direct sub-units
 };
 
 // The rulings of the unit rules on the values of `batch` (the latest values, or those projected
@@ -202,8 +215,7 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
             if (!own[u] || !spec.units[u].parent.empty()) continue;
             std::string failing;
             int children = 0;
-            for (std::size_t v = 0; v < x.units.size(); ++v) {
-                if (spec.units[v].parent != x.units[u]) continue;
+            for (const std::size_t v : x.children[u]) {
                 const double value = value_of(v);
                 if (std::isnan(value) || !batch.errors[v].empty()) continue;
                 ++children;
@@ -266,10 +278,11 @@ std::optional<SurveyCheck> survey_check(const Indicator& indicator, const std::s
 // The unit rules (on `now` and `at_inspection`), the targets and the surveys of one title with a
 // framework, and the facts that come from them.
 void track_title(const Campaign& campaign, const CampaignTitle& title, const Framework& f, const std::vector<std::string>& units,
-                 const std::vector<std::string>& classes, Date as_of, const ReadinessOptions& options, TitleReadiness& r) {
+                 const std::vector<std::string>& classes, const std::vector<std::vector<std::size_t>>& children, Date as_of,
+                 const ReadinessOptions& options, TitleReadiness& r) {
     const CampaignSpec& spec = campaign.spec();
     const ObservationStore& store = campaign.observations();
-    const RuleContext context{campaign, f, units, classes, store, as_of, options.known_on};
+    const RuleContext context{campaign, f, units, classes, store, as_of, options.known_on, children};
     const BatchEvaluation::OutcomeMatrix by_level = r.now->outcomes;
     r.rulings = unit_rulings(context, *r.now, std::nullopt);
     apply_rulings(f, *r.now, r.rulings);
@@ -314,16 +327,20 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
 
     // Targets: a unit's own, else those for every unit (on each unit with data that has no own).
     std::vector<std::string> target_ids;
-    for (const Target& t : spec.targets)
-        if (t.title == title.id && std::find(target_ids.begin(), target_ids.end(), t.indicator) == target_ids.end())
-            target_ids.push_back(t.indicator);
+    std::unordered_map<std::string_view, Eigen::Index> target_column;
+    std::set<std::pair<std::string_view, std::string_view>> with_own;  // (indicator, unit) with a unit's own target
+    for (const Target& t : spec.targets) {
+        if (t.title != title.id) continue;
+        if (target_column.emplace(t.indicator, static_cast<Eigen::Index>(target_ids.size())).second) target_ids.push_back(t.indicator);
+        if (!t.unit.empty()) with_own.emplace(t.indicator, t.unit);
+    }
     if (target_ids.empty()) return;
     const TrendMatrix trends = store.trend_matrix(units, target_ids, as_of, options.trend_points, options.known_on);
     std::map<Date, RowMatrix> ahead;  // projections by deadline
     for (const Target& t : spec.targets) {
         if (t.title != title.id) continue;
         const Indicator& indicator = f.indicator(t.indicator);
-        const auto column = static_cast<Eigen::Index>(std::find(target_ids.begin(), target_ids.end(), t.indicator) - target_ids.begin());
+        const Eigen::Index column = target_column.at(t.indicator);
         std::vector<std::size_t> rows;
         if (!t.unit.empty()) {
             rows.push_back(row_of.at(t.unit));
@@ -331,10 +348,7 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
             for (std::size_t u = 0; u < units.size(); ++u) {
                 if (indicator.scope == IndicatorScope::top_unit && !spec.units[u].parent.empty()) continue;
                 if (std::isnan(trends.values(static_cast<Eigen::Index>(u), column))) continue;
-                bool own = false;
-                for (const Target& other : spec.targets)
-                    own = own || (other.title == t.title && other.indicator == t.indicator && other.unit == units[u]);
-                if (!own) rows.push_back(u);
+                if (with_own.count({t.indicator, units[u]}) == 0) rows.push_back(u);
             }
         }
         for (const std::size_t u : rows) {
@@ -381,6 +395,10 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
 }  // namespace
 
 Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
+    return detail::readiness(campaign, as_of, options, nullptr);
+}
+
+Readiness detail::readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options, std::vector<ReadinessFailure>* failures) {
     if (options.trend_points < 2)
         throw ValidationError("trend_points", Message("{0} points cannot make a trend; expected 2 or more", "{0} 个点无法构成趋势；应为 2 个或以上",
                                                       {std::to_string(options.trend_points)}));
@@ -395,11 +413,30 @@ Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions
     Readiness out;
     out.as_of = as_of;
     const CampaignSpec& spec = campaign.spec();
-    if (campaign.plan()) out.plan = status(*campaign.plan(), campaign.calendar(), as_of, options.status);
+    if (campaign.plan()) {
+        try {
+            out.plan = status(*campaign.plan(), campaign.calendar(), as_of, options.status);
+        } catch (const Error& error) {
+            if (failures == nullptr) throw;
+            failures->push_back({"", error.full_message()});
+        }
+    }
 
     std::vector<std::string> units;
     for (const CampaignUnit& u : spec.units) units.push_back(u.id);
     const ObservationStore& store = campaign.observations();
+    // The top units, the others by id, and each unit's direct sub-units.
+    std::vector<std::size_t> tops;
+    std::unordered_map<std::string_view, std::size_t> sub_units;
+    std::vector<std::vector<std::size_t>> children(units.size());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        if (spec.units[u].parent.empty()) {
+            tops.push_back(u);
+            continue;
+        }
+        sub_units.emplace(units[u], u);
+        children[campaign.unit_index(spec.units[u].parent)].push_back(u);
+    }
 
     for (const CampaignTitle& title : spec.titles) {
         TitleReadiness r;
@@ -413,8 +450,9 @@ Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions
             const Plan& plan = *campaign.plan();
             for (const OverdueTask& late : out.plan->overdue) {
                 const std::size_t index = plan.task_index(late.id);
-                for (std::size_t u = 0; u < units.size(); ++u)
-                    if (bears_on(plan, index, title.id, units[u], spec.units[u].parent.empty())) r.overdue_tasks[u].push_back(late.id);
+                if (!serves(plan, index, title.id)) continue;
+                for_each_unit_bearing(plan.subplan_of_task(index), tops, sub_units,
+                                      [&](std::size_t u) { r.overdue_tasks[u].push_back(late.id); });
             }
         }
 
@@ -422,21 +460,38 @@ Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions
         if (framework != campaign.frameworks().end()) {
             const Framework& f = framework->second;
             r.framework = f;
-            const std::vector<std::string> ids = f.indicator_ids();
-            std::vector<std::string> classes;
-            for (const std::string& unit : units) classes.push_back(campaign.unit_class(unit, title.id));
-            EvaluateOptions evaluate;
-            evaluate.nan_as_missing = true;
-            const LatestMatrix latest = store.latest_matrix(units, ids, as_of, options.known_on);
-            r.now = evaluate_many(f, latest.values, ids, units, classes, evaluate);
-            if (r.inspection) {
-                const TrendMatrix trends = store.trend_matrix(units, ids, as_of, options.trend_points, options.known_on);
-                r.at_inspection = evaluate_many(f, projected(trends, f, *r.inspection), ids, units, classes, evaluate);
+            try {
+                const std::vector<std::string> ids = f.indicator_ids();
+                std::vector<std::string> classes;
+                for (const std::string& unit : units) classes.push_back(campaign.unit_class(unit, title.id));
+                EvaluateOptions evaluate;
+                evaluate.nan_as_missing = true;
+                const LatestMatrix latest = store.latest_matrix(units, ids, as_of, options.known_on);
+                r.now = evaluate_many(f, latest.values, ids, units, classes, evaluate);
+                if (r.inspection) {
+                    const TrendMatrix trends = store.trend_matrix(units, ids, as_of, options.trend_points, options.known_on);
+                    r.at_inspection = evaluate_many(f, projected(trends, f, *r.inspection), ids, units, classes, evaluate);
+                }
+                track_title(campaign, title, f, units, classes, children, as_of, options, r);
+            } catch (const Error& error) {
+                if (failures == nullptr) throw;
+                failures->push_back({title.id, error.full_message()});
+                r.now.reset();
+                r.at_inspection.reset();
+                r.targets.clear();
+                r.surveys.clear();
+                r.rulings.clear();
+                r.rulings_at_inspection.clear();
+                r.facts.clear();
             }
-            track_title(campaign, title, f, units, classes, as_of, options, r);
         }
 
         r.facts.resize(units.size());
+        // Each unit's targets and surveys, in their order.
+        std::vector<std::vector<const TargetProgress*>> targets_of(units.size());
+        for (const TargetProgress& target : r.targets) targets_of[campaign.unit_index(target.unit)].push_back(&target);
+        std::vector<std::vector<const SurveyCheck*>> surveys_of(units.size());
+        for (const SurveyCheck& survey : r.surveys) surveys_of[campaign.unit_index(survey.unit)].push_back(&survey);
         for (std::size_t u = 0; u < units.size(); ++u) {
             const std::size_t late = r.overdue_tasks[u].size();
             UnitFacts& facts = r.facts[u];
@@ -450,10 +505,10 @@ Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions
             if (!judged) {
                 std::string reason = r.now ? "not judged on the framework (its items are the top unit's)" : "no framework";
                 reason += late > 0 ? "; " + tasks + (late == 1 ? " bears on it" : " bear on it") : "; no overdue task bears on it";
-                for (const TargetProgress& target : r.targets)
-                    if (target.unit == units[u] && (target.state == TargetState::off_track || target.state == TargetState::overdue)) {
-                        facts.targets_off_track.push_back(target.indicator);
-                        reason += "; " + target.reason;
+                for (const TargetProgress* target : targets_of[u])
+                    if (target->state == TargetState::off_track || target->state == TargetState::overdue) {
+                        facts.targets_off_track.push_back(target->indicator);
+                        reason += "; " + target->reason;
                     }
                 facts.basic_failed.clear();
                 facts.ruled_met.clear();
@@ -485,15 +540,15 @@ Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions
             if (late > 0) reason += "; " + tasks + (late == 1 ? " bears on it" : " bear on it");
             facts.passes_now = now;
             if (r.at_inspection) facts.passes_at_inspection = ahead;
-            for (const TargetProgress& target : r.targets)
-                if (target.unit == units[u] && (target.state == TargetState::off_track || target.state == TargetState::overdue)) {
-                    facts.targets_off_track.push_back(target.indicator);
-                    reason += "; " + target.reason;
+            for (const TargetProgress* target : targets_of[u])
+                if (target->state == TargetState::off_track || target->state == TargetState::overdue) {
+                    facts.targets_off_track.push_back(target->indicator);
+                    reason += "; " + target->reason;
                 }
-            for (const SurveyCheck& survey : r.surveys)
-                if (survey.unit == units[u] && survey.in_doubt) {
-                    facts.surveys_in_doubt.push_back(survey.indicator);
-                    reason += "; " + survey.reason;
+            for (const SurveyCheck* survey : surveys_of[u])
+                if (survey->in_doubt) {
+                    facts.surveys_in_doubt.push_back(survey->indicator);
+                    reason += "; " + survey->reason;
                 }
             if (rag == Rag::green && (!facts.targets_off_track.empty() || !facts.surveys_in_doubt.empty())) rag = Rag::amber;
             r.rag.push_back(rag);

@@ -4,6 +4,7 @@
 #include <civitas/error.hpp>
 #include <civitas/plan.hpp>
 
+#include "detail/task_order.hpp"
 #include "detail/working_days.hpp"
 
 #include <algorithm>
@@ -34,44 +35,6 @@ struct Edge {
     std::size_t from = 0, to = 0;  // task indices: `to` depends on `from`
     const Dependency* dependency = nullptr;
 };
-
-// Tasks in an order where every task comes after those it depends on; ValidationError naming
-// a cycle when there is none.
-std::vector<std::size_t> topological_order(const std::vector<Task>& tasks, const std::vector<std::vector<Edge>>& out_edges,
-                                           std::vector<int> waiting) {
-    const std::size_t n = tasks.size();
-    std::vector<std::size_t> order, ready;
-    order.reserve(n);
-    for (std::size_t i = n; i-- > 0;)
-        if (waiting[i] == 0) ready.push_back(i);
-    while (!ready.empty()) {
-        const std::size_t i = ready.back();
-        ready.pop_back();
-        order.push_back(i);
-        for (const Edge& e : out_edges[i])
-            if (--waiting[e.to] == 0) ready.push_back(e.to);
-    }
-    if (order.size() == n) return order;
-    // Walk from a task still waiting along its dependants that still wait until one repeats.
-    std::size_t at = 0;
-    while (waiting[at] == 0) ++at;
-    std::vector<std::size_t> path;
-    std::vector<long> seen_at(n, -1);
-    while (seen_at[at] < 0) {
-        seen_at[at] = static_cast<long>(path.size());
-        path.push_back(at);
-        for (const Edge& e : out_edges[at])
-            if (waiting[e.to] > 0) {
-                at = e.to;
-                break;
-            }
-    }
-    std::string cycle;
-    for (std::size_t k = static_cast<std::size_t>(seen_at[at]); k < path.size(); ++k) cycle += tasks[path[k]].id + " -> ";
-    cycle += tasks[at].id;
-    throw ValidationError("$.tasks", Message("the dependencies form a cycle: {0} (each waits for the one before); expected none",
-                                             "任务依赖形成循环: {0}（每个任务都在等待前一个）；不应有循环", {cycle}));
-}
 
 struct Pass {
     std::vector<int> duration, earliest_start, earliest_finish, latest_start, latest_finish;
@@ -151,15 +114,18 @@ Graph graph_of(const Plan& plan) {
     Graph g;
     g.in_edges.resize(n);
     g.out_edges.resize(n);
-    std::vector<int> waiting(n, 0);
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t k = 0; k < tasks[i].depends_on.size(); ++k) {
             const Edge e{plan.waits_for(i)[k], i, &tasks[i].depends_on[k]};
             g.in_edges[i].push_back(e);
             g.out_edges[e.from].push_back(e);
-            ++waiting[i];
         }
-    g.order = topological_order(tasks, g.out_edges, std::move(waiting));
+    detail::TaskOrder order = detail::task_order(plan);
+    if (!order.cycle.empty())
+        throw ValidationError("$.tasks", Message("the dependencies form a cycle: {0} (each waits for the one before); expected none",
+                                                 "任务依赖形成循环: {0}（每个任务都在等待前一个）；不应有循环",
+                                                 {detail::cycle_text(plan, order.cycle)}));
+    g.order = std::move(order.order);
     return g;
 }
 
@@ -174,6 +140,68 @@ WorkingDays working_days_for(const std::vector<Task>& tasks, const WorkCalendar&
 }
 
 }  // namespace
+
+namespace detail {
+
+TaskOrder task_order(const Plan& plan) {
+    const std::size_t n = plan.tasks().size();
+    std::vector<std::vector<std::size_t>> dependants(n);  // per task, those waiting for it, in plan order
+    std::vector<std::size_t> waiting(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        for (const std::size_t from : plan.waits_for(i)) {
+            dependants[from].push_back(i);
+            ++waiting[i];
+        }
+    TaskOrder out;
+    out.order.reserve(n);
+    std::vector<std::size_t> ready;
+    for (std::size_t i = n; i-- > 0;)
+        if (waiting[i] == 0) ready.push_back(i);
+    while (!ready.empty()) {
+        const std::size_t i = ready.back();
+        ready.pop_back();
+        out.order.push_back(i);
+        for (const std::size_t to : dependants[i])
+            if (--waiting[to] == 0) ready.push_back(to);
+    }
+    if (out.order.size() == n) return out;
+    // Walk back from the first task still waiting along the tasks it waits for that still wait
+    // (a task still waiting always has one) until one repeats; that stretch, turned round, is a cycle.
+    std::size_t at = 0;
+    while (waiting[at] == 0) ++at;
+    std::vector<std::size_t> path;
+    std::vector<long> seen_at(n, -1);
+    while (seen_at[at] < 0) {
+        seen_at[at] = static_cast<long>(path.size());
+        path.push_back(at);
+        for (const std::size_t from : plan.waits_for(at))
+            if (waiting[from] > 0) {
+                at = from;
+                break;
+            }
+    }
+    out.cycle.push_back(at);
+    for (std::size_t k = path.size(); k-- > static_cast<std::size_t>(seen_at[at]);) out.cycle.push_back(path[k]);
+    return out;
+}
+
+std::string cycle_text(const Plan& plan, const std::vector<std::size_t>& cycle) {
+    // A long cycle is named by its first five tasks and its last three, then the first again (a
+    // message stays short).
+    constexpr std::size_t head = 5, tail = 4;
+    std::string text;
+    for (std::size_t k = 0; k < cycle.size(); ++k) {
+        if (cycle.size() > head + tail + 3 && k == head) {
+            text += " -> …";
+            k = cycle.size() - tail - 1;
+            continue;
+        }
+        text += (text.empty() ? "" : " -> ") + plan.tasks()[cycle[k]].id;
+    }
+    return text;
+}
+
+}  // namespace detail
 
 Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
     const std::vector<Task>& tasks = plan.tasks();

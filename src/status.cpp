@@ -26,11 +26,18 @@ namespace {
 
 // A group's planned value per working day, to find when it planned what it has earned: rates
 // as differences (a task adds w/d on its first day and takes it off after its last), summed at
-// the end. `completed` is the day its last task was done, or -1 while any is not done.
+// the end. Only the days where something changes are kept (two per task, one per milestone), so
+// a group costs what its tasks do, however long the plan: days between them change nothing.
+// `completed` is the day its last task was done, or -1 while any is not done.
 struct Curve {
-    std::vector<double> rate_change;  // change of the daily planned value on each working day
-    std::vector<double> lump;         // milestones' values, on their day
-    int completed = 0;                // the latest day a task of it was done; -1 once one is not done
+    struct Change {
+        int day = 0;
+        double rate = 0;  // change of the daily planned value on that day
+        double lump = 0;  // milestones' values, on their day
+    };
+    std::vector<Change> changes;  // in the order the tasks were counted; finish() sorts them by day
+    int length = 0;               // the curve runs over days [0, length): one day past the last planned day
+    int completed = 0;            // the latest day a task of it was done; -1 once one is not done
 };
 
 // One task as numbers: its first and last working day, relative to the plan's first.
@@ -49,58 +56,94 @@ void add_to(Progress& p, const TaskStatus& t, bool is_due, bool on_time) {
 
 void add_to(Curve& c, const Span& s, double weight) {
     if (weight == 0 || s.last < 0) return;
-    const auto first = static_cast<std::size_t>(std::max(s.first, 0));
-    const auto end = static_cast<std::size_t>(s.last) + 2;
-    if (c.rate_change.size() < end) {
-        c.rate_change.resize(end, 0.0);
-        c.lump.resize(end, 0.0);
-    }
+    const int first = std::max(s.first, 0);
+    c.length = std::max(c.length, s.last + 2);
     if (s.duration == 0) {
-        c.lump[first] += weight;
+        c.changes.push_back({first, 0.0, weight});
         return;
     }
-    c.rate_change[first] += weight / s.duration;
-    c.rate_change[static_cast<std::size_t>(s.last) + 1] -= weight / s.duration;
+    c.changes.push_back({first, weight / s.duration, 0.0});
+    c.changes.push_back({s.last + 1, -weight / s.duration, 0.0});
 }
 
 // Earned schedule over actual time, both counted from the group's first planned working day
 // (so a group that starts late is not measured against the whole plan's time), and the actual
 // time stopping when its last task was done (so a finished group keeps its final SPI(t)).
 // `elapsed` is the number of working days from the plan's first to the status date.
-void finish(Progress& p, const Curve& c, int elapsed) {
+void finish(Progress& p, Curve& c, int elapsed) {
     p.spi = p.planned_value > 0 ? std::optional<double>(p.earned_value / p.planned_value) : std::nullopt;
-    std::size_t start = 0;
-    while (start < c.rate_change.size() && c.rate_change[start] == 0 && c.lump[start] == 0) ++start;
-    if (start == c.rate_change.size()) return;  // nothing of value planned: no schedule to measure
-    int actual = elapsed - static_cast<int>(start);
-    if (c.completed >= 0) actual = std::min(actual, c.completed - static_cast<int>(start) + 1);
+    // One change per day, summed in the order the tasks were counted.
+    std::stable_sort(c.changes.begin(), c.changes.end(), [](const Curve::Change& a, const Curve::Change& b) { return a.day < b.day; });
+    std::vector<Curve::Change> days;
+    for (const Curve::Change& change : c.changes) {
+        if (days.empty() || days.back().day != change.day) days.push_back({change.day, 0.0, 0.0});
+        days.back().rate += change.rate;
+        days.back().lump += change.lump;
+    }
+    std::size_t e = 0;  // the next day with a change
+    while (e < days.size() && days[e].rate == 0 && days[e].lump == 0) ++e;
+    if (e == days.size()) return;  // nothing of value planned: no schedule to measure
+    const int start = days[e].day;
+    int actual = elapsed - start;
+    if (c.completed >= 0) actual = std::min(actual, c.completed - start + 1);
     if (actual <= 0) return;
     // The time at which the plan reaches EV. Where the plan stays flat at EV (nothing planned
     // for a while), any time on that stretch fits: the one nearest the actual time is taken,
     // so a group that did all it planned before a pause is on schedule during the pause.
-    const double tolerance = 1e-9 * std::max(1.0, p.earned_value);
-    double planned = 0;  // planned value after `day` working days
+    const double earned = p.earned_value;
+    const double tolerance = 1e-9 * std::max(1.0, earned);
+    double planned = 0;  // planned value after the days walked
     double rate = 0;     // planned value added per working day
     // All earned: the whole planned span (the curves run one day past the last planned day).
-    double earned_schedule = static_cast<double>(c.rate_change.size() - 1 - start);
-    for (std::size_t day = start; day < c.rate_change.size(); ++day) {
-        rate += c.rate_change[day];
-        const double next = planned + rate + c.lump[day];
-        if (p.earned_value > next + tolerance) {
-            planned = next;
+    double earned_schedule = static_cast<double>(c.length - 1 - start);
+    // Reached on `day`, the plan going from `before` to `next` that day.
+    const auto reached = [&](int day, double before, double next) {
+        const double share = next - before > tolerance ? std::clamp((earned - before) / (next - before), 0.0, 1.0) : 1.0;
+        earned_schedule = static_cast<double>(day - start) + share;
+        if (next - earned > tolerance) return;
+        // Reached at the end of `day`: a flat stretch may follow.
+        double flat_until = earned_schedule;
+        for (int later = day + 1; later < c.length;) {
+            if (e < days.size() && days[e].day == later) {
+                rate += days[e].rate;
+                if (rate + days[e].lump > tolerance) break;
+                ++e;
+                flat_until = static_cast<double>(later - start + 1);
+                ++later;
+                continue;
+            }
+            if (rate > tolerance) break;
+            later = e < days.size() ? days[e].day : c.length;  // days without a change, all flat
+            flat_until = static_cast<double>(later - start);
+        }
+        earned_schedule = std::clamp(static_cast<double>(actual), earned_schedule, flat_until);
+    };
+    for (int day = start; day < c.length;) {
+        if (e < days.size() && days[e].day == day) {
+            rate += days[e].rate;
+            const double next = planned + rate + days[e].lump;
+            ++e;
+            if (earned > next + tolerance) {
+                planned = next;
+                ++day;
+                continue;
+            }
+            reached(day, planned, next);
+            break;
+        }
+        // Days without a change up to the next one: the plan grows by `rate` each day.
+        const int end = e < days.size() ? days[e].day : c.length;
+        const int span = end - day;
+        if (rate <= 0 || earned > planned + span * rate + tolerance) {
+            planned += span * rate;
+            day = end;
             continue;
         }
-        const double share = next - planned > tolerance ? std::clamp((p.earned_value - planned) / (next - planned), 0.0, 1.0) : 1.0;
-        earned_schedule = static_cast<double>(day - start) + share;
-        if (next - p.earned_value <= tolerance) {  // reached at the end of `day`: a flat stretch may follow
-            double flat_until = earned_schedule;
-            for (std::size_t later = day + 1; later < c.rate_change.size(); ++later) {
-                rate += c.rate_change[later];
-                if (rate + c.lump[later] > tolerance) break;
-                flat_until = static_cast<double>(later - start + 1);
-            }
-            earned_schedule = std::clamp(static_cast<double>(actual), earned_schedule, flat_until);
-        }
+        // The first of them on which it reaches EV.
+        int k = std::clamp(static_cast<int>(std::ceil((earned - tolerance - planned) / rate)), 1, span);
+        while (k > 1 && earned <= planned + (k - 1) * rate + tolerance) --k;
+        while (k < span && earned > planned + k * rate + tolerance) ++k;
+        reached(day + k - 1, planned + (k - 1) * rate, planned + k * rate);
         break;
     }
     p.spi_t = earned_schedule / actual;

@@ -121,6 +121,33 @@ struct CIVITAS_EXPORT TitleReport {
     friend bool operator==(const TitleReport& a, const TitleReport& b) noexcept;
 };
 
+/// A part of a report that can fail to be computed.
+enum class ReportPart : std::int8_t {
+    plan_status,       ///< the plan's status: task counts, overdue lists, the departments' task columns
+    title_evaluation,  ///< a title's evaluation on its framework: shortfalls, ranking, targets, surveys
+    unit_evaluation,   ///< one unit's evaluation in a title on its latest values (data the framework refuses)
+    unit_projection,   ///< one unit's evaluation in a title on its values projected to the inspection
+    rounds,            ///< a title's scored rounds
+    departments,       ///< the department accountability table
+    next_events,       ///< the dated events after the report date
+};
+template <> struct EnumNames<ReportPart> {
+    static constexpr const char* values[] = {"plan_status", "title_evaluation", "unit_evaluation", "unit_projection",
+                                             "rounds", "departments", "next_events"};
+};
+
+/// A part the report could not compute: the report keeps the rest and says so (the overview lists
+/// every gap; a title's page those of its title), instead of leaving it out silently.
+struct CIVITAS_EXPORT ReportGap {
+    ReportPart part = ReportPart::plan_status;  ///< what is missing
+    std::string title;                          ///< the title it belongs to, "" for a part of the whole campaign
+    std::string unit;                           ///< the unit, for unit_evaluation and unit_projection; else ""
+    Message reason;                             ///< why, in both languages (the error's message)
+    friend bool operator==(const ReportGap& a, const ReportGap& b) {
+        return a.part == b.part && a.title == b.title && a.unit == b.unit && a.reason == b.reason;
+    }
+};
+
 /// A department's row in the accountability table.
 struct CIVITAS_EXPORT DepartmentRow {
     std::string name;       ///< display name (the plan's department field, or the campaign department's name)
@@ -152,6 +179,7 @@ struct CIVITAS_EXPORT Report {
     std::map<std::string, std::string> unit_names;        ///< display name of each unit id
     std::map<std::string, std::string> department_names;  ///< display name of each campaign department id
     int rejected_observations = 0;          ///< rows of the observation files left out
+    std::vector<ReportGap> gaps;            ///< parts that could not be computed, in the order met; empty when the report is whole
     friend bool operator==(const Report& a, const Report& b) noexcept;
 };
 

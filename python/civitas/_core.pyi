@@ -1657,6 +1657,32 @@ class TitleReport:
     def indicator_names(self) -> dict[str, str]: ...
     def __eq__(self, other: object) -> bool: ...
 
+class ReportPart(enum.Enum):
+    """A part of a report that can fail to be computed."""
+
+    plan_status = 0
+    title_evaluation = 1
+    unit_evaluation = 2
+    unit_projection = 3
+    rounds = 4
+    departments = 5
+    next_events = 6
+
+class ReportGap:
+    """A part the report could not compute, and why (the report says so instead of leaving it out)."""
+
+    @property
+    def part(self) -> ReportPart: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def reason_zh(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class DepartmentRow:
     """A department's row in the accountability table."""
 
@@ -1707,6 +1733,8 @@ class Report:
     def plan(self) -> Progress | None: ...
     @property
     def rejected_observations(self) -> int: ...
+    @property
+    def gaps(self) -> list[ReportGap]: ...
     @property
     def next_events(self) -> list[CampaignEvent]: ...
     @property

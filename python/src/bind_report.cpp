@@ -1,5 +1,5 @@
-/// The campaign report: Language, ReportFormat, ReportItem, UnitStanding, TitleReport,
-/// DepartmentRow, Report, build_report(); rendering as text, Markdown, HTML or JSON.
+/// The campaign report: Language, ReportFormat, ReportItem, UnitStanding, TitleReport, ReportPart,
+/// ReportGap, DepartmentRow, Report, build_report(); rendering as text, Markdown, HTML or JSON.
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -116,6 +116,24 @@ void register_report(py::module_& m) {
             return "<civitas.TitleReport " + repr_string(t.id) + " " + to_string(t.rag) + ">";
         });
 
+    bind_enum<ReportPart>(m, "ReportPart",
+                          "A part of a report that can fail to be computed: plan_status, title_evaluation, unit_evaluation, "
+                          "unit_projection, rounds, departments, next_events.");
+
+    py::class_<ReportGap>(m, "ReportGap", "A part the report could not compute, and why (the report says so instead of leaving it out).")
+        .def_readonly("part", &ReportGap::part, "What is missing (ReportPart).")
+        .def_readonly("title", &ReportGap::title, "The title it belongs to, '' for a part of the whole campaign.")
+        .def_readonly("unit", &ReportGap::unit, "The unit, for unit_evaluation and unit_projection; else ''.")
+        .def_property_readonly(
+            "reason", [](const ReportGap& g) { return g.reason.text(Language::en); }, "Why, in English.")
+        .def_property_readonly(
+            "reason_zh", [](const ReportGap& g) { return g.reason.text(Language::zh); }, "Why, in Chinese.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const ReportGap& g) {
+            return std::string("<civitas.ReportGap ") + to_string(g.part) + (g.title.empty() ? "" : " " + repr_string(g.title)) +
+                   (g.unit.empty() ? "" : " " + repr_string(g.unit)) + ">";
+        });
+
     py::class_<DepartmentRow>(m, "DepartmentRow", "A department's row in the accountability table.")
         .def_readonly("name", &DepartmentRow::name)
         .def_readonly("leader", &DepartmentRow::leader)
@@ -142,6 +160,7 @@ void register_report(py::module_& m) {
         .def_readonly("departments", &Report::departments)
         .def_readonly("plan", &Report::plan, "The whole plan's Progress, or None.")
         .def_readonly("rejected_observations", &Report::rejected_observations)
+        .def_readonly("gaps", &Report::gaps, "Parts that could not be computed (ReportGap), in the order met; empty when whole.")
         .def_readonly("next_events", &Report::next_events, "Dated events after the report date (CampaignEvent), soonest first.")
         .def_readonly("unit_names", &Report::unit_names, "Display name of each unit id.")
         .def_readonly("department_names", &Report::department_names, "Display name of each campaign department id.")

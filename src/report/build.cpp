@@ -3,6 +3,8 @@
 #include "report/document.hpp"
 #include "report/words.hpp"
 
+#include "detail/readiness_parts.hpp"
+
 #include <civitas/error.hpp>
 #include <civitas/evaluation.hpp>
 #include <civitas/report.hpp>
@@ -10,7 +12,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace civitas {
 
@@ -41,21 +47,42 @@ std::size_t top_unit(const CampaignSpec& spec) {
     return 0;
 }
 
-// The department answering for a title's indicator in a unit: that of the first target naming one.
-std::string department_of(const Campaign& campaign, const std::string& title, const std::string& indicator, const std::string& unit) {
-    for (const Target* target : campaign.targets_for(title, indicator, unit)) {
-        if (target->department.empty()) continue;
-        for (const Department& d : campaign.spec().departments)
-            if (d.id == target->department) return d.name;
-        return target->department;
+// The name of each campaign department, by id.
+std::unordered_map<std::string, std::string> department_names(const CampaignSpec& spec) {
+    std::unordered_map<std::string, std::string> names;
+    for (const Department& d : spec.departments) names.emplace(d.id, d.name);
+    return names;
+}
+
+// The department answering for each indicator of a title in a unit: that of the first target
+// naming one among the unit's own targets, else among those for every unit (as targets_for).
+std::unordered_map<std::string, std::string> departments_of(const CampaignSpec& spec, const std::string& title, const std::string& unit,
+                                                            const std::unordered_map<std::string, std::string>& names) {
+    std::unordered_map<std::string, std::string> own, every;
+    std::unordered_set<std::string> with_own;  // indicators with a target of the unit's own
+    for (const Target& t : spec.targets) {
+        if (t.title != title) continue;
+        if (t.unit == unit) with_own.insert(t.indicator);
+        if (t.department.empty() || (t.unit != unit && !t.unit.empty())) continue;
+        const auto name = names.find(t.department);
+        (t.unit == unit ? own : every).emplace(t.indicator, name == names.end() ? t.department : name->second);
     }
-    return {};
+    for (auto& [indicator, department] : every)
+        if (with_own.count(indicator) == 0) own.emplace(indicator, std::move(department));
+    return own;
 }
 
 std::optional<double> finite(double value) { return std::isnan(value) ? std::nullopt : std::optional<double>(value); }
 
-ReportItem item_of(const Campaign& campaign, const TitleReadiness& ready, const Evaluation& now, std::size_t unit,
-                   std::size_t column, const std::optional<Date>& known_on, Date as_of) {
+// What item_of needs of a title once, not per item: departments and the rules that decided each
+// indicator of the unit (the last ruling of a cell wins, as apply_rulings lets it).
+struct ItemContext {
+    std::unordered_map<std::string, std::string> departments;
+    std::unordered_map<std::string, RulingKind> rules;
+};
+
+ReportItem item_of(const Campaign& campaign, const TitleReadiness& ready, const ItemContext& context, const Evaluation& now,
+                   std::size_t unit, std::size_t column, const std::optional<Date>& known_on, Date as_of) {
     const Framework& framework = *ready.framework;
     const IndicatorResult& result = now.indicators[column];
     const Indicator& indicator = framework.indicator(result.id);
@@ -80,15 +107,15 @@ ReportItem item_of(const Campaign& campaign, const TitleReadiness& ready, const 
     item.line = result.pass;
     item.gap = result.gap;
     item.relative_gap = result.relative_gap;
-    item.department = department_of(campaign, ready.title, indicator.id, u.id);
-    for (const Ruling& ruling : ready.rulings)
-        if (ruling.unit == u.id && ruling.indicator == indicator.id) item.rule = ruling.kind;
+    if (const auto department = context.departments.find(indicator.id); department != context.departments.end())
+        item.department = department->second;
+    if (const auto rule = context.rules.find(indicator.id); rule != context.rules.end()) item.rule = rule->second;
     return item;
 }
 
 // Basic items first, then the largest relative gap (items without one after), then framework order.
-void sort_items(std::vector<ReportItem>& items, const std::vector<std::string>& order) {
-    auto position = [&](const std::string& id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+void sort_items(std::vector<ReportItem>& items, const Framework& framework) {
+    auto position = [&](const std::string& id) { return framework.indicator_index(id); };
     std::stable_sort(items.begin(), items.end(), [&](const ReportItem& a, const ReportItem& b) {
         const double ga = a.relative_gap ? *a.relative_gap : -1.0, gb = b.relative_gap ? *b.relative_gap : -1.0;
         return std::make_tuple(!a.basic, -ga, position(a.indicator)) < std::make_tuple(!b.basic, -gb, position(b.indicator));
@@ -102,7 +129,8 @@ void truncate(std::vector<T>& items, int& total, int max_items) {
 }
 
 // The verdict in words of the report's language.
-std::string reason_of(Language language, const TitleReadiness& ready, std::size_t u) {
+// `failed`: the title's evaluation could not be computed.
+std::string reason_of(Language language, const TitleReadiness& ready, std::size_t u, bool failed) {
     const detail::Words& w = detail::words(language);
     std::vector<std::string> parts;
     const std::size_t late = ready.overdue_tasks[u].size();
@@ -110,7 +138,9 @@ std::string reason_of(Language language, const TitleReadiness& ready, std::size_
         if (n > 0) parts.push_back(n == 1 ? std::string(one) : detail::fill(many, std::to_string(n)));
     };
     const bool judged = ready.now && (u >= ready.facts.size() || ready.facts[u].passes_now.has_value());
-    if (!ready.now) {
+    if (failed) {
+        parts.emplace_back(w.evaluation_not_computed);
+    } else if (!ready.now) {
         parts.emplace_back(w.no_framework);
     } else if (!judged) {
         parts.emplace_back(w.city_only);
@@ -166,8 +196,10 @@ std::vector<UnitStanding> standings(const Campaign& campaign, const TitleReadine
     return rows;
 }
 
+// `failed`: readiness could not evaluate the title on its framework. Gaps met on the way (its
+// rounds) are added to `gaps`.
 TitleReport title_report(const Campaign& campaign, const Readiness& all, const TitleReadiness& ready, std::size_t top,
-                         Language language, const ReportOptions& options) {
+                         Language language, const ReportOptions& options, bool failed, std::vector<ReportGap>& gaps) {
     const CampaignSpec& spec = campaign.spec();
     const CampaignTitle& title = spec.titles[campaign.title_index(ready.title)];
     TitleReport page;
@@ -177,7 +209,8 @@ TitleReport title_report(const Campaign& campaign, const Readiness& all, const T
     if (ready.inspection) page.days_to_inspection = static_cast<int>((*ready.inspection - all.as_of).days());
     page.top_unit = spec.units[top].id;
     page.rag = ready.rag[top];
-    page.reason = reason_of(language, ready, top);
+    page.reason = reason_of(language, ready, top, failed);
+    if (failed) page.rag = std::max(page.rag, Rag::amber);  // not known to be green
     const auto row = static_cast<Eigen::Index>(top);
 
     if (ready.framework && ready.now) {
@@ -197,28 +230,33 @@ TitleReport title_report(const Campaign& campaign, const Readiness& all, const T
         if (ready.at_inspection) page.passes_at_inspection = ready.at_inspection->passed[top];
 
         const Evaluation now = unit_evaluation(framework, *ready.now, top);
+        ItemContext context;
+        context.departments = departments_of(spec, title.id, page.top_unit, department_names(spec));
+        for (const Ruling& ruling : ready.rulings)
+            if (ruling.unit == page.top_unit) context.rules[ruling.indicator] = ruling.kind;
         for (std::size_t k = 0; k < now.indicators.size(); ++k) {
             const auto column = static_cast<Eigen::Index>(k);
             const bool short_now = now.indicators[k].outcome == Outcome::not_met;
             const bool short_ahead =
                 ready.at_inspection && ready.at_inspection->outcomes(row, column) == static_cast<std::int8_t>(Outcome::not_met);
             if (!short_now && !short_ahead) continue;
-            const ReportItem item = item_of(campaign, ready, now, top, k, options.readiness.known_on, all.as_of);
+            const ReportItem item = item_of(campaign, ready, context, now, top, k, options.readiness.known_on, all.as_of);
             if (short_now) page.shortfalls.push_back(item);
             else page.off_track.push_back(item);  // met now, projected to miss
         }
-        sort_items(page.shortfalls, ready.now->indicator_ids);
-        sort_items(page.off_track, ready.now->indicator_ids);
+        sort_items(page.shortfalls, framework);
+        sort_items(page.off_track, framework);
     } else {
         page.passes_now = true;
     }
     truncate(page.shortfalls, page.shortfalls_total, options.max_items);
     truncate(page.off_track, page.off_track_total, options.max_items);
 
-    if (all.plan)
+    if (all.plan) {
+        const std::unordered_set<std::string_view> bearing(ready.overdue_tasks[top].begin(), ready.overdue_tasks[top].end());
         for (const OverdueTask& late : all.plan->overdue)
-            if (std::find(ready.overdue_tasks[top].begin(), ready.overdue_tasks[top].end(), late.id) != ready.overdue_tasks[top].end())
-                page.overdue.push_back(late);
+            if (bearing.count(late.id) != 0) page.overdue.push_back(late);
+    }
     truncate(page.overdue, page.overdue_total, options.max_items);
     page.units = standings(campaign, ready, top);
 
@@ -255,17 +293,22 @@ TitleReport title_report(const Campaign& campaign, const Readiness& all, const T
     }
 
     if (campaign.has_round_scheme(title.id)) {
-        const RoundScheme& scheme = campaign.round_scheme(title.id);
-        for (const AssessmentRound& round : campaign.rounds(title.id)) {
-            if (round.date > all.as_of) continue;
-            RoundResult result{round.id, round.name.empty() ? round.id : round.name, round.kind, round.date,
-                               round_total(round, scheme), scheme.full_points(), {}};
-            for (const ConsequenceRule& rule : consequences(round, scheme))
-                result.consequences.push_back(rule.name.empty() ? rule.id : rule.name);
-            page.rounds.push_back(std::move(result));
+        try {
+            const RoundScheme& scheme = campaign.round_scheme(title.id);
+            for (const AssessmentRound& round : campaign.rounds(title.id)) {
+                if (round.date > all.as_of) continue;
+                RoundResult result{round.id, round.name.empty() ? round.id : round.name, round.kind, round.date,
+                                   round_total(round, scheme), scheme.full_points(), {}};
+                for (const ConsequenceRule& rule : consequences(round, scheme))
+                    result.consequences.push_back(rule.name.empty() ? rule.id : rule.name);
+                page.rounds.push_back(std::move(result));
+            }
+            std::stable_sort(page.rounds.begin(), page.rounds.end(),
+                             [](const RoundResult& a, const RoundResult& b) { return a.date < b.date; });
+        } catch (const Error& error) {
+            page.rounds.clear();
+            gaps.push_back({ReportPart::rounds, title.id, "", error.full_message()});
         }
-        std::stable_sort(page.rounds.begin(), page.rounds.end(),
-                         [](const RoundResult& a, const RoundResult& b) { return a.date < b.date; });
     }
     return page;
 }
@@ -304,26 +347,21 @@ std::vector<DepartmentRow> department_rows(const Campaign& campaign, const Readi
             if (r.leader.empty() && leader != late.responsibility.end()) r.leader = leader->second;
         }
     }
+    const auto names = department_names(spec);
+    const std::size_t top = top_unit(spec);
     for (const Target& target : spec.targets) {
         if (target.department.empty()) continue;
-        std::string name = target.department;
-        for (const Department& d : spec.departments)
-            if (d.id == target.department) name = d.name;
-        DepartmentRow& r = row(name);
-        const TitleReadiness& title = ready.title(target.title);
-        std::vector<std::size_t> units;
-        if (!target.unit.empty()) units.push_back(campaign.unit_index(target.unit));
-        else units.push_back(top_unit(spec));
-        for (const std::size_t u : units) {
-            ++r.targets;
-            if (!title.now) continue;
-            const auto& ids = title.now->indicator_ids;
-            const auto k = std::find(ids.begin(), ids.end(), target.indicator) - ids.begin();
-            const double value = title.now->values(static_cast<Eigen::Index>(u), static_cast<Eigen::Index>(k));
-            const Direction direction = title.framework->indicator(target.indicator).direction;
-            const bool lower = direction == Direction::lower || direction == Direction::problem_count;
-            if (std::isnan(value) || (lower ? value > target.value : value < target.value)) ++r.targets_short;
-        }
+        const auto named = names.find(target.department);
+        DepartmentRow& r = row(named == names.end() ? target.department : named->second);
+        const TitleReadiness& title = ready.titles[campaign.title_index(target.title)];
+        const std::size_t u = target.unit.empty() ? top : campaign.unit_index(target.unit);
+        ++r.targets;
+        if (!title.now) continue;
+        const std::size_t k = title.framework->indicator_index(target.indicator);
+        const double value = title.now->values(static_cast<Eigen::Index>(u), static_cast<Eigen::Index>(k));
+        const Direction direction = title.framework->indicator(target.indicator).direction;
+        const bool lower = direction == Direction::lower || direction == Direction::problem_count;
+        if (std::isnan(value) || (lower ? value > target.value : value < target.value)) ++r.targets_short;
     }
     for (const Department& d : spec.departments) {
         const auto found = rows.find(d.name);
@@ -387,7 +425,7 @@ bool operator==(const Report& a, const Report& b) noexcept {
     return a.campaign == b.campaign && a.name == b.name && a.as_of == b.as_of && a.known_on == b.known_on &&
            a.language == b.language && a.titles == b.titles && a.departments == b.departments && same_plan &&
            a.rejected_observations == b.rejected_observations && a.next_events == b.next_events && a.unit_names == b.unit_names &&
-           a.department_names == b.department_names;
+           a.department_names == b.department_names && a.gaps == b.gaps;
 }
 
 Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& options) {
@@ -395,7 +433,8 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
         throw ValidationError("max_items", Message("{0} rows cannot show a list; expected 1 or more", "{0} 行无法显示列表；应为 1 行或以上",
                                                    {std::to_string(options.max_items)}));
     const CampaignSpec& spec = campaign.spec();
-    const Readiness ready = readiness(campaign, as_of, options.readiness);
+    std::vector<detail::ReadinessFailure> failures;
+    const Readiness ready = detail::readiness(campaign, as_of, options.readiness, &failures);
     Report report;
     report.campaign = spec.id;
     report.name = spec.name.empty() ? spec.id : spec.name;
@@ -407,12 +446,52 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
     const std::size_t top = top_unit(spec);
     for (const CampaignUnit& unit : spec.units) report.unit_names[unit.id] = unit.name.empty() ? unit.id : unit.name;
     for (const Department& d : spec.departments) report.department_names[d.id] = d.name.empty() ? d.id : d.name;
-    for (const TitleReadiness& title : ready.titles)
-        report.titles.push_back(title_report(campaign, ready, title, top, report.language, options));
-    report.departments = department_rows(campaign, ready);
-    for (const CampaignEvent& event : campaign.events(as_of + boost::gregorian::days(1))) {
-        if (report.next_events.size() >= static_cast<std::size_t>(options.max_items)) break;
-        report.next_events.push_back(event);
+    // What could not be computed is said, not left out: the plan's status, a title's evaluation,
+    // a unit whose data the framework refuses; then anything else that fails on the way.
+    std::set<std::string> failed_titles;
+    for (const detail::ReadinessFailure& failure : failures) {
+        if (!failure.title.empty()) failed_titles.insert(failure.title);
+        report.gaps.push_back({failure.title.empty() ? ReportPart::plan_status : ReportPart::title_evaluation, failure.title, "",
+                               failure.reason});
+    }
+    for (const TitleReadiness& title : ready.titles) {
+        for (std::size_t u = 0; title.now && u < title.units.size(); ++u) {
+            if (!title.now->errors[u].empty())
+                report.gaps.push_back({ReportPart::unit_evaluation, title.title, title.units[u], title.now->errors[u]});
+            else if (title.at_inspection && !title.at_inspection->errors[u].empty())
+                report.gaps.push_back({ReportPart::unit_projection, title.title, title.units[u], title.at_inspection->errors[u]});
+        }
+        const bool failed = failed_titles.count(title.title) != 0;
+        try {
+            report.titles.push_back(title_report(campaign, ready, title, top, report.language, options, failed, report.gaps));
+        } catch (const Error& error) {
+            // The title's page as far as it goes without its evaluation.
+            if (!failed) report.gaps.push_back({ReportPart::title_evaluation, title.title, "", error.full_message()});
+            const CampaignTitle& t = spec.titles[campaign.title_index(title.title)];
+            TitleReport page;
+            page.id = t.id;
+            page.name = t.name.empty() ? t.id : t.name;
+            page.dates = t.dates;
+            page.top_unit = spec.units[top].id;
+            page.rag = Rag::amber;
+            page.reason = detail::words(report.language).evaluation_not_computed;
+            report.titles.push_back(std::move(page));
+        }
+    }
+    try {
+        report.departments = department_rows(campaign, ready);
+    } catch (const Error& error) {
+        report.departments.clear();
+        report.gaps.push_back({ReportPart::departments, "", "", error.full_message()});
+    }
+    try {
+        for (const CampaignEvent& event : campaign.events(as_of + boost::gregorian::days(1))) {
+            if (report.next_events.size() >= static_cast<std::size_t>(options.max_items)) break;
+            report.next_events.push_back(event);
+        }
+    } catch (const Error& error) {
+        report.next_events.clear();
+        report.gaps.push_back({ReportPart::next_events, "", "", error.full_message()});
     }
     return report;
 }

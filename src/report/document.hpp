@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -100,6 +101,17 @@ struct Document {
 [[nodiscard]] std::string render_html(const Document& document);
 /// The report's data as JSON (schema data/schema/report.schema.json).
 [[nodiscard]] std::string render_json(const Report& report);
+
+/// Text for a terminal: control characters (C0, newline and tab included, DEL, C1), the line and
+/// paragraph separators, bidirectional controls and bytes that are not UTF-8 written visibly
+/// ("\x1B", "\u202E"); everything else as it is.
+[[nodiscard]] std::string escape_text(std::string_view data);
+/// Markdown that CommonMark renders as the literal text: `&`, `<`, `>` as entities, the
+/// characters of emphasis, code, links, tables, strikethrough and headings backslash-escaped,
+/// what would start a block at a line's beginning defused, control characters as escape_text.
+[[nodiscard]] std::string escape_markdown(std::string_view data);
+/// HTML content and attribute values: `&`, `<`, `>`, `"`, `'` as entities, control characters as escape_text.
+[[nodiscard]] std::string escape_html(std::string_view data);
 
 /// Columns a string takes in a terminal: 2 for East Asian wide and full-width characters, else 1.
 [[nodiscard]] std::size_t display_width(const std::string& utf8);

@@ -59,6 +59,38 @@ std::string name_in(const std::map<std::string, std::string>& names, const std::
     return found == names.end() ? id : found->second;
 }
 
+// Parts that could not be computed: at most this many are written out on a page (the JSON has
+// them all), then how many there are.
+constexpr std::size_t gaps_shown = 12;
+
+std::string title_name(const Report& report, const std::string& id) {
+    for (const TitleReport& t : report.titles)
+        if (t.id == id) return t.name;
+    return id;
+}
+
+bool has_gap(const Report& report, const std::string& title, ReportPart part) {
+    return std::any_of(report.gaps.begin(), report.gaps.end(), [&](const ReportGap& g) { return g.title == title && g.part == part; });
+}
+
+// "The evaluation of 二区 in 国家园林城市 could not be computed: ..." under a heading; the gaps of
+// `title` only, when given.
+void gaps_block(Page& page, const Report& report, const std::optional<std::string>& title) {
+    const Words& w = words(report.language);
+    std::vector<const ReportGap*> gaps;
+    for (const ReportGap& gap : report.gaps)
+        if (!title || gap.title == *title) gaps.push_back(&gap);
+    if (gaps.empty()) return;
+    page.blocks.emplace_back(Heading{w.gaps_heading});
+    for (std::size_t k = 0; k < gaps.size() && k < gaps_shown; ++k) {
+        const ReportGap& gap = *gaps[k];
+        const std::string part = fill(word(w.gap_parts, gap.part), title_name(report, gap.title), name_in(report.unit_names, gap.unit));
+        page.blocks.emplace_back(Paragraph{fill(w.gap_line, part, gap.reason.text(report.language)), Tone::red});
+    }
+    if (gaps.size() > gaps_shown)
+        page.blocks.emplace_back(Paragraph{shown(report.language, static_cast<int>(gaps_shown), static_cast<int>(gaps.size())), Tone::muted});
+}
+
 Tone target_tone(TargetState state) {
     switch (state) {
     case TargetState::met: return Tone::green;
@@ -168,6 +200,7 @@ Page overview(const Report& report) {
     if (report.rejected_observations > 0)
         facts.facts.push_back({w.rejected_rows, std::to_string(report.rejected_observations), Tone::amber});
     page.blocks.emplace_back(std::move(facts));
+    gaps_block(page, report, std::nullopt);
 
     Table table;
     table.header = {w.title, w.inspection, w.days_left, w.city, w.met, w.subunits, w.reason};
@@ -225,6 +258,7 @@ Page title_page(const Report& report, const TitleReport& t) {
     page.badge = rag_word(language, t.rag);
     page.tone = tone_of(t.rag);
     page.blocks.emplace_back(Paragraph{t.reason, tone_of(t.rag)});
+    gaps_block(page, report, t.id);
 
     Facts facts;
     if (!t.framework.empty()) {
@@ -236,6 +270,8 @@ Page title_page(const Report& report, const TitleReport& t) {
         if (t.passes_at_inspection)
             facts.facts.push_back({w.at_inspection, *t.passes_at_inspection ? w.passes : w.fails,
                                    *t.passes_at_inspection ? Tone::green : Tone::red});
+    } else if (has_gap(report, t.id, ReportPart::title_evaluation)) {
+        facts.facts.push_back({w.framework, w.not_computed, Tone::red});
     } else {
         facts.facts.push_back({w.framework, w.no_framework, Tone::muted});
     }

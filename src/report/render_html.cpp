@@ -126,23 +126,6 @@ svg .marker { stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 4 3; }
 }
 )css";
 
-// Text for HTML content and attribute values alike.
-std::string escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 const char* tone_name(Tone tone) {
     switch (tone) {
         case Tone::green: return "green";
@@ -251,9 +234,9 @@ void write_chart(std::string& out, const BarChart& chart) {
     const double height = top + static_cast<double>(chart.bars.size()) * row_height + 4;
 
     out += "<figure class=\"chart\">\n";
-    if (!chart.caption.empty()) out += "<figcaption>" + escape(chart.caption) + "</figcaption>\n";
+    if (!chart.caption.empty()) out += "<figcaption>" + escape_html(chart.caption) + "</figcaption>\n";
     out += "<svg viewBox=\"0 0 " + number(chart_width) + " " + number(height) + "\" role=\"img\"";
-    if (!chart.caption.empty()) out += " aria-label=\"" + escape(chart.caption) + "\"";
+    if (!chart.caption.empty()) out += " aria-label=\"" + escape_html(chart.caption) + "\"";
     out += ">\n";
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
         const Bar& bar = chart.bars[i];
@@ -264,16 +247,16 @@ void write_chart(std::string& out, const BarChart& chart) {
         const std::string label = fit(bar.label, max_label_ems);
         out += "<g class=\"row\">";
         if (label != bar.label || fit(bar.text, max_value_ems) != bar.text)
-            out += "<title>" + escape(bar.label) + (bar.text.empty() ? "" : ": " + escape(bar.text)) + "</title>";
+            out += "<title>" + escape_html(bar.label) + (bar.text.empty() ? "" : ": " + escape_html(bar.text)) + "</title>";
         out += "<text class=\"label\" x=\"" + number(label_width) + "\" y=\"" + number(baseline) + "\" text-anchor=\"end\">" +
-               escape(label) + "</text>";
+               escape_html(label) + "</text>";
         out += "<rect class=\"track\" x=\"" + number(x0) + "\" y=\"" + number(bar_y) + "\" width=\"" + number(span) +
                "\" height=\"" + number(bar_height) + "\"/>";
         out += "<rect" + class_attribute({"bar", tone_class(bar.tone)}) + " x=\"" + number(x0) + "\" y=\"" + number(bar_y) + "\" width=\"" +
                number(share * span) + "\" height=\"" + number(bar_height) + "\"/>";
         if (!bar.text.empty())
             out += "<text class=\"value\" x=\"" + number(x0 + span + gap) + "\" y=\"" + number(baseline) + "\">" +
-                   escape(fit(bar.text, max_value_ems)) + "</text>";
+                   escape_html(fit(bar.text, max_value_ems)) + "</text>";
         out += "</g>\n";
     }
     if (marked) {
@@ -286,7 +269,7 @@ void write_chart(std::string& out, const BarChart& chart) {
             const double half = text_ems(chart.marker_label) * marker_font_size / 2;
             const double centre = std::clamp(x, half, chart_width - half);
             out += "<text class=\"marker-label\" x=\"" + number(centre) + "\" y=\"" + number(marker_font_size) + "\" text-anchor=\"middle\">" +
-                   escape(chart.marker_label) + "</text>";
+                   escape_html(chart.marker_label) + "</text>";
         }
     }
     out += "</svg>\n</figure>\n";
@@ -301,7 +284,7 @@ void write_table(std::string& out, const Table& table) {
 
     out += "<div class=\"table-block\">\n";
     if (table.rows.empty()) {
-        out += "<p class=\"empty\">" + escape(table.empty) + "</p>\n";
+        out += "<p class=\"empty\">" + escape_html(table.empty) + "</p>\n";
     } else {
         out += "<table>\n";
         if (!table.header.empty()) {
@@ -309,7 +292,7 @@ void write_table(std::string& out, const Table& table) {
             for (std::size_t c = 0; c < table.header.size(); ++c)
                 out += "<th scope=\"col\"" +
                        class_attribute({numeric[c] ? "num" : "", text_ems(table.header[c]) > nowrap_header_ems ? "wrap" : ""}) + ">" +
-                       escape(table.header[c]) + "</th>";
+                       escape_html(table.header[c]) + "</th>";
             out += "</tr></thead>\n";
         }
         out += "<tbody>\n";
@@ -323,13 +306,13 @@ void write_table(std::string& out, const Table& table) {
                 }
                 const Cell& cell = row[c];
                 const char* wrapping = cell.numeric ? "num" : text_ems(cell.text) > nowrap_ems ? "wrap" : "";
-                out += "<td" + class_attribute({wrapping, tone_class(cell.tone)}) + ">" + escape(cell.text) + "</td>";
+                out += "<td" + class_attribute({wrapping, tone_class(cell.tone)}) + ">" + escape_html(cell.text) + "</td>";
             }
             out += "</tr>\n";
         }
         out += "</tbody>\n</table>\n";
     }
-    if (!table.note.empty()) out += "<p class=\"note\">" + escape(table.note) + "</p>\n";
+    if (!table.note.empty()) out += "<p class=\"note\">" + escape_html(table.note) + "</p>\n";
     out += "</div>\n";
 }
 
@@ -338,18 +321,18 @@ void write_block(std::string& out, const Block& block) {
         [&out](const auto& b) {
             using T = std::decay_t<decltype(b)>;
             if constexpr (std::is_same_v<T, Heading>) {
-                out += "<h2>" + escape(b.text) + "</h2>\n";
+                out += "<h2>" + escape_html(b.text) + "</h2>\n";
             } else if constexpr (std::is_same_v<T, Paragraph>) {
                 if (b.tone == Tone::plain)
-                    out += "<p>" + escape(b.text) + "</p>\n";
+                    out += "<p>" + escape_html(b.text) + "</p>\n";
                 else
-                    out += "<p" + class_attribute({"callout", tone_class(b.tone)}) + ">" + escape(b.text) + "</p>\n";
+                    out += "<p" + class_attribute({"callout", tone_class(b.tone)}) + ">" + escape_html(b.text) + "</p>\n";
             } else if constexpr (std::is_same_v<T, Facts>) {
                 out += "<div class=\"facts\">\n";
                 for (const Fact& f : b.facts)
                     out += "<div" + class_attribute({"fact", text_ems(f.value) > wide_fact_ems ? "wide" : "", tone_class(f.tone)}) +
-                           "><span class=\"label\">" + escape(f.label) +
-                           "</span><span class=\"value\">" + escape(f.value) + "</span></div>\n";
+                           "><span class=\"label\">" + escape_html(f.label) +
+                           "</span><span class=\"value\">" + escape_html(f.value) + "</span></div>\n";
                 out += "</div>\n";
             } else if constexpr (std::is_same_v<T, Table>) {
                 write_table(out, b);
@@ -364,28 +347,28 @@ void write_block(std::string& out, const Block& block) {
 
 std::string render_html(const Document& document) {
     std::string out;
-    out += "<!DOCTYPE html>\n<html lang=\"" + escape(document.language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
-    // Nothing may be fetched: no scripts, fonts, images or style sheets from anywhere.
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+    out += "<!DOCTYPE html>\n<html lang=\"" + escape_html(document.language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    // Nothing may be fetched or run: no scripts (said outright), fonts, images or style sheets from anywhere.
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; style-src 'unsafe-inline'\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += "<title>" + escape(document.title) + "</title>\n<style>" + std::string(stylesheet) + "</style>\n</head>\n<body>\n";
+    out += "<title>" + escape_html(document.title) + "</title>\n<style>" + std::string(stylesheet) + "</style>\n</head>\n<body>\n";
     const std::size_t pages = document.pages.size();
     for (std::size_t i = 0; i < pages; ++i) {
         const Page& page = document.pages[i];
         out += "<section class=\"page\">\n";
         if (i == 0) {
-            out += "<header class=\"doc-head\"><p class=\"doc-title\">" + escape(document.title) + "</p>";
-            if (!document.subtitle.empty()) out += "<p class=\"doc-subtitle\">" + escape(document.subtitle) + "</p>";
+            out += "<header class=\"doc-head\"><p class=\"doc-title\">" + escape_html(document.title) + "</p>";
+            if (!document.subtitle.empty()) out += "<p class=\"doc-subtitle\">" + escape_html(document.subtitle) + "</p>";
             out += "</header>\n";
         } else {
-            out += "<header class=\"running\"><span>" + escape(document.title) + "</span><span>" + escape(document.subtitle) +
+            out += "<header class=\"running\"><span>" + escape_html(document.title) + "</span><span>" + escape_html(document.subtitle) +
                    "</span></header>\n";
         }
-        out += "<div class=\"page-title\"><h1>" + escape(page.title) + "</h1>";
-        if (!page.badge.empty()) out += "<span" + class_attribute({"badge", tone_class(page.tone)}) + ">" + escape(page.badge) + "</span>";
+        out += "<div class=\"page-title\"><h1>" + escape_html(page.title) + "</h1>";
+        if (!page.badge.empty()) out += "<span" + class_attribute({"badge", tone_class(page.tone)}) + ">" + escape_html(page.badge) + "</span>";
         out += "</div>\n";
         for (const Block& block : page.blocks) write_block(out, block);
-        out += "<footer class=\"page-foot\"><span>" + escape(document.footer) + "</span><span class=\"page-no\">" +
+        out += "<footer class=\"page-foot\"><span>" + escape_html(document.footer) + "</span><span class=\"page-no\">" +
                std::to_string(i + 1) + " / " + std::to_string(pages) + "</span></footer>\n";
         out += "</section>\n";
     }

@@ -67,7 +67,7 @@ std::string rule(std::size_t width, const char* piece) { return repeat(piece, wi
 
 void text_table(std::string& out, const Table& table) {
     if (table.rows.empty()) {
-        out += "  " + table.empty + "\n";
+        out += "  " + escape_text(table.empty) + "\n";
         return;
     }
     const std::size_t columns = table.header.size();
@@ -75,11 +75,13 @@ void text_table(std::string& out, const Table& table) {
     std::vector<std::vector<std::string>> cells;
     for (const auto& row : table.rows) {
         std::vector<std::string> line;
-        for (std::size_t c = 0; c < columns; ++c) line.push_back(clip(row[c].text, max_cell_width));
+        for (std::size_t c = 0; c < columns; ++c) line.push_back(clip(escape_text(row[c].text), max_cell_width));
         cells.push_back(std::move(line));
     }
+    std::vector<std::string> header;
+    for (const std::string& h : table.header) header.push_back(escape_text(h));
     for (std::size_t c = 0; c < columns; ++c) {
-        widths[c] = display_width(table.header[c]);
+        widths[c] = display_width(header[c]);
         for (const auto& line : cells) widths[c] = std::max(widths[c], display_width(line[c]));
     }
     auto write = [&](const std::vector<std::string>& line, const std::vector<Cell>* row) {
@@ -91,30 +93,39 @@ void text_table(std::string& out, const Table& table) {
         while (!text.empty() && text.back() == ' ') text.pop_back();
         out += text + "\n";
     };
-    write(table.header, nullptr);
+    write(header, nullptr);
     std::string underline = " ";
     for (std::size_t c = 0; c < columns; ++c) underline += " " + repeat("-", widths[c]) + (c + 1 < columns ? " " : "");
     out += underline + "\n";
     for (std::size_t r = 0; r < cells.size(); ++r) write(cells[r], &table.rows[r]);
-    if (!table.note.empty()) out += "  " + table.note + "\n";
+    if (!table.note.empty()) out += "  " + escape_text(table.note) + "\n";
 }
 
+// The bars as lines of text (Markdown puts them in a code block: the same text).
 void text_chart(std::string& out, const BarChart& chart, bool caption = true) {
-    if (caption) out += "  " + chart.caption + "\n";
+    if (caption) out += "  " + escape_text(chart.caption) + "\n";
+    std::vector<std::string> labels;
     std::size_t label = 0;
-    for (const Bar& bar : chart.bars) label = std::max(label, display_width(clip(bar.label, max_cell_width)));
     for (const Bar& bar : chart.bars) {
-        const int filled = static_cast<int>(std::lround(std::clamp(bar.share, 0.0, 1.0) * bar_width));
-        out += "  " + pad(clip(bar.label, max_cell_width), label, false) + "  " + repeat("█", static_cast<std::size_t>(filled)) +
-               repeat("░", static_cast<std::size_t>(bar_width - filled)) + "  " + bar.text + "\n";
+        labels.push_back(clip(escape_text(bar.label), max_cell_width));
+        label = std::max(label, display_width(labels.back()));
+    }
+    for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+        const Bar& bar = chart.bars[i];
+        const int filled = static_cast<int>(std::lround(std::clamp(std::isfinite(bar.share) ? bar.share : 0.0, 0.0, 1.0) * bar_width));
+        out += "  " + pad(labels[i], label, false) + "  " + repeat("█", static_cast<std::size_t>(filled)) +
+               repeat("░", static_cast<std::size_t>(bar_width - filled)) + "  " + escape_text(bar.text) + "\n";
     }
 }
 
-// Facts on one line, or on several when a line would pass `wrap` columns (0: never).
-std::string facts_line(const Facts& facts, const char* between, bool bold, std::size_t wrap) {
+// Facts on one line, or on several when a line would pass `wrap` columns (0: never); each
+// label and value through `escape`.
+std::string facts_line(const Facts& facts, const char* between, bool bold, std::size_t wrap,
+                       std::string (*escape)(std::string_view)) {
     std::string text, line;
     for (const Fact& fact : facts.facts) {
-        const std::string piece = bold ? "**" + fact.label + "** " + fact.value : fact.label + ": " + fact.value;
+        const std::string label = escape(fact.label), value = escape(fact.value);
+        const std::string piece = bold ? "**" + label + "** " + value : label + ": " + value;
         if (!line.empty() && wrap > 0 && display_width(line) + display_width(between) + display_width(piece) > wrap) {
             text += line + "\n";
             line.clear();
@@ -124,39 +135,39 @@ std::string facts_line(const Facts& facts, const char* between, bool bold, std::
     return text + line;
 }
 
-std::string markdown_cell(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
-    }
-    return out;
-}
+std::string markdown(const std::string& text) { return escape_markdown(text); }
 
 void markdown_table(std::string& out, const Table& table) {
     if (table.rows.empty()) {
-        out += "*" + table.empty + "*\n\n";
+        out += "*" + markdown(table.empty) + "*\n\n";
         return;
     }
     out += "|";
-    for (const std::string& h : table.header) out += " " + markdown_cell(h) + " |";
+    for (const std::string& h : table.header) out += " " + markdown(h) + " |";
     out += "\n|";
     for (std::size_t c = 0; c < table.header.size(); ++c) out += table.rows.front()[c].numeric ? " ---: |" : " --- |";
     out += "\n";
     for (const auto& row : table.rows) {
         out += "|";
-        for (const Cell& cell : row) out += " " + markdown_cell(cell.text) + " |";
+        for (const Cell& cell : row) out += " " + markdown(cell.text) + " |";
         out += "\n";
     }
-    if (!table.note.empty()) out += "\n*" + table.note + "*\n";
+    if (!table.note.empty()) out += "\n*" + markdown(table.note) + "*\n";
     out += "\n";
 }
 
+// The text chart in a code block. Its lines hold no control character (escape_text), and its
+// fence is longer than any run of backticks in them, so nothing in a label can end it.
 void markdown_chart(std::string& out, const BarChart& chart) {
-    out += "*" + chart.caption + "*\n\n```\n";
-    text_chart(out, chart, false);
-    out += "```\n\n";
+    std::string block;
+    text_chart(block, chart, false);
+    std::size_t longest = 0, run = 0;
+    for (const char c : block) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+    out += "*" + markdown(chart.caption) + "*\n\n" + fence + "\n" + block + fence + "\n\n";
 }
 
 }  // namespace
@@ -171,37 +182,40 @@ std::size_t display_width(const std::string& utf8) {
     return width;
 }
 
+// Every string of the document goes through escape_text (render_text) or escape_markdown
+// (render_markdown): the layout's words and the data they hold alike.
 std::string render_text(const Document& document) {
-    std::string out = document.title + "\n" + document.subtitle + "\n";
-    const std::size_t width = std::max<std::size_t>(display_width(document.title), 72);
+    const std::string title = escape_text(document.title);
+    std::string out = title + "\n" + escape_text(document.subtitle) + "\n";
+    const std::size_t width = std::max<std::size_t>(display_width(title), 72);
     out += rule(width, "=");
     for (const Page& page : document.pages) {
-        const std::string heading = page.title + (page.badge.empty() ? "" : " [" + page.badge + "]");
+        const std::string heading = escape_text(page.title) + (page.badge.empty() ? "" : " [" + escape_text(page.badge) + "]");
         out += "\n" + heading + "\n" + rule(display_width(heading), "-");
         for (const Block& block : page.blocks) {
-            if (const auto* h = std::get_if<Heading>(&block)) out += "\n" + h->text + "\n";
-            else if (const auto* p = std::get_if<Paragraph>(&block)) out += p->text + "\n";
-            else if (const auto* f = std::get_if<Facts>(&block)) out += facts_line(*f, "   ", false, page_width) + "\n";
+            if (const auto* h = std::get_if<Heading>(&block)) out += "\n" + escape_text(h->text) + "\n";
+            else if (const auto* p = std::get_if<Paragraph>(&block)) out += escape_text(p->text) + "\n";
+            else if (const auto* f = std::get_if<Facts>(&block)) out += facts_line(*f, "   ", false, page_width, escape_text) + "\n";
             else if (const auto* t = std::get_if<Table>(&block)) text_table(out, *t);
             else if (const auto* c = std::get_if<BarChart>(&block)) text_chart(out, *c);
         }
     }
-    return out + "\n" + document.footer + "\n";
+    return out + "\n" + escape_text(document.footer) + "\n";
 }
 
 std::string render_markdown(const Document& document) {
-    std::string out = "# " + markdown_cell(document.title) + "\n\n*" + markdown_cell(document.subtitle) + "*\n";
+    std::string out = "# " + markdown(document.title) + "\n\n*" + markdown(document.subtitle) + "*\n";
     for (const Page& page : document.pages) {
-        out += "\n## " + markdown_cell(page.title) + (page.badge.empty() ? "" : " — " + page.badge) + "\n\n";
+        out += "\n## " + markdown(page.title) + (page.badge.empty() ? "" : " — " + markdown(page.badge)) + "\n\n";
         for (const Block& block : page.blocks) {
-            if (const auto* h = std::get_if<Heading>(&block)) out += "### " + markdown_cell(h->text) + "\n\n";
-            else if (const auto* p = std::get_if<Paragraph>(&block)) out += markdown_cell(p->text) + "\n\n";
-            else if (const auto* f = std::get_if<Facts>(&block)) out += facts_line(*f, " · ", true, 0) + "\n\n";
+            if (const auto* h = std::get_if<Heading>(&block)) out += "### " + markdown(h->text) + "\n\n";
+            else if (const auto* p = std::get_if<Paragraph>(&block)) out += markdown(p->text) + "\n\n";
+            else if (const auto* f = std::get_if<Facts>(&block)) out += facts_line(*f, " · ", true, 0, escape_markdown) + "\n\n";
             else if (const auto* t = std::get_if<Table>(&block)) markdown_table(out, *t);
             else if (const auto* c = std::get_if<BarChart>(&block)) markdown_chart(out, *c);
         }
     }
-    return out + "---\n\n*" + markdown_cell(document.footer) + "*\n";
+    return out + "---\n\n*" + markdown(document.footer) + "*\n";
 }
 
 }  // namespace civitas::detail

@@ -171,6 +171,14 @@ Json title_json(const TitleReport& t) {
                 {"indicator_names", names_json(t.indicator_names)}};
 }
 
+Json gap_json(const ReportGap& g) {
+    return Json{{"part", to_string(g.part)},
+                {"title", g.title.empty() ? Json(nullptr) : Json(g.title)},
+                {"unit", g.unit.empty() ? Json(nullptr) : Json(g.unit)},
+                {"reason", g.reason.text(Language::en)},
+                {"reason_zh", g.reason.text(Language::zh)}};
+}
+
 Json department_json(const DepartmentRow& d) {
     return Json{{"name", d.name},           {"leader", d.leader},
                 {"tasks", d.tasks},         {"done", d.done},
@@ -203,8 +211,9 @@ std::string render_json(const Report& report) {
     Json titles = Json::array(), departments = Json::array();
     for (const TitleReport& t : report.titles) titles.push_back(title_json(t));
     for (const DepartmentRow& d : report.departments) departments.push_back(department_json(d));
-    Json events = Json::array();
+    Json events = Json::array(), gaps = Json::array();
     for (const CampaignEvent& e : report.next_events) events.push_back(event_json(e));
+    for (const ReportGap& g : report.gaps) gaps.push_back(gap_json(g));
     const Json document{{"format", "civitas-report/1"},
                         {"generator", std::string("civitas ") + version},
                         {"campaign", report.campaign},
@@ -214,12 +223,15 @@ std::string render_json(const Report& report) {
                         {"language", to_string(report.language)},
                         {"plan", report.plan ? plan_json(*report.plan) : Json(nullptr)},
                         {"rejected_observations", report.rejected_observations},
+                        {"gaps", gaps},
                         {"titles", titles},
                         {"departments", departments},
                         {"next_events", events},
                         {"unit_names", names_json(report.unit_names)},
                         {"department_names", names_json(report.department_names)}};
-    return document.dump(2) + "\n";
+    // Names are UTF-8 as the readers check; a campaign built in code may hold other bytes, which
+    // become U+FFFD rather than an exception.
+    return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace detail

@@ -137,6 +137,17 @@ Words chinese() {
     w.all_titles = "全部称号";
     w.separator = "；";
     w.list_separator = "、";
+    w.gaps_heading = "未能计算的部分";
+    w.not_computed = "未能计算";
+    w.evaluation_not_computed = "测评未能计算";
+    w.gap_parts[0] = "工作计划进度";
+    w.gap_parts[1] = "{0}的测评";
+    w.gap_parts[2] = "{1}在{0}中的测评";
+    w.gap_parts[3] = "{1}在{0}检查时的预计";
+    w.gap_parts[4] = "{0}的测评轮次";
+    w.gap_parts[5] = "责任部门表";
+    w.gap_parts[6] = "近期节点";
+    w.gap_line = "{0}未能计算：{1}";
     return w;
 }
 
@@ -267,6 +278,17 @@ Words english() {
     w.all_titles = "all titles";
     w.separator = "; ";
     w.list_separator = ", ";
+    w.gaps_heading = "Not computed";
+    w.not_computed = "not computed";
+    w.evaluation_not_computed = "the evaluation could not be computed";
+    w.gap_parts[0] = "The plan's status";
+    w.gap_parts[1] = "The evaluation of {0}";
+    w.gap_parts[2] = "The evaluation of {1} in {0}";
+    w.gap_parts[3] = "The projection of {1} to the inspection of {0}";
+    w.gap_parts[4] = "The rounds of {0}";
+    w.gap_parts[5] = "The department table";
+    w.gap_parts[6] = "The next dates";
+    w.gap_line = "{0} could not be computed: {1}";
     return w;
 }
 
@@ -287,10 +309,15 @@ const Words& words(Language language) {
 }
 
 std::string fill(const char* pattern, const std::string& a, const std::string& b) {
-    std::string text = pattern;
-    for (const auto& [key, value] : {std::pair<std::string, const std::string*>{"{0}", &a}, {"{1}", &b}}) {
-        const std::size_t at = text.find(key);
-        if (at != std::string::npos) text.replace(at, key.size(), *value);
+    // One pass over the pattern, so that a "{1}" inside a value is kept as written.
+    std::string text;
+    for (const char* p = pattern; *p != '\0'; ++p) {
+        if (p[0] == '{' && (p[1] == '0' || p[1] == '1') && p[2] == '}') {
+            text += p[1] == '0' ? a : b;
+            p += 2;
+        } else {
+            text += *p;
+        }
     }
     return text;
 }

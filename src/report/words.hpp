@@ -123,6 +123,12 @@ struct Words {
     const char* all_titles;           // an event for every title
     const char* separator;            // between reason parts
     const char* list_separator;       // between list items
+    // Parts that could not be computed (ReportGap).
+    const char* gaps_heading;
+    const char* not_computed;             // a fact's value
+    const char* evaluation_not_computed;  // a title's reason when its evaluation failed
+    const char* gap_parts[7];             // ReportPart: {0} the title's name, {1} the unit's
+    const char* gap_line;                 // "{0} could not be computed: {1}" ({1}: why)
 };
 
 /// The strings of a language.

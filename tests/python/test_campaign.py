@@ -165,6 +165,34 @@ def test_invalid_campaigns_name_the_path(change: object, path: str, message: str
         civitas.Campaign(spec, {"garden": civitas.load_bundled_framework("garden-city-2016")})
 
 
+def test_a_plan_whose_dependencies_form_a_cycle_is_refused(tmp_path: Path) -> None:
+    spec = small_spec()
+    spec.plan = civitas.PlanSpec("p", tasks=[civitas.Task("a", start=D(2026, 3, 2), due=D(2026, 3, 6), depends_on=["b"]),
+                                             civitas.Task("b", start=D(2026, 3, 2), due=D(2026, 3, 6), depends_on=["a"])])
+    garden = {"garden": civitas.load_bundled_framework("garden-city-2016")}
+    with pytest.raises(civitas.ValidationError, match=r"\$\.plan\.tasks\[0\]\.depends_on\[0\]: the plan's dependencies form a cycle: "
+                                                      r"a -> b -> a") as error:
+        civitas.Campaign(spec, garden)
+    assert "工作计划的任务依赖形成循环: a -> b -> a" in error.value.message_zh
+    # From a file: the campaign file and the path; a plan file: that file.
+    text = json.loads(civitas.campaign_to_json(civitas.Campaign(small_spec(), garden)))
+    text["plan"]["tasks"].append({"id": "u", "start": "2026-03-02", "due": "2026-03-06", "depends_on": ["u2"]})
+    text["plan"]["tasks"].append({"id": "u2", "start": "2026-03-02", "due": "2026-03-06", "depends_on": ["u"]})
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match="u -> u2 -> u") as parsed:
+        civitas.load_campaign(path)
+    assert (Path(parsed.value.file), parsed.value.location) == (path, "$.plan.tasks[1].depends_on[0]")
+    plan = text.pop("plan")
+    plan["format"] = "civitas-plan/1"
+    (tmp_path / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    text["plan"] = "plan.json"
+    path.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match="u -> u2 -> u") as in_file:
+        civitas.load_campaign(path)
+    assert (Path(in_file.value.file), in_file.value.location) == (tmp_path / "plan.json", "$.tasks[1].depends_on[0]")
+
+
 def test_file_errors_name_the_file_and_path(tmp_path: Path) -> None:
     text = json.loads(civitas.campaign_to_json(civitas.Campaign(small_spec(), {"garden": civitas.load_bundled_framework("garden-city-2016")})))
     text["titles"][0]["framework"] = "garden-city-1999"

@@ -87,6 +87,28 @@ def test_json_follows_its_schema(report: civitas.Report) -> None:
     assert garden["shortfalls"][0]["value"] == pytest.approx(31.44)
 
 
+def test_a_part_that_cannot_be_computed_is_said(campaign: civitas.Campaign) -> None:
+    # More than 100 years after the plan, its status cannot be counted in working days: the
+    # report keeps the titles and says what is missing, in every format.
+    far = civitas.build_report(campaign, datetime.date(2130, 1, 1))
+    assert report_gaps(far) == [(civitas.ReportPart.plan_status, "", "")]
+    assert "within 100 years" in far.gaps[0].reason and "100 年以内" in far.gaps[0].reason_zh
+    assert far.plan is None and len(far.titles) == len(campaign.titles)
+    for format in ("text", "markdown", "html"):
+        assert "工作计划进度未能计算：" in far.render(format), format
+    schema = json.loads((REPO / "data" / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(far.render("json"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert data["gaps"] == [{"part": "plan_status", "title": None, "unit": None, "reason": far.gaps[0].reason,
+                             "reason_zh": far.gaps[0].reason_zh}]
+    assert "The plan's status could not be computed: " in civitas.build_report(campaign, datetime.date(2130, 1, 1), language="en").render()
+    assert civitas.build_report(campaign, AS_OF).gaps == []
+
+
+def report_gaps(report: civitas.Report) -> list[tuple[civitas.ReportPart, str, str]]:
+    return [(g.part, g.title, g.unit) for g in report.gaps]
+
+
 def test_formats_say_the_same(report: civitas.Report) -> None:
     text = report.render("text")
     markdown = report.render("markdown")

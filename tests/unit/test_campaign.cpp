@@ -373,6 +373,79 @@ TEST(Campaign, ErrorsOfAPlanInPlaceAreUnderPlan) {
     validation_message([&] { city(sub); }, "$.plan.subplans[0].tasks[0].due");
 }
 
+TEST(Campaign, APlanWhoseDependenciesFormACycleIsRefused) {
+    // kickoff waits for parks, which waits for kickoff: the path is kickoff's wait, which closes it.
+    CampaignSpec spec = city_spec();
+    spec.plan = city_plan();
+    spec.plan->tasks[0].milestone = false;
+    spec.plan->tasks[0].depends_on = {{"parks"}};
+    const std::string m = validation_message([&] { city(spec); }, "$.plan.tasks[0].depends_on[0]");
+    EXPECT_TRUE(contains(m, "the plan's dependencies form a cycle: kickoff -> parks -> kickoff (each waits for the one before)")) << m;
+    EXPECT_TRUE(contains(chinese_error([&] { city(spec); }), "工作计划的任务依赖形成循环: kickoff -> parks -> kickoff"));
+
+    // Across sub-plans: east/a waits for west/b, which waits for east/a. The plan alone is
+    // valid (schedule() names the cycle); the campaign refuses it, at the sub-plan's path.
+    CampaignSpec sub = city_spec();
+    sub.plan = city_plan();
+    PlanSpec east, west;
+    east.id = "east";
+    west.id = "west";
+    Task a = sub.plan->tasks[1];
+    a.id = "a";
+    a.depends_on = {{"kickoff"}, {"west/b"}};
+    Task b = a;
+    b.id = "b";
+    b.depends_on = {{"east/a"}};
+    east.tasks = {a};
+    west.tasks = {b};
+    sub.plan->subplans = {east, west};
+    const std::string s = validation_message([&] { city(sub); }, "$.plan.subplans[0].tasks[0].depends_on[1]");
+    EXPECT_TRUE(contains(s, "east/a -> west/b -> east/a")) << s;
+    PlanSpec alone = *sub.plan;
+    alone.titles = {{"garden", "garden"}, {"air", "air"}, {"sanitary", "sanitary"}};
+    EXPECT_NO_THROW(Plan{alone});
+    // Given as a loaded plan, the same.
+    CampaignSpec named = city_spec();
+    named.plan_file = "plan.json";
+    validation_message([&] { Campaign{named, city_frameworks(), WorkCalendar{}, Plan(alone)}; }, "$.plan.subplans[0].tasks[0].depends_on[1]");
+
+    // A task waiting for one that depends on a cycle is not itself the cycle: the cycle is named.
+    CampaignSpec tail = city_spec();
+    tail.plan = city_plan();
+    Task late = tail.plan->tasks[1];
+    late.id = "late";
+    late.depends_on = {{"x"}};
+    Task x = late, y = late;
+    x.id = "x";
+    x.depends_on = {{"y"}};
+    y.id = "y";
+    y.depends_on = {{"x"}};
+    tail.plan->tasks.insert(tail.plan->tasks.begin(), late);
+    tail.plan->tasks.push_back(x);
+    tail.plan->tasks.push_back(y);
+    const std::string t = validation_message([&] { city(tail); }, "$.plan.tasks[3].depends_on[0]");
+    EXPECT_TRUE(contains(t, ": x -> y -> x (")) << t;
+}
+
+TEST(Campaign, ALongCycleIsNamedShortly) {
+    // 20,000 tasks, each waiting for the one before, and the first for the last.
+    CampaignSpec spec = city_spec();
+    spec.plan = city_plan();
+    spec.plan->tasks.clear();
+    const int n = 20000;
+    for (int i = 0; i < n; ++i) {
+        Task t;
+        t.id = "t" + std::to_string(i);
+        t.start = day("2025-09-01");
+        t.due = day("2025-09-05");
+        t.depends_on = {{"t" + std::to_string((i + n - 1) % n)}};
+        spec.plan->tasks.push_back(std::move(t));
+    }
+    const std::string m = validation_message([&] { city(spec); }, "$.plan.tasks[0].depends_on[0]");
+    EXPECT_TRUE(contains(m, "a cycle: t0 -> t1 -> t2 -> t3 -> t4 -> … -> t19997 -> t19998 -> t19999 -> t0 (each")) << m;
+    EXPECT_LT(m.size(), 300U) << m;
+}
+
 TEST(Campaign, PlanInPlaceOrPlanFile) {
     // Both at once.
     CampaignSpec both = city_spec();
@@ -621,6 +694,8 @@ const char* const east_text = R"({
 })";
 
 Json document() { return Json::parse(campaign_text); }
+// The plan's kickoff, no longer a milestone, waiting for parks: a cycle.
+Json in_place_task() { return Json::parse(R"({"id": "kickoff", "start": "2025-09-01", "due": "2025-09-01", "depends_on": ["parks"]})"); }
 Json plan_document() { return Json::parse(plan_text); }
 
 // A folder with frameworks/green.json and observations/city.csv beside where campaign.json goes.
@@ -1000,6 +1075,34 @@ TEST(CampaignFile, PlanInPlaceWithASubPlanFile) {
     // A sub-plan file that is not there: the campaign file's fault.
     std::filesystem::remove(folder.path() / "districts" / "east.json");
     folder.error(doc, "$.plan.subplans[0].file");
+}
+
+TEST(CampaignFile, APlanCycleIsTheFileItIsIn) {
+    const CampaignFolder folder;
+    // In place: the campaign file, at the plan's path in it.
+    const Json in_place = with(document(), [](Json& j) {
+        j["plan"] = plan_document();
+        j["plan"]["tasks"][0] = in_place_task();
+    });
+    const std::string m = folder.error(in_place, "$.plan.tasks[0].depends_on[0]");
+    EXPECT_TRUE(contains(m, "the plan's dependencies form a cycle: kickoff -> parks -> kickoff")) << m;
+
+    // In the plan file, and in a sub-plan file of it: that file, at its own path.
+    const Json doc = with(document(), [](Json& j) { j["plan"] = "plan.json"; });
+    Json plan = plan_document();
+    plan["format"] = "civitas-plan/1";
+    plan["subplans"] = Json::parse(R"([{"file": "districts/east.json"}])");
+    folder.write("plan.json", with(plan, [](Json& p) { p["tasks"][0] = in_place_task(); }).dump(2));
+    folder.write("districts/east.json", east_text);
+    folder.error(doc, "$.tasks[0].depends_on[0]", "plan.json");
+    folder.write("plan.json", plan.dump(2));
+    folder.write("districts/east.json", with(Json::parse(east_text), [](Json& s) {
+                                            s["tasks"].push_back(Json::parse(
+                                                R"({"id": "t2", "start": "2025-09-10", "due": "2025-10-10", "depends_on": ["t1"]})"));
+                                            s["tasks"][0]["depends_on"].push_back("t2");
+                                        }).dump(2));
+    const std::string e = folder.error(doc, "$.tasks[0].depends_on[1]", "districts/east.json");
+    EXPECT_TRUE(contains(e, "east/t1 -> east/t2 -> east/t1")) << e;
 }
 
 TEST(CampaignFile, PlanFile) {

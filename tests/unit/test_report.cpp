@@ -56,7 +56,8 @@ Task task(const char* id, const char* name, const char* department, const char* 
     return t;
 }
 
-Campaign campaign() {
+// `d2_green`: 二区's green coverage (35; above 100 the framework refuses it).
+Campaign campaign(double d2_green = 35) {
     CampaignSpec spec;
     spec.id = "small";
     spec.name = "小城创建";
@@ -88,7 +89,7 @@ Campaign campaign() {
     observe(store, "city", "parks", "2026-01-01", 9);
     observe(store, "d1", "green", "2025-12-01", 37);
     observe(store, "d1", "parks", "2025-12-01", 12);
-    observe(store, "d2", "green", "2025-12-01", 35);
+    observe(store, "d2", "green", "2025-12-01", d2_green);
     observe(store, "d2", "parks", "2025-12-01", 12);
 
     Indicator green = basic(bounded(higher("green", 36), 0, 100));
@@ -207,6 +208,55 @@ TEST(Report, EnglishWordsDatesAndNumbers) {
     EXPECT_EQ(detail::format_line(Language::zh, Interval::at_least(36), Direction::higher, "%"), "≥ 36%");
     EXPECT_EQ(detail::format_line(Language::en, Interval{35, 40}, Direction::range, "m²"), "35–40 m²");
     EXPECT_EQ(detail::format_measure(Language::zh, 1, Direction::yes_no, ""), "是");
+}
+
+// What the report could not compute is said in its overview, in every format and both
+// languages; the rest of the report is kept.
+TEST(Report, APartThatCannotBeComputedIsSaid) {
+    // The plan's status more than 100 years after the plan cannot be counted in working days.
+    const Report report = build_report(campaign(), day("2130-01-15"));
+    ASSERT_EQ(report.gaps.size(), 1u);
+    const ReportGap& gap = report.gaps[0];
+    EXPECT_EQ(gap.part, ReportPart::plan_status);
+    EXPECT_EQ(gap.title, "");
+    EXPECT_EQ(gap.unit, "");
+    EXPECT_TRUE(mentions(gap.reason.text(Language::en), "within 100 years")) << gap.reason.text(Language::en);
+    EXPECT_FALSE(report.plan.has_value());
+    ASSERT_EQ(report.titles.size(), 1u);  // the titles are still evaluated
+    EXPECT_EQ(report.titles[0].assessed, 2);
+    EXPECT_TRUE(report.titles[0].overdue.empty());
+    for (const ReportFormat format : {ReportFormat::text, ReportFormat::markdown, ReportFormat::html}) {
+        const std::string out = render(report, format);
+        EXPECT_TRUE(mentions(out, "未能计算的部分")) << out;
+        EXPECT_TRUE(mentions(out, "工作计划进度未能计算：")) << out;
+        EXPECT_TRUE(mentions(out, "100 年以内")) << out;
+    }
+    const auto json = nlohmann::json::parse(render(report, ReportFormat::json));
+    ASSERT_EQ(json["gaps"].size(), 1u);
+    EXPECT_EQ(json["gaps"][0]["part"], "plan_status");
+    EXPECT_TRUE(json["gaps"][0]["title"].is_null());
+    EXPECT_EQ(json["gaps"][0]["reason"], gap.reason.text(Language::en));
+    EXPECT_EQ(json["gaps"][0]["reason_zh"], gap.reason.text(Language::zh));
+    ReportOptions english;
+    english.language = Language::en;
+    const std::string text = render(build_report(campaign(), day("2130-01-15"), english), ReportFormat::text);
+    EXPECT_TRUE(mentions(text, "\nNot computed\n")) << text;
+    EXPECT_TRUE(mentions(text, "The plan's status could not be computed: $.tasks: the schedule reaches")) << text;
+
+    // A unit whose data the framework refuses (coverage 135 % where the bounds are [0, 100]): its
+    // evaluation is named, on the overview and on its title's page.
+    const Report refused = build_report(campaign(135), as_of);
+    ASSERT_EQ(refused.gaps.size(), 1u);
+    EXPECT_EQ(refused.gaps[0].part, ReportPart::unit_evaluation);
+    EXPECT_EQ(refused.gaps[0].title, "garden");
+    EXPECT_EQ(refused.gaps[0].unit, "d2");
+    EXPECT_TRUE(mentions(refused.gaps[0].reason.text(Language::en), "135")) << refused.gaps[0].reason.text(Language::en);
+    const std::string out = render(refused, ReportFormat::text);
+    const std::string line = "二区在国家园林城市中的测评未能计算：" + refused.gaps[0].reason.text(Language::zh);
+    const std::size_t first = out.find(line);
+    ASSERT_NE(first, std::string::npos) << out;
+    EXPECT_NE(out.find(line, first + 1), std::string::npos) << out;  // the title's page says it too
+    EXPECT_TRUE(build_report(campaign(), as_of).gaps.empty());
 }
 
 TEST(Report, EveryStringExistsInBothLanguages) {

@@ -113,7 +113,7 @@ TEST(ReportHtml, IsSelfContained) {
     for (const char* fetch : {"http:", "https:", "src=", "href=", "<link", "@import", "url(", "<script", "<img", "<iframe", "<object"})
         EXPECT_EQ(occurrences(html, fetch), 0u) << fetch;
     // The browser is told to fetch nothing either.
-    EXPECT_NE(html.find("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\""), std::string::npos);
+    EXPECT_NE(html.find("Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; style-src 'unsafe-inline'\""), std::string::npos);
     EXPECT_EQ(occurrences(html, "<style>"), 1u);
     EXPECT_EQ(occurrences(html, "<svg viewBox="), 1u);
     EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
