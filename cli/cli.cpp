@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <iomanip>
+#include <locale>
 #include <ostream>
 #include <sstream>
 
@@ -85,6 +86,7 @@ std::string csv_field(const std::string& text) {
 
 std::string number_text(double value) {
     std::ostringstream out;
+    out.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     out << std::setprecision(10) << value;
     return out.str();
 }
@@ -184,8 +186,10 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             const Evaluation e = unit_evaluation(framework, batch, r);
             std::string basic;
             for (const std::string& id : e.basic_failed) basic += (basic.empty() ? "" : ";") + id;
+            // Numbers become text here: `out` is the host's stream, in the host's locale.
             out << csv_field(e.unit) << "," << (e.total ? number_text(*e.total) : "") << "," << (e.passed ? "true" : "false")
-                << "," << to_string(e.decided_by) << "," << e.met << "," << e.assessed << "," << e.indicators.size() << ","
+                << "," << to_string(e.decided_by) << "," << std::to_string(e.met) << "," << std::to_string(e.assessed) << ","
+                << std::to_string(e.indicators.size()) << ","
                 << number_text(e.coverage) << "," << csv_field(basic) << "," << csv_field(e.reason.text(Language::en)) << "\n";
         }
     } else {
