@@ -1,11 +1,13 @@
 #pragma once
-// Numbers as people read them, whatever the host's locale: std::to_chars and std::from_chars
-// never consult setlocale or std::locale::global (printf, strtod and streams do: under de_DE
-// they print "4,56").
+// Numbers as people read and write them, whatever the host's locale: std::to_chars and
+// std::from_chars never consult setlocale or std::locale::global (printf, strtod and streams
+// do: under de_DE they print "4,56" and refuse "4.56").
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace civitas::detail {
@@ -61,6 +63,34 @@ inline std::string format_fixed(double value, int decimals) {
     }
     if (text == "-0") text = "0";
     return text;
+}
+
+/// Why parse_decimal refused a text.
+enum class NumberProblem { none, empty, not_a_number, not_finite, out_of_range };
+
+/// Reads a decimal number as a person types it in a spreadsheet, the same in every locale: an
+/// optional sign, digits with at most one '.', an optional exponent ("38.5", "-2", "+.5",
+/// "1.2e-3"). Refuses spaces, hexadecimal ("0x24"), commas ("38,5", "1,234"), "inf" and "nan"
+/// (not_finite) and values beyond a double (out_of_range, "1e999"); `value` is set only on none.
+inline NumberProblem parse_decimal(std::string_view text, double& value) noexcept {
+    if (text.empty()) return NumberProblem::empty;
+    const char* first = text.data();
+    const char* const last = first + text.size();
+    if (*first == '+' && text.size() > 1 && first[1] != '-') ++first;  // from_chars takes '-' only
+    double parsed = 0;
+    const auto [end, error] = std::from_chars(first, last, parsed, std::chars_format::general);
+    if (error == std::errc::result_out_of_range && end == last) return NumberProblem::out_of_range;
+    if (error != std::errc() || end != last) return NumberProblem::not_a_number;
+    if (!std::isfinite(parsed)) return NumberProblem::not_finite;  // from_chars reads "inf", "nan"
+    value = parsed;
+    return NumberProblem::none;
+}
+
+/// parse_decimal's number, or nothing when it refuses the text.
+inline std::optional<double> parse_decimal(std::string_view text) noexcept {
+    double value = 0;
+    if (parse_decimal(text, value) != NumberProblem::none) return std::nullopt;
+    return value;
 }
 
 }  // namespace civitas::detail
