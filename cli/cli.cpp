@@ -2,6 +2,8 @@
 
 #include <civitas/civitas.hpp>
 
+#include "detail/number_format.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -249,6 +251,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const detail::ThreadCLocale c_numbers;  // the host's locale never changes a number read or written
     const Language lang = language_of(args);
     try {
         if (args.empty()) throw UsageError{Message("no command given", "未给出命令")};

@@ -10,6 +10,14 @@
 #include <string_view>
 #include <system_error>
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <locale.h>
+#if defined(__APPLE__)
+#include <xlocale.h>
+#endif
+#define CIVITAS_HAS_USELOCALE 1
+#endif
+
 namespace civitas::detail {
 
 /// The text of [first, to_chars's end): a helper of the formatters below.
@@ -92,5 +100,31 @@ inline std::optional<double> parse_decimal(std::string_view text) noexcept {
     if (parse_decimal(text, value) != NumberProblem::none) return std::nullopt;
     return value;
 }
+
+/// For its lifetime the calling thread works in the "C" locale (uselocale: the process's locale
+/// and the other threads are untouched), for code that follows the locale and cannot be told
+/// otherwise: nlohmann's JSON parser takes its decimal point from localeconv(), and where that
+/// point is two bytes (ps_AF: "٫") it reads 36.5 as 36.
+class ThreadCLocale {
+public:
+    ThreadCLocale() noexcept {
+#ifdef CIVITAS_HAS_USELOCALE
+        static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", locale_t{});  // shared by all threads, never freed
+        if (c_locale != locale_t{}) previous_ = uselocale(c_locale);
+#endif
+    }
+    ~ThreadCLocale() {
+#ifdef CIVITAS_HAS_USELOCALE
+        if (previous_ != locale_t{}) uselocale(previous_);
+#endif
+    }
+    ThreadCLocale(const ThreadCLocale&) = delete;
+    ThreadCLocale& operator=(const ThreadCLocale&) = delete;
+
+private:
+#ifdef CIVITAS_HAS_USELOCALE
+    locale_t previous_ = locale_t{};
+#endif
+};
 
 }  // namespace civitas::detail

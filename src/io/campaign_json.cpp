@@ -370,7 +370,7 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
     if (!spec.plan_file.empty()) {
         j["plan"] = spec.plan_file;
     } else if (campaign.plan()) {
-        Json plan = Json::parse(plan_to_json(*campaign.plan()));
+        Json plan = detail::parse_json(plan_to_json(*campaign.plan()), "<plan>");
         plan.erase("format");
         if (spec.plan && spec.plan->titles.empty()) plan.erase("titles");
         j["plan"] = plan;

@@ -5,6 +5,7 @@
 namespace civitas::detail {
 
 Json parse_json(std::string_view text, const std::string& file) {
+    const ThreadCLocale c_numbers;  // nlohmann reads numbers with the locale's decimal point
     try {
         return Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error& error) {
