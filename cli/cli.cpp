@@ -2,6 +2,8 @@
 
 #include <civitas/civitas.hpp>
 
+#include "detail/number_format.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <iomanip>
+#include <locale>
 #include <ostream>
 #include <sstream>
 
@@ -85,6 +88,7 @@ std::string csv_field(const std::string& text) {
 
 std::string number_text(double value) {
     std::ostringstream out;
+    out.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     out << std::setprecision(10) << value;
     return out.str();
 }
@@ -184,8 +188,10 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             const Evaluation e = unit_evaluation(framework, batch, r);
             std::string basic;
             for (const std::string& id : e.basic_failed) basic += (basic.empty() ? "" : ";") + id;
+            // Numbers become text here: `out` is the host's stream, in the host's locale.
             out << csv_field(e.unit) << "," << (e.total ? number_text(*e.total) : "") << "," << (e.passed ? "true" : "false")
-                << "," << to_string(e.decided_by) << "," << e.met << "," << e.assessed << "," << e.indicators.size() << ","
+                << "," << to_string(e.decided_by) << "," << std::to_string(e.met) << "," << std::to_string(e.assessed) << ","
+                << std::to_string(e.indicators.size()) << ","
                 << number_text(e.coverage) << "," << csv_field(basic) << "," << csv_field(e.reason.text(Language::en)) << "\n";
         }
     } else {
@@ -245,6 +251,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const detail::ThreadCLocale c_numbers;  // the host's locale never changes a number read or written
     const Language lang = language_of(args);
     try {
         if (args.empty()) throw UsageError{Message("no command given", "未给出命令")};

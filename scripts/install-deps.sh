@@ -17,7 +17,10 @@ say() { printf 'install-deps: %s\n' "$*"; }
 packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
           libbenchmark-dev libboost-date-time-dev
           # the HTML report's check in a real browser (tests/python/test_report_browser.py)
-          chromium fonts-noto-cjk)
+          chromium fonts-noto-cjk
+          # locale sources: the host-locale tests compile de_DE.UTF-8 and ps_AF.UTF-8 from them
+          # with localedef into the build folder, no root needed (tests/locale, test_locale.py)
+          locales)
 # Debian's python3 needs these for venv and for compiling the extension; pyenv's has them.
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
     packages+=(python3-venv)

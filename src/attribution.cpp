@@ -3,9 +3,12 @@
 #include <civitas/attribution.hpp>
 #include <civitas/error.hpp>
 
+#include "detail/number_format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <locale>
 #include <numeric>
 #include <sstream>
 
@@ -15,12 +18,7 @@ namespace {
 
 constexpr double weight_sum_tolerance = 1e-6;  // as ranking.cpp
 
-std::string format(double value) {
-    std::ostringstream text;
-    text.precision(12);
-    text << value;
-    return text.str();
-}
+std::string format(double value) { return detail::format_significant(value, 12); }
 
 void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, Eigen::Index criteria, const std::string& name) {
     if (w.size() != criteria)
@@ -134,6 +132,7 @@ EvaluationChange score_change_attribution(const Evaluation& before, const Evalua
 
 std::string to_string(const ScoreChangeAttribution& result) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     const Eigen::Index units = result.change.size(), n = result.contribution.cols();
     text << "ScoreChangeAttribution: " << units << " units x " << n << " indicators";
     const Eigen::Index shown = std::min<Eigen::Index>(units, 10);
@@ -156,6 +155,7 @@ std::string to_string(const ScoreChangeAttribution& result) {
 
 std::string to_string(const EvaluationChange& result) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "EvaluationChange: " << std::showpos << std::setprecision(6) << result.change << std::noshowpos
          << " points over " << result.indicators.size() << " indicators";
     if (result.total_change) text << " (total " << std::showpos << *result.total_change << std::noshowpos << ")";

@@ -86,7 +86,10 @@ void check_positive(double value, const std::string& path) {
 
 void check_id(const std::string& id, const std::string& path, std::set<std::string>& seen) {
     if (id.empty()) fail(path, Message("id is empty; expected a non-empty id", "id 为空；应为非空的 id"));
-    if (std::isspace(static_cast<unsigned char>(id.front())) || std::isspace(static_cast<unsigned char>(id.back())))
+    // ASCII white space only: std::isspace follows the host's locale, and under a Latin-1 one
+    // takes the last byte of a character such as "丠" (E4 B8 A0) for a no-break space.
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    if (space(id.front()) || space(id.back()))
         fail(path, Message("'{0}' starts or ends with white space; expected an id without surrounding spaces",
                            "'{0}' 首尾有空白字符；应为首尾不含空格的 id", {id}));
     for (char c : id)

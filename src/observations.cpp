@@ -3,6 +3,7 @@
 #include <civitas/error.hpp>
 #include <civitas/observations.hpp>
 
+#include "detail/number_format.hpp"
 #include "detail/observations_store.hpp"
 
 #include <algorithm>
@@ -135,7 +136,7 @@ void ObservationStore::add(const Observation& o) {
     if (o.indicator.empty()) throw ValidationError("indicator", Message("empty indicator id; expected one", "指标编号为空；应填写指标编号"));
     if (!std::isfinite(o.value))
         throw ValidationError("value", Message("{0} is not a finite number; expected a number", "{0} 不是有限数；应为数字",
-                                               {std::to_string(o.value)}));
+                                               {detail::format_number(o.value)}));
     if (o.sample_size && *o.sample_size < 1)
         throw ValidationError("sample_size", Message("{0} is not a sample size; expected a whole number >= 1",
                                                      "{0} 不是有效的样本量；应为 >= 1 的整数", {std::to_string(*o.sample_size)}));

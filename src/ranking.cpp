@@ -7,9 +7,12 @@
 #include <civitas/error.hpp>
 #include <civitas/ranking.hpp>
 
+#include "detail/number_format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <locale>
 #include <numeric>
 #include <set>
 #include <sstream>
@@ -26,12 +29,7 @@ using ConstRow = Eigen::Map<const RowArray>;
 /// Weights may miss 1 by this much (rounding of printed weights); more is a mistake.
 constexpr double weight_sum_tolerance = 1e-6;
 
-std::string format(double value) {
-    std::ostringstream text;
-    text.precision(12);
-    text << value;
-    return text.str();
-}
+std::string format(double value) { return detail::format_significant(value, 12); }
 
 std::string cell(std::ptrdiff_t row, std::ptrdiff_t col) {
     return "x[" + std::to_string(row) + ", " + std::to_string(col) + "]";
@@ -524,6 +522,7 @@ Awards award(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<
 
 std::string to_string(const VikorResult& result) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "VIKOR of " << result.q.size() << " units (v = " << format(result.v) << "): compromise row";
     text << (result.compromise.size() == 1 ? " " : "s ");
     for (std::size_t k = 0; k < result.compromise.size(); ++k) text << (k ? ", " : "") << result.compromise[k];
@@ -536,6 +535,7 @@ std::string to_string(const Awards& awards) {
     int given = 0;
     for (int n : awards.awarded) given += n;
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "Awards: " << given << " of " << awards.tier.size() << " units (" << awards.eligible << " eligible, "
          << awards.ineligible << " not)";
     for (std::size_t t = 0; t < awards.tier_names.size(); ++t)

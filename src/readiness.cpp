@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <set>
 #include <string_view>
@@ -71,13 +70,6 @@ std::string dated(const std::optional<Date>& date) { return date ? " (" + to_iso
 
 // A number as people write it: up to `digits` decimals, trailing zeros dropped.
 std::string number(double value, int digits = 4) { return detail::format_fixed(value, digits); }
-
-// A value with exactly `digits` decimals ("91.0").
-std::string fixed(double value, int digits) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    return buffer;
-}
 
 // ">= 36", "<= 5.6", "[6.5, 8.5]".
 std::string line_text(const Interval& line) {
@@ -269,9 +261,9 @@ std::optional<SurveyCheck> survey_check(const Indicator& indicator, const std::s
     c.meets = line.contains(latest.value);
     c.in_doubt = c.meets && c.probability < options.survey_confidence;
     const std::string line_words = std::isinf(line.high) ? number(line.low) : std::isinf(line.low) ? number(line.high) : line_text(line);
-    c.reason = indicator.id + " " + fixed(latest.value, 1) + indicator.unit + " (n=" + std::to_string(c.sample_size) +
+    c.reason = indicator.id + " " + detail::format_decimals(latest.value, 1) + indicator.unit + " (n=" + std::to_string(c.sample_size) +
                ") " + (c.meets ? "meets " : "misses ") + line_words + indicator.unit + " with probability " +
-               fixed(c.probability, 2);
+               detail::format_decimals(c.probability, 2);
     return c;
 }
 

@@ -15,6 +15,8 @@
 #include <civitas/error.hpp>
 #include <civitas/uncertainty.hpp>
 
+#include "detail/number_format.hpp"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -23,6 +25,7 @@
 #include <exception>
 #include <iomanip>
 #include <limits>
+#include <locale>
 #include <numeric>
 #include <sstream>
 #include <thread>
@@ -37,12 +40,7 @@ constexpr double weight_sum_tolerance = 1e-6;  // as ranking.cpp
 constexpr int block_draws = 256;               // draws per block: fixed, so results do not depend on threads
 constexpr int factor_count = 4;                // UncertainFactor values
 
-std::string format(double value) {
-    std::ostringstream text;
-    text.precision(12);
-    text << value;
-    return text.str();
-}
+std::string format(double value) { return detail::format_significant(value, 12); }
 
 // ---- random streams -------------------------------------------------------------------------------
 
@@ -767,6 +765,7 @@ RankUncertainty rank_uncertainty(CriteriaView x, const Eigen::Ref<const Eigen::V
 std::string to_string(const RankUncertainty& result) {
     const Eigen::Index units = result.nominal_rank.size();
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "RankUncertainty: " << units << " units, " << result.draws << " draws; top " << result.top_k;
     if (result.pass_threshold) text << ", pass at score >= " << format(*result.pass_threshold);
     text << "\n  first-order indices:";
@@ -783,6 +782,7 @@ std::string to_string(const RankUncertainty& result) {
     for (std::size_t k = 0; k < shown; ++k) {
         const Eigen::Index i = rows[k];
         std::ostringstream interval;
+        interval.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
         interval << result.rank_low[i] << "-" << result.rank_high[i];
         text << "\n  " << std::setw(3) << i << "  " << std::setw(7) << result.nominal_rank[i] << "  " << std::setw(6)
              << std::setprecision(1) << result.median_rank[i] << "  " << std::setw(7) << interval.str() << "  "

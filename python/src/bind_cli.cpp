@@ -6,6 +6,7 @@
 
 #include <pybind11/stl.h>
 
+#include <locale>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -38,7 +39,9 @@ void register_cli(py::module_& m) {
         "_cli_run",
         [](const std::vector<std::string>& args) {
             std::ostringstream out;
+            out.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
             std::ostringstream err;
+            err.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
             int code = 0;
             {
                 py::gil_scoped_release release;

@@ -14,6 +14,7 @@
 #include <pybind11/stl.h>
 
 #include <cstdint>
+#include <locale>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,6 +33,7 @@ std::string format_optional(const std::optional<double>& value) {
 
 std::string repr(const IndicatorResult& r) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "IndicatorResult(id=" << repr_string(r.id) << ", value=" << format_optional(r.value)
          << ", outcome=Outcome." << to_string(r.outcome) << ", score=" << repr_number(r.score)
          << ", points=" << repr_number(r.points) << ", max_points=" << repr_number(r.max_points)
@@ -41,6 +43,7 @@ std::string repr(const IndicatorResult& r) {
 
 std::string repr(const CategoryResult& r) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "CategoryResult(id=" << repr_string(r.id) << ", name=" << repr_string(r.name)
          << ", score=" << repr_number(r.score) << ", points=" << repr_number(r.points)
          << ", max_points=" << repr_number(r.max_points) << ", met=" << r.met << ", assessed=" << r.assessed

@@ -16,6 +16,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <cstdint>
+#include <locale>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -34,6 +35,7 @@ std::string repr_date(const Date& date) {
 
 std::string repr(const Observation& o) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "Observation(" << repr_string(o.unit) << ", " << repr_string(o.indicator) << ", " << repr_date(o.date) << ", "
          << repr_number(o.value);
     if (!o.source.empty()) text << ", source=" << repr_string(o.source);
@@ -46,6 +48,7 @@ std::string repr(const Observation& o) {
 
 std::string repr(const LatestValue& v) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "LatestValue(value=" << repr_number(v.value) << ", date=" << repr_date(v.date) << ", age_days=" << v.age_days
          << ", source=" << repr_string(v.source) << ", mode=AssessmentMode." << to_string(v.mode)
          << ", sample_size=" << (v.sample_size ? std::to_string(*v.sample_size) : "None")

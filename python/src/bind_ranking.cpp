@@ -14,6 +14,7 @@
 #include <pybind11/stl.h>
 
 #include <cstdint>
+#include <locale>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -52,6 +53,7 @@ AwardTier tier_from(const py::handle& item, std::size_t index) {
 
 std::string repr(const AwardTier& tier) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
     text << "AwardTier(" << repr_string(tier.name);
     if (tier.count) text << ", count=" << *tier.count;
     if (tier.share) text << ", share=" << repr_number(*tier.share);

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 
 namespace civitas {
 
@@ -384,7 +385,9 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
     if (!spec.plan_file.empty()) {
         j["plan"] = spec.plan_file;
     } else if (campaign.plan()) {
-        Json plan = Json::parse(plan_to_json(*campaign.plan()));
+        Limits own;  // our own output: only the nesting is bounded, by the plan's validation
+        own.json_bytes = own.text_bytes = std::numeric_limits<std::size_t>::max();
+        Json plan = detail::parse_json(plan_to_json(*campaign.plan()), "<plan>", own);
         plan.erase("format");
         if (spec.plan && spec.plan->titles.empty()) plan.erase("titles");
         j["plan"] = plan;

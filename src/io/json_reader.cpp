@@ -149,6 +149,7 @@ private:
 }  // namespace
 
 Json parse_json(std::string_view text, const std::string& file, const Limits& limits) {
+    const ThreadCLocale c_numbers;  // nlohmann reads numbers with the locale's decimal point
     const std::string_view body = text.substr(check_utf8(text, file));
     Json document;
     StrictBuilder builder(document, body, file, limits);

@@ -10,13 +10,12 @@
 #include <civitas/observations.hpp>
 
 #include "detail/date_words.hpp"
+#include "detail/number_format.hpp"
 #include "detail/observations_store.hpp"
 #include "io/file_text.hpp"
 #include "io/json_reader.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -65,29 +64,22 @@ Message date_problem(std::string_view text) {
     return problem;
 }
 
-// A finite number (an optional leading '+'); else why not.
+// A finite number as detail::parse_decimal reads it (value tables read theirs the same way); else why not.
 bool parse_value(std::string_view text, double& value, Message& problem) {
-    if (text.empty()) {
-        problem = Message("empty value; expected a number", "数值为空；应为数字");
-        return false;
-    }
-    const char* first = text.data();
-    const char* last = first + text.size();
-    if (*first == '+' && text.size() > 1 && first[1] != '-') ++first;
-    const auto [end, error] = std::from_chars(first, last, value);
-    if (error == std::errc::result_out_of_range) {
+    switch (detail::parse_decimal(text, value)) {
+    case detail::NumberProblem::none: return true;
+    case detail::NumberProblem::empty: problem = Message("empty value; expected a number", "数值为空；应为数字"); break;
+    case detail::NumberProblem::out_of_range:
         problem = Message("{0} is out of the range of numbers; expected a number", "{0} 超出数值范围；应为数字", {single_quoted(text)});
-        return false;
-    }
-    if (error != std::errc() || end != last) {
-        problem = Message("{0} is not a number; expected a number", "{0} 不是数字；应为数字", {single_quoted(text)});
-        return false;
-    }
-    if (!std::isfinite(value)) {
+        break;
+    case detail::NumberProblem::not_finite:
         problem = Message("{0} is not a finite number; expected a number", "{0} 不是有限数；应为数字", {single_quoted(text)});
-        return false;
+        break;
+    case detail::NumberProblem::not_a_number:
+        problem = Message("{0} is not a number; expected a number", "{0} 不是数字；应为数字", {single_quoted(text)});
+        break;
     }
-    return true;
+    return false;
 }
 
 // A whole number >= 1 that fits an int32.

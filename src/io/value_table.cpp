@@ -5,12 +5,9 @@
 #include <civitas/error.hpp>
 #include <civitas/io.hpp>
 
+#include "detail/number_format.hpp"
 #include "io/file_text.hpp"
 
-#include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <set>
 
@@ -84,12 +81,14 @@ std::string trim(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
+// Lower case of ASCII letters only: std::tolower would follow the host's C locale.
 std::string lower_ascii(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return text;
 }
 
-// A cell as a value: NaN when empty (missing data).
+// A cell as a value: NaN when empty (missing data); numbers read as the observation reader reads them.
 double read_cell(const std::string& raw, const std::string& file, const Record& record, std::size_t column,
                  const std::string& header) {
     const std::string cell = trim(raw);
@@ -97,17 +96,23 @@ double read_cell(const std::string& raw, const std::string& file, const Record& 
     const std::string word = lower_ascii(cell);
     if (word == "yes" || word == "true" || cell == "是") return 1.0;
     if (word == "no" || word == "false" || cell == "否") return 0.0;
-    const Message where = file_position(record.line, column + 1);
-    if (word.find("nan") != std::string::npos || word.find("inf") != std::string::npos)
-        throw ParseError(file, where, Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data",
-                                              "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空", {cell, header}));
-    errno = 0;
-    char* end = nullptr;
-    const double value = std::strtod(cell.c_str(), &end);
-    if (end != cell.c_str() + cell.size() || errno == ERANGE)
-        throw ParseError(file, where, Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data",
-                                              "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空", {cell, header}));
-    return value;
+    double value = 0;
+    switch (detail::parse_decimal(cell, value)) {
+    case detail::NumberProblem::none: return value;
+    case detail::NumberProblem::not_finite:
+        throw ParseError(file, file_position(record.line, column + 1),
+                         Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data",
+                                 "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空", {cell, header}));
+    case detail::NumberProblem::out_of_range:
+        throw ParseError(file, file_position(record.line, column + 1),
+                         Message("'{0}' in column '{1}' is out of the range of numbers; expected a number, yes/no, or an empty cell for missing data",
+                                 "列 '{1}' 中的 '{0}' 超出数值范围；应为数字、是/否，缺失数据则留空", {cell, header}));
+    case detail::NumberProblem::empty:
+    case detail::NumberProblem::not_a_number: break;
+    }
+    throw ParseError(file, file_position(record.line, column + 1),
+                     Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data",
+                             "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空", {cell, header}));
 }
 
 }  // namespace
