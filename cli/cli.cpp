@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -14,7 +15,10 @@
 #include <iomanip>
 #include <locale>
 #include <ostream>
+#include <set>
 #include <sstream>
+#include <string_view>
+#include <system_error>
 
 namespace civitas::cli {
 
@@ -24,7 +28,7 @@ namespace {
 Message usage() {
     return Message(
     "usage: civitas validate FILE [--lang zh|en]\n"
-    "       civitas score FRAMEWORK DATA.csv [--format text|json|csv] [--class-column NAME] [--lang zh|en]\n"
+    "       civitas score FRAMEWORK DATA.csv [--format text|json|csv [--csv-raw]] [--class-column NAME] [--lang zh|en]\n"
     "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
     "                      [-o FILE] [--lang zh|en] [--max-items N]\n"
     "       civitas list\n"
@@ -32,12 +36,17 @@ Message usage() {
     "\n"
     "FRAMEWORK is a framework file (.json) or the id of a bundled framework (see `civitas list`).\n"
     "DATA.csv has the unit id in its first column and indicator ids as the other column names.\n"
+    "In CSV a text cell starting with = + - @, a tab or a carriage return gets a leading ' so that\n"
+    "spreadsheets do not run it as a formula; --csv-raw writes cells unchanged, for programs.\n"
     "CAMPAIGN is a campaign file (.json); the report is as of DATE (YYYY-MM-DD, default today), in\n"
-    "the format FILE's extension names (.html, .md, .json) or text, in the campaign's language.\n"
+    "the campaign's language and in the format --format names, else the one FILE's extension names\n"
+    "(.txt or none, .md, .html, .json; any other is a usage error). FILE is replaced whole or not at\n"
+    "all; a device such as /dev/null or /dev/stdout is written in place.\n"
     "Messages are in English, or Chinese under --lang zh or a zh locale (LANG, LC_ALL).\n"
-    "Exit status: 0 success, 2 usage error, 3 invalid input.\n",
+    "Exit status: 0 success, 1 unexpected error, 2 usage error, 3 invalid input, 4 I/O error\n"
+    "(a file or the standard output could not be written).\n",
     "用法: civitas validate 文件 [--lang zh|en]\n"
-    "      civitas score 测评体系 数据.csv [--format text|json|csv] [--class-column 列名] [--lang zh|en]\n"
+    "      civitas score 测评体系 数据.csv [--format text|json|csv [--csv-raw]] [--class-column 列名] [--lang zh|en]\n"
     "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
     "                     [-o 文件] [--lang zh|en] [--max-items N]\n"
     "      civitas list\n"
@@ -45,10 +54,14 @@ Message usage() {
     "\n"
     "测评体系为测评体系文件（.json）或内置测评体系的标识（见 `civitas list`）。\n"
     "数据.csv 第一列为单位标识，其余各列列名为指标标识。\n"
-    "创建方案为创建方案文件（.json）；报告截至“日期”（YYYY-MM-DD，默认今天），格式按输出文件的\n"
-    "扩展名（.html、.md、.json）确定，否则为纯文本；报告语言默认取创建方案的语言。\n"
+    "CSV 中以 = + - @、制表符或回车开头的文本单元格前加 '，以免电子表格将其作为公式执行；\n"
+    "--csv-raw 原样输出，供程序读取。\n"
+    "创建方案为创建方案文件（.json）；报告截至“日期”（YYYY-MM-DD，默认今天），报告语言默认取\n"
+    "创建方案的语言；格式由 --format 指定，否则按输出文件的扩展名确定（.txt 或无扩展名、.md、\n"
+    ".html、.json；其他扩展名为用法错误）。输出文件整体替换，不会只写一半；/dev/null、\n"
+    "/dev/stdout 等设备直接写入。\n"
     "提示信息为中文（--lang zh 或 zh 区域设置）或英文（--lang en）。\n"
-    "退出状态: 0 成功，2 用法错误，3 输入无效。\n");
+    "退出状态: 0 成功，1 意外错误，2 用法错误，3 输入无效，4 输入输出错误（文件或标准输出无法写入）。\n");
 }
 
 // The language of messages: --lang anywhere in the arguments, else the locale's (LC_ALL,
@@ -79,13 +92,6 @@ Framework framework_from(const std::string& name) {
     return load_bundled_framework(name);
 }
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
 std::string number_text(double value) {
     std::ostringstream out;
     out.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
@@ -97,9 +103,12 @@ std::string number_text(double value) {
 struct Arguments {
     std::vector<std::string> positional;
     std::map<std::string, std::string> options;
+    std::set<std::string> flags;
 };
 
-Arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& takes_value) {
+// `flags` names the options without a value.
+Arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& takes_value,
+                          const std::vector<std::string>& flags = {}) {
     Arguments parsed;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
@@ -109,6 +118,11 @@ Arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
         }
         const std::size_t equals = arg.find('=');
         const std::string name = arg.substr(0, equals);
+        if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+            if (equals != std::string::npos) throw UsageError{Message("{0} takes no value", "{0} 不带值", {name})};
+            parsed.flags.insert(name);
+            continue;
+        }
         if (std::find(takes_value.begin(), takes_value.end(), name) == takes_value.end())
             throw UsageError{Message("unknown option '{0}'", "未知选项 '{0}'", {arg})};
         if (equals != std::string::npos) parsed.options[name] = arg.substr(equals + 1);
@@ -161,10 +175,12 @@ int list(const std::vector<std::string>& args, std::ostream& out, Language lang)
 }
 
 int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
-    const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"});
+    const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"}, {"--csv-raw"});
     if (parsed.positional.size() != 2) throw UsageError{Message("score takes FRAMEWORK and DATA.csv", "score 需要测评体系和数据.csv 两个参数")};
     (void)choice(parsed, "--lang", {"zh", "en"}, "");  // only checked: language_of already chose
     const std::string format = choice(parsed, "--format", {"text", "json", "csv"}, "text");
+    const bool raw = parsed.flags.count("--csv-raw") != 0;
+    if (raw && format != "csv") throw UsageError{Message("--csv-raw goes with --format csv", "--csv-raw 只能与 --format csv 一起使用")};
     const auto class_option = parsed.options.find("--class-column");
     const std::string class_column = class_option == parsed.options.end() ? "" : class_option->second;
     const std::vector<std::string>& positional = parsed.positional;
@@ -188,11 +204,10 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             const Evaluation e = unit_evaluation(framework, batch, r);
             std::string basic;
             for (const std::string& id : e.basic_failed) basic += (basic.empty() ? "" : ";") + id;
-            // Numbers become text here: `out` is the host's stream, in the host's locale.
-            out << csv_field(e.unit) << "," << (e.total ? number_text(*e.total) : "") << "," << (e.passed ? "true" : "false")
+            out << csv_field(e.unit, raw) << "," << (e.total ? number_text(*e.total) : "") << "," << (e.passed ? "true" : "false")
                 << "," << to_string(e.decided_by) << "," << std::to_string(e.met) << "," << std::to_string(e.assessed) << ","
-                << std::to_string(e.indicators.size()) << ","
-                << number_text(e.coverage) << "," << csv_field(basic) << "," << csv_field(e.reason.text(Language::en)) << "\n";
+                << std::to_string(e.indicators.size()) << "," << number_text(e.coverage) << "," << csv_field(basic, raw) << ","
+                << csv_field(e.reason.text(Language::en), raw) << "\n";
         }
     } else {
         out << to_string(framework, lang) << ": " << framework.name() << "\n";
@@ -215,7 +230,14 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     std::string output;
     for (const char* option : {"-o", "--output"})
         if (const auto found = parsed.options.find(option); found != parsed.options.end()) output = found->second;
-    const std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, to_string(report_format_of(output)));
+    std::string format = choice(parsed, "--format", {"text", "markdown", "html", "json"}, "");
+    if (format.empty()) {
+        try {
+            format = to_string(report_format_of(output));
+        } catch (const ValidationError& error) {
+            throw UsageError{Message("{0} (with --format)", "{0}（用 --format）", {error.full_message()})};
+        }
+    }
     const std::string language = choice(parsed, "--lang", {"zh", "en"}, "");
     ReportOptions options;
     if (!language.empty()) options.language = language == "zh" ? Language::zh : Language::en;
@@ -248,11 +270,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return success;
 }
 
-}  // namespace
-
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const detail::ThreadCLocale c_numbers;  // the host's locale never changes a number read or written
-    const Language lang = language_of(args);
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
     try {
         if (args.empty()) throw UsageError{Message("no command given", "未给出命令")};
         const std::string& command = args[0];
@@ -272,6 +290,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const UsageError& error) {
         err << "civitas: " << error.message.text(lang) << "\n" << usage().text(lang);
         return usage_error;
+    } catch (const IoError& error) {
+        err << "civitas: " << error.message(lang) << "\n";
+        return io_error;
     } catch (const Error& error) {
         err << "civitas: " << error.message(lang) << "\n";
         return invalid_input;
@@ -279,6 +300,56 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "civitas: " << Message("unexpected error: {0}", "意外错误: {0}", {error.what()}).text(lang) << "\n";
         return failure;
     }
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& text, bool raw) {
+    const bool formula = !raw && !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    const std::string cell = formula ? "'" + text : text;
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+int output_failed(const std::vector<std::string>& args, const Message::Argument& reason, std::ostream& err) {
+    const IoError error("<stdout>", Message("cannot write: {0}", "无法写入: {0}", {reason}));
+    err << "civitas: " << error.message(language_of(args)) << "\n";
+    err.flush();
+    return io_error;
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const detail::ThreadCLocale c_numbers;  // the host's locale never changes a number read or written
+    const int code = run_command(args, out, err, language_of(args));
+    out.flush();
+    if (out) return code;
+    const auto* file = dynamic_cast<const FileOutput*>(out.rdbuf());
+    if (file != nullptr && file->error() != 0) return output_failed(args, std::generic_category().message(file->error()), err);
+    return output_failed(args, Message("the output stream failed", "输出流写入失败"), err);
+}
+
+FileOutput::int_type FileOutput::overflow(int_type c) {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char one = traits_type::to_char_type(c);
+    return xsputn(&one, 1) == 1 ? c : traits_type::eof();
+}
+
+std::streamsize FileOutput::xsputn(const char* text, std::streamsize count) {
+    if (error_ != 0) return 0;
+    errno = 0;
+    const std::size_t written = std::fwrite(text, 1, static_cast<std::size_t>(count), file_);
+    if (written != static_cast<std::size_t>(count)) error_ = errno != 0 ? errno : EIO;
+    return static_cast<std::streamsize>(written);
+}
+
+int FileOutput::sync() {
+    if (error_ != 0) return -1;
+    errno = 0;
+    if (std::fflush(file_) == 0) return 0;
+    error_ = errno != 0 ? errno : EIO;
+    return -1;
 }
 
 }  // namespace civitas::cli

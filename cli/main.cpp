@@ -1,8 +1,13 @@
 #include "cli.hpp"
 
+#include <cstdio>
 #include <iostream>
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
-    return civitas::cli::run(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+    // The standard output through a buffer that keeps why a write failed (a full disk, /dev/full):
+    // run() then exits with io_error and says so.
+    civitas::cli::FileOutput output(stdout);
+    std::ostream out(&output);
+    return civitas::cli::run(std::vector<std::string>(argv + 1, argv + argc), out, std::cerr);
 }

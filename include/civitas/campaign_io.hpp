@@ -28,9 +28,10 @@ inline constexpr const char* campaign_format = "civitas-campaign/1";
 /// The campaign as JSON text, defaults left out, naming its frameworks, calendar, plan file and
 /// observation files as it was given them; loadable again into an equal campaign.
 [[nodiscard]] CIVITAS_EXPORT std::string campaign_to_json(const Campaign& campaign, int indent = 2);
-/// Writes the campaign file, and its plan file (with sub-plan files) when the plan is kept in
-/// one; each file whole (a temporary file renamed over it). Observation files are named, not
-/// written: they are the campaign's data, kept where they are.
-CIVITAS_EXPORT void save_campaign(const Campaign& campaign, const std::filesystem::path& path);
+/// Writes the campaign file, its inspection files, and its plan file and sub-plan files when
+/// they are kept in files, all or none (docs/format.md, "Saving"). A file named outside the
+/// folder of the file naming it is a ValidationError unless options.allow_outside; a failed
+/// write an IoError. Observation files are named, not written: they are the campaign's data.
+CIVITAS_EXPORT void save_campaign(const Campaign& campaign, const std::filesystem::path& path, const SaveOptions& options = {});
 
 }  // namespace civitas

@@ -25,7 +25,7 @@ inline constexpr const char* framework_format = "civitas-framework/1";
                                                        const ReadOptions& options = {});
 /// The framework as JSON text, loadable again into an equal framework.
 [[nodiscard]] CIVITAS_EXPORT std::string framework_to_json(const Framework& framework, int indent = 2);
-/// Writes the framework to a file atomically (a temporary file renamed over the target).
+/// Writes the framework to a file whole or not at all (docs/format.md, "Saving"); IoError on failure.
 CIVITAS_EXPORT void save_framework(const Framework& framework, const std::filesystem::path& path);
 
 /// The evaluation of one unit as JSON text.

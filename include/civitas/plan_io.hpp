@@ -26,7 +26,8 @@ inline constexpr const char* plan_format = "civitas-plan/1";
 /// kept in files are written as {"file": ...}: save_plan writes those files too).
 [[nodiscard]] CIVITAS_EXPORT std::string plan_to_json(const Plan& plan, int indent = 2);
 /// Writes the plan to `path`, and each sub-plan kept in a file to its path relative to its
-/// parent's file; every file is written whole (a temporary file renamed over it).
-CIVITAS_EXPORT void save_plan(const Plan& plan, const std::filesystem::path& path);
+/// parent's file, all or none (docs/format.md, "Saving"); a sub-plan file outside its parent's
+/// folder is a ValidationError unless options.allow_outside; a failed write an IoError.
+CIVITAS_EXPORT void save_plan(const Plan& plan, const std::filesystem::path& path, const SaveOptions& options = {});
 
 }  // namespace civitas

@@ -189,10 +189,12 @@ struct CIVITAS_EXPORT Report {
 /// Writes a report in a format; the same report gives the same bytes.
 [[nodiscard]] CIVITAS_EXPORT std::string render(const Report& report, ReportFormat format);
 
-/// The format a file name's extension asks for: .html/.htm html, .md/.markdown markdown, .json json; text otherwise.
+/// The format a file name's extension asks for (in any case): .html/.htm html, .md/.markdown
+/// markdown, .json json, .txt or none text; any other is a ValidationError (a .pdf is not text).
 [[nodiscard]] CIVITAS_EXPORT ReportFormat report_format_of(const std::string& path);
 
-/// Writes `text` to `path` whole or not at all (a temporary file renamed into place).
+/// Writes `text` to `path` whole or not at all (docs/format.md, "Saving"): a device such as
+/// /dev/null or /dev/stdout is written in place, a failure is an IoError with the system's reason.
 CIVITAS_EXPORT void write_report_file(const std::string& text, const std::string& path);
 
 /// One line: `Report('lanzhou-five-cities' on 2026-06-30: 5 titles; garden_city red, ...)`.

@@ -203,8 +203,14 @@ void register_campaign(py::module_& m) {
         "as '<string>' without a base folder may name none).");
     m.def("campaign_to_json", &campaign_to_json, py::arg("campaign"), py::arg("indent") = 2,
           "The campaign as JSON text, loadable again into an equal campaign.");
-    m.def("save_campaign", &save_campaign, py::arg("campaign"), py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Writes the campaign file, and its plan file when the plan is kept in one.");
+    m.def(
+        "save_campaign",
+        [](const Campaign& campaign, const std::filesystem::path& path, bool allow_outside) {
+            save_campaign(campaign, path, SaveOptions{allow_outside});
+        },
+        py::arg("campaign"), py::arg("path"), py::kw_only(), py::arg("allow_outside") = false, py::call_guard<py::gil_scoped_release>(),
+        "Writes the campaign file with its inspection, plan and sub-plan files, all or none (a failure leaves every "
+        "file as it was: IoError); a file it names outside its folder is a ValidationError unless allow_outside.");
 }
 
 }  // namespace civitas::python

@@ -16,20 +16,28 @@ namespace civitas::python {
 namespace {
 
 /// Writes UTF-8 bytes to a Python text stream: to its binary buffer when it has one (so the
-/// bytes pass unchanged whatever the stream's encoding), else as text.
-void write_to(const char* name, const std::string& text) {
-    if (text.empty()) return;
+/// bytes pass unchanged whatever the stream's encoding), else as text. Returns "" or, when the
+/// stream refused them (OSError: a full disk, /dev/full, a closed pipe), the system's reason.
+std::string write_to(const char* name, const std::string& text) {
+    if (text.empty()) return "";
     const py::object stream = py::module_::import("sys").attr(name);
-    if (stream.is_none()) return;
-    if (py::hasattr(stream, "buffer")) {
-        stream.attr("flush")();
-        const py::object buffer = stream.attr("buffer");
-        buffer.attr("write")(py::bytes(text));
-        buffer.attr("flush")();
-    } else {
-        stream.attr("write")(py::bytes(text).attr("decode")("utf-8", "replace"));
-        stream.attr("flush")();
+    if (stream.is_none()) return "";
+    try {
+        if (py::hasattr(stream, "buffer")) {
+            stream.attr("flush")();
+            const py::object buffer = stream.attr("buffer");
+            buffer.attr("write")(py::bytes(text));
+            buffer.attr("flush")();
+        } else {
+            stream.attr("write")(py::bytes(text).attr("decode")("utf-8", "replace"));
+            stream.attr("flush")();
+        }
+    } catch (py::error_already_set& error) {
+        if (!error.matches(PyExc_OSError)) throw;
+        const py::object reason = error.value().attr("strerror");
+        return reason.is_none() ? py::str(error.value()).cast<std::string>() : reason.cast<std::string>();
     }
+    return "";
 }
 
 }  // namespace
@@ -47,13 +55,15 @@ void register_cli(py::module_& m) {
                 py::gil_scoped_release release;
                 code = cli::run(args, out, err);
             }
-            write_to("stdout", out.str());
-            write_to("stderr", err.str());
+            if (const std::string reason = write_to("stdout", out.str()); !reason.empty()) {
+                code = cli::output_failed(args, reason, err);
+            }
+            (void)write_to("stderr", err.str());
             return code;
         },
         py::arg("argv"),
         "Runs the command-line program with these arguments (without the program name); "
-        "returns the exit code.");
+        "returns the exit code (4 when sys.stdout refused the output).");
 }
 
 }  // namespace civitas::python

@@ -86,7 +86,7 @@ void register_io(py::module_& m) {
           "The framework as JSON text, loadable again into an equal framework.");
     m.def("save_framework", &save_framework, py::arg("framework"), py::arg("path"),
           py::call_guard<py::gil_scoped_release>(),
-          "Writes the framework to a file atomically.");
+          "Writes the framework to a file whole or not at all; IoError names the file and the system's reason.");
     m.def("evaluation_to_json",
           [](const FrameworkEvaluation& evaluation, int indent) {
               return evaluation_to_json(static_cast<const Evaluation&>(evaluation), indent);

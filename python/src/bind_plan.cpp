@@ -299,8 +299,12 @@ void register_plan(py::module_& m) {
         "Parses plan JSON text; sub-plan files are found in base_folder, else in `file`'s folder.");
     m.def("plan_to_json", &plan_to_json, py::arg("plan"), py::arg("indent") = 2,
           "The plan as JSON text with defaults left out, loadable again into an equal plan.");
-    m.def("save_plan", &save_plan, py::arg("plan"), py::arg("path"), py::call_guard<py::gil_scoped_release>(),
-          "Writes the plan, and its sub-plans kept in files, each whole (a temporary file renamed over it).");
+    m.def(
+        "save_plan",
+        [](const Plan& plan, const std::filesystem::path& path, bool allow_outside) { save_plan(plan, path, SaveOptions{allow_outside}); },
+        py::arg("plan"), py::arg("path"), py::kw_only(), py::arg("allow_outside") = false, py::call_guard<py::gil_scoped_release>(),
+        "Writes the plan and its sub-plans kept in files, all or none (a failure leaves every file as it was: "
+        "IoError); a sub-plan file outside its parent's folder is a ValidationError unless allow_outside.");
 
     // Status on a date.
     bind_enum<TaskState>(m, "TaskState", "A task's state on a date: done, overdue, at_risk, in_progress or not_started.");

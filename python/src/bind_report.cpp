@@ -173,8 +173,9 @@ void register_report(py::module_& m) {
                 write_report_file(render(r, format ? format_named(*format) : report_format_of(path.string())), path.string());
             },
             py::arg("path"), py::arg("format") = py::none(),
-            "Writes the report whole (a temporary file renamed into place); the format defaults to the extension's "
-            "(.html, .md, .json; text otherwise).")
+            "Writes the report whole or not at all (a device such as /dev/null is written in place; IoError on "
+            "failure); the format defaults to the extension's (.html/.htm, .md/.markdown, .json, .txt or none for "
+            "text; any other is a ValidationError).")
         .def(py::self == py::self)
         .def("__repr__", [](const Report& r) { return "<civitas." + to_string(r) + ">"; });
 

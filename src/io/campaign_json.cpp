@@ -13,6 +13,7 @@
 #include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
+#include "io/plan_writer.hpp"
 #include "io/references.hpp"
 
 #include <algorithm>
@@ -412,35 +413,31 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
     return j.dump(indent) + "\n";
 }
 
-namespace {
-
-bool names_subplan_files(const PlanSpec& spec) {
-    for (const PlanSpec& sub : spec.subplans)
-        if (!sub.file.empty() || names_subplan_files(sub)) return true;
-    return false;
-}
-
-}  // namespace
-
-void save_campaign(const Campaign& campaign, const std::filesystem::path& path) {
-    for (const FieldInspection& inspection : campaign.spec().inspections)
-        if (!inspection.file.empty()) {
-            const std::filesystem::path file = path.parent_path() / inspection.file;
-            if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-            detail::write_file_atomically(file, field_inspection_to_json(inspection));
-        }
-    if (!campaign.spec().plan_file.empty() && campaign.plan()) {
-        save_plan(*campaign.plan(), path.parent_path() / campaign.spec().plan_file);
-    } else if (campaign.plan() && names_subplan_files(campaign.plan()->spec())) {
-        // A plan in place whose sub-plans are kept in files (relative to the campaign file):
-        // save_plan writes them beside its main file, which is only their vehicle here.
-        std::filesystem::path vehicle = path;
-        vehicle += ".plan.tmp";
-        save_plan(*campaign.plan(), vehicle);
-        std::error_code ignored;
-        std::filesystem::remove(vehicle, ignored);
+void save_campaign(const Campaign& campaign, const std::filesystem::path& path, const SaveOptions& options) {
+    // Every file is staged (written whole beside its target and synced) before any is renamed
+    // into place, the campaign file last; if a rename fails the files already replaced are put
+    // back. What a crash between the renames leaves: docs/format.md, "Saving".
+    const CampaignSpec& spec = campaign.spec();
+    detail::FileBatch batch;
+    for (std::size_t k = 0; k < spec.inspections.size(); ++k) {
+        const FieldInspection& inspection = spec.inspections[k];
+        if (inspection.file.empty()) continue;
+        const std::string where = "$.inspections[" + std::to_string(k) + "].file";
+        batch.add(detail::inside_folder(path.parent_path(), inspection.file, where, path, options), field_inspection_to_json(inspection), true);
     }
-    detail::write_file_atomically(path, campaign_to_json(campaign));
+    if (const Plan* plan = campaign.plan() ? &*campaign.plan() : nullptr) {
+        const std::vector<std::string>& fields = plan->spec().responsibility_fields;
+        if (!spec.plan_file.empty()) {
+            const std::filesystem::path file = detail::inside_folder(path.parent_path(), spec.plan_file, "$.plan", path, options);
+            detail::stage_subplan_files(batch, plan->spec(), fields, file, "$", options);
+            batch.add(file, plan_to_json(*plan), true);
+        } else {
+            // A plan in place whose sub-plans may be kept in files relative to the campaign file.
+            detail::stage_subplan_files(batch, plan->spec(), fields, path, "$.plan", options);
+        }
+    }
+    batch.add(path, campaign_to_json(campaign));
+    batch.commit();
 }
 
 }  // namespace civitas

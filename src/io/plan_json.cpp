@@ -9,6 +9,7 @@
 #include "io/file_write.hpp"
 #include "io/json_reader.hpp"
 #include "io/plan_reader.hpp"
+#include "io/plan_writer.hpp"
 #include "io/references.hpp"
 
 #include <algorithm>
@@ -348,15 +349,6 @@ std::string subplan_file_json(const PlanSpec& sub, const std::vector<std::string
     return j.dump(indent) + "\n";
 }
 
-// Sub-plans kept in files, each with the file it goes to (relative to `folder`), deepest first.
-void subplan_files(const PlanSpec& spec, const std::filesystem::path& folder, std::vector<std::pair<std::filesystem::path, const PlanSpec*>>& out) {
-    for (const PlanSpec& sub : spec.subplans) {
-        const std::filesystem::path here = sub.file.empty() ? folder : (folder / sub.file).parent_path();
-        subplan_files(sub, here, out);
-        if (!sub.file.empty()) out.emplace_back(folder / sub.file, &sub);
-    }
-}
-
 // The file and JSON path inside it of a validation error's path in the whole plan:
 // "$.subplans[1].tasks[0].due" is "$.tasks[0].due" of the sub-plan's own file.
 std::pair<std::string, std::string> locate(const FileTree& root, std::string path) {
@@ -451,16 +443,29 @@ std::string plan_to_json(const Plan& plan, int indent) {
     return j.dump(indent) + "\n";
 }
 
-void save_plan(const Plan& plan, const std::filesystem::path& path) {
-    // Each file is written whole (a temporary renamed over it); sub-plan files first, so the
-    // main file never names a sub-plan file that is not there yet.
-    std::vector<std::pair<std::filesystem::path, const PlanSpec*>> files;
-    subplan_files(plan.spec(), path.parent_path(), files);
-    for (const auto& [file, sub] : files) {
-        std::filesystem::create_directories(file.parent_path().empty() ? "." : file.parent_path());
-        detail::write_file_atomically(file, subplan_file_json(*sub, plan.spec().responsibility_fields, 2));
+void detail::stage_subplan_files(FileBatch& batch, const PlanSpec& spec, const std::vector<std::string>& fields,
+                                 const std::filesystem::path& referrer, const std::string& where, const SaveOptions& options) {
+    for (std::size_t k = 0; k < spec.subplans.size(); ++k) {
+        const PlanSpec& sub = spec.subplans[k];
+        const std::string at = where + ".subplans[" + std::to_string(k) + "]";
+        if (sub.file.empty()) {
+            stage_subplan_files(batch, sub, fields, referrer, at, options);
+            continue;
+        }
+        const std::filesystem::path file = inside_folder(referrer.parent_path(), sub.file, at + ".file", referrer, options);
+        stage_subplan_files(batch, sub, fields, file, at, options);
+        batch.add(file, subplan_file_json(sub, fields, 2), true);
     }
-    detail::write_file_atomically(path, plan_to_json(plan));
+}
+
+void save_plan(const Plan& plan, const std::filesystem::path& path, const SaveOptions& options) {
+    // Every file is staged (written whole beside its target and synced) before any is renamed
+    // into place; sub-plan files first, so the main file never names a sub-plan file that is not
+    // there yet. What a crash between the renames leaves: docs/format.md, "Saving".
+    detail::FileBatch batch;
+    detail::stage_subplan_files(batch, plan.spec(), plan.spec().responsibility_fields, path, "$", options);
+    batch.add(path, plan_to_json(plan));
+    batch.commit();
 }
 
 }  // namespace civitas

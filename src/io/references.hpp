@@ -3,14 +3,20 @@
 // a plan's sub-plans): found beside the file that names them, and kept inside its folder.
 
 #include <civitas/limits.hpp>
-
-#include "io/json_reader.hpp"
+#include <civitas/message.hpp>
 
 #include <filesystem>
 #include <optional>
 #include <string>
 
 namespace civitas::detail {
+
+class JsonNode;
+
+/// Why `reference`, a path written in `referrer` whose folder is `folder`, leads out of that
+/// folder: it is absolute, climbs out with "..", or a symbolic link on the way leads out; the
+/// empty message when it stays inside. The one rule for reading and for saving.
+Message leaves_folder(const std::filesystem::path& folder, const std::string& reference, const std::string& referrer);
 
 /// The folder in which the files named by text read as `file` are found: options.base_folder,
 /// else the folder of `file`; none for text given as "<string>" without a base folder.

@@ -5,11 +5,14 @@
 #include "io/file_write.hpp"
 #include "report/document.hpp"
 
+#include <civitas/error.hpp>
 #include <civitas/report.hpp>
 #include <civitas/version.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 
@@ -237,11 +240,17 @@ std::string render_json(const Report& report) {
 }  // namespace detail
 
 ReportFormat report_format_of(const std::string& path) {
-    const std::string extension = std::filesystem::path(path).extension().string();
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension.empty() || extension == ".txt") return ReportFormat::text;
     if (extension == ".html" || extension == ".htm") return ReportFormat::html;
     if (extension == ".md" || extension == ".markdown") return ReportFormat::markdown;
     if (extension == ".json") return ReportFormat::json;
-    return ReportFormat::text;
+    throw ValidationError(path, Message("'{0}' is not the extension of a report format; expected .txt or none (text), .md or .markdown, "
+                                        ".html or .htm, .json, or a format named explicitly",
+                                        "'{0}' 不是报告格式的扩展名；应为 .txt 或无扩展名（纯文本）、.md 或 .markdown、.html 或 .htm、.json，"
+                                        "或明确指定格式",
+                                        {std::filesystem::path(path).extension().string()}));
 }
 
 void write_report_file(const std::string& text, const std::string& path) { detail::write_file_atomically(path, text); }

@@ -207,3 +207,44 @@ def test_file_errors_name_the_file_and_path(tmp_path: Path) -> None:
     with pytest.raises(civitas.ParseError, match="February 2026 has 28 days") as error:
         civitas.load_campaign(path)
     assert error.value.location == "$.plan.tasks[0].due"
+
+
+def test_save_campaign_writes_every_file_or_none(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
+    civitas.save_campaign(lanzhou, tmp_path / "campaign.json")
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert files == ["campaign.json", "inspections.json", "plan.json", "plans", "plans/chengguan.json"]
+    before = {name: (tmp_path / name).read_bytes() for name in files if (tmp_path / name).is_file()}
+    # The inspections' file is now a folder: nothing is replaced, no temporary is left.
+    (tmp_path / "inspections.json").unlink()
+    (tmp_path / "inspections.json").mkdir()
+    spec = lanzhou.spec
+    spec.name = "renamed"
+    renamed = civitas.Campaign(spec, lanzhou.frameworks, lanzhou.calendar, lanzhou.plan)
+    with pytest.raises(civitas.IoError, match="inspections.json: is a folder; expected a file"):
+        civitas.save_campaign(renamed, tmp_path / "campaign.json")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == files
+    assert all((tmp_path / name).read_bytes() == data for name, data in before.items() if name != "inspections.json")
+
+
+def test_save_campaign_keeps_its_files_in_its_folder(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
+    target = tmp_path / "campaign"
+    target.mkdir()
+    spec = lanzhou.spec
+    spec.plan_file = "../plan.json"
+    outside = civitas.Campaign(spec, lanzhou.frameworks, lanzhou.calendar, lanzhou.plan)
+    with pytest.raises(civitas.ValidationError) as error:
+        civitas.save_campaign(outside, target / "campaign.json")
+    assert error.value.path == "$.plan"
+    assert '"../plan.json" leads out of the folder of' in str(error.value)
+    assert "文件夹之外" in error.value.message_zh
+    spec = lanzhou.spec
+    inspections = spec.inspections
+    inspections[0].file = str(tmp_path / "inspections.json")
+    spec.inspections = inspections
+    absolute = civitas.Campaign(spec, lanzhou.frameworks, lanzhou.calendar, lanzhou.plan)
+    with pytest.raises(civitas.ValidationError) as error:
+        civitas.save_campaign(absolute, target / "campaign.json")
+    assert error.value.path == "$.inspections[0].file"
+    assert list(tmp_path.rglob("*")) == [target]
+    civitas.save_campaign(outside, target / "campaign.json", allow_outside=True)
+    assert (tmp_path / "plan.json").is_file()

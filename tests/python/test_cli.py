@@ -1,5 +1,5 @@
-"""The command line through `python -m civitas`: exit codes 0 (success), 2 (usage error) and
-3 (invalid input), and the three output formats of `civitas score`."""
+"""The command line through `python -m civitas`: exit codes 0 (success), 2 (usage error),
+3 (invalid input) and 4 (I/O error), and the three output formats of `civitas score`."""
 
 from __future__ import annotations
 
@@ -235,3 +235,49 @@ def test_the_command_line_tells_library_errors_in_chinese(tmp_path: Path) -> Non
     missing = run("report", tmp_path / "none.json", "--lang", "zh", locale="C")
     assert missing.returncode == 3
     assert f"{tmp_path / 'none.json'}: 无法打开: " in missing.stderr
+
+
+FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0"]
+
+
+def test_score_csv_neutralises_formulas_unless_raw(files: dict[str, Path]) -> None:
+    data = files["folder"] / "formulas.csv"
+    with data.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["unit", "a1", "a2", "b1", "b2"])
+        for unit in FORMULAS:
+            writer.writerow([unit, 40, 3, "yes", 0])
+    guarded = run("score", files["framework"], data, "--format", "csv")
+    assert guarded.returncode == 0, guarded.stderr
+    units = [row["unit"] for row in csv.DictReader(io.StringIO(guarded.stdout))]
+    assert units == ["'" + unit for unit in FORMULAS]
+    raw = run("score", files["framework"], data, "--format", "csv", "--csv-raw")
+    assert raw.returncode == 0, raw.stderr
+    assert [row["unit"] for row in csv.DictReader(io.StringIO(raw.stdout))] == FORMULAS
+    wrong = run("score", files["framework"], data, "--csv-raw")
+    assert wrong.returncode == 2
+    assert "--csv-raw goes with --format csv" in wrong.stderr
+
+
+def test_exit_codes_are_in_the_usage() -> None:
+    assert "4 I/O error" in run("--help").stdout
+    assert "4 输入输出错误" in run("--help", locale="zh_CN.UTF-8").stdout
+
+
+class Refusing(io.TextIOBase):
+    """A standard output that refuses everything, as a full disk does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_in_process_a_refused_standard_output_exits_4(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from civitas import _core
+
+    monkeypatch.setattr(sys, "stdout", Refusing())
+    assert _core._cli_run(["--version"]) == 4
+    monkeypatch.undo()
+    assert capsys.readouterr().err == "civitas: <stdout>: cannot write: No space left on device\n"

@@ -182,9 +182,74 @@ def test_messages_in_chinese() -> None:
 def test_nothing_is_left_behind_when_writing_fails(tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "report.html"
     result = run("report", EXAMPLE, "--as-of", "2025-12-31", "-o", target)
-    assert result.returncode == 3
-    assert "report.html" in result.stderr
+    assert result.returncode == 4  # I/O error
+    assert result.stderr == f"civitas: {target}: cannot write: No such file or directory\n"
     assert not target.parent.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_output_file_names_a_report_format(tmp_path: Path) -> None:
+    result = run("report", EXAMPLE, "--as-of", "2025-12-31", "-o", tmp_path / "report.pdf")
+    assert result.returncode == 2
+    assert "'.pdf' is not the extension of a report format" in result.stderr and "--format" in result.stderr
+    result = run("report", EXAMPLE, "--as-of", "2025-12-31", "-o", tmp_path / "report.pdf", "--lang", "zh")
+    assert "'.pdf' 不是报告格式的扩展名" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    result = run("report", EXAMPLE, "--as-of", "2025-12-31", "-o", tmp_path / "report.pdf", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "report.pdf").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize(("lang", "message"), [("C", "cannot write"), ("zh_CN.UTF-8", "无法写入")])
+def test_a_full_standard_output_exits_4(lang: str, message: str) -> None:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL=lang)
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run([sys.executable, "-m", "civitas", "report", str(EXAMPLE), "--as-of", "2025-12-31"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, check=False,
+                                timeout=300)
+    assert result.returncode == 4
+    assert result.stderr == f"civitas: <stdout>: {message}: No space left on device\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_devices_are_written_in_place(tmp_path: Path) -> None:
+    result = run("report", EXAMPLE, "--as-of", "2025-12-31", "-o", "/dev/full")
+    assert result.returncode == 4
+    assert result.stderr == "civitas: /dev/full: cannot write: No space left on device\n"
+    assert Path("/dev/full").is_char_device()
+    result = run("report", EXAMPLE, "--as-of", "2025-12-31", "-o", "/dev/null")
+    assert result.returncode == 0, result.stderr
+    assert Path("/dev/null").is_char_device()
+    result = run("report", EXAMPLE, "--as-of", "2025-12-31", "--format", "json", "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["format"] == "civitas-report/1"
+
+
+def test_report_save_keeps_links_and_modes_and_tells_the_reason(report: civitas.Report, tmp_path: Path) -> None:
+    real = tmp_path / "real.html"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "report.html"
+    link.symlink_to("real.html")
+    report.save(link)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert real.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["real.html", "report.html"]
+    with pytest.raises(civitas.ValidationError, match="'.pdf' is not the extension of a report format"):
+        report.save(tmp_path / "report.pdf")
+    report.save(tmp_path / "report.pdf", format="markdown")
+    (tmp_path / "folder.html").mkdir()
+    with pytest.raises(civitas.IoError) as error:
+        report.save(tmp_path / "folder.html")
+    assert isinstance(error.value, OSError)
+    assert error.value.file == str(tmp_path / "folder.html")
+    assert str(error.value).endswith(": is a folder; expected a file")
+    if Path("/dev/full").exists():
+        with pytest.raises(civitas.IoError, match="^/dev/full: cannot write: No space left on device$"):
+            report.save("/dev/full")
+        report.save("/dev/null")
 
 
 def test_rounds_events_and_targets_on_their_pages(report: civitas.Report, campaign: civitas.Campaign) -> None:

@@ -227,3 +227,99 @@ def test_bundled_calendar_by_id() -> None:
     assert not calendar.is_working_day(D(2025, 1, 29))  # Spring Festival
     with pytest.raises(civitas.NotFoundError, match="cn-2025"):
         civitas.load_bundled_calendar("cn-1999")
+
+
+# ---- saving: all files or none, and only inside the plan's folder ------------------------------
+
+def tree(folder: Path) -> dict[str, bytes | str]:
+    """Everything under `folder`: file bytes, "<folder>" or a link's target, by relative path."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = "-> " + str(path.readlink())
+        elif path.is_dir():
+            found[name] = "<folder>"
+        else:
+            found[name] = path.read_bytes()
+    return found
+
+
+def kept_in_files(district: str = "districts/chengguan.json", school: str = "") -> civitas.Plan:
+    spec = city_spec()
+    subplans = spec.subplans
+    subplans[0].file = district
+    if school:
+        inner = subplans[0].subplans
+        inner[0].file = school
+        subplans[0].subplans = inner
+    spec.subplans = subplans
+    return civitas.Plan(spec)
+
+
+def test_save_plan_writes_every_file_or_none(tmp_path: Path) -> None:
+    main = tmp_path / "city.json"
+    civitas.save_plan(kept_in_files(school="schools/school.json"), main)
+    assert civitas.load_plan(main) == kept_in_files(school="schools/school.json")
+    # The school's file is now a folder: the save is refused before any file is replaced.
+    school = tmp_path / "districts" / "schools" / "school.json"
+    school.unlink()
+    school.mkdir()
+    before = tree(tmp_path)
+    spec = kept_in_files(school="schools/school.json").spec
+    spec.name = "renamed"
+    with pytest.raises(civitas.IoError) as error:
+        civitas.save_plan(civitas.Plan(spec), main)
+    assert isinstance(error.value, OSError)
+    assert error.value.file == str(school)
+    assert str(error.value) == f"{school}: is a folder; expected a file"
+    assert error.value.message_zh == f"{school}: 是文件夹；应为文件"
+    assert tree(tmp_path) == before  # byte for byte, and no temporary left
+
+
+def test_a_plan_file_too_large_to_write_leaves_the_old_files(tmp_path: Path) -> None:
+    resource = pytest.importorskip("resource")
+    import signal
+
+    main = tmp_path / "city.json"
+    civitas.save_plan(kept_in_files(), main)
+    before = tree(tmp_path)
+    spec = kept_in_files().spec
+    spec.name = "x" * 20000  # the main file grows past the limit; the district's file does not
+    limit = max(len(v) for v in before.values() if isinstance(v, bytes)) + 100
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        with pytest.raises(civitas.IoError, match="cannot write: File too large") as error:
+            civitas.save_plan(civitas.Plan(spec), main)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert error.value.file == str(main)
+    assert tree(tmp_path) == before
+
+
+def test_subplan_files_stay_in_their_parents_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    main = folder / "city.json"
+    for plan, where in [
+        (kept_in_files("../chengguan.json"), "$.subplans[0].file"),
+        (kept_in_files(str(tmp_path / "chengguan.json")), "$.subplans[0].file"),
+        (kept_in_files("districts/chengguan.json", "../../school.json"), "$.subplans[0].subplans[0].file"),
+    ]:
+        with pytest.raises(civitas.ValidationError, match="the folder of") as error:
+            civitas.save_plan(plan, main)
+        assert error.value.path == where
+    # A link in the folder that leads out of it.
+    (tmp_path / "elsewhere").mkdir()
+    (folder / "out").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    with pytest.raises(civitas.ValidationError, match='"out/chengguan.json" leads out of the folder of .* through a symbolic link'):
+        civitas.save_plan(kept_in_files("out/chengguan.json"), main)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["elsewhere", "out", "plans"]
+    # allow_outside writes where the plan says (keyword only).
+    civitas.save_plan(kept_in_files("../chengguan.json"), main, allow_outside=True)
+    assert (tmp_path / "chengguan.json").is_file()
+    with pytest.raises(TypeError):
+        civitas.save_plan(kept_in_files(), main, True)  # type: ignore[misc]

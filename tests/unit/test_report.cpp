@@ -314,7 +314,20 @@ TEST(Report, FormatFollowsTheFileExtension) {
     EXPECT_EQ(report_format_of("report.md"), ReportFormat::markdown);
     EXPECT_EQ(report_format_of("report.json"), ReportFormat::json);
     EXPECT_EQ(report_format_of("report.txt"), ReportFormat::text);
+    EXPECT_EQ(report_format_of("report"), ReportFormat::text);
     EXPECT_EQ(report_format_of(""), ReportFormat::text);
+    EXPECT_EQ(report_format_of("REPORT.HTML"), ReportFormat::html);
+    EXPECT_EQ(report_format_of("report.Markdown"), ReportFormat::markdown);
+    // Any other extension is not silently text.
+    try {
+        (void)report_format_of("out/report.pdf");
+        ADD_FAILURE() << "expected a ValidationError";
+    } catch (const ValidationError& error) {
+        EXPECT_EQ(error.path(), "out/report.pdf");
+        EXPECT_EQ(error.message(Language::zh), "out/report.pdf: '.pdf' 不是报告格式的扩展名；应为 .txt 或无扩展名（纯文本）、.md 或 "
+                                               ".markdown、.html 或 .htm、.json，或明确指定格式");
+    }
+    EXPECT_THROW((void)report_format_of("report.html.bak"), ValidationError);
 }
 
 TEST(Report, WrittenWholeOrNotAtAll) {
@@ -325,7 +338,7 @@ TEST(Report, WrittenWholeOrNotAtAll) {
     std::ifstream in(path);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(text, "<p>two</p>");
-    EXPECT_THROW(write_report_file("x", folder.file("no-such-folder/report.html")), Error);
+    EXPECT_THROW(write_report_file("x", folder.file("no-such-folder/report.html")), IoError);
     // Nothing but the report is left: no temporary file from either write.
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path()), std::filesystem::directory_iterator()), 1);
 }
