@@ -30,7 +30,7 @@ Message usage() {
     "usage: civitas validate FILE [--lang zh|en]\n"
     "       civitas score FRAMEWORK DATA.csv [--format text|json|csv [--csv-raw]] [--class-column NAME] [--lang zh|en]\n"
     "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
-    "                      [-o FILE] [--lang zh|en] [--max-items N]\n"
+    "                      [-o FILE] [--lang zh|en] [--max-items N] [--allow-outside]\n"
     "       civitas list\n"
     "       civitas --version | --help\n"
     "\n"
@@ -41,14 +41,15 @@ Message usage() {
     "CAMPAIGN is a campaign file (.json); the report is as of DATE (YYYY-MM-DD, default today), in\n"
     "the campaign's language and in the format --format names, else the one FILE's extension names\n"
     "(.txt or none, .md, .html, .json; any other is a usage error). FILE is replaced whole or not at\n"
-    "all; a device such as /dev/null or /dev/stdout is written in place.\n"
+    "all; a device such as /dev/null or /dev/stdout is written in place. The files a campaign names\n"
+    "must lie in its folder or below; --allow-outside lets it name any file.\n"
     "Messages are in English, or Chinese under --lang zh or a zh locale (LANG, LC_ALL).\n"
     "Exit status: 0 success, 1 unexpected error, 2 usage error, 3 invalid input, 4 I/O error\n"
     "(a file or the standard output could not be written).\n",
     "用法: civitas validate 文件 [--lang zh|en]\n"
     "      civitas score 测评体系 数据.csv [--format text|json|csv [--csv-raw]] [--class-column 列名] [--lang zh|en]\n"
     "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
-    "                     [-o 文件] [--lang zh|en] [--max-items N]\n"
+    "                     [-o 文件] [--lang zh|en] [--max-items N] [--allow-outside]\n"
     "      civitas list\n"
     "      civitas --version | --help\n"
     "\n"
@@ -59,7 +60,8 @@ Message usage() {
     "创建方案为创建方案文件（.json）；报告截至“日期”（YYYY-MM-DD，默认今天），报告语言默认取\n"
     "创建方案的语言；格式由 --format 指定，否则按输出文件的扩展名确定（.txt 或无扩展名、.md、\n"
     ".html、.json；其他扩展名为用法错误）。输出文件整体替换，不会只写一半；/dev/null、\n"
-    "/dev/stdout 等设备直接写入。\n"
+    "/dev/stdout 等设备直接写入。创建方案引用的文件须位于其所在文件夹或子文件夹中；\n"
+    "--allow-outside 允许引用任意文件。\n"
     "提示信息为中文（--lang zh 或 zh 区域设置）或英文（--lang en）。\n"
     "退出状态: 0 成功，1 意外错误，2 用法错误，3 输入无效，4 输入输出错误（文件或标准输出无法写入）。\n");
 }
@@ -225,7 +227,7 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 
 int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
     const Arguments parsed =
-        parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"});
+        parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"}, {"--allow-outside"});
     if (parsed.positional.size() != 1) throw UsageError{Message("report takes one CAMPAIGN file", "report 需要一个创建方案文件")};
     std::string output;
     for (const char* option : {"-o", "--output"})
@@ -250,7 +252,9 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     const Date as_of = date_option(parsed, "--as-of").value_or(boost::gregorian::day_clock::local_day());
 
-    const Campaign campaign = load_campaign(parsed.positional[0]);
+    ReadOptions reading;
+    reading.allow_outside = parsed.flags.count("--allow-outside") != 0;
+    const Campaign campaign = load_campaign(parsed.positional[0], reading);
     const auto& rejected = campaign.rejected_observations();
     if (!rejected.empty())
         err << "civitas: "

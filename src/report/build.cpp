@@ -356,7 +356,7 @@ std::vector<DepartmentRow> department_rows(const Campaign& campaign, const Readi
         const TitleReadiness& title = ready.titles[campaign.title_index(target.title)];
         const std::size_t u = target.unit.empty() ? top : campaign.unit_index(target.unit);
         ++r.targets;
-        if (!title.now) continue;
+        if (!title.now || u >= spec.units.size()) continue;  // no evaluation, or no unit at all to evaluate
         const std::size_t k = title.framework->indicator_index(target.indicator);
         const double value = title.now->values(static_cast<Eigen::Index>(u), static_cast<Eigen::Index>(k));
         const Direction direction = title.framework->indicator(target.indicator).direction;
@@ -462,20 +462,29 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
                 report.gaps.push_back({ReportPart::unit_projection, title.title, title.units[u], title.at_inspection->errors[u]});
         }
         const bool failed = failed_titles.count(title.title) != 0;
-        try {
-            report.titles.push_back(title_report(campaign, ready, title, top, report.language, options, failed, report.gaps));
-        } catch (const Error& error) {
-            // The title's page as far as it goes without its evaluation.
-            if (!failed) report.gaps.push_back({ReportPart::title_evaluation, title.title, "", error.full_message()});
+        // The title's page as far as it goes without its evaluation.
+        const auto unevaluated = [&] {
             const CampaignTitle& t = spec.titles[campaign.title_index(title.title)];
             TitleReport page;
             page.id = t.id;
             page.name = t.name.empty() ? t.id : t.name;
             page.dates = t.dates;
-            page.top_unit = spec.units[top].id;
+            if (!spec.units.empty()) page.top_unit = spec.units[top].id;
             page.rag = Rag::amber;
             page.reason = detail::words(report.language).evaluation_not_computed;
             report.titles.push_back(std::move(page));
+        };
+        if (spec.units.empty()) {
+            report.gaps.push_back({ReportPart::title_evaluation, title.title, "",
+                                   Message("the campaign lists no units; expected at least the city", "创建方案未列出任何单位；应至少列出城市本身")});
+            unevaluated();
+            continue;
+        }
+        try {
+            report.titles.push_back(title_report(campaign, ready, title, top, report.language, options, failed, report.gaps));
+        } catch (const Error& error) {
+            if (!failed) report.gaps.push_back({ReportPart::title_evaluation, title.title, "", error.full_message()});
+            unevaluated();
         }
     }
     try {

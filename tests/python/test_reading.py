@@ -5,6 +5,8 @@ UnicodeDecodeError or a crash."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -150,3 +152,20 @@ def test_plan_text_finds_sub_plans_in_its_base_folder(tmp_path: Path) -> None:
     with pytest.raises(civitas.ParseError, match="base folder"):
         civitas.parse_plan(text)
     assert civitas.parse_plan(text, base_folder=tmp_path).spec.subplans[0].id == "s"
+
+
+def test_the_command_line_keeps_a_campaign_in_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "fw.json").write_text(FRAMEWORK, encoding="utf-8")
+    (tmp_path / "campaign").mkdir()
+    campaign = tmp_path / "campaign" / "campaign.json"
+    campaign.write_text(campaign_text("../outside/fw.json"), encoding="utf-8")
+    command = [sys.executable, "-m", "civitas", "report", str(campaign), "--as-of", "2026-01-01", "--format", "json"]
+    refused = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert refused.returncode == 3
+    assert "$.titles[0].framework" in refused.stderr and "leads out of the folder" in refused.stderr
+    zh = subprocess.run([*command, "--lang", "zh"], capture_output=True, text=True, check=False)
+    assert zh.returncode == 3 and "文件夹之外" in zh.stderr
+    allowed = subprocess.run([*command, "--allow-outside"], capture_output=True, text=True, check=False)
+    assert allowed.returncode == 0, allowed.stderr
+    assert '"format": "civitas-report/1"' in allowed.stdout

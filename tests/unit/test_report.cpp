@@ -212,6 +212,19 @@ TEST(Report, EnglishWordsDatesAndNumbers) {
 
 // What the report could not compute is said in its overview, in every format and both
 // languages; the rest of the report is kept.
+TEST(Report, ACampaignWithoutUnitsSaysSo) {
+    // It crashed (the city was looked up as the first of no units).
+    const Campaign bare = parse_campaign(R"({"format": "civitas-campaign/1", "id": "c", "titles": [{"id": "garden", "framework": "garden-city-2016"}]})");
+    const Report report = build_report(bare, day("2026-01-01"));
+    ASSERT_EQ(report.gaps.size(), 1u);
+    EXPECT_EQ(report.gaps[0].part, ReportPart::title_evaluation);
+    EXPECT_EQ(report.gaps[0].reason.text(Language::en), "the campaign lists no units; expected at least the city");
+    ASSERT_EQ(report.titles.size(), 1u);
+    EXPECT_EQ(report.titles[0].rag, Rag::amber);
+    for (const ReportFormat format : {ReportFormat::text, ReportFormat::markdown, ReportFormat::html, ReportFormat::json})
+        EXPECT_TRUE(mentions(render(report, format), "expected at least the city"));
+}
+
 TEST(Report, APartThatCannotBeComputedIsSaid) {
     // The plan's status more than 100 years after the plan cannot be counted in working days.
     const Report report = build_report(campaign(), day("2130-01-15"));
