@@ -18,6 +18,9 @@ using detail::read_date;
 
 namespace {
 
+// The most holidays one calendar lists: 100 years of days.
+constexpr long max_calendar_days = 36600;
+
 // Where each date was listed, so a second listing can name the first.
 using Seen = std::map<Date, std::string>;
 
@@ -74,6 +77,11 @@ CalendarSpec read_spec(const Node& root) {
             if (to < from)
                 item.at("to").fail(Message("\"{0}\" is before from \"{1}\"; expected a date on or after from",
                                            "\"{0}\" 早于 from \"{1}\"；应为不早于 from 的日期", {to_iso(to), to_iso(from)}));
+            // A calendar is a few years of holidays; a range of centuries would hold millions of days.
+            if ((to - from).days() + 1 > max_calendar_days - static_cast<long>(spec.holidays.size()))
+                item.at("to").fail(Message("the calendar would hold more than {0} holidays (100 years); expected ranges of holidays, not of years",
+                                           "工作日历的节假日将超过 {0} 天（100 年）；应列出节假日的区间，而非多年的区间",
+                                           {std::to_string(max_calendar_days)}));
             const std::string name = item.text_or("name");
             for (Date date = from; date <= to; date += boost::gregorian::date_duration(1)) {
                 note(holidays, date, item, holiday_phrase());

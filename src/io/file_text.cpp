@@ -31,6 +31,19 @@ Message kind_of(mode_t mode) {
                                        {encoding, from}));
 }
 
+// True when the bytes at `at` begin a UTF-8 character that ends too soon: a lead byte and some
+// but not all of the continuation bytes it announces, or a lead byte at the very end (text cut in
+// the middle of a character). A lead byte followed at once by another character is more likely
+// GB18030 or Latin-1.
+bool cut_short(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0) return false;
+    std::size_t k = 1;
+    while (k < length && at + k < text.size() && (static_cast<unsigned char>(text[at + k]) & 0xC0) == 0x80) ++k;
+    return k < length && (k > 1 || at + k == text.size());
+}
+
 // True when the bytes at `at` read as GB18030 two-byte characters (lead 81-FE, trail 40-FE but 7F).
 bool looks_like_gb18030(std::string_view text, std::size_t at) {
     std::size_t pairs = 0;
@@ -133,6 +146,11 @@ std::size_t check_utf8(std::string_view text, const std::string& file) {
     if (at == nul)
         throw ParseError(file, line_and_column(text, at),
                          Message("a NUL byte; expected text (is this a binary file, or UTF-16?)", "NUL 字节；应为文本（是否为二进制文件或 UTF-16 编码？）"));
+    if (cut_short(text, at))
+        throw ParseError(file, line_and_column(text, at),
+                         Message("a UTF-8 character is cut short (bytes {0}); expected whole characters (was the text cut in the middle of one?)",
+                                 "UTF-8 字符不完整（字节 {0}）；字符应完整（文本是否在字符中间被截断？）",
+                                 {quote(text.substr(at, std::min<std::size_t>(3, text.size() - at)))}));
     if (looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
     throw ParseError(file, line_and_column(text, at),
                      Message("the byte {0} is not UTF-8; expected UTF-8 text", "字节 {0} 不是 UTF-8；应为 UTF-8 文本", {quote(text.substr(at, 1))}));

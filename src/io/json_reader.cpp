@@ -41,33 +41,30 @@ std::string parser_words(const std::string& what) {
     return quote(std::string_view(what).substr(from), 2 * quoted_characters);
 }
 
-// Builds the document through nlohmann's own DOM builder, refusing what it would accept
-// silently: a key given twice, nesting past the limit, a string past the limit. It knows the
-// JSON path of every value, so its errors say where.
+// Builds the document, refusing what nlohmann's own builder would accept silently: a key given
+// twice, nesting past the limit, a string past the limit. It knows the JSON path of every value,
+// so its errors say where. It appends each key without searching the object for it (the key is
+// known to be new), so an object of a million keys takes linear time, not quadratic.
 class StrictBuilder {
 public:
-    using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
-
     StrictBuilder(Json& result, std::string_view text, const std::string& file, const Limits& limits)
-        : dom_(result), text_(text), file_(file), limits_(limits), max_nesting_(2 * limits.depth + 16) {}
+        : root_(result), text_(text), file_(file), limits_(limits), max_nesting_(2 * limits.depth + 16) {}
 
-    bool null() { return value() && dom_.null(); }
-    bool boolean(bool v) { return value() && dom_.boolean(v); }
-    bool number_integer(Json::number_integer_t v) { return value() && dom_.number_integer(v); }
-    bool number_unsigned(Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
-    bool number_float(Json::number_float_t v, const std::string& s) { return value() && dom_.number_float(v, s); }
+    bool null() { return put(nullptr); }
+    bool boolean(bool v) { return put(v); }
+    bool number_integer(Json::number_integer_t v) { return put(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return put(v); }
+    bool number_float(Json::number_float_t v, const std::string& /*text*/) { return put(v); }
     bool string(std::string& v) {
-        value();
-        if (v.size() > limits_.text_bytes)
+        if (v.size() > limits_.text_bytes) {
+            begin();
             throw limit_exceeded(file_, path(), Message("a string of {0} bytes (\"{1}\")", "字符串长 {0} 字节（\"{1}\"）", {std::to_string(v.size()), quote(v)}),
                                  limits_.text_bytes, "text_bytes");
-        return dom_.string(v);
+        }
+        return put(std::move(v));
     }
-    bool binary(Json::binary_t& v) { return value() && dom_.binary(v); }
-    bool start_object(std::size_t n) {
-        open(true);
-        return dom_.start_object(n);
-    }
+    bool binary(Json::binary_t& /*v*/) { return put(nullptr); }  // not in JSON text
+    bool start_object(std::size_t /*size*/) { return open(Json::object(), true); }
     bool key(std::string& k) {
         Frame& frame = frames_.back();
         frame.key = quote(k);  // for the path of an error about this key
@@ -77,20 +74,12 @@ public:
         if (!frame.keys.insert(k).second)
             throw ParseError(file_, path(), Message("the key \"{0}\" is given twice in this object; expected each key once",
                                                     "键 \"{0}\" 在同一对象中出现两次；每个键应只出现一次", {quote(k)}));
-        return dom_.key(k);
+        frame.member = &append_member(*frame.value, std::move(k), nullptr);
+        return true;
     }
-    bool end_object() {
-        frames_.pop_back();
-        return dom_.end_object();
-    }
-    bool start_array(std::size_t n) {
-        open(false);
-        return dom_.start_array(n);
-    }
-    bool end_array() {
-        frames_.pop_back();
-        return dom_.end_array();
-    }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t /*size*/) { return open(Json::array(), false); }
+    bool end_array() { return close(); }
     bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& error) {
         // The lexer has read the byte that broke the text: find the character it belongs to.
         std::size_t at = std::min(position > 0 ? position - 1 : 0, text_.size());
@@ -108,25 +97,46 @@ public:
 
 private:
     struct Frame {
+        Json* value = nullptr;   // the object or array being filled
         bool object = false;
-        std::size_t count = 0;  // values begun in an array
-        std::string key;        // the key of the value being read in an object, quoted
+        std::size_t count = 0;   // values begun in an array
+        std::string key;         // the key of the value being read in an object, quoted
+        Json* member = nullptr;  // where that value goes
         std::unordered_set<std::string> keys;
     };
 
     // A value begins: in an array it takes the next index.
-    bool value() {
+    void begin() {
         if (!frames_.empty() && !frames_.back().object) ++frames_.back().count;
+    }
+    // Where the value that begins now goes: the root, the array's new last element, the object's member.
+    Json* slot() {
+        if (frames_.empty()) return &root_;
+        Frame& frame = frames_.back();
+        if (frame.object) return frame.member;
+        frame.value->get_ref<Json::array_t&>().emplace_back();
+        return &frame.value->get_ref<Json::array_t&>().back();
+    }
+    bool put(Json value) {
+        begin();
+        *slot() = std::move(value);
         return true;
     }
-    void open(bool object) {
-        value();
+    bool open(Json container, bool object) {
+        begin();
         if (frames_.size() >= max_nesting_)
             throw limit_exceeded(file_, path(),
                                  Message("values nested more than {0} deep (JSON may nest twice as deep as categories or sub-plans, plus 16)",
                                          "值嵌套超过 {0} 层（JSON 嵌套层数上限为类别或子计划层数的两倍加 16）", {std::to_string(max_nesting_)}),
                                  limits_.depth, "depth");
-        frames_.push_back(Frame{object, 0, {}, {}});
+        Json* value = slot();
+        *value = std::move(container);
+        frames_.push_back(Frame{value, object, 0, {}, nullptr, {}});
+        return true;
+    }
+    bool close() {
+        frames_.pop_back();
+        return true;
     }
     // The JSON path of the value being read: "$.tasks[3].due".
     std::string path() const {
@@ -138,7 +148,7 @@ private:
         return out;
     }
 
-    Dom dom_;
+    Json& root_;
     std::string_view text_;
     const std::string& file_;
     const Limits& limits_;

@@ -22,6 +22,14 @@ namespace civitas::detail {
 
 using Json = nlohmann::ordered_json;
 
+/// Adds `key` to `object` without looking for it first (ordered_json's operator[] searches every
+/// key, so filling an object that way is quadratic): the caller knows the key is new.
+inline Json& append_member(Json& object, std::string key, Json value) {
+    auto& members = static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>());
+    members.emplace_back(std::move(key), std::move(value));
+    return members.back().second;
+}
+
 /// A value as an error message shows it: "\"abc\"", 36, true, null, "an array" ("数组").
 inline Message::Argument describe(const Json& value) {
     if (value.is_string()) return "\"" + quote(value.get_ref<const std::string&>()) + "\"";

@@ -1,7 +1,7 @@
 // A report's data as JSON (civitas-report/1, schema data/schema/report.schema.json), and
 // writing a rendered report to a file whole.
 
-#include "io/file_text.hpp"
+#include "io/json_reader.hpp"
 #include "io/file_write.hpp"
 #include "report/document.hpp"
 
@@ -31,7 +31,7 @@ Json line_json(const Interval& line) { return Json{{"low", bound(line.low)}, {"h
 
 Json names_json(const std::map<std::string, std::string>& names) {
     Json out = Json::object();
-    for (const auto& [id, name] : names) out[id] = name;
+    for (const auto& [id, name] : names) detail::append_member(out, id, name);  // keys unique: a map's
     return out;
 }
 
