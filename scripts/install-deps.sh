@@ -17,7 +17,9 @@ say() { printf 'install-deps: %s\n' "$*"; }
 packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
           libbenchmark-dev libboost-date-time-dev
           # the HTML report's check in a real browser (tests/python/test_report_browser.py)
-          chromium fonts-noto-cjk)
+          chromium fonts-noto-cjk
+          # the fuzz targets (make fuzz): clang with libFuzzer and the sanitizers' runtimes
+          clang libclang-rt-14-dev)
 # Debian's python3 needs these for venv and for compiling the extension; pyenv's has them.
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
     packages+=(python3-venv)
