@@ -9,8 +9,9 @@
 #   FUZZ_KEEP_GOING  1: keep fuzzing after a finding (libFuzzer's fork mode), to collect several
 #   FUZZ_AVOID_KNOWN 0: do not step around the known bugs of tests/fuzz/known-failures.txt (default 1:
 #                    the targets skip what would only find them again; see avoid_known())
-#   FUZZ_MERGE       1: instead of fuzzing, minimise tests/fuzz/corpus/<target> with what the runs
-#                    found (build/fuzz/corpus/<target>) into the smallest set with the same coverage
+#   FUZZ_MERGE       1: instead of fuzzing, replace tests/fuzz/corpus/<target> by a smallest set of
+#                    it and of what the runs found (build/fuzz/corpus/<target>), inputs of up to
+#                    FUZZ_MERGE_MAX_BYTES (default 8192) each, that covers the same code edges
 #
 # Each target reads the committed corpus (tests/fuzz/corpus/<target>), the regression inputs
 # (tests/fuzz/regressions/<target>, less those in known-failures.txt) and its dictionary
@@ -25,6 +26,7 @@ seconds=${FUZZ_SECONDS:-600}
 jobs=${FUZZ_JOBS:-2}
 keep_going=${FUZZ_KEEP_GOING:-0}
 merge=${FUZZ_MERGE:-0}
+merge_max_bytes=${FUZZ_MERGE_MAX_BYTES:-8192}
 
 say() { printf 'fuzz: %s\n' "$*"; }
 
@@ -69,10 +71,14 @@ run_one() {
                    -artifact_prefix="$findings/")
     [[ ${dict[$name]} != - ]] && options+=(-dict="$fuzz/dict/${dict[$name]}")
     if ((merge)); then
-        local merged=$build/merged/$name
-        rm -rf "$merged"
-        mkdir -p "$merged"
-        "$program" "${options[@]}" -merge=1 "$merged" "$fuzz/corpus/$name" "$corpus" >"$log" 2>&1 || return $?
+        # Candidates: the committed corpus and what the runs found, up to FUZZ_MERGE_MAX_BYTES
+        # each; kept: a smallest set covering the same edges (set cover, counters off), so the
+        # committed corpus stays small.
+        local candidates=$build/merge-candidates/$name merged=$build/merged/$name
+        rm -rf "$candidates" "$merged"
+        mkdir -p "$candidates" "$merged"
+        find "$fuzz/corpus/$name" "$corpus" -type f -size -"$((merge_max_bytes + 1))"c -exec cp {} "$candidates/" \;
+        "$program" "${options[@]}" -set_cover_merge=1 -use_counters=0 "$merged" "$candidates" >"$log" 2>&1 || return $?
         rm -rf "${fuzz:?}/corpus/$name"
         mv "$merged" "$fuzz/corpus/$name"
         return 0
@@ -100,13 +106,13 @@ for name in "${targets[@]}"; do
     status=$(cat "$build/logs/$name.status" 2>/dev/null || echo 1)
     if ((merge)); then
         count=$(find "$fuzz/corpus/$name" -type f | wc -l)
-        size=$(du -sk "$fuzz/corpus/$name" | cut -f1)
+        size=$(du -sk --apparent-size "$fuzz/corpus/$name" | cut -f1)
         printf '%-18s merged: %s files, %s kB (status %s)\n' "$name" "$count" "$size" "$status"
         ((status == 0)) || failed=1
         continue
     fi
     last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
-    field() { grep -oE "$1: *[0-9]+" <<<"$last" | grep -oE '[0-9]+$' || echo -; }
+    field() { grep -oE "$1:? *[0-9]+" <<<"$last" | grep -oE "[0-9]+$" || echo -; }
     executions=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
     per_second=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
     rss=$(grep -oE 'stat::peak_rss_mb: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)

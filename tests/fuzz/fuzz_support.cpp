@@ -18,13 +18,21 @@ bool outside(const std::string& name) {
 
 }  // namespace
 
-bool avoid_known() {
-    static const bool avoid = [] {
+namespace {
+
+bool& avoiding_known() {
+    static bool avoid = [] {
         const char* value = std::getenv("CIVITAS_FUZZ_AVOID_KNOWN");
         return value != nullptr && std::string(value) == "1";
     }();
     return avoid;
 }
+
+}  // namespace
+
+bool avoid_known() { return avoiding_known(); }
+
+void set_avoid_known(bool avoid) { avoiding_known() = avoid; }
 
 std::size_t nesting_depth(std::string_view text) {
     std::size_t depth = 0, deepest = 0;

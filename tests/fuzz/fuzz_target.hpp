@@ -49,11 +49,14 @@ inline const char* files_folder() { return CIVITAS_FUZZ_FILES_DIR; }
 /// True when a number is the same in both, NaN equal to NaN.
 inline bool same_number(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
-/// True when a run steps around the known bugs of known-failures.txt (environment variable
-/// CIVITAS_FUZZ_AVOID_KNOWN=1, which scripts/fuzz.sh sets unless FUZZ_AVOID_KNOWN=0), so that it
-/// finds new bugs instead of the known ones again and again. The replay never steps around them:
-/// their inputs stay in known-failures.txt until the fix. Delete an avoidance with its fix.
+/// True when a run steps around the known bugs of known-failures.txt, so that it finds new bugs
+/// instead of the known ones again and again: under libFuzzer when CIVITAS_FUZZ_AVOID_KNOWN=1
+/// (scripts/fuzz.sh sets it unless FUZZ_AVOID_KNOWN=0); in the replay for the corpus, whose
+/// inputs the runs found that way, and never for the regression inputs, which stay in
+/// known-failures.txt until the fix. Delete an avoidance with the fix of its bug.
 bool avoid_known();
+/// Sets what avoid_known() says from now on (the replay sets it for each folder).
+void set_avoid_known(bool avoid);
 
 /// The deepest nesting of [ and { in JSON text (brackets inside strings counted too).
 std::size_t nesting_depth(std::string_view text);

@@ -6,23 +6,37 @@
 
 #include <civitas/observations.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace civitas::fuzz {
 
-/// Why two loads differ, "" when they are the same: rows (in index order), names in order of
-/// first appearance, rejected rows with their places and messages.
-inline std::string load_difference(const ObservationLoad& a, const ObservationLoad& b) {
+/// The names sorted.
+inline std::vector<std::string> sorted(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+/// Why two loads differ, "" when they are the same: rows (in index order), names (in order of
+/// first appearance when `same_order`, else as sets), rejected rows with their places and
+/// messages.
+inline std::string load_difference(const ObservationLoad& a, const ObservationLoad& b, bool same_order = true) {
     if (a.store.size() != b.store.size())
         return std::to_string(a.store.size()) + " rows against " + std::to_string(b.store.size());
-    if (a.store.units() != b.store.units() || a.store.indicators() != b.store.indicators() || a.store.sources() != b.store.sources())
-        return "the units, indicators or sources differ";
+    const auto names = [&](const std::vector<std::string>& list) { return same_order ? list : sorted(list); };
+    if (names(a.store.units()) != names(b.store.units()) || names(a.store.indicators()) != names(b.store.indicators()) ||
+        names(a.store.sources()) != names(b.store.sources()))
+        return same_order ? "the units, indicators or sources, or their order, differ" : "the units, indicators or sources differ";
     for (std::size_t row = 0; row < a.store.size(); ++row)
         if (a.store.at(row) != b.store.at(row)) return "row " + std::to_string(row) + " differs";
     if (a.rejected.size() != b.rejected.size())
         return std::to_string(a.rejected.size()) + " rows rejected against " + std::to_string(b.rejected.size());
-    for (std::size_t i = 0; i < a.rejected.size(); ++i)
-        if (a.rejected[i] != b.rejected[i])
+    // Every place, and the messages of the first and last 50 (a message is costly to compare).
+    const std::size_t n = a.rejected.size();
+    for (std::size_t i = 0; i < n; ++i)
+        if (a.rejected[i].line != b.rejected[i].line || a.rejected[i].column != b.rejected[i].column ||
+            a.rejected[i].path != b.rejected[i].path || ((i < 50 || i + 50 >= n) && a.rejected[i] != b.rejected[i]))
             return "rejected row " + std::to_string(i) + ": '" + to_string(a.rejected[i]) + "' against '" + to_string(b.rejected[i]) + "'";
     return "";
 }

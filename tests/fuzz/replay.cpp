@@ -1,10 +1,12 @@
 // The replay driver: runs fuzz targets over saved inputs without libFuzzer, so that the corpus
 // and every past finding are tested in every build (ctest: Fuzz.replay.<target>).
 //
-//     civitas_fuzz_replay <target> <file or folder>...
+//     civitas_fuzz_replay <target> [--avoid-known | --no-avoid-known] <file or folder>...
 //
+// --avoid-known makes the targets step around known bugs for the inputs after it, as the fuzz
+// runs that found them did (the corpus); --no-avoid-known stops it (the regression inputs).
 // Inputs listed in known-failures.txt are skipped, each with the issue that will fix it. A
-// finding aborts with the input's name (see fuzz_target.hpp).
+// finding ends the program after the line naming its input (see fuzz_target.hpp).
 
 #include "fuzz_target.hpp"
 
@@ -70,23 +72,32 @@ int main(int argc, char** argv) {
     const TargetFunction body = targets()[target];
     const std::set<std::string> known = known_failures();
 
-    std::vector<fs::path> inputs;
+    // Each input with whether the targets step around known bugs for it.
+    std::vector<std::pair<fs::path, bool>> inputs;
+    bool avoid = avoid_known();
     for (int i = 2; i < argc; ++i) {
-        const fs::path given(argv[i]);
+        const std::string argument = argv[i];
+        if (argument == "--avoid-known" || argument == "--no-avoid-known") {
+            avoid = argument == "--avoid-known";
+            continue;
+        }
+        const fs::path given(argument);
+        std::vector<fs::path> found;
         if (fs::is_directory(given)) {
             for (const auto& entry : fs::recursive_directory_iterator(given))
-                if (entry.is_regular_file()) inputs.push_back(entry.path());
+                if (entry.is_regular_file()) found.push_back(entry.path());
         } else if (fs::is_regular_file(given)) {
-            inputs.push_back(given);
+            found.push_back(given);
         } else {
             std::fprintf(stderr, "%s: no such file or folder\n", argv[i]);
             return 2;
         }
+        std::sort(found.begin(), found.end());
+        for (fs::path& path : found) inputs.emplace_back(std::move(path), avoid);
     }
-    std::sort(inputs.begin(), inputs.end());
 
     std::size_t replayed = 0, skipped = 0;
-    for (const fs::path& input : inputs) {
+    for (const auto& [input, avoiding] : inputs) {
         if (known.count(target + "/" + input.filename().string()) != 0) {
             std::printf("skipped (known failure, see known-failures.txt): %s\n", input.string().c_str());
             ++skipped;
@@ -96,6 +107,7 @@ int main(int argc, char** argv) {
         std::printf("input: %s\n", input.string().c_str());
         std::fflush(stdout);
         current_input() = input.string();
+        set_avoid_known(avoiding);
         body(read(input));
         ++replayed;
     }

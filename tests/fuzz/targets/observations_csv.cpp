@@ -1,5 +1,5 @@
 // parse_observations_csv on any bytes. Laws where it reads: the result does not depend on how
-// it is read (small blocks, and for one input in 32 the text grown past the size at which a
+// it is read (small blocks, and for one input in 128 the text grown past the size at which a
 // block is split between two threads, read with one thread and with two); the store answers
 // its queries, latest() agreeing with latest_matrix().
 
@@ -8,6 +8,7 @@
 
 #include <civitas/observations.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -37,13 +38,17 @@ void same(const std::optional<ObservationLoad>& a, const std::optional<Observati
 }  // namespace
 
 CIVITAS_FUZZ_TARGET(observations_csv) {
+    // Known (known-failures.txt, issue 11): each unknown header column copies the message about
+    // the ones before it, so a header of thousands of them takes minutes.
+    if (fuzz::avoid_known() && std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(text.find('\n'), text.size())), ',') > 100)
+        return;
     const std::optional<ObservationLoad> load = read(text, 1, ObservationReadOptions{}.block_bytes);
     same(load, read(text, 1, 1), "read in blocks of 4 KiB and whole");
 
     // Two threads split a block only past 128 KiB: grow the text by repeating what follows its
     // first line, and read it both ways.
     const std::size_t body = text.find('\n');
-    if (body != std::string_view::npos && body + 1 < text.size() && std::hash<std::string_view>{}(text) % 32 == 0) {
+    if (body != std::string_view::npos && body + 1 < text.size() && std::hash<std::string_view>{}(text) % 128 == 0) {
         std::string grown(text);
         while (grown.size() < (std::size_t{1} << 17) + 4096) grown += text.substr(body + 1);
         same(read(grown, 1, ObservationReadOptions{}.block_bytes), read(grown, 2, ObservationReadOptions{}.block_bytes),

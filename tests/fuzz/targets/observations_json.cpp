@@ -57,6 +57,7 @@ CIVITAS_FUZZ_TARGET(observations_json) {
     CIVITAS_FUZZ_CHECK(again.rejected.empty(), "a row read from JSON is rejected from CSV: " +
                                                    (again.rejected.empty() ? std::string() : to_string(again.rejected.front())));
     ObservationLoad good{load->store, {}};
-    const std::string difference = fuzz::load_difference(good, again);
+    // The CSV holds the rows in index order, so the names come in another order of first appearance.
+    const std::string difference = fuzz::load_difference(good, again, false);
     CIVITAS_FUZZ_CHECK(difference.empty(), "the rows written as CSV read back differently: " + difference);
 }
