@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python test-packaging asan tsan bench clean distclean
+.PHONY: all deps build demo test test-cpp test-python test-packaging asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
 
 all: build
 
@@ -73,6 +73,21 @@ tsan: deps
 	$(CMAKE) --preset tsan
 	$(CMAKE) --build --preset tsan -j $(JOBS)
 	$(CTEST) --preset tsan -j $(JOBS)
+
+## fuzz: build the libFuzzer targets (preset fuzz, clang) and run each for FUZZ_SECONDS (default 600),
+## two at a time; logs in build/fuzz/logs/, findings in build/fuzz/findings/; fails on any finding
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh
+
+## fuzz-quick: the same, about 20 seconds per target (what CI runs)
+fuzz-quick: fuzz-build
+	FUZZ_SECONDS=20 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh
+
+fuzz-build: deps
+	$(CMAKE) --preset fuzz
+	$(CMAKE) --build --preset fuzz -j $(JOBS)
 
 ## bench: build and run the benchmarks (Release): civitas against numpy, from Python and in C++
 bench: deps

@@ -20,7 +20,9 @@ packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
           chromium fonts-noto-cjk
           # locale sources: the host-locale tests compile de_DE.UTF-8 and ps_AF.UTF-8 from them
           # with localedef into the build folder, no root needed (tests/locale, test_locale.py)
-          locales)
+          locales
+          # the fuzz targets (make fuzz): clang with libFuzzer and the sanitizers' runtimes
+          clang libclang-rt-14-dev)
 # Debian's python3 needs these for venv and for compiling the extension; pyenv's has them.
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
     packages+=(python3-venv)

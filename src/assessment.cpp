@@ -139,7 +139,7 @@ void validate(const AssessmentRound& round, const RoundScheme& scheme, const std
     if (round.year && (*round.year < 1900 || *round.year > 2200)) fail(path + ".year", implausible_year(*round.year));
     for (const auto& [id, score] : round.parts) {
         const std::string at = path + ".parts." + id;
-        const auto part = std::find_if(scheme.parts.begin(), scheme.parts.end(), [&](const RoundPart& p) { return p.id == id; });
+        const auto part = std::find_if(scheme.parts.begin(), scheme.parts.end(), [&wanted = id](const RoundPart& p) { return p.id == wanted; });
         if (part == scheme.parts.end()) {
             std::set<std::string> known;
             for (const RoundPart& p : scheme.parts) known.insert(p.id);

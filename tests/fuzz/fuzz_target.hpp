@@ -1,0 +1,99 @@
+#pragma once
+// What every fuzz target shares. A target is written once, as
+//
+//     CIVITAS_FUZZ_TARGET(framework) { ... body using `text` (std::string_view) ... }
+//
+// and built twice: with libFuzzer (preset `fuzz`, CIVITAS_FUZZ_LIBFUZZER defined) it becomes
+// LLVMFuzzerTestOneInput; in every other build it registers itself with the replay driver
+// (replay.cpp), which runs it over its corpus and regression inputs under ctest.
+//
+// The contract a target checks: civitas input gives a result or a civitas::Error, nothing else.
+// A body catches civitas::Error only where the library may throw it; any exception escaping the
+// body, a broken law (CIVITAS_FUZZ_CHECK), a crash, a leak, undefined behaviour or a timeout is a
+// finding. Escaping exceptions are caught nowhere, on purpose: std::terminate then runs where the
+// exception was thrown, so the report's stack shows the throw and the terminate message its
+// type and what().
+
+#include <civitas/error.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace civitas::fuzz {
+
+/// The function a target defines: one input, as bytes.
+using TargetFunction = void (*)(std::string_view text);
+
+/// The input being run, for messages (set by the replay driver; "" under libFuzzer, which names it itself).
+inline std::string& current_input() {
+    static std::string name;
+    return name;
+}
+
+/// Reports a finding and aborts, so that libFuzzer saves the input and ctest fails.
+[[noreturn]] inline void fail(const char* target, const std::string& what) {
+    std::fprintf(stderr, "\n==civitas-fuzz== finding in target '%s'%s%s: %s\n", target,
+                 current_input().empty() ? "" : " on ", current_input().c_str(), what.c_str());
+    std::fflush(stderr);
+    std::abort();
+}
+
+/// Folder of the files that campaign and plan inputs may name (tests/fuzz/files).
+inline const char* files_folder() { return CIVITAS_FUZZ_FILES_DIR; }
+
+/// True when a number is the same in both, NaN equal to NaN.
+inline bool same_number(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+/// True when a run steps around the known bugs of known-failures.txt, so that it finds new bugs
+/// instead of the known ones again and again: under libFuzzer when CIVITAS_FUZZ_AVOID_KNOWN=1
+/// (scripts/fuzz.sh sets it unless FUZZ_AVOID_KNOWN=0); in the replay for the corpus, whose
+/// inputs the runs found that way, and never for the regression inputs, which stay in
+/// known-failures.txt until the fix. Delete an avoidance with the fix of its bug.
+bool avoid_known();
+/// Sets what avoid_known() says from now on (the replay sets it for each folder).
+void set_avoid_known(bool avoid);
+
+/// The deepest nesting of [ and { in JSON text (brackets inside strings counted too).
+std::size_t nesting_depth(std::string_view text);
+
+/// Registers a target with the replay driver.
+bool register_target(const char* name, TargetFunction body);
+
+/// True when JSON text names a file outside the files folder: a string that starts with '/' or
+/// '\' or holds "..". Campaign and plan files name other files, and until the readers confine
+/// them (issue 11) an input could make them read /dev/zero or a FIFO; such inputs are skipped,
+/// so the fuzzer only ever opens files under files_folder(). Text that is not JSON is looked at
+/// byte by byte, more strictly.
+bool names_outside_file(std::string_view text);
+
+}  // namespace civitas::fuzz
+
+#define CIVITAS_FUZZ_CONCAT_(a, b) a##b
+#define CIVITAS_FUZZ_CONCAT(a, b) CIVITAS_FUZZ_CONCAT_(a, b)
+
+/// A law of the target: a finding when `condition` is false.
+#define CIVITAS_FUZZ_CHECK(condition, what) \
+    ((condition) ? (void)0 : ::civitas::fuzz::fail(civitas_fuzz_target_name, std::string("law broken: ") + (what)))
+
+#ifdef CIVITAS_FUZZ_LIBFUZZER
+#define CIVITAS_FUZZ_TARGET(name)                                                                   \
+    [[maybe_unused]] static constexpr const char* civitas_fuzz_target_name = #name;                \
+    static void civitas_fuzz_body(std::string_view text);                                          \
+    extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {            \
+        civitas_fuzz_body(std::string_view(reinterpret_cast<const char*>(data), size));            \
+        return 0;                                                                                  \
+    }                                                                                              \
+    static void civitas_fuzz_body(std::string_view text)
+#else
+#define CIVITAS_FUZZ_TARGET(name)                                                                   \
+    [[maybe_unused]] static constexpr const char* civitas_fuzz_target_name = #name;                \
+    static void civitas_fuzz_body(std::string_view text);                                          \
+    [[maybe_unused]] static const bool CIVITAS_FUZZ_CONCAT(civitas_fuzz_registered_, name) =         \
+        ::civitas::fuzz::register_target(#name, &civitas_fuzz_body);                               \
+    static void civitas_fuzz_body(std::string_view text)
+#endif

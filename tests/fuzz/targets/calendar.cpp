@@ -1,0 +1,92 @@
+// parse_calendar on any bytes. Laws where it parses: calendar_to_json parses back to an equal
+// calendar; holidays are not working days, adjusted working days are; adding working days
+// throws nothing but civitas::Error and lands on a working day, and counting them undoes it
+// (working_days_between(d, add_working_days(d, n)) == n, forwards, and backwards from a working
+// day) around the calendar's dates.
+
+#include "fuzz_target.hpp"
+
+#include <civitas/calendar.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace civitas;
+
+namespace {
+
+// Known (known-failures.txt, issue 11): a holiday range of centuries takes minutes (a date each
+// in a std::map). True when the ranges "from" .. "to" span more than a hundred years in all.
+bool long_holiday_range(std::string_view text) {
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+    if (!document.is_object() || !document.contains("holidays") || !document["holidays"].is_array()) return false;
+    long long days = 0;
+    for (const auto& holiday : document["holidays"]) {
+        if (!holiday.is_object() || !holiday.contains("from") || !holiday.contains("to") || !holiday["from"].is_string() ||
+            !holiday["to"].is_string())
+            continue;
+        try {
+            const Date from = parse_date(holiday["from"].get<std::string>(), "from");
+            const Date to = parse_date(holiday["to"].get<std::string>(), "to");
+            days += std::max<long long>(0, (to - from).days());
+        } catch (const civitas::Error&) {
+        }
+    }
+    return days > 36600;
+}
+
+}  // namespace
+
+CIVITAS_FUZZ_TARGET(calendar) {
+    // Known (known-failures.txt, issue 11): JSON nested thousands deep overflows the stack, and so
+    // does a long holiday range take minutes.
+    if (fuzz::avoid_known() && (fuzz::nesting_depth(text) > 1000 || long_holiday_range(text))) return;
+    std::optional<WorkCalendar> parsed;
+    try {
+        parsed.emplace(parse_calendar(text, "fuzz.json"));
+    } catch (const civitas::Error&) {
+        return;
+    }
+    const WorkCalendar& calendar = *parsed;
+
+    const std::string json = calendar_to_json(calendar);
+    CIVITAS_FUZZ_CHECK(parse_calendar(json, "written.json") == calendar, "calendar_to_json does not parse back to an equal calendar:\n" + json);
+    (void)to_string(calendar);
+
+    const std::vector<Date> holidays = calendar.holidays();
+    const std::vector<Date> adjusted = calendar.adjusted_working_days();
+    for (Date day : holidays) CIVITAS_FUZZ_CHECK(!calendar.is_working_day(day), "holiday " + to_iso(day) + " is a working day");
+    for (Date day : adjusted) CIVITAS_FUZZ_CHECK(calendar.is_working_day(day), "adjusted working day " + to_iso(day) + " is not a working day");
+
+    std::vector<Date> starts{Date(2025, 1, 1)};
+    if (!holidays.empty()) starts.push_back(holidays.front());
+    if (!adjusted.empty()) starts.push_back(adjusted.back());
+    for (Date start : starts) {
+        // Known (known-failures.txt, issue 11): near the ends of 1400..9999, boost's bad_year escapes.
+        if (fuzz::avoid_known() && (start.year() <= 1401 || start.year() >= 9998)) continue;
+        for (int n : {1, 3, 10, -1, -7}) {
+            Date end;
+            try {
+                end = calendar.add_working_days(start, n);
+            } catch (const civitas::Error&) {
+                continue;  // the calendar's range ends
+            }
+            // calendar.hpp states this for every n != 0; backwards from a day off it is one short
+            // (the start is not counted), so it is checked forwards, and backwards from a working day.
+            if (n > 0 || calendar.is_working_day(start))
+                CIVITAS_FUZZ_CHECK(calendar.working_days_between(start, end) == n,
+                                   "working_days_between(" + to_iso(start) + ", add_working_days(.., " + std::to_string(n) + ")) != n");
+            CIVITAS_FUZZ_CHECK(calendar.is_working_day(end), to_iso(end) + " = add_working_days(" + to_iso(start) + ", " +
+                                                                 std::to_string(n) + ") is not a working day");
+        }
+    }
+}

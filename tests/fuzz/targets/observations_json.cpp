@@ -1,0 +1,63 @@
+// parse_observations_json on any bytes. Laws where it reads: the store answers its queries,
+// latest() agreeing with latest_matrix(); written out as CSV (every field quoted) the good rows
+// read back as the same rows.
+
+#include "fuzz_target.hpp"
+#include "observations_laws.hpp"
+
+#include <civitas/observations.hpp>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+using namespace civitas;
+
+namespace {
+
+std::string quoted(const std::string& field) {
+    std::string out = "\"";
+    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string number(double value) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
+// The rows of a store as a CSV file with every column.
+std::string as_csv(const ObservationStore& store) {
+    std::string csv = "unit,indicator,date,value,source,mode,sample_size,recorded\n";
+    for (std::size_t row = 0; row < store.size(); ++row) {
+        const Observation o = store.at(row);
+        csv += quoted(o.unit) + "," + quoted(o.indicator) + "," + to_iso(o.date) + "," + number(o.value) + "," + quoted(o.source) +
+               "," + (o.mode == AssessmentMode::unspecified ? "" : to_string(o.mode)) + "," +
+               (o.sample_size ? std::to_string(*o.sample_size) : "") + "," + (o.recorded ? to_iso(*o.recorded) : "") + "\n";
+    }
+    return csv;
+}
+
+}  // namespace
+
+CIVITAS_FUZZ_TARGET(observations_json) {
+    // Known (known-failures.txt, issue 11): JSON nested thousands deep overflows the stack.
+    if (fuzz::avoid_known() && fuzz::nesting_depth(text) > 1000) return;
+    std::optional<ObservationLoad> load;
+    try {
+        load.emplace(parse_observations_json(text, "fuzz.json"));
+    } catch (const civitas::Error&) {
+        return;
+    }
+    fuzz::query("observations_json", *load);
+
+    const std::string csv = as_csv(load->store);
+    ObservationLoad again = parse_observations_csv(csv, "written.csv");
+    CIVITAS_FUZZ_CHECK(again.rejected.empty(), "a row read from JSON is rejected from CSV: " +
+                                                   (again.rejected.empty() ? std::string() : to_string(again.rejected.front())));
+    ObservationLoad good{load->store, {}};
+    // The CSV holds the rows in index order, so the names come in another order of first appearance.
+    const std::string difference = fuzz::load_difference(good, again, false);
+    CIVITAS_FUZZ_CHECK(difference.empty(), "the rows written as CSV read back differently: " + difference);
+}

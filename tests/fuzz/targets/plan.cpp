@@ -1,0 +1,59 @@
+// parse_plan on any bytes, as a file in tests/fuzz/files (the sub-plan files its inputs name are
+// there). Inputs naming a file outside that folder are skipped (see names_outside_file). Laws
+// where it parses: plan_to_json parses back to an equal plan; scheduling on a Monday-Friday
+// calendar gives a schedule or a civitas::Error, and a schedule keeps its own rules (start
+// before finish, slack = latest - earliest finish, critical = least slack); the status on a
+// fixed date builds.
+
+#include "fuzz_target.hpp"
+
+#include <civitas/plan.hpp>
+#include <civitas/plan_io.hpp>
+#include <civitas/status.hpp>
+
+#include <optional>
+#include <string>
+
+using namespace civitas;
+
+CIVITAS_FUZZ_TARGET(plan) {
+    // Known (known-failures.txt, issue 11): JSON nested thousands deep overflows the stack.
+    if (fuzz::avoid_known() && fuzz::nesting_depth(text) > 1000) return;
+    if (fuzz::names_outside_file(text)) return;
+    const std::string file = std::string(fuzz::files_folder()) + "/plan.json";
+    std::optional<Plan> parsed;
+    try {
+        parsed.emplace(parse_plan(text, file));
+    } catch (const civitas::Error&) {
+        return;
+    }
+    const Plan& plan = *parsed;
+
+    const std::string json = plan_to_json(plan);
+    CIVITAS_FUZZ_CHECK(parse_plan(json, file) == plan, "plan_to_json does not parse back to an equal plan:\n" + json);
+    (void)to_string(plan);
+
+    const WorkCalendar calendar;
+    std::optional<Schedule> scheduled;
+    try {
+        scheduled.emplace(schedule(plan, calendar));
+    } catch (const civitas::Error&) {
+    }
+    if (scheduled) {
+        CIVITAS_FUZZ_CHECK(scheduled->tasks.size() == plan.tasks().size(), "the schedule has not one entry per task");
+        for (const ScheduledTask& task : scheduled->tasks) {
+            CIVITAS_FUZZ_CHECK(task.earliest_start <= task.earliest_finish && task.latest_start <= task.latest_finish,
+                               "task '" + task.id + "' finishes before it starts");
+            CIVITAS_FUZZ_CHECK(task.slack == calendar.working_days_between(task.earliest_finish, task.latest_finish),
+                               "task '" + task.id + "': slack is not latest finish - earliest finish");
+            CIVITAS_FUZZ_CHECK(task.critical == (task.slack == scheduled->smallest_slack),
+                               "task '" + task.id + "': critical is not 'has the smallest slack'");
+        }
+        (void)to_string(*scheduled);
+    }
+
+    try {
+        (void)to_string(status(plan, calendar, Date(2026, 1, 15)));
+    } catch (const civitas::Error&) {
+    }
+}
