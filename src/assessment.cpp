@@ -283,6 +283,7 @@ void validate(const FieldInspection& inspection, const std::string& path) {
                                        "点位类型为空；应为类型，如 \"park\" 或 \"hospital\""));
         if (site.date && site.date->is_special()) fail(at + ".date", not_a_day());
     }
+    long long total = 0;  // every sum of counts stays far inside an int
     for (std::size_t k = 0; k < inspection.problems.size(); ++k) {
         const InspectionProblem& problem = inspection.problems[k];
         const std::string at = item(path, "problems", k);
@@ -294,9 +295,13 @@ void validate(const FieldInspection& inspection, const std::string& path) {
         if (!checked.empty() && checked.count(problem.indicator) == 0)
             fail(at + ".indicator", Message("indicator '{0}' is not among the inspection's indicators; expected one of: {1}",
                                             "指标 '{0}' 不在本次实地考察的指标之列；应为以下之一: {1}", {problem.indicator, listed(checked)}));
-        if (problem.count < 1)
-            fail(at + ".count", Message("{0} is not a number of problems; expected a count >= 1", "{0} 不是有效的问题个数；个数应 >= 1",
-                                        {std::to_string(problem.count)}));
+        if (problem.count < 1 || problem.count > 1000000)
+            fail(at + ".count", Message("{0} is not a number of problems; expected a count from 1 to 1000000",
+                                        "{0} 不是有效的问题个数；个数应在 1 到 1000000 之间", {std::to_string(problem.count)}));
+        total += problem.count;
+        if (total > 100000000)
+            fail(at + ".count", Message("the inspection's problems add up to more than 100000000; expected a count of problems found on sites",
+                                        "本次实地考察的问题合计超过 100000000 个；应为点位上发现的问题个数"));
         if (problem.deduction && (!std::isfinite(*problem.deduction) || *problem.deduction < 0))
             fail(at + ".deduction", Message("{0} is not a deduction; expected points >= 0", "{0} 不是有效的扣分；应为 >= 0 的分值",
                                             {number(*problem.deduction)}));

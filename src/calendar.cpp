@@ -145,18 +145,33 @@ bool WorkCalendar::is_working_day(Date date) const {
     return spec_.weekend.count(date.day_of_week().as_enum()) == 0;
 }
 
+namespace {
+
+// The day after (`forward`) or before `date`; ValidationError past the calendar's range, years
+// 1400..9999, where boost would throw its own exception.
+Date step(Date date, bool forward) {
+    const Date edge = forward ? Date(9999, 12, 31) : Date(1400, 1, 1);
+    if (date == edge)
+        throw ValidationError("date", Message("no working day {1} {0}; expected dates in the years 1400..9999",
+                                              "{0}{1}没有工作日；日期应在 1400..9999 年之内",
+                                              {to_iso(edge), forward ? Message("after", "之后") : Message("before", "之前")}));
+    return forward ? date + boost::gregorian::date_duration(1) : date - boost::gregorian::date_duration(1);
+}
+
+}  // namespace
+
 // Day by day: a calendar has at least one working weekday, so a working day is at most a
 // week plus the longest run of holidays away.
 Date WorkCalendar::next_working_day(Date date) const {
-    const boost::gregorian::date_duration day(1);
-    do date += day;
+    require_date(date, "date");
+    do date = step(date, true);
     while (!is_working_day(date));
     return date;
 }
 
 Date WorkCalendar::previous_working_day(Date date) const {
-    const boost::gregorian::date_duration day(1);
-    do date -= day;
+    require_date(date, "date");
+    do date = step(date, false);
     while (!is_working_day(date));
     return date;
 }

@@ -58,18 +58,8 @@ bool avoid_known();
 /// Sets what avoid_known() says from now on (the replay sets it for each folder).
 void set_avoid_known(bool avoid);
 
-/// The deepest nesting of [ and { in JSON text (brackets inside strings counted too).
-std::size_t nesting_depth(std::string_view text);
-
 /// Registers a target with the replay driver.
 bool register_target(const char* name, TargetFunction body);
-
-/// True when JSON text names a file outside the files folder: a string that starts with '/' or
-/// '\' or holds "..". Campaign and plan files name other files, and until the readers confine
-/// them (issue 11) an input could make them read /dev/zero or a FIFO; such inputs are skipped,
-/// so the fuzzer only ever opens files under files_folder(). Text that is not JSON is looked at
-/// byte by byte, more strictly.
-bool names_outside_file(std::string_view text);
 
 }  // namespace civitas::fuzz
 

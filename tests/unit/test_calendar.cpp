@@ -64,6 +64,16 @@ TEST(Date, RejectsInvalidDatesInChinese) {
     EXPECT_EQ(chinese_error([] { (void)parse_date("2025/02/03", "x"); }), "x: \"2025/02/03\" 不是日期；应为 YYYY-MM-DD");
 }
 
+TEST(WorkCalendar, NoWorkingDayPastTheEndsOfTheRange) {
+    // boost's own bad_year escaped here (found by the calendar fuzz target).
+    const WorkCalendar calendar;
+    EXPECT_EQ(calendar.add_working_days(Date(1400, 1, 3), -2), Date(1400, 1, 1));  // Friday back to Wednesday
+    const std::string before = test::validation_message([&] { (void)calendar.add_working_days(Date(1400, 1, 1), -1); }, "date");
+    EXPECT_TRUE(test::mentions_all_and_any(before, {"no working day before 1400-01-01"}, {}));
+    EXPECT_THROW((void)calendar.next_working_day(Date(9999, 12, 31)), ValidationError);
+    EXPECT_THROW((void)calendar.add_working_days(Date(2026, 1, 1), std::numeric_limits<int>::max()), ValidationError);
+}
+
 TEST(WorkCalendar, DefaultIsMondayToFriday) {
     const WorkCalendar plain;
     EXPECT_TRUE(plain.is_working_day(d("2025-01-24")));   // Friday
