@@ -156,6 +156,25 @@ std::size_t check_utf8(std::string_view text, const std::string& file) {
                      Message("the byte {0} is not UTF-8; expected UTF-8 text", "字节 {0} 不是 UTF-8；应为 UTF-8 文本", {quote(text.substr(at, 1))}));
 }
 
+void refuse_gb18030(std::string_view text, const std::string& file) {
+    const std::size_t at = invalid_utf8(text);
+    if (at != std::string_view::npos && looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
+}
+
+Message text_problem(std::string_view text, std::string_view allowed) {
+    const std::size_t at = control_character(text, allowed);
+    if (at == std::string_view::npos) return Message();
+    const std::string shown = "'" + quote(text) + "'";
+    if (utf8_length(text, at) != 0)
+        return Message("{0} holds the control character {1}; expected text without control characters", "{0} 含有控制字符 {1}；文本中不应有控制字符",
+                       {shown, code_point_name(text, at)});
+    if (looks_like_gb18030(text, at))
+        return Message("{0} is not UTF-8 but looks like GB18030 (GBK); expected UTF-8: save the file as UTF-8 or convert it with iconv -f GB18030 -t UTF-8",
+                       "{0} 不是 UTF-8，像是 GB18030（GBK）编码；应为 UTF-8: 请另存为 UTF-8，或用 iconv -f GB18030 -t UTF-8 转换", {shown});
+    return Message("{0} is not UTF-8 (the byte {1}); expected UTF-8 text", "{0} 不是 UTF-8（字节 {1}）；应为 UTF-8 文本",
+                   {shown, quote(text.substr(at, 1))});
+}
+
 Message line_and_column(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     std::size_t line = 1, column = 1;

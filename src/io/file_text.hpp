@@ -55,6 +55,16 @@ std::size_t check_encoding(std::string_view text, const std::string& file);
 /// bytes that are not UTF-8 (saying when they look like GB18030, and how to convert).
 std::size_t check_utf8(std::string_view text, const std::string& file);
 
+/// ParseError naming GB18030 (and how to convert) when the first bytes of `text` that are not
+/// UTF-8 look like it: for readers that check the start of a file and then only the fields they
+/// keep. `text` should end at a line break (a character cut at its end is no evidence).
+void refuse_gb18030(std::string_view text, const std::string& file);
+
+/// Why `text` cannot be kept as an id or a name: bytes that are not UTF-8 (saying when they look
+/// like GB18030) or a control character other than those in `allowed` (see control_character);
+/// an empty Message when it can. The message quotes `text` in single quotes (detail::quote).
+Message text_problem(std::string_view text, std::string_view allowed = {});
+
 /// "line L, column C" (1-based; columns count UTF-8 characters, not bytes) of a byte offset.
 Message line_and_column(std::string_view text, std::size_t offset);
 

@@ -12,6 +12,7 @@
 #include "detail/date_words.hpp"
 #include "detail/number_format.hpp"
 #include "detail/observations_store.hpp"
+#include "detail/utf8.hpp"
 #include "io/file_text.hpp"
 #include "io/json_reader.hpp"
 
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -29,17 +31,51 @@ namespace {
 using detail::ObservationRow;
 using detail::ObservationStoreAccess;
 
+// Input past one of the Limits, found while parsing: turned into a LimitError by the reader,
+// which knows the file and (for the rows of a second thread) where the lines start.
+struct LimitHit {
+    std::size_t line;    // 1-based, or relative to the start of the text parsed
+    std::size_t column;  // 1-based, 0 for the whole row
+    Message what;
+    std::uint64_t limit;
+    const char* member;
+};
+
+LimitHit cell_too_long(std::size_t line, std::size_t column, std::string_view start, const Limits& limits, bool quoted = false) {
+    const std::string size = std::to_string(limits.text_bytes), shown = detail::quote(start.substr(0, 4 * quoted_characters));
+    return LimitHit{line, column,
+                    quoted ? Message("a quoted cell of more than {0} bytes ('{1}'; is a closing quote missing?)", "带引号的单元格超过 {0} 字节（'{1}'；是否缺少闭合引号？）",
+                                     {size, shown})
+                           : Message("a cell of more than {0} bytes ('{1}')", "单元格超过 {0} 字节（'{1}'）", {size, shown}),
+                    limits.text_bytes, "text_bytes"};
+}
+
+LimitHit too_many_columns(std::size_t line, const Limits& limits) {
+    return LimitHit{line, 0, Message("a row of more than {0} columns", "一行超过 {0} 列", {std::to_string(limits.columns)}), limits.columns,
+                    "columns"};
+}
+
 enum Role : std::uint8_t { role_unit, role_indicator, role_date, role_value, role_source, role_mode, role_sample_size, role_recorded, role_count };
 constexpr const char* role_names[role_count] = {"unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"};
 constexpr std::size_t required_roles = 4;  // unit, indicator, date, value
 
+// Spaces around an unquoted field are not part of it (ids keep any other character, and a tab
+// or a line's \r left in one is a control character: the row is rejected).
+std::string_view trim_spaces(std::string_view text) noexcept {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+}
+
+// Numbers, dates, modes and sample sizes may also have tabs around them.
 std::string_view trim(std::string_view text) noexcept {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
     return text;
 }
 
-std::string single_quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+// Input text in a message: in single quotes, cut after 80 characters, control characters escaped.
+std::string single_quoted(std::string_view text) { return "'" + detail::quote(text) + "'"; }
 
 // The names of columns [from, to), joined by ", ".
 std::string role_list(std::size_t from, std::size_t to) {
@@ -108,12 +144,14 @@ struct Record {
     Message problem;                // when broken
 };
 
-// Reads one record from p (RFC 4180). Incomplete when more text could change it and the text
-// is not final; broken (p moved past the bad line) on an unclosed quote or text after one.
-RecordStatus read_record(const char*& p, const char* end, bool final, Record& record) {
+// Reads one record from p (RFC 4180), starting at line `line`. Incomplete when more text could
+// change it and the text is not final; broken (p moved past the bad line) on an unclosed quote
+// or text after one. LimitHit for a cell or a record past the limits, complete or not.
+RecordStatus read_record(const char*& p, const char* end, bool final, Record& record, std::size_t line, const Limits& limits) {
     record.count = 0;
     record.lines = 0;
     for (;;) {
+        if (record.count == limits.columns) throw too_many_columns(line, limits);
         if (record.fields.size() <= record.count) record.fields.emplace_back();
         std::string& field = record.fields[record.count];
         field.clear();
@@ -139,6 +177,7 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
                 }
                 if (*p == '\n') ++record.lines;
                 field += *p++;
+                if (field.size() > limits.text_bytes) throw cell_too_long(line, record.count, field, limits, true);
             }
             if (p < end && *p == '\r' && (p + 1 >= end || p[1] == '\n')) ++p;
             if (p >= end && !final) return RecordStatus::incomplete;
@@ -155,8 +194,11 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
         } else {
             const char* start = p;
             while (p < end && *p != ',' && *p != '\n') ++p;
+            const char* field_end = p > start && p[-1] == '\r' && (p == end || *p == '\n') ? p - 1 : p;  // a line's \r is not the field's
+            if (static_cast<std::size_t>(field_end - start) > limits.text_bytes)
+                throw cell_too_long(line, record.count, std::string_view(start, static_cast<std::size_t>(field_end - start)), limits);
             if (p >= end && !final) return RecordStatus::incomplete;
-            field.assign(trim(std::string_view(start, static_cast<std::size_t>(p - start))));
+            field.assign(trim_spaces(std::string_view(start, static_cast<std::size_t>(field_end - start))));
         }
         if (p < end && *p == ',') {
             ++p;
@@ -171,18 +213,27 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
 // ---- rows ---------------------------------------------------------------------------------
 
 // Where one thread's rows go: a store, the rows rejected, and the last id of each name column.
+// Rows are counted against `max_rows` (a second thread's sink is given blocks that cannot pass it).
 struct Sink {
-    explicit Sink(ObservationStore& store, std::vector<RejectedRow>& rejected_rows)
+    Sink(ObservationStore& store, std::vector<RejectedRow>& rejected_rows, const Limits& reader_limits, std::size_t most_rows)
         : columns(ObservationStoreAccess::columns(store)),
           units(ObservationStoreAccess::units(store)),
           indicators(ObservationStoreAccess::indicators(store)),
           sources(ObservationStoreAccess::sources(store)),
-          rejected(rejected_rows) {}
+          rejected(rejected_rows),
+          limits(reader_limits),
+          max_rows(most_rows) {}
 
-    std::int32_t intern(detail::NameTable& table, std::int32_t& last, std::string_view name) {
+    // The id of a name already in `table` (the last one of its column first), or -1.
+    static std::int32_t find(const detail::NameTable& table, std::int32_t last, std::string_view name) noexcept {
         if (last >= 0 && table.names()[static_cast<std::size_t>(last)] == name) return last;
-        last = table.intern(name);
-        return last;
+        return table.find(name);
+    }
+
+    // One more data row at `line`; LimitHit past max_rows.
+    void count_row(std::size_t line) {
+        if (rows == max_rows) throw LimitHit{line, 0, Message("data row {0}", "第 {0} 个数据行", {std::to_string(rows + 1)}), limits.rows, "rows"};
+        ++rows;
     }
 
     ObservationColumns& columns;
@@ -190,6 +241,9 @@ struct Sink {
     detail::NameTable& indicators;
     detail::NameTable& sources;
     std::vector<RejectedRow>& rejected;
+    const Limits& limits;
+    std::size_t max_rows;
+    std::size_t rows = 0;  // data rows seen, rejected ones included
     std::int32_t last_unit = -1, last_indicator = -1, last_source = -1;
     Record record;  // the general path's fields
 };
@@ -210,9 +264,9 @@ public:
         std::string_view fields[role_count + 1];
         const char* quote = p;  // the next '"' at or after p, or end
         bool quote_known = false;
+        const std::size_t max_cell = sink.limits.text_bytes;
         while (p < end) {
             const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-            if (newline == nullptr && !final) break;
             const char* line_end = newline ? newline : end;
             if (!quote_known || quote < p) {
                 quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
@@ -220,28 +274,37 @@ public:
                 quote_known = true;
             }
             if (quote >= line_end) {  // no quote: split in place
+                if (newline == nullptr && !final) {  // the line goes on in the next block: within the limits so far?
+                    check_partial_line(p, end, line, sink.limits);
+                    break;
+                }
+                if (line_end > p && line_end[-1] == '\r') --line_end;  // \r\n
                 std::size_t count = 0;
                 for (const char* field = p;;) {
                     const char* comma = static_cast<const char*>(std::memchr(field, ',', static_cast<std::size_t>(line_end - field)));
                     const char* field_end = comma ? comma : line_end;
-                    if (count <= role_count) fields[count] = trim(std::string_view(field, static_cast<std::size_t>(field_end - field)));
+                    const auto size = static_cast<std::size_t>(field_end - field);
+                    if (size > max_cell) throw cell_too_long(line, count + 1, std::string_view(field, size), sink.limits);
+                    if (count <= role_count) fields[count] = trim_spaces(std::string_view(field, size));
                     ++count;
                     if (comma == nullptr) break;
                     field = comma + 1;
                 }
+                if (count > sink.limits.columns) throw too_many_columns(line, sink.limits);
                 if (count > 1 || !fields[0].empty()) take(fields, count, line, sink);
                 p = newline ? newline + 1 : end;
                 ++line;
                 continue;
             }
             const char* start = p;
-            const RecordStatus status = read_record(p, end, final, sink.record);
+            const RecordStatus status = read_record(p, end, final, sink.record, line, sink.limits);
             if (status == RecordStatus::incomplete) {
                 p = start;
                 break;
             }
             Record& record = sink.record;
             if (status == RecordStatus::broken) {
+                sink.count_row(line);
                 sink.rejected.push_back(RejectedRow{line, record.broken_column, "", record.problem});
             } else if (record.count > 1 || !record.fields[0].empty()) {
                 const std::size_t count = std::min<std::size_t>(record.count, role_count + 1);
@@ -255,11 +318,26 @@ public:
     }
 
 private:
+    // LimitHit when the start of a line without quotes already holds a cell or more columns past the limits.
+    static void check_partial_line(const char* p, const char* end, std::size_t line, const Limits& limits) {
+        std::size_t count = 0;
+        for (const char* field = p;;) {
+            const char* comma = static_cast<const char*>(std::memchr(field, ',', static_cast<std::size_t>(end - field)));
+            const char* field_end = comma ? comma : end;
+            const auto size = static_cast<std::size_t>(field_end - field);
+            if (size > limits.text_bytes) throw cell_too_long(line, count + 1, std::string_view(field, size), limits);
+            if (++count > limits.columns) throw too_many_columns(line, limits);
+            if (comma == nullptr) return;
+            field = comma + 1;
+        }
+    }
+
     static void reject(Sink& sink, std::size_t line, std::size_t column, Message message) {
         sink.rejected.push_back(RejectedRow{line, column, "", std::move(message)});
     }
 
     void take(const std::string_view* fields, std::size_t count, std::size_t line, Sink& sink) const {
+        sink.count_row(line);
         if (count != roles_.size()) {
             const std::string have = std::to_string(count), want = std::to_string(roles_.size());
             return reject(sink, line, 0,
@@ -323,9 +401,26 @@ private:
             return reject(sink, line, column_of_[role_recorded] + 1,
                           Message("recorded {0} is before the date {1}; expected on or after it", "记录日期 {0} 早于数据日期 {1}；应不早于数据日期",
                                   {std::string(recorded_text), std::string(trim(fields[column_of_[role_date]]))}));
-        row.unit = sink.intern(sink.units, sink.last_unit, unit_id);
-        row.indicator = sink.intern(sink.indicators, sink.last_indicator, indicator_id);
-        if (!source_id.empty()) row.source = sink.intern(sink.sources, sink.last_source, source_id);
+        // Ids are checked once, when first seen: UTF-8 without control characters (a source may
+        // hold line breaks, \r\n from spreadsheets too, and tabs). Nothing is interned before the
+        // row is taken.
+        const std::int32_t unit = Sink::find(sink.units, sink.last_unit, unit_id);
+        if (unit < 0)
+            if (Message bad = detail::text_problem(unit_id); !bad.empty()) return reject(sink, line, column_of_[role_unit] + 1, std::move(bad));
+        const std::int32_t indicator = Sink::find(sink.indicators, sink.last_indicator, indicator_id);
+        if (indicator < 0)
+            if (Message bad = detail::text_problem(indicator_id); !bad.empty())
+                return reject(sink, line, column_of_[role_indicator] + 1, std::move(bad));
+        std::int32_t source = 0;
+        if (!source_id.empty()) {
+            source = Sink::find(sink.sources, sink.last_source, source_id);
+            if (source < 0)
+                if (Message bad = detail::text_problem(source_id, "\n\r\t"); !bad.empty())
+                    return reject(sink, line, column_of_[role_source] + 1, std::move(bad));
+        }
+        row.unit = sink.last_unit = unit >= 0 ? unit : sink.units.intern(unit_id);
+        row.indicator = sink.last_indicator = indicator >= 0 ? indicator : sink.indicators.intern(indicator_id);
+        if (!source_id.empty()) row.source = sink.last_source = source >= 0 ? source : sink.sources.intern(source_id);
         detail::append_row(sink.columns, row);
     }
 
@@ -333,18 +428,21 @@ private:
     std::size_t column_of_[role_count] = {};
 };
 
+// Unknown columns a message names; the others are counted.
+constexpr std::size_t unknown_columns_named = 5;
+
 // The header's columns; ParseError for unknown, repeated or missing ones.
 std::vector<Role> read_header(const Record& header, std::size_t line, const std::string& file) {
     std::vector<Role> roles;
     std::size_t seen[role_count] = {};  // 1-based column of each role, 0 when absent
-    Message unknown;  // "'x' (column 3), 'y' (column 5)"
+    Message unknown;  // "'x' (column 3), 'y' (column 5)": the first few
     std::size_t first_unknown = 0, unknown_count = 0;
     for (std::size_t c = 0; c < header.count; ++c) {
-        const std::string name(trim(header.fields[c]));
+        const std::string_view name = trim(header.fields[c]);
         const auto found = std::find_if(std::begin(role_names), std::end(role_names), [&](const char* r) { return name == r; });
         if (found == std::end(role_names)) {
             if (first_unknown == 0) first_unknown = c + 1;
-            ++unknown_count;
+            if (++unknown_count > unknown_columns_named) continue;
             Message item("{0} (column {1})", "{0}（第 {1} 列）", {single_quoted(name), std::to_string(c + 1)});
             unknown = unknown.empty() ? std::move(item) : Message("{0}, {1}", "{0}, {1}", {std::move(unknown), std::move(item)});
             continue;
@@ -358,10 +456,14 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
         seen[role] = c + 1;
         roles.push_back(role);
     }
-    if (!unknown.empty())
+    if (unknown_count == 1)
+        throw ParseError(file, file_position(line, first_unknown), Message("unknown column {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()}));
+    if (unknown_count > unknown_columns_named)
         throw ParseError(file, file_position(line, first_unknown),
-                         unknown_count == 1 ? Message("unknown column {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()})
-                                            : Message("unknown columns {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()}));
+                         Message("{0} unknown columns, the first {1}; {2}", "{0} 个未知的列，前几个为 {1}；{2}",
+                                 {std::to_string(unknown_count), std::move(unknown), expected_columns()}));
+    if (unknown_count > 1)
+        throw ParseError(file, file_position(line, first_unknown), Message("unknown columns {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()}));
     std::string missing;
     for (std::size_t r = 0; r < required_roles; ++r)
         if (seen[r] == 0) missing += (missing.empty() ? "" : ", ") + single_quoted(role_names[r]);
@@ -377,30 +479,21 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
 class CsvReader {
 public:
     CsvReader(std::string file, const ObservationReadOptions& options, std::size_t size_hint)
-        : file_(std::move(file)), size_hint_(size_hint), main_sink_(load_.store, load_.rejected) {
+        : file_(std::move(file)),
+          limits_(options.limits),
+          size_hint_(size_hint),
+          main_sink_(load_.store, load_.rejected, limits_, limits_.rows) {
         threads_ = options.threads > 0 ? options.threads : std::min(2, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     }
 
     // Parses what it can of [begin, end) (all of it when `final`); returns the bytes consumed.
+    // LimitError for input past the limits.
     std::size_t feed(const char* begin, const char* end, bool final) {
-        const char* p = begin;
-        if (!parser_) {
-            if (at_start_ && end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
-            if (at_start_ && end - p < 3 && !final && std::memcmp(p, "\xEF\xBB\xBF", static_cast<std::size_t>(end - p)) == 0) return 0;
-            at_start_ = false;
-            if (!read_header_record(p, end, final)) return static_cast<std::size_t>(p - begin);
-            reserve(p, end);
+        try {
+            return feed_text(begin, end, final);
+        } catch (const LimitHit& hit) {
+            throw detail::limit_exceeded(file_, file_position(hit.line, hit.column), hit.what, hit.limit, hit.member);
         }
-        if (threads_ >= 2 && end - p >= 2 * min_split_bytes) {
-            const char* middle = p + (end - p) / 2;
-            const char* newline = static_cast<const char*>(std::memchr(middle, '\n', static_cast<std::size_t>(end - middle)));
-            if (newline != nullptr && std::memchr(p, '"', static_cast<std::size_t>(newline + 1 - p)) == nullptr)
-                return static_cast<std::size_t>(parse_in_two(p, newline + 1, end, final) - begin);
-        }
-        std::size_t lines = 0;
-        p = parser_->parse(p, end, final, line_, main_sink_, lines);
-        line_ += lines;
-        return static_cast<std::size_t>(p - begin);
     }
 
     ObservationLoad finish() {
@@ -415,13 +508,48 @@ public:
 private:
     static constexpr std::ptrdiff_t min_split_bytes = 1 << 16;  // below this one thread is as quick
 
+    // feed, with LimitHit for input past the limits.
+    std::size_t feed_text(const char* begin, const char* end, bool final) {
+        const char* p = begin;
+        if (!parser_) {
+            if (at_start_) {
+                if (end - p < 4 && !final) return 0;
+                p += detail::check_encoding(std::string_view(p, static_cast<std::size_t>(end - p)), file_);
+                check_start(p, end, final);
+                at_start_ = false;
+            }
+            if (!read_header_record(p, end, final)) return static_cast<std::size_t>(p - begin);
+            reserve(p, end);
+        }
+        // Two threads only where the second cannot pass the rows limit (a row takes 2 bytes at least).
+        const std::size_t rows_left = limits_.rows - std::min(main_sink_.rows, limits_.rows);
+        if (threads_ >= 2 && end - p >= 2 * min_split_bytes && static_cast<std::size_t>(end - p) / 2 + 1 <= rows_left) {
+            const char* middle = p + (end - p) / 2;
+            const char* newline = static_cast<const char*>(std::memchr(middle, '\n', static_cast<std::size_t>(end - middle)));
+            if (newline != nullptr && std::memchr(p, '"', static_cast<std::size_t>(newline + 1 - p)) == nullptr)
+                return static_cast<std::size_t>(parse_in_two(p, newline + 1, end, final) - begin);
+        }
+        std::size_t lines = 0;
+        p = parser_->parse(p, end, final, line_, main_sink_, lines);
+        line_ += lines;
+        return static_cast<std::size_t>(p - begin);
+    }
+
+    // The first 64 KiB (to a line break): the whole file is refused when its first bytes that
+    // are not UTF-8 read as GB18030, rather than rejecting every row; other bad bytes reject their row.
+    void check_start(const char* p, const char* end, bool final) const {
+        std::string_view start(p, std::min<std::size_t>(static_cast<std::size_t>(end - p), 1 << 16));
+        if (!(final && start.size() == static_cast<std::size_t>(end - p))) start = start.substr(0, start.rfind('\n') + 1);  // npos + 1 == 0
+        detail::refuse_gb18030(start, file_);
+    }
+
     // Reads the header (skipping blank lines); false when more text is needed.
     bool read_header_record(const char*& p, const char* end, bool final) {
         Record header;
         for (;;) {
             if (p >= end) return false;
             const char* start = p;
-            const RecordStatus status = read_record(p, end, final, header);
+            const RecordStatus status = read_record(p, end, final, header, line_, limits_);
             if (status == RecordStatus::incomplete) {
                 p = start;
                 return false;
@@ -451,7 +579,7 @@ private:
     const char* parse_in_two(const char* p, const char* split, const char* end, bool final) {
         part_ = ObservationStore();
         part_rejected_.clear();
-        Sink part_sink(part_, part_rejected_);
+        Sink part_sink(part_, part_rejected_, limits_, std::numeric_limits<std::size_t>::max());
         std::size_t part_lines = 0, lines = 0;
         const char* stop = split;
         std::exception_ptr failure;
@@ -469,8 +597,16 @@ private:
             throw;
         }
         worker.join();
-        if (failure) std::rethrow_exception(failure);
         line_ += lines;
+        if (failure) {
+            try {
+                std::rethrow_exception(failure);
+            } catch (LimitHit& hit) {
+                hit.line += line_;  // the second part's lines count from its start
+                throw;
+            }
+        }
+        main_sink_.rows += part_sink.rows;
         detail::append_store(load_.store, part_);
         for (RejectedRow& row : part_rejected_) {
             row.line += line_;
@@ -481,6 +617,7 @@ private:
     }
 
     std::string file_;
+    Limits limits_;
     std::size_t size_hint_ = 0;
     int threads_ = 1;
     bool at_start_ = true;
@@ -495,6 +632,9 @@ private:
 }  // namespace
 
 ObservationLoad parse_observations_csv(std::string_view csv, const std::string& file, const ObservationReadOptions& options) {
+    if (csv.size() > options.limits.csv_bytes)
+        throw detail::limit_exceeded(file, "", Message("the text holds {0} bytes", "文本有 {0} 字节", {std::to_string(csv.size())}), options.limits.csv_bytes,
+                                     "csv_bytes");
     CsvReader reader(file, options, csv.size());
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
     std::size_t window = block;

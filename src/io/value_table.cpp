@@ -1,174 +1,289 @@
 // CSV tables of unit values (RFC 4180). A small reader of our own: the Debian CSV libraries are
 // either LGPL (libcsv, awkward to link statically into host systems) or need the column count
 // at compile time (fast-cpp-csv-parser); we need line numbers in every error.
+//
+// The text is read one record at a time straight into the table (the header kept, one record's
+// fields reused), so a table takes about its text plus 8 bytes a value: the rows are counted
+// before the values are read, and the matrix is made once.
 
 #include <civitas/error.hpp>
 #include <civitas/io.hpp>
 
 #include "detail/number_format.hpp"
+#include "detail/utf8.hpp"
 #include "io/file_text.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 #include <set>
+#include <unordered_set>
 
 namespace civitas {
 
 namespace {
 
+using detail::limit_exceeded;
+
+// One record: its first `count` fields (the vector is reused from record to record).
 struct Record {
     std::size_t line = 0;  // 1-based line where the record starts
     std::vector<std::string> fields;
+    std::size_t count = 0;
 };
 
-// Splits text into records; quoted fields may hold commas, quotes ("") and line breaks.
-std::vector<Record> split_records(std::string_view text, const std::string& file) {
-    std::vector<Record> records;
-    std::size_t i = 0, line = 1;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // UTF-8 byte-order mark
-    while (i < text.size()) {
-        Record record;
-        record.line = line;
-        std::string field;
-        bool end_of_record = false;
-        while (!end_of_record) {
-            field.clear();
-            if (i < text.size() && text[i] == '"') {
-                const std::size_t open_line = line;
-                ++i;
-                for (;;) {
-                    if (i >= text.size())
-                        throw ParseError(file, file_position(open_line),
-                                         Message("quoted field never closed; expected a closing \"", "带引号的字段未闭合；应以 \" 结束"));
-                    if (text[i] == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') {
-                            field += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    if (text[i] == '\n') ++line;
-                    field += text[i++];
-                }
-                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-                    throw ParseError(file, file_position(line),
-                                     Message("text after a closing quote; expected a comma or the end of the line", "结束引号后还有文字；应为逗号或行尾"));
-            } else {
-                const std::size_t start = i;
-                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') ++i;
-                field.assign(text.substr(start, i - start));
-            }
-            record.fields.push_back(field);
-            if (i < text.size() && text[i] == ',') {
-                ++i;
-            } else {
-                if (i < text.size() && text[i] == '\r') ++i;
-                if (i < text.size() && text[i] == '\n') ++i;
-                ++line;
-                end_of_record = true;
-            }
+// "a cell of more than 65536 bytes ('...')": the error for a cell past Limits::text_bytes.
+LimitError cell_too_long(const std::string& file, std::size_t line, std::size_t column, std::string_view start, const Limits& limits) {
+    return limit_exceeded(file, file_position(line, column),
+                          Message("a cell of more than {0} bytes ('{1}')", "单元格超过 {0} 字节（'{1}'）",
+                                  {std::to_string(limits.text_bytes), detail::quote(start.substr(0, 4 * quoted_characters))}),
+                          limits.text_bytes, "text_bytes");
+}
+
+// Reads the records of a text one at a time; quoted fields may hold commas, quotes ("") and line
+// breaks; a line ends at \n, \r\n or \r. Cells and records are held to the limits.
+class RecordReader {
+public:
+    RecordReader(std::string_view text, const std::string& file, const Limits& limits) : text_(text), file_(file), limits_(limits) {}
+
+    // The next record that is not blank (a line with nothing on it); false at the end.
+    bool next(Record& record) {
+        while (at_ < text_.size()) {
+            read(record);
+            if (record.count > 1 || !record.fields[0].empty()) return true;
         }
-        const bool blank = record.fields.size() == 1 && record.fields[0].empty();
-        if (!blank) records.push_back(std::move(record));
+        return false;
+    }
+
+    // The text not read yet.
+    [[nodiscard]] std::string_view rest() const noexcept { return text_.substr(at_); }
+
+private:
+    void read(Record& record) {
+        record.line = line_;
+        record.count = 0;
+        for (;;) {
+            if (record.count == limits_.columns)
+                throw limit_exceeded(file_, file_position(record.line), Message("a row of more than {0} columns", "一行超过 {0} 列", {std::to_string(limits_.columns)}),
+                                     limits_.columns, "columns");
+            if (record.fields.size() == record.count) record.fields.emplace_back();
+            std::string& field = record.fields[record.count++];
+            field.clear();
+            if (at_ < text_.size() && text_[at_] == '"')
+                read_quoted(field, record);
+            else
+                read_plain(field, record);
+            if (at_ < text_.size() && text_[at_] == ',') {
+                ++at_;
+                continue;
+            }
+            if (at_ < text_.size() && text_[at_] == '\r') ++at_;
+            if (at_ < text_.size() && text_[at_] == '\n') ++at_;
+            ++line_;
+            return;
+        }
+    }
+
+    void read_plain(std::string& field, const Record& record) {
+        const std::size_t start = at_;
+        while (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '\n' && text_[at_] != '\r') ++at_;
+        if (at_ - start > limits_.text_bytes) throw cell_too_long(file_, record.line, record.count, text_.substr(start), limits_);
+        field.assign(text_.substr(start, at_ - start));
+    }
+
+    void read_quoted(std::string& field, const Record& record) {
+        const std::size_t open_line = line_;
+        ++at_;
+        for (;;) {
+            const std::size_t close = text_.find('"', at_);
+            if (close == std::string_view::npos)
+                throw ParseError(file_, file_position(open_line),
+                                 Message("quoted field never closed; expected a closing \"", "带引号的字段未闭合；应以 \" 结束"));
+            if (field.size() + (close - at_) > limits_.text_bytes) throw cell_too_long(file_, record.line, record.count, field + std::string(text_.substr(at_, 400)), limits_);
+            line_ += static_cast<std::size_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(at_), text_.begin() + static_cast<std::ptrdiff_t>(close), '\n'));
+            field.append(text_.substr(at_, close - at_));
+            at_ = close + 1;
+            if (at_ < text_.size() && text_[at_] == '"') {  // "" is a quote
+                field += '"';
+                ++at_;
+                continue;
+            }
+            break;
+        }
+        if (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '\n' && text_[at_] != '\r')
+            throw ParseError(file_, file_position(line_),
+                             Message("text after a closing quote; expected a comma or the end of the line", "结束引号后还有文字；应为逗号或行尾"));
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    const Limits& limits_;
+    std::size_t at_ = 0;
+    std::size_t line_ = 1;
+};
+
+// At least the number of records in `text` (lines that hold something, outside quoted fields),
+// counting no further than `most` + 1. Exact but for lines ended by a lone \r.
+std::size_t count_records(std::string_view text, std::size_t most) {
+    std::size_t records = 0;
+    bool quoted = false;  // inside a quoted field at the start of the line
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end && records <= most) {
+        const auto* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char* line_end = newline ? newline : end;
+        if (!quoted && line_end > p && !(line_end - p == 1 && *p == '\r')) ++records;
+        if (std::count(p, line_end, '"') % 2 != 0) quoted = !quoted;
+        p = newline ? newline + 1 : end;
     }
     return records;
 }
 
-std::string trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// Lower case of ASCII letters only: std::tolower would follow the host's C locale.
-std::string lower_ascii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+// Ids keep what the file says but the spaces around them (a tab is a control character, refused).
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     return text;
 }
 
-// A cell as a value: NaN when empty (missing data); numbers read as the observation reader reads them.
-double read_cell(const std::string& raw, const std::string& file, const Record& record, std::size_t column,
-                 const std::string& header) {
-    const std::string cell = trim(raw);
-    if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
-    const std::string word = lower_ascii(cell);
-    if (word == "yes" || word == "true" || cell == "是") return 1.0;
-    if (word == "no" || word == "false" || cell == "否") return 0.0;
-    double value = 0;
-    switch (detail::parse_decimal(cell, value)) {
-    case detail::NumberProblem::none: return value;
-    case detail::NumberProblem::not_finite:
-        throw ParseError(file, file_position(record.line, column + 1),
-                         Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data",
-                                 "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空", {cell, header}));
-    case detail::NumberProblem::out_of_range:
-        throw ParseError(file, file_position(record.line, column + 1),
-                         Message("'{0}' in column '{1}' is out of the range of numbers; expected a number, yes/no, or an empty cell for missing data",
-                                 "列 '{1}' 中的 '{0}' 超出数值范围；应为数字、是/否，缺失数据则留空", {cell, header}));
-    case detail::NumberProblem::empty:
-    case detail::NumberProblem::not_a_number: break;
-    }
-    throw ParseError(file, file_position(record.line, column + 1),
-                     Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data",
-                             "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空", {cell, header}));
+// Numbers and yes/no may have spaces and tabs around them.
+std::string_view trim_blanks(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
 }
+
+// An id or name of the table: its text, or a ParseError at its place when it cannot be one.
+std::string_view checked_name(std::string_view raw, const std::string& file, std::size_t line, std::size_t column) {
+    const std::string_view name = trim_spaces(raw);
+    if (Message problem = detail::text_problem(name); !problem.empty()) throw ParseError(file, file_position(line, column), std::move(problem));
+    return name;
+}
+
+// Lower case of ASCII letters only: std::tolower would follow the host's C locale.
+std::string lower_ascii(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+}
+
+// A cell as a value: NaN when empty (missing data); numbers read as the observation reader reads them.
+double read_cell(std::string_view raw, const std::string& file, std::size_t line, std::size_t column, const std::string& header) {
+    const std::string_view cell = trim_blanks(raw);
+    if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
+    double value = 0;
+    const detail::NumberProblem problem = detail::parse_decimal(cell, value);
+    if (problem == detail::NumberProblem::none) return value;
+    if (cell.size() <= 5) {
+        const std::string word = lower_ascii(cell);
+        if (word == "yes" || word == "true" || cell == "是") return 1.0;
+        if (word == "no" || word == "false" || cell == "否") return 0.0;
+    }
+    const std::string shown = detail::quote(cell), column_name = detail::quote(header);
+    switch (problem) {
+    case detail::NumberProblem::not_finite:
+        throw ParseError(file, file_position(line, column),
+                         Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data",
+                                 "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空", {shown, column_name}));
+    case detail::NumberProblem::out_of_range:
+        throw ParseError(file, file_position(line, column),
+                         Message("'{0}' in column '{1}' is out of the range of numbers; expected a number, yes/no, or an empty cell for missing data",
+                                 "列 '{1}' 中的 '{0}' 超出数值范围；应为数字、是/否，缺失数据则留空", {shown, column_name}));
+    default: break;
+    }
+    throw ParseError(file, file_position(line, column),
+                     Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data",
+                             "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空", {shown, column_name}));
+}
+
+// Unit ids seen, as indices into the table's units (which may grow without breaking the set).
+struct UnitHash {
+    const std::vector<std::string>* units;
+    std::size_t operator()(std::size_t i) const noexcept { return std::hash<std::string_view>{}((*units)[i]); }
+};
+struct UnitEqual {
+    const std::vector<std::string>* units;
+    bool operator()(std::size_t a, std::size_t b) const noexcept { return (*units)[a] == (*units)[b]; }
+};
 
 }  // namespace
 
 ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column, const ReadOptions& options) {
-    (void)options;
+    const Limits& limits = options.limits;
+    if (csv.size() > limits.csv_bytes)
+        throw limit_exceeded(file, "", Message("the text holds {0} bytes", "文本有 {0} 字节", {std::to_string(csv.size())}), limits.csv_bytes, "csv_bytes");
     csv.remove_prefix(detail::check_utf8(csv, file));
-    const std::vector<Record> records = split_records(csv, file);
-    if (records.empty())
+    RecordReader reader(csv, file, limits);
+    Record header;
+    if (!reader.next(header))
         throw ParseError(file, file_position(1), Message("the file is empty; expected a header row: unit id, then indicator ids",
                                                          "文件为空；应有表头行: 单位 id，其后为各指标 id"));
-    const Record& header = records[0];
-    if (header.fields.size() < 2)
+    if (header.count < 2)
         throw ParseError(file, file_position(header.line), Message("the header has one column; expected the unit id column, then indicator ids",
                                                                    "表头只有一列；应先为单位 id 列，其后为各指标 id"));
 
     ValueTable table;
     std::vector<std::size_t> value_columns;
     std::size_t class_index = 0;
-    std::set<std::string> seen;
-    for (std::size_t c = 1; c < header.fields.size(); ++c) {
-        const std::string name = trim(header.fields[c]);
+    std::set<std::string_view> seen;
+    for (std::size_t c = 1; c < header.count; ++c) {
+        const std::string_view name = checked_name(header.fields[c], file, header.line, c + 1);
         const Message where = file_position(header.line, c + 1);
         if (name.empty()) throw ParseError(file, where, Message("empty column name; expected an indicator id", "列名为空；应为指标 id"));
         if (!seen.insert(name).second)
-            throw ParseError(file, where, Message("duplicate column '{0}'; expected each indicator once", "列 '{0}' 重复；每个指标应只出现一次", {name}));
+            throw ParseError(file, where,
+                             Message("duplicate column '{0}'; expected each indicator once", "列 '{0}' 重复；每个指标应只出现一次", {detail::quote(name)}));
         if (!class_column.empty() && name == class_column) {
             class_index = c;
             continue;
         }
-        table.columns.push_back(name);
+        table.columns.emplace_back(name);
         value_columns.push_back(c);
     }
     if (!class_column.empty() && class_index == 0)
         throw ParseError(file, file_position(header.line), Message("no column '{0}' for unit classes; expected it in the header",
-                                                                   "没有单位类别列 '{0}'；表头中应有该列", {class_column}));
+                                                                   "没有单位类别列 '{0}'；表头中应有该列", {detail::quote(class_column)}));
 
-    const auto rows = static_cast<Eigen::Index>(records.size() - 1);
-    table.values.resize(rows, static_cast<Eigen::Index>(value_columns.size()));
-    std::set<std::string> units;
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        const Record& record = records[r];
-        if (record.fields.size() != header.fields.size())
+    // Room for every row at once: rows are counted first (within the limits), the matrix made once.
+    const std::size_t width = value_columns.size();
+    const std::size_t most_rows = width == 0 ? limits.rows : std::min<std::size_t>(limits.rows, limits.cells / width);
+    std::size_t capacity = std::min(count_records(reader.rest(), most_rows), most_rows);
+    table.values.resize(static_cast<Eigen::Index>(capacity), static_cast<Eigen::Index>(width));
+    table.units.reserve(capacity);
+    if (class_index) table.classes.reserve(capacity);
+    std::unordered_set<std::size_t, UnitHash, UnitEqual> units(capacity, UnitHash{&table.units}, UnitEqual{&table.units});
+
+    Record record;
+    std::size_t rows = 0;
+    while (reader.next(record)) {
+        if (rows == limits.rows)
+            throw limit_exceeded(file, file_position(record.line), Message("data row {0}", "第 {0} 个数据行", {std::to_string(rows + 1)}), limits.rows,
+                                 "rows");
+        if (width != 0 && static_cast<std::uint64_t>(rows + 1) * width > limits.cells)
+            throw limit_exceeded(file, file_position(record.line),
+                                 Message("{0} rows of {1} values", "{0} 行、每行 {1} 个数值", {std::to_string(rows + 1), std::to_string(width)}),
+                                 limits.cells, "cells");
+        if (record.count != header.count)
             throw ParseError(file, file_position(record.line), Message("{0} cells; expected {1} as in the header", "{0} 个单元格；应与表头一样为 {1} 个",
-                                                                       {std::to_string(record.fields.size()), std::to_string(header.fields.size())}));
-        const std::string unit = trim(record.fields[0]);
+                                                                       {std::to_string(record.count), std::to_string(header.count)}));
+        const std::string_view unit = checked_name(record.fields[0], file, record.line, 1);
         if (unit.empty()) throw ParseError(file, file_position(record.line, 1), Message("empty unit id; expected one", "单位 id 为空；应给出单位 id"));
-        if (!units.insert(unit).second)
+        table.units.emplace_back(unit);
+        if (!units.insert(rows).second)
             throw ParseError(file, file_position(record.line, 1),
-                             Message("duplicate unit '{0}'; expected each unit once", "单位 '{0}' 重复；每个单位应只出现一次", {unit}));
-        table.units.push_back(unit);
-        if (class_index) table.classes.push_back(trim(record.fields[class_index]));
-        for (std::size_t k = 0; k < value_columns.size(); ++k)
-            table.values(static_cast<Eigen::Index>(r - 1), static_cast<Eigen::Index>(k)) =
-                read_cell(record.fields[value_columns[k]], file, record, value_columns[k], table.columns[k]);
+                             Message("duplicate unit '{0}'; expected each unit once", "单位 '{0}' 重复；每个单位应只出现一次", {detail::quote(unit)}));
+        if (class_index) table.classes.emplace_back(checked_name(record.fields[class_index], file, record.line, class_index + 1));
+        if (rows == capacity) {  // more records than counted (lines ended by a lone \r): grow
+            capacity = std::min(std::max<std::size_t>(2 * capacity, 16), most_rows);
+            table.values.conservativeResize(static_cast<Eigen::Index>(capacity), static_cast<Eigen::Index>(width));
+        }
+        double* values = table.values.data() + rows * width;
+        for (std::size_t k = 0; k < width; ++k)
+            values[k] = read_cell(record.fields[value_columns[k]], file, record.line, value_columns[k] + 1, table.columns[k]);
+        ++rows;
     }
+    if (rows < capacity) table.values.conservativeResize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(width));
     return table;
 }
 
