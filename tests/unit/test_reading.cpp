@@ -288,6 +288,95 @@ TEST_F(Confined, SubPlansNestedPastTheLimitAreALimitError) {
     EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_plan(deep, "plan.json"); }, "plan.json", path), "sub-plans nested 65 deep"));
 }
 
+// ---- CSV: observations and value tables -------------------------------------------------------
+
+ObservationReadOptions csv_options(int threads, Limits limits = {}) {
+    ObservationReadOptions options;
+    options.threads = threads;
+    options.limits = limits;
+    return options;
+}
+
+TEST(CsvReading, AHeaderOfManyUnknownColumnsNamesTheFirstAndCountsTheRest) {
+    // Was quadratic: each unknown column copied the message about the ones before it (a fuzz finding).
+    std::string header = "unit,indicator,date,value";
+    for (int k = 0; k < 20000; ++k) header += ",x" + std::to_string(k);
+    const std::string message =
+        error_of<ParseError>([&] { (void)parse_observations_csv(header + "\n", "obs.csv"); }, "obs.csv", "line 1, column 5");
+    EXPECT_TRUE(mentions_all_and_any(message, {"20000 unknown columns", "'x0' (column 5)", "'x4' (column 9)"}, {})) << message;
+    EXPECT_FALSE(mentions(message, "'x5'")) << message;
+}
+
+TEST(CsvReading, IdsThatAreNotTextLeaveTheirRowOut) {
+    const std::string csv = std::string("unit,indicator,date,value,source\n") +
+                            "u\tv,a,2026-01-05,1,\n"          // a tab in an id (Excel's text export, a formula's defusing tab)
+                            "u,a\xFF,2026-01-05,2,\n"         // a byte that is not UTF-8
+                            "u,a,2026-01-05,3,\"two\nlines\"\n"  // a source may hold line breaks
+                            "u,a,2026-01-06, 4\t,\n";          // numbers may have blanks around them
+    for (int threads : {1, 2}) {
+        const ObservationLoad load = parse_observations_csv(csv, "obs.csv", csv_options(threads));
+        ASSERT_EQ(load.rejected.size(), 2u) << to_string(load);
+        EXPECT_EQ(to_string(load.rejected[0]), "line 2, column 1: 'u\\x09v' holds the control character U+0009; expected text without control characters");
+        EXPECT_EQ(to_string(load.rejected[1]), "line 3, column 2: 'a\\xFF' is not UTF-8 (the byte \\xFF); expected UTF-8 text");
+        EXPECT_EQ(load.store.size(), 2u);
+        EXPECT_EQ(load.store.units(), std::vector<std::string>{"u"});
+    }
+}
+
+TEST(CsvReading, LimitsHoldWhereverTheyAreCrossedAndOnEveryThreadCount) {
+    // Past 128 KiB the text is split between two threads: a long cell in the second half is
+    // named at its own line either way.
+    std::string csv = "unit,indicator,date,value,source\n";
+    std::size_t line = 1;
+    while (csv.size() < (std::size_t{1} << 18)) {
+        csv += "u,a,2026-01-05,1,s\n";
+        ++line;
+    }
+    csv += "u,a,2026-01-05,1," + std::string(100, 's') + "\n";
+    const std::string where = "line " + std::to_string(line + 1) + ", column 5";
+    Limits limits;
+    limits.text_bytes = 64;
+    for (int threads : {1, 2})
+        EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_observations_csv(csv, "obs.csv", csv_options(threads, limits)); }, "obs.csv", where),
+                             "Limits::text_bytes"));
+    limits = {};
+    limits.rows = 1000;
+    for (int threads : {1, 2})
+        EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_observations_csv(csv, "obs.csv", csv_options(threads, limits)); }, "obs.csv", "line 1002"),
+                             "Limits::rows"));
+    limits = {};
+    limits.csv_bytes = 1000;  // text, like files, is held to the size limit
+    EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_observations_csv(csv, "obs.csv", csv_options(1, limits)); }, "obs.csv", ""), "Limits::csv_bytes"));
+    ReadOptions read;
+    read.limits.csv_bytes = 10;
+    EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_value_table("unit,a\nu,1\n", "t.csv", "", read); }, "t.csv", ""), "Limits::csv_bytes"));
+}
+
+TEST(CsvReading, ValueTablesReadEveryLineEndingAndHoldIdsToText) {
+    // Lines ended by a lone \r (old Mac, some exports) are more than the rows counted in advance.
+    const ValueTable table = parse_value_table("unit,a,b\ru1,1,2\ru2,3,\"4\"\r", "t.csv");
+    EXPECT_EQ(table.units, (std::vector<std::string>{"u1", "u2"}));
+    ASSERT_EQ(table.values.rows(), 2);
+    EXPECT_EQ(table.values(1, 0), 3.0);
+    EXPECT_EQ(table.values(1, 1), 4.0);
+    for (const char* end : {"\n", "\r\n", "\r"}) {
+        const std::string csv = std::string("unit,a") + end + "u,1" + end + "v,zz" + end;
+        EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_value_table(csv, "t.csv"); }, "t.csv", "line 3, column 2"), "'zz'"));
+    }
+    // An id holding a line break, a tab or an escape is refused at its place.
+    EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_value_table("unit,a\n\"u\nv\",1\n", "t.csv"); }, "t.csv", "line 2, column 1"),
+                         "U+000A"));
+    EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_value_table("unit,a\x1B[2J\nu,1\n", "t.csv"); }, "t.csv", "line 1, column 2"),
+                         "U+001B"));
+    Limits limits;
+    limits.text_bytes = 8;
+    ReadOptions read;
+    read.limits = limits;
+    EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_value_table("unit,a\n\"" + std::string(20, 'u') + "\",1\n", "t.csv", "", read); },
+                                              "t.csv", "line 2, column 1"),
+                         "Limits::text_bytes"));
+}
+
 TEST(Messages, ValuesAreAlwaysPrintableUtf8) {
     const Message m("unknown unit '{0}'", "未知单位 '{0}'", {std::string("a\x1B[2J\x07\xFFz")});
     EXPECT_EQ(m.text(Language::en), "unknown unit 'a\\x1B[2J\\x07\\xFFz'");
