@@ -273,7 +273,8 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
         if (!units.insert(rows).second)
             throw ParseError(file, file_position(record.line, 1),
                              Message("duplicate unit '{0}'; expected each unit once", "单位 '{0}' 重复；每个单位应只出现一次", {detail::quote(unit)}));
-        if (class_index) table.classes.emplace_back(checked_name(record.fields[class_index], file, record.line, class_index + 1));
+        if (class_index)  // read like the values around it: blanks around it are not part of it
+            table.classes.emplace_back(checked_name(trim_blanks(record.fields[class_index]), file, record.line, class_index + 1));
         if (rows == capacity) {  // more records than counted (lines ended by a lone \r): grow
             capacity = std::min(std::max<std::size_t>(2 * capacity, 16), most_rows);
             table.values.conservativeResize(static_cast<Eigen::Index>(capacity), static_cast<Eigen::Index>(width));
