@@ -1,5 +1,5 @@
 // Sharing one campaign, framework or plan between threads: every const operation may run on
-// many threads at once and gives what it gives on one (docs/safety.md). Run under
+// many threads at once and gives what it gives on one (docs/reliability.md). Run under
 // ThreadSanitizer in CI (the tsan preset), where a data race fails the test.
 
 #include "support.hpp"
