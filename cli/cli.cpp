@@ -3,6 +3,7 @@
 #include <civitas/civitas.hpp>
 
 #include "detail/number_format.hpp"
+#include "detail/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -189,17 +190,26 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 
     const Framework framework = framework_from(positional[0]);
     const ValueTable table = read_value_table(positional[1], class_column);
+    const std::vector<std::string> known = framework.indicator_ids();
+    const std::set<std::string> ids(known.begin(), known.end());
+    for (const std::string& column : table.columns)
+        if (ids.count(column) == 0)
+            throw ParseError(positional[1], file_position(1),
+                             Message("unknown indicator id '{0}'; expected an indicator of framework '{1}' (civitas validate lists them) or --class-column",
+                                     "未知的指标 id '{0}'；应为测评体系 '{1}' 的指标（civitas validate 可列出）或用 --class-column 指定类别列",
+                                     {detail::quote(column), framework.id()}));
     EvaluateOptions options;
     options.nan_as_missing = true;  // the table reader turns empty cells into NaN and rejects written NaNs
     const BatchEvaluation batch = evaluate_many(framework, table.values, table.columns, table.units, table.classes, options);
 
-    if (format == "json") {
-        nlohmann::ordered_json document;
-        document["framework"] = framework.id();
-        document["units"] = nlohmann::ordered_json::array();
-        for (std::size_t r = 0; r < batch.size(); ++r)
-            document["units"].push_back(nlohmann::ordered_json::parse(evaluation_to_json(unit_evaluation(framework, batch, r))));
-        out << document.dump(2) << "\n";
+    if (format == "json") {  // written unit by unit: memory does not grow with the table
+        out << "{\n  \"framework\": " << nlohmann::ordered_json(framework.id()).dump() << ",\n  \"units\": [";
+        for (std::size_t r = 0; r < batch.size(); ++r) {
+            std::string unit = evaluation_to_json(unit_evaluation(framework, batch, r), 2);
+            for (std::size_t at = unit.find('\n'); at != std::string::npos; at = unit.find('\n', at + 5)) unit.replace(at, 1, "\n    ");
+            out << (r == 0 ? "\n    " : ",\n    ") << unit;
+        }
+        out << (batch.size() == 0 ? "]\n}\n" : "\n  ]\n}\n");
     } else if (format == "csv") {
         out << "unit,total,passed,decided_by,met,assessed,indicators,coverage,basic_failed,reason\n";
         for (std::size_t r = 0; r < batch.size(); ++r) {

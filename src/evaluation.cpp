@@ -6,6 +6,7 @@
 #include "detail/compiled_framework.hpp"
 #include "detail/decision.hpp"
 #include "detail/scoring.hpp"
+#include "detail/utf8.hpp"
 
 #include <cmath>
 
@@ -40,7 +41,7 @@ const IndicatorResult& Evaluation::indicator(const std::string& id) const {
     for (const IndicatorResult& result : indicators)
         if (result.id == id) return result;
     throw NotFoundError(Message("unknown indicator id '{0}' in the evaluation of framework '{1}'", "测评体系 '{1}' 的测评结果中没有指标 id '{0}'",
-                                {id, framework}));
+                                {detail::quote(id), framework}));
 }
 
 std::vector<const IndicatorResult*> Evaluation::shortfalls() const {

@@ -4,6 +4,7 @@
 
 #include "detail/compiled_framework.hpp"
 #include "detail/number_format.hpp"
+#include "detail/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -495,7 +496,7 @@ std::vector<std::string> Framework::indicator_ids() const {
 std::size_t Framework::indicator_index(const std::string& id) const {
     const auto found = compiled_->index.find(id);
     if (found == compiled_->index.end())
-        throw NotFoundError(Message("unknown indicator id '{0}' in framework '{1}'", "测评体系 '{1}' 中没有指标 id '{0}'", {id, this->id()}));
+        throw NotFoundError(Message("unknown indicator id '{0}' in framework '{1}'", "测评体系 '{1}' 中没有指标 id '{0}'", {detail::quote(id), this->id()}));
     return found->second;
 }
 

@@ -138,8 +138,8 @@ void ObservationStore::add(const Observation& o) {
         throw ValidationError("value", Message("{0} is not a finite number; expected a number", "{0} 不是有限数；应为数字",
                                                {detail::format_number(o.value)}));
     if (o.sample_size && *o.sample_size < 1)
-        throw ValidationError("sample_size", Message("{0} is not a sample size; expected a whole number >= 1",
-                                                     "{0} 不是有效的样本量；应为 >= 1 的整数", {std::to_string(*o.sample_size)}));
+        throw ValidationError("sample_size", Message("{0} is not a sample size; expected a whole number from 1 to 2147483647",
+                                                     "{0} 不是有效的样本量；应为 1 到 2147483647 之间的整数", {std::to_string(*o.sample_size)}));
     const std::int32_t date = day_number(o.date);
     std::int32_t recorded = ObservationColumns::no_day;
     if (o.recorded) {

@@ -129,11 +129,25 @@ std::size_t check_encoding(std::string_view text, const std::string& file) {
     if (starts("\0\0\xFE\xFF"sv)) wrong_encoding(file, "UTF-32BE", "UTF-32");
     if (starts("\xFF\xFE"sv)) wrong_encoding(file, "UTF-16LE", "UTF-16");
     if (starts("\xFE\xFF"sv)) wrong_encoding(file, "UTF-16BE", "UTF-16");
-    // UTF-16 without a byte-order mark: ASCII text with a NUL after (or before) every character.
-    if (text.size() >= 4 && text[0] != '\0' && text[1] == '\0' && text[2] != '\0' && text[3] == '\0')
-        wrong_encoding(file, "UTF-16LE", "UTF-16LE");
-    if (text.size() >= 4 && text[0] == '\0' && text[1] != '\0' && text[2] == '\0' && text[3] != '\0')
-        wrong_encoding(file, "UTF-16BE", "UTF-16BE");
+    // UTF-32 without a byte-order mark: every four bytes hold two NULs at the same end (any
+    // character of Chinese or English text is below U+10000).
+    const std::size_t head = std::min<std::size_t>(text.size(), 512);
+    const auto utf32 = [&](std::size_t first_nul) {
+        if (head < 4) return false;
+        for (std::size_t k = 0; k + 4 <= head; k += 4)
+            if (text[k + first_nul] != '\0' || text[k + first_nul + 1] != '\0') return false;
+        return true;
+    };
+    if (utf32(2)) wrong_encoding(file, "UTF-32LE", "UTF-32LE");
+    if (utf32(0)) wrong_encoding(file, "UTF-32BE", "UTF-32BE");
+    // UTF-16 without a byte-order mark: NULs in the odd bytes (little-endian) or the even ones
+    // (big-endian), from ASCII characters (commas, digits, line breaks) among Chinese ones.
+    // At least one in eight of those bytes, so that a stray NUL in UTF-8 is named as a NUL.
+    std::size_t even = 0, odd = 0;
+    for (std::size_t k = 0; k < head; ++k)
+        if (text[k] == '\0') ++(k % 2 == 0 ? even : odd);
+    if (odd >= 2 && odd * 16 >= head && odd >= 4 * even) wrong_encoding(file, "UTF-16LE", "UTF-16LE");
+    if (even >= 2 && even * 16 >= head && even >= 4 * odd) wrong_encoding(file, "UTF-16BE", "UTF-16BE");
     return starts("\xEF\xBB\xBF"sv) ? 3 : 0;
 }
 
@@ -158,7 +172,7 @@ std::size_t check_utf8(std::string_view text, const std::string& file) {
 
 void refuse_gb18030(std::string_view text, const std::string& file) {
     const std::size_t at = invalid_utf8(text);
-    if (at != std::string_view::npos && looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
+    if (at != std::string_view::npos && !cut_short(text, at) && looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
 }
 
 Message text_problem(std::string_view text, std::string_view allowed) {
@@ -168,6 +182,8 @@ Message text_problem(std::string_view text, std::string_view allowed) {
     if (utf8_length(text, at) != 0)
         return Message("{0} holds the control character {1}; expected text without control characters", "{0} 含有控制字符 {1}；文本中不应有控制字符",
                        {shown, code_point_name(text, at)});
+    if (cut_short(text, at))
+        return Message("{0} ends with a UTF-8 character cut short; expected whole characters", "{0} 末尾的 UTF-8 字符不完整；字符应完整", {shown});
     if (looks_like_gb18030(text, at))
         return Message("{0} is not UTF-8 but looks like GB18030 (GBK); expected UTF-8: save the file as UTF-8 or convert it with iconv -f GB18030 -t UTF-8",
                        "{0} 不是 UTF-8，像是 GB18030（GBK）编码；应为 UTF-8: 请另存为 UTF-8，或用 iconv -f GB18030 -t UTF-8 转换", {shown});

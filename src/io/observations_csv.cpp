@@ -386,7 +386,7 @@ private:
             case role_sample_size:
                 if (!text.empty() && !parse_sample_size(text, row.sample_size))
                     return reject(sink, line, c + 1,
-                                  Message("{0} is not a sample size; expected a whole number >= 1", "{0} 不是有效的样本量；应为 >= 1 的整数",
+                                  Message("{0} is not a sample size; expected a whole number from 1 to 2147483647", "{0} 不是有效的样本量；应为 1 到 2147483647 之间的整数",
                                           {single_quoted(text)}));
                 break;
             case role_recorded:

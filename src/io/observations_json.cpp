@@ -31,7 +31,7 @@ Observation read_observation(const JsonNode& node) {
         const JsonNode size = node.at("sample_size");
         const auto& v = size.value();
         if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > std::numeric_limits<int>::max())
-            size.fail(Message("{0} is not a sample size; expected a whole number >= 1", "{0} 不是有效的样本量；应为 >= 1 的整数",
+            size.fail(Message("{0} is not a sample size; expected a whole number from 1 to 2147483647", "{0} 不是有效的样本量；应为 1 到 2147483647 之间的整数",
                               {detail::describe(v)}));
         o.sample_size = v.get<int>();
     }

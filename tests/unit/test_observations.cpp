@@ -253,8 +253,8 @@ TEST(ObservationCsv, EveryKindOfBadRowIsReportedWithItsLineAndColumnAndTheRestKe
         "line 11, column 4: '-inf' is not a finite number; expected a number",
         "line 12, column 5: 'phone' is not an assessment mode; expected one of unspecified, field_inspection, "
         "document_review, questionnaire, online_survey, statistics",
-        "line 13, column 6: '0' is not a sample size; expected a whole number >= 1",
-        "line 14, column 6: '12.5' is not a sample size; expected a whole number >= 1",
+        "line 13, column 6: '0' is not a sample size; expected a whole number from 1 to 2147483647",
+        "line 14, column 6: '12.5' is not a sample size; expected a whole number from 1 to 2147483647",
         "line 15, column 7: recorded 2025-01-30 is before the date 2025-01-31; expected on or after it",
         "line 16, column 7: '2025-13-01' is not a date: month 13 is not in 1..12; expected YYYY-MM-DD",
         "line 17, column 2: text after a closing quote; expected a comma or the end of the line",
@@ -454,7 +454,7 @@ TEST(ObservationJson, ReadsEntriesAndRejectsBadOnesByPath) {
     EXPECT_EQ(paths, (std::vector<std::string>{"$.observations[0].date", "$.observations[1].sample_size",
                                                "$.observations[2].mode", "$.observations[3].recorded",
                                                "$.observations[4].colour"}));
-    EXPECT_EQ(to_string(bad.rejected[1], Language::zh), "$.observations[1].sample_size: 1.5 不是有效的样本量；应为 >= 1 的整数");
+    EXPECT_EQ(to_string(bad.rejected[1], Language::zh), "$.observations[1].sample_size: 1.5 不是有效的样本量；应为 1 到 2147483647 之间的整数");
     EXPECT_EQ(to_string(bad.rejected[3], Language::zh),
               "$.observations[3].recorded: 记录日期 2025-01-01 早于数据日期 2025-01-31；应不早于数据日期");
     EXPECT_THROW((void)parse_observations_json(R"({"format": "civitas-plan/1", "observations": []})"), ParseError);

@@ -323,6 +323,30 @@ TEST(CsvReading, IdsThatAreNotTextLeaveTheirRowOut) {
     }
 }
 
+TEST(CsvReading, OtherEncodingsAreNamedWithoutAByteOrderMark) {
+    const auto widen = [](const std::string& text, std::size_t width) {  // little-endian UTF-16 or UTF-32 of ASCII and of 单位
+        std::string out;
+        for (std::size_t k = 0; k < text.size(); ++k) {
+            if (text.compare(k, 6, "单位") == 0) {
+                out += width == 2 ? std::string("\x55\x53\x4D\x4F", 4) : std::string("\x55\x53\0\0\x4D\x4F\0\0", 8);
+                k += 5;
+                continue;
+            }
+            out += text[k];
+            out += std::string(width - 1, '\0');
+        }
+        return out;
+    };
+    const std::string csv = "单位,indicator,date,value\n";
+    EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_observations_csv(widen(csv, 2), "obs.csv"); }, "obs.csv", ""), "UTF-16LE"));
+    EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_observations_csv(widen(csv, 4), "obs.csv"); }, "obs.csv", ""), "UTF-32LE"));
+    EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_value_table(widen("unit,a\nu,1\n", 4), "t.csv"); }, "t.csv", ""), "UTF-32LE"));
+    // A character cut short at the end of the file is named as such, not as GB18030.
+    const ObservationLoad load = parse_observations_csv("unit,indicator,date,value,source\nu,a,2026-01-05,1,\xE5\x85", "obs.csv");
+    ASSERT_EQ(load.rejected.size(), 1u);
+    EXPECT_TRUE(mentions(to_string(load.rejected[0]), "cut short")) << to_string(load.rejected[0]);
+}
+
 TEST(CsvReading, LimitsHoldWhereverTheyAreCrossedAndOnEveryThreadCount) {
     // Past 128 KiB the text is split between two threads: a long cell in the second half is
     // named at its own line either way.
