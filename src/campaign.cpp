@@ -72,7 +72,8 @@ void for_each_plan_task(const Plan& plan, Visit&& visit) {
     std::vector<std::pair<const PlanSpec*, std::string>> scopes{{&plan.spec(), "$.plan"}};
     std::size_t index = 0;
     for (std::size_t s = 0; s < scopes.size(); ++s) {
-        const auto [scope, scope_path] = scopes[s];
+        const PlanSpec* scope = scopes[s].first;  // copies: emplace_back below may move the vector
+        const std::string scope_path = scopes[s].second;
         for (std::size_t k = 0; k < scope->subplans.size(); ++k)
             scopes.emplace_back(&scope->subplans[k], scope_path + ".subplans[" + std::to_string(k) + "]");
         for (std::size_t k = 0; k < scope->tasks.size(); ++k, ++index)
