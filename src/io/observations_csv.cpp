@@ -439,6 +439,10 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
     std::size_t first_unknown = 0, unknown_count = 0;
     for (std::size_t c = 0; c < header.count; ++c) {
         const std::string_view name = trim(header.fields[c]);
+        if (name.find('\r') != std::string_view::npos)  // a header's last column is followed by a line break
+            throw ParseError(file, file_position(line, c + 1),
+                             Message("a carriage return inside the header: lines end with a lone CR (classic Mac OS); expected lines ending in LF or CR LF",
+                                     "表头中有回车符: 各行以单独的 CR 结尾（旧版 Mac OS）；各行应以 LF 或 CR LF 结尾"));
         const auto found = std::find_if(std::begin(role_names), std::end(role_names), [&](const char* r) { return name == r; });
         if (found == std::end(role_names)) {
             if (first_unknown == 0) first_unknown = c + 1;
