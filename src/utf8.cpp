@@ -4,6 +4,11 @@
 
 namespace civitas::detail {
 
+bool control_code(char32_t code) noexcept {
+    return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029 || (code >= 0x202A && code <= 0x202E) ||
+           (code >= 0x2066 && code <= 0x2069);
+}
+
 namespace {
 
 unsigned char byte(std::string_view text, std::size_t at) { return static_cast<unsigned char>(text[at]); }
@@ -20,7 +25,7 @@ char32_t decode(std::string_view text, std::size_t at, std::size_t length) {
 
 bool forbidden(char32_t code, std::string_view allowed) {
     if (code < 0x20) return allowed.find(static_cast<char>(code)) == std::string_view::npos;
-    return code == 0x7F || (code >= 0x80 && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+    return control_code(code);
 }
 
 std::string escaped(char32_t code) {

@@ -15,9 +15,12 @@ namespace civitas::detail {
 [[nodiscard]] std::size_t utf8_length(std::string_view text, std::size_t at) noexcept;
 /// Offset of the first byte that is not well-formed UTF-8, or npos.
 [[nodiscard]] std::size_t invalid_utf8(std::string_view text) noexcept;
-/// Offset of the first character that should never be in a name: C0 controls other than those
-/// in `allowed` (e.g. "\n\t" for prose), DEL, C1 controls and the bidirectional overrides
-/// (U+202A..U+202E, U+2066..U+2069); npos when there is none. `text` must be valid UTF-8.
+/// True for a character a terminal or a renderer may act on instead of showing: C0 controls,
+/// DEL, C1 controls, the line and paragraph separators (U+2028, U+2029) and the bidirectional
+/// embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), which reorder what is shown.
+[[nodiscard]] bool control_code(char32_t code) noexcept;
+/// Offset of the first character that should never be in a name: a control_code other than the
+/// C0 controls in `allowed` (e.g. "\n\t" for prose); npos when there is none. `text` must be valid UTF-8.
 [[nodiscard]] std::size_t control_character(std::string_view text, std::string_view allowed = {}) noexcept;
 /// The text safe to print: control characters as \n, \t, \x1B or \u202E, bytes that are not
 /// UTF-8 as \xFF; always valid UTF-8. Text that needs nothing is returned as it is.

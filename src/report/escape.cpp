@@ -3,6 +3,7 @@
 // through the function of its format, so that what a campaign file says is shown as written and
 // never acts as markup or as a terminal command.
 
+#include "detail/utf8.hpp"
 #include "report/document.hpp"
 
 #include <cstdint>
@@ -37,14 +38,9 @@ Step step(std::string_view text, std::size_t i) {
     return {code, length, true};
 }
 
-// Characters a terminal or a renderer may act on instead of showing: C0 controls (newline and
-// tab included: inside a data string they would break the layout), DEL, C1 controls, the
-// line and paragraph separators and the bidirectional embeddings, overrides and isolates
-// (which reorder what is shown).
-bool acts(char32_t c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069);
-}
+// Characters a terminal or a renderer may act on instead of showing (detail::control_code):
+// newline and tab included, since inside a data string they would break the layout.
+bool acts(char32_t c) { return detail::control_code(c); }
 
 // "\x1B" for a byte (a control character or a byte that is not UTF-8), "\u0085" for a code point.
 std::string visible(const Step& s) {

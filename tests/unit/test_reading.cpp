@@ -407,6 +407,7 @@ TEST(Messages, ValuesAreAlwaysPrintableUtf8) {
     EXPECT_EQ(detail::quote("城" + std::string(100, 'x')), "城" + std::string(79, 'x') + "…");  // cut between characters
     EXPECT_EQ(detail::quote(std::string(80, 'x')), std::string(80, 'x'));
     EXPECT_EQ(detail::printable("right\u202Eleft"), "right\\u202Eleft");  // a bidirectional override
+    EXPECT_EQ(detail::printable("one\u2028two"), "one\\u2028two");           // a line separator
 }
 
 }  // namespace
