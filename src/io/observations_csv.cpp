@@ -511,13 +511,16 @@ public:
 
 private:
     static constexpr std::ptrdiff_t min_split_bytes = 1 << 16;  // below this one thread is as quick
+    // The start of the file checked for its encoding (check_start), whatever the block size: the
+    // reader waits for this much, or the whole file, before it reads the header.
+    static constexpr std::ptrdiff_t start_bytes = 1 << 16;
 
     // feed, with LimitHit for input past the limits.
     std::size_t feed_text(const char* begin, const char* end, bool final) {
         const char* p = begin;
         if (!parser_) {
             if (at_start_) {
-                if (end - p < 4 && !final) return 0;
+                if (end - p < start_bytes && !final) return 0;
                 p += detail::check_encoding(std::string_view(p, static_cast<std::size_t>(end - p)), file_);
                 check_start(p, end, final);
                 at_start_ = false;
@@ -542,7 +545,7 @@ private:
     // The first 64 KiB (to a line break): the whole file is refused when its first bytes that
     // are not UTF-8 read as GB18030, rather than rejecting every row; other bad bytes reject their row.
     void check_start(const char* p, const char* end, bool final) const {
-        std::string_view start(p, std::min<std::size_t>(static_cast<std::size_t>(end - p), 1 << 16));
+        std::string_view start(p, std::min(static_cast<std::size_t>(end - p), static_cast<std::size_t>(start_bytes)));
         if (!(final && start.size() == static_cast<std::size_t>(end - p))) start = start.substr(0, start.rfind('\n') + 1);  // npos + 1 == 0
         detail::refuse_gb18030(start, file_);
     }
