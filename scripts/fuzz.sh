@@ -59,7 +59,7 @@ run_one() {
     local program=$build/tests/fuzz/civitas_fuzz_$name
     local seeds=$build/seeds/$name corpus=$build/corpus/$name findings=$build/findings/$name
     local log=$build/logs/$name.log
-    rm -rf "$seeds"
+    rm -rf "$seeds" "$findings"  # findings are this run's: keep one by copying it to regressions/
     mkdir -p "$seeds" "$corpus" "$findings" "$build/logs"
     if [[ -d $fuzz/regressions/$name ]]; then
         for input in "$fuzz/regressions/$name"/*; do
