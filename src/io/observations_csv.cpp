@@ -170,6 +170,7 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
                     if (p + 1 < end && p[1] == '"') {
                         field += '"';
                         p += 2;
+                        if (field.size() > limits.text_bytes) throw cell_too_long(line, record.count, field, limits, true);
                         continue;
                     }
                     ++p;
@@ -281,6 +282,7 @@ public:
                 if (line_end > p && line_end[-1] == '\r') --line_end;  // \r\n
                 std::size_t count = 0;
                 for (const char* field = p;;) {
+                    if (count == sink.limits.columns) throw too_many_columns(line, sink.limits);
                     const char* comma = static_cast<const char*>(std::memchr(field, ',', static_cast<std::size_t>(line_end - field)));
                     const char* field_end = comma ? comma : line_end;
                     const auto size = static_cast<std::size_t>(field_end - field);
@@ -290,7 +292,6 @@ public:
                     if (comma == nullptr) break;
                     field = comma + 1;
                 }
-                if (count > sink.limits.columns) throw too_many_columns(line, sink.limits);
                 if (count > 1 || !fields[0].empty()) take(fields, count, line, sink);
                 p = newline ? newline + 1 : end;
                 ++line;
@@ -322,11 +323,13 @@ private:
     static void check_partial_line(const char* p, const char* end, std::size_t line, const Limits& limits) {
         std::size_t count = 0;
         for (const char* field = p;;) {
+            if (count == limits.columns) throw too_many_columns(line, limits);
             const char* comma = static_cast<const char*>(std::memchr(field, ',', static_cast<std::size_t>(end - field)));
-            const char* field_end = comma ? comma : end;
+            // A \r at the end of the block may be the first half of the line's \r\n, not the cell's.
+            const char* field_end = comma ? comma : end > field && end[-1] == '\r' ? end - 1 : end;
             const auto size = static_cast<std::size_t>(field_end - field);
             if (size > limits.text_bytes) throw cell_too_long(line, count + 1, std::string_view(field, size), limits);
-            if (++count > limits.columns) throw too_many_columns(line, limits);
+            ++count;
             if (comma == nullptr) return;
             field = comma + 1;
         }
@@ -439,10 +442,6 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
     std::size_t first_unknown = 0, unknown_count = 0;
     for (std::size_t c = 0; c < header.count; ++c) {
         const std::string_view name = trim(header.fields[c]);
-        if (name.find('\r') != std::string_view::npos)  // a header's last column is followed by a line break
-            throw ParseError(file, file_position(line, c + 1),
-                             Message("a carriage return inside the header: lines end with a lone CR (classic Mac OS); expected lines ending in LF or CR LF",
-                                     "表头中有回车符: 各行以单独的 CR 结尾（旧版 Mac OS）；各行应以 LF 或 CR LF 结尾"));
         const auto found = std::find_if(std::begin(role_names), std::end(role_names), [&](const char* r) { return name == r; });
         if (found == std::end(role_names)) {
             if (first_unknown == 0) first_unknown = c + 1;
@@ -546,7 +545,15 @@ private:
     // are not UTF-8 read as GB18030, rather than rejecting every row; other bad bytes reject their row.
     void check_start(const char* p, const char* end, bool final) const {
         std::string_view start(p, std::min(static_cast<std::size_t>(end - p), static_cast<std::size_t>(start_bytes)));
-        if (!(final && start.size() == static_cast<std::size_t>(end - p))) start = start.substr(0, start.rfind('\n') + 1);  // npos + 1 == 0
+        const bool whole = final && start.size() == static_cast<std::size_t>(end - p);
+        // Lines ended by a lone CR (CSV for classic Mac OS): the first line would never end.
+        const std::string_view first_line = start.substr(0, start.find('\n'));
+        if (const std::size_t cr = first_line.find('\r');
+            cr != std::string_view::npos && (cr + 1 < first_line.size() || (cr + 1 == start.size() && whole)))
+            throw ParseError(file_, file_position(line_, static_cast<std::size_t>(std::count(first_line.begin(), first_line.begin() + static_cast<std::ptrdiff_t>(cr), ',')) + 1),
+                             Message("a carriage return inside the first line: lines end with a lone CR (classic Mac OS); expected lines ending in LF or CR LF",
+                                     "首行中有回车符: 各行以单独的 CR 结尾（旧版 Mac OS）；各行应以 LF 或 CR LF 结尾"));
+        if (!whole) start = start.substr(0, start.rfind('\n') + 1);  // npos + 1 == 0
         detail::refuse_gb18030(start, file_);
     }
 

@@ -376,6 +376,29 @@ TEST(CsvReading, LimitsHoldWhereverTheyAreCrossedAndOnEveryThreadCount) {
     EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_value_table("unit,a\nu,1\n", "t.csv", "", read); }, "t.csv", ""), "Limits::csv_bytes"));
 }
 
+TEST(CsvReading, TheSameWhateverTheBlockSize) {
+    // Cells up to the limit in a CRLF file: a block that ends between \r and \n must not count
+    // the \r as the cell's (found by review); quoted cells of "" count every quote.
+    Limits limits;
+    limits.text_bytes = 10;
+    std::string csv = "unit,indicator,date,value\r\n";
+    while (csv.size() < 80000) csv += "u,a,2026-01-05,1234567.89\r\n";
+    for (std::size_t block = 4096; block < 4096 + 30; ++block) {
+        ObservationReadOptions options = csv_options(1, limits);
+        options.block_bytes = block;
+        EXPECT_EQ(parse_observations_csv(csv, "obs.csv", options).rejected.size(), 0u) << "block " << block;
+    }
+    std::string quotes = "unit,indicator,date,value,source\nu,a,2026-01-05,1,\"";
+    for (int k = 0; k < 20; ++k) quotes += "\"\"";
+    EXPECT_TRUE(mentions(error_of<LimitError>([&] { (void)parse_observations_csv(quotes + "\"\n", "obs.csv", csv_options(1, limits)); }, "obs.csv",
+                                              "line 2, column 5"),
+                         "Limits::text_bytes"));
+    // Lines ended by a lone CR, in a file longer than the first block: named as such.
+    std::string mac = "unit,indicator,date,value\r";
+    while (mac.size() < 100000) mac += "u,a,2026-01-05,1\r";
+    EXPECT_TRUE(mentions(error_of<ParseError>([&] { (void)parse_observations_csv(mac, "obs.csv"); }, "obs.csv", "line 1, column 4"), "lone CR"));
+}
+
 TEST(CsvReading, ValueTablesReadEveryLineEndingAndHoldIdsToText) {
     // Lines ended by a lone \r (old Mac, some exports) are more than the rows counted in advance.
     const ValueTable table = parse_value_table("unit,a,b\ru1,1,2\ru2,3,\"4\"\r", "t.csv");
