@@ -3,7 +3,6 @@
 #include <civitas/civitas.hpp>
 
 #include "detail/number_format.hpp"
-#include "detail/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -190,17 +189,17 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 
     const Framework framework = framework_from(positional[0]);
     const ValueTable table = read_value_table(positional[1], class_column);
-    const std::vector<std::string> known = framework.indicator_ids();
-    const std::set<std::string> ids(known.begin(), known.end());
-    for (const std::string& column : table.columns)
-        if (ids.count(column) == 0)
-            throw ParseError(positional[1], file_position(1),
-                             Message("unknown indicator id '{0}'; expected an indicator of framework '{1}' (civitas validate lists them) or --class-column",
-                                     "未知的指标 id '{0}'；应为测评体系 '{1}' 的指标（civitas validate 可列出）或用 --class-column 指定类别列",
-                                     {detail::quote(column), framework.id()}));
     EvaluateOptions options;
     options.nan_as_missing = true;  // the table reader turns empty cells into NaN and rejects written NaNs
-    const BatchEvaluation batch = evaluate_many(framework, table.values, table.columns, table.units, table.classes, options);
+    const BatchEvaluation batch = [&] {
+        try {
+            return evaluate_many(framework, table.values, table.columns, table.units, table.classes, options);
+        } catch (const NotFoundError& error) {  // a column that is no indicator: a fault of the table
+            throw ParseError(positional[1], file_position(1),
+                             Message("{0}; expected one of its indicators (civitas validate lists them) or --class-column",
+                                     "{0}；应为其中的指标（civitas validate 可列出），或用 --class-column 指定类别列", {error.full_message()}));
+        }
+    }();
 
     if (format == "json") {  // written unit by unit: memory does not grow with the table
         out << "{\n  \"framework\": " << nlohmann::ordered_json(framework.id()).dump() << ",\n  \"units\": [";
