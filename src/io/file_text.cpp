@@ -175,6 +175,20 @@ void refuse_gb18030(std::string_view text, const std::string& file) {
     if (at != std::string_view::npos && !cut_short(text, at) && looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
 }
 
+namespace {
+
+std::string_view trim_any(std::string_view text, std::string_view around) noexcept {
+    const std::size_t first = text.find_first_not_of(around);
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(around) - first + 1);
+}
+
+}  // namespace
+
+std::string_view trim_spaces(std::string_view text) noexcept { return trim_any(text, " "); }
+
+std::string_view trim_blanks(std::string_view text) noexcept { return trim_any(text, " \t"); }
+
 Message text_problem(std::string_view text, std::string_view allowed) {
     const std::size_t at = control_character(text, allowed);
     if (at == std::string_view::npos) return Message();

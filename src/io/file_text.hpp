@@ -60,6 +60,12 @@ std::size_t check_utf8(std::string_view text, const std::string& file);
 /// keep. `text` should end at a line break (a character cut at its end is no evidence).
 void refuse_gb18030(std::string_view text, const std::string& file);
 
+/// A CSV cell without the spaces around it: ids keep every other character (a tab left in one
+/// is a control character, refused).
+std::string_view trim_spaces(std::string_view text) noexcept;
+/// A CSV cell without the spaces and tabs around it: numbers, dates and words.
+std::string_view trim_blanks(std::string_view text) noexcept;
+
 /// Why `text` cannot be kept as an id or a name: bytes that are not UTF-8 (saying when they look
 /// like GB18030) or a control character other than those in `allowed` (see control_character);
 /// an empty Message when it can. The message quotes `text` in single quotes (detail::quote).

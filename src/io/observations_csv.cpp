@@ -59,21 +59,6 @@ enum Role : std::uint8_t { role_unit, role_indicator, role_date, role_value, rol
 constexpr const char* role_names[role_count] = {"unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"};
 constexpr std::size_t required_roles = 4;  // unit, indicator, date, value
 
-// Spaces around an unquoted field are not part of it (ids keep any other character, and a tab
-// or a line's \r left in one is a control character: the row is rejected).
-std::string_view trim_spaces(std::string_view text) noexcept {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
-
-// Numbers, dates, modes and sample sizes may also have tabs around them.
-std::string_view trim(std::string_view text) noexcept {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-    return text;
-}
-
 // Input text in a message: in single quotes, cut after 80 characters, control characters escaped.
 std::string single_quoted(std::string_view text) { return "'" + detail::quote(text) + "'"; }
 
@@ -199,7 +184,7 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
             if (static_cast<std::size_t>(field_end - start) > limits.text_bytes)
                 throw cell_too_long(line, record.count, std::string_view(start, static_cast<std::size_t>(field_end - start)), limits);
             if (p >= end && !final) return RecordStatus::incomplete;
-            field.assign(trim_spaces(std::string_view(start, static_cast<std::size_t>(field_end - start))));
+            field.assign(detail::trim_spaces(std::string_view(start, static_cast<std::size_t>(field_end - start))));
         }
         if (p < end && *p == ',') {
             ++p;
@@ -287,7 +272,7 @@ public:
                     const char* field_end = comma ? comma : line_end;
                     const auto size = static_cast<std::size_t>(field_end - field);
                     if (size > max_cell) throw cell_too_long(line, count + 1, std::string_view(field, size), sink.limits);
-                    if (count <= role_count) fields[count] = trim_spaces(std::string_view(field, size));
+                    if (count <= role_count) fields[count] = detail::trim_spaces(std::string_view(field, size));
                     ++count;
                     if (comma == nullptr) break;
                     field = comma + 1;
@@ -353,7 +338,7 @@ private:
         for (std::size_t c = 0; c < roles_.size(); ++c) {
             const std::string_view text = roles_[c] == role_unit || roles_[c] == role_indicator || roles_[c] == role_source
                                               ? fields[c]
-                                              : trim(fields[c]);  // quoted numbers and dates too
+                                              : detail::trim_blanks(fields[c]);  // quoted numbers and dates too
             switch (roles_[c]) {
             case role_unit:
                 if (text.empty()) return reject(sink, line, c + 1, Message("empty unit id; expected one", "单位编号为空；应填写单位编号"));
@@ -403,7 +388,7 @@ private:
         if (row.recorded != ObservationColumns::no_day && row.recorded < row.date)
             return reject(sink, line, column_of_[role_recorded] + 1,
                           Message("recorded {0} is before the date {1}; expected on or after it", "记录日期 {0} 早于数据日期 {1}；应不早于数据日期",
-                                  {std::string(recorded_text), std::string(trim(fields[column_of_[role_date]]))}));
+                                  {std::string(recorded_text), std::string(detail::trim_blanks(fields[column_of_[role_date]]))}));
         // Ids are checked once, when first seen: UTF-8 without control characters (a source may
         // hold line breaks, \r\n from spreadsheets too, and tabs). Nothing is interned before the
         // row is taken.
@@ -441,7 +426,7 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
     Message unknown;  // "'x' (column 3), 'y' (column 5)": the first few
     std::size_t first_unknown = 0, unknown_count = 0;
     for (std::size_t c = 0; c < header.count; ++c) {
-        const std::string_view name = trim(header.fields[c]);
+        const std::string_view name = detail::trim_blanks(header.fields[c]);
         const auto found = std::find_if(std::begin(role_names), std::end(role_names), [&](const char* r) { return name == r; });
         if (found == std::end(role_names)) {
             if (first_unknown == 0) first_unknown = c + 1;

@@ -139,23 +139,9 @@ std::size_t count_records(std::string_view text, std::size_t most) {
     return records;
 }
 
-// Ids keep what the file says but the spaces around them (a tab is a control character, refused).
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
-
-// Numbers and yes/no may have spaces and tabs around them.
-std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 // An id or name of the table: its text, or a ParseError at its place when it cannot be one.
 std::string_view checked_name(std::string_view raw, const std::string& file, std::size_t line, std::size_t column) {
-    const std::string_view name = trim_spaces(raw);
+    const std::string_view name = detail::trim_spaces(raw);
     if (Message problem = detail::text_problem(name); !problem.empty()) throw ParseError(file, file_position(line, column), std::move(problem));
     return name;
 }
@@ -170,7 +156,7 @@ std::string lower_ascii(std::string_view text) {
 
 // A cell as a value: NaN when empty (missing data); numbers read as the observation reader reads them.
 double read_cell(std::string_view raw, const std::string& file, std::size_t line, std::size_t column, const std::string& header) {
-    const std::string_view cell = trim_blanks(raw);
+    const std::string_view cell = detail::trim_blanks(raw);
     if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
     double value = 0;
     const detail::NumberProblem problem = detail::parse_decimal(cell, value);
@@ -274,7 +260,7 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
             throw ParseError(file, file_position(record.line, 1),
                              Message("duplicate unit '{0}'; expected each unit once", "单位 '{0}' 重复；每个单位应只出现一次", {detail::quote(unit)}));
         if (class_index)  // read like the values around it: blanks around it are not part of it
-            table.classes.emplace_back(checked_name(trim_blanks(record.fields[class_index]), file, record.line, class_index + 1));
+            table.classes.emplace_back(checked_name(detail::trim_blanks(record.fields[class_index]), file, record.line, class_index + 1));
         if (rows == capacity) {  // more records than counted (lines ended by a lone \r): grow
             capacity = std::min(std::max<std::size_t>(2 * capacity, 16), most_rows);
             table.values.conservativeResize(static_cast<Eigen::Index>(capacity), static_cast<Eigen::Index>(width));

@@ -49,6 +49,20 @@ inline const char* files_folder() { return CIVITAS_FUZZ_FILES_DIR; }
 /// True when a number is the same in both, NaN equal to NaN.
 inline bool same_number(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
+/// A CSV field in double quotes, its quotes doubled (RFC 4180).
+inline std::string csv_field(const std::string& field) {
+    std::string out = "\"";
+    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+/// A number with every digit it needs to read back the same (17 significant).
+inline std::string exact_number(double value) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
 /// True when a run steps around the known bugs of known-failures.txt, so that it finds new bugs
 /// instead of the known ones again and again: under libFuzzer when CIVITAS_FUZZ_AVOID_KNOWN=1
 /// (scripts/fuzz.sh sets it unless FUZZ_AVOID_KNOWN=0); in the replay for the corpus, whose

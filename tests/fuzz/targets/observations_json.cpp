@@ -15,25 +15,13 @@ using namespace civitas;
 
 namespace {
 
-std::string quoted(const std::string& field) {
-    std::string out = "\"";
-    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string number(double value) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
-}
-
 // The rows of a store as a CSV file with every column.
 std::string as_csv(const ObservationStore& store) {
     std::string csv = "unit,indicator,date,value,source,mode,sample_size,recorded\n";
     for (std::size_t row = 0; row < store.size(); ++row) {
         const Observation o = store.at(row);
-        csv += quoted(o.unit) + "," + quoted(o.indicator) + "," + to_iso(o.date) + "," + number(o.value) + "," + quoted(o.source) +
-               "," + (o.mode == AssessmentMode::unspecified ? "" : to_string(o.mode)) + "," +
+        csv += fuzz::csv_field(o.unit) + "," + fuzz::csv_field(o.indicator) + "," + to_iso(o.date) + "," + fuzz::exact_number(o.value) + "," +
+               fuzz::csv_field(o.source) + "," + (o.mode == AssessmentMode::unspecified ? "" : to_string(o.mode)) + "," +
                (o.sample_size ? std::to_string(*o.sample_size) : "") + "," + (o.recorded ? to_iso(*o.recorded) : "") + "\n";
     }
     return csv;

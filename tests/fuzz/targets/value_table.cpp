@@ -20,24 +20,16 @@ using namespace civitas;
 
 namespace {
 
-std::string quoted(const std::string& field) {
-    std::string out = "\"";
-    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string as_csv(const ValueTable& table) {
-    std::string csv = quoted("unit");
-    for (const std::string& column : table.columns) csv += "," + quoted(column);
+    std::string csv = fuzz::csv_field("unit");
+    for (const std::string& column : table.columns) csv += "," + fuzz::csv_field(column);
     csv += "\n";
     for (Eigen::Index r = 0; r < table.values.rows(); ++r) {
-        csv += quoted(table.units[static_cast<std::size_t>(r)]);
+        csv += fuzz::csv_field(table.units[static_cast<std::size_t>(r)]);
         for (Eigen::Index c = 0; c < table.values.cols(); ++c) {
             csv += ",";
             if (std::isnan(table.values(r, c))) continue;
-            char buffer[40];
-            std::snprintf(buffer, sizeof buffer, "%.17g", table.values(r, c));
-            csv += buffer;
+            csv += fuzz::exact_number(table.values(r, c));
         }
         csv += "\n";
     }
