@@ -9,7 +9,8 @@
 // BM_IndexObservations: finalize() (sorting into index order, the groups) of that store's rows
 // added unit by unit, as the files list them; the reader's index step, apart from parsing.
 
-#include <civitas/observations.hpp>
+#include <civitas/tracking/observations.hpp>
+#include <civitas/io/observations_io.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -3,7 +3,7 @@
 // BM_TopsisPrepared/units/criteria/draws times closeness for many weight vectors at once on a
 // matrix prepared once (the Monte Carlo case).
 
-#include <civitas/ranking.hpp>
+#include <civitas/methods/ranking.hpp>
 
 #include <benchmark/benchmark.h>
 

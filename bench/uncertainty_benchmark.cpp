@@ -4,7 +4,7 @@
 // per draw, top 10, a pass threshold, the sensitivity indices) on one thread per core;
 // BM_RankUncertaintyOneThread the same on one thread.
 
-#include <civitas/uncertainty.hpp>
+#include <civitas/methods/uncertainty.hpp>
 
 #include <benchmark/benchmark.h>
 

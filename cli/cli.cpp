@@ -2,7 +2,7 @@
 
 #include <civitas/civitas.hpp>
 
-#include "detail/number_format.hpp"
+#include "core/detail/number_format.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,8 +26,7 @@ namespace {
 
 // How to call the command, in both languages.
 Message usage() {
-    return Message(
-    "usage: civitas validate FILE [--lang zh|en]\n"
+    return Message("usage: civitas validate FILE [--lang zh|en]\n"
     "       civitas score FRAMEWORK DATA.csv [--format text|json|csv [--csv-raw]] [--class-column NAME] [--lang zh|en]\n"
     "       civitas report CAMPAIGN [--as-of DATE] [--known-on DATE] [--format text|markdown|html|json]\n"
     "                      [-o FILE] [--lang zh|en] [--max-items N] [--allow-outside]\n"
@@ -45,7 +44,7 @@ Message usage() {
     "must lie in its folder or below; --allow-outside lets it name any file.\n"
     "Messages are in English, or Chinese under --lang zh or a zh locale (LANG, LC_ALL).\n"
     "Exit status: 0 success, 1 unexpected error, 2 usage error, 3 invalid input, 4 I/O error\n"
-    "(a file or the standard output could not be written).\n",
+    "(a file or the standard output could not be written).\n"_en,
     "用法: civitas validate 文件 [--lang zh|en]\n"
     "      civitas score 测评体系 数据.csv [--format text|json|csv [--csv-raw]] [--class-column 列名] [--lang zh|en]\n"
     "      civitas report 创建方案 [--as-of 日期] [--known-on 日期] [--format text|markdown|html|json]\n"
@@ -63,7 +62,7 @@ Message usage() {
     "/dev/stdout 等设备直接写入。创建方案引用的文件须位于其所在文件夹或子文件夹中；\n"
     "--allow-outside 允许引用任意文件。\n"
     "提示信息为中文（--lang zh 或 zh 区域设置）或英文（--lang en）。\n"
-    "退出状态: 0 成功，1 意外错误，2 用法错误，3 输入无效，4 输入输出错误（文件或标准输出无法写入）。\n");
+    "退出状态: 0 成功，1 意外错误，2 用法错误，3 输入无效，4 输入输出错误（文件或标准输出无法写入）。\n"_zh);
 }
 
 // The language of messages: --lang anywhere in the arguments, else the locale's (LC_ALL,
@@ -121,15 +120,15 @@ Arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
         const std::size_t equals = arg.find('=');
         const std::string name = arg.substr(0, equals);
         if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
-            if (equals != std::string::npos) throw UsageError{Message("{0} takes no value", "{0} 不带值", {name})};
+            if (equals != std::string::npos) throw UsageError{Message("{0} takes no value"_en, "{0} 不带值"_zh, {name})};
             parsed.flags.insert(name);
             continue;
         }
         if (std::find(takes_value.begin(), takes_value.end(), name) == takes_value.end())
-            throw UsageError{Message("unknown option '{0}'", "未知选项 '{0}'", {arg})};
+            throw UsageError{Message("unknown option '{0}'"_en, "未知选项 '{0}'"_zh, {arg})};
         if (equals != std::string::npos) parsed.options[name] = arg.substr(equals + 1);
         else if (i + 1 < args.size()) parsed.options[name] = args[++i];
-        else throw UsageError{Message("{0} needs a value", "{0} 需要一个值", {name})};
+        else throw UsageError{Message("{0} needs a value"_en, "{0} 需要一个值"_zh, {name})};
     }
     return parsed;
 }
@@ -141,7 +140,7 @@ std::string choice(const Arguments& parsed, const std::string& option, const std
     if (std::find(allowed.begin(), allowed.end(), found->second) != allowed.end()) return found->second;
     std::string names;
     for (const std::string& a : allowed) names += (names.empty() ? "" : ", ") + a;
-    throw UsageError{Message("{0} '{1}' is not one of {2}", "{0} '{1}' 不在可选值之中: {2}", {option, found->second, names})};
+    throw UsageError{Message("{0} '{1}' is not one of {2}"_en, "{0} '{1}' 不在可选值之中: {2}"_zh, {option, found->second, names})};
 }
 
 std::optional<Date> date_option(const Arguments& parsed, const std::string& option) {
@@ -150,39 +149,39 @@ std::optional<Date> date_option(const Arguments& parsed, const std::string& opti
     try {
         return parse_date(found->second, option);
     } catch (const Error&) {
-        throw UsageError{Message("{0} '{1}' is not a date; expected YYYY-MM-DD", "{0} '{1}' 不是日期；应为 YYYY-MM-DD", {option, found->second})};
+        throw UsageError{Message("{0} '{1}' is not a date; expected YYYY-MM-DD"_en, "{0} '{1}' 不是日期；应为 YYYY-MM-DD"_zh, {option, found->second})};
     }
 }
 
 int validate(const std::vector<std::string>& args, std::ostream& out, Language lang) {
     const Arguments parsed = parse_arguments(args, {"--lang"});
-    if (parsed.positional.size() != 1) throw UsageError{Message("validate takes one FILE", "validate 需要一个文件")};
+    if (parsed.positional.size() != 1) throw UsageError{Message("validate takes one FILE"_en, "validate 需要一个文件"_zh)};
     (void)choice(parsed, "--lang", {"zh", "en"}, "");  // only checked: language_of already chose
     const std::string& file = parsed.positional[0];
     const Framework framework = load_framework(file);
-    out << file << ": " << Message("valid", "有效").text(lang) << ": " << to_string(framework, lang) << "\n";
+    out << file << ": " << Message("valid"_en, "有效"_zh).text(lang) << ": " << to_string(framework, lang) << "\n";
     return success;
 }
 
 int list(const std::vector<std::string>& args, std::ostream& out, Language lang) {
-    if (args.size() != 1) throw UsageError{Message("list takes no arguments", "list 不带参数")};
-    out << Message("frameworks:", "测评体系:").text(lang) << "\n";
+    if (args.size() != 1) throw UsageError{Message("list takes no arguments"_en, "list 不带参数"_zh)};
+    out << Message("frameworks:"_en, "测评体系:"_zh).text(lang) << "\n";
     for (const std::string& id : bundled_framework_ids()) {
         const Framework framework = load_bundled_framework(id);
         out << id << "\t" << to_string(framework.spec().reliability) << "\t" << framework.name() << "\n";
     }
-    out << "\n" << Message("calendars:", "工作日历:").text(lang) << "\n";
+    out << "\n" << Message("calendars:"_en, "工作日历:"_zh).text(lang) << "\n";
     for (const std::string& id : bundled_calendar_ids()) out << id << "\t" << to_string(load_bundled_calendar(id)) << "\n";
     return success;
 }
 
 int score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
     const Arguments parsed = parse_arguments(args, {"--format", "--class-column", "--lang"}, {"--csv-raw"});
-    if (parsed.positional.size() != 2) throw UsageError{Message("score takes FRAMEWORK and DATA.csv", "score 需要测评体系和数据.csv 两个参数")};
+    if (parsed.positional.size() != 2) throw UsageError{Message("score takes FRAMEWORK and DATA.csv"_en, "score 需要测评体系和数据.csv 两个参数"_zh)};
     (void)choice(parsed, "--lang", {"zh", "en"}, "");  // only checked: language_of already chose
     const std::string format = choice(parsed, "--format", {"text", "json", "csv"}, "text");
     const bool raw = parsed.flags.count("--csv-raw") != 0;
-    if (raw && format != "csv") throw UsageError{Message("--csv-raw goes with --format csv", "--csv-raw 只能与 --format csv 一起使用")};
+    if (raw && format != "csv") throw UsageError{Message("--csv-raw goes with --format csv"_en, "--csv-raw 只能与 --format csv 一起使用"_zh)};
     const auto class_option = parsed.options.find("--class-column");
     const std::string class_column = class_option == parsed.options.end() ? "" : class_option->second;
     const std::vector<std::string>& positional = parsed.positional;
@@ -196,8 +195,8 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             return evaluate_many(framework, table.values, table.columns, table.units, table.classes, options);
         } catch (const NotFoundError& error) {  // a column that is no indicator: a fault of the table
             throw ParseError(positional[1], file_position(1),
-                             Message("{0}; expected one of its indicators (civitas validate lists them) or --class-column",
-                                     "{0}；应为其中的指标（civitas validate 可列出），或用 --class-column 指定类别列", {error.full_message()}));
+                             Message("{0}; expected one of its indicators (civitas validate lists them) or --class-column"_en,
+                                     "{0}；应为其中的指标（civitas validate 可列出），或用 --class-column 指定类别列"_zh, {error.full_message()}));
         }
     }();
 
@@ -227,7 +226,7 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     int status = success;
     for (std::size_t r = 0; r < batch.size(); ++r)
         if (!batch.errors[r].empty()) {
-            err << "civitas: " << Message("{0}: unit '{1}': {2}", "{0}: 单位 '{1}': {2}", {positional[1], batch.units[r], batch.errors[r]}).text(lang)
+            err << "civitas: " << Message("{0}: unit '{1}': {2}"_en, "{0}: 单位 '{1}': {2}"_zh, {positional[1], batch.units[r], batch.errors[r]}).text(lang)
                 << "\n";
             status = invalid_input;
         }
@@ -237,7 +236,7 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
     const Arguments parsed =
         parse_arguments(args, {"--as-of", "--known-on", "--format", "-o", "--output", "--lang", "--max-items"}, {"--allow-outside"});
-    if (parsed.positional.size() != 1) throw UsageError{Message("report takes one CAMPAIGN file", "report 需要一个创建方案文件")};
+    if (parsed.positional.size() != 1) throw UsageError{Message("report takes one CAMPAIGN file"_en, "report 需要一个创建方案文件"_zh)};
     std::string output;
     for (const char* option : {"-o", "--output"})
         if (const auto found = parsed.options.find(option); found != parsed.options.end()) output = found->second;
@@ -246,7 +245,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
         try {
             format = to_string(report_format_of(output));
         } catch (const ValidationError& error) {
-            throw UsageError{Message("{0} (with --format)", "{0}（用 --format）", {error.full_message()})};
+            throw UsageError{Message("{0} (with --format)"_en, "{0}（用 --format）"_zh, {error.full_message()})};
         }
     }
     const std::string language = choice(parsed, "--lang", {"zh", "en"}, "");
@@ -256,7 +255,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (const auto found = parsed.options.find("--max-items"); found != parsed.options.end()) {
         const std::string& text = found->second;
         if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) < 1)
-            throw UsageError{Message("{0} '{1}' is not a whole number of 1 or more", "{0} '{1}' 不是大于等于 1 的整数", {"--max-items", text})};
+            throw UsageError{Message("{0} '{1}' is not a whole number of 1 or more"_en, "{0} '{1}' 不是大于等于 1 的整数"_zh, {"--max-items", text})};
         options.max_items = std::stoi(text);
     }
     const Date as_of = date_option(parsed, "--as-of").value_or(boost::gregorian::day_clock::local_day());
@@ -267,7 +266,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     const auto& rejected = campaign.rejected_observations();
     if (!rejected.empty())
         err << "civitas: "
-            << Message("{0} rows of the observation files were left out; the first: {1}: {2}", "观测数据文件中有 {0} 行被剔除；第一行: {1}: {2}",
+            << Message("{0} rows of the observation files were left out; the first: {1}: {2}"_en, "观测数据文件中有 {0} 行被剔除；第一行: {1}: {2}"_zh,
                        {std::to_string(rejected.size()), rejected.front().first, to_string(rejected.front().second, lang)})
                    .text(lang)
             << "\n";
@@ -278,14 +277,14 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << text;
     } else {
         write_report_file(text, output);
-        err << "civitas: " << Message("wrote {0}", "已写入 {0}", {output}).text(lang) << "\n";
+        err << "civitas: " << Message("wrote {0}"_en, "已写入 {0}"_zh, {output}).text(lang) << "\n";
     }
     return success;
 }
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
     try {
-        if (args.empty()) throw UsageError{Message("no command given", "未给出命令")};
+        if (args.empty()) throw UsageError{Message("no command given"_en, "未给出命令"_zh)};
         const std::string& command = args[0];
         if (command == "--help" || command == "-h" || command == "help") {
             out << usage().text(lang);
@@ -299,7 +298,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (command == "score") return score(args, out, err, lang);
         if (command == "report") return report(args, out, err, lang);
         if (command == "list") return list(args, out, lang);
-        throw UsageError{Message("unknown command '{0}'", "未知命令 '{0}'", {command})};
+        throw UsageError{Message("unknown command '{0}'"_en, "未知命令 '{0}'"_zh, {command})};
     } catch (const UsageError& error) {
         err << "civitas: " << error.message.text(lang) << "\n" << usage().text(lang);
         return usage_error;
@@ -310,7 +309,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "civitas: " << error.message(lang) << "\n";
         return invalid_input;
     } catch (const std::exception& error) {
-        err << "civitas: " << Message("unexpected error: {0}", "意外错误: {0}", {error.what()}).text(lang) << "\n";
+        err << "civitas: " << Message("unexpected error: {0}"_en, "意外错误: {0}"_zh, {error.what()}).text(lang) << "\n";
         return failure;
     }
 }
@@ -327,7 +326,7 @@ std::string csv_field(const std::string& text, bool raw) {
 }
 
 int output_failed(const std::vector<std::string>& args, const Message::Argument& reason, std::ostream& err) {
-    const IoError error("<stdout>", Message("cannot write: {0}", "无法写入: {0}", {reason}));
+    const IoError error("<stdout>", Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason}));
     err << "civitas: " << error.message(language_of(args)) << "\n";
     err.flush();
     return io_error;
@@ -340,7 +339,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (out) return code;
     const auto* file = dynamic_cast<const FileOutput*>(out.rdbuf());
     if (file != nullptr && file->error() != 0) return output_failed(args, std::generic_category().message(file->error()), err);
-    return output_failed(args, Message("the output stream failed", "输出流写入失败"), err);
+    return output_failed(args, Message("the output stream failed"_en, "输出流写入失败"_zh), err);
 }
 
 FileOutput::int_type FileOutput::overflow(int_type c) {

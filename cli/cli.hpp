@@ -1,7 +1,7 @@
 #pragma once
 // The civitas command line, as a function so the executable and the Python package share it.
 
-#include <civitas/message.hpp>
+#include <civitas/core/message.hpp>
 
 #include <cstdio>
 #include <iosfwd>

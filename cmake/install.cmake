@@ -1,6 +1,9 @@
 # Install rules and the package config, so that consumers can write
 #     find_package(civitas 0.1 REQUIRED)
 #     target_link_libraries(app PRIVATE civitas::civitas)
+# or, for the numerical methods alone (Eigen, no Boost):
+#     find_package(civitas 0.1 REQUIRED COMPONENTS methods)
+#     target_link_libraries(app PRIVATE civitas::methods)
 # Components: civitas_Runtime (shared library, program, bundled data) and
 # civitas_Development (headers, static library, CMake package files).
 # tests/package/ and scripts/test-packaging.sh check all of this.
@@ -11,7 +14,14 @@ set(CIVITAS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/civitas"
     CACHE STRING "Where the CMake package files of civitas are installed, relative to the prefix")
 mark_as_advanced(CIVITAS_INSTALL_CMAKEDIR)
 
-# The library and its headers, the hand-written ones and the generated export and version headers.
+# The libraries and their headers, the hand-written ones and the generated export and version
+# headers. The numerical layers (core, methods: Eigen alone) are one export set, the rest (Boost)
+# another, so that `find_package(civitas COMPONENTS methods)` needs no Boost.
+install(TARGETS civitas_core civitas_methods
+    EXPORT civitas-methods-targets
+    RUNTIME COMPONENT civitas_Runtime
+    LIBRARY COMPONENT civitas_Runtime NAMELINK_COMPONENT civitas_Development
+    ARCHIVE COMPONENT civitas_Development)
 install(TARGETS civitas
     EXPORT civitas-targets
     RUNTIME COMPONENT civitas_Runtime
@@ -61,7 +71,9 @@ install(FILES
         "${PROJECT_BINARY_DIR}/civitas-config-version.cmake"
     DESTINATION "${CIVITAS_INSTALL_CMAKEDIR}"
     COMPONENT civitas_Development)
-install(EXPORT civitas-targets
-    NAMESPACE civitas::
-    DESTINATION "${CIVITAS_INSTALL_CMAKEDIR}"
-    COMPONENT civitas_Development)
+foreach(export_set IN ITEMS civitas-methods-targets civitas-targets)
+    install(EXPORT ${export_set}
+        NAMESPACE civitas::
+        DESTINATION "${CIVITAS_INSTALL_CMAKEDIR}"
+        COMPONENT civitas_Development)
+endforeach()

@@ -11,6 +11,9 @@ option(CIVITAS_BUILD_FUZZERS "Build the libFuzzer targets of tests/fuzz (clang; 
 option(CIVITAS_BUILD_PYTHON "Build the Python extension civitas._core" OFF)
 option(CIVITAS_INSTALL "Generate install rules" ${PROJECT_IS_TOP_LEVEL})
 option(CIVITAS_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+# 0: one ctest test (and process) per gtest test. N > 0: the unit tests run as N processes, each a
+# gtest shard; the sanitizer presets use this, as a sanitized process takes a quarter second to start.
+set(CIVITAS_TEST_SHARDS 0 CACHE STRING "Run the unit tests as this many gtest shards (0: one process per test)")
 
 # Only at the top level: as a subproject the build type is the consumer's to choose.
 if(PROJECT_IS_TOP_LEVEL AND NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)

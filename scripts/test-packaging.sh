@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests civitas the way its users get it, each check in a temporary folder:
-#   1. installed static library + find_package consumer (tests/package/find-package)
-#   2. installed shared library + find_package consumer, and the installed program
+#   1. installed static library + find_package consumers (tests/package/find-package, and
+#      tests/package/methods-only: civitas::methods alone, without Boost)
+#   2. installed shared libraries + the same consumers, and the installed program
 #   3. add_subdirectory consumer (tests/package/add-subdirectory)
 #   4. `pip install .` into a fresh virtual environment: import, bundled framework, console script
 # Prints PASS or FAIL per check, then "N passed, M failed"; exits non-zero on any failure.
@@ -63,7 +64,8 @@ find_package_consumer() {
         "$build/consumer"
 }
 
-# The installed program, when it was built, validates the bundled frameworks in PREFIX.
+# The installed program, when it was built, validates the bundled frameworks in PREFIX, and finds
+# them when the prefix is moved.
 installed_program() {
     local prefix=$1
     local program="$prefix/bin/civitas"
@@ -75,6 +77,25 @@ installed_program() {
         echo "+ civitas validate $framework"
         "$program" validate "$framework" || return 1
     done
+    # Relocatable: moved to another prefix, the program still finds its bundled data there.
+    local moved="$prefix-moved" status=0 listing
+    mv "$prefix" "$moved" || return 1
+    echo "+ (moved to $moved) civitas list"
+    listing=$(env -u CIVITAS_DATA_DIR "$moved/bin/civitas" list) || status=1
+    echo "$listing"
+    grep -q "^lanzhou-illustrative" <<<"$listing" || { echo "the moved program lists no bundled frameworks"; status=1; }
+    mv "$moved" "$prefix" || return 1
+    return $status
+}
+
+# Builds and runs the consumer of civitas::methods alone against PREFIX, with Boost out of reach.
+methods_consumer() {
+    local build=$1 prefix=$2
+    cmake -S "$root/tests/package/methods-only" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON \
+        -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF &&
+        cmake --build "$build" -j "$JOBS" &&
+        "$build/methods_consumer"
 }
 
 static_install() {
@@ -84,7 +105,7 @@ static_install() {
 
 shared_install() {
     install_civitas "$work/shared-build" "$work/shared-prefix" -DBUILD_SHARED_LIBS=ON &&
-        ls "$work/shared-prefix/lib"*/libcivitas.so* &&
+        ls "$work/shared-prefix/lib"*/libcivitas{,_core,_methods}.so.* &&
         find_package_consumer "$work/shared-consumer" "$work/shared-prefix"
 }
 
@@ -163,10 +184,12 @@ wants() { [[ $selection == *" $1 "* ]]; }
 
 if wants static; then
     check "find_package, static library" static_install
+    check "find_package of the methods alone, static" methods_consumer "$work/static-methods" "$work/static-prefix"
     check "installed program, static build" installed_program "$work/static-prefix"
 fi
 if wants shared; then
     check "find_package, shared library" shared_install
+    check "find_package of the methods alone, shared" methods_consumer "$work/shared-methods" "$work/shared-prefix"
     check "installed program, shared build" installed_program "$work/shared-prefix"
 fi
 if wants subdirectory; then

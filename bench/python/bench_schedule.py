@@ -3,7 +3,7 @@
 A plan of 100,000 tasks with 200,000 dependencies (finish-to-start and start-to-start, lags in
 working or calendar days) on the bundled 2025 China working-day calendar. Both sides compute
 every task's earliest and latest start and finish and its slack (docs/format.md, plan files;
-the rules are those of src/schedule.cpp), from the same in-memory plan; the script checks they
+the rules are those of src/plan/schedule.cpp), from the same in-memory plan; the script checks they
 agree, then times them in turns. Exit status 1 when they differ, 2 when civitas or networkx is
 missing; a missed speed target does not fail (shared, noisy machines).
 
@@ -53,7 +53,7 @@ def make_plan(tasks: int, dependencies: int, seed: int = 2025) -> dict:
 
 
 class WorkingDays:
-    """Working days numbered along the calendar as src/schedule.cpp does: N(x) counts the
+    """Working days numbered along the calendar as src/plan/schedule.cpp does: N(x) counts the
     working days in [origin, x) (minus those in [x, origin) before the origin)."""
 
     def __init__(self, is_working, origin: dt.date, first: dt.date, last: dt.date) -> None:

@@ -152,7 +152,7 @@ def test_case_3_invalid_data_and_missing_values():
 
 
 def test_points_weighting_deduction_uses_full_points():
-    # As tests/unit/test_scoring.cpp: litter 10 points, green 90; 2 per problem: 3 -> (10 - 6) / 10.
+    # As tests/unit/framework/test_scoring.cpp: litter 10 points, green 90; 2 per problem: 3 -> (10 - 6) / 10.
     spec = {"id": "points", "name": "points", "reliability": "illustrative", "weighting": "points",
             "indicators": [
                 {"id": "litter", "direction": "problem_count", "weight": 10,

@@ -1,27 +1,48 @@
 #pragma once
-/// civitas: planning, tracking and scoring civic campaigns. Include this one header.
+/// civitas: planning, tracking and scoring civic campaigns. Include this one header for all of it.
 
-#include <civitas/assessment.hpp>
-#include <civitas/attribution.hpp>
-#include <civitas/calendar.hpp>
-#include <civitas/campaign.hpp>
-#include <civitas/campaign_io.hpp>
-#include <civitas/error.hpp>
-#include <civitas/evaluation.hpp>
-#include <civitas/framework.hpp>
-#include <civitas/io.hpp>
-#include <civitas/matrix.hpp>
-#include <civitas/message.hpp>
-#include <civitas/observations.hpp>
-#include <civitas/plan.hpp>
-#include <civitas/ranking.hpp>
-#include <civitas/readiness.hpp>
-#include <civitas/report.hpp>
-#include <civitas/status.hpp>
-#include <civitas/survey.hpp>
-#include <civitas/trend.hpp>
-#include <civitas/uncertainty.hpp>
-#include <civitas/limits.hpp>
-#include <civitas/weights.hpp>
-#include <civitas/plan_io.hpp>
+// core: errors, messages, enums, matrix views, limits
+#include <civitas/core/enums.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/core/limits.hpp>
+#include <civitas/core/matrix.hpp>
+#include <civitas/core/message.hpp>
+
+// methods: weights, rankings, rank uncertainty, attribution (Eigen only)
+#include <civitas/methods/attribution.hpp>
+#include <civitas/methods/ranking.hpp>
+#include <civitas/methods/uncertainty.hpp>
+#include <civitas/methods/weights.hpp>
+
+// framework: frameworks, evaluation, scoring
+#include <civitas/framework/evaluation.hpp>
+#include <civitas/framework/evaluation_change.hpp>
+#include <civitas/framework/framework.hpp>
+
+// plan: working-day calendars, plans, schedule, status
+#include <civitas/plan/calendar.hpp>
+#include <civitas/plan/plan.hpp>
+#include <civitas/plan/status.hpp>
+
+// tracking: campaigns, observations, trends, surveys, assessment, readiness
+#include <civitas/tracking/assessment.hpp>
+#include <civitas/tracking/campaign.hpp>
+#include <civitas/tracking/observations.hpp>
+#include <civitas/tracking/readiness.hpp>
+#include <civitas/tracking/survey.hpp>
+#include <civitas/tracking/trend.hpp>
+
+// report: the campaign report
+#include <civitas/report/report.hpp>
+
+// io: file formats: load_, parse_, save_, to_json
+#include <civitas/io/assessment_io.hpp>
+#include <civitas/io/bundled_data.hpp>
+#include <civitas/io/calendar_io.hpp>
+#include <civitas/io/campaign_io.hpp>
+#include <civitas/io/framework_io.hpp>
+#include <civitas/io/observations_io.hpp>
+#include <civitas/io/plan_io.hpp>
+#include <civitas/io/value_table.hpp>
+
 #include <civitas/version.hpp>

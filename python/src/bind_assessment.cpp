@@ -6,8 +6,9 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/assessment.hpp>
-#include <civitas/campaign.hpp>
+#include <civitas/io/assessment_io.hpp>
+#include <civitas/tracking/assessment.hpp>
+#include <civitas/tracking/campaign.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>

@@ -4,8 +4,9 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/calendar.hpp>
-#include <civitas/error.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/calendar_io.hpp>
+#include <civitas/plan/calendar.hpp>
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -35,16 +36,16 @@ Weekday read_weekday(py::handle item, std::size_t index) {
         const auto name = item.cast<std::string>();
         if (const auto day = weekday_from_name(name)) return *day;
         throw ValidationError(where, Message("'{0}' is not a weekday; expected one of 'monday', 'tuesday', 'wednesday', "
-                                             "'thursday', 'friday', 'saturday', 'sunday'",
+                                             "'thursday', 'friday', 'saturday', 'sunday'"_en,
                                              "'{0}' 不是星期名称；应为以下之一: 'monday', 'tuesday', 'wednesday', "
-                                             "'thursday', 'friday', 'saturday', 'sunday'",
+                                             "'thursday', 'friday', 'saturday', 'sunday'"_zh,
                                              {name}));
     }
     if (py::isinstance<py::int_>(item) && !py::isinstance<py::bool_>(item)) {
         const auto number = item.cast<long long>();
         if (number >= 0 && number <= 6) return static_cast<Weekday>((number + 1) % 7);
-        throw ValidationError(where, Message("{0} is not a weekday; expected 0 (Monday) .. 6 (Sunday)",
-                                             "{0} 不是有效的星期编号；应为 0（星期一）至 6（星期日）", {std::to_string(number)}));
+        throw ValidationError(where, Message("{0} is not a weekday; expected 0 (Monday) .. 6 (Sunday)"_en,
+                                             "{0} 不是有效的星期编号；应为 0（星期一）至 6（星期日）"_zh, {std::to_string(number)}));
     }
     throw py::type_error(where + ": expected a weekday name or 0 (Monday) .. 6 (Sunday), got " +
                          py::repr(item).cast<std::string>());
@@ -63,7 +64,7 @@ WorkCalendar make_calendar(const py::object& weekend, const py::object& holidays
             const Weekday day = read_weekday(item, index);
             if (!spec.weekend.insert(day).second)
                 throw ValidationError("weekend[" + std::to_string(index) + "]",
-                                      Message("'{0}' is listed twice; expected each weekday once", "'{0}' 重复列出；每个星期几只应列出一次",
+                                      Message("'{0}' is listed twice; expected each weekday once"_en, "'{0}' 重复列出；每个星期几只应列出一次"_zh,
                                               {weekday_name(day)}));
             ++index;
         }

@@ -4,9 +4,10 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/campaign.hpp>
-#include <civitas/campaign_io.hpp>
-#include <civitas/observations.hpp>
+#include <civitas/io/campaign_io.hpp>
+#include <civitas/io/observations_io.hpp>
+#include <civitas/tracking/campaign.hpp>
+#include <civitas/tracking/observations.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>

@@ -10,7 +10,7 @@
 
 #include "bindings.hpp"
 
-#include <civitas/error.hpp>
+#include <civitas/core/error.hpp>
 
 #include <Python.h>
 

@@ -8,8 +8,8 @@
 
 #include "bindings.hpp"
 
-#include <civitas/error.hpp>
-#include <civitas/evaluation.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/framework/evaluation.hpp>
 
 #include <pybind11/stl.h>
 

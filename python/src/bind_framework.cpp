@@ -8,8 +8,8 @@
 
 #include "bindings.hpp"
 
-#include <civitas/framework.hpp>
-#include <civitas/io.hpp>
+#include <civitas/framework/framework.hpp>
+#include <civitas/io/framework_io.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>

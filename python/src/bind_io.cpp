@@ -1,9 +1,11 @@
 /// Files and bundled frameworks: load/parse/save frameworks, evaluations as JSON, value tables,
 /// the data folders searched for bundled framework ids.
 
+#include <civitas/io/bundled_data.hpp>
+#include <civitas/io/framework_io.hpp>
+#include <civitas/io/value_table.hpp>
 #include "bindings.hpp"
 
-#include <civitas/io.hpp>
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -39,7 +41,7 @@ void register_limits(py::module_& m) {
         .def(py::init([](std::size_t depth, std::uint64_t json_bytes, std::uint64_t csv_bytes, std::size_t rows, std::size_t columns,
                          std::size_t cells, std::size_t text_bytes) {
                  if (depth < 1 || depth > max_depth)
-                     throw ValidationError("$.depth", Message("{0} is out of range; expected 1 to {1}", "{0} 超出范围；应为 1 到 {1}",
+                     throw ValidationError("$.depth", Message("{0} is out of range; expected 1 to {1}"_en, "{0} 超出范围；应为 1 到 {1}"_zh,
                                                               {std::to_string(depth), std::to_string(max_depth)}));
                  return Limits{depth, json_bytes, csv_bytes, rows, columns, cells, text_bytes};
              }),
@@ -117,7 +119,7 @@ void register_io(py::module_& m) {
     m.def("release_cached_memory", &release_cached_memory,
           "Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).");
     m.def("data_directories", &data_directories,
-          "Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR, added folders, build-time folders.");
+          "Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR, added folders, the install's share/civitas.");
     m.def("add_data_directory", &add_data_directory, py::arg("directory"),
           "Adds a folder holding `frameworks/` and `calendars/` folders to the search.");
     m.def("bundled_framework_ids", &bundled_framework_ids, "Ids of the bundled frameworks found, sorted.");

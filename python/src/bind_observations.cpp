@@ -9,7 +9,8 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/observations.hpp>
+#include <civitas/io/observations_io.hpp>
+#include <civitas/tracking/observations.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>

@@ -6,9 +6,9 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/plan.hpp>
-#include <civitas/plan_io.hpp>
-#include <civitas/status.hpp>
+#include <civitas/io/plan_io.hpp>
+#include <civitas/plan/plan.hpp>
+#include <civitas/plan/status.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>

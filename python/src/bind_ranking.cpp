@@ -7,8 +7,8 @@
 
 #include "bindings.hpp"
 
-#include <civitas/error.hpp>
-#include <civitas/ranking.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/methods/ranking.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
@@ -47,8 +47,8 @@ AwardTier tier_from(const py::handle& item, std::size_t index) {
         if (py::isinstance<py::float_>(pair[1])) return AwardTier::capped(name, pair[1].cast<double>());
     }
     throw ValidationError("tiers[" + std::to_string(index) + "]",
-                          Message("expected an AwardTier, (name, count: int) or (name, share: float)",
-                                  "应为 AwardTier、(name, count: int) 或 (name, share: float)"));
+                          Message("expected an AwardTier, (name, count: int) or (name, share: float)"_en,
+                                  "应为 AwardTier、(name, count: int) 或 (name, share: float)"_zh));
 }
 
 std::string repr(const AwardTier& tier) {
@@ -121,8 +121,8 @@ void register_ranking(py::module_& m) {
             [](const TopsisPrepared& self, const py::handle& weights) -> py::array {
                 const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(weights);
                 if (!array || (array.ndim() != 1 && array.ndim() != 2))
-                    throw ValidationError("weights", Message("expected a 1-D array (criteria) or a 2-D array (draws x criteria)",
-                                                             "应为一维数组（评价指标）或二维数组（抽样次数 × 评价指标）"));
+                    throw ValidationError("weights", Message("expected a 1-D array (criteria) or a 2-D array (draws x criteria)"_en,
+                                                             "应为一维数组（评价指标）或二维数组（抽样次数 × 评价指标）"_zh));
                 if (array.ndim() == 1) {
                     // The view is made while the GIL is held: as_vector's argument would otherwise
                     // be a temporary Python array made and released without it.

@@ -5,7 +5,7 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/readiness.hpp>
+#include <civitas/tracking/readiness.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>

@@ -4,7 +4,7 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/report.hpp>
+#include <civitas/report/report.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
@@ -20,7 +20,7 @@ namespace {
 
 ReportFormat format_named(const std::string& name) {
     if (const auto format = enum_from_string<ReportFormat>(name)) return *format;
-    throw ValidationError("format", Message("'{0}' is not one of text, markdown, html, json", "'{0}' 不在可选值之中: text, markdown, html, json", {name}));
+    throw ValidationError("format", Message("'{0}' is not one of text, markdown, html, json"_en, "'{0}' 不在可选值之中: text, markdown, html, json"_zh, {name}));
 }
 
 }  // namespace
@@ -186,7 +186,7 @@ void register_report(py::module_& m) {
             ReportOptions options;
             if (language) {
                 const auto found = enum_from_string<Language>(*language);
-                if (!found) throw ValidationError("language", Message("'{0}' is not one of zh, en", "'{0}' 不在可选值之中: zh, en", {*language}));
+                if (!found) throw ValidationError("language", Message("'{0}' is not one of zh, en"_en, "'{0}' 不在可选值之中: zh, en"_zh, {*language}));
                 options.language = *found;
             }
             options.readiness.known_on = known_on;

@@ -10,9 +10,9 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
-#include <civitas/error.hpp>
-#include <civitas/survey.hpp>
-#include <civitas/trend.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/tracking/survey.hpp>
+#include <civitas/tracking/trend.hpp>
 
 #include <pybind11/stl.h>
 
@@ -30,7 +30,7 @@ std::vector<Date> datetime64_dates(const py::object& dates) {
     const py::module_ numpy = py::module_::import("numpy");
     const py::array array = numpy.attr("asarray")(dates);
     if (array.ndim() != 1)
-        throw ValidationError("dates", Message("an array of {0} dimensions; expected 1", "数组为 {0} 维；应为 1 维", {std::to_string(array.ndim())}));
+        throw ValidationError("dates", Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(array.ndim())}));
     const py::array days = array.attr("astype")("datetime64[D]");
     const py::array nat = numpy.attr("isnat")(array);
     const py::array same = py::array(days.attr("astype")(array.dtype())).attr("__eq__")(array);
@@ -43,14 +43,14 @@ std::vector<Date> datetime64_dates(const py::object& dates) {
     const Date epoch(1970, 1, 1);
     for (std::size_t i = 0; i < count; ++i) {
         const std::string where = "dates[" + std::to_string(i) + "]";
-        if (is_nat.at(static_cast<py::ssize_t>(i))) throw ValidationError(where, Message("NaT; expected a date", "NaT；应为日期"));
+        if (is_nat.at(static_cast<py::ssize_t>(i))) throw ValidationError(where, Message("NaT; expected a date"_en, "NaT；应为日期"_zh));
         if (!whole.at(static_cast<py::ssize_t>(i)))
-            throw ValidationError(where, Message("{0} has a time of day; expected whole days (datetime64[D])", "{0} 含有时刻；应为整日（datetime64[D]）",
+            throw ValidationError(where, Message("{0} has a time of day; expected whole days (datetime64[D])"_en, "{0} 含有时刻；应为整日（datetime64[D]）"_zh,
                                                  {py::str(array[py::int_(i)]).cast<std::string>()}));
         const auto offset = ints.at(static_cast<py::ssize_t>(i));
         if (offset < -200000 || offset > 2900000)  // about 1422 .. 9909: outside the dates civitas handles
-            throw ValidationError(where, Message("{0} is outside the dates civitas handles; expected years 1400..9999",
-                                                 "{0} 超出 civitas 可处理的日期范围；年份应为 1400..9999",
+            throw ValidationError(where, Message("{0} is outside the dates civitas handles; expected years 1400..9999"_en,
+                                                 "{0} 超出 civitas 可处理的日期范围；年份应为 1400..9999"_zh,
                                                  {py::str(days[py::int_(i)]).cast<std::string>()}));
         result.push_back(epoch + boost::gregorian::date_duration(static_cast<long>(offset)));
     }
@@ -85,7 +85,7 @@ std::vector<double> read_values(const py::object& values) {
                              py::repr(py::type::handle_of(values)).cast<std::string>());
     }
     if (array.ndim() != 1)
-        throw ValidationError("values", Message("an array of {0} dimensions; expected 1", "数组为 {0} 维；应为 1 维", {std::to_string(array.ndim())}));
+        throw ValidationError("values", Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(array.ndim())}));
     return {array.data(), array.data() + array.shape(0)};
 }
 
@@ -109,16 +109,16 @@ ProgressAssessment progress(const py::object& dates, const py::object& values, c
     const std::vector<double> v = read_values(values);
     if (target) {
         if (!direction.is_none())
-            throw ValidationError("direction", Message("given with a target; the target's side sets the direction",
-                                                       "不应与目标同时给出；方向由目标的上下限决定"));
-        if (!deadline) throw ValidationError("deadline", Message("missing; a target needs the date it must be met by", "缺失；给出目标须同时给出达成期限"));
+            throw ValidationError("direction", Message("given with a target; the target's side sets the direction"_en,
+                                                       "不应与目标同时给出；方向由目标的上下限决定"_zh));
+        if (!deadline) throw ValidationError("deadline", Message("missing; a target needs the date it must be met by"_en, "缺失；给出目标须同时给出达成期限"_zh));
         return assess_progress(d, v, *target, *deadline, options);
     }
     if (direction.is_none())
-        throw ValidationError("target", Message("neither a target (with a deadline) nor a direction was given; expected one",
-                                               "既未给出目标（及期限）也未给出方向；应给出其一"));
-    if (deadline) throw ValidationError("deadline", Message("given without a target; expected a target too, or no deadline",
-                                                 "给出了期限但未给出目标；应同时给出目标，或不给出期限"));
+        throw ValidationError("target", Message("neither a target (with a deadline) nor a direction was given; expected one"_en,
+                                               "既未给出目标（及期限）也未给出方向；应给出其一"_zh));
+    if (deadline) throw ValidationError("deadline", Message("given without a target; expected a target too, or no deadline"_en,
+                                                 "给出了期限但未给出目标；应同时给出目标，或不给出期限"_zh));
     return assess_progress(d, v, enum_argument<Direction>(direction, "direction"), options);
 }
 

@@ -8,9 +8,10 @@
 
 #include "bindings.hpp"
 
-#include <civitas/attribution.hpp>
-#include <civitas/error.hpp>
-#include <civitas/uncertainty.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/framework/evaluation_change.hpp>
+#include <civitas/methods/attribution.hpp>
+#include <civitas/methods/uncertainty.hpp>
 
 #include <pybind11/stl.h>
 
@@ -125,7 +126,7 @@ void register_uncertainty(py::module_& m) {
             UncertaintyOptions o;
             o.draws = draws;
             if (py::int_(0).attr("__gt__")(seed).cast<bool>() || seed.attr("bit_length")().cast<int>() > 64)
-                throw ValidationError("seed", Message("value {0}; expected an integer in [0, 2^64)", "取值为 {0}；应为 [0, 2^64) 内的整数",
+                throw ValidationError("seed", Message("value {0}; expected an integer in [0, 2^64)"_en, "取值为 {0}；应为 [0, 2^64) 内的整数"_zh,
                                                      {py::str(seed).cast<std::string>()}));
             o.seed = seed.cast<std::uint64_t>();
             o.perturbation = enum_option<WeightPerturbation>(perturbation, "perturbation", "WeightPerturbation");
@@ -208,14 +209,14 @@ void register_uncertainty(py::module_& m) {
            const py::object& weights_after) -> py::object {
             if (py::isinstance<FrameworkEvaluation>(before) || py::isinstance<FrameworkEvaluation>(after)) {
                 if (!py::isinstance<FrameworkEvaluation>(before) || !py::isinstance<FrameworkEvaluation>(after))
-                    throw ValidationError("after", Message("expected two Evaluations or two matrices", "应为两个 Evaluation 或两个矩阵"));
+                    throw ValidationError("after", Message("expected two Evaluations or two matrices"_en, "应为两个 Evaluation 或两个矩阵"_zh));
                 if (!weights_before.is_none() || !weights_after.is_none())
-                    throw ValidationError("weights_before", Message("not used with Evaluations (their points carry the weights)",
-                                                                    "用于 Evaluation 时不应给出（其得分已含权重）"));
+                    throw ValidationError("weights_before", Message("not used with Evaluations (their points carry the weights)"_en,
+                                                                    "用于 Evaluation 时不应给出（其得分已含权重）"_zh));
                 return py::cast(score_change_attribution(before.cast<const FrameworkEvaluation&>(),
                                                          after.cast<const FrameworkEvaluation&>()));
             }
-            if (weights_before.is_none()) throw ValidationError("weights_before", Message("expected the weights of the first round", "应为第一轮测评的权重"));
+            if (weights_before.is_none()) throw ValidationError("weights_before", Message("expected the weights of the first round"_en, "应为第一轮测评的权重"_zh));
             const Criteria r0 = criteria_array(before, "before");
             const Criteria r1 = criteria_array(after, "after");
             const Eigen::VectorXd w0 = vector_of(weights_before, "weights_before");

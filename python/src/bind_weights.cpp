@@ -9,8 +9,8 @@
 
 #include "bindings.hpp"
 
-#include <civitas/error.hpp>
-#include <civitas/weights.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/methods/weights.hpp>
 
 #include <pybind11/eigen.h>
 #include <pybind11/stl.h>
@@ -43,8 +43,8 @@ MatrixView matrix_view(const py::object& x, py::array& keep) {
                              py::repr(py::type::handle_of(x)).cast<std::string>());
     }
     if (array.ndim() != 2)
-        throw ValidationError("x", Message("a {0}-D array; expected 2-D (units by rows, criteria by columns)",
-                                           "{0} 维数组；应为二维数组（行为评价对象，列为评价指标）", {std::to_string(array.ndim())}));
+        throw ValidationError("x", Message("a {0}-D array; expected 2-D (units by rows, criteria by columns)"_en,
+                                           "{0} 维数组；应为二维数组（行为评价对象，列为评价指标）"_zh, {std::to_string(array.ndim())}));
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
     const bool in_place = py::isinstance<py::array_t<double>>(array) && array.strides(0) % item == 0 &&
                           array.strides(1) % item == 0 &&

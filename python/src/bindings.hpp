@@ -2,11 +2,11 @@
 /// Private to the extension: the register functions module.cpp calls, and the few types and
 /// helpers more than one bind_*.cpp needs.
 
-#include <civitas/error.hpp>
-#include <civitas/evaluation.hpp>
-#include <civitas/framework.hpp>
-#include <civitas/limits.hpp>
-#include <civitas/ranking.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/framework/evaluation.hpp>
+#include <civitas/framework/framework.hpp>
+#include <civitas/core/limits.hpp>
+#include <civitas/methods/ranking.hpp>
 
 #include <pybind11/native_enum.h>
 #include <pybind11/numpy.h>
@@ -135,7 +135,7 @@ template <class Enum>
     if (py::isinstance<py::str>(value)) {
         const auto name = value.cast<std::string>();
         if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        throw ValidationError(argument, Message("'{0}' is not one of {1}", "'{0}' 不是以下取值之一: {1}", {name, quoted_enum_names<Enum>()}));
+        throw ValidationError(argument, Message("'{0}' is not one of {1}"_en, "'{0}' 不是以下取值之一: {1}"_zh, {name, quoted_enum_names<Enum>()}));
     }
     try {
         return value.cast<Enum>();
@@ -152,13 +152,13 @@ template <class Enum>
     if (py::isinstance<py::str>(value)) {
         const auto name = value.cast<std::string>();
         if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        throw ValidationError(parameter, Message("unknown value '{0}'; expected one of {1}", "未知的取值 '{0}'；应为以下之一: {1}",
+        throw ValidationError(parameter, Message("unknown value '{0}'; expected one of {1}"_en, "未知的取值 '{0}'；应为以下之一: {1}"_zh,
                                                  {name, quoted_enum_names<Enum>()}));
     }
     try {
         return value.cast<Enum>();
     } catch (const py::cast_error&) {
-        throw ValidationError(parameter, Message("expected a str or civitas.{0}, got {1}", "应为字符串或 civitas.{0}，实为 {1}",
+        throw ValidationError(parameter, Message("expected a str or civitas.{0}, got {1}"_en, "应为字符串或 civitas.{0}，实为 {1}"_zh,
                                                  {enum_name, py::str(py::type::of(value).attr("__name__")).cast<std::string>()}));
     }
 }
@@ -175,10 +175,10 @@ struct Criteria {
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
     py::array source = py::array::ensure(x);
     if (!source)
-        throw ValidationError(what, Message("expected a 2-D array of numbers (units x criteria)", "应为二维数值数组（评价对象 × 评价指标）"));
+        throw ValidationError(what, Message("expected a 2-D array of numbers (units x criteria)"_en, "应为二维数值数组（评价对象 × 评价指标）"_zh));
     if (source.ndim() != 2)
-        throw ValidationError(what, Message("an array of {0} dimensions; expected 2 (units x criteria)",
-                                            "数组为 {0} 维；应为 2 维（评价对象 × 评价指标）", {std::to_string(source.ndim())}));
+        throw ValidationError(what, Message("an array of {0} dimensions; expected 2 (units x criteria)"_en,
+                                            "数组为 {0} 维；应为 2 维（评价对象 × 评价指标）"_zh, {std::to_string(source.ndim())}));
     const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
                           source.strides(1) % item == 0 &&
                           reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
@@ -194,9 +194,9 @@ struct Criteria {
 /// A 1-D float64 array (copied when it is not one already); `what` names it in errors.
 [[nodiscard]] inline py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const char* what) {
     auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-    if (!array) throw ValidationError(what, Message("expected a 1-D array of numbers", "应为一维数值数组"));
+    if (!array) throw ValidationError(what, Message("expected a 1-D array of numbers"_en, "应为一维数值数组"_zh));
     if (array.ndim() != 1)
-        throw ValidationError(what, Message("an array of {0} dimensions; expected 1", "数组为 {0} 维；应为 1 维", {std::to_string(array.ndim())}));
+        throw ValidationError(what, Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(array.ndim())}));
     return array;
 }
 
@@ -205,7 +205,7 @@ struct Criteria {
     if (values.is_none()) return {};
     py::array array = py::array::ensure(values);
     if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
-        throw ValidationError(what, Message("expected None or a 1-D sequence of booleans", "应为 None 或一维布尔序列"));
+        throw ValidationError(what, Message("expected None or a 1-D sequence of booleans"_en, "应为 None 或一维布尔序列"_zh));
     const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
     std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
     auto view = typed.unchecked<1>();

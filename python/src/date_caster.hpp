@@ -3,7 +3,7 @@
 /// A datetime.datetime is refused (it is a date subclass, but its time would be dropped silently),
 /// as is anything else: pybind11 then raises TypeError.
 
-#include <civitas/calendar.hpp>
+#include <civitas/plan/calendar.hpp>
 
 #include <pybind11/pybind11.h>
 

@@ -1,12 +1,13 @@
 // Assessment values in JSON: round schemes, rounds, checks and field inspections, in campaign
 // files and in field-inspection files (civitas-inspection/1).
 
-#include <civitas/assessment.hpp>
-#include <civitas/error.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/assessment_io.hpp>
+#include <civitas/tracking/assessment.hpp>
 
-#include "io/assessment_reader.hpp"
-#include "io/file_text.hpp"
-#include "io/json_reader.hpp"
+#include "io/detail/assessment_reader.hpp"
+#include "io/detail/file_text.hpp"
+#include "io/detail/json_reader.hpp"
 
 #include <limits>
 
@@ -21,13 +22,13 @@ using Node = JsonNode;
 // An integer in [low, high]; `what` names it ("a year", "年份").
 int read_int(const Node& node, long long low, long long high, Message what) {
     const Json& value = node.value();
-    if (!value.is_number_integer()) node.expected(Message("an integer", "整数"));
+    if (!value.is_number_integer()) node.expected(Message("an integer"_en, "整数"_zh));
     const long long number = value.is_number_unsigned()
                                  ? static_cast<long long>(std::min<unsigned long long>(value.get<unsigned long long>(),
                                                                                        std::numeric_limits<long long>::max()))
                                  : value.get<long long>();
     if (number < low || number > high)
-        node.fail(Message("{0} is out of range; expected {1} in [{2}, {3}]", "{0} 超出范围；应为 [{2}, {3}] 内的{1}",
+        node.fail(Message("{0} is out of range; expected {1} in [{2}, {3}]"_en, "{0} 超出范围；应为 [{2}, {3}] 内的{1}"_zh,
                           {describe(value), std::move(what), std::to_string(low), std::to_string(high)}));
     return static_cast<int>(number);
 }
@@ -66,7 +67,7 @@ RoundScheme read_round_scheme(const Node& node) {
     }
     if (node.has("year_weights"))
         for (const Node& item : node.at("year_weights").array()) scheme.year_weights.push_back(item.number());
-    if (node.has("first_year")) scheme.first_year = read_int(node.at("first_year"), 1900, 2200, Message("a year", "年份"));
+    if (node.has("first_year")) scheme.first_year = read_int(node.at("first_year"), 1900, 2200, Message("a year"_en, "年份"_zh));
     if (node.has("consequences"))
         for (const Node& item : node.at("consequences").array()) {
             item.require_object({"id", "name", "below", "flag", "months"});
@@ -75,7 +76,7 @@ RoundScheme read_round_scheme(const Node& node) {
             rule.name = item.text_or("name");
             rule.below = item.optional_number("below");
             rule.flag = item.text_or("flag");
-            if (item.has("months")) rule.months = read_int(item.at("months"), 1, 1200, Message("months", "月数"));
+            if (item.has("months")) rule.months = read_int(item.at("months"), 1, 1200, Message("months"_en, "月数"_zh));
             scheme.consequences.push_back(std::move(rule));
         }
     scheme.source = node.prose_or("source");
@@ -123,11 +124,11 @@ AssessmentRound read_round(const Node& node) {
     round.title = node.at("title").text();
     round.kind = node.enum_or<AssessmentKind>("kind", AssessmentKind::annual_test);
     round.date = read_date(node.at("date"));
-    if (node.has("year")) round.year = read_int(node.at("year"), 1900, 2200, Message("a year", "年份"));
+    if (node.has("year")) round.year = read_int(node.at("year"), 1900, 2200, Message("a year"_en, "年份"_zh));
     round.name = node.text_or("name");
     if (node.has("parts")) {
         const Node parts = node.at("parts");
-        if (!parts.value().is_object()) parts.expected(Message("an object of part id -> points", "以测评部分 id 为键、分值为值的对象"));
+        if (!parts.value().is_object()) parts.expected(Message("an object of part id -> points"_en, "以测评部分 id 为键、分值为值的对象"_zh));
         for (const auto& entry : parts.value().items())
             round.parts.emplace(entry.key(), Node(entry.value(), parts.path() + "." + entry.key(), node.file()).number());
     }
@@ -185,7 +186,7 @@ FieldInspection read_inspection(const Node& node, bool file_root) {
     if (file_root) {
         node.require_object({"format", "id", "title", "round", "date", "name", "source", "mandatory", "indicators", "sites", "problems"});
         if (node.has("format") && node.at("format").text() != inspection_format)
-            node.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"", "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"",
+            node.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en, "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh,
                                            {node.at("format").text(), inspection_format}));
     } else {
         node.require_object({"id", "title", "round", "date", "name", "source", "mandatory", "indicators", "sites", "problems"});
@@ -212,7 +213,7 @@ FieldInspection read_inspection(const Node& node, bool file_root) {
             problem.site = item.at("site").text();
             problem.indicator = item.at("indicator").text();
             problem.description = item.prose_or("description");
-            if (item.has("count")) problem.count = read_int(item.at("count"), 1, 1000000, Message("a count of problems", "问题个数"));
+            if (item.has("count")) problem.count = read_int(item.at("count"), 1, 1000000, Message("a count of problems"_en, "问题个数"_zh));
             problem.deduction = item.optional_number("deduction");
             inspection.problems.push_back(std::move(problem));
         }

@@ -1,20 +1,24 @@
 // Campaign files (civitas-campaign/1): strict reading with JSON paths in errors, following the
 // frameworks, calendar and plan the file names; lossless writing with defaults left out.
 
-#include <civitas/calendar.hpp>
-#include <civitas/campaign_io.hpp>
-#include <civitas/error.hpp>
-#include <civitas/io.hpp>
-#include <civitas/observations.hpp>
-#include <civitas/plan_io.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/assessment_io.hpp>
+#include <civitas/io/bundled_data.hpp>
+#include <civitas/io/calendar_io.hpp>
+#include <civitas/io/campaign_io.hpp>
+#include <civitas/io/framework_io.hpp>
+#include <civitas/io/observations_io.hpp>
+#include <civitas/io/plan_io.hpp>
+#include <civitas/plan/calendar.hpp>
+#include <civitas/tracking/observations.hpp>
 
-#include "io/assessment_reader.hpp"
-#include "io/file_text.hpp"
-#include "io/file_write.hpp"
-#include "io/json_reader.hpp"
-#include "io/plan_reader.hpp"
-#include "io/plan_writer.hpp"
-#include "io/references.hpp"
+#include "io/detail/assessment_reader.hpp"
+#include "io/detail/file_text.hpp"
+#include "io/detail/file_write.hpp"
+#include "io/detail/json_reader.hpp"
+#include "io/detail/plan_reader.hpp"
+#include "io/detail/plan_writer.hpp"
+#include "io/detail/references.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -130,7 +134,7 @@ CampaignUnit read_unit(const Node& node) {
     unit.parent = node.text_or("parent");
     if (node.has("classes")) {
         const Node classes = node.at("classes");
-        if (!classes.value().is_object()) classes.expected(Message("an object of title id -> unit class", "对象（称号 id -> 单位类别）"));
+        if (!classes.value().is_object()) classes.expected(Message("an object of title id -> unit class"_en, "对象（称号 id -> 单位类别）"_zh));
         for (const auto& item : classes.value().items())
             unit.classes.emplace(item.key(), Node(item.value(), classes.path() + "." + item.key(), node.file()).text());
     }
@@ -166,15 +170,15 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
     root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
                          "observations", "rounds", "checks", "inspections"});
     if (root.has("format") && root.at("format").text() != campaign_format)
-        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"",
-                                       "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"", {root.at("format").text(), campaign_format}));
+        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en,
+                                       "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh, {root.at("format").text(), campaign_format}));
     CampaignSpec spec;
     spec.id = root.at("id").text();
     spec.name = root.text_or("name");
     spec.language = root.text_or("language");
     if (root.has("language") && spec.language != "zh" && spec.language != "en")
-        root.at("language").fail(Message("\"{0}\" is not a report language; expected \"zh\" or \"en\"",
-                                         "\"{0}\" 不是可用的报告语言；应为 \"zh\" 或 \"en\"", {spec.language}));
+        root.at("language").fail(Message("\"{0}\" is not a report language; expected \"zh\" or \"en\""_en,
+                                         "\"{0}\" 不是可用的报告语言；应为 \"zh\" 或 \"en\""_zh, {spec.language}));
     std::map<std::string, Framework> frameworks;
     for (const Node& item : root.at("titles").array()) {
         spec.titles.push_back(read_title(item));
@@ -218,7 +222,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
                 } catch (const LimitError&) {
                     throw;
                 } catch (const ParseError& error) {
-                    item.at("file").fail(Message("cannot read the field-inspection file: {0}", "无法读取实地考察文件: {0}",
+                    item.at("file").fail(Message("cannot read the field-inspection file: {0}"_en, "无法读取实地考察文件: {0}"_zh,
                                                  {error.full_message()}));
                 }
             }();
@@ -271,7 +275,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
                 } catch (const LimitError&) {
                     throw;
                 } catch (const ParseError& error) {
-                    at.fail(Message("cannot read the plan file: {0}", "无法读取工作计划文件: {0}", {error.full_message()}));
+                    at.fail(Message("cannot read the plan file: {0}"_en, "无法读取工作计划文件: {0}"_zh, {error.full_message()}));
                 }
             }();
             const Json plan_document = detail::parse_json(plan_text, path.string(), options.limits);
@@ -297,8 +301,8 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
         const std::filesystem::path path = reading.file(items[k]);
         const bool json = path.extension() == ".json";
         if (!json && path.extension() != ".csv")
-            items[k].fail(Message("\"{0}\" is neither a .csv nor a .json file; expected an observation file",
-                                  "\"{0}\" 既不是 .csv 文件也不是 .json 文件；应为观测数据文件", {campaign.spec().observations[k]}));
+            items[k].fail(Message("\"{0}\" is neither a .csv nor a .json file; expected an observation file"_en,
+                                  "\"{0}\" 既不是 .csv 文件也不是 .json 文件；应为观测数据文件"_zh, {campaign.spec().observations[k]}));
         ObservationReadOptions observation_options;
         observation_options.limits = options.limits;
         ObservationLoad load = json ? read_observations_json(path, observation_options) : read_observations_csv(path, observation_options);

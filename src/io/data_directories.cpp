@@ -1,10 +1,20 @@
 // Where bundled frameworks and calendars are found.
 
-#include <civitas/error.hpp>
-#include <civitas/io.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/bundled_data.hpp>
+#include <civitas/io/calendar_io.hpp>
+#include <civitas/io/framework_io.hpp>
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
+
+#ifdef _WIN32
+#define NOMINMAX
+#include <windows.h>
+#else
+#include <dlfcn.h>
+#endif
 #include <mutex>
 #include <set>
 
@@ -18,14 +28,62 @@ std::vector<std::filesystem::path>& added_directories() {
     return directories;
 }
 
+#ifdef _WIN32
+constexpr char path_separator = ';';
+#else
+constexpr char path_separator = ':';
+#endif
+
+// The file this code was loaded from: the shared library, or the program a static library is
+// linked into; empty when the system does not say.
+std::filesystem::path module_file() {
+#ifdef _WIN32
+    HMODULE module = nullptr;
+    if (!GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                            reinterpret_cast<LPCWSTR>(&module_file), &module))
+        return {};
+    std::wstring name(32768, L'\0');
+    const DWORD length = GetModuleFileNameW(module, name.data(), static_cast<DWORD>(name.size()));
+    if (length == 0 || length == name.size()) return {};
+    name.resize(length);
+    return std::filesystem::path(name);
+#else
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&module_file), &info) == 0 || info.dli_fname == nullptr) return {};
+    const std::filesystem::path file(info.dli_fname);
+    // The main program is named as it was started ("civitas", "./civitas"); the system knows better.
+    if (file.is_absolute()) return file;
+#ifdef __linux__
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) return self;
+#endif
+    return {};
+#endif
+}
+
+// The install's data folder, found from where the library is: the first share/civitas beside
+// one of the three folders above the module (lib/, lib/<arch>/ or bin/ under the prefix; the
+// build tree holds a share/civitas of its own). Nothing of the build machine is compiled in.
+std::vector<std::filesystem::path> installed_data_directories() {
+    std::filesystem::path folder = module_file().parent_path();
+    for (int up = 0; up < 3 && !folder.empty(); ++up, folder = folder.parent_path()) {
+        const auto candidate = folder.parent_path() / "share" / "civitas";
+        std::error_code ec;
+        if (std::filesystem::is_directory(candidate, ec)) return {candidate};
+        if (folder == folder.parent_path()) break;
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> data_directories() {
     std::vector<std::filesystem::path> directories;
     if (const char* env = std::getenv("CIVITAS_DATA_DIR")) {
-        std::string list = env;
+        const std::string list = env;
         for (std::size_t start = 0; start <= list.size();) {
-            const std::size_t end = std::min(list.find(':', start), list.size());
+            const std::size_t end = std::min(list.find(path_separator, start), list.size());
             if (end > start) directories.emplace_back(list.substr(start, end - start));
             start = end + 1;
         }
@@ -35,12 +93,9 @@ std::vector<std::filesystem::path> data_directories() {
         const auto& added = added_directories();
         directories.insert(directories.end(), added.begin(), added.end());
     }
-#ifdef CIVITAS_INSTALL_DATADIR
-    directories.emplace_back(CIVITAS_INSTALL_DATADIR);
-#endif
-#ifdef CIVITAS_SOURCE_DATADIR
-    directories.emplace_back(CIVITAS_SOURCE_DATADIR);
-#endif
+    // Found once: where the library is does not change while it runs.
+    static const std::vector<std::filesystem::path> installed = installed_data_directories();
+    directories.insert(directories.end(), installed.begin(), installed.end());
     return directories;
 }
 
@@ -67,7 +122,7 @@ std::vector<std::string> bundled_ids(const char* folder) {
 // `what` names the kind of file: "framework" ("测评体系"), "calendar" ("工作日历").
 std::filesystem::path bundled_path(const char* folder, const Message& what, const std::string& id, const char* example) {
     if (id.empty() || id.front() == '.' || id.find_first_of("/\\") != std::string::npos)
-        throw NotFoundError(Message("'{0}' is not a bundled {1} id; expected a name such as '{2}'", "'{0}' 不是内置{1}的 id；应为名称，如 '{2}'",
+        throw NotFoundError(Message("'{0}' is not a bundled {1} id; expected a name such as '{2}'"_en, "'{0}' 不是内置{1}的 id；应为名称，如 '{2}'"_zh,
                                     {id, what, example}));
     for (const auto& directory : data_directories()) {
         const auto path = directory / folder / (id + ".json");
@@ -76,8 +131,8 @@ std::filesystem::path bundled_path(const char* folder, const Message& what, cons
     }
     std::string list;
     for (const std::string& known : bundled_ids(folder)) list += (list.empty() ? "" : ", ") + known;
-    throw NotFoundError(Message("no bundled {0} '{1}'; expected one of: {2}", "没有内置{0} '{1}'；应为以下之一: {2}",
-                                {what, id, list.empty() ? Message::Argument(Message("(none found)", "（未找到）")) : Message::Argument(list)}));
+    throw NotFoundError(Message("no bundled {0} '{1}'; expected one of: {2}"_en, "没有内置{0} '{1}'；应为以下之一: {2}"_zh,
+                                {what, id, list.empty() ? Message::Argument(Message("(none found)"_en, "（未找到）"_zh)) : Message::Argument(list)}));
 }
 
 }  // namespace
@@ -85,7 +140,7 @@ std::filesystem::path bundled_path(const char* folder, const Message& what, cons
 std::vector<std::string> bundled_framework_ids() { return bundled_ids("frameworks"); }
 
 std::filesystem::path bundled_framework_path(const std::string& id) {
-    return bundled_path("frameworks", Message("framework", "测评体系"), id, "garden-city-2016");
+    return bundled_path("frameworks", Message("framework"_en, "测评体系"_zh), id, "garden-city-2016");
 }
 
 Framework load_bundled_framework(const std::string& id) { return load_framework(bundled_framework_path(id)); }
@@ -93,7 +148,7 @@ Framework load_bundled_framework(const std::string& id) { return load_framework(
 std::vector<std::string> bundled_calendar_ids() { return bundled_ids("calendars"); }
 
 std::filesystem::path bundled_calendar_path(const std::string& id) {
-    return bundled_path("calendars", Message("calendar", "工作日历"), id, "cn-2025");
+    return bundled_path("calendars", Message("calendar"_en, "工作日历"_zh), id, "cn-2025");
 }
 
 WorkCalendar load_bundled_calendar(const std::string& id) { return load_calendar(bundled_calendar_path(id)); }

@@ -1,7 +1,7 @@
 // Evaluation results as JSON, for host systems and the command line.
 
-#include <civitas/io.hpp>
 
+#include <civitas/io/framework_io.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "io/file_text.hpp"
+#include "io/detail/file_text.hpp"
 
-#include "detail/utf8.hpp"
+#include "core/detail/utf8.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -16,18 +16,18 @@ namespace {
 
 // What a file that is not a regular one is, for the message.
 Message kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return Message("a folder", "文件夹");
-    if (S_ISFIFO(mode)) return Message("a FIFO (named pipe)", "命名管道（FIFO）");
-    if (S_ISCHR(mode)) return Message("a character device", "字符设备");
-    if (S_ISBLK(mode)) return Message("a block device", "块设备");
-    if (S_ISSOCK(mode)) return Message("a socket", "套接字");
-    return Message("not a regular file", "非普通文件");
+    if (S_ISDIR(mode)) return Message("a folder"_en, "文件夹"_zh);
+    if (S_ISFIFO(mode)) return Message("a FIFO (named pipe)"_en, "命名管道（FIFO）"_zh);
+    if (S_ISCHR(mode)) return Message("a character device"_en, "字符设备"_zh);
+    if (S_ISBLK(mode)) return Message("a block device"_en, "块设备"_zh);
+    if (S_ISSOCK(mode)) return Message("a socket"_en, "套接字"_zh);
+    return Message("not a regular file"_en, "非普通文件"_zh);
 }
 
 // ParseError for a text in an encoding other than UTF-8: `encoding` names it, `from` is iconv's name for it.
 [[noreturn]] void wrong_encoding(const std::string& file, const char* encoding, const char* from, Message::Argument at = "") {
-    throw ParseError(file, std::move(at), Message("the file is {0}; expected UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -f {1} -t UTF-8",
-                                       "文件为 {0} 编码；应为 UTF-8: 请另存为 UTF-8（Excel 中选“CSV UTF-8”），或用 iconv -f {1} -t UTF-8 转换",
+    throw ParseError(file, std::move(at), Message("the file is {0}; expected UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -f {1} -t UTF-8"_en,
+                                       "文件为 {0} 编码；应为 UTF-8: 请另存为 UTF-8（Excel 中选“CSV UTF-8”），或用 iconv -f {1} -t UTF-8 转换"_zh,
                                        {encoding, from}));
 }
 
@@ -61,28 +61,28 @@ bool looks_like_gb18030(std::string_view text, std::size_t at) {
 
 LimitError limit_exceeded(const std::string& file, Message::Argument location, Message what, std::uint64_t limit, const char* member) {
     return LimitError(file, std::move(location),
-                      Message("{0}; the limit is {1} (Limits::{2})", "{0}；上限为 {1}（Limits::{2}）", {std::move(what), std::to_string(limit), member}));
+                      Message("{0}; the limit is {1} (Limits::{2})"_en, "{0}；上限为 {1}（Limits::{2}）"_zh, {std::move(what), std::to_string(limit), member}));
 }
 
 InputFile::InputFile(const std::filesystem::path& path, std::uint64_t max_bytes, const char* member)
     : name_(path.string()), max_bytes_(max_bytes), member_(member) {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
     descriptor_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (descriptor_ < 0) throw ParseError(name_, "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(errno)}));
+    if (descriptor_ < 0) throw ParseError(name_, "", Message("cannot open: {0}"_en, "无法打开: {0}"_zh, {std::strerror(errno)}));
     struct stat status {};
     if (::fstat(descriptor_, &status) != 0) {
         const int error = errno;
         ::close(descriptor_);
-        throw ParseError(name_, "", Message("cannot open: {0}", "无法打开: {0}", {std::strerror(error)}));
+        throw ParseError(name_, "", Message("cannot open: {0}"_en, "无法打开: {0}"_zh, {std::strerror(error)}));
     }
     if (!S_ISREG(status.st_mode)) {
         ::close(descriptor_);
-        throw ParseError(name_, "", Message("is {0}; expected a regular file", "是{0}；应为普通文件", {kind_of(status.st_mode)}));
+        throw ParseError(name_, "", Message("is {0}; expected a regular file"_en, "是{0}；应为普通文件"_zh, {kind_of(status.st_mode)}));
     }
     size_ = static_cast<std::uint64_t>(status.st_size);
     if (size_ > max_bytes_) {
         ::close(descriptor_);
-        throw limit_exceeded(name_, "", Message("the file holds {0} bytes", "文件有 {0} 字节", {std::to_string(size_)}), max_bytes_, member_);
+        throw limit_exceeded(name_, "", Message("the file holds {0} bytes"_en, "文件有 {0} 字节"_zh, {std::to_string(size_)}), max_bytes_, member_);
     }
 }
 
@@ -94,10 +94,10 @@ std::size_t InputFile::read(char* buffer, std::size_t size) {
     for (;;) {
         const ssize_t got = ::read(descriptor_, buffer, size);
         if (got < 0 && errno == EINTR) continue;
-        if (got < 0) throw ParseError(name_, "", Message("read failed: {0}", "读取失败: {0}", {std::strerror(errno)}));
+        if (got < 0) throw ParseError(name_, "", Message("read failed: {0}"_en, "读取失败: {0}"_zh, {std::strerror(errno)}));
         read_ += static_cast<std::uint64_t>(got);
         if (read_ > max_bytes_)
-            throw limit_exceeded(name_, "", Message("the file grew past {0} bytes while read", "读取时文件增长超过 {0} 字节", {std::to_string(max_bytes_)}),
+            throw limit_exceeded(name_, "", Message("the file grew past {0} bytes while read"_en, "读取时文件增长超过 {0} 字节"_zh, {std::to_string(max_bytes_)}),
                                  max_bytes_, member_);
         return static_cast<std::size_t>(got);
     }
@@ -159,15 +159,15 @@ std::size_t check_utf8(std::string_view text, const std::string& file) {
     if (at == std::string_view::npos) return start;
     if (at == nul)
         throw ParseError(file, line_and_column(text, at),
-                         Message("a NUL byte; expected text (is this a binary file, or UTF-16?)", "NUL 字节；应为文本（是否为二进制文件或 UTF-16 编码？）"));
+                         Message("a NUL byte; expected text (is this a binary file, or UTF-16?)"_en, "NUL 字节；应为文本（是否为二进制文件或 UTF-16 编码？）"_zh));
     if (cut_short(text, at))
         throw ParseError(file, line_and_column(text, at),
-                         Message("a UTF-8 character is cut short (bytes {0}); expected whole characters (was the text cut in the middle of one?)",
-                                 "UTF-8 字符不完整（字节 {0}）；字符应完整（文本是否在字符中间被截断？）",
+                         Message("a UTF-8 character is cut short (bytes {0}); expected whole characters (was the text cut in the middle of one?)"_en,
+                                 "UTF-8 字符不完整（字节 {0}）；字符应完整（文本是否在字符中间被截断？）"_zh,
                                  {quote(text.substr(at, std::min<std::size_t>(3, text.size() - at)))}));
     if (looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
     throw ParseError(file, line_and_column(text, at),
-                     Message("the byte {0} is not UTF-8; expected UTF-8 text", "字节 {0} 不是 UTF-8；应为 UTF-8 文本", {quote(text.substr(at, 1))}));
+                     Message("the byte {0} is not UTF-8; expected UTF-8 text"_en, "字节 {0} 不是 UTF-8；应为 UTF-8 文本"_zh, {quote(text.substr(at, 1))}));
 }
 
 void refuse_gb18030(std::string_view text, const std::string& file) {
@@ -194,14 +194,14 @@ Message text_problem(std::string_view text, std::string_view allowed) {
     if (at == std::string_view::npos) return Message();
     const std::string shown = "'" + quote(text) + "'";
     if (utf8_length(text, at) != 0)
-        return Message("{0} holds the control character {1}; expected text without control characters", "{0} 含有控制字符 {1}；文本中不应有控制字符",
+        return Message("{0} holds the control character {1}; expected text without control characters"_en, "{0} 含有控制字符 {1}；文本中不应有控制字符"_zh,
                        {shown, code_point_name(text, at)});
     if (cut_short(text, at))
-        return Message("{0} ends with a UTF-8 character cut short; expected whole characters", "{0} 末尾的 UTF-8 字符不完整；字符应完整", {shown});
+        return Message("{0} ends with a UTF-8 character cut short; expected whole characters"_en, "{0} 末尾的 UTF-8 字符不完整；字符应完整"_zh, {shown});
     if (looks_like_gb18030(text, at))
-        return Message("{0} is not UTF-8 but looks like GB18030 (GBK); expected UTF-8: save the file as UTF-8 or convert it with iconv -f GB18030 -t UTF-8",
-                       "{0} 不是 UTF-8，像是 GB18030（GBK）编码；应为 UTF-8: 请另存为 UTF-8，或用 iconv -f GB18030 -t UTF-8 转换", {shown});
-    return Message("{0} is not UTF-8 (the byte {1}); expected UTF-8 text", "{0} 不是 UTF-8（字节 {1}）；应为 UTF-8 文本",
+        return Message("{0} is not UTF-8 but looks like GB18030 (GBK); expected UTF-8: save the file as UTF-8 or convert it with iconv -f GB18030 -t UTF-8"_en,
+                       "{0} 不是 UTF-8，像是 GB18030（GBK）编码；应为 UTF-8: 请另存为 UTF-8，或用 iconv -f GB18030 -t UTF-8 转换"_zh, {shown});
+    return Message("{0} is not UTF-8 (the byte {1}); expected UTF-8 text"_en, "{0} 不是 UTF-8（字节 {1}）；应为 UTF-8 文本"_zh,
                    {shown, quote(text.substr(at, 1))});
 }
 

@@ -1,8 +1,8 @@
-#include "io/file_write.hpp"
+#include "io/detail/file_write.hpp"
 
-#include <civitas/error.hpp>
+#include <civitas/core/error.hpp>
 
-#include "io/references.hpp"
+#include "io/detail/references.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -126,21 +126,21 @@ struct Target {
 Target resolve(const fs::path& path) {
     Target target{path};
     if (::stat(path.c_str(), &target.status) == 0) {
-        if (S_ISDIR(target.status.st_mode)) fail(path, Message("is a folder; expected a file", "是文件夹；应为文件"));
+        if (S_ISDIR(target.status.st_mode)) fail(path, Message("is a folder; expected a file"_en, "是文件夹；应为文件"_zh));
         target.exists = true;
         if (!S_ISREG(target.status.st_mode)) {
             target.in_place = true;
             return target;
         }
     } else if (errno != ENOENT) {
-        fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(errno)}));
+        fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(errno)}));
     }
     // Follow symbolic links to the file they lead to: it is replaced (or made) in its own folder,
     // and the links stay.
     for (int hops = 0;; ++hops) {
         struct stat link {};
         if (::lstat(target.file.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) break;
-        if (hops == 40) fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(ELOOP)}));
+        if (hops == 40) fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(ELOOP)}));
         if (in_proc(target.file.parent_path())) {
             target.file = path;
             target.in_place = true;
@@ -149,7 +149,7 @@ Target resolve(const fs::path& path) {
         std::string leads_to(256, '\0');
         for (;;) {
             const ssize_t n = ::readlink(target.file.c_str(), leads_to.data(), leads_to.size());
-            if (n < 0) fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(errno)}));
+            if (n < 0) fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(errno)}));
             if (static_cast<std::size_t>(n) < leads_to.size()) {
                 leads_to.resize(static_cast<std::size_t>(n));
                 break;
@@ -171,7 +171,7 @@ fs::path stage(const fs::path& path, const fs::path& file, std::string_view text
         temporary = beside(file, ".tmp");
         // Private until it has the old file's mode: the text is not shown to more readers than before.
         fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, like ? 0600 : 0666);
-        if (fd < 0 && (errno != EEXIST || attempt == 100)) fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(errno)}));
+        if (fd < 0 && (errno != EEXIST || attempt == 100)) fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(errno)}));
     }
     Descriptor out(fd);
     int error = write_all(out.get(), text);
@@ -187,7 +187,7 @@ fs::path stage(const fs::path& path, const fs::path& file, std::string_view text
     if (const int closed = out.close(); error == 0) error = closed;
     if (error != 0) {
         ::unlink(temporary.c_str());
-        fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(error)}));
+        fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(error)}));
     }
     return temporary;
 }
@@ -200,7 +200,7 @@ void write_in_place(const fs::path& path, const struct stat& status, std::string
     int fd = -1;
     do fd = ::open(path.c_str(), flags);
     while (fd < 0 && errno == EINTR);
-    if (fd < 0) fail(path, Message("cannot open for writing: {0}", "无法打开以写入: {0}", {reason(errno)}));
+    if (fd < 0) fail(path, Message("cannot open for writing: {0}"_en, "无法打开以写入: {0}"_zh, {reason(errno)}));
     Descriptor out(fd);
     int error = write_all(out.get(), text);
     if (error == 0) {
@@ -208,7 +208,7 @@ void write_in_place(const fs::path& path, const struct stat& status, std::string
         if (error == EINVAL || error == ENOTSUP || error == EROFS) error = 0;  // devices, pipes: nothing to sync
     }
     if (const int closed = out.close(); error == 0) error = closed;
-    if (error != 0) fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(error)}));
+    if (error != 0) fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(error)}));
 }
 
 // Syncs a folder, so that the names renamed into it survive a power loss: 0 or the error.
@@ -249,16 +249,16 @@ void FileBatch::add(const fs::path& path, std::string_view text, bool make_folde
             struct stat status {};
             if (::stat(folder.c_str(), &status) == 0) {
                 if (!S_ISDIR(status.st_mode))
-                    fail(path, Message("cannot make the folder {0}: {1}", "无法创建文件夹 {0}: {1}", {folder.string(), reason(ENOTDIR)}));
+                    fail(path, Message("cannot make the folder {0}: {1}"_en, "无法创建文件夹 {0}: {1}"_zh, {folder.string(), reason(ENOTDIR)}));
                 break;
             }
-            if (errno != ENOENT) fail(path, Message("cannot make the folder {0}: {1}", "无法创建文件夹 {0}: {1}", {folder.string(), reason(errno)}));
+            if (errno != ENOENT) fail(path, Message("cannot make the folder {0}: {1}"_en, "无法创建文件夹 {0}: {1}"_zh, {folder.string(), reason(errno)}));
             missing.push_back(folder);
             if (folder == folder.parent_path()) break;
         }
         for (auto folder = missing.rbegin(); folder != missing.rend(); ++folder) {
             if (::mkdir(folder->c_str(), 0777) == 0) made_folders_.push_back(*folder);
-            else if (errno != EEXIST) fail(path, Message("cannot make the folder {0}: {1}", "无法创建文件夹 {0}: {1}", {folder->string(), reason(errno)}));
+            else if (errno != EEXIST) fail(path, Message("cannot make the folder {0}: {1}"_en, "无法创建文件夹 {0}: {1}"_zh, {folder->string(), reason(errno)}));
         }
     }
     const Target target = resolve(path);
@@ -289,7 +289,7 @@ void FileBatch::commit() {
                     int error = ::stat(s.file.c_str(), &status) == 0 ? read_all(s.file, old) : errno;
                     if (error == ENOENT) break;  // gone meanwhile: nothing to keep
                     if (error != 0)
-                        fail(s.path, Message("cannot keep the old file while saving: {0}", "保存时无法保留原文件: {0}", {reason(error)}));
+                        fail(s.path, Message("cannot keep the old file while saving: {0}"_en, "保存时无法保留原文件: {0}"_zh, {reason(error)}));
                     s.backup = stage(s.path, s.file, old, &status);
                 }
             }
@@ -301,7 +301,7 @@ void FileBatch::commit() {
             Staged& s = staged_[renamed];
             if (s.in_place) continue;
             if (::rename(s.temporary.c_str(), s.file.c_str()) != 0)
-                fail(s.path, Message("cannot replace: {0}", "无法替换: {0}", {reason(errno)}));
+                fail(s.path, Message("cannot replace: {0}"_en, "无法替换: {0}"_zh, {reason(errno)}));
             s.renamed = true;
             s.temporary.clear();
         }
@@ -309,7 +309,7 @@ void FileBatch::commit() {
         for (const Staged& s : staged_) {
             if (!s.in_place) continue;
             struct stat status {};
-            if (::stat(s.path.c_str(), &status) != 0) fail(s.path, Message("cannot open for writing: {0}", "无法打开以写入: {0}", {reason(errno)}));
+            if (::stat(s.path.c_str(), &status) != 0) fail(s.path, Message("cannot open for writing: {0}"_en, "无法打开以写入: {0}"_zh, {reason(errno)}));
             write_in_place(s.path, status, s.text);
         }
     } catch (const IoError& error) {
@@ -318,7 +318,7 @@ void FileBatch::commit() {
         discard();
         done_ = true;
         if (trouble.empty()) throw;
-        throw IoError(error.file(), Message("{0}; and some files could not be put back: {1}", "{0}；且部分文件未能恢复: {1}",
+        throw IoError(error.file(), Message("{0}; and some files could not be put back: {1}"_en, "{0}；且部分文件未能恢复: {1}"_zh,
                                             {error.detail(), trouble}));
     }
     done_ = true;
@@ -333,8 +333,8 @@ void FileBatch::commit() {
         if (!s.backup.empty()) ::unlink(s.backup.c_str());
     for (const fs::path& folder : folders)
         if (const int error = sync_folder(folder); error != 0)
-            fail(staged_.back().path, Message("written, but the folder {0} could not be synced to disk: {1}",
-                                              "已写入，但文件夹 {0} 未能同步到磁盘: {1}", {folder.string(), reason(error)}));
+            fail(staged_.back().path, Message("written, but the folder {0} could not be synced to disk: {1}"_en,
+                                              "已写入，但文件夹 {0} 未能同步到磁盘: {1}"_zh, {folder.string(), reason(error)}));
 }
 
 // Puts back the files of the first `count` staged ones that were renamed into place, last first.
@@ -371,7 +371,7 @@ void FileBatch::discard() noexcept {
 void FileBatch::add(const fs::path& path, std::string_view text, bool make_folders) {
     std::error_code ec;
     if (make_folders && path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-    if (fs::is_directory(path, ec)) fail(path, Message("is a folder; expected a file", "是文件夹；应为文件"));
+    if (fs::is_directory(path, ec)) fail(path, Message("is a folder; expected a file"_en, "是文件夹；应为文件"_zh));
     Staged staged;
     staged.path = path;
     staged.file = path;
@@ -383,7 +383,7 @@ void FileBatch::add(const fs::path& path, std::string_view text, bool make_folde
         const int error = errno;
         out.close();
         fs::remove(staged.temporary, ec);
-        fail(path, Message("cannot write: {0}", "无法写入: {0}", {reason(error)}));
+        fail(path, Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason(error)}));
     }
     staged_.push_back(std::move(staged));
 }
@@ -395,7 +395,7 @@ void FileBatch::commit() {
         fs::rename(s.temporary, s.file, ec);
         if (ec) {
             discard();
-            fail(s.path, Message("cannot replace: {0}", "无法替换: {0}", {ec.message()}));
+            fail(s.path, Message("cannot replace: {0}"_en, "无法替换: {0}"_zh, {ec.message()}));
         }
         s.temporary.clear();
     }

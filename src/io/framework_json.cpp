@@ -1,12 +1,12 @@
 // Framework files (civitas-framework/1): strict reading with JSON paths in errors, lossless writing.
 
-#include <civitas/error.hpp>
-#include <civitas/io.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/framework_io.hpp>
 
-#include "detail/number_format.hpp"
-#include "io/file_text.hpp"
-#include "io/file_write.hpp"
-#include "io/json_reader.hpp"
+#include "core/detail/number_format.hpp"
+#include "io/detail/file_text.hpp"
+#include "io/detail/file_write.hpp"
+#include "io/detail/json_reader.hpp"
 
 #include <cmath>
 
@@ -23,10 +23,10 @@ namespace {
 // A line: a number for one-sided directions, [low, high] for range.
 Interval read_line(const Node& node, Direction direction) {
     if (direction == Direction::range) {
-        if (!node.value().is_array() || node.value().size() != 2) node.expected(Message("[low, high]", "数组 [low, high]"));
+        if (!node.value().is_array() || node.value().size() != 2) node.expected(Message("[low, high]"_en, "数组 [low, high]"_zh));
         return {node.at(std::size_t{0}).number(), node.at(std::size_t{1}).number()};
     }
-    if (!node.value().is_number()) node.expected(Message("a number (direction '{0}')", "数字（方向 '{0}'）", {to_string(direction)}));
+    if (!node.value().is_number()) node.expected(Message("a number (direction '{0}')"_en, "数字（方向 '{0}'）"_zh, {to_string(direction)}));
     const double line = node.number();
     return direction == Direction::higher ? Interval::at_least(line) : Interval::at_most(line);
 }
@@ -34,7 +34,7 @@ Interval read_line(const Node& node, Direction direction) {
 // [low, high] where null is an open end.
 Interval read_bounds(const Node& node) {
     if (!node.value().is_array() || node.value().size() != 2)
-        node.expected(Message("[low, high] (null for an open end)", "[low, high]（null 表示该端不设限）"));
+        node.expected(Message("[low, high] (null for an open end)"_en, "[low, high]（null 表示该端不设限）"_zh));
     const Node low = node.at(std::size_t{0}), high = node.at(std::size_t{1});
     return {low.value().is_null() ? -unbounded : low.number(), high.value().is_null() ? unbounded : high.number()};
 }
@@ -72,7 +72,7 @@ Indicator read_indicator(const Node& node) {
     if (node.has("pass")) indicator.pass = read_line(node.at("pass"), indicator.direction);
     if (node.has("pass_by_class")) {
         const Node classes = node.at("pass_by_class");
-        if (!classes.value().is_object()) classes.expected(Message("an object of class name to pass line", "以类别名称为键、达标线为值的对象"));
+        if (!classes.value().is_object()) classes.expected(Message("an object of class name to pass line"_en, "以类别名称为键、达标线为值的对象"_zh));
         for (const auto& item : classes.value().items())
             indicator.pass_by_class[item.key()] =
                 read_line(Node(item.value(), classes.path() + "." + item.key(), node.file()), indicator.direction);
@@ -95,7 +95,7 @@ Indicator read_indicator(const Node& node) {
         trend.require_object({"test", "changes", "last_points", "confidence"});
         if (trend.has("test")) {
             const std::string test = trend.at("test").text();
-            if (test != "consecutive" && test != "slope") trend.at("test").expected(Message("\"consecutive\" or \"slope\"", "\"consecutive\" 或 \"slope\""));
+            if (test != "consecutive" && test != "slope") trend.at("test").expected(Message("\"consecutive\" or \"slope\""_en, "\"consecutive\" 或 \"slope\""_zh));
             indicator.trend.slope_test = test == "slope";
         }
         indicator.trend.changes = static_cast<int>(trend.integer_or("changes", 2, 1, 1000));
@@ -110,7 +110,7 @@ Indicator read_indicator(const Node& node) {
         rule.min_years = static_cast<int>(history.integer_or("min_years", rule.years, 1, 1000));
         if (history.has("year_value")) {
             const std::string value = history.at("year_value").text();
-            if (value != "last" && value != "mean") history.at("year_value").expected(Message("\"last\" or \"mean\"", "\"last\" 或 \"mean\""));
+            if (value != "last" && value != "mean") history.at("year_value").expected(Message("\"last\" or \"mean\""_en, "\"last\" 或 \"mean\""_zh));
             rule.year_mean = value == "mean";
         }
         indicator.history_average = rule;
@@ -132,7 +132,7 @@ void read_children(const Node& node, Category& category, std::size_t depth, cons
             child.aggregation = item.enum_or("aggregation", Aggregation::arithmetic);
             child.notes = item.prose_or("notes");
             if (depth + 1 > limits.depth)
-                throw detail::limit_exceeded(item.file(), item.path(), Message("categories nested {0} deep", "类别嵌套 {0} 层", {std::to_string(depth + 1)}),
+                throw detail::limit_exceeded(item.file(), item.path(), Message("categories nested {0} deep"_en, "类别嵌套 {0} 层"_zh, {std::to_string(depth + 1)}),
                                              limits.depth, "depth");
             read_children(item, child, depth + 1, limits);
             category.categories.push_back(std::move(child));
@@ -143,7 +143,7 @@ FrameworkSpec read_spec(const Node& root, const Limits& limits) {
     root.require_object({"format", "id", "name", "edition", "issuer", "source", "reliability", "notes", "scale", "weighting",
                          "missing", "min_coverage", "aggregation", "pass_rules", "categories", "indicators"});
     if (root.has("format") && root.at("format").text() != framework_format)
-        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"", "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"",
+        root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en, "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh,
                                        {root.at("format").text(), framework_format}));
     FrameworkSpec spec;
     spec.id = root.at("id").text();

@@ -1,7 +1,7 @@
-#include "io/json_reader.hpp"
+#include "io/detail/json_reader.hpp"
 
-#include "detail/utf8.hpp"
-#include "io/file_text.hpp"
+#include "core/detail/utf8.hpp"
+#include "io/detail/file_text.hpp"
 
 #include <unordered_set>
 
@@ -58,7 +58,7 @@ public:
     bool string(std::string& v) {
         if (v.size() > limits_.text_bytes) {
             begin();
-            throw limit_exceeded(file_, path(), Message("a string of {0} bytes (\"{1}\")", "字符串长 {0} 字节（\"{1}\"）", {std::to_string(v.size()), quote(v)}),
+            throw limit_exceeded(file_, path(), Message("a string of {0} bytes (\"{1}\")"_en, "字符串长 {0} 字节（\"{1}\"）"_zh, {std::to_string(v.size()), quote(v)}),
                                  limits_.text_bytes, "text_bytes");
         }
         return put(std::move(v));
@@ -69,11 +69,11 @@ public:
         Frame& frame = frames_.back();
         frame.key = quote(k);  // for the path of an error about this key
         if (k.size() > limits_.text_bytes)
-            throw limit_exceeded(file_, path(), Message("a key of {0} bytes (\"{1}\")", "键长 {0} 字节（\"{1}\"）", {std::to_string(k.size()), quote(k)}),
+            throw limit_exceeded(file_, path(), Message("a key of {0} bytes (\"{1}\")"_en, "键长 {0} 字节（\"{1}\"）"_zh, {std::to_string(k.size()), quote(k)}),
                                  limits_.text_bytes, "text_bytes");
         if (!frame.keys.insert(k).second)
-            throw ParseError(file_, path(), Message("the key \"{0}\" is given twice in this object; expected each key once",
-                                                    "键 \"{0}\" 在同一对象中出现两次；每个键应只出现一次", {quote(k)}));
+            throw ParseError(file_, path(), Message("the key \"{0}\" is given twice in this object; expected each key once"_en,
+                                                    "键 \"{0}\" 在同一对象中出现两次；每个键应只出现一次"_zh, {quote(k)}));
         frame.member = &append_member(*frame.value, std::move(k), nullptr);
         return true;
     }
@@ -86,13 +86,13 @@ public:
         while (at > 0 && at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) --at;
         if (const FullWidth* f = at < text_.size() ? full_width_at(text_, at) : nullptr)
             throw ParseError(file_, line_and_column(text_, at),
-                             Message("'{0}' ({1}) is a full-width character, as a Chinese input method types it; expected the ASCII '{2}'",
-                                     "'{0}'（{1}）是中文输入法输入的全角字符；应为半角的 '{2}'",
+                             Message("'{0}' ({1}) is a full-width character, as a Chinese input method types it; expected the ASCII '{2}'"_en,
+                                     "'{0}'（{1}）是中文输入法输入的全角字符；应为半角的 '{2}'"_zh,
                                      {std::string(text_.substr(at, utf8_length(text_, at))), code_point_name(text_, at), f->meant}));
         if (error.id == 406)  // a number too large for a double
             throw ParseError(file_, line_and_column(text_, at),
-                             Message("malformed JSON: {0}; expected finite numbers", "JSON 格式错误: {0}；数值应为有限数", {parser_words(error.what())}));
-        throw ParseError(file_, line_and_column(text_, at), Message("malformed JSON: {0}", "JSON 格式错误: {0}", {parser_words(error.what())}));
+                             Message("malformed JSON: {0}; expected finite numbers"_en, "JSON 格式错误: {0}；数值应为有限数"_zh, {parser_words(error.what())}));
+        throw ParseError(file_, line_and_column(text_, at), Message("malformed JSON: {0}"_en, "JSON 格式错误: {0}"_zh, {parser_words(error.what())}));
     }
 
 private:
@@ -126,8 +126,8 @@ private:
         begin();
         if (frames_.size() >= max_nesting_)
             throw limit_exceeded(file_, path(),
-                                 Message("values nested more than {0} deep (JSON may nest twice as deep as categories or sub-plans, plus 16)",
-                                         "值嵌套超过 {0} 层（JSON 嵌套层数上限为类别或子计划层数的两倍加 16）", {std::to_string(max_nesting_)}),
+                                 Message("values nested more than {0} deep (JSON may nest twice as deep as categories or sub-plans, plus 16)"_en,
+                                         "值嵌套超过 {0} 层（JSON 嵌套层数上限为类别或子计划层数的两倍加 16）"_zh, {std::to_string(max_nesting_)}),
                                  limits_.depth, "depth");
         Json* value = slot();
         *value = std::move(container);
@@ -168,7 +168,7 @@ Json parse_json(std::string_view text, const std::string& file, const Limits& li
     try {
         Json::sax_parse(body, &builder, nlohmann::detail::input_format_t::json, true, false);
     } catch (const Json::exception& error) {
-        throw ParseError(file, "", Message("malformed JSON: {0}", "JSON 格式错误: {0}", {parser_words(error.what())}));
+        throw ParseError(file, "", Message("malformed JSON: {0}"_en, "JSON 格式错误: {0}"_zh, {parser_words(error.what())}));
     }
     return document;
 }

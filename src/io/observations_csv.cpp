@@ -6,15 +6,17 @@
 // result is the same with one thread or two. Lines with quotes take the general path (fields
 // may hold commas, "" and line breaks).
 
-#include <civitas/error.hpp>
-#include <civitas/observations.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/observations_io.hpp>
+#include <civitas/tracking/observations.hpp>
 
-#include "detail/date_words.hpp"
-#include "detail/number_format.hpp"
-#include "detail/observations_store.hpp"
-#include "detail/utf8.hpp"
-#include "io/file_text.hpp"
-#include "io/json_reader.hpp"
+#include "core/detail/number_format.hpp"
+#include "core/detail/parallel.hpp"
+#include "core/detail/utf8.hpp"
+#include "io/detail/file_text.hpp"
+#include "io/detail/json_reader.hpp"
+#include "plan/detail/date_words.hpp"
+#include "tracking/detail/observations_store.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -39,19 +41,20 @@ struct LimitHit {
     Message what;
     std::uint64_t limit;
     const char* member;
+    std::size_t part = 0;  // the part of a block it was found in, when a block is cut among threads
 };
 
 LimitHit cell_too_long(std::size_t line, std::size_t column, std::string_view start, const Limits& limits, bool quoted = false) {
     const std::string size = std::to_string(limits.text_bytes), shown = detail::quote(start.substr(0, 4 * quoted_characters));
     return LimitHit{line, column,
-                    quoted ? Message("a quoted cell of more than {0} bytes ('{1}'; is a closing quote missing?)", "带引号的单元格超过 {0} 字节（'{1}'；是否缺少闭合引号？）",
+                    quoted ? Message("a quoted cell of more than {0} bytes ('{1}'; is a closing quote missing?)"_en, "带引号的单元格超过 {0} 字节（'{1}'；是否缺少闭合引号？）"_zh,
                                      {size, shown})
-                           : Message("a cell of more than {0} bytes ('{1}')", "单元格超过 {0} 字节（'{1}'）", {size, shown}),
+                           : Message("a cell of more than {0} bytes ('{1}')"_en, "单元格超过 {0} 字节（'{1}'）"_zh, {size, shown}),
                     limits.text_bytes, "text_bytes"};
 }
 
 LimitHit too_many_columns(std::size_t line, const Limits& limits) {
-    return LimitHit{line, 0, Message("a row of more than {0} columns", "一行超过 {0} 列", {std::to_string(limits.columns)}), limits.columns,
+    return LimitHit{line, 0, Message("a row of more than {0} columns"_en, "一行超过 {0} 列"_zh, {std::to_string(limits.columns)}), limits.columns,
                     "columns"};
 }
 
@@ -71,7 +74,7 @@ std::string role_list(std::size_t from, std::size_t to) {
 
 // The columns a header may have: "expected unit, indicator, date and value, and optionally source, ... or recorded".
 Message expected_columns() {
-    return Message("expected {0} and {1}, and optionally {2} or {3}", "应为 {0} 和 {1} 列，可选 {2} 或 {3} 列",
+    return Message("expected {0} and {1}, and optionally {2} or {3}"_en, "应为 {0} 和 {1} 列，可选 {2} 或 {3} 列"_zh,
                    {role_list(0, required_roles - 1), role_names[required_roles - 1], role_list(required_roles, role_count - 1),
                     role_names[role_count - 1]});
 }
@@ -79,9 +82,9 @@ Message expected_columns() {
 // Why text is no date, in the words of parse_date (with the text in single quotes like the other
 // messages of rejected rows), always saying what was expected.
 Message date_problem(std::string_view text) {
-    if (text.empty()) return Message("empty date; expected YYYY-MM-DD", "日期为空；应为 YYYY-MM-DD");
+    if (text.empty()) return Message("empty date; expected YYYY-MM-DD"_en, "日期为空；应为 YYYY-MM-DD"_zh);
     Message problem = detail::date_problem(text, single_quoted(text), true);
-    if (problem.empty()) return Message("{0} is not a date; expected YYYY-MM-DD", "{0} 不是日期；应为 YYYY-MM-DD", {single_quoted(text)});
+    if (problem.empty()) return Message("{0} is not a date; expected YYYY-MM-DD"_en, "{0} 不是日期；应为 YYYY-MM-DD"_zh, {single_quoted(text)});
     return problem;
 }
 
@@ -89,15 +92,15 @@ Message date_problem(std::string_view text) {
 bool parse_value(std::string_view text, double& value, Message& problem) {
     switch (detail::parse_decimal(text, value)) {
     case detail::NumberProblem::none: return true;
-    case detail::NumberProblem::empty: problem = Message("empty value; expected a number", "数值为空；应为数字"); break;
+    case detail::NumberProblem::empty: problem = Message("empty value; expected a number"_en, "数值为空；应为数字"_zh); break;
     case detail::NumberProblem::out_of_range:
-        problem = Message("{0} is out of the range of numbers; expected a number", "{0} 超出数值范围；应为数字", {single_quoted(text)});
+        problem = Message("{0} is out of the range of numbers; expected a number"_en, "{0} 超出数值范围；应为数字"_zh, {single_quoted(text)});
         break;
     case detail::NumberProblem::not_finite:
-        problem = Message("{0} is not a finite number; expected a number", "{0} 不是有限数；应为数字", {single_quoted(text)});
+        problem = Message("{0} is not a finite number; expected a number"_en, "{0} 不是有限数；应为数字"_zh, {single_quoted(text)});
         break;
     case detail::NumberProblem::not_a_number:
-        problem = Message("{0} is not a number; expected a number", "{0} 不是数字；应为数字", {single_quoted(text)});
+        problem = Message("{0} is not a number; expected a number"_en, "{0} 不是数字；应为数字"_zh, {single_quoted(text)});
         break;
     }
     return false;
@@ -147,7 +150,7 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
                 if (p >= end) {
                     if (!final) return RecordStatus::incomplete;
                     record.broken_column = record.count;
-                    record.problem = Message("quoted field never closed; expected a closing \"", "带引号的字段没有闭合；应有闭合的 \"");
+                    record.problem = Message("quoted field never closed; expected a closing \""_en, "带引号的字段没有闭合；应有闭合的 \""_zh);
                     return RecordStatus::broken;
                 }
                 if (*p == '"') {
@@ -173,8 +176,8 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
                 p = newline ? newline + 1 : end;
                 ++record.lines;
                 record.broken_column = record.count;
-                record.problem = Message("text after a closing quote; expected a comma or the end of the line",
-                                         "闭合引号后还有文字；应为逗号或行尾");
+                record.problem = Message("text after a closing quote; expected a comma or the end of the line"_en,
+                                         "闭合引号后还有文字；应为逗号或行尾"_zh);
                 return RecordStatus::broken;
             }
         } else {
@@ -218,7 +221,7 @@ struct Sink {
 
     // One more data row at `line`; LimitHit past max_rows.
     void count_row(std::size_t line) {
-        if (rows == max_rows) throw LimitHit{line, 0, Message("data row {0}", "第 {0} 个数据行", {std::to_string(rows + 1)}), limits.rows, "rows"};
+        if (rows == max_rows) throw LimitHit{line, 0, Message("data row {0}"_en, "第 {0} 个数据行"_zh, {std::to_string(rows + 1)}), limits.rows, "rows"};
         ++rows;
     }
 
@@ -329,8 +332,8 @@ private:
         if (count != roles_.size()) {
             const std::string have = std::to_string(count), want = std::to_string(roles_.size());
             return reject(sink, line, 0,
-                          count == 1 ? Message("{0} field; expected {1} as in the header", "{0} 个字段；应与表头一致，为 {1} 个", {have, want})
-                                     : Message("{0} fields; expected {1} as in the header", "{0} 个字段；应与表头一致，为 {1} 个", {have, want}));
+                          count == 1 ? Message("{0} field; expected {1} as in the header"_en, "{0} 个字段；应与表头一致，为 {1} 个"_zh, {have, want})
+                                     : Message("{0} fields; expected {1} as in the header"_en, "{0} 个字段；应与表头一致，为 {1} 个"_zh, {have, want}));
         }
         ObservationRow row;
         std::string_view unit_id, indicator_id, source_id, recorded_text;
@@ -341,12 +344,12 @@ private:
                                               : detail::trim_blanks(fields[c]);  // quoted numbers and dates too
             switch (roles_[c]) {
             case role_unit:
-                if (text.empty()) return reject(sink, line, c + 1, Message("empty unit id; expected one", "单位编号为空；应填写单位编号"));
+                if (text.empty()) return reject(sink, line, c + 1, Message("empty unit id; expected one"_en, "单位编号为空；应填写单位编号"_zh));
                 unit_id = text;
                 break;
             case role_indicator:
                 if (text.empty())
-                    return reject(sink, line, c + 1, Message("empty indicator id; expected one", "指标编号为空；应填写指标编号"));
+                    return reject(sink, line, c + 1, Message("empty indicator id; expected one"_en, "指标编号为空；应填写指标编号"_zh));
                 indicator_id = text;
                 break;
             case role_date:
@@ -365,7 +368,7 @@ private:
                         std::string list;
                         for (const char* name : EnumNames<AssessmentMode>::values) list += (list.empty() ? "" : ", ") + std::string(name);
                         return reject(sink, line, c + 1,
-                                      Message("{0} is not an assessment mode; expected one of {1}", "{0} 不是有效的测评方式；应为以下之一: {1}",
+                                      Message("{0} is not an assessment mode; expected one of {1}"_en, "{0} 不是有效的测评方式；应为以下之一: {1}"_zh,
                                               {single_quoted(text), list}));
                     }
                     row.mode = static_cast<std::uint8_t>(*parsed);
@@ -374,7 +377,7 @@ private:
             case role_sample_size:
                 if (!text.empty() && !parse_sample_size(text, row.sample_size))
                     return reject(sink, line, c + 1,
-                                  Message("{0} is not a sample size; expected a whole number from 1 to 2147483647", "{0} 不是有效的样本量；应为 1 到 2147483647 之间的整数",
+                                  Message("{0} is not a sample size; expected a whole number from 1 to 2147483647"_en, "{0} 不是有效的样本量；应为 1 到 2147483647 之间的整数"_zh,
                                           {single_quoted(text)}));
                 break;
             case role_recorded:
@@ -387,7 +390,7 @@ private:
         }
         if (row.recorded != ObservationColumns::no_day && row.recorded < row.date)
             return reject(sink, line, column_of_[role_recorded] + 1,
-                          Message("recorded {0} is before the date {1}; expected on or after it", "记录日期 {0} 早于数据日期 {1}；应不早于数据日期",
+                          Message("recorded {0} is before the date {1}; expected on or after it"_en, "记录日期 {0} 早于数据日期 {1}；应不早于数据日期"_zh,
                                   {std::string(recorded_text), std::string(detail::trim_blanks(fields[column_of_[role_date]]))}));
         // Ids are checked once, when first seen: UTF-8 without control characters (a source may
         // hold line breaks, \r\n from spreadsheets too, and tabs). Nothing is interned before the
@@ -431,35 +434,35 @@ std::vector<Role> read_header(const Record& header, std::size_t line, const std:
         if (found == std::end(role_names)) {
             if (first_unknown == 0) first_unknown = c + 1;
             if (++unknown_count > unknown_columns_named) continue;
-            Message item("{0} (column {1})", "{0}（第 {1} 列）", {single_quoted(name), std::to_string(c + 1)});
-            unknown = unknown.empty() ? std::move(item) : Message("{0}, {1}", "{0}, {1}", {std::move(unknown), std::move(item)});
+            Message item("{0} (column {1})"_en, "{0}（第 {1} 列）"_zh, {single_quoted(name), std::to_string(c + 1)});
+            unknown = unknown.empty() ? std::move(item) : Message("{0}, {1}"_en, "{0}, {1}"_zh, {std::move(unknown), std::move(item)});
             continue;
         }
         const auto role = static_cast<Role>(found - std::begin(role_names));
         if (seen[role] != 0)
             throw ParseError(file, file_position(line, c + 1),
-                             Message("column {0} appears twice (columns {1} and {2}); expected each column once",
-                                     "列 {0} 出现两次（第 {1} 列和第 {2} 列）；每列应只出现一次",
+                             Message("column {0} appears twice (columns {1} and {2}); expected each column once"_en,
+                                     "列 {0} 出现两次（第 {1} 列和第 {2} 列）；每列应只出现一次"_zh,
                                      {single_quoted(name), std::to_string(seen[role]), std::to_string(c + 1)}));
         seen[role] = c + 1;
         roles.push_back(role);
     }
     if (unknown_count == 1)
-        throw ParseError(file, file_position(line, first_unknown), Message("unknown column {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()}));
+        throw ParseError(file, file_position(line, first_unknown), Message("unknown column {0}; {1}"_en, "未知的列 {0}；{1}"_zh, {std::move(unknown), expected_columns()}));
     if (unknown_count > unknown_columns_named)
         throw ParseError(file, file_position(line, first_unknown),
-                         Message("{0} unknown columns, the first {1}; {2}", "{0} 个未知的列，前几个为 {1}；{2}",
+                         Message("{0} unknown columns, the first {1}; {2}"_en, "{0} 个未知的列，前几个为 {1}；{2}"_zh,
                                  {std::to_string(unknown_count), std::move(unknown), expected_columns()}));
     if (unknown_count > 1)
-        throw ParseError(file, file_position(line, first_unknown), Message("unknown columns {0}; {1}", "未知的列 {0}；{1}", {std::move(unknown), expected_columns()}));
+        throw ParseError(file, file_position(line, first_unknown), Message("unknown columns {0}; {1}"_en, "未知的列 {0}；{1}"_zh, {std::move(unknown), expected_columns()}));
     std::string missing;
     for (std::size_t r = 0; r < required_roles; ++r)
         if (seen[r] == 0) missing += (missing.empty() ? "" : ", ") + single_quoted(role_names[r]);
     if (!missing.empty())
         throw ParseError(file, file_position(line),
                          missing.find(',') == std::string::npos
-                             ? Message("missing column {0}; {1}", "缺少列 {0}；{1}", {missing, expected_columns()})
-                             : Message("missing columns {0}; {1}", "缺少列 {0}；{1}", {missing, expected_columns()}));
+                             ? Message("missing column {0}; {1}"_en, "缺少列 {0}；{1}"_zh, {missing, expected_columns()})
+                             : Message("missing columns {0}; {1}"_en, "缺少列 {0}；{1}"_zh, {missing, expected_columns()}));
     return roles;
 }
 
@@ -487,8 +490,8 @@ public:
     ObservationLoad finish() {
         if (!parser_)
             throw ParseError(file_, file_position(1),
-                             Message("the file is empty; expected a header row: {0} and optionally {1}",
-                                     "文件为空；应有表头行: {0}，可选 {1}", {"unit,indicator,date,value", "source,mode,sample_size,recorded"}));
+                             Message("the file is empty; expected a header row: {0} and optionally {1}"_en,
+                                     "文件为空；应有表头行: {0}，可选 {1}"_zh, {"unit,indicator,date,value", "source,mode,sample_size,recorded"}));
         load_.store.finalize();
         return std::move(load_);
     }
@@ -512,13 +515,11 @@ private:
             if (!read_header_record(p, end, final)) return static_cast<std::size_t>(p - begin);
             reserve(p, end);
         }
-        // Two threads only where the second cannot pass the rows limit (a row takes 2 bytes at least).
+        // Several threads only where the parts cannot pass the rows limit (a row takes 2 bytes at least).
         const std::size_t rows_left = limits_.rows - std::min(main_sink_.rows, limits_.rows);
         if (threads_ >= 2 && end - p >= 2 * min_split_bytes && static_cast<std::size_t>(end - p) / 2 + 1 <= rows_left) {
-            const char* middle = p + (end - p) / 2;
-            const char* newline = static_cast<const char*>(std::memchr(middle, '\n', static_cast<std::size_t>(end - middle)));
-            if (newline != nullptr && std::memchr(p, '"', static_cast<std::size_t>(newline + 1 - p)) == nullptr)
-                return static_cast<std::size_t>(parse_in_two(p, newline + 1, end, final) - begin);
+            const std::vector<const char*> cuts = cut_at_lines(p, end);
+            if (!cuts.empty()) return static_cast<std::size_t>(parse_in_parts(p, cuts, end, final) - begin);
         }
         std::size_t lines = 0;
         p = parser_->parse(p, end, final, line_, main_sink_, lines);
@@ -536,8 +537,8 @@ private:
         if (const std::size_t cr = first_line.find('\r');
             cr != std::string_view::npos && (cr + 1 < first_line.size() || (cr + 1 == start.size() && whole)))
             throw ParseError(file_, file_position(line_, static_cast<std::size_t>(std::count(first_line.begin(), first_line.begin() + static_cast<std::ptrdiff_t>(cr), ',')) + 1),
-                             Message("a carriage return inside the first line: lines end with a lone CR (classic Mac OS); expected lines ending in LF or CR LF",
-                                     "首行中有回车符: 各行以单独的 CR 结尾（旧版 Mac OS）；各行应以 LF 或 CR LF 结尾"));
+                             Message("a carriage return inside the first line: lines end with a lone CR (classic Mac OS); expected lines ending in LF or CR LF"_en,
+                                     "首行中有回车符: 各行以单独的 CR 结尾（旧版 Mac OS）；各行应以 LF 或 CR LF 结尾"_zh));
         if (!whole) start = start.substr(0, start.rfind('\n') + 1);  // npos + 1 == 0
         detail::refuse_gb18030(start, file_);
     }
@@ -574,44 +575,72 @@ private:
         load_.store.reserve(rows + rows / 20 + 1024);  // capacity never touched costs no memory
     }
 
-    // [p, split) on this thread, [split, end) on another into a store of its own, then appended.
-    const char* parse_in_two(const char* p, const char* split, const char* end, bool final) {
-        part_ = ObservationStore();
-        part_rejected_.clear();
-        Sink part_sink(part_, part_rejected_, limits_, std::numeric_limits<std::size_t>::max());
-        std::size_t part_lines = 0, lines = 0;
-        const char* stop = split;
-        std::exception_ptr failure;
-        std::thread worker([&] {
-            try {
-                stop = parser_->parse(split, end, final, 0, part_sink, part_lines);
-            } catch (...) {
-                failure = std::current_exception();
-            }
-        });
+    // Where [p, end) is cut into up to threads_ parts of about equal size, each at least
+    // min_split_bytes: after a line break with no quote before it in the block (a quoted cell may
+    // hold a line break). Empty: one part.
+    [[nodiscard]] std::vector<const char*> cut_at_lines(const char* p, const char* end) const {
+        const auto size = static_cast<std::size_t>(end - p);
+        const std::size_t parts = std::min<std::size_t>(static_cast<std::size_t>(threads_), size / min_split_bytes);
+        const void* quote = std::memchr(p, '"', size);
+        const char* last = quote != nullptr ? static_cast<const char*>(quote) : end;  // no cut past it
+        std::vector<const char*> cuts;
+        for (std::size_t k = 1; k < parts; ++k) {
+            const char* target = p + size * k / parts;
+            if (!cuts.empty() && target < cuts.back()) continue;
+            const void* newline = std::memchr(target, '\n', static_cast<std::size_t>(end - target));
+            if (newline == nullptr || static_cast<const char*>(newline) + 1 > last) break;
+            cuts.push_back(static_cast<const char*>(newline) + 1);
+        }
+        return cuts;
+    }
+
+    // [p, cuts[0]) into the file's store, each further part into a store of its own, then
+    // appended in order; the parts run on up to threads_ threads (core/detail/parallel.hpp).
+    // Every part but the last ends at a line break, so is parsed whole.
+    const char* parse_in_parts(const char* p, const std::vector<const char*>& cuts, const char* end, bool final) {
+        const std::size_t parts = cuts.size() + 1;
+        std::vector<ObservationStore> stores(parts - 1);
+        std::vector<std::vector<RejectedRow>> rejected(parts - 1);
+        std::vector<Sink> sinks;
+        sinks.reserve(parts - 1);
+        for (std::size_t i = 0; i + 1 < parts; ++i)
+            sinks.emplace_back(stores[i], rejected[i], limits_, std::numeric_limits<std::size_t>::max());
+        std::vector<std::size_t> lines(parts, 0);
+        const char* stop = end;
         try {
-            parser_->parse(p, split, false, line_, main_sink_, lines);  // ends at a line break: all of it
-        } catch (...) {
-            worker.join();
+            detail::run_parallel(parts, static_cast<std::size_t>(threads_), [&](std::size_t part, std::size_t) {
+                const char* from = part == 0 ? p : cuts[part - 1];
+                const bool last = part + 1 == parts;
+                const char* to = last ? end : cuts[part];
+                try {
+                    if (part == 0)
+                        parser_->parse(from, to, false, line_, main_sink_, lines[0]);
+                    else if (last)
+                        stop = parser_->parse(from, to, final, 0, sinks[part - 1], lines[part]);
+                    else
+                        parser_->parse(from, to, false, 0, sinks[part - 1], lines[part]);
+                } catch (LimitHit& hit) {
+                    hit.part = part;
+                    throw;
+                }
+            });
+        } catch (LimitHit& hit) {
+            // A later part counts its lines from its own start: add those of the parts before it
+            // (each of which was parsed whole, as an error in a part stops only the parts after it).
+            if (hit.part > 0)
+                for (std::size_t i = 0; i < hit.part; ++i) hit.line += i == 0 ? line_ + lines[0] : lines[i];
             throw;
         }
-        worker.join();
-        line_ += lines;
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (LimitHit& hit) {
-                hit.line += line_;  // the second part's lines count from its start
-                throw;
+        line_ += lines[0];
+        for (std::size_t i = 1; i < parts; ++i) {
+            main_sink_.rows += sinks[i - 1].rows;
+            detail::append_store(load_.store, stores[i - 1]);
+            for (RejectedRow& row : rejected[i - 1]) {
+                row.line += line_;
+                load_.rejected.push_back(std::move(row));
             }
+            line_ += lines[i];
         }
-        main_sink_.rows += part_sink.rows;
-        detail::append_store(load_.store, part_);
-        for (RejectedRow& row : part_rejected_) {
-            row.line += line_;
-            load_.rejected.push_back(std::move(row));
-        }
-        line_ += part_lines;
         return stop;
     }
 
@@ -624,15 +653,13 @@ private:
     std::unique_ptr<RowParser> parser_;
     ObservationLoad load_;
     Sink main_sink_;
-    ObservationStore part_;
-    std::vector<RejectedRow> part_rejected_;
 };
 
 }  // namespace
 
 ObservationLoad parse_observations_csv(std::string_view csv, const std::string& file, const ObservationReadOptions& options) {
     if (csv.size() > options.limits.csv_bytes)
-        throw detail::limit_exceeded(file, "", Message("the text holds {0} bytes", "文本有 {0} 字节", {std::to_string(csv.size())}), options.limits.csv_bytes,
+        throw detail::limit_exceeded(file, "", Message("the text holds {0} bytes"_en, "文本有 {0} 字节"_zh, {std::to_string(csv.size())}), options.limits.csv_bytes,
                                      "csv_bytes");
     CsvReader reader(file, options, csv.size());
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);

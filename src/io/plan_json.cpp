@@ -1,16 +1,16 @@
 // Plan files (civitas-plan/1): strict reading with JSON paths in errors, lossless writing with
 // defaults left out.
 
-#include <civitas/error.hpp>
-#include <civitas/plan.hpp>
-#include <civitas/plan_io.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/plan_io.hpp>
+#include <civitas/plan/plan.hpp>
 
-#include "io/file_text.hpp"
-#include "io/file_write.hpp"
-#include "io/json_reader.hpp"
-#include "io/plan_reader.hpp"
-#include "io/plan_writer.hpp"
-#include "io/references.hpp"
+#include "io/detail/file_text.hpp"
+#include "io/detail/file_write.hpp"
+#include "io/detail/json_reader.hpp"
+#include "io/detail/plan_reader.hpp"
+#include "io/detail/plan_writer.hpp"
+#include "io/detail/references.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -32,19 +32,19 @@ std::optional<Date> optional_date(const Node& node, const char* key) {
 }
 
 bool read_bool(const Node& node) {
-    if (!node.value().is_boolean()) node.expected(Message("true or false", "true 或 false"));
+    if (!node.value().is_boolean()) node.expected(Message("true or false"_en, "true 或 false"_zh));
     return node.value().get<bool>();
 }
 
 // A whole number of days: 1.5 (or 1.0) is refused rather than rounded.
 int read_int(const Node& node) {
     const Json& value = node.value();
-    if (!value.is_number_integer()) node.expected(Message("an integer", "整数"));
+    if (!value.is_number_integer()) node.expected(Message("an integer"_en, "整数"_zh));
     const auto number = value.is_number_unsigned() ? static_cast<long long>(std::min<unsigned long long>(
                                                          value.get<unsigned long long>(), std::numeric_limits<long long>::max()))
                                                    : value.get<long long>();
     if (number < -36600 || number > 36600)
-        node.fail(Message("{0} is out of range; expected a lag of at most 36600 days either way", "{0} 超出范围；时滞应在前后 36600 天之内",
+        node.fail(Message("{0} is out of range; expected a lag of at most 36600 days either way"_en, "{0} 超出范围；时滞应在前后 36600 天之内"_zh,
                           {describe(value)}));
     return static_cast<int>(number);
 }
@@ -56,7 +56,7 @@ std::vector<std::string> read_ids(const Node& node, const Message& what) {
     for (const Node& item : node.array()) {
         ids.push_back(item.text());
         if (!seen.insert(ids.back()).second)
-            item.fail(Message("{0} is listed twice; expected each {1} once", "{0} 重复列出；每个{1}应只列一次", {describe(item.value()), what}));
+            item.fail(Message("{0} is listed twice; expected each {1} once"_en, "{0} 重复列出；每个{1}应只列一次"_zh, {describe(item.value()), what}));
     }
     return ids;
 }
@@ -66,7 +66,7 @@ std::map<std::string, std::string> read_responsibility(const Node& node) {
     std::map<std::string, std::string> who;
     if (!node.has("responsibility")) return who;
     const Node object = node.at("responsibility");
-    if (!object.value().is_object()) object.expected(Message("an object", "对象"));
+    if (!object.value().is_object()) object.expected(Message("an object"_en, "对象"_zh));
     for (const auto& item : object.value().items())
         who.emplace(item.key(), Node(item.value(), object.path() + "." + item.key(), node.file()).text());
     return who;
@@ -80,7 +80,7 @@ Dependency read_dependency(const Node& node, const std::string& file, std::set<s
         return d;
     }
     if (!node.value().is_object())
-        node.expected(Message("a task id or {\"task\", \"link\", \"lag\", \"unit\"}", "任务 id 或 {\"task\", \"link\", \"lag\", \"unit\"}"));
+        node.expected(Message("a task id or {\"task\", \"link\", \"lag\", \"unit\"}"_en, "任务 id 或 {\"task\", \"link\", \"lag\", \"unit\"}"_zh));
     node.require_object({"task", "link", "lag", "unit"});
     d.task = node.at("task").text();
     d.link = node.enum_or("link", Link::finish_to_start);
@@ -96,20 +96,20 @@ Task read_task(const Node& node, const std::string& file, std::set<std::string>&
     task.id = node.at("id").text();
     task.name = node.text_or("name");
     task.phase = node.text_or("phase");
-    if (node.has("titles")) task.titles = read_ids(node.at("titles"), Message("title", "称号"));
+    if (node.has("titles")) task.titles = read_ids(node.at("titles"), Message("title"_en, "称号"_zh));
     task.responsibility = read_responsibility(node);
     if (node.has("milestone")) task.milestone = read_bool(node.at("milestone"));
     if (node.has("check")) {
         task.check = node.at("check").text();
         if (task.check.empty())
-            node.at("check").fail(Message("the check id is empty; expected the id of one of the campaign's checks, or no \"check\"",
-                                          "检查 id 为空；应为创建方案中某项检查的 id，或不写 \"check\""));
+            node.at("check").fail(Message("the check id is empty; expected the id of one of the campaign's checks, or no \"check\""_en,
+                                          "检查 id 为空；应为创建方案中某项检查的 id，或不写 \"check\""_zh));
     }
     task.due = read_date(node.at("due"));
     // A milestone is one date: "due" alone (a "start", if given, must be the same day).
     task.start = task.milestone && !node.has("start") ? task.due : read_date(node.at("start"));
     task.weight = node.optional_number("weight");
-    if (node.has("indicators")) task.indicators = read_ids(node.at("indicators"), Message("indicator", "指标"));
+    if (node.has("indicators")) task.indicators = read_ids(node.at("indicators"), Message("indicator"_en, "指标"_zh));
     if (node.has("depends_on"))
         for (const Node& item : node.at("depends_on").array()) task.depends_on.push_back(read_dependency(item, file, shorthand));
     task.actual_start = optional_date(node, "actual_start");
@@ -124,8 +124,8 @@ Problem read_problem(const Node& node) {
     problem.id = node.at("id").text();
     problem.description = node.prose_or("description");
     problem.source = node.prose_or("source");
-    if (node.has("titles")) problem.titles = read_ids(node.at("titles"), Message("title", "称号"));
-    if (node.has("indicators")) problem.indicators = read_ids(node.at("indicators"), Message("indicator", "指标"));
+    if (node.has("titles")) problem.titles = read_ids(node.at("titles"), Message("title"_en, "称号"_zh));
+    if (node.has("indicators")) problem.indicators = read_ids(node.at("indicators"), Message("indicator"_en, "指标"_zh));
     problem.responsibility = read_responsibility(node);
     problem.found = read_date(node.at("found"));
     problem.deadline = read_date(node.at("deadline"));
@@ -156,7 +156,7 @@ public:
         std::error_code ec;
         if (auto key = std::filesystem::weakly_canonical(root.file(), ec); !ec) open_files_.push_back(std::move(key));
         PlanSpec spec;
-        if (root.has("responsibility_fields")) spec.responsibility_fields = read_ids(root.at("responsibility_fields"), Message("field", "字段"));
+        if (root.has("responsibility_fields")) spec.responsibility_fields = read_ids(root.at("responsibility_fields"), Message("field"_en, "字段"_zh));
         if (root.has("titles"))
             for (const Node& item : root.at("titles").array()) {
                 item.require_object({"id", "name"});
@@ -185,8 +185,8 @@ private:
 
     static void check_format(const Node& node) {
         if (node.has("format") && node.at("format").text() != plan_format)
-            node.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\"",
-                                           "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\"", {node.at("format").text(), plan_format}));
+            node.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en,
+                                           "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh, {node.at("format").text(), plan_format}));
     }
 
     // What a plan and a sub-plan share: id, name, tasks, problems and sub-plans.
@@ -201,7 +201,7 @@ private:
         if (node.has("subplans"))
             for (const Node& item : node.at("subplans").array()) {
                 if (depth + 1 > options_.limits.depth)
-                    throw detail::limit_exceeded(item.file(), item.path(), Message("sub-plans nested {0} deep", "子计划嵌套 {0} 层", {std::to_string(depth + 1)}),
+                    throw detail::limit_exceeded(item.file(), item.path(), Message("sub-plans nested {0} deep"_en, "子计划嵌套 {0} 层"_zh, {std::to_string(depth + 1)}),
                                                  options_.limits.depth, "depth");
                 tree.subplans.emplace_back();
                 spec.subplans.push_back(read_subplan(item, tree.subplans.back(), depth + 1));
@@ -223,15 +223,15 @@ private:
         const std::filesystem::path path = detail::referenced_file(node.at("file"), folder_for(node), options_);
         const std::filesystem::path key = std::filesystem::weakly_canonical(path);
         if (std::find(open_files_.begin(), open_files_.end(), key) != open_files_.end())
-            node.at("file").fail(Message("\"{0}\" is a file already being read (the sub-plan files form a loop); expected another plan file",
-                                         "\"{0}\" 是正在读取的文件（子计划文件构成循环）；应为另一个计划文件", {written}));
+            node.at("file").fail(Message("\"{0}\" is a file already being read (the sub-plan files form a loop); expected another plan file"_en,
+                                         "\"{0}\" 是正在读取的文件（子计划文件构成循环）；应为另一个计划文件"_zh, {written}));
         const std::string text = [&] {
             try {
                 return detail::read_json_file(path, options_.limits);
             } catch (const LimitError&) {
                 throw;
             } catch (const ParseError& error) {
-                node.at("file").fail(Message("cannot read the sub-plan file: {0}", "无法读取子计划文件: {0}", {error.full_message()}));
+                node.at("file").fail(Message("cannot read the sub-plan file: {0}"_en, "无法读取子计划文件: {0}"_zh, {error.full_message()}));
             }
         }();
         const std::string file = path.string();
@@ -384,8 +384,8 @@ Plan detail::read_plan(const JsonNode& node, const std::vector<Title>* titles, c
         } else if (spec.titles != *titles) {
             std::string expected;
             for (const Title& title : *titles) expected += (expected.empty() ? "" : ", ") + title.id;
-            node.at("titles").fail(Message("the plan's titles differ from the campaign's; expected the same titles ({0}) or none (the campaign's are used)",
-                                           "工作计划的称号与创建方案的不一致；应为相同的称号（{0}），或不列称号（沿用创建方案的）", {expected}));
+            node.at("titles").fail(Message("the plan's titles differ from the campaign's; expected the same titles ({0}) or none (the campaign's are used)"_en,
+                                           "工作计划的称号与创建方案的不一致；应为相同的称号（{0}），或不列称号（沿用创建方案的）"_zh, {expected}));
         }
     }
     try {

@@ -6,12 +6,12 @@
 // fields reused), so a table takes about its text plus 8 bytes a value: the rows are counted
 // before the values are read, and the matrix is made once.
 
-#include <civitas/error.hpp>
-#include <civitas/io.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/io/value_table.hpp>
 
-#include "detail/number_format.hpp"
-#include "detail/utf8.hpp"
-#include "io/file_text.hpp"
+#include "core/detail/number_format.hpp"
+#include "core/detail/utf8.hpp"
+#include "io/detail/file_text.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -35,7 +35,7 @@ struct Record {
 // "a cell of more than 65536 bytes ('...')": the error for a cell past Limits::text_bytes.
 LimitError cell_too_long(const std::string& file, std::size_t line, std::size_t column, std::string_view start, const Limits& limits) {
     return limit_exceeded(file, file_position(line, column),
-                          Message("a cell of more than {0} bytes ('{1}')", "单元格超过 {0} 字节（'{1}'）",
+                          Message("a cell of more than {0} bytes ('{1}')"_en, "单元格超过 {0} 字节（'{1}'）"_zh,
                                   {std::to_string(limits.text_bytes), detail::quote(start.substr(0, 4 * quoted_characters))}),
                           limits.text_bytes, "text_bytes");
 }
@@ -64,7 +64,7 @@ private:
         record.count = 0;
         for (;;) {
             if (record.count == limits_.columns)
-                throw limit_exceeded(file_, file_position(record.line), Message("a row of more than {0} columns", "一行超过 {0} 列", {std::to_string(limits_.columns)}),
+                throw limit_exceeded(file_, file_position(record.line), Message("a row of more than {0} columns"_en, "一行超过 {0} 列"_zh, {std::to_string(limits_.columns)}),
                                      limits_.columns, "columns");
             if (record.fields.size() == record.count) record.fields.emplace_back();
             std::string& field = record.fields[record.count++];
@@ -98,7 +98,7 @@ private:
             const std::size_t close = text_.find('"', at_);
             if (close == std::string_view::npos)
                 throw ParseError(file_, file_position(open_line),
-                                 Message("quoted field never closed; expected a closing \"", "带引号的字段未闭合；应以 \" 结束"));
+                                 Message("quoted field never closed; expected a closing \""_en, "带引号的字段未闭合；应以 \" 结束"_zh));
             if (field.size() + (close - at_) > limits_.text_bytes) throw cell_too_long(file_, record.line, record.count, field + std::string(text_.substr(at_, 400)), limits_);
             line_ += static_cast<std::size_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(at_), text_.begin() + static_cast<std::ptrdiff_t>(close), '\n'));
             field.append(text_.substr(at_, close - at_));
@@ -112,7 +112,7 @@ private:
         }
         if (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '\n' && text_[at_] != '\r')
             throw ParseError(file_, file_position(line_),
-                             Message("text after a closing quote; expected a comma or the end of the line", "结束引号后还有文字；应为逗号或行尾"));
+                             Message("text after a closing quote; expected a comma or the end of the line"_en, "结束引号后还有文字；应为逗号或行尾"_zh));
     }
 
     std::string_view text_;
@@ -170,17 +170,17 @@ double read_cell(std::string_view raw, const std::string& file, std::size_t line
     switch (problem) {
     case detail::NumberProblem::not_finite:
         throw ParseError(file, file_position(line, column),
-                         Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data",
-                                 "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空", {shown, column_name}));
+                         Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data"_en,
+                                 "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空"_zh, {shown, column_name}));
     case detail::NumberProblem::out_of_range:
         throw ParseError(file, file_position(line, column),
-                         Message("'{0}' in column '{1}' is out of the range of numbers; expected a number, yes/no, or an empty cell for missing data",
-                                 "列 '{1}' 中的 '{0}' 超出数值范围；应为数字、是/否，缺失数据则留空", {shown, column_name}));
+                         Message("'{0}' in column '{1}' is out of the range of numbers; expected a number, yes/no, or an empty cell for missing data"_en,
+                                 "列 '{1}' 中的 '{0}' 超出数值范围；应为数字、是/否，缺失数据则留空"_zh, {shown, column_name}));
     default: break;
     }
     throw ParseError(file, file_position(line, column),
-                     Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data",
-                             "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空", {shown, column_name}));
+                     Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data"_en,
+                             "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空"_zh, {shown, column_name}));
 }
 
 // Unit ids seen, as indices into the table's units (which may grow without breaking the set).
@@ -198,16 +198,16 @@ struct UnitEqual {
 ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column, const ReadOptions& options) {
     const Limits& limits = options.limits;
     if (csv.size() > limits.csv_bytes)
-        throw limit_exceeded(file, "", Message("the text holds {0} bytes", "文本有 {0} 字节", {std::to_string(csv.size())}), limits.csv_bytes, "csv_bytes");
+        throw limit_exceeded(file, "", Message("the text holds {0} bytes"_en, "文本有 {0} 字节"_zh, {std::to_string(csv.size())}), limits.csv_bytes, "csv_bytes");
     csv.remove_prefix(detail::check_utf8(csv, file));
     RecordReader reader(csv, file, limits);
     Record header;
     if (!reader.next(header))
-        throw ParseError(file, file_position(1), Message("the file is empty; expected a header row: unit id, then indicator ids",
-                                                         "文件为空；应有表头行: 单位 id，其后为各指标 id"));
+        throw ParseError(file, file_position(1), Message("the file is empty; expected a header row: unit id, then indicator ids"_en,
+                                                         "文件为空；应有表头行: 单位 id，其后为各指标 id"_zh));
     if (header.count < 2)
-        throw ParseError(file, file_position(header.line), Message("the header has one column; expected the unit id column, then indicator ids",
-                                                                   "表头只有一列；应先为单位 id 列，其后为各指标 id"));
+        throw ParseError(file, file_position(header.line), Message("the header has one column; expected the unit id column, then indicator ids"_en,
+                                                                   "表头只有一列；应先为单位 id 列，其后为各指标 id"_zh));
 
     ValueTable table;
     std::vector<std::size_t> value_columns;
@@ -216,10 +216,10 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     for (std::size_t c = 1; c < header.count; ++c) {
         const std::string_view name = checked_name(header.fields[c], file, header.line, c + 1);
         const Message where = file_position(header.line, c + 1);
-        if (name.empty()) throw ParseError(file, where, Message("empty column name; expected an indicator id", "列名为空；应为指标 id"));
+        if (name.empty()) throw ParseError(file, where, Message("empty column name; expected an indicator id"_en, "列名为空；应为指标 id"_zh));
         if (!seen.insert(name).second)
             throw ParseError(file, where,
-                             Message("duplicate column '{0}'; expected each indicator once", "列 '{0}' 重复；每个指标应只出现一次", {detail::quote(name)}));
+                             Message("duplicate column '{0}'; expected each indicator once"_en, "列 '{0}' 重复；每个指标应只出现一次"_zh, {detail::quote(name)}));
         if (!class_column.empty() && name == class_column) {
             class_index = c;
             continue;
@@ -228,8 +228,8 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
         value_columns.push_back(c);
     }
     if (!class_column.empty() && class_index == 0)
-        throw ParseError(file, file_position(header.line), Message("no column '{0}' for unit classes; expected it in the header",
-                                                                   "没有单位类别列 '{0}'；表头中应有该列", {detail::quote(class_column)}));
+        throw ParseError(file, file_position(header.line), Message("no column '{0}' for unit classes; expected it in the header"_en,
+                                                                   "没有单位类别列 '{0}'；表头中应有该列"_zh, {detail::quote(class_column)}));
 
     // Room for every row at once: rows are counted first (within the limits), the matrix made once.
     const std::size_t width = value_columns.size();
@@ -244,21 +244,21 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     std::size_t rows = 0;
     while (reader.next(record)) {
         if (rows == limits.rows)
-            throw limit_exceeded(file, file_position(record.line), Message("data row {0}", "第 {0} 个数据行", {std::to_string(rows + 1)}), limits.rows,
+            throw limit_exceeded(file, file_position(record.line), Message("data row {0}"_en, "第 {0} 个数据行"_zh, {std::to_string(rows + 1)}), limits.rows,
                                  "rows");
         if (width != 0 && static_cast<std::uint64_t>(rows + 1) * width > limits.cells)
             throw limit_exceeded(file, file_position(record.line),
-                                 Message("{0} rows of {1} values", "{0} 行、每行 {1} 个数值", {std::to_string(rows + 1), std::to_string(width)}),
+                                 Message("{0} rows of {1} values"_en, "{0} 行、每行 {1} 个数值"_zh, {std::to_string(rows + 1), std::to_string(width)}),
                                  limits.cells, "cells");
         if (record.count != header.count)
-            throw ParseError(file, file_position(record.line), Message("{0} cells; expected {1} as in the header", "{0} 个单元格；应与表头一样为 {1} 个",
+            throw ParseError(file, file_position(record.line), Message("{0} cells; expected {1} as in the header"_en, "{0} 个单元格；应与表头一样为 {1} 个"_zh,
                                                                        {std::to_string(record.count), std::to_string(header.count)}));
         const std::string_view unit = checked_name(record.fields[0], file, record.line, 1);
-        if (unit.empty()) throw ParseError(file, file_position(record.line, 1), Message("empty unit id; expected one", "单位 id 为空；应给出单位 id"));
+        if (unit.empty()) throw ParseError(file, file_position(record.line, 1), Message("empty unit id; expected one"_en, "单位 id 为空；应给出单位 id"_zh));
         table.units.emplace_back(unit);
         if (!units.insert(rows).second)
             throw ParseError(file, file_position(record.line, 1),
-                             Message("duplicate unit '{0}'; expected each unit once", "单位 '{0}' 重复；每个单位应只出现一次", {detail::quote(unit)}));
+                             Message("duplicate unit '{0}'; expected each unit once"_en, "单位 '{0}' 重复；每个单位应只出现一次"_zh, {detail::quote(unit)}));
         if (class_index)  // read like the values around it: blanks around it are not part of it
             table.classes.emplace_back(checked_name(detail::trim_blanks(record.fields[class_index]), file, record.line, class_index + 1));
         if (rows == capacity) {  // more records than counted (lines ended by a lone \r): grow

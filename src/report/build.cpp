@@ -1,13 +1,13 @@
 // Building a campaign's report: readiness on the date turned into the lists an official reads.
 
-#include "report/document.hpp"
-#include "report/words.hpp"
+#include "report/detail/document.hpp"
+#include "report/detail/words.hpp"
 
-#include "detail/readiness_parts.hpp"
+#include "tracking/detail/readiness_parts.hpp"
 
-#include <civitas/error.hpp>
-#include <civitas/evaluation.hpp>
-#include <civitas/report.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/framework/evaluation.hpp>
+#include <civitas/report/report.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -430,7 +430,7 @@ bool operator==(const Report& a, const Report& b) noexcept {
 
 Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& options) {
     if (options.max_items < 1)
-        throw ValidationError("max_items", Message("{0} rows cannot show a list; expected 1 or more", "{0} 行无法显示列表；应为 1 行或以上",
+        throw ValidationError("max_items", Message("{0} rows cannot show a list; expected 1 or more"_en, "{0} 行无法显示列表；应为 1 行或以上"_zh,
                                                    {std::to_string(options.max_items)}));
     const CampaignSpec& spec = campaign.spec();
     std::vector<detail::ReadinessFailure> failures;
@@ -476,7 +476,7 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
         };
         if (spec.units.empty()) {
             report.gaps.push_back({ReportPart::title_evaluation, title.title, "",
-                                   Message("the campaign lists no units; expected at least the city", "创建方案未列出任何单位；应至少列出城市本身")});
+                                   Message("the campaign lists no units; expected at least the city"_en, "创建方案未列出任何单位；应至少列出城市本身"_zh)});
             unevaluated();
             continue;
         }

@@ -3,8 +3,8 @@
 // through the function of its format, so that what a campaign file says is shown as written and
 // never acts as markup or as a terminal command.
 
-#include "detail/utf8.hpp"
-#include "report/document.hpp"
+#include "core/detail/utf8.hpp"
+#include "report/detail/document.hpp"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Laying a report out as pages in its language: an overview, a page per title, the departments.
 
-#include "report/document.hpp"
-#include "report/words.hpp"
+#include "report/detail/document.hpp"
+#include "report/detail/words.hpp"
 
 #include <civitas/version.hpp>
 

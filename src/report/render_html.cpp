@@ -2,9 +2,9 @@
 // fetched (a Content-Security-Policy forbids it), one A4 sheet per page, verdict words beside
 // every colour so a greyscale print still reads.
 
-#include "report/document.hpp"
+#include "report/detail/document.hpp"
 
-#include "detail/number_format.hpp"
+#include "core/detail/number_format.hpp"
 
 #include <algorithm>
 #include <cmath>

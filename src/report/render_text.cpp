@@ -1,6 +1,6 @@
 // Writing a laid-out report as plain text (aligned for Chinese characters) and as Markdown.
 
-#include "report/document.hpp"
+#include "report/detail/document.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,12 +1,12 @@
 // A report's data as JSON (civitas-report/1, schema data/schema/report.schema.json), and
 // writing a rendered report to a file whole.
 
-#include "io/json_reader.hpp"
-#include "io/file_write.hpp"
-#include "report/document.hpp"
+#include "io/detail/file_write.hpp"
+#include "io/detail/json_reader.hpp"
+#include "report/detail/document.hpp"
 
-#include <civitas/error.hpp>
-#include <civitas/report.hpp>
+#include <civitas/core/error.hpp>
+#include <civitas/report/report.hpp>
 #include <civitas/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -247,9 +247,9 @@ ReportFormat report_format_of(const std::string& path) {
     if (extension == ".md" || extension == ".markdown") return ReportFormat::markdown;
     if (extension == ".json") return ReportFormat::json;
     throw ValidationError(path, Message("'{0}' is not the extension of a report format; expected .txt or none (text), .md or .markdown, "
-                                        ".html or .htm, .json, or a format named explicitly",
+                                        ".html or .htm, .json, or a format named explicitly"_en,
                                         "'{0}' 不是报告格式的扩展名；应为 .txt 或无扩展名（纯文本）、.md 或 .markdown、.html 或 .htm、.json，"
-                                        "或明确指定格式",
+                                        "或明确指定格式"_zh,
                                         {std::filesystem::path(path).extension().string()}));
 }
 

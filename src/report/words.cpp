@@ -1,8 +1,8 @@
 // The report's fixed strings in Chinese and English, and how each language writes dates and numbers.
 
-#include "report/words.hpp"
+#include "report/detail/words.hpp"
 
-#include "detail/number_format.hpp"
+#include "core/detail/number_format.hpp"
 
 #include <cmath>
 

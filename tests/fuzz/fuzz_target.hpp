@@ -14,7 +14,7 @@
 // exception was thrown, so the report's stack shows the throw and the terminate message its
 // type and what().
 
-#include <civitas/error.hpp>
+#include <civitas/core/error.hpp>
 
 #include <cmath>
 #include <cstddef>

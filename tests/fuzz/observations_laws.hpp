@@ -4,7 +4,8 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/observations.hpp>
+#include <civitas/tracking/observations.hpp>
+#include <civitas/io/observations_io.hpp>
 
 #include <algorithm>
 #include <string>

@@ -2,7 +2,7 @@
 line: each case of tests/data/bad/cases.json raises the civitas error it names (type, file, place,
 words in English and Chinese) or gives the documented safe result, and `python -m civitas` exits
 with the code it names and prints "civitas: FILE: PLACE: message", in English and, where the case
-says so, in Chinese. tests/unit/test_bad_inputs.cpp reads the same manifest from C++."""
+says so, in Chinese. tests/unit/io/test_bad_inputs.cpp reads the same manifest from C++."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Working-day calendars from Python: the worked examples of tests/unit/test_calendar.cpp with
+"""Working-day calendars from Python: the worked examples of tests/unit/plan/test_calendar.cpp with
 datetime.date, and the error mapping."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Every message civitas writes exists in Chinese and English.
 
 The C++ compiler already sees to it that each error is a `Message` with two sentences
-(include/civitas/message.hpp); this reads every `Message("english", "中文", ...)` in the sources
+(include/civitas/core/message.hpp); this reads every `Message("english"_en, "中文"_zh, ...)` in the sources
 and checks what the compiler cannot: the Chinese is Chinese, the English is not, and both
 sentences use the same holes. Then it shows a few errors in Chinese from Python and the command
 line.
@@ -26,7 +26,7 @@ SOURCES = [
 
 LITERAL = r'"(?:[^"\\\n]|\\.)*"'
 LITERALS = rf"((?:{LITERAL}\s*)+)"  # adjacent literals join, as in C++
-MESSAGE = re.compile(rf"\bMessage\(\s*{LITERALS},\s*{LITERALS}")
+MESSAGE = re.compile(rf"\bMessage\s*(?:[A-Za-z_][A-Za-z_0-9]*\s*)?[({{]\s*{LITERALS}_en\s*,\s*{LITERALS}_zh")
 HOLE = re.compile(r"\{[0-9]\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

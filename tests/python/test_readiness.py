@@ -1,4 +1,4 @@
-"""Readiness from Python: the hand-worked campaign of tests/unit/test_readiness.cpp (a basic item,
+"""Readiness from Python: the hand-worked campaign of tests/unit/tracking/test_readiness.cpp (a basic item,
 green coverage >= 36 %, inspection 2026-07-01; units city > d1, d2; status date 2026-01-15)."""
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def test_bad_options() -> None:
 
 
 # ---- the unit rules, targets and surveys ------------------------------------------------------
-# The second hand-worked campaign of tests/unit/test_readiness.cpp: units city > d1, d2; status
+# The second hand-worked campaign of tests/unit/tracking/test_readiness.cpp: units city > d1, d2; status
 # date 2026-01-15, inspection 2026-07-01; five pass/fail indicators of weight 1.
 
 

@@ -1,6 +1,6 @@
 """The campaign report on the bundled Lanzhou example: its pages agree with the readiness they are
 built from, every format says the same, the JSON follows its schema, and the command line writes
-files whole and fails cleanly. (The small campaign worked by hand is in tests/unit/test_report.cpp.)"""
+files whole and fails cleanly. (The small campaign worked by hand is in tests/unit/report/test_report.cpp.)"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Hostile names in a campaign built in memory, in every format of the report and both languages
-(tests/unit/test_report_escaping.cpp does the same from C++). The Markdown is rendered by a
+(tests/unit/report/test_report_escaping.cpp does the same from C++). The Markdown is rendered by a
 CommonMark renderer (markdown-it-py, links not filtered, tables and strikethrough on): the data
 adds no element to what the same report with plain names gives, and every name reads as written.
 The text holds no control character, the HTML no payload unescaped, the JSON the names as given."""

@@ -97,7 +97,7 @@ def text(document: Any) -> str:
 # ---- finding the files ---------------------------------------------------------------------
 
 
-BAD_INPUTS = ROOT / "tests" / "data" / "bad"  # broken on purpose: tests/unit/test_bad_inputs.cpp reads them
+BAD_INPUTS = ROOT / "tests" / "data" / "bad"  # broken on purpose: tests/unit/io/test_bad_inputs.cpp reads them
 
 
 def json_files(*folders: str) -> list[Path]:

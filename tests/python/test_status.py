@@ -1,4 +1,4 @@
-"""A plan's status on a date, the hand-worked case of tests/unit/test_status.cpp from Python
+"""A plan's status on a date, the hand-worked case of tests/unit/plan/test_status.cpp from Python
 (Saturday-Sunday calendar; Mon 3 March 2025 is working day 0)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Trends, the Open SDG progress status, level-or-trend and history rules, and survey intervals
 from Python (civitas.trend, assess_progress, level_or_trend, history_average,
-proportion_interval, probability_meets). Worked numbers as in tests/unit/test_trend.cpp and
+proportion_interval, probability_meets). Worked numbers as in tests/unit/tracking/test_trend.cpp and
 test_survey.cpp; docs/trends.md's Python blocks run here too."""
 
 from __future__ import annotations

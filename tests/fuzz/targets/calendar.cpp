@@ -6,7 +6,8 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/calendar.hpp>
+#include <civitas/plan/calendar.hpp>
+#include <civitas/io/calendar_io.hpp>
 
 #include <nlohmann/json.hpp>
 

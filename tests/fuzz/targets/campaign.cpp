@@ -6,9 +6,9 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/campaign.hpp>
-#include <civitas/campaign_io.hpp>
-#include <civitas/report.hpp>
+#include <civitas/tracking/campaign.hpp>
+#include <civitas/io/campaign_io.hpp>
+#include <civitas/report/report.hpp>
 
 #include <nlohmann/json.hpp>
 

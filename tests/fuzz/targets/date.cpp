@@ -4,8 +4,8 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/calendar.hpp>
-#include <civitas/observations.hpp>
+#include <civitas/plan/calendar.hpp>
+#include <civitas/tracking/observations.hpp>
 
 #include <string>
 

@@ -5,9 +5,9 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/evaluation.hpp>
-#include <civitas/framework.hpp>
-#include <civitas/io.hpp>
+#include <civitas/framework/evaluation.hpp>
+#include <civitas/framework/framework.hpp>
+#include <civitas/io/framework_io.hpp>
 
 #include <limits>
 #include <map>

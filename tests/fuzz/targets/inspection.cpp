@@ -4,7 +4,8 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/assessment.hpp>
+#include <civitas/tracking/assessment.hpp>
+#include <civitas/io/assessment_io.hpp>
 
 #include <map>
 #include <optional>

@@ -5,7 +5,8 @@
 #include "fuzz_target.hpp"
 #include "observations_laws.hpp"
 
-#include <civitas/observations.hpp>
+#include <civitas/tracking/observations.hpp>
+#include <civitas/io/observations_io.hpp>
 
 #include <cstdio>
 #include <optional>

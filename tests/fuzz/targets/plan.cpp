@@ -7,9 +7,9 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/plan.hpp>
-#include <civitas/plan_io.hpp>
-#include <civitas/status.hpp>
+#include <civitas/plan/plan.hpp>
+#include <civitas/io/plan_io.hpp>
+#include <civitas/plan/status.hpp>
 
 #include <optional>
 #include <string>

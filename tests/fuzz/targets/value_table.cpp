@@ -7,8 +7,9 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/evaluation.hpp>
-#include <civitas/io.hpp>
+#include <civitas/framework/evaluation.hpp>
+#include <civitas/io/value_table.hpp>
+#include <civitas/io/bundled_data.hpp>
 
 #include <algorithm>
 #include <cmath>

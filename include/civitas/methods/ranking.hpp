@@ -1,0 +1,234 @@
+#pragma once
+/// Rankings: weighted sum, TOPSIS, VIKOR and grey relational analysis of a units-by-criteria
+/// matrix; ranks with ties; award tiers and quotas from a ranking. Eigen only, no campaign needed.
+/// Formulas, variant choices and sources: docs/methods.md, "Rankings".
+
+#include <civitas/core/enums.hpp>
+#include <civitas/core/matrix.hpp>
+#include <civitas/export.hpp>
+
+#include <Eigen/Core>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace civitas {
+
+/// A read-only units-by-criteria matrix of doubles (units by rows, criteria by columns).
+/// Any Eigen matrix, map, Ref or block of doubles with direct access is read in place, in either
+/// layout; any other expression is evaluated once into storage the view keeps.
+class CIVITAS_METHODS_EXPORT CriteriaView {
+public:
+    /// A view of raw memory: element (r, c) is data[r * row_stride + c * col_stride] (strides in elements).
+    CriteriaView(const double* data, std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t row_stride,
+                 std::ptrdiff_t col_stride) noexcept
+        : data_(data), rows_(rows), cols_(cols), row_stride_(row_stride), col_stride_(col_stride) {}
+
+    /// The same data as a MatrixView (evaluation and weights take those).
+    CriteriaView(const MatrixView& view) noexcept  // NOLINT(google-explicit-constructor)
+        : CriteriaView(view.data, view.rows, view.cols, view.row_stride, view.col_stride) {}
+
+    /// A view of any Eigen expression; implicit, so Eigen matrices pass straight to the functions below.
+    template <class Derived>
+    CriteriaView(const Eigen::DenseBase<Derived>& matrix) {  // NOLINT(google-explicit-constructor)
+        if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 &&
+                      std::is_same_v<typename Derived::Scalar, double>) {
+            set(matrix.derived());
+        } else {
+            owned_ = std::make_shared<const Eigen::MatrixXd>(matrix.derived().template cast<double>());
+            set(*owned_);
+        }
+    }
+
+    /// Units (rows).
+    [[nodiscard]] std::ptrdiff_t rows() const noexcept { return rows_; }
+    /// Criteria (columns).
+    [[nodiscard]] std::ptrdiff_t cols() const noexcept { return cols_; }
+    /// Element (r, c).
+    [[nodiscard]] double operator()(std::ptrdiff_t r, std::ptrdiff_t c) const noexcept {
+        return data_[r * row_stride_ + c * col_stride_];
+    }
+    /// Element (r, 0); row r holds cols() values col_stride() apart.
+    [[nodiscard]] const double* row(std::ptrdiff_t r) const noexcept { return data_ + r * row_stride_; }
+    /// Elements from one column to the next within a row (1 for row-major data).
+    [[nodiscard]] std::ptrdiff_t col_stride() const noexcept { return col_stride_; }
+
+private:
+    template <class M>
+    void set(const M& m) noexcept {
+        data_ = m.data();
+        rows_ = m.rows();
+        cols_ = m.cols();
+        const std::ptrdiff_t inner = m.innerStride(), outer = m.outerStride();
+        row_stride_ = M::IsRowMajor ? outer : inner;
+        col_stride_ = M::IsRowMajor ? inner : outer;
+    }
+
+    const double* data_ = nullptr;
+    std::ptrdiff_t rows_ = 0, cols_ = 0, row_stride_ = 0, col_stride_ = 0;
+    std::shared_ptr<const Eigen::MatrixXd> owned_;  ///< the evaluated expression, when there was no direct access
+};
+
+/// Criterion directions: true where higher is better (benefit), false where lower is (cost).
+/// Empty means every criterion is a benefit.
+using Benefit = std::vector<bool>;
+
+// ---- scores ---------------------------------------------------------------------------------------
+
+/// How TOPSIS makes the criteria comparable.
+enum class Normalization : std::int8_t {
+    vector,   ///< x / sqrt(sum of x^2) per column (Hwang & Yoon 1981); an all-zero column is rejected
+    min_max,  ///< (x - min) / (max - min) per column; a constant column contributes 0 to every distance
+};
+template <> struct EnumNames<Normalization> { static constexpr const char* values[] = {"vector", "min_max"}; };
+
+/// Weighted sum of framework scores per unit: sum_j w_j x_ij, in the unit of x (no normalisation).
+/// Weights: finite, >= 0, summing to 1 within 1e-6 (else ValidationError; divide by the sum first).
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd weighted_sum(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights);
+
+/// TOPSIS closeness to the ideal per unit, in [0, 1] (1 = the ideal on every weighted criterion).
+/// Throws ValidationError for bad shapes, non-finite values, bad weights (see weighted_sum), an
+/// all-zero column under vector normalisation, or when no weighted criterion separates the units.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd topsis(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                            const Benefit& benefit = {},
+                                                            Normalization normalization = Normalization::vector);
+
+/// A normalised matrix ready for TOPSIS with many weight vectors: it keeps, per unit and
+/// criterion, the squared distances of the normalised value to the (unweighted) ideal and
+/// anti-ideal, so that with weights w the squared separations are those matrices times w^2.
+class CIVITAS_METHODS_EXPORT TopsisPrepared {
+public:
+    /// Normalises x once; same checks on x and benefit as topsis().
+    explicit TopsisPrepared(CriteriaView x, const Benefit& benefit = {},
+                            Normalization normalization = Normalization::vector);
+
+    /// Units (rows of x).
+    [[nodiscard]] std::ptrdiff_t units() const noexcept { return to_ideal_.rows(); }
+    /// Criteria (columns of x).
+    [[nodiscard]] std::ptrdiff_t criteria() const noexcept { return to_ideal_.cols(); }
+    /// The normalisation it was prepared with.
+    [[nodiscard]] Normalization normalization() const noexcept { return normalization_; }
+    /// Closeness in [0, 1] per unit for one weight vector (rules of weighted_sum); equals topsis().
+    [[nodiscard]] Eigen::VectorXd closeness(const Eigen::Ref<const Eigen::VectorXd>& weights) const;
+    /// Closeness for many weight vectors at once: `weights` is draws x criteria (a row per draw),
+    /// the result units x draws; two matrix products, no re-normalisation.
+    [[nodiscard]] Eigen::MatrixXd closeness_many(const Eigen::Ref<const Eigen::MatrixXd>& weights) const;
+    /// Weighted Euclidean separations per unit: column 0 to the ideal, column 1 to the anti-ideal.
+    [[nodiscard]] Eigen::MatrixX2d separations(const Eigen::Ref<const Eigen::VectorXd>& weights) const;
+
+private:
+    Eigen::MatrixXd to_ideal_;       ///< (r_ij - ideal_j)^2, units x criteria
+    Eigen::MatrixXd to_anti_ideal_;  ///< (r_ij - anti_ideal_j)^2
+    Normalization normalization_ = Normalization::vector;
+};
+
+/// The same as TopsisPrepared(x, benefit, normalization).
+[[nodiscard]] CIVITAS_METHODS_EXPORT TopsisPrepared prepare_topsis(CriteriaView x, const Benefit& benefit = {},
+                                                                   Normalization normalization = Normalization::vector);
+
+/// VIKOR's measures per unit and its compromise solution (Opricovic & Tzeng 2004).
+struct CIVITAS_METHODS_EXPORT VikorResult {
+    Eigen::VectorXd s;  ///< group utility S_i = sum_j w_j (f*_j - f_ij) / (f*_j - f-_j), in [0, 1]; lower is better
+    Eigen::VectorXd r;  ///< individual regret R_i = max_j of the same terms, in [0, 1]; lower is better
+    Eigen::VectorXd q;  ///< Q_i = v (S_i - S*) / (S- - S*) + (1 - v) (R_i - R*) / (R- - R*), in [0, 1]; lower is better
+    double v = 0.5;     ///< weight of the strategy of the majority (S) against the regret (R), in [0, 1]
+    bool acceptable_advantage = false;  ///< C1: Q(A2) - Q(A1) >= 1 / (units - 1), A1 and A2 first and second by Q
+    bool acceptable_stability = false;  ///< C2: A1 is also best (lowest) by S or by R
+    std::vector<std::size_t> compromise;  ///< the compromise solution, rows in Q order (ties by row): {A1} when
+                                          ///< C1 and C2 hold, {A1, A2} when only C2 fails, else A1..AM with
+                                          ///< Q(AM) - Q(A1) < 1 / (units - 1)
+};
+
+/// VIKOR with v in [0, 1]; a constant column contributes 0. Throws ValidationError as topsis()
+/// does, for fewer than 2 units, and when all units have the same S or the same R (Q is 0/0).
+[[nodiscard]] CIVITAS_METHODS_EXPORT VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                       const Benefit& benefit = {}, double v = 0.5);
+
+/// Grey relational grades per unit (Deng 1989; Kuo, Yang & Huang 2008), in (0, 1]: min-max
+/// normalisation to the reference 1, deviations D_ij = 1 - r_ij, coefficients
+/// (D_min + rho D_max) / (D_ij + rho D_max), grade = sum_j w_j coefficient_ij. rho in (0, 1].
+/// A constant column has every unit at the reference (coefficient 1). Throws ValidationError as
+/// topsis() does, and when every column is constant.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd grey_relational(CriteriaView x,
+                                                                     const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                                     const Benefit& benefit = {}, double rho = 0.5);
+
+// ---- ranks ----------------------------------------------------------------------------------------
+
+/// How rank() numbers tied units (equal scores, compared exactly).
+enum class RankMethod : std::int8_t {
+    min,      ///< competition "1224": a tied group shares the best rank of its places
+    dense,    ///< "1223": a tied group shares one rank, the next group takes the next number
+    ordinal,  ///< "1234": every unit its own rank; ties ordered by unit id (byte order), else by row
+};
+template <> struct EnumNames<RankMethod> { static constexpr const char* values[] = {"min", "dense", "ordinal"}; };
+
+/// Ranks with 1 = best: the highest score, or the lowest when `ascending` (VIKOR's Q, costs).
+/// `ids` is empty or one unique id per unit (used by ordinal only). NaN scores throw ValidationError.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXi rank(const Eigen::Ref<const Eigen::VectorXd>& scores,
+                                                          RankMethod method = RankMethod::min, bool ascending = false,
+                                                          const std::vector<std::string>& ids = {});
+
+// ---- awards -----------------------------------------------------------------------------------------
+
+/// One award tier, best first in a list: at most `count` units and at most `share` of the units
+/// assessed (floor of share x units); at least one of the two is given.
+struct CIVITAS_METHODS_EXPORT AwardTier {
+    std::string name;            ///< shown in results ("特等奖", "一等奖", "全国文明城市")
+    std::optional<int> count;    ///< places, >= 0
+    std::optional<double> share; ///< cap as a share in (0, 1] of all units assessed (eligible or not)
+
+    /// A tier of `count` places.
+    [[nodiscard]] static AwardTier places(std::string name, int count);
+    /// A tier capped at `share` of the units assessed.
+    [[nodiscard]] static AwardTier capped(std::string name, double share);
+    friend bool operator==(const AwardTier& a, const AwardTier& b) {
+        return a.name == b.name && a.count == b.count && a.share == b.share;
+    }
+    friend bool operator!=(const AwardTier& a, const AwardTier& b) { return !(a == b); }
+};
+
+/// What happens to a group of tied units that does not fit in what is left of a tier's places.
+enum class BoundaryTies : std::int8_t {
+    demote,  ///< the whole group goes down to the next tier with room (a quota is never exceeded; places may stay empty)
+    admit,   ///< the whole group gets the tier, exceeding its quota (later tiers keep their own quotas)
+    by_id,   ///< ties are ordered by unit id (else by row) and the quota is filled exactly
+};
+template <> struct EnumNames<BoundaryTies> { static constexpr const char* values[] = {"demote", "admit", "by_id"}; };
+
+/// Award tiers given to ranked units.
+struct CIVITAS_METHODS_EXPORT Awards {
+    std::vector<std::string> tier_names;  ///< the tiers, best first
+    std::vector<int> tier;                ///< per unit: index into tier_names, -1 for no award
+    Eigen::VectorXi ranks;                ///< per unit: competition rank ("1224") among eligible units, 0 if ineligible
+    std::vector<int> quota;               ///< places of each tier (after the share cap)
+    std::vector<int> awarded;             ///< units given each tier (above quota only under admit)
+    int eligible = 0;                     ///< units allowed an award
+    int ineligible = 0;                   ///< units excluded (a failed veto item, ...)
+
+    /// Tier name of unit `row`, "" for none.
+    [[nodiscard]] const std::string& tier_name(std::size_t row) const;
+};
+
+/// Gives tiers in order of score (highest first, lowest when `ascending`) to eligible units:
+/// each tier takes the next tied groups while it has places, ties at a boundary as `ties` says.
+/// `eligible` is empty (all) or one flag per unit; an ineligible unit gets no award and takes no place.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Awards award(const Eigen::Ref<const Eigen::VectorXd>& scores,
+                                                  const std::vector<AwardTier>& tiers,
+                                                  const std::vector<bool>& eligible = {}, bool ascending = false,
+                                                  BoundaryTies ties = BoundaryTies::demote,
+                                                  const std::vector<std::string>& ids = {});
+
+/// One line: units, v, the compromise and both conditions.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const VikorResult& result);
+/// A short table: each tier with its places and units given, then eligibility.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const Awards& awards);
+/// One line: units, criteria, normalisation.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const TopsisPrepared& prepared);
+
+}  // namespace civitas

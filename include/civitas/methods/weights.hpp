@@ -1,0 +1,194 @@
+#pragma once
+/// Weights: AHP from pairwise comparisons (eigenvector or geometric mean, consistency ratio, group
+/// and hierarchical AHP, which comparison to revise), objective weights from data (entropy,
+/// CRITIC, standard deviation) and subjective and objective weights combined.
+/// Formulas, variants and sources: docs/methods.md, section "Weights".
+
+#include <civitas/core/enums.hpp>
+#include <civitas/core/matrix.hpp>
+#include <civitas/export.hpp>
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace civitas {
+
+// ---- AHP -------------------------------------------------------------------------------------
+
+/// How AHP turns a comparison matrix into weights.
+enum class AhpMethod : std::int8_t {
+    eigenvector,     ///< principal right eigenvector, normalised to sum 1 (Saaty 1977)
+    geometric_mean,  ///< geometric mean of each row, normalised to sum 1 (Crawford & Williams 1985)
+};
+template <> struct EnumNames<AhpMethod> { static constexpr const char* values[] = {"eigenvector", "geometric_mean"}; };
+
+/// Which table of random indices RI(n) divides the consistency index.
+enum class RandomIndexTable : std::int8_t {
+    saaty,         ///< Saaty (1980) for n <= 10, extended to 15 by Saaty's later estimates (0.58 at n = 3)
+    donegan_dodd,  ///< Donegan & Dodd (1991), from 100,000 random matrices per size (0.4914 at n = 3)
+};
+template <> struct EnumNames<RandomIndexTable> { static constexpr const char* values[] = {"saaty", "donegan_dodd"}; };
+
+/// Largest comparison matrix accepted: the random index tables stop at 15.
+inline constexpr int ahp_max_size = 15;
+/// Saaty's threshold: judgments with a consistency ratio at or above it should be revised.
+inline constexpr double ahp_acceptable_ratio = 0.1;
+
+/// Choices for ahp() and the functions built on it.
+struct CIVITAS_METHODS_EXPORT AhpOptions {
+    AhpMethod method = AhpMethod::eigenvector;            ///< how weights are derived
+    RandomIndexTable random_index = RandomIndexTable::saaty;  ///< table for the consistency ratio
+    double reciprocal_tolerance = 0.01;  ///< largest |a_ij * a_ji - 1| accepted (0.333 for 1/3 passes), >= 0
+};
+
+/// The random index RI(n) of a table for an n x n matrix, n in [1, 15]; 0 for n = 1 and 2.
+[[nodiscard]] CIVITAS_METHODS_EXPORT double random_index(int n, RandomIndexTable table = RandomIndexTable::saaty);
+
+/// Weights and consistency of one pairwise comparison matrix.
+struct CIVITAS_METHODS_EXPORT AhpResult {
+    Eigen::VectorXd weights;         ///< one per row of the matrix, each in (0, 1), sum 1
+    double lambda_max = 0.0;         ///< principal eigenvalue of the matrix, >= n (whatever the method)
+    double consistency_index = 0.0;  ///< CI = (lambda_max - n) / (n - 1), >= 0; 0 for n <= 2
+    double random_index = 0.0;       ///< RI(n) from the chosen table; 0 for n <= 2
+    double consistency_ratio = 0.0;  ///< CR = CI / RI(n), >= 0; 0 for n <= 2
+    AhpMethod method = AhpMethod::eigenvector;            ///< how the weights were derived
+    RandomIndexTable table = RandomIndexTable::saaty;     ///< which RI table was used
+
+    /// True when CR < 0.1 (Saaty's rule); false is the warning state: revise the judgments.
+    [[nodiscard]] bool acceptable() const noexcept { return consistency_ratio < ahp_acceptable_ratio; }
+};
+
+/// AHP weights of a positive reciprocal matrix (a_ij: how many times i outweighs j, a_ji = 1/a_ij).
+/// ValidationError names the entry for a matrix that is not square, 1 to 15 rows, positive and
+/// finite, 1 on the diagonal and reciprocal within the tolerance. The upper triangle is used
+/// (a_ji is taken as exactly 1/a_ij once the check passes).
+[[nodiscard]] CIVITAS_METHODS_EXPORT AhpResult ahp(const Eigen::MatrixXd& matrix, const AhpOptions& options = {});
+/// The same with only the method chosen.
+[[nodiscard]] CIVITAS_METHODS_EXPORT AhpResult ahp(const Eigen::MatrixXd& matrix, AhpMethod method);
+
+/// Several experts' matrices combined entry by entry by the weighted geometric mean
+/// (Aczel & Saaty 1983); `expert_weights` are relative (any positive scale), empty for equal.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices,
+                                                                         const Eigen::VectorXd& expert_weights = {},
+                                                                         double reciprocal_tolerance = 0.01);
+/// Group AHP: ahp() of aggregate_judgments(matrices, expert_weights).
+[[nodiscard]] CIVITAS_METHODS_EXPORT AhpResult group_ahp(const std::vector<Eigen::MatrixXd>& matrices,
+                                                         const Eigen::VectorXd& expert_weights = {},
+                                                         const AhpOptions& options = {});
+
+/// Global weights of a two-level hierarchy: category_weights[k] x indicator_weights[k][i], in
+/// category order then indicator order. Each vector must sum to 1 within 1e-3 (it is then
+/// rescaled to exactly 1); the result sums to 1.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd hierarchical_weights(const Eigen::VectorXd& category_weights,
+                                                                          const std::vector<Eigen::VectorXd>& indicator_weights);
+
+/// AHP on a two-level hierarchy: one matrix for the categories, one per category for its indicators.
+struct CIVITAS_METHODS_EXPORT HierarchicalAhp {
+    AhpResult categories;               ///< the category level
+    std::vector<AhpResult> indicators;  ///< one per category, in order
+    Eigen::VectorXd global_weights;     ///< category weight x local indicator weight, sum 1
+
+    /// True when every matrix of the hierarchy has CR < 0.1.
+    [[nodiscard]] bool acceptable() const noexcept;
+};
+/// AHP of each matrix and the global weights; ValidationError names the matrix ("indicators[2][0][1]").
+[[nodiscard]] CIVITAS_METHODS_EXPORT HierarchicalAhp hierarchical_ahp(const Eigen::MatrixXd& categories,
+                                                                      const std::vector<Eigen::MatrixXd>& indicators,
+                                                                      const AhpOptions& options = {});
+
+/// What replacing one judgment a_ij (i < j) by its consistent value w_i / w_j would do.
+struct CIVITAS_METHODS_EXPORT ComparisonRevision {
+    int row = 0;                     ///< i, 0-based, row < col
+    int col = 0;                     ///< j, 0-based
+    double value = 0.0;              ///< a_ij as judged
+    double consistent_value = 0.0;   ///< w_i / w_j from the current weights
+    double deviation = 0.0;          ///< a_ij * w_j / w_i: 1 when the judgment agrees with the weights
+    double consistency_ratio = 0.0;  ///< CR of the matrix with a_ij := w_i / w_j and a_ji := w_j / w_i
+};
+/// Every comparison above the diagonal, the one whose revision lowers the consistency ratio most
+/// first (ties by row, then column).
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::vector<ComparisonRevision> revision_suggestions(const Eigen::MatrixXd& matrix,
+                                                                                          const AhpOptions& options = {});
+
+/// `AhpResult(eigenvector, n=7, lambda_max=7.1766, CI=0.0294, CR=0.0223 (acceptable, RI saaty), weights=[...])`.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const AhpResult& result);
+/// `HierarchicalAhp(3 categories, 6 indicators, largest CR 0.0158: acceptable)`.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const HierarchicalAhp& result);
+/// `ComparisonRevision(row=2, col=6, value=6, consistent_value=1.1275, deviation=5.3214, consistency_ratio=0.09)`.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const ComparisonRevision& revision);
+
+// ---- objective weights -----------------------------------------------------------------------
+
+/// How objective-weight methods put the columns on one scale before measuring them.
+enum class ObjectiveNormalization : std::int8_t {
+    min_max,  ///< benefit (x - min) / (max - min), cost (max - x) / (max - min): [0, 1], higher is better
+    none,     ///< the values as given: already comparable and oriented (every column a benefit column)
+};
+template <> struct EnumNames<ObjectiveNormalization> { static constexpr const char* values[] = {"min_max", "none"}; };
+
+/// Entropy weights of the columns of `x` (units by rows, criteria by columns): w_j = (1 - e_j) /
+/// sum(1 - e_k) with e_j the normalised Shannon entropy of column j's shares p_ij = z_ij / sum_i z_ij.
+/// `benefit` has one flag per column (true: higher is better), empty for all benefit; cost columns
+/// are flipped by min_max. With `none`, values must be >= 0 (Hwang & Yoon 1981). ValidationError
+/// for fewer than 2 rows, NaN or infinity, or a column that does not vary (named by its index).
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd entropy_weights(
+    MatrixView x, const std::vector<bool>& benefit = {},
+    ObjectiveNormalization normalization = ObjectiveNormalization::min_max);
+/// CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995): C_j = sigma_j x sum_k (1 - r_jk) on the
+/// normalised columns, w_j = C_j / sum C_k. Needs 2+ columns that are not all perfectly correlated.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd critic_weights(
+    MatrixView x, const std::vector<bool>& benefit = {},
+    ObjectiveNormalization normalization = ObjectiveNormalization::min_max);
+/// Standard-deviation weights: w_j = sigma_j / sum sigma_k of the normalised columns.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd std_weights(
+    MatrixView x, const std::vector<bool>& benefit = {},
+    ObjectiveNormalization normalization = ObjectiveNormalization::min_max);
+
+namespace detail {
+/// Calls `method` with a MatrixView of `x`: in place when it has direct access to doubles, else a copy.
+template <class Derived, class Method>
+Eigen::VectorXd with_matrix_view(const Eigen::DenseBase<Derived>& x, Method&& method) {
+    if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 && std::is_same_v<typename Derived::Scalar, double>) {
+        return method(MatrixView::of(x));
+    } else {
+        const Eigen::MatrixXd plain = x.derived().template cast<double>();
+        return method(MatrixView::of(plain));
+    }
+}
+}  // namespace detail
+
+/// entropy_weights() of any Eigen matrix or expression (either layout, read in place when possible).
+template <class Derived>
+[[nodiscard]] Eigen::VectorXd entropy_weights(const Eigen::DenseBase<Derived>& x, const std::vector<bool>& benefit = {},
+                                              ObjectiveNormalization normalization = ObjectiveNormalization::min_max) {
+    return detail::with_matrix_view(x, [&](MatrixView view) { return entropy_weights(view, benefit, normalization); });
+}
+/// critic_weights() of any Eigen matrix or expression.
+template <class Derived>
+[[nodiscard]] Eigen::VectorXd critic_weights(const Eigen::DenseBase<Derived>& x, const std::vector<bool>& benefit = {},
+                                             ObjectiveNormalization normalization = ObjectiveNormalization::min_max) {
+    return detail::with_matrix_view(x, [&](MatrixView view) { return critic_weights(view, benefit, normalization); });
+}
+/// std_weights() of any Eigen matrix or expression.
+template <class Derived>
+[[nodiscard]] Eigen::VectorXd std_weights(const Eigen::DenseBase<Derived>& x, const std::vector<bool>& benefit = {},
+                                          ObjectiveNormalization normalization = ObjectiveNormalization::min_max) {
+    return detail::with_matrix_view(x, [&](MatrixView view) { return std_weights(view, benefit, normalization); });
+}
+
+// ---- combined weights ------------------------------------------------------------------------
+
+/// alpha x subjective + (1 - alpha) x objective, alpha in [0, 1]. Both vectors: same size, >= 0,
+/// finite, summing to 1 within 1e-3 (then rescaled to exactly 1; further off is a ValidationError).
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd combine_weights_linear(const Eigen::VectorXd& subjective,
+                                                                            const Eigen::VectorXd& objective, double alpha = 0.5);
+/// subjective x objective / sum(subjective x objective), element-wise; the same checks, and some
+/// criterion must have weight in both.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd combine_weights_multiplicative(const Eigen::VectorXd& subjective,
+                                                                                    const Eigen::VectorXd& objective);
+
+}  // namespace civitas

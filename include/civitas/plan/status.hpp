@@ -1,0 +1,120 @@
+#pragma once
+/// Where a plan stands on a date: each task's state, planned against actual progress, earned
+/// value and earned schedule, inspection problems and their rectification, rolled up by phase,
+/// title, sub-plan and each responsibility field; the overdue list a supervision circular prints.
+
+#include <civitas/core/enums.hpp>
+#include <civitas/export.hpp>
+#include <civitas/plan/calendar.hpp>
+#include <civitas/plan/plan.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace civitas {
+
+/// A task's state on a date, the first that applies in this order.
+enum class TaskState {
+    done,         ///< 100% complete or actually finished on or before the date
+    overdue,      ///< not done and the due date has passed
+    at_risk,      ///< due within `at_risk_within` working days and behind its planned progress
+    in_progress,  ///< started (actual start on or before the date, or progress above 0)
+    not_started,  ///< none of the above
+};
+template <> struct EnumNames<TaskState> {
+    static constexpr const char* values[] = {"done", "overdue", "at_risk", "in_progress", "not_started"};
+};
+
+/// A problem's state on a date, the first that applies in this order.
+enum class ProblemState {
+    closed,       ///< closed (销号) on or before its deadline
+    closed_late,  ///< closed, after its deadline
+    overdue,      ///< open and the deadline has passed
+    open,         ///< open, the deadline still ahead
+};
+template <> struct EnumNames<ProblemState> { static constexpr const char* values[] = {"closed", "closed_late", "overdue", "open"}; };
+
+/// Options of a status.
+struct CIVITAS_EXPORT StatusOptions {
+    int at_risk_within = 5;  ///< working days before the due date in which a task behind plan is at risk
+};
+
+/// One task on the status date.
+struct CIVITAS_EXPORT TaskStatus {
+    std::string id;                  ///< task id
+    TaskState state = TaskState::not_started;  ///< its state
+    double planned_percent = 0.0;    ///< share of its working days elapsed by the date, in [0, 100] (milestones: 0 or 100)
+    double percent_complete = 0.0;   ///< reported progress, in [0, 100] (100 once actually finished)
+    double weight = 0.0;             ///< effort weight used (given, else its working days; milestones 0)
+    int days_late = 0;               ///< working days past due: to the date when not done, to the actual finish when done late; else 0
+};
+
+/// One problem on the status date (only problems found on or before it are counted).
+struct CIVITAS_EXPORT ProblemStatus {
+    std::string id;                           ///< problem id (qualified in sub-plans)
+    ProblemState state = ProblemState::open;  ///< its state
+    int days_late = 0;                        ///< working days past the deadline: to the date when open, to the closing when closed late; else 0
+};
+
+/// Rectification of a set of problems (整改销号).
+struct CIVITAS_EXPORT Rectification {
+    int found = 0;           ///< problems found on or before the date
+    int closed = 0;          ///< of them, closed on or before the date (late or not)
+    int closed_on_time = 0;  ///< closed on or before their deadline
+    int overdue = 0;         ///< open past their deadline
+    /// closed / found, the closure rate (销号率); empty when nothing was found.
+    [[nodiscard]] std::optional<double> closure_rate() const;
+};
+
+/// Planned against earned progress of a set of tasks, and the rectification of its problems.
+struct CIVITAS_EXPORT Progress {
+    int tasks = 0;                        ///< tasks counted
+    std::map<TaskState, int> states;      ///< tasks in each state
+    double planned_value = 0.0;           ///< sum of weight x planned share (PV)
+    double earned_value = 0.0;            ///< sum of weight x completed share (EV)
+    std::optional<double> spi;            ///< EV / PV; empty when PV is 0
+    std::optional<double> spi_t;          ///< earned schedule / actual time (SPI(t)); empty before the first planned working day
+    int done_on_time = 0;                 ///< done tasks finished on or before due (no actual finish: counted on time)
+    int due = 0;                          ///< tasks due on or before the date
+    Rectification problems;               ///< the set's inspection problems
+    /// done_on_time / due: the on-time completion rate the circulars rank by; empty when nothing is due.
+    [[nodiscard]] std::optional<double> on_time_rate() const;
+};
+
+/// A task past due and not done, with who answers for it: a line of a supervision circular.
+struct CIVITAS_EXPORT OverdueTask {
+    std::string id;                                     ///< task id (qualified in sub-plans)
+    std::string name;                                   ///< its name
+    std::map<std::string, std::string> responsibility;  ///< department, unit, leader, ... (sub-plan defaults filled in)
+    Date due;                                           ///< its due date
+    int days_late = 0;                                  ///< working days past due on the status date
+    double percent_complete = 0.0;                      ///< reported progress, in [0, 100)
+};
+
+/// A plan's status on a date.
+struct CIVITAS_EXPORT PlanStatus {
+    Date as_of;                                    ///< the status date
+    std::vector<TaskStatus> tasks;                 ///< in the order of Plan::tasks()
+    std::vector<ProblemStatus> problems;           ///< problems found on or before the date, in the order of Plan::problems()
+    std::vector<OverdueTask> overdue;              ///< overdue tasks, most days late first (then in plan order)
+    Progress overall;                              ///< every task and problem
+    std::map<std::string, Progress> by_phase;      ///< tasks by phase id ("" for tasks without one)
+    std::map<std::string, Progress> by_title;      ///< by title id, a task in each title it serves ("" for the whole campaign); empty without titles
+    std::map<std::string, Progress> by_subplan;    ///< by sub-plan path, a sub-plan's counting its own sub-plans' ("" is the root's own); empty without sub-plans
+    std::map<std::string, std::map<std::string, Progress>> by_responsibility;  ///< field -> value -> progress
+    /// The task with this id; throws NotFoundError.
+    [[nodiscard]] const TaskStatus& task(const std::string& id) const;
+    /// The problem with this id; throws NotFoundError (also for one found after the date).
+    [[nodiscard]] const ProblemStatus& problem(const std::string& id) const;
+};
+
+/// One line: `PlanStatus(2025-06-30: 13 tasks, 2 overdue, SPI 0.93, SPI(t) 0.91, on time 4/5; 3 problems, 1 overdue)`.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const PlanStatus& status);
+
+/// The status of every task on `as_of` (see TaskState for the rules) and its roll-ups.
+[[nodiscard]] CIVITAS_EXPORT PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of,
+                                               const StatusOptions& options = {});
+
+}  // namespace civitas

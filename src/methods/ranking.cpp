@@ -1,0 +1,551 @@
+// Rankings: weighted sum, TOPSIS, VIKOR, grey relational analysis, ranks and awards.
+//
+// x is read a row at a time (numpy's C order is the common case): one pass gathers each
+// column's minimum, maximum and sum of squares, a second computes every unit's result from its
+// row. A strided row (column-major input) is first copied into a small buffer.
+
+#include <civitas/core/error.hpp>
+#include <civitas/methods/ranking.hpp>
+
+#include "core/detail/number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <locale>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <utility>
+
+namespace civitas {
+
+namespace {
+
+using Array = Eigen::ArrayXd;
+using RowArray = Eigen::Array<double, 1, Eigen::Dynamic>;
+using ConstRow = Eigen::Map<const RowArray>;
+
+/// Weights may miss 1 by this much (rounding of printed weights); more is a mistake.
+constexpr double weight_sum_tolerance = 1e-6;
+
+std::string format(double value) { return detail::format_significant(value, 12); }
+
+std::string cell(std::ptrdiff_t row, std::ptrdiff_t col) {
+    return "x[" + std::to_string(row) + ", " + std::to_string(col) + "]";
+}
+
+std::string column(std::ptrdiff_t col) { return "x[:, " + std::to_string(col) + "]"; }
+
+/// Calls f(i, row) for every row as a contiguous 1 x n array (strided rows are copied first).
+template <class F>
+void for_each_row(const CriteriaView& x, F&& f) {
+    const std::ptrdiff_t n = x.cols();
+    if (x.col_stride() == 1) {
+        for (std::ptrdiff_t i = 0; i < x.rows(); ++i) f(i, ConstRow(x.row(i), n));
+        return;
+    }
+    RowArray buffer(n);
+    for (std::ptrdiff_t i = 0; i < x.rows(); ++i) {
+        for (std::ptrdiff_t j = 0; j < n; ++j) buffer[j] = x(i, j);
+        f(i, ConstRow(buffer.data(), n));
+    }
+}
+
+void check_shape(const CriteriaView& x, std::ptrdiff_t weights, const Benefit& benefit) {
+    if (x.rows() < 1 || x.cols() < 1)
+        throw ValidationError("x", Message("the matrix is {0} x {1}; expected at least one unit (row) and one criterion (column)"_en,
+                                           "矩阵为 {0} x {1}；应至少有一个评价对象（行）和一个评价指标（列）"_zh,
+                                           {std::to_string(x.rows()), std::to_string(x.cols())}));
+    if (weights != x.cols())
+        throw ValidationError("weights", Message("{0} weights for {1} criteria (columns of x); expected one per criterion"_en,
+                                                 "{0} 个权重对应 {1} 个评价指标（x 的列）；应每个评价指标一个权重"_zh,
+                                                 {std::to_string(weights), std::to_string(x.cols())}));
+    if (!benefit.empty() && static_cast<std::ptrdiff_t>(benefit.size()) != x.cols())
+        throw ValidationError("benefit", Message("{0} flags for {1} criteria (columns of x); expected one per criterion or none"_en,
+                                                 "{0} 个标记对应 {1} 个评价指标（x 的列）；应每个评价指标一个标记，或不提供"_zh,
+                                                 {std::to_string(benefit.size()), std::to_string(x.cols())}));
+}
+
+/// Weights: finite, >= 0, summing to 1. `path` names the vector ("weights", "weights[3]").
+template <class Vector>
+void check_weights(const Vector& w, const std::string& path) {
+    double sum = 0.0;
+    for (Eigen::Index j = 0; j < w.size(); ++j) {
+        if (!std::isfinite(w[j]))
+            throw ValidationError(path + "[" + std::to_string(j) + "]",
+                                  Message("value {0}; expected a finite weight"_en, "取值 {0}；应为有限的权重"_zh, {format(w[j])}));
+        if (w[j] < 0.0)
+            throw ValidationError(path + "[" + std::to_string(j) + "]",
+                                  Message("value {0}; expected a weight >= 0"_en, "取值 {0}；应为 >= 0 的权重"_zh, {format(w[j])}));
+        sum += w[j];
+    }
+    if (std::abs(sum - 1.0) > weight_sum_tolerance)
+        throw ValidationError(path, Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first"_en,
+                                            "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和"_zh, {format(sum)}));
+}
+
+bool is_benefit(const Benefit& benefit, std::ptrdiff_t j) {
+    return benefit.empty() || benefit[static_cast<std::size_t>(j)];
+}
+
+/// Minimum, maximum and sum of squares of each column.
+struct ColumnStats {
+    Array min, max, sum_squares;
+};
+
+/// One pass over x. A NaN or infinity throws, naming the first such cell (in row order); with
+/// `need_squares`, so does a column whose sum of squares overflows.
+ColumnStats column_stats(const CriteriaView& x, bool need_squares) {
+    const std::ptrdiff_t n = x.cols();
+    ColumnStats s{Array::Constant(n, std::numeric_limits<double>::infinity()),
+                  Array::Constant(n, -std::numeric_limits<double>::infinity()), Array::Zero(n)};
+    // Column accumulators as row arrays, so each row adds in one vectorised expression.
+    RowArray low = s.min.transpose(), high = s.max.transpose(), squares = s.sum_squares.transpose();
+    for_each_row(x, [&](std::ptrdiff_t, const ConstRow& row) {
+        low = low.min(row);
+        high = high.max(row);
+        squares += row.square();  // NaN and infinity propagate: the check below finds them
+    });
+    s.min = low.transpose();
+    s.max = high.transpose();
+    s.sum_squares = squares.transpose();
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+        if (std::isfinite(s.sum_squares[j])) continue;
+        for (std::ptrdiff_t i = 0; i < x.rows(); ++i)
+            for (std::ptrdiff_t k = 0; k < n; ++k)
+                if (!std::isfinite(x(i, k)))
+                    throw ValidationError(cell(i, k), Message("value {0} (unit {1}, criterion {2}); expected a finite number"_en,
+                                                              "取值 {0}（评价对象 {1}，评价指标 {2}）；应为有限数"_zh,
+                                                              {format(x(i, k)), std::to_string(i), std::to_string(k)}));
+        if (need_squares)
+            throw ValidationError(column(j),
+                                  Message("the sum of squares overflows (values up to {0}); expected values that can be squared and "
+                                          "summed: rescale the column"_en,
+                                          "平方和溢出（取值最大达 {0}）；应为可平方求和的取值: 请缩放该列"_zh,
+                                          {format(std::max(std::abs(s.min[j]), std::abs(s.max[j])))}));
+    }
+    return s;
+}
+
+/// How each column becomes r_ij = (x_ij - offset_j) / divisor_j, and its best and worst r.
+struct ColumnScale {
+    Array offset, divisor, best, worst;  ///< divisor 0 marks a constant min-max column (r = 0)
+    bool constant = false;               ///< some divisor is 0
+};
+
+ColumnScale topsis_scale(const CriteriaView& x, const Benefit& benefit, Normalization normalization) {
+    const ColumnStats s = column_stats(x, normalization == Normalization::vector);
+    const std::ptrdiff_t n = x.cols();
+    ColumnScale c{Array::Zero(n), Array::Zero(n), Array::Zero(n), Array::Zero(n)};
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+        double r_max = 0.0, r_min = 0.0;
+        if (normalization == Normalization::vector) {
+            if (s.sum_squares[j] == 0.0)
+                throw ValidationError(column(j), Message("every value is 0; vector normalisation divides by the column's norm: "
+                                                         "drop the criterion or use normalization min_max"_en,
+                                                         "所有取值均为 0；向量归一化要除以该列的范数: 请删去该评价指标或改用 "
+                                                         "normalization min_max"_zh));
+            c.divisor[j] = std::sqrt(s.sum_squares[j]);
+            r_max = s.max[j] / c.divisor[j];
+            r_min = s.min[j] / c.divisor[j];
+        } else {
+            c.offset[j] = s.min[j];
+            c.divisor[j] = s.max[j] - s.min[j];  // 0 for a constant column: it contributes 0
+            if (c.divisor[j] > 0.0) r_max = (s.max[j] - s.min[j]) / c.divisor[j];
+            c.constant = c.constant || c.divisor[j] == 0.0;
+        }
+        c.best[j] = is_benefit(benefit, j) ? r_max : r_min;
+        c.worst[j] = is_benefit(benefit, j) ? r_min : r_max;
+    }
+    return c;
+}
+
+/// Normalised row: (x - offset) / divisor, 0 where the divisor is 0.
+void normalise_row(const ConstRow& row, const ColumnScale& c, RowArray& out) {
+    out = (row - c.offset.transpose()) / c.divisor.transpose();
+    if (!c.constant) return;
+    for (Eigen::Index j = 0; j < out.size(); ++j)
+        if (c.divisor[j] == 0.0) out[j] = 0.0;
+}
+
+[[noreturn]] void throw_indistinct(const char* method) {
+    throw ValidationError("x", Message("no criterion with a positive weight tells the units apart (each is constant); {0} needs at "
+                                       "least one that varies"_en,
+                                       "没有权重为正的评价指标能区分各评价对象（每个都是常数）；{0} 至少需要一个有变化的评价指标"_zh,
+                                       {method}));
+}
+
+Eigen::VectorXd closeness_from(const Eigen::ArrayXd& to_ideal, const Eigen::ArrayXd& to_anti_ideal) {
+    const Eigen::ArrayXd total = to_ideal + to_anti_ideal;
+    if ((total == 0.0).any()) throw_indistinct("TOPSIS");
+    return (to_anti_ideal / total).matrix();
+}
+
+/// Order of rows by score, best first; equal scores by id when `ids` is given, else by row.
+std::vector<std::size_t> score_order(const Eigen::Ref<const Eigen::VectorXd>& s, bool ascending,
+                                     const std::vector<std::string>& ids) {
+    std::vector<std::size_t> order(static_cast<std::size_t>(s.size()));
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto index = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const double sa = s[index(a)], sb = s[index(b)];
+        if (sa != sb) return ascending ? sa < sb : sa > sb;
+        return !ids.empty() && ids[a] < ids[b];
+    });
+    return order;
+}
+
+void check_scores(const Eigen::Ref<const Eigen::VectorXd>& scores) {
+    for (Eigen::Index i = 0; i < scores.size(); ++i)
+        if (std::isnan(scores[i]))
+            throw ValidationError("scores[" + std::to_string(i) + "]",
+                                  Message("value nan; expected a number to rank"_en, "取值为 nan；应为可排序的数字"_zh));
+}
+
+void check_ids(const std::vector<std::string>& ids, Eigen::Index units) {
+    if (ids.empty()) return;
+    if (static_cast<Eigen::Index>(ids.size()) != units)
+        throw ValidationError("ids", Message("{0} ids for {1} units; expected one per unit or none"_en,
+                                             "{0} 个编号对应 {1} 个评价对象；应每个评价对象一个编号，或不提供"_zh,
+                                             {std::to_string(ids.size()), std::to_string(units)}));
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (!seen.insert(ids[i]).second)
+            throw ValidationError("ids[" + std::to_string(i) + "]",
+                                  Message("duplicate id '{0}'; expected unique ids"_en, "编号 '{0}' 重复；编号应唯一"_zh, {ids[i]}));
+}
+
+}  // namespace
+
+// ---- weighted sum ----------------------------------------------------------------------------------
+
+Eigen::VectorXd weighted_sum(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights) {
+    check_shape(x, weights.size(), {});
+    check_weights(weights, "weights");
+    const RowArray w = weights.transpose().array();
+    Eigen::VectorXd out(x.rows());
+    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) { out[i] = (row * w).sum(); });
+    if (!out.allFinite()) column_stats(x, false);  // names the NaN or infinity
+    return out;
+}
+
+// ---- TOPSIS ------------------------------------------------------------------------------------------
+
+Eigen::VectorXd topsis(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
+                       Normalization normalization) {
+    check_shape(x, weights.size(), benefit);
+    check_weights(weights, "weights");
+    const ColumnScale c = topsis_scale(x, benefit, normalization);
+    // Weighted values v = r * w and the weighted ideal w * best (w >= 0 keeps it the best).
+    const RowArray w = weights.transpose().array();
+    const RowArray ideal = c.best.transpose() * w, anti_ideal = c.worst.transpose() * w;
+    Eigen::ArrayXd to_ideal(x.rows()), to_anti_ideal(x.rows());
+    RowArray v(x.cols());
+    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+        normalise_row(row, c, v);
+        v *= w;
+        to_ideal[i] = std::sqrt((v - ideal).square().sum());
+        to_anti_ideal[i] = std::sqrt((v - anti_ideal).square().sum());
+    });
+    return closeness_from(to_ideal, to_anti_ideal);
+}
+
+TopsisPrepared::TopsisPrepared(CriteriaView x, const Benefit& benefit, Normalization normalization)
+    : normalization_(normalization) {
+    check_shape(x, x.cols(), benefit);
+    const ColumnScale c = topsis_scale(x, benefit, normalization);
+    to_ideal_.resize(x.rows(), x.cols());
+    to_anti_ideal_.resize(x.rows(), x.cols());
+    const RowArray best = c.best.transpose(), worst = c.worst.transpose();
+    RowArray r(x.cols());
+    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+        normalise_row(row, c, r);
+        to_ideal_.row(i) = (r - best).square().matrix();
+        to_anti_ideal_.row(i) = (r - worst).square().matrix();
+    });
+}
+
+TopsisPrepared prepare_topsis(CriteriaView x, const Benefit& benefit, Normalization normalization) {
+    return TopsisPrepared(x, benefit, normalization);
+}
+
+Eigen::MatrixX2d TopsisPrepared::separations(const Eigen::Ref<const Eigen::VectorXd>& weights) const {
+    if (weights.size() != criteria())
+        throw ValidationError("weights", Message("{0} weights for {1} criteria; expected one per criterion"_en,
+                                                 "{0} 个权重对应 {1} 个评价指标；应每个评价指标一个权重"_zh,
+                                                 {std::to_string(weights.size()), std::to_string(criteria())}));
+    check_weights(weights, "weights");
+    // (w r - w best)^2 = w^2 (r - best)^2: with w >= 0 the weighted ideal is w times the ideal.
+    const Eigen::VectorXd squared = weights.array().square().matrix();
+    Eigen::MatrixX2d out(units(), 2);
+    out.col(0) = (to_ideal_ * squared).array().sqrt().matrix();
+    out.col(1) = (to_anti_ideal_ * squared).array().sqrt().matrix();
+    return out;
+}
+
+Eigen::VectorXd TopsisPrepared::closeness(const Eigen::Ref<const Eigen::VectorXd>& weights) const {
+    const Eigen::MatrixX2d d = separations(weights);
+    return closeness_from(d.col(0).array(), d.col(1).array());
+}
+
+Eigen::MatrixXd TopsisPrepared::closeness_many(const Eigen::Ref<const Eigen::MatrixXd>& weights) const {
+    if (weights.cols() != criteria())
+        throw ValidationError("weights", Message("a {0} x {1} matrix; expected draws x {2} (one weight per criterion in each row)"_en,
+                                                 "{0} x {1} 矩阵；应为 抽样次数 x {2}（每行每个评价指标一个权重）"_zh,
+                                                 {std::to_string(weights.rows()), std::to_string(weights.cols()),
+                                                  std::to_string(criteria())}));
+    for (Eigen::Index k = 0; k < weights.rows(); ++k)
+        check_weights(weights.row(k), "weights[" + std::to_string(k) + "]");
+    const Eigen::MatrixXd squared = weights.array().square().matrix().transpose();  // criteria x draws
+    const Eigen::ArrayXXd to_ideal = (to_ideal_ * squared).array().sqrt();
+    const Eigen::ArrayXXd to_anti_ideal = (to_anti_ideal_ * squared).array().sqrt();
+    const Eigen::ArrayXXd total = to_ideal + to_anti_ideal;
+    if ((total == 0.0).any()) throw_indistinct("TOPSIS");
+    return (to_anti_ideal / total).matrix();
+}
+
+// ---- VIKOR ---------------------------------------------------------------------------------------------
+
+VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit, double v) {
+    check_shape(x, weights.size(), benefit);
+    check_weights(weights, "weights");
+    if (!(v >= 0.0 && v <= 1.0))
+        throw ValidationError("v", Message("value {0}; expected a weight in [0, 1]"_en, "取值 {0}；应为 [0, 1] 内的权重"_zh, {format(v)}));
+    if (x.rows() < 2) throw ValidationError("x", Message("one unit; VIKOR compares at least 2"_en, "只有一个评价对象；VIKOR 至少比较 2 个"_zh));
+    const ColumnStats s = column_stats(x, false);
+    // d_ij = w_j (f*_j - f_ij) / (f*_j - f-_j); a constant column has f* = f_ij, so a span of 1
+    // makes its terms 0.
+    const std::ptrdiff_t n = x.cols();
+    RowArray best(n), span(n);
+    const RowArray w = weights.transpose().array();
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+        best[j] = is_benefit(benefit, j) ? s.max[j] : s.min[j];
+        span[j] = is_benefit(benefit, j) ? s.max[j] - s.min[j] : s.min[j] - s.max[j];
+        if (span[j] == 0.0) span[j] = 1.0;
+    }
+    VikorResult result;
+    result.v = v;
+    result.s.resize(x.rows());
+    result.r.resize(x.rows());
+    RowArray d(n);
+    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+        d = w * (best - row) / span;
+        result.s[i] = d.sum();
+        result.r[i] = d.maxCoeff();
+    });
+    const double s_best = result.s.minCoeff(), s_worst = result.s.maxCoeff();
+    const double r_best = result.r.minCoeff(), r_worst = result.r.maxCoeff();
+    // S and R lie in [0, 1]; spreads at the level of rounding would make Q noise.
+    constexpr double same = 1e-12;
+    if (s_worst - s_best <= same)
+        throw ValidationError("x", Message("every unit has the same group utility S = {0} (within 1e-12); VIKOR's Q divides by "
+                                           "max S - min S"_en,
+                                           "所有评价对象的群体效用 S 都等于 {0}（误差在 1e-12 以内）；VIKOR 的 Q 要除以 max S - min S"_zh,
+                                           {format(s_best)}));
+    if (r_worst - r_best <= same)
+        throw ValidationError("x", Message("every unit has the same individual regret R = {0} (within 1e-12); VIKOR's Q divides "
+                                           "by max R - min R"_en,
+                                           "所有评价对象的个体遗憾 R 都等于 {0}（误差在 1e-12 以内）；VIKOR 的 Q 要除以 max R - min R"_zh,
+                                           {format(r_best)}));
+    result.q = v * (result.s.array() - s_best) / (s_worst - s_best) +
+               (1.0 - v) * (result.r.array() - r_best) / (r_worst - r_best);
+
+    // The compromise solution (Opricovic & Tzeng 2004, section 3, step 5).
+    const std::vector<std::size_t> order = score_order(result.q, true, {});
+    const auto q = [&](std::size_t k) { return result.q[static_cast<Eigen::Index>(order[k])]; };
+    const double dq = 1.0 / static_cast<double>(x.rows() - 1);
+    constexpr double rounding = 1e-12;  // Q differences equal to DQ in exact arithmetic count as reaching it
+    const auto first = static_cast<Eigen::Index>(order[0]);
+    result.acceptable_advantage = q(1) - q(0) >= dq - rounding;
+    result.acceptable_stability = result.s[first] == s_best || result.r[first] == r_best;
+    result.compromise.push_back(order[0]);
+    if (!result.acceptable_advantage) {
+        for (std::size_t k = 1; k < order.size() && q(k) - q(0) < dq - rounding; ++k) result.compromise.push_back(order[k]);
+    } else if (!result.acceptable_stability) {
+        result.compromise.push_back(order[1]);
+    }
+    return result;
+}
+
+// ---- grey relational analysis ---------------------------------------------------------------------------
+
+Eigen::VectorXd grey_relational(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                const Benefit& benefit, double rho) {
+    check_shape(x, weights.size(), benefit);
+    check_weights(weights, "weights");
+    if (!(rho > 0.0 && rho <= 1.0))
+        throw ValidationError("rho", Message("value {0}; expected a distinguishing coefficient in (0, 1]"_en,
+                                             "取值 {0}；应为 (0, 1] 内的分辨系数"_zh, {format(rho)}));
+    const ColumnStats s = column_stats(x, false);
+    // Deviation from the reference 1 of the normalised value: D_ij = 1 - r_ij, i.e.
+    // (max - x) / span for a benefit and (x - min) / span for a cost; 0 for a constant column.
+    const std::ptrdiff_t n = x.cols();
+    RowArray anchor(n), sign(n), span(n);
+    bool varies = false;
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+        const bool higher = is_benefit(benefit, j);
+        anchor[j] = higher ? s.max[j] : s.min[j];
+        sign[j] = higher ? 1.0 : -1.0;
+        span[j] = s.max[j] - s.min[j];
+        varies = varies || span[j] > 0.0;
+    }
+    if (!varies)
+        throw ValidationError("x", Message("every criterion is constant; grey relational analysis needs one that varies"_en,
+                                           "所有评价指标都是常数；灰色关联分析至少需要一个有变化的评价指标"_zh));
+    // Every varying column has a unit at the reference (D = 0) and one at the far end (D = 1),
+    // so the two-level minimum and maximum deviations are D_min = 0 and D_max = 1.
+    constexpr double d_min = 0.0, d_max = 1.0;
+    const RowArray w = weights.transpose().array();
+    Eigen::VectorXd grades(x.rows());
+    RowArray deviation(n);
+    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+        deviation = sign * (anchor - row) / span;
+        for (std::ptrdiff_t j = 0; j < n; ++j)
+            if (span[j] == 0.0) deviation[j] = 0.0;
+        grades[i] = (w * (d_min + rho * d_max) / (deviation + rho * d_max)).sum();
+    });
+    return grades;
+}
+
+// ---- ranks -----------------------------------------------------------------------------------------------
+
+Eigen::VectorXi rank(const Eigen::Ref<const Eigen::VectorXd>& scores, RankMethod method, bool ascending,
+                     const std::vector<std::string>& ids) {
+    check_scores(scores);
+    check_ids(ids, scores.size());
+    const bool ordinal = method == RankMethod::ordinal;
+    const std::vector<std::size_t> order = score_order(scores, ascending, ordinal ? ids : std::vector<std::string>{});
+    Eigen::VectorXi ranks(scores.size());
+    int group = 0;
+    for (std::size_t k = 0; k < order.size();) {
+        std::size_t end = k + 1;
+        const double value = scores[static_cast<Eigen::Index>(order[k])];
+        while (end < order.size() && scores[static_cast<Eigen::Index>(order[end])] == value) ++end;
+        ++group;
+        for (std::size_t t = k; t < end; ++t) {
+            const int position = static_cast<int>(t) + 1;
+            ranks[static_cast<Eigen::Index>(order[t])] =
+                method == RankMethod::min ? static_cast<int>(k) + 1 : method == RankMethod::dense ? group : position;
+        }
+        k = end;
+    }
+    return ranks;
+}
+
+// ---- awards ------------------------------------------------------------------------------------------------
+
+AwardTier AwardTier::places(std::string name, int count) { return AwardTier{std::move(name), count, std::nullopt}; }
+
+AwardTier AwardTier::capped(std::string name, double share) {
+    return AwardTier{std::move(name), std::nullopt, share};
+}
+
+const std::string& Awards::tier_name(std::size_t row) const {
+    static const std::string none;
+    const int t = tier.at(row);
+    return t < 0 ? none : tier_names[static_cast<std::size_t>(t)];
+}
+
+Awards award(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<AwardTier>& tiers,
+             const std::vector<bool>& eligible, bool ascending, BoundaryTies ties,
+             const std::vector<std::string>& ids) {
+    check_scores(scores);
+    check_ids(ids, scores.size());
+    const auto units = static_cast<std::size_t>(scores.size());
+    if (!eligible.empty() && eligible.size() != units)
+        throw ValidationError("eligible", Message("{0} flags for {1} units; expected one per unit or none"_en,
+                                                  "{0} 个标记对应 {1} 个评价对象；应每个评价对象一个标记，或不提供"_zh,
+                                                  {std::to_string(eligible.size()), std::to_string(units)}));
+    if (tiers.empty()) throw ValidationError("tiers", Message("no tier; expected at least one"_en, "没有奖项等级；应至少有一个"_zh));
+
+    Awards out;
+    for (std::size_t t = 0; t < tiers.size(); ++t) {
+        const AwardTier& tier = tiers[t];
+        const std::string path = "tiers[" + std::to_string(t) + "]";
+        if (tier.name.empty()) throw ValidationError(path + ".name", Message("empty; expected the tier's name"_en, "为空；应为奖项等级的名称"_zh));
+        if (!tier.count && !tier.share)
+            throw ValidationError(path, Message("neither count nor share; expected at least one"_en, "既无 count 也无 share；应至少有其一"_zh));
+        int quota = std::numeric_limits<int>::max();
+        if (tier.count) {
+            if (*tier.count < 0)
+                throw ValidationError(path + ".count", Message("{0}; expected >= 0"_en, "{0}；应 >= 0"_zh, {std::to_string(*tier.count)}));
+            quota = *tier.count;
+        }
+        if (tier.share) {
+            const double share = *tier.share;
+            if (!(share > 0.0 && share <= 1.0))
+                throw ValidationError(path + ".share", Message("value {0}; expected a share in (0, 1]"_en, "取值 {0}；应为 (0, 1] 内的比例"_zh,
+                                                               {format(share)}));
+            // A cap: rounded down (the epsilon keeps 0.29 x 100 at 29, not 28.999...).
+            quota = std::min(quota, static_cast<int>(std::floor(share * static_cast<double>(units) + 1e-9)));
+        }
+        out.tier_names.push_back(tier.name);
+        out.quota.push_back(quota);
+    }
+    out.awarded.assign(tiers.size(), 0);
+    out.tier.assign(units, -1);
+    out.ranks = Eigen::VectorXi::Zero(scores.size());
+
+    // Eligible units, best first; with by_id, ties in id order (else row order).
+    std::vector<std::size_t> order;
+    for (std::size_t i : score_order(scores, ascending, ties == BoundaryTies::by_id ? ids : std::vector<std::string>{}))
+        if (eligible.empty() || eligible[i]) order.push_back(i);
+    out.eligible = static_cast<int>(order.size());
+    out.ineligible = static_cast<int>(units) - out.eligible;
+
+    std::size_t t = 0;
+    std::vector<int> left = out.quota;
+    for (std::size_t k = 0; k < order.size();) {
+        const double value = scores[static_cast<Eigen::Index>(order[k])];
+        std::size_t end = k + 1;
+        while (end < order.size() && scores[static_cast<Eigen::Index>(order[end])] == value) ++end;
+        for (std::size_t u = k; u < end; ++u) out.ranks[static_cast<Eigen::Index>(order[u])] = static_cast<int>(k) + 1;
+        // The units that move together: the tied group, or one unit at a time under by_id.
+        for (std::size_t from = k; from < end;) {
+            const std::size_t to = ties == BoundaryTies::by_id ? from + 1 : end;
+            const int size = static_cast<int>(to - from);
+            while (t < tiers.size() && (left[t] == 0 || (ties == BoundaryTies::demote && size > left[t]))) ++t;
+            if (t < tiers.size()) {
+                for (std::size_t u = from; u < to; ++u) out.tier[order[u]] = static_cast<int>(t);
+                out.awarded[t] += size;
+                left[t] = std::max(0, left[t] - size);
+            }
+            from = to;
+        }
+        k = end;
+    }
+    return out;
+}
+
+// ---- text ------------------------------------------------------------------------------------------------------
+
+std::string to_string(const VikorResult& result) {
+    std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
+    text << "VIKOR of " << result.q.size() << " units (v = " << format(result.v) << "): compromise row";
+    text << (result.compromise.size() == 1 ? " " : "s ");
+    for (std::size_t k = 0; k < result.compromise.size(); ++k) text << (k ? ", " : "") << result.compromise[k];
+    text << "; acceptable advantage " << (result.acceptable_advantage ? "yes" : "no") << ", acceptable stability "
+         << (result.acceptable_stability ? "yes" : "no");
+    return text.str();
+}
+
+std::string to_string(const Awards& awards) {
+    int given = 0;
+    for (int n : awards.awarded) given += n;
+    std::ostringstream text;
+    text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
+    text << "Awards: " << given << " of " << awards.tier.size() << " units (" << awards.eligible << " eligible, "
+         << awards.ineligible << " not)";
+    for (std::size_t t = 0; t < awards.tier_names.size(); ++t)
+        text << "\n  " << awards.tier_names[t] << ": " << awards.awarded[t] << " of " << awards.quota[t] << " places";
+    return text.str();
+}
+
+std::string to_string(const TopsisPrepared& prepared) {
+    return "TopsisPrepared(" + std::to_string(prepared.units()) + " units x " + std::to_string(prepared.criteria()) +
+           " criteria, " + to_string(prepared.normalization()) + " normalisation)";
+}
+
+}  // namespace civitas

@@ -1,0 +1,565 @@
+// Readiness: where each title stands for each unit now and at its inspection date.
+
+#include <civitas/core/error.hpp>
+#include <civitas/tracking/readiness.hpp>
+#include <civitas/tracking/survey.hpp>
+#include <civitas/tracking/trend.hpp>
+
+#include "core/detail/number_format.hpp"
+#include "tracking/detail/readiness_parts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+namespace civitas {
+
+const TitleReadiness& Readiness::title(const std::string& id) const {
+    for (const TitleReadiness& t : titles)
+        if (t.title == id) return t;
+    throw NotFoundError(Message("unknown title '{0}' in the readiness"_en, "达标预判中没有称号 '{0}'"_zh, {id}));
+}
+
+namespace {
+
+// The values projected to `date` from each series' trend (`trends`, one pass over the store):
+// the latest where it cannot move (one point, yes/no, problem counts, a projection that is not
+// finite), else clamped to the indicator's bounds; NaN where there is no value.
+RowMatrix projected(const TrendMatrix& trends, const Framework& framework, Date date) {
+    RowMatrix ahead = trends.project(date);
+    for (Eigen::Index k = 0; k < ahead.cols(); ++k) {
+        const Indicator& indicator = framework.indicator(trends.indicators[static_cast<std::size_t>(k)]);
+        const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
+        for (Eigen::Index u = 0; u < ahead.rows(); ++u) {
+            const double latest = trends.values(u, k);
+            if (std::isnan(latest)) continue;
+            double& value = ahead(u, k);
+            if (!moves || trends.points(u, k) < 2.0 || !std::isfinite(value))
+                value = latest;
+            else if (indicator.bounds)
+                value = std::clamp(value, indicator.bounds->low, indicator.bounds->high);
+        }
+    }
+    return ahead;
+}
+
+// Whether task `index` serves `title` (it names it, or no title).
+bool serves(const Plan& plan, std::size_t index, const std::string& title) {
+    const auto& titles = plan.titles_of_task(index);
+    return titles.empty() || std::find(titles.begin(), titles.end(), title) != titles.end();
+}
+
+// Calls `visit` with the position of every unit a task of the sub-plan at `path` bears on: the
+// top units, and the units named by the path or a sub-plan above it ("a/b": units "a/b" and "a").
+template <class Visit>
+void for_each_unit_bearing(const std::string& path, const std::vector<std::size_t>& tops,
+                           const std::unordered_map<std::string_view, std::size_t>& sub_units, Visit&& visit) {
+    for (const std::size_t u : tops) visit(u);
+    for (std::size_t end = path.size(); end != std::string::npos && end > 0; end = path.rfind('/', end - 1)) {
+        const auto found = sub_units.find(std::string_view(path).substr(0, end));
+        if (found != sub_units.end()) visit(found->second);
+    }
+}
+
+std::string dated(const std::optional<Date>& date) { return date ? " (" + to_iso(*date) + ")" : ""; }
+
+// ---- the unit rules, targets and surveys -------------------------------------------------
+
+// A number as people write it: up to `digits` decimals, trailing zeros dropped.
+std::string number(double value, int digits = 4) { return detail::format_fixed(value, digits); }
+
+// ">= 36", "<= 5.6", "[6.5, 8.5]".
+std::string line_text(const Interval& line) {
+    if (std::isinf(line.high) && std::isfinite(line.low)) return ">= " + number(line.low);
+    if (std::isinf(line.low) && std::isfinite(line.high)) return "<= " + number(line.high);
+    return "[" + number(line.low) + ", " + number(line.high) + "]";
+}
+
+// The whole series of a unit and indicator up to `as_of`.
+ObservationSeries history(const ObservationStore& store, const std::string& unit, const std::string& indicator, Date as_of,
+                          const std::optional<Date>& known_on) {
+    ObservationSeries s = store.series(unit, indicator, known_on);
+    const auto end = std::upper_bound(s.dates.begin(), s.dates.end(), as_of) - s.dates.begin();
+    s.dates.resize(static_cast<std::size_t>(end));
+    s.values.resize(static_cast<std::size_t>(end));
+    return s;
+}
+
+// The pass line of an indicator for a unit class: the class's, else the default; none for yes/no.
+std::optional<Interval> class_line(const Indicator& indicator, const std::string& unit_class) {
+    const auto found = indicator.pass_by_class.find(unit_class);
+    if (found != indicator.pass_by_class.end()) return found->second;
+    if (indicator.pass) return indicator.pass;
+    if (indicator.direction == Direction::problem_count) return Interval::at_most(0);
+    if (indicator.direction == Direction::yes_no) return Interval{1, 1};
+    return std::nullopt;
+}
+
+// A rate measured by a survey: a questionnaire or online survey whose value is a percentage or a
+// proportion (points a questionnaire earns, as the civilized city's 20, are not a rate).
+bool is_survey(const Indicator& indicator) {
+    if (indicator.mode != "questionnaire" && indicator.mode != "online_survey") return false;
+    if (indicator.unit == "%") return true;
+    return indicator.bounds && indicator.bounds->low == 0.0 && (indicator.bounds->high == 1.0 || indicator.bounds->high == 100.0);
+}
+
+// Inputs of the rules of one title.
+struct RuleContext {
+    const Campaign& campaign;
+    const Framework& framework;
+    const std::vector<std::string>& units;
+    const std::vector<std::string>& classes;
+    const ObservationStore& store;
+    Date as_of;
+    std::optional<Date> known_on;
+    const std::vector<std::vector<std::size_t>>& children;  // per unit, the positions of its direct sub-units
+};
+
+// The rulings of the unit rules on the values of `batch` (the latest values, or those projected
+// to `at`, when given). Order matters: a unit's own rule comes before the subunit rule of the
+// same cell, whose outcome includes it (apply_rulings lets the last ruling of a cell win).
+std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& batch, const std::optional<Date>& at) {
+    std::vector<Ruling> out;
+    const CampaignSpec& spec = x.campaign.spec();
+    const std::vector<const Indicator*>& indicators = x.framework.indicators();
+    for (std::size_t k = 0; k < indicators.size(); ++k) {
+        const Indicator& indicator = *indicators[k];
+        const bool rules = indicator.scope == IndicatorScope::top_unit || indicator.subunit_pass ||
+                           indicator.met_by == MetBy::level_or_trend || indicator.history_average;
+        if (!rules) continue;
+        const auto col = static_cast<Eigen::Index>(k);
+        auto value_of = [&](std::size_t u) { return batch.values(static_cast<Eigen::Index>(u), col); };
+        // The line each unit is judged on, and whether its own value (or rule) meets it.
+        std::vector<std::optional<bool>> own(x.units.size());
+        std::vector<std::optional<Interval>> lines(x.units.size());
+        for (std::size_t u = 0; u < x.units.size(); ++u) {
+            const bool top = spec.units[u].parent.empty();
+            if (indicator.scope == IndicatorScope::top_unit && !top) {
+                out.push_back({x.units[u], indicator.id, RulingKind::scope, Outcome::missing,
+                               "a city-wide item: judged for the top unit only, not assessed here"});
+                continue;
+            }
+            const double value = value_of(u);
+            if (std::isnan(value) || !batch.errors[u].empty()) continue;
+            lines[u] = !top && indicator.subunit_pass ? indicator.subunit_pass : class_line(indicator, x.classes[u]);
+            if (!lines[u]) continue;
+            const Interval& line = *lines[u];
+            own[u] = line.contains(value);
+            if (!top && indicator.subunit_pass)
+                out.push_back({x.units[u], indicator.id, RulingKind::subunit, *own[u] ? Outcome::met : Outcome::not_met,
+                               "a sub-unit, judged on the sub-unit line " + line_text(line) + ": " + number(value) +
+                                   (*own[u] ? " meets it" : " misses it")});
+            if (indicator.met_by == MetBy::level_or_trend) {
+                ObservationSeries s = history(x.store, x.units[u], indicator.id, x.as_of, x.known_on);
+                if (s.values.empty()) continue;
+                LevelOrTrendOptions options;
+                options.test = indicator.trend.slope_test ? TrendTest::slope : TrendTest::consecutive;
+                options.changes = indicator.trend.changes;
+                options.last_points = indicator.trend.last_points;
+                options.confidence = indicator.trend.confidence;
+                try {
+                    const LevelOrTrend result = level_or_trend(s.dates, s.values, line, options);
+                    // At the inspection: the projected level, or the trend as observed.
+                    const bool level = at ? line.contains(value) : result.met_by_level;
+                    own[u] = level || result.met_by_trend;
+                    std::string reason = at ? "projected " + number(value, 2) + (level ? " meets " : " misses ") + line_text(line) +
+                                                  (result.met_by_trend ? "; the observed trend goes the right way" : "; the observed trend does not go the right way")
+                                            : result.reason;
+                    out.push_back({x.units[u], indicator.id, RulingKind::level_or_trend, *own[u] ? Outcome::met : Outcome::not_met,
+                                   std::move(reason)});
+                } catch (const ValidationError&) {
+                    // A series the test cannot read: the level alone decides.
+                }
+            } else if (indicator.history_average) {
+                ObservationSeries s = history(x.store, x.units[u], indicator.id, x.as_of, x.known_on);
+                if (s.values.empty()) continue;
+                if (at && *at > s.dates.back()) {  // the projected value stands for the inspection's year
+                    s.dates.push_back(*at);
+                    s.values.push_back(value);
+                }
+                HistoryAverageOptions options;
+                options.years = indicator.history_average->years;
+                options.min_years = indicator.history_average->min_years;
+                options.year_value = indicator.history_average->year_mean ? YearValue::mean : YearValue::last;
+                options.direction = indicator.direction == Direction::higher ? Direction::higher : Direction::lower;
+                try {
+                    const HistoryAverage result = history_average(s.dates, s.values, options);
+                    if (result.assessable) {
+                        own[u] = result.met;
+                        out.push_back({x.units[u], indicator.id, RulingKind::history_average,
+                                       result.met ? Outcome::met : Outcome::not_met, result.reason});
+                    } else {
+                        out.push_back({x.units[u], indicator.id, RulingKind::history_average,
+                                       *own[u] ? Outcome::met : Outcome::not_met,
+                                       result.reason + "; judged on the line " + line_text(line)});
+                    }
+                } catch (const ValidationError&) {
+                }
+            }
+        }
+        if (!indicator.subunit_pass) continue;
+        // A unit with sub-units meets the item when it meets its own line and every direct sub-unit
+        // with data meets the sub-unit line.
+        for (std::size_t u = 0; u < x.units.size(); ++u) {
+            if (!own[u] || !spec.units[u].parent.empty()) continue;
+            std::string failing;
+            int children = 0;
+            for (const std::size_t v : x.children[u]) {
+                const double value = value_of(v);
+                if (std::isnan(value) || !batch.errors[v].empty()) continue;
+                ++children;
+                if (!indicator.subunit_pass->contains(value))
+                    failing += (failing.empty() ? "" : ", ") + x.units[v] + " " + number(value);
+            }
+            const bool met = *own[u] && failing.empty();
+            std::string reason = (*own[u] ? "meets its own line " : "misses its own line ") + line_text(*lines[u]) + " (" +
+                                 number(value_of(u)) + ")";
+            if (!failing.empty()) reason += "; sub-units below the sub-unit line " + line_text(*indicator.subunit_pass) + ": " + failing;
+            else reason += "; all " + std::to_string(children) + " sub-units with data meet " + line_text(*indicator.subunit_pass);
+            out.push_back({x.units[u], indicator.id, RulingKind::subunit, met ? Outcome::met : Outcome::not_met, std::move(reason)});
+        }
+    }
+    return out;
+}
+
+// The line a target draws in the indicator's direction.
+Interval target_line(const Indicator& indicator, double target, std::optional<double> latest) {
+    switch (indicator.direction) {
+        case Direction::higher:
+        case Direction::yes_no: return Interval::at_least(target);
+        case Direction::lower:
+        case Direction::problem_count: return Interval::at_most(target);
+        case Direction::range: break;
+    }
+    // A range indicator's target is approached from the side the latest value is on.
+    return latest && *latest > target ? Interval::at_most(target) : Interval::at_least(target);
+}
+
+// A survey item's interval and probability, when its value reads as a proportion.
+std::optional<SurveyCheck> survey_check(const Indicator& indicator, const std::string& unit, const LatestValue& latest,
+                                        const Interval& line, const ReadinessOptions& options) {
+    if (!latest.sample_size || *latest.sample_size < 1) return std::nullopt;
+    const bool share = indicator.bounds && indicator.bounds->high <= 1.0;
+    const ProportionScale scale = share ? ProportionScale::proportion : ProportionScale::percent;
+    const double top = share ? 1.0 : 100.0;
+    if (!(latest.value >= 0 && latest.value <= top)) return std::nullopt;
+    SurveyCheck c;
+    c.unit = unit;
+    c.indicator = indicator.id;
+    c.date = latest.date;
+    c.estimate = latest.value;
+    c.sample_size = *latest.sample_size;
+    c.line = line;
+    const ProportionInterval interval = proportion_interval(latest.value, c.sample_size, options.survey_interval,
+                                                            IntervalMethod::wilson, scale);
+    c.low = interval.low;
+    c.high = interval.high;
+    c.probability = probability_meets(latest.value, c.sample_size, line, scale);
+    c.meets = line.contains(latest.value);
+    c.in_doubt = c.meets && c.probability < options.survey_confidence;
+    const std::string line_words = std::isinf(line.high) ? number(line.low) : std::isinf(line.low) ? number(line.high) : line_text(line);
+    c.reason = indicator.id + " " + detail::format_decimals(latest.value, 1) + indicator.unit + " (n=" + std::to_string(c.sample_size) +
+               ") " + (c.meets ? "meets " : "misses ") + line_words + indicator.unit + " with probability " +
+               detail::format_decimals(c.probability, 2);
+    return c;
+}
+
+// The unit rules (on `now` and `at_inspection`), the targets and the surveys of one title with a
+// framework, and the facts that come from them.
+void track_title(const Campaign& campaign, const CampaignTitle& title, const Framework& f, const std::vector<std::string>& units,
+                 const std::vector<std::string>& classes, const std::vector<std::vector<std::size_t>>& children, Date as_of,
+                 const ReadinessOptions& options, TitleReadiness& r) {
+    const CampaignSpec& spec = campaign.spec();
+    const ObservationStore& store = campaign.observations();
+    const RuleContext context{campaign, f, units, classes, store, as_of, options.known_on, children};
+    const BatchEvaluation::OutcomeMatrix by_level = r.now->outcomes;
+    r.rulings = unit_rulings(context, *r.now, std::nullopt);
+    apply_rulings(f, *r.now, r.rulings);
+    if (r.at_inspection) {
+        r.rulings_at_inspection = unit_rulings(context, *r.at_inspection, r.inspection);
+        apply_rulings(f, *r.at_inspection, r.rulings_at_inspection);
+    }
+    r.facts.resize(units.size());
+    std::map<std::string, std::size_t> row_of;
+    for (std::size_t u = 0; u < units.size(); ++u) row_of.emplace(units[u], u);
+    // The outcome each ruled cell ends with (the last ruling of a cell wins, as in apply_rulings).
+    std::map<std::pair<std::size_t, std::size_t>, Outcome> ruled;
+    for (const Ruling& ruling : r.rulings)
+        if (ruling.kind != RulingKind::scope) ruled[{row_of.at(ruling.unit), f.indicator_index(ruling.indicator)}] = ruling.outcome;
+    for (const auto& [cell, outcome] : ruled) {
+        UnitFacts& facts = r.facts[cell.first];
+        const auto level = static_cast<Outcome>(by_level(static_cast<Eigen::Index>(cell.first), static_cast<Eigen::Index>(cell.second)));
+        const std::string& id = f.indicators()[cell.second]->id;
+        if (outcome == Outcome::not_met) facts.ruled_not_met.push_back(id);
+        else if (outcome == Outcome::met && level == Outcome::not_met) facts.ruled_met.push_back(id);
+    }
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        const Evaluation e = unit_evaluation(f, *r.now, u);
+        r.facts[u].basic_failed = e.basic_failed;
+    }
+
+    // Surveys: the latest estimate of each survey item with a sample size.
+    const std::vector<const Indicator*>& indicators = f.indicators();
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        const bool top = spec.units[u].parent.empty();
+        for (const Indicator* indicator : indicators) {
+            if (!is_survey(*indicator) || (indicator->scope == IndicatorScope::top_unit && !top)) continue;
+            const std::optional<LatestValue> latest = store.latest(units[u], indicator->id, as_of, options.known_on);
+            if (!latest) continue;
+            const std::optional<Interval> line =
+                !top && indicator->subunit_pass ? indicator->subunit_pass : class_line(*indicator, classes[u]);
+            if (!line) continue;
+            if (std::optional<SurveyCheck> check = survey_check(*indicator, units[u], *latest, *line, options))
+                r.surveys.push_back(std::move(*check));
+        }
+    }
+
+    // Targets: a unit's own, else those for every unit (on each unit with data that has no own).
+    std::vector<std::string> target_ids;
+    std::unordered_map<std::string_view, Eigen::Index> target_column;
+    std::set<std::pair<std::string_view, std::string_view>> with_own;  // (indicator, unit) with a unit's own target
+    for (const Target& t : spec.targets) {
+        if (t.title != title.id) continue;
+        if (target_column.emplace(t.indicator, static_cast<Eigen::Index>(target_ids.size())).second) target_ids.push_back(t.indicator);
+        if (!t.unit.empty()) with_own.emplace(t.indicator, t.unit);
+    }
+    if (target_ids.empty()) return;
+    const TrendMatrix trends = store.trend_matrix(units, target_ids, as_of, options.trend_points, options.known_on);
+    std::map<Date, RowMatrix> ahead;  // projections by deadline
+    for (const Target& t : spec.targets) {
+        if (t.title != title.id) continue;
+        const Indicator& indicator = f.indicator(t.indicator);
+        const Eigen::Index column = target_column.at(t.indicator);
+        std::vector<std::size_t> rows;
+        if (!t.unit.empty()) {
+            rows.push_back(row_of.at(t.unit));
+        } else {
+            for (std::size_t u = 0; u < units.size(); ++u) {
+                if (indicator.scope == IndicatorScope::top_unit && !spec.units[u].parent.empty()) continue;
+                if (std::isnan(trends.values(static_cast<Eigen::Index>(u), column))) continue;
+                if (with_own.count({t.indicator, units[u]}) == 0) rows.push_back(u);
+            }
+        }
+        for (const std::size_t u : rows) {
+            const auto row = static_cast<Eigen::Index>(u);
+            TargetProgress p;
+            p.indicator = t.indicator;
+            p.unit = units[u];
+            p.every_unit = t.unit.empty();
+            p.target = t.value;
+            p.department = t.department;
+            p.deadline = t.deadline ? t.deadline : title.dates.inspection;
+            const double value = trends.values(row, column);
+            if (!std::isnan(value)) {
+                p.latest = value;
+                p.latest_date = as_of - boost::gregorian::date_duration(static_cast<long>(trends.ages(row, column)));
+            }
+            p.line = target_line(indicator, t.value, p.latest);
+            const std::string what = "target " + t.indicator + " " + line_text(p.line) + (p.deadline ? " by " + to_iso(*p.deadline) : "");
+            if (!p.latest) {
+                p.state = TargetState::no_data;
+                p.reason = what + ": no data";
+                r.targets.push_back(std::move(p));
+                continue;
+            }
+            p.met_now = p.line.contains(*p.latest);
+            if (p.deadline && *p.deadline >= as_of) {
+                auto found = ahead.find(*p.deadline);
+                if (found == ahead.end()) found = ahead.emplace(*p.deadline, projected(trends, f, *p.deadline)).first;
+                p.projected = found->second(row, column);
+            }
+            p.on_track = p.met_now || (p.projected && p.line.contains(*p.projected));
+            if (p.met_now) p.state = TargetState::met;
+            else if (p.deadline && *p.deadline < as_of) p.state = TargetState::overdue;
+            else p.state = p.on_track ? TargetState::on_track : TargetState::off_track;
+            p.reason = what + ": latest " + number(*p.latest) + " (" + to_iso(*p.latest_date) + ")";
+            if (p.projected) p.reason += ", projected " + number(*p.projected, 2);
+            p.reason += std::string(": ") + to_string(p.state);
+            if (p.state == TargetState::off_track && !p.deadline) p.reason += " (no deadline to project to)";
+            r.targets.push_back(std::move(p));
+        }
+    }
+}
+
+}  // namespace
+
+Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
+    return detail::readiness(campaign, as_of, options, nullptr);
+}
+
+Readiness detail::readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options, std::vector<ReadinessFailure>* failures) {
+    if (options.trend_points < 2)
+        throw ValidationError("trend_points", Message("{0} points cannot make a trend; expected 2 or more"_en, "{0} 个点无法构成趋势；应为 2 个或以上"_zh,
+                                                      {std::to_string(options.trend_points)}));
+    if (!(options.survey_confidence > 0 && options.survey_confidence < 1))
+        throw ValidationError("survey_confidence", Message("{0} is outside (0, 1); expected a probability in (0, 1)"_en,
+                                                           "{0} 超出 (0, 1)；应为 (0, 1) 内的概率"_zh,
+                                                           {detail::format_number(options.survey_confidence)}));
+    if (!(options.survey_interval > 0 && options.survey_interval < 1))
+        throw ValidationError("survey_interval", Message("{0} is outside (0, 1); expected a confidence level in (0, 1)"_en,
+                                                         "{0} 超出 (0, 1)；应为 (0, 1) 内的置信水平"_zh,
+                                                         {detail::format_number(options.survey_interval)}));
+    Readiness out;
+    out.as_of = as_of;
+    const CampaignSpec& spec = campaign.spec();
+    if (campaign.plan()) {
+        try {
+            out.plan = status(*campaign.plan(), campaign.calendar(), as_of, options.status);
+        } catch (const Error& error) {
+            if (failures == nullptr) throw;
+            failures->push_back({"", error.full_message()});
+        }
+    }
+
+    std::vector<std::string> units;
+    for (const CampaignUnit& u : spec.units) units.push_back(u.id);
+    const ObservationStore& store = campaign.observations();
+    // The top units, the others by id, and each unit's direct sub-units.
+    std::vector<std::size_t> tops;
+    std::unordered_map<std::string_view, std::size_t> sub_units;
+    std::vector<std::vector<std::size_t>> children(units.size());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        if (spec.units[u].parent.empty()) {
+            tops.push_back(u);
+            continue;
+        }
+        sub_units.emplace(units[u], u);
+        children[campaign.unit_index(spec.units[u].parent)].push_back(u);
+    }
+
+    for (const CampaignTitle& title : spec.titles) {
+        TitleReadiness r;
+        r.title = title.id;
+        r.units = units;
+        if (title.dates.inspection && *title.dates.inspection > as_of) r.inspection = title.dates.inspection;
+
+        // Overdue tasks per unit.
+        r.overdue_tasks.resize(units.size());
+        if (out.plan) {
+            const Plan& plan = *campaign.plan();
+            for (const OverdueTask& late : out.plan->overdue) {
+                const std::size_t index = plan.task_index(late.id);
+                if (!serves(plan, index, title.id)) continue;
+                for_each_unit_bearing(plan.subplan_of_task(index), tops, sub_units,
+                                      [&](std::size_t u) { r.overdue_tasks[u].push_back(late.id); });
+            }
+        }
+
+        const auto framework = campaign.frameworks().find(title.id);
+        if (framework != campaign.frameworks().end()) {
+            const Framework& f = framework->second;
+            r.framework = f;
+            try {
+                const std::vector<std::string> ids = f.indicator_ids();
+                std::vector<std::string> classes;
+                for (const std::string& unit : units) classes.push_back(campaign.unit_class(unit, title.id));
+                EvaluateOptions evaluate;
+                evaluate.nan_as_missing = true;
+                const LatestMatrix latest = store.latest_matrix(units, ids, as_of, options.known_on);
+                r.now = evaluate_many(f, latest.values, ids, units, classes, evaluate);
+                if (r.inspection) {
+                    const TrendMatrix trends = store.trend_matrix(units, ids, as_of, options.trend_points, options.known_on);
+                    r.at_inspection = evaluate_many(f, projected(trends, f, *r.inspection), ids, units, classes, evaluate);
+                }
+                track_title(campaign, title, f, units, classes, children, as_of, options, r);
+            } catch (const Error& error) {
+                if (failures == nullptr) throw;
+                failures->push_back({title.id, error.full_message()});
+                r.now.reset();
+                r.at_inspection.reset();
+                r.targets.clear();
+                r.surveys.clear();
+                r.rulings.clear();
+                r.rulings_at_inspection.clear();
+                r.facts.clear();
+            }
+        }
+
+        r.facts.resize(units.size());
+        // Each unit's targets and surveys, in their order.
+        std::vector<std::vector<const TargetProgress*>> targets_of(units.size());
+        for (const TargetProgress& target : r.targets) targets_of[campaign.unit_index(target.unit)].push_back(&target);
+        std::vector<std::vector<const SurveyCheck*>> surveys_of(units.size());
+        for (const SurveyCheck& survey : r.surveys) surveys_of[campaign.unit_index(survey.unit)].push_back(&survey);
+        for (std::size_t u = 0; u < units.size(); ++u) {
+            const std::size_t late = r.overdue_tasks[u].size();
+            UnitFacts& facts = r.facts[u];
+            facts.overdue_tasks = static_cast<int>(late);
+            const std::string tasks = late == 0 ? "" : std::to_string(late) + (late == 1 ? " overdue task" : " overdue tasks");
+            // A unit judged on nothing: no framework, or a sub-unit of a framework of city-wide items only.
+            bool judged = r.now.has_value() && r.framework;
+            if (judged && !spec.units[u].parent.empty())
+                judged = std::any_of(r.framework->indicators().begin(), r.framework->indicators().end(),
+                                     [](const Indicator* i) { return i->scope == IndicatorScope::every_unit; });
+            if (!judged) {
+                std::string reason = r.now ? "not judged on the framework (its items are the top unit's)" : "no framework";
+                reason += late > 0 ? "; " + tasks + (late == 1 ? " bears on it" : " bear on it") : "; no overdue task bears on it";
+                for (const TargetProgress* target : targets_of[u])
+                    if (target->state == TargetState::off_track || target->state == TargetState::overdue) {
+                        facts.targets_off_track.push_back(target->indicator);
+                        reason += "; " + target->reason;
+                    }
+                facts.basic_failed.clear();
+                facts.ruled_met.clear();
+                facts.ruled_not_met.clear();
+                r.rag.push_back(late > 0 || !facts.targets_off_track.empty() ? Rag::amber : Rag::green);
+                r.reasons.push_back(reason);
+                continue;
+            }
+            const bool now = r.now->passed[u];
+            const bool ahead = r.at_inspection ? r.at_inspection->passed[u] : now;
+            const std::string when = r.inspection ? "at the inspection" + dated(r.inspection) : "";
+            std::string reason;
+            Rag rag;
+            if (!now && !ahead) {
+                rag = Rag::red;
+                reason = r.inspection ? "fails now and is projected to fail " + when : "fails now";
+            } else if (!now) {
+                rag = Rag::amber;
+                reason = "fails now, projected to pass " + when;
+            } else if (!ahead) {
+                rag = Rag::amber;
+                reason = "passes now, projected to fail " + when;
+            } else {
+                rag = late > 0 ? Rag::amber : Rag::green;
+                reason = r.inspection ? "passes now and is projected to pass " + when : "passes now";
+            }
+            if (!now && r.now->basic_failed(static_cast<Eigen::Index>(u)) > 0)
+                reason += "; " + std::to_string(r.now->basic_failed(static_cast<Eigen::Index>(u))) + " basic items not met";
+            if (late > 0) reason += "; " + tasks + (late == 1 ? " bears on it" : " bear on it");
+            facts.passes_now = now;
+            if (r.at_inspection) facts.passes_at_inspection = ahead;
+            for (const TargetProgress* target : targets_of[u])
+                if (target->state == TargetState::off_track || target->state == TargetState::overdue) {
+                    facts.targets_off_track.push_back(target->indicator);
+                    reason += "; " + target->reason;
+                }
+            for (const SurveyCheck* survey : surveys_of[u])
+                if (survey->in_doubt) {
+                    facts.surveys_in_doubt.push_back(survey->indicator);
+                    reason += "; " + survey->reason;
+                }
+            if (rag == Rag::green && (!facts.targets_off_track.empty() || !facts.surveys_in_doubt.empty())) rag = Rag::amber;
+            r.rag.push_back(rag);
+            r.reasons.push_back(reason);
+        }
+        out.titles.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::string to_string(const Readiness& readiness) {
+    std::string text = "Readiness(" + to_iso(readiness.as_of);
+    for (const TitleReadiness& t : readiness.titles) {
+        int counts[3] = {0, 0, 0};
+        for (const Rag rag : t.rag) ++counts[static_cast<int>(rag)];
+        text += "; " + t.title + ": " + std::to_string(counts[2]) + " red, " + std::to_string(counts[1]) + " amber, " +
+                std::to_string(counts[0]) + " green";
+    }
+    return text + ")";
+}
+
+}  // namespace civitas
