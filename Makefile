@@ -43,14 +43,20 @@ demo: deps build
 	mkdir -p build/demo
 	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-report.html
 
-## test: the C++ tests, the Python tests, then the packaging tests
-test: deps test-cpp test-python test-packaging
+## test: the C++ tests, the Python tests, then the packaging tests (the Python package's from the
+## wheel test-python built, the same source; `make test-packaging` alone builds it afresh)
+test: deps test-cpp test-python
+	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" scripts/test-packaging.sh
 
 test-cpp: build
 	$(CTEST) --preset dev -j $(JOBS)
 
+# test-python builds the wheel once into WHEEL_DIR and installs it into the virtual environment.
+WHEEL_DIR := build/wheel
 test-python:
-	$(VENV_PYTHON) -m pip install --disable-pip-version-check --no-build-isolation .
+	rm -rf $(WHEEL_DIR)
+	$(VENV_PYTHON) -m pip wheel --disable-pip-version-check --no-build-isolation --no-deps -w $(WHEEL_DIR) .
+	$(VENV_PYTHON) -m pip install --disable-pip-version-check --force-reinstall --no-deps $(WHEEL_DIR)/civitas-*.whl
 	$(VENV_PYTHON) -m pytest tests/python bench/reference
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
 	$(VENV_PYTHON) bench/python/bench_schedule.py --quick

@@ -5,11 +5,14 @@
 #   2. installed shared libraries + the same consumers, and the installed program
 #   3. add_subdirectory consumer (tests/package/add-subdirectory)
 #   4. `pip install .` into a fresh virtual environment: import, bundled framework, console script
+#      (with WHEEL set, that wheel is installed instead of building one: `make test` passes the one
+#      its Python tests built from the same source)
 # Prints PASS or FAIL per check, then "N passed, M failed"; exits non-zero on any failure.
 # Usage: scripts/test-packaging.sh [static] [shared] [subdirectory] [python]   (default: all)
 #   PYTHON       interpreter for the fresh virtual environment (default python3)
 #   JOBS         build jobs (default 2)
 #   KEEP_WORK=1  keep the temporary folder (its path is printed)
+#   WHEEL        a wheel of civitas to install in check 4 instead of building one from the source
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -135,11 +138,18 @@ python_package() {
     local venv="$work/venv"
     local requirements
     requirements=$(build_requirements) || return 1
-    "$PYTHON" -m venv "$venv" &&
-        "$venv/bin/python" -m pip install --disable-pip-version-check -q $requirements &&
-        "$venv/bin/python" -m pip install --disable-pip-version-check --no-build-isolation \
-            --config-settings=build-dir="$work/python-build" "$root" ||
-        return 1
+    if [[ -n ${WHEEL:-} ]]; then
+        echo "+ pip install $WHEEL"
+        "$PYTHON" -m venv "$venv" &&
+            "$venv/bin/python" -m pip install --disable-pip-version-check "$WHEEL" ||
+            return 1
+    else
+        "$PYTHON" -m venv "$venv" &&
+            "$venv/bin/python" -m pip install --disable-pip-version-check -q $requirements &&
+            "$venv/bin/python" -m pip install --disable-pip-version-check --no-build-isolation \
+                --config-settings=build-dir="$work/python-build" "$root" ||
+            return 1
+    fi
     # Run outside the source tree so that only the installed package can be imported.
     (cd "$work" && env -u CIVITAS_DATA_DIR CIVITAS_ROOT="$root" "$venv/bin/python" - <<'PY'
 import os

@@ -109,22 +109,6 @@ def facts_frame(self: _core.Readiness) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _unit_line(indicator: _core.Indicator, unit_class: str, top: bool) -> _core.Interval | None:
-    """The line a unit is judged on, as readiness judges it (sub-units on subunit_pass)."""
-    if not top and indicator.subunit_pass is not None:
-        return indicator.subunit_pass
-    line = indicator.pass_by_class.get(unit_class)
-    if line is not None:
-        return line
-    if indicator.pass_ is not None:
-        return indicator.pass_
-    if indicator.direction == _core.Direction.problem_count:
-        return _core.Interval.at_most(0)
-    if indicator.direction == _core.Direction.yes_no:
-        return _core.Interval(1, 1)
-    return None
-
-
 def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_points: int = 5,
                 known_on: dt.date | None = None) -> pd.DataFrame:
     """The trend of every series of a title's framework, one row per unit and indicator with data
@@ -156,7 +140,7 @@ def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_p
             dates, values = dates[keep][-trend_points:], values[keep][-trend_points:]
             if len(values) == 0:
                 continue
-            line = _unit_line(indicator, unit_class, top)
+            line = _core.unit_line(indicator, unit_class, sub_unit=not top)
             moves = indicator.direction not in (_core.Direction.yes_no, _core.Direction.problem_count)
             latest = float(values[-1])
             row: dict[str, Any] = {"unit": unit.id, "indicator": indicator.id, "points": len(values), "latest": latest,

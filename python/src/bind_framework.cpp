@@ -427,6 +427,10 @@ void register_framework(py::module_& m) {
         .def_readwrite("history_average", &Indicator::history_average,
                        "Met when the latest year is not worse than the mean of the previous years (HistoryAverageRule), or None.");
     value_type<Indicator>(indicator);
+    m.def("unit_line", &unit_line, py::arg("indicator"), py::arg("unit_class") = "", py::arg("sub_unit") = false,
+          "The line a unit is judged on: for a sub-unit, subunit_pass when the indicator has one; else the class's "
+          "pass_by_class line, else pass_; a problem count without one at most 0, a yes/no condition yes ([1, 1]); "
+          "None when there is no line for that class.");
 
     category
         .def(py::init([](std::string id, std::string name, std::optional<double> weight, Aggregation aggregation,

@@ -238,6 +238,8 @@ void register_observations(py::module_& m) {
             "`known_on`) of every unit (rows) and indicator (columns) asked (None: all of the store), in one pass; the "
             "same numbers as trend() of each series. ValidationError when points < 1.")
         .def("memory_bytes", &ObservationStore::memory_bytes, "Bytes held by the columns, names and index.")
+        .def(py::self == py::self, "The same observations row by row, in the stores' row order.")
+        .def(py::self != py::self)
         .def(
             "_columns",
             [](const ObservationStore& self) {

@@ -378,6 +378,7 @@ void register_plan(py::module_& m) {
             return status(plan, calendar, as_of, options);
         },
         py::arg("plan"), py::arg("calendar"), py::arg("as_of"), py::kw_only(), py::arg("at_risk_within") = 5,
+        py::call_guard<py::gil_scoped_release>(),
         "Each task's and problem's state on `as_of`, planned against earned progress and earned schedule, the overdue "
         "list, rolled up by phase, title, sub-plan and responsibility.");
 }

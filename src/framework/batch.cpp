@@ -334,7 +334,7 @@ void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_
     std::int8_t* outcomes = out.outcomes.col(col).data() + first;
 
     // The values are in place (copy_block): try the fast path.
-    const Interval* line = shared_lines ? (*shared_lines)[i] : nullptr;
+    const Interval* line = shared_lines && (*shared_lines)[i] ? &*(*shared_lines)[i] : nullptr;
     if (column >= 0 && shared_lines && (line || yes_no)) {
         const Interval& applied = line ? *line : Interval{};
         const RuleType rule = indicator.scoring.type;
@@ -366,21 +366,22 @@ void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_
             }
             continue;
         }
-        const Interval* unit_line = (*lines_of_unit[static_cast<std::size_t>(first) + u])[i];
+        const std::optional<Interval>& own_line = (*lines_of_unit[static_cast<std::size_t>(first) + u])[i];
+        const Interval* line_of_unit = own_line ? &*own_line : nullptr;
         bool met;
         if (yes_no) {
             met = x == 1.0;
             gaps[r] = met ? 0.0 : 1.0;
-        } else if (unit_line) {
-            met = unit_line->contains(x);
-            gaps[r] = unit_line->distance(x);
+        } else if (line_of_unit) {
+            met = line_of_unit->contains(x);
+            gaps[r] = line_of_unit->distance(x);
         } else {
             scores[r] = 0;
             outcomes[r] = static_cast<std::int8_t>(Outcome::missing);
             units.first_invalid[u] = std::min(units.first_invalid[u], i);
             continue;
         }
-        scores[r] = score_of(item, x, unit_line, met);
+        scores[r] = score_of(item, x, line_of_unit, met);
         outcomes[r] = static_cast<std::int8_t>(met ? Outcome::met : Outcome::not_met);
         ++units.assessed[u];
         ++units.counted[u];

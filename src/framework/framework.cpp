@@ -47,6 +47,15 @@ bool operator==(const Indicator& a, const Indicator& b) noexcept {
            a.history_average == b.history_average;
 }
 
+std::optional<Interval> unit_line(const Indicator& indicator, const std::string& unit_class, bool sub_unit) {
+    if (sub_unit && indicator.subunit_pass) return indicator.subunit_pass;
+    if (const auto found = indicator.pass_by_class.find(unit_class); found != indicator.pass_by_class.end()) return found->second;
+    if (indicator.pass) return indicator.pass;
+    if (indicator.direction == Direction::problem_count) return Interval::at_most(0);
+    if (indicator.direction == Direction::yes_no) return Interval{1, 1};
+    return std::nullopt;
+}
+
 bool operator==(const Category& a, const Category& b) noexcept {
     return a.id == b.id && a.name == b.name && a.weight == b.weight && a.aggregation == b.aggregation &&
            a.categories == b.categories && a.indicators == b.indicators && a.notes == b.notes;
@@ -374,8 +383,6 @@ private:
             item.local_weight = indicator.weight.value_or(1.0);
             item.missing = indicator.missing.value_or(out_.spec.missing);
             item.basic = indicator.kind == ItemKind::basic;
-            item.pass = indicator.pass;
-            if (!item.pass && indicator.direction == Direction::problem_count) item.pass = Interval::at_most(0);
             item.tiers = indicator.scoring.tiers;
             std::stable_sort(item.tiers.begin(), item.tiers.end(), [](const Tier& a, const Tier& b) { return a.at < b.at; });
             if (!item.basic) ++out_.general_count;

@@ -316,9 +316,8 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
     }
     // The field inspections' problem counts, per unit (and its ancestors) and indicator.
     for (const Observation& observation : campaign.field_observations()) observations.add(observation);
-    Campaign loaded(campaign.spec(), campaign.frameworks(), campaign.calendar(), campaign.plan(), std::move(observations));
-    loaded.set_rejected_observations(std::move(rejected));
-    return loaded;
+    return Campaign(campaign.spec(), campaign.frameworks(), campaign.calendar(), campaign.plan(), std::move(observations),
+                    std::move(rejected));
 }
 
 Campaign load_campaign(const std::filesystem::path& path, const ReadOptions& options) {

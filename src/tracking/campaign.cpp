@@ -144,12 +144,13 @@ void check_milestones(const CampaignSpec& spec, const Plan& plan) {
 }  // namespace
 
 Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> frameworks, WorkCalendar calendar, std::optional<Plan> plan,
-                   ObservationStore observations)
+                   ObservationStore observations, std::vector<std::pair<std::string, RejectedRow>> rejected_observations)
     : spec_(std::move(spec)),
       frameworks_(std::move(frameworks)),
       calendar_(std::move(calendar)),
       plan_(std::move(plan)),
-      observations_(std::move(observations)) {
+      observations_(std::move(observations)),
+      rejected_(std::move(rejected_observations)) {
     observations_.finalize();
     if (!spec_.language.empty() && spec_.language != "zh" && spec_.language != "en")
         fail("$.language", Message("\"{0}\" is not a report language; expected \"zh\" or \"en\""_en,
@@ -473,6 +474,11 @@ std::vector<const Target*> Campaign::targets_for(const std::string& title, const
         else if (t.unit.empty()) every.push_back(&t);
     }
     return own.empty() ? every : own;
+}
+
+bool operator==(const Campaign& a, const Campaign& b) {
+    return a.spec_ == b.spec_ && a.frameworks_ == b.frameworks_ && a.calendar_ == b.calendar_ && a.plan_ == b.plan_ &&
+           a.observations_ == b.observations_ && a.rejected_ == b.rejected_;
 }
 
 std::string to_string(const Campaign& campaign) {

@@ -120,6 +120,13 @@ std::int32_t known_limit(const std::optional<Date>& known_on) {
 
 }  // namespace
 
+bool operator==(const ObservationStore& a, const ObservationStore& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t row = 0; row < a.size(); ++row)
+        if (!(a.at(row) == b.at(row))) return false;
+    return true;
+}
+
 std::int32_t day_number(Date date) {
     if (date.is_special()) throw ValidationError("date", Message("not a date (a special value such as not-a-date-time)"_en, "不是日期（not-a-date-time 等特殊值）"_zh));
     return static_cast<std::int32_t>(date.day_number()) - static_cast<std::int32_t>(epoch_day_number);

@@ -88,16 +88,6 @@ ObservationSeries history(const ObservationStore& store, const std::string& unit
     return s;
 }
 
-// The pass line of an indicator for a unit class: the class's, else the default; none for yes/no.
-std::optional<Interval> class_line(const Indicator& indicator, const std::string& unit_class) {
-    const auto found = indicator.pass_by_class.find(unit_class);
-    if (found != indicator.pass_by_class.end()) return found->second;
-    if (indicator.pass) return indicator.pass;
-    if (indicator.direction == Direction::problem_count) return Interval::at_most(0);
-    if (indicator.direction == Direction::yes_no) return Interval{1, 1};
-    return std::nullopt;
-}
-
 // A rate measured by a survey: a questionnaire or online survey whose value is a percentage or a
 // proportion (points a questionnaire earns, as the civilized city's 20, are not a rate).
 bool is_survey(const Indicator& indicator) {
@@ -144,7 +134,7 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
             }
             const double value = value_of(u);
             if (std::isnan(value) || !batch.errors[u].empty()) continue;
-            lines[u] = !top && indicator.subunit_pass ? indicator.subunit_pass : class_line(indicator, x.classes[u]);
+            lines[u] = unit_line(indicator, x.classes[u], !top);
             if (!lines[u]) continue;
             const Interval& line = *lines[u];
             own[u] = line.contains(value);
@@ -309,8 +299,7 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
             if (!is_survey(*indicator) || (indicator->scope == IndicatorScope::top_unit && !top)) continue;
             const std::optional<LatestValue> latest = store.latest(units[u], indicator->id, as_of, options.known_on);
             if (!latest) continue;
-            const std::optional<Interval> line =
-                !top && indicator->subunit_pass ? indicator->subunit_pass : class_line(*indicator, classes[u]);
+            const std::optional<Interval> line = unit_line(*indicator, classes[u], !top);
             if (!line) continue;
             if (std::optional<SurveyCheck> check = survey_check(*indicator, units[u], *latest, *line, options))
                 r.surveys.push_back(std::move(*check));

@@ -83,7 +83,7 @@ def test_round_trip_with_rounds_checks_and_inspections() -> None:
     assert "scheme" not in document["titles"][0]  # the bundled default stays implied
     # Written in place instead of in its file, the inspection reads back the same.
     spec.inspections = [civitas.FieldInspection(**{**_inspection_fields(spec.inspections[0]), "file": ""})]
-    in_place = civitas.Campaign(spec, lanzhou.frameworks, lanzhou.calendar, lanzhou.plan)
+    in_place = civitas.Campaign(spec, lanzhou.frameworks, lanzhou.calendar, lanzhou.plan, lanzhou.observations)
     text = civitas.campaign_to_json(in_place)
     assert json.loads(text)["inspections"][0]["id"] == "lz-2026-mock-fi"
     assert civitas.parse_campaign(text, str(EXAMPLE)) == in_place

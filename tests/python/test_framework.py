@@ -312,3 +312,16 @@ def test_stubs_cover_the_module() -> None:
         members = {m for m in vars(value) if not m.startswith("_") or m in {"_evaluate", "_evaluate_many", "_framework", "__len__", "__getitem__", "__contains__"}}
         missing = members - stubbed[name]
         assert not missing, f"{name}: not in _core.pyi: {sorted(missing)}"
+
+
+def test_unit_line_is_the_one_rule_of_the_library() -> None:
+    at_least = civitas.Interval.at_least
+    park = civitas.Indicator("park", pass_=at_least(9.0), pass_by_class={"large": at_least(8.0)},
+                             subunit_pass=at_least(5.5))
+    assert civitas.unit_line(park) == at_least(9.0)
+    assert civitas.unit_line(park, "large") == at_least(8.0)
+    assert civitas.unit_line(park, "large", sub_unit=True) == at_least(5.5)
+    condition = civitas.Indicator("plan", direction=civitas.Direction.yes_no)
+    assert civitas.unit_line(condition) == civitas.Interval(1, 1)
+    north = civitas.Indicator("heat", pass_by_class={"north": at_least(30.0)})
+    assert civitas.unit_line(north, "south") is None

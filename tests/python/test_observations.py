@@ -223,3 +223,17 @@ def test_latest_matrix_equals_pandas_groupby_last(rows: list[tuple[str, str, int
             assert (found is None) == np.isnan(values[r, c])
             if found is not None:
                 assert (found.value, found.age_days) == (values[r, c], ages[r, c])
+
+
+def test_stores_are_equal_when_they_hold_the_same_rows() -> None:
+    a = Observation("city", "coverage", datetime.date(2025, 6, 30), 38.5)
+    b = Observation("east", "coverage", datetime.date(2025, 3, 31), 30.0)
+    one, two = ObservationStore(), ObservationStore()
+    for store in (one, two):
+        store.add(a)
+        store.add(b)
+        store.finalize()
+    assert one == two
+    two.add(Observation("east", "coverage", datetime.date(2025, 6, 30), 31.0))
+    two.finalize()
+    assert one != two

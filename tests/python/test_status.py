@@ -69,3 +69,42 @@ def test_status_of_the_sample_plan_on_the_2025_calendar() -> None:
     assert s.overall.tasks == len(plan.spec.tasks)
     assert sum(s.overall.states.values()) == s.overall.tasks
     assert all(0 <= t.planned_percent <= 100 for t in s.tasks)
+
+
+def test_status_lets_other_threads_run_python() -> None:
+    # A thread counts while the main thread computes the status of a plan of 20,000 tasks. With
+    # no forced switching (a switch interval of 1,000 s), the counter runs during the call only if
+    # the call releases the GIL; the counter gives the GIL back at each step (sleep(0)).
+    import sys
+    import threading
+    import time
+
+    tasks = [civitas.Task(f"t{i}", start=D(2025, 1, 2) + dt.timedelta(days=i % 300),
+                          due=D(2025, 1, 2) + dt.timedelta(days=i % 300 + 5)) for i in range(20000)]
+    plan = civitas.Plan(civitas.PlanSpec("big", name="big", tasks=tasks))
+    calendar = civitas.load_bundled_calendar("cn-2025")
+    count = 0
+    running, done = threading.Event(), threading.Event()
+
+    def counter() -> None:
+        nonlocal count
+        running.set()
+        while not done.is_set():
+            count += 1
+            time.sleep(0)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000)
+    thread = threading.Thread(target=counter)
+    try:
+        thread.start()
+        running.wait()
+        before = count
+        status = civitas.status(plan, calendar, D(2025, 6, 30))
+        during = count - before
+    finally:
+        done.set()
+        thread.join()
+        sys.setswitchinterval(interval)
+    assert len(status.tasks) == 20000
+    assert during > 0, "no Python ran on another thread while status() computed"

@@ -191,6 +191,14 @@ struct CIVITAS_EXPORT Indicator {
     friend bool operator!=(const Indicator& a, const Indicator& b) noexcept { return !(a == b); }
 };
 
+/// The line a unit is judged on for an indicator, the one rule scoring, readiness, reports and
+/// Python share: for a unit below the campaign's top one (`sub_unit`), the indicator's
+/// `subunit_pass` when it has one; else its `pass_by_class` line for `unit_class`, else `pass`; a
+/// problem count without one is judged on at most 0, a yes/no condition on yes ([1, 1]). None
+/// when the indicator has no line for that class.
+[[nodiscard]] CIVITAS_EXPORT std::optional<Interval> unit_line(const Indicator& indicator, const std::string& unit_class = "",
+                                                               bool sub_unit = false);
+
 /// A category: a weighted group of indicators and subcategories.
 struct CIVITAS_EXPORT Category {
     std::string id;                                    ///< unique in the framework

@@ -137,8 +137,11 @@ public:
     /// Validates `spec` against `frameworks` (by title id: every title that names a framework
     /// has one, others may), the calendar and the plan (required when the spec names a plan
     /// file; a plan written in place is built here). ValidationError names the path ("$.targets[2].indicator").
+    /// `rejected_observations`: rows the observation files held that were left out, each with
+    /// its file (the campaign reader passes them).
     Campaign(CampaignSpec spec, std::map<std::string, Framework> frameworks, WorkCalendar calendar = {},
-             std::optional<Plan> plan = std::nullopt, ObservationStore observations = {});
+             std::optional<Plan> plan = std::nullopt, ObservationStore observations = {},
+             std::vector<std::pair<std::string, RejectedRow>> rejected_observations = {});
 
     /// The campaign as plain data.
     [[nodiscard]] const CampaignSpec& spec() const noexcept { return spec_; }
@@ -184,12 +187,10 @@ public:
     /// in that order, then as listed); only those on or after `from` (a window still open counts) when given.
     /// A check is listed once, whether or not a plan milestone stands for it.
     [[nodiscard]] std::vector<CampaignEvent> events(std::optional<Date> from = std::nullopt) const;
-    /// Records rows left out of the observation files (the campaign reader does).
-    void set_rejected_observations(std::vector<std::pair<std::string, RejectedRow>> rejected) { rejected_ = std::move(rejected); }
-
-    friend bool operator==(const Campaign& a, const Campaign& b) noexcept {
-        return a.spec_ == b.spec_ && a.frameworks_ == b.frameworks_ && a.calendar_ == b.calendar_ && a.plan_ == b.plan_;
-    }
+    /// Equal spec, frameworks, calendar, plan, observations (row by row) and rows left out.
+    friend CIVITAS_EXPORT bool operator==(const Campaign& a, const Campaign& b);
+    /// Not equal in one of those.
+    friend bool operator!=(const Campaign& a, const Campaign& b) { return !(a == b); }
 
 private:
     void validate_assessments();

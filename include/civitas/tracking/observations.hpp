@@ -204,6 +204,12 @@ public:
     /// Bytes held by the columns, names and index (capacity, not just size).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
+    /// The same observations row by row, in the stores' row order (the order rows were added in,
+    /// then the index order once finalized: the same rows added in the same order compare equal).
+    friend CIVITAS_EXPORT bool operator==(const ObservationStore& a, const ObservationStore& b);
+    /// Not the same observations.
+    friend bool operator!=(const ObservationStore& a, const ObservationStore& b) { return !(a == b); }
+
 private:
     friend struct detail::ObservationStoreAccess;
     struct Group {

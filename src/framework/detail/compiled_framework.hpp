@@ -32,7 +32,6 @@ struct CompiledIndicator {
     double full_points = 0.0;    // share x scale
     MissingPolicy missing = MissingPolicy::fail;
     bool basic = false;
-    std::optional<Interval> pass;  // default pass line (problem_count: at most 0 when none given)
     std::vector<Tier> tiers;     // sorted by `at`
 };
 

@@ -10,21 +10,20 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace civitas::detail {
 
-// Pass lines by indicator for one unit class (nullptr: no line).
-using LineTable = std::vector<const Interval*>;
+// Pass lines by indicator for one unit class (unit_line), none where there is no line. A yes/no
+// condition is scored by its value, so it has none here.
+using LineTable = std::vector<std::optional<Interval>>;
 
 inline LineTable lines_for_class(const CompiledFramework& c, const std::string& unit_class) {
-    LineTable lines(c.items.size(), nullptr);
-    for (std::size_t i = 0; i < c.items.size(); ++i) {
-        const auto& by_class = c.indicators[i]->pass_by_class;
-        const auto found = unit_class.empty() ? by_class.end() : by_class.find(unit_class);
-        lines[i] = found != by_class.end() ? &found->second : (c.items[i].pass ? &*c.items[i].pass : nullptr);
-    }
+    LineTable lines(c.items.size());
+    for (std::size_t i = 0; i < c.items.size(); ++i)
+        if (c.indicators[i]->direction != Direction::yes_no) lines[i] = unit_line(*c.indicators[i], unit_class);
     return lines;
 }
 

@@ -449,3 +449,34 @@ TEST(FrameworkMessages, RuleNamesStayAsWrittenAndTheSentenceIsChinese) {
     const Framework f(small_spec());
     EXPECT_EQ(chinese_error([&] { (void)f.indicator_index("noise"); }), "测评体系 'test' 中没有指标 id 'noise'");
 }
+
+// The line a unit is judged on (unit_line), every branch: a sub-unit's own line, a class's line,
+// the default, a problem count's and a yes/no condition's, and none.
+TEST(UnitLine, OneRuleForEveryUnit) {
+    Indicator park;
+    park.id = "park";
+    park.pass = Interval::at_least(9.0);
+    park.pass_by_class = {{"large", Interval::at_least(8.0)}, {"small", Interval::at_least(10.0)}};
+    park.subunit_pass = Interval::at_least(5.5);
+    EXPECT_EQ(unit_line(park), Interval::at_least(9.0));                     // the default
+    EXPECT_EQ(unit_line(park, "large"), Interval::at_least(8.0));            // the class's
+    EXPECT_EQ(unit_line(park, "medium"), Interval::at_least(9.0));           // no line of its own: the default
+    EXPECT_EQ(unit_line(park, "small", true), Interval::at_least(5.5));      // a sub-unit: its own line first
+    park.subunit_pass.reset();
+    EXPECT_EQ(unit_line(park, "small", true), Interval::at_least(10.0));     // none: as any unit of its class
+
+    Indicator by_class_only;
+    by_class_only.pass_by_class = {{"north", Interval::at_least(30.0)}};
+    EXPECT_EQ(unit_line(by_class_only, "north"), Interval::at_least(30.0));
+    EXPECT_EQ(unit_line(by_class_only, "south"), std::nullopt);              // no line for that class
+
+    Indicator problems;
+    problems.direction = Direction::problem_count;
+    EXPECT_EQ(unit_line(problems), Interval::at_most(0.0));
+    problems.pass = Interval::at_most(2.0);
+    EXPECT_EQ(unit_line(problems), Interval::at_most(2.0));
+
+    Indicator condition;
+    condition.direction = Direction::yes_no;
+    EXPECT_EQ(unit_line(condition, "large", true), (Interval{1.0, 1.0}));  // met by yes
+}

@@ -148,6 +148,46 @@ TEST(Campaign, BuildsFromAValidSpec) {
     EXPECT_EQ(c.calendar(), WorkCalendar{});
 }
 
+Observation observation(std::string unit, std::string indicator, Date date, double value) {
+    Observation o;
+    o.unit = std::move(unit);
+    o.indicator = std::move(indicator);
+    o.date = date;
+    o.value = value;
+    return o;
+}
+
+TEST(Campaign, EqualityComparesTheObservationsAndTheRowsLeftOut) {
+    ObservationStore some;
+    some.add(observation("city", "coverage", day("2025-06-30"), 38.5));
+    ObservationStore other;
+    other.add(observation("city", "coverage", day("2025-06-30"), 39.0));
+    const Campaign with_some(city_spec(), city_frameworks(), {}, std::nullopt, some);
+    EXPECT_TRUE(with_some == Campaign(city_spec(), city_frameworks(), {}, std::nullopt, some));
+    EXPECT_FALSE(with_some == Campaign(city_spec(), city_frameworks(), {}, std::nullopt, other));
+    EXPECT_FALSE(with_some == city());  // none at all
+    const std::vector<std::pair<std::string, RejectedRow>> rejected{
+        {"obs.csv", RejectedRow{3, 4, "", Message("bad"_en, "坏"_zh)}}};
+    const Campaign with_rejected(city_spec(), city_frameworks(), {}, std::nullopt, some, rejected);
+    EXPECT_EQ(with_rejected.rejected_observations(), rejected);
+    EXPECT_TRUE(with_some != with_rejected);
+}
+
+TEST(ObservationStore, EqualWhenTheyHoldTheSameRows) {
+    const Observation a = observation("city", "coverage", day("2025-06-30"), 38.5);
+    const Observation b = observation("east", "coverage", day("2025-03-31"), 30.0);
+    ObservationStore one, two;
+    for (ObservationStore* store : {&one, &two}) {
+        store->add(a);
+        store->add(b);
+        store->finalize();
+    }
+    EXPECT_TRUE(one == two);
+    two.add(observation("east", "coverage", day("2025-06-30"), 31.0));
+    two.finalize();
+    EXPECT_TRUE(one != two);
+}
+
 TEST(Campaign, EmptyIdsAreRefused) {
     for (const char* list : {"titles", "units", "departments"}) {
         SCOPED_TRACE(list);
