@@ -56,15 +56,18 @@ install_civitas() {
         cmake --install "$build"
 }
 
-# Builds and runs the find_package consumer against PREFIX; checks that it found that one.
+# Builds and runs a find_package consumer against PREFIX; checks that it found that one.
+# Usage: find_package_consumer BUILD PREFIX [PROJECT [PROGRAM [CMAKE ARGUMENTS...]]]
+# (default: tests/package/find-package and its program `consumer`).
 find_package_consumer() {
-    local build=$1 prefix=$2
-    cmake -S "$root/tests/package/find-package" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+    local build=$1 prefix=$2 project=${3:-find-package} program=${4:-consumer}
+    shift $(($# < 4 ? $# : 4))
+    cmake -S "$root/tests/package/$project" -B "$build" -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
-        -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF | tee "$build.configure.log" &&
+        -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF "$@" | tee "$build.configure.log" &&
         grep -q "civitas .* from $prefix/" "$build.configure.log" &&
         cmake --build "$build" -j "$JOBS" &&
-        "$build/consumer"
+        "$build/$program"
 }
 
 # The installed program, when it was built, validates the bundled frameworks in PREFIX, and finds
@@ -91,14 +94,9 @@ installed_program() {
     return $status
 }
 
-# Builds and runs the consumer of civitas::methods alone against PREFIX, with Boost out of reach.
+# The consumer of civitas::methods alone, against PREFIX, with Boost out of reach.
 methods_consumer() {
-    local build=$1 prefix=$2
-    cmake -S "$root/tests/package/methods-only" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-        -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON \
-        -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF &&
-        cmake --build "$build" -j "$JOBS" &&
-        "$build/methods_consumer"
+    find_package_consumer "$1" "$2" methods-only methods_consumer -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON
 }
 
 static_install() {

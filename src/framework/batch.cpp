@@ -14,10 +14,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <exception>
 #include <limits>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #if defined(__linux__)

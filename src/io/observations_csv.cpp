@@ -21,10 +21,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <limits>
 #include <memory>
-#include <thread>
 
 namespace civitas {
 
@@ -474,7 +472,8 @@ public:
           limits_(options.limits),
           size_hint_(size_hint),
           main_sink_(load_.store, load_.rejected, limits_, limits_.rows) {
-        threads_ = options.threads > 0 ? options.threads : std::min(2, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+        // By default two threads at most (when the machine has them), else as many as asked for.
+        threads_ = options.threads > 0 ? options.threads : static_cast<int>(detail::thread_count(0, 2));
     }
 
     // Parses what it can of [begin, end) (all of it when `final`); returns the bytes consumed.
@@ -576,21 +575,21 @@ private:
     }
 
     // Where [p, end) is cut into up to threads_ parts of about equal size, each at least
-    // min_split_bytes: after a line break with no quote before it in the block (a quoted cell may
+    // min_split_bytes: after line breaks with no quote before them in the block (a quoted cell may
     // hold a line break). Empty: one part.
     [[nodiscard]] std::vector<const char*> cut_at_lines(const char* p, const char* end) const {
         const auto size = static_cast<std::size_t>(end - p);
         const std::size_t parts = std::min<std::size_t>(static_cast<std::size_t>(threads_), size / min_split_bytes);
-        const void* quote = std::memchr(p, '"', size);
-        const char* last = quote != nullptr ? static_cast<const char*>(quote) : end;  // no cut past it
         std::vector<const char*> cuts;
         for (std::size_t k = 1; k < parts; ++k) {
-            const char* target = p + size * k / parts;
-            if (!cuts.empty() && target < cuts.back()) continue;
+            const char* target = std::max(p + size * k / parts, cuts.empty() ? p : cuts.back());
             const void* newline = std::memchr(target, '\n', static_cast<std::size_t>(end - target));
-            if (newline == nullptr || static_cast<const char*>(newline) + 1 > last) break;
+            if (newline == nullptr) break;
             cuts.push_back(static_cast<const char*>(newline) + 1);
         }
+        if (cuts.empty()) return cuts;
+        if (const void* quote = std::memchr(p, '"', static_cast<std::size_t>(cuts.back() - p)))
+            cuts.erase(std::upper_bound(cuts.begin(), cuts.end(), static_cast<const char*>(quote)), cuts.end());
         return cuts;
     }
 

@@ -20,16 +20,13 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <cstring>
-#include <exception>
 #include <iomanip>
 #include <limits>
 #include <locale>
 #include <numeric>
 #include <sstream>
-#include <thread>
 #include <type_traits>
 #include <utility>
 

@@ -58,7 +58,19 @@ inline constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double eps = 1e-9;
 
 // ---------------------------------------------------------------------------------------------
-// Builders: an indicator or category in one expression.
+// Builders: an observation, an indicator or a category in one expression.
+
+/// An observation of a unit's indicator on a date, known on `recorded` (none: on its date).
+inline Observation observation(std::string unit, std::string indicator, Date date, double value,
+                               std::optional<Date> recorded = std::nullopt) {
+    Observation o;
+    o.unit = std::move(unit);
+    o.indicator = std::move(indicator);
+    o.date = date;
+    o.value = value;
+    o.recorded = recorded;
+    return o;
+}
 
 /// A higher-is-better indicator passing at `line`, scored pass/fail.
 inline Indicator higher(std::string id, double line, std::optional<double> weight = std::nullopt) {

@@ -40,6 +40,7 @@ using civitas::test::bounded;
 using civitas::test::flat_spec;
 using civitas::test::higher;
 using civitas::test::mentions_all_and_any;
+using civitas::test::observation;
 using civitas::test::validation_message;
 using Json = nlohmann::ordered_json;
 
@@ -146,15 +147,6 @@ TEST(Campaign, BuildsFromAValidSpec) {
     EXPECT_EQ(c.framework("air").id(), "air-test");
     EXPECT_FALSE(c.plan().has_value());
     EXPECT_EQ(c.calendar(), WorkCalendar{});
-}
-
-Observation observation(std::string unit, std::string indicator, Date date, double value) {
-    Observation o;
-    o.unit = std::move(unit);
-    o.indicator = std::move(indicator);
-    o.date = date;
-    o.value = value;
-    return o;
 }
 
 TEST(Campaign, EqualityComparesTheObservationsAndTheRowsLeftOut) {

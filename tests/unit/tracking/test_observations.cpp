@@ -22,18 +22,13 @@ namespace civitas {
 namespace {
 
 using civitas::test::chinese_error;
+using civitas::test::observation;
 
 Date d(const char* iso) { return parse_date(iso, "test"); }
 
 Observation obs(std::string unit, std::string indicator, const char* date, double value,
                 std::optional<Date> recorded = std::nullopt) {
-    Observation o;
-    o.unit = std::move(unit);
-    o.indicator = std::move(indicator);
-    o.date = d(date);
-    o.value = value;
-    o.recorded = recorded;
-    return o;
+    return observation(std::move(unit), std::move(indicator), d(date), value, recorded);
 }
 
 // Unit A, indicator g: 10 on Jan 31, 12 on Feb 28 (known Mar 5, corrected to 12.5 on Mar 20),
