@@ -1,7 +1,6 @@
 """pandas views of a campaign's assessment rounds, events and field inspections:
-``Campaign.rounds_frame()``, ``Campaign.events_frame()`` and ``Campaign.field_frame()``.
-
-``install()`` attaches the methods to the compiled class when ``civitas`` is imported; pandas is
+``Campaign.rounds_frame()``, ``Campaign.events_frame()`` and ``Campaign.field_frame()``, methods
+bound with the class in python/src/bind_assessment.cpp, where their documentation is. pandas is
 imported only when one of them is called.
 """
 
@@ -82,9 +81,3 @@ def field_frame(self: _core.Campaign, inspection: str | None = None) -> pd.DataF
     frame["problems"] = frame["problems"].astype("int64")
     frame["deduction"] = frame["deduction"].astype("float64")
     return frame
-
-
-def install() -> None:
-    _core.Campaign.rounds_frame = rounds_frame  # type: ignore[attr-defined]
-    _core.Campaign.events_frame = events_frame  # type: ignore[attr-defined]
-    _core.Campaign.field_frame = field_frame  # type: ignore[attr-defined]

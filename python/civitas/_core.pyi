@@ -1,353 +1,946 @@
-# Type stubs of civitas._core, hand-written (checked against the module by
-# tests/python/test_framework.py::test_stubs_cover_the_module).
-# Methods marked "(civitas._frames)" are defined in Python and attached to these classes when
-# `civitas` is imported.
+"""
+civitas._core: C++ core of the civitas package (use `import civitas`)
+"""
 
+from __future__ import annotations
+from civitas._errors import Error
+from civitas._errors import IoError
+from civitas._errors import LimitError
+from civitas._errors import NotFoundError
+from civitas._errors import ParseError
+from civitas._errors import ValidationError
+import collections.abc
 import datetime
 import enum
+import numpy
+import numpy.typing
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import Any, ClassVar, overload
+import pathlib
+import typing
 
-import numpy as np
-import numpy.typing as npt
-import pandas as pd
-
-version: str
-framework_format: str
-calendar_format: str
-plan_format: str
-
-# ---- errors ----------------------------------------------------------------------------------
-
-class Error(Exception):
-    """Base of every error civitas raises; str(error) is the message in English."""
-
-    message_zh: str
-    """The same message in Chinese."""
-
-class ValidationError(Error, ValueError):
-    """A value breaks a rule of the model; `path` is the JSON path of the offending value."""
-
-    path: str
-
-class ParseError(Error, ValueError):
-    """A file could not be read or parsed."""
-
-    file: str
-    location: str
-
-class LimitError(ParseError):
-    """Input past one of the reader's Limits (file size, nesting, rows, columns, string length)."""
-
-max_depth: int
-"""The deepest nesting of categories and of sub-plans (64), in files and in memory."""
+if typing.TYPE_CHECKING:
+    import pandas
+__all__: list = [
+    "version",
+    "Error",
+    "ValidationError",
+    "ParseError",
+    "LimitError",
+    "NotFoundError",
+    "IoError",
+    "Limits",
+    "max_depth",
+    "Direction",
+    "ItemKind",
+    "RuleType",
+    "MissingPolicy",
+    "Aggregation",
+    "Weighting",
+    "Reliability",
+    "PassRuleType",
+    "IndicatorScope",
+    "MetBy",
+    "Interval",
+    "Tier",
+    "ScoringRule",
+    "TrendRule",
+    "HistoryAverageRule",
+    "Indicator",
+    "Category",
+    "PassRule",
+    "FrameworkSpec",
+    "Framework",
+    "unit_line",
+    "Outcome",
+    "Decision",
+    "IndicatorResult",
+    "CategoryResult",
+    "Evaluation",
+    "BatchEvaluation",
+    "calendar_format",
+    "WorkCalendar",
+    "load_calendar",
+    "parse_calendar",
+    "calendar_to_json",
+    "plan_format",
+    "Link",
+    "LagUnit",
+    "Dependency",
+    "Task",
+    "Title",
+    "Phase",
+    "Problem",
+    "PlanSpec",
+    "Plan",
+    "ScheduledTask",
+    "Schedule",
+    "ScheduleChange",
+    "DelayImpact",
+    "schedule",
+    "what_if_delayed",
+    "load_plan",
+    "parse_plan",
+    "plan_to_json",
+    "save_plan",
+    "TaskState",
+    "TaskStatus",
+    "ProblemState",
+    "ProblemStatus",
+    "Rectification",
+    "OverdueTask",
+    "Progress",
+    "PlanStatus",
+    "status",
+    "ProjectionMethod",
+    "ProgressState",
+    "GrowthMeasure",
+    "TrendTest",
+    "YearValue",
+    "IntervalMethod",
+    "ProportionScale",
+    "Trend",
+    "trend",
+    "ProgressAssessment",
+    "assess_progress",
+    "LevelOrTrend",
+    "level_or_trend",
+    "HistoryAverage",
+    "history_average",
+    "ProportionInterval",
+    "proportion_interval",
+    "probability_meets",
+    "observations_format",
+    "AssessmentMode",
+    "Observation",
+    "LatestValue",
+    "LatestMatrix",
+    "TrendMatrix",
+    "RejectedRow",
+    "ObservationStore",
+    "ObservationLoad",
+    "read_observations_csv",
+    "parse_observations_csv",
+    "read_observations_json",
+    "parse_observations_json",
+    "AssessmentKind",
+    "EventKind",
+    "inspection_format",
+    "RoundPart",
+    "ConsequenceRule",
+    "RoundScheme",
+    "civilized_city_scheme",
+    "bundled_round_schemes",
+    "bundled_round_scheme",
+    "AssessmentRound",
+    "CycleStanding",
+    "cycle_standing",
+    "CycleNeed",
+    "points_needed",
+    "Check",
+    "InspectionSite",
+    "InspectionProblem",
+    "FieldRollup",
+    "FieldInspection",
+    "load_field_inspection",
+    "parse_field_inspection",
+    "field_inspection_to_json",
+    "CampaignEvent",
+    "campaign_format",
+    "TitleDates",
+    "CampaignTitle",
+    "CampaignUnit",
+    "Department",
+    "Target",
+    "CampaignSpec",
+    "Campaign",
+    "load_campaign",
+    "parse_campaign",
+    "campaign_to_json",
+    "save_campaign",
+    "Rag",
+    "TargetState",
+    "RulingKind",
+    "Ruling",
+    "TargetProgress",
+    "SurveyCheck",
+    "UnitFacts",
+    "TitleReadiness",
+    "Readiness",
+    "readiness",
+    "trend_frame",
+    "Language",
+    "ReportFormat",
+    "ReportItem",
+    "UnitStanding",
+    "RoundResult",
+    "TitleReport",
+    "ReportPart",
+    "ReportGap",
+    "DepartmentRow",
+    "Report",
+    "build_report",
+    "AhpMethod",
+    "RandomIndexTable",
+    "ObjectiveNormalization",
+    "AhpResult",
+    "HierarchicalAhp",
+    "ComparisonRevision",
+    "random_index",
+    "ahp",
+    "aggregate_judgments",
+    "group_ahp",
+    "hierarchical_weights",
+    "hierarchical_ahp",
+    "revision_suggestions",
+    "entropy_weights",
+    "critic_weights",
+    "std_weights",
+    "combine_weights_linear",
+    "combine_weights_multiplicative",
+    "Normalization",
+    "RankMethod",
+    "BoundaryTies",
+    "weighted_sum",
+    "topsis",
+    "TopsisPrepared",
+    "prepare_topsis",
+    "VikorResult",
+    "vikor",
+    "grey_relational",
+    "rank",
+    "AwardTier",
+    "Awards",
+    "award",
+    "WeightPerturbation",
+    "RankingMethod",
+    "UncertainFactor",
+    "RankUncertainty",
+    "rank_uncertainty",
+    "obstacle_degree",
+    "ScoreChangeAttribution",
+    "EvaluationChange",
+    "score_change_attribution",
+    "framework_format",
+    "load_framework",
+    "parse_framework",
+    "framework_to_json",
+    "save_framework",
+    "evaluation_to_json",
+    "read_value_table",
+    "parse_value_table",
+    "release_cached_memory",
+    "data_directories",
+    "add_data_directory",
+    "bundled_framework_ids",
+    "bundled_framework_path",
+    "load_bundled_framework",
+    "bundled_calendar_ids",
+    "bundled_calendar_path",
+    "load_bundled_calendar",
+]
 
 class Limits:
-    """Sizes past which a reader refuses its input with LimitError; pass as `limits=` to any reader."""
+    """
+    Sizes past which a reader refuses its input with LimitError; the defaults leave room for the largest real inputs. Pass as `limits=` to any load_, parse_ or read_ function.
+    """
 
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         *,
-        depth: int = 64,
-        json_bytes: int = 268435456,
-        csv_bytes: int = 17179869184,
-        rows: int = 100000000,
-        columns: int = 10000,
-        cells: int = 100000000,
-        text_bytes: int = 65536,
+        depth: typing.SupportsInt | typing.SupportsIndex = 64,
+        json_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456,
+        csv_bytes: typing.SupportsInt | typing.SupportsIndex = 17179869184,
+        rows: typing.SupportsInt | typing.SupportsIndex = 100000000,
+        columns: typing.SupportsInt | typing.SupportsIndex = 10000,
+        cells: typing.SupportsInt | typing.SupportsIndex = 100000000,
+        text_bytes: typing.SupportsInt | typing.SupportsIndex = 65536,
     ) -> None: ...
+    def __repr__(self) -> str: ...
     @property
-    def depth(self) -> int: ...
-    json_bytes: int
-    csv_bytes: int
-    rows: int
-    columns: int
-    cells: int
-    text_bytes: int
-
-class NotFoundError(Error, LookupError):
-    """An id that was asked for does not exist."""
-
-class IoError(Error, OSError):
-    """The system refused a read or a write (disk full, no permission)."""
-
-    file: str
-
-# ---- enums -----------------------------------------------------------------------------------
+    def cells(self) -> int:
+        """
+        Values of one value table (rows x indicator columns).
+        """
+    @cells.setter
+    def cells(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def columns(self) -> int:
+        """
+        Columns of one CSV file.
+        """
+    @columns.setter
+    def columns(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def csv_bytes(self) -> int:
+        """
+        Bytes of one CSV file.
+        """
+    @csv_bytes.setter
+    def csv_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def depth(self) -> int:
+        """
+        Nesting of categories and sub-plans, 1 to max_depth (64).
+        """
+    @property
+    def json_bytes(self) -> int:
+        """
+        Bytes of one JSON file.
+        """
+    @json_bytes.setter
+    def json_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def rows(self) -> int:
+        """
+        Data rows of one CSV file, or entries of one observation JSON file.
+        """
+    @rows.setter
+    def rows(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def text_bytes(self) -> int:
+        """
+        Bytes of one string: a JSON string or key, a CSV cell.
+        """
+    @text_bytes.setter
+    def text_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
 
 class Direction(enum.Enum):
-    higher = 0
-    lower = 1
-    range = 2
-    yes_no = 3
-    problem_count = 4
+    """
+    Which values are better, and so how the pass line reads.
+    """
+
+    higher = ...
+    lower = ...
+    problem_count = ...
+    range = ...
+    yes_no = ...
 
 class ItemKind(enum.Enum):
-    general = 0
-    basic = 1
+    """
+    Basic items (基本项) veto the title when failed; general items (一般项) count towards shares.
+    """
+
+    basic = ...
+    general = ...
 
 class RuleType(enum.Enum):
-    pass_fail = 0
-    linear = 1
-    proportional = 2
-    tiers = 3
-    deduction = 4
-    yes_no = 5
+    """
+    How an indicator's measured value becomes a score share in [0, 1].
+    """
+
+    deduction = ...
+    linear = ...
+    pass_fail = ...
+    proportional = ...
+    tiers = ...
+    yes_no = ...
 
 class MissingPolicy(enum.Enum):
-    fail = 0
-    skip = 1
+    """
+    What missing data means: fail (scores 0, not met) or skip (left out, weights renormalised).
+    """
+
+    fail = ...
+    skip = ...
 
 class Aggregation(enum.Enum):
-    arithmetic = 0
-    geometric = 1
+    """
+    How a category combines its children's score shares.
+    """
+
+    arithmetic = ...
+    geometric = ...
 
 class Weighting(enum.Enum):
-    relative = 0
-    points = 1
+    """
+    How weights are read: relative among siblings, or points adding up to the scale.
+    """
+
+    points = ...
+    relative = ...
 
 class Reliability(enum.Enum):
-    verified = 0
-    secondary = 1
-    unverified = 2
-    illustrative = 3
+    """
+    How far a framework or indicator can be trusted.
+    """
+
+    illustrative = ...
+    secondary = ...
+    unverified = ...
+    verified = ...
 
 class PassRuleType(enum.Enum):
-    all_basic_met = 0
-    min_share_met = 1
-    min_count_met = 2
-    min_share_general_met = 3
-    min_count_general_met = 4
-    min_total = 5
+    """
+    Conditions a unit must satisfy to pass, besides the veto of basic items.
+    """
 
-class Outcome(enum.Enum):
-    missing = -1
-    not_met = 0
-    met = 1
-
-class Decision(enum.Enum):
-    passed = 0
-    coverage = 1
-    veto = 2
-    rule = 3
-    invalid = 4
-
-# ---- framework value types -------------------------------------------------------------------
-
-class Interval:
-    """A closed interval [low, high]; an open end is +/-inf."""
-
-    low: float
-    high: float
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, low: float = ..., high: float = ...) -> None: ...
-    @staticmethod
-    def at_least(line: float) -> Interval: ...
-    @staticmethod
-    def at_most(line: float) -> Interval: ...
-    def contains(self, value: float) -> bool: ...
-    def __contains__(self, value: float) -> bool: ...
-    def distance(self, value: float) -> float: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __copy__(self) -> Interval: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> Interval: ...
-    def __getstate__(self) -> tuple[float, float]: ...
-    def __setstate__(self, state: tuple[float, float]) -> None: ...
-
-class Tier:
-    """One step of a tiered rule: reaching `at` scores `score` (a share in [0, 1])."""
-
-    at: float
-    score: float
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, at: float = 0.0, score: float = 0.0) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __copy__(self) -> Tier: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> Tier: ...
-    def __getstate__(self) -> tuple[float, float]: ...
-    def __setstate__(self, state: tuple[float, float]) -> None: ...
-
-class ScoringRule:
-    """Scoring rule of one indicator; which fields matter depends on `type`."""
-
-    type: RuleType
-    zero: Interval | None
-    full: Interval | None
-    tiers: list[Tier]
-    per_problem: float
-    max_deduction: float | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self,
-        type: RuleType = ...,
-        zero: Interval | None = None,
-        full: Interval | None = None,
-        tiers: Sequence[Tier] = ...,
-        per_problem: float = 0.0,
-        max_deduction: float | None = None,
-    ) -> None: ...
-    @staticmethod
-    def pass_fail() -> ScoringRule: ...
-    @staticmethod
-    def linear(zero: Interval, full: Interval | None = None) -> ScoringRule: ...
-    @staticmethod
-    def deduction(per_problem: float, max_deduction: float | None = None) -> ScoringRule: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __copy__(self) -> ScoringRule: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> ScoringRule: ...
+    all_basic_met = ...
+    min_count_general_met = ...
+    min_count_met = ...
+    min_share_general_met = ...
+    min_share_met = ...
+    min_total = ...
 
 class IndicatorScope(enum.Enum):
-    """Which units of a campaign an indicator judges: every_unit, or top_unit (city-wide items)."""
+    """
+    Which units of a campaign an indicator judges: every_unit, or top_unit (city-wide items).
+    """
 
     every_unit = ...
     top_unit = ...
 
 class MetBy(enum.Enum):
-    """How an indicator's line is met: by the level, or by the level or the trend."""
+    """
+    How an indicator's line is met: by the level, or by the level or the trend.
+    """
 
     level = ...
     level_or_trend = ...
 
-class TrendRule:
-    """The trend test of met_by level_or_trend (LevelOrTrendOptions as data)."""
+class Interval:
+    """
+    A closed interval [low, high]; an open end is +/-inf.
+    """
 
-    slope_test: bool
-    changes: int
-    last_points: int
-    confidence: float
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, *, slope_test: bool = False, changes: int = 2, last_points: int = 5, confidence: float = 0.95) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    @staticmethod
+    def at_least(line: typing.SupportsFloat | typing.SupportsIndex) -> Interval:
+        """
+        [line, +inf): at least `line`.
+        """
+    @staticmethod
+    def at_most(line: typing.SupportsFloat | typing.SupportsIndex) -> Interval:
+        """
+        (-inf, line]: at most `line`.
+        """
+    def __contains__(self, value: typing.SupportsFloat | typing.SupportsIndex) -> bool: ...
+    def __copy__(self) -> Interval: ...
+    def __deepcopy__(self, memo: dict) -> Interval: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __getstate__(self) -> tuple[float, float]: ...
+    def __init__(
+        self,
+        low: typing.SupportsFloat | typing.SupportsIndex = ...,
+        high: typing.SupportsFloat | typing.SupportsIndex = ...,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: tuple) -> None: ...
+    def contains(self, value: typing.SupportsFloat | typing.SupportsIndex) -> bool:
+        """
+        True when low <= value <= high.
+        """
+    def distance(self, value: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        Distance from value to the interval, 0 inside.
+        """
+    @property
+    def high(self) -> float:
+        """
+        Upper end, +inf when open.
+        """
+    @high.setter
+    def high(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def low(self) -> float:
+        """
+        Lower end, -inf when open.
+        """
+    @low.setter
+    def low(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+
+class Tier:
+    """
+    One step of a tiered rule: reaching `at` scores `score` (a share in [0, 1]).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> Tier: ...
+    def __deepcopy__(self, memo: dict) -> Tier: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __getstate__(self) -> tuple[float, float]: ...
+    def __init__(
+        self,
+        at: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        score: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: tuple) -> None: ...
+    @property
+    def at(self) -> float:
+        """
+        Value that reaches the tier, in the indicator's unit.
+        """
+    @at.setter
+    def at(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def score(self) -> float:
+        """
+        Score share in [0, 1] for reaching it.
+        """
+    @score.setter
+    def score(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+
+class ScoringRule:
+    """
+    Scoring rule of one indicator; which fields matter depends on `type`.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    @staticmethod
+    def deduction(
+        per_problem: typing.SupportsFloat | typing.SupportsIndex,
+        max_deduction: typing.SupportsFloat | typing.SupportsIndex | None = None,
+    ) -> ScoringRule:
+        """
+        Deduction of `per_problem` points per problem, at most `max_deduction` points.
+        """
+    @staticmethod
+    def linear(zero: Interval, full: Interval | None = None) -> ScoringRule:
+        """
+        Linear from `zero` (score 0) to the pass line or `full` (score 1).
+        """
+    @staticmethod
+    def pass_fail() -> ScoringRule:
+        """
+        Pass/fail scoring.
+        """
+    def __copy__(self) -> ScoringRule: ...
+    def __deepcopy__(self, memo: dict) -> ScoringRule: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        type: RuleType = RuleType.pass_fail,
+        zero: Interval | None = None,
+        full: Interval | None = None,
+        tiers: collections.abc.Sequence[Tier] = [],
+        per_problem: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        max_deduction: typing.SupportsFloat | typing.SupportsIndex | None = None,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def full(self) -> Interval | None:
+        """
+        linear, proportional: values inside score 1 (default: the pass line).
+        """
+    @full.setter
+    def full(self, arg0: Interval | None) -> None: ...
+    @property
+    def max_deduction(self) -> float | None:
+        """
+        deduction: most points deducted (default: full points).
+        """
+    @max_deduction.setter
+    def max_deduction(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
+    @property
+    def per_problem(self) -> float:
+        """
+        deduction: points deducted per problem, > 0.
+        """
+    @per_problem.setter
+    def per_problem(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def tiers(self) -> list[Tier]:
+        """
+        tiers: the steps, any order (a copy; assign a new list to change).
+        """
+    @tiers.setter
+    def tiers(self, arg0: collections.abc.Sequence[Tier]) -> None: ...
+    @property
+    def type(self) -> RuleType:
+        """
+        The rule.
+        """
+    @type.setter
+    def type(self, arg0: RuleType) -> None: ...
+    @property
+    def zero(self) -> Interval | None:
+        """
+        linear: values outside score 0 (higher: [floor, inf)).
+        """
+    @zero.setter
+    def zero(self, arg0: Interval | None) -> None: ...
+
+class TrendRule:
+    """
+    The trend test of met_by level_or_trend (LevelOrTrendOptions as data).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> TrendRule: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> TrendRule: ...
+    def __deepcopy__(self, memo: dict) -> TrendRule: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        *,
+        slope_test: bool = False,
+        changes: typing.SupportsInt | typing.SupportsIndex = 2,
+        last_points: typing.SupportsInt | typing.SupportsIndex = 5,
+        confidence: typing.SupportsFloat | typing.SupportsIndex = 0.95,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def changes(self) -> int:
+        """
+        Consecutive test: changes that must all move the right way, >= 1.
+        """
+    @changes.setter
+    def changes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def confidence(self) -> float:
+        """
+        Slope test: one-sided confidence in (0, 1).
+        """
+    @confidence.setter
+    def confidence(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def last_points(self) -> int:
+        """
+        Slope test: points in the fit, >= 3.
+        """
+    @last_points.setter
+    def last_points(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def slope_test(self) -> bool:
+        """
+        True: the least-squares slope test; False: consecutive changes.
+        """
+    @slope_test.setter
+    def slope_test(self, arg0: bool) -> None: ...
 
 class HistoryAverageRule:
-    """Not above (lower) / not below (higher) the mean of the previous years (HistoryAverageOptions as data)."""
+    """
+    Not above (lower) / not below (higher) the mean of the previous years (HistoryAverageOptions as data).
+    """
 
-    years: int
-    min_years: int
-    year_mean: bool
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, *, years: int = 5, min_years: int | None = None, year_mean: bool = False) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> HistoryAverageRule: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> HistoryAverageRule: ...
+    def __deepcopy__(self, memo: dict) -> HistoryAverageRule: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        *,
+        years: typing.SupportsInt | typing.SupportsIndex = 5,
+        min_years: typing.SupportsInt | typing.SupportsIndex | None = None,
+        year_mean: bool = False,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def min_years(self) -> int:
+        """
+        Of those, years that must have data, in [1, years].
+        """
+    @min_years.setter
+    def min_years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def year_mean(self) -> bool:
+        """
+        A year's value: the mean of its points (True) or its last (False).
+        """
+    @year_mean.setter
+    def year_mean(self, arg0: bool) -> None: ...
+    @property
+    def years(self) -> int:
+        """
+        Previous calendar years averaged, >= 1.
+        """
+    @years.setter
+    def years(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
 
 class Indicator:
-    """An indicator: a measured value, its direction, pass line, weight and scoring rule."""
+    """
+    An indicator: a measured value, its direction, pass line, weight and scoring rule.
+    """
 
-    id: str
-    name: str
-    unit: str
-    direction: Direction
-    pass_: Interval | None
-    pass_by_class: dict[str, Interval]
-    bounds: Interval | None
-    improvement: Interval | None
-    kind: ItemKind
-    weight: float | None
-    scoring: ScoringRule
-    mode: str
-    missing: MissingPolicy | None
-    reliability: Reliability | None
-    notes: str
-    source: str
-    scope: IndicatorScope
-    subunit_pass: Interval | None
-    met_by: MetBy
-    trend: TrendRule
-    history_average: HistoryAverageRule | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> Indicator: ...
+    def __deepcopy__(self, memo: dict) -> Indicator: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
         *,
         name: str = "",
         unit: str = "",
-        direction: Direction = ...,
+        direction: Direction = Direction.higher,
         pass_: Interval | None = None,
-        pass_by_class: Mapping[str, Interval] = ...,
+        pass_by_class: collections.abc.Mapping[str, Interval] = {},
         bounds: Interval | None = None,
         improvement: Interval | None = None,
-        kind: ItemKind = ...,
-        weight: float | None = None,
+        kind: ItemKind = ItemKind.general,
+        weight: typing.SupportsFloat | typing.SupportsIndex | None = None,
         scoring: ScoringRule = ...,
         mode: str = "",
         missing: MissingPolicy | None = None,
         reliability: Reliability | None = None,
         notes: str = "",
         source: str = "",
-        scope: IndicatorScope = ...,
+        scope: IndicatorScope = IndicatorScope.every_unit,
         subunit_pass: Interval | None = None,
-        met_by: MetBy = ...,
+        met_by: MetBy = MetBy.level,
         trend: TrendRule = ...,
         history_average: HistoryAverageRule | None = None,
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __copy__(self) -> Indicator: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> Indicator: ...
-
-def unit_line(indicator: Indicator, unit_class: str = "", sub_unit: bool = False) -> Interval | None:
-    """The line a unit is judged on: for a sub-unit, subunit_pass when the indicator has one; else the class's pass_by_class line, else pass_; a problem count without one at most 0, a yes/no condition yes ([1, 1]); None when there is no line for that class."""
+    def __repr__(self) -> str: ...
+    @property
+    def bounds(self) -> Interval | None:
+        """
+        Values possible at all; others are invalid data.
+        """
+    @bounds.setter
+    def bounds(self, arg0: Interval | None) -> None: ...
+    @property
+    def direction(self) -> Direction:
+        """
+        Which values are better.
+        """
+    @direction.setter
+    def direction(self, arg0: Direction) -> None: ...
+    @property
+    def history_average(self) -> HistoryAverageRule | None:
+        """
+        Met when the latest year is not worse than the mean of the previous years (HistoryAverageRule), or None.
+        """
+    @history_average.setter
+    def history_average(self, arg0: HistoryAverageRule | None) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique in the framework.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def improvement(self) -> Interval | None:
+        """
+        Optional higher line (提升项).
+        """
+    @improvement.setter
+    def improvement(self, arg0: Interval | None) -> None: ...
+    @property
+    def kind(self) -> ItemKind:
+        """
+        Basic (veto) or general.
+        """
+    @kind.setter
+    def kind(self, arg0: ItemKind) -> None: ...
+    @property
+    def met_by(self) -> MetBy:
+        """
+        Met by the level alone, or by the level or the trend (MetBy).
+        """
+    @met_by.setter
+    def met_by(self, arg0: MetBy) -> None: ...
+    @property
+    def missing(self) -> MissingPolicy | None:
+        """
+        Overrides the framework's missing-data policy.
+        """
+    @missing.setter
+    def missing(self, arg0: MissingPolicy | None) -> None: ...
+    @property
+    def mode(self) -> str:
+        """
+        Assessment mode: field_inspection, document_review, ...
+        """
+    @mode.setter
+    def mode(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def notes(self) -> str:
+        """
+        Free text.
+        """
+    @notes.setter
+    def notes(self, arg0: str) -> None: ...
+    @property
+    def pass_(self) -> Interval | None:
+        """
+        Pass line (C++ `pass`); None for yes_no.
+        """
+    @pass_.setter
+    def pass_(self, arg0: Interval | None) -> None: ...
+    @property
+    def pass_by_class(self) -> dict[str, Interval]:
+        """
+        Pass line by unit class, overriding `pass_` (a copy).
+        """
+    @pass_by_class.setter
+    def pass_by_class(self, arg0: collections.abc.Mapping[str, Interval]) -> None: ...
+    @property
+    def reliability(self) -> Reliability | None:
+        """
+        Overrides the framework's trust tag.
+        """
+    @reliability.setter
+    def reliability(self, arg0: Reliability | None) -> None: ...
+    @property
+    def scope(self) -> IndicatorScope:
+        """
+        Which units of a campaign it judges (IndicatorScope).
+        """
+    @scope.setter
+    def scope(self, arg0: IndicatorScope) -> None: ...
+    @property
+    def scoring(self) -> ScoringRule:
+        """
+        How the value scores.
+        """
+    @scoring.setter
+    def scoring(self, arg0: ScoringRule) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Where the line comes from.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def subunit_pass(self) -> Interval | None:
+        """
+        Line of every direct sub-unit; the top unit meets the item only when its own value meets `pass_` and every sub-unit with data meets this.
+        """
+    @subunit_pass.setter
+    def subunit_pass(self, arg0: Interval | None) -> None: ...
+    @property
+    def trend(self) -> TrendRule:
+        """
+        The trend test of met_by level_or_trend (TrendRule).
+        """
+    @trend.setter
+    def trend(self, arg0: TrendRule) -> None: ...
+    @property
+    def unit(self) -> str:
+        """
+        Unit of the value ('%', 'm²/person', '').
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None: ...
+    @property
+    def weight(self) -> float | None:
+        """
+        Relative weight (default 1) or points.
+        """
+    @weight.setter
+    def weight(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
 
 class Category:
-    """A category: a weighted group of indicators and subcategories."""
+    """
+    A category: a weighted group of indicators and subcategories.
+    """
 
-    id: str
-    name: str
-    weight: float | None
-    aggregation: Aggregation
-    categories: list[Category]
-    indicators: list[Indicator]
-    notes: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> Category: ...
+    def __deepcopy__(self, memo: dict) -> Category: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
         *,
         name: str = "",
-        weight: float | None = None,
-        aggregation: Aggregation = ...,
-        categories: Sequence[Category] = ...,
-        indicators: Sequence[Indicator] = ...,
+        weight: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        aggregation: Aggregation = Aggregation.arithmetic,
+        categories: collections.abc.Sequence[Category] = [],
+        indicators: collections.abc.Sequence[Indicator] = [],
         notes: str = "",
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __copy__(self) -> Category: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> Category: ...
+    def __repr__(self) -> str: ...
+    @property
+    def aggregation(self) -> Aggregation:
+        """
+        How children combine.
+        """
+    @aggregation.setter
+    def aggregation(self, arg0: Aggregation) -> None: ...
+    @property
+    def categories(self) -> list[Category]:
+        """
+        Subcategories (a copy; assign a new list to change).
+        """
+    @categories.setter
+    def categories(self, arg0: collections.abc.Sequence[Category]) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique in the framework.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def indicators(self) -> list[Indicator]:
+        """
+        Indicators directly here (a copy; assign a new list to change).
+        """
+    @indicators.setter
+    def indicators(self, arg0: collections.abc.Sequence[Indicator]) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def notes(self) -> str:
+        """
+        Free text.
+        """
+    @notes.setter
+    def notes(self, arg0: str) -> None: ...
+    @property
+    def weight(self) -> float | None:
+        """
+        Relative weight (default 1) or points (default: children's sum).
+        """
+    @weight.setter
+    def weight(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
 
 class PassRule:
-    """One pass rule: a condition and its threshold."""
+    """
+    One pass rule: a condition and its threshold.
+    """
 
-    type: PassRuleType
-    value: float
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, type: PassRuleType = ..., value: float = 0.0) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> PassRule: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> PassRule: ...
+    def __deepcopy__(self, memo: dict) -> PassRule: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __getstate__(self) -> tuple[PassRuleType, float]: ...
-    def __setstate__(self, state: tuple[PassRuleType, float]) -> None: ...
+    def __init__(
+        self, type: PassRuleType = PassRuleType.all_basic_met, value: typing.SupportsFloat | typing.SupportsIndex = 0.0
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: tuple) -> None: ...
+    @property
+    def type(self) -> PassRuleType:
+        """
+        The condition.
+        """
+    @type.setter
+    def type(self, arg0: PassRuleType) -> None: ...
+    @property
+    def value(self) -> float:
+        """
+        Its threshold (a share in [0, 1], a count or points).
+        """
+    @value.setter
+    def value(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
 
 class FrameworkSpec:
-    """Everything a framework file holds, as plain data; `Framework` is its validated form."""
+    """
+    Everything a framework file holds, as plain data; `Framework` is its validated form.
+    """
 
-    id: str
-    name: str
-    edition: str
-    issuer: str
-    source: str
-    reliability: Reliability
-    notes: str
-    scale: float
-    weighting: Weighting
-    missing: MissingPolicy
-    min_coverage: float
-    pass_rules: list[PassRule]
-    root: Category
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> FrameworkSpec: ...
+    def __deepcopy__(self, memo: dict) -> FrameworkSpec: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -356,510 +949,2984 @@ class FrameworkSpec:
         edition: str = "",
         issuer: str = "",
         source: str = "",
-        reliability: Reliability = ...,
+        reliability: Reliability = Reliability.illustrative,
         notes: str = "",
-        scale: float = 100.0,
-        weighting: Weighting = ...,
-        missing: MissingPolicy = ...,
-        min_coverage: float = 0.0,
-        pass_rules: Sequence[PassRule] = ...,
+        scale: typing.SupportsFloat | typing.SupportsIndex = 100.0,
+        weighting: Weighting = Weighting.relative,
+        missing: MissingPolicy = MissingPolicy.fail,
+        min_coverage: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        pass_rules: collections.abc.Sequence[PassRule] = [],
         root: Category = ...,
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __copy__(self) -> FrameworkSpec: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> FrameworkSpec: ...
+    def __repr__(self) -> str: ...
+    @property
+    def edition(self) -> str:
+        """
+        Edition or year.
+        """
+    @edition.setter
+    def edition(self, arg0: str) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Short id ('garden-city-2016').
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def issuer(self) -> str:
+        """
+        Issuing body.
+        """
+    @issuer.setter
+    def issuer(self, arg0: str) -> None: ...
+    @property
+    def min_coverage(self) -> float:
+        """
+        Share in [0, 1] of weight with data below which no score is given.
+        """
+    @min_coverage.setter
+    def min_coverage(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def missing(self) -> MissingPolicy:
+        """
+        Default for missing data.
+        """
+    @missing.setter
+    def missing(self, arg0: MissingPolicy) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Title ('国家园林城市标准').
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def notes(self) -> str:
+        """
+        Free text.
+        """
+    @notes.setter
+    def notes(self, arg0: str) -> None: ...
+    @property
+    def pass_rules(self) -> list[PassRule]:
+        """
+        Besides the veto; empty means every counted indicator met (a copy).
+        """
+    @pass_rules.setter
+    def pass_rules(self, arg0: collections.abc.Sequence[PassRule]) -> None: ...
+    @property
+    def reliability(self) -> Reliability:
+        """
+        Trust tag.
+        """
+    @reliability.setter
+    def reliability(self, arg0: Reliability) -> None: ...
+    @property
+    def root(self) -> Category:
+        """
+        The top level (its id, name and weight are unused).
+        """
+    @root.setter
+    def root(self, arg0: Category) -> None: ...
+    @property
+    def scale(self) -> float:
+        """
+        Points of a perfect score, > 0.
+        """
+    @scale.setter
+    def scale(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Where it comes from.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def weighting(self) -> Weighting:
+        """
+        How weights read.
+        """
+    @weighting.setter
+    def weighting(self, arg0: Weighting) -> None: ...
 
 class Framework:
-    """A validated, immutable assessment framework."""
+    """
+    A validated, immutable assessment framework.
+    """
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, spec: FrameworkSpec) -> None: ...
-    @property
-    def spec(self) -> FrameworkSpec: ...
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def scale(self) -> float: ...
-    @property
-    def indicator_ids(self) -> list[str]: ...
-    @property
-    def effective_weights(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def indicators(self) -> list[Indicator]: ...
-    @property
-    def categories(self) -> list[Category]: ...
-    def indicator(self, id: str) -> Indicator: ...
-    def indicator_index(self, id: str) -> int: ...
-    def indicator_path(self, index: int) -> str: ...
-    def indicator_categories(self, index: int) -> list[str]: ...
-    def __len__(self) -> int: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __contains__(self, id: str) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
     def __copy__(self) -> Framework: ...
-    def __deepcopy__(self, memo: dict[Any, Any]) -> Framework: ...
+    def __deepcopy__(self, memo: dict) -> Framework: ...
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __getstate__(self) -> str: ...
-    def __setstate__(self, state: str) -> None: ...
+    def __init__(self, spec: FrameworkSpec) -> None:
+        """
+        Validates `spec`; raises ValidationError naming the JSON path of the first problem.
+        """
+    def __len__(self) -> int:
+        """
+        Number of indicators.
+        """
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: str) -> None: ...
     def _evaluate(
-        self, values: Mapping[str, float], unit: str = "", unit_class: str = "", nan_as_missing: bool = False
-    ) -> Evaluation: ...
+        self,
+        values: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex],
+        unit: str = "",
+        unit_class: str = "",
+        nan_as_missing: bool = False,
+    ) -> Evaluation:
+        """
+        Evaluates one unit; values keyed by indicator id, absent ids are missing data. Raises NotFoundError for an unknown id and ValidationError for a bad value.
+        """
     def _evaluate_many(
         self,
-        values: npt.ArrayLike,
-        columns: Sequence[str],
-        units: Sequence[str] = ...,
-        classes: Sequence[str] = ...,
+        values: numpy.ndarray,
+        columns: collections.abc.Sequence[str],
+        units: collections.abc.Sequence[str] = [],
+        classes: collections.abc.Sequence[str] = [],
         nan_as_missing: bool = False,
-        threads: int = 0,
-    ) -> BatchEvaluation: ...
-    # (civitas._frames)
+        threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> BatchEvaluation:
+        """
+        Evaluates many units: `values` (float64, C or Fortran order, read in place) has a row per unit and a column per id in `columns`. Units with invalid data get an error and Decision.invalid; the others are still evaluated.
+        """
     def evaluate(
         self,
-        values: Mapping[str, float | None] | pd.Series,
+        values: collections.abc.Mapping[str, float | None] | pandas.Series,
         unit: str | None = None,
         unit_class: str = "",
         *,
         nan_as_missing: bool = False,
-    ) -> Evaluation: ...
+    ) -> Evaluation:
+        """
+        Evaluates one unit.
+
+        `values` maps indicator ids to values: a dict, any Mapping, or a pandas Series indexed by indicator id. An id that is absent, or whose value is None or `pandas.NA`, is missing data. NaN is invalid data (ValidationError) unless `nan_as_missing` is true, when it is missing data as in pandas. `unit` defaults to the Series' name when it is a str.
+
+        Raises NotFoundError for an unknown indicator id, ValidationError for an invalid value.
+        """
     def evaluate_many(
         self,
-        data: pd.DataFrame | npt.ArrayLike,
+        data: pandas.DataFrame | numpy.typing.ArrayLike,
         *,
-        columns: Sequence[str] | None = None,
-        units: Sequence[str] | None = None,
-        classes: str | Sequence[str] | None = None,
+        columns: collections.abc.Sequence[str] | None = None,
+        units: collections.abc.Sequence[str] | None = None,
+        classes: str | collections.abc.Sequence[str] | None = None,
         nan_as_missing: bool = False,
-        threads: int = 0,
-    ) -> BatchEvaluation: ...
+        threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> BatchEvaluation:
+        """
+        Evaluates many units at once.
 
-# ---- results ---------------------------------------------------------------------------------
+        `threads` sets how many threads evaluate a large batch (0: one per core, 1: none); the results never depend on it.
 
-class IndicatorResult:
-    """One indicator's result for one unit."""
+        `data` is a DataFrame (index: unit ids, columns: indicator ids) or a 2-D array (rows: units) with `columns=` naming its columns. Columns may come in any order and leave indicators out (missing data). float64 arrays are read in place, in C or Fortran order. `classes` gives each unit's class (for `pass_by_class`): a sequence, or for a DataFrame the name of the column holding them. Empty cells are NaN: pass `nan_as_missing=True` for them to be missing data rather than invalid.
 
+        A unit with invalid data gets `errors[i]` and `Decision.invalid`; the others are still evaluated. Raises NotFoundError for an unknown column id.
+        """
+    def indicator(self, id: str) -> Indicator:
+        """
+        The indicator with this id (a copy); raises NotFoundError.
+        """
+    def indicator_categories(self, index: typing.SupportsInt | typing.SupportsIndex) -> list[str]:
+        """
+        Category ids on the way from the top to the indicator's parent.
+        """
+    def indicator_index(self, id: str) -> int:
+        """
+        Position of an indicator in `indicator_ids`; raises NotFoundError.
+        """
+    def indicator_path(self, index: typing.SupportsInt | typing.SupportsIndex) -> str:
+        """
+        JSON path of an indicator in the framework file.
+        """
+    @property
+    def categories(self) -> list[Category]:
+        """
+        Categories in file order (depth first), without the root, as copies.
+        """
+    @property
+    def effective_weights(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Share in [0, 1] of each indicator in the total, in indicator order; sums to 1 (a read-only view).
+        """
     @property
     def id(self) -> str: ...
     @property
-    def value(self) -> float | None: ...
+    def indicator_ids(self) -> list[str]:
+        """
+        Indicator ids in file order (depth first).
+        """
     @property
-    def outcome(self) -> Outcome: ...
-    @property
-    def counted(self) -> bool: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def points(self) -> float: ...
-    @property
-    def max_points(self) -> float: ...
-    @property
-    def pass_(self) -> Interval: ...
-    @property
-    def gap(self) -> float | None: ...
-    @property
-    def relative_gap(self) -> float | None: ...
-    @property
-    def meets_improvement(self) -> bool | None: ...
-    @property
-    def obstacle(self) -> float: ...
-
-class CategoryResult:
-    """One category's subtotal for one unit."""
-
-    @property
-    def id(self) -> str: ...
+    def indicators(self) -> list[Indicator]:
+        """
+        Indicators in file order (depth first), as copies.
+        """
     @property
     def name(self) -> str: ...
     @property
-    def depth(self) -> int: ...
+    def scale(self) -> float:
+        """
+        Points of a perfect score.
+        """
     @property
-    def score(self) -> float: ...
+    def spec(self) -> FrameworkSpec:
+        """
+        The framework as plain data (a copy).
+        """
+
+class Outcome(enum.Enum):
+    """
+    Where one indicator stands: met, not met or missing data.
+    """
+
+    met = ...
+    missing = ...
+    not_met = ...
+
+class Decision(enum.Enum):
+    """
+    Which rule decided the pass decision.
+    """
+
+    coverage = ...
+    invalid = ...
+    passed = ...
+    rule = ...
+    veto = ...
+
+class IndicatorResult:
+    """
+    One indicator's result for one unit.
+    """
+    def __repr__(self) -> str: ...
     @property
-    def points(self) -> float: ...
+    def counted(self) -> bool:
+        """
+        False when missing data is skipped.
+        """
     @property
-    def max_points(self) -> float: ...
+    def gap(self) -> float | None:
+        """
+        Distance to the pass line in the indicator's unit, 0 when met.
+        """
     @property
-    def met(self) -> int: ...
+    def id(self) -> str:
+        """
+        Indicator id.
+        """
     @property
-    def assessed(self) -> int: ...
+    def max_points(self) -> float:
+        """
+        Full points on the scale, after renormalisation.
+        """
     @property
-    def indicators(self) -> int: ...
+    def meets_improvement(self) -> bool | None:
+        """
+        Whether the improvement line is met, when there is one.
+        """
+    @property
+    def obstacle(self) -> float:
+        """
+        Share in [0, 1] of all points lost that this indicator loses.
+        """
+    @property
+    def outcome(self) -> Outcome:
+        """
+        Met, not met or missing.
+        """
+    @property
+    def pass_(self) -> Interval:
+        """
+        Pass line applied (for the unit's class).
+        """
+    @property
+    def points(self) -> float:
+        """
+        Weighted contribution on the framework's scale.
+        """
+    @property
+    def relative_gap(self) -> float | None:
+        """
+        gap / |pass line|; None when the line is 0 or data missing.
+        """
+    @property
+    def score(self) -> float:
+        """
+        Score share in [0, 1].
+        """
+    @property
+    def value(self) -> float | None:
+        """
+        Measured value, None when missing.
+        """
+
+class CategoryResult:
+    """
+    One category's subtotal for one unit.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def assessed(self) -> int:
+        """
+        Indicators with data below it.
+        """
+    @property
+    def depth(self) -> int:
+        """
+        1 for top-level categories.
+        """
+    @property
+    def id(self) -> str:
+        """
+        Category id.
+        """
+    @property
+    def indicators(self) -> int:
+        """
+        Indicators below it.
+        """
+    @property
+    def max_points(self) -> float:
+        """
+        The category's full points on the scale.
+        """
+    @property
+    def met(self) -> int:
+        """
+        Indicators met below it.
+        """
+    @property
+    def name(self) -> str:
+        """
+        Category name.
+        """
+    @property
+    def points(self) -> float:
+        """
+        Score share x the category's full points.
+        """
+    @property
+    def score(self) -> float:
+        """
+        Aggregated score share in [0, 1].
+        """
 
 class Evaluation:
-    """The result of evaluating one unit."""
-
+    """
+    The result of evaluating one unit.
+    """
+    def __repr__(self) -> str: ...
+    def indicator(self, id: str) -> IndicatorResult:
+        """
+        Result for one indicator id; raises NotFoundError.
+        """
+    def shortfalls(self) -> list[IndicatorResult]:
+        """
+        Indicators not met (with data), in framework order.
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The evaluation as plain Python data, the same as its JSON (`evaluation_to_json`).
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        One row per indicator (index: indicator id), in framework order: name, category (the parent category's id), kind, direction, unit, value, outcome, counted, score, points, max_points, pass_low, pass_high, gap, relative_gap, meets_improvement, obstacle. Missing numbers are NaN; `meets_improvement` is a nullable boolean.
+        """
     @property
-    def framework(self) -> str: ...
+    def _framework(self) -> Framework:
+        """
+        The Framework evaluated against.
+        """
     @property
-    def unit(self) -> str: ...
+    def assessed(self) -> int:
+        """
+        Indicators with data.
+        """
     @property
-    def indicators(self) -> list[IndicatorResult]: ...
+    def basic_failed(self) -> list[str]:
+        """
+        Basic items not met or without data.
+        """
     @property
-    def categories(self) -> list[CategoryResult]: ...
+    def categories(self) -> list[CategoryResult]:
+        """
+        Category results in framework order (depth first).
+        """
     @property
-    def total(self) -> float | None: ...
+    def coverage(self) -> float:
+        """
+        Share in [0, 1] of nominal weight with data.
+        """
     @property
-    def scale(self) -> float: ...
+    def decided_by(self) -> Decision:
+        """
+        What decided it.
+        """
     @property
-    def met(self) -> int: ...
+    def error(self) -> str:
+        """
+        Why the data was invalid, when decided_by is Decision.invalid, else ''.
+        """
     @property
-    def assessed(self) -> int: ...
+    def failed_rule(self) -> PassRule | None:
+        """
+        The first failing pass rule when decided_by is Decision.rule, else None (a copy).
+        """
     @property
-    def coverage(self) -> float: ...
+    def framework(self) -> str:
+        """
+        Framework id.
+        """
     @property
-    def basic_failed(self) -> list[str]: ...
+    def indicators(self) -> list[IndicatorResult]:
+        """
+        Indicator results in framework order.
+        """
     @property
-    def passed(self) -> bool: ...
+    def met(self) -> int:
+        """
+        Indicators met.
+        """
     @property
-    def decided_by(self) -> Decision: ...
+    def passed(self) -> bool:
+        """
+        The pass decision.
+        """
     @property
-    def failed_rule(self) -> PassRule | None: ...
+    def reason(self) -> str:
+        """
+        The decision in words, English.
+        """
     @property
-    def reason(self) -> str: ...
+    def reason_zh(self) -> str:
+        """
+        The decision in words, Chinese.
+        """
     @property
-    def reason_zh(self) -> str: ...
+    def scale(self) -> float:
+        """
+        The framework's scale.
+        """
     @property
-    def error(self) -> str: ...
+    def total(self) -> float | None:
+        """
+        Total on the framework's scale; None below min coverage.
+        """
     @property
-    def _framework(self) -> Framework: ...
-    def indicator(self, id: str) -> IndicatorResult: ...
-    def shortfalls(self) -> list[IndicatorResult]: ...
-    # (civitas._frames)
-    def to_frame(self) -> pd.DataFrame: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    def unit(self) -> str:
+        """
+        Unit id ('' when not given).
+        """
 
 class BatchEvaluation:
-    """Results for many units; rows are units, columns indicators (framework order)."""
-
+    """
+    Results for many units; rows are units, columns indicators (framework order).
+    """
+    def __getitem__(self, row: typing.SupportsInt | typing.SupportsIndex) -> Evaluation: ...
+    def __len__(self) -> int:
+        """
+        Number of units.
+        """
+    def __repr__(self) -> str: ...
+    def category_scores_frame(self) -> pandas.DataFrame:
+        """
+        Category score shares in [0, 1], units x categories.
+        """
+    def gaps_frame(self) -> pandas.DataFrame:
+        """
+        Gaps to the pass line in each indicator's unit (0 when met, NaN where missing), units x indicators.
+        """
+    def outcomes_frame(self) -> pandas.DataFrame:
+        """
+        'met', 'not_met' or 'missing', units x indicators.
+        """
+    def points_frame(self) -> pandas.DataFrame:
+        """
+        Weighted contributions on the framework's scale, units x indicators.
+        """
+    def scores_frame(self) -> pandas.DataFrame:
+        """
+        Score shares in [0, 1], units x indicators.
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        Every unit's full evaluation as plain Python data, as `civitas score --format json` writes it: {"framework": id, "units": [evaluation dict, ...]}.
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        One row per unit (index: unit id): class, total, passed, met, assessed, basic_failed, coverage, decided_by, error. `total` is NaN where no score is given.
+        """
+    def unit(self, row: typing.SupportsInt | typing.SupportsIndex) -> Evaluation:
+        """
+        The full result of unit `row`, equal to evaluating that unit alone.
+        """
+    def values_frame(self) -> pandas.DataFrame:
+        """
+        Values as read (NaN where missing), units x indicators.
+        """
     @property
-    def framework(self) -> str: ...
+    def _framework(self) -> Framework:
+        """
+        The Framework evaluated against.
+        """
     @property
-    def units(self) -> list[str]: ...
+    def assessed(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): indicators with data.
+        """
     @property
-    def classes(self) -> list[str]: ...
+    def basic_failed(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): basic items failed.
+        """
     @property
-    def indicator_ids(self) -> list[str]: ...
+    def category_ids(self) -> list[str]:
+        """
+        Category ids, framework order.
+        """
     @property
-    def category_ids(self) -> list[str]: ...
+    def category_scores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, categories): score shares.
+        """
     @property
-    def values(self) -> npt.NDArray[np.float64]: ...
+    def classes(self) -> list[str]:
+        """
+        Unit classes, one per row ('' for none).
+        """
     @property
-    def scores(self) -> npt.NDArray[np.float64]: ...
+    def coverage(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): share of nominal weight with data.
+        """
     @property
-    def points(self) -> npt.NDArray[np.float64]: ...
+    def decided_by(self) -> list[Decision]:
+        """
+        What decided each unit's decision.
+        """
     @property
-    def max_points(self) -> npt.NDArray[np.float64]: ...
+    def errors(self) -> list[str]:
+        """
+        '' or why the unit's data was invalid, per unit (a copy).
+        """
     @property
-    def full_points(self) -> npt.NDArray[np.float64]: ...
+    def framework(self) -> str:
+        """
+        Framework id.
+        """
     @property
-    def gaps(self) -> npt.NDArray[np.float64]: ...
+    def full_points(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (indicators,): nominal full points of each indicator.
+        """
     @property
-    def outcomes(self) -> npt.NDArray[np.int8]: ...
+    def gaps(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): gaps in each indicator's unit, NaN where missing.
+        """
     @property
-    def category_scores(self) -> npt.NDArray[np.float64]: ...
+    def indicator_ids(self) -> list[str]:
+        """
+        Indicator ids, framework order.
+        """
     @property
-    def totals(self) -> npt.NDArray[np.float64]: ...
+    def max_points(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): full points after renormalisation, 0 where skipped (computed on access).
+        """
     @property
-    def coverage(self) -> npt.NDArray[np.float64]: ...
+    def met(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): indicators met.
+        """
     @property
-    def met(self) -> npt.NDArray[np.int32]: ...
+    def ok(self) -> bool:
+        """
+        True when every unit's data was valid.
+        """
     @property
-    def assessed(self) -> npt.NDArray[np.int32]: ...
+    def outcomes(self) -> numpy.typing.NDArray[numpy.int8]:
+        """
+        int8 (units, indicators): Outcome codes, 1 met, 0 not met, -1 missing.
+        """
     @property
-    def basic_failed(self) -> npt.NDArray[np.int32]: ...
+    def passed(self) -> numpy.typing.NDArray[numpy.bool]:
+        """
+        bool (units,): the pass decision (a copy).
+        """
     @property
-    def passed(self) -> npt.NDArray[np.bool_]: ...
+    def points(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): weighted contributions on the scale (computed on access).
+        """
     @property
-    def decided_by(self) -> list[Decision]: ...
+    def scores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): score shares in [0, 1].
+        """
     @property
-    def errors(self) -> list[str]: ...
+    def totals(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): totals on the scale, NaN where no score is given.
+        """
     @property
-    def ok(self) -> bool: ...
+    def units(self) -> list[str]:
+        """
+        Unit ids, one per row.
+        """
     @property
-    def _framework(self) -> Framework: ...
-    def unit(self, row: int) -> Evaluation: ...
-    def __getitem__(self, row: int) -> Evaluation: ...
-    def __len__(self) -> int: ...
-    # (civitas._frames)
-    def to_frame(self) -> pd.DataFrame: ...
-    def scores_frame(self) -> pd.DataFrame: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def points_frame(self) -> pd.DataFrame: ...
-    def values_frame(self) -> pd.DataFrame: ...
-    def gaps_frame(self) -> pd.DataFrame: ...
-    def outcomes_frame(self) -> pd.DataFrame: ...
-    def category_scores_frame(self) -> pd.DataFrame: ...
-
-# ---- working-day calendars -------------------------------------------------------------------
+    def values(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): values as read, NaN where missing.
+        """
 
 class WorkCalendar:
-    """A validated working-day calendar: weekend days, holidays and adjusted working days (调休)."""
+    """
+    A validated working-day calendar: weekend days, holidays and adjusted working days (调休).
+    A date is a working day when it is an adjusted working day, or else when it is neither a holiday nor a weekend day.
+    """
 
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
-        weekend: Iterable[str | int] | None = None,
-        holidays: Iterable[datetime.date] | Mapping[datetime.date, str] = (),
-        working_days: Iterable[datetime.date] = (),
+        weekend: collections.abc.Iterable[str | int] | None = None,
+        holidays: collections.abc.Iterable[datetime.date] | collections.abc.Mapping[datetime.date, str | None] = (),
+        working_days: collections.abc.Iterable[datetime.date] = (),
         id: str = "",
         name: str = "",
         source: str = "",
-    ) -> None: ...
+    ) -> None:
+        """
+        weekend: weekday names or ints as date.weekday() (Monday = 0), default Saturday and Sunday; holidays: dates, or a dict of date to holiday name; working_days: weekend dates that are worked. ValidationError for a date both holiday and working day, a working day not on the weekend, or a week without working days.
+        """
+    def __repr__(self) -> str: ...
+    def add_working_days(self, start: datetime.date, n: typing.SupportsInt | typing.SupportsIndex) -> datetime.date:
+        """
+        n > 0: the n-th working day strictly after start; n < 0: the |n|-th strictly before; n == 0: start when it is a working day, else the next working day.
+        """
+    def adjusted_working_days(self) -> list[datetime.date]:
+        """
+        Adjusted working days (调休), ascending.
+        """
+    def holiday_names(self) -> dict[datetime.date, str]:
+        """
+        Holidays as a dict of date to name ('' when unnamed).
+        """
+    def holidays(self) -> list[datetime.date]:
+        """
+        Holidays (non-working dates), ascending.
+        """
+    def is_working_day(self, date: datetime.date) -> bool:
+        """
+        True for an adjusted working day; else False for a holiday or weekend day; else True.
+        """
+    def next_working_day(self, date: datetime.date) -> datetime.date:
+        """
+        The first working day strictly after `date`.
+        """
+    def previous_working_day(self, date: datetime.date) -> datetime.date:
+        """
+        The last working day strictly before `date`.
+        """
+    def weekend(self) -> list[str]:
+        """
+        Weekend day names, Monday first.
+        """
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """
+        Working days in (start, end]; negative (minus the count in (end, start]) when end < start.
+        """
     @property
     def id(self) -> str: ...
     @property
     def name(self) -> str: ...
     @property
     def source(self) -> str: ...
-    def weekend(self) -> list[str]: ...
-    def holidays(self) -> list[datetime.date]: ...
-    def holiday_names(self) -> dict[datetime.date, str]: ...
-    def adjusted_working_days(self) -> list[datetime.date]: ...
-    def is_working_day(self, date: datetime.date) -> bool: ...
-    def next_working_day(self, date: datetime.date) -> datetime.date: ...
-    def previous_working_day(self, date: datetime.date) -> datetime.date: ...
-    def add_working_days(self, start: datetime.date, n: int) -> datetime.date: ...
-    def working_days_between(self, start: datetime.date, end: datetime.date) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
-
-def load_calendar(path: _Path, *, limits: Limits | None = None) -> WorkCalendar: ...
-def parse_calendar(text: str, file: str = "<string>", *, limits: Limits | None = None) -> WorkCalendar: ...
-def calendar_to_json(calendar: WorkCalendar, indent: int = 2) -> str: ...
-
-# ---- plans and schedules ---------------------------------------------------------------------
 
 class Link(enum.Enum):
-    finish_to_start = 0
-    start_to_start = 1
+    """
+    How a task waits for another: finish_to_start or start_to_start (plus the lag).
+    """
+
+    finish_to_start = ...
+    start_to_start = ...
 
 class LagUnit(enum.Enum):
-    working_days = 0
-    calendar_days = 1
+    """
+    What a lag counts: working_days of the calendar, or calendar_days.
+    """
+
+    calendar_days = ...
+    working_days = ...
 
 class Dependency:
-    """A task's wait for another task."""
+    """
+    A task's wait for another task.
+    """
 
-    task: str
-    link: Link
-    lag: int
-    unit: LagUnit
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, task: str = "", link: Link = ..., lag: int = 0, unit: LagUnit = ...) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        task: str = "",
+        link: Link = Link.finish_to_start,
+        lag: typing.SupportsInt | typing.SupportsIndex = 0,
+        unit: LagUnit = LagUnit.working_days,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def lag(self) -> int:
+        """
+        Extra wait in `unit` (negative: overlap).
+        """
+    @lag.setter
+    def lag(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def link(self) -> Link:
+        """
+        How it waits.
+        """
+    @link.setter
+    def link(self, arg0: Link) -> None: ...
+    @property
+    def task(self) -> str:
+        """
+        Id of the task waited for.
+        """
+    @task.setter
+    def task(self, arg0: str) -> None: ...
+    @property
+    def unit(self) -> LagUnit:
+        """
+        What the lag counts.
+        """
+    @unit.setter
+    def unit(self, arg0: LagUnit) -> None: ...
 
 class Task:
-    """A task or milestone of a plan, pinned to who answers for it (五定)."""
+    """
+    A task or milestone of a plan, pinned to who answers for it (五定).
+    """
 
-    id: str
-    name: str
-    phase: str
-    titles: list[str]
-    responsibility: dict[str, str]
-    @property
-    def start(self) -> datetime.date | None: ...
-    @start.setter
-    def start(self, value: datetime.date) -> None: ...
-    @property
-    def due(self) -> datetime.date | None: ...
-    @due.setter
-    def due(self, value: datetime.date) -> None: ...
-    milestone: bool
-    check: str
-    weight: float | None
-    indicators: list[str]
-    @property
-    def depends_on(self) -> list[Dependency]: ...
-    @depends_on.setter
-    def depends_on(self, value: Iterable[Dependency | str]) -> None: ...
-    actual_start: datetime.date | None
-    actual_finish: datetime.date | None
-    percent_complete: float
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
         *,
         name: str = "",
         phase: str = "",
-        titles: Sequence[str] = ...,
-        responsibility: Mapping[str, str] = ...,
+        titles: collections.abc.Sequence[str] = [],
+        responsibility: collections.abc.Mapping[str, str] = {},
         start: datetime.date | None = None,
         due: datetime.date | None = None,
         milestone: bool = False,
         check: str = "",
-        weight: float | None = None,
-        indicators: Sequence[str] = ...,
-        depends_on: Iterable[Dependency | str] = ...,
+        weight: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        indicators: collections.abc.Sequence[str] = [],
+        depends_on: collections.abc.Iterable[Dependency | str] = (),
         actual_start: datetime.date | None = None,
         actual_finish: datetime.date | None = None,
-        percent_complete: float = 0.0,
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+        percent_complete: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+    ) -> None:
+        """
+        start, due: datetime.date; one of them alone stands for both (a milestone's date). depends_on: Dependency objects or task ids (finish to start, no lag).
+        """
+    @property
+    def actual_finish(self) -> datetime.date | None:
+        """
+        When it really finished, or None.
+        """
+    @actual_finish.setter
+    def actual_finish(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def actual_start(self) -> datetime.date | None:
+        """
+        When it really started, or None.
+        """
+    @actual_start.setter
+    def actual_start(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def check(self) -> str:
+        """
+        Id of the campaign check a milestone stands for ('provincial-2026'), '' for none; milestones only.
+        """
+    @check.setter
+    def check(self, arg0: str) -> None: ...
+    @property
+    def depends_on(self) -> list[Dependency]:
+        """
+        Tasks it waits for (Dependency objects; task ids are accepted when set).
+        """
+    @depends_on.setter
+    def depends_on(self, arg1: collections.abc.Iterable[Dependency | str]) -> None: ...
+    @property
+    def due(self) -> datetime.date | None:
+        """
+        Planned finish, a milestone's date (None until set).
+        """
+    @due.setter
+    def due(self, arg1: datetime.date) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique in the plan.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicator or target ids the task moves.
+        """
+    @indicators.setter
+    def indicators(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def milestone(self) -> bool:
+        """
+        A point in time: start == due, no duration.
+        """
+    @milestone.setter
+    def milestone(self, arg0: bool) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def percent_complete(self) -> float:
+        """
+        Progress in [0, 100].
+        """
+    @percent_complete.setter
+    def percent_complete(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def phase(self) -> str:
+        """
+        Phase id, '' for none.
+        """
+    @phase.setter
+    def phase(self, arg0: str) -> None: ...
+    @property
+    def responsibility(self) -> dict[str, str]:
+        """
+        Who answers for it, by the plan's responsibility fields.
+        """
+    @responsibility.setter
+    def responsibility(self, arg0: collections.abc.Mapping[str, str]) -> None: ...
+    @property
+    def start(self) -> datetime.date | None:
+        """
+        Planned start (None until set).
+        """
+    @start.setter
+    def start(self, arg1: datetime.date) -> None: ...
+    @property
+    def titles(self) -> list[str]:
+        """
+        Ids of the titles it serves (empty: its phase's title, if any).
+        """
+    @titles.setter
+    def titles(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def weight(self) -> float | None:
+        """
+        Effort weight >= 0, None for the default.
+        """
+    @weight.setter
+    def weight(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
 
 class Title:
-    """A title the campaign runs for (a Civilized City, a Sanitary City, ...)."""
+    """
+    A title the campaign runs for (a Civilized City, a Sanitary City, ...).
+    """
 
-    id: str
-    name: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(self, id: str = "", name: str = "") -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among titles.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
 
 class Phase:
-    """A stage of the campaign, of one title or of the whole campaign."""
+    """
+    A stage of the campaign, of one title or of the whole campaign.
+    """
 
-    id: str
-    name: str
-    title: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(self, id: str = "", name: str = "", *, title: str = "") -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among phases.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def title(self) -> str:
+        """
+        The title whose stage it is, '' for the whole campaign.
+        """
+    @title.setter
+    def title(self, arg0: str) -> None: ...
 
 class Problem:
-    """A problem an inspection found, to be rectified by a deadline and closed (整改销号)."""
+    """
+    A problem an inspection found, to be rectified by a deadline and closed (整改销号).
+    """
 
-    id: str
-    description: str
-    source: str
-    titles: list[str]
-    indicators: list[str]
-    responsibility: dict[str, str]
-    @property
-    def found(self) -> datetime.date | None: ...
-    @found.setter
-    def found(self, value: datetime.date) -> None: ...
-    @property
-    def deadline(self) -> datetime.date | None: ...
-    @deadline.setter
-    def deadline(self, value: datetime.date) -> None: ...
-    closed: datetime.date | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
         *,
         description: str = "",
         source: str = "",
-        titles: Sequence[str] = ...,
-        indicators: Sequence[str] = ...,
-        responsibility: Mapping[str, str] = ...,
+        titles: collections.abc.Sequence[str] = [],
+        indicators: collections.abc.Sequence[str] = [],
+        responsibility: collections.abc.Mapping[str, str] = {},
         found: datetime.date | None = None,
         deadline: datetime.date | None = None,
         closed: datetime.date | None = None,
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    ) -> None:
+        """
+        found, deadline, closed: datetime.date.
+        """
+    def __repr__(self) -> str: ...
+    @property
+    def closed(self) -> datetime.date | None:
+        """
+        When it was closed (销号), or None.
+        """
+    @closed.setter
+    def closed(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def deadline(self) -> datetime.date | None:
+        """
+        Rectification deadline (None until set).
+        """
+    @deadline.setter
+    def deadline(self, arg1: datetime.date) -> None: ...
+    @property
+    def description(self) -> str:
+        """
+        What was found.
+        """
+    @description.setter
+    def description(self, arg0: str) -> None: ...
+    @property
+    def found(self) -> datetime.date | None:
+        """
+        When it was found (None until set).
+        """
+    @found.setter
+    def found(self, arg1: datetime.date) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among the plan's problems.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicator ids it bears on.
+        """
+    @indicators.setter
+    def indicators(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def responsibility(self) -> dict[str, str]:
+        """
+        Who rectifies it.
+        """
+    @responsibility.setter
+    def responsibility(self, arg0: collections.abc.Mapping[str, str]) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        The inspection that found it.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def titles(self) -> list[str]:
+        """
+        Ids of the titles it bears on.
+        """
+    @titles.setter
+    def titles(self, arg0: collections.abc.Sequence[str]) -> None: ...
 
 class PlanSpec:
-    """Everything a plan holds, as plain data; `Plan` is its validated form."""
+    """
+    Everything a plan holds, as plain data; `Plan` is its validated form.
+    """
 
-    id: str
-    name: str
-    responsibility_fields: list[str]
-    titles: list[Title]
-    phases: list[Phase]
-    responsibility: dict[str, str]
-    tasks: list[Task]
-    problems: list[Problem]
-    subplans: list[PlanSpec]
-    file: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
         *,
         name: str = "",
-        responsibility_fields: Sequence[str] = ...,
-        titles: Sequence[Title] = ...,
-        phases: Sequence[Phase] = ...,
-        responsibility: Mapping[str, str] = ...,
-        tasks: Sequence[Task] = ...,
-        problems: Sequence[Problem] = ...,
-        subplans: Sequence[PlanSpec] = ...,
+        responsibility_fields: collections.abc.Sequence[str] = [],
+        titles: collections.abc.Sequence[Title] = [],
+        phases: collections.abc.Sequence[Phase] = [],
+        responsibility: collections.abc.Mapping[str, str] = {},
+        tasks: collections.abc.Sequence[Task] = [],
+        problems: collections.abc.Sequence[Problem] = [],
+        subplans: collections.abc.Sequence[PlanSpec] = [],
         file: str = "",
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    @property
+    def file(self) -> str:
+        """
+        A sub-plan kept in its own file: its path relative to the parent's file.
+        """
+    @file.setter
+    def file(self, arg0: str) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Short id (no '/').
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def phases(self) -> list[Phase]:
+        """
+        Phases, in order; root only.
+        """
+    @phases.setter
+    def phases(self, arg0: collections.abc.Sequence[Phase]) -> None: ...
+    @property
+    def problems(self) -> list[Problem]:
+        """
+        Inspection problems, in order.
+        """
+    @problems.setter
+    def problems(self, arg0: collections.abc.Sequence[Problem]) -> None: ...
+    @property
+    def responsibility(self) -> dict[str, str]:
+        """
+        A sub-plan's default responsibility.
+        """
+    @responsibility.setter
+    def responsibility(self, arg0: collections.abc.Mapping[str, str]) -> None: ...
+    @property
+    def responsibility_fields(self) -> list[str]:
+        """
+        Allowed keys of responsibility maps (empty: any); root only.
+        """
+    @responsibility_fields.setter
+    def responsibility_fields(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def subplans(self) -> list[PlanSpec]:
+        """
+        Nested plans (a district's, a school's), in order.
+        """
+    @subplans.setter
+    def subplans(self, arg0: collections.abc.Sequence[PlanSpec]) -> None: ...
+    @property
+    def tasks(self) -> list[Task]:
+        """
+        Tasks, in order.
+        """
+    @tasks.setter
+    def tasks(self, arg0: collections.abc.Sequence[Task]) -> None: ...
+    @property
+    def titles(self) -> list[Title]:
+        """
+        The titles the campaign runs for; root only.
+        """
+    @titles.setter
+    def titles(self, arg0: collections.abc.Sequence[Title]) -> None: ...
 
 class Plan:
-    """A validated plan: unique ids, known phases, dependencies and responsibility fields."""
+    """
+    A validated plan: unique ids, known phases, dependencies and responsibility fields.
+    """
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, spec: PlanSpec) -> None: ...
-    @property
-    def spec(self) -> PlanSpec: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(self, spec: PlanSpec) -> None:
+        """
+        Validates the spec; ValidationError names the task and the field.
+        """
+    def __len__(self) -> int: ...
+    def __repr__(self) -> str: ...
+    def problems_frame(self) -> pandas.DataFrame:
+        """
+        One row per inspection problem (index: problem id), sub-plans' included: description, source, titles and indicators (comma-separated), subplan, found, deadline, closed (`datetime.date`, None while open), then one column per responsibility field.
+        """
+    def subplan_of_problem(self, index: typing.SupportsInt | typing.SupportsIndex) -> str:
+        """
+        Path of the sub-plan of problem `index`.
+        """
+    def subplan_of_task(self, index: typing.SupportsInt | typing.SupportsIndex) -> str:
+        """
+        Path of the sub-plan of task `index` ('' for the root).
+        """
+    def task_index(self, id: str) -> int:
+        """
+        Position of a task in `tasks`; NotFoundError for an unknown id.
+        """
+    def tasks_frame(self) -> pandas.DataFrame:
+        """
+        One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans' included, ready for a Gantt chart: name, phase, titles (comma-separated), subplan, start, due (`datetime.date`), milestone, check (the campaign check a milestone stands for, '' for none), weight (NaN when not given), percent_complete, then one column per responsibility field ('' where a task names nobody).
+        """
+    def titles_of_task(self, index: typing.SupportsInt | typing.SupportsIndex) -> list[str]:
+        """
+        The titles task `index` serves: its own, else its phase's.
+        """
     @property
     def id(self) -> str: ...
     @property
     def name(self) -> str: ...
     @property
-    def tasks(self) -> list[Task]: ...
+    def problems(self) -> list[Problem]:
+        """
+        Every problem, sub-plans' included, as for tasks; copies.
+        """
     @property
-    def problems(self) -> list[Problem]: ...
+    def spec(self) -> PlanSpec:
+        """
+        The plan as plain data (a copy).
+        """
     @property
-    def subplan_paths(self) -> list[str]: ...
-    def subplan_of_task(self, index: int) -> str: ...
-    def subplan_of_problem(self, index: int) -> str: ...
-    def titles_of_task(self, index: int) -> list[str]: ...
-    def task_index(self, id: str) -> int: ...
-    def __len__(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
-    # (civitas._frames)
-    def tasks_frame(self) -> pd.DataFrame: ...
-    def problems_frame(self) -> pd.DataFrame: ...
+    def subplan_paths(self) -> list[str]:
+        """
+        Paths of every sub-plan ('chengguan/school-3'), parents first.
+        """
+    @property
+    def tasks(self) -> list[Task]:
+        """
+        Every task, sub-plans' included (ids qualified 'district/task', default responsibility filled in); copies.
+        """
 
 class ScheduledTask:
-    """One task's place in the schedule (working days of the calendar)."""
-
+    """
+    One task's place in the schedule (working days of the calendar).
+    """
+    def __repr__(self) -> str: ...
     @property
-    def id(self) -> str: ...
+    def critical(self) -> bool:
+        """
+        Slack equals the plan's smallest slack.
+        """
     @property
-    def duration(self) -> int: ...
+    def duration(self) -> int:
+        """
+        Working days from planned start to due (milestones 0).
+        """
+    @property
+    def earliest_finish(self) -> datetime.date: ...
     @property
     def earliest_start(self) -> datetime.date: ...
     @property
-    def earliest_finish(self) -> datetime.date: ...
-    @property
-    def latest_start(self) -> datetime.date: ...
+    def id(self) -> str: ...
     @property
     def latest_finish(self) -> datetime.date: ...
     @property
-    def slack(self) -> int: ...
+    def latest_start(self) -> datetime.date: ...
     @property
-    def critical(self) -> bool: ...
+    def slack(self) -> int:
+        """
+        latest_finish - earliest_finish in working days (negative: late).
+        """
 
 class Schedule:
-    """The schedule of a plan: forward and backward pass over its dependencies."""
-
-    @property
-    def tasks(self) -> list[ScheduledTask]: ...
-    @property
-    def critical_path(self) -> list[str]: ...
-    @property
-    def smallest_slack(self) -> int: ...
-    def task(self, id: str) -> ScheduledTask: ...
+    """
+    The schedule of a plan: forward and backward pass over its dependencies.
+    """
     def __len__(self) -> int: ...
-    # (civitas._frames)
-    def to_frame(self) -> pd.DataFrame: ...
+    def __repr__(self) -> str: ...
+    def task(self, id: str) -> ScheduledTask:
+        """
+        The task with this id; NotFoundError.
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        One row per task (index: task id), in plan order: duration (working days), earliest_start, earliest_finish, latest_start, latest_finish (`datetime.date`), slack (working days), critical.
+        """
+    @property
+    def critical_path(self) -> list[str]:
+        """
+        The chain of critical tasks that ends last, first task first.
+        """
+    @property
+    def smallest_slack(self) -> int:
+        """
+        The critical tasks' slack.
+        """
+    @property
+    def tasks(self) -> list[ScheduledTask]:
+        """
+        One per task, in plan order.
+        """
 
 class ScheduleChange:
-    """A task, or a phase's end, whose earliest finish moves when a task is delayed."""
-
+    """
+    A task, or a phase's end, whose earliest finish moves when a task is delayed.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def delayed_finish(self) -> datetime.date:
+        """
+        After it.
+        """
+    @property
+    def earliest_finish(self) -> datetime.date:
+        """
+        Before the delay.
+        """
     @property
     def id(self) -> str: ...
     @property
-    def earliest_finish(self) -> datetime.date: ...
-    @property
-    def delayed_finish(self) -> datetime.date: ...
-    @property
-    def working_days(self) -> int: ...
-    @property
     def milestone(self) -> bool: ...
+    @property
+    def working_days(self) -> int:
+        """
+        How far it moves.
+        """
+
+class DelayImpact:
+    """
+    What a delay moves: tasks (plan order), then phase ends (phase order).
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def phases(self) -> list[ScheduleChange]:
+        """
+        Every phase whose end moves, in phase order.
+        """
+    @property
+    def tasks(self) -> list[ScheduleChange]:
+        """
+        Every task whose earliest finish moves, in plan order.
+        """
+
+class TaskState(enum.Enum):
+    """
+    A task's state on a date: done, overdue, at_risk, in_progress or not_started.
+    """
+
+    at_risk = ...
+    done = ...
+    in_progress = ...
+    not_started = ...
+    overdue = ...
+
+class TaskStatus:
+    """
+    One task on the status date.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def days_late(self) -> int:
+        """
+        Working days past due.
+        """
+    @property
+    def id(self) -> str: ...
+    @property
+    def percent_complete(self) -> float:
+        """
+        Reported progress, in [0, 100].
+        """
+    @property
+    def planned_percent(self) -> float:
+        """
+        Share of its working days elapsed, in [0, 100].
+        """
+    @property
+    def state(self) -> TaskState:
+        """
+        Its state (the first of done, overdue, at_risk, in_progress, not_started that applies).
+        """
+    @property
+    def weight(self) -> float:
+        """
+        Effort weight used (given, else its working days).
+        """
+
+class ProblemState(enum.Enum):
+    """
+    A problem's state on a date: closed, closed_late, overdue or open.
+    """
+
+    closed = ...
+    closed_late = ...
+    open = ...
+    overdue = ...
+
+class ProblemStatus:
+    """
+    One problem on the status date.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def days_late(self) -> int:
+        """
+        Working days past the deadline.
+        """
+    @property
+    def id(self) -> str: ...
+    @property
+    def state(self) -> ProblemState: ...
+
+class Rectification:
+    """
+    Rectification of a set of problems (整改销号).
+    """
+    @property
+    def closed(self) -> int:
+        """
+        Of them, closed (late or not).
+        """
+    @property
+    def closed_on_time(self) -> int:
+        """
+        Closed by their deadline.
+        """
+    @property
+    def closure_rate(self) -> float | None:
+        """
+        closed / found, or None when none was found.
+        """
+    @property
+    def found(self) -> int:
+        """
+        Problems found on or before the date.
+        """
+    @property
+    def overdue(self) -> int:
+        """
+        Open past their deadline.
+        """
+
+class OverdueTask:
+    """
+    A task past due and not done, with who answers for it.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def days_late(self) -> int:
+        """
+        Working days past due.
+        """
+    @property
+    def due(self) -> datetime.date: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def percent_complete(self) -> float: ...
+    @property
+    def responsibility(self) -> dict[str, str]:
+        """
+        Department, unit, leader, ...
+        """
+
+class Progress:
+    """
+    Planned against earned progress of a set of tasks, and the rectification of its problems.
+    """
+    @property
+    def done_on_time(self) -> int: ...
+    @property
+    def due(self) -> int:
+        """
+        Tasks due on or before the date.
+        """
+    @property
+    def earned_value(self) -> float:
+        """
+        EV: sum of weight x completed share.
+        """
+    @property
+    def on_time_rate(self) -> float | None:
+        """
+        done_on_time / due, or None when nothing is due.
+        """
+    @property
+    def planned_value(self) -> float:
+        """
+        PV: sum of weight x planned share.
+        """
+    @property
+    def problems(self) -> Rectification:
+        """
+        The set's inspection problems.
+        """
+    @property
+    def spi(self) -> float | None:
+        """
+        EV / PV, or None when PV is 0.
+        """
+    @property
+    def spi_t(self) -> float | None:
+        """
+        Earned schedule / actual time, or None before the plan begins.
+        """
+    @property
+    def states(self) -> dict[TaskState, int]:
+        """
+        Tasks in each TaskState.
+        """
+    @property
+    def tasks(self) -> int: ...
+
+class PlanStatus:
+    """
+    A plan's status on a date.
+    """
+    def __len__(self) -> int: ...
+    def __repr__(self) -> str: ...
+    def overdue_frame(self) -> pandas.DataFrame:
+        """
+        The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late (working days), percent_complete, then one column per responsibility field the overdue tasks name (department, unit, leader, ...; '' where a task names nobody).
+        """
+    def problem(self, id: str) -> ProblemStatus:
+        """
+        The problem with this id; NotFoundError.
+        """
+    def problems_frame(self) -> pandas.DataFrame:
+        """
+        One row per problem found on or before the date (index: problem id): state (name) and days_late (working days past the deadline). Join with `Plan.problems_frame()` for who and what.
+        """
+    def rollup_frame(self, by: str = "phase") -> pandas.DataFrame:
+        """
+        One row per phase (`by="phase"`), title (`"title"`), sub-plan (`"subplan"`) or value of a responsibility field (`by="department"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them). KeyError for a field the plan does not have.
+        """
+    def task(self, id: str) -> TaskStatus:
+        """
+        The task with this id; NotFoundError.
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        One row per task (index: task id), in plan order: state (name), planned_percent, percent_complete, weight, days_late.
+        """
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def by_phase(self) -> dict[str, Progress]:
+        """
+        Progress of tasks by phase id ('' for none).
+        """
+    @property
+    def by_responsibility(self) -> dict[str, dict[str, Progress]]:
+        """
+        field -> value -> Progress.
+        """
+    @property
+    def by_subplan(self) -> dict[str, Progress]:
+        """
+        Progress by sub-plan path, sub-plans' included ('' is the root's own).
+        """
+    @property
+    def by_title(self) -> dict[str, Progress]:
+        """
+        Progress by title id ('' for the whole campaign).
+        """
+    @property
+    def overall(self) -> Progress: ...
+    @property
+    def overdue(self) -> list[OverdueTask]:
+        """
+        Overdue tasks with who answers for them, most days late first.
+        """
+    @property
+    def problems(self) -> list[ProblemStatus]:
+        """
+        Problems found on or before the date, in the order of Plan.problems.
+        """
+    @property
+    def tasks(self) -> list[TaskStatus]:
+        """
+        Per task, in the order of Plan.tasks.
+        """
+
+class ProjectionMethod(enum.Enum):
+    """
+    How a value is carried forward from the latest point: linear (slope) or compound (CAGR).
+    """
+
+    compound = ...
+    linear = ...
+
+class ProgressState(enum.Enum):
+    """
+    Progress after the Open SDG method: target_met, on_track, needs_acceleration, limited_progress, deteriorating, too_few_points.
+    """
+
+    deteriorating = ...
+    limited_progress = ...
+    needs_acceleration = ...
+    on_track = ...
+    target_met = ...
+    too_few_points = ...
+
+class GrowthMeasure(enum.Enum):
+    """
+    How change is measured: compound (CAGR, Open SDG) or linear (slope).
+    """
+
+    compound = ...
+    linear = ...
+
+class TrendTest(enum.Enum):
+    """
+    How 'falling' or 'rising' is judged: consecutive changes, or a significant slope.
+    """
+
+    consecutive = ...
+    slope = ...
+
+class YearValue(enum.Enum):
+    """
+    A calendar year's value when it has several points: last or mean.
+    """
+
+    last = ...
+    mean = ...
+
+class IntervalMethod(enum.Enum):
+    """
+    Confidence interval of a proportion: wilson, agresti_coull, clopper_pearson.
+    """
+
+    agresti_coull = ...
+    clopper_pearson = ...
+    wilson = ...
+
+class ProportionScale(enum.Enum):
+    """
+    How a proportion is written: proportion (0-1) or percent (0-100).
+    """
+
+    percent = ...
+    proportion = ...
+
+class Trend:
+    """
+    The least-squares trend and compound growth of the last points of a series.
+    """
+    def __repr__(self) -> str: ...
+    def fitted(self, date: datetime.date) -> float:
+        """
+        The fitted line's value at `date`.
+        """
+    def project(self, date: datetime.date, method: ProjectionMethod | str = "linear") -> float | None:
+        """
+        The value at `date` carried forward from the latest value; None for compound without a CAGR.
+        """
+    def reach_date(self, line: Interval, method: ProjectionMethod | str = "linear") -> datetime.date | None:
+        """
+        The first day the projection meets `line` (last_date when already met); None when flat or moving away.
+        """
+    def required_growth(self, line: Interval, deadline: datetime.date) -> float | None:
+        """
+        Compound growth per year needed to meet `line` by `deadline`; 0 when met, None when no time is left or a value is <= 0.
+        """
+    def required_rate(self, line: Interval, deadline: datetime.date) -> float | None:
+        """
+        Value units per year needed from the latest value to meet `line` by `deadline`; 0 when met, None when no time is left.
+        """
+    @property
+    def cagr(self) -> float | None:
+        """
+        Compound annual growth rate (0.05 = 5 %), None when a value is <= 0.
+        """
+    @property
+    def cagr_note(self) -> str:
+        """
+        Why cagr is None ('' when it is defined).
+        """
+    @property
+    def first_date(self) -> datetime.date:
+        """
+        Date of the first point used (t = 0).
+        """
+    @property
+    def first_value(self) -> float:
+        """
+        Value of the first point used.
+        """
+    @property
+    def intercept(self) -> float:
+        """
+        The fitted line's value at first_date.
+        """
+    @property
+    def last_date(self) -> datetime.date:
+        """
+        Date of the latest point.
+        """
+    @property
+    def last_value(self) -> float:
+        """
+        Value of the latest point.
+        """
+    @property
+    def points(self) -> int:
+        """
+        Points used (>= 2).
+        """
+    @property
+    def r_squared(self) -> float:
+        """
+        Share of variance explained, in [0, 1]; 1 when all values are equal.
+        """
+    @property
+    def slope(self) -> float:
+        """
+        Least-squares slope, value units per year.
+        """
+    @property
+    def span_years(self) -> float:
+        """
+        Years (days / 365.25) from the first to the latest point.
+        """
+
+class ProgressAssessment:
+    """
+    A progress state, the numbers behind it and the reason.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def measure(self) -> GrowthMeasure:
+        """
+        The measure used (linear when compound was undefined).
+        """
+    @property
+    def observed_rate(self) -> float | None:
+        """
+        CAGR per year, or slope in value units per year (linear).
+        """
+    @property
+    def points(self) -> int:
+        """
+        Points used.
+        """
+    @property
+    def progress_value(self) -> float | None:
+        """
+        What the cut-offs are applied to: R with a target, the direction-signed growth without.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        The verdict in words, with the numbers.
+        """
+    @property
+    def required_rate(self) -> float | None:
+        """
+        With a target: the same measure needed from the first point to meet it by the deadline.
+        """
+    @property
+    def scaling(self) -> float | None:
+        """
+        Direction only with a limit: Open SDG's C in [0, 1].
+        """
+    @property
+    def state(self) -> ProgressState:
+        """
+        The verdict (ProgressState).
+        """
+
+class LevelOrTrend:
+    """
+    Whether a line met 'by the level or by the trend' is met, and how.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def latest(self) -> float:
+        """
+        The latest value.
+        """
+    @property
+    def met(self) -> bool:
+        """
+        met_by_level or met_by_trend.
+        """
+    @property
+    def met_by_level(self) -> bool:
+        """
+        The latest value is inside the line.
+        """
+    @property
+    def met_by_trend(self) -> bool:
+        """
+        The trend goes the right way.
+        """
+    @property
+    def p_value(self) -> float | None:
+        """
+        Slope test: one-sided p of 'no trend the right way'.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        In words, with the numbers.
+        """
+    @property
+    def slope(self) -> float | None:
+        """
+        Slope test: value units per year (None for the consecutive test).
+        """
+
+class HistoryAverage:
+    """
+    The latest year's value against the mean of the previous years.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def assessable(self) -> bool:
+        """
+        Enough previous years had data.
+        """
+    @property
+    def average(self) -> float | None:
+        """
+        Mean of the previous years' values (None when none).
+        """
+    @property
+    def latest(self) -> float:
+        """
+        That year's value.
+        """
+    @property
+    def met(self) -> bool:
+        """
+        Assessable and not above (lower) / not below (higher) the average.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        In words, with the numbers.
+        """
+    @property
+    def year(self) -> int:
+        """
+        The latest calendar year.
+        """
+    @property
+    def years_used(self) -> list[int]:
+        """
+        Previous years with data, ascending.
+        """
+
+class ProportionInterval:
+    """
+    A proportion from a sample, with its confidence interval.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def confidence(self) -> float:
+        """
+        Two-sided confidence level in (0, 1).
+        """
+    @property
+    def estimate(self) -> float:
+        """
+        The observed proportion, on `scale`.
+        """
+    @property
+    def high(self) -> float:
+        """
+        Upper confidence limit, on `scale`.
+        """
+    @property
+    def low(self) -> float:
+        """
+        Lower confidence limit, on `scale`.
+        """
+    @property
+    def method(self) -> IntervalMethod:
+        """
+        How the interval was computed.
+        """
+    @property
+    def n(self) -> float:
+        """
+        Sample size (>= 1).
+        """
+    @property
+    def scale(self) -> ProportionScale:
+        """
+        Scale of estimate, low and high.
+        """
+
+class AssessmentMode(enum.Enum):
+    """
+    How a value was obtained (field inspection, questionnaire, statistics, ...).
+    """
+
+    document_review = ...
+    field_inspection = ...
+    online_survey = ...
+    questionnaire = ...
+    statistics = ...
+    unspecified = ...
+
+class Observation:
+    """
+    One measured value of one indicator for one unit on one date.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        unit: str,
+        indicator: str,
+        date: datetime.date,
+        value: typing.SupportsFloat | typing.SupportsIndex,
+        *,
+        source: str = "",
+        mode: AssessmentMode = AssessmentMode.unspecified,
+        sample_size: typing.SupportsInt | typing.SupportsIndex | None = None,
+        recorded: datetime.date | None = None,
+    ) -> None:
+        """
+        date, recorded: datetime.date. Validated when added to a store.
+        """
+    def __repr__(self) -> str: ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        The day the value describes.
+        """
+    @date.setter
+    def date(self, arg0: datetime.date) -> None: ...
+    @property
+    def indicator(self) -> str:
+        """
+        Indicator id.
+        """
+    @indicator.setter
+    def indicator(self, arg0: str) -> None: ...
+    @property
+    def mode(self) -> AssessmentMode:
+        """
+        How it was obtained.
+        """
+    @mode.setter
+    def mode(self, arg0: AssessmentMode) -> None: ...
+    @property
+    def recorded(self) -> datetime.date | None:
+        """
+        When the value became known (>= date), or None: known on `date`.
+        """
+    @recorded.setter
+    def recorded(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def sample_size(self) -> int | None:
+        """
+        Respondents or sites sampled (>= 1), or None.
+        """
+    @sample_size.setter
+    def sample_size(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Where it comes from ('' when not said).
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def unit(self) -> str:
+        """
+        Unit id.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None: ...
+    @property
+    def value(self) -> float:
+        """
+        The value, in the indicator's unit.
+        """
+    @value.setter
+    def value(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+
+class LatestValue:
+    """
+    The value of a series as of a date, as it was known on a day.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def age_days(self) -> int:
+        """
+        as_of - date, in days.
+        """
+    @property
+    def date(self) -> datetime.date:
+        """
+        The day it describes (<= as_of).
+        """
+    @property
+    def mode(self) -> AssessmentMode:
+        """
+        How it was obtained.
+        """
+    @property
+    def recorded(self) -> datetime.date | None:
+        """
+        When it became known, or None.
+        """
+    @property
+    def sample_size(self) -> int | None:
+        """
+        Sample size, or None.
+        """
+    @property
+    def source(self) -> str:
+        """
+        Where it comes from.
+        """
+    @property
+    def value(self) -> float:
+        """
+        The value.
+        """
+
+class LatestMatrix:
+    """
+    Latest values of many units (rows) and indicators (columns) as of a date.
+    """
+    def __repr__(self) -> str: ...
+    def ages_frame(self) -> pandas.DataFrame:
+        """
+        The ages in days of the latest values: a row per unit, a column per indicator, NaN where none.
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        The latest values: a row per unit, a column per indicator, NaN where none.
+        """
+    @property
+    def ages(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): days from that value's date to as_of, NaN where none (a view).
+        """
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicator ids, one per column.
+        """
+    @property
+    def units(self) -> list[str]:
+        """
+        Unit ids, one per row.
+        """
+    @property
+    def values(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): latest value on or before as_of, NaN where none (a view).
+        """
+
+class TrendMatrix:
+    """
+    Latest values and least-squares trends of many units (rows) and indicators (columns).
+    """
+    def __repr__(self) -> str: ...
+    def project(self, date: datetime.date) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): value + slope x years from the value's date to `date` where there are 2 points or more, the value where one, NaN where none.
+        """
+    @property
+    def ages(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): days from that value's date to as_of, NaN where none (a view).
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        """
+        The date asked.
+        """
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicator ids, one per column.
+        """
+    @property
+    def points(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): points the trend is fitted on, 0 where no value (a view).
+        """
+    @property
+    def slopes(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): least-squares slope per year of 365.25 days, NaN under 2 points (a view).
+        """
+    @property
+    def units(self) -> list[str]:
+        """
+        Unit ids, one per row.
+        """
+    @property
+    def values(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): latest value on or before as_of, NaN where none (a view).
+        """
+
+class RejectedRow:
+    """
+    A row of an observation file that was left out, and why.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    def __str__(self) -> str: ...
+    @property
+    def column(self) -> int:
+        """
+        CSV: 1-based column of the offending field; 0 for the whole row.
+        """
+    @property
+    def line(self) -> int:
+        """
+        CSV: 1-based line where the row starts; 0 in JSON.
+        """
+    @property
+    def message(self) -> str:
+        """
+        What is wrong and what was expected.
+        """
+    @property
+    def message_zh(self) -> str:
+        """
+        The message in Chinese.
+        """
+    @property
+    def path(self) -> str:
+        """
+        JSON: path of the offending value; '' in CSV.
+        """
+
+class ObservationStore:
+    """
+    Observations in columns, with as-of queries; corrections keep the history.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        """
+        The same observations row by row, in the stores' row order.
+        """
+    def __getitem__(self, row: typing.SupportsInt | typing.SupportsIndex) -> Observation:
+        """
+        Record `row` in index order (indicator, unit, date, recorded).
+        """
+    def __init__(self) -> None: ...
+    def __len__(self) -> int:
+        """
+        Number of records (corrections included).
+        """
+    def __repr__(self) -> str: ...
+    def _columns(self) -> dict:
+        """
+        The rows as columns in index order (copies): ids as int32 codes, dates as days since 1970-01-01; an optional column is empty when every row has its default.
+        """
+    def add(self, observation: Observation) -> None:
+        """
+        Adds one observation; ValidationError for an empty id, a value not finite, recorded before date, sample_size < 1.
+        """
+    def finalize(self) -> None:
+        """
+        Sorts into index order and builds the lookup (the first query does it otherwise).
+        """
+    def latest(
+        self, unit: str, indicator: str, as_of: datetime.date, *, known_on: datetime.date | None = None
+    ) -> LatestValue | None:
+        """
+        The latest value dated on or before `as_of`, as known on `known_on`; None when there is none.
+        """
+    def latest_matrix(
+        self,
+        as_of: datetime.date,
+        units: collections.abc.Sequence[str] | None = None,
+        indicators: collections.abc.Sequence[str] | None = None,
+        *,
+        known_on: datetime.date | None = None,
+    ) -> LatestMatrix:
+        """
+        Latest values of every unit (rows) and indicator (columns) asked (None: all of the store, in order of first appearance) as of `as_of`, as known on `known_on`; NaN where there is none.
+        """
+    def memory_bytes(self) -> int:
+        """
+        Bytes held by the columns, names and index.
+        """
+    def series(
+        self, unit: str, indicator: str, *, known_on: datetime.date | None = None
+    ) -> tuple[numpy.typing.NDArray[numpy.datetime64], numpy.typing.NDArray[numpy.float64]]:
+        """
+        (dates, values): numpy datetime64[D] and float64 arrays in date order, one value per date, as known on `known_on` (None: everything recorded). Empty for unknown ids.
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        Every record (corrections included) in index order (indicator, unit, date, recorded): unit, indicator, source and mode as categoricals, date and recorded as datetime64 (NaT: none), value float64, sample_size nullable Int32 (<NA>: none).
+        """
+    def trend_matrix(
+        self,
+        as_of: datetime.date,
+        units: collections.abc.Sequence[str] | None = None,
+        indicators: collections.abc.Sequence[str] | None = None,
+        *,
+        points: typing.SupportsInt | typing.SupportsIndex = 5,
+        known_on: datetime.date | None = None,
+    ) -> TrendMatrix:
+        """
+        Latest value and least-squares line through the last `points` dates on or before `as_of` (as known on `known_on`) of every unit (rows) and indicator (columns) asked (None: all of the store), in one pass; the same numbers as trend() of each series. ValidationError when points < 1.
+        """
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicator ids in order of first appearance.
+        """
+    @property
+    def sources(self) -> list[str]:
+        """
+        Sources in order of first appearance; '' first.
+        """
+    @property
+    def units(self) -> list[str]:
+        """
+        Unit ids in order of first appearance.
+        """
+
+class ObservationLoad:
+    """
+    Observations read from a file, and the rows that were left out.
+    """
+    def __repr__(self) -> str: ...
+    def __str__(self) -> str: ...
+    def rejected_frame(self) -> pandas.DataFrame:
+        """
+        The rows left out: line, column (CSV), path (JSON) and message, in file order.
+        """
+    @property
+    def rejected(self) -> list[RejectedRow]:
+        """
+        The bad rows, in file order.
+        """
+    @property
+    def store(self) -> ObservationStore:
+        """
+        The good rows.
+        """
+
+class AssessmentKind(enum.Enum):
+    """
+    What kind of assessment a round or check is: annual_test, provincial_precheck, national_check, ...
+    """
+
+    annual_test = ...
+    mock_test = ...
+    national_check = ...
+    other = ...
+    provincial_precheck = ...
+    self_assessment = ...
+
+class EventKind(enum.Enum):
+    """
+    What a dated event of a campaign is: benchmark, application, inspection, check, round, field_inspection.
+    """
+
+    application = ...
+    benchmark = ...
+    check = ...
+    field_inspection = ...
+    inspection = ...
+    round = ...
+
+class RoundPart:
+    """
+    One part of a round's score: the points a mode is worth.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str = "",
+        full_points: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        *,
+        name: str = "",
+        mode: AssessmentMode = AssessmentMode.unspecified,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def full_points(self) -> float:
+        """
+        Most points it gives, > 0.
+        """
+    @full_points.setter
+    def full_points(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique in the scheme.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def mode(self) -> AssessmentMode:
+        """
+        How its score is obtained.
+        """
+    @mode.setter
+    def mode(self, arg0: AssessmentMode) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+
+class ConsequenceRule:
+    """
+    A consequence of a round: a total below a line, or a flag.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        below: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        flag: str = "",
+        months: typing.SupportsInt | typing.SupportsIndex | None = None,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def below(self) -> float | None:
+        """
+        Triggered by a total strictly below this, or None.
+        """
+    @below.setter
+    def below(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
+    @property
+    def flag(self) -> str:
+        """
+        Or triggered by this flag on the round; '' for none.
+        """
+    @flag.setter
+    def flag(self, arg0: str) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        What follows ('public_criticism', 'suspension').
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def months(self) -> int | None:
+        """
+        How long it lasts, in months, or None.
+        """
+    @months.setter
+    def months(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name ('通报批评').
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+
+class RoundScheme:
+    """
+    How a title is judged in rounds: parts, year weights, consequences (mildest first).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        parts: collections.abc.Sequence[RoundPart],
+        year_weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [],
+        consequences: collections.abc.Sequence[ConsequenceRule] = [],
+        *,
+        id: str = "",
+        name: str = "",
+        first_year: typing.SupportsInt | typing.SupportsIndex | None = None,
+        source: str = "",
+    ) -> None:
+        """
+        A validated scheme; ValidationError names the path ('$.year_weights').
+        """
+    def __repr__(self) -> str: ...
+    def part(self, id: str) -> RoundPart:
+        """
+        The part with this id; NotFoundError.
+        """
+    def validate(self) -> None:
+        """
+        Checks the scheme; ValidationError names the path.
+        """
+    @property
+    def consequences(self) -> list[ConsequenceRule]:
+        """
+        Consequence rules, mildest first.
+        """
+    @consequences.setter
+    def consequences(self, arg0: collections.abc.Sequence[ConsequenceRule]) -> None: ...
+    @property
+    def first_year(self) -> int | None:
+        """
+        Calendar year of the cycle's first year; None: the earliest annual test's.
+        """
+    @first_year.setter
+    def first_year(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def full_points(self) -> float:
+        """
+        Sum of the parts' full points: a round's scale.
+        """
+    @property
+    def id(self) -> str:
+        """
+        The bundled scheme's id, '' for one written in place.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def parts(self) -> list[RoundPart]:
+        """
+        The parts of a round with their full points.
+        """
+    @parts.setter
+    def parts(self, arg0: collections.abc.Sequence[RoundPart]) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Where the scheme comes from, with its tag.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def year_weights(self) -> list[float]:
+        """
+        Weight of each year of the cycle, summing to 1; empty: no cycle.
+        """
+    @year_weights.setter
+    def year_weights(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None: ...
+
+class AssessmentRound:
+    """
+    A scored round: one dated assessment of a title, with its part scores.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        date: datetime.date,
+        *,
+        kind: AssessmentKind = AssessmentKind.annual_test,
+        parts: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {},
+        total: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        year: typing.SupportsInt | typing.SupportsIndex | None = None,
+        name: str = "",
+        flags: collections.abc.Sequence[str] = [],
+        source: str = "",
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    def consequences(self, scheme: RoundScheme) -> list[ConsequenceRule]:
+        """
+        The consequence rules it triggers, mildest first.
+        """
+    def total_in(self, scheme: RoundScheme) -> float | None:
+        """
+        The round's total under a scheme: the given total, else the parts' sum once all are in; None while a part is missing.
+        """
+    def validate(self, scheme: RoundScheme) -> None:
+        """
+        Checks the round against a scheme; ValidationError names the path ('$.parts.field_inspection').
+        """
+    @property
+    def assessment_year(self) -> int:
+        """
+        The year it counts for: `year`, else the date's year.
+        """
+    @property
+    def date(self) -> datetime.date:
+        """
+        When it was held (datetime.date).
+        """
+    @date.setter
+    def date(self, arg0: datetime.date) -> None: ...
+    @property
+    def flags(self) -> list[str]:
+        """
+        Flags a consequence rule names ('falsified_materials').
+        """
+    @flags.setter
+    def flags(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among the campaign's rounds.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def kind(self) -> AssessmentKind:
+        """
+        Annual tests count in the cycle total.
+        """
+    @kind.setter
+    def kind(self, arg0: AssessmentKind) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def parts(self) -> dict[str, float]:
+        """
+        Part id -> points.
+        """
+    @parts.setter
+    def parts(self, arg0: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex]) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Where the scores come from.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def title(self) -> str:
+        """
+        Title id.
+        """
+    @title.setter
+    def title(self, arg0: str) -> None: ...
+    @property
+    def total(self) -> float | None:
+        """
+        The total when only it is known, or None.
+        """
+    @total.setter
+    def total(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
+    @property
+    def year(self) -> int | None:
+        """
+        The assessment year it counts for; None: the date's year.
+        """
+    @year.setter
+    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+
+class CycleStanding:
+    """
+    A cycle's standing: each year's score, what is secured, the total once complete.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def best_possible(self) -> float:
+        """
+        Most the cycle total can still reach.
+        """
+    @property
+    def first_year(self) -> int:
+        """
+        Calendar year of the cycle's first year.
+        """
+    @property
+    def remaining_weight(self) -> float:
+        """
+        Sum of the weights of the years without a score.
+        """
+    @property
+    def scores(self) -> list[float | None]:
+        """
+        Per year of the cycle: the annual test's total, or None.
+        """
+    @property
+    def secured(self) -> float:
+        """
+        Sum of weight x score over the years with a score (points).
+        """
+    @property
+    def total(self) -> float | None:
+        """
+        The cycle total; None until every year has a score (no renormalising).
+        """
+    @property
+    def weights(self) -> list[float]:
+        """
+        Per year: the scheme's weight.
+        """
+    @property
+    def years(self) -> list[int]:
+        """
+        The calendar years of the cycle.
+        """
+
+class CycleNeed:
+    """
+    What the remaining years need for the cycle total to reach a line.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def line(self) -> float:
+        """
+        The cycle line asked about (points).
+        """
+    @property
+    def needed(self) -> float:
+        """
+        Score each remaining year needs; <= 0 when secured, above full points when out of reach; NaN when none remains.
+        """
+    @property
+    def reachable(self) -> bool:
+        """
+        Full points in every remaining year reach it.
+        """
+    @property
+    def secured(self) -> bool:
+        """
+        The line is reached whatever the remaining years score.
+        """
+    @property
+    def years(self) -> list[int]:
+        """
+        Calendar years still without a score.
+        """
+
+class Check:
+    """
+    A dated check on the way to a title: the provincial pre-check, the national check.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str,
+        date: datetime.date,
+        *,
+        kind: AssessmentKind = AssessmentKind.other,
+        title: str = "",
+        end: datetime.date | None = None,
+        name: str = "",
+        notes: str = "",
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        First day.
+        """
+    @date.setter
+    def date(self, arg0: datetime.date) -> None: ...
+    @property
+    def end(self) -> datetime.date | None:
+        """
+        Last day of a window, or None.
+        """
+    @end.setter
+    def end(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among the campaign's checks.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def kind(self) -> AssessmentKind:
+        """
+        What kind of check.
+        """
+    @kind.setter
+    def kind(self, arg0: AssessmentKind) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def notes(self) -> str:
+        """
+        Free text.
+        """
+    @notes.setter
+    def notes(self, arg0: str) -> None: ...
+    @property
+    def title(self) -> str:
+        """
+        Title id, '' for every title.
+        """
+    @title.setter
+    def title(self, arg0: str) -> None: ...
+
+class InspectionSite:
+    """
+    A site sampled by a field inspection.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(self, id: str, unit: str, type: str, *, name: str = "", date: datetime.date | None = None) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def date(self) -> datetime.date | None:
+        """
+        Day visited; None: the inspection's date.
+        """
+    @date.setter
+    def date(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique in the inspection.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def type(self) -> str:
+        """
+        Site type: square, park, street, station, hospital, market, school, ...
+        """
+    @type.setter
+    def type(self, arg0: str) -> None: ...
+    @property
+    def unit(self) -> str:
+        """
+        Unit id the site belongs to.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None: ...
+
+class InspectionProblem:
+    """
+    A problem found at a site.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        site: str,
+        indicator: str,
+        *,
+        description: str = "",
+        count: typing.SupportsInt | typing.SupportsIndex = 1,
+        deduction: typing.SupportsFloat | typing.SupportsIndex | None = None,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def count(self) -> int:
+        """
+        How many, >= 1.
+        """
+    @count.setter
+    def count(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def deduction(self) -> float | None:
+        """
+        Points deducted for them in all, or None.
+        """
+    @deduction.setter
+    def deduction(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
+    @property
+    def description(self) -> str:
+        """
+        What was found.
+        """
+    @description.setter
+    def description(self, arg0: str) -> None: ...
+    @property
+    def indicator(self) -> str:
+        """
+        Indicator id it counts against.
+        """
+    @indicator.setter
+    def indicator(self, arg0: str) -> None: ...
+    @property
+    def site(self) -> str:
+        """
+        Site id.
+        """
+    @site.setter
+    def site(self, arg0: str) -> None: ...
+
+class FieldRollup:
+    """
+    Problems and deductions of one unit and indicator in an inspection.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def deduction(self) -> float:
+        """
+        Points deducted.
+        """
+    @property
+    def indicator(self) -> str:
+        """
+        Indicator id.
+        """
+    @property
+    def problems(self) -> int:
+        """
+        Problems found.
+        """
+    @property
+    def sites(self) -> int:
+        """
+        Sites of the unit sampled (sub-units' included when rolled up).
+        """
+    @property
+    def unit(self) -> str:
+        """
+        Unit id.
+        """
+
+class FieldInspection:
+    """
+    A field inspection: sites sampled, mandatory site types, problems found.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str,
+        date: datetime.date,
+        sites: collections.abc.Sequence[InspectionSite] = [],
+        problems: collections.abc.Sequence[InspectionProblem] = [],
+        *,
+        title: str = "",
+        round: str = "",
+        name: str = "",
+        source: str = "",
+        mandatory: collections.abc.Sequence[str] = [],
+        indicators: collections.abc.Sequence[str] = [],
+        file: str = "",
+    ) -> None:
+        """
+        A validated inspection; ValidationError names the path ('$.problems[2].site').
+        """
+    def __repr__(self) -> str: ...
+    def missing_site_types(self) -> list[str]:
+        """
+        Mandatory site types no site was sampled of.
+        """
+    def observations(self, parents: collections.abc.Mapping[str, str] = {}) -> list[Observation]:
+        """
+        The roll-up as observations (value = problems, mode field_inspection, the inspection's date).
+        """
+    def rollup(self, parents: collections.abc.Mapping[str, str] = {}) -> list[FieldRollup]:
+        """
+        Problems per unit and indicator (zeros included); with parents (unit -> parent) also for every ancestor.
+        """
+    def validate(self) -> None:
+        """
+        Checks the inspection; ValidationError names the path.
+        """
+    @property
+    def date(self) -> datetime.date:
+        """
+        The inspection's date: the date of its observations.
+        """
+    @date.setter
+    def date(self, arg0: datetime.date) -> None: ...
+    @property
+    def file(self) -> str:
+        """
+        The file it is kept in, relative to the campaign file; '' in place.
+        """
+    @file.setter
+    def file(self, arg0: str) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among the campaign's inspections.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicators checked at every site; empty: those of its problems.
+        """
+    @indicators.setter
+    def indicators(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def mandatory(self) -> list[str]:
+        """
+        Site types it must sample.
+        """
+    @mandatory.setter
+    def mandatory(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def problems(self) -> list[InspectionProblem]:
+        """
+        The problems found.
+        """
+    @problems.setter
+    def problems(self, arg0: collections.abc.Sequence[InspectionProblem]) -> None: ...
+    @property
+    def round(self) -> str:
+        """
+        Id of the round it belongs to, ''.
+        """
+    @round.setter
+    def round(self, arg0: str) -> None: ...
+    @property
+    def sites(self) -> list[InspectionSite]:
+        """
+        The sites sampled.
+        """
+    @sites.setter
+    def sites(self, arg0: collections.abc.Sequence[InspectionSite]) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Who inspected: the source of its observations.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def title(self) -> str:
+        """
+        Title id whose framework the indicators belong to, '' when not said.
+        """
+    @title.setter
+    def title(self, arg0: str) -> None: ...
+
+class CampaignEvent:
+    """
+    A dated event of a campaign, for 'next events'.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def assessment(self) -> AssessmentKind | None:
+        """
+        For checks and rounds: the kind of assessment, else None.
+        """
+    @property
+    def date(self) -> datetime.date:
+        """
+        The day (a window's first day).
+        """
+    @property
+    def end(self) -> datetime.date | None:
+        """
+        A window's last day, or None.
+        """
+    @property
+    def id(self) -> str:
+        """
+        The check's, round's or inspection's id; '' for title dates.
+        """
+    @property
+    def kind(self) -> EventKind:
+        """
+        What it is.
+        """
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @property
+    def title(self) -> str:
+        """
+        Title id, '' for every title.
+        """
 
 class TitleDates:
-    """The dates of a title's drive: benchmark creation, application, inspection."""
+    """
+    The dates of a title's drive: benchmark creation, application, inspection.
+    """
 
-    benchmark: datetime.date | None
-    application: datetime.date | None
-    inspection: datetime.date | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         *,
@@ -867,83 +3934,220 @@ class TitleDates:
         application: datetime.date | None = None,
         inspection: datetime.date | None = None,
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    @property
+    def application(self) -> datetime.date | None:
+        """
+        When the city applies for assessment, or None.
+        """
+    @application.setter
+    def application(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def benchmark(self) -> datetime.date | None:
+        """
+        When benchmark creation (对标创建) starts, or None.
+        """
+    @benchmark.setter
+    def benchmark(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def inspection(self) -> datetime.date | None:
+        """
+        When the inspection judges it, or None.
+        """
+    @inspection.setter
+    def inspection(self, arg0: datetime.date | None) -> None: ...
 
 class CampaignTitle:
-    """A title the campaign runs for, judged by a framework."""
+    """
+    A title the campaign runs for, judged by a framework.
+    """
 
-    id: str
-    name: str
-    framework: str
-    dates: TitleDates
-    scheme: RoundScheme | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
-        self, id: str = "", *, name: str = "", framework: str = "", dates: TitleDates = ..., scheme: RoundScheme | None = None
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        framework: str = "",
+        dates: TitleDates = ...,
+        scheme: RoundScheme | None = None,
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def dates(self) -> TitleDates:
+        """
+        The drive's dates.
+        """
+    @dates.setter
+    def dates(self, arg0: TitleDates) -> None: ...
+    @property
+    def framework(self) -> str:
+        """
+        A bundled framework id or a path relative to the campaign file; '' for none.
+        """
+    @framework.setter
+    def framework(self, arg0: str) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among titles; the plan's title ids are these.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def scheme(self) -> RoundScheme | None:
+        """
+        How its rounds are scored (RoundScheme), or None: the bundled civilized-city scheme for civilized-city-annual-2018.
+        """
+    @scheme.setter
+    def scheme(self, arg0: RoundScheme | None) -> None: ...
 
 class CampaignUnit:
-    """A unit assessed or answering for work: the city, a district, a school."""
+    """
+    A unit assessed or answering for work: the city, a district, a school.
+    """
 
-    id: str
-    name: str
-    parent: str
-    classes: dict[str, str]
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, id: str = "", *, name: str = "", parent: str = "", classes: Mapping[str, str] = ...) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self, id: str = "", *, name: str = "", parent: str = "", classes: collections.abc.Mapping[str, str] = {}
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def classes(self) -> dict[str, str]:
+        """
+        Title id -> the unit's class in that title's framework.
+        """
+    @classes.setter
+    def classes(self, arg0: collections.abc.Mapping[str, str]) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among units.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def parent(self) -> str:
+        """
+        Id of the unit it belongs to, '' for the top.
+        """
+    @parent.setter
+    def parent(self, arg0: str) -> None: ...
 
 class Department:
-    """A department (bureau) that answers for tasks and targets."""
+    """
+    A department (bureau) that answers for tasks and targets.
+    """
 
-    id: str
-    name: str
-    leader: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(self, id: str = "", *, name: str = "", leader: str = "") -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among departments.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def leader(self) -> str:
+        """
+        Who answers for it, '' when not given.
+        """
+    @leader.setter
+    def leader(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
 
 class Target:
-    """A campaign's own goal for an indicator, possibly stricter than the pass line."""
+    """
+    A campaign's own goal for an indicator, possibly stricter than the pass line.
+    """
 
-    title: str
-    indicator: str
-    unit: str
-    value: float
-    deadline: datetime.date | None
-    department: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         title: str = "",
         indicator: str = "",
-        value: float = 0.0,
+        value: typing.SupportsFloat | typing.SupportsIndex = 0.0,
         *,
         unit: str = "",
         deadline: datetime.date | None = None,
         department: str = "",
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def deadline(self) -> datetime.date | None:
+        """
+        By when; None: the title's inspection date.
+        """
+    @deadline.setter
+    def deadline(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def department(self) -> str:
+        """
+        Department id answering for it, '' for none.
+        """
+    @department.setter
+    def department(self, arg0: str) -> None: ...
+    @property
+    def indicator(self) -> str:
+        """
+        Indicator id of that title's framework.
+        """
+    @indicator.setter
+    def indicator(self, arg0: str) -> None: ...
+    @property
+    def title(self) -> str:
+        """
+        Title id.
+        """
+    @title.setter
+    def title(self, arg0: str) -> None: ...
+    @property
+    def unit(self) -> str:
+        """
+        Unit id, '' for every unit.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None: ...
+    @property
+    def value(self) -> float:
+        """
+        The value to reach, in the indicator's unit and direction.
+        """
+    @value.setter
+    def value(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
 
 class CampaignSpec:
-    """Everything a campaign file says, as plain data; `Campaign` is its validated form."""
+    """
+    Everything a campaign file says, as plain data; `Campaign` is its validated form.
+    """
 
-    id: str
-    name: str
-    language: str
-    calendar: str
-    titles: list[CampaignTitle]
-    units: list[CampaignUnit]
-    departments: list[Department]
-    targets: list[Target]
-    plan: PlanSpec | None
-    plan_file: str
-    observations: list[str]
-    rounds: list[AssessmentRound]
-    checks: list[Check]
-    inspections: list[FieldInspection]
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -951,760 +4155,965 @@ class CampaignSpec:
         name: str = "",
         language: str = "",
         calendar: str = "",
-        titles: Sequence[CampaignTitle] = ...,
-        units: Sequence[CampaignUnit] = ...,
-        departments: Sequence[Department] = ...,
-        targets: Sequence[Target] = ...,
+        titles: collections.abc.Sequence[CampaignTitle] = [],
+        units: collections.abc.Sequence[CampaignUnit] = [],
+        departments: collections.abc.Sequence[Department] = [],
+        targets: collections.abc.Sequence[Target] = [],
         plan: PlanSpec | None = None,
         plan_file: str = "",
-        observations: Sequence[str] = ...,
-        rounds: Sequence[AssessmentRound] = ...,
-        checks: Sequence[Check] = ...,
-        inspections: Sequence[FieldInspection] = ...,
+        observations: collections.abc.Sequence[str] = [],
+        rounds: collections.abc.Sequence[AssessmentRound] = [],
+        checks: collections.abc.Sequence[Check] = [],
+        inspections: collections.abc.Sequence[FieldInspection] = [],
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    @property
+    def calendar(self) -> str:
+        """
+        A bundled calendar id or a path relative to the campaign file; '' for Monday-Friday.
+        """
+    @calendar.setter
+    def calendar(self, arg0: str) -> None: ...
+    @property
+    def checks(self) -> list[Check]:
+        """
+        Dated checks (Check), in order.
+        """
+    @checks.setter
+    def checks(self, arg0: collections.abc.Sequence[Check]) -> None: ...
+    @property
+    def departments(self) -> list[Department]:
+        """
+        Departments, in order.
+        """
+    @departments.setter
+    def departments(self, arg0: collections.abc.Sequence[Department]) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Short id.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def inspections(self) -> list[FieldInspection]:
+        """
+        Field inspections (FieldInspection), in place or each in its file.
+        """
+    @inspections.setter
+    def inspections(self, arg0: collections.abc.Sequence[FieldInspection]) -> None: ...
+    @property
+    def language(self) -> str:
+        """
+        Language of reports: 'zh', 'en' or '' (from the names).
+        """
+    @language.setter
+    def language(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def observations(self) -> list[str]:
+        """
+        Observation files, relative to the campaign file.
+        """
+    @observations.setter
+    def observations(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def plan(self) -> PlanSpec | None:
+        """
+        The plan written in place, or None.
+        """
+    @plan.setter
+    def plan(self, arg0: PlanSpec | None) -> None: ...
+    @property
+    def plan_file(self) -> str:
+        """
+        Or the plan's own file, relative to the campaign file.
+        """
+    @plan_file.setter
+    def plan_file(self, arg0: str) -> None: ...
+    @property
+    def rounds(self) -> list[AssessmentRound]:
+        """
+        Scored rounds (AssessmentRound), in order.
+        """
+    @rounds.setter
+    def rounds(self, arg0: collections.abc.Sequence[AssessmentRound]) -> None: ...
+    @property
+    def targets(self) -> list[Target]:
+        """
+        Targets, in order.
+        """
+    @targets.setter
+    def targets(self, arg0: collections.abc.Sequence[Target]) -> None: ...
+    @property
+    def titles(self) -> list[CampaignTitle]:
+        """
+        Titles, in order.
+        """
+    @titles.setter
+    def titles(self, arg0: collections.abc.Sequence[CampaignTitle]) -> None: ...
+    @property
+    def units(self) -> list[CampaignUnit]:
+        """
+        Units, parents before children.
+        """
+    @units.setter
+    def units(self, arg0: collections.abc.Sequence[CampaignUnit]) -> None: ...
 
 class Campaign:
-    """A validated campaign with its frameworks, calendar and plan loaded."""
+    """
+    A validated campaign with its frameworks, calendar and plan loaded.
+    """
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
     def __init__(
         self,
         spec: CampaignSpec,
-        frameworks: Mapping[str, Framework] = ...,
+        frameworks: collections.abc.Mapping[str, Framework] = {},
         calendar: WorkCalendar = ...,
         plan: Plan | None = None,
         observations: ObservationStore = ...,
-    ) -> None: ...
+    ) -> None:
+        """
+        Validates the spec against the frameworks (by title id), the calendar and the plan; ValidationError names the path.
+        """
+    def __repr__(self) -> str: ...
+    def children(self, unit: str = "") -> list[str]:
+        """
+        Ids of the units directly under `unit` ('' for the top).
+        """
+    def cycle_standing(self, title: str) -> CycleStanding:
+        """
+        The cycle standing of a title from its annual tests.
+        """
+    def events(self, from_date: datetime.date | None = None) -> list[CampaignEvent]:
+        """
+        Every dated event by date; only those on or after `from_date` (an open window counts) when given.
+        """
+    def events_frame(self, from_date: datetime.date | None = None) -> pandas.DataFrame:
+        """
+        Every dated event of the campaign by date (`Campaign.events`): date and end (`datetime.date`, end None for one day), title, kind and assessment (names; assessment '' for title dates and inspections), id and name. With `from_date`, only events on or after it (a window still open counts): the report's "next events".
+        """
+    def field_frame(self, inspection: str | None = None) -> pandas.DataFrame:
+        """
+        Field problems by unit and indicator: one row per inspection, unit (districts and, rolled up, their ancestors) and indicator checked, with date, title, sites, problems and deduction (points). Only `inspection` when given.
+        """
+    def field_observations(self) -> list[Observation]:
+        """
+        Every inspection's roll-up as observations (load_campaign adds them to `observations`).
+        """
+    def field_rollup(self, inspection: str) -> list[FieldRollup]:
+        """
+        An inspection's problems per unit and indicator, also counted for the units' ancestors.
+        """
+    def framework(self, title: str) -> Framework:
+        """
+        The framework of a title; NotFoundError for an unknown title or one without a framework.
+        """
+    def has_round_scheme(self, title: str) -> bool:
+        """
+        True when the title has a round scheme.
+        """
+    def inspection(self, id: str) -> FieldInspection:
+        """
+        The inspection with this id; NotFoundError.
+        """
+    def round_scheme(self, title: str) -> RoundScheme:
+        """
+        The title's round scheme (its own, else the bundled civilized-city one for civilized-city-annual-2018); NotFoundError.
+        """
+    def rounds(self, title: str = "") -> list[AssessmentRound]:
+        """
+        The rounds of a title (every title when ''), in file order.
+        """
+    def rounds_frame(self, title: str = "") -> pandas.DataFrame:
+        """
+        One row per round (of `title`, every title when ''): title, id, kind (name), date (`datetime.date`), year (the assessment year), name, one column per part of the title's scheme (NaN where not given), total (NaN while a part is missing), consequences (the names of the rules it triggers, joined by ', ') and flags.
+        """
+    def targets_for(self, title: str, indicator: str, unit: str) -> list[Target]:
+        """
+        The targets for a unit: its own, else those for every unit.
+        """
+    def targets_frame(self) -> pandas.DataFrame:
+        """
+        One row per target, in file order: title, indicator, name (the indicator's), unit ('' for every unit), value, deadline (`datetime.date`; the title's inspection date when the target gives none) and department.
+        """
+    def title_index(self, id: str) -> int:
+        """
+        Position of a title; NotFoundError.
+        """
+    def unit_class(self, unit: str, title: str) -> str:
+        """
+        The unit's class in a title's framework, '' for none.
+        """
+    def unit_index(self, id: str) -> int:
+        """
+        Position of a unit; NotFoundError.
+        """
+    def units_frame(self) -> pandas.DataFrame:
+        """
+        One row per unit (index: unit id), parents first: name, parent ('' for the top), then one column per title with the unit's class in that title's framework ('' for none).
+        """
     @property
-    def spec(self) -> CampaignSpec: ...
+    def calendar(self) -> WorkCalendar:
+        """
+        The working-day calendar.
+        """
     @property
-    def id(self) -> str: ...
+    def checks(self) -> list[Check]:
+        """
+        The dated checks (copies).
+        """
     @property
-    def name(self) -> str: ...
+    def departments(self) -> list[Department]:
+        """
+        The departments (copies).
+        """
     @property
-    def titles(self) -> list[CampaignTitle]: ...
-    @property
-    def units(self) -> list[CampaignUnit]: ...
-    @property
-    def departments(self) -> list[Department]: ...
-    @property
-    def targets(self) -> list[Target]: ...
-    @property
-    def frameworks(self) -> dict[str, Framework]: ...
-    def framework(self, title: str) -> Framework: ...
-    @property
-    def calendar(self) -> WorkCalendar: ...
-    @property
-    def plan(self) -> Plan | None: ...
-    @property
-    def observations(self) -> ObservationStore: ...
-    @property
-    def rejected_observations(self) -> list[tuple[str, RejectedRow]]: ...
-    def title_index(self, id: str) -> int: ...
-    def unit_index(self, id: str) -> int: ...
-    def children(self, unit: str = "") -> list[str]: ...
-    def unit_class(self, unit: str, title: str) -> str: ...
-    def targets_for(self, title: str, indicator: str, unit: str) -> list[Target]: ...
-    # assessment rounds, checks and field inspections (bind_assessment.cpp)
-    def round_scheme(self, title: str) -> RoundScheme: ...
-    def has_round_scheme(self, title: str) -> bool: ...
-    def rounds(self, title: str = "") -> list[AssessmentRound]: ...
-    @property
-    def checks(self) -> list[Check]: ...
-    @property
-    def inspections(self) -> list[FieldInspection]: ...
-    def cycle_standing(self, title: str) -> CycleStanding: ...
-    def inspection(self, id: str) -> FieldInspection: ...
-    def field_rollup(self, inspection: str) -> list[FieldRollup]: ...
-    def field_observations(self) -> list[Observation]: ...
-    def events(self, from_date: datetime.date | None = None) -> list[CampaignEvent]: ...
-    def __eq__(self, other: object) -> bool: ...
-    # (civitas._frames)
-    def units_frame(self) -> pd.DataFrame: ...
-    def targets_frame(self) -> pd.DataFrame: ...
-    # (civitas._assessment)
-    def rounds_frame(self, title: str = "") -> pd.DataFrame: ...
-    def events_frame(self, from_date: datetime.date | None = None) -> pd.DataFrame: ...
-    def field_frame(self, inspection: str | None = None) -> pd.DataFrame: ...
-
-campaign_format: str
-
-# ---- assessment rounds, checks and field inspections (bind_assessment.cpp) ----
-
-class AssessmentKind(enum.Enum):
-    """What kind of assessment a round or check is."""
-
-    annual_test = ...
-    provincial_precheck = ...
-    national_check = ...
-    mock_test = ...
-    self_assessment = ...
-    other = ...
-
-class EventKind(enum.Enum):
-    """What a dated event of a campaign is."""
-
-    benchmark = ...
-    application = ...
-    inspection = ...
-    check = ...
-    round = ...
-    field_inspection = ...
-
-inspection_format: str
-
-class RoundPart:
-    """One part of a round's score: the points a mode is worth."""
-
-    id: str
-    name: str
-    mode: AssessmentMode
-    full_points: float
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, id: str = "", full_points: float = 0.0, *, name: str = "", mode: AssessmentMode = ...) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class ConsequenceRule:
-    """A consequence of a round: a total below a line, or a flag."""
-
-    id: str
-    name: str
-    below: float | None
-    flag: str
-    months: int | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self, id: str = "", *, name: str = "", below: float | None = None, flag: str = "", months: int | None = None
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class RoundScheme:
-    """How a title is judged in rounds: parts, year weights, consequences (mildest first)."""
-
-    id: str
-    name: str
-    parts: list[RoundPart]
-    year_weights: list[float]
-    first_year: int | None
-    consequences: list[ConsequenceRule]
-    source: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self,
-        parts: Sequence[RoundPart],
-        year_weights: Sequence[float] = ...,
-        consequences: Sequence[ConsequenceRule] = ...,
-        *,
-        id: str = "",
-        name: str = "",
-        first_year: int | None = None,
-        source: str = "",
-    ) -> None: ...
-    @property
-    def full_points(self) -> float: ...
-    def part(self, id: str) -> RoundPart: ...
-    def validate(self) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-def civilized_city_scheme() -> RoundScheme: ...
-def bundled_round_schemes() -> list[str]: ...
-def bundled_round_scheme(id: str) -> RoundScheme: ...
-
-class AssessmentRound:
-    """A scored round: one dated assessment of a title, with its part scores."""
-
-    id: str
-    title: str
-    kind: AssessmentKind
-    date: datetime.date
-    year: int | None
-    name: str
-    parts: dict[str, float]
-    total: float | None
-    flags: list[str]
-    source: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self,
-        id: str,
-        title: str,
-        date: datetime.date,
-        *,
-        kind: AssessmentKind = ...,
-        parts: Mapping[str, float] = ...,
-        total: float | None = None,
-        year: int | None = None,
-        name: str = "",
-        flags: Sequence[str] = ...,
-        source: str = "",
-    ) -> None: ...
-    def total_in(self, scheme: RoundScheme) -> float | None: ...
-    def consequences(self, scheme: RoundScheme) -> list[ConsequenceRule]: ...
-    def validate(self, scheme: RoundScheme) -> None: ...
-    @property
-    def assessment_year(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class CycleStanding:
-    """A cycle's standing: each year's score, what is secured, the total once complete."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    @property
-    def first_year(self) -> int: ...
-    @property
-    def scores(self) -> list[float | None]: ...
-    @property
-    def weights(self) -> list[float]: ...
-    @property
-    def secured(self) -> float: ...
-    @property
-    def remaining_weight(self) -> float: ...
-    @property
-    def total(self) -> float | None: ...
-    @property
-    def best_possible(self) -> float: ...
-    @property
-    def years(self) -> list[int]: ...
-    def __eq__(self, other: object) -> bool: ...
-
-def cycle_standing(scheme: RoundScheme, rounds: Sequence[AssessmentRound], title: str = "") -> CycleStanding: ...
-
-class CycleNeed:
-    """What the remaining years need for the cycle total to reach a line."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    @property
-    def line(self) -> float: ...
-    @property
-    def years(self) -> list[int]: ...
-    @property
-    def needed(self) -> float: ...
-    @property
-    def secured(self) -> bool: ...
-    @property
-    def reachable(self) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
-
-def points_needed(standing: CycleStanding, scheme: RoundScheme, line: float) -> CycleNeed: ...
-
-class Check:
-    """A dated check on the way to a title: the provincial pre-check, the national check."""
-
-    id: str
-    title: str
-    kind: AssessmentKind
-    date: datetime.date
-    end: datetime.date | None
-    name: str
-    notes: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self,
-        id: str,
-        date: datetime.date,
-        *,
-        kind: AssessmentKind = ...,
-        title: str = "",
-        end: datetime.date | None = None,
-        name: str = "",
-        notes: str = "",
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class InspectionSite:
-    """A site sampled by a field inspection."""
-
-    id: str
-    unit: str
-    type: str
-    name: str
-    date: datetime.date | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, id: str, unit: str, type: str, *, name: str = "", date: datetime.date | None = None) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class InspectionProblem:
-    """A problem found at a site."""
-
-    site: str
-    indicator: str
-    description: str
-    count: int
-    deduction: float | None
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self, site: str, indicator: str, *, description: str = "", count: int = 1, deduction: float | None = None
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class FieldRollup:
-    """Problems and deductions of one unit and indicator in an inspection."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    @property
-    def unit(self) -> str: ...
-    @property
-    def indicator(self) -> str: ...
-    @property
-    def sites(self) -> int: ...
-    @property
-    def problems(self) -> int: ...
-    @property
-    def deduction(self) -> float: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class FieldInspection:
-    """A field inspection: sites sampled, mandatory site types, problems found."""
-
-    id: str
-    title: str
-    round: str
-    date: datetime.date
-    name: str
-    source: str
-    mandatory: list[str]
-    indicators: list[str]
-    sites: list[InspectionSite]
-    problems: list[InspectionProblem]
-    file: str
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(
-        self,
-        id: str,
-        date: datetime.date,
-        sites: Sequence[InspectionSite] = ...,
-        problems: Sequence[InspectionProblem] = ...,
-        *,
-        title: str = "",
-        round: str = "",
-        name: str = "",
-        source: str = "",
-        mandatory: Sequence[str] = ...,
-        indicators: Sequence[str] = ...,
-        file: str = "",
-    ) -> None: ...
-    def missing_site_types(self) -> list[str]: ...
-    def rollup(self, parents: Mapping[str, str] = ...) -> list[FieldRollup]: ...
-    def observations(self, parents: Mapping[str, str] = ...) -> list[Observation]: ...
-    def validate(self) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-def load_field_inspection(path: str, *, limits: Limits | None = None) -> FieldInspection: ...
-def parse_field_inspection(text: str, file: str = "<string>", *, limits: Limits | None = None) -> FieldInspection: ...
-def field_inspection_to_json(inspection: FieldInspection, indent: int = 2) -> str: ...
-
-class CampaignEvent:
-    """A dated event of a campaign, for 'next events'."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    @property
-    def date(self) -> datetime.date: ...
-    @property
-    def end(self) -> datetime.date | None: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def kind(self) -> EventKind: ...
-    @property
-    def assessment(self) -> AssessmentKind | None: ...
+    def frameworks(self) -> dict[str, Framework]:
+        """
+        Frameworks by title id.
+        """
     @property
     def id(self) -> str: ...
     @property
+    def inspections(self) -> list[FieldInspection]:
+        """
+        The field inspections (copies).
+        """
+    @property
     def name(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    @property
+    def observations(self) -> ObservationStore:
+        """
+        The observations of its units (all observation files together).
+        """
+    @property
+    def plan(self) -> Plan | None:
+        """
+        The plan, or None.
+        """
+    @property
+    def rejected_observations(self) -> list[tuple[str, RejectedRow]]:
+        """
+        Rows of the observation files that were left out: (file, RejectedRow) pairs.
+        """
+    @property
+    def spec(self) -> CampaignSpec:
+        """
+        The campaign as plain data (a copy).
+        """
+    @property
+    def targets(self) -> list[Target]:
+        """
+        The targets (copies).
+        """
+    @property
+    def titles(self) -> list[CampaignTitle]:
+        """
+        The titles, in order (copies).
+        """
+    @property
+    def units(self) -> list[CampaignUnit]:
+        """
+        The units, in order (copies).
+        """
 
 class Rag(enum.Enum):
-    """Red, amber, green: how a title stands for a unit."""
+    """
+    Red, amber, green: how a title stands for a unit.
+    """
 
-    green = ...
     amber = ...
+    green = ...
     red = ...
 
 class TargetState(enum.Enum):
-    """Where a campaign target stands for a unit: met, on_track, off_track, overdue, no_data."""
+    """
+    Where a campaign target stands for a unit: met, on_track, off_track, overdue, no_data.
+    """
 
     met = ...
-    on_track = ...
-    off_track = ...
-    overdue = ...
     no_data = ...
+    off_track = ...
+    on_track = ...
+    overdue = ...
 
 class RulingKind(enum.Enum):
-    """Which rule a ruling applies: scope, subunit, level_or_trend, history_average."""
+    """
+    Which rule a ruling applies: scope, subunit, level_or_trend, history_average.
+    """
 
+    history_average = ...
+    level_or_trend = ...
     scope = ...
     subunit = ...
-    level_or_trend = ...
-    history_average = ...
 
 class Ruling:
-    """An outcome decided by a rule one unit's latest value cannot show (several units, the history)."""
+    """
+    An outcome decided by a rule one unit's latest value cannot show (several units, the history).
+    """
 
-    @property
-    def unit(self) -> str: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
     @property
     def indicator(self) -> str: ...
     @property
-    def kind(self) -> RulingKind: ...
+    def kind(self) -> RulingKind:
+        """
+        The rule (RulingKind).
+        """
     @property
-    def outcome(self) -> Outcome: ...
+    def outcome(self) -> Outcome:
+        """
+        met, not_met, or missing: not assessed (left out of the unit).
+        """
     @property
-    def reason(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    def reason(self) -> str:
+        """
+        In words, with the numbers (English).
+        """
+    @property
+    def unit(self) -> str: ...
 
 class TargetProgress:
-    """One campaign target for one unit, on the status date."""
+    """
+    One campaign target for one unit, on the status date.
+    """
 
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
     @property
-    def indicator(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def every_unit(self) -> bool: ...
-    @property
-    def target(self) -> float: ...
-    @property
-    def line(self) -> Interval: ...
-    @property
-    def deadline(self) -> datetime.date | None: ...
+    def deadline(self) -> datetime.date | None:
+        """
+        The target's deadline, else the title's inspection date, or None.
+        """
     @property
     def department(self) -> str: ...
     @property
-    def latest(self) -> float | None: ...
-    @property
-    def latest_date(self) -> datetime.date | None: ...
-    @property
-    def projected(self) -> float | None: ...
-    @property
-    def met_now(self) -> bool: ...
-    @property
-    def on_track(self) -> bool: ...
-    @property
-    def state(self) -> TargetState: ...
-    @property
-    def reason(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class SurveyCheck:
-    """A survey item of one unit: how sure its latest estimate is to meet the line."""
-
-    @property
-    def unit(self) -> str: ...
+    def every_unit(self) -> bool:
+        """
+        The campaign gave it for every unit.
+        """
     @property
     def indicator(self) -> str: ...
     @property
-    def date(self) -> datetime.date: ...
+    def latest(self) -> float | None:
+        """
+        The latest value on or before the status date, or None.
+        """
     @property
-    def estimate(self) -> float: ...
+    def latest_date(self) -> datetime.date | None:
+        """
+        Its date, or None.
+        """
+    @property
+    def line(self) -> Interval:
+        """
+        The target as a line in the indicator's direction (Interval).
+        """
+    @property
+    def met_now(self) -> bool: ...
+    @property
+    def on_track(self) -> bool:
+        """
+        Met now, or projected to meet it by the deadline.
+        """
+    @property
+    def projected(self) -> float | None:
+        """
+        The value projected to the deadline, or None.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        In words (English).
+        """
+    @property
+    def state(self) -> TargetState:
+        """
+        TargetState.
+        """
+    @property
+    def target(self) -> float:
+        """
+        The value to reach.
+        """
+    @property
+    def unit(self) -> str:
+        """
+        The unit it is tracked for.
+        """
+
+class SurveyCheck:
+    """
+    A survey item of one unit: how sure its latest estimate is to meet the line.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        Date of the latest estimate.
+        """
+    @property
+    def estimate(self) -> float:
+        """
+        The latest value, in the indicator's unit.
+        """
+    @property
+    def high(self) -> float:
+        """
+        Upper end of the confidence interval.
+        """
+    @property
+    def in_doubt(self) -> bool:
+        """
+        Meets, but with probability below survey_confidence.
+        """
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def line(self) -> Interval:
+        """
+        The line the unit is judged on (Interval).
+        """
+    @property
+    def low(self) -> float:
+        """
+        Lower end of the confidence interval (Wilson).
+        """
+    @property
+    def meets(self) -> bool:
+        """
+        The estimate meets the line.
+        """
+    @property
+    def probability(self) -> float:
+        """
+        Probability that the true value meets the line.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        In words (English).
+        """
     @property
     def sample_size(self) -> int: ...
     @property
-    def line(self) -> Interval: ...
-    @property
-    def low(self) -> float: ...
-    @property
-    def high(self) -> float: ...
-    @property
-    def probability(self) -> float: ...
-    @property
-    def meets(self) -> bool: ...
-    @property
-    def in_doubt(self) -> bool: ...
-    @property
-    def reason(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    def unit(self) -> str: ...
 
 class UnitFacts:
-    """The facts behind one unit's verdict, for reports that word their own reasons."""
+    """
+    The facts behind one unit's verdict, for reports that word their own reasons.
+    """
 
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
     @property
-    def passes_now(self) -> bool | None: ...
+    def basic_failed(self) -> list[str]:
+        """
+        Basic items not met now (ids).
+        """
     @property
-    def passes_at_inspection(self) -> bool | None: ...
+    def overdue_tasks(self) -> int:
+        """
+        How many overdue tasks bear on the unit.
+        """
     @property
-    def basic_failed(self) -> list[str]: ...
+    def passes_at_inspection(self) -> bool | None:
+        """
+        Passes on the projected values; None without a projection.
+        """
     @property
-    def overdue_tasks(self) -> int: ...
+    def passes_now(self) -> bool | None:
+        """
+        Passes on the latest values; None without a framework.
+        """
     @property
-    def targets_off_track(self) -> list[str]: ...
+    def ruled_met(self) -> list[str]:
+        """
+        Indicator ids a rule judges met now though the level alone misses.
+        """
     @property
-    def surveys_in_doubt(self) -> list[str]: ...
+    def ruled_not_met(self) -> list[str]:
+        """
+        Indicator ids a rule judges not met now.
+        """
     @property
-    def ruled_not_met(self) -> list[str]: ...
+    def surveys_in_doubt(self) -> list[str]:
+        """
+        Indicator ids of its survey items in doubt.
+        """
     @property
-    def ruled_met(self) -> list[str]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def targets_off_track(self) -> list[str]:
+        """
+        Indicator ids of its targets off track or overdue.
+        """
 
 class TitleReadiness:
-    """One title on the status date: its evaluations and each unit's verdict."""
-
+    """
+    One title on the status date: its evaluations and each unit's verdict.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def at_inspection(self) -> BatchEvaluation | None:
+        """
+        The evaluation on the values projected to the inspection date, or None.
+        """
+    @property
+    def facts(self) -> list[UnitFacts]:
+        """
+        Per unit, the facts behind `rag` and `reasons` (UnitFacts).
+        """
+    @property
+    def framework(self) -> Framework | None:
+        """
+        The framework that judges it, or None.
+        """
+    @property
+    def inspection(self) -> datetime.date | None:
+        """
+        The inspection date projected to, or None.
+        """
+    @property
+    def now(self) -> BatchEvaluation | None:
+        """
+        The evaluation on the latest values (BatchEvaluation), or None without a framework.
+        """
+    @property
+    def overdue_tasks(self) -> list[list[str]]:
+        """
+        Per unit, ids of the overdue tasks that bear on it.
+        """
+    @property
+    def rag(self) -> list[Rag]:
+        """
+        Rag per unit.
+        """
+    @property
+    def reasons(self) -> list[str]:
+        """
+        Per unit, in words.
+        """
+    @property
+    def rulings(self) -> list[Ruling]:
+        """
+        Outcomes `now` takes from the unit rules (Ruling).
+        """
+    @property
+    def rulings_at_inspection(self) -> list[Ruling]:
+        """
+        The same rules on the projected values.
+        """
+    @property
+    def surveys(self) -> list[SurveyCheck]:
+        """
+        Survey items with a sample size, per unit (SurveyCheck).
+        """
+    @property
+    def targets(self) -> list[TargetProgress]:
+        """
+        The campaign's targets of this title, per unit they apply to (TargetProgress).
+        """
     @property
     def title(self) -> str: ...
     @property
-    def inspection(self) -> datetime.date | None: ...
-    @property
-    def framework(self) -> Framework | None: ...
-    @property
-    def units(self) -> list[str]: ...
-    @property
-    def now(self) -> BatchEvaluation | None: ...
-    @property
-    def at_inspection(self) -> BatchEvaluation | None: ...
-    @property
-    def rag(self) -> list[Rag]: ...
-    @property
-    def reasons(self) -> list[str]: ...
-    @property
-    def overdue_tasks(self) -> list[list[str]]: ...
-    @property
-    def targets(self) -> list[TargetProgress]: ...
-    @property
-    def surveys(self) -> list[SurveyCheck]: ...
-    @property
-    def rulings(self) -> list[Ruling]: ...
-    @property
-    def rulings_at_inspection(self) -> list[Ruling]: ...
-    @property
-    def facts(self) -> list[UnitFacts]: ...
+    def units(self) -> list[str]:
+        """
+        The campaign's units, in order.
+        """
 
 class Readiness:
-    """A campaign's readiness on a date."""
-
+    """
+    A campaign's readiness on a date.
+    """
+    def __repr__(self) -> str: ...
+    def facts_frame(self) -> pandas.DataFrame:
+        """
+        One row per title and unit (`TitleReadiness.facts`), for reports that word their own reasons: title, unit, rag, passes_now and passes_at_inspection (None where unknown), basic_failed, targets_off_track, surveys_in_doubt, ruled_not_met, ruled_met (lists of indicator ids) and overdue_tasks (a count).
+        """
+    def rulings_frame(self, at_inspection: bool = False) -> pandas.DataFrame:
+        """
+        One row per ruling (`TitleReadiness.rulings`, or `rulings_at_inspection`): title, unit, indicator, kind (scope, subunit, level_or_trend, history_average), outcome (met, not_met, missing: not assessed) and reason.
+        """
+    def surveys_frame(self) -> pandas.DataFrame:
+        """
+        One row per title, unit and survey item with a sample size (`TitleReadiness.surveys`): title, unit, indicator, date, estimate, sample_size, line (text), low and high (the confidence interval), probability (that the true value meets the line), meets, in_doubt and reason.
+        """
+    def targets_frame(self) -> pandas.DataFrame:
+        """
+        One row per title, target and unit it applies to (`TitleReadiness.targets`): title, indicator, unit, every_unit, target, line (text), deadline (`datetime.date` or None), department, latest and projected (NaN where none), latest_date, met_now, on_track, state (name) and reason.
+        """
+    def title(self, id: str) -> TitleReadiness:
+        """
+        The readiness of a title; NotFoundError.
+        """
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        One row per title and unit, titles in the campaign's order: title, unit, rag (name), reason, passed_now and passed_at_inspection (None without a framework or projection), met and assessed indicators now, total now and at the inspection date (NaN where none), overdue_tasks (how many bear on it).
+        """
     @property
     def as_of(self) -> datetime.date: ...
     @property
-    def titles(self) -> list[TitleReadiness]: ...
+    def plan(self) -> PlanStatus | None:
+        """
+        The plan's status on the date (PlanStatus), or None.
+        """
     @property
-    def plan(self) -> PlanStatus | None: ...
-    def title(self, id: str) -> TitleReadiness: ...
-    # (civitas._frames)
-    def to_frame(self) -> pd.DataFrame: ...
-    # (civitas._readiness)
-    def targets_frame(self) -> pd.DataFrame: ...
-    def surveys_frame(self) -> pd.DataFrame: ...
-    def rulings_frame(self, at_inspection: bool = False) -> pd.DataFrame: ...
-    def facts_frame(self) -> pd.DataFrame: ...
+    def titles(self) -> list[TitleReadiness]:
+        """
+        Per title, in the campaign's order.
+        """
 
-def readiness(
-    campaign: Campaign,
-    as_of: datetime.date,
-    *,
-    known_on: datetime.date | None = None,
-    trend_points: int = 5,
-    at_risk_within: int = 5,
-    survey_confidence: float = 0.8,
-    survey_interval: float = 0.95,
-) -> Readiness: ...
 class Language(enum.Enum):
-    """The language of a report's fixed strings, numbers and dates."""
+    """
+    The language of a report's fixed strings, numbers and dates: zh or en.
+    """
 
-    zh = 0
-    en = 1
+    en = ...
+    zh = ...
 
 class ReportFormat(enum.Enum):
-    """How a report is written."""
+    """
+    How a report is written: text, markdown, html or json.
+    """
 
-    text = 0
-    markdown = 1
-    html = 2
-    json = 3
+    html = ...
+    json = ...
+    markdown = ...
+    text = ...
 
 class ReportItem:
-    """One indicator of one unit that misses its pass line now or at the inspection."""
+    """
+    One indicator of one unit that misses its pass line now or at the inspection.
+    """
 
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def basic(self) -> bool:
+        """
+        A basic (veto) item.
+        """
+    @property
+    def department(self) -> str:
+        """
+        The department of the campaign's target, '' when none.
+        """
+    @property
+    def direction(self) -> Direction: ...
+    @property
+    def gap(self) -> float | None:
+        """
+        Distance to the line now, in the indicator's unit.
+        """
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def line(self) -> Interval:
+        """
+        The pass line applied (Interval).
+        """
+    @property
+    def measure(self) -> str:
+        """
+        The indicator's unit of measure.
+        """
+    @property
+    def met(self) -> bool:
+        """
+        The latest value meets the line.
+        """
+    @property
+    def name(self) -> str: ...
+    @property
+    def projected(self) -> float | None:
+        """
+        Value projected to the inspection date, or None.
+        """
+    @property
+    def projected_met(self) -> bool | None:
+        """
+        Whether the projected value meets the line, or None.
+        """
+    @property
+    def relative_gap(self) -> float | None:
+        """
+        gap / |line|, or None.
+        """
+    @property
+    def rule(self) -> RulingKind | None:
+        """
+        The framework rule (RulingKind) that decided its outcome now, or None.
+        """
     @property
     def unit(self) -> str: ...
     @property
     def unit_name(self) -> str: ...
     @property
-    def indicator(self) -> str: ...
+    def value(self) -> float | None:
+        """
+        Latest value, or None.
+        """
     @property
-    def name(self) -> str: ...
-    @property
-    def measure(self) -> str: ...
-    @property
-    def direction(self) -> Direction: ...
-    @property
-    def basic(self) -> bool: ...
-    @property
-    def value(self) -> float | None: ...
-    @property
-    def value_date(self) -> datetime.date | None: ...
-    @property
-    def met(self) -> bool: ...
-    @property
-    def projected(self) -> float | None: ...
-    @property
-    def projected_met(self) -> bool | None: ...
-    @property
-    def line(self) -> Interval: ...
-    @property
-    def gap(self) -> float | None: ...
-    @property
-    def relative_gap(self) -> float | None: ...
-    @property
-    def department(self) -> str: ...
-    @property
-    def rule(self) -> RulingKind | None: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class RoundResult:
-    """A scored assessment round of a title, as a report shows it."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind(self) -> AssessmentKind: ...
-    @property
-    def date(self) -> datetime.date: ...
-    @property
-    def total(self) -> float | None: ...
-    @property
-    def scale(self) -> float: ...
-    @property
-    def consequences(self) -> list[str]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def value_date(self) -> datetime.date | None:
+        """
+        The day the latest value describes, or None.
+        """
 
 class UnitStanding:
-    """A unit's row in a title's district ranking."""
+    """
+    A unit's row in a title's district ranking.
+    """
 
-    @property
-    def unit(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def rank(self) -> int: ...
-    @property
-    def rag(self) -> Rag: ...
-    @property
-    def met(self) -> int: ...
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
     @property
     def assessed(self) -> int: ...
     @property
-    def total(self) -> float | None: ...
-    @property
-    def passes_now(self) -> bool | None: ...
-    @property
-    def passes_at_inspection(self) -> bool | None: ...
-    @property
-    def overdue_tasks(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class TitleReport:
-    """One title's page of a report."""
-
-    @property
-    def id(self) -> str: ...
+    def met(self) -> int: ...
     @property
     def name(self) -> str: ...
     @property
-    def framework(self) -> str: ...
+    def overdue_tasks(self) -> int: ...
+    @property
+    def passes_at_inspection(self) -> bool | None: ...
+    @property
+    def passes_now(self) -> bool | None: ...
+    @property
+    def rag(self) -> Rag: ...
+    @property
+    def rank(self) -> int:
+        """
+        1 = best; ties share the smaller rank.
+        """
+    @property
+    def total(self) -> float | None: ...
+    @property
+    def unit(self) -> str: ...
+
+class RoundResult:
+    """
+    A scored assessment round of a title, as a report shows it.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def consequences(self) -> list[str]:
+        """
+        Names of the consequences it triggers, mildest first.
+        """
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> AssessmentKind:
+        """
+        AssessmentKind.
+        """
+    @property
+    def name(self) -> str: ...
+    @property
+    def scale(self) -> float:
+        """
+        The scheme's full points.
+        """
+    @property
+    def total(self) -> float | None:
+        """
+        Its total, when every part is known, else None.
+        """
+
+class TitleReport:
+    """
+    One title's page of a report.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def assessed(self) -> int: ...
+    @property
+    def basic_failed(self) -> int: ...
     @property
     def dates(self) -> TitleDates: ...
     @property
     def days_to_inspection(self) -> int | None: ...
     @property
-    def top_unit(self) -> str: ...
+    def framework(self) -> str:
+        """
+        The framework's name, '' for a title tracked by its plan only.
+        """
     @property
-    def rag(self) -> Rag: ...
+    def id(self) -> str: ...
     @property
-    def reason(self) -> str: ...
-    @property
-    def met(self) -> int: ...
-    @property
-    def assessed(self) -> int: ...
+    def indicator_names(self) -> dict[str, str]:
+        """
+        Names of the indicators its targets and surveys name.
+        """
     @property
     def indicators(self) -> int: ...
     @property
-    def basic_failed(self) -> int: ...
-    @property
-    def total(self) -> float | None: ...
-    @property
-    def scale(self) -> float: ...
-    @property
-    def pass_total(self) -> float | None: ...
-    @property
-    def pass_share(self) -> float | None: ...
-    @property
-    def passes_now(self) -> bool: ...
-    @property
-    def passes_at_inspection(self) -> bool | None: ...
-    @property
-    def shortfalls(self) -> list[ReportItem]: ...
-    @property
-    def off_track(self) -> list[ReportItem]: ...
-    @property
-    def overdue(self) -> list[OverdueTask]: ...
-    @property
-    def shortfalls_total(self) -> int: ...
-    @property
-    def off_track_total(self) -> int: ...
-    @property
-    def overdue_total(self) -> int: ...
-    @property
-    def units(self) -> list[UnitStanding]: ...
-    @property
-    def targets(self) -> list[TargetProgress]: ...
-    @property
-    def targets_total(self) -> int: ...
-    @property
-    def surveys(self) -> list[SurveyCheck]: ...
-    @property
-    def surveys_total(self) -> int: ...
-    @property
-    def rounds(self) -> list[RoundResult]: ...
-    @property
-    def indicator_names(self) -> dict[str, str]: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class ReportPart(enum.Enum):
-    """A part of a report that can fail to be computed."""
-
-    plan_status = 0
-    title_evaluation = 1
-    unit_evaluation = 2
-    unit_projection = 3
-    rounds = 4
-    departments = 5
-    next_events = 6
-
-class ReportGap:
-    """A part the report could not compute, and why (the report says so instead of leaving it out)."""
-
-    @property
-    def part(self) -> ReportPart: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def reason_zh(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class DepartmentRow:
-    """A department's row in the accountability table."""
-
+    def met(self) -> int: ...
     @property
     def name(self) -> str: ...
     @property
-    def leader(self) -> str: ...
+    def off_track(self) -> list[ReportItem]:
+        """
+        Items projected to miss at the inspection.
+        """
     @property
-    def tasks(self) -> int: ...
+    def off_track_total(self) -> int: ...
+    @property
+    def overdue(self) -> list[OverdueTask]:
+        """
+        Overdue tasks that bear on the title (list of OverdueTask).
+        """
+    @property
+    def overdue_total(self) -> int: ...
+    @property
+    def pass_share(self) -> float | None: ...
+    @property
+    def pass_total(self) -> float | None: ...
+    @property
+    def passes_at_inspection(self) -> bool | None: ...
+    @property
+    def passes_now(self) -> bool: ...
+    @property
+    def rag(self) -> Rag:
+        """
+        The top unit's verdict.
+        """
+    @property
+    def reason(self) -> str:
+        """
+        Why, in the report's language.
+        """
+    @property
+    def rounds(self) -> list[RoundResult]:
+        """
+        The title's scored rounds (RoundResult), in date order.
+        """
+    @property
+    def scale(self) -> float: ...
+    @property
+    def shortfalls(self) -> list[ReportItem]:
+        """
+        The top unit's items short now (list of ReportItem).
+        """
+    @property
+    def shortfalls_total(self) -> int: ...
+    @property
+    def surveys(self) -> list[SurveyCheck]:
+        """
+        Survey items (SurveyCheck), in doubt first, then not met.
+        """
+    @property
+    def surveys_total(self) -> int: ...
+    @property
+    def targets(self) -> list[TargetProgress]:
+        """
+        The campaign's targets (TargetProgress), overdue and off track first.
+        """
+    @property
+    def targets_total(self) -> int: ...
+    @property
+    def top_unit(self) -> str: ...
+    @property
+    def total(self) -> float | None: ...
+    @property
+    def units(self) -> list[UnitStanding]:
+        """
+        The district ranking (list of UnitStanding), best first.
+        """
+
+class ReportPart(enum.Enum):
+    """
+    A part of a report that can fail to be computed: plan_status, title_evaluation, unit_evaluation, unit_projection, rounds, departments, next_events.
+    """
+
+    departments = ...
+    next_events = ...
+    plan_status = ...
+    rounds = ...
+    title_evaluation = ...
+    unit_evaluation = ...
+    unit_projection = ...
+
+class ReportGap:
+    """
+    A part the report could not compute, and why (the report says so instead of leaving it out).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def part(self) -> ReportPart:
+        """
+        What is missing (ReportPart).
+        """
+    @property
+    def reason(self) -> str:
+        """
+        Why, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        Why, in Chinese.
+        """
+    @property
+    def title(self) -> str:
+        """
+        The title it belongs to, '' for a part of the whole campaign.
+        """
+    @property
+    def unit(self) -> str:
+        """
+        The unit, for unit_evaluation and unit_projection; else ''.
+        """
+
+class DepartmentRow:
+    """
+    A department's row in the accountability table.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
     @property
     def done(self) -> int: ...
     @property
-    def due(self) -> int: ...
-    @property
     def done_on_time(self) -> int: ...
     @property
-    def overdue(self) -> int: ...
+    def due(self) -> int: ...
+    @property
+    def leader(self) -> str: ...
     @property
     def most_days_late(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def overdue(self) -> int: ...
     @property
     def problems(self) -> int: ...
     @property
@@ -1713,40 +5122,674 @@ class DepartmentRow:
     def targets(self) -> int: ...
     @property
     def targets_short(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
+    @property
+    def tasks(self) -> int: ...
 
 class Report:
-    """A campaign's report on a date: a page per title and the departments' table."""
+    """
+    A campaign's report on a date: a page per title and the departments' table.
+    """
 
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    def render(self, format: str = "text") -> str:
+        """
+        The report as text, markdown, html (one self-contained file) or json.
+        """
+    def save(self, path: os.PathLike | str | bytes, format: str | None = None) -> None:
+        """
+        Writes the report whole or not at all (a device such as /dev/null is written in place; IoError on failure); the format defaults to the extension's (.html/.htm, .md/.markdown, .json, .txt or none for text; any other is a ValidationError).
+        """
+    @property
+    def as_of(self) -> datetime.date: ...
     @property
     def campaign(self) -> str: ...
     @property
-    def name(self) -> str: ...
+    def department_names(self) -> dict[str, str]:
+        """
+        Display name of each campaign department id.
+        """
     @property
-    def as_of(self) -> datetime.date: ...
+    def departments(self) -> list[DepartmentRow]: ...
+    @property
+    def gaps(self) -> list[ReportGap]:
+        """
+        Parts that could not be computed (ReportGap), in the order met; empty when whole.
+        """
     @property
     def known_on(self) -> datetime.date | None: ...
     @property
     def language(self) -> Language: ...
     @property
-    def titles(self) -> list[TitleReport]: ...
+    def name(self) -> str: ...
     @property
-    def departments(self) -> list[DepartmentRow]: ...
+    def next_events(self) -> list[CampaignEvent]:
+        """
+        Dated events after the report date (CampaignEvent), soonest first.
+        """
     @property
-    def plan(self) -> Progress | None: ...
+    def plan(self) -> Progress | None:
+        """
+        The whole plan's Progress, or None.
+        """
     @property
     def rejected_observations(self) -> int: ...
     @property
-    def gaps(self) -> list[ReportGap]: ...
+    def titles(self) -> list[TitleReport]: ...
     @property
-    def next_events(self) -> list[CampaignEvent]: ...
+    def unit_names(self) -> dict[str, str]:
+        """
+        Display name of each unit id.
+        """
+
+class AhpMethod(enum.Enum):
+    """
+    How AHP derives weights: eigenvector (Saaty) or geometric_mean of each row.
+    """
+
+    eigenvector = ...
+    geometric_mean = ...
+
+class RandomIndexTable(enum.Enum):
+    """
+    Random index table for the consistency ratio: saaty or donegan_dodd.
+    """
+
+    donegan_dodd = ...
+    saaty = ...
+
+class ObjectiveNormalization(enum.Enum):
+    """
+    How objective weights rescale columns: min_max (cost columns flipped) or none (values as given).
+    """
+
+    min_max = ...
+    none = ...
+
+class AhpResult:
+    """
+    Weights and consistency of one pairwise comparison matrix.
+    """
+    def __repr__(self) -> str: ...
     @property
-    def unit_names(self) -> dict[str, str]: ...
+    def acceptable(self) -> bool:
+        """
+        True when CR < 0.1; False: revise the judgments.
+        """
     @property
-    def department_names(self) -> dict[str, str]: ...
-    def render(self, format: str = "text") -> str: ...
-    def save(self, path: _Path, format: str | None = None) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def consistency_index(self) -> float:
+        """
+        CI = (lambda_max - n) / (n - 1); 0 for n <= 2.
+        """
+    @property
+    def consistency_ratio(self) -> float:
+        """
+        CR = CI / RI(n); 0 for n <= 2.
+        """
+    @property
+    def lambda_max(self) -> float:
+        """
+        Principal eigenvalue of the matrix (>= n).
+        """
+    @property
+    def method(self) -> AhpMethod:
+        """
+        How the weights were derived.
+        """
+    @property
+    def random_index(self) -> float:
+        """
+        RI(n) of the table used; 0 for n <= 2.
+        """
+    @property
+    def table(self) -> RandomIndexTable:
+        """
+        Which random index table was used.
+        """
+    @property
+    def weights(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (n,): one weight per row of the matrix, sum 1.
+        """
+
+class HierarchicalAhp:
+    """
+    AHP on a two-level hierarchy (categories, indicators).
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def acceptable(self) -> bool:
+        """
+        True when every matrix has CR < 0.1.
+        """
+    @property
+    def categories(self) -> AhpResult:
+        """
+        AHP of the category matrix.
+        """
+    @property
+    def global_weights(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64: category weight x local weight, category by category, sum 1.
+        """
+    @property
+    def indicators(self) -> list[AhpResult]:
+        """
+        AHP of each category's indicator matrix, in order.
+        """
+
+class ComparisonRevision:
+    """
+    What replacing one judgment a_ij by its consistent value w_i / w_j would do.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def col(self) -> int:
+        """
+        j, 0-based.
+        """
+    @property
+    def consistency_ratio(self) -> float:
+        """
+        CR of the matrix with a_ij replaced by consistent_value.
+        """
+    @property
+    def consistent_value(self) -> float:
+        """
+        w_i / w_j from the current weights.
+        """
+    @property
+    def deviation(self) -> float:
+        """
+        a_ij * w_j / w_i: 1 when the judgment agrees.
+        """
+    @property
+    def row(self) -> int:
+        """
+        i, 0-based (row < col).
+        """
+    @property
+    def value(self) -> float:
+        """
+        a_ij as judged.
+        """
+
+class Normalization(enum.Enum):
+    """
+    How TOPSIS makes the criteria comparable: vector or min_max.
+    """
+
+    min_max = ...
+    vector = ...
+
+class RankMethod(enum.Enum):
+    """
+    How rank() numbers ties: min (1224), dense (1223) or ordinal (1234).
+    """
+
+    dense = ...
+    min = ...
+    ordinal = ...
+
+class BoundaryTies(enum.Enum):
+    """
+    What happens to tied units that straddle a tier's last place: demote, admit or by_id.
+    """
+
+    admit = ...
+    by_id = ...
+    demote = ...
+
+class TopsisPrepared:
+    """
+    A normalised matrix ready for TOPSIS with many weight vectors (prepare_topsis).
+    """
+    def __repr__(self) -> str: ...
+    def closeness(self, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Closeness per unit for one weight vector (criteria,) -> (units,), or for many (draws, criteria) -> (units, draws), without normalising again.
+        """
+    def separations(self, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        (units, 2): weighted distance to the ideal (column 0) and to the anti-ideal (column 1).
+        """
+    @property
+    def criteria(self) -> int:
+        """
+        Criteria (columns of x).
+        """
+    @property
+    def normalization(self) -> Normalization:
+        """
+        The normalisation used.
+        """
+    @property
+    def units(self) -> int:
+        """
+        Units (rows of x).
+        """
+
+class VikorResult:
+    """
+    VIKOR's S, R and Q per unit and its compromise solution.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def acceptable_advantage(self) -> bool:
+        """
+        C1: Q(A2) - Q(A1) >= 1 / (units - 1).
+        """
+    @property
+    def acceptable_stability(self) -> bool:
+        """
+        C2: the first by Q is also best by S or by R.
+        """
+    @property
+    def compromise(self) -> list[int]:
+        """
+        Rows of the compromise solution, in Q order.
+        """
+    @property
+    def q(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): Q in [0, 1], lower is better.
+        """
+    @property
+    def r(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): individual regret R in [0, 1], lower is better.
+        """
+    @property
+    def s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): group utility S in [0, 1], lower is better.
+        """
+    @property
+    def v(self) -> float:
+        """
+        Weight of the strategy of the majority, in [0, 1].
+        """
+
+class AwardTier:
+    """
+    An award tier: at most `count` places and at most `share` of the units assessed.
+    """
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __init__(
+        self,
+        name: str,
+        count: typing.SupportsInt | typing.SupportsIndex | None = None,
+        share: typing.SupportsFloat | typing.SupportsIndex | None = None,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def count(self) -> int | None:
+        """
+        Places, or None.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The tier's name.
+        """
+    @property
+    def share(self) -> float | None:
+        """
+        Cap as a share in (0, 1] of all units assessed, or None.
+        """
+
+class Awards:
+    """
+    Award tiers given to ranked units.
+    """
+    def __len__(self) -> int:
+        """
+        Number of units.
+        """
+    def __repr__(self) -> str: ...
+    @property
+    def awarded(self) -> list[int]:
+        """
+        Units given each tier.
+        """
+    @property
+    def eligible(self) -> int:
+        """
+        Units allowed an award.
+        """
+    @property
+    def ineligible(self) -> int:
+        """
+        Units excluded.
+        """
+    @property
+    def names(self) -> list[str | None]:
+        """
+        Tier name per unit, None for no award.
+        """
+    @property
+    def quota(self) -> list[int]:
+        """
+        Places of each tier (after the share cap).
+        """
+    @property
+    def ranks(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): competition rank among eligible units, 0 if ineligible.
+        """
+    @property
+    def tier(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): index into tier_names, -1 for no award.
+        """
+    @property
+    def tier_names(self) -> list[str]:
+        """
+        The tiers, best first.
+        """
+
+class WeightPerturbation(enum.Enum):
+    """
+    How each draw perturbs the weights: none, dirichlet or uniform.
+    """
+
+    dirichlet = ...
+    none = ...
+    uniform = ...
+
+class RankingMethod(enum.Enum):
+    """
+    How a draw scores units: topsis, weighted_sum or vikor.
+    """
+
+    topsis = ...
+    vikor = ...
+    weighted_sum = ...
+
+class UncertainFactor(enum.Enum):
+    """
+    The inputs sensitivity indices are given for: weights, normalization, method, dropped_indicator.
+    """
+
+    dropped_indicator = ...
+    method = ...
+    normalization = ...
+    weights = ...
+
+class RankUncertainty:
+    """
+    Per-unit rank statistics over Monte Carlo draws, and what drives them.
+    """
+    def __len__(self) -> int:
+        """
+        Number of units.
+        """
+    def __repr__(self) -> str: ...
+    def to_frame(self, units: collections.abc.Sequence[typing.Any] | None = None) -> pandas.DataFrame:
+        """
+        One row per unit (index: `units`, else the row number): nominal_rank, median_rank, rank_low (5%), rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and the unit's first-order index of each factor (`first_order_<factor>`).
+        """
+    @property
+    def draws(self) -> int:
+        """
+        Draws made.
+        """
+    @property
+    def drop_one_ranks(self) -> numpy.typing.NDArray[numpy.int32] | None:
+        """
+        int32 (units, criteria): ranks with each criterion left out, or None without drop_one.
+        """
+    @property
+    def dropped(self) -> numpy.typing.NDArray[numpy.int32] | None:
+        """
+        int32 (draws,): the criterion each draw left out, -1 for none.
+        """
+    @property
+    def factors(self) -> list[str]:
+        """
+        Names of the factors, in the order of first_order.
+        """
+    @property
+    def first_order(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (4,): first-order index of each UncertainFactor, in [0, 1].
+        """
+    @property
+    def first_order_by_unit(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (units, 4): the indices per unit (0 where the rank never changes).
+        """
+    @property
+    def mean_rank(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (units,): mean rank over the draws.
+        """
+    @property
+    def median_rank(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (units,): median rank over the draws.
+        """
+    @property
+    def method(self) -> numpy.typing.NDArray[numpy.int8]:
+        """
+        int8 (draws,): each draw's RankingMethod value (0 topsis, 1 weighted_sum, 2 vikor).
+        """
+    @property
+    def nominal_rank(self) -> numpy.typing.NDArray[numpy.int32] | None:
+        """
+        int32 (units,): rank with the nominal weights, first normalisation and method.
+        """
+    @property
+    def normalization(self) -> numpy.typing.NDArray[numpy.int8]:
+        """
+        int8 (draws,): each draw's Normalization value (0 vector, 1 min_max).
+        """
+    @property
+    def p_pass(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (units,): share of draws with score >= pass_threshold, or None without one.
+        """
+    @property
+    def p_top_k(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (units,): share of draws with rank <= top_k.
+        """
+    @property
+    def pass_threshold(self) -> float | None:
+        """
+        Threshold of p_pass, or None.
+        """
+    @property
+    def rank_high(self) -> numpy.typing.NDArray[numpy.int32] | None:
+        """
+        int32 (units,): 95% rank, the ceil(0.95 draws)-th smallest.
+        """
+    @property
+    def rank_low(self) -> numpy.typing.NDArray[numpy.int32] | None:
+        """
+        int32 (units,): 5% rank, the ceil(0.05 draws)-th smallest.
+        """
+    @property
+    def ranks(self) -> numpy.typing.NDArray[numpy.int32] | None:
+        """
+        int32 (draws, units): every draw's ranks, or None unless keep_ranks.
+        """
+    @property
+    def top_k(self) -> int:
+        """
+        k of p_top_k.
+        """
+    @property
+    def weight_first_order(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (criteria,): first-order index of each single weight.
+        """
+    @property
+    def weights(self) -> numpy.typing.NDArray[numpy.float64] | None:
+        """
+        float64 (draws, criteria): each draw's perturbed weights, before any drop.
+        """
+
+class ScoreChangeAttribution:
+    """
+    A weighted-sum score change between rounds, split per unit and indicator.
+    """
+    def __repr__(self) -> str: ...
+    def to_frame(
+        self,
+        units: collections.abc.Sequence[typing.Any] | None = None,
+        indicators: collections.abc.Sequence[typing.Any] | None = None,
+    ) -> pandas.DataFrame:
+        """
+        Long format, one row per unit and indicator (MultiIndex unit, indicator): value_effect, weight_effect, contribution; per unit the contributions add up to `change`.
+        """
+    @property
+    def after(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): score in the second round.
+        """
+    @property
+    def before(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): score in the first round.
+        """
+    @property
+    def change(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): after - before.
+        """
+    @property
+    def contribution(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): value_effect + weight_effect; rows sum to change.
+        """
+    @property
+    def value_effect(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): mean weight x value change.
+        """
+    @property
+    def weight_effect(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units, indicators): mean value x weight change.
+        """
+
+class EvaluationChange:
+    """
+    One unit's framework points change between two evaluations, per indicator.
+    """
+    def __repr__(self) -> str: ...
+    def to_frame(self) -> pandas.DataFrame:
+        """
+        One row per indicator (index: indicator id, framework order): points_before, points_after, value_effect, weight_effect, contribution.
+        """
+    @property
+    def change(self) -> float:
+        """
+        Sum of contribution.
+        """
+    @property
+    def contribution(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (indicators,): points_after - points_before.
+        """
+    @property
+    def indicators(self) -> list[str]:
+        """
+        Indicator ids, framework order.
+        """
+    @property
+    def points_after(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (indicators,): points in the second evaluation.
+        """
+    @property
+    def points_before(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (indicators,): points in the first evaluation.
+        """
+    @property
+    def total_change(self) -> float | None:
+        """
+        after.total - before.total, or None.
+        """
+    @property
+    def value_effect(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (indicators,): mean max_points x change of the score share.
+        """
+    @property
+    def weight_effect(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (indicators,): mean score share x change of max_points.
+        """
+
+def _cli_run(argv: collections.abc.Sequence[str]) -> int:
+    """
+    Runs the command-line program with these arguments (without the program name); returns the exit code (4 when sys.stdout refused the output).
+    """
+
+def add_data_directory(directory: os.PathLike | str | bytes) -> None:
+    """
+    Adds a folder holding `frameworks/` and `calendars/` folders to the search.
+    """
+
+def aggregate_judgments(
+    matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]],
+    expert_weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"] | None = None,
+    *,
+    reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+    """
+    Experts' matrices combined entry by entry by the (weighted) geometric mean; expert weights are relative.
+    """
+
+def ahp(
+    matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
+    method: AhpMethod | str = "eigenvector",
+    *,
+    random_index: RandomIndexTable | str = "saaty",
+    reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
+) -> AhpResult:
+    """
+    AHP weights and consistency of a positive reciprocal matrix (a_ij: how many times i outweighs j). ValidationError names the entry of a matrix that is not square, 1 to 15 rows, positive, with 1 on the diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.
+    """
+
+def assess_progress(
+    dates: collections.abc.Sequence[datetime.date] | numpy.typing.NDArray[numpy.datetime64],
+    values: numpy.typing.ArrayLike,
+    target: Interval | None = None,
+    deadline: datetime.date | None = None,
+    *,
+    direction: Direction | str | None = None,
+    min_points: typing.SupportsInt | typing.SupportsIndex = 2,
+    last_points: typing.SupportsInt | typing.SupportsIndex = 0,
+    measure: GrowthMeasure | str = "compound",
+    on_track_ratio: typing.SupportsFloat | typing.SupportsIndex = 0.95,
+    acceleration_ratio: typing.SupportsFloat | typing.SupportsIndex = 0.6,
+    limited_ratio: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+    on_track_growth: typing.SupportsFloat | typing.SupportsIndex = 0.015,
+    acceleration_growth: typing.SupportsFloat | typing.SupportsIndex = 0.005,
+    limited_growth: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+    limit: typing.SupportsFloat | typing.SupportsIndex | None = None,
+) -> ProgressAssessment:
+    """
+    Progress after the Open SDG method: towards `target` (an Interval) by `deadline`, or with no target in a `direction` ('higher', 'lower'). Cut-offs default to Open SDG's (0.95 / 0.6 / 0 on the ratio; 1.5 % / 0.5 % / 0 a year on the growth).
+    """
+
+def award(
+    scores: numpy.typing.ArrayLike,
+    tiers: collections.abc.Iterable[AwardTier | tuple[str, int] | tuple[str, float]],
+    eligible: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    ascending: bool = False,
+    ties: BoundaryTies | str = "demote",
+    ids: collections.abc.Sequence[str] | None = None,
+) -> Awards:
+    """
+    Gives award tiers (best first) in order of score to eligible units. ties: 'demote' (a tied group that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'.
+    """
 
 def build_report(
     campaign: Campaign,
@@ -1754,920 +5797,553 @@ def build_report(
     *,
     language: str | None = None,
     known_on: datetime.date | None = None,
-    max_items: int = 8,
-    trend_points: int = 5,
-) -> Report: ...
-def load_campaign(path: _Path, *, limits: Limits | None = None, allow_outside: bool = False) -> Campaign: ...
+    max_items: typing.SupportsInt | typing.SupportsIndex = 8,
+    trend_points: typing.SupportsInt | typing.SupportsIndex = 5,
+) -> Report:
+    """
+    The report of `campaign` on `as_of`: per title where the city stands, what is short and by how much, what is off track for the inspection, overdue tasks and who answers for them, a district ranking; and a department accountability table. `language` is 'zh' or 'en' (default: the campaign's).
+    """
+
+def bundled_calendar_ids() -> list[str]:
+    """
+    Ids of the bundled working-day calendars found, sorted.
+    """
+
+def bundled_calendar_path(id: str) -> pathlib.Path:
+    """
+    Path of a bundled calendar file by id ('cn-2025'); raises NotFoundError listing the ids there are.
+    """
+
+def bundled_framework_ids() -> list[str]:
+    """
+    Ids of the bundled frameworks found, sorted.
+    """
+
+def bundled_framework_path(id: str) -> pathlib.Path:
+    """
+    Path of a bundled framework file by id; raises NotFoundError listing the ids there are.
+    """
+
+def bundled_round_scheme(id: str) -> RoundScheme:
+    """
+    The bundled round scheme with this id; NotFoundError.
+    """
+
+def bundled_round_schemes() -> list[str]:
+    """
+    Ids of the bundled round schemes.
+    """
+
+def calendar_to_json(calendar: WorkCalendar, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The calendar as JSON text, loadable again into an equal calendar.
+    """
+
+def campaign_to_json(campaign: Campaign, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The campaign as JSON text, loadable again into an equal campaign.
+    """
+
+def civilized_city_scheme() -> RoundScheme:
+    """
+    The bundled National Civilized City scheme, 2018-2020 cycle [V]: 40 + 40 + 20, years 0.15 / 0.25 / 0.60, below 80 / below 70.
+    """
+
+def combine_weights_linear(
+    subjective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+    objective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+    alpha: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    alpha * subjective + (1 - alpha) * objective; each input must sum to 1 within 1e-3 (then rescaled).
+    """
+
+def combine_weights_multiplicative(
+    subjective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+    objective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    subjective * objective / sum(subjective * objective); each input must sum to 1 within 1e-3.
+    """
+
+def critic_weights(
+    x: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    *,
+    normalization: ObjectiveNormalization | str = "min_max",
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation).
+    """
+
+def cycle_standing(
+    scheme: RoundScheme, rounds: collections.abc.Sequence[AssessmentRound], title: str = ""
+) -> CycleStanding:
+    """
+    The cycle standing from the annual tests of `title` (all when ''); a missing year is not renormalised away.
+    """
+
+def data_directories() -> list[pathlib.Path]:
+    """
+    Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR, added folders, the install's share/civitas.
+    """
+
+def entropy_weights(
+    x: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    *,
+    normalization: ObjectiveNormalization | str = "min_max",
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Entropy weights of the columns of x (units by rows, criteria by columns). benefit: one bool per column, True where higher is better (None: all); min_max flips cost columns.
+    """
+
+def evaluation_to_json(evaluation: Evaluation, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The evaluation of one unit as JSON text.
+    """
+
+def field_inspection_to_json(inspection: FieldInspection, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The inspection as JSON text, loadable again into an equal inspection.
+    """
+
+def framework_to_json(framework: Framework, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The framework as JSON text, loadable again into an equal framework.
+    """
+
+def grey_relational(
+    x: numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    rho: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Grey relational grade per unit in (0, 1], higher is better; rho is the distinguishing coefficient in (0, 1].
+    """
+
+def group_ahp(
+    matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]],
+    expert_weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"] | None = None,
+    *,
+    method: AhpMethod | str = "eigenvector",
+    random_index: RandomIndexTable | str = "saaty",
+    reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
+) -> AhpResult:
+    """
+    AHP of the experts' aggregated matrix (aggregate_judgments).
+    """
+
+def hierarchical_ahp(
+    categories: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
+    indicators: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]],
+    *,
+    method: AhpMethod | str = "eigenvector",
+    random_index: RandomIndexTable | str = "saaty",
+    reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
+) -> HierarchicalAhp:
+    """
+    AHP of the category matrix and of each category's indicator matrix, and the global weights.
+    """
+
+def hierarchical_weights(
+    category_weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+    indicator_weights: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]],
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.
+    """
+
+def history_average(
+    dates: collections.abc.Sequence[datetime.date] | numpy.typing.NDArray[numpy.datetime64],
+    values: numpy.typing.ArrayLike,
+    *,
+    years: typing.SupportsInt | typing.SupportsIndex = 5,
+    min_years: typing.SupportsInt | typing.SupportsIndex = 5,
+    year_value: YearValue | str = "last",
+    direction: Direction | str = "lower",
+) -> HistoryAverage:
+    """
+    'Not above the last five years' average': the latest point's calendar year against the mean of the `years` calendar years before it.
+    """
+
+def level_or_trend(
+    dates: collections.abc.Sequence[datetime.date] | numpy.typing.NDArray[numpy.datetime64],
+    values: numpy.typing.ArrayLike,
+    line: Interval,
+    *,
+    test: TrendTest | str = "consecutive",
+    changes: typing.SupportsInt | typing.SupportsIndex = 2,
+    last_points: typing.SupportsInt | typing.SupportsIndex = 5,
+    confidence: typing.SupportsFloat | typing.SupportsIndex = 0.95,
+) -> LevelOrTrend:
+    """
+    '<= 5.6 or falling': met when the latest value is inside `line`, or the trend goes the right way (consecutive: each of the last `changes` changes; slope: a one-sided t test on the last `last_points`).
+    """
+
+def load_bundled_calendar(id: str) -> WorkCalendar:
+    """
+    Loads a bundled working-day calendar by id.
+    """
+
+def load_bundled_framework(id: str) -> Framework:
+    """
+    Loads a bundled framework by id.
+    """
+
+def load_calendar(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> WorkCalendar:
+    """
+    Reads and validates a calendar file; ParseError names the file, the JSON path and the value.
+    """
+
+def load_campaign(
+    path: os.PathLike | str | bytes, *, limits: Limits | None = None, allow_outside: bool = False
+) -> Campaign:
+    """
+    Reads and validates a campaign file with the frameworks, calendar, plan, inspections and observations it names, all inside its folder unless allow_outside.
+    """
+
+def load_field_inspection(path: str, *, limits: Limits | None = None) -> FieldInspection:
+    """
+    Reads a field-inspection file (civitas-inspection/1); ParseError names the file, the path and the value.
+    """
+
+def load_framework(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> Framework:
+    """
+    Reads and validates a framework file; ParseError names the file and the JSON path or line, LimitError the limit passed.
+    """
+
+def load_plan(path: os.PathLike | str | bytes, *, limits: Limits | None = None, allow_outside: bool = False) -> Plan:
+    """
+    Reads and validates a plan file and its sub-plan files (inside its folder unless allow_outside); ParseError names the file, the JSON path and the value.
+    """
+
+def obstacle_degree(r: numpy.typing.ArrayLike, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Obstacle degree per unit and indicator, w_j (1 - r_ij) / sum_k w_k (1 - r_ik): r holds normalised values in [0, 1] (1 = best), weights sum to 1; a row with no shortfall is all 0.
+    """
+
+def parse_calendar(text: str, file: str = "<string>", *, limits: Limits | None = None) -> WorkCalendar:
+    """
+    Parses calendar JSON text; `file` is the name used in error messages.
+    """
+
 def parse_campaign(
     text: str,
     file: str = "<string>",
     *,
-    base_folder: _Path | None = None,
+    base_folder: os.PathLike | str | bytes | None = None,
     limits: Limits | None = None,
     allow_outside: bool = False,
-) -> Campaign: ...
-def campaign_to_json(campaign: Campaign, indent: int = 2) -> str: ...
-def save_campaign(campaign: Campaign, path: _Path, *, allow_outside: bool = False) -> None: ...
+) -> Campaign:
+    """
+    Parses campaign JSON text; the files it names are found in base_folder, else in `file`'s folder (text given as '<string>' without a base folder may name none).
+    """
 
-class DelayImpact:
-    """What a delay moves: tasks (plan order), then phase ends (phase order)."""
+def parse_field_inspection(text: str, file: str = "<string>", *, limits: Limits | None = None) -> FieldInspection:
+    """
+    Parses field-inspection JSON text.
+    """
 
-    @property
-    def tasks(self) -> list[ScheduleChange]: ...
-    @property
-    def phases(self) -> list[ScheduleChange]: ...
+def parse_framework(text: str, file: str = "<string>", *, limits: Limits | None = None) -> Framework:
+    """
+    Parses framework JSON text; `file` is the name used in error messages.
+    """
 
-class ProblemState(enum.Enum):
-    """A problem's state on a date: closed, closed_late, overdue or open."""
+def parse_observations_csv(
+    text: str,
+    file: str = "<string>",
+    *,
+    threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    limits: Limits | None = None,
+) -> ObservationLoad:
+    """
+    The same as read_observations_csv, from CSV text.
+    """
 
-    closed = ...
-    closed_late = ...
-    overdue = ...
-    open = ...
+def parse_observations_json(text: str, file: str = "<string>", *, limits: Limits | None = None) -> ObservationLoad:
+    """
+    The same as read_observations_json, from JSON text.
+    """
 
-class ProblemStatus:
-    """One problem on the status date."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def state(self) -> ProblemState: ...
-    @property
-    def days_late(self) -> int: ...
-
-class Rectification:
-    """Rectification of a set of problems (整改销号)."""
-
-    @property
-    def found(self) -> int: ...
-    @property
-    def closed(self) -> int: ...
-    @property
-    def closed_on_time(self) -> int: ...
-    @property
-    def overdue(self) -> int: ...
-    @property
-    def closure_rate(self) -> float | None: ...
-
-class OverdueTask:
-    """A task past due and not done, with who answers for it."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def responsibility(self) -> dict[str, str]: ...
-    @property
-    def due(self) -> datetime.date: ...
-    @property
-    def days_late(self) -> int: ...
-    @property
-    def percent_complete(self) -> float: ...
-
-class TaskState(enum.Enum):
-    done = 0
-    overdue = 1
-    at_risk = 2
-    in_progress = 3
-    not_started = 4
-
-class TaskStatus:
-    """One task on the status date."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def state(self) -> TaskState: ...
-    @property
-    def planned_percent(self) -> float: ...
-    @property
-    def percent_complete(self) -> float: ...
-    @property
-    def weight(self) -> float: ...
-    @property
-    def days_late(self) -> int: ...
-
-class Progress:
-    """Planned against earned progress of a set of tasks."""
-
-    @property
-    def tasks(self) -> int: ...
-    @property
-    def states(self) -> dict[TaskState, int]: ...
-    @property
-    def planned_value(self) -> float: ...
-    @property
-    def earned_value(self) -> float: ...
-    @property
-    def spi(self) -> float | None: ...
-    @property
-    def spi_t(self) -> float | None: ...
-    @property
-    def done_on_time(self) -> int: ...
-    @property
-    def due(self) -> int: ...
-    @property
-    def problems(self) -> Rectification: ...
-    @property
-    def on_time_rate(self) -> float | None: ...
-
-class PlanStatus:
-    """A plan's status on a date."""
-
-    @property
-    def as_of(self) -> datetime.date: ...
-    @property
-    def tasks(self) -> list[TaskStatus]: ...
-    @property
-    def problems(self) -> list[ProblemStatus]: ...
-    @property
-    def overdue(self) -> list[OverdueTask]: ...
-    @property
-    def overall(self) -> Progress: ...
-    @property
-    def by_phase(self) -> dict[str, Progress]: ...
-    @property
-    def by_title(self) -> dict[str, Progress]: ...
-    @property
-    def by_subplan(self) -> dict[str, Progress]: ...
-    @property
-    def by_responsibility(self) -> dict[str, dict[str, Progress]]: ...
-    def task(self, id: str) -> TaskStatus: ...
-    def problem(self, id: str) -> ProblemStatus: ...
-    def __len__(self) -> int: ...
-    # (civitas._frames)
-    def to_frame(self) -> pd.DataFrame: ...
-    def rollup_frame(self, by: str = "phase") -> pd.DataFrame: ...
-    def overdue_frame(self) -> pd.DataFrame: ...
-    def problems_frame(self) -> pd.DataFrame: ...
-
-def status(plan: Plan, calendar: WorkCalendar, as_of: datetime.date, *, at_risk_within: int = 5) -> PlanStatus: ...
-def schedule(plan: Plan, calendar: WorkCalendar) -> Schedule: ...
-def what_if_delayed(plan: Plan, calendar: WorkCalendar, task: str, working_days: int) -> DelayImpact: ...
-def load_plan(path: _Path, *, limits: Limits | None = None, allow_outside: bool = False) -> Plan: ...
 def parse_plan(
     text: str,
     file: str = "<string>",
     *,
-    base_folder: _Path | None = None,
+    base_folder: os.PathLike | str | bytes | None = None,
     limits: Limits | None = None,
     allow_outside: bool = False,
-) -> Plan: ...
-def plan_to_json(plan: Plan, indent: int = 2) -> str: ...
-def save_plan(plan: Plan, path: _Path, *, allow_outside: bool = False) -> None: ...
+) -> Plan:
+    """
+    Parses plan JSON text; sub-plan files are found in base_folder, else in `file`'s folder.
+    """
 
-# ---- weights ---------------------------------------------------------------------------------
+def parse_value_table(
+    text: str, file: str = "<string>", class_column: str = "", *, limits: Limits | None = None
+) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
+    """
+    The same as read_value_table, from CSV text.
+    """
 
-_Matrix = npt.ArrayLike
-_Vector = npt.ArrayLike
+def plan_to_json(plan: Plan, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The plan as JSON text with defaults left out, loadable again into an equal plan.
+    """
 
-class AhpMethod(enum.Enum):
-    eigenvector = 0
-    geometric_mean = 1
+def points_needed(
+    standing: CycleStanding, scheme: RoundScheme, line: typing.SupportsFloat | typing.SupportsIndex
+) -> CycleNeed:
+    """
+    The score each remaining year needs for the cycle total to reach `line`.
+    """
 
-class RandomIndexTable(enum.Enum):
-    saaty = 0
-    donegan_dodd = 1
-
-class ObjectiveNormalization(enum.Enum):
-    min_max = 0
-    none = 1
-
-class AhpResult:
-    """Weights and consistency of one pairwise comparison matrix."""
-
-    @property
-    def weights(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def lambda_max(self) -> float: ...
-    @property
-    def consistency_index(self) -> float: ...
-    @property
-    def random_index(self) -> float: ...
-    @property
-    def consistency_ratio(self) -> float: ...
-    @property
-    def method(self) -> AhpMethod: ...
-    @property
-    def table(self) -> RandomIndexTable: ...
-    @property
-    def acceptable(self) -> bool: ...
-
-class HierarchicalAhp:
-    """AHP on a two-level hierarchy (categories, indicators)."""
-
-    @property
-    def categories(self) -> AhpResult: ...
-    @property
-    def indicators(self) -> list[AhpResult]: ...
-    @property
-    def global_weights(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def acceptable(self) -> bool: ...
-
-class ComparisonRevision:
-    """What replacing one judgment a_ij by its consistent value w_i / w_j would do."""
-
-    @property
-    def row(self) -> int: ...
-    @property
-    def col(self) -> int: ...
-    @property
-    def value(self) -> float: ...
-    @property
-    def consistent_value(self) -> float: ...
-    @property
-    def deviation(self) -> float: ...
-    @property
-    def consistency_ratio(self) -> float: ...
-
-def random_index(n: int, table: RandomIndexTable | str = "saaty") -> float: ...
-def ahp(
-    matrix: _Matrix,
-    method: AhpMethod | str = "eigenvector",
-    *,
-    random_index: RandomIndexTable | str = "saaty",
-    reciprocal_tolerance: float = 0.01,
-) -> AhpResult: ...
-def aggregate_judgments(
-    matrices: Sequence[_Matrix], expert_weights: _Vector | None = None, *, reciprocal_tolerance: float = 0.01
-) -> npt.NDArray[np.float64]: ...
-def group_ahp(
-    matrices: Sequence[_Matrix],
-    expert_weights: _Vector | None = None,
-    *,
-    method: AhpMethod | str = "eigenvector",
-    random_index: RandomIndexTable | str = "saaty",
-    reciprocal_tolerance: float = 0.01,
-) -> AhpResult: ...
-def hierarchical_weights(category_weights: _Vector, indicator_weights: Sequence[_Vector]) -> npt.NDArray[np.float64]: ...
-def hierarchical_ahp(
-    categories: _Matrix,
-    indicators: Sequence[_Matrix],
-    *,
-    method: AhpMethod | str = "eigenvector",
-    random_index: RandomIndexTable | str = "saaty",
-    reciprocal_tolerance: float = 0.01,
-) -> HierarchicalAhp: ...
-def revision_suggestions(
-    matrix: _Matrix,
-    *,
-    method: AhpMethod | str = "eigenvector",
-    random_index: RandomIndexTable | str = "saaty",
-    reciprocal_tolerance: float = 0.01,
-) -> list[ComparisonRevision]: ...
-def entropy_weights(
-    x: _Matrix, benefit: Sequence[bool] | npt.NDArray[np.bool_] | None = None, *,
-    normalization: ObjectiveNormalization | str = "min_max",
-) -> npt.NDArray[np.float64]: ...
-def critic_weights(
-    x: _Matrix, benefit: Sequence[bool] | npt.NDArray[np.bool_] | None = None, *,
-    normalization: ObjectiveNormalization | str = "min_max",
-) -> npt.NDArray[np.float64]: ...
-def std_weights(
-    x: _Matrix, benefit: Sequence[bool] | npt.NDArray[np.bool_] | None = None, *,
-    normalization: ObjectiveNormalization | str = "min_max",
-) -> npt.NDArray[np.float64]: ...
-def combine_weights_linear(subjective: _Vector, objective: _Vector, alpha: float = 0.5) -> npt.NDArray[np.float64]: ...
-def combine_weights_multiplicative(subjective: _Vector, objective: _Vector) -> npt.NDArray[np.float64]: ...
-
-# ---- rankings --------------------------------------------------------------------------------
-
-_Flags = Sequence[bool] | npt.NDArray[np.bool_]
-
-class Normalization(enum.Enum):
-    vector = 0
-    min_max = 1
-
-class RankMethod(enum.Enum):
-    min = 0
-    dense = 1
-    ordinal = 2
-
-class BoundaryTies(enum.Enum):
-    demote = 0
-    admit = 1
-    by_id = 2
-
-class TopsisPrepared:
-    """A normalised matrix ready for TOPSIS with many weight vectors (prepare_topsis)."""
-
-    @property
-    def units(self) -> int: ...
-    @property
-    def criteria(self) -> int: ...
-    @property
-    def normalization(self) -> Normalization: ...
-    def closeness(self, weights: npt.ArrayLike) -> npt.NDArray[np.float64]:
-        """(criteria,) -> (units,); (draws, criteria) -> (units, draws)."""
-    def separations(self, weights: npt.ArrayLike) -> npt.NDArray[np.float64]:
-        """(units, 2): distance to the ideal, then to the anti-ideal."""
-
-class VikorResult:
-    """VIKOR's S, R and Q per unit (lower is better) and its compromise solution."""
-
-    @property
-    def s(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def r(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def q(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def v(self) -> float: ...
-    @property
-    def acceptable_advantage(self) -> bool: ...
-    @property
-    def acceptable_stability(self) -> bool: ...
-    @property
-    def compromise(self) -> list[int]: ...
-
-class AwardTier:
-    """An award tier: at most `count` places and at most `share` of the units assessed."""
-
-    def __init__(self, name: str, count: int | None = None, share: float | None = None) -> None: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def count(self) -> int | None: ...
-    @property
-    def share(self) -> float | None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __hash__(self) -> int: ...
-
-class Awards:
-    """Award tiers given to ranked units."""
-
-    @property
-    def tier_names(self) -> list[str]: ...
-    @property
-    def tier(self) -> npt.NDArray[np.int32]: ...
-    @property
-    def names(self) -> list[str | None]: ...
-    @property
-    def ranks(self) -> npt.NDArray[np.int32]: ...
-    @property
-    def quota(self) -> list[int]: ...
-    @property
-    def awarded(self) -> list[int]: ...
-    @property
-    def eligible(self) -> int: ...
-    @property
-    def ineligible(self) -> int: ...
-    def __len__(self) -> int: ...
-
-def weighted_sum(x: npt.ArrayLike, weights: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
-def topsis(
-    x: npt.ArrayLike,
-    weights: npt.ArrayLike,
-    benefit: _Flags | None = None,
-    normalization: Normalization | str = "vector",
-) -> npt.NDArray[np.float64]: ...
 def prepare_topsis(
-    x: npt.ArrayLike, benefit: _Flags | None = None, normalization: Normalization | str = "vector"
-) -> TopsisPrepared: ...
-def vikor(x: npt.ArrayLike, weights: npt.ArrayLike, benefit: _Flags | None = None, v: float = 0.5) -> VikorResult: ...
-def grey_relational(
-    x: npt.ArrayLike, weights: npt.ArrayLike, benefit: _Flags | None = None, rho: float = 0.5
-) -> npt.NDArray[np.float64]: ...
-def rank(
-    scores: npt.ArrayLike, method: RankMethod | str = "min", ascending: bool = False, ids: Sequence[str] | None = None
-) -> npt.NDArray[np.int32]: ...
-def award(
-    scores: npt.ArrayLike,
-    tiers: Iterable[AwardTier | tuple[str, int] | tuple[str, float]],
-    eligible: _Flags | None = None,
-    ascending: bool = False,
-    ties: BoundaryTies | str = "demote",
-    ids: Sequence[str] | None = None,
-) -> Awards: ...
+    x: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    normalization: Normalization | str = "vector",
+) -> TopsisPrepared:
+    """
+    Normalises x once for TOPSIS with many weight vectors (TopsisPrepared.closeness).
+    """
 
-# ---- trends and survey indicators -------------------------------------------------------------
-
-_Dates = Sequence[datetime.date] | npt.NDArray[np.datetime64]
-_Values = Sequence[float] | npt.NDArray[np.floating[Any]]
-
-class ProjectionMethod(enum.Enum):
-    linear = 0
-    compound = 1
-
-class ProgressState(enum.Enum):
-    target_met = 0
-    on_track = 1
-    needs_acceleration = 2
-    limited_progress = 3
-    deteriorating = 4
-    too_few_points = 5
-
-class GrowthMeasure(enum.Enum):
-    compound = 0
-    linear = 1
-
-class TrendTest(enum.Enum):
-    consecutive = 0
-    slope = 1
-
-class YearValue(enum.Enum):
-    last = 0
-    mean = 1
-
-class IntervalMethod(enum.Enum):
-    wilson = 0
-    agresti_coull = 1
-    clopper_pearson = 2
-
-class ProportionScale(enum.Enum):
-    proportion = 0
-    percent = 1
-
-class Trend:
-    """The least-squares trend and compound growth of the last points of a series."""
-
-    @property
-    def points(self) -> int: ...
-    @property
-    def first_date(self) -> datetime.date: ...
-    @property
-    def last_date(self) -> datetime.date: ...
-    @property
-    def first_value(self) -> float: ...
-    @property
-    def last_value(self) -> float: ...
-    @property
-    def span_years(self) -> float: ...
-    @property
-    def slope(self) -> float: ...
-    @property
-    def intercept(self) -> float: ...
-    @property
-    def r_squared(self) -> float: ...
-    @property
-    def cagr(self) -> float | None: ...
-    @property
-    def cagr_note(self) -> str: ...
-    def fitted(self, date: datetime.date) -> float: ...
-    def project(self, date: datetime.date, method: ProjectionMethod | str = "linear") -> float | None: ...
-    def reach_date(self, line: Interval, method: ProjectionMethod | str = "linear") -> datetime.date | None: ...
-    def required_rate(self, line: Interval, deadline: datetime.date) -> float | None: ...
-    def required_growth(self, line: Interval, deadline: datetime.date) -> float | None: ...
-
-def trend(dates: _Dates, values: _Values, last_points: int = 0) -> Trend: ...
-
-class ProgressAssessment:
-    """A progress state (Open SDG method), the numbers behind it and the reason."""
-
-    @property
-    def state(self) -> ProgressState: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def points(self) -> int: ...
-    @property
-    def measure(self) -> GrowthMeasure: ...
-    @property
-    def observed_rate(self) -> float | None: ...
-    @property
-    def required_rate(self) -> float | None: ...
-    @property
-    def progress_value(self) -> float | None: ...
-    @property
-    def scaling(self) -> float | None: ...
-
-def assess_progress(
-    dates: _Dates,
-    values: _Values,
-    target: Interval | None = None,
-    deadline: datetime.date | None = None,
-    *,
-    direction: Direction | str | None = None,
-    min_points: int = 2,
-    last_points: int = 0,
-    measure: GrowthMeasure | str = "compound",
-    on_track_ratio: float = 0.95,
-    acceleration_ratio: float = 0.6,
-    limited_ratio: float = 0.0,
-    on_track_growth: float = 0.015,
-    acceleration_growth: float = 0.005,
-    limited_growth: float = 0.0,
-    limit: float | None = None,
-) -> ProgressAssessment: ...
-
-class LevelOrTrend:
-    """Whether a line met 'by the level or by the trend' is met, and how."""
-
-    @property
-    def met(self) -> bool: ...
-    @property
-    def met_by_level(self) -> bool: ...
-    @property
-    def met_by_trend(self) -> bool: ...
-    @property
-    def latest(self) -> float: ...
-    @property
-    def slope(self) -> float | None: ...
-    @property
-    def p_value(self) -> float | None: ...
-    @property
-    def reason(self) -> str: ...
-
-def level_or_trend(
-    dates: _Dates,
-    values: _Values,
+def probability_meets(
+    estimate: typing.SupportsFloat | typing.SupportsIndex,
+    n: typing.SupportsFloat | typing.SupportsIndex,
     line: Interval,
     *,
-    test: TrendTest | str = "consecutive",
-    changes: int = 2,
-    last_points: int = 5,
-    confidence: float = 0.95,
-) -> LevelOrTrend: ...
-
-class HistoryAverage:
-    """The latest year's value against the mean of the previous years' values."""
-
-    @property
-    def assessable(self) -> bool: ...
-    @property
-    def met(self) -> bool: ...
-    @property
-    def year(self) -> int: ...
-    @property
-    def latest(self) -> float: ...
-    @property
-    def average(self) -> float | None: ...
-    @property
-    def years_used(self) -> list[int]: ...
-    @property
-    def reason(self) -> str: ...
-
-def history_average(
-    dates: _Dates,
-    values: _Values,
-    *,
-    years: int = 5,
-    min_years: int = 5,
-    year_value: YearValue | str = "last",
-    direction: Direction | str = "lower",
-) -> HistoryAverage: ...
-
-class ProportionInterval:
-    """A proportion from a sample, with its confidence interval (on the scale given)."""
-
-    @property
-    def estimate(self) -> float: ...
-    @property
-    def low(self) -> float: ...
-    @property
-    def high(self) -> float: ...
-    @property
-    def n(self) -> float: ...
-    @property
-    def confidence(self) -> float: ...
-    @property
-    def method(self) -> IntervalMethod: ...
-    @property
-    def scale(self) -> ProportionScale: ...
+    scale: ProportionScale | str = "proportion",
+) -> float:
+    """
+    Probability that the true proportion is inside `line`, from the Beta(x + 1, n - x + 1) posterior of a uniform prior (x = estimate x n).
+    """
 
 def proportion_interval(
-    estimate: float,
-    n: float,
-    confidence: float = 0.95,
+    estimate: typing.SupportsFloat | typing.SupportsIndex,
+    n: typing.SupportsFloat | typing.SupportsIndex,
+    confidence: typing.SupportsFloat | typing.SupportsIndex = 0.95,
     *,
     method: IntervalMethod | str = "wilson",
     scale: ProportionScale | str = "proportion",
-) -> ProportionInterval: ...
-def probability_meets(
-    estimate: float, n: float, line: Interval, *, scale: ProportionScale | str = "proportion"
-) -> float: ...
+) -> ProportionInterval:
+    """
+    Confidence interval of a proportion observed in a sample of n (Wilson by default). `estimate` is in [0, 1], or in [0, 100] with scale='percent'.
+    """
 
-# ---- observations over time ------------------------------------------------------------------
+def random_index(n: typing.SupportsInt | typing.SupportsIndex, table: RandomIndexTable | str = "saaty") -> float:
+    """
+    Random index RI(n) for n in 1..15 (0 for n = 1, 2).
+    """
 
-observations_format: str
-
-class AssessmentMode(enum.Enum):
-    unspecified = 0
-    field_inspection = 1
-    document_review = 2
-    questionnaire = 3
-    online_survey = 4
-    statistics = 5
-
-class Observation:
-    """One measured value of one indicator for one unit on one date."""
-
-    unit: str
-    indicator: str
-    date: datetime.date
-    value: float
-    source: str
-    mode: AssessmentMode
-    sample_size: int | None
-    recorded: datetime.date | None
-    def __init__(
-        self,
-        unit: str,
-        indicator: str,
-        date: datetime.date,
-        value: float,
-        *,
-        source: str = "",
-        mode: AssessmentMode = ...,
-        sample_size: int | None = None,
-        recorded: datetime.date | None = None,
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
-
-class LatestValue:
-    """The value of a series as of a date, as it was known on a day."""
-
-    @property
-    def value(self) -> float: ...
-    @property
-    def date(self) -> datetime.date: ...
-    @property
-    def age_days(self) -> int: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def mode(self) -> AssessmentMode: ...
-    @property
-    def sample_size(self) -> int | None: ...
-    @property
-    def recorded(self) -> datetime.date | None: ...
-
-class LatestMatrix:
-    """Latest values of many units (rows) and indicators (columns) as of a date."""
-
-    @property
-    def units(self) -> list[str]: ...
-    @property
-    def indicators(self) -> list[str]: ...
-    @property
-    def values(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def ages(self) -> npt.NDArray[np.float64]: ...
-    def to_frame(self) -> pd.DataFrame:
-        """(civitas._observations) Values: a row per unit, a column per indicator."""
-    def ages_frame(self) -> pd.DataFrame:
-        """(civitas._observations) Ages in days: a row per unit, a column per indicator."""
-
-class TrendMatrix:
-    """Latest values and least-squares trends of many units (rows) and indicators (columns)."""
-
-    @property
-    def as_of(self) -> datetime.date: ...
-    @property
-    def units(self) -> list[str]: ...
-    @property
-    def indicators(self) -> list[str]: ...
-    @property
-    def values(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def ages(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def points(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def slopes(self) -> npt.NDArray[np.float64]: ...
-    def project(self, date: datetime.date) -> npt.NDArray[np.float64]: ...
-
-class RejectedRow:
-    """A row of an observation file that was left out, and why."""
-
-    @property
-    def line(self) -> int: ...
-    @property
-    def column(self) -> int: ...
-    @property
-    def path(self) -> str: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def message_zh(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
-
-class ObservationStore:
-    """Observations in columns, with as-of queries; corrections keep the history."""
-
-    def __init__(self) -> None: ...
-    def add(self, observation: Observation) -> None: ...
-    def finalize(self) -> None: ...
-    def __len__(self) -> int: ...
-    def __getitem__(self, row: int) -> Observation: ...
-    @property
-    def units(self) -> list[str]: ...
-    @property
-    def indicators(self) -> list[str]: ...
-    @property
-    def sources(self) -> list[str]: ...
-    def series(
-        self, unit: str, indicator: str, *, known_on: datetime.date | None = None
-    ) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.float64]]: ...
-    def latest(
-        self, unit: str, indicator: str, as_of: datetime.date, *, known_on: datetime.date | None = None
-    ) -> LatestValue | None: ...
-    def latest_matrix(
-        self,
-        as_of: datetime.date,
-        units: Sequence[str] | None = None,
-        indicators: Sequence[str] | None = None,
-        *,
-        known_on: datetime.date | None = None,
-    ) -> LatestMatrix: ...
-    def trend_matrix(
-        self,
-        as_of: datetime.date,
-        units: Sequence[str] | None = None,
-        indicators: Sequence[str] | None = None,
-        *,
-        points: int = 5,
-        known_on: datetime.date | None = None,
-    ) -> TrendMatrix: ...
-    def memory_bytes(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    def _columns(self) -> dict[str, npt.NDArray[Any]]: ...
-    def to_frame(self) -> pd.DataFrame:
-        """(civitas._observations) Every record in index order, one column per field."""
-
-class ObservationLoad:
-    """Observations read from a file, and the rows that were left out."""
-
-    @property
-    def store(self) -> ObservationStore: ...
-    @property
-    def rejected(self) -> list[RejectedRow]: ...
-    def rejected_frame(self) -> pd.DataFrame:
-        """(civitas._observations) The rows left out: line, column, path, message."""
-
-def read_observations_csv(
-    path: str | os.PathLike[str], *, threads: int = 0, block_bytes: int = 16777216, limits: Limits | None = None
-) -> ObservationLoad: ...
-def parse_observations_csv(
-    text: str, file: str = "<string>", *, threads: int = 0, limits: Limits | None = None
-) -> ObservationLoad: ...
-def read_observations_json(path: str | os.PathLike[str], *, limits: Limits | None = None) -> ObservationLoad: ...
-def parse_observations_json(text: str, file: str = "<string>", *, limits: Limits | None = None) -> ObservationLoad: ...
-
-# ---- robustness and attribution ----------------------------------------------------------------
-
-class WeightPerturbation(enum.Enum):
-    none = 0
-    dirichlet = 1
-    uniform = 2
-
-class RankingMethod(enum.Enum):
-    topsis = 0
-    weighted_sum = 1
-    vikor = 2
-
-class UncertainFactor(enum.Enum):
-    weights = 0
-    normalization = 1
-    method = 2
-    dropped_indicator = 3
-
-class RankUncertainty:
-    """Per-unit rank statistics over Monte Carlo draws, and what drives them."""
-
-    @property
-    def draws(self) -> int: ...
-    @property
-    def top_k(self) -> int: ...
-    @property
-    def pass_threshold(self) -> float | None: ...
-    @property
-    def nominal_rank(self) -> npt.NDArray[np.int32]: ...
-    @property
-    def median_rank(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def rank_low(self) -> npt.NDArray[np.int32]: ...
-    @property
-    def rank_high(self) -> npt.NDArray[np.int32]: ...
-    @property
-    def mean_rank(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def p_top_k(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def p_pass(self) -> npt.NDArray[np.float64] | None: ...
-    @property
-    def first_order(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def factors(self) -> list[str]: ...
-    @property
-    def first_order_by_unit(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def weight_first_order(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def drop_one_ranks(self) -> npt.NDArray[np.int32] | None: ...
-    @property
-    def weights(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def normalization(self) -> npt.NDArray[np.int8]: ...
-    @property
-    def method(self) -> npt.NDArray[np.int8]: ...
-    @property
-    def dropped(self) -> npt.NDArray[np.int32]: ...
-    @property
-    def ranks(self) -> npt.NDArray[np.int32] | None: ...
-    def __len__(self) -> int: ...
-    def to_frame(self, units: Sequence[object] | None = None) -> pd.DataFrame:
-        """One row per unit: ranks, interval, probabilities, per-unit indices (civitas._uncertainty)."""
-
-class ScoreChangeAttribution:
-    """A weighted-sum score change between rounds, split per unit and indicator."""
-
-    @property
-    def before(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def after(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def change(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def value_effect(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def weight_effect(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def contribution(self) -> npt.NDArray[np.float64]: ...
-    def to_frame(
-        self, units: Sequence[object] | None = None, indicators: Sequence[object] | None = None
-    ) -> pd.DataFrame:
-        """Long format: one row per unit and indicator (civitas._uncertainty)."""
-
-class EvaluationChange:
-    """One unit's framework points change between two evaluations, per indicator."""
-
-    @property
-    def indicators(self) -> list[str]: ...
-    @property
-    def points_before(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def points_after(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def value_effect(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def weight_effect(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def contribution(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def change(self) -> float: ...
-    @property
-    def total_change(self) -> float | None: ...
-    def to_frame(self) -> pd.DataFrame:
-        """One row per indicator (civitas._uncertainty)."""
+def rank(
+    scores: numpy.typing.ArrayLike,
+    method: RankMethod | str = "min",
+    ascending: bool = False,
+    ids: collections.abc.Sequence[str] | None = None,
+) -> numpy.typing.NDArray[numpy.int32]:
+    """
+    Ranks, 1 = best (highest score; lowest when ascending). Ties: 'min' 1224, 'dense' 1223, 'ordinal' 1234 with ties ordered by id (else by position).
+    """
 
 def rank_uncertainty(
-    x: npt.ArrayLike,
-    weights: npt.ArrayLike,
-    benefit: _Flags | None = None,
+    x: numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
     *,
-    draws: int = 1000,
+    draws: typing.SupportsInt | typing.SupportsIndex = 1000,
     seed: int = 0,
     perturbation: WeightPerturbation | str = "dirichlet",
-    concentration: float = 100.0,
-    share: float = 0.2,
-    normalizations: Normalization | str | Sequence[Normalization | str] = "vector",
-    methods: RankingMethod | str | Sequence[RankingMethod | str] = "topsis",
-    drop_probability: float = 0.0,
+    concentration: typing.SupportsFloat | typing.SupportsIndex = 100.0,
+    share: typing.SupportsFloat | typing.SupportsIndex = 0.2,
+    normalizations: Normalization | str | collections.abc.Sequence[Normalization | str] = "vector",
+    methods: RankingMethod | str | collections.abc.Sequence[RankingMethod | str] = "topsis",
+    drop_probability: typing.SupportsFloat | typing.SupportsIndex = 0.0,
     drop_one: bool = False,
-    top_k: int = 1,
-    pass_threshold: float | None = None,
-    vikor_v: float = 0.5,
+    top_k: typing.SupportsInt | typing.SupportsIndex = 1,
+    pass_threshold: typing.SupportsFloat | typing.SupportsIndex | None = None,
+    vikor_v: typing.SupportsFloat | typing.SupportsIndex = 0.5,
     sensitivity: bool = True,
     keep_ranks: bool = False,
-    threads: int = 0,
-) -> RankUncertainty: ...
-def obstacle_degree(r: npt.ArrayLike, weights: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
-@overload
-def score_change_attribution(
-    before: npt.ArrayLike, after: npt.ArrayLike, weights_before: npt.ArrayLike, weights_after: npt.ArrayLike | None = None
-) -> ScoreChangeAttribution: ...
-@overload
-def score_change_attribution(before: Evaluation, after: Evaluation) -> EvaluationChange: ...
+    threads: typing.SupportsInt | typing.SupportsIndex = 0,
+) -> RankUncertainty:
+    """
+    Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). The same seed gives the same result with any number of threads.
+    """
 
-# ---- files -----------------------------------------------------------------------------------
+def read_observations_csv(
+    path: os.PathLike | str | bytes,
+    *,
+    threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    block_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216,
+    limits: Limits | None = None,
+) -> ObservationLoad:
+    """
+    Reads observations from CSV (header: unit, indicator, date, value, and optionally source, mode, sample_size, recorded). Bad rows are left out and listed in `rejected`; a bad header raises ParseError.
+    """
 
-_Path = str | os.PathLike[str]
+def read_observations_json(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> ObservationLoad:
+    """
+    Reads observations from JSON ({"format": "civitas-observations/1", "observations": [...]}); bad entries are listed in `rejected` with their JSON path.
+    """
 
-def load_framework(path: _Path, *, limits: Limits | None = None) -> Framework: ...
-def parse_framework(text: str, file: str = "<string>", *, limits: Limits | None = None) -> Framework: ...
-def framework_to_json(framework: Framework, indent: int = 2) -> str: ...
-def save_framework(framework: Framework, path: _Path) -> None: ...
-def evaluation_to_json(evaluation: Evaluation, indent: int = 2) -> str: ...
 def read_value_table(
-    path: _Path, class_column: str = "", *, limits: Limits | None = None
-) -> tuple[list[str], list[str], list[str], npt.NDArray[np.float64]]: ...
-def parse_value_table(
-    text: str, file: str = "<string>", class_column: str = "", *, limits: Limits | None = None
-) -> tuple[list[str], list[str], list[str], npt.NDArray[np.float64]]: ...
-def release_cached_memory() -> None:
-    """Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB)."""
+    path: os.PathLike | str | bytes, class_column: str = "", *, limits: Limits | None = None
+) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
+    """
+    Reads a CSV table of unit values: returns (units, classes, columns, values), values a float64 array (units x columns) with NaN for empty cells.
+    """
 
-def data_directories() -> list[Path]: ...
-def add_data_directory(directory: _Path) -> None: ...
-def bundled_framework_ids() -> list[str]: ...
-def bundled_framework_path(id: str) -> Path: ...
-def load_bundled_framework(id: str) -> Framework: ...
-def bundled_calendar_ids() -> list[str]: ...
-def bundled_calendar_path(id: str) -> Path: ...
-def load_bundled_calendar(id: str) -> WorkCalendar: ...
-def _cli_run(argv: Sequence[str]) -> int: ...
+def readiness(
+    campaign: Campaign,
+    as_of: datetime.date,
+    *,
+    known_on: datetime.date | None = None,
+    trend_points: typing.SupportsInt | typing.SupportsIndex = 5,
+    at_risk_within: typing.SupportsInt | typing.SupportsIndex = 5,
+    survey_confidence: typing.SupportsFloat | typing.SupportsIndex = 0.8,
+    survey_interval: typing.SupportsFloat | typing.SupportsIndex = 0.95,
+) -> Readiness:
+    """
+    Readiness of every title and unit on `as_of`: the evaluation now and projected to the inspection date, the overdue tasks that bear on it, the framework's unit rules (rulings), the campaign's targets, the survey items' sampling error, and red / amber / green with the reason. `known_on` reproduces it as the data was known on that day; a survey item met with probability below `survey_confidence` makes the unit amber.
+    """
+
+def release_cached_memory() -> None:
+    """
+    Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).
+    """
+
+def revision_suggestions(
+    matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
+    *,
+    method: AhpMethod | str = "eigenvector",
+    random_index: RandomIndexTable | str = "saaty",
+    reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
+) -> list[ComparisonRevision]:
+    """
+    Every comparison above the diagonal with the CR if it were replaced by w_i / w_j, lowest CR first.
+    """
+
+def save_campaign(campaign: Campaign, path: os.PathLike | str | bytes, *, allow_outside: bool = False) -> None:
+    """
+    Writes the campaign file with its inspection, plan and sub-plan files, all or none (a failure leaves every file as it was: IoError); a file it names outside its folder is a ValidationError unless allow_outside.
+    """
+
+def save_framework(framework: Framework, path: os.PathLike | str | bytes) -> None:
+    """
+    Writes the framework to a file whole or not at all; IoError names the file and the system's reason.
+    """
+
+def save_plan(plan: Plan, path: os.PathLike | str | bytes, *, allow_outside: bool = False) -> None:
+    """
+    Writes the plan and its sub-plans kept in files, all or none (a failure leaves every file as it was: IoError); a sub-plan file outside its parent's folder is a ValidationError unless allow_outside.
+    """
+
+def schedule(plan: Plan, calendar: WorkCalendar) -> Schedule:
+    """
+    Forward and backward pass on the calendar's working days; ValidationError naming a cycle.
+    """
+
+@typing.overload
+def score_change_attribution(before: Evaluation, after: Evaluation) -> EvaluationChange:
+    """
+    The points difference of every indicator between two Evaluations of the same framework, split into the change of its score share and of its full points (EvaluationChange).
+    """
+
+@typing.overload
+def score_change_attribution(
+    before: numpy.typing.ArrayLike,
+    after: numpy.typing.ArrayLike,
+    weights_before: numpy.typing.ArrayLike | None = None,
+    weights_after: numpy.typing.ArrayLike | None = None,
+) -> ScoreChangeAttribution:
+    """
+    Splits a weighted-sum score change between two rounds per unit and indicator: two units x indicators matrices of values with their weights (weights_after None: unchanged) -> ScoreChangeAttribution.
+    """
+
+def status(
+    plan: Plan,
+    calendar: WorkCalendar,
+    as_of: datetime.date,
+    *,
+    at_risk_within: typing.SupportsInt | typing.SupportsIndex = 5,
+) -> PlanStatus:
+    """
+    Each task's and problem's state on `as_of`, planned against earned progress and earned schedule, the overdue list, rolled up by phase, title, sub-plan and responsibility.
+    """
+
+def std_weights(
+    x: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    *,
+    normalization: ObjectiveNormalization | str = "min_max",
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Standard-deviation weights: sigma_j / sum of sigma.
+    """
+
+def topsis(
+    x: numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    normalization: Normalization | str = "vector",
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    TOPSIS closeness to the ideal per unit, in [0, 1]. x: units x criteria; benefit: True where higher is better (None: all); normalization: 'vector' or 'min_max'.
+    """
+
+def trend(
+    dates: collections.abc.Sequence[datetime.date] | numpy.typing.NDArray[numpy.datetime64],
+    values: numpy.typing.ArrayLike,
+    last_points: typing.SupportsInt | typing.SupportsIndex = 0,
+) -> Trend:
+    """
+    The trend of the last `last_points` points (0: all). Dates strictly increasing (ValidationError naming dates[i] otherwise), values finite, at least 2 points.
+    """
+
+def trend_frame(
+    campaign: Campaign,
+    title: str,
+    as_of: datetime.date,
+    *,
+    trend_points: typing.SupportsInt | typing.SupportsIndex = 5,
+    known_on: datetime.date | None = None,
+) -> pandas.DataFrame:
+    """
+    The trend of every series of a title's framework, one row per unit and indicator with data on or before `as_of` (units in the campaign's order, indicators in the framework's): unit, indicator, points (used in the fit, at most `trend_points`), latest, latest_date, slope (value units per year, NaN under 2 points), projected (to the title's inspection date as readiness projects: along the slope, clamped to the bounds; yes/no and problem counts keep their latest value; NaN without an inspection date after `as_of`), line (the unit's line as text: sub-units on `subunit_pass`), reach_date (the first day the projection meets the line; None when it never does), and progress (the Open SDG progress state towards the line by the inspection date, or in the indicator's direction without one; '' for yes/no and ranges without a deadline). Top-unit items appear for the top unit only.
+    """
+
+def unit_line(indicator: Indicator, unit_class: str = "", sub_unit: bool = False) -> Interval | None:
+    """
+    The line a unit is judged on: for a sub-unit, subunit_pass when the indicator has one; else the class's pass_by_class line, else pass_; a problem count without one at most 0, a yes/no condition yes ([1, 1]); None when there is no line for that class.
+    """
+
+def vikor(
+    x: numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    v: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+) -> VikorResult:
+    """
+    VIKOR (Opricovic & Tzeng 2004): S, R, Q per unit (lower is better) and the compromise solution.
+    """
+
+def weighted_sum(x: numpy.typing.ArrayLike, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Weighted sum of framework scores per unit, sum_j w_j x_ij (no normalisation). Weights: >= 0, summing to 1 within 1e-6 (else ValidationError).
+    """
+
+def what_if_delayed(
+    plan: Plan, calendar: WorkCalendar, task: str, working_days: typing.SupportsInt | typing.SupportsIndex
+) -> DelayImpact:
+    """
+    Delays a task's earliest start by `working_days`: the tasks and the phase ends that move.
+    """
+
+calendar_format: str = "civitas-calendar/1"
+campaign_format: str = "civitas-campaign/1"
+framework_format: str = "civitas-framework/1"
+inspection_format: str = "civitas-inspection/1"
+max_depth: int = 64
+observations_format: str = "civitas-observations/1"
+plan_format: str = "civitas-plan/1"
+version: str = "0.1.0"

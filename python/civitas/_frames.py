@@ -1,9 +1,9 @@
-"""The pure-Python layer over ``civitas._core``: mappings, pandas Series and DataFrames in,
-pandas DataFrames out.
+"""The pure-Python side of methods of the compiled classes: mappings, pandas Series and
+DataFrames in, pandas DataFrames out.
 
-``_install()`` attaches these functions as methods of the compiled classes, so that
-``Framework.evaluate`` and friends are there whatever returned the object (a loader, a batch).
-pandas is imported only by the functions that need it.
+Each function here is a method bound with its class in python/src/bind_*.cpp (``Framework.evaluate``
+in bind_evaluation.cpp, ``Plan.tasks_frame`` in bind_plan.cpp, ...), where its signature and
+documentation are. pandas is imported only by the functions that need it.
 """
 
 from __future__ import annotations
@@ -543,28 +543,3 @@ def readiness_to_frame(self: _core.Readiness) -> pd.DataFrame:
     columns = ["title", "unit", "rag", "reason", "passed_now", "passed_at_inspection", "met", "assessed", "total",
                "total_at_inspection", "overdue_tasks"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def _install() -> None:
-    _core.PlanStatus.to_frame = status_to_frame  # type: ignore[attr-defined]
-    _core.PlanStatus.rollup_frame = status_rollup_frame  # type: ignore[attr-defined]
-    _core.PlanStatus.overdue_frame = status_overdue_frame  # type: ignore[attr-defined]
-    _core.PlanStatus.problems_frame = status_problems_frame  # type: ignore[attr-defined]
-    _core.Plan.problems_frame = plan_problems_frame  # type: ignore[attr-defined]
-    _core.Campaign.units_frame = campaign_units_frame  # type: ignore[attr-defined]
-    _core.Readiness.to_frame = readiness_to_frame  # type: ignore[attr-defined]
-    _core.Campaign.targets_frame = campaign_targets_frame  # type: ignore[attr-defined]
-    _core.Framework.evaluate = evaluate  # type: ignore[attr-defined]
-    _core.Framework.evaluate_many = evaluate_many  # type: ignore[attr-defined]
-    _core.Evaluation.to_frame = evaluation_to_frame  # type: ignore[attr-defined]
-    _core.Evaluation.to_dict = evaluation_to_dict  # type: ignore[attr-defined]
-    _core.BatchEvaluation.to_frame = batch_to_frame  # type: ignore[attr-defined]
-    _core.BatchEvaluation.to_dict = batch_to_dict  # type: ignore[attr-defined]
-    _core.BatchEvaluation.scores_frame = scores_frame  # type: ignore[attr-defined]
-    _core.BatchEvaluation.points_frame = points_frame  # type: ignore[attr-defined]
-    _core.BatchEvaluation.values_frame = values_frame  # type: ignore[attr-defined]
-    _core.BatchEvaluation.gaps_frame = gaps_frame  # type: ignore[attr-defined]
-    _core.BatchEvaluation.outcomes_frame = outcomes_frame  # type: ignore[attr-defined]
-    _core.BatchEvaluation.category_scores_frame = category_scores_frame  # type: ignore[attr-defined]
-    _core.Schedule.to_frame = schedule_to_frame  # type: ignore[attr-defined]
-    _core.Plan.tasks_frame = plan_tasks_frame  # type: ignore[attr-defined]

@@ -1,8 +1,7 @@
 """pandas views of observations: ``ObservationStore.to_frame()``, ``LatestMatrix.to_frame()`` and
-``ages_frame()``, ``ObservationLoad.rejected_frame()``.
-
-``install()`` attaches them as methods of the compiled classes when ``civitas`` is imported;
-pandas is imported only when one of them is called.
+``ages_frame()``, ``ObservationLoad.rejected_frame()``, methods bound with their classes in
+python/src/bind_observations.cpp, where their documentation is. pandas is imported only when one
+of them is called.
 """
 
 from __future__ import annotations
@@ -75,10 +74,3 @@ def load_rejected_frame(self: _core.ObservationLoad) -> pd.DataFrame:
     pd = _pandas()
     rows = [(row.line, row.column, row.path, row.message) for row in self.rejected]
     return pd.DataFrame(rows, columns=["line", "column", "path", "message"])
-
-
-def install() -> None:
-    _core.ObservationStore.to_frame = store_to_frame  # type: ignore[attr-defined]
-    _core.LatestMatrix.to_frame = matrix_to_frame  # type: ignore[attr-defined]
-    _core.LatestMatrix.ages_frame = matrix_ages_frame  # type: ignore[attr-defined]
-    _core.ObservationLoad.rejected_frame = load_rejected_frame  # type: ignore[attr-defined]

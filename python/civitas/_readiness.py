@@ -1,9 +1,7 @@
 """pandas views of a readiness: ``Readiness.targets_frame()``, ``surveys_frame()``,
 ``rulings_frame()`` and ``facts_frame()``, and ``trend_frame(campaign, title, as_of)``: the trend
-of every series of a title as a DataFrame.
-
-``install()`` attaches the methods to the compiled classes when ``civitas`` is imported; pandas is
-imported only when one of them is called.
+of every series of a title as a DataFrame. They are bound in python/src/bind_readiness.cpp, where
+their documentation is; pandas is imported only when one of them is called.
 """
 
 from __future__ import annotations
@@ -171,10 +169,3 @@ def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_p
     columns = ["unit", "indicator", "points", "latest", "latest_date", "slope", "projected", "line", "reach_date",
                "progress"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def install() -> None:
-    _core.Readiness.targets_frame = targets_frame  # type: ignore[attr-defined]
-    _core.Readiness.surveys_frame = surveys_frame  # type: ignore[attr-defined]
-    _core.Readiness.rulings_frame = rulings_frame  # type: ignore[attr-defined]
-    _core.Readiness.facts_frame = facts_frame  # type: ignore[attr-defined]

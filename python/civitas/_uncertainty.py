@@ -1,8 +1,7 @@
-"""pandas views of the robustness and attribution results (``RankUncertainty.to_frame``,
-``ScoreChangeAttribution.to_frame``, ``EvaluationChange.to_frame``).
-
-``_install()`` attaches them to the compiled classes when ``civitas`` is imported. pandas is
-imported only when one of them is called.
+"""pandas views of the robustness and attribution results: ``RankUncertainty.to_frame``,
+``ScoreChangeAttribution.to_frame`` and ``EvaluationChange.to_frame``, methods bound with their
+classes in python/src/bind_uncertainty.cpp, where their documentation is. pandas is imported only
+when one of them is called.
 """
 
 from __future__ import annotations
@@ -54,8 +53,10 @@ def rank_uncertainty_to_frame(self: _core.RankUncertainty, units: Sequence[objec
     }
     if self.p_pass is not None:
         columns["p_pass"] = self.p_pass
-    for k, factor in enumerate(self.factors):
-        columns[f"first_order_{factor}"] = self.first_order_by_unit[:, k]
+    by_unit = self.first_order_by_unit  # None without sensitivity indices
+    if by_unit is not None:
+        for k, factor in enumerate(self.factors):
+            columns[f"first_order_{factor}"] = by_unit[:, k]
     index = pd.Index(_labels(units, len(self), "units"), name="unit")
     return pd.DataFrame(columns, index=index)
 
@@ -96,9 +97,3 @@ def evaluation_change_to_frame(self: _core.EvaluationChange) -> pd.DataFrame:
         },
         index=pd.Index(self.indicators, name="indicator"),
     )
-
-
-def _install() -> None:
-    _core.RankUncertainty.to_frame = rank_uncertainty_to_frame  # type: ignore[attr-defined]
-    _core.ScoreChangeAttribution.to_frame = score_change_to_frame  # type: ignore[attr-defined]
-    _core.EvaluationChange.to_frame = evaluation_change_to_frame  # type: ignore[attr-defined]

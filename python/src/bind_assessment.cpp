@@ -42,7 +42,7 @@ void register_assessment(py::module_& m) {
         .def_readwrite("name", &RoundPart::name, "Display name.")
         .def_readwrite("mode", &RoundPart::mode, "How its score is obtained.")
         .def_readwrite("full_points", &RoundPart::full_points, "Most points it gives, > 0.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const RoundPart& p) {
             return "RoundPart(" + repr_string(p.id) + ", " + repr_number(p.full_points) + ", name=" + repr_string(p.name) +
                    ", mode=AssessmentMode." + to_string(p.mode) + ")";
@@ -59,7 +59,7 @@ void register_assessment(py::module_& m) {
         .def_readwrite("below", &ConsequenceRule::below, "Triggered by a total strictly below this, or None.")
         .def_readwrite("flag", &ConsequenceRule::flag, "Or triggered by this flag on the round; '' for none.")
         .def_readwrite("months", &ConsequenceRule::months, "How long it lasts, in months, or None.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const ConsequenceRule& r) {
             return "ConsequenceRule(" + repr_string(r.id) + ", name=" + repr_string(r.name) +
                    (r.below ? ", below=" + repr_number(*r.below) : "") + (r.flag.empty() ? "" : ", flag=" + repr_string(r.flag)) +
@@ -93,7 +93,7 @@ void register_assessment(py::module_& m) {
         .def_property_readonly("full_points", &RoundScheme::full_points, "Sum of the parts' full points: a round's scale.")
         .def("part", &RoundScheme::part, py::arg("id"), py::return_value_policy::copy, "The part with this id; NotFoundError.")
         .def("validate", [](const RoundScheme& s) { validate(s); }, "Checks the scheme; ValidationError names the path.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const RoundScheme& s) {
             return "RoundScheme(" + repr_string(s.id.empty() ? s.name : s.id) + ", " + std::to_string(s.parts.size()) + " parts, " +
                    repr_number(s.full_points()) + " points, " + std::to_string(s.year_weights.size()) + " years, " +
@@ -142,7 +142,7 @@ void register_assessment(py::module_& m) {
              "Checks the round against a scheme; ValidationError names the path ('$.parts.field_inspection').")
         .def_property_readonly("assessment_year", [](const AssessmentRound& r) { return assessment_year(r); },
                                "The year it counts for: `year`, else the date's year.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const AssessmentRound& r) { return to_string(r); });
 
     py::class_<CycleStanding>(m, "CycleStanding", "A cycle's standing: each year's score, what is secured, the total once complete.")
@@ -158,7 +158,7 @@ void register_assessment(py::module_& m) {
             for (std::size_t k = 0; k < c.scores.size(); ++k) years.push_back(c.first_year + static_cast<int>(k));
             return years;
         }, "The calendar years of the cycle.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const CycleStanding& c) {
             return "CycleStanding(first_year=" + std::to_string(c.first_year) + ", secured=" + repr_number(c.secured) +
                    ", remaining_weight=" + repr_number(c.remaining_weight) + ", total=" + repr_optional_number(c.total) + ")";
@@ -172,7 +172,7 @@ void register_assessment(py::module_& m) {
         .def_readonly("needed", &CycleNeed::needed, "Score each remaining year needs; <= 0 when secured, above full points when out of reach; NaN when none remains.")
         .def_readonly("secured", &CycleNeed::secured, "The line is reached whatever the remaining years score.")
         .def_readonly("reachable", &CycleNeed::reachable, "Full points in every remaining year reach it.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const CycleNeed& n) {
             return "CycleNeed(line=" + repr_number(n.line) + ", needed=" + repr_number(n.needed) +
                    ", reachable=" + (n.reachable ? "True" : "False") + ", secured=" + (n.secured ? "True" : "False") + ")";
@@ -194,7 +194,7 @@ void register_assessment(py::module_& m) {
         .def_readwrite("end", &Check::end, "Last day of a window, or None.")
         .def_readwrite("name", &Check::name, "Display name.")
         .def_readwrite("notes", &Check::notes, "Free text.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Check& c) {
             return "Check(" + repr_string(c.id) + ", " + to_iso(c.date) + ", kind=AssessmentKind." + to_string(c.kind) + ")";
         });
@@ -209,7 +209,7 @@ void register_assessment(py::module_& m) {
         .def_readwrite("type", &InspectionSite::type, "Site type: square, park, street, station, hospital, market, school, ...")
         .def_readwrite("name", &InspectionSite::name, "Display name.")
         .def_readwrite("date", &InspectionSite::date, "Day visited; None: the inspection's date.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const InspectionSite& s) {
             return "InspectionSite(" + repr_string(s.id) + ", " + repr_string(s.unit) + ", " + repr_string(s.type) + ")";
         });
@@ -225,7 +225,7 @@ void register_assessment(py::module_& m) {
         .def_readwrite("description", &InspectionProblem::description, "What was found.")
         .def_readwrite("count", &InspectionProblem::count, "How many, >= 1.")
         .def_readwrite("deduction", &InspectionProblem::deduction, "Points deducted for them in all, or None.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const InspectionProblem& p) {
             return "InspectionProblem(" + repr_string(p.site) + ", " + repr_string(p.indicator) + ", count=" + std::to_string(p.count) +
                    ", deduction=" + repr_optional_number(p.deduction) + ")";
@@ -237,7 +237,7 @@ void register_assessment(py::module_& m) {
         .def_readonly("sites", &FieldRollup::sites, "Sites of the unit sampled (sub-units' included when rolled up).")
         .def_readonly("problems", &FieldRollup::problems, "Problems found.")
         .def_readonly("deduction", &FieldRollup::deduction, "Points deducted.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const FieldRollup& r) {
             return "FieldRollup(" + repr_string(r.unit) + ", " + repr_string(r.indicator) + ", sites=" + std::to_string(r.sites) +
                    ", problems=" + std::to_string(r.problems) + ", deduction=" + repr_number(r.deduction) + ")";
@@ -288,7 +288,7 @@ void register_assessment(py::module_& m) {
              py::arg("parents") = std::map<std::string, std::string>(),
              "The roll-up as observations (value = problems, mode field_inspection, the inspection's date).")
         .def("validate", [](const FieldInspection& f) { validate(f); }, "Checks the inspection; ValidationError names the path.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const FieldInspection& f) { return to_string(f); });
     m.def("load_field_inspection",
           [](const std::string& path, const std::optional<Limits>& limits) { return load_field_inspection(path, read_options_of(limits)); },
@@ -311,13 +311,15 @@ void register_assessment(py::module_& m) {
         .def_readonly("assessment", &CampaignEvent::assessment, "For checks and rounds: the kind of assessment, else None.")
         .def_readonly("id", &CampaignEvent::id, "The check's, round's or inspection's id; '' for title dates.")
         .def_readonly("name", &CampaignEvent::name, "Display name.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const CampaignEvent& e) {
             return "CampaignEvent(" + to_iso(e.date) + ", " + repr_string(e.title) + ", EventKind." + to_string(e.kind) +
                    (e.id.empty() ? "" : ", " + repr_string(e.id)) + ")";
         });
 
-    // The campaign's assessment queries (the class is registered by register_campaign).
+}
+
+void register_assessment_queries(py::module_& m) {
     py::class_<Campaign> campaign = py::reinterpret_borrow<py::class_<Campaign>>(m.attr("Campaign"));
     campaign
         .def("round_scheme", &Campaign::round_scheme, py::arg("title"), py::return_value_policy::copy,
@@ -333,7 +335,34 @@ void register_assessment(py::module_& m) {
         .def("field_observations", &Campaign::field_observations,
              "Every inspection's roll-up as observations (load_campaign adds them to `observations`).")
         .def("events", &Campaign::events, py::arg("from_date") = py::none(),
-             "Every dated event by date; only those on or after `from_date` (an open window counts) when given.");
+             "Every dated event by date; only those on or after `from_date` (an open window counts) when given.")
+        .def(
+            "rounds_frame",
+            [](const Campaign& self, const std::string& title) {
+                return DataFrame(python_function("civitas._assessment", "rounds_frame")(self, title));
+            },
+            py::arg("title") = "",
+            "One row per round (of `title`, every title when ''): title, id, kind (name), date (`datetime.date`), year "
+            "(the assessment year), name, one column per part of the title's scheme (NaN where not given), total (NaN "
+            "while a part is missing), consequences (the names of the rules it triggers, joined by ', ') and flags.")
+        .def(
+            "events_frame",
+            [](const Campaign& self, const std::optional<Date>& from_date) {
+                return DataFrame(python_function("civitas._assessment", "events_frame")(self, from_date));
+            },
+            py::arg("from_date") = py::none(),
+            "Every dated event of the campaign by date (`Campaign.events`): date and end (`datetime.date`, end None for "
+            "one day), title, kind and assessment (names; assessment '' for title dates and inspections), id and name. "
+            "With `from_date`, only events on or after it (a window still open counts): the report's \"next events\".")
+        .def(
+            "field_frame",
+            [](const Campaign& self, const std::optional<std::string>& inspection) {
+                return DataFrame(python_function("civitas._assessment", "field_frame")(self, inspection));
+            },
+            py::arg("inspection") = py::none(),
+            "Field problems by unit and indicator: one row per inspection, unit (districts and, rolled up, their "
+            "ancestors) and indicator checked, with date, title, sites, problems and deduction (points). Only "
+            "`inspection` when given.");
 }
 
 }  // namespace civitas::python

@@ -51,7 +51,19 @@ Weekday read_weekday(py::handle item, std::size_t index) {
                          py::repr(item).cast<std::string>());
 }
 
-WorkCalendar make_calendar(const py::object& weekend, const py::object& holidays, const py::object& working_days,
+// The argument types of WorkCalendar().
+struct WeekendHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Iterable[str | int] | None");
+};
+struct HolidaysHint {
+    static constexpr auto name =
+        py::detail::const_name("collections.abc.Iterable[datetime.date] | collections.abc.Mapping[datetime.date, str | None]");
+};
+struct DayListHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Iterable[datetime.date]");
+};
+
+WorkCalendar make_calendar(const Typed<WeekendHint>& weekend, const Typed<HolidaysHint>& holidays, const Typed<DayListHint>& working_days,
                            std::string id, std::string name, std::string source) {
     CalendarSpec spec;
     spec.id = std::move(id);
@@ -119,8 +131,7 @@ void register_calendar(py::module_& m) {
              "when it is a working day, else the next working day.")
         .def("working_days_between", &WorkCalendar::working_days_between, py::arg("start"), py::arg("end"),
              "Working days in (start, end]; negative (minus the count in (end, start]) when end < start.")
-        .def("__eq__", [](const WorkCalendar& a, const WorkCalendar& b) { return a == b; }, py::is_operator())
-        .def("__eq__", [](const WorkCalendar&, const py::object&) { return false; }, py::is_operator())
+        .def(py::self == any_object)
         .def("__repr__", [](const WorkCalendar& self) { return to_string(self); });
 
     m.def(

@@ -32,13 +32,13 @@ void register_campaign(py::module_& m) {
         .def_readwrite("benchmark", &TitleDates::benchmark, "When benchmark creation (对标创建) starts, or None.")
         .def_readwrite("application", &TitleDates::application, "When the city applies for assessment, or None.")
         .def_readwrite("inspection", &TitleDates::inspection, "When the inspection judges it, or None.")
-        .def(py::self == py::self);
+        .def(py::self == any_object);
 
     py::class_<CampaignTitle>(m, "CampaignTitle", "A title the campaign runs for, judged by a framework.")
         .def(py::init([](std::string id, std::string name, std::string framework, TitleDates dates, std::optional<RoundScheme> scheme) {
                  return CampaignTitle{std::move(id), std::move(name), std::move(framework), dates, std::move(scheme)};
              }),
-             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("framework") = "", py::arg("dates") = TitleDates{},
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("framework") = "", py::arg_v("dates", TitleDates{}, "TitleDates()"),
              py::arg("scheme") = py::none())
         .def_readwrite("id", &CampaignTitle::id, "Unique among titles; the plan's title ids are these.")
         .def_readwrite("name", &CampaignTitle::name, "Display name.")
@@ -46,7 +46,7 @@ void register_campaign(py::module_& m) {
         .def_readwrite("dates", &CampaignTitle::dates, "The drive's dates.")
         .def_readwrite("scheme", &CampaignTitle::scheme,
                        "How its rounds are scored (RoundScheme), or None: the bundled civilized-city scheme for civilized-city-annual-2018.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const CampaignTitle& t) {
             return "CampaignTitle(" + repr_string(t.id) + ", name=" + repr_string(t.name) + ", framework=" + repr_string(t.framework) + ")";
         });
@@ -61,7 +61,7 @@ void register_campaign(py::module_& m) {
         .def_readwrite("name", &CampaignUnit::name, "Display name.")
         .def_readwrite("parent", &CampaignUnit::parent, "Id of the unit it belongs to, '' for the top.")
         .def_readwrite("classes", &CampaignUnit::classes, "Title id -> the unit's class in that title's framework.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const CampaignUnit& u) {
             return "CampaignUnit(" + repr_string(u.id) + ", name=" + repr_string(u.name) + ", parent=" + repr_string(u.parent) + ")";
         });
@@ -74,7 +74,7 @@ void register_campaign(py::module_& m) {
         .def_readwrite("id", &Department::id, "Unique among departments.")
         .def_readwrite("name", &Department::name, "Display name.")
         .def_readwrite("leader", &Department::leader, "Who answers for it, '' when not given.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Department& d) { return "Department(" + repr_string(d.id) + ", name=" + repr_string(d.name) + ")"; });
 
     py::class_<Target>(m, "Target", "A campaign's own goal for an indicator, possibly stricter than the pass line.")
@@ -90,7 +90,7 @@ void register_campaign(py::module_& m) {
         .def_readwrite("value", &Target::value, "The value to reach, in the indicator's unit and direction.")
         .def_readwrite("deadline", &Target::deadline, "By when; None: the title's inspection date.")
         .def_readwrite("department", &Target::department, "Department id answering for it, '' for none.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Target& t) {
             return "Target(" + repr_string(t.title) + ", " + repr_string(t.indicator) + ", " + repr_number(t.value) +
                    (t.unit.empty() ? "" : ", unit=" + repr_string(t.unit)) + ")";
@@ -137,12 +137,12 @@ void register_campaign(py::module_& m) {
         .def_readwrite("rounds", &CampaignSpec::rounds, "Scored rounds (AssessmentRound), in order.")
         .def_readwrite("checks", &CampaignSpec::checks, "Dated checks (Check), in order.")
         .def_readwrite("inspections", &CampaignSpec::inspections, "Field inspections (FieldInspection), in place or each in its file.")
-        .def(py::self == py::self);
+        .def(py::self == any_object);
 
     py::class_<Campaign>(m, "Campaign", "A validated campaign with its frameworks, calendar and plan loaded.")
         .def(py::init<CampaignSpec, std::map<std::string, Framework>, WorkCalendar, std::optional<Plan>, ObservationStore>(),
-             py::arg("spec"), py::arg("frameworks") = std::map<std::string, Framework>(), py::arg("calendar") = WorkCalendar(),
-             py::arg("plan") = py::none(), py::arg("observations") = ObservationStore(),
+             py::arg("spec"), py::arg("frameworks") = std::map<std::string, Framework>(), py::arg_v("calendar", WorkCalendar(), "WorkCalendar()"),
+             py::arg("plan") = py::none(), py::arg_v("observations", ObservationStore(), "ObservationStore()"),
              "Validates the spec against the frameworks (by title id), the calendar and the plan; ValidationError names the path.")
         .def_property_readonly("spec", &Campaign::spec, py::return_value_policy::copy, "The campaign as plain data (a copy).")
         .def_property_readonly("id", [](const Campaign& c) { return c.spec().id; })
@@ -158,14 +158,8 @@ void register_campaign(py::module_& m) {
         .def_property_readonly("plan", &Campaign::plan, "The plan, or None.")
         .def_property_readonly("observations", &Campaign::observations, py::return_value_policy::reference_internal,
                                "The observations of its units (all observation files together).")
-        .def_property_readonly(
-            "rejected_observations",
-            [](const Campaign& c) {
-                py::list out;
-                for (const auto& [file, row] : c.rejected_observations()) out.append(py::make_tuple(file, row));
-                return out;
-            },
-            "Rows of the observation files that were left out: (file, RejectedRow) pairs.")
+        .def_property_readonly("rejected_observations", &Campaign::rejected_observations, py::return_value_policy::copy,
+                               "Rows of the observation files that were left out: (file, RejectedRow) pairs.")
         .def("title_index", &Campaign::title_index, py::arg("id"), "Position of a title; NotFoundError.")
         .def("unit_index", &Campaign::unit_index, py::arg("id"), "Position of a unit; NotFoundError.")
         .def("children", &Campaign::children, py::arg("unit") = "", "Ids of the units directly under `unit` ('' for the top).")
@@ -177,7 +171,14 @@ void register_campaign(py::module_& m) {
                  return out;
              },
              py::arg("title"), py::arg("indicator"), py::arg("unit"), "The targets for a unit: its own, else those for every unit.")
-        .def(py::self == py::self)
+        .def("units_frame", frame_method<Campaign>("civitas._frames", "campaign_units_frame"),
+             "One row per unit (index: unit id), parents first: name, parent ('' for the top), then one column per "
+             "title with the unit's class in that title's framework ('' for none).")
+        .def("targets_frame", frame_method<Campaign>("civitas._frames", "campaign_targets_frame"),
+             "One row per target, in file order: title, indicator, name (the indicator's), unit ('' for every unit), "
+             "value, deadline (`datetime.date`; the title's inspection date when the target gives none) and "
+             "department.")
+        .def(py::self == any_object)
         .def("__repr__", [](const Campaign& c) { return to_string(c); });
 
     m.def(

@@ -1,4 +1,4 @@
-/// The one place C++ exceptions become Python ones:
+/// The one place C++ exceptions become Python ones (the classes are civitas/_errors.py's):
 ///   civitas::Error           -> civitas.Error(Exception), with .message_zh (the message in Chinese)
 ///   civitas::ValidationError -> civitas.ValidationError(Error, ValueError), with .path
 ///   civitas::ParseError      -> civitas.ParseError(Error, ValueError), with .file and .location
@@ -24,7 +24,7 @@ namespace civitas::python {
 
 namespace {
 
-// Borrowed from the module, which holds them for the life of the interpreter.
+// The classes of civitas._errors, held for the life of the interpreter.
 PyObject* error_type = nullptr;
 PyObject* validation_error_type = nullptr;
 PyObject* parse_error_type = nullptr;
@@ -32,15 +32,12 @@ PyObject* limit_error_type = nullptr;
 PyObject* not_found_error_type = nullptr;
 PyObject* io_error_type = nullptr;
 
-PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc,
-                        std::initializer_list<const char*> attributes) {
-    const std::string qualified = std::string("civitas.") + name;  // as users see it
-    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
-    if (type == nullptr) throw py::error_already_set();
-    auto object = py::reinterpret_steal<py::object>(type);
-    for (const char* attribute : attributes) object.attr(attribute) = py::str("");  // class defaults
-    m.attr(name) = object;
-    return type;
+// The class `name` of `errors`, also bound in `m` (so that it is in civitas._core.__all__); the
+// reference returned is never given back.
+PyObject* error_class(py::module_& m, const py::module_& errors, const char* name) {
+    py::object type = errors.attr(name);
+    m.attr(name) = type;
+    return type.release().ptr();
 }
 
 // A Python str of bytes from civitas: any byte that is not UTF-8 (a file name can hold one) is
@@ -63,33 +60,13 @@ void raise(PyObject* type, const Error& error,
 }  // namespace
 
 void register_errors(py::module_& m) {
-    const py::handle exception(PyExc_Exception);
-    const py::handle value_error(PyExc_ValueError);
-    const py::handle lookup_error(PyExc_LookupError);
-    const py::handle os_error(PyExc_OSError);
-
-    error_type = new_exception(m, "Error", py::make_tuple(exception),
-                               "Base of every error civitas raises; str(error) is the message in English, "
-                               "`message_zh` the same in Chinese.",
-                               {"message_zh"});
-    const py::handle base(error_type);
-    validation_error_type = new_exception(
-        m, "ValidationError", py::make_tuple(base, value_error),
-        "A value breaks a rule of the model; `path` is the JSON path of the offending value.", {"path"});
-    parse_error_type = new_exception(
-        m, "ParseError", py::make_tuple(base, value_error),
-        "A file could not be read or parsed; `file` names it, `location` is the line or JSON path.",
-        {"file", "location"});
-    limit_error_type = new_exception(
-        m, "LimitError", py::make_tuple(py::handle(parse_error_type)),
-        "Input past one of the reader's Limits (file size, nesting, rows, columns, string length).",
-        {"file", "location"});
-    not_found_error_type = new_exception(
-        m, "NotFoundError", py::make_tuple(base, lookup_error),
-        "An id that was asked for does not exist (indicator, unit, bundled framework).", {});
-    io_error_type = new_exception(
-        m, "IoError", py::make_tuple(base, os_error),
-        "The system refused a read or a write (disk full, no permission); `file` names the file.", {"file"});
+    const auto errors = py::module_::import("civitas._errors");
+    error_type = error_class(m, errors, "Error");
+    validation_error_type = error_class(m, errors, "ValidationError");
+    parse_error_type = error_class(m, errors, "ParseError");
+    limit_error_type = error_class(m, errors, "LimitError");
+    not_found_error_type = error_class(m, errors, "NotFoundError");
+    io_error_type = error_class(m, errors, "IoError");
 
     py::register_exception_translator([](std::exception_ptr pointer) {
         if (!pointer) return;

@@ -1,6 +1,6 @@
 /// Results: Outcome, Decision, IndicatorResult, CategoryResult, Evaluation, BatchEvaluation;
-/// and the entry points Framework._evaluate / _evaluate_many (the pandas-aware
-/// Framework.evaluate / evaluate_many are in python/civitas/_frames.py).
+/// Framework.evaluate / evaluate_many and the entry points they reach, _evaluate / _evaluate_many
+/// (the reading of mappings, Series and DataFrames is python/civitas/_frames.py's).
 ///
 /// Batch input is read in place through civitas::MatrixView whatever the strides.
 /// Results are read-only. BatchEvaluation's matrices are read-only numpy views into the C++
@@ -26,6 +26,17 @@
 namespace civitas::python {
 
 namespace {
+
+// The argument types of Framework.evaluate and evaluate_many.
+struct UnitValuesHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Mapping[str, float | None] | pandas.Series");
+};
+struct UnitTableHint {
+    static constexpr auto name = py::detail::const_name("pandas.DataFrame | numpy.typing.ArrayLike");
+};
+struct UnitClassesHint {
+    static constexpr auto name = py::detail::const_name("str | collections.abc.Sequence[str]");
+};
 
 std::string format_optional(const std::optional<double>& value) {
     return value ? repr_number(*value) : std::string("None");
@@ -163,6 +174,15 @@ void register_evaluation(py::module_& m) {
              "Result for one indicator id; raises NotFoundError.")
         .def("shortfalls", &Evaluation::shortfalls, py::return_value_policy::reference_internal,
              "Indicators not met (with data), in framework order.")
+        .def("to_frame", frame_method<FrameworkEvaluation>("civitas._frames", "evaluation_to_frame"),
+             "One row per indicator (index: indicator id), in framework order: name, category (the parent category's "
+             "id), kind, direction, unit, value, outcome, counted, score, points, max_points, pass_low, pass_high, gap, "
+             "relative_gap, meets_improvement, obstacle. Missing numbers are NaN; `meets_improvement` is a nullable "
+             "boolean.")
+        .def(
+            "to_dict",
+            [](const FrameworkEvaluation& self) { return JsonObject(python_function("civitas._frames", "evaluation_to_dict")(self)); },
+            "The evaluation as plain Python data, the same as its JSON (`evaluation_to_json`).")
         .def("__repr__", [](const FrameworkEvaluation& self) { return to_string(static_cast<const Evaluation&>(self)); });
 
     batch.def_readonly("framework", &BatchEvaluation::framework, "Framework id.")
@@ -232,6 +252,26 @@ void register_evaluation(py::module_& m) {
                 return FrameworkEvaluation(unit_evaluation(self.source, self, index), self.source);
             },
             py::arg("row"))
+        .def("to_frame", frame_method<FrameworkBatch>("civitas._frames", "batch_to_frame"),
+             "One row per unit (index: unit id): class, total, passed, met, assessed, basic_failed, coverage, "
+             "decided_by, error. `total` is NaN where no score is given.")
+        .def(
+            "to_dict",
+            [](const FrameworkBatch& self) { return JsonObject(python_function("civitas._frames", "batch_to_dict")(self)); },
+            "Every unit's full evaluation as plain Python data, as `civitas score --format json` writes it: "
+            "{\"framework\": id, \"units\": [evaluation dict, ...]}.")
+        .def("scores_frame", frame_method<FrameworkBatch>("civitas._frames", "scores_frame"),
+             "Score shares in [0, 1], units x indicators.")
+        .def("points_frame", frame_method<FrameworkBatch>("civitas._frames", "points_frame"),
+             "Weighted contributions on the framework's scale, units x indicators.")
+        .def("values_frame", frame_method<FrameworkBatch>("civitas._frames", "values_frame"),
+             "Values as read (NaN where missing), units x indicators.")
+        .def("gaps_frame", frame_method<FrameworkBatch>("civitas._frames", "gaps_frame"),
+             "Gaps to the pass line in each indicator's unit (0 when met, NaN where missing), units x indicators.")
+        .def("outcomes_frame", frame_method<FrameworkBatch>("civitas._frames", "outcomes_frame"),
+             "'met', 'not_met' or 'missing', units x indicators.")
+        .def("category_scores_frame", frame_method<FrameworkBatch>("civitas._frames", "category_scores_frame"),
+             "Category score shares in [0, 1], units x categories.")
         .def("__len__", &BatchEvaluation::size, "Number of units.")
         .def("__repr__", [](const FrameworkBatch& self) { return to_string(static_cast<const BatchEvaluation&>(self)); });
 
@@ -256,7 +296,43 @@ void register_evaluation(py::module_& m) {
              py::arg("nan_as_missing") = false, py::arg("threads") = 0,
              "Evaluates many units: `values` (float64, C or Fortran order, read in place) has a row "
              "per unit and a column per id in `columns`. Units with invalid data get an error "
-             "and Decision.invalid; the others are still evaluated.");
+             "and Decision.invalid; the others are still evaluated.")
+        .def(
+            "evaluate",
+            [](const Framework& self, const Typed<UnitValuesHint>& values, const std::optional<std::string>& unit,
+               const std::string& unit_class, bool nan_as_missing) {
+                return Instance<FrameworkEvaluation>(python_function("civitas._frames", "evaluate")(
+                    self, values, unit, unit_class, py::arg("nan_as_missing") = nan_as_missing));
+            },
+            py::arg("values"), py::arg("unit") = py::none(), py::arg("unit_class") = "", py::kw_only(),
+            py::arg("nan_as_missing") = false,
+            "Evaluates one unit.\n\n"
+            "`values` maps indicator ids to values: a dict, any Mapping, or a pandas Series indexed by indicator id. "
+            "An id that is absent, or whose value is None or `pandas.NA`, is missing data. NaN is invalid data "
+            "(ValidationError) unless `nan_as_missing` is true, when it is missing data as in pandas. `unit` defaults "
+            "to the Series' name when it is a str.\n\n"
+            "Raises NotFoundError for an unknown indicator id, ValidationError for an invalid value.")
+        .def(
+            "evaluate_many",
+            [](const Framework& self, const Typed<UnitTableHint>& data, const std::optional<Strings>& columns,
+               const std::optional<Strings>& units, const std::optional<Typed<UnitClassesHint>>& classes, bool nan_as_missing,
+               int threads) {
+                return Instance<FrameworkBatch>(python_function("civitas._frames", "evaluate_many")(
+                    self, data, py::arg("columns") = columns, py::arg("units") = units, py::arg("classes") = classes,
+                    py::arg("nan_as_missing") = nan_as_missing, py::arg("threads") = threads));
+            },
+            py::arg("data"), py::kw_only(), py::arg("columns") = py::none(), py::arg("units") = py::none(),
+            py::arg("classes") = py::none(), py::arg("nan_as_missing") = false, py::arg("threads") = 0,
+            "Evaluates many units at once.\n\n"
+            "`threads` sets how many threads evaluate a large batch (0: one per core, 1: none); the results never "
+            "depend on it.\n\n"
+            "`data` is a DataFrame (index: unit ids, columns: indicator ids) or a 2-D array (rows: units) with "
+            "`columns=` naming its columns. Columns may come in any order and leave indicators out (missing data). "
+            "float64 arrays are read in place, in C or Fortran order. `classes` gives each unit's class (for "
+            "`pass_by_class`): a sequence, or for a DataFrame the name of the column holding them. Empty cells are "
+            "NaN: pass `nan_as_missing=True` for them to be missing data rather than invalid.\n\n"
+            "A unit with invalid data gets `errors[i]` and `Decision.invalid`; the others are still evaluated. Raises "
+            "NotFoundError for an unknown column id.");
 }
 
 }  // namespace civitas::python

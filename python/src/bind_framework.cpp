@@ -252,7 +252,7 @@ void bind_enum(py::module_& m, const char* doc) {
 /// `==`, `copy.copy`, `copy.deepcopy` and `__repr__` of a value type.
 template <class T, class Class>
 void value_type(Class& cls) {
-    cls.def(py::self == py::self)  // Python derives != from ==
+    cls.def(py::self == any_object)  // Python derives != from ==
         .def("__copy__", [](const T& self) { return T(self); })
         .def("__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, py::arg("memo"))
         .def("__repr__", [](const T& self) { return repr(self); });
@@ -522,8 +522,8 @@ void register_framework(py::module_& m) {
             "effective_weights",
             [](const py::object& self) {
                 const auto& weights = self.cast<const Framework&>().effective_weights();
-                py::array view(py::dtype::of<double>(), {static_cast<py::ssize_t>(weights.size())},
-                               {static_cast<py::ssize_t>(sizeof(double))}, weights.data(), self);
+                py::array_t<double> view({static_cast<py::ssize_t>(weights.size())}, {static_cast<py::ssize_t>(sizeof(double))},
+                                         weights.data(), self);
                 view.attr("flags").attr("writeable") = false;
                 return view;
             },
@@ -564,7 +564,7 @@ void register_framework(py::module_& m) {
              },
              py::arg("id"))
         .def("__repr__", [](const Framework& self) { return to_string(self); })
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__copy__", [](const Framework& self) { return self; })
         .def("__deepcopy__", [](const Framework& self, const py::dict&) { return self; }, py::arg("memo"))
         .def(py::pickle([](const Framework& self) { return framework_to_json(self); },

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace civitas::python {
@@ -22,14 +23,14 @@ namespace civitas::python {
 namespace {
 
 /// (units, classes, columns, values): the table's matrix handed to numpy without a copy.
-py::tuple table_tuple(ValueTable&& table) {
+std::tuple<std::vector<std::string>, std::vector<std::string>, std::vector<std::string>, py::array_t<double>> table_tuple(ValueTable&& table) {
     auto* matrix = new RowMatrix(std::move(table.values));
     const py::capsule owner(matrix, [](void* pointer) { delete static_cast<RowMatrix*>(pointer); });
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
     const auto rows = static_cast<py::ssize_t>(matrix->rows());
     const auto cols = static_cast<py::ssize_t>(matrix->cols());
     const py::array_t<double> values({rows, cols}, {cols * item, item}, matrix->data(), owner);
-    return py::make_tuple(std::move(table.units), std::move(table.classes), std::move(table.columns), values);
+    return {std::move(table.units), std::move(table.classes), std::move(table.columns), values};
 }
 
 }  // namespace
@@ -55,8 +56,7 @@ void register_limits(py::module_& m) {
         .def_readwrite("columns", &Limits::columns, "Columns of one CSV file.")
         .def_readwrite("cells", &Limits::cells, "Values of one value table (rows x indicator columns).")
         .def_readwrite("text_bytes", &Limits::text_bytes, "Bytes of one string: a JSON string or key, a CSV cell.")
-        .def("__eq__", [](const Limits& a, const Limits& b) { return a == b; }, py::is_operator())
-        .def("__eq__", [](const Limits&, const py::object&) { return false; }, py::is_operator())
+        .def(py::self == any_object)
         .def("__repr__", [](const Limits& l) {
             return "Limits(depth=" + std::to_string(l.depth) + ", json_bytes=" + std::to_string(l.json_bytes) +
                    ", csv_bytes=" + std::to_string(l.csv_bytes) + ", rows=" + std::to_string(l.rows) +

@@ -57,16 +57,22 @@ std::string repr(const LatestValue& v) {
     return text.str();
 }
 
+struct DayArrayHint {
+    static constexpr auto name = py::detail::const_name("numpy.typing.NDArray[numpy.datetime64]");
+};
+/// A numpy datetime64[D] array.
+using DayArray = Typed<DayArrayHint>;
+
 /// Days since 1970-01-01 as numpy datetime64[D].
-py::array day_array(const std::vector<Date>& dates) {
+DayArray day_array(const std::vector<Date>& dates) {
     py::array_t<std::int64_t> days(static_cast<py::ssize_t>(dates.size()));
     auto out = days.mutable_unchecked<1>();
     for (std::size_t i = 0; i < dates.size(); ++i) out(static_cast<py::ssize_t>(i)) = day_number(dates[i]);
-    return days.attr("view")("datetime64[D]");
+    return DayArray(days.attr("view")("datetime64[D]"));
 }
 
 template <class T>
-py::array copy_array(const std::vector<T>& column) {
+py::array_t<T> copy_array(const std::vector<T>& column) {
     py::array_t<T> array(static_cast<py::ssize_t>(column.size()));
     if (!column.empty()) std::copy(column.begin(), column.end(), array.mutable_data());
     return array;
@@ -114,8 +120,7 @@ void register_observations(py::module_& m) {
         .def_readwrite("mode", &Observation::mode, "How it was obtained.")
         .def_readwrite("sample_size", &Observation::sample_size, "Respondents or sites sampled (>= 1), or None.")
         .def_readwrite("recorded", &Observation::recorded, "When the value became known (>= date), or None: known on `date`.")
-        .def(py::self == py::self)
-        .def(py::self != py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Observation& self) { return repr(self); });
 
     latest_value.def_readonly("value", &LatestValue::value, "The value.")
@@ -133,6 +138,10 @@ void register_observations(py::module_& m) {
                                "float64 (units, indicators): latest value on or before as_of, NaN where none (a view).")
         .def_property_readonly("ages", [](const py::object& self) { return readonly_view(self.cast<const LatestMatrix&>().ages, self); },
                                "float64 (units, indicators): days from that value's date to as_of, NaN where none (a view).")
+        .def("to_frame", frame_method<LatestMatrix>("civitas._observations", "matrix_to_frame"),
+             "The latest values: a row per unit, a column per indicator, NaN where none.")
+        .def("ages_frame", frame_method<LatestMatrix>("civitas._observations", "matrix_ages_frame"),
+             "The ages in days of the latest values: a row per unit, a column per indicator, NaN where none.")
         .def("__repr__", [](const LatestMatrix& self) {
             return "<LatestMatrix " + std::to_string(self.units.size()) + " units x " + std::to_string(self.indicators.size()) +
                    " indicators, " + std::to_string(self.values.size() - self.values.array().isNaN().count()) + " with values>";
@@ -179,7 +188,7 @@ void register_observations(py::module_& m) {
             "message", [](const RejectedRow& self) { return self.message.text(Language::en); }, "What is wrong and what was expected.")
         .def_property_readonly(
             "message_zh", [](const RejectedRow& self) { return self.message.text(Language::zh); }, "The message in Chinese.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__str__", [](const RejectedRow& self) { return to_string(self); })
         .def("__repr__", [](const RejectedRow& self) { return "<RejectedRow " + to_string(self) + ">"; });
 
@@ -205,7 +214,7 @@ void register_observations(py::module_& m) {
             "series",
             [](const ObservationStore& self, const std::string& unit, const std::string& indicator, std::optional<Date> known_on) {
                 const ObservationSeries series = self.series(unit, indicator, known_on);
-                return py::make_tuple(day_array(series.dates), copy_array(series.values));
+                return std::make_pair(day_array(series.dates), copy_array(series.values));
             },
             py::arg("unit"), py::arg("indicator"), py::kw_only(), py::arg("known_on") = py::none(),
             "(dates, values): numpy datetime64[D] and float64 arrays in date order, one value per date, as known on "
@@ -238,8 +247,7 @@ void register_observations(py::module_& m) {
             "`known_on`) of every unit (rows) and indicator (columns) asked (None: all of the store), in one pass; the "
             "same numbers as trend() of each series. ValidationError when points < 1.")
         .def("memory_bytes", &ObservationStore::memory_bytes, "Bytes held by the columns, names and index.")
-        .def(py::self == py::self, "The same observations row by row, in the stores' row order.")
-        .def(py::self != py::self)
+        .def(py::self == any_object, "The same observations row by row, in the stores' row order.")
         .def(
             "_columns",
             [](const ObservationStore& self) {
@@ -257,6 +265,10 @@ void register_observations(py::module_& m) {
             },
             "The rows as columns in index order (copies): ids as int32 codes, dates as days since 1970-01-01; an "
             "optional column is empty when every row has its default.")
+        .def("to_frame", frame_method<ObservationStore>("civitas._observations", "store_to_frame"),
+             "Every record (corrections included) in index order (indicator, unit, date, recorded): unit, indicator, "
+             "source and mode as categoricals, date and recorded as datetime64 (NaT: none), value float64, "
+             "sample_size nullable Int32 (<NA>: none).")
         .def("__repr__", [](const ObservationStore& self) {
             return "<ObservationStore " + std::to_string(self.size()) + " observations, " + std::to_string(self.units().size()) +
                    " units, " + std::to_string(self.indicators().size()) + " indicators>";
@@ -264,6 +276,8 @@ void register_observations(py::module_& m) {
 
     load.def_readonly("store", &ObservationLoad::store, "The good rows.")
         .def_readonly("rejected", &ObservationLoad::rejected, "The bad rows, in file order.")
+        .def("rejected_frame", frame_method<ObservationLoad>("civitas._observations", "load_rejected_frame"),
+             "The rows left out: line, column (CSV), path (JSON) and message, in file order.")
         .def("__str__", [](const ObservationLoad& self) { return to_string(self); })
         .def("__repr__", [](const ObservationLoad& self) { return "<ObservationLoad " + to_string(self) + ">"; });
 

@@ -26,8 +26,15 @@ namespace civitas::python {
 namespace {
 
 
+struct DependenciesHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Iterable[") + py::detail::make_caster<Dependency>::name +
+                                 py::detail::const_name(" | str]");
+};
+/// A task's dependencies as Python gives them: Dependency objects or bare task ids.
+using Dependencies = Typed<DependenciesHint>;
+
 // A task's dependencies from Python: Dependency objects or bare task ids (finish to start, no lag).
-std::vector<Dependency> to_dependencies(const py::iterable& items) {
+std::vector<Dependency> to_dependencies(const Dependencies& items) {
     std::vector<Dependency> out;
     for (py::handle item : items) {
         if (py::isinstance<py::str>(item))
@@ -41,12 +48,12 @@ std::vector<Dependency> to_dependencies(const py::iterable& items) {
 }
 
 // An unset date (not-a-date) reads as None.
-py::object date_or_none(const Date& date) { return date.is_special() ? py::none() : py::cast(date); }
+std::optional<Date> date_or_none(const Date& date) { return date.is_special() ? std::nullopt : std::optional<Date>(date); }
 
 Task make_task(std::string id, std::string name, std::string phase, std::vector<std::string> titles,
                std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due, bool milestone,
                std::string check, std::optional<double> weight,
-               std::vector<std::string> indicators, const py::iterable& depends_on, std::optional<Date> actual_start,
+               std::vector<std::string> indicators, const Dependencies& depends_on, std::optional<Date> actual_start,
                std::optional<Date> actual_finish, double percent_complete) {
     Task t;
     t.id = std::move(id);
@@ -106,7 +113,7 @@ void register_plan(py::module_& m) {
         .def_readwrite("link", &Dependency::link, "How it waits.")
         .def_readwrite("lag", &Dependency::lag, "Extra wait in `unit` (negative: overlap).")
         .def_readwrite("unit", &Dependency::unit, "What the lag counts.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", &repr_dependency);
 
     task_class.def(py::init(&make_task), py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("phase") = "",
@@ -131,18 +138,18 @@ void register_plan(py::module_& m) {
         .def_readwrite("weight", &Task::weight, "Effort weight >= 0, None for the default.")
         .def_readwrite("indicators", &Task::indicators, "Indicator or target ids the task moves.")
         .def_property("depends_on", [](const Task& t) { return t.depends_on; },
-                      [](Task& t, const py::iterable& items) { t.depends_on = to_dependencies(items); },
+                      [](Task& t, const Dependencies& items) { t.depends_on = to_dependencies(items); },
                       "Tasks it waits for (Dependency objects; task ids are accepted when set).")
         .def_readwrite("actual_start", &Task::actual_start, "When it really started, or None.")
         .def_readwrite("actual_finish", &Task::actual_finish, "When it really finished, or None.")
         .def_readwrite("percent_complete", &Task::percent_complete, "Progress in [0, 100].")
-        .def(py::self == py::self);
+        .def(py::self == any_object);
 
     title_class.def(py::init([](std::string id, std::string name) { return Title{std::move(id), std::move(name)}; }),
               py::arg("id") = "", py::arg("name") = "")
         .def_readwrite("id", &Title::id, "Unique among titles.")
         .def_readwrite("name", &Title::name, "Display name.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Title& t) { return "Title(" + repr_string(t.id) + ", " + repr_string(t.name) + ")"; });
 
     phase_class.def(py::init([](std::string id, std::string name, std::string title) {
@@ -152,7 +159,7 @@ void register_plan(py::module_& m) {
         .def_readwrite("id", &Phase::id, "Unique among phases.")
         .def_readwrite("name", &Phase::name, "Display name.")
         .def_readwrite("title", &Phase::title, "The title whose stage it is, '' for the whole campaign.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Phase& p) {
             return "Phase(" + repr_string(p.id) + ", " + repr_string(p.name) + (p.title.empty() ? "" : ", title=" + repr_string(p.title)) + ")";
         });
@@ -180,7 +187,7 @@ void register_plan(py::module_& m) {
         .def_property("deadline", [](const Problem& p) { return date_or_none(p.deadline); },
                       [](Problem& p, Date d) { p.deadline = d; }, "Rectification deadline (None until set).")
         .def_readwrite("closed", &Problem::closed, "When it was closed (销号), or None.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Problem& p) {
             return "<civitas.Problem " + repr_string(p.id) + ": due " + (p.deadline.is_special() ? "?" : to_iso(p.deadline)) +
                    (p.closed ? ", closed " + to_iso(*p.closed) : ", open") + ">";
@@ -217,7 +224,7 @@ void register_plan(py::module_& m) {
         .def_readwrite("problems", &PlanSpec::problems, "Inspection problems, in order.")
         .def_readwrite("subplans", &PlanSpec::subplans, "Nested plans (a district's, a school's), in order.")
         .def_readwrite("file", &PlanSpec::file, "A sub-plan kept in its own file: its path relative to the parent's file.")
-        .def(py::self == py::self);
+        .def(py::self == any_object);
 
     plan_class.def(py::init<PlanSpec>(), py::arg("spec"), "Validates the spec; ValidationError names the task and the field.")
         .def_property_readonly("spec", &Plan::spec, py::return_value_policy::copy, "The plan as plain data (a copy).")
@@ -232,8 +239,17 @@ void register_plan(py::module_& m) {
         .def("subplan_of_problem", &Plan::subplan_of_problem, py::arg("index"), "Path of the sub-plan of problem `index`.")
         .def("titles_of_task", &Plan::titles_of_task, py::arg("index"), "The titles task `index` serves: its own, else its phase's.")
         .def("task_index", &Plan::task_index, py::arg("id"), "Position of a task in `tasks`; NotFoundError for an unknown id.")
+        .def("tasks_frame", frame_method<Plan>("civitas._frames", "plan_tasks_frame"),
+             "One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans' included, ready for "
+             "a Gantt chart: name, phase, titles (comma-separated), subplan, start, due (`datetime.date`), milestone, "
+             "check (the campaign check a milestone stands for, '' for none), weight (NaN when not given), "
+             "percent_complete, then one column per responsibility field ('' where a task names nobody).")
+        .def("problems_frame", frame_method<Plan>("civitas._frames", "plan_problems_frame"),
+             "One row per inspection problem (index: problem id), sub-plans' included: description, source, titles and "
+             "indicators (comma-separated), subplan, found, deadline, closed (`datetime.date`, None while open), then "
+             "one column per responsibility field.")
         .def("__len__", [](const Plan& p) { return p.tasks().size(); })
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Plan& plan) { return to_string(plan); });
 
     scheduled_class.def_readonly("id", &ScheduledTask::id)
@@ -253,6 +269,9 @@ void register_plan(py::module_& m) {
         .def_readonly("critical_path", &Schedule::critical_path, "The chain of critical tasks that ends last, first task first.")
         .def_readonly("smallest_slack", &Schedule::smallest_slack, "The critical tasks' slack.")
         .def("task", &Schedule::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
+        .def("to_frame", frame_method<Schedule>("civitas._frames", "schedule_to_frame"),
+             "One row per task (index: task id), in plan order: duration (working days), earliest_start, "
+             "earliest_finish, latest_start, latest_finish (`datetime.date`), slack (working days), critical.")
         .def("__len__", [](const Schedule& s) { return s.tasks.size(); })
         .def("__repr__", [](const Schedule& s) { return to_string(s); });
 
@@ -368,6 +387,27 @@ void register_plan(py::module_& m) {
         .def_readonly("by_responsibility", &PlanStatus::by_responsibility, "field -> value -> Progress.")
         .def("task", &PlanStatus::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
         .def("problem", &PlanStatus::problem, py::arg("id"), py::return_value_policy::copy, "The problem with this id; NotFoundError.")
+        .def("to_frame", frame_method<PlanStatus>("civitas._frames", "status_to_frame"),
+             "One row per task (index: task id), in plan order: state (name), planned_percent, percent_complete, "
+             "weight, days_late.")
+        .def(
+            "rollup_frame",
+            [](const PlanStatus& self, const std::string& by) {
+                return DataFrame(python_function("civitas._frames", "status_rollup_frame")(self, by));
+            },
+            py::arg("by") = "phase",
+            "One row per phase (`by=\"phase\"`), title (`\"title\"`), sub-plan (`\"subplan\"`) or value of a "
+            "responsibility field (`by=\"department\"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, "
+            "earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, "
+            "problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as "
+            "circulars rank them). KeyError for a field the plan does not have.")
+        .def("overdue_frame", frame_method<PlanStatus>("civitas._frames", "status_overdue_frame"),
+             "The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late "
+             "(working days), percent_complete, then one column per responsibility field the overdue tasks name "
+             "(department, unit, leader, ...; '' where a task names nobody).")
+        .def("problems_frame", frame_method<PlanStatus>("civitas._frames", "status_problems_frame"),
+             "One row per problem found on or before the date (index: problem id): state (name) and days_late (working "
+             "days past the deadline). Join with `Plan.problems_frame()` for who and what.")
         .def("__len__", [](const PlanStatus& s) { return s.tasks.size(); })
         .def("__repr__", [](const PlanStatus& s) { return to_string(s); });
     m.def(

@@ -32,9 +32,13 @@ ConstVector as_vector(const py::array_t<double, py::array::c_style>& array) {
     return {array.data(), static_cast<Eigen::Index>(array.shape(0))};
 }
 
-std::vector<std::string> strings(const py::handle& values) {
-    return values.is_none() ? std::vector<std::string>{} : values.cast<std::vector<std::string>>();
-}
+std::vector<std::string> strings(const std::optional<std::vector<std::string>>& values) { return values.value_or(std::vector<std::string>{}); }
+
+/// Award tiers as award() takes them.
+struct TiersHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Iterable[") + py::detail::make_caster<AwardTier>::name +
+                                 py::detail::const_name(" | tuple[str, int] | tuple[str, float]]");
+};
 
 /// A tier from an AwardTier, (name, count: int) or (name, share: float).
 AwardTier tier_from(const py::handle& item, std::size_t index) {
@@ -61,12 +65,12 @@ std::string repr(const AwardTier& tier) {
     return text.str();
 }
 
-py::array int_array(const std::vector<int>& values) {
+py::array_t<std::int32_t> int_array(const std::vector<int>& values) {
     py::array_t<std::int32_t> out(static_cast<py::ssize_t>(values.size()));
     auto view = out.mutable_unchecked<1>();
     for (std::size_t i = 0; i < values.size(); ++i) view(static_cast<py::ssize_t>(i)) = values[i];
     out.attr("flags").attr("writeable") = false;
-    return std::move(out);
+    return out;
 }
 
 }  // namespace
@@ -79,7 +83,7 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "weighted_sum",
-        [](const py::handle& x, const py::handle& weights) {
+        [](const ArrayLike& x, const ArrayLike& weights) {
             const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             Eigen::VectorXd out;
@@ -95,7 +99,7 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "topsis",
-        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, const py::handle& normalization) {
+        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
             const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
@@ -118,7 +122,7 @@ void register_ranking(py::module_& m) {
         .def_property_readonly("normalization", &TopsisPrepared::normalization, "The normalisation used.")
         .def(
             "closeness",
-            [](const TopsisPrepared& self, const py::handle& weights) -> py::array {
+            [](const TopsisPrepared& self, const ArrayLike& weights) -> py::array_t<double> {
                 const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(weights);
                 if (!array || (array.ndim() != 1 && array.ndim() != 2))
                     throw ValidationError("weights", Message("expected a 1-D array (criteria) or a 2-D array (draws x criteria)"_en,
@@ -147,7 +151,7 @@ void register_ranking(py::module_& m) {
             "criteria) -> (units, draws), without normalising again.")
         .def(
             "separations",
-            [](const TopsisPrepared& self, const py::handle& weights) {
+            [](const TopsisPrepared& self, const ArrayLike& weights) {
                 const auto w = vector_array(weights, "weights");
                 Eigen::MatrixX2d out;
                 {
@@ -161,7 +165,7 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "prepare_topsis",
-        [](const py::handle& x, const py::handle& benefit, const py::handle& normalization) {
+        [](const ArrayLike& x, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
             const Criteria data = criteria_array(x, "x");
             const std::vector<bool> b = flags(benefit, "benefit");
             const auto norm = enum_option<Normalization>(normalization, "normalization", "Normalization");
@@ -188,7 +192,7 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "vikor",
-        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, double v) {
+        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, double v) {
             const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
@@ -200,7 +204,7 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "grey_relational",
-        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, double rho) {
+        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, double rho) {
             const Criteria data = criteria_array(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
@@ -216,7 +220,7 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "rank",
-        [](const py::handle& scores, const py::handle& method, bool ascending, const py::handle& ids) {
+        [](const ArrayLike& scores, const EnumOrName<RankMethod>& method, bool ascending, const std::optional<std::vector<std::string>>& ids) {
             const auto s = vector_array(scores, "scores");
             const auto how = enum_option<RankMethod>(method, "method", "RankMethod");
             const std::vector<std::string> names = strings(ids);
@@ -239,7 +243,7 @@ void register_ranking(py::module_& m) {
         .def_readonly("name", &AwardTier::name, "The tier's name.")
         .def_readonly("count", &AwardTier::count, "Places, or None.")
         .def_readonly("share", &AwardTier::share, "Cap as a share in (0, 1] of all units assessed, or None.")
-        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def(py::self == any_object)
         .def("__hash__", [](const AwardTier& self) { return py::hash(py::make_tuple(self.name, self.count, self.share)); })
         .def("__repr__", [](const AwardTier& self) { return repr(self); });
 
@@ -248,10 +252,10 @@ void register_ranking(py::module_& m) {
         .def_property_readonly("tier", [](const Awards& self) { return int_array(self.tier); },
                                "int32 (units,): index into tier_names, -1 for no award.")
         .def_property_readonly("names", [](const Awards& self) {
-                                   py::list out;
+                                   std::vector<std::optional<std::string>> out;
                                    for (std::size_t i = 0; i < self.tier.size(); ++i) {
-                                       if (self.tier[i] < 0) out.append(py::none());
-                                       else out.append(py::str(self.tier_name(i)));
+                                       if (self.tier[i] < 0) out.emplace_back();
+                                       else out.emplace_back(self.tier_name(i));
                                    }
                                    return out;
                                },
@@ -267,8 +271,8 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "award",
-        [](const py::handle& scores, const py::iterable& tiers, const py::handle& eligible, bool ascending,
-           const py::handle& ties, const py::handle& ids) {
+        [](const ArrayLike& scores, const Typed<TiersHint>& tiers, const Flags& eligible, bool ascending,
+           const EnumOrName<BoundaryTies>& ties, const std::optional<std::vector<std::string>>& ids) {
             const auto s = vector_array(scores, "scores");
             std::vector<AwardTier> list;
             for (const py::handle item : tiers) list.push_back(tier_from(item, list.size()));

@@ -1,6 +1,7 @@
 /// Readiness: Rag, TargetState, RulingKind, Ruling, TargetProgress, SurveyCheck, UnitFacts,
-/// TitleReadiness, Readiness and readiness(). Evaluations cross as
-/// BatchEvaluation (with their framework), dates as datetime.date.
+/// TitleReadiness, Readiness, readiness() and trend_frame() (the DataFrames are built by
+/// python/civitas/_readiness.py). Evaluations cross as BatchEvaluation (with their framework),
+/// dates as datetime.date.
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -18,9 +19,9 @@ namespace civitas::python {
 namespace {
 
 // A title's evaluation as Python's BatchEvaluation, which keeps its framework.
-py::object batch_of(const TitleReadiness& t, const std::optional<BatchEvaluation>& batch) {
-    if (!batch || !t.framework) return py::none();
-    return py::cast(FrameworkBatch(*batch, *t.framework));
+std::optional<FrameworkBatch> batch_of(const TitleReadiness& t, const std::optional<BatchEvaluation>& batch) {
+    if (!batch || !t.framework) return std::nullopt;
+    return FrameworkBatch(*batch, *t.framework);
 }
 
 }  // namespace
@@ -36,7 +37,7 @@ void register_readiness(py::module_& m) {
         .def_readonly("kind", &Ruling::kind, "The rule (RulingKind).")
         .def_readonly("outcome", &Ruling::outcome, "met, not_met, or missing: not assessed (left out of the unit).")
         .def_readonly("reason", &Ruling::reason, "In words, with the numbers (English).")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Ruling& r) {
             return "<civitas.Ruling " + repr_string(r.unit) + " " + repr_string(r.indicator) + " " + to_string(r.kind) + ": " +
                    to_string(r.outcome) + ">";
@@ -57,7 +58,7 @@ void register_readiness(py::module_& m) {
         .def_readonly("on_track", &TargetProgress::on_track, "Met now, or projected to meet it by the deadline.")
         .def_readonly("state", &TargetProgress::state, "TargetState.")
         .def_readonly("reason", &TargetProgress::reason, "In words (English).")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const TargetProgress& t) {
             return "<civitas.TargetProgress " + repr_string(t.indicator) + " " + repr_string(t.unit) + ": " + to_string(t.state) + ">";
         });
@@ -75,7 +76,7 @@ void register_readiness(py::module_& m) {
         .def_readonly("meets", &SurveyCheck::meets, "The estimate meets the line.")
         .def_readonly("in_doubt", &SurveyCheck::in_doubt, "Meets, but with probability below survey_confidence.")
         .def_readonly("reason", &SurveyCheck::reason, "In words (English).")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const SurveyCheck& c) {
             return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason + ">";
         });
@@ -89,7 +90,7 @@ void register_readiness(py::module_& m) {
         .def_readonly("surveys_in_doubt", &UnitFacts::surveys_in_doubt, "Indicator ids of its survey items in doubt.")
         .def_readonly("ruled_not_met", &UnitFacts::ruled_not_met, "Indicator ids a rule judges not met now.")
         .def_readonly("ruled_met", &UnitFacts::ruled_met, "Indicator ids a rule judges met now though the level alone misses.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const UnitFacts& f) {
             return std::string("<civitas.UnitFacts passes_now=") + (f.passes_now ? (*f.passes_now ? "True" : "False") : "None") + ">";
         });
@@ -120,6 +121,31 @@ void register_readiness(py::module_& m) {
         .def_readonly("titles", &Readiness::titles, "Per title, in the campaign's order.")
         .def_readonly("plan", &Readiness::plan, "The plan's status on the date (PlanStatus), or None.")
         .def("title", &Readiness::title, py::arg("id"), py::return_value_policy::copy, "The readiness of a title; NotFoundError.")
+        .def("to_frame", frame_method<Readiness>("civitas._frames", "readiness_to_frame"),
+             "One row per title and unit, titles in the campaign's order: title, unit, rag (name), reason, passed_now "
+             "and passed_at_inspection (None without a framework or projection), met and assessed indicators now, "
+             "total now and at the inspection date (NaN where none), overdue_tasks (how many bear on it).")
+        .def("targets_frame", frame_method<Readiness>("civitas._readiness", "targets_frame"),
+             "One row per title, target and unit it applies to (`TitleReadiness.targets`): title, indicator, unit, "
+             "every_unit, target, line (text), deadline (`datetime.date` or None), department, latest and projected "
+             "(NaN where none), latest_date, met_now, on_track, state (name) and reason.")
+        .def("surveys_frame", frame_method<Readiness>("civitas._readiness", "surveys_frame"),
+             "One row per title, unit and survey item with a sample size (`TitleReadiness.surveys`): title, unit, "
+             "indicator, date, estimate, sample_size, line (text), low and high (the confidence interval), probability "
+             "(that the true value meets the line), meets, in_doubt and reason.")
+        .def(
+            "rulings_frame",
+            [](const Readiness& self, bool at_inspection) {
+                return DataFrame(python_function("civitas._readiness", "rulings_frame")(self, at_inspection));
+            },
+            py::arg("at_inspection") = false,
+            "One row per ruling (`TitleReadiness.rulings`, or `rulings_at_inspection`): title, unit, indicator, kind "
+            "(scope, subunit, level_or_trend, history_average), outcome (met, not_met, missing: not assessed) and "
+            "reason.")
+        .def("facts_frame", frame_method<Readiness>("civitas._readiness", "facts_frame"),
+             "One row per title and unit (`TitleReadiness.facts`), for reports that word their own reasons: title, "
+             "unit, rag, passes_now and passes_at_inspection (None where unknown), basic_failed, targets_off_track, "
+             "surveys_in_doubt, ruled_not_met, ruled_met (lists of indicator ids) and overdue_tasks (a count).")
         .def("__repr__", [](const Readiness& r) { return to_string(r); });
 
     m.def(
@@ -141,6 +167,24 @@ void register_readiness(py::module_& m) {
         "overdue tasks that bear on it, the framework's unit rules (rulings), the campaign's targets, the survey items' "
         "sampling error, and red / amber / green with the reason. `known_on` reproduces it as the data was known on "
         "that day; a survey item met with probability below `survey_confidence` makes the unit amber.");
+
+    m.def(
+        "trend_frame",
+        [](const Campaign& campaign, const std::string& title, const Date& as_of, int trend_points, std::optional<Date> known_on) {
+            return DataFrame(python_function("civitas._readiness", "trend_frame")(
+                campaign, title, as_of, py::arg("trend_points") = trend_points, py::arg("known_on") = known_on));
+        },
+        py::arg("campaign"), py::arg("title"), py::arg("as_of"), py::kw_only(), py::arg("trend_points") = 5,
+        py::arg("known_on") = py::none(),
+        "The trend of every series of a title's framework, one row per unit and indicator with data on or before "
+        "`as_of` (units in the campaign's order, indicators in the framework's): unit, indicator, points (used in the "
+        "fit, at most `trend_points`), latest, latest_date, slope (value units per year, NaN under 2 points), "
+        "projected (to the title's inspection date as readiness projects: along the slope, clamped to the bounds; "
+        "yes/no and problem counts keep their latest value; NaN without an inspection date after `as_of`), line (the "
+        "unit's line as text: sub-units on `subunit_pass`), reach_date (the first day the projection meets the line; "
+        "None when it never does), and progress (the Open SDG progress state towards the line by the inspection "
+        "date, or in the indicator's direction without one; '' for yes/no and ranges without a deadline). Top-unit "
+        "items appear for the top unit only.");
 }
 
 }  // namespace civitas::python

@@ -47,7 +47,7 @@ void register_report(py::module_& m) {
         .def_readonly("relative_gap", &ReportItem::relative_gap, "gap / |line|, or None.")
         .def_readonly("department", &ReportItem::department, "The department of the campaign's target, '' when none.")
         .def_readonly("rule", &ReportItem::rule, "The framework rule (RulingKind) that decided its outcome now, or None.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const ReportItem& i) {
             return "<civitas.ReportItem " + repr_string(i.unit) + " " + repr_string(i.indicator) + ">";
         });
@@ -63,7 +63,7 @@ void register_report(py::module_& m) {
         .def_readonly("passes_now", &UnitStanding::passes_now)
         .def_readonly("passes_at_inspection", &UnitStanding::passes_at_inspection)
         .def_readonly("overdue_tasks", &UnitStanding::overdue_tasks)
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const UnitStanding& s) {
             return "<civitas.UnitStanding " + std::to_string(s.rank) + " " + repr_string(s.unit) + " " + to_string(s.rag) + ">";
         });
@@ -76,7 +76,7 @@ void register_report(py::module_& m) {
         .def_readonly("total", &RoundResult::total, "Its total, when every part is known, else None.")
         .def_readonly("scale", &RoundResult::scale, "The scheme's full points.")
         .def_readonly("consequences", &RoundResult::consequences, "Names of the consequences it triggers, mildest first.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const RoundResult& r) { return "<civitas.RoundResult " + repr_string(r.id) + ">"; });
 
     py::class_<TitleReport>(m, "TitleReport", "One title's page of a report.")
@@ -111,7 +111,7 @@ void register_report(py::module_& m) {
         .def_readonly("surveys_total", &TitleReport::surveys_total)
         .def_readonly("rounds", &TitleReport::rounds, "The title's scored rounds (RoundResult), in date order.")
         .def_readonly("indicator_names", &TitleReport::indicator_names, "Names of the indicators its targets and surveys name.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const TitleReport& t) {
             return "<civitas.TitleReport " + repr_string(t.id) + " " + to_string(t.rag) + ">";
         });
@@ -128,7 +128,7 @@ void register_report(py::module_& m) {
             "reason", [](const ReportGap& g) { return g.reason.text(Language::en); }, "Why, in English.")
         .def_property_readonly(
             "reason_zh", [](const ReportGap& g) { return g.reason.text(Language::zh); }, "Why, in Chinese.")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const ReportGap& g) {
             return std::string("<civitas.ReportGap ") + to_string(g.part) + (g.title.empty() ? "" : " " + repr_string(g.title)) +
                    (g.unit.empty() ? "" : " " + repr_string(g.unit)) + ">";
@@ -147,7 +147,7 @@ void register_report(py::module_& m) {
         .def_readonly("problems_open", &DepartmentRow::problems_open)
         .def_readonly("targets", &DepartmentRow::targets)
         .def_readonly("targets_short", &DepartmentRow::targets_short)
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const DepartmentRow& d) { return "<civitas.DepartmentRow " + repr_string(d.name) + ">"; });
 
     py::class_<Report>(m, "Report", "A campaign's report on a date: a page per title and the departments' table.")
@@ -176,7 +176,7 @@ void register_report(py::module_& m) {
             "Writes the report whole or not at all (a device such as /dev/null is written in place; IoError on "
             "failure); the format defaults to the extension's (.html/.htm, .md/.markdown, .json, .txt or none for "
             "text; any other is a ValidationError).")
-        .def(py::self == py::self)
+        .def(py::self == any_object)
         .def("__repr__", [](const Report& r) { return "<civitas." + to_string(r) + ">"; });
 
     m.def(

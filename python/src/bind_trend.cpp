@@ -89,9 +89,9 @@ std::vector<double> read_values(const py::object& values) {
     return {array.data(), array.data() + array.shape(0)};
 }
 
-ProgressAssessment progress(const py::object& dates, const py::object& values, const std::optional<Interval>& target,
-                            const std::optional<Date>& deadline, const py::object& direction, int min_points,
-                            int last_points, const py::object& measure, double on_track_ratio, double acceleration_ratio,
+ProgressAssessment progress(const Dates& dates, const ArrayLike& values, const std::optional<Interval>& target,
+                            const std::optional<Date>& deadline, const std::optional<EnumOrName<Direction>>& direction,
+                            int min_points, int last_points, const EnumOrName<GrowthMeasure>& measure, double on_track_ratio, double acceleration_ratio,
                             double limited_ratio, double on_track_growth, double acceleration_growth,
                             double limited_growth, std::optional<double> limit) {
     ProgressOptions options;
@@ -108,18 +108,18 @@ ProgressAssessment progress(const py::object& dates, const py::object& values, c
     const std::vector<Date> d = read_dates(dates);
     const std::vector<double> v = read_values(values);
     if (target) {
-        if (!direction.is_none())
+        if (direction)
             throw ValidationError("direction", Message("given with a target; the target's side sets the direction"_en,
                                                        "不应与目标同时给出；方向由目标的上下限决定"_zh));
         if (!deadline) throw ValidationError("deadline", Message("missing; a target needs the date it must be met by"_en, "缺失；给出目标须同时给出达成期限"_zh));
         return assess_progress(d, v, *target, *deadline, options);
     }
-    if (direction.is_none())
+    if (!direction)
         throw ValidationError("target", Message("neither a target (with a deadline) nor a direction was given; expected one"_en,
                                                "既未给出目标（及期限）也未给出方向；应给出其一"_zh));
     if (deadline) throw ValidationError("deadline", Message("given without a target; expected a target too, or no deadline"_en,
                                                  "给出了期限但未给出目标；应同时给出目标，或不给出期限"_zh));
-    return assess_progress(d, v, enum_argument<Direction>(direction, "direction"), options);
+    return assess_progress(d, v, enum_argument<Direction>(*direction, "direction"), options);
 }
 
 }  // namespace
@@ -153,14 +153,14 @@ void register_trend(py::module_& m) {
         .def("fitted", &Trend::fitted, py::arg("date"), "The fitted line's value at `date`.")
         .def(
             "project",
-            [](const Trend& self, Date date, const py::object& method) {
+            [](const Trend& self, Date date, const EnumOrName<ProjectionMethod>& method) {
                 return self.project(date, enum_argument<ProjectionMethod>(method, "method"));
             },
             py::arg("date"), py::arg("method") = "linear",
             "The value at `date` carried forward from the latest value; None for compound without a CAGR.")
         .def(
             "reach_date",
-            [](const Trend& self, const Interval& line, const py::object& method) {
+            [](const Trend& self, const Interval& line, const EnumOrName<ProjectionMethod>& method) {
                 return self.reach_date(line, enum_argument<ProjectionMethod>(method, "method"));
             },
             py::arg("line"), py::arg("method") = "linear",
@@ -175,7 +175,7 @@ void register_trend(py::module_& m) {
 
     m.def(
         "trend",
-        [](const py::object& dates, const py::object& values, int last_points) {
+        [](const Dates& dates, const ArrayLike& values, int last_points) {
             return trend(read_dates(dates), read_values(values), last_points);
         },
         py::arg("dates"), py::arg("values"), py::arg("last_points") = 0,
@@ -222,7 +222,7 @@ void register_trend(py::module_& m) {
     const LevelOrTrendOptions trend_defaults;
     m.def(
         "level_or_trend",
-        [](const py::object& dates, const py::object& values, const Interval& line, const py::object& test, int changes,
+        [](const Dates& dates, const ArrayLike& values, const Interval& line, const EnumOrName<TrendTest>& test, int changes,
            int last_points, double confidence) {
             LevelOrTrendOptions options;
             options.test = enum_argument<TrendTest>(test, "test");
@@ -250,8 +250,8 @@ void register_trend(py::module_& m) {
     const HistoryAverageOptions history_defaults;
     m.def(
         "history_average",
-        [](const py::object& dates, const py::object& values, int years, int min_years, const py::object& year_value,
-           const py::object& direction) {
+        [](const Dates& dates, const ArrayLike& values, int years, int min_years, const EnumOrName<YearValue>& year_value,
+           const EnumOrName<Direction>& direction) {
             HistoryAverageOptions options;
             options.years = years;
             options.min_years = min_years;
@@ -277,7 +277,8 @@ void register_trend(py::module_& m) {
 
     m.def(
         "proportion_interval",
-        [](double estimate, double n, double confidence, const py::object& method, const py::object& scale) {
+        [](double estimate, double n, double confidence, const EnumOrName<IntervalMethod>& method,
+           const EnumOrName<ProportionScale>& scale) {
             return proportion_interval(estimate, n, confidence, enum_argument<IntervalMethod>(method, "method"),
                                        enum_argument<ProportionScale>(scale, "scale"));
         },
@@ -287,7 +288,7 @@ void register_trend(py::module_& m) {
         "[0, 1], or in [0, 100] with scale='percent'.");
     m.def(
         "probability_meets",
-        [](double estimate, double n, const Interval& line, const py::object& scale) {
+        [](double estimate, double n, const Interval& line, const EnumOrName<ProportionScale>& scale) {
             return probability_meets(estimate, n, line, enum_argument<ProportionScale>(scale, "scale"));
         },
         py::arg("estimate"), py::arg("n"), py::arg("line"), py::kw_only(), py::arg("scale") = "proportion",

@@ -1,6 +1,7 @@
 /// Robustness and attribution: WeightPerturbation, RankingMethod, UncertainFactor;
 /// rank_uncertainty / RankUncertainty; obstacle_degree; score_change_attribution /
-/// ScoreChangeAttribution / EvaluationChange.
+/// ScoreChangeAttribution / EvaluationChange (their DataFrames are built by
+/// python/civitas/_uncertainty.py).
 ///
 /// Matrices are read in place when they are float64 with whole-element strides, else copied once
 /// into a C-ordered float64 array; results are numpy views of the C++ result (read-only, kept
@@ -25,6 +26,13 @@ namespace civitas::python {
 
 namespace {
 
+/// One option or a sequence of them (`normalizations`, `methods`).
+template <class Enum>
+struct OptionsHint {
+    static constexpr auto name = py::detail::make_caster<Enum>::name + py::detail::const_name(" | str | collections.abc.Sequence[") +
+                                 py::detail::make_caster<Enum>::name + py::detail::const_name(" | str]");
+};
+
 /// A 1-D float64 vector (copied); `what` names it in errors.
 Eigen::VectorXd vector_of(const py::handle& values, const char* what) {
     const auto array = vector_array(values, what);
@@ -45,20 +53,21 @@ std::vector<Enum> options_list(const py::handle& values, const char* parameter, 
 }
 
 template <class Enum>
-py::array codes(const std::vector<Enum>& values) {
+py::array_t<std::int8_t> codes(const std::vector<Enum>& values) {
     py::array_t<std::int8_t> out(static_cast<py::ssize_t>(values.size()));
     auto view = out.mutable_unchecked<1>();
     for (std::size_t i = 0; i < values.size(); ++i) view(static_cast<py::ssize_t>(i)) = static_cast<std::int8_t>(values[i]);
     out.attr("flags").attr("writeable") = false;
-    return std::move(out);
+    return out;
 }
 
 /// A read-only view of a member of the result held by `self`, or None when it is empty.
 template <class Get>
-py::object view_or_none(const py::object& self, Get get) {
+auto view_or_none(const py::object& self, Get get) {
     const auto& data = get(self.cast<const RankUncertainty&>());
-    if (data.size() == 0) return py::none();
-    return readonly_view(data, self);
+    using View = decltype(readonly_view(data, self));
+    if (data.size() == 0) return std::optional<View>();
+    return std::optional<View>(readonly_view(data, self));
 }
 
 }  // namespace
@@ -112,14 +121,24 @@ void register_uncertainty(py::module_& m) {
                                "int32 (draws,): the criterion each draw left out, -1 for none.")
         .def_property_readonly("ranks", [](const py::object& s) { return view_or_none(s, [](const Result& r) -> const auto& { return r.ranks; }); },
                                "int32 (draws, units): every draw's ranks, or None unless keep_ranks.")
+        .def(
+            "to_frame",
+            [](const Result& self, const std::optional<Labels>& units) {
+                return DataFrame(python_function("civitas._uncertainty", "rank_uncertainty_to_frame")(self, units));
+            },
+            py::arg("units") = py::none(),
+            "One row per unit (index: `units`, else the row number): nominal_rank, median_rank, rank_low (5%), "
+            "rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and the unit's first-order "
+            "index of each factor (`first_order_<factor>`).")
         .def("__len__", [](const Result& r) { return r.nominal_rank.size(); }, "Number of units.")
         .def("__repr__", [](const Result& r) { return to_string(r); });
 
     m.def(
         "rank_uncertainty",
-        [](const py::handle& x, const py::handle& weights, const py::handle& benefit, int draws, const py::int_& seed,
-           const py::handle& perturbation, double concentration, double share, const py::handle& normalizations,
-           const py::handle& methods, double drop_probability, bool drop_one, int top_k,
+        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, int draws, const py::int_& seed,
+           const EnumOrName<WeightPerturbation>& perturbation, double concentration, double share,
+           const Typed<OptionsHint<Normalization>>& normalizations, const Typed<OptionsHint<RankingMethod>>& methods,
+           double drop_probability, bool drop_one, int top_k,
            std::optional<double> pass_threshold, double vikor_v, bool sensitivity, bool keep_ranks, int threads) {
             const Criteria data = criteria_array(x, "x");
             const Eigen::VectorXd w = vector_of(weights, "weights");
@@ -157,7 +176,7 @@ void register_uncertainty(py::module_& m) {
 
     m.def(
         "obstacle_degree",
-        [](const py::handle& r, const py::handle& weights) {
+        [](const ArrayLike& r, const ArrayLike& weights) {
             const Criteria data = criteria_array(r, "r");
             const Eigen::VectorXd w = vector_of(weights, "weights");
             Eigen::MatrixXd out;
@@ -185,6 +204,14 @@ void register_uncertainty(py::module_& m) {
                                "float64 (units, indicators): mean value x weight change.")
         .def_property_readonly("contribution", [](const py::object& s) { return readonly_view(s.cast<const Change&>().contribution, s); },
                                "float64 (units, indicators): value_effect + weight_effect; rows sum to change.")
+        .def(
+            "to_frame",
+            [](const Change& self, const std::optional<Labels>& units, const std::optional<Labels>& indicators) {
+                return DataFrame(python_function("civitas._uncertainty", "score_change_to_frame")(self, units, indicators));
+            },
+            py::arg("units") = py::none(), py::arg("indicators") = py::none(),
+            "Long format, one row per unit and indicator (MultiIndex unit, indicator): value_effect, weight_effect, "
+            "contribution; per unit the contributions add up to `change`.")
         .def("__repr__", [](const Change& self) { return to_string(self); });
 
     py::class_<EvaluationChange>(m, "EvaluationChange", "One unit's framework points change between two evaluations, per indicator.")
@@ -201,38 +228,39 @@ void register_uncertainty(py::module_& m) {
                                "float64 (indicators,): points_after - points_before.")
         .def_readonly("change", &EvaluationChange::change, "Sum of contribution.")
         .def_readonly("total_change", &EvaluationChange::total_change, "after.total - before.total, or None.")
+        .def("to_frame", frame_method<EvaluationChange>("civitas._uncertainty", "evaluation_change_to_frame"),
+             "One row per indicator (index: indicator id, framework order): points_before, points_after, value_effect, "
+             "weight_effect, contribution.")
         .def("__repr__", [](const EvaluationChange& self) { return to_string(self); });
 
     m.def(
         "score_change_attribution",
-        [](const py::object& before, const py::object& after, const py::object& weights_before,
-           const py::object& weights_after) -> py::object {
+        [](const FrameworkEvaluation& before, const FrameworkEvaluation& after) { return score_change_attribution(before, after); },
+        py::arg("before"), py::arg("after"),
+        "The points difference of every indicator between two Evaluations of the same framework, split into the "
+        "change of its score share and of its full points (EvaluationChange).");
+    m.def(
+        "score_change_attribution",
+        [](const ArrayLike& before, const ArrayLike& after, const std::optional<ArrayLike>& weights_before,
+           const std::optional<ArrayLike>& weights_after) {
             if (py::isinstance<FrameworkEvaluation>(before) || py::isinstance<FrameworkEvaluation>(after)) {
                 if (!py::isinstance<FrameworkEvaluation>(before) || !py::isinstance<FrameworkEvaluation>(after))
                     throw ValidationError("after", Message("expected two Evaluations or two matrices"_en, "应为两个 Evaluation 或两个矩阵"_zh));
-                if (!weights_before.is_none() || !weights_after.is_none())
-                    throw ValidationError("weights_before", Message("not used with Evaluations (their points carry the weights)"_en,
-                                                                    "用于 Evaluation 时不应给出（其得分已含权重）"_zh));
-                return py::cast(score_change_attribution(before.cast<const FrameworkEvaluation&>(),
-                                                         after.cast<const FrameworkEvaluation&>()));
+                throw ValidationError("weights_before", Message("not used with Evaluations (their points carry the weights)"_en,
+                                                                "用于 Evaluation 时不应给出（其得分已含权重）"_zh));
             }
-            if (weights_before.is_none()) throw ValidationError("weights_before", Message("expected the weights of the first round"_en, "应为第一轮测评的权重"_zh));
+            if (!weights_before) throw ValidationError("weights_before", Message("expected the weights of the first round"_en, "应为第一轮测评的权重"_zh));
             const Criteria r0 = criteria_array(before, "before");
             const Criteria r1 = criteria_array(after, "after");
-            const Eigen::VectorXd w0 = vector_of(weights_before, "weights_before");
+            const Eigen::VectorXd w0 = vector_of(*weights_before, "weights_before");
             std::optional<Eigen::VectorXd> w1;
-            if (!weights_after.is_none()) w1 = vector_of(weights_after, "weights_after");
-            ScoreChangeAttribution out;
-            {
-                py::gil_scoped_release release;
-                out = score_change_attribution(r0.view, r1.view, w0, w1);
-            }
-            return py::cast(std::move(out));
+            if (weights_after) w1 = vector_of(*weights_after, "weights_after");
+            py::gil_scoped_release release;
+            return score_change_attribution(r0.view, r1.view, w0, w1);
         },
         py::arg("before"), py::arg("after"), py::arg("weights_before") = py::none(), py::arg("weights_after") = py::none(),
-        "Splits a score change between two rounds per indicator: two units x indicators matrices of values "
-        "with their weights (weighted sum; weights_after None: unchanged) -> ScoreChangeAttribution, or two "
-        "Evaluations of the same framework -> EvaluationChange (points difference per indicator).");
+        "Splits a weighted-sum score change between two rounds per unit and indicator: two units x indicators "
+        "matrices of values with their weights (weights_after None: unchanged) -> ScoreChangeAttribution.");
 }
 
 }  // namespace civitas::python

@@ -78,7 +78,7 @@ using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const std::vector<bool>&
 void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const char* doc) {
     m.def(
         name,
-        [method](const py::object& x, const py::object& benefit, const py::object& normalization) {
+        [method](const ArrayLike& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
             py::array keep;
             const MatrixView view = matrix_view(x, keep);
             const std::vector<bool> flags = benefit_flags(benefit);
@@ -144,11 +144,11 @@ void register_weights(py::module_& m) {
         .def("__repr__", [](const ComparisonRevision& self) { return to_string(self); });
 
     m.def(
-        "random_index", [](int n, const py::object& table) { return random_index(n, enum_argument<RandomIndexTable>(table, "table")); },
+        "random_index", [](int n, const EnumOrName<RandomIndexTable>& table) { return random_index(n, enum_argument<RandomIndexTable>(table, "table")); },
         py::arg("n"), py::arg("table") = "saaty", "Random index RI(n) for n in 1..15 (0 for n = 1, 2).");
     m.def(
         "ahp",
-        [](const Eigen::MatrixXd& matrix, const py::object& method, const py::object& random_index, double tolerance) {
+        [](const Eigen::MatrixXd& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
             return ahp(matrix, ahp_options(method, random_index, tolerance));
         },
         py::arg("matrix"), py::arg("method") = "eigenvector", py::kw_only(), py::arg("random_index") = "saaty",
@@ -165,7 +165,7 @@ void register_weights(py::module_& m) {
     m.def(
         "group_ahp",
         [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
-           const py::object& method, const py::object& random_index, double tolerance) {
+           const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
             return group_ahp(matrices, optional_vector(expert_weights), ahp_options(method, random_index, tolerance));
         },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("method") = "eigenvector",
@@ -175,8 +175,8 @@ void register_weights(py::module_& m) {
           "Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.");
     m.def(
         "hierarchical_ahp",
-        [](const Eigen::MatrixXd& categories, const std::vector<Eigen::MatrixXd>& indicators, const py::object& method,
-           const py::object& random_index, double tolerance) {
+        [](const Eigen::MatrixXd& categories, const std::vector<Eigen::MatrixXd>& indicators, const EnumOrName<AhpMethod>& method,
+           const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
             return hierarchical_ahp(categories, indicators, ahp_options(method, random_index, tolerance));
         },
         py::arg("categories"), py::arg("indicators"), py::kw_only(), py::arg("method") = "eigenvector",
@@ -184,7 +184,7 @@ void register_weights(py::module_& m) {
         "AHP of the category matrix and of each category's indicator matrix, and the global weights.");
     m.def(
         "revision_suggestions",
-        [](const Eigen::MatrixXd& matrix, const py::object& method, const py::object& random_index, double tolerance) {
+        [](const Eigen::MatrixXd& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
             return revision_suggestions(matrix, ahp_options(method, random_index, tolerance));
         },
         py::arg("matrix"), py::kw_only(), py::arg("method") = "eigenvector", py::arg("random_index") = "saaty",

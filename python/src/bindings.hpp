@@ -10,6 +10,7 @@
 
 #include <pybind11/native_enum.h>
 #include <pybind11/numpy.h>
+#include <pybind11/operators.h>
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
@@ -24,7 +25,8 @@ namespace civitas::python {
 
 namespace py = pybind11;
 
-/// civitas.Error and its subclasses, and the one translator from C++ exceptions to them.
+/// civitas.Error and its subclasses (defined in civitas/_errors.py), and the one translator from C++
+/// exceptions to them.
 void register_errors(py::module_& m);
 /// civitas.Limits, the readers' limits (bind_io.cpp).
 void register_limits(py::module_& m);
@@ -51,10 +53,13 @@ void register_plan(py::module_& m);
 void register_observations(py::module_& m);
 /// Trends, Open SDG progress, level-or-trend and history rules, survey intervals (bind_trend.cpp).
 void register_trend(py::module_& m);
-/// Campaigns: titles, units, departments, targets, the plan, and campaign files.
-void register_campaign(py::module_& m);
 /// Assessment rounds, checks, field inspections and the campaign's events (bind_assessment.cpp).
 void register_assessment(py::module_& m);
+/// Campaigns: titles, units, departments, targets, the plan, and campaign files.
+void register_campaign(py::module_& m);
+/// The campaign's assessment queries: rounds, events, field inspections (bind_assessment.cpp).
+void register_assessment_queries(py::module_& m);
+
 /// Readiness: red / amber / green per title and unit, now and at the inspection date.
 void register_readiness(py::module_& m);
 /// The campaign report: built once, rendered as text, Markdown, HTML or JSON (bind_report.cpp).
@@ -69,6 +74,82 @@ void register_uncertainty(py::module_& m);
 void register_io(py::module_& m);
 /// _cli_run: the command-line program in process.
 void register_cli(py::module_& m);
+
+/// A Python object passed on as it is (to numpy, to the pandas layer) that signatures and the
+/// stubs name `Hint::name`, a type expression such as "pandas.DataFrame".
+template <class Hint>
+class Typed : public py::object {
+    static int accepts(PyObject* /*object*/) { return 1; }  // checked by the code it goes to
+
+public:
+    PYBIND11_OBJECT_DEFAULT(Typed, py::object, accepts)
+};
+
+/// The type names of Typed objects.
+struct DataFrameHint {
+    static constexpr auto name = py::detail::const_name("pandas.DataFrame");
+};
+struct ArrayLikeHint {
+    static constexpr auto name = py::detail::const_name("numpy.typing.ArrayLike");
+};
+struct FlagsHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None");
+};
+struct StringsHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[str]");
+};
+struct LabelsHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[object]");
+};
+struct DatesHint {
+    static constexpr auto name =
+        py::detail::const_name("collections.abc.Sequence[datetime.date] | numpy.typing.NDArray[numpy.datetime64]");
+};
+struct JsonObjectHint {
+    static constexpr auto name = py::detail::const_name("dict[str, typing.Any]");
+};
+template <class Class>
+struct InstanceHint {
+    static constexpr auto name = py::detail::make_caster<Class>::name;
+};
+template <class Enum>
+struct EnumOrNameHint {
+    static constexpr auto name = py::detail::make_caster<Enum>::name + py::detail::const_name(" | str");
+};
+
+/// A pandas.DataFrame made by the pandas layer.
+using DataFrame = Typed<DataFrameHint>;
+/// Anything numpy.asarray reads: an array, a list of numbers, a list of lists.
+using ArrayLike = Typed<ArrayLikeHint>;
+/// Booleans, one per entry (`benefit`, `eligible`), as a sequence or a numpy array, or None; read by flags().
+using Flags = Typed<FlagsHint>;
+/// A sequence of str (ids, names).
+using Strings = Typed<StringsHint>;
+/// A sequence of labels of any type (row labels of a DataFrame).
+using Labels = Typed<LabelsHint>;
+/// Dates: datetime.date objects or a numpy datetime64 array.
+using Dates = Typed<DatesHint>;
+/// JSON data as Python's json module reads it: a dict with str keys.
+using JsonObject = Typed<JsonObjectHint>;
+/// An instance of a bound class that Python code made, returned as it is (not copied).
+template <class Class>
+using Instance = Typed<InstanceHint<Class>>;
+/// An enum given as the enum or its name ("compound"), read by enum_argument or enum_option.
+template <class Enum>
+using EnumOrName = Typed<EnumOrNameHint<Enum>>;
+
+/// `function` of the pure-Python module `module` (civitas._frames, ...): the methods that build
+/// pandas objects are bound with the classes and written there.
+inline py::object python_function(const char* module, const char* function) {
+    return py::module_::import(module).attr(function);
+}
+
+/// A method without arguments that returns `function(self)` of the pure-Python module `module`
+/// as a DataFrame; `self` reaches Python as the object it was called on.
+template <class Self>
+auto frame_method(const char* module, const char* function) {
+    return [module, function](const Self& self) { return DataFrame(python_function(module, function)(self)); };
+}
 
 /// An evaluation that remembers its framework (Python's `Evaluation`): the pandas layer needs
 /// indicator names and kinds, which the plain result does not carry.
@@ -92,29 +173,29 @@ struct FrameworkBatch : BatchEvaluation {
 
 /// A read-only numpy view of `data` (an Eigen matrix or vector) kept alive by `owner`.
 template <class Matrix>
-[[nodiscard]] py::array readonly_view(const Matrix& data, py::handle owner);
+[[nodiscard]] py::array_t<typename Matrix::Scalar> readonly_view(const Matrix& data, py::handle owner);
 
 /// A new matrix handed to numpy without a copy: the array owns it.
 template <class Matrix>
-[[nodiscard]] py::array owned_array(Matrix&& data) {
+[[nodiscard]] py::array_t<typename std::decay_t<Matrix>::Scalar> owned_array(Matrix&& data) {
     auto* owned = new std::decay_t<Matrix>(std::forward<Matrix>(data));
     py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::decay_t<Matrix>*>(p); });
     return readonly_view(*owned, free_when_done);
 }
 
 template <class Matrix>
-py::array readonly_view(const Matrix& data, py::handle owner) {
+py::array_t<typename Matrix::Scalar> readonly_view(const Matrix& data, py::handle owner) {
     using Scalar = typename Matrix::Scalar;
     constexpr auto item = static_cast<py::ssize_t>(sizeof(Scalar));
     const auto rows = static_cast<py::ssize_t>(data.rows());
     const auto cols = static_cast<py::ssize_t>(data.cols());
-    py::array array;
+    py::array_t<Scalar> array;
     if constexpr (Matrix::ColsAtCompileTime == 1) {
-        array = py::array(py::dtype::of<Scalar>(), {rows}, {item}, data.data(), owner);
+        array = py::array_t<Scalar>({rows}, {item}, data.data(), owner);
     } else if constexpr (Matrix::IsRowMajor) {
-        array = py::array(py::dtype::of<Scalar>(), {rows, cols}, {cols * item, item}, data.data(), owner);
+        array = py::array_t<Scalar>({rows, cols}, {cols * item, item}, data.data(), owner);
     } else {
-        array = py::array(py::dtype::of<Scalar>(), {rows, cols}, {item, rows * item}, data.data(), owner);
+        array = py::array_t<Scalar>({rows, cols}, {item, rows * item}, data.data(), owner);
     }
     array.attr("flags").attr("writeable") = false;
     return array;
@@ -213,6 +294,12 @@ struct Criteria {
     return out;
 }
 
+/// The right side of `.def(py::self == any_object)`: `__eq__(self, other: object) -> bool`, true
+/// for an equal instance of the class and false for anything else, as Python's `__eq__` is typed
+/// (`py::self == py::self` would take only the class). Python derives `!=` from it.
+struct AnyObject {};
+inline constexpr AnyObject any_object{};
+
 /// An enum as a Python enum.Enum whose member names are the names used in files (EnumNames).
 template <class Enum>
 void bind_enum(py::module_& m, const char* name, const char* doc) {
@@ -223,3 +310,16 @@ void bind_enum(py::module_& m, const char* name, const char* doc) {
 }
 
 }  // namespace civitas::python
+
+namespace pybind11::detail {
+template <typename Class, typename Self>
+struct op_impl<op_eq, op_l, Class, Self, civitas::python::AnyObject> {
+    static char const* name() { return "__eq__"; }
+    static bool execute(const Self& left, const object& other) { return isinstance<Self>(other) && left == other.cast<const Self&>(); }
+};
+
+template <class Hint>
+struct handle_type_name<civitas::python::Typed<Hint>> {
+    static constexpr auto name = Hint::name;
+};
+}  // namespace pybind11::detail

@@ -1,9 +1,12 @@
 /// civitas._core: the compiled half of the civitas Python package. The public package is
-/// `civitas` (python/civitas/), which re-exports these names and adds the pandas layer.
+/// `civitas` (python/civitas/), which re-exports the names in `__all__`: every name bound here
+/// that does not start with an underscore.
 
 #include "bindings.hpp"
 
 #include <civitas/version.hpp>
+
+#include <string>
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "civitas._core: C++ core of the civitas package (use `import civitas`)";
@@ -18,8 +21,9 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_plan(m);
     civitas::python::register_trend(m);
     civitas::python::register_observations(m);
-    civitas::python::register_campaign(m);
     civitas::python::register_assessment(m);
+    civitas::python::register_campaign(m);
+    civitas::python::register_assessment_queries(m);
     civitas::python::register_readiness(m);
     civitas::python::register_report(m);
     civitas::python::register_weights(m);
@@ -27,4 +31,10 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_uncertainty(m);
     civitas::python::register_io(m);
     civitas::python::register_cli(m);
+
+    pybind11::list public_names;
+    for (const auto& entry : m.attr("__dict__").cast<pybind11::dict>()) {
+        if (entry.first.cast<std::string>().rfind('_', 0) != 0) public_names.append(entry.first);
+    }
+    m.attr("__all__") = public_names;
 }

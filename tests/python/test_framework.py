@@ -272,48 +272,6 @@ def test_property_save_load_round_trip(category_weights: np.ndarray, indicator_w
     np.testing.assert_array_equal(again.effective_weights, framework.effective_weights)
 
 
-# ---- packaging -------------------------------------------------------------------------------
-
-
-def test_stubs_cover_the_module() -> None:
-    import ast
-    import enum
-
-    from civitas import _core
-
-    package = Path(civitas.__file__).parent
-    assert (package / "py.typed").exists()
-    tree = ast.parse((package / "_core.pyi").read_text(encoding="utf-8"))
-    stubbed: dict[str, set[str]] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            members = set()
-            for item in node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    members.add(item.name)
-                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
-                    members.add(item.target.id)
-                elif isinstance(item, ast.Assign):
-                    members.update(t.id for t in item.targets if isinstance(t, ast.Name))
-            stubbed[node.name] = members
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            stubbed[node.name] = set()
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            stubbed[node.target.id] = set()
-    runtime = {name for name in dir(_core) if not name.startswith("__")}
-    assert runtime <= set(stubbed), f"not in _core.pyi: {sorted(runtime - set(stubbed))}"
-    for name in runtime:
-        value = getattr(_core, name)
-        if not isinstance(value, type) or issubclass(value, BaseException):
-            continue
-        if issubclass(value, enum.Enum):
-            assert {m.name for m in value} == stubbed[name], name
-            continue
-        members = {m for m in vars(value) if not m.startswith("_") or m in {"_evaluate", "_evaluate_many", "_framework", "__len__", "__getitem__", "__contains__"}}
-        missing = members - stubbed[name]
-        assert not missing, f"{name}: not in _core.pyi: {sorted(missing)}"
-
-
 def test_unit_line_is_the_one_rule_of_the_library() -> None:
     at_least = civitas.Interval.at_least
     park = civitas.Indicator("park", pass_=at_least(9.0), pass_by_class={"large": at_least(8.0)},
