@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python test-packaging asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
+.PHONY: all deps build demo test test-cpp test-python python-install stubs test-packaging asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
 
 all: build
 
@@ -51,12 +51,18 @@ test: deps test-cpp test-python
 test-cpp: build
 	$(CTEST) --preset dev -j $(JOBS)
 
-# test-python builds the wheel once into WHEEL_DIR and installs it into the virtual environment.
+# python-install builds the wheel once into WHEEL_DIR and installs it into the virtual environment.
 WHEEL_DIR := build/wheel
-test-python:
+python-install:
 	rm -rf $(WHEEL_DIR)
 	$(VENV_PYTHON) -m pip wheel --disable-pip-version-check --no-build-isolation --no-deps -w $(WHEEL_DIR) .
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check --force-reinstall --no-deps $(WHEEL_DIR)/civitas-*.whl
+
+## stubs: regenerate python/civitas/_core.pyi from the bindings (commit it; the tests check it)
+stubs: python-install
+	$(VENV_PYTHON) scripts/generate-stubs.py
+
+test-python: python-install
 	$(VENV_PYTHON) -m pytest tests/python bench/reference
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
 	$(VENV_PYTHON) bench/python/bench_schedule.py --quick

@@ -26,10 +26,6 @@ def _pandas() -> Any:
 
 
 def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
-    """One row per round (of ``title``, every title when ''): title, id, kind (name), date
-    (``datetime.date``), year (the assessment year), name, one column per part of the title's
-    scheme (NaN where not given), total (NaN while a part is missing), consequences (the names of
-    the rules it triggers, joined by ', ') and flags."""
     pd = _pandas()
     rows: list[dict[str, Any]] = []
     parts: list[str] = []
@@ -54,10 +50,6 @@ def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
 
 
 def events_frame(self: _core.Campaign, from_date: dt.date | None = None) -> pd.DataFrame:
-    """Every dated event of the campaign by date (``Campaign.events``): date and end
-    (``datetime.date``, end None for one day), title, kind and assessment (names; assessment ''
-    for title dates and inspections), id and name. With ``from_date``, only events on or after it
-    (a window still open counts): the report's "next events"."""
     pd = _pandas()
     rows = [{"date": e.date, "end": e.end, "title": e.title, "kind": e.kind.name,
              "assessment": "" if e.assessment is None else e.assessment.name, "id": e.id, "name": e.name}
@@ -66,9 +58,6 @@ def events_frame(self: _core.Campaign, from_date: dt.date | None = None) -> pd.D
 
 
 def field_frame(self: _core.Campaign, inspection: str | None = None) -> pd.DataFrame:
-    """Field problems by unit and indicator: one row per inspection, unit (districts and, rolled
-    up, their ancestors) and indicator checked, with date, title, sites, problems and deduction
-    (points). Only ``inspection`` when given."""
     pd = _pandas()
     chosen = [f for f in self.inspections if inspection is None or f.id == inspection]
     if inspection is not None and not chosen:

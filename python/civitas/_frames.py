@@ -72,15 +72,6 @@ def evaluate(
     *,
     nan_as_missing: bool = False,
 ) -> _core.Evaluation:
-    """Evaluates one unit.
-
-    ``values`` maps indicator ids to values: a dict, any Mapping, or a pandas Series indexed by
-    indicator id. An id that is absent, or whose value is None or ``pandas.NA``, is missing data.
-    NaN is invalid data (ValidationError) unless ``nan_as_missing`` is true, when it is missing
-    data as in pandas. ``unit`` defaults to the Series' name when it is a str.
-
-    Raises NotFoundError for an unknown indicator id, ValidationError for an invalid value.
-    """
     if not hasattr(values, "items"):
         msg = f"values must be a mapping or a pandas Series keyed by indicator id, got {type(values).__name__}"
         raise TypeError(msg)
@@ -114,21 +105,6 @@ def evaluate_many(
     nan_as_missing: bool = False,
     threads: int = 0,
 ) -> _core.BatchEvaluation:
-    """Evaluates many units at once.
-
-    ``threads`` sets how many threads evaluate a large batch (0: one per core, 1: none); the
-    results never depend on it.
-
-    ``data`` is a DataFrame (index: unit ids, columns: indicator ids) or a 2-D array (rows:
-    units) with ``columns=`` naming its columns. Columns may come in any order and leave
-    indicators out (missing data). float64 arrays are read in place, in C or Fortran order.
-    ``classes`` gives each unit's class (for ``pass_by_class``): a sequence, or for a DataFrame
-    the name of the column holding them. Empty cells are NaN: pass ``nan_as_missing=True`` for
-    them to be missing data rather than invalid.
-
-    A unit with invalid data gets ``errors[i]`` and ``Decision.invalid``; the others are
-    still evaluated. Raises NotFoundError for an unknown column id.
-    """
     pd = _loaded_pandas()
     unit_ids: list[str] = [] if units is None else [str(u) for u in units]
     if pd is not None and isinstance(data, pd.DataFrame):
@@ -195,10 +171,6 @@ def _nan(value: float | None) -> float:
 
 
 def evaluation_to_frame(self: _core.Evaluation) -> pd.DataFrame:
-    """One row per indicator (index: indicator id), in framework order: name, category (the
-    parent category's id), kind, direction, unit, value, outcome, counted, score, points,
-    max_points, pass_low, pass_high, gap, relative_gap, meets_improvement, obstacle.
-    Missing numbers are NaN; ``meets_improvement`` is a nullable boolean."""
     pd = _pandas()
     framework = self._framework
     indicators = framework.indicators
@@ -235,7 +207,6 @@ def evaluation_to_frame(self: _core.Evaluation) -> pd.DataFrame:
 
 
 def evaluation_to_dict(self: _core.Evaluation) -> dict[str, Any]:
-    """The evaluation as plain Python data, the same as its JSON (``evaluation_to_json``)."""
     result: dict[str, Any] = json.loads(_core.evaluation_to_json(self))
     return result
 
@@ -244,8 +215,6 @@ def evaluation_to_dict(self: _core.Evaluation) -> dict[str, Any]:
 
 
 def batch_to_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """One row per unit (index: unit id): class, total, passed, met, assessed, basic_failed,
-    coverage, decided_by, error. ``total`` is NaN where no score is given."""
     pd = _pandas()
     frame = pd.DataFrame(
         {
@@ -265,8 +234,6 @@ def batch_to_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
 
 
 def batch_to_dict(self: _core.BatchEvaluation) -> dict[str, Any]:
-    """Every unit's full evaluation as plain Python data, as ``civitas score --format json``
-    writes it: ``{"framework": id, "units": [evaluation dict, ...]}``."""
     return {"framework": self.framework, "units": [evaluation_to_dict(self.unit(i)) for i in range(len(self))]}
 
 
@@ -280,34 +247,28 @@ def _matrix_frame(batch: _core.BatchEvaluation, matrix: np.ndarray, columns: lis
 
 
 def scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """Score shares in [0, 1], units x indicators."""
     return _matrix_frame(self, self.scores, list(self.indicator_ids), "indicator")
 
 
 def points_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """Weighted contributions on the framework's scale, units x indicators."""
     return _matrix_frame(self, self.points, list(self.indicator_ids), "indicator")
 
 
 def values_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """Values as read (NaN where missing), units x indicators."""
     return _matrix_frame(self, self.values, list(self.indicator_ids), "indicator")
 
 
 def gaps_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """Gaps to the pass line in each indicator's unit (0 when met, NaN where missing)."""
     return _matrix_frame(self, self.gaps, list(self.indicator_ids), "indicator")
 
 
 def outcomes_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """'met', 'not_met' or 'missing', units x indicators."""
     names = np.array(["missing", "not_met", "met"], dtype=object)
     codes = np.asarray(self.outcomes).astype(np.intp) + 1
     return _matrix_frame(self, names[codes], list(self.indicator_ids), "indicator")
 
 
 def category_scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    """Category score shares in [0, 1], units x categories."""
     return _matrix_frame(self, self.category_scores, list(self.category_ids), "category")
 
 
@@ -326,9 +287,6 @@ _SCHEDULE_COLUMNS = [
 
 
 def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
-    """One row per task (index: task id), in plan order: duration (working days), earliest_start,
-    earliest_finish, latest_start, latest_finish (``datetime.date``), slack (working days),
-    critical."""
     pd = _pandas()
     rows = [
         {
@@ -360,11 +318,6 @@ def _responsibility_fields(plan: _core.Plan, items: list[Any]) -> list[str]:
 
 
 def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
-    """One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans'
-    included, ready for a Gantt chart: name, phase, titles (comma-separated), subplan, start,
-    due (``datetime.date``), milestone, check (the campaign check a milestone stands for, ''
-    for none), weight (NaN when not given), percent_complete, then one column per responsibility
-    field ('' where a task names nobody)."""
     pd = _pandas()
     tasks = self.tasks
     fields = _responsibility_fields(self, tasks)
@@ -396,9 +349,6 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
 
 
 def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
-    """One row per inspection problem (index: problem id), sub-plans' included: description,
-    source, titles and indicators (comma-separated), subplan, found, deadline, closed
-    (``datetime.date``, None while open), then one column per responsibility field."""
     pd = _pandas()
     problems = self.problems
     fields = _responsibility_fields(self, problems)
@@ -423,8 +373,6 @@ def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
 
 
 def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
-    """One row per task (index: task id), in plan order: state (name), planned_percent,
-    percent_complete, weight, days_late."""
     pd = _pandas()
     rows = [{"id": t.id, "state": t.state.name, "planned_percent": t.planned_percent, "percent_complete": t.percent_complete,
              "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
@@ -433,9 +381,6 @@ def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
 
 
 def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
-    """The overdue list of a supervision circular, most days late first (index: task id): name,
-    due, days_late (working days), percent_complete, then one column per responsibility field
-    the overdue tasks name (department, unit, leader, ...; '' where a task names nobody)."""
     pd = _pandas()
     fields: list[str] = []
     for task in self.overdue:
@@ -454,8 +399,6 @@ def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
 
 
 def status_problems_frame(self: _core.PlanStatus) -> pd.DataFrame:
-    """One row per problem found on or before the date (index: problem id): state (name) and
-    days_late (working days past the deadline). Join with ``Plan.problems_frame()`` for who and what."""
     pd = _pandas()
     rows = [{"id": p.id, "state": p.state.name, "days_late": p.days_late} for p in self.problems]
     frame = pd.DataFrame(rows, columns=["id", "state", "days_late"]).set_index("id")
@@ -464,11 +407,6 @@ def status_problems_frame(self: _core.PlanStatus) -> pd.DataFrame:
 
 
 def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFrame:
-    """One row per phase (``by="phase"``), title (``"title"``), sub-plan (``"subplan"``) or value
-    of a responsibility field (``by="department"``, ...): tasks, due, done_on_time,
-    on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the
-    problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue,
-    closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them)."""
     pd = _pandas()
     named = {"phase": self.by_phase, "title": self.by_title, "subplan": self.by_subplan}
     groups = named.get(by, self.by_responsibility.get(by))
@@ -495,8 +433,6 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
 
 
 def campaign_units_frame(self: _core.Campaign) -> pd.DataFrame:
-    """One row per unit (index: unit id), parents first: name, parent ('' for the top), then
-    one column per title with the unit's class in that title's framework ('' for none)."""
     pd = _pandas()
     titles = [t.id for t in self.titles]
     rows = [{"id": u.id, "name": u.name, "parent": u.parent, **{t: u.classes.get(t, "") for t in titles}} for u in self.units]
@@ -504,9 +440,6 @@ def campaign_units_frame(self: _core.Campaign) -> pd.DataFrame:
 
 
 def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
-    """One row per target, in file order: title, indicator, unit ('' for every unit), value,
-    deadline (``datetime.date``; the title's inspection date when the target gives none),
-    department, and the indicator's pass line as text for comparison."""
     pd = _pandas()
     inspection = {t.id: t.dates.inspection for t in self.titles}
     rows = []
@@ -521,10 +454,6 @@ def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
 
 
 def readiness_to_frame(self: _core.Readiness) -> pd.DataFrame:
-    """One row per title and unit, titles in the campaign's order: title, unit, rag (name),
-    reason, passed_now and passed_at_inspection (None without a framework or projection), met
-    and assessed indicators now, total now and at the inspection date (NaN where none),
-    overdue_tasks (how many bear on it)."""
     pd = _pandas()
     rows = []
     for t in self.titles:

@@ -46,10 +46,6 @@ def _float_columns(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
 
 
 def targets_frame(self: _core.Readiness) -> pd.DataFrame:
-    """One row per title, target and unit it applies to (``TitleReadiness.targets``): title,
-    indicator, unit, every_unit, target, line (text), deadline (``datetime.date`` or None),
-    department, latest and projected (NaN where none), latest_date, met_now, on_track, state (name)
-    and reason."""
     pd = _pandas()
     rows = [{"title": t.title, "indicator": p.indicator, "unit": p.unit, "every_unit": p.every_unit, "target": p.target,
              "line": _line_text(p.line), "deadline": p.deadline, "department": p.department, "latest": _nan(p.latest),
@@ -62,10 +58,6 @@ def targets_frame(self: _core.Readiness) -> pd.DataFrame:
 
 
 def surveys_frame(self: _core.Readiness) -> pd.DataFrame:
-    """One row per title, unit and survey item with a sample size (``TitleReadiness.surveys``):
-    title, unit, indicator, date, estimate, sample_size, line (text), low and high (the
-    confidence interval), probability (that the true value meets the line), meets, in_doubt and
-    reason."""
     pd = _pandas()
     rows = [{"title": t.title, "unit": c.unit, "indicator": c.indicator, "date": c.date, "estimate": c.estimate,
              "sample_size": c.sample_size, "line": _line_text(c.line), "low": c.low, "high": c.high,
@@ -77,9 +69,6 @@ def surveys_frame(self: _core.Readiness) -> pd.DataFrame:
 
 
 def rulings_frame(self: _core.Readiness, at_inspection: bool = False) -> pd.DataFrame:
-    """One row per ruling (``TitleReadiness.rulings``, or ``rulings_at_inspection``): title,
-    unit, indicator, kind (scope, subunit, level_or_trend, history_average), outcome (met,
-    not_met, missing: not assessed) and reason."""
     pd = _pandas()
     rows = [{"title": t.title, "unit": r.unit, "indicator": r.indicator, "kind": r.kind.name, "outcome": r.outcome.name,
              "reason": r.reason}
@@ -88,10 +77,6 @@ def rulings_frame(self: _core.Readiness, at_inspection: bool = False) -> pd.Data
 
 
 def facts_frame(self: _core.Readiness) -> pd.DataFrame:
-    """One row per title and unit (``TitleReadiness.facts``), for reports that word their own
-    reasons: title, unit, rag, passes_now and passes_at_inspection (None where unknown),
-    basic_failed, targets_off_track, surveys_in_doubt, ruled_not_met, ruled_met (lists of
-    indicator ids) and overdue_tasks (a count)."""
     pd = _pandas()
     rows = []
     for t in self.titles:
@@ -109,16 +94,6 @@ def facts_frame(self: _core.Readiness) -> pd.DataFrame:
 
 def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_points: int = 5,
                 known_on: dt.date | None = None) -> pd.DataFrame:
-    """The trend of every series of a title's framework, one row per unit and indicator with data
-    on or before `as_of` (units in the campaign's order, indicators in the framework's): unit,
-    indicator, points (used in the fit, at most `trend_points`), latest, latest_date, slope
-    (value units per year, NaN under 2 points), projected (to the title's inspection date as
-    readiness projects: along the slope, clamped to the bounds; yes/no and problem counts keep
-    their latest value; NaN without an inspection date after `as_of`), line (the unit's line as
-    text: sub-units on ``subunit_pass``), reach_date (the first day the projection meets the
-    line; None when it never does), and progress (the Open SDG progress state towards the line
-    by the inspection date, or in the indicator's direction without one; '' for yes/no and
-    ranges without a deadline). Top-unit items appear for the top unit only."""
     pd = _pandas()
     framework = campaign.framework(title)
     inspection = next(t.dates.inspection for t in campaign.titles if t.id == title)

@@ -39,9 +39,6 @@ def _labels(given: Sequence[object] | None, count: int, what: str) -> list[objec
 
 
 def rank_uncertainty_to_frame(self: _core.RankUncertainty, units: Sequence[object] | None = None) -> pd.DataFrame:
-    """One row per unit (index: ``units``, else the row number): nominal_rank, median_rank,
-    rank_low (5%), rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and
-    the unit's first-order index of each factor (``first_order_<factor>``)."""
     pd = _pandas()
     columns: dict[str, Any] = {
         "nominal_rank": self.nominal_rank,
@@ -53,7 +50,7 @@ def rank_uncertainty_to_frame(self: _core.RankUncertainty, units: Sequence[objec
     }
     if self.p_pass is not None:
         columns["p_pass"] = self.p_pass
-    by_unit = self.first_order_by_unit  # None without sensitivity indices
+    by_unit = self.first_order_by_unit  # None only for no units
     if by_unit is not None:
         for k, factor in enumerate(self.factors):
             columns[f"first_order_{factor}"] = by_unit[:, k]
@@ -66,8 +63,6 @@ def score_change_to_frame(
     units: Sequence[object] | None = None,
     indicators: Sequence[object] | None = None,
 ) -> pd.DataFrame:
-    """Long format, one row per unit and indicator (MultiIndex unit, indicator): value_effect,
-    weight_effect, contribution; per unit the contributions add up to ``change``."""
     pd = _pandas()
     rows, cols = self.contribution.shape
     unit_labels = _labels(units, rows, "units")
@@ -84,8 +79,6 @@ def score_change_to_frame(
 
 
 def evaluation_change_to_frame(self: _core.EvaluationChange) -> pd.DataFrame:
-    """One row per indicator (index: indicator id, framework order): points_before, points_after,
-    value_effect, weight_effect, contribution."""
     pd = _pandas()
     return pd.DataFrame(
         {
