@@ -45,7 +45,8 @@ def pandas_when_type_checking(text: str) -> str:
 
 def errors_from_their_module(text: str) -> str:
     """The stubs with the errors imported from civitas._errors, where they are defined
-    (pybind11-stubgen imports them from civitas, as they show, which imports them from here)."""
+    (pybind11-stubgen imports them from `civitas`, the module they show as, whose names come from
+    these stubs: a cycle type checkers cannot resolve)."""
     return re.sub(r"^from civitas import (\w+)$", r"from civitas._errors import \1", text, flags=re.MULTILINE)
 
 
@@ -53,6 +54,7 @@ def enum_members(text: str) -> str:
     """The members of each enum.Enum as the typing spec writes them in stubs, `name = ...`
     (pybind11-stubgen writes `name: typing.ClassVar[Enum]`, which type checkers take for no member,
     and a `__new__(cls, value)` that is not the one enum.Enum has)."""
+
     def members(enum: re.Match[str]) -> str:
         body = re.sub(rf"^    (\w+): typing\.ClassVar\[{enum['name']}\]$", r"    \1 = ...", enum[0], flags=re.MULTILINE)
         return re.sub(r"^    @classmethod\n    def __new__\(cls, value\):\n        \.\.\.\n", "", body, flags=re.MULTILINE)
@@ -63,7 +65,8 @@ def enum_members(text: str) -> str:
 def unhashable(text: str) -> str:
     """`__hash__ = None` of the classes that define `__eq__`, marked as the override of object's
     `__hash__` it is, as typeshed marks it."""
-    return text.replace("__hash__: typing.ClassVar[None] = None", "__hash__: typing.ClassVar[None] = None  # type: ignore[assignment]")
+    line = "__hash__: typing.ClassVar[None] = None"
+    return text.replace(line, line + "  # type: ignore[assignment]")
 
 
 def main() -> None:

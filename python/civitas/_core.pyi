@@ -1,5 +1,5 @@
 """
-civitas._core: C++ core of the civitas package (use `import civitas`)
+civitas._core: C++ core of the civitas package (use `import civitas`). Besides classes and functions it holds `version`, the library's version; `max_depth`, the deepest nesting of categories and of sub-plans (64), in files and in memory; and the format id each kind of file carries (`framework_format`, ...).
 """
 
 from __future__ import annotations
@@ -2629,7 +2629,7 @@ class Trend:
 
 class ProgressAssessment:
     """
-    A progress state, the numbers behind it and the reason.
+    A progress state (Open SDG method), the numbers behind it and the reason.
     """
     def __repr__(self) -> str: ...
     @property
@@ -2757,7 +2757,7 @@ class HistoryAverage:
 
 class ProportionInterval:
     """
-    A proportion from a sample, with its confidence interval.
+    A proportion from a sample, with its confidence interval (on the scale given).
     """
     def __repr__(self) -> str: ...
     @property
@@ -5372,7 +5372,7 @@ class TopsisPrepared:
 
 class VikorResult:
     """
-    VIKOR's S, R and Q per unit and its compromise solution.
+    VIKOR's S, R and Q per unit (lower is better) and its compromise solution.
     """
     def __repr__(self) -> str: ...
     @property

@@ -21,8 +21,6 @@ from . import _core
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["evaluate", "evaluate_many"]
-
 
 def _pandas() -> Any:
     try:

@@ -16,8 +16,6 @@ from . import _core
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__: list[str] = []
-
 
 def _pandas() -> Any:
     try:

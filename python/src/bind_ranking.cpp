@@ -175,7 +175,7 @@ void register_ranking(py::module_& m) {
         py::arg("x"), py::arg("benefit") = py::none(), py::arg("normalization") = "vector",
         "Normalises x once for TOPSIS with many weight vectors (TopsisPrepared.closeness).");
 
-    py::class_<VikorResult>(m, "VikorResult", "VIKOR's S, R and Q per unit and its compromise solution.")
+    py::class_<VikorResult>(m, "VikorResult", "VIKOR's S, R and Q per unit (lower is better) and its compromise solution.")
         .def_property_readonly("s", [](const py::object& self) { return readonly_view(self.cast<const VikorResult&>().s, self); },
                                "float64 (units,): group utility S in [0, 1], lower is better.")
         .def_property_readonly("r", [](const py::object& self) { return readonly_view(self.cast<const VikorResult&>().r, self); },

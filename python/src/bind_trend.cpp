@@ -182,7 +182,7 @@ void register_trend(py::module_& m) {
         "The trend of the last `last_points` points (0: all). Dates strictly increasing (ValidationError "
         "naming dates[i] otherwise), values finite, at least 2 points.");
 
-    py::class_<ProgressAssessment>(m, "ProgressAssessment", "A progress state, the numbers behind it and the reason.")
+    py::class_<ProgressAssessment>(m, "ProgressAssessment", "A progress state (Open SDG method), the numbers behind it and the reason.")
         .def_readonly("state", &ProgressAssessment::state, "The verdict (ProgressState).")
         .def_readonly("reason", &ProgressAssessment::reason, "The verdict in words, with the numbers.")
         .def_readonly("points", &ProgressAssessment::points, "Points used.")
@@ -265,7 +265,7 @@ void register_trend(py::module_& m) {
         "'Not above the last five years' average': the latest point's calendar year against the mean of the "
         "`years` calendar years before it.");
 
-    py::class_<ProportionInterval>(m, "ProportionInterval", "A proportion from a sample, with its confidence interval.")
+    py::class_<ProportionInterval>(m, "ProportionInterval", "A proportion from a sample, with its confidence interval (on the scale given).")
         .def_readonly("estimate", &ProportionInterval::estimate, "The observed proportion, on `scale`.")
         .def_readonly("low", &ProportionInterval::low, "Lower confidence limit, on `scale`.")
         .def_readonly("high", &ProportionInterval::high, "Upper confidence limit, on `scale`.")

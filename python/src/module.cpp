@@ -9,7 +9,9 @@
 #include <string>
 
 PYBIND11_MODULE(_core, m) {
-    m.doc() = "civitas._core: C++ core of the civitas package (use `import civitas`)";
+    m.doc() = "civitas._core: C++ core of the civitas package (use `import civitas`). Besides classes and functions it "
+              "holds `version`, the library's version; `max_depth`, the deepest nesting of categories and of sub-plans "
+              "(64), in files and in memory; and the format id each kind of file carries (`framework_format`, ...).";
     m.attr("version") = civitas::version;
 
     // Order matters for signatures: a type must be registered before a function names it.
