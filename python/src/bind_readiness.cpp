@@ -122,6 +122,41 @@ void register_readiness(py::module_& m) {
         .def("title", &Readiness::title, py::arg("id"), py::return_value_policy::copy, "The readiness of a title; NotFoundError.")
         .def("__repr__", [](const Readiness& r) { return to_string(r); });
 
+    py::class_<SeriesTrend>(m, "SeriesTrend", "The trend of one unit's series of a title's framework, as readiness sees it on a date.")
+        .def_readonly("unit", &SeriesTrend::unit)
+        .def_readonly("indicator", &SeriesTrend::indicator)
+        .def_readonly("points", &SeriesTrend::points, "Points the trend is fitted on: the last `trend_points` on or before the date.")
+        .def_readonly("latest", &SeriesTrend::latest, "The latest value on or before the date.")
+        .def_readonly("latest_date", &SeriesTrend::latest_date, "Its date.")
+        .def_readonly("slope", &SeriesTrend::slope, "Least-squares slope, value units per year; None under 2 points.")
+        .def_readonly("projected", &SeriesTrend::projected,
+                      "The value readiness projects to the title's inspection date; None without one after the date.")
+        .def_readonly("line", &SeriesTrend::line, "The line the unit is judged on (unit_line), or None.")
+        .def_readonly("reach_date", &SeriesTrend::reach_date,
+                      "The first day the projection meets the line (latest_date when the latest value does); None when it never does.")
+        .def_readonly("progress", &SeriesTrend::progress,
+                      "ProgressState towards the line by the inspection date, else in the indicator's direction; None "
+                      "under 2 points or without either.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const SeriesTrend& t) {
+            return "<civitas.SeriesTrend " + repr_string(t.unit) + " " + repr_string(t.indicator) + ": " + std::to_string(t.points) +
+                   " points>";
+        });
+
+    m.def(
+        "series_trends",
+        [](const Campaign& campaign, const std::string& title, const Date& as_of, std::optional<Date> known_on, int trend_points) {
+            ReadinessOptions options;
+            options.known_on = known_on;
+            options.trend_points = trend_points;
+            return series_trends(campaign, title, as_of, options);
+        },
+        py::arg("campaign"), py::arg("title"), py::arg("as_of"), py::kw_only(), py::arg("known_on") = py::none(),
+        py::arg("trend_points") = 5, py::call_guard<py::gil_scoped_release>(),
+        "The trend of every series of a title's framework with a value on or before `as_of` (SeriesTrend): units in the "
+        "campaign's order, indicators in the framework's, a top_unit item for top units only; the projection is "
+        "readiness's. `trend_frame` gives the same as a DataFrame.");
+
     m.def(
         "readiness",
         [](const Campaign& campaign, const Date& as_of, std::optional<Date> known_on, int trend_points, int at_risk_within,

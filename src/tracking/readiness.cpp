@@ -25,23 +25,24 @@ const TitleReadiness& Readiness::title(const std::string& id) const {
 
 namespace {
 
-// The values projected to `date` from each series' trend (`trends`, one pass over the store):
-// the latest where it cannot move (one point, yes/no, problem counts, a projection that is not
-// finite), else clamped to the indicator's bounds; NaN where there is no value.
+// The value readiness carries to a date from a series' `latest` value and its trend's
+// `projection` over `points` points: the latest where it cannot move (one point, yes/no, problem
+// counts, a projection that is not finite), else the projection clamped to the indicator's bounds.
+double carried(const Indicator& indicator, double latest, double points, double projection) {
+    const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
+    if (!moves || points < 2.0 || !std::isfinite(projection)) return latest;
+    return indicator.bounds ? std::clamp(projection, indicator.bounds->low, indicator.bounds->high) : projection;
+}
+
+// The values projected to `date` from each series' trend (`trends`, one pass over the store);
+// NaN where there is no value.
 RowMatrix projected(const TrendMatrix& trends, const Framework& framework, Date date) {
     RowMatrix ahead = trends.project(date);
     for (Eigen::Index k = 0; k < ahead.cols(); ++k) {
         const Indicator& indicator = framework.indicator(trends.indicators[static_cast<std::size_t>(k)]);
-        const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
-        for (Eigen::Index u = 0; u < ahead.rows(); ++u) {
-            const double latest = trends.values(u, k);
-            if (std::isnan(latest)) continue;
-            double& value = ahead(u, k);
-            if (!moves || trends.points(u, k) < 2.0 || !std::isfinite(value))
-                value = latest;
-            else if (indicator.bounds)
-                value = std::clamp(value, indicator.bounds->low, indicator.bounds->high);
-        }
+        for (Eigen::Index u = 0; u < ahead.rows(); ++u)
+            if (!std::isnan(trends.values(u, k)))
+                ahead(u, k) = carried(indicator, trends.values(u, k), trends.points(u, k), ahead(u, k));
     }
     return ahead;
 }
@@ -70,13 +71,6 @@ std::string dated(const std::optional<Date>& date) { return date ? " (" + to_iso
 
 // A number as people write it: up to `digits` decimals, trailing zeros dropped.
 std::string number(double value, int digits = 4) { return detail::format_fixed(value, digits); }
-
-// ">= 36", "<= 5.6", "[6.5, 8.5]".
-std::string line_text(const Interval& line) {
-    if (std::isinf(line.high) && std::isfinite(line.low)) return ">= " + number(line.low);
-    if (std::isinf(line.low) && std::isfinite(line.high)) return "<= " + number(line.high);
-    return "[" + number(line.low) + ", " + number(line.high) + "]";
-}
 
 // The whole series of a unit and indicator up to `as_of`.
 ObservationSeries history(const ObservationStore& store, const std::string& unit, const std::string& indicator, Date as_of,
@@ -140,7 +134,7 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
             own[u] = line.contains(value);
             if (!top && indicator.subunit_pass)
                 out.push_back({x.units[u], indicator.id, RulingKind::subunit, *own[u] ? Outcome::met : Outcome::not_met,
-                               "a sub-unit, judged on the sub-unit line " + line_text(line) + ": " + number(value) +
+                               "a sub-unit, judged on the sub-unit line " + to_string(line) + ": " + number(value) +
                                    (*own[u] ? " meets it" : " misses it")});
             if (indicator.met_by == MetBy::level_or_trend) {
                 ObservationSeries s = history(x.store, x.units[u], indicator.id, x.as_of, x.known_on);
@@ -155,7 +149,7 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
                     // At the inspection: the projected level, or the trend as observed.
                     const bool level = at ? line.contains(value) : result.met_by_level;
                     own[u] = level || result.met_by_trend;
-                    std::string reason = at ? "projected " + number(value, 2) + (level ? " meets " : " misses ") + line_text(line) +
+                    std::string reason = at ? "projected " + number(value, 2) + (level ? " meets " : " misses ") + to_string(line) +
                                                   (result.met_by_trend ? "; the observed trend goes the right way" : "; the observed trend does not go the right way")
                                             : result.reason;
                     out.push_back({x.units[u], indicator.id, RulingKind::level_or_trend, *own[u] ? Outcome::met : Outcome::not_met,
@@ -184,7 +178,7 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
                     } else {
                         out.push_back({x.units[u], indicator.id, RulingKind::history_average,
                                        *own[u] ? Outcome::met : Outcome::not_met,
-                                       result.reason + "; judged on the line " + line_text(line)});
+                                       result.reason + "; judged on the line " + to_string(line)});
                     }
                 } catch (const ValidationError&) {
                 }
@@ -205,10 +199,10 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
                     failing += (failing.empty() ? "" : ", ") + x.units[v] + " " + number(value);
             }
             const bool met = *own[u] && failing.empty();
-            std::string reason = (*own[u] ? "meets its own line " : "misses its own line ") + line_text(*lines[u]) + " (" +
+            std::string reason = (*own[u] ? "meets its own line " : "misses its own line ") + to_string(*lines[u]) + " (" +
                                  number(value_of(u)) + ")";
-            if (!failing.empty()) reason += "; sub-units below the sub-unit line " + line_text(*indicator.subunit_pass) + ": " + failing;
-            else reason += "; all " + std::to_string(children) + " sub-units with data meet " + line_text(*indicator.subunit_pass);
+            if (!failing.empty()) reason += "; sub-units below the sub-unit line " + to_string(*indicator.subunit_pass) + ": " + failing;
+            else reason += "; all " + std::to_string(children) + " sub-units with data meet " + to_string(*indicator.subunit_pass);
             out.push_back({x.units[u], indicator.id, RulingKind::subunit, met ? Outcome::met : Outcome::not_met, std::move(reason)});
         }
     }
@@ -250,7 +244,7 @@ std::optional<SurveyCheck> survey_check(const Indicator& indicator, const std::s
     c.probability = probability_meets(latest.value, c.sample_size, line, scale);
     c.meets = line.contains(latest.value);
     c.in_doubt = c.meets && c.probability < options.survey_confidence;
-    const std::string line_words = std::isinf(line.high) ? number(line.low) : std::isinf(line.low) ? number(line.high) : line_text(line);
+    const std::string line_words = std::isinf(line.high) ? number(line.low) : std::isinf(line.low) ? number(line.high) : to_string(line);
     c.reason = indicator.id + " " + detail::format_decimals(latest.value, 1) + indicator.unit + " (n=" + std::to_string(c.sample_size) +
                ") " + (c.meets ? "meets " : "misses ") + line_words + indicator.unit + " with probability " +
                detail::format_decimals(c.probability, 2);
@@ -347,7 +341,7 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
                 p.latest_date = as_of - boost::gregorian::date_duration(static_cast<long>(trends.ages(row, column)));
             }
             p.line = target_line(indicator, t.value, p.latest);
-            const std::string what = "target " + t.indicator + " " + line_text(p.line) + (p.deadline ? " by " + to_iso(*p.deadline) : "");
+            const std::string what = "target " + t.indicator + " " + to_string(p.line) + (p.deadline ? " by " + to_iso(*p.deadline) : "");
             if (!p.latest) {
                 p.state = TargetState::no_data;
                 p.reason = what + ": no data";
@@ -373,13 +367,8 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
     }
 }
 
-}  // namespace
-
-Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
-    return detail::readiness(campaign, as_of, options, nullptr);
-}
-
-Readiness detail::readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options, std::vector<ReadinessFailure>* failures) {
+// Throws ValidationError for options readiness cannot work with.
+void check(const ReadinessOptions& options) {
     if (options.trend_points < 2)
         throw ValidationError("trend_points", Message("{0} points cannot make a trend; expected 2 or more"_en, "{0} 个点无法构成趋势；应为 2 个或以上"_zh,
                                                       {std::to_string(options.trend_points)}));
@@ -391,6 +380,16 @@ Readiness detail::readiness(const Campaign& campaign, Date as_of, const Readines
         throw ValidationError("survey_interval", Message("{0} is outside (0, 1); expected a confidence level in (0, 1)"_en,
                                                          "{0} 超出 (0, 1)；应为 (0, 1) 内的置信水平"_zh,
                                                          {detail::format_number(options.survey_interval)}));
+}
+
+}  // namespace
+
+Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
+    return detail::readiness(campaign, as_of, options, nullptr);
+}
+
+Readiness detail::readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options, std::vector<ReadinessFailure>* failures) {
+    check(options);
     Readiness out;
     out.as_of = as_of;
     const CampaignSpec& spec = campaign.spec();
@@ -536,6 +535,61 @@ Readiness detail::readiness(const Campaign& campaign, Date as_of, const Readines
             r.reasons.push_back(reason);
         }
         out.titles.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<SeriesTrend> series_trends(const Campaign& campaign, const std::string& title, Date as_of,
+                                       const ReadinessOptions& options) {
+    check(options);
+    const Framework& framework = campaign.framework(title);
+    const CampaignSpec& spec = campaign.spec();
+    std::optional<Date> inspection = spec.titles[campaign.title_index(title)].dates.inspection;
+    if (inspection && *inspection <= as_of) inspection.reset();
+    std::vector<std::string> units;
+    for (const CampaignUnit& u : spec.units) units.push_back(u.id);
+    const std::vector<std::string> ids = framework.indicator_ids();
+    const ObservationStore& store = campaign.observations();
+    const TrendMatrix trends = store.trend_matrix(units, ids, as_of, options.trend_points, options.known_on);
+    const RowMatrix ahead = inspection ? trends.project(*inspection) : RowMatrix();
+    std::vector<SeriesTrend> out;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        const bool top = spec.units[u].parent.empty();
+        const std::string unit_class = campaign.unit_class(units[u], title);
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+            const Indicator& indicator = framework.indicator(ids[k]);
+            const auto row = static_cast<Eigen::Index>(u), col = static_cast<Eigen::Index>(k);
+            if ((indicator.scope == IndicatorScope::top_unit && !top) || std::isnan(trends.values(row, col))) continue;
+            SeriesTrend t;
+            t.unit = units[u];
+            t.indicator = indicator.id;
+            t.points = static_cast<int>(trends.points(row, col));
+            t.latest = trends.values(row, col);
+            t.latest_date = as_of - boost::gregorian::date_duration(static_cast<long>(trends.ages(row, col)));
+            if (t.points >= 2) t.slope = trends.slopes(row, col);
+            if (inspection) t.projected = carried(indicator, t.latest, trends.points(row, col), ahead(row, col));
+            t.line = unit_line(indicator, unit_class, !top);
+            if (t.line && t.line->contains(t.latest)) t.reach_date = t.latest_date;
+            // The reach date and the progress state need the series itself.
+            const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
+            const bool reach = t.line && !t.reach_date && moves;
+            const bool towards_line = t.line && inspection && indicator.direction != Direction::yes_no;
+            const bool in_direction = !towards_line && (indicator.direction == Direction::higher ||
+                                                        indicator.direction == Direction::lower ||
+                                                        indicator.direction == Direction::problem_count);
+            if (t.points >= 2 && (reach || towards_line || in_direction)) {
+                const ObservationSeries s = history(store, t.unit, t.indicator, as_of, options.known_on);
+                const auto first = static_cast<std::ptrdiff_t>(s.dates.size()) - t.points;
+                const std::vector<Date> dates(s.dates.begin() + first, s.dates.end());
+                const std::vector<double> values(s.values.begin() + first, s.values.end());
+                if (reach) t.reach_date = trend(dates, values).reach_date(*t.line);
+                ProgressOptions progress;
+                progress.measure = GrowthMeasure::linear;
+                if (towards_line) t.progress = assess_progress(dates, values, *t.line, *inspection, progress).state;
+                if (in_direction) t.progress = assess_progress(dates, values, indicator.direction, progress).state;
+            }
+            out.push_back(std::move(t));
+        }
     }
     return out;
 }

@@ -67,10 +67,9 @@ double years_between(Date from, Date to) { return static_cast<double>((to - from
 
 std::string percent_per_year(double rate) { return format_fixed(rate * 100.0, 2) + " %/year"; }
 
+// ">= 36", or "in [6.5, 8.5]" for a range.
 std::string describe_line(const Interval& line) {
-    if (std::isinf(line.high)) return ">= " + format_number(line.low);
-    if (std::isinf(line.low)) return "<= " + format_number(line.high);
-    return "in [" + format_number(line.low) + ", " + format_number(line.high) + "]";
+    return (std::isfinite(line.low) && std::isfinite(line.high) ? "in " : "") + to_string(line);
 }
 
 // The end of `line` the value must reach (the value is outside the line): low when below it.

@@ -290,6 +290,61 @@ TEST(Readiness, UnitRulesAtTheInspection) {
     EXPECT_EQ(t.facts[0].passes_at_inspection, false);
 }
 
+TEST(SeriesTrends, EverySeriesAsReadinessSeesIt) {
+    const Campaign campaign = rules_campaign();
+    const Date as_of = day("2026-01-15");
+    const std::vector<SeriesTrend> trends = series_trends(campaign, "garden", as_of);
+    const auto find = [&](const char* unit, const char* indicator) -> const SeriesTrend* {
+        for (const SeriesTrend& t : trends)
+            if (t.unit == unit && t.indicator == indicator) return &t;
+        return nullptr;
+    };
+    // Units in the campaign's order, indicators in the framework's; gardens for the city only.
+    ASSERT_EQ(trends.size(), 5u + 4u + 4u);
+    EXPECT_EQ(trends[0].unit + "/" + trends[0].indicator, "city/park");
+    EXPECT_EQ(trends[5].unit + "/" + trends[5].indicator, "d1/park");
+    EXPECT_EQ(find("d1", "gardens"), nullptr);
+    // The city's happy: 89 then 91 in 184 days, 2 / (184 / 365.25) a year; 91 + 2 x 181 / 184 on 1 July.
+    const SeriesTrend* happy = find("city", "happy");
+    ASSERT_NE(happy, nullptr);
+    EXPECT_EQ(happy->points, 2);
+    EXPECT_EQ(happy->latest_date, day("2026-01-01"));
+    EXPECT_NEAR(*happy->slope, 2 * 365.25 / 184, 1e-9);
+    EXPECT_NEAR(*happy->projected, 91 + 2.0 * 181 / 184, 1e-9);
+    EXPECT_EQ(happy->line, Interval::at_least(90));
+    EXPECT_EQ(happy->reach_date, day("2026-01-01"));  // 91 meets 90 already
+    EXPECT_EQ(happy->progress, ProgressState::target_met);
+    // d1's park: one point, judged on the sub-unit line, carried as it is.
+    const SeriesTrend* park = find("d1", "park");
+    EXPECT_EQ(park->points, 1);
+    EXPECT_FALSE(park->slope);
+    EXPECT_EQ(park->line, Interval::at_least(5.5));
+    EXPECT_EQ(park->projected, 6.0);
+    EXPECT_FALSE(park->progress);
+    // d1's mortality 6.0, 6.1, 5.9 falls 0.1 a year: 5.6 is reached after the inspection, and the
+    // ratio of observed to needed falls short of 0.6 (limited progress).
+    const SeriesTrend* mortality = find("d1", "mortality");
+    ASSERT_TRUE(mortality->reach_date);
+    EXPECT_GT(*mortality->reach_date, day("2026-07-01"));
+    EXPECT_EQ(mortality->progress, ProgressState::limited_progress);
+    // Every projection is the one readiness evaluates at the inspection.
+    const Readiness whole = readiness(campaign, as_of);
+    const TitleReadiness& r = whole.title("garden");
+    for (const SeriesTrend& t : trends) {
+        const auto row = static_cast<Eigen::Index>(campaign.unit_index(t.unit));
+        const auto col = std::find(r.at_inspection->indicator_ids.begin(), r.at_inspection->indicator_ids.end(), t.indicator) -
+                         r.at_inspection->indicator_ids.begin();
+        EXPECT_EQ(*t.projected, r.at_inspection->values(row, col)) << t.unit << "/" << t.indicator;
+    }
+    // After the inspection date: nothing is projected, progress is judged by direction alone.
+    const std::vector<SeriesTrend> late = series_trends(campaign, "garden", day("2026-08-01"));
+    EXPECT_FALSE(late[0].projected);
+    EXPECT_THROW((void)series_trends(campaign, "nope", as_of), NotFoundError);
+    ReadinessOptions one;
+    one.trend_points = 1;
+    EXPECT_THROW((void)series_trends(campaign, "garden", as_of, one), ValidationError);
+}
+
 TEST(Readiness, SurveysCarryTheirSamplingError) {
     const Readiness r = readiness(rules_campaign(), day("2026-01-15"));
     const TitleReadiness& t = r.title("garden");
