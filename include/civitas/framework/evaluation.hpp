@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 namespace civitas {
@@ -152,22 +151,6 @@ public:
     const Framework& framework, MatrixView values, const std::vector<std::string>& columns,
     const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
     const EvaluateOptions& options = {});
-
-/// The same for any Eigen matrix or expression (Matrix, Map, Ref, block, either layout);
-/// read in place when it has direct access, else evaluated first.
-template <class Derived>
-[[nodiscard]] BatchEvaluation evaluate_many(
-    const Framework& framework, const Eigen::DenseBase<Derived>& values, const std::vector<std::string>& columns,
-    const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
-    const EvaluateOptions& options = {}) {
-    if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 &&
-                  std::is_same_v<typename Derived::Scalar, double>) {
-        return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
-    } else {
-        const Eigen::MatrixXd plain = values.derived().template cast<double>();
-        return evaluate_many(framework, MatrixView::of(plain), columns, units, classes, options);
-    }
-}
 
 /// Frees the memory that finished batches left for reuse (at most 64 MiB is ever kept).
 CIVITAS_EXPORT void release_cached_memory() noexcept;
