@@ -30,19 +30,21 @@ void register_readiness(py::module_& m) {
     bind_enum<TargetState>(m, "TargetState", "Where a campaign target stands for a unit: met, on_track, off_track, overdue, no_data.");
     bind_enum<RulingKind>(m, "RulingKind", "Which rule a ruling applies: scope, subunit, level_or_trend, history_average.");
 
-    py::class_<Ruling>(m, "Ruling", "An outcome decided by a rule one unit's latest value cannot show (several units, the history).")
+    py::class_<Ruling> ruling(m, "Ruling", "An outcome decided by a rule one unit's latest value cannot show (several units, the history).");
+    ruling
         .def_readonly("unit", &Ruling::unit)
         .def_readonly("indicator", &Ruling::indicator)
         .def_readonly("kind", &Ruling::kind, "The rule (RulingKind).")
         .def_readonly("outcome", &Ruling::outcome, "met, not_met, or missing: not assessed (left out of the unit).")
-        .def_readonly("reason", &Ruling::reason, "In words, with the numbers (English).")
         .def(py::self == py::self)
         .def("__repr__", [](const Ruling& r) {
             return "<civitas.Ruling " + repr_string(r.unit) + " " + repr_string(r.indicator) + " " + to_string(r.kind) + ": " +
                    to_string(r.outcome) + ">";
+    def_message(ruling, "reason", &Ruling::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
         });
 
-    py::class_<TargetProgress>(m, "TargetProgress", "One campaign target for one unit, on the status date.")
+    py::class_<TargetProgress> target_progress(m, "TargetProgress", "One campaign target for one unit, on the status date.");
+    target_progress
         .def_readonly("indicator", &TargetProgress::indicator)
         .def_readonly("unit", &TargetProgress::unit, "The unit it is tracked for.")
         .def_readonly("every_unit", &TargetProgress::every_unit, "The campaign gave it for every unit.")
@@ -56,13 +58,14 @@ void register_readiness(py::module_& m) {
         .def_readonly("met_now", &TargetProgress::met_now)
         .def_readonly("on_track", &TargetProgress::on_track, "Met now, or projected to meet it by the deadline.")
         .def_readonly("state", &TargetProgress::state, "TargetState.")
-        .def_readonly("reason", &TargetProgress::reason, "In words (English).")
         .def(py::self == py::self)
         .def("__repr__", [](const TargetProgress& t) {
             return "<civitas.TargetProgress " + repr_string(t.indicator) + " " + repr_string(t.unit) + ": " + to_string(t.state) + ">";
+    def_message(target_progress, "reason", &TargetProgress::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
         });
 
-    py::class_<SurveyCheck>(m, "SurveyCheck", "A survey item of one unit: how sure its latest estimate is to meet the line.")
+    py::class_<SurveyCheck> survey_check(m, "SurveyCheck", "A survey item of one unit: how sure its latest estimate is to meet the line.");
+    survey_check
         .def_readonly("unit", &SurveyCheck::unit)
         .def_readonly("indicator", &SurveyCheck::indicator)
         .def_readonly("date", &SurveyCheck::date, "Date of the latest estimate.")
@@ -74,10 +77,10 @@ void register_readiness(py::module_& m) {
         .def_readonly("probability", &SurveyCheck::probability, "Probability that the true value meets the line.")
         .def_readonly("meets", &SurveyCheck::meets, "The estimate meets the line.")
         .def_readonly("in_doubt", &SurveyCheck::in_doubt, "Meets, but with probability below survey_confidence.")
-        .def_readonly("reason", &SurveyCheck::reason, "In words (English).")
         .def(py::self == py::self)
         .def("__repr__", [](const SurveyCheck& c) {
-            return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason + ">";
+            return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason.text(Language::en) + ">";
+    def_message(survey_check, "reason", &SurveyCheck::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
         });
 
     py::class_<UnitFacts>(m, "UnitFacts", "The facts behind one unit's verdict, for reports that word their own reasons.")
@@ -94,7 +97,8 @@ void register_readiness(py::module_& m) {
             return std::string("<civitas.UnitFacts passes_now=") + (f.passes_now ? (*f.passes_now ? "True" : "False") : "None") + ">";
         });
 
-    py::class_<TitleReadiness>(m, "TitleReadiness", "One title on the status date: its evaluations and each unit's verdict.")
+    py::class_<TitleReadiness> title_readiness(m, "TitleReadiness", "One title on the status date: its evaluations and each unit's verdict.");
+    title_readiness
         .def_readonly("title", &TitleReadiness::title)
         .def_readonly("inspection", &TitleReadiness::inspection, "The inspection date projected to, or None.")
         .def_readonly("framework", &TitleReadiness::framework, "The framework that judges it, or None.")
@@ -104,7 +108,6 @@ void register_readiness(py::module_& m) {
         .def_property_readonly("at_inspection", [](const TitleReadiness& t) { return batch_of(t, t.at_inspection); },
                                "The evaluation on the values projected to the inspection date, or None.")
         .def_readonly("rag", &TitleReadiness::rag, "Rag per unit.")
-        .def_readonly("reasons", &TitleReadiness::reasons, "Per unit, in words.")
         .def_readonly("overdue_tasks", &TitleReadiness::overdue_tasks, "Per unit, ids of the overdue tasks that bear on it.")
         .def_readonly("targets", &TitleReadiness::targets, "The campaign's targets of this title, per unit they apply to (TargetProgress).")
         .def_readonly("surveys", &TitleReadiness::surveys, "Survey items with a sample size, per unit (SurveyCheck).")
@@ -113,6 +116,7 @@ void register_readiness(py::module_& m) {
         .def_readonly("facts", &TitleReadiness::facts, "Per unit, the facts behind `rag` and `reasons` (UnitFacts).")
         .def("__repr__", [](const TitleReadiness& t) {
             return "<civitas.TitleReadiness " + repr_string(t.title) + ": " + std::to_string(t.units.size()) + " units>";
+    def_messages(title_readiness, "reasons", &TitleReadiness::reasons, "Per unit, the verdict in words, in English.", "Per unit, the verdict in words, in Chinese.");
         });
 
     py::class_<Readiness>(m, "Readiness", "A campaign's readiness on a date.")

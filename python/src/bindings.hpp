@@ -218,6 +218,29 @@ struct MatrixArgument {
     return out;
 }
 
+/// Binds a Message member as two read-only properties: `name` in English and `name_zh` in Chinese.
+template <class Owner, class... Options>
+void def_message(py::class_<Owner, Options...>& binding, const char* name, Message Owner::*member, const char* doc_en,
+                 const char* doc_zh) {
+    binding.def_property_readonly(name, [member](const Owner& self) { return (self.*member).text(Language::en); }, doc_en);
+    binding.def_property_readonly((std::string(name) + "_zh").c_str(),
+                                  [member](const Owner& self) { return (self.*member).text(Language::zh); }, doc_zh);
+}
+
+/// Binds Messages, one per entry, as two read-only list properties: `name` in English and `name_zh` in Chinese.
+template <class Owner, class... Options>
+void def_messages(py::class_<Owner, Options...>& binding, const char* name, std::vector<Message> Owner::*member,
+                  const char* doc_en, const char* doc_zh) {
+    const auto texts = [member](const Owner& self, Language language) {
+        std::vector<std::string> out;
+        for (const Message& m : self.*member) out.push_back(m.text(language));
+        return out;
+    };
+    binding.def_property_readonly(name, [texts](const Owner& self) { return texts(self, Language::en); }, doc_en);
+    binding.def_property_readonly((std::string(name) + "_zh").c_str(), [texts](const Owner& self) { return texts(self, Language::zh); },
+                                  doc_zh);
+}
+
 /// An enum as a Python enum.Enum whose member names are the names used in files (EnumNames).
 template <class Enum>
 void bind_enum(py::module_& m, const char* name, const char* doc) {

@@ -172,8 +172,8 @@ struct CIVITAS_EXPORT Ruling {
     std::string indicator;               ///< indicator id
     RulingKind kind = RulingKind::subunit;  ///< the rule
     Outcome outcome = Outcome::met;      ///< met, not met, or missing: not assessed (left out of the unit's counts and weights)
-    std::string reason;                  ///< in words, with the numbers (English)
-    friend bool operator==(const Ruling& a, const Ruling& b) noexcept {
+    Message reason;                      ///< in words, with the numbers
+    friend bool operator==(const Ruling& a, const Ruling& b) {
         return a.unit == b.unit && a.indicator == b.indicator && a.kind == b.kind && a.outcome == b.outcome &&
                a.reason == b.reason;
     }

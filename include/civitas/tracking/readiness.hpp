@@ -60,8 +60,8 @@ struct CIVITAS_EXPORT TargetProgress {
     bool met_now = false;               ///< the latest value meets the target
     bool on_track = false;              ///< met now, or projected to meet it by the deadline
     TargetState state = TargetState::no_data;  ///< the verdict
-    std::string reason;                 ///< in words, with the numbers (English)
-    friend bool operator==(const TargetProgress& a, const TargetProgress& b) noexcept {
+    Message reason;                     ///< in words, with the numbers
+    friend bool operator==(const TargetProgress& a, const TargetProgress& b) {
         return a.indicator == b.indicator && a.unit == b.unit && a.every_unit == b.every_unit && a.target == b.target &&
                a.line == b.line && a.deadline == b.deadline && a.department == b.department && a.latest == b.latest &&
                a.latest_date == b.latest_date && a.projected == b.projected && a.met_now == b.met_now &&
@@ -82,8 +82,8 @@ struct CIVITAS_EXPORT SurveyCheck {
     double probability = 0.0;     ///< probability in [0, 1] that the true value meets the line (probability_meets)
     bool meets = false;           ///< the estimate meets the line
     bool in_doubt = false;        ///< meets, but with probability below options.survey_confidence
-    std::string reason;           ///< in words ("public_satisfaction 91.0% (n=400) meets 90 with probability 0.72")
-    friend bool operator==(const SurveyCheck& a, const SurveyCheck& b) noexcept {
+    Message reason;               ///< in words ("public_satisfaction 91.0% (n=400) meets 90 with probability 0.72")
+    friend bool operator==(const SurveyCheck& a, const SurveyCheck& b) {
         return a.unit == b.unit && a.indicator == b.indicator && a.date == b.date && a.estimate == b.estimate &&
                a.sample_size == b.sample_size && a.line == b.line && a.low == b.low && a.high == b.high &&
                a.probability == b.probability && a.meets == b.meets && a.in_doubt == b.in_doubt && a.reason == b.reason;
@@ -117,7 +117,7 @@ struct CIVITAS_EXPORT TitleReadiness {
     std::optional<BatchEvaluation> now;            ///< the evaluation on the latest values; none for a title without framework
     std::optional<BatchEvaluation> at_inspection;  ///< the evaluation on the values projected to the inspection date
     std::vector<Rag> rag;                          ///< per unit
-    std::vector<std::string> reasons;              ///< per unit, in words (English)
+    std::vector<Message> reasons;                  ///< per unit, in words
     std::vector<std::vector<std::string>> overdue_tasks;  ///< per unit, ids of the overdue tasks that bear on it
     std::vector<TargetProgress> targets;           ///< the campaign's targets of this title, per unit they apply to (campaign order, then unit order)
     std::vector<SurveyCheck> surveys;              ///< survey items with a sample size, per unit (unit order, then framework order)
