@@ -12,18 +12,10 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from . import _core
+from ._support import pandas
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
@@ -31,7 +23,7 @@ def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
     (``datetime.date``), year (the assessment year), name, one column per part of the title's
     scheme (NaN where not given), total (NaN while a part is missing), consequences (the names of
     the rules it triggers, joined by ', ') and flags."""
-    pd = _pandas()
+    pd = pandas()
     rows: list[dict[str, Any]] = []
     parts: list[str] = []
     for r in self.rounds(title):
@@ -59,7 +51,7 @@ def events_frame(self: _core.Campaign, from_date: dt.date | None = None) -> pd.D
     (``datetime.date``, end None for one day), title, kind and assessment (names; assessment ''
     for title dates and inspections), id and name. With ``from_date``, only events on or after it
     (a window still open counts): the report's "next events"."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"date": e.date, "end": e.end, "title": e.title, "kind": e.kind.name,
              "assessment": "" if e.assessment is None else e.assessment.name, "id": e.id, "name": e.name}
             for e in self.events(from_date)]
@@ -70,7 +62,7 @@ def field_frame(self: _core.Campaign, inspection: str | None = None) -> pd.DataF
     """Field problems by unit and indicator: one row per inspection, unit (districts and, rolled
     up, their ancestors) and indicator checked, with date, title, sites, problems and deduction
     (points). Only ``inspection`` when given."""
-    pd = _pandas()
+    pd = pandas()
     chosen = [f for f in self.inspections if inspection is None or f.id == inspection]
     if inspection is not None and not chosen:
         self.inspection(inspection)  # raises NotFoundError

@@ -17,20 +17,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._support import not_found_error, pandas, validation_error
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["evaluate", "evaluate_many"]
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def _loaded_pandas() -> Any:
@@ -44,20 +36,17 @@ def _is_na(value: object) -> bool:
 
 
 def _as_value(key: str, value: object) -> float:
-    if isinstance(value, (str, bytes)):
-        msg = f"value of {key!r} must be a number, got {value!r}"
-        raise TypeError(msg)
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        msg = f"value of {key!r} must be a number, got {value!r}"
-        raise TypeError(msg) from None
+    if not isinstance(value, (str, bytes)):
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            pass
+    raise validation_error(key, f"{value!r}; expected a number", f"{value!r}；应为数值")
 
 
 def _as_id(key: object, what: str) -> str:
     if not isinstance(key, str):
-        msg = f"{what} must be str, got {key!r}"
-        raise TypeError(msg)
+        raise validation_error(what, f"{key!r}; expected a str", f"{key!r}；应为字符串")
     return key
 
 
@@ -82,8 +71,9 @@ def evaluate(
     Raises NotFoundError for an unknown indicator id, ValidationError for an invalid value.
     """
     if not hasattr(values, "items"):
-        msg = f"values must be a mapping or a pandas Series keyed by indicator id, got {type(values).__name__}"
-        raise TypeError(msg)
+        kind = type(values).__name__
+        raise validation_error("values", f"a {kind}; expected a mapping or a pandas Series keyed by indicator id",
+                               f"为 {kind}；应为以指标 id 为键的映射或 pandas Series")
     if unit is None:
         name = getattr(values, "name", None) if not isinstance(values, Mapping) else None
         unit = name if isinstance(name, str) else ""
@@ -99,8 +89,8 @@ def evaluate(
 def _class_list(classes: object, count: int) -> list[str]:
     out = ["" if _is_na(c) or (isinstance(c, float) and math.isnan(c)) else str(c) for c in classes]  # type: ignore[attr-defined]
     if len(out) != count:
-        msg = f"classes has {len(out)} entries for {count} units"
-        raise ValueError(msg)
+        raise validation_error("classes", f"{len(out)} entries for {count} units; expected one per unit",
+                               f"{len(out)} 项对应 {count} 个评价对象；应每个评价对象一项")
     return out
 
 
@@ -151,19 +141,15 @@ def evaluate_many(
             array = frame.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
         if columns is None:
-            msg = "columns= is needed to evaluate an array: the indicator id of each column"
-            raise TypeError(msg)
-        array = np.asarray(data)
-        if array.dtype != np.float64:
-            array = np.asarray(data, dtype=np.float64)
+            raise validation_error("columns", "missing; expected the indicator id of each column of an array",
+                                   "缺失；数组应给出每列的指标 id")
+        array = data if isinstance(data, np.ndarray) else np.asarray(data)
         column_ids = [_as_id(c, "columns") for c in columns]
         if isinstance(classes, str):
-            msg = "classes= names a column only for a DataFrame; give a sequence for an array"
-            raise TypeError(msg)
-    if array.ndim != 2:
-        msg = f"data must be 2-D (units x indicators), got {array.ndim} dimensions"
-        raise ValueError(msg)
-    class_ids = [] if classes is None else _class_list(classes, array.shape[0])
+            raise validation_error("classes", "a str names a column of a DataFrame; expected a sequence for an array",
+                                   "字符串只能指定 DataFrame 的列；数组应给出序列")
+    # The array's own checks (2-D, numbers) are the binding's: `data` names it in their errors.
+    class_ids = [] if classes is None or array.ndim != 2 else _class_list(classes, array.shape[0])
     return self._evaluate_many(array, column_ids, unit_ids, class_ids, nan_as_missing, threads)
 
 
@@ -199,7 +185,7 @@ def evaluation_to_frame(self: _core.Evaluation) -> pd.DataFrame:
     parent category's id), kind, direction, unit, value, outcome, counted, score, points,
     max_points, pass_low, pass_high, gap, relative_gap, meets_improvement, obstacle.
     Missing numbers are NaN; ``meets_improvement`` is a nullable boolean."""
-    pd = _pandas()
+    pd = pandas()
     framework = self._framework
     indicators = framework.indicators
     rows = []
@@ -246,7 +232,7 @@ def evaluation_to_dict(self: _core.Evaluation) -> dict[str, Any]:
 def batch_to_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
     """One row per unit (index: unit id): class, total, passed, met, assessed, basic_failed,
     coverage, decided_by, error. ``total`` is NaN where no score is given."""
-    pd = _pandas()
+    pd = pandas()
     frame = pd.DataFrame(
         {
             "class": list(self.classes) if len(self.classes) == len(self) else [""] * len(self),
@@ -271,7 +257,7 @@ def batch_to_dict(self: _core.BatchEvaluation) -> dict[str, Any]:
 
 
 def _matrix_frame(batch: _core.BatchEvaluation, matrix: np.ndarray, columns: list[str], name: str) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(
         np.array(matrix),
         index=pd.Index(list(batch.units), name="unit"),
@@ -311,7 +297,6 @@ def category_scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
     return _matrix_frame(self, self.category_scores, list(self.category_ids), "category")
 
 
-
 # ---- Plan and Schedule -------------------------------------------------------------------------
 
 _SCHEDULE_COLUMNS = [
@@ -329,7 +314,7 @@ def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
     """One row per task (index: task id), in plan order: duration (working days), earliest_start,
     earliest_finish, latest_start, latest_finish (``datetime.date``), slack (working days),
     critical."""
-    pd = _pandas()
+    pd = pandas()
     rows = [
         {
             "id": t.id,
@@ -365,7 +350,7 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
     due (``datetime.date``), milestone, check (the campaign check a milestone stands for, ''
     for none), weight (NaN when not given), percent_complete, then one column per responsibility
     field ('' where a task names nobody)."""
-    pd = _pandas()
+    pd = pandas()
     tasks = self.tasks
     fields = _responsibility_fields(self, tasks)
     rows = []
@@ -399,7 +384,7 @@ def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
     """One row per inspection problem (index: problem id), sub-plans' included: description,
     source, titles and indicators (comma-separated), subplan, found, deadline, closed
     (``datetime.date``, None while open), then one column per responsibility field."""
-    pd = _pandas()
+    pd = pandas()
     problems = self.problems
     fields = _responsibility_fields(self, problems)
     rows = []
@@ -425,7 +410,7 @@ def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
 def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
     """One row per task (index: task id), in plan order: state (name), planned_percent,
     percent_complete, weight, days_late."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"id": t.id, "state": t.state.name, "planned_percent": t.planned_percent, "percent_complete": t.percent_complete,
              "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
     columns = ["id", "state", "planned_percent", "percent_complete", "weight", "days_late"]
@@ -436,7 +421,7 @@ def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
     """The overdue list of a supervision circular, most days late first (index: task id): name,
     due, days_late (working days), percent_complete, then one column per responsibility field
     the overdue tasks name (department, unit, leader, ...; '' where a task names nobody)."""
-    pd = _pandas()
+    pd = pandas()
     fields: list[str] = []
     for task in self.overdue:
         fields += [key for key in task.responsibility if key not in fields]
@@ -456,7 +441,7 @@ def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
 def status_problems_frame(self: _core.PlanStatus) -> pd.DataFrame:
     """One row per problem found on or before the date (index: problem id): state (name) and
     days_late (working days past the deadline). Join with ``Plan.problems_frame()`` for who and what."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"id": p.id, "state": p.state.name, "days_late": p.days_late} for p in self.problems]
     frame = pd.DataFrame(rows, columns=["id", "state", "days_late"]).set_index("id")
     frame["days_late"] = frame["days_late"].astype(np.int64)
@@ -469,13 +454,13 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
     on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the
     problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue,
     closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them)."""
-    pd = _pandas()
+    pd = pandas()
     named = {"phase": self.by_phase, "title": self.by_title, "subplan": self.by_subplan}
     groups = named.get(by, self.by_responsibility.get(by))
     if groups is None:
-        msg = (f"no responsibility field {by!r} in the plan; expected 'phase', 'title', 'subplan' or one of "
-               f"{sorted(self.by_responsibility)}")
-        raise KeyError(msg)
+        known = ", ".join(repr(name) for name in ["phase", "title", "subplan", *sorted(self.by_responsibility)])
+        raise not_found_error(f"no responsibility field {by!r} in the plan; expected one of {known}",
+                              f"计划中没有责任字段 {by!r}；应为以下之一: {known}")
     rows = []
     for name, p in groups.items():
         row = {by: name, "tasks": p.tasks, "due": p.due, "done_on_time": p.done_on_time,
@@ -497,7 +482,7 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
 def campaign_units_frame(self: _core.Campaign) -> pd.DataFrame:
     """One row per unit (index: unit id), parents first: name, parent ('' for the top), then
     one column per title with the unit's class in that title's framework ('' for none)."""
-    pd = _pandas()
+    pd = pandas()
     titles = [t.id for t in self.titles]
     rows = [{"id": u.id, "name": u.name, "parent": u.parent, **{t: u.classes.get(t, "") for t in titles}} for u in self.units]
     return pd.DataFrame(rows, columns=["id", "name", "parent", *titles]).set_index("id")
@@ -507,7 +492,7 @@ def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
     """One row per target, in file order: title, indicator, unit ('' for every unit), value,
     deadline (``datetime.date``; the title's inspection date when the target gives none),
     department, and the indicator's pass line as text for comparison."""
-    pd = _pandas()
+    pd = pandas()
     inspection = {t.id: t.dates.inspection for t in self.titles}
     rows = []
     for t in self.targets:
@@ -525,7 +510,7 @@ def readiness_to_frame(self: _core.Readiness) -> pd.DataFrame:
     reason, passed_now and passed_at_inspection (None without a framework or projection), met
     and assessed indicators now, total now and at the inspection date (NaN where none),
     overdue_tasks (how many bear on it)."""
-    pd = _pandas()
+    pd = pandas()
     rows = []
     for t in self.titles:
         now, ahead = t.now, t.at_inspection

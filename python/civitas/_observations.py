@@ -12,18 +12,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._support import pandas
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def _days(days: np.ndarray) -> np.ndarray:
@@ -35,7 +27,7 @@ def store_to_frame(self: _core.ObservationStore) -> pd.DataFrame:
     """Every record (corrections included) in index order (indicator, unit, date, recorded): unit,
     indicator, source and mode as categoricals, date and recorded as datetime64 (NaT: none),
     value float64, sample_size nullable Int32 (<NA>: none)."""
-    pd = _pandas()
+    pd = pandas()
     columns = self._columns()
     n = len(columns["value"])
 
@@ -60,19 +52,19 @@ def store_to_frame(self: _core.ObservationStore) -> pd.DataFrame:
 
 def matrix_to_frame(self: _core.LatestMatrix) -> pd.DataFrame:
     """The latest values: a row per unit, a column per indicator, NaN where none."""
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(self.values, index=pd.Index(self.units, name="unit"), columns=pd.Index(self.indicators, name="indicator"))
 
 
 def matrix_ages_frame(self: _core.LatestMatrix) -> pd.DataFrame:
     """The ages in days of the latest values: a row per unit, a column per indicator, NaN where none."""
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(self.ages, index=pd.Index(self.units, name="unit"), columns=pd.Index(self.indicators, name="indicator"))
 
 
 def load_rejected_frame(self: _core.ObservationLoad) -> pd.DataFrame:
     """The rows left out: line, column (CSV), path (JSON) and message, in file order."""
-    pd = _pandas()
+    pd = pandas()
     rows = [(row.line, row.column, row.path, row.message) for row in self.rejected]
     return pd.DataFrame(rows, columns=["line", "column", "path", "message"])
 

@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import _core
+from ._support import pandas
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def _nan(value: float | None) -> float:
@@ -44,7 +36,7 @@ def targets_frame(self: _core.Readiness) -> pd.DataFrame:
     indicator, unit, every_unit, target, line (text), deadline (``datetime.date`` or None),
     department, latest and projected (NaN where none), latest_date, met_now, on_track, state (name)
     and reason."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"title": t.title, "indicator": p.indicator, "unit": p.unit, "every_unit": p.every_unit, "target": p.target,
              "line": str(p.line), "deadline": p.deadline, "department": p.department, "latest": _nan(p.latest),
              "latest_date": p.latest_date, "projected": _nan(p.projected), "met_now": p.met_now, "on_track": p.on_track,
@@ -60,7 +52,7 @@ def surveys_frame(self: _core.Readiness) -> pd.DataFrame:
     title, unit, indicator, date, estimate, sample_size, line (text), low and high (the
     confidence interval), probability (that the true value meets the line), meets, in_doubt and
     reason."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"title": t.title, "unit": c.unit, "indicator": c.indicator, "date": c.date, "estimate": c.estimate,
              "sample_size": c.sample_size, "line": str(c.line), "low": c.low, "high": c.high,
              "probability": c.probability, "meets": c.meets, "in_doubt": c.in_doubt, "reason": c.reason}
@@ -74,7 +66,7 @@ def rulings_frame(self: _core.Readiness, at_inspection: bool = False) -> pd.Data
     """One row per ruling (``TitleReadiness.rulings``, or ``rulings_at_inspection``): title,
     unit, indicator, kind (scope, subunit, level_or_trend, history_average), outcome (met,
     not_met, missing: not assessed) and reason."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"title": t.title, "unit": r.unit, "indicator": r.indicator, "kind": r.kind.name, "outcome": r.outcome.name,
              "reason": r.reason}
             for t in self.titles for r in (t.rulings_at_inspection if at_inspection else t.rulings)]
@@ -86,7 +78,7 @@ def facts_frame(self: _core.Readiness) -> pd.DataFrame:
     reasons: title, unit, rag, passes_now and passes_at_inspection (None where unknown),
     basic_failed, targets_off_track, surveys_in_doubt, ruled_not_met, ruled_met (lists of
     indicator ids) and overdue_tasks (a count)."""
-    pd = _pandas()
+    pd = pandas()
     rows = []
     for t in self.titles:
         for i, unit in enumerate(t.units):
@@ -107,7 +99,7 @@ def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_p
     `as_of`: unit, indicator, points, latest, latest_date, slope (NaN under 2 points), projected
     (NaN without an inspection date after `as_of`), line (as text, '' for none), reach_date (None
     when never), and progress (the ProgressState's name, '' for none)."""
-    pd = _pandas()
+    pd = pandas()
     rows = [{"unit": t.unit, "indicator": t.indicator, "points": t.points, "latest": t.latest,
              "latest_date": t.latest_date, "slope": _nan(t.slope), "projected": _nan(t.projected),
              "line": "" if t.line is None else str(t.line), "reach_date": t.reach_date,

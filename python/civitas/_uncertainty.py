@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._support import pandas, validation_error
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,22 +21,13 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
-
-
 def _labels(given: Sequence[object] | None, count: int, what: str) -> list[object]:
     if given is None:
         return list(range(count))
     labels = list(given)
     if len(labels) != count:
-        msg = f"{what} has {len(labels)} entries for {count}"
-        raise ValueError(msg)
+        raise validation_error(what, f"{len(labels)} entries for {count}; expected one each",
+                               f"{len(labels)} 项对应 {count} 个；应各一项")
     return labels
 
 
@@ -43,7 +35,7 @@ def rank_uncertainty_to_frame(self: _core.RankUncertainty, units: Sequence[objec
     """One row per unit (index: ``units``, else the row number): nominal_rank, median_rank,
     rank_low (5%), rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and
     the unit's first-order index of each factor (``first_order_<factor>``)."""
-    pd = _pandas()
+    pd = pandas()
     columns: dict[str, Any] = {
         "nominal_rank": self.nominal_rank,
         "median_rank": self.median_rank,
@@ -67,7 +59,7 @@ def score_change_to_frame(
 ) -> pd.DataFrame:
     """Long format, one row per unit and indicator (MultiIndex unit, indicator): value_effect,
     weight_effect, contribution; per unit the contributions add up to ``change``."""
-    pd = _pandas()
+    pd = pandas()
     rows, cols = self.contribution.shape
     unit_labels = _labels(units, rows, "units")
     indicator_labels = _labels(indicators, cols, "indicators")
@@ -85,7 +77,7 @@ def score_change_to_frame(
 def evaluation_change_to_frame(self: _core.EvaluationChange) -> pd.DataFrame:
     """One row per indicator (index: indicator id, framework order): points_before, points_after,
     value_effect, weight_effect, contribution."""
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(
         {
             "points_before": self.points_before,

@@ -61,31 +61,19 @@ std::vector<Date> datetime64_dates(const py::object& dates) {
 std::vector<Date> read_dates(const py::object& dates) {
     if (py::hasattr(dates, "dtype") && py::str(dates.attr("dtype").attr("kind")).cast<std::string>() == "M")
         return datetime64_dates(dates);
-    if (py::isinstance<py::str>(dates)) throw py::type_error("dates: expected a sequence of datetime.date, got a str");
+    if (py::isinstance<py::str>(dates) || !py::isinstance<py::iterable>(dates))
+        throw ValidationError("dates", Message("{0}; expected a sequence of datetime.date or a datetime64 array"_en,
+                                               "{0}；应为 datetime.date 序列或 datetime64 数组"_zh, {py::repr(dates).cast<std::string>()}));
     std::vector<Date> result;
-    std::size_t index = 0;
-    for (py::handle item : py::iter(dates)) {
-        py::detail::make_caster<Date> caster;
-        if (!caster.load(item, false))
-            throw py::type_error("dates[" + std::to_string(index) + "]: expected datetime.date, got " +
-                                 py::repr(item).cast<std::string>());
-        result.push_back(py::detail::cast_op<Date>(caster));
-        ++index;
-    }
+    for (py::handle item : py::iter(dates)) result.push_back(date_argument(item, "dates[" + std::to_string(result.size()) + "]"));
     return result;
 }
 
 /// Values from a sequence or array of numbers (copied into doubles).
 std::vector<double> read_values(const py::object& values) {
-    if (py::isinstance<py::str>(values)) throw py::type_error("values: expected a sequence of numbers, got a str");
-    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-    if (!array) {
-        PyErr_Clear();
-        throw py::type_error("values: expected a sequence or 1-D array of numbers, got " +
-                             py::repr(py::type::handle_of(values)).cast<std::string>());
-    }
-    if (array.ndim() != 1)
-        throw ValidationError("values", Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(array.ndim())}));
+    if (py::isinstance<py::str>(values))
+        throw ValidationError("values", Message("a str; expected a sequence of numbers"_en, "为字符串；应为数值序列"_zh));
+    const auto array = vector_array(values, "values");
     return {array.data(), array.data() + array.shape(0)};
 }
 

@@ -5,6 +5,7 @@
 #include <civitas/core/error.hpp>
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/framework/framework.hpp>
+#include <civitas/plan/calendar.hpp>
 #include <civitas/core/limits.hpp>
 #include <civitas/methods/ranking.hpp>
 
@@ -141,10 +142,18 @@ template <class Enum>
     try {
         return value.cast<Enum>();
     } catch (const py::cast_error&) {
-        const auto enum_name = py::cast(Enum{}).get_type().attr("__name__").cast<std::string>();
+        const std::string enum_name = py::str(py::cast(Enum{}).get_type().attr("__name__"));
         throw ValidationError(parameter, Message("expected a str or civitas.{0}, got {1}"_en, "应为字符串或 civitas.{0}，实为 {1}"_zh,
                                                  {enum_name, py::str(py::type::of(value).attr("__name__")).cast<std::string>()}));
     }
+}
+
+/// A date from Python: a datetime.date (not a datetime.datetime); ValidationError naming `where` otherwise.
+[[nodiscard]] inline Date date_argument(py::handle item, const std::string& where) {
+    py::detail::make_caster<Date> caster;
+    if (!caster.load(item, false))
+        throw ValidationError(where, Message("{0}; expected a datetime.date"_en, "{0}；应为 datetime.date"_zh, {py::repr(item).cast<std::string>()}));
+    return py::detail::cast_op<Date>(caster);
 }
 
 /// A units-by-columns array and the view the library reads it through; `source` keeps the data alive.

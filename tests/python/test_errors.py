@@ -151,9 +151,9 @@ def test_bad_batch_arguments() -> None:
         framework.evaluate_many(np.ones((1, 2)), columns=["a1", "a1"])
     with pytest.raises(ValueError, match="columns"):
         framework.evaluate_many(np.ones((1, 2)), columns=["a1"])
-    with pytest.raises(ValueError, match="2-D"):
+    with pytest.raises(civitas.ValidationError, match="data: an array of 1 dimensions; expected 2"):
         framework.evaluate_many(np.ones(3), columns=["a1"])
-    with pytest.raises(TypeError, match="columns"):
+    with pytest.raises(civitas.ValidationError, match="columns: missing"):
         framework.evaluate_many(np.ones((1, 1)))
     with pytest.raises(civitas.ValidationError):
         framework.evaluate_many(np.ones((1, 1)), columns=["a1"], units=["x", "y"])

@@ -69,9 +69,9 @@ def test_bad_series_name_the_position_and_value() -> None:
         civitas.trend([dt.date(2020, 1, 1), dt.date(2020, 1, 1)], [1, 2])
     with pytest.raises(civitas.ValidationError, match=r"values\[1\]: nan on 2021-01-01"):
         civitas.trend([dt.date(2020, 1, 1), dt.date(2021, 1, 1)], [1, float("nan")])
-    with pytest.raises(TypeError, match=r"dates\[1\]: expected datetime.date"):
+    with pytest.raises(civitas.ValidationError, match=r"dates\[1\]: .*; expected a datetime.date"):
         civitas.trend([dt.date(2020, 1, 1), dt.datetime(2021, 1, 1)], [1, 2])
-    with pytest.raises(TypeError, match="values"):
+    with pytest.raises(civitas.ValidationError, match="values"):
         civitas.trend(FOUR, ["a", "b", "c", "d"])
 
 
