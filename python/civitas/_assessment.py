@@ -11,22 +11,14 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from . import _core
+from ._support import pandas
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
-
-
 def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows: list[dict[str, Any]] = []
     parts: list[str] = []
     for r in self.rounds(title):
@@ -50,7 +42,7 @@ def rounds_frame(self: _core.Campaign, title: str = "") -> pd.DataFrame:
 
 
 def events_frame(self: _core.Campaign, from_date: dt.date | None = None) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [{"date": e.date, "end": e.end, "title": e.title, "kind": e.kind.name,
              "assessment": "" if e.assessment is None else e.assessment.name, "id": e.id, "name": e.name}
             for e in self.events(from_date)]
@@ -58,7 +50,7 @@ def events_frame(self: _core.Campaign, from_date: dt.date | None = None) -> pd.D
 
 
 def field_frame(self: _core.Campaign, inspection: str | None = None) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     chosen = [f for f in self.inspections if inspection is None or f.id == inspection]
     if inspection is not None and not chosen:
         self.inspection(inspection)  # raises NotFoundError

@@ -17,18 +17,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._support import not_found_error, pandas, validation_error
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def _loaded_pandas() -> Any:
@@ -42,20 +34,17 @@ def _is_na(value: object) -> bool:
 
 
 def _as_value(key: str, value: object) -> float:
-    if isinstance(value, (str, bytes)):
-        msg = f"value of {key!r} must be a number, got {value!r}"
-        raise TypeError(msg)
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        msg = f"value of {key!r} must be a number, got {value!r}"
-        raise TypeError(msg) from None
+    if not isinstance(value, (str, bytes)):
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            pass
+    raise validation_error(key, f"{value!r}; expected a number", f"{value!r}；应为数值")
 
 
 def _as_id(key: object, what: str) -> str:
     if not isinstance(key, str):
-        msg = f"{what} must be str, got {key!r}"
-        raise TypeError(msg)
+        raise validation_error(what, f"{key!r}; expected a str", f"{key!r}；应为字符串")
     return key
 
 
@@ -71,8 +60,9 @@ def evaluate(
     nan_as_missing: bool = False,
 ) -> _core.Evaluation:
     if not hasattr(values, "items"):
-        msg = f"values must be a mapping or a pandas Series keyed by indicator id, got {type(values).__name__}"
-        raise TypeError(msg)
+        kind = type(values).__name__
+        raise validation_error("values", f"a {kind}; expected a mapping or a pandas Series keyed by indicator id",
+                               f"为 {kind}；应为以指标 id 为键的映射或 pandas Series")
     if unit is None:
         name = getattr(values, "name", None) if not isinstance(values, Mapping) else None
         unit = name if isinstance(name, str) else ""
@@ -88,8 +78,8 @@ def evaluate(
 def _class_list(classes: object, count: int) -> list[str]:
     out = ["" if _is_na(c) or (isinstance(c, float) and math.isnan(c)) else str(c) for c in classes]  # type: ignore[attr-defined]
     if len(out) != count:
-        msg = f"classes has {len(out)} entries for {count} units"
-        raise ValueError(msg)
+        raise validation_error("classes", f"{len(out)} entries for {count} units; expected one per unit",
+                               f"{len(out)} 项对应 {count} 个评价对象；应每个评价对象一项")
     return out
 
 
@@ -125,19 +115,15 @@ def evaluate_many(
             array = frame.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
         if columns is None:
-            msg = "columns= is needed to evaluate an array: the indicator id of each column"
-            raise TypeError(msg)
-        array = np.asarray(data)
-        if array.dtype != np.float64:
-            array = np.asarray(data, dtype=np.float64)
+            raise validation_error("columns", "missing; expected the indicator id of each column of an array",
+                                   "缺失；数组应给出每列的指标 id")
+        array = data if isinstance(data, np.ndarray) else np.asarray(data)
         column_ids = [_as_id(c, "columns") for c in columns]
         if isinstance(classes, str):
-            msg = "classes= names a column only for a DataFrame; give a sequence for an array"
-            raise TypeError(msg)
-    if array.ndim != 2:
-        msg = f"data must be 2-D (units x indicators), got {array.ndim} dimensions"
-        raise ValueError(msg)
-    class_ids = [] if classes is None else _class_list(classes, array.shape[0])
+            raise validation_error("classes", "a str names a column of a DataFrame; expected a sequence for an array",
+                                   "字符串只能指定 DataFrame 的列；数组应给出序列")
+    # The array's own checks (2-D, numbers) are the binding's: `data` names it in their errors.
+    class_ids = [] if classes is None or array.ndim != 2 else _class_list(classes, array.shape[0])
     return self._evaluate_many(array, column_ids, unit_ids, class_ids, nan_as_missing, threads)
 
 
@@ -169,7 +155,7 @@ def _nan(value: float | None) -> float:
 
 
 def evaluation_to_frame(self: _core.Evaluation) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     framework = self._framework
     indicators = framework.indicators
     rows = []
@@ -213,7 +199,7 @@ def evaluation_to_dict(self: _core.Evaluation) -> dict[str, Any]:
 
 
 def batch_to_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     frame = pd.DataFrame(
         {
             "class": list(self.classes) if len(self.classes) == len(self) else [""] * len(self),
@@ -236,7 +222,7 @@ def batch_to_dict(self: _core.BatchEvaluation) -> dict[str, Any]:
 
 
 def _matrix_frame(batch: _core.BatchEvaluation, matrix: np.ndarray, columns: list[str], name: str) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(
         np.array(matrix),
         index=pd.Index(list(batch.units), name="unit"),
@@ -270,7 +256,6 @@ def category_scores_frame(self: _core.BatchEvaluation) -> pd.DataFrame:
     return _matrix_frame(self, self.category_scores, list(self.category_ids), "category")
 
 
-
 # ---- Plan and Schedule -------------------------------------------------------------------------
 
 _SCHEDULE_COLUMNS = [
@@ -285,7 +270,7 @@ _SCHEDULE_COLUMNS = [
 
 
 def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [
         {
             "id": t.id,
@@ -316,7 +301,7 @@ def _responsibility_fields(plan: _core.Plan, items: list[Any]) -> list[str]:
 
 
 def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     tasks = self.tasks
     fields = _responsibility_fields(self, tasks)
     rows = []
@@ -347,7 +332,7 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
 
 
 def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     problems = self.problems
     fields = _responsibility_fields(self, problems)
     rows = []
@@ -371,7 +356,7 @@ def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
 
 
 def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [{"id": t.id, "state": t.state.name, "planned_percent": t.planned_percent, "percent_complete": t.percent_complete,
              "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
     columns = ["id", "state", "planned_percent", "percent_complete", "weight", "days_late"]
@@ -379,7 +364,7 @@ def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
 
 
 def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     fields: list[str] = []
     for task in self.overdue:
         fields += [key for key in task.responsibility if key not in fields]
@@ -397,7 +382,7 @@ def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
 
 
 def status_problems_frame(self: _core.PlanStatus) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [{"id": p.id, "state": p.state.name, "days_late": p.days_late} for p in self.problems]
     frame = pd.DataFrame(rows, columns=["id", "state", "days_late"]).set_index("id")
     frame["days_late"] = frame["days_late"].astype(np.int64)
@@ -405,13 +390,13 @@ def status_problems_frame(self: _core.PlanStatus) -> pd.DataFrame:
 
 
 def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     named = {"phase": self.by_phase, "title": self.by_title, "subplan": self.by_subplan}
     groups = named.get(by, self.by_responsibility.get(by))
     if groups is None:
-        msg = (f"no responsibility field {by!r} in the plan; expected 'phase', 'title', 'subplan' or one of "
-               f"{sorted(self.by_responsibility)}")
-        raise KeyError(msg)
+        known = ", ".join(repr(name) for name in ["phase", "title", "subplan", *sorted(self.by_responsibility)])
+        raise not_found_error(f"no responsibility field {by!r} in the plan; expected one of {known}",
+                              f"计划中没有责任字段 {by!r}；应为以下之一: {known}")
     rows = []
     for name, p in groups.items():
         row = {by: name, "tasks": p.tasks, "due": p.due, "done_on_time": p.done_on_time,
@@ -431,14 +416,14 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
 
 
 def campaign_units_frame(self: _core.Campaign) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     titles = [t.id for t in self.titles]
     rows = [{"id": u.id, "name": u.name, "parent": u.parent, **{t: u.classes.get(t, "") for t in titles}} for u in self.units]
     return pd.DataFrame(rows, columns=["id", "name", "parent", *titles]).set_index("id")
 
 
 def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     inspection = {t.id: t.dates.inspection for t in self.titles}
     rows = []
     for t in self.targets:
@@ -452,7 +437,7 @@ def campaign_targets_frame(self: _core.Campaign) -> pd.DataFrame:
 
 
 def readiness_to_frame(self: _core.Readiness) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = []
     for t in self.titles:
         now, ahead = t.now, t.at_inspection

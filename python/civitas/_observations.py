@@ -11,18 +11,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._support import pandas
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def _days(days: np.ndarray) -> np.ndarray:
@@ -31,7 +23,7 @@ def _days(days: np.ndarray) -> np.ndarray:
 
 
 def store_to_frame(self: _core.ObservationStore) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     columns = self._columns()
     n = len(columns["value"])
 
@@ -55,16 +47,16 @@ def store_to_frame(self: _core.ObservationStore) -> pd.DataFrame:
 
 
 def matrix_to_frame(self: _core.LatestMatrix) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(self.values, index=pd.Index(self.units, name="unit"), columns=pd.Index(self.indicators, name="indicator"))
 
 
 def matrix_ages_frame(self: _core.LatestMatrix) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(self.ages, index=pd.Index(self.units, name="unit"), columns=pd.Index(self.indicators, name="indicator"))
 
 
 def load_rejected_frame(self: _core.ObservationLoad) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [(row.line, row.column, row.path, row.message) for row in self.rejected]
     return pd.DataFrame(rows, columns=["line", "column", "path", "message"])

@@ -8,35 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import _core
+from ._support import pandas
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
-
-
 def _nan(value: float | None) -> float:
     return math.nan if value is None else float(value)
-
-
-def _line_text(line: _core.Interval) -> str:
-    if math.isinf(line.high) and not math.isinf(line.low):
-        return f">= {line.low:g}"
-    if math.isinf(line.low) and not math.isinf(line.high):
-        return f"<= {line.high:g}"
-    return f"[{line.low:g}, {line.high:g}]"
 
 
 def _float_columns(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
@@ -46,9 +30,9 @@ def _float_columns(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
 
 
 def targets_frame(self: _core.Readiness) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [{"title": t.title, "indicator": p.indicator, "unit": p.unit, "every_unit": p.every_unit, "target": p.target,
-             "line": _line_text(p.line), "deadline": p.deadline, "department": p.department, "latest": _nan(p.latest),
+             "line": str(p.line), "deadline": p.deadline, "department": p.department, "latest": _nan(p.latest),
              "latest_date": p.latest_date, "projected": _nan(p.projected), "met_now": p.met_now, "on_track": p.on_track,
              "state": p.state.name, "reason": p.reason}
             for t in self.titles for p in t.targets]
@@ -58,9 +42,9 @@ def targets_frame(self: _core.Readiness) -> pd.DataFrame:
 
 
 def surveys_frame(self: _core.Readiness) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [{"title": t.title, "unit": c.unit, "indicator": c.indicator, "date": c.date, "estimate": c.estimate,
-             "sample_size": c.sample_size, "line": _line_text(c.line), "low": c.low, "high": c.high,
+             "sample_size": c.sample_size, "line": str(c.line), "low": c.low, "high": c.high,
              "probability": c.probability, "meets": c.meets, "in_doubt": c.in_doubt, "reason": c.reason}
             for t in self.titles for c in t.surveys]
     columns = ["title", "unit", "indicator", "date", "estimate", "sample_size", "line", "low", "high", "probability",
@@ -69,7 +53,7 @@ def surveys_frame(self: _core.Readiness) -> pd.DataFrame:
 
 
 def rulings_frame(self: _core.Readiness, at_inspection: bool = False) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = [{"title": t.title, "unit": r.unit, "indicator": r.indicator, "kind": r.kind.name, "outcome": r.outcome.name,
              "reason": r.reason}
             for t in self.titles for r in (t.rulings_at_inspection if at_inspection else t.rulings)]
@@ -77,7 +61,7 @@ def rulings_frame(self: _core.Readiness, at_inspection: bool = False) -> pd.Data
 
 
 def facts_frame(self: _core.Readiness) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows = []
     for t in self.titles:
         for i, unit in enumerate(t.units):
@@ -94,53 +78,13 @@ def facts_frame(self: _core.Readiness) -> pd.DataFrame:
 
 def trend_frame(campaign: _core.Campaign, title: str, as_of: dt.date, *, trend_points: int = 5,
                 known_on: dt.date | None = None) -> pd.DataFrame:
-    pd = _pandas()
-    framework = campaign.framework(title)
-    inspection = next(t.dates.inspection for t in campaign.titles if t.id == title)
-    if inspection is not None and inspection <= as_of:
-        inspection = None
-    store = campaign.observations
-    end = np.datetime64(as_of, "D")
-    rows = []
-    for unit in campaign.units:
-        top = unit.parent == ""
-        unit_class = unit.classes.get(title, "")
-        for indicator in framework.indicators:
-            if indicator.scope == _core.IndicatorScope.top_unit and not top:
-                continue
-            dates, values = store.series(unit.id, indicator.id, known_on=known_on)
-            keep = dates <= end
-            dates, values = dates[keep][-trend_points:], values[keep][-trend_points:]
-            if len(values) == 0:
-                continue
-            line = _core.unit_line(indicator, unit_class, sub_unit=not top)
-            moves = indicator.direction not in (_core.Direction.yes_no, _core.Direction.problem_count)
-            latest = float(values[-1])
-            row: dict[str, Any] = {"unit": unit.id, "indicator": indicator.id, "points": len(values), "latest": latest,
-                                   "latest_date": dates[-1].astype(dt.date), "slope": math.nan, "projected": math.nan,
-                                   "line": "" if line is None else _line_text(line), "reach_date": None, "progress": ""}
-            fit = _core.trend(dates, values) if len(values) >= 2 else None
-            if fit is not None:
-                row["slope"] = fit.slope
-            if inspection is not None:
-                value = fit.project(inspection) if fit is not None and moves else latest
-                if value is None or not math.isfinite(value):
-                    value = latest
-                if indicator.bounds is not None:
-                    value = min(max(value, indicator.bounds.low), indicator.bounds.high)
-                row["projected"] = value
-            if line is not None:
-                if line.contains(latest):
-                    row["reach_date"] = dates[-1].astype(dt.date)
-                elif fit is not None and moves:
-                    row["reach_date"] = fit.reach_date(line)
-            if len(values) >= 2:
-                if line is not None and inspection is not None:
-                    row["progress"] = _core.assess_progress(dates, values, line, inspection, measure="linear").state.name
-                elif indicator.direction in (_core.Direction.higher, _core.Direction.lower, _core.Direction.problem_count):
-                    row["progress"] = _core.assess_progress(dates, values, direction=indicator.direction,
-                                                            measure="linear").state.name
-            rows.append(row)
+    pd = pandas()
+    rows = [{"unit": t.unit, "indicator": t.indicator, "points": t.points, "latest": t.latest,
+             "latest_date": t.latest_date, "slope": _nan(t.slope), "projected": _nan(t.projected),
+             "line": "" if t.line is None else str(t.line), "reach_date": t.reach_date,
+             "progress": "" if t.progress is None else t.progress.name}
+            for t in _core.series_trends(campaign, title, as_of, known_on=known_on, trend_points=trend_points)]
     columns = ["unit", "indicator", "points", "latest", "latest_date", "slope", "projected", "line", "reach_date",
                "progress"]
-    return pd.DataFrame(rows, columns=columns)
+    return _float_columns(pd.DataFrame(rows, columns=columns), ["latest", "slope", "projected"])
+

@@ -12,18 +12,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._support import pandas, validation_error
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]'"
-        raise ImportError(msg) from None
-    return pandas
 
 
 def _labels(given: Sequence[object] | None, count: int, what: str) -> list[object]:
@@ -31,13 +23,13 @@ def _labels(given: Sequence[object] | None, count: int, what: str) -> list[objec
         return list(range(count))
     labels = list(given)
     if len(labels) != count:
-        msg = f"{what} has {len(labels)} entries for {count}"
-        raise ValueError(msg)
+        raise validation_error(what, f"{len(labels)} entries for {count}; expected one each",
+                               f"{len(labels)} 项对应 {count} 个；应各一项")
     return labels
 
 
 def rank_uncertainty_to_frame(self: _core.RankUncertainty, units: Sequence[object] | None = None) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     columns: dict[str, Any] = {
         "nominal_rank": self.nominal_rank,
         "median_rank": self.median_rank,
@@ -61,7 +53,7 @@ def score_change_to_frame(
     units: Sequence[object] | None = None,
     indicators: Sequence[object] | None = None,
 ) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     rows, cols = self.contribution.shape
     unit_labels = _labels(units, rows, "units")
     indicator_labels = _labels(indicators, cols, "indicators")
@@ -77,7 +69,7 @@ def score_change_to_frame(
 
 
 def evaluation_change_to_frame(self: _core.EvaluationChange) -> pd.DataFrame:
-    pd = _pandas()
+    pd = pandas()
     return pd.DataFrame(
         {
             "points_before": self.points_before,

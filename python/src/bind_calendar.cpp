@@ -21,14 +21,6 @@ namespace civitas::python {
 
 namespace {
 
-// A date from Python: datetime.date only (not datetime.datetime), else TypeError naming the value.
-Date to_date(py::handle item, const char* what) {
-    py::detail::make_caster<Date> caster;
-    if (!caster.load(item, false))
-        throw py::type_error(std::string(what) + ": expected datetime.date, got " + py::repr(item).cast<std::string>());
-    return py::detail::cast_op<Date>(caster);
-}
-
 // A weekday from a name ("saturday") or an int as Python's date.weekday() numbers them (Monday = 0).
 Weekday read_weekday(py::handle item, std::size_t index) {
     const std::string where = "weekend[" + std::to_string(index) + "]";
@@ -47,8 +39,8 @@ Weekday read_weekday(py::handle item, std::size_t index) {
         throw ValidationError(where, Message("{0} is not a weekday; expected 0 (Monday) .. 6 (Sunday)"_en,
                                              "{0} 不是有效的星期编号；应为 0（星期一）至 6（星期日）"_zh, {std::to_string(number)}));
     }
-    throw py::type_error(where + ": expected a weekday name or 0 (Monday) .. 6 (Sunday), got " +
-                         py::repr(item).cast<std::string>());
+    throw ValidationError(where, Message("{0}; expected a weekday name or 0 (Monday) .. 6 (Sunday)"_en,
+                                         "{0}；应为星期名称或 0（星期一）至 6（星期日）"_zh, {py::repr(item).cast<std::string>()}));
 }
 
 // The argument types of WorkCalendar().
@@ -83,11 +75,11 @@ WorkCalendar make_calendar(const Typed<WeekendHint>& weekend, const Typed<Holida
     }
     if (py::isinstance<py::dict>(holidays)) {
         for (const auto& [date, label] : holidays.cast<py::dict>())
-            spec.holidays.emplace(to_date(date, "holidays"), label.is_none() ? std::string() : label.cast<std::string>());
+            spec.holidays.emplace(date_argument(date, "holidays"), label.is_none() ? std::string() : label.cast<std::string>());
     } else {
-        for (py::handle date : holidays) spec.holidays.emplace(to_date(date, "holidays"), "");
+        for (py::handle date : holidays) spec.holidays.emplace(date_argument(date, "holidays"), "");
     }
-    for (py::handle date : working_days) spec.working_days.insert(to_date(date, "working_days"));
+    for (py::handle date : working_days) spec.working_days.insert(date_argument(date, "working_days"));
     return WorkCalendar(std::move(spec));
 }
 

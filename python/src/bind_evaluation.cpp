@@ -70,38 +70,17 @@ std::size_t batch_row(const BatchEvaluation& batch, py::ssize_t row) {
     return static_cast<std::size_t>(row);
 }
 
-FrameworkBatch evaluate_array(const Framework& framework, const py::array& values,
+FrameworkBatch evaluate_array(const Framework& framework, const py::handle& values,
                               const std::vector<std::string>& columns, const std::vector<std::string>& units,
                               const std::vector<std::string>& classes, bool nan_as_missing, int threads) {
-    if (values.ndim() != 2)
-        throw py::value_error("values must be a 2-D array (units x indicators), got " +
-                              std::to_string(values.ndim()) + " dimensions");
-    if (static_cast<std::size_t>(values.shape(1)) != columns.size())
-        throw py::value_error("values has " + std::to_string(values.shape(1)) + " columns but " +
-                              std::to_string(columns.size()) + " column ids were given");
-    if (threads < 0) throw py::value_error("threads must be >= 0 (0: one per core), got " + std::to_string(threads));
+    const MatrixArgument data = matrix_argument(values, "data", "indicators");
     EvaluateOptions options;
     options.nan_as_missing = nan_as_missing;
     options.threads = threads;
-
-    // float64 with whole-element strides (C order, Fortran order, slices) is read in place;
-    // anything else (other dtypes, unaligned views) is first copied into a C-ordered array.
-    py::array source = values;
-    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
-    const auto in_place = [](const py::array& a) {
-        return py::isinstance<py::array_t<double>>(a) && a.strides(0) % item == 0 && a.strides(1) % item == 0 &&
-               reinterpret_cast<std::uintptr_t>(a.data()) % alignof(double) == 0;
-    };
-    if (!in_place(source)) {
-        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-        if (!source) throw py::error_already_set();
-    }
-    const MatrixView view{static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
-                          source.strides(0) / item, source.strides(1) / item};
     BatchEvaluation batch;
     {
-        py::gil_scoped_release release;  // `source` keeps the data alive meanwhile
-        batch = evaluate_many(framework, view, columns, units, classes, options);
+        py::gil_scoped_release release;  // `data` holds the array meanwhile
+        batch = evaluate_many(framework, data.view, columns, units, classes, options);
     }
     return FrameworkBatch(std::move(batch), framework);
 }

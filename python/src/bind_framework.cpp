@@ -295,6 +295,7 @@ void register_framework(py::module_& m) {
         .def("contains", &Interval::contains, py::arg("value"), "True when low <= value <= high.")
         .def("__contains__", &Interval::contains, py::arg("value"))
         .def("distance", &Interval::distance, py::arg("value"), "Distance from value to the interval, 0 inside.")
+        .def("__str__", [](const Interval& self) { return to_string(self); }, "The line as people write it: '>= 36', '<= 5.6', '[6.5, 8.5]', 'any'.")
         .def(py::pickle([](const Interval& self) { return py::make_tuple(self.low, self.high); },
                         [](const py::tuple& state) {
                             return Interval{state[0].cast<double>(), state[1].cast<double>()};

@@ -79,7 +79,6 @@ py::array_t<T> copy_array(const std::vector<T>& column) {
 }
 
 ObservationReadOptions read_options(int threads, std::size_t block_bytes, const std::optional<Limits>& limits) {
-    if (threads < 0) throw py::value_error("threads must be >= 0 (0: up to 2), got " + std::to_string(threads));
     ObservationReadOptions options;
     if (limits) options.limits = *limits;
     options.threads = threads;

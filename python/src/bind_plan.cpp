@@ -42,7 +42,9 @@ std::vector<Dependency> to_dependencies(const Dependencies& items) {
         else if (py::isinstance<Dependency>(item))
             out.push_back(item.cast<Dependency>());
         else
-            throw py::type_error("depends_on: expected Dependency or a task id (str), got " + py::repr(item).cast<std::string>());
+            throw ValidationError("depends_on[" + std::to_string(out.size()) + "]",
+                                  Message("{0}; expected a Dependency or a task id (str)"_en, "{0}；应为 Dependency 或任务 id（字符串）"_zh,
+                                          {py::repr(item).cast<std::string>()}));
     }
     return out;
 }

@@ -84,7 +84,7 @@ void register_ranking(py::module_& m) {
     m.def(
         "weighted_sum",
         [](const ArrayLike& x, const ArrayLike& weights) {
-            const Criteria data = criteria_array(x, "x");
+            const MatrixArgument data = matrix_argument(x, "x");
             const auto w = vector_array(weights, "weights");
             Eigen::VectorXd out;
             {
@@ -100,10 +100,10 @@ void register_ranking(py::module_& m) {
     m.def(
         "topsis",
         [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
-            const Criteria data = criteria_array(x, "x");
+            const MatrixArgument data = matrix_argument(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
-            const auto norm = enum_option<Normalization>(normalization, "normalization", "Normalization");
+            const auto norm = enum_argument<Normalization>(normalization, "normalization");
             Eigen::VectorXd out;
             {
                 py::gil_scoped_release release;
@@ -166,9 +166,9 @@ void register_ranking(py::module_& m) {
     m.def(
         "prepare_topsis",
         [](const ArrayLike& x, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
-            const Criteria data = criteria_array(x, "x");
+            const MatrixArgument data = matrix_argument(x, "x");
             const std::vector<bool> b = flags(benefit, "benefit");
-            const auto norm = enum_option<Normalization>(normalization, "normalization", "Normalization");
+            const auto norm = enum_argument<Normalization>(normalization, "normalization");
             py::gil_scoped_release release;
             return TopsisPrepared(data.view, b, norm);
         },
@@ -193,7 +193,7 @@ void register_ranking(py::module_& m) {
     m.def(
         "vikor",
         [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, double v) {
-            const Criteria data = criteria_array(x, "x");
+            const MatrixArgument data = matrix_argument(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
             py::gil_scoped_release release;
@@ -205,7 +205,7 @@ void register_ranking(py::module_& m) {
     m.def(
         "grey_relational",
         [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, double rho) {
-            const Criteria data = criteria_array(x, "x");
+            const MatrixArgument data = matrix_argument(x, "x");
             const auto w = vector_array(weights, "weights");
             const std::vector<bool> b = flags(benefit, "benefit");
             Eigen::VectorXd out;
@@ -222,7 +222,7 @@ void register_ranking(py::module_& m) {
         "rank",
         [](const ArrayLike& scores, const EnumOrName<RankMethod>& method, bool ascending, const std::optional<std::vector<std::string>>& ids) {
             const auto s = vector_array(scores, "scores");
-            const auto how = enum_option<RankMethod>(method, "method", "RankMethod");
+            const auto how = enum_argument<RankMethod>(method, "method");
             const std::vector<std::string> names = strings(ids);
             Eigen::VectorXi out;
             {
@@ -277,7 +277,7 @@ void register_ranking(py::module_& m) {
             std::vector<AwardTier> list;
             for (const py::handle item : tiers) list.push_back(tier_from(item, list.size()));
             const std::vector<bool> allowed = flags(eligible, "eligible");
-            const auto rule = enum_option<BoundaryTies>(ties, "ties", "BoundaryTies");
+            const auto rule = enum_argument<BoundaryTies>(ties, "ties");
             const std::vector<std::string> names = strings(ids);
             py::gil_scoped_release release;
             return award(as_vector(s), list, allowed, ascending, rule, names);

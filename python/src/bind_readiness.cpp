@@ -31,19 +31,21 @@ void register_readiness(py::module_& m) {
     bind_enum<TargetState>(m, "TargetState", "Where a campaign target stands for a unit: met, on_track, off_track, overdue, no_data.");
     bind_enum<RulingKind>(m, "RulingKind", "Which rule a ruling applies: scope, subunit, level_or_trend, history_average.");
 
-    py::class_<Ruling>(m, "Ruling", "An outcome decided by a rule one unit's latest value cannot show (several units, the history).")
+    py::class_<Ruling> ruling(m, "Ruling", "An outcome decided by a rule one unit's latest value cannot show (several units, the history).");
+    ruling
         .def_readonly("unit", &Ruling::unit)
         .def_readonly("indicator", &Ruling::indicator)
         .def_readonly("kind", &Ruling::kind, "The rule (RulingKind).")
         .def_readonly("outcome", &Ruling::outcome, "met, not_met, or missing: not assessed (left out of the unit).")
-        .def_readonly("reason", &Ruling::reason, "In words, with the numbers (English).")
         .def(py::self == any_object)
         .def("__repr__", [](const Ruling& r) {
             return "<civitas.Ruling " + repr_string(r.unit) + " " + repr_string(r.indicator) + " " + to_string(r.kind) + ": " +
                    to_string(r.outcome) + ">";
         });
+    def_message(ruling, "reason", &Ruling::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
-    py::class_<TargetProgress>(m, "TargetProgress", "One campaign target for one unit, on the status date.")
+    py::class_<TargetProgress> target_progress(m, "TargetProgress", "One campaign target for one unit, on the status date.");
+    target_progress
         .def_readonly("indicator", &TargetProgress::indicator)
         .def_readonly("unit", &TargetProgress::unit, "The unit it is tracked for.")
         .def_readonly("every_unit", &TargetProgress::every_unit, "The campaign gave it for every unit.")
@@ -57,13 +59,14 @@ void register_readiness(py::module_& m) {
         .def_readonly("met_now", &TargetProgress::met_now)
         .def_readonly("on_track", &TargetProgress::on_track, "Met now, or projected to meet it by the deadline.")
         .def_readonly("state", &TargetProgress::state, "TargetState.")
-        .def_readonly("reason", &TargetProgress::reason, "In words (English).")
         .def(py::self == any_object)
         .def("__repr__", [](const TargetProgress& t) {
             return "<civitas.TargetProgress " + repr_string(t.indicator) + " " + repr_string(t.unit) + ": " + to_string(t.state) + ">";
         });
+    def_message(target_progress, "reason", &TargetProgress::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
-    py::class_<SurveyCheck>(m, "SurveyCheck", "A survey item of one unit: how sure its latest estimate is to meet the line.")
+    py::class_<SurveyCheck> survey_check(m, "SurveyCheck", "A survey item of one unit: how sure its latest estimate is to meet the line.");
+    survey_check
         .def_readonly("unit", &SurveyCheck::unit)
         .def_readonly("indicator", &SurveyCheck::indicator)
         .def_readonly("date", &SurveyCheck::date, "Date of the latest estimate.")
@@ -75,11 +78,11 @@ void register_readiness(py::module_& m) {
         .def_readonly("probability", &SurveyCheck::probability, "Probability that the true value meets the line.")
         .def_readonly("meets", &SurveyCheck::meets, "The estimate meets the line.")
         .def_readonly("in_doubt", &SurveyCheck::in_doubt, "Meets, but with probability below survey_confidence.")
-        .def_readonly("reason", &SurveyCheck::reason, "In words (English).")
         .def(py::self == any_object)
         .def("__repr__", [](const SurveyCheck& c) {
-            return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason + ">";
+            return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason.text(Language::en) + ">";
         });
+    def_message(survey_check, "reason", &SurveyCheck::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
     py::class_<UnitFacts>(m, "UnitFacts", "The facts behind one unit's verdict, for reports that word their own reasons.")
         .def_readonly("passes_now", &UnitFacts::passes_now, "Passes on the latest values; None without a framework.")
@@ -95,7 +98,8 @@ void register_readiness(py::module_& m) {
             return std::string("<civitas.UnitFacts passes_now=") + (f.passes_now ? (*f.passes_now ? "True" : "False") : "None") + ">";
         });
 
-    py::class_<TitleReadiness>(m, "TitleReadiness", "One title on the status date: its evaluations and each unit's verdict.")
+    py::class_<TitleReadiness> title_readiness(m, "TitleReadiness", "One title on the status date: its evaluations and each unit's verdict.");
+    title_readiness
         .def_readonly("title", &TitleReadiness::title)
         .def_readonly("inspection", &TitleReadiness::inspection, "The inspection date projected to, or None.")
         .def_readonly("framework", &TitleReadiness::framework, "The framework that judges it, or None.")
@@ -105,7 +109,6 @@ void register_readiness(py::module_& m) {
         .def_property_readonly("at_inspection", [](const TitleReadiness& t) { return batch_of(t, t.at_inspection); },
                                "The evaluation on the values projected to the inspection date, or None.")
         .def_readonly("rag", &TitleReadiness::rag, "Rag per unit.")
-        .def_readonly("reasons", &TitleReadiness::reasons, "Per unit, in words.")
         .def_readonly("overdue_tasks", &TitleReadiness::overdue_tasks, "Per unit, ids of the overdue tasks that bear on it.")
         .def_readonly("targets", &TitleReadiness::targets, "The campaign's targets of this title, per unit they apply to (TargetProgress).")
         .def_readonly("surveys", &TitleReadiness::surveys, "Survey items with a sample size, per unit (SurveyCheck).")
@@ -115,6 +118,8 @@ void register_readiness(py::module_& m) {
         .def("__repr__", [](const TitleReadiness& t) {
             return "<civitas.TitleReadiness " + repr_string(t.title) + ": " + std::to_string(t.units.size()) + " units>";
         });
+    def_messages(title_readiness, "reasons", &TitleReadiness::reasons, "Per unit, the verdict in words, in English.",
+                 "Per unit, the verdict in words, in Chinese.");
 
     py::class_<Readiness>(m, "Readiness", "A campaign's readiness on a date.")
         .def_readonly("as_of", &Readiness::as_of)
@@ -147,6 +152,41 @@ void register_readiness(py::module_& m) {
              "unit, rag, passes_now and passes_at_inspection (None where unknown), basic_failed, targets_off_track, "
              "surveys_in_doubt, ruled_not_met, ruled_met (lists of indicator ids) and overdue_tasks (a count).")
         .def("__repr__", [](const Readiness& r) { return to_string(r); });
+
+    py::class_<SeriesTrend>(m, "SeriesTrend", "The trend of one unit's series of a title's framework, as readiness sees it on a date.")
+        .def_readonly("unit", &SeriesTrend::unit)
+        .def_readonly("indicator", &SeriesTrend::indicator)
+        .def_readonly("points", &SeriesTrend::points, "Points the trend is fitted on: the last `trend_points` on or before the date.")
+        .def_readonly("latest", &SeriesTrend::latest, "The latest value on or before the date.")
+        .def_readonly("latest_date", &SeriesTrend::latest_date, "Its date.")
+        .def_readonly("slope", &SeriesTrend::slope, "Least-squares slope, value units per year; None under 2 points.")
+        .def_readonly("projected", &SeriesTrend::projected,
+                      "The value readiness projects to the title's inspection date; None without one after the date.")
+        .def_readonly("line", &SeriesTrend::line, "The line the unit is judged on (unit_line), or None.")
+        .def_readonly("reach_date", &SeriesTrend::reach_date,
+                      "The first day the projection meets the line (latest_date when the latest value does); None when it never does.")
+        .def_readonly("progress", &SeriesTrend::progress,
+                      "ProgressState towards the line by the inspection date, else in the indicator's direction; None "
+                      "under 2 points or without either.")
+        .def(py::self == any_object)
+        .def("__repr__", [](const SeriesTrend& t) {
+            return "<civitas.SeriesTrend " + repr_string(t.unit) + " " + repr_string(t.indicator) + ": " + std::to_string(t.points) +
+                   " points>";
+        });
+
+    m.def(
+        "series_trends",
+        [](const Campaign& campaign, const std::string& title, const Date& as_of, std::optional<Date> known_on, int trend_points) {
+            ReadinessOptions options;
+            options.known_on = known_on;
+            options.trend_points = trend_points;
+            return series_trends(campaign, title, as_of, options);
+        },
+        py::arg("campaign"), py::arg("title"), py::arg("as_of"), py::kw_only(), py::arg("known_on") = py::none(),
+        py::arg("trend_points") = 5, py::call_guard<py::gil_scoped_release>(),
+        "The trend of every series of a title's framework with a value on or before `as_of` (SeriesTrend): units in the "
+        "campaign's order, indicators in the framework's, a top_unit item for top units only; the projection is "
+        "readiness's. `trend_frame` gives the same as a DataFrame.");
 
     m.def(
         "readiness",

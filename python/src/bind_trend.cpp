@@ -61,31 +61,19 @@ std::vector<Date> datetime64_dates(const py::object& dates) {
 std::vector<Date> read_dates(const py::object& dates) {
     if (py::hasattr(dates, "dtype") && py::str(dates.attr("dtype").attr("kind")).cast<std::string>() == "M")
         return datetime64_dates(dates);
-    if (py::isinstance<py::str>(dates)) throw py::type_error("dates: expected a sequence of datetime.date, got a str");
+    if (py::isinstance<py::str>(dates) || !py::isinstance<py::iterable>(dates))
+        throw ValidationError("dates", Message("{0}; expected a sequence of datetime.date or a datetime64 array"_en,
+                                               "{0}；应为 datetime.date 序列或 datetime64 数组"_zh, {py::repr(dates).cast<std::string>()}));
     std::vector<Date> result;
-    std::size_t index = 0;
-    for (py::handle item : py::iter(dates)) {
-        py::detail::make_caster<Date> caster;
-        if (!caster.load(item, false))
-            throw py::type_error("dates[" + std::to_string(index) + "]: expected datetime.date, got " +
-                                 py::repr(item).cast<std::string>());
-        result.push_back(py::detail::cast_op<Date>(caster));
-        ++index;
-    }
+    for (py::handle item : py::iter(dates)) result.push_back(date_argument(item, "dates[" + std::to_string(result.size()) + "]"));
     return result;
 }
 
 /// Values from a sequence or array of numbers (copied into doubles).
 std::vector<double> read_values(const py::object& values) {
-    if (py::isinstance<py::str>(values)) throw py::type_error("values: expected a sequence of numbers, got a str");
-    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-    if (!array) {
-        PyErr_Clear();
-        throw py::type_error("values: expected a sequence or 1-D array of numbers, got " +
-                             py::repr(py::type::handle_of(values)).cast<std::string>());
-    }
-    if (array.ndim() != 1)
-        throw ValidationError("values", Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(array.ndim())}));
+    if (py::isinstance<py::str>(values))
+        throw ValidationError("values", Message("a str; expected a sequence of numbers"_en, "为字符串；应为数值序列"_zh));
+    const auto array = vector_array(values, "values");
     return {array.data(), array.data() + array.shape(0)};
 }
 
@@ -138,7 +126,8 @@ void register_trend(py::module_& m) {
                               "Confidence interval of a proportion: wilson, agresti_coull, clopper_pearson.");
     bind_enum<ProportionScale>(m, "ProportionScale", "How a proportion is written: proportion (0-1) or percent (0-100).");
 
-    py::class_<Trend>(m, "Trend", "The least-squares trend and compound growth of the last points of a series.")
+    py::class_<Trend> trend_binding(m, "Trend", "The least-squares trend and compound growth of the last points of a series.");
+    trend_binding
         .def_readonly("points", &Trend::points, "Points used (>= 2).")
         .def_readonly("first_date", &Trend::first_date, "Date of the first point used (t = 0).")
         .def_readonly("last_date", &Trend::last_date, "Date of the latest point.")
@@ -149,7 +138,6 @@ void register_trend(py::module_& m) {
         .def_readonly("intercept", &Trend::intercept, "The fitted line's value at first_date.")
         .def_readonly("r_squared", &Trend::r_squared, "Share of variance explained, in [0, 1]; 1 when all values are equal.")
         .def_readonly("cagr", &Trend::cagr, "Compound annual growth rate (0.05 = 5 %), None when a value is <= 0.")
-        .def_readonly("cagr_note", &Trend::cagr_note, "Why cagr is None ('' when it is defined).")
         .def("fitted", &Trend::fitted, py::arg("date"), "The fitted line's value at `date`.")
         .def(
             "project",
@@ -172,6 +160,8 @@ void register_trend(py::module_& m) {
              "Compound growth per year needed to meet `line` by `deadline`; 0 when met, None when no time is left "
              "or a value is <= 0.")
         .def("__repr__", [](const Trend& self) { return to_string(self); });
+    def_message(trend_binding, "cagr_note", &Trend::cagr_note, "Why cagr is None ('' when it is defined), in English.",
+                "Why cagr is None ('' when it is defined), in Chinese.");
 
     m.def(
         "trend",
@@ -182,9 +172,9 @@ void register_trend(py::module_& m) {
         "The trend of the last `last_points` points (0: all). Dates strictly increasing (ValidationError "
         "naming dates[i] otherwise), values finite, at least 2 points.");
 
-    py::class_<ProgressAssessment>(m, "ProgressAssessment", "A progress state (Open SDG method), the numbers behind it and the reason.")
+    py::class_<ProgressAssessment> progress_assessment(m, "ProgressAssessment", "A progress state (Open SDG method), the numbers behind it and the reason.");
+    progress_assessment
         .def_readonly("state", &ProgressAssessment::state, "The verdict (ProgressState).")
-        .def_readonly("reason", &ProgressAssessment::reason, "The verdict in words, with the numbers.")
         .def_readonly("points", &ProgressAssessment::points, "Points used.")
         .def_readonly("measure", &ProgressAssessment::measure, "The measure used (linear when compound was undefined).")
         .def_readonly("observed_rate", &ProgressAssessment::observed_rate,
@@ -195,6 +185,7 @@ void register_trend(py::module_& m) {
                       "What the cut-offs are applied to: R with a target, the direction-signed growth without.")
         .def_readonly("scaling", &ProgressAssessment::scaling, "Direction only with a limit: Open SDG's C in [0, 1].")
         .def("__repr__", [](const ProgressAssessment& self) { return to_string(self); });
+    def_message(progress_assessment, "reason", &ProgressAssessment::reason, "The verdict in words, with the numbers, in English.", "The verdict in words, with the numbers, in Chinese.");
 
     const ProgressOptions defaults;
     m.def("assess_progress", &progress, py::arg("dates"), py::arg("values"), py::arg("target") = py::none(),
@@ -209,15 +200,16 @@ void register_trend(py::module_& m) {
           "in a `direction` ('higher', 'lower'). Cut-offs default to Open SDG's (0.95 / 0.6 / 0 on the ratio; "
           "1.5 % / 0.5 % / 0 a year on the growth).");
 
-    py::class_<LevelOrTrend>(m, "LevelOrTrend", "Whether a line met 'by the level or by the trend' is met, and how.")
+    py::class_<LevelOrTrend> level_or_trend_binding(m, "LevelOrTrend", "Whether a line met 'by the level or by the trend' is met, and how.");
+    level_or_trend_binding
         .def_readonly("met", &LevelOrTrend::met, "met_by_level or met_by_trend.")
         .def_readonly("met_by_level", &LevelOrTrend::met_by_level, "The latest value is inside the line.")
         .def_readonly("met_by_trend", &LevelOrTrend::met_by_trend, "The trend goes the right way.")
         .def_readonly("latest", &LevelOrTrend::latest, "The latest value.")
         .def_readonly("slope", &LevelOrTrend::slope, "Slope test: value units per year (None for the consecutive test).")
         .def_readonly("p_value", &LevelOrTrend::p_value, "Slope test: one-sided p of 'no trend the right way'.")
-        .def_readonly("reason", &LevelOrTrend::reason, "In words, with the numbers.")
         .def("__repr__", [](const LevelOrTrend& self) { return to_string(self); });
+    def_message(level_or_trend_binding, "reason", &LevelOrTrend::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
     const LevelOrTrendOptions trend_defaults;
     m.def(
@@ -237,15 +229,16 @@ void register_trend(py::module_& m) {
         "'<= 5.6 or falling': met when the latest value is inside `line`, or the trend goes the right way "
         "(consecutive: each of the last `changes` changes; slope: a one-sided t test on the last `last_points`).");
 
-    py::class_<HistoryAverage>(m, "HistoryAverage", "The latest year's value against the mean of the previous years.")
+    py::class_<HistoryAverage> history_average_binding(m, "HistoryAverage", "The latest year's value against the mean of the previous years.");
+    history_average_binding
         .def_readonly("assessable", &HistoryAverage::assessable, "Enough previous years had data.")
         .def_readonly("met", &HistoryAverage::met, "Assessable and not above (lower) / not below (higher) the average.")
         .def_readonly("year", &HistoryAverage::year, "The latest calendar year.")
         .def_readonly("latest", &HistoryAverage::latest, "That year's value.")
         .def_readonly("average", &HistoryAverage::average, "Mean of the previous years' values (None when none).")
         .def_readonly("years_used", &HistoryAverage::years_used, "Previous years with data, ascending.")
-        .def_readonly("reason", &HistoryAverage::reason, "In words, with the numbers.")
         .def("__repr__", [](const HistoryAverage& self) { return to_string(self); });
+    def_message(history_average_binding, "reason", &HistoryAverage::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
     const HistoryAverageOptions history_defaults;
     m.def(

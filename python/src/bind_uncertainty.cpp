@@ -41,14 +41,14 @@ Eigen::VectorXd vector_of(const py::handle& values, const char* what) {
 
 /// A list of options from one option or a sequence of them.
 template <class Enum>
-std::vector<Enum> options_list(const py::handle& values, const char* parameter, const char* enum_name) {
+std::vector<Enum> options_list(const py::handle& values, const char* parameter) {
     std::vector<Enum> out;
     if (py::isinstance<py::str>(values) || !py::isinstance<py::iterable>(values)) {
-        out.push_back(enum_option<Enum>(values, parameter, enum_name));
+        out.push_back(enum_argument<Enum>(values, parameter));
         return out;
     }
     for (const py::handle item : values)
-        out.push_back(enum_option<Enum>(item, std::string(parameter) + "[" + std::to_string(out.size()) + "]", enum_name));
+        out.push_back(enum_argument<Enum>(item, std::string(parameter) + "[" + std::to_string(out.size()) + "]"));
     return out;
 }
 
@@ -140,7 +140,7 @@ void register_uncertainty(py::module_& m) {
            const Typed<OptionsHint<Normalization>>& normalizations, const Typed<OptionsHint<RankingMethod>>& methods,
            double drop_probability, bool drop_one, int top_k,
            std::optional<double> pass_threshold, double vikor_v, bool sensitivity, bool keep_ranks, int threads) {
-            const Criteria data = criteria_array(x, "x");
+            const MatrixArgument data = matrix_argument(x, "x");
             const Eigen::VectorXd w = vector_of(weights, "weights");
             UncertaintyOptions o;
             o.draws = draws;
@@ -148,11 +148,11 @@ void register_uncertainty(py::module_& m) {
                 throw ValidationError("seed", Message("value {0}; expected an integer in [0, 2^64)"_en, "取值为 {0}；应为 [0, 2^64) 内的整数"_zh,
                                                      {py::str(seed).cast<std::string>()}));
             o.seed = seed.cast<std::uint64_t>();
-            o.perturbation = enum_option<WeightPerturbation>(perturbation, "perturbation", "WeightPerturbation");
+            o.perturbation = enum_argument<WeightPerturbation>(perturbation, "perturbation");
             o.concentration = concentration;
             o.share = share;
-            o.normalizations = options_list<Normalization>(normalizations, "normalizations", "Normalization");
-            o.methods = options_list<RankingMethod>(methods, "methods", "RankingMethod");
+            o.normalizations = options_list<Normalization>(normalizations, "normalizations");
+            o.methods = options_list<RankingMethod>(methods, "methods");
             o.drop_probability = drop_probability;
             o.drop_one = drop_one;
             o.top_k = top_k;
@@ -177,7 +177,7 @@ void register_uncertainty(py::module_& m) {
     m.def(
         "obstacle_degree",
         [](const ArrayLike& r, const ArrayLike& weights) {
-            const Criteria data = criteria_array(r, "r");
+            const MatrixArgument data = matrix_argument(r, "r");
             const Eigen::VectorXd w = vector_of(weights, "weights");
             Eigen::MatrixXd out;
             {
@@ -250,8 +250,8 @@ void register_uncertainty(py::module_& m) {
                                                                 "用于 Evaluation 时不应给出（其得分已含权重）"_zh));
             }
             if (!weights_before) throw ValidationError("weights_before", Message("expected the weights of the first round"_en, "应为第一轮测评的权重"_zh));
-            const Criteria r0 = criteria_array(before, "before");
-            const Criteria r1 = criteria_array(after, "after");
+            const MatrixArgument r0 = matrix_argument(before, "before");
+            const MatrixArgument r1 = matrix_argument(after, "after");
             const Eigen::VectorXd w0 = vector_of(*weights_before, "weights_before");
             std::optional<Eigen::VectorXd> w1;
             if (weights_after) w1 = vector_of(*weights_after, "weights_after");

@@ -33,60 +33,20 @@ AhpOptions ahp_options(const py::handle& method, const py::handle& random_index,
     return options;
 }
 
-/// `x` as a MatrixView: float64 with whole-element strides is read in place, anything else is
-/// first copied into a C-ordered float64 array. `keep` holds whichever array the view reads.
-MatrixView matrix_view(const py::object& x, py::array& keep) {
-    py::array array = py::array::ensure(x);
-    if (!array) {
-        PyErr_Clear();
-        throw py::type_error("x: expected a 2-D array of numbers (units by rows, criteria by columns), got " +
-                             py::repr(py::type::handle_of(x)).cast<std::string>());
-    }
-    if (array.ndim() != 2)
-        throw ValidationError("x", Message("a {0}-D array; expected 2-D (units by rows, criteria by columns)"_en,
-                                           "{0} 维数组；应为二维数组（行为评价对象，列为评价指标）"_zh, {std::to_string(array.ndim())}));
-    constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
-    const bool in_place = py::isinstance<py::array_t<double>>(array) && array.strides(0) % item == 0 &&
-                          array.strides(1) % item == 0 &&
-                          reinterpret_cast<std::uintptr_t>(array.data()) % alignof(double) == 0;
-    if (!in_place) {
-        array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(array);
-        if (!array) throw py::error_already_set();
-    }
-    keep = array;
-    return MatrixView{static_cast<const double*>(array.data()), array.shape(0), array.shape(1),
-                      array.strides(0) / item, array.strides(1) / item};
-}
-
-/// `benefit`: None (every column higher-is-better) or one bool per column (numpy bools too).
-std::vector<bool> benefit_flags(const py::object& benefit) {
-    std::vector<bool> flags;
-    if (benefit.is_none()) return flags;
-    if (py::isinstance<py::str>(benefit)) throw py::type_error("benefit: expected one bool per column, got a str");
-    for (py::handle item : py::iter(benefit)) {
-        py::detail::make_caster<bool> flag;
-        if (!flag.load(item, /*convert=*/false))
-            throw py::type_error("benefit: expected True or False for each column, got " + py::repr(item).cast<std::string>());
-        flags.push_back(py::detail::cast_op<bool>(flag));
-    }
-    return flags;
-}
-
-using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const std::vector<bool>&, ObjectiveNormalization);
+using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const Benefit&, ObjectiveNormalization);
 
 /// Binds one objective-weight method: reads `x` in place and releases the GIL while it runs.
 void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const char* doc) {
     m.def(
         name,
         [method](const ArrayLike& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
-            py::array keep;
-            const MatrixView view = matrix_view(x, keep);
-            const std::vector<bool> flags = benefit_flags(benefit);
+            const MatrixArgument data = matrix_argument(x, "x");
+            const Benefit directions = flags(benefit, "benefit");
             const auto scaling = enum_argument<ObjectiveNormalization>(normalization, "normalization");
             Eigen::VectorXd weights;
             {
-                py::gil_scoped_release release;  // `keep` holds the data meanwhile
-                weights = method(view, flags, scaling);
+                py::gil_scoped_release release;  // `data` holds the array meanwhile
+                weights = method(data.view, directions, scaling);
             }
             return weights;
         },

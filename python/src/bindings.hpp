@@ -5,6 +5,7 @@
 #include <civitas/core/error.hpp>
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/framework/framework.hpp>
+#include <civitas/plan/calendar.hpp>
 #include <civitas/core/limits.hpp>
 #include <civitas/methods/ranking.hpp>
 
@@ -134,7 +135,7 @@ using JsonObject = Typed<JsonObjectHint>;
 /// An instance of a bound class that Python code made, returned as it is (not copied).
 template <class Class>
 using Instance = Typed<InstanceHint<Class>>;
-/// An enum given as the enum or its name ("compound"), read by enum_argument or enum_option.
+/// An enum given as the enum or its name ("compound"), read by enum_argument.
 template <class Enum>
 using EnumOrName = Typed<EnumOrNameHint<Enum>>;
 
@@ -209,27 +210,10 @@ template <class Enum>
     return names;
 }
 
-/// An enum argument given as the enum or its name ("compound"): ValidationError naming
-/// `argument` for an unknown name, TypeError for anything else (trends, weights).
+/// An enum argument given as the enum or its name ("vector", "geometric_mean"); ValidationError
+/// naming `parameter` for an unknown name or a value of another type.
 template <class Enum>
-[[nodiscard]] Enum enum_argument(const py::handle& value, const char* argument) {
-    if (py::isinstance<py::str>(value)) {
-        const auto name = value.cast<std::string>();
-        if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
-        throw ValidationError(argument, Message("'{0}' is not one of {1}"_en, "'{0}' 不是以下取值之一: {1}"_zh, {name, quoted_enum_names<Enum>()}));
-    }
-    try {
-        return value.cast<Enum>();
-    } catch (const py::cast_error&) {
-        throw py::type_error(std::string(argument) + ": expected a name (str) or the enum, got " +
-                             py::repr(value).cast<std::string>());
-    }
-}
-
-/// An option given as the enum or its name ("vector"); ValidationError naming `parameter`
-/// otherwise, also for a value of another type (rankings, uncertainty).
-template <class Enum>
-[[nodiscard]] Enum enum_option(const py::handle& value, const std::string& parameter, const char* enum_name) {
+[[nodiscard]] Enum enum_argument(const py::handle& value, const std::string& parameter) {
     if (py::isinstance<py::str>(value)) {
         const auto name = value.cast<std::string>();
         if (const auto parsed = enum_from_string<Enum>(name)) return *parsed;
@@ -239,36 +223,55 @@ template <class Enum>
     try {
         return value.cast<Enum>();
     } catch (const py::cast_error&) {
+        const std::string enum_name = py::str(py::cast(Enum{}).get_type().attr("__name__"));
         throw ValidationError(parameter, Message("expected a str or civitas.{0}, got {1}"_en, "应为字符串或 civitas.{0}，实为 {1}"_zh,
                                                  {enum_name, py::str(py::type::of(value).attr("__name__")).cast<std::string>()}));
     }
 }
 
-/// A units-by-criteria array read in place where possible; `source` keeps the data alive.
-struct Criteria {
+/// A date from Python: a datetime.date (not a datetime.datetime); ValidationError naming `where` otherwise.
+[[nodiscard]] inline Date date_argument(py::handle item, const std::string& where) {
+    py::detail::make_caster<Date> caster;
+    if (!caster.load(item, false))
+        throw ValidationError(where, Message("{0}; expected a datetime.date"_en, "{0}；应为 datetime.date"_zh, {py::repr(item).cast<std::string>()}));
+    return py::detail::cast_op<Date>(caster);
+}
+
+/// A units-by-columns array and the view the library reads it through; `source` keeps the data alive.
+struct MatrixArgument {
     py::array source;
-    CriteriaView view;
+    MatrixView view;
 };
 
-/// `x` as Criteria: float64 with whole-element strides (C order, Fortran order, slices) is read
-/// in place, anything else copied once into a C-ordered float64 array; `what` names it in errors.
-[[nodiscard]] inline Criteria criteria_array(const py::handle& x, const char* what) {
+/// `x` as a MatrixArgument: float64 with whole-element strides (C order, Fortran order, slices)
+/// is read in place, anything else copied once into a C-ordered float64 array. ValidationError
+/// naming `what` for anything that is not a 2-D array of numbers; `columns` says what a column is
+/// in the message ("criteria", "indicators").
+[[nodiscard]] inline MatrixArgument matrix_argument(const py::handle& x, const std::string& what, const char* columns = "criteria") {
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
     py::array source = py::array::ensure(x);
-    if (!source)
-        throw ValidationError(what, Message("expected a 2-D array of numbers (units x criteria)"_en, "应为二维数值数组（评价对象 × 评价指标）"_zh));
+    if (!source) {
+        PyErr_Clear();
+        throw ValidationError(what, Message("{0}; expected a 2-D array of numbers (units by rows, {1} by columns)"_en,
+                                            "{0}；应为二维数值数组（行为评价对象，列为{1}）"_zh,
+                                            {py::str(py::type::of(x).attr("__name__")).cast<std::string>(), columns}));
+    }
     if (source.ndim() != 2)
-        throw ValidationError(what, Message("an array of {0} dimensions; expected 2 (units x criteria)"_en,
-                                            "数组为 {0} 维；应为 2 维（评价对象 × 评价指标）"_zh, {std::to_string(source.ndim())}));
+        throw ValidationError(what, Message("an array of {0} dimensions; expected 2 (units by rows, {1} by columns)"_en,
+                                            "数组为 {0} 维；应为 2 维（行为评价对象，列为{1}）"_zh, {std::to_string(source.ndim()), columns}));
     const bool in_place = py::isinstance<py::array_t<double>>(source) && source.strides(0) % item == 0 &&
                           source.strides(1) % item == 0 &&
                           reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
     if (!in_place) {
-        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
-        if (!source) throw py::error_already_set();
+        source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(source);
+        if (!source) {
+            PyErr_Clear();
+            throw ValidationError(what, Message("an array of {0}; expected numbers"_en, "数组元素为 {0}；应为数值"_zh,
+                                                {py::str(py::array::ensure(x).dtype()).cast<std::string>()}));
+        }
     }
-    const CriteriaView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1),
-                            source.strides(0) / item, source.strides(1) / item);
+    const MatrixView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1), source.strides(0) / item,
+                          source.strides(1) / item);
     return {std::move(source), view};
 }
 
@@ -281,12 +284,23 @@ struct Criteria {
     return array;
 }
 
-/// A bool per entry from None (empty) or a 1-D array of booleans; `what` names it in errors.
-[[nodiscard]] inline std::vector<bool> flags(const py::handle& values, const char* what) {
+/// A bool per entry from None (empty) or a 1-D sequence of booleans (True / False, numpy bools);
+/// ValidationError naming `what`, or the entry (`what[i]`) that is not a boolean.
+[[nodiscard]] inline std::vector<bool> flags(const py::handle& values, const std::string& what) {
     if (values.is_none()) return {};
     py::array array = py::array::ensure(values);
-    if (!array || array.ndim() != 1 || array.dtype().kind() != 'b')
+    if (!array || py::isinstance<py::str>(values) || array.ndim() != 1) {
+        PyErr_Clear();
         throw ValidationError(what, Message("expected None or a 1-D sequence of booleans"_en, "应为 None 或一维布尔序列"_zh));
+    }
+    if (array.dtype().kind() != 'b') {
+        const py::sequence items = py::reinterpret_borrow<py::sequence>(array.attr("tolist")());
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (!py::isinstance<py::bool_>(items[i]))
+                throw ValidationError(what + "[" + std::to_string(i) + "]",
+                                      Message("{0} is not a boolean; expected True or False"_en, "{0} 不是布尔值；应为 True 或 False"_zh,
+                                              {py::repr(items[i]).cast<std::string>()}));
+    }
     const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
     std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));
     auto view = typed.unchecked<1>();
@@ -299,6 +313,29 @@ struct Criteria {
 /// (`py::self == py::self` would take only the class). Python derives `!=` from it.
 struct AnyObject {};
 inline constexpr AnyObject any_object{};
+
+/// Binds a Message member as two read-only properties: `name` in English and `name_zh` in Chinese.
+template <class Owner, class... Options>
+void def_message(py::class_<Owner, Options...>& binding, const char* name, Message Owner::*member, const char* doc_en,
+                 const char* doc_zh) {
+    binding.def_property_readonly(name, [member](const Owner& self) { return (self.*member).text(Language::en); }, doc_en);
+    binding.def_property_readonly((std::string(name) + "_zh").c_str(),
+                                  [member](const Owner& self) { return (self.*member).text(Language::zh); }, doc_zh);
+}
+
+/// Binds Messages, one per entry, as two read-only list properties: `name` in English and `name_zh` in Chinese.
+template <class Owner, class... Options>
+void def_messages(py::class_<Owner, Options...>& binding, const char* name, std::vector<Message> Owner::*member,
+                  const char* doc_en, const char* doc_zh) {
+    const auto texts = [member](const Owner& self, Language language) {
+        std::vector<std::string> out;
+        for (const Message& m : self.*member) out.push_back(m.text(language));
+        return out;
+    };
+    binding.def_property_readonly(name, [texts](const Owner& self) { return texts(self, Language::en); }, doc_en);
+    binding.def_property_readonly((std::string(name) + "_zh").c_str(), [texts](const Owner& self) { return texts(self, Language::zh); },
+                                  doc_zh);
+}
 
 /// An enum as a Python enum.Enum whose member names are the names used in files (EnumNames).
 template <class Enum>

@@ -26,6 +26,13 @@ std::string Message::text(Language language) const {
 Message::Argument::Argument(std::string value)
     : value_(detail::control_character(value) == std::string::npos ? std::move(value) : detail::printable(value)) {}
 
+Message join(std::vector<Message> parts) {
+    if (parts.empty()) return {};
+    Message joined = std::move(parts.front());
+    for (std::size_t i = 1; i < parts.size(); ++i) joined = Message("{0}; {1}"_en, "{0}；{1}"_zh, {std::move(joined), std::move(parts[i])});
+    return joined;
+}
+
 Message file_position(std::size_t line, std::size_t column) {
     if (column == 0) return Message("line {0}"_en, "第 {0} 行"_zh, {std::to_string(line)});
     return Message("line {0}, column {1}"_en, "第 {0} 行第 {1} 列"_zh, {std::to_string(line), std::to_string(column)});

@@ -291,14 +291,14 @@ bool evaluate_valid_column(RuleType rule, const CompiledIndicator& item, const I
 // column). Row-major input is read a row at a time and scattered into the columns.
 void copy_block(const MatrixView& data, const std::vector<std::ptrdiff_t>& column_of, Eigen::Index first,
                 Eigen::Index size, BatchEvaluation::Matrix& values) {
-    const bool row_major = data.row_stride > data.col_stride;
+    const bool row_major = data.row_stride() > data.col_stride();
     for (std::size_t i = 0; i < column_of.size(); ++i) {
         double* target = values.col(static_cast<Eigen::Index>(i)).data() + first;
         if (column_of[i] < 0) std::fill(target, target + size, nan);
         else if (!row_major) {
-            const double* source = data.data + column_of[i] * data.col_stride + first * data.row_stride;
-            if (data.row_stride == 1) std::copy(source, source + size, target);
-            else for (Eigen::Index r = 0; r < size; ++r) target[r] = source[r * data.row_stride];
+            const double* source = data.data() + column_of[i] * data.col_stride() + first * data.row_stride();
+            if (data.row_stride() == 1) std::copy(source, source + size, target);
+            else for (Eigen::Index r = 0; r < size; ++r) target[r] = source[r * data.row_stride()];
         }
     }
     if (!row_major) return;
@@ -307,10 +307,10 @@ void copy_block(const MatrixView& data, const std::vector<std::ptrdiff_t>& colum
     for (std::size_t i = 0; i < column_of.size(); ++i)
         if (column_of[i] >= 0) {
             targets.push_back(values.col(static_cast<Eigen::Index>(i)).data() + first);
-            sources.push_back(column_of[i] * data.col_stride);
+            sources.push_back(column_of[i] * data.col_stride());
         }
     for (Eigen::Index r = 0; r < size; ++r) {
-        const double* row = data.data + (first + r) * data.row_stride;
+        const double* row = data.data() + (first + r) * data.row_stride();
         for (std::size_t k = 0; k < targets.size(); ++k) targets[k][r] = row[sources[k]];
     }
 }
@@ -488,14 +488,17 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
                           const std::vector<std::string>& units, const std::vector<std::string>& classes,
                           const EvaluateOptions& options) {
     const CompiledFramework& c = framework.compiled();
-    const Eigen::Index rows = data.rows;
-    if (rows < 0 || data.cols < 0 || (rows > 0 && data.cols > 0 && data.data == nullptr))
+    const Eigen::Index rows = data.rows();
+    if (rows < 0 || data.cols() < 0 || (rows > 0 && data.cols() > 0 && data.data() == nullptr))
         throw ValidationError("values", Message("the matrix view is malformed; expected non-negative sizes and data"_en,
                                                 "矩阵视图格式不正确；行列数应非负，且应有数据"_zh));
-    if (static_cast<std::size_t>(data.cols) != columns.size())
+    if (options.threads < 0)
+        throw ValidationError("threads", Message("value {0}; expected 0 (one per core) or more"_en, "取值 {0}；应为 0（每个核一个）或更多"_zh,
+                                                 {std::to_string(options.threads)}));
+    if (static_cast<std::size_t>(data.cols()) != columns.size())
         throw ValidationError("columns", Message("the data have {0} columns but {1} column ids were given; expected one id per column"_en,
                                                  "数据有 {0} 列，但给出了 {1} 个列 id；每列应有一个 id"_zh,
-                                                 {std::to_string(data.cols), std::to_string(columns.size())}));
+                                                 {std::to_string(data.cols()), std::to_string(columns.size())}));
     if (!units.empty() && units.size() != static_cast<std::size_t>(rows))
         throw ValidationError("units", Message("{0} unit ids for {1} rows; expected one id per row or none"_en,
                                                "{0} 个单位 id 对应 {1} 行；应每行一个 id，或不给出"_zh,

@@ -77,12 +77,6 @@ namespace {
 // "a yes/no condition has no pass line; expected none", said of pass, pass_by_class and subunit_pass.
 Message no_pass_line() { return Message("a yes/no condition has no pass line; expected none"_en, "是否类条件没有达标线；不应给出"_zh); }
 
-std::string interval_text(const Interval& line) {
-    if (std::isinf(line.high) && line.high > 0 && std::isfinite(line.low)) return ">= " + format_number(line.low);
-    if (std::isinf(line.low) && line.low < 0 && std::isfinite(line.high)) return "<= " + format_number(line.high);
-    return "[" + format_number(line.low) + ", " + format_number(line.high) + "]";
-}
-
 // "0.5 is outside [0, 1]; expected a share in [0, 1]".
 Message share_outside(double value) {
     return Message("{0} is outside [0, 1]; expected a share in [0, 1]"_en, "{0} 超出 [0, 1]；应为 [0, 1] 内的比例"_zh, {format_number(value)});
@@ -118,13 +112,13 @@ void check_line(Direction direction, const Interval& line, const std::string& pa
         case Direction::higher:
             if (!low_finite || !high_open)
                 fail(path, Message("{0} does not suit direction 'higher'; expected one finite number, the least passing value"_en,
-                                   "{0} 不适用于方向 'higher'；应为一个有限数，即达标的最小值"_zh, {interval_text(line)}));
+                                   "{0} 不适用于方向 'higher'；应为一个有限数，即达标的最小值"_zh, {to_string(line)}));
             break;
         case Direction::lower:
         case Direction::problem_count:
             if (!high_finite || !low_open)
                 fail(path, Message("{0} does not suit direction '{1}'; expected one finite number, the greatest passing value"_en,
-                                   "{0} 不适用于方向 '{1}'；应为一个有限数，即达标的最大值"_zh, {interval_text(line), to_string(direction)}));
+                                   "{0} 不适用于方向 '{1}'；应为一个有限数，即达标的最大值"_zh, {to_string(line), to_string(direction)}));
             if (direction == Direction::problem_count && line.high < 0)
                 fail(path, Message("{0} is negative; expected an allowed count >= 0"_en, "{0} 为负数；应为 >= 0 的允许个数"_zh,
                                    {format_number(line.high)}));
@@ -132,10 +126,10 @@ void check_line(Direction direction, const Interval& line, const std::string& pa
         case Direction::range:
             if (!low_finite || !high_finite)
                 fail(path, Message("{0} does not suit direction 'range'; expected [low, high], both finite"_en,
-                                   "{0} 不适用于方向 'range'；应为 [low, high]，两端均为有限数"_zh, {interval_text(line)}));
+                                   "{0} 不适用于方向 'range'；应为 [low, high]，两端均为有限数"_zh, {to_string(line)}));
             if (line.low > line.high)
                 fail(path, Message("{0} has low > high; expected [low, high] with low <= high"_en,
-                                   "{0} 的下限大于上限；应为 low <= high 的 [low, high]"_zh, {interval_text(line)}));
+                                   "{0} 的下限大于上限；应为 low <= high 的 [low, high]"_zh, {to_string(line)}));
             break;
         case Direction::yes_no: fail(path, no_pass_line());
     }
@@ -144,7 +138,7 @@ void check_line(Direction direction, const Interval& line, const std::string& pa
 void check_inside(const std::optional<Interval>& bounds, double value, const std::string& path) {
     if (bounds && std::isfinite(value) && !bounds->contains(value))
         fail(path, Message("{0} lies outside the indicator's bounds {1}; expected a value within them"_en,
-                           "{0} 超出指标的取值范围 {1}；应在该范围内"_zh, {format_number(value), interval_text(*bounds)}));
+                           "{0} 超出指标的取值范围 {1}；应在该范围内"_zh, {format_number(value), to_string(*bounds)}));
 }
 
 void check_line_in_bounds(const std::optional<Interval>& bounds, const Interval& line, const std::string& path) {
@@ -159,7 +153,7 @@ void check_improvement(Direction direction, const Interval& pass, const Interval
                                                           : improvement.high <= pass.high;
     if (!stricter)
         fail(path, Message("{0} is looser than the pass line {1}; expected an improvement line at least as strict"_en,
-                           "{0} 比达标线 {1} 宽松；改进线应至少与达标线同样严格"_zh, {interval_text(improvement), interval_text(pass)}));
+                           "{0} 比达标线 {1} 宽松；改进线应至少与达标线同样严格"_zh, {to_string(improvement), to_string(pass)}));
 }
 
 void check_scoring(const Indicator& indicator, const std::vector<Interval>& lines, const std::string& path) {
@@ -207,7 +201,7 @@ void check_scoring(const Indicator& indicator, const std::vector<Interval>& line
                 if (!below_ok || !above_ok)
                     fail(rule_path + ".zero",
                          Message("{0} does not lie strictly outside the full-score line {1}; expected a zero point on the worse side of it"_en,
-                                 "{0} 未严格位于满分线 {1} 之外；零分点应在满分线较差的一侧"_zh, {interval_text(zero), interval_text(full)}));
+                                 "{0} 未严格位于满分线 {1} 之外；零分点应在满分线较差的一侧"_zh, {to_string(zero), to_string(full)}));
             }
             break;
         }
@@ -290,7 +284,7 @@ void check_indicator(const Indicator& indicator, const std::string& path) {
         const Interval& b = *indicator.bounds;
         if (std::isnan(b.low) || std::isnan(b.high) || b.low > b.high)
             fail(path + ".bounds", Message("{0} is not an interval; expected [low, high] with low <= high"_en,
-                                           "{0} 不是区间；应为 low <= high 的 [low, high]"_zh, {interval_text(b)}));
+                                           "{0} 不是区间；应为 low <= high 的 [low, high]"_zh, {to_string(b)}));
     }
     std::vector<Interval> lines;  // every pass line the indicator can apply
     if (indicator.direction == Direction::yes_no) {

@@ -13,16 +13,14 @@ namespace civitas {
 using detail::format_fixed;
 using detail::format_number;
 
-namespace {
-
-std::string line_text(const Interval& line, Language language) {
-    if (std::isinf(line.high) && std::isfinite(line.low)) return ">= " + format_number(line.low);
-    if (std::isinf(line.low) && std::isfinite(line.high)) return "<= " + format_number(line.high);
-    if (std::isinf(line.low) && std::isinf(line.high)) return language == Language::zh ? "不限" : "any";
+std::string to_string(const Interval& line, Language language) {
+    // Only a properly open end reads as one: an error message may show [5, -inf] as it is.
+    const bool open_low = line.low == -unbounded, open_high = line.high == unbounded;
+    if (open_low && open_high) return language == Language::zh ? "不限" : "any";
+    if (open_high && std::isfinite(line.low)) return ">= " + format_number(line.low);
+    if (open_low && std::isfinite(line.high)) return "<= " + format_number(line.high);
     return "[" + format_number(line.low) + ", " + format_number(line.high) + "]";
 }
-
-}  // namespace
 
 std::string to_string(const Framework& framework, Language language) {
     const std::string indicators = std::to_string(framework.indicators().size());
@@ -53,7 +51,7 @@ std::string to_string(const Evaluation& e, Language language) {
         out << "  " << line(Message("not met ({0}):"_en, "未达标（{0}）:"_zh, {std::to_string(shortfalls.size())})) << "\n";
         for (const IndicatorResult* r : shortfalls) {
             out << "    " << r->id << ": "
-                << line(Message("{0}, pass {1}"_en, "{0}，达标线 {1}"_zh, {format_number(*r->value), line_text(r->pass, language)}));
+                << line(Message("{0}, pass {1}"_en, "{0}，达标线 {1}"_zh, {format_number(*r->value), to_string(r->pass, language)}));
             if (r->gap) out << line(Message(", gap {0}"_en, "，差距 {0}"_zh, {format_fixed(*r->gap, 4)}));
             if (r->relative_gap) out << line(Message(" ({0}%)"_en, "（{0}%）"_zh, {format_fixed(100 * *r->relative_gap, 1)}));
             out << line(Message(", obstacle {0}%"_en, "，障碍度 {0}%"_zh, {format_fixed(100 * r->obstacle, 1)})) << "\n";

@@ -472,6 +472,9 @@ public:
           limits_(options.limits),
           size_hint_(size_hint),
           main_sink_(load_.store, load_.rejected, limits_, limits_.rows) {
+        if (options.threads < 0)
+            throw ValidationError("threads", Message("value {0}; expected 0 (up to 2) or more"_en, "取值 {0}；应为 0（至多 2 个）或更多"_zh,
+                                                     {std::to_string(options.threads)}));
         // By default two threads at most (when the machine has them), else as many as asked for.
         threads_ = options.threads > 0 ? options.threads : static_cast<int>(detail::thread_count(0, 2));
     }

@@ -5,7 +5,7 @@
 #include <civitas/methods/weights.hpp>
 
 #include "core/detail/number_format.hpp"
-#include "methods/detail/weight_checks.hpp"
+#include "methods/detail/checks.hpp"
 
 #include <Eigen/Eigenvalues>
 

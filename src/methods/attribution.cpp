@@ -38,7 +38,7 @@ void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, Eigen::Index crit
 }
 
 /// The matrix as a column-major copy, every value finite (and in [0, 1] when `shares`).
-Eigen::MatrixXd finite_copy(const CriteriaView& x, const std::string& name, bool shares) {
+Eigen::MatrixXd finite_copy(const MatrixView& x, const std::string& name, bool shares) {
     if (x.rows() < 1 || x.cols() < 1)
         throw ValidationError(name, Message("the matrix is {0} x {1}; expected at least one unit (row) and one indicator (column)"_en,
                                             "矩阵为 {0} x {1}；应至少有一个单位（行）和一个指标（列）"_zh,
@@ -60,7 +60,7 @@ Eigen::MatrixXd finite_copy(const CriteriaView& x, const std::string& name, bool
 
 }  // namespace
 
-Eigen::MatrixXd obstacle_degree(CriteriaView r, const Eigen::Ref<const Eigen::VectorXd>& weights) {
+Eigen::MatrixXd obstacle_degree(MatrixView r, const Eigen::Ref<const Eigen::VectorXd>& weights) {
     const Eigen::MatrixXd values = finite_copy(r, "r", true);
     check_weights(weights, values.cols(), "weights");
     // Weighted shortfall w_j (1 - r_ij), then each row divided by its sum (0 when nothing is short).
@@ -73,7 +73,7 @@ Eigen::MatrixXd obstacle_degree(CriteriaView r, const Eigen::Ref<const Eigen::Ve
     return out;
 }
 
-ScoreChangeAttribution score_change_attribution(CriteriaView before, CriteriaView after,
+ScoreChangeAttribution score_change_attribution(MatrixView before, MatrixView after,
                                                 const Eigen::Ref<const Eigen::VectorXd>& weights_before,
                                                 const std::optional<Eigen::VectorXd>& weights_after) {
     const Eigen::MatrixXd r0 = finite_copy(before, "before", false);

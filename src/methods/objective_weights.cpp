@@ -5,7 +5,7 @@
 #include <civitas/methods/weights.hpp>
 
 #include "core/detail/number_format.hpp"
-#include "methods/detail/weight_checks.hpp"
+#include "methods/detail/checks.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,18 +27,15 @@ std::string column_path(std::ptrdiff_t col) { return "x[:, " + std::to_string(co
 
 // The columns of `x` on one scale, oriented so that higher is better: the matrix every method
 // measures. `method` names the method in messages ("entropy weights", "熵权法").
-Eigen::MatrixXd normalised_columns(const MatrixView& x, const std::vector<bool>& benefit,
+Eigen::MatrixXd normalised_columns(const MatrixView& x, const Benefit& benefit,
                                    ObjectiveNormalization normalization, const Message& method) {
-    if (x.rows < 2)
+    if (x.rows() < 2)
         throw ValidationError("x", Message("{0} rows; {1} need at least 2 units (rows)"_en, "{0} 行；{1}至少需要 2 个评价对象（行）"_zh,
-                                           {std::to_string(x.rows), method}));
-    if (x.cols < 1) throw ValidationError("x", Message("no columns; expected one per criterion"_en, "没有列；应每个评价指标一列"_zh));
-    if (!benefit.empty() && static_cast<std::ptrdiff_t>(benefit.size()) != x.cols)
-        throw ValidationError("benefit", Message("{0} flags for {1} columns; expected one per column (true: higher is better)"_en,
-                                                 "{0} 个标记对应 {1} 列；应每列一个标记（true: 越高越好）"_zh,
-                                                 {std::to_string(benefit.size()), std::to_string(x.cols)}));
-    Eigen::MatrixXd z(x.rows, x.cols);
-    for (std::ptrdiff_t c = 0; c < x.cols; ++c) {
+                                           {std::to_string(x.rows()), method}));
+    if (x.cols() < 1) throw ValidationError("x", Message("no columns; expected one per criterion"_en, "没有列；应每个评价指标一列"_zh));
+    detail::check_benefit(benefit, x.cols());
+    Eigen::MatrixXd z(x.rows(), x.cols());
+    for (std::ptrdiff_t c = 0; c < x.cols(); ++c) {
         const bool higher_is_better = benefit.empty() || benefit[static_cast<std::size_t>(c)];
         if (normalization == ObjectiveNormalization::none && !higher_is_better)
             throw ValidationError(element_path("benefit", c),
@@ -47,7 +44,7 @@ Eigen::MatrixXd normalised_columns(const MatrixView& x, const std::vector<bool>&
                                           "为 false，但 normalization 'none' 直接使用原值: 请自行调整成本型列的方向，或改用会将其翻转的 "
                                           "'min_max'"_zh));
         double low = x(0, c), high = x(0, c);
-        for (std::ptrdiff_t r = 0; r < x.rows; ++r) {
+        for (std::ptrdiff_t r = 0; r < x.rows(); ++r) {
             const double value = x(r, c);
             if (!std::isfinite(value))
                 throw ValidationError(cell_path(r, c), Message("{0}; expected a finite number"_en, "{0}；应为有限数"_zh, {format_number(value)}));
@@ -95,7 +92,7 @@ Eigen::VectorXd shares_of(Eigen::VectorXd scores, const Message& method, const M
 
 }  // namespace
 
-Eigen::VectorXd entropy_weights(MatrixView x, const std::vector<bool>& benefit, ObjectiveNormalization normalization) {
+Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
     const Message method("entropy weights"_en, "熵权法"_zh);
     const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, method);
     if (normalization == ObjectiveNormalization::none) {
@@ -124,7 +121,7 @@ Eigen::VectorXd entropy_weights(MatrixView x, const std::vector<bool>& benefit, 
                      Message("every column spreads its total evenly over the units"_en, "每列的总和都平均分布在各评价对象上"_zh));
 }
 
-Eigen::VectorXd critic_weights(MatrixView x, const std::vector<bool>& benefit, ObjectiveNormalization normalization) {
+Eigen::VectorXd critic_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
     const Message method("CRITIC weights"_en, "CRITIC 权重法"_zh);
     const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, method);
     if (z.cols() < 2)
@@ -140,7 +137,7 @@ Eigen::VectorXd critic_weights(MatrixView x, const std::vector<bool>& benefit, O
                      Message("the columns are perfectly correlated, so there is no conflict to weigh"_en, "各列完全相关，没有可衡量的冲突性"_zh));
 }
 
-Eigen::VectorXd std_weights(MatrixView x, const std::vector<bool>& benefit, ObjectiveNormalization normalization) {
+Eigen::VectorXd std_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
     const Message method("standard-deviation weights"_en, "标准差权重法"_zh);
     const Eigen::MatrixXd z = normalised_columns(x, benefit, normalization, method);
     return shares_of(column_std(z), method, Message("no column varies"_en, "没有一列有变化"_zh));

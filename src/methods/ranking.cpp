@@ -8,6 +8,7 @@
 #include <civitas/methods/ranking.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "methods/detail/checks.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -39,7 +40,7 @@ std::string column(std::ptrdiff_t col) { return "x[:, " + std::to_string(col) + 
 
 /// Calls f(i, row) for every row as a contiguous 1 x n array (strided rows are copied first).
 template <class F>
-void for_each_row(const CriteriaView& x, F&& f) {
+void for_each_row(const MatrixView& x, F&& f) {
     const std::ptrdiff_t n = x.cols();
     if (x.col_stride() == 1) {
         for (std::ptrdiff_t i = 0; i < x.rows(); ++i) f(i, ConstRow(x.row(i), n));
@@ -52,7 +53,7 @@ void for_each_row(const CriteriaView& x, F&& f) {
     }
 }
 
-void check_shape(const CriteriaView& x, std::ptrdiff_t weights, const Benefit& benefit) {
+void check_shape(const MatrixView& x, std::ptrdiff_t weights, const Benefit& benefit) {
     if (x.rows() < 1 || x.cols() < 1)
         throw ValidationError("x", Message("the matrix is {0} x {1}; expected at least one unit (row) and one criterion (column)"_en,
                                            "矩阵为 {0} x {1}；应至少有一个评价对象（行）和一个评价指标（列）"_zh,
@@ -61,10 +62,7 @@ void check_shape(const CriteriaView& x, std::ptrdiff_t weights, const Benefit& b
         throw ValidationError("weights", Message("{0} weights for {1} criteria (columns of x); expected one per criterion"_en,
                                                  "{0} 个权重对应 {1} 个评价指标（x 的列）；应每个评价指标一个权重"_zh,
                                                  {std::to_string(weights), std::to_string(x.cols())}));
-    if (!benefit.empty() && static_cast<std::ptrdiff_t>(benefit.size()) != x.cols())
-        throw ValidationError("benefit", Message("{0} flags for {1} criteria (columns of x); expected one per criterion or none"_en,
-                                                 "{0} 个标记对应 {1} 个评价指标（x 的列）；应每个评价指标一个标记，或不提供"_zh,
-                                                 {std::to_string(benefit.size()), std::to_string(x.cols())}));
+    detail::check_benefit(benefit, x.cols());
 }
 
 /// Weights: finite, >= 0, summing to 1. `path` names the vector ("weights", "weights[3]").
@@ -96,7 +94,7 @@ struct ColumnStats {
 
 /// One pass over x. A NaN or infinity throws, naming the first such cell (in row order); with
 /// `need_squares`, so does a column whose sum of squares overflows.
-ColumnStats column_stats(const CriteriaView& x, bool need_squares) {
+ColumnStats column_stats(const MatrixView& x, bool need_squares) {
     const std::ptrdiff_t n = x.cols();
     ColumnStats s{Array::Constant(n, std::numeric_limits<double>::infinity()),
                   Array::Constant(n, -std::numeric_limits<double>::infinity()), Array::Zero(n)};
@@ -134,7 +132,7 @@ struct ColumnScale {
     bool constant = false;               ///< some divisor is 0
 };
 
-ColumnScale topsis_scale(const CriteriaView& x, const Benefit& benefit, Normalization normalization) {
+ColumnScale topsis_scale(const MatrixView& x, const Benefit& benefit, Normalization normalization) {
     const ColumnStats s = column_stats(x, normalization == Normalization::vector);
     const std::ptrdiff_t n = x.cols();
     ColumnScale c{Array::Zero(n), Array::Zero(n), Array::Zero(n), Array::Zero(n)};
@@ -220,7 +218,7 @@ void check_ids(const std::vector<std::string>& ids, Eigen::Index units) {
 
 // ---- weighted sum ----------------------------------------------------------------------------------
 
-Eigen::VectorXd weighted_sum(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights) {
+Eigen::VectorXd weighted_sum(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights) {
     check_shape(x, weights.size(), {});
     check_weights(weights, "weights");
     const RowArray w = weights.transpose().array();
@@ -232,7 +230,7 @@ Eigen::VectorXd weighted_sum(CriteriaView x, const Eigen::Ref<const Eigen::Vecto
 
 // ---- TOPSIS ------------------------------------------------------------------------------------------
 
-Eigen::VectorXd topsis(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
+Eigen::VectorXd topsis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
                        Normalization normalization) {
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");
@@ -251,7 +249,7 @@ Eigen::VectorXd topsis(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& 
     return closeness_from(to_ideal, to_anti_ideal);
 }
 
-TopsisPrepared::TopsisPrepared(CriteriaView x, const Benefit& benefit, Normalization normalization)
+TopsisPrepared::TopsisPrepared(MatrixView x, const Benefit& benefit, Normalization normalization)
     : normalization_(normalization) {
     check_shape(x, x.cols(), benefit);
     const ColumnScale c = topsis_scale(x, benefit, normalization);
@@ -266,7 +264,7 @@ TopsisPrepared::TopsisPrepared(CriteriaView x, const Benefit& benefit, Normaliza
     });
 }
 
-TopsisPrepared prepare_topsis(CriteriaView x, const Benefit& benefit, Normalization normalization) {
+TopsisPrepared prepare_topsis(MatrixView x, const Benefit& benefit, Normalization normalization) {
     return TopsisPrepared(x, benefit, normalization);
 }
 
@@ -307,7 +305,7 @@ Eigen::MatrixXd TopsisPrepared::closeness_many(const Eigen::Ref<const Eigen::Mat
 
 // ---- VIKOR ---------------------------------------------------------------------------------------------
 
-VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit, double v) {
+VikorResult vikor(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit, double v) {
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");
     if (!(v >= 0.0 && v <= 1.0))
@@ -370,7 +368,7 @@ VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weigh
 
 // ---- grey relational analysis ---------------------------------------------------------------------------
 
-Eigen::VectorXd grey_relational(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+Eigen::VectorXd grey_relational(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                                 const Benefit& benefit, double rho) {
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");

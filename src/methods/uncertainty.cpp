@@ -17,6 +17,7 @@
 
 #include "core/detail/number_format.hpp"
 #include "core/detail/parallel.hpp"
+#include "methods/detail/checks.hpp"
 
 #include <algorithm>
 #include <array>
@@ -351,7 +352,7 @@ double clip01(double value) noexcept { return std::min(1.0, std::max(0.0, value)
 
 // ---- the analysis ------------------------------------------------------------------------------------
 
-RankUncertainty rank_uncertainty(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
+RankUncertainty rank_uncertainty(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
                                  const UncertaintyOptions& options) {
     check_options(options);
     if (x.rows() < 1 || x.cols() < 1)
@@ -359,10 +360,7 @@ RankUncertainty rank_uncertainty(CriteriaView x, const Eigen::Ref<const Eigen::V
                                            "矩阵为 {0} x {1}；应至少有一个评价对象（行）和一个评价指标（列）"_zh,
                                            {std::to_string(x.rows()), std::to_string(x.cols())}));
     check_weights(weights, x.cols());
-    if (!benefit.empty() && static_cast<Eigen::Index>(benefit.size()) != x.cols())
-        throw ValidationError("benefit", Message("{0} flags for {1} criteria (columns of x); expected one per criterion or none"_en,
-                                                 "{0} 个标记对应 {1} 个评价指标（x 的列）；应每个评价指标一个标记，或不提供"_zh,
-                                                 {std::to_string(benefit.size()), std::to_string(x.cols())}));
+    detail::check_benefit(benefit, x.cols());
     const Eigen::Index units = x.rows(), n = x.cols();
     if (units > std::numeric_limits<std::int32_t>::max() / 2)
         throw ValidationError("x", Message("{0} units; expected fewer than 2^30"_en, "{0} 个评价对象；应少于 2^30 个"_zh, {std::to_string(units)}));

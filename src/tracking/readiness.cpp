@@ -25,23 +25,24 @@ const TitleReadiness& Readiness::title(const std::string& id) const {
 
 namespace {
 
-// The values projected to `date` from each series' trend (`trends`, one pass over the store):
-// the latest where it cannot move (one point, yes/no, problem counts, a projection that is not
-// finite), else clamped to the indicator's bounds; NaN where there is no value.
+// The value readiness carries to a date from a series' `latest` value and its trend's
+// `projection` over `points` points: the latest where it cannot move (one point, yes/no, problem
+// counts, a projection that is not finite), else the projection clamped to the indicator's bounds.
+double carried(const Indicator& indicator, double latest, double points, double projection) {
+    const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
+    if (!moves || points < 2.0 || !std::isfinite(projection)) return latest;
+    return indicator.bounds ? std::clamp(projection, indicator.bounds->low, indicator.bounds->high) : projection;
+}
+
+// The values projected to `date` from each series' trend (`trends`, one pass over the store);
+// NaN where there is no value.
 RowMatrix projected(const TrendMatrix& trends, const Framework& framework, Date date) {
     RowMatrix ahead = trends.project(date);
     for (Eigen::Index k = 0; k < ahead.cols(); ++k) {
         const Indicator& indicator = framework.indicator(trends.indicators[static_cast<std::size_t>(k)]);
-        const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
-        for (Eigen::Index u = 0; u < ahead.rows(); ++u) {
-            const double latest = trends.values(u, k);
-            if (std::isnan(latest)) continue;
-            double& value = ahead(u, k);
-            if (!moves || trends.points(u, k) < 2.0 || !std::isfinite(value))
-                value = latest;
-            else if (indicator.bounds)
-                value = std::clamp(value, indicator.bounds->low, indicator.bounds->high);
-        }
+        for (Eigen::Index u = 0; u < ahead.rows(); ++u)
+            if (!std::isnan(trends.values(u, k)))
+                ahead(u, k) = carried(indicator, trends.values(u, k), trends.points(u, k), ahead(u, k));
     }
     return ahead;
 }
@@ -64,19 +65,10 @@ void for_each_unit_bearing(const std::string& path, const std::vector<std::size_
     }
 }
 
-std::string dated(const std::optional<Date>& date) { return date ? " (" + to_iso(*date) + ")" : ""; }
-
 // ---- the unit rules, targets and surveys -------------------------------------------------
 
 // A number as people write it: up to `digits` decimals, trailing zeros dropped.
 std::string number(double value, int digits = 4) { return detail::format_fixed(value, digits); }
-
-// ">= 36", "<= 5.6", "[6.5, 8.5]".
-std::string line_text(const Interval& line) {
-    if (std::isinf(line.high) && std::isfinite(line.low)) return ">= " + number(line.low);
-    if (std::isinf(line.low) && std::isfinite(line.high)) return "<= " + number(line.high);
-    return "[" + number(line.low) + ", " + number(line.high) + "]";
-}
 
 // The whole series of a unit and indicator up to `as_of`.
 ObservationSeries history(const ObservationStore& store, const std::string& unit, const std::string& indicator, Date as_of,
@@ -129,7 +121,8 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
             const bool top = spec.units[u].parent.empty();
             if (indicator.scope == IndicatorScope::top_unit && !top) {
                 out.push_back({x.units[u], indicator.id, RulingKind::scope, Outcome::missing,
-                               "a city-wide item: judged for the top unit only, not assessed here"});
+                               Message("a city-wide item: judged for the top unit only, not assessed here"_en,
+                                       "全市性指标: 只评价最上级单位，此处不评价"_zh)});
                 continue;
             }
             const double value = value_of(u);
@@ -140,8 +133,10 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
             own[u] = line.contains(value);
             if (!top && indicator.subunit_pass)
                 out.push_back({x.units[u], indicator.id, RulingKind::subunit, *own[u] ? Outcome::met : Outcome::not_met,
-                               "a sub-unit, judged on the sub-unit line " + line_text(line) + ": " + number(value) +
-                                   (*own[u] ? " meets it" : " misses it")});
+                               *own[u] ? Message("a sub-unit, judged on the sub-unit line {0}: {1} meets it"_en,
+                                                 "下级单位，按下级单位标准 {0} 评价: {1} 达到"_zh, {to_string(line), number(value)})
+                                       : Message("a sub-unit, judged on the sub-unit line {0}: {1} misses it"_en,
+                                                 "下级单位，按下级单位标准 {0} 评价: {1} 未达到"_zh, {to_string(line), number(value)})});
             if (indicator.met_by == MetBy::level_or_trend) {
                 ObservationSeries s = history(x.store, x.units[u], indicator.id, x.as_of, x.known_on);
                 if (s.values.empty()) continue;
@@ -155,9 +150,12 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
                     // At the inspection: the projected level, or the trend as observed.
                     const bool level = at ? line.contains(value) : result.met_by_level;
                     own[u] = level || result.met_by_trend;
-                    std::string reason = at ? "projected " + number(value, 2) + (level ? " meets " : " misses ") + line_text(line) +
-                                                  (result.met_by_trend ? "; the observed trend goes the right way" : "; the observed trend does not go the right way")
-                                            : result.reason;
+                    const Message projection = level ? Message("projected {0} meets {1}"_en, "预计 {0} 达到 {1}"_zh, {number(value, 2), to_string(line)})
+                                                     : Message("projected {0} misses {1}"_en, "预计 {0} 未达到 {1}"_zh, {number(value, 2), to_string(line)});
+                    const Message observed = result.met_by_trend
+                                                 ? Message("the observed trend goes the right way"_en, "实际趋势方向正确"_zh)
+                                                 : Message("the observed trend does not go the right way"_en, "实际趋势方向不正确"_zh);
+                    Message reason = at ? join({projection, observed}) : result.reason;
                     out.push_back({x.units[u], indicator.id, RulingKind::level_or_trend, *own[u] ? Outcome::met : Outcome::not_met,
                                    std::move(reason)});
                 } catch (const ValidationError&) {
@@ -184,7 +182,7 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
                     } else {
                         out.push_back({x.units[u], indicator.id, RulingKind::history_average,
                                        *own[u] ? Outcome::met : Outcome::not_met,
-                                       result.reason + "; judged on the line " + line_text(line)});
+                                       join({result.reason, Message("judged on the line {0}"_en, "按标准 {0} 评价"_zh, {to_string(line)})})});
                     }
                 } catch (const ValidationError&) {
                 }
@@ -205,11 +203,15 @@ std::vector<Ruling> unit_rulings(const RuleContext& x, const BatchEvaluation& ba
                     failing += (failing.empty() ? "" : ", ") + x.units[v] + " " + number(value);
             }
             const bool met = *own[u] && failing.empty();
-            std::string reason = (*own[u] ? "meets its own line " : "misses its own line ") + line_text(*lines[u]) + " (" +
-                                 number(value_of(u)) + ")";
-            if (!failing.empty()) reason += "; sub-units below the sub-unit line " + line_text(*indicator.subunit_pass) + ": " + failing;
-            else reason += "; all " + std::to_string(children) + " sub-units with data meet " + line_text(*indicator.subunit_pass);
-            out.push_back({x.units[u], indicator.id, RulingKind::subunit, met ? Outcome::met : Outcome::not_met, std::move(reason)});
+            const std::vector<Message::Argument> own_line{to_string(*lines[u]), number(value_of(u))};
+            const Message own_words = *own[u] ? Message("meets its own line {0} ({1})"_en, "达到本级标准 {0}（{1}）"_zh, own_line)
+                                              : Message("misses its own line {0} ({1})"_en, "未达到本级标准 {0}（{1}）"_zh, own_line);
+            const Message sub_words =
+                failing.empty() ? Message("all {0} sub-units with data meet {1}"_en, "有数据的 {0} 个下级单位均达到 {1}"_zh,
+                                          {std::to_string(children), to_string(*indicator.subunit_pass)})
+                                : Message("sub-units below the sub-unit line {0}: {1}"_en, "低于下级单位标准 {0} 的下级单位: {1}"_zh,
+                                          {to_string(*indicator.subunit_pass), failing});
+            out.push_back({x.units[u], indicator.id, RulingKind::subunit, met ? Outcome::met : Outcome::not_met, join({own_words, sub_words})});
         }
     }
     return out;
@@ -250,10 +252,12 @@ std::optional<SurveyCheck> survey_check(const Indicator& indicator, const std::s
     c.probability = probability_meets(latest.value, c.sample_size, line, scale);
     c.meets = line.contains(latest.value);
     c.in_doubt = c.meets && c.probability < options.survey_confidence;
-    const std::string line_words = std::isinf(line.high) ? number(line.low) : std::isinf(line.low) ? number(line.high) : line_text(line);
-    c.reason = indicator.id + " " + detail::format_decimals(latest.value, 1) + indicator.unit + " (n=" + std::to_string(c.sample_size) +
-               ") " + (c.meets ? "meets " : "misses ") + line_words + indicator.unit + " with probability " +
-               detail::format_decimals(c.probability, 2);
+    const std::string line_words = std::isinf(line.high) ? number(line.low) : std::isinf(line.low) ? number(line.high) : to_string(line);
+    const std::vector<Message::Argument> numbers{indicator.id, detail::format_decimals(latest.value, 1) + indicator.unit,
+                                                 std::to_string(c.sample_size), line_words + indicator.unit,
+                                                 detail::format_decimals(c.probability, 2)};
+    c.reason = c.meets ? Message("{0} {1} (n={2}) meets {3} with probability {4}"_en, "{0} {1}（n={2}）以概率 {4} 达到 {3}"_zh, numbers)
+                       : Message("{0} {1} (n={2}) misses {3} with probability {4}"_en, "{0} {1}（n={2}）达到 {3} 的概率为 {4}，未达到"_zh, numbers);
     return c;
 }
 
@@ -347,10 +351,12 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
                 p.latest_date = as_of - boost::gregorian::date_duration(static_cast<long>(trends.ages(row, column)));
             }
             p.line = target_line(indicator, t.value, p.latest);
-            const std::string what = "target " + t.indicator + " " + line_text(p.line) + (p.deadline ? " by " + to_iso(*p.deadline) : "");
+            const Message what = p.deadline ? Message("target {0} {1} by {2}"_en, "目标 {0} {1}（期限 {2}）"_zh,
+                                                      {t.indicator, to_string(p.line), to_iso(*p.deadline)})
+                                            : Message("target {0} {1}"_en, "目标 {0} {1}"_zh, {t.indicator, to_string(p.line)});
             if (!p.latest) {
                 p.state = TargetState::no_data;
-                p.reason = what + ": no data";
+                p.reason = Message("{0}: no data"_en, "{0}: 无数据"_zh, {what});
                 r.targets.push_back(std::move(p));
                 continue;
             }
@@ -364,22 +370,20 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
             if (p.met_now) p.state = TargetState::met;
             else if (p.deadline && *p.deadline < as_of) p.state = TargetState::overdue;
             else p.state = p.on_track ? TargetState::on_track : TargetState::off_track;
-            p.reason = what + ": latest " + number(*p.latest) + " (" + to_iso(*p.latest_date) + ")";
-            if (p.projected) p.reason += ", projected " + number(*p.projected, 2);
-            p.reason += std::string(": ") + to_string(p.state);
-            if (p.state == TargetState::off_track && !p.deadline) p.reason += " (no deadline to project to)";
+            const Message projected = p.projected ? Message(", projected {0}"_en, "，预计 {0}"_zh, {number(*p.projected, 2)})
+                                                  : Message("{0}"_en, "{0}"_zh, {""});
+            const Message verdict = p.state == TargetState::off_track && !p.deadline
+                                        ? Message("off_track (no deadline to project to)"_en, "off_track（没有可预测到的期限）"_zh)
+                                        : Message("{0}"_en, "{0}"_zh, {to_string(p.state)});
+            p.reason = Message("{0}: latest {1} ({2}){3}: {4}"_en, "{0}: 最新 {1}（{2}）{3}: {4}"_zh,
+                               {what, number(*p.latest), to_iso(*p.latest_date), projected, verdict});
             r.targets.push_back(std::move(p));
         }
     }
 }
 
-}  // namespace
-
-Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
-    return detail::readiness(campaign, as_of, options, nullptr);
-}
-
-Readiness detail::readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options, std::vector<ReadinessFailure>* failures) {
+// Throws ValidationError for options readiness cannot work with.
+void check(const ReadinessOptions& options) {
     if (options.trend_points < 2)
         throw ValidationError("trend_points", Message("{0} points cannot make a trend; expected 2 or more"_en, "{0} 个点无法构成趋势；应为 2 个或以上"_zh,
                                                       {std::to_string(options.trend_points)}));
@@ -391,6 +395,16 @@ Readiness detail::readiness(const Campaign& campaign, Date as_of, const Readines
         throw ValidationError("survey_interval", Message("{0} is outside (0, 1); expected a confidence level in (0, 1)"_en,
                                                          "{0} 超出 (0, 1)；应为 (0, 1) 内的置信水平"_zh,
                                                          {detail::format_number(options.survey_interval)}));
+}
+
+}  // namespace
+
+Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options) {
+    return detail::readiness(campaign, as_of, options, nullptr);
+}
+
+Readiness detail::readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options, std::vector<ReadinessFailure>* failures) {
+    check(options);
     Readiness out;
     out.as_of = as_of;
     const CampaignSpec& spec = campaign.spec();
@@ -477,65 +491,131 @@ Readiness detail::readiness(const Campaign& campaign, Date as_of, const Readines
             const std::size_t late = r.overdue_tasks[u].size();
             UnitFacts& facts = r.facts[u];
             facts.overdue_tasks = static_cast<int>(late);
-            const std::string tasks = late == 0 ? "" : std::to_string(late) + (late == 1 ? " overdue task" : " overdue tasks");
+            // The reason, part by part.
+            std::vector<Message> parts;
+            const Message tasks_bear =
+                late == 0   ? Message("no overdue task bears on it"_en, "没有相关的逾期任务"_zh)
+                : late == 1 ? Message("1 overdue task bears on it"_en, "1 项相关任务逾期"_zh)
+                            : Message("{0} overdue tasks bear on it"_en, "{0} 项相关任务逾期"_zh, {std::to_string(late)});
             // A unit judged on nothing: no framework, or a sub-unit of a framework of city-wide items only.
             bool judged = r.now.has_value() && r.framework;
             if (judged && !spec.units[u].parent.empty())
                 judged = std::any_of(r.framework->indicators().begin(), r.framework->indicators().end(),
                                      [](const Indicator* i) { return i->scope == IndicatorScope::every_unit; });
             if (!judged) {
-                std::string reason = r.now ? "not judged on the framework (its items are the top unit's)" : "no framework";
-                reason += late > 0 ? "; " + tasks + (late == 1 ? " bears on it" : " bear on it") : "; no overdue task bears on it";
+                parts.push_back(r.now ? Message("not judged on the framework (its items are the top unit's)"_en,
+                                                "不按测评体系评价（其指标属于最上级单位）"_zh)
+                                      : Message("no framework"_en, "没有测评体系"_zh));
+                parts.push_back(tasks_bear);
                 for (const TargetProgress* target : targets_of[u])
                     if (target->state == TargetState::off_track || target->state == TargetState::overdue) {
                         facts.targets_off_track.push_back(target->indicator);
-                        reason += "; " + target->reason;
+                        parts.push_back(target->reason);
                     }
                 facts.basic_failed.clear();
                 facts.ruled_met.clear();
                 facts.ruled_not_met.clear();
                 r.rag.push_back(late > 0 || !facts.targets_off_track.empty() ? Rag::amber : Rag::green);
-                r.reasons.push_back(reason);
+                r.reasons.push_back(join(parts));
                 continue;
             }
             const bool now = r.now->passed[u];
             const bool ahead = r.at_inspection ? r.at_inspection->passed[u] : now;
-            const std::string when = r.inspection ? "at the inspection" + dated(r.inspection) : "";
-            std::string reason;
+            const std::string when = r.inspection ? to_iso(*r.inspection) : "";
             Rag rag;
             if (!now && !ahead) {
                 rag = Rag::red;
-                reason = r.inspection ? "fails now and is projected to fail " + when : "fails now";
+                parts.push_back(r.inspection ? Message("fails now and is projected to fail at the inspection ({0})"_en,
+                                                       "目前未达标，预计迎检时（{0}）仍未达标"_zh, {when})
+                                             : Message("fails now"_en, "目前未达标"_zh));
             } else if (!now) {
                 rag = Rag::amber;
-                reason = "fails now, projected to pass " + when;
+                parts.push_back(Message("fails now, projected to pass at the inspection ({0})"_en, "目前未达标，预计迎检时（{0}）达标"_zh, {when}));
             } else if (!ahead) {
                 rag = Rag::amber;
-                reason = "passes now, projected to fail " + when;
+                parts.push_back(Message("passes now, projected to fail at the inspection ({0})"_en, "目前达标，预计迎检时（{0}）未达标"_zh, {when}));
             } else {
                 rag = late > 0 ? Rag::amber : Rag::green;
-                reason = r.inspection ? "passes now and is projected to pass " + when : "passes now";
+                parts.push_back(r.inspection ? Message("passes now and is projected to pass at the inspection ({0})"_en,
+                                                       "目前达标，预计迎检时（{0}）仍达标"_zh, {when})
+                                             : Message("passes now"_en, "目前达标"_zh));
             }
-            if (!now && r.now->basic_failed(static_cast<Eigen::Index>(u)) > 0)
-                reason += "; " + std::to_string(r.now->basic_failed(static_cast<Eigen::Index>(u))) + " basic items not met";
-            if (late > 0) reason += "; " + tasks + (late == 1 ? " bears on it" : " bear on it");
+            const auto basic = r.now->basic_failed(static_cast<Eigen::Index>(u));
+            if (!now && basic > 0)
+                parts.push_back(Message("{0} basic items not met"_en, "{0} 项基本项未达标"_zh, {std::to_string(basic)}));
+            if (late > 0) parts.push_back(tasks_bear);
             facts.passes_now = now;
             if (r.at_inspection) facts.passes_at_inspection = ahead;
             for (const TargetProgress* target : targets_of[u])
                 if (target->state == TargetState::off_track || target->state == TargetState::overdue) {
                     facts.targets_off_track.push_back(target->indicator);
-                    reason += "; " + target->reason;
+                    parts.push_back(target->reason);
                 }
             for (const SurveyCheck* survey : surveys_of[u])
                 if (survey->in_doubt) {
                     facts.surveys_in_doubt.push_back(survey->indicator);
-                    reason += "; " + survey->reason;
+                    parts.push_back(survey->reason);
                 }
             if (rag == Rag::green && (!facts.targets_off_track.empty() || !facts.surveys_in_doubt.empty())) rag = Rag::amber;
             r.rag.push_back(rag);
-            r.reasons.push_back(reason);
+            r.reasons.push_back(join(parts));
         }
         out.titles.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<SeriesTrend> series_trends(const Campaign& campaign, const std::string& title, Date as_of,
+                                       const ReadinessOptions& options) {
+    check(options);
+    const Framework& framework = campaign.framework(title);
+    const CampaignSpec& spec = campaign.spec();
+    std::optional<Date> inspection = spec.titles[campaign.title_index(title)].dates.inspection;
+    if (inspection && *inspection <= as_of) inspection.reset();
+    std::vector<std::string> units;
+    for (const CampaignUnit& u : spec.units) units.push_back(u.id);
+    const std::vector<std::string> ids = framework.indicator_ids();
+    const ObservationStore& store = campaign.observations();
+    const TrendMatrix trends = store.trend_matrix(units, ids, as_of, options.trend_points, options.known_on);
+    const RowMatrix ahead = inspection ? trends.project(*inspection) : RowMatrix();
+    std::vector<SeriesTrend> out;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        const bool top = spec.units[u].parent.empty();
+        const std::string unit_class = campaign.unit_class(units[u], title);
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+            const Indicator& indicator = framework.indicator(ids[k]);
+            const auto row = static_cast<Eigen::Index>(u), col = static_cast<Eigen::Index>(k);
+            if ((indicator.scope == IndicatorScope::top_unit && !top) || std::isnan(trends.values(row, col))) continue;
+            SeriesTrend t;
+            t.unit = units[u];
+            t.indicator = indicator.id;
+            t.points = static_cast<int>(trends.points(row, col));
+            t.latest = trends.values(row, col);
+            t.latest_date = as_of - boost::gregorian::date_duration(static_cast<long>(trends.ages(row, col)));
+            if (t.points >= 2) t.slope = trends.slopes(row, col);
+            if (inspection) t.projected = carried(indicator, t.latest, trends.points(row, col), ahead(row, col));
+            t.line = unit_line(indicator, unit_class, !top);
+            if (t.line && t.line->contains(t.latest)) t.reach_date = t.latest_date;
+            // The reach date and the progress state need the series itself.
+            const bool moves = indicator.direction != Direction::yes_no && indicator.direction != Direction::problem_count;
+            const bool reach = t.line && !t.reach_date && moves;
+            const bool towards_line = t.line && inspection && indicator.direction != Direction::yes_no;
+            const bool in_direction = !towards_line && (indicator.direction == Direction::higher ||
+                                                        indicator.direction == Direction::lower ||
+                                                        indicator.direction == Direction::problem_count);
+            if (t.points >= 2 && (reach || towards_line || in_direction)) {
+                const ObservationSeries s = history(store, t.unit, t.indicator, as_of, options.known_on);
+                const auto first = static_cast<std::ptrdiff_t>(s.dates.size()) - t.points;
+                const std::vector<Date> dates(s.dates.begin() + first, s.dates.end());
+                const std::vector<double> values(s.values.begin() + first, s.values.end());
+                if (reach) t.reach_date = trend(dates, values).reach_date(*t.line);
+                ProgressOptions progress;
+                progress.measure = GrowthMeasure::linear;
+                if (towards_line) t.progress = assess_progress(dates, values, *t.line, *inspection, progress).state;
+                if (in_direction) t.progress = assess_progress(dates, values, indicator.direction, progress).state;
+            }
+            out.push_back(std::move(t));
+        }
     }
     return out;
 }

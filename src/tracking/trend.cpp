@@ -65,13 +65,22 @@ void check_line(const Interval& line, const char* name) {
 
 double years_between(Date from, Date to) { return static_cast<double>((to - from).days()) / days_per_year; }
 
-std::string percent_per_year(double rate) { return format_fixed(rate * 100.0, 2) + " %/year"; }
-
-std::string describe_line(const Interval& line) {
-    if (std::isinf(line.high)) return ">= " + format_number(line.low);
-    if (std::isinf(line.low)) return "<= " + format_number(line.high);
-    return "in [" + format_number(line.low) + ", " + format_number(line.high) + "]";
+// "1.50 %/year", "每年 1.50%".
+Message percent_per_year(double rate) {
+    return Message("{0} %/year"_en, "每年 {0}%"_zh, {format_fixed(rate * 100.0, 2)});
 }
+
+// "4.0000/year", "每年 4.0000".
+Message per_year(double rate) { return Message("{0}/year"_en, "每年 {0}"_zh, {format_fixed(rate, 4)}); }
+
+// ">= 36", or "in [6.5, 8.5]" for a range.
+Message describe_line(const Interval& line) {
+    if (std::isfinite(line.low) && std::isfinite(line.high)) return Message("in {0}"_en, "在 {0} 内"_zh, {to_string(line)});
+    return Message("{0}"_en, "{0}"_zh, {to_string(line)});
+}
+
+// A value and its date: "5.8 (2026-01-01)".
+std::string dated_value(double value, Date date) { return format_number(value) + " (" + to_iso(date) + ")"; }
 
 // The end of `line` the value must reach (the value is outside the line): low when below it.
 double goal_of(const Interval& line, double value) { return value < line.low ? line.low : line.high; }
@@ -155,19 +164,21 @@ ProgressState classify(double value, double on_track, double acceleration, doubl
 
 // The cut-offs the value fell between, as "0.6 <= R < 0.95"; `number` formats a cut-off.
 template <class Format>
-std::string band(ProgressState state, double on_track, double acceleration, double limited, const std::string& symbol,
-                 Format number) {
+Message band(ProgressState state, double on_track, double acceleration, double limited, const Message& symbol, Format number) {
     switch (state) {
-        case ProgressState::on_track: return symbol + " >= " + number(on_track);
-        case ProgressState::needs_acceleration: return number(acceleration) + " <= " + symbol + " < " + number(on_track);
-        case ProgressState::limited_progress: return number(limited) + " <= " + symbol + " < " + number(acceleration);
-        default: return symbol + " < " + number(limited);
+        case ProgressState::on_track: return Message("{0} >= {1}"_en, "{0} >= {1}"_zh, {symbol, number(on_track)});
+        case ProgressState::needs_acceleration:
+            return Message("{1} <= {0} < {2}"_en, "{1} <= {0} < {2}"_zh, {symbol, number(acceleration), number(on_track)});
+        case ProgressState::limited_progress:
+            return Message("{1} <= {0} < {2}"_en, "{1} <= {0} < {2}"_zh, {symbol, number(limited), number(acceleration)});
+        default: return Message("{0} < {1}"_en, "{0} < {1}"_zh, {symbol, number(limited)});
     }
 }
 
-std::string first_points(const ProgressAssessment& result, int min_points) {
-    return std::to_string(result.points) + (result.points == 1 ? " point" : " points") + "; at least " +
-           std::to_string(min_points) + " are needed to judge a trend";
+Message first_points(const ProgressAssessment& result, int min_points) {
+    return Message(result.points == 1 ? "1 point; at least {1} are needed to judge a trend"_en
+                                      : "{0} points; at least {1} are needed to judge a trend"_en,
+                   "{0} 个点；判断趋势至少需要 {1} 个"_zh, {std::to_string(result.points), std::to_string(min_points)});
 }
 
 // Open SDG's scaling factor C for a natural limit (sdg-build ProgressMeasure.py): 1 far from the
@@ -275,9 +286,11 @@ Trend trend(const std::vector<Date>& dates, const std::vector<double>& values, i
     t.intercept = fit.intercept;
     t.r_squared = fit.r_squared;
     if (t.first_value <= 0.0)
-        t.cagr_note = "the first value " + format_number(t.first_value) + " is not positive, so no compound growth rate";
+        t.cagr_note = Message("the first value {0} is not positive, so no compound growth rate"_en, "首个值 {0} 不是正数，无法计算复合增长率"_zh,
+                              {format_number(t.first_value)});
     else if (t.last_value <= 0.0)
-        t.cagr_note = "the latest value " + format_number(t.last_value) + " is not positive, so no compound growth rate";
+        t.cagr_note = Message("the latest value {0} is not positive, so no compound growth rate"_en, "最新值 {0} 不是正数，无法计算复合增长率"_zh,
+                              {format_number(t.last_value)});
     else
         t.cagr = std::pow(t.last_value / t.first_value, 1.0 / t.span_years) - 1.0;
     return t;
@@ -286,7 +299,7 @@ Trend trend(const std::vector<Date>& dates, const std::vector<double>& values, i
 std::string to_string(const Trend& t) {
     return "Trend(" + std::to_string(t.points) + " points " + to_iso(t.first_date) + ".." + to_iso(t.last_date) +
            ", slope " + format_fixed(t.slope, 4) + "/year, R² " + format_fixed(t.r_squared, 4) + ", " +
-           (t.cagr ? "CAGR " + percent_per_year(*t.cagr) : "no CAGR: " + t.cagr_note) + ")";
+           (t.cagr ? "CAGR " + percent_per_year(*t.cagr).text(Language::en) : "no CAGR: " + t.cagr_note.text(Language::en)) + ")";
 }
 
 // ---- progress --------------------------------------------------------------------------------
@@ -303,8 +316,8 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     // Meeting the target needs no trend (as in Open SDG, where it is checked first).
     if (!values.empty() && target.contains(values.back())) {
         result.state = ProgressState::target_met;
-        result.reason = "the latest value " + format_number(values.back()) + " (" + to_iso(dates.back()) +
-                        ") meets the target " + describe_line(target);
+        result.reason = Message("the latest value {0} meets the target {1}"_en, "最新值 {0} 已达到目标 {1}"_zh,
+                                {dated_value(values.back(), dates.back()), describe_line(target)});
         return result;
     }
     if (result.points < options.min_points) {
@@ -321,15 +334,15 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     const double d = goal > latest ? 1.0 : -1.0;  // rising (+1) or falling (-1) is the way in
     const double span = years_between(base_date, dates.back()), horizon = years_between(base_date, deadline);
 
-    std::string fallback;
+    Message fallback("{0}"_en, "{0}"_zh, {""});
     result.measure = options.measure;
     if (options.measure == GrowthMeasure::compound && !(base > 0.0 && latest > 0.0 && goal > 0.0)) {
         result.measure = GrowthMeasure::linear;
-        fallback = " (linear rates: compound growth needs positive values, and " +
-                   std::string(base <= 0.0 ? "the first value " + format_number(base)
-                                           : latest <= 0.0 ? "the latest value " + format_number(latest)
-                                                           : "the target " + format_number(goal)) +
-                   " is not)";
+        const Message which = base <= 0.0     ? Message("the first value {0}"_en, "首个值 {0}"_zh, {format_number(base)})
+                              : latest <= 0.0 ? Message("the latest value {0}"_en, "最新值 {0}"_zh, {format_number(latest)})
+                                              : Message("the target {0}"_en, "目标 {0}"_zh, {format_number(goal)});
+        fallback = Message(" (linear rates: compound growth needs positive values, and {0} is not)"_en,
+                           "（按线性速率: 复合增长需要正值，而{0}不是）"_zh, {which});
     }
     double observed = 0.0, required = 0.0;
     std::string unit;
@@ -342,27 +355,28 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     }
     result.observed_rate = observed;
     result.required_rate = required;
-    const auto rate = [&](double r) {
-        return result.measure == GrowthMeasure::compound ? percent_per_year(r) : format_fixed(r, 4) + "/year";
-    };
-    const std::string context = "the observed " + rate(observed) + " from " + format_number(base) + " (" +
-                                to_iso(base_date) + ") against the " + rate(required) + " needed to reach " +
-                                describe_line(target) + " by " + to_iso(deadline) + fallback;
+    const auto rate = [&](double r) { return result.measure == GrowthMeasure::compound ? percent_per_year(r) : per_year(r); };
+    const Message context("the observed {0} from {1} against the {2} needed to reach {3} by {4}{5}"_en,
+                          "自 {1} 起实际变化 {0}，而在 {4} 前达到 {3} 需要 {2}{5}"_zh,
+                          {rate(observed), dated_value(base, base_date), rate(required), describe_line(target), to_iso(deadline),
+                           fallback});
     if (required == 0.0) {  // the first point sits on the target's edge: only the sign of the change counts
         const double signed_change = d * observed;
         result.state = signed_change > 0.0   ? ProgressState::on_track
                        : signed_change == 0.0 ? ProgressState::limited_progress
                                               : ProgressState::deteriorating;
-        result.reason = "no change is needed from the first point, so the direction decides: " + context;
+        result.reason = Message("no change is needed from the first point, so the direction decides: {0}"_en,
+                                "从首个点起无需变化，由方向决定: {0}"_zh, {context});
         return result;
     }
     const double ratio = d * observed / std::abs(required);
     result.progress_value = ratio;
     result.state = classify(ratio, options.on_track_ratio, options.acceleration_ratio, options.limited_ratio);
-    result.reason = "R = " + format_fixed(ratio, 4) + ", " +
-                    band(result.state, options.on_track_ratio, options.acceleration_ratio, options.limited_ratio, "R",
-                         [](double x) { return format_number(x); }) +
-                    ": " + context;
+    result.reason = Message("R = {0}, {1}: {2}"_en, "R = {0}，{1}: {2}"_zh,
+                            {format_fixed(ratio, 4),
+                             band(result.state, options.on_track_ratio, options.acceleration_ratio, options.limited_ratio,
+                                  Message("R"_en, "R"_zh), [](double x) { return Message::Argument(format_number(x)); }),
+                             context});
     return result;
 }
 
@@ -385,22 +399,22 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     }
     const double base = values[begin], latest = values.back();
     const double span = years_between(dates[begin], dates.back());
-    std::string fallback;
+    Message fallback("{0}"_en, "{0}"_zh, {""});
     result.measure = options.measure;
     if (options.measure == GrowthMeasure::compound && !(base > 0.0 && latest > 0.0)) {
         result.measure = GrowthMeasure::linear;
-        fallback = " (linear: compound growth needs positive values, and " +
-                   std::string(base <= 0.0 ? "the first value " + format_number(base)
-                                           : "the latest value " + format_number(latest)) +
-                   " is not)";
+        const Message which = base <= 0.0 ? Message("the first value {0}"_en, "首个值 {0}"_zh, {format_number(base)})
+                                          : Message("the latest value {0}"_en, "最新值 {0}"_zh, {format_number(latest)});
+        fallback = Message(" (linear: compound growth needs positive values, and {0} is not)"_en,
+                           "（按线性: 复合增长需要正值，而{0}不是）"_zh, {which});
     }
     double growth = 0.0;
-    std::string how;
+    Message how;
     if (result.measure == GrowthMeasure::compound) {
         result.observed_rate = std::pow(latest / base, 1.0 / span) - 1.0;
         growth = *result.observed_rate;
-        how = "compound growth from " + format_number(base) + " (" + to_iso(dates[begin]) + ") to " +
-              format_number(latest) + " (" + to_iso(dates.back()) + ")";
+        how = Message("compound growth from {0} to {1}"_en, "从 {0} 到 {1} 的复合增长"_zh,
+                      {dated_value(base, dates[begin]), dated_value(latest, dates.back())});
     } else {
         const double slope = least_squares(dates, values, begin, end).slope;
         double mean_abs = 0.0;
@@ -408,12 +422,13 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
         mean_abs /= static_cast<double>(end - begin);
         result.observed_rate = slope;
         growth = mean_abs > 0.0 ? slope / mean_abs : 0.0;
-        how = "slope " + format_fixed(slope, 4) + "/year relative to the mean level " + format_fixed(mean_abs, 4) + fallback;
+        how = Message("slope {0} relative to the mean level {1}{2}"_en, "斜率 {0}，相对于平均水平 {1}{2}"_zh,
+                      {per_year(slope), format_fixed(mean_abs, 4), fallback});
     }
     const double signed_growth = d * growth;
     result.progress_value = signed_growth;
     double on_track = options.on_track_growth, acceleration = options.acceleration_growth, limited = options.limited_growth;
-    std::string scaled;
+    Message scaled("{0}"_en, "{0}"_zh, {""});
     if (options.limit) {
         const double c = limit_scaling(base, *options.limit);
         result.scaling = c;
@@ -421,17 +436,21 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
         if (on_track > 0.0) on_track *= c;
         if (acceleration > 0.0) acceleration *= c;
         if (limited > 0.0) limited *= c;
-        scaled = "; positive cut-offs scaled by C = " + format_fixed(c, 4) + " for the limit " + format_number(*options.limit);
+        scaled = Message("; positive cut-offs scaled by C = {0} for the limit {1}"_en, "；正的分界值按上限 {1} 乘以 C = {0}"_zh,
+                         {format_fixed(c, 4), format_number(*options.limit)});
     }
     result.state = classify(signed_growth, on_track, acceleration, limited);
-    const std::string way = d > 0 ? "rising" : "falling";
-    result.reason = "growth the right way (" + way + ") " + percent_per_year(signed_growth) + ", " +
-                    band(result.state, on_track, acceleration, limited, "growth", percent_per_year) + ": " + how + scaled;
+    const Message way = d > 0 ? Message("rising"_en, "上升"_zh) : Message("falling"_en, "下降"_zh);
+    result.reason = Message("growth the right way ({0}) {1}, {2}: {3}{4}"_en, "向正确方向（{0}）的增长 {1}，{2}: {3}{4}"_zh,
+                            {way, percent_per_year(signed_growth),
+                             band(result.state, on_track, acceleration, limited, Message("growth"_en, "增长率"_zh),
+                                  [](double x) { return Message::Argument(percent_per_year(x)); }),
+                             how, scaled});
     return result;
 }
 
 std::string to_string(const ProgressAssessment& a) {
-    return std::string("ProgressAssessment(") + to_string(a.state) + ": " + a.reason + ")";
+    return std::string("ProgressAssessment(") + to_string(a.state) + ": " + a.reason.text(Language::en) + ")";
 }
 
 // ---- level or trend --------------------------------------------------------------------------
@@ -445,8 +464,11 @@ LevelOrTrend level_or_trend(const std::vector<Date>& dates, const std::vector<do
     LevelOrTrend result;
     result.latest = values.back();
     result.met_by_level = line.contains(result.latest);
-    const std::string level = "the latest value " + format_number(result.latest) + " (" + to_iso(dates.back()) + ") " +
-                              (result.met_by_level ? "meets " : "does not meet ") + describe_line(line);
+    const Message level = result.met_by_level
+                              ? Message("the latest value {0} meets {1}"_en, "最新值 {0} 达到 {1}"_zh,
+                                        {dated_value(result.latest, dates.back()), describe_line(line)})
+                              : Message("the latest value {0} does not meet {1}"_en, "最新值 {0} 未达到 {1}"_zh,
+                                        {dated_value(result.latest, dates.back()), describe_line(line)});
 
     // The way the trend must go: falling for "at most", rising for "at least", towards a range.
     double d = 0.0;
@@ -454,30 +476,34 @@ LevelOrTrend level_or_trend(const std::vector<Date>& dates, const std::vector<do
     else if (std::isinf(line.high)) d = 1.0;
     else if (result.latest < line.low) d = 1.0;
     else if (result.latest > line.high) d = -1.0;
-    const std::string way = d > 0 ? "rising" : "falling";
+    const Message way = d > 0 ? Message("rising"_en, "上升"_zh) : Message("falling"_en, "下降"_zh);
 
-    std::string trend_text;
+    Message trend_text;
     if (d == 0.0) {
-        trend_text = "inside the range no trend is asked for";
+        trend_text = Message("inside the range no trend is asked for"_en, "在范围之内，不要求趋势"_zh);
     } else if (options.test == TrendTest::consecutive) {
         const auto k = static_cast<std::size_t>(options.changes);
         if (values.size() < k + 1) {
-            trend_text = "too few points for the trend (" + std::to_string(values.size()) + "; " + std::to_string(k + 1) +
-                         " are needed for " + std::to_string(k) + (k == 1 ? " change)" : " changes)");
+            trend_text = Message(k == 1 ? "too few points for the trend ({0}; {1} are needed for 1 change)"_en
+                                        : "too few points for the trend ({0}; {1} are needed for {2} changes)"_en,
+                                 "点数不足以判断趋势（{0} 个；{2} 次变化需要 {1} 个点）"_zh,
+                                 {std::to_string(values.size()), std::to_string(k + 1), std::to_string(k)});
         } else {
             std::size_t wrong = 0;
             for (std::size_t i = values.size() - k; i < values.size(); ++i)
                 if (!(d * (values[i] - values[i - 1]) > 0.0)) ++wrong;
             result.met_by_trend = wrong == 0;
-            trend_text = result.met_by_trend ? "each of the last " + std::to_string(k) + " changes is " + way
-                                             : std::to_string(wrong) + " of the last " + std::to_string(k) +
-                                                   " changes " + (wrong == 1 ? "is" : "are") + " not " + way;
+            trend_text = result.met_by_trend
+                             ? Message("each of the last {0} changes is {1}"_en, "最近 {0} 次变化均为{1}"_zh, {std::to_string(k), way})
+                             : Message(wrong == 1 ? "{0} of the last {1} changes is not {2}"_en : "{0} of the last {1} changes are not {2}"_en,
+                                       "最近 {1} 次变化中有 {0} 次不是{2}"_zh, {std::to_string(wrong), std::to_string(k), way});
         }
     } else {
         const std::size_t begin = window_start(values.size(), options.last_points), end = values.size();
         const std::size_t n = end - begin;
         if (n < 3) {
-            trend_text = "too few points for the slope test (" + std::to_string(n) + "; at least 3 are needed)";
+            trend_text = Message("too few points for the slope test ({0}; at least 3 are needed)"_en,
+                                 "点数不足以做斜率检验（{0} 个；至少需要 3 个）"_zh, {std::to_string(n)});
         } else {
             const Fit fit = least_squares(dates, values, begin, end);
             const double dof = static_cast<double>(n - 2);
@@ -493,19 +519,23 @@ LevelOrTrend level_or_trend(const std::vector<Date>& dates, const std::vector<do
             result.slope = fit.slope;
             result.p_value = p;
             result.met_by_trend = toward > 0.0 && p < 1.0 - options.confidence;
-            trend_text = "the slope of the last " + std::to_string(n) + " points is " + format_fixed(fit.slope, 4) +
-                         "/year, one-sided p = " + format_fixed(p, 4) + (result.met_by_trend ? " < " : " >= ") +
-                         format_number(1.0 - options.confidence) + (result.met_by_trend ? ": significantly " : ": not significantly ") + way;
+            const std::vector<Message::Argument> numbers{std::to_string(n), per_year(fit.slope), format_fixed(p, 4),
+                                                         format_number(1.0 - options.confidence), way};
+            trend_text = result.met_by_trend
+                             ? Message("the slope of the last {0} points is {1}, one-sided p = {2} < {3}: significantly {4}"_en,
+                                       "最近 {0} 个点的斜率为 {1}，单侧 p = {2} < {3}: 显著{4}"_zh, numbers)
+                             : Message("the slope of the last {0} points is {1}, one-sided p = {2} >= {3}: not significantly {4}"_en,
+                                       "最近 {0} 个点的斜率为 {1}，单侧 p = {2} >= {3}: 未显著{4}"_zh, numbers);
         }
     }
     result.met = result.met_by_level || result.met_by_trend;
-    result.reason = level + "; " + trend_text;
+    result.reason = Message("{0}; {1}"_en, "{0}；{1}"_zh, {level, trend_text});
     return result;
 }
 
 std::string to_string(const LevelOrTrend& r) {
     const char* verdict = r.met_by_level ? "met by level" : r.met_by_trend ? "met by trend" : "not met";
-    return std::string("LevelOrTrend(") + verdict + ": " + r.reason + ")";
+    return std::string("LevelOrTrend(") + verdict + ": " + r.reason.text(Language::en) + ")";
 }
 
 // ---- history average -------------------------------------------------------------------------
@@ -543,22 +573,25 @@ HistoryAverage history_average(const std::vector<Date>& dates, const std::vector
     if (used > 0) result.average = sum / static_cast<double>(used);
     result.assessable = used >= options.min_years;
     const bool lower = options.direction != Direction::higher;
-    const std::string latest = std::to_string(result.year) + " value " + format_number(result.latest);
     if (!result.assessable) {
-        result.reason = "only " + std::to_string(used) + " of the " + std::to_string(options.years) + " years " + period +
-                        " have data; at least " + std::to_string(options.min_years) + " are needed";
+        result.reason = Message("only {0} of the {1} years {2} have data; at least {3} are needed"_en,
+                                "{2} 的 {1} 年中只有 {0} 年有数据；至少需要 {3} 年"_zh,
+                                {std::to_string(used), std::to_string(options.years), period, std::to_string(options.min_years)});
         return result;
     }
     result.met = lower ? result.latest <= *result.average : result.latest >= *result.average;
-    const char* sign = lower ? (result.met ? " <= " : " > ") : (result.met ? " >= " : " < ");
-    result.reason = latest + sign + "the mean " + format_fixed(*result.average, 4) + " of " + std::to_string(used) +
-                    (used == 1 ? " year in " : " years in ") + period;
+    const char* sign = lower ? (result.met ? "<=" : ">") : (result.met ? ">=" : "<");
+    result.reason = Message(used == 1 ? "{0} value {1} {2} the mean {3} of {4} year in {5}"_en
+                                      : "{0} value {1} {2} the mean {3} of {4} years in {5}"_en,
+                            "{0} 年的值 {1} {2} {5} 中 {4} 年的平均值 {3}"_zh,
+                            {std::to_string(result.year), format_number(result.latest), sign, format_fixed(*result.average, 4),
+                             std::to_string(used), period});
     return result;
 }
 
 std::string to_string(const HistoryAverage& r) {
     return std::string("HistoryAverage(") + (r.met ? "met" : r.assessable ? "not met" : "not assessable") + ": " +
-           r.reason + ")";
+           r.reason.text(Language::en) + ")";
 }
 
 }  // namespace civitas

@@ -4,4 +4,4 @@
 #include <civitas/methods/ranking.hpp>
 
 #include "core/detail/number_format.hpp"
-#include "methods/detail/weight_checks.hpp"
+#include "methods/detail/checks.hpp"

@@ -151,9 +151,9 @@ def test_bad_batch_arguments() -> None:
         framework.evaluate_many(np.ones((1, 2)), columns=["a1", "a1"])
     with pytest.raises(ValueError, match="columns"):
         framework.evaluate_many(np.ones((1, 2)), columns=["a1"])
-    with pytest.raises(ValueError, match="2-D"):
+    with pytest.raises(civitas.ValidationError, match="data: an array of 1 dimensions; expected 2"):
         framework.evaluate_many(np.ones(3), columns=["a1"])
-    with pytest.raises(TypeError, match="columns"):
+    with pytest.raises(civitas.ValidationError, match="columns: missing"):
         framework.evaluate_many(np.ones((1, 1)))
     with pytest.raises(civitas.ValidationError):
         framework.evaluate_many(np.ones((1, 1)), columns=["a1"], units=["x", "y"])
@@ -215,8 +215,8 @@ BINDING_ERRORS = {
     "trend option": (
         lambda: civitas.assess_progress(TWO_DATES, [1, 2], direction="higher", measure="fast"),
         "measure",
-        "measure: 'fast' is not one of 'compound', 'linear'",
-        "measure: 'fast' 不是以下取值之一: 'compound', 'linear'",
+        "measure: unknown value 'fast'; expected one of 'compound', 'linear'",
+        "measure: 未知的取值 'fast'；应为以下之一: 'compound', 'linear'",
     ),
     "NaT": (
         lambda: civitas.trend(np.array(["2016-01-01", "NaT"], dtype="datetime64[D]"), [1, 2]),
@@ -245,8 +245,8 @@ BINDING_ERRORS = {
     "criteria dimensions": (
         lambda: civitas.topsis(np.ones(3), [1.0]),
         "x",
-        "x: an array of 1 dimensions; expected 2 (units x criteria)",
-        "x: 数组为 1 维；应为 2 维（评价对象 × 评价指标）",
+        "x: an array of 1 dimensions; expected 2 (units by rows, criteria by columns)",
+        "x: 数组为 1 维；应为 2 维（行为评价对象，列为评价指标）",
     ),
     "seed": (
         lambda: civitas.rank_uncertainty(np.ones((3, 2)), [0.5, 0.5], draws=10, seed=-1),
@@ -260,11 +260,30 @@ BINDING_ERRORS = {
         "weights_before: expected the weights of the first round",
         "weights_before: 应为第一轮测评的权重",
     ),
+    "criteria not numbers": (
+        lambda: civitas.critic_weights("x"),
+        "x",
+        "x: str; expected a 2-D array of numbers (units by rows, criteria by columns)",
+        "x: str；应为二维数值数组（行为评价对象，列为评价指标）",
+    ),
+    "benefit entry": (
+        lambda: civitas.topsis(np.ones((3, 2)), [0.5, 0.5], [True, "no"]),
+        "benefit[1]",
+        "benefit[1]: 'no' is not a boolean; expected True or False",
+        "benefit[1]: 'no' 不是布尔值；应为 True 或 False",
+    ),
+    "evaluate threads": (
+        lambda: civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(indicators=[civitas.Indicator("a")])))
+        .evaluate_many(np.ones((2, 1)), columns=["a"], threads=-1),
+        "threads",
+        "threads: value -1; expected 0 (one per core) or more",
+        "threads: 取值 -1；应为 0（每个核一个）或更多",
+    ),
     "weights dimensions": (
         lambda: civitas.entropy_weights(np.ones((2, 2, 2))),
         "x",
-        "x: a 3-D array; expected 2-D (units by rows, criteria by columns)",
-        "x: 3 维数组；应为二维数组（行为评价对象，列为评价指标）",
+        "x: an array of 3 dimensions; expected 2 (units by rows, criteria by columns)",
+        "x: 数组为 3 维；应为 2 维（行为评价对象，列为评价指标）",
     ),
 }
 

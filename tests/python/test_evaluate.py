@@ -305,9 +305,10 @@ def test_booleans_and_numpy_scalars(demo: civitas.Framework) -> None:
 
 
 def test_values_must_be_numbers(demo: civitas.Framework) -> None:
-    with pytest.raises(TypeError, match="a1"):
+    with pytest.raises(civitas.ValidationError, match="a1: '28'; expected a number") as error:
         demo.evaluate({"a1": "28"})
-    with pytest.raises(TypeError):
+    assert error.value.message_zh == "a1: '28'；应为数值"
+    with pytest.raises(civitas.ValidationError, match="values: a list; expected a mapping"):
         demo.evaluate([("a1", 28.0)])  # type: ignore[arg-type]
 
 

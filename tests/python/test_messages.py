@@ -64,3 +64,52 @@ def test_python_errors_carry_the_chinese() -> None:
         civitas.parse_framework('{"id": "x", "name": 3}', "mini.json")
     assert str(raised.value) == "mini.json: $.name: 3 is not a string; expected a string"
     assert raised.value.message_zh == "mini.json: $.name: 3 不是字符串；应为字符串"
+
+
+def test_no_sentence_escapes_the_two_languages() -> None:
+    # What a user can read is a Message (C++) or made by civitas._support (Python): no public
+    # field holds a sentence as a plain string, the bindings raise no bare Python error with an
+    # English text (IndexError stays: Python's sequence protocol needs it), and the pure-Python
+    # modules raise only civitas errors.
+    plain = [
+        f"{path.relative_to(ROOT)}: {line.strip()}"
+        for path in sorted((ROOT / "include").rglob("*.hpp"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"std::(string|vector<std::string>) (reason|reasons|note|cagr_note|message)\b", line)
+    ]
+    assert plain == []
+    bare = [
+        f"{path.relative_to(ROOT)}: {line.strip()}"
+        for path in sorted((ROOT / "python/src").glob("*.cpp"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"py::(value_error|type_error|key_error|runtime_error)\(", line)
+    ]
+    assert bare == []
+    raised = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted((ROOT / "python/civitas").glob("*.py"))
+        if path.name != "_support.py"
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\braise\b(?! (validation_error|not_found_error)\()", line)
+    ]
+    assert raised == []
+
+
+PYTHON_ERROR = re.compile(r'(?:validation_error|not_found_error)\((?:[^,]+,\s*)?(f?"[^"]*")\s*,\s*(f?"[^"]*")\)', re.S)
+
+
+def test_python_side_errors_read_in_both_languages() -> None:
+    found = [
+        (path.name, english, chinese)
+        for path in sorted((ROOT / "python/civitas").glob("*.py"))
+        for english, chinese in PYTHON_ERROR.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert len(found) >= 8
+    for where, english, chinese in found:
+        assert not CJK.search(english), f"{where}: the English has Chinese: {english}"
+        assert CJK.search(chinese), f"{where}: no Chinese for {english}: {chinese}"
+    with pytest.raises(civitas.ValidationError) as raised:
+        civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(indicators=[civitas.Indicator("a")]))).evaluate(
+            {"a": "high"})
+    assert (str(raised.value), raised.value.message_zh, raised.value.path) == (
+        "a: 'high'; expected a number", "a: 'high'；应为数值", "a")

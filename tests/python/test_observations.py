@@ -93,7 +93,7 @@ def test_header_errors_raise_parse_error() -> None:
         civitas.parse_observations_csv("")
     with pytest.raises(civitas.ParseError, match="cannot open"):
         civitas.read_observations_csv(DATA / "no-such-file.csv")
-    with pytest.raises(ValueError, match="threads must be >= 0"):
+    with pytest.raises(civitas.ValidationError, match=r"threads: value -1; expected 0 \(up to 2\) or more"):
         civitas.parse_observations_csv("unit,indicator,date,value\n", threads=-1)
 
 

@@ -61,8 +61,9 @@ def test_task_values() -> None:
     assert repr(Dependency("a", Link.start_to_start, 3, LagUnit.calendar_days)) == (
         "Dependency('a', link=Link.start_to_start, lag=3, unit=LagUnit.calendar_days)"
     )
-    with pytest.raises(TypeError):
+    with pytest.raises(civitas.ValidationError, match=r"depends_on\[0\]: 3; expected a Dependency or a task id") as error:
         Task("b", depends_on=[3])  # type: ignore[list-item]
+    assert error.value.message_zh == "depends_on[0]: 3；应为 Dependency 或任务 id（字符串）"
     with pytest.raises(TypeError):
         Task("b", start=datetime.datetime(2025, 1, 1, 9, 0))  # noqa: DTZ001
 

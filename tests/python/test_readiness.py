@@ -215,6 +215,25 @@ def test_framework_fields_round_trip() -> None:
         civitas.Framework(civitas.FrameworkSpec("bad", root=civitas.Category(indicators=[bad])))
 
 
+def test_series_trends_are_what_readiness_projects() -> None:
+    campaign = rules_campaign()
+    trends = civitas.series_trends(campaign, "garden", D(2026, 1, 15))
+    garden = civitas.readiness(campaign, D(2026, 1, 15)).title("garden")
+    ahead = garden.at_inspection
+    for t in trends:
+        row = [u.id for u in campaign.units].index(t.unit)
+        assert t.projected == ahead.values[row, ahead.indicator_ids.index(t.indicator)]
+    happy = next(t for t in trends if (t.unit, t.indicator) == ("city", "happy"))
+    assert (str(happy.line), happy.reach_date, happy.progress) == (">= 90", D(2026, 1, 1), civitas.ProgressState.target_met)
+    with pytest.raises(civitas.NotFoundError):
+        civitas.series_trends(campaign, "nope", D(2026, 1, 15))
+
+
+def test_interval_reads_as_a_line() -> None:
+    assert [str(i) for i in (civitas.Interval.at_least(36), civitas.Interval.at_most(5.6), civitas.Interval(6.5, 8.5),
+                             civitas.Interval())] == [">= 36", "<= 5.6", "[6.5, 8.5]", "any"]
+
+
 def test_trend_frame() -> None:
     pytest.importorskip("pandas")
     frame = civitas.trend_frame(rules_campaign(), "garden", D(2026, 1, 15))

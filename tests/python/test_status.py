@@ -57,7 +57,7 @@ def test_frames_for_the_circular() -> None:
     phases = s.rollup_frame()
     assert phases.loc["", "tasks"] == 4
     assert math.isclose(phases.loc["", "overdue"], 2)
-    with pytest.raises(KeyError, match="no responsibility field 'leader'"):
+    with pytest.raises(civitas.NotFoundError, match="no responsibility field 'leader'"):
         s.rollup_frame("leader")
 
 

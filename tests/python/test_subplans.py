@@ -151,7 +151,7 @@ def test_frames_of_problems_and_rollups(plan: civitas.Plan) -> None:
     tasks = plan.tasks_frame()
     assert tasks.loc["chengguan/file_plan", "titles"] == "civ,san"
     assert tasks.loc["chengguan/school/clean", "subplan"] == "chengguan/school"
-    with pytest.raises(KeyError, match="subplan"):
+    with pytest.raises(civitas.NotFoundError, match="subplan"):
         s.rollup_frame("district")
 
 

@@ -202,6 +202,9 @@ inline bool mentions(const std::string& text, const std::string& part) {
     return lowercase(text).find(lowercase(part)) != std::string::npos;
 }
 
+/// True when the English text of `message` contains `part` (case-insensitive).
+inline bool mentions(const Message& message, const std::string& part) { return mentions(message.text(Language::en), part); }
+
 /// Checks that `text` names every one of `all` and at least one of `any` (case-insensitive).
 inline ::testing::AssertionResult mentions_all_and_any(const std::string& text, std::initializer_list<std::string> all,
                                                        std::initializer_list<std::string> any = {}) {

@@ -113,6 +113,9 @@ private:
     std::vector<Message> phrase_;  // empty, or the one phrase
 };
 
+/// The parts one after the other, separated by "; " ("；" in Chinese); empty for no parts.
+[[nodiscard]] CIVITAS_CORE_EXPORT Message join(std::vector<Message> parts);
+
 /// Where in a text file: "line 12" or "line 12, column 3" (column 0: the whole line), "第 12 行第 3 列".
 [[nodiscard]] CIVITAS_CORE_EXPORT Message file_position(std::size_t line, std::size_t column = 0);
 

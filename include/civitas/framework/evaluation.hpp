@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 namespace civitas {
@@ -153,22 +152,6 @@ public:
     const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
     const EvaluateOptions& options = {});
 
-/// The same for any Eigen matrix or expression (Matrix, Map, Ref, block, either layout);
-/// read in place when it has direct access, else evaluated first.
-template <class Derived>
-[[nodiscard]] BatchEvaluation evaluate_many(
-    const Framework& framework, const Eigen::DenseBase<Derived>& values, const std::vector<std::string>& columns,
-    const std::vector<std::string>& units = {}, const std::vector<std::string>& classes = {},
-    const EvaluateOptions& options = {}) {
-    if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 &&
-                  std::is_same_v<typename Derived::Scalar, double>) {
-        return evaluate_many(framework, MatrixView::of(values), columns, units, classes, options);
-    } else {
-        const Eigen::MatrixXd plain = values.derived().template cast<double>();
-        return evaluate_many(framework, MatrixView::of(plain), columns, units, classes, options);
-    }
-}
-
 /// Frees the memory that finished batches left for reuse (at most 64 MiB is ever kept).
 CIVITAS_EXPORT void release_cached_memory() noexcept;
 
@@ -189,8 +172,8 @@ struct CIVITAS_EXPORT Ruling {
     std::string indicator;               ///< indicator id
     RulingKind kind = RulingKind::subunit;  ///< the rule
     Outcome outcome = Outcome::met;      ///< met, not met, or missing: not assessed (left out of the unit's counts and weights)
-    std::string reason;                  ///< in words, with the numbers (English)
-    friend bool operator==(const Ruling& a, const Ruling& b) noexcept {
+    Message reason;                      ///< in words, with the numbers
+    friend bool operator==(const Ruling& a, const Ruling& b) {
         return a.unit == b.unit && a.indicator == b.indicator && a.kind == b.kind && a.outcome == b.outcome &&
                a.reason == b.reason;
     }

@@ -51,6 +51,9 @@ struct CIVITAS_EXPORT Interval {
     friend bool operator!=(const Interval& a, const Interval& b) noexcept { return !(a == b); }
 };
 
+/// A line as people write it: ">= 36", "<= 5.6", "[6.5, 8.5]"; "any" ("不限") when open at both ends.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Interval& line, Language language = Language::en);
+
 /// Which values are better, and so how the pass line reads.
 enum class Direction {
     higher,         ///< higher is better: pass when value >= line

@@ -18,7 +18,7 @@ namespace civitas {
 /// Obstacle degree of each indicator for each unit: O_ij = w_j (1 - r_ij) / sum_k w_k (1 - r_ik),
 /// a share in [0, 1] of the unit's weighted shortfall; a row with no shortfall is all 0.
 /// `r`: units x indicators of normalised values in [0, 1] (1 = best); weights as weighted_sum.
-[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::MatrixXd obstacle_degree(CriteriaView r,
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::MatrixXd obstacle_degree(MatrixView r,
                                                                      const Eigen::Ref<const Eigen::VectorXd>& weights);
 
 /// A weighted-sum score change between two rounds, split per unit and indicator. With
@@ -37,7 +37,7 @@ struct CIVITAS_METHODS_EXPORT ScoreChangeAttribution {
 /// the two values times the weight change). `weights_after` empty: the same weights in both.
 /// Throws ValidationError for shapes that differ, non-finite values or bad weights.
 [[nodiscard]] CIVITAS_METHODS_EXPORT ScoreChangeAttribution score_change_attribution(
-    CriteriaView before, CriteriaView after, const Eigen::Ref<const Eigen::VectorXd>& weights_before,
+    MatrixView before, MatrixView after, const Eigen::Ref<const Eigen::VectorXd>& weights_before,
     const std::optional<Eigen::VectorXd>& weights_after = std::nullopt);
 
 /// One line per unit with a non-zero change: the change and its largest contributions.

@@ -11,72 +11,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 namespace civitas {
-
-/// A read-only units-by-criteria matrix of doubles (units by rows, criteria by columns).
-/// Any Eigen matrix, map, Ref or block of doubles with direct access is read in place, in either
-/// layout; any other expression is evaluated once into storage the view keeps.
-class CIVITAS_METHODS_EXPORT CriteriaView {
-public:
-    /// A view of raw memory: element (r, c) is data[r * row_stride + c * col_stride] (strides in elements).
-    CriteriaView(const double* data, std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t row_stride,
-                 std::ptrdiff_t col_stride) noexcept
-        : data_(data), rows_(rows), cols_(cols), row_stride_(row_stride), col_stride_(col_stride) {}
-
-    /// The same data as a MatrixView (evaluation and weights take those).
-    CriteriaView(const MatrixView& view) noexcept  // NOLINT(google-explicit-constructor)
-        : CriteriaView(view.data, view.rows, view.cols, view.row_stride, view.col_stride) {}
-
-    /// A view of any Eigen expression; implicit, so Eigen matrices pass straight to the functions below.
-    template <class Derived>
-    CriteriaView(const Eigen::DenseBase<Derived>& matrix) {  // NOLINT(google-explicit-constructor)
-        if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 &&
-                      std::is_same_v<typename Derived::Scalar, double>) {
-            set(matrix.derived());
-        } else {
-            owned_ = std::make_shared<const Eigen::MatrixXd>(matrix.derived().template cast<double>());
-            set(*owned_);
-        }
-    }
-
-    /// Units (rows).
-    [[nodiscard]] std::ptrdiff_t rows() const noexcept { return rows_; }
-    /// Criteria (columns).
-    [[nodiscard]] std::ptrdiff_t cols() const noexcept { return cols_; }
-    /// Element (r, c).
-    [[nodiscard]] double operator()(std::ptrdiff_t r, std::ptrdiff_t c) const noexcept {
-        return data_[r * row_stride_ + c * col_stride_];
-    }
-    /// Element (r, 0); row r holds cols() values col_stride() apart.
-    [[nodiscard]] const double* row(std::ptrdiff_t r) const noexcept { return data_ + r * row_stride_; }
-    /// Elements from one column to the next within a row (1 for row-major data).
-    [[nodiscard]] std::ptrdiff_t col_stride() const noexcept { return col_stride_; }
-
-private:
-    template <class M>
-    void set(const M& m) noexcept {
-        data_ = m.data();
-        rows_ = m.rows();
-        cols_ = m.cols();
-        const std::ptrdiff_t inner = m.innerStride(), outer = m.outerStride();
-        row_stride_ = M::IsRowMajor ? outer : inner;
-        col_stride_ = M::IsRowMajor ? inner : outer;
-    }
-
-    const double* data_ = nullptr;
-    std::ptrdiff_t rows_ = 0, cols_ = 0, row_stride_ = 0, col_stride_ = 0;
-    std::shared_ptr<const Eigen::MatrixXd> owned_;  ///< the evaluated expression, when there was no direct access
-};
-
-/// Criterion directions: true where higher is better (benefit), false where lower is (cost).
-/// Empty means every criterion is a benefit.
-using Benefit = std::vector<bool>;
 
 // ---- scores ---------------------------------------------------------------------------------------
 
@@ -89,12 +28,12 @@ template <> struct EnumNames<Normalization> { static constexpr const char* value
 
 /// Weighted sum of framework scores per unit: sum_j w_j x_ij, in the unit of x (no normalisation).
 /// Weights: finite, >= 0, summing to 1 within 1e-6 (else ValidationError; divide by the sum first).
-[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd weighted_sum(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights);
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd weighted_sum(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights);
 
 /// TOPSIS closeness to the ideal per unit, in [0, 1] (1 = the ideal on every weighted criterion).
 /// Throws ValidationError for bad shapes, non-finite values, bad weights (see weighted_sum), an
 /// all-zero column under vector normalisation, or when no weighted criterion separates the units.
-[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd topsis(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd topsis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                             const Benefit& benefit = {},
                                                             Normalization normalization = Normalization::vector);
 
@@ -104,7 +43,7 @@ template <> struct EnumNames<Normalization> { static constexpr const char* value
 class CIVITAS_METHODS_EXPORT TopsisPrepared {
 public:
     /// Normalises x once; same checks on x and benefit as topsis().
-    explicit TopsisPrepared(CriteriaView x, const Benefit& benefit = {},
+    explicit TopsisPrepared(MatrixView x, const Benefit& benefit = {},
                             Normalization normalization = Normalization::vector);
 
     /// Units (rows of x).
@@ -128,7 +67,7 @@ private:
 };
 
 /// The same as TopsisPrepared(x, benefit, normalization).
-[[nodiscard]] CIVITAS_METHODS_EXPORT TopsisPrepared prepare_topsis(CriteriaView x, const Benefit& benefit = {},
+[[nodiscard]] CIVITAS_METHODS_EXPORT TopsisPrepared prepare_topsis(MatrixView x, const Benefit& benefit = {},
                                                                    Normalization normalization = Normalization::vector);
 
 /// VIKOR's measures per unit and its compromise solution (Opricovic & Tzeng 2004).
@@ -146,7 +85,7 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
 
 /// VIKOR with v in [0, 1]; a constant column contributes 0. Throws ValidationError as topsis()
 /// does, for fewer than 2 units, and when all units have the same S or the same R (Q is 0/0).
-[[nodiscard]] CIVITAS_METHODS_EXPORT VikorResult vikor(CriteriaView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+[[nodiscard]] CIVITAS_METHODS_EXPORT VikorResult vikor(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                        const Benefit& benefit = {}, double v = 0.5);
 
 /// Grey relational grades per unit (Deng 1989; Kuo, Yang & Huang 2008), in (0, 1]: min-max
@@ -154,7 +93,7 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
 /// (D_min + rho D_max) / (D_ij + rho D_max), grade = sum_j w_j coefficient_ij. rho in (0, 1].
 /// A constant column has every unit at the reference (coefficient 1). Throws ValidationError as
 /// topsis() does, and when every column is constant.
-[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd grey_relational(CriteriaView x,
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd grey_relational(MatrixView x,
                                                                      const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                                      const Benefit& benefit = {}, double rho = 0.5);
 

@@ -98,7 +98,7 @@ struct CIVITAS_METHODS_EXPORT RankUncertainty {
 /// weighted_sum: >= 0, summing to 1 within 1e-6). Draw d uses its own random stream (xoshiro256**
 /// seeded from splitmix64 of the seed and d), so the result depends on the seed, never on threads.
 /// Throws ValidationError naming the argument for bad shapes, values, weights or options.
-[[nodiscard]] CIVITAS_METHODS_EXPORT RankUncertainty rank_uncertainty(CriteriaView x,
+[[nodiscard]] CIVITAS_METHODS_EXPORT RankUncertainty rank_uncertainty(MatrixView x,
                                                                       const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                                       const Benefit& benefit = {},
                                                                       const UncertaintyOptions& options = {});

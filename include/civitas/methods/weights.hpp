@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 namespace civitas {
@@ -136,49 +135,17 @@ template <> struct EnumNames<ObjectiveNormalization> { static constexpr const ch
 /// are flipped by min_max. With `none`, values must be >= 0 (Hwang & Yoon 1981). ValidationError
 /// for fewer than 2 rows, NaN or infinity, or a column that does not vary (named by its index).
 [[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd entropy_weights(
-    MatrixView x, const std::vector<bool>& benefit = {},
+    MatrixView x, const Benefit& benefit = {},
     ObjectiveNormalization normalization = ObjectiveNormalization::min_max);
 /// CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995): C_j = sigma_j x sum_k (1 - r_jk) on the
 /// normalised columns, w_j = C_j / sum C_k. Needs 2+ columns that are not all perfectly correlated.
 [[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd critic_weights(
-    MatrixView x, const std::vector<bool>& benefit = {},
+    MatrixView x, const Benefit& benefit = {},
     ObjectiveNormalization normalization = ObjectiveNormalization::min_max);
 /// Standard-deviation weights: w_j = sigma_j / sum sigma_k of the normalised columns.
 [[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd std_weights(
-    MatrixView x, const std::vector<bool>& benefit = {},
+    MatrixView x, const Benefit& benefit = {},
     ObjectiveNormalization normalization = ObjectiveNormalization::min_max);
-
-namespace detail {
-/// Calls `method` with a MatrixView of `x`: in place when it has direct access to doubles, else a copy.
-template <class Derived, class Method>
-Eigen::VectorXd with_matrix_view(const Eigen::DenseBase<Derived>& x, Method&& method) {
-    if constexpr ((Derived::Flags & Eigen::DirectAccessBit) != 0 && std::is_same_v<typename Derived::Scalar, double>) {
-        return method(MatrixView::of(x));
-    } else {
-        const Eigen::MatrixXd plain = x.derived().template cast<double>();
-        return method(MatrixView::of(plain));
-    }
-}
-}  // namespace detail
-
-/// entropy_weights() of any Eigen matrix or expression (either layout, read in place when possible).
-template <class Derived>
-[[nodiscard]] Eigen::VectorXd entropy_weights(const Eigen::DenseBase<Derived>& x, const std::vector<bool>& benefit = {},
-                                              ObjectiveNormalization normalization = ObjectiveNormalization::min_max) {
-    return detail::with_matrix_view(x, [&](MatrixView view) { return entropy_weights(view, benefit, normalization); });
-}
-/// critic_weights() of any Eigen matrix or expression.
-template <class Derived>
-[[nodiscard]] Eigen::VectorXd critic_weights(const Eigen::DenseBase<Derived>& x, const std::vector<bool>& benefit = {},
-                                             ObjectiveNormalization normalization = ObjectiveNormalization::min_max) {
-    return detail::with_matrix_view(x, [&](MatrixView view) { return critic_weights(view, benefit, normalization); });
-}
-/// std_weights() of any Eigen matrix or expression.
-template <class Derived>
-[[nodiscard]] Eigen::VectorXd std_weights(const Eigen::DenseBase<Derived>& x, const std::vector<bool>& benefit = {},
-                                          ObjectiveNormalization normalization = ObjectiveNormalization::min_max) {
-    return detail::with_matrix_view(x, [&](MatrixView view) { return std_weights(view, benefit, normalization); });
-}
 
 // ---- combined weights ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/plan/status.hpp>
 #include <civitas/tracking/campaign.hpp>
+#include <civitas/tracking/trend.hpp>
 
 #include <optional>
 #include <string>
@@ -59,8 +60,8 @@ struct CIVITAS_EXPORT TargetProgress {
     bool met_now = false;               ///< the latest value meets the target
     bool on_track = false;              ///< met now, or projected to meet it by the deadline
     TargetState state = TargetState::no_data;  ///< the verdict
-    std::string reason;                 ///< in words, with the numbers (English)
-    friend bool operator==(const TargetProgress& a, const TargetProgress& b) noexcept {
+    Message reason;                     ///< in words, with the numbers
+    friend bool operator==(const TargetProgress& a, const TargetProgress& b) {
         return a.indicator == b.indicator && a.unit == b.unit && a.every_unit == b.every_unit && a.target == b.target &&
                a.line == b.line && a.deadline == b.deadline && a.department == b.department && a.latest == b.latest &&
                a.latest_date == b.latest_date && a.projected == b.projected && a.met_now == b.met_now &&
@@ -81,8 +82,8 @@ struct CIVITAS_EXPORT SurveyCheck {
     double probability = 0.0;     ///< probability in [0, 1] that the true value meets the line (probability_meets)
     bool meets = false;           ///< the estimate meets the line
     bool in_doubt = false;        ///< meets, but with probability below options.survey_confidence
-    std::string reason;           ///< in words ("public_satisfaction 91.0% (n=400) meets 90 with probability 0.72")
-    friend bool operator==(const SurveyCheck& a, const SurveyCheck& b) noexcept {
+    Message reason;               ///< in words ("public_satisfaction 91.0% (n=400) meets 90 with probability 0.72")
+    friend bool operator==(const SurveyCheck& a, const SurveyCheck& b) {
         return a.unit == b.unit && a.indicator == b.indicator && a.date == b.date && a.estimate == b.estimate &&
                a.sample_size == b.sample_size && a.line == b.line && a.low == b.low && a.high == b.high &&
                a.probability == b.probability && a.meets == b.meets && a.in_doubt == b.in_doubt && a.reason == b.reason;
@@ -116,7 +117,7 @@ struct CIVITAS_EXPORT TitleReadiness {
     std::optional<BatchEvaluation> now;            ///< the evaluation on the latest values; none for a title without framework
     std::optional<BatchEvaluation> at_inspection;  ///< the evaluation on the values projected to the inspection date
     std::vector<Rag> rag;                          ///< per unit
-    std::vector<std::string> reasons;              ///< per unit, in words (English)
+    std::vector<Message> reasons;                  ///< per unit, in words
     std::vector<std::vector<std::string>> overdue_tasks;  ///< per unit, ids of the overdue tasks that bear on it
     std::vector<TargetProgress> targets;           ///< the campaign's targets of this title, per unit they apply to (campaign order, then unit order)
     std::vector<SurveyCheck> surveys;              ///< survey items with a sample size, per unit (unit order, then framework order)
@@ -148,6 +149,33 @@ struct CIVITAS_EXPORT Readiness {
 /// alone: amber with overdue tasks, else green; so is a sub-unit when every item of the
 /// framework is a top_unit item (and its targets: amber when one is off track or overdue).
 [[nodiscard]] CIVITAS_EXPORT Readiness readiness(const Campaign& campaign, Date as_of, const ReadinessOptions& options = {});
+
+/// The trend of one unit's series of a title's framework, as readiness sees it on a date.
+struct CIVITAS_EXPORT SeriesTrend {
+    std::string unit;                   ///< unit id
+    std::string indicator;              ///< indicator id
+    int points = 0;                     ///< points the trend is fitted on: the last `trend_points` on or before the date, >= 1
+    double latest = 0.0;                ///< the latest value on or before the date
+    Date latest_date;                   ///< its date
+    std::optional<double> slope;        ///< least-squares slope, value units per year; none under 2 points
+    std::optional<double> projected;    ///< the value readiness projects to the title's inspection date; none without one after the date
+    std::optional<Interval> line;       ///< the line the unit is judged on (unit_line); none when it has none
+    std::optional<Date> reach_date;     ///< the first day the projection meets the line (latest_date when the latest value does); none when it never does
+    std::optional<ProgressState> progress;  ///< Open SDG progress (linear measure) towards the line by the inspection date, else in the indicator's direction; none under 2 points or without either
+    friend bool operator==(const SeriesTrend& a, const SeriesTrend& b) noexcept {
+        return a.unit == b.unit && a.indicator == b.indicator && a.points == b.points && a.latest == b.latest &&
+               a.latest_date == b.latest_date && a.slope == b.slope && a.projected == b.projected && a.line == b.line &&
+               a.reach_date == b.reach_date && a.progress == b.progress;
+    }
+};
+
+/// The trend of every series of `title`'s framework with a value on or before `as_of`: units in
+/// the campaign's order, indicators in the framework's; a top_unit item for top units only. The
+/// projection is readiness's (the same numbers `at_inspection` is evaluated on); `known_on` and
+/// `trend_points` are read from the options. NotFoundError for an unknown title or one without a
+/// framework; ValidationError for bad options.
+[[nodiscard]] CIVITAS_EXPORT std::vector<SeriesTrend> series_trends(const Campaign& campaign, const std::string& title, Date as_of,
+                                                                    const ReadinessOptions& options = {});
 
 /// One line: `Readiness(2025-12-31; garden_city: 1 red, 3 amber, 1 green; ...)`.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Readiness& readiness);

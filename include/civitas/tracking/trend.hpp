@@ -11,6 +11,7 @@
 /// Time is measured in years of 365.25 days from exact day counts.
 
 #include <civitas/core/enums.hpp>
+#include <civitas/core/message.hpp>
 #include <civitas/export.hpp>
 #include <civitas/framework/framework.hpp>
 #include <civitas/plan/calendar.hpp>
@@ -46,7 +47,7 @@ struct CIVITAS_EXPORT Trend {
     double intercept = 0.0;      ///< the fitted line's value at first_date
     double r_squared = 0.0;      ///< share of variance the line explains, in [0, 1]; 1 when all values are equal
     std::optional<double> cagr;  ///< (last / first) ^ (1 / span_years) - 1 per year (0.05 = 5 %); none when a value is <= 0
-    std::string cagr_note;       ///< why `cagr` is none ("" when it is defined)
+    Message cagr_note;           ///< why `cagr` is none (empty when it is defined)
 
     /// The fitted line's value at `date` (intercept + slope x years since first_date).
     [[nodiscard]] double fitted(Date date) const;
@@ -113,7 +114,7 @@ struct CIVITAS_EXPORT ProgressOptions {
 /// A progress state, the numbers behind it and the reason in words.
 struct CIVITAS_EXPORT ProgressAssessment {
     ProgressState state = ProgressState::too_few_points;  ///< the verdict
-    std::string reason;                           ///< the verdict in words, with the numbers
+    Message reason;                               ///< the verdict in words, with the numbers
     int points = 0;                               ///< points used
     GrowthMeasure measure = GrowthMeasure::compound;  ///< the measure used (linear when compound was undefined)
     std::optional<double> observed_rate;          ///< CAGR per year, or slope in value units per year (linear)
@@ -165,7 +166,7 @@ struct CIVITAS_EXPORT LevelOrTrend {
     double latest = 0.0;        ///< the latest value
     std::optional<double> slope;    ///< slope test: value units per year
     std::optional<double> p_value;  ///< slope test: one-sided p of "no trend the right way"
-    std::string reason;         ///< in words, with the numbers
+    Message reason;             ///< in words, with the numbers
 };
 
 /// "Infant mortality <= 5.6‰ or falling", "good-air days >= 90 % or rising": met when the latest
@@ -202,7 +203,7 @@ struct CIVITAS_EXPORT HistoryAverage {
     double latest = 0.0;      ///< that year's value
     std::optional<double> average;  ///< mean of the previous years' values that exist
     std::vector<int> years_used;    ///< previous years with data, ascending
-    std::string reason;       ///< in words, with the numbers
+    Message reason;           ///< in words, with the numbers
 };
 
 /// "Not above the last five years' average": the year of the latest point is the latest year;

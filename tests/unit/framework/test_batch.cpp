@@ -307,12 +307,12 @@ TEST(Batch, UnitEvaluationRowOutOfRangeThrows) {
 }
 
 TEST(Batch, StridedViewOfABlock) {
-    // Rows 1..2 of a larger matrix, through MatrixView::of a block (strides of the parent).
+    // Rows 1..2 of a larger matrix, through a MatrixView of a block (strides of the parent).
     const auto f = batch_framework();
     Eigen::MatrixXd big(6, 7);
     big.setConstant(-99);
     big.block(1, 1, 4, 5) = batch_values();
-    const auto batch = evaluate_many(f, MatrixView::of(big.block(2, 1, 2, 5)), columns, {units[1], units[2]},
+    const auto batch = evaluate_many(f, MatrixView(big.block(2, 1, 2, 5)), columns, {units[1], units[2]},
                                      {classes[1], classes[2]});
     ASSERT_EQ(batch.size(), 2u);
     for (std::size_t i = 0; i < 2; ++i) {

@@ -32,7 +32,7 @@ TEST(Rulings, MetByARuleScoresFullAndPasses) {
     BatchEvaluation batch = batch_of(f, 12, 8, 15);  // b misses: 2 of 3 met, 66.67 points
     ASSERT_FALSE(batch.passed[0]);
     EXPECT_NEAR(batch.totals(0), 200.0 / 3.0, 1e-9);
-    apply_rulings(f, batch, {{"u", "b", RulingKind::level_or_trend, Outcome::met, "falling"}});
+    apply_rulings(f, batch, {{"u", "b", RulingKind::level_or_trend, Outcome::met, {}}});
     EXPECT_EQ(batch.outcomes(0, 1), static_cast<std::int8_t>(Outcome::met));
     EXPECT_DOUBLE_EQ(batch.scores(0, 1), 1.0);
     EXPECT_DOUBLE_EQ(batch.gaps(0, 1), 0.0);
@@ -56,7 +56,7 @@ TEST(Rulings, NotMetByARuleLosesThePointsAndFails) {
     const Framework f = three();
     BatchEvaluation batch = batch_of(f, 12, 11, 15);
     ASSERT_TRUE(batch.passed[0]);
-    apply_rulings(f, batch, {{"u", "a", RulingKind::subunit, Outcome::not_met, "sub-unit v below"}});
+    apply_rulings(f, batch, {{"u", "a", RulingKind::subunit, Outcome::not_met, {}}});
     EXPECT_DOUBLE_EQ(batch.scores(0, 0), 0.0);
     EXPECT_EQ(batch.met(0), 2);
     EXPECT_NEAR(batch.totals(0), 200.0 / 3.0, 1e-9);
@@ -68,12 +68,12 @@ TEST(Rulings, NotMetByARuleLosesThePointsAndFails) {
 TEST(Rulings, ABasicItemRuledNotMetVetoes) {
     const Framework f = three(true);
     BatchEvaluation batch = batch_of(f, 12, 11, 15);
-    apply_rulings(f, batch, {{"u", "b", RulingKind::history_average, Outcome::not_met, "above the average"}});
+    apply_rulings(f, batch, {{"u", "b", RulingKind::history_average, Outcome::not_met, {}}});
     EXPECT_EQ(batch.basic_failed(0), 1);
     EXPECT_EQ(batch.decided_by[0], Decision::veto);
     EXPECT_EQ(unit_evaluation(f, batch, 0).basic_failed, (std::vector<std::string>{"b"}));
     // Ruled met again: the veto goes.
-    apply_rulings(f, batch, {{"u", "b", RulingKind::history_average, Outcome::met, "not above"}});
+    apply_rulings(f, batch, {{"u", "b", RulingKind::history_average, Outcome::met, {}}});
     EXPECT_EQ(batch.basic_failed(0), 0);
     EXPECT_TRUE(batch.passed[0]);
 }
@@ -83,7 +83,7 @@ TEST(Rulings, NotAssessedLeavesTheUnitAndRenormalises) {
     const Framework f = three(true);
     BatchEvaluation batch = batch_of(f, 12, 8, 15);
     ASSERT_EQ(batch.decided_by[0], Decision::veto);
-    apply_rulings(f, batch, {{"u", "b", RulingKind::scope, Outcome::missing, "city-wide"}});
+    apply_rulings(f, batch, {{"u", "b", RulingKind::scope, Outcome::missing, {}}});
     EXPECT_EQ(batch.outcomes(0, 1), static_cast<std::int8_t>(Outcome::missing));
     EXPECT_EQ(batch.met(0), 2);
     EXPECT_EQ(batch.assessed(0), 2);
@@ -102,7 +102,7 @@ TEST(Rulings, NotAssessedLeavesTheUnitAndRenormalises) {
     EXPECT_DOUBLE_EQ(e.indicator("b").max_points, 0.0);
     EXPECT_TRUE(e.basic_failed.empty());
     // A later ruling cannot bring a cell that is not assessed back.
-    apply_rulings(f, batch, {{"u", "b", RulingKind::subunit, Outcome::not_met, ""}});
+    apply_rulings(f, batch, {{"u", "b", RulingKind::subunit, Outcome::not_met, {}}});
     EXPECT_TRUE(batch.passed[0]);
 }
 
@@ -110,11 +110,11 @@ TEST(Rulings, AnUnchangedOutcomeChangesNothingAndUnknownIdsThrow) {
     const Framework f = three();
     BatchEvaluation batch = batch_of(f, 12, 8, 15);
     const BatchEvaluation before = batch;
-    apply_rulings(f, batch, {{"u", "b", RulingKind::subunit, Outcome::not_met, "same"}});
+    apply_rulings(f, batch, {{"u", "b", RulingKind::subunit, Outcome::not_met, {}}});
     EXPECT_EQ(batch.scores, before.scores);
     EXPECT_EQ(batch.totals(0), before.totals(0));
-    EXPECT_THROW(apply_rulings(f, batch, {{"w", "b", RulingKind::subunit, Outcome::met, ""}}), NotFoundError);
-    EXPECT_THROW(apply_rulings(f, batch, {{"u", "z", RulingKind::subunit, Outcome::met, ""}}), NotFoundError);
+    EXPECT_THROW(apply_rulings(f, batch, {{"w", "b", RulingKind::subunit, Outcome::met, {}}}), NotFoundError);
+    EXPECT_THROW(apply_rulings(f, batch, {{"u", "z", RulingKind::subunit, Outcome::met, {}}}), NotFoundError);
     const Framework other(flat_spec({higher("a", 10), higher("b", 10), higher("c", 10)}, "other"));
     EXPECT_THROW(apply_rulings(other, batch, {}), ValidationError);
 }

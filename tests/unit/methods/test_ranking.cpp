@@ -224,7 +224,7 @@ TEST(Topsis, ReadsEveryLayoutAlike) {
     Matrix padded = wide;
     padded.leftCols(6) = x;
     expect_near(topsis(padded.leftCols(6), w), expected, 1e-15);  // a block with an outer stride
-    expect_near(topsis(MatrixView::of(row_major), w), expected, 1e-15);  // the view evaluation and weights take
+    expect_near(topsis(MatrixView(row_major), w), expected, 1e-15);  // the view evaluation and weights take
 }
 
 // ---- TOPSIS: bad input ---------------------------------------------------------------------------------------

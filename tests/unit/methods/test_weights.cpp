@@ -520,7 +520,7 @@ TEST(Entropy, ReadsAnyLayoutInPlace) {
     Eigen::MatrixXd bigger = Eigen::MatrixXd::Zero(20, 9);
     bigger.block(3, 2, 12, 5) = x;
     EXPECT_TRUE(entropy_weights(bigger.block(3, 2, 12, 5)).isApprox(expected, 1e-14));
-    EXPECT_TRUE(entropy_weights(MatrixView::of(x)).isApprox(expected, 1e-14));
+    EXPECT_TRUE(entropy_weights(MatrixView(x)).isApprox(expected, 1e-14));
     // An expression is evaluated first.
     EXPECT_TRUE(entropy_weights(2.0 * x).isApprox(expected, 1e-12));
 }

@@ -400,6 +400,18 @@ TEST(ObservationCsv, TwoThreadsAndAnyBlockSizeGiveTheSameResult) {
     std::remove(path.c_str());
 }
 
+TEST(ObservationCsv, ANegativeThreadCountIsRejected) {
+    ObservationReadOptions options;
+    options.threads = -1;
+    try {
+        (void)parse_observations_csv("unit,indicator,date,value\n", "<string>", options);
+        ADD_FAILURE() << "expected ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.path(), "threads");
+        EXPECT_EQ(e.message(Language::zh), "threads: 取值 -1；应为 0（至多 2 个）或更多");
+    }
+}
+
 TEST(ObservationCsv, AnyNumberOfThreadsGivesTheSameResult) {
     // No quotes: every block of 128 KiB or more is cut at line breaks into a part per thread.
     const std::string text = mixed_file(60000, false);

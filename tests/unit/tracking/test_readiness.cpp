@@ -94,10 +94,10 @@ TEST(Readiness, RedAmberGreenWithTheirReasons) {
     EXPECT_EQ(garden.rag, (std::vector<Rag>{Rag::amber, Rag::red, Rag::amber}));
     EXPECT_EQ(garden.overdue_tasks[0], (std::vector<std::string>{"root_task"}));
     EXPECT_TRUE(garden.overdue_tasks[1].empty());  // d1's task serves the sanitary title
-    EXPECT_TRUE(mentions(garden.reasons[0], "1 overdue task bears on it")) << garden.reasons[0];
-    EXPECT_TRUE(mentions(garden.reasons[1], "fails now and is projected to fail at the inspection (2026-07-01)")) << garden.reasons[1];
-    EXPECT_TRUE(mentions(garden.reasons[1], "1 basic items not met")) << garden.reasons[1];
-    EXPECT_TRUE(mentions(garden.reasons[2], "fails now, projected to pass")) << garden.reasons[2];
+    EXPECT_TRUE(mentions(garden.reasons[0], "1 overdue task bears on it")) << garden.reasons[0].text(Language::en);
+    EXPECT_TRUE(mentions(garden.reasons[1], "fails now and is projected to fail at the inspection (2026-07-01)")) << garden.reasons[1].text(Language::en);
+    EXPECT_TRUE(mentions(garden.reasons[1], "1 basic items not met")) << garden.reasons[1].text(Language::en);
+    EXPECT_TRUE(mentions(garden.reasons[2], "fails now, projected to pass")) << garden.reasons[2].text(Language::en);
     // The sanitary title has no framework: its tasks alone. The top unit sees every sub-plan's.
     const TitleReadiness& sanitary = r.title("sanitary");
     EXPECT_FALSE(sanitary.now.has_value());
@@ -113,7 +113,7 @@ TEST(Readiness, AsKnownOnALaterDayTheCorrectionCounts) {
     const TitleReadiness& garden = r.title("garden");
     EXPECT_DOUBLE_EQ(garden.now->values(2, 0), 36.0);
     EXPECT_EQ(garden.rag[2], Rag::green);
-    EXPECT_TRUE(mentions(garden.reasons[2], "passes now and is projected to pass")) << garden.reasons[2];
+    EXPECT_TRUE(mentions(garden.reasons[2], "passes now and is projected to pass")) << garden.reasons[2].text(Language::en);
 }
 
 TEST(Readiness, AfterTheInspectionDateThereIsNoProjection) {
@@ -122,7 +122,7 @@ TEST(Readiness, AfterTheInspectionDateThereIsNoProjection) {
     EXPECT_FALSE(garden.inspection.has_value());
     EXPECT_FALSE(garden.at_inspection.has_value());
     EXPECT_EQ(garden.rag[1], Rag::red);
-    EXPECT_EQ(garden.reasons[1].rfind("fails now", 0), 0u) << garden.reasons[1];
+    EXPECT_EQ(garden.reasons[1].text(Language::en).rfind("fails now", 0), 0u) << garden.reasons[1].text(Language::en);
     EXPECT_THROW((void)r.title("nope"), NotFoundError);
     ReadinessOptions bad;
     bad.trend_points = 1;
@@ -237,8 +237,8 @@ TEST(Readiness, UnitRulesDecideTheOutcomes) {
     EXPECT_EQ(outcome(now, 2, "park"), Outcome::not_met);
     const Ruling* park = ruling(t.rulings, "city", "park", RulingKind::subunit);
     ASSERT_NE(park, nullptr);
-    EXPECT_TRUE(mentions(park->reason, "d2 5")) << park->reason;
-    EXPECT_TRUE(mentions(park->reason, ">= 5.5")) << park->reason;
+    EXPECT_TRUE(mentions(park->reason, "d2 5")) << park->reason.text(Language::en);
+    EXPECT_TRUE(mentions(park->reason, ">= 5.5")) << park->reason.text(Language::en);
     // top_unit: judged for the city only.
     EXPECT_EQ(outcome(now, 0, "gardens"), Outcome::met);
     EXPECT_EQ(outcome(now, 1, "gardens"), Outcome::missing);
@@ -290,6 +290,61 @@ TEST(Readiness, UnitRulesAtTheInspection) {
     EXPECT_EQ(t.facts[0].passes_at_inspection, false);
 }
 
+TEST(SeriesTrends, EverySeriesAsReadinessSeesIt) {
+    const Campaign campaign = rules_campaign();
+    const Date as_of = day("2026-01-15");
+    const std::vector<SeriesTrend> trends = series_trends(campaign, "garden", as_of);
+    const auto find = [&](const char* unit, const char* indicator) -> const SeriesTrend* {
+        for (const SeriesTrend& t : trends)
+            if (t.unit == unit && t.indicator == indicator) return &t;
+        return nullptr;
+    };
+    // Units in the campaign's order, indicators in the framework's; gardens for the city only.
+    ASSERT_EQ(trends.size(), 5u + 4u + 4u);
+    EXPECT_EQ(trends[0].unit + "/" + trends[0].indicator, "city/park");
+    EXPECT_EQ(trends[5].unit + "/" + trends[5].indicator, "d1/park");
+    EXPECT_EQ(find("d1", "gardens"), nullptr);
+    // The city's happy: 89 then 91 in 184 days, 2 / (184 / 365.25) a year; 91 + 2 x 181 / 184 on 1 July.
+    const SeriesTrend* happy = find("city", "happy");
+    ASSERT_NE(happy, nullptr);
+    EXPECT_EQ(happy->points, 2);
+    EXPECT_EQ(happy->latest_date, day("2026-01-01"));
+    EXPECT_NEAR(*happy->slope, 2 * 365.25 / 184, 1e-9);
+    EXPECT_NEAR(*happy->projected, 91 + 2.0 * 181 / 184, 1e-9);
+    EXPECT_EQ(happy->line, Interval::at_least(90));
+    EXPECT_EQ(happy->reach_date, day("2026-01-01"));  // 91 meets 90 already
+    EXPECT_EQ(happy->progress, ProgressState::target_met);
+    // d1's park: one point, judged on the sub-unit line, carried as it is.
+    const SeriesTrend* park = find("d1", "park");
+    EXPECT_EQ(park->points, 1);
+    EXPECT_FALSE(park->slope);
+    EXPECT_EQ(park->line, Interval::at_least(5.5));
+    EXPECT_EQ(park->projected, 6.0);
+    EXPECT_FALSE(park->progress);
+    // d1's mortality 6.0, 6.1, 5.9 falls 0.1 a year: 5.6 is reached after the inspection, and the
+    // ratio of observed to needed falls short of 0.6 (limited progress).
+    const SeriesTrend* mortality = find("d1", "mortality");
+    ASSERT_TRUE(mortality->reach_date);
+    EXPECT_GT(*mortality->reach_date, day("2026-07-01"));
+    EXPECT_EQ(mortality->progress, ProgressState::limited_progress);
+    // Every projection is the one readiness evaluates at the inspection.
+    const Readiness whole = readiness(campaign, as_of);
+    const TitleReadiness& r = whole.title("garden");
+    for (const SeriesTrend& t : trends) {
+        const auto row = static_cast<Eigen::Index>(campaign.unit_index(t.unit));
+        const auto col = std::find(r.at_inspection->indicator_ids.begin(), r.at_inspection->indicator_ids.end(), t.indicator) -
+                         r.at_inspection->indicator_ids.begin();
+        EXPECT_EQ(*t.projected, r.at_inspection->values(row, col)) << t.unit << "/" << t.indicator;
+    }
+    // After the inspection date: nothing is projected, progress is judged by direction alone.
+    const std::vector<SeriesTrend> late = series_trends(campaign, "garden", day("2026-08-01"));
+    EXPECT_FALSE(late[0].projected);
+    EXPECT_THROW((void)series_trends(campaign, "nope", as_of), NotFoundError);
+    ReadinessOptions one;
+    one.trend_points = 1;
+    EXPECT_THROW((void)series_trends(campaign, "garden", as_of, one), ValidationError);
+}
+
 TEST(Readiness, SurveysCarryTheirSamplingError) {
     const Readiness r = readiness(rules_campaign(), day("2026-01-15"));
     const TitleReadiness& t = r.title("garden");
@@ -305,14 +360,14 @@ TEST(Readiness, SurveysCarryTheirSamplingError) {
     EXPECT_TRUE(city.in_doubt);
     EXPECT_LT(city.low, 90.0);
     EXPECT_GT(city.high, 91.0);
-    EXPECT_TRUE(mentions(city.reason, "happy 91.0% (n=400) meets 90% with probability 0.7")) << city.reason;
+    EXPECT_TRUE(mentions(city.reason, "happy 91.0% (n=400) meets 90% with probability 0.7")) << city.reason.text(Language::en);
     // 950 of 1000: sure; 85 %: misses (not "in doubt", simply not met).
     EXPECT_FALSE(t.surveys[1].in_doubt);
     EXPECT_GT(t.surveys[1].probability, 0.999);
     EXPECT_FALSE(t.surveys[2].meets);
     EXPECT_FALSE(t.surveys[2].in_doubt);
     EXPECT_EQ(t.facts[0].surveys_in_doubt, (std::vector<std::string>{"happy"}));
-    EXPECT_TRUE(mentions(t.reasons[0], "with probability")) << t.reasons[0];
+    EXPECT_TRUE(mentions(t.reasons[0], "with probability")) << t.reasons[0].text(Language::en);
     // With a lower bar of confidence the doubt goes.
     ReadinessOptions lenient;
     lenient.survey_confidence = 0.5;
@@ -359,8 +414,8 @@ TEST(Readiness, TargetsAreTrackedPerUnit) {
     // Facts and verdicts: the city's overdue target, d1's off-track one.
     EXPECT_EQ(t.facts[0].targets_off_track, (std::vector<std::string>{"park"}));
     EXPECT_EQ(t.facts[1].targets_off_track, (std::vector<std::string>{"gardens"}));
-    EXPECT_TRUE(mentions(t.reasons[1], "target gardens >= 2 by 2026-04-30")) << t.reasons[1];
-    EXPECT_TRUE(mentions(t.reasons[1], "off_track")) << t.reasons[1];
+    EXPECT_TRUE(mentions(t.reasons[1], "target gardens >= 2 by 2026-04-30")) << t.reasons[1].text(Language::en);
+    EXPECT_TRUE(mentions(t.reasons[1], "off_track")) << t.reasons[1].text(Language::en);
 }
 
 TEST(Readiness, AnOffTrackTargetMakesAPassingUnitAmber) {
@@ -379,8 +434,8 @@ TEST(Readiness, AnOffTrackTargetMakesAPassingUnitAmber) {
     EXPECT_TRUE(t.at_inspection->passed[1]);
     EXPECT_EQ(t.targets[0].state, TargetState::off_track);  // flat at 95
     EXPECT_EQ(t.rag[1], Rag::amber);
-    EXPECT_TRUE(mentions(t.reasons[1], "passes now and is projected to pass")) << t.reasons[1];
-    EXPECT_TRUE(mentions(t.reasons[1], "target happy >= 99 by 2026-06-30")) << t.reasons[1];
+    EXPECT_TRUE(mentions(t.reasons[1], "passes now and is projected to pass")) << t.reasons[1].text(Language::en);
+    EXPECT_TRUE(mentions(t.reasons[1], "target happy >= 99 by 2026-06-30")) << t.reasons[1].text(Language::en);
 }
 
 TEST(Readiness, SubUnitsOfAFrameworkOfCityWideItemsAreNotJudged) {
@@ -398,7 +453,7 @@ TEST(Readiness, SubUnitsOfAFrameworkOfCityWideItemsAreNotJudged) {
     EXPECT_EQ(t.rag, (std::vector<Rag>{Rag::green, Rag::green, Rag::green}));
     EXPECT_EQ(t.facts[0].passes_now, true);
     EXPECT_FALSE(t.facts[1].passes_now.has_value());
-    EXPECT_TRUE(mentions(t.reasons[1], "not judged on the framework")) << t.reasons[1];
+    EXPECT_TRUE(mentions(t.reasons[1], "not judged on the framework")) << t.reasons[1].text(Language::en);
 }
 
 // ---- messages in Chinese ---------------------------------------------------------------------
@@ -429,6 +484,30 @@ TEST(ReadinessMessages, ReadInChinese) {
     } catch (const ValidationError& e) {
         EXPECT_EQ(e.message(Language::zh), "survey_confidence: 1 超出 (0, 1)；应为 (0, 1) 内的概率");
     }
+}
+
+TEST(ReadinessMessages, ReasonsReadInBothLanguages) {
+    const Readiness r = readiness(rules_campaign({{"garden", "gardens", "d1", 2, day("2026-04-30"), ""}}), day("2026-01-15"));
+    const TitleReadiness& t = r.title("garden");
+    // The city fails park through d2 (the sub-unit rule), and its mortality is met by the trend.
+    const Ruling* park = ruling(t.rulings, "city", "park", RulingKind::subunit);
+    EXPECT_EQ(park->reason.text(Language::en), "meets its own line >= 14.8 (15); sub-units below the sub-unit line >= 5.5: d2 5");
+    EXPECT_EQ(park->reason.text(Language::zh), "达到本级标准 >= 14.8（15）；低于下级单位标准 >= 5.5 的下级单位: d2 5");
+    const Ruling* mortality = ruling(t.rulings, "city", "mortality", RulingKind::level_or_trend);
+    EXPECT_EQ(mortality->reason.text(Language::zh), "最新值 5.8 (2026-01-01) 未达到 <= 5.6；最近 2 次变化均为下降");
+    const Ruling* gardens = ruling(t.rulings, "d1", "gardens", RulingKind::scope);
+    EXPECT_EQ(gardens->reason.text(Language::zh), "全市性指标: 只评价最上级单位，此处不评价");
+    // The unit's verdict and the target behind it, part by part: d1 built 1 garden in 184 days,
+    // 1 + 365.25 / 184 x 119 / 365.25 = 1.65 by 30 April.
+    EXPECT_EQ(t.reasons[0].text(Language::zh).rfind("目前未达标，预计迎检时（2026-07-01）仍未达标；", 0), 0u) << t.reasons[0].text(Language::zh);
+    EXPECT_EQ(t.targets[0].reason.text(Language::zh), "目标 gardens >= 2（期限 2026-04-30）: 最新 1（2026-01-01），预计 1.65: off_track");
+    EXPECT_TRUE(mentions(t.reasons[1], "target gardens >= 2 by 2026-04-30: latest 1 (2026-01-01), projected 1.65: off_track"))
+        << t.reasons[1].text(Language::en);
+    // A survey item, in Chinese.
+    for (const SurveyCheck& c : t.surveys)
+        if (c.unit == "city") {
+            EXPECT_EQ(c.reason.text(Language::zh), "happy 91.0%（n=400）以概率 0.72 达到 90%");
+        }
 }
 
 TEST(ReadinessMessages, SurveyChecksReadInChinese) {

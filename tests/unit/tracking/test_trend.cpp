@@ -118,13 +118,13 @@ TEST(Trend, LastPointsWindow) {
 TEST(Trend, CompoundGrowthIsUndefinedForValuesNotPositive) {
     const Trend zero_first = trend({jan1(2020), jan1(2021), jan1(2022)}, {0.0, 1.0, 2.0});
     EXPECT_FALSE(zero_first.cagr.has_value());
-    EXPECT_NE(zero_first.cagr_note.find("first value 0 is not positive"), std::string::npos);
+    EXPECT_NE(zero_first.cagr_note.text(Language::en).find("first value 0 is not positive"), std::string::npos);
     EXPECT_FALSE(zero_first.project(jan1(2025), ProjectionMethod::compound).has_value());
     EXPECT_FALSE(zero_first.reach_date(Interval::at_least(5.0), ProjectionMethod::compound).has_value());
     EXPECT_TRUE(zero_first.project(jan1(2025)).has_value());  // linear still works
     const Trend negative_last = trend({jan1(2020), jan1(2021)}, {2.0, -1.0});
     EXPECT_FALSE(negative_last.cagr.has_value());
-    EXPECT_NE(negative_last.cagr_note.find("latest value -1"), std::string::npos);
+    EXPECT_NE(negative_last.cagr_note.text(Language::en).find("latest value -1"), std::string::npos);
     EXPECT_NE(to_string(negative_last).find("no CAGR"), std::string::npos);
 }
 
@@ -173,7 +173,8 @@ TEST(Progress, RatioOfObservedToRequiredGrowthByHand) {
     EXPECT_NEAR(*a.observed_rate, std::sqrt(0.9) - 1.0, tight);
     EXPECT_NEAR(*a.required_rate, std::pow(0.8, 0.25) - 1.0, tight);
     EXPECT_NEAR(*a.progress_value, (1.0 - std::sqrt(0.9)) / (1.0 - std::pow(0.8, 0.25)), tight);
-    EXPECT_NE(a.reason.find("R = 0.9458, 0.6 <= R < 0.95"), std::string::npos) << a.reason;
+    EXPECT_NE(a.reason.text(Language::en).find("R = 0.9458, 0.6 <= R < 0.95"), std::string::npos) << a.reason.text(Language::en);
+    EXPECT_EQ(a.reason.text(Language::zh).rfind("R = 0.9458，0.6 <= R < 0.95: 自 ", 0), 0u) << a.reason.text(Language::zh);
     // The cut-offs are options: at 0.94 the same series is on track.
     ProgressOptions lenient;
     lenient.on_track_ratio = 0.94;
@@ -247,7 +248,7 @@ TEST(Progress, TooFewPointsIsItsOwnState) {
     EXPECT_EQ(one.state, ProgressState::too_few_points);
     EXPECT_EQ(one.points, 1);
     EXPECT_FALSE(one.progress_value.has_value());
-    EXPECT_NE(one.reason.find("1 point; at least 2"), std::string::npos) << one.reason;
+    EXPECT_NE(one.reason.text(Language::en).find("1 point; at least 2"), std::string::npos) << one.reason.text(Language::en);
     // Meeting the target needs no trend (Open SDG checks it first).
     EXPECT_EQ(assess_progress({jan1(2020)}, {70.0}, Interval::at_least(60.0), jan1(2024)).state, ProgressState::target_met);
     EXPECT_EQ(assess_progress({}, {}, Interval::at_least(60.0), jan1(2024)).state, ProgressState::too_few_points);
@@ -271,7 +272,7 @@ TEST(Progress, LinearRatesWhenCompoundGrowthIsUndefined) {
     EXPECT_NEAR(*a.required_rate, -0.375, tight);
     EXPECT_NEAR(*a.progress_value, 1.0, tight);
     EXPECT_EQ(a.state, ProgressState::on_track);
-    EXPECT_NE(a.reason.find("linear rates"), std::string::npos) << a.reason;
+    EXPECT_NE(a.reason.text(Language::en).find("linear rates"), std::string::npos) << a.reason.text(Language::en);
     // Direction only, a count reaching zero: slope / mean |value| = -0.375 / (13/3) per year.
     const ProgressAssessment d = assess_progress({jan1(2016), jan1(2020), jan1(2024)}, {6.0, 4.0, 0.0}, Direction::lower);
     EXPECT_EQ(d.measure, GrowthMeasure::linear);
@@ -330,7 +331,7 @@ TEST(LevelOrTrend, InfantMortalityMetByLevelByTrendOrNeither) {
                                   "each of the last 2 changes is falling)");
     const LevelOrTrend neither = level_or_trend(three_years, {6.5, 6.2, 6.4}, line);
     EXPECT_FALSE(neither.met);
-    EXPECT_NE(neither.reason.find("1 of the last 2 changes is not falling"), std::string::npos) << neither.reason;
+    EXPECT_NE(neither.reason.text(Language::en).find("1 of the last 2 changes is not falling"), std::string::npos) << neither.reason.text(Language::en);
     // A flat year is not falling.
     EXPECT_FALSE(level_or_trend(three_years, {6.5, 6.2, 6.2}, line).met);
 }
@@ -349,7 +350,7 @@ TEST(LevelOrTrend, NumberOfChangesIsConfigurable) {
     // Two points cannot show two changes.
     const LevelOrTrend short_series = level_or_trend({jan1(2022), jan1(2023)}, {7.0, 6.0}, Interval::at_most(5.6));
     EXPECT_FALSE(short_series.met);
-    EXPECT_NE(short_series.reason.find("too few points"), std::string::npos);
+    EXPECT_NE(short_series.reason.text(Language::en).find("too few points"), std::string::npos);
 }
 
 TEST(LevelOrTrend, SlopeTestByHand) {
@@ -443,7 +444,7 @@ TEST(TrendHistoryAverage, MissingYearsMakeItNotAssessable) {
     const HistoryAverage r = history_average(dates, values);
     EXPECT_FALSE(r.assessable);
     EXPECT_FALSE(r.met);
-    EXPECT_NE(r.reason.find("only 3 of the 5 years 2019-2023 have data"), std::string::npos) << r.reason;
+    EXPECT_NE(r.reason.text(Language::en).find("only 3 of the 5 years 2019-2023 have data"), std::string::npos) << r.reason.text(Language::en);
     HistoryAverageOptions three;
     three.min_years = 3;
     EXPECT_TRUE(history_average(dates, values, three).met);

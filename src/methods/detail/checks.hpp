@@ -1,8 +1,9 @@
 #pragma once
-// Checks shared by the weight functions: a vector of weights given by the caller, and how to name
-// the offending value in a ValidationError.
+// Checks shared by the methods: the criteria's directions, a vector of weights given by the
+// caller, and how to name the offending value in a ValidationError.
 
 #include <civitas/core/error.hpp>
+#include <civitas/core/matrix.hpp>
 
 #include "core/detail/number_format.hpp"
 
@@ -20,6 +21,15 @@ inline constexpr double weight_sum_tolerance = 1e-3;
 /// `name[index]`, the path of one entry.
 inline std::string element_path(const std::string& name, Eigen::Index index) {
     return name + "[" + std::to_string(index) + "]";
+}
+
+/// ValidationError unless `benefit` is empty or has one flag per column of a matrix of `columns`.
+inline void check_benefit(const Benefit& benefit, std::ptrdiff_t columns) {
+    if (!benefit.empty() && static_cast<std::ptrdiff_t>(benefit.size()) != columns)
+        throw ValidationError("benefit", Message("{0} flags for {1} criteria (columns of x); expected one per criterion "
+                                                 "(true: higher is better) or none"_en,
+                                                 "{0} 个标记对应 {1} 个评价指标（x 的列）；应每个评价指标一个标记（true: 越高越好），或不提供"_zh,
+                                                 {std::to_string(benefit.size()), std::to_string(columns)}));
 }
 
 /// `weights` checked (non-empty, finite, >= 0, sum 1 within the tolerance) and rescaled to sum

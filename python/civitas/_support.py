@@ -1,0 +1,38 @@
+"""What the pure-Python modules share: pandas, imported on first use, and errors raised as the
+compiled library raises them, with the message in English and in Chinese."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from ._errors import Error, NotFoundError, ValidationError
+
+_Error = TypeVar("_Error", bound=Error)
+
+
+def pandas() -> Any:
+    """pandas, imported now; ImportError, in both languages, when it is not installed."""
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = "this needs pandas: pip install 'civitas[pandas]' (需要 pandas: pip install 'civitas[pandas]')"
+        raise ImportError(msg) from None
+    return pandas
+
+
+def _with_chinese(error: _Error, chinese: str) -> _Error:
+    error.message_zh = chinese
+    return error
+
+
+def validation_error(path: str, english: str, chinese: str) -> ValidationError:
+    """A civitas.ValidationError for the value at `path`, as the library words one: str() is
+    'path: english', `message_zh` 'path: chinese'."""
+    error = ValidationError(f"{path}: {english}")
+    error.path = path
+    return _with_chinese(error, f"{path}: {chinese}")
+
+
+def not_found_error(english: str, chinese: str) -> NotFoundError:
+    """A civitas.NotFoundError: str() is `english`, `message_zh` `chinese`."""
+    return _with_chinese(NotFoundError(english), chinese)
