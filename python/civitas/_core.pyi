@@ -166,6 +166,8 @@ __all__: list = [
     "UnitFacts",
     "TitleReadiness",
     "Readiness",
+    "SeriesTrend",
+    "series_trends",
     "readiness",
     "trend_frame",
     "Language",
@@ -427,6 +429,10 @@ class Interval:
     ) -> None: ...
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: tuple) -> None: ...
+    def __str__(self) -> str:
+        """
+        The line as people write it: '>= 36', '<= 5.6', '[6.5, 8.5]', 'any'.
+        """
     def contains(self, value: typing.SupportsFloat | typing.SupportsIndex) -> bool:
         """
         True when low <= value <= high.
@@ -1084,7 +1090,7 @@ class Framework:
         """
     def _evaluate_many(
         self,
-        values: numpy.ndarray,
+        values: typing.Any,
         columns: collections.abc.Sequence[str],
         units: collections.abc.Sequence[str] = [],
         classes: collections.abc.Sequence[str] = [],
@@ -2579,7 +2585,12 @@ class Trend:
     @property
     def cagr_note(self) -> str:
         """
-        Why cagr is None ('' when it is defined).
+        Why cagr is None ('' when it is defined), in English.
+        """
+    @property
+    def cagr_note_zh(self) -> str:
+        """
+        Why cagr is None ('' when it is defined), in Chinese.
         """
     @property
     def first_date(self) -> datetime.date:
@@ -2655,7 +2666,12 @@ class ProgressAssessment:
     @property
     def reason(self) -> str:
         """
-        The verdict in words, with the numbers.
+        The verdict in words, with the numbers, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        The verdict in words, with the numbers, in Chinese.
         """
     @property
     def required_rate(self) -> float | None:
@@ -2706,7 +2722,12 @@ class LevelOrTrend:
     @property
     def reason(self) -> str:
         """
-        In words, with the numbers.
+        In words, with the numbers, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        In words, with the numbers, in Chinese.
         """
     @property
     def slope(self) -> float | None:
@@ -2742,7 +2763,12 @@ class HistoryAverage:
     @property
     def reason(self) -> str:
         """
-        In words, with the numbers.
+        In words, with the numbers, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        In words, with the numbers, in Chinese.
         """
     @property
     def year(self) -> int:
@@ -4478,7 +4504,12 @@ class Ruling:
     @property
     def reason(self) -> str:
         """
-        In words, with the numbers (English).
+        In words, with the numbers, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        In words, with the numbers, in Chinese.
         """
     @property
     def unit(self) -> str: ...
@@ -4535,7 +4566,12 @@ class TargetProgress:
     @property
     def reason(self) -> str:
         """
-        In words (English).
+        In words, with the numbers, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        In words, with the numbers, in Chinese.
         """
     @property
     def state(self) -> TargetState:
@@ -4606,7 +4642,12 @@ class SurveyCheck:
     @property
     def reason(self) -> str:
         """
-        In words (English).
+        In words, with the numbers, in English.
+        """
+    @property
+    def reason_zh(self) -> str:
+        """
+        In words, with the numbers, in Chinese.
         """
     @property
     def sample_size(self) -> int: ...
@@ -4705,7 +4746,12 @@ class TitleReadiness:
     @property
     def reasons(self) -> list[str]:
         """
-        Per unit, in words.
+        Per unit, the verdict in words, in English.
+        """
+    @property
+    def reasons_zh(self) -> list[str]:
+        """
+        Per unit, the verdict in words, in Chinese.
         """
     @property
     def rulings(self) -> list[Ruling]:
@@ -4776,6 +4822,59 @@ class Readiness:
         """
         Per title, in the campaign's order.
         """
+
+class SeriesTrend:
+    """
+    The trend of one unit's series of a title's framework, as readiness sees it on a date.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __repr__(self) -> str: ...
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def latest(self) -> float:
+        """
+        The latest value on or before the date.
+        """
+    @property
+    def latest_date(self) -> datetime.date:
+        """
+        Its date.
+        """
+    @property
+    def line(self) -> Interval | None:
+        """
+        The line the unit is judged on (unit_line), or None.
+        """
+    @property
+    def points(self) -> int:
+        """
+        Points the trend is fitted on: the last `trend_points` on or before the date.
+        """
+    @property
+    def progress(self) -> ProgressState | None:
+        """
+        ProgressState towards the line by the inspection date, else in the indicator's direction; None under 2 points or without either.
+        """
+    @property
+    def projected(self) -> float | None:
+        """
+        The value readiness projects to the title's inspection date; None without one after the date.
+        """
+    @property
+    def reach_date(self) -> datetime.date | None:
+        """
+        The first day the projection meets the line (latest_date when the latest value does); None when it never does.
+        """
+    @property
+    def slope(self) -> float | None:
+        """
+        Least-squares slope, value units per year; None under 2 points.
+        """
+    @property
+    def unit(self) -> str: ...
 
 class Language(enum.Enum):
     """
@@ -6258,6 +6357,18 @@ def score_change_attribution(
 ) -> ScoreChangeAttribution:
     """
     Splits a weighted-sum score change between two rounds per unit and indicator: two units x indicators matrices of values with their weights (weights_after None: unchanged) -> ScoreChangeAttribution.
+    """
+
+def series_trends(
+    campaign: Campaign,
+    title: str,
+    as_of: datetime.date,
+    *,
+    known_on: datetime.date | None = None,
+    trend_points: typing.SupportsInt | typing.SupportsIndex = 5,
+) -> list[SeriesTrend]:
+    """
+    The trend of every series of a title's framework with a value on or before `as_of` (SeriesTrend): units in the campaign's order, indicators in the framework's, a top_unit item for top units only; the projection is readiness's. `trend_frame` gives the same as a DataFrame.
     """
 
 def status(

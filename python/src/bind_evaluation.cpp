@@ -70,7 +70,7 @@ std::size_t batch_row(const BatchEvaluation& batch, py::ssize_t row) {
     return static_cast<std::size_t>(row);
 }
 
-FrameworkBatch evaluate_array(const Framework& framework, const py::handle& values,
+FrameworkBatch evaluate_array(const Framework& framework, const ArrayLike& values,
                               const std::vector<std::string>& columns, const std::vector<std::string>& units,
                               const std::vector<std::string>& classes, bool nan_as_missing, int threads) {
     const MatrixArgument data = matrix_argument(values, "data", "indicators");
