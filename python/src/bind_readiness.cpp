@@ -40,8 +40,8 @@ void register_readiness(py::module_& m) {
         .def("__repr__", [](const Ruling& r) {
             return "<civitas.Ruling " + repr_string(r.unit) + " " + repr_string(r.indicator) + " " + to_string(r.kind) + ": " +
                    to_string(r.outcome) + ">";
-    def_message(ruling, "reason", &Ruling::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
         });
+    def_message(ruling, "reason", &Ruling::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
     py::class_<TargetProgress> target_progress(m, "TargetProgress", "One campaign target for one unit, on the status date.");
     target_progress
@@ -61,8 +61,8 @@ void register_readiness(py::module_& m) {
         .def(py::self == py::self)
         .def("__repr__", [](const TargetProgress& t) {
             return "<civitas.TargetProgress " + repr_string(t.indicator) + " " + repr_string(t.unit) + ": " + to_string(t.state) + ">";
-    def_message(target_progress, "reason", &TargetProgress::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
         });
+    def_message(target_progress, "reason", &TargetProgress::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
     py::class_<SurveyCheck> survey_check(m, "SurveyCheck", "A survey item of one unit: how sure its latest estimate is to meet the line.");
     survey_check
@@ -80,8 +80,8 @@ void register_readiness(py::module_& m) {
         .def(py::self == py::self)
         .def("__repr__", [](const SurveyCheck& c) {
             return "<civitas.SurveyCheck " + repr_string(c.indicator) + " " + repr_string(c.unit) + ": " + c.reason.text(Language::en) + ">";
-    def_message(survey_check, "reason", &SurveyCheck::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
         });
+    def_message(survey_check, "reason", &SurveyCheck::reason, "In words, with the numbers, in English.", "In words, with the numbers, in Chinese.");
 
     py::class_<UnitFacts>(m, "UnitFacts", "The facts behind one unit's verdict, for reports that word their own reasons.")
         .def_readonly("passes_now", &UnitFacts::passes_now, "Passes on the latest values; None without a framework.")
@@ -116,8 +116,9 @@ void register_readiness(py::module_& m) {
         .def_readonly("facts", &TitleReadiness::facts, "Per unit, the facts behind `rag` and `reasons` (UnitFacts).")
         .def("__repr__", [](const TitleReadiness& t) {
             return "<civitas.TitleReadiness " + repr_string(t.title) + ": " + std::to_string(t.units.size()) + " units>";
-    def_messages(title_readiness, "reasons", &TitleReadiness::reasons, "Per unit, the verdict in words, in English.", "Per unit, the verdict in words, in Chinese.");
         });
+    def_messages(title_readiness, "reasons", &TitleReadiness::reasons, "Per unit, the verdict in words, in English.",
+                 "Per unit, the verdict in words, in Chinese.");
 
     py::class_<Readiness>(m, "Readiness", "A campaign's readiness on a date.")
         .def_readonly("as_of", &Readiness::as_of)
