@@ -3,15 +3,16 @@
 /// helpers more than one bind_*.cpp needs.
 
 #include <civitas/core/error.hpp>
+#include <civitas/core/limits.hpp>
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/framework/framework.hpp>
-#include <civitas/plan/calendar.hpp>
-#include <civitas/core/limits.hpp>
 #include <civitas/methods/ranking.hpp>
 
 #include <pybind11/native_enum.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+
+#include "date_caster.hpp"
 
 #include <cstdint>
 #include <filesystem>
