@@ -15,7 +15,7 @@
 #include "support.hpp"
 
 #include "report/detail/document.hpp"
-#include "report/detail/words.hpp"
+#include "report/detail/formats.hpp"
 
 #include <civitas/report/report.hpp>
 
@@ -270,19 +270,6 @@ TEST(Report, APartThatCannotBeComputedIsSaid) {
     ASSERT_NE(first, std::string::npos) << out;
     EXPECT_NE(out.find(line, first + 1), std::string::npos) << out;  // the title's page says it too
     EXPECT_TRUE(build_report(campaign(), as_of).gaps.empty());
-}
-
-TEST(Report, EveryStringExistsInBothLanguages) {
-    // Words holds nothing but string pointers: each must be set in each language.
-    static_assert(sizeof(detail::Words) % sizeof(const char*) == 0);
-    for (const Language language : {Language::zh, Language::en}) {
-        const detail::Words& w = detail::words(language);
-        const auto* strings = reinterpret_cast<const char* const*>(&w);
-        for (std::size_t i = 0; i < sizeof(detail::Words) / sizeof(const char*); ++i) {
-            ASSERT_NE(strings[i], nullptr) << to_string(language) << " string " << i;
-            EXPECT_NE(std::string(strings[i]), "") << to_string(language) << " string " << i;
-        }
-    }
 }
 
 TEST(Report, TextColumnsAlignForChineseCharacters) {
