@@ -22,6 +22,8 @@ namespace civitas {
 
 namespace {
 
+namespace words = detail::words;
+
 // True when the text has a character of the CJK Unified Ideographs block (U+4E00..U+9FFF).
 bool has_chinese(const std::string& text) {
     for (std::size_t i = 0; i + 2 < text.size(); ++i) {
@@ -131,35 +133,30 @@ void truncate(std::vector<T>& items, int& total, int max_items) {
 // The verdict in words of the report's language.
 // `failed`: the title's evaluation could not be computed.
 std::string reason_of(Language language, const TitleReadiness& ready, std::size_t u, bool failed) {
-    const detail::Words& w = detail::words(language);
-    std::vector<std::string> parts;
-    const std::size_t late = ready.overdue_tasks[u].size();
-    const auto counted = [&](std::size_t n, const char* one, const char* many) {
-        if (n > 0) parts.push_back(n == 1 ? std::string(one) : detail::fill(many, std::to_string(n)));
-    };
+    std::vector<Message> parts;
     const bool judged = ready.now && (u >= ready.facts.size() || ready.facts[u].passes_now.has_value());
     if (failed) {
-        parts.emplace_back(w.evaluation_not_computed);
+        parts.push_back(words::evaluation_not_computed);
     } else if (!ready.now) {
-        parts.emplace_back(w.no_framework);
+        parts.push_back(words::no_framework);
     } else if (!judged) {
-        parts.emplace_back(w.city_only);
+        parts.push_back(words::city_only);
     } else {
         const bool now = ready.now->passed[u];
         const bool ahead = ready.at_inspection ? ready.at_inspection->passed[u] : now;
-        if (!ready.at_inspection) parts.emplace_back(now ? w.passes_now : w.fails_now);
-        else if (!now) parts.emplace_back(ahead ? w.fails_now_passes_ahead : w.fails_now_and_ahead);
-        else parts.emplace_back(ahead ? w.passes_now_and_ahead : w.passes_now_fails_ahead);
+        if (!ready.at_inspection) parts.push_back(now ? words::passes_now : words::fails_now);
+        else if (!now) parts.push_back(ahead ? words::fails_now_passes_ahead : words::fails_now_and_ahead);
+        else parts.push_back(ahead ? words::passes_now_and_ahead : words::passes_now_fails_ahead);
         const int basic = ready.now->basic_failed(static_cast<Eigen::Index>(u));
-        if (!now && basic > 0) parts.push_back(basic == 1 ? w.basic_item_failed : detail::fill(w.basic_items_failed, std::to_string(basic)));
+        if (!now && basic > 0) parts.push_back(words::basic_items_failed(basic));
     }
     if (u < ready.facts.size()) {
-        counted(ready.facts[u].targets_off_track.size(), w.target_off_track, w.targets_off_track);
-        counted(ready.facts[u].surveys_in_doubt.size(), w.survey_in_doubt, w.surveys_in_doubt);
+        if (const std::size_t n = ready.facts[u].targets_off_track.size(); n > 0) parts.push_back(words::targets_off_track(n));
+        if (const std::size_t n = ready.facts[u].surveys_in_doubt.size(); n > 0) parts.push_back(words::surveys_in_doubt(n));
     }
-    parts.push_back(late == 0 ? w.no_overdue : late == 1 ? w.task_overdue : detail::fill(w.tasks_overdue, std::to_string(late)));
+    parts.push_back(words::tasks_overdue(ready.overdue_tasks[u].size()));
     std::string text;
-    for (const std::string& part : parts) text += (text.empty() ? "" : w.separator) + part;
+    for (const Message& part : parts) text += (text.empty() ? "" : words::separator.text(language)) + part.text(language);
     return text;
 }
 
@@ -471,7 +468,7 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
             page.dates = t.dates;
             if (!spec.units.empty()) page.top_unit = spec.units[top].id;
             page.rag = Rag::amber;
-            page.reason = detail::words(report.language).evaluation_not_computed;
+            page.reason = words::evaluation_not_computed.text(report.language);
             report.titles.push_back(std::move(page));
         };
         if (spec.units.empty()) {

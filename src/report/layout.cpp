@@ -1,12 +1,14 @@
 // Laying a report out as pages in its language: an overview, a page per title, the departments.
 
 #include "report/detail/document.hpp"
+#include "report/detail/formats.hpp"
 #include "report/detail/words.hpp"
 
 #include <civitas/version.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <map>
 
 namespace civitas::detail {
@@ -27,15 +29,22 @@ Tone tone_of(Rag rag) { return rag == Rag::red ? Tone::red : rag == Rag::amber ?
 Cell text(std::string value, Tone tone = Tone::plain) { return {std::move(value), tone, false}; }
 Cell number(std::string value, Tone tone = Tone::plain) { return {std::move(value), tone, true}; }
 Cell count(int value, Tone tone = Tone::plain) { return number(std::to_string(value), tone); }
-Cell verdict(Language language, Rag rag) { return text(rag_word(language, rag), tone_of(rag)); }
+
+// The texts of `messages` in `language`, in order: a table's header.
+std::vector<std::string> texts(Language language, std::initializer_list<Message> messages) {
+    std::vector<std::string> out;
+    for (const Message& message : messages) out.push_back(message.text(language));
+    return out;
+}
+
+Cell verdict(Language language, Rag rag) { return text(words::verdict(rag).text(language), tone_of(rag)); }
 Cell pass_cell(Language language, bool passes) {
-    const Words& w = words(language);
-    return text(passes ? w.passes : w.fails, passes ? Tone::green : Tone::red);
+    return text(words::pass_word(passes).text(language), passes ? Tone::green : Tone::red);
 }
 
 std::string shown(Language language, int shown_rows, int total) {
     if (total <= shown_rows) return {};
-    return fill(words(language).showing, std::to_string(shown_rows), std::to_string(total));
+    return words::showing(shown_rows, total).text(language);
 }
 
 std::string share_text(int met, int of) { return std::to_string(met) + "/" + std::to_string(of); }
@@ -48,9 +57,9 @@ std::string value_text(Language language, const std::optional<double>& value, co
 
 // An item's name, marked when basic and when a rule decided it.
 std::string item_name(Language language, const ReportItem& item) {
-    const Words& w = words(language);
-    std::string name = item.name + (item.basic ? w.basic_mark : "");
-    if (item.rule) name += std::string(language == Language::zh ? "〔" : " [") + word(w.rules, *item.rule) + (language == Language::zh ? "〕" : "]");
+    std::string name = item.name;
+    if (item.basic) name += words::basic_mark.text(language);
+    if (item.rule) name += words::rule_mark(*item.rule).text(language);
     return name;
 }
 
@@ -76,19 +85,19 @@ bool has_gap(const Report& report, const std::string& title, ReportPart part) {
 // "The evaluation of 二区 in 国家园林城市 could not be computed: ..." under a heading; the gaps of
 // `title` only, when given.
 void gaps_block(Page& page, const Report& report, const std::optional<std::string>& title) {
-    const Words& w = words(report.language);
+    const Language language = report.language;
     std::vector<const ReportGap*> gaps;
     for (const ReportGap& gap : report.gaps)
         if (!title || gap.title == *title) gaps.push_back(&gap);
     if (gaps.empty()) return;
-    page.blocks.emplace_back(Heading{w.gaps_heading});
+    page.blocks.emplace_back(Heading{words::gaps_heading.text(language)});
     for (std::size_t k = 0; k < gaps.size() && k < gaps_shown; ++k) {
         const ReportGap& gap = *gaps[k];
-        const std::string part = fill(word(w.gap_parts, gap.part), title_name(report, gap.title), name_in(report.unit_names, gap.unit));
-        page.blocks.emplace_back(Paragraph{fill(w.gap_line, part, gap.reason.text(report.language)), Tone::red});
+        const Message part = words::gap_part(gap.part, title_name(report, gap.title), name_in(report.unit_names, gap.unit));
+        page.blocks.emplace_back(Paragraph{words::gap_line(part, gap.reason).text(language), Tone::red});
     }
     if (gaps.size() > gaps_shown)
-        page.blocks.emplace_back(Paragraph{shown(report.language, static_cast<int>(gaps_shown), static_cast<int>(gaps.size())), Tone::muted});
+        page.blocks.emplace_back(Paragraph{shown(language, static_cast<int>(gaps_shown), static_cast<int>(gaps.size())), Tone::muted});
 }
 
 Tone target_tone(TargetState state) {
@@ -104,10 +113,10 @@ Tone target_tone(TargetState state) {
 
 void targets_table(Page& page, const Report& report, const TitleReport& t) {
     const Language language = report.language;
-    const Words& w = words(language);
-    page.blocks.emplace_back(Heading{w.targets_heading});
+    page.blocks.emplace_back(Heading{words::targets_heading.text(language)});
     Table table;
-    table.header = {w.unit, w.indicator, w.target, w.value, w.deadline, w.projected_deadline, w.verdict, w.department};
+    table.header = texts(language, {words::unit, words::indicator, words::target, words::value, words::deadline,
+                                    words::projected_deadline, words::status, words::department});
     for (const TargetProgress& target : t.targets) {
         const std::string line = format_line(language, target.line, Direction::higher, "");
         table.rows.push_back({
@@ -117,22 +126,22 @@ void targets_table(Page& page, const Report& report, const TitleReport& t) {
             target.latest ? number(format_value(language, *target.latest)) : text("—", Tone::muted),
             target.deadline ? number(format_date(language, *target.deadline)) : text("—", Tone::muted),
             target.projected ? number(format_value(language, *target.projected)) : text("—", Tone::muted),
-            text(word(w.target_states, target.state), target_tone(target.state)),
+            text(words::target_state(target.state).text(language), target_tone(target.state)),
             text(target.department.empty() ? "—" : name_in(report.department_names, target.department),
                  target.department.empty() ? Tone::muted : Tone::plain),
         });
     }
-    table.empty = w.none;
+    table.empty = words::none.text(language);
     table.note = shown(language, static_cast<int>(t.targets.size()), t.targets_total);
     page.blocks.emplace_back(std::move(table));
 }
 
 void surveys_table(Page& page, const Report& report, const TitleReport& t) {
     const Language language = report.language;
-    const Words& w = words(language);
-    page.blocks.emplace_back(Heading{w.surveys_heading});
+    page.blocks.emplace_back(Heading{words::surveys_heading.text(language)});
     Table table;
-    table.header = {w.unit, w.indicator, w.estimate, w.sample, w.interval, w.line, w.probability, w.verdict};
+    table.header = texts(language, {words::unit, words::indicator, words::estimate, words::sample, words::interval, words::line,
+                                    words::probability, words::status});
     for (const SurveyCheck& s : t.surveys) {
         const Tone tone = s.in_doubt ? Tone::amber : s.meets ? Tone::green : Tone::red;
         table.rows.push_back({
@@ -143,26 +152,26 @@ void surveys_table(Page& page, const Report& report, const TitleReport& t) {
             number(format_value(language, s.low, 1) + "–" + format_value(language, s.high, 1)),
             number(format_line(language, s.line, Direction::higher, "")),
             number(format_value(language, s.probability * 100, 1) + "%", tone),
-            text(s.in_doubt ? w.in_doubt : s.meets ? w.met : w.not_met, tone),
+            text((s.in_doubt ? words::in_doubt : s.meets ? words::met : words::not_met).text(language), tone),
         });
     }
-    table.empty = w.none;
+    table.empty = words::none.text(language);
     table.note = shown(language, static_cast<int>(t.surveys.size()), t.surveys_total);
     page.blocks.emplace_back(std::move(table));
 }
 
 void rounds_table(Page& page, const Report& report, const TitleReport& t) {
     const Language language = report.language;
-    const Words& w = words(language);
-    page.blocks.emplace_back(Heading{w.rounds_heading});
+    page.blocks.emplace_back(Heading{words::rounds_heading.text(language)});
     Table table;
-    table.header = {w.round, w.event, w.date, w.total, w.consequence};
+    table.header = texts(language, {words::round, words::event, words::date, words::total, words::consequence});
+    const std::string list_separator = words::list_separator.text(language);
     for (const RoundResult& r : t.rounds) {
         std::string consequences;
-        for (const std::string& c : r.consequences) consequences += (consequences.empty() ? "" : w.list_separator) + c;
+        for (const std::string& c : r.consequences) consequences += (consequences.empty() ? "" : list_separator) + c;
         table.rows.push_back({
             text(r.name),
-            text(word(w.assessment_kinds, r.kind)),
+            text(words::assessment_kind(r.kind).text(language)),
             number(format_date(language, r.date)),
             r.total ? number(format_value(language, *r.total, 1) + " / " + format_value(language, r.scale, 0)) : text("—", Tone::muted),
             consequences.empty() ? text("—", Tone::muted) : text(consequences, Tone::red),
@@ -173,37 +182,41 @@ void rounds_table(Page& page, const Report& report, const TitleReport& t) {
 
 Page overview(const Report& report) {
     const Language language = report.language;
-    const Words& w = words(language);
     Page page;
-    page.title = w.overview;
+    page.title = words::overview.text(language);
     int counts[3] = {0, 0, 0};
     for (const TitleReport& t : report.titles) ++counts[static_cast<int>(t.rag)];
     Facts facts;
-    facts.facts.push_back({w.red, std::to_string(counts[2]), counts[2] > 0 ? Tone::red : Tone::muted});
-    facts.facts.push_back({w.amber, std::to_string(counts[1]), counts[1] > 0 ? Tone::amber : Tone::muted});
-    facts.facts.push_back({w.green, std::to_string(counts[0]), counts[0] > 0 ? Tone::green : Tone::muted});
+    facts.facts.push_back({words::red.text(language), std::to_string(counts[2]), counts[2] > 0 ? Tone::red : Tone::muted});
+    facts.facts.push_back({words::amber.text(language), std::to_string(counts[1]), counts[1] > 0 ? Tone::amber : Tone::muted});
+    facts.facts.push_back({words::green.text(language), std::to_string(counts[0]), counts[0] > 0 ? Tone::green : Tone::muted});
     if (report.plan) {
         const Progress& p = *report.plan;
         const auto state = [&](TaskState s) {
             const auto found = p.states.find(s);
             return found == p.states.end() ? 0 : found->second;
         };
-        facts.facts.push_back({w.tasks, share_text(state(TaskState::done), p.tasks) + " " + w.done, Tone::plain});
-        facts.facts.push_back({w.overdue, std::to_string(state(TaskState::overdue)),
+        facts.facts.push_back({words::tasks.text(language), share_text(state(TaskState::done), p.tasks) + " " + words::done.text(language),
+                               Tone::plain});
+        facts.facts.push_back({words::overdue.text(language), std::to_string(state(TaskState::overdue)),
                                state(TaskState::overdue) > 0 ? Tone::red : Tone::green});
-        if (p.spi) facts.facts.push_back({w.spi, format_value(language, *p.spi), *p.spi < 0.9 ? Tone::amber : Tone::plain});
+        if (p.spi)
+            facts.facts.push_back({words::spi.text(language), format_value(language, *p.spi), *p.spi < 0.9 ? Tone::amber : Tone::plain});
         if (const auto rate = p.on_time_rate())
-            facts.facts.push_back({w.on_time_rate, format_value(language, *rate * 100, 1) + "%", Tone::plain});
+            facts.facts.push_back({words::on_time_rate.text(language), format_value(language, *rate * 100, 1) + "%", Tone::plain});
         const int open = p.problems.found - p.problems.closed;
-        if (p.problems.found > 0) facts.facts.push_back({w.problems_open, share_text(open, p.problems.found), open > 0 ? Tone::amber : Tone::green});
+        if (p.problems.found > 0)
+            facts.facts.push_back(
+                {words::problems_open.text(language), share_text(open, p.problems.found), open > 0 ? Tone::amber : Tone::green});
     }
     if (report.rejected_observations > 0)
-        facts.facts.push_back({w.rejected_rows, std::to_string(report.rejected_observations), Tone::amber});
+        facts.facts.push_back({words::rejected_rows.text(language), std::to_string(report.rejected_observations), Tone::amber});
     page.blocks.emplace_back(std::move(facts));
     gaps_block(page, report, std::nullopt);
 
     Table table;
-    table.header = {w.title, w.inspection, w.days_left, w.city, w.met, w.subunits, w.reason};
+    table.header =
+        texts(language, {words::title, words::inspection, words::days_left, words::city, words::met, words::subunits, words::reason});
     for (const TitleReport& t : report.titles) {
         int units[3] = {0, 0, 0};
         for (const UnitStanding& s : t.units) ++units[static_cast<int>(s.rag)];
@@ -218,26 +231,26 @@ Page overview(const Report& report) {
             text(t.reason),
         });
     }
-    table.empty = w.none;
+    table.empty = words::none.text(language);
     page.blocks.emplace_back(std::move(table));
 
     BarChart chart;
-    chart.caption = w.titles_chart;
+    chart.caption = words::titles_chart.text(language);
     for (const TitleReport& t : report.titles)
         if (!t.framework.empty() && t.indicators > 0)
             chart.bars.push_back({t.name, static_cast<double>(t.met) / t.indicators, share_text(t.met, t.indicators), tone_of(t.rag)});
     if (!chart.bars.empty()) page.blocks.emplace_back(std::move(chart));
 
     if (!report.next_events.empty()) {
-        page.blocks.emplace_back(Heading{w.events_heading});
+        page.blocks.emplace_back(Heading{words::events_heading.text(language)});
         Table events;
-        events.header = {w.date, w.days_from_now, w.title, w.event};
+        events.header = texts(language, {words::date, words::days_from_now, words::title, words::event});
         for (const CampaignEvent& e : report.next_events) {
-            std::string title = w.all_titles;
+            std::string title = words::all_titles.text(language);
             for (const TitleReport& t : report.titles)
                 if (t.id == e.title) title = t.name;
-            std::string what = e.assessment ? word(w.assessment_kinds, *e.assessment) : word(w.event_kinds, e.kind);
-            if (!e.name.empty()) what += (language == Language::zh ? "：" : ": ") + e.name;
+            std::string what = (e.assessment ? words::assessment_kind(*e.assessment) : words::event_kind(e.kind)).text(language);
+            if (!e.name.empty()) what += words::colon.text(language) + e.name;
             events.rows.push_back({
                 number(format_date(language, e.date)),
                 number(std::to_string((e.date - report.as_of).days())),
@@ -252,40 +265,42 @@ Page overview(const Report& report) {
 
 Page title_page(const Report& report, const TitleReport& t) {
     const Language language = report.language;
-    const Words& w = words(language);
     Page page;
     page.title = t.name;
-    page.badge = rag_word(language, t.rag);
+    page.badge = words::verdict(t.rag).text(language);
     page.tone = tone_of(t.rag);
     page.blocks.emplace_back(Paragraph{t.reason, tone_of(t.rag)});
     gaps_block(page, report, t.id);
 
     Facts facts;
     if (!t.framework.empty()) {
-        facts.facts.push_back({w.framework, t.framework, Tone::plain});
-        facts.facts.push_back({w.met_indicators, share_text(t.met, t.indicators), Tone::plain});
-        facts.facts.push_back({w.basic_failed, std::to_string(t.basic_failed), t.basic_failed > 0 ? Tone::red : Tone::green});
-        if (t.total) facts.facts.push_back({w.score, format_value(language, *t.total, 1), Tone::plain});
-        facts.facts.push_back({w.now, t.passes_now ? w.passes : w.fails, t.passes_now ? Tone::green : Tone::red});
+        facts.facts.push_back({words::framework.text(language), t.framework, Tone::plain});
+        facts.facts.push_back({words::met_indicators.text(language), share_text(t.met, t.indicators), Tone::plain});
+        facts.facts.push_back(
+            {words::basic_failed.text(language), std::to_string(t.basic_failed), t.basic_failed > 0 ? Tone::red : Tone::green});
+        if (t.total) facts.facts.push_back({words::score.text(language), format_value(language, *t.total, 1), Tone::plain});
+        facts.facts.push_back(
+            {words::now.text(language), words::pass_word(t.passes_now).text(language), t.passes_now ? Tone::green : Tone::red});
         if (t.passes_at_inspection)
-            facts.facts.push_back({w.at_inspection, *t.passes_at_inspection ? w.passes : w.fails,
+            facts.facts.push_back({words::at_inspection.text(language), words::pass_word(*t.passes_at_inspection).text(language),
                                    *t.passes_at_inspection ? Tone::green : Tone::red});
     } else if (has_gap(report, t.id, ReportPart::title_evaluation)) {
-        facts.facts.push_back({w.framework, w.not_computed, Tone::red});
+        facts.facts.push_back({words::framework.text(language), words::not_computed.text(language), Tone::red});
     } else {
-        facts.facts.push_back({w.framework, w.no_framework, Tone::muted});
+        facts.facts.push_back({words::framework.text(language), words::no_framework.text(language), Tone::muted});
     }
     if (t.dates.inspection) {
-        std::string when = format_date(language, *t.dates.inspection);
-        if (t.days_to_inspection) when += " (" + std::to_string(*t.days_to_inspection) + " " + w.days + ")";
-        facts.facts.push_back({w.inspection, when, Tone::plain});
+        const std::string day = format_date(language, *t.dates.inspection);
+        const std::string when = t.days_to_inspection ? words::in_days(day, *t.days_to_inspection).text(language) : day;
+        facts.facts.push_back({words::inspection.text(language), when, Tone::plain});
     }
     page.blocks.emplace_back(std::move(facts));
 
     if (!t.framework.empty()) {
-        page.blocks.emplace_back(Heading{w.shortfalls});
+        page.blocks.emplace_back(Heading{words::shortfalls.text(language)});
         Table shortfalls;
-        shortfalls.header = {w.indicator, w.value, w.line, w.gap, w.projected, w.department};
+        shortfalls.header =
+            texts(language, {words::indicator, words::value, words::line, words::gap, words::projected, words::department});
         for (const ReportItem& item : t.shortfalls) {
             std::string gap = item.gap ? format_measure(language, *item.gap, Direction::higher, item.measure) : "—";
             if (item.direction == Direction::yes_no) gap = "—";
@@ -299,14 +314,14 @@ Page title_page(const Report& report, const TitleReport& t) {
                 text(item.department.empty() ? "—" : item.department, item.department.empty() ? Tone::muted : Tone::plain),
             });
         }
-        shortfalls.empty = w.none;
+        shortfalls.empty = words::none.text(language);
         shortfalls.note = shown(language, static_cast<int>(t.shortfalls.size()), t.shortfalls_total);
         page.blocks.emplace_back(std::move(shortfalls));
 
         if (t.off_track_total > 0) {
-            page.blocks.emplace_back(Heading{w.off_track});
+            page.blocks.emplace_back(Heading{words::off_track.text(language)});
             Table off;
-            off.header = {w.indicator, w.value, w.projected, w.line, w.department};
+            off.header = texts(language, {words::indicator, words::value, words::projected, words::line, words::department});
             for (const ReportItem& item : t.off_track) {
                 off.rows.push_back({
                     text(item_name(language, item), item.basic ? Tone::red : Tone::plain),
@@ -316,7 +331,7 @@ Page title_page(const Report& report, const TitleReport& t) {
                     text(item.department.empty() ? "—" : item.department, item.department.empty() ? Tone::muted : Tone::plain),
                 });
             }
-            off.empty = w.none;
+            off.empty = words::none.text(language);
             off.note = shown(language, static_cast<int>(t.off_track.size()), t.off_track_total);
             page.blocks.emplace_back(std::move(off));
         }
@@ -326,9 +341,9 @@ Page title_page(const Report& report, const TitleReport& t) {
     if (t.surveys_total > 0) surveys_table(page, report, t);
     if (!t.rounds.empty()) rounds_table(page, report, t);
 
-    page.blocks.emplace_back(Heading{w.overdue_tasks});
+    page.blocks.emplace_back(Heading{words::overdue_tasks.text(language)});
     Table overdue;
-    overdue.header = {w.task, w.department, w.leader, w.due_date, w.days_late, w.progress};
+    overdue.header = texts(language, {words::task, words::department, words::leader, words::due_date, words::days_late, words::progress});
     for (const OverdueTask& late : t.overdue) {
         auto field = [&](const char* key) {
             const auto found = late.responsibility.find(key);
@@ -343,20 +358,20 @@ Page title_page(const Report& report, const TitleReport& t) {
             number(format_value(language, late.percent_complete, 0) + "%"),
         });
     }
-    overdue.empty = w.none;
+    overdue.empty = words::none.text(language);
     overdue.note = shown(language, static_cast<int>(t.overdue.size()), t.overdue_total);
     page.blocks.emplace_back(std::move(overdue));
 
-    page.blocks.emplace_back(Heading{w.ranking});
+    page.blocks.emplace_back(Heading{words::ranking.text(language)});
     if (t.units.empty()) {
-        page.blocks.emplace_back(Paragraph{w.no_subunits, Tone::muted});
+        page.blocks.emplace_back(Paragraph{words::no_subunits.text(language), Tone::muted});
         return page;
     }
     if (!t.framework.empty() && list_rows(t) <= chart_rows_limit) {
         // Scored frameworks chart the score against the least passing total; others the share met.
         const bool scored = t.total.has_value();
         BarChart chart;
-        chart.caption = scored ? w.score_chart : w.met_share_chart;
+        chart.caption = (scored ? words::score_chart : words::met_share_chart).text(language);
         for (const UnitStanding& s : t.units) {
             if (!s.passes_now) continue;  // not judged by the framework
             const double share = scored ? (s.total ? *s.total / t.scale : 0.0)
@@ -366,11 +381,12 @@ Page title_page(const Report& report, const TitleReport& t) {
         }
         if (scored && t.pass_total) chart.marker = *t.pass_total / t.scale;
         if (!scored && t.pass_share) chart.marker = *t.pass_share;
-        if (chart.marker) chart.marker_label = w.pass_marker;
+        if (chart.marker) chart.marker_label = words::pass_marker.text(language);
         if (!chart.bars.empty()) page.blocks.emplace_back(std::move(chart));
     }
     Table ranking;
-    ranking.header = {w.rank, w.unit, w.verdict, w.met, w.score, w.now, w.at_inspection, w.overdue_count};
+    ranking.header = texts(language, {words::rank, words::unit, words::status, words::met, words::score, words::now, words::at_inspection,
+                                      words::overdue_count});
     for (const UnitStanding& s : t.units) {
         const bool framework = !t.framework.empty();
         ranking.rows.push_back({
@@ -390,11 +406,11 @@ Page title_page(const Report& report, const TitleReport& t) {
 
 Page departments(const Report& report) {
     const Language language = report.language;
-    const Words& w = words(language);
     Page page;
-    page.title = w.departments_page;
+    page.title = words::departments_page.text(language);
     Table table;
-    table.header = {w.department, w.leader, w.tasks, w.done, w.on_time_rate, w.overdue, w.most_days_late, w.problems_open, w.targets_short};
+    table.header = texts(language, {words::department, words::leader, words::tasks, words::done, words::on_time_rate, words::overdue,
+                                    words::most_days_late, words::problems_open, words::targets_short});
     for (const DepartmentRow& d : report.departments) {
         const std::string rate =
             d.due > 0 ? format_value(language, 100.0 * d.done_on_time / d.due, 1) + "%" : std::string("—");
@@ -410,24 +426,25 @@ Page departments(const Report& report) {
             ratio(d.targets_short, d.targets, d.targets_short > 0 ? Tone::amber : Tone::plain),
         });
     }
-    table.empty = w.none;
+    table.empty = words::none.text(language);
     page.blocks.emplace_back(std::move(table));
-    page.blocks.emplace_back(Paragraph{w.departments_note, Tone::muted});
+    page.blocks.emplace_back(Paragraph{words::departments_note.text(language), Tone::muted});
     return page;
 }
 
 }  // namespace
 
 Document layout(const Report& report) {
-    const Words& w = words(report.language);
+    const Language language = report.language;
     Document document;
-    document.language = w.tag;
-    document.title = report.name + (report.language == Language::zh ? "" : " — ") + w.report;
-    document.subtitle = std::string(w.as_of) + (report.language == Language::zh ? "" : " ") + format_date(report.language, report.as_of);
+    document.language = language_tag(language);
+    document.title = report.name + words::title_after_name.text(language);
+    document.subtitle = words::data_as_of(format_date(language, report.as_of)).text(language);
     if (report.known_on)
-        document.subtitle += std::string(w.separator) + w.known_on + (report.language == Language::zh ? "" : " ") +
-                             format_date(report.language, *report.known_on);
-    document.footer = fill(w.footer, std::string("civitas ") + version) + " · " + report.campaign + " · " + to_iso(report.as_of);
+        document.subtitle +=
+            words::separator.text(language) + words::as_known_on(format_date(language, *report.known_on)).text(language);
+    document.footer =
+        words::made_by(std::string("civitas ") + version).text(language) + " · " + report.campaign + " · " + to_iso(report.as_of);
     document.pages.push_back(overview(report));
     for (const TitleReport& t : report.titles) document.pages.push_back(title_page(report, t));
     document.pages.push_back(departments(report));

@@ -52,6 +52,7 @@ def test_the_sources_have_messages() -> None:
 
 @pytest.mark.parametrize("where,line,english,chinese", messages(), ids=lambda v: str(v)[:40])
 def test_each_message_reads_in_both_languages(where: str, line: int, english: str, chinese: str) -> None:
+    assert english and chinese, f"{where}:{line}: a sentence is empty: {english!r} / {chinese!r}"
     assert not CJK.search(english), f"{where}:{line}: the English sentence has Chinese: {english!r}"
     words = re.sub(r"\{[0-9]\}", "", english)
     if re.search(r"[A-Za-z]{2,}", words):

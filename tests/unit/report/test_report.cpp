@@ -14,9 +14,6 @@
 
 #include "support.hpp"
 
-#include "report/detail/document.hpp"
-#include "report/detail/words.hpp"
-
 #include <civitas/report/report.hpp>
 
 #include <nlohmann/json.hpp>
@@ -200,14 +197,52 @@ TEST(Report, EnglishWordsDatesAndNumbers) {
     const std::string text = render(report, ReportFormat::text);
     EXPECT_TRUE(mentions(text, "Data as of 15 Jan 2026")) << text;
     EXPECT_TRUE(mentions(text, "国家园林城市 [red]")) << text;
-    EXPECT_EQ(detail::format_date(Language::zh, day("2026-09-30")), "2026年9月30日");
-    EXPECT_EQ(detail::format_date(Language::en, day("2026-09-30")), "30 Sep 2026");
-    EXPECT_EQ(detail::format_value(Language::en, 1234567.891), "1,234,567.89");
-    EXPECT_EQ(detail::format_value(Language::en, -1234.5), "-1,234.5");
-    EXPECT_EQ(detail::format_value(Language::zh, 1234567.891), "1234567.89");
-    EXPECT_EQ(detail::format_line(Language::zh, Interval::at_least(36), Direction::higher, "%"), "≥ 36%");
-    EXPECT_EQ(detail::format_line(Language::en, Interval{35, 40}, Direction::range, "m²"), "35–40 m²");
-    EXPECT_EQ(detail::format_measure(Language::zh, 1, Direction::yes_no, ""), "是");
+}
+
+// A report built by hand: one title, inspected on 30 September 2026, short on items of each kind of line.
+Report items_report(Language language) {
+    const auto item = [](const char* name, double value, Interval line, Direction direction, const char* measure) {
+        ReportItem i;
+        i.name = name;
+        i.value = value;
+        i.line = line;
+        i.direction = direction;
+        i.measure = measure;
+        return i;
+    };
+    TitleReport t;
+    t.id = "garden";
+    t.name = "国家园林城市";
+    t.framework = "garden";
+    t.dates.inspection = day("2026-09-30");
+    t.shortfalls = {item("甲", 1234567.891, Interval::at_least(36), Direction::higher, "%"),
+                    item("乙", -1234.5, Interval{35, 40}, Direction::range, "m²"),
+                    item("丙", 1, Interval::at_least(0.5), Direction::yes_no, ""),
+                    item("丁", 0, Interval::at_least(0.5), Direction::yes_no, "")};
+    t.shortfalls_total = 4;
+    Report report;
+    report.campaign = "small";
+    report.name = "小城创建";
+    report.as_of = as_of;
+    report.language = language;
+    report.titles = {t};
+    return report;
+}
+
+TEST(Report, DatesAndNumbersAsEachLanguageWritesThem) {
+    // Markdown cells show each value and line whole: "| value | line |".
+    const std::string zh = render(items_report(Language::zh), ReportFormat::markdown);
+    EXPECT_TRUE(mentions(zh, "**检查日期** 2026年9月30日")) << zh;
+    EXPECT_TRUE(mentions(zh, "| 甲 | 1234567.89% | ≥ 36% |")) << zh;
+    EXPECT_TRUE(mentions(zh, "| 乙 | -1234.5 m² | 35–40 m² |")) << zh;
+    EXPECT_TRUE(mentions(zh, "| 丙 | 是 | 是 |")) << zh;
+    EXPECT_TRUE(mentions(zh, "| 丁 | 否 | 是 |")) << zh;
+    const std::string en = render(items_report(Language::en), ReportFormat::markdown);
+    EXPECT_TRUE(mentions(en, "**Inspection** 30 Sep 2026")) << en;
+    EXPECT_TRUE(mentions(en, "| 甲 | 1,234,567.89% | ≥ 36% |")) << en;
+    EXPECT_TRUE(mentions(en, "| 乙 | -1,234.5 m² | 35–40 m² |")) << en;
+    EXPECT_TRUE(mentions(en, "| 丙 | yes | yes |")) << en;
+    EXPECT_TRUE(mentions(en, "| 丁 | no | yes |")) << en;
 }
 
 // What the report could not compute is said in its overview, in every format and both
@@ -272,24 +307,16 @@ TEST(Report, APartThatCannotBeComputedIsSaid) {
     EXPECT_TRUE(build_report(campaign(), as_of).gaps.empty());
 }
 
-TEST(Report, EveryStringExistsInBothLanguages) {
-    // Words holds nothing but string pointers: each must be set in each language.
-    static_assert(sizeof(detail::Words) % sizeof(const char*) == 0);
-    for (const Language language : {Language::zh, Language::en}) {
-        const detail::Words& w = detail::words(language);
-        const auto* strings = reinterpret_cast<const char* const*>(&w);
-        for (std::size_t i = 0; i < sizeof(detail::Words) / sizeof(const char*); ++i) {
-            ASSERT_NE(strings[i], nullptr) << to_string(language) << " string " << i;
-            EXPECT_NE(std::string(strings[i]), "") << to_string(language) << " string " << i;
-        }
-    }
-}
-
 TEST(Report, TextColumnsAlignForChineseCharacters) {
-    EXPECT_EQ(detail::display_width("市a"), 3u);
-    EXPECT_EQ(detail::display_width("≥ 36%"), 5u);
-    EXPECT_EQ(detail::display_width("（基本项）"), 10u);
     const std::string text = render(build_report(campaign(), as_of), ReportFormat::text);
+    // A Chinese character (full-width brackets included) takes two columns, "≥" and "%" one:
+    // "建成区绿化覆盖率（基本项）" 26, "≥ 36%" 5, "2026年1月9日" 12.
+    EXPECT_TRUE(mentions(text, "\n  指标                        现值  达标线   差距        检查日预计  责任部门\n"
+                               "  --------------------------  ----  -------  ----------  ----------  --------\n"
+                               "  建成区绿化覆盖率（基本项）   35%    ≥ 36%   1% (2.8%)      37.48%  —\n"
+                               "  新建公园                    9 个  ≥ 10 个  1 个 (10%)     9.98 个  园林局\n"))
+        << text;
+    EXPECT_TRUE(mentions(text, "\n  新建公园  园林局    分管副市长  2026年1月9日           4   40%\n")) << text;
     // The ranking: rank right-aligned under 名次 (4 columns), names padded to 4 columns.
     EXPECT_TRUE(mentions(text, "\n  名次  单位  状态  达标  得分  当前    检查时（预计）  逾期任务\n")) << text;
     EXPECT_TRUE(mentions(text, "\n     1  一区  绿     2/2   100  通过    通过                   0\n")) << text;

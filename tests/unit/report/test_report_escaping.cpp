@@ -8,13 +8,12 @@
 
 #include "support.hpp"
 
-#include "report/detail/document.hpp"
-
 #include <civitas/report/report.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace civitas {
@@ -232,19 +231,55 @@ TEST(ReportEscaping, JsonGivesTheNamesBackAsTheyAre) {
     EXPECT_TRUE(has(render(broken, ReportFormat::text), "名\\xFF\\xC0"));
 }
 
-TEST(ReportEscaping, OneFunctionPerFormat) {
-    EXPECT_EQ(detail::escape_text("a\x1b[0m\tb\n\x7f\xC2\x85\xE2\x80\xA8\xE2\x81\xA6\xFF中"), "a\\x1B[0m\\x09b\\x0A\\x7F\\u0085\\u2028\\u2066\\xFF中");
-    EXPECT_EQ(detail::escape_text("\xE4\xB8"), "\\xE4\\xB8");  // a character cut short
-    EXPECT_EQ(detail::escape_text("\xC0\xAF"), "\\xC0\\xAF");  // an overlong '/'
-    EXPECT_EQ(detail::escape_markdown("- a"), "\\- a");
-    EXPECT_EQ(detail::escape_markdown("2026. 年"), "2026\\. 年");
-    EXPECT_EQ(detail::escape_markdown("3) x"), "3\\) x");
-    EXPECT_EQ(detail::escape_markdown("  code"), "&#32;&#32;code");
-    EXPECT_EQ(detail::escape_markdown("1.5 - 2.5"), "1.5 - 2.5");  // only what would start a block
-    EXPECT_EQ(detail::escape_markdown("a\\b `c` *d* _e_ [f] |g| ~h~ #i <j> &k"),
-              "a\\\\b \\`c\\` \\*d\\* \\_e\\_ \\[f\\] \\|g\\| \\~h\\~ \\#i &lt;j&gt; &amp;k");
-    EXPECT_EQ(detail::escape_markdown("x\ny"), "x\\x0Ay");
-    EXPECT_EQ(detail::escape_html("<a href='x'>&\"\x1b</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;\\x1B&lt;/a&gt;");
+// A report built by hand with a title page per text, the text its reason: the page's paragraph.
+Report reasons_report(const std::vector<std::string>& reasons) {
+    Report report;
+    report.campaign = "reasons";
+    report.name = "理由";
+    report.as_of = as_of;
+    for (const std::string& reason : reasons) {
+        TitleReport t;
+        t.id = "t" + std::to_string(report.titles.size());
+        t.name = "称号";
+        t.reason = reason;
+        report.titles.push_back(t);
+    }
+    return report;
+}
+
+TEST(ReportEscaping, EachFormatEscapesItsOwnWay) {
+    // Text: control characters, separators, bidirectional controls and bytes that are not UTF-8
+    // written visibly, everything else as it is. A paragraph is a line of its own.
+    const std::vector<std::pair<std::string, std::string>> text_cases = {
+        {"a\x1b[0m\tb\n\x7f\xC2\x85\xE2\x80\xA8\xE2\x81\xA6\xFF中", "a\\x1B[0m\\x09b\\x0A\\x7F\\u0085\\u2028\\u2066\\xFF中"},
+        {"\xE4\xB8", "\\xE4\\xB8"},  // a character cut short
+        {"\xC0\xAF", "\\xC0\\xAF"},  // an overlong '/'
+    };
+    // Markdown: what would start a block defused, the characters of inline syntax escaped; a
+    // paragraph stands between empty lines.
+    const std::vector<std::pair<std::string, std::string>> markdown_cases = {
+        {"- a", "\\- a"},
+        {"2026. 年", "2026\\. 年"},
+        {"3) x", "3\\) x"},
+        {"  code", "&#32;&#32;code"},
+        {"1.5 - 2.5", "1.5 - 2.5"},  // only what would start a block
+        {"a\\b `c` *d* _e_ [f] |g| ~h~ #i <j> &k", "a\\\\b \\`c\\` \\*d\\* \\_e\\_ \\[f\\] \\|g\\| \\~h\\~ \\#i &lt;j&gt; &amp;k"},
+        {"x\ny", "x\\x0Ay"},
+    };
+    // HTML: markup characters as entities, control characters as in text.
+    const std::string html_case = "<a href='x'>&\"\x1b</a>";
+    std::vector<std::string> reasons;
+    for (const auto& [data, shown] : text_cases) reasons.push_back(data);
+    for (const auto& [data, shown] : markdown_cases) reasons.push_back(data);
+    reasons.push_back(html_case);
+    const Report report = reasons_report(reasons);
+
+    const std::string text = render(report, ReportFormat::text);
+    for (const auto& [data, shown] : text_cases) EXPECT_TRUE(has(text, "\n" + shown + "\n")) << shown << "\n" << text;
+    const std::string markdown = render(report, ReportFormat::markdown);
+    for (const auto& [data, shown] : markdown_cases) EXPECT_TRUE(has(markdown, "\n\n" + shown + "\n\n")) << shown << "\n" << markdown;
+    const std::string html = render(report, ReportFormat::html);
+    EXPECT_TRUE(has(html, ">&lt;a href=&#39;x&#39;&gt;&amp;&quot;\\x1B&lt;/a&gt;</p>")) << html;
 }
 
 }  // namespace
