@@ -1090,7 +1090,7 @@ class Framework:
         """
     def _evaluate_many(
         self,
-        values: typing.Any,
+        values: numpy.typing.ArrayLike,
         columns: collections.abc.Sequence[str],
         units: collections.abc.Sequence[str] = [],
         classes: collections.abc.Sequence[str] = [],

@@ -73,7 +73,7 @@ std::size_t batch_row(const BatchEvaluation& batch, py::ssize_t row) {
 FrameworkBatch evaluate_array(const Framework& framework, const ArrayLike& values,
                               const std::vector<std::string>& columns, const std::vector<std::string>& units,
                               const std::vector<std::string>& classes, bool nan_as_missing, int threads) {
-    const MatrixArgument data = matrix_argument(values, "data", "indicators");
+    const MatrixArgument data = matrix_argument(values, "data", Message("indicators"_en, "指标"_zh));
     EvaluateOptions options;
     options.nan_as_missing = nan_as_missing;
     options.threads = threads;

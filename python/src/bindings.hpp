@@ -246,11 +246,13 @@ struct MatrixArgument {
 
 /// `x` as a MatrixArgument: float64 with whole-element strides (C order, Fortran order, slices)
 /// is read in place, anything else copied once into a C-ordered float64 array. ValidationError
-/// naming `what` for anything that is not a 2-D array of numbers; `columns` says what a column is
-/// in the message ("criteria", "indicators").
-[[nodiscard]] inline MatrixArgument matrix_argument(const py::handle& x, const std::string& what, const char* columns = "criteria") {
+/// naming `what` for anything that is not a 2-D array of numbers; `columns` says what a column
+/// holds ("criteria", "indicators").
+[[nodiscard]] inline MatrixArgument matrix_argument(const py::handle& x, const std::string& what,
+                                                    const Message& columns = Message("criteria"_en, "评价指标"_zh)) {
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
-    py::array source = py::array::ensure(x);
+    py::array source;
+    if (!py::isinstance<py::str>(x) && !py::isinstance<py::bytes>(x)) source = py::array::ensure(x);
     if (!source) {
         PyErr_Clear();
         throw ValidationError(what, Message("{0}; expected a 2-D array of numbers (units by rows, {1} by columns)"_en,
@@ -289,18 +291,23 @@ struct MatrixArgument {
 /// ValidationError naming `what`, or the entry (`what[i]`) that is not a boolean.
 [[nodiscard]] inline std::vector<bool> flags(const py::handle& values, const std::string& what) {
     if (values.is_none()) return {};
-    py::array array = py::array::ensure(values);
-    if (!array || py::isinstance<py::str>(values) || array.ndim() != 1) {
+    py::array array;
+    if (!py::isinstance<py::str>(values) && !py::isinstance<py::bytes>(values)) array = py::array::ensure(values);
+    if (!array || array.ndim() != 1) {
         PyErr_Clear();
         throw ValidationError(what, Message("expected None or a 1-D sequence of booleans"_en, "应为 None 或一维布尔序列"_zh));
     }
     if (array.dtype().kind() != 'b') {
-        const py::sequence items = py::reinterpret_borrow<py::sequence>(array.attr("tolist")());
-        for (std::size_t i = 0; i < items.size(); ++i)
-            if (!py::isinstance<py::bool_>(items[i]))
+        // Each entry as given (numpy would have turned [True, "no"] into two strings).
+        std::size_t i = 0;
+        for (const py::handle entry : py::iter(values)) {
+            py::detail::make_caster<bool> flag;
+            if (!flag.load(entry, /*convert=*/false))
                 throw ValidationError(what + "[" + std::to_string(i) + "]",
                                       Message("{0} is not a boolean; expected True or False"_en, "{0} 不是布尔值；应为 True 或 False"_zh,
-                                              {py::repr(items[i]).cast<std::string>()}));
+                                              {py::repr(entry).cast<std::string>()}));
+            ++i;
+        }
     }
     const auto typed = py::array_t<bool, py::array::forcecast>::ensure(array);
     std::vector<bool> out(static_cast<std::size_t>(typed.shape(0)));

@@ -273,8 +273,9 @@ BINDING_ERRORS = {
         "benefit[1]: 'no' 不是布尔值；应为 True 或 False",
     ),
     "evaluate threads": (
-        lambda: civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(indicators=[civitas.Indicator("a")])))
-        .evaluate_many(np.ones((2, 1)), columns=["a"], threads=-1),
+        lambda: civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(
+            indicators=[civitas.Indicator("a", pass_=civitas.Interval.at_least(1))]))).evaluate_many(
+            np.ones((2, 1)), columns=["a"], threads=-1),
         "threads",
         "threads: value -1; expected 0 (one per core) or more",
         "threads: 取值 -1；应为 0（每个核一个）或更多",

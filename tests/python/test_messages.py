@@ -72,11 +72,13 @@ def test_no_sentence_escapes_the_two_languages() -> None:
     # field holds a sentence as a plain string, the bindings raise no bare Python error with an
     # English text (IndexError stays: Python's sequence protocol needs it), and the pure-Python
     # modules raise only civitas errors.
+    # (A Report is built in one language, so its own sentences are plain strings in it.)
     plain = [
         f"{path.relative_to(ROOT)}: {line.strip()}"
         for path in sorted((ROOT / "include").rglob("*.hpp"))
+        if path.name != "report.hpp"
         for line in path.read_text(encoding="utf-8").splitlines()
-        if re.search(r"std::(string|vector<std::string>) (reason|reasons|note|cagr_note|message)\b", line)
+        if re.search(r"^\s*std::(string|vector<std::string>) (reason|reasons|note|cagr_note|message)\s*;", line)
     ]
     assert plain == []
     bare = [
@@ -96,6 +98,11 @@ def test_no_sentence_escapes_the_two_languages() -> None:
     assert raised == []
 
 
+def one_indicator() -> civitas.Framework:
+    indicator = civitas.Indicator("a", pass_=civitas.Interval.at_least(1))
+    return civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(indicators=[indicator])))
+
+
 PYTHON_ERROR = re.compile(r'(?:validation_error|not_found_error)\((?:[^,]+,\s*)?(f?"[^"]*")\s*,\s*(f?"[^"]*")\)', re.S)
 
 
@@ -110,7 +117,6 @@ def test_python_side_errors_read_in_both_languages() -> None:
         assert not CJK.search(english), f"{where}: the English has Chinese: {english}"
         assert CJK.search(chinese), f"{where}: no Chinese for {english}: {chinese}"
     with pytest.raises(civitas.ValidationError) as raised:
-        civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(indicators=[civitas.Indicator("a")]))).evaluate(
-            {"a": "high"})
+        one_indicator().evaluate({"a": "high"})
     assert (str(raised.value), raised.value.message_zh, raised.value.path) == (
         "a: 'high'; expected a number", "a: 'high'；应为数值", "a")

@@ -321,7 +321,7 @@ def test_award_tier_repr_round_trips():
     (lambda: civitas.topsis([[1.0, 2.0], [2.0, 3.0]], [1.5, -0.5]), "weights[1]"),
     (lambda: civitas.topsis([[1.0, 0.0], [2.0, 0.0]], [0.5, 0.5]), "x[:, 1]"),
     (lambda: civitas.topsis([1.0, 2.0], [1.0]), "x"),
-    (lambda: civitas.topsis([[1.0, 2.0]], [0.5, 0.5], benefit=[1, 0]), "benefit"),
+    (lambda: civitas.topsis([[1.0, 2.0]], [0.5, 0.5], benefit=[1, 0]), "benefit[0]"),
     (lambda: civitas.vikor([[1.0, 0.0], [0.0, 1.0]], [0.5, 0.5]), "x"),
     (lambda: civitas.vikor([[1.0, 0.0], [0.0, 2.0]], [0.5, 0.5], v=2), "v"),
     (lambda: civitas.grey_relational([[1.0, 2.0], [2.0, 3.0]], [0.5, 0.5], rho=0), "rho"),
