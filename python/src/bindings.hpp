@@ -251,13 +251,16 @@ struct MatrixArgument {
 [[nodiscard]] inline MatrixArgument matrix_argument(const py::handle& x, const std::string& what,
                                                     const Message& columns = Message("criteria"_en, "评价指标"_zh)) {
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
-    py::array source;
-    if (!py::isinstance<py::str>(x) && !py::isinstance<py::bytes>(x)) source = py::array::ensure(x);
+    const auto not_a_matrix = [&] {
+        return ValidationError(what, Message("{0}; expected a 2-D array of numbers (units by rows, {1} by columns)"_en,
+                                             "{0}；应为二维数值数组（行为评价对象，列为{1}）"_zh,
+                                             {py::str(py::type::of(x).attr("__name__")).cast<std::string>(), columns}));
+    };
+    if (py::isinstance<py::str>(x) || py::isinstance<py::bytes>(x)) throw not_a_matrix();  // numpy would read a 0-D array
+    py::array source = py::array::ensure(x);
     if (!source) {
         PyErr_Clear();
-        throw ValidationError(what, Message("{0}; expected a 2-D array of numbers (units by rows, {1} by columns)"_en,
-                                            "{0}；应为二维数值数组（行为评价对象，列为{1}）"_zh,
-                                            {py::str(py::type::of(x).attr("__name__")).cast<std::string>(), columns}));
+        throw not_a_matrix();
     }
     if (source.ndim() != 2)
         throw ValidationError(what, Message("an array of {0} dimensions; expected 2 (units by rows, {1} by columns)"_en,
@@ -291,11 +294,14 @@ struct MatrixArgument {
 /// ValidationError naming `what`, or the entry (`what[i]`) that is not a boolean.
 [[nodiscard]] inline std::vector<bool> flags(const py::handle& values, const std::string& what) {
     if (values.is_none()) return {};
-    py::array array;
-    if (!py::isinstance<py::str>(values) && !py::isinstance<py::bytes>(values)) array = py::array::ensure(values);
+    const auto not_flags = [&] {
+        return ValidationError(what, Message("expected None or a 1-D sequence of booleans"_en, "应为 None 或一维布尔序列"_zh));
+    };
+    if (py::isinstance<py::str>(values) || py::isinstance<py::bytes>(values)) throw not_flags();
+    py::array array = py::array::ensure(values);
     if (!array || array.ndim() != 1) {
         PyErr_Clear();
-        throw ValidationError(what, Message("expected None or a 1-D sequence of booleans"_en, "应为 None 或一维布尔序列"_zh));
+        throw not_flags();
     }
     if (array.dtype().kind() != 'b') {
         // Each entry as given (numpy would have turned [True, "no"] into two strings).

@@ -266,6 +266,12 @@ BINDING_ERRORS = {
         "x: str; expected a 2-D array of numbers (units by rows, criteria by columns)",
         "x: str；应为二维数值数组（行为评价对象，列为评价指标）",
     ),
+    "benefit as text": (
+        lambda: civitas.entropy_weights(np.ones((3, 2)), "yes"),
+        "benefit",
+        "benefit: expected None or a 1-D sequence of booleans",
+        "benefit: 应为 None 或一维布尔序列",
+    ),
     "benefit entry": (
         lambda: civitas.topsis(np.ones((3, 2)), [0.5, 0.5], [True, "no"]),
         "benefit[1]",
