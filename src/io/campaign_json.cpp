@@ -21,7 +21,6 @@
 #include "io/detail/references.hpp"
 #include "io/detail/round_scheme_reader.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <limits>
 
