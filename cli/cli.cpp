@@ -172,6 +172,8 @@ int list(const std::vector<std::string>& args, std::ostream& out, Language lang)
     }
     out << "\n" << Message("calendars:"_en, "工作日历:"_zh).text(lang) << "\n";
     for (const std::string& id : bundled_calendar_ids()) out << id << "\t" << to_string(load_bundled_calendar(id)) << "\n";
+    out << "\n" << Message("round schemes:"_en, "计分方案:"_zh).text(lang) << "\n";
+    for (const std::string& id : bundled_round_scheme_ids()) out << id << "\t" << load_bundled_round_scheme(id).name << "\n";
     return success;
 }
 

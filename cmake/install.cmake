@@ -50,7 +50,8 @@ if(TARGET civitas-cli)
     install(TARGETS civitas-cli RUNTIME COMPONENT civitas_Runtime)
 endif()
 
-# Bundled frameworks and their schema; the library looks for them in <datadir>/civitas.
+# The bundled data (frameworks, calendars, round schemes) and the schemas of the file formats; the
+# library looks for them in <datadir>/civitas.
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/data/"
     DESTINATION "${CMAKE_INSTALL_DATADIR}/civitas"
     COMPONENT civitas_Runtime)

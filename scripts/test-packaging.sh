@@ -70,8 +70,8 @@ find_package_consumer() {
         "$build/$program"
 }
 
-# The installed program, when it was built, validates the bundled frameworks in PREFIX, and finds
-# them when the prefix is moved.
+# The installed program, when it was built, validates the bundled frameworks in PREFIX (with the
+# round schemes they name), and finds them when the prefix is moved.
 installed_program() {
     local prefix=$1
     local program="$prefix/bin/civitas"
@@ -90,6 +90,7 @@ installed_program() {
     listing=$(env -u CIVITAS_DATA_DIR "$moved/bin/civitas" list) || status=1
     echo "$listing"
     grep -q "^lanzhou-illustrative" <<<"$listing" || { echo "the moved program lists no bundled frameworks"; status=1; }
+    grep -q "^civilized-city-2018" <<<"$listing" || { echo "the moved program lists no bundled round schemes"; status=1; }
     mv "$moved" "$prefix" || return 1
     return $status
 }
@@ -167,6 +168,11 @@ evaluation = framework.evaluate({})
 print(framework.id, len(ids), "indicators; total with no data:", evaluation.total)
 assert evaluation.met == 0
 assert evaluation.total is None or 0 <= evaluation.total <= framework.scale
+# The round schemes came too, and a framework that names one finds it there.
+path = str(civitas.bundled_round_scheme_path("civilized-city-2018"))
+assert path.startswith(package), f"{path} is not in the installed package"
+scheme = civitas.load_bundled_framework("civilized-city-annual-2018").spec.round_scheme
+assert scheme == civitas.load_bundled_round_scheme("civilized-city-2018"), scheme
 # The compiled core scores as the C++ consumer does.
 small = civitas.parse_framework(
     '{"id":"t","name":"t","reliability":"illustrative","indicators":'

@@ -14,10 +14,11 @@
 #include <civitas/methods/uncertainty.hpp>
 #include <civitas/methods/weights.hpp>
 
-// framework: frameworks, evaluation, scoring
+// framework: frameworks, evaluation, scoring, round schemes
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/framework/evaluation_change.hpp>
 #include <civitas/framework/framework.hpp>
+#include <civitas/framework/round_scheme.hpp>
 
 // plan: working-day calendars, plans, schedule, status
 #include <civitas/plan/calendar.hpp>
@@ -43,6 +44,7 @@
 #include <civitas/io/framework_io.hpp>
 #include <civitas/io/observations_io.hpp>
 #include <civitas/io/plan_io.hpp>
+#include <civitas/io/round_scheme_io.hpp>
 #include <civitas/io/value_table.hpp>
 
 #include <civitas/version.hpp>

@@ -45,7 +45,7 @@ void register_campaign(py::module_& m) {
         .def_readwrite("framework", &CampaignTitle::framework, "A bundled framework id or a path relative to the campaign file; '' for none.")
         .def_readwrite("dates", &CampaignTitle::dates, "The drive's dates.")
         .def_readwrite("scheme", &CampaignTitle::scheme,
-                       "How its rounds are scored (RoundScheme), or None: the bundled civilized-city scheme for civilized-city-annual-2018.")
+                       "How its rounds are scored (RoundScheme), or None: the one its framework names (FrameworkSpec.round_scheme).")
         .def(py::self == any_object)
         .def("__repr__", [](const CampaignTitle& t) {
             return "CampaignTitle(" + repr_string(t.id) + ", name=" + repr_string(t.name) + ", framework=" + repr_string(t.framework) + ")";

@@ -9,6 +9,8 @@
 #include "bindings.hpp"
 
 #include <civitas/framework/framework.hpp>
+#include <civitas/framework/round_scheme.hpp>
+#include <civitas/io/bundled_data.hpp>
 #include <civitas/io/framework_io.hpp>
 
 #include <pybind11/operators.h>
@@ -74,6 +76,10 @@ std::string repr(const HistoryAverageRule& value);
 std::string repr(const Indicator& value);
 std::string repr(const Category& value);
 std::string repr(const std::map<std::string, Interval>& value);
+// The reprs bound with RoundPart and ConsequenceRule (bind_round_scheme.cpp).
+std::string repr(const RoundPart& value) { return py::repr(py::cast(value)).cast<std::string>(); }
+std::string repr(const ConsequenceRule& value) { return py::repr(py::cast(value)).cast<std::string>(); }
+std::string repr(const RoundScheme& value);
 template <class T>
 std::string repr(const std::optional<T>& value);
 template <class T>
@@ -222,6 +228,21 @@ std::string repr(const Category& value) {
         .str();
 }
 
+// A bundled scheme as files name it, by its id; any other as its constructor.
+std::string repr(const RoundScheme& value) {
+    if (is_bundled_round_scheme(value)) return "load_bundled_round_scheme(" + repr_string(value.id) + ")";
+    const RoundScheme d;
+    return Repr("RoundScheme")
+        .arg(value.parts)
+        .arg(value.year_weights)
+        .arg(value.consequences)
+        .kw_unless("id", value.id, d.id)
+        .kw_unless("name", value.name, d.name)
+        .kw_unless("first_year", value.first_year, d.first_year)
+        .kw_unless("source", value.source, d.source)
+        .str();
+}
+
 std::string repr(const FrameworkSpec& value) {
     const FrameworkSpec d;
     return Repr("FrameworkSpec")
@@ -237,6 +258,7 @@ std::string repr(const FrameworkSpec& value) {
         .kw_unless("missing", value.missing, d.missing)
         .kw_unless("min_coverage", value.min_coverage, d.min_coverage)
         .kw_unless("pass_rules", value.pass_rules, d.pass_rules)
+        .kw_unless("round_scheme", value.round_scheme, d.round_scheme)
         .kw_unless("root", value.root, d.root)
         .str();
 }
@@ -472,7 +494,7 @@ void register_framework(py::module_& m) {
     spec.def(py::init([](std::string id, std::string name, std::string edition, std::string issuer,
                          std::string source, Reliability reliability, std::string notes, double scale,
                          Weighting weighting, MissingPolicy missing, double min_coverage,
-                         std::vector<PassRule> pass_rules, Category root) {
+                         std::vector<PassRule> pass_rules, Category root, std::optional<RoundScheme> round_scheme) {
                  FrameworkSpec s;
                  s.id = std::move(id);
                  s.name = std::move(name);
@@ -487,13 +509,14 @@ void register_framework(py::module_& m) {
                  s.min_coverage = min_coverage;
                  s.pass_rules = std::move(pass_rules);
                  s.root = std::move(root);
+                 s.round_scheme = std::move(round_scheme);
                  return s;
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("edition") = "",
              py::arg("issuer") = "", py::arg("source") = "", py::arg("reliability") = Reliability::illustrative,
              py::arg("notes") = "", py::arg("scale") = 100.0, py::arg("weighting") = Weighting::relative,
              py::arg("missing") = MissingPolicy::fail, py::arg("min_coverage") = 0.0,
-             py::arg("pass_rules") = std::vector<PassRule>{}, py::arg("root") = Category{})
+             py::arg("pass_rules") = std::vector<PassRule>{}, py::arg("root") = Category{}, py::arg("round_scheme") = py::none())
         .def_readwrite("id", &FrameworkSpec::id, "Short id ('garden-city-2016').")
         .def_readwrite("name", &FrameworkSpec::name, "Title ('国家园林城市标准').")
         .def_readwrite("edition", &FrameworkSpec::edition, "Edition or year.")
@@ -506,7 +529,9 @@ void register_framework(py::module_& m) {
         .def_readwrite("missing", &FrameworkSpec::missing, "Default for missing data.")
         .def_readwrite("min_coverage", &FrameworkSpec::min_coverage, "Share in [0, 1] of weight with data below which no score is given.")
         .def_readwrite("pass_rules", &FrameworkSpec::pass_rules, "Besides the veto; empty means every counted indicator met (a copy).")
-        .def_readwrite("root", &FrameworkSpec::root, "The top level (its id, name and weight are unused).");
+        .def_readwrite("root", &FrameworkSpec::root, "The top level (its id, name and weight are unused).")
+        .def_readwrite("round_scheme", &FrameworkSpec::round_scheme,
+                       "How a campaign scores the rounds of a title it judges when the title has no scheme of its own; None: none.");
     value_type<FrameworkSpec>(spec);
 
     framework

@@ -1,11 +1,12 @@
-/// Files and bundled frameworks: load/parse/save frameworks, evaluations as JSON, value tables,
-/// the data folders searched for bundled framework ids.
+/// Files and bundled data: load/parse/save frameworks, round-scheme files, evaluations as JSON,
+/// value tables, the data folders searched for bundled frameworks, calendars and round schemes.
 
 #include <civitas/io/bundled_data.hpp>
 #include <civitas/io/framework_io.hpp>
+#include <civitas/io/round_scheme_io.hpp>
 #include <civitas/io/value_table.hpp>
-#include "bindings.hpp"
 
+#include "bindings.hpp"
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -89,6 +90,24 @@ void register_io(py::module_& m) {
     m.def("save_framework", &save_framework, py::arg("framework"), py::arg("path"),
           py::call_guard<py::gil_scoped_release>(),
           "Writes the framework to a file whole or not at all; IoError names the file and the system's reason.");
+    m.attr("round_scheme_format") = round_scheme_format;
+    m.def(
+        "load_round_scheme",
+        [](const std::filesystem::path& path, const std::optional<Limits>& limits) {
+            const ReadOptions options = read_options_of(limits);
+            py::gil_scoped_release release;
+            return load_round_scheme(path, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("limits") = py::none(),
+        "Reads and validates a round-scheme file; ParseError names the file, the JSON path, the value and what was expected.");
+    m.def("parse_round_scheme",
+          [](std::string_view json, const std::string& file, const std::optional<Limits>& limits) {
+              return parse_round_scheme(json, file, read_options_of(limits));
+          },
+          py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
+          "Parses round-scheme JSON text; `file` is the name used in error messages.");
+    m.def("round_scheme_to_json", &round_scheme_to_json, py::arg("scheme"), py::arg("indent") = 2,
+          "The round scheme as JSON text (with its format tag), defaults left out; parses back equal.");
     m.def("evaluation_to_json",
           [](const FrameworkEvaluation& evaluation, int indent) {
               return evaluation_to_json(static_cast<const Evaluation&>(evaluation), indent);
@@ -119,9 +138,10 @@ void register_io(py::module_& m) {
     m.def("release_cached_memory", &release_cached_memory,
           "Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).");
     m.def("data_directories", &data_directories,
-          "Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR, added folders, the install's share/civitas.");
+          "Folders searched for bundled frameworks, calendars and round schemes: CIVITAS_DATA_DIR, added folders, the "
+          "install's share/civitas.");
     m.def("add_data_directory", &add_data_directory, py::arg("directory"),
-          "Adds a folder holding `frameworks/` and `calendars/` folders to the search.");
+          "Adds a folder holding `frameworks/`, `calendars/` and `round-schemes/` folders to the search.");
     m.def("bundled_framework_ids", &bundled_framework_ids, "Ids of the bundled frameworks found, sorted.");
     m.def("bundled_framework_path", &bundled_framework_path, py::arg("id"),
           "Path of a bundled framework file by id; raises NotFoundError listing the ids there are.");
@@ -132,6 +152,11 @@ void register_io(py::module_& m) {
           "Path of a bundled calendar file by id ('cn-2025'); raises NotFoundError listing the ids there are.");
     m.def("load_bundled_calendar", &load_bundled_calendar, py::arg("id"), py::call_guard<py::gil_scoped_release>(),
           "Loads a bundled working-day calendar by id.");
+    m.def("bundled_round_scheme_ids", &bundled_round_scheme_ids, "Ids of the bundled round schemes found, sorted.");
+    m.def("bundled_round_scheme_path", &bundled_round_scheme_path, py::arg("id"),
+          "Path of a bundled round-scheme file by id ('civilized-city-2018'); raises NotFoundError listing the ids there are.");
+    m.def("load_bundled_round_scheme", &load_bundled_round_scheme, py::arg("id"), py::call_guard<py::gil_scoped_release>(),
+          "Loads a bundled round scheme by id.");
 }
 
 }  // namespace civitas::python

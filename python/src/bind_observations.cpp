@@ -1,4 +1,4 @@
-/// Observations over time: AssessmentMode, Observation, LatestValue, LatestMatrix, TrendMatrix,
+/// Observations over time: Observation, LatestValue, LatestMatrix, TrendMatrix,
 /// RejectedRow, ObservationStore, ObservationLoad, and the CSV and JSON readers.
 ///
 /// Dates cross one at a time as datetime.date (date_caster.hpp); a series' dates cross in bulk as
@@ -90,7 +90,6 @@ ObservationReadOptions read_options(int threads, std::size_t block_bytes, const 
 
 void register_observations(py::module_& m) {
     m.attr("observations_format") = observations_format;
-    bind_enum<AssessmentMode>(m, "AssessmentMode", "How a value was obtained (field inspection, questionnaire, statistics, ...).");
 
     py::class_<Observation> observation(m, "Observation", "One measured value of one indicator for one unit on one date.");
     py::class_<LatestValue> latest_value(m, "LatestValue", "The value of a series as of a date, as it was known on a day.");

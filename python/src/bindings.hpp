@@ -43,6 +43,8 @@ inline ReadOptions read_options_of(const std::optional<Limits>& limits, bool all
     if (base_folder) options.base_folder = *base_folder;
     return options;
 }
+/// AssessmentMode and the round schemes (RoundPart, ConsequenceRule, RoundScheme).
+void register_round_scheme(py::module_& m);
 /// Enums, the framework's value types and Framework itself.
 void register_framework(py::module_& m);
 /// Results (Evaluation, BatchEvaluation, ...) and Framework._evaluate / _evaluate_many.

@@ -65,7 +65,7 @@ bool operator==(const FrameworkSpec& a, const FrameworkSpec& b) noexcept {
     return a.id == b.id && a.name == b.name && a.edition == b.edition && a.issuer == b.issuer &&
            a.source == b.source && a.reliability == b.reliability && a.notes == b.notes &&
            a.scale == b.scale && a.weighting == b.weighting && a.missing == b.missing &&
-           a.min_coverage == b.min_coverage && a.pass_rules == b.pass_rules && a.root == b.root;
+           a.min_coverage == b.min_coverage && a.pass_rules == b.pass_rules && a.round_scheme == b.round_scheme && a.root == b.root;
 }
 
 // ---- validation -------------------------------------------------------------------------
@@ -351,6 +351,7 @@ public:
             out_.index.emplace(out_.indicators[i]->id, i);
         }
         check_pass_rules();
+        if (spec.round_scheme) civitas::validate(*spec.round_scheme, "$.round_scheme");
     }
 
 private:

@@ -1,15 +1,14 @@
-// Assessment values in JSON: round schemes, rounds, checks and field inspections, in campaign
-// files and in field-inspection files (civitas-inspection/1).
+// Assessment values in JSON: rounds, checks and field inspections, in campaign files and in
+// field-inspection files (civitas-inspection/1); round schemes are round_scheme_json.cpp's.
 
 #include <civitas/core/error.hpp>
 #include <civitas/io/assessment_io.hpp>
 #include <civitas/tracking/assessment.hpp>
 
+#include "framework/detail/years.hpp"
 #include "io/detail/assessment_reader.hpp"
 #include "io/detail/file_text.hpp"
 #include "io/detail/json_reader.hpp"
-
-#include <limits>
 
 namespace civitas {
 
@@ -18,20 +17,6 @@ namespace detail {
 namespace {
 
 using Node = JsonNode;
-
-// An integer in [low, high]; `what` names it ("a year", "年份").
-int read_int(const Node& node, long long low, long long high, Message what) {
-    const Json& value = node.value();
-    if (!value.is_number_integer()) node.expected(Message("an integer"_en, "整数"_zh));
-    const long long number = value.is_number_unsigned()
-                                 ? static_cast<long long>(std::min<unsigned long long>(value.get<unsigned long long>(),
-                                                                                       std::numeric_limits<long long>::max()))
-                                 : value.get<long long>();
-    if (number < low || number > high)
-        node.fail(Message("{0} is out of range; expected {1} in [{2}, {3}]"_en, "{0} 超出范围；应为 [{2}, {3}] 内的{1}"_zh,
-                          {describe(value), std::move(what), std::to_string(low), std::to_string(high)}));
-    return static_cast<int>(number);
-}
 
 std::optional<Date> optional_date(const Node& node, const char* key) {
     return node.has(key) ? std::optional<Date>(read_date(node.at(key))) : std::nullopt;
@@ -43,79 +28,7 @@ std::vector<std::string> read_texts(const Node& node) {
     return out;
 }
 
-// Re-raises a ValidationError of validate() as a ParseError of the node's file, its path under the node's.
-template <class Check>
-void checked(const Node& node, Check&& check) {
-    try {
-        check();
-    } catch (const ValidationError& error) {
-        throw ParseError(node.file(), node.path() + error.path().substr(1), error.detail());
-    }
-}
-
 }  // namespace
-
-RoundScheme read_round_scheme(const Node& node) {
-    node.require_object({"id", "name", "parts", "year_weights", "first_year", "consequences", "source"});
-    RoundScheme scheme;
-    scheme.id = node.text_or("id");
-    scheme.name = node.text_or("name");
-    for (const Node& item : node.at("parts").array()) {
-        item.require_object({"id", "name", "mode", "full_points"});
-        scheme.parts.push_back({item.at("id").text(), item.text_or("name"),
-                                item.enum_or<AssessmentMode>("mode", AssessmentMode::unspecified), item.at("full_points").number()});
-    }
-    if (node.has("year_weights"))
-        for (const Node& item : node.at("year_weights").array()) scheme.year_weights.push_back(item.number());
-    if (node.has("first_year")) scheme.first_year = read_int(node.at("first_year"), 1900, 2200, Message("a year"_en, "年份"_zh));
-    if (node.has("consequences"))
-        for (const Node& item : node.at("consequences").array()) {
-            item.require_object({"id", "name", "below", "flag", "months"});
-            ConsequenceRule rule;
-            rule.id = item.at("id").text();
-            rule.name = item.text_or("name");
-            rule.below = item.optional_number("below");
-            rule.flag = item.text_or("flag");
-            if (item.has("months")) rule.months = read_int(item.at("months"), 1, 1200, Message("months"_en, "月数"_zh));
-            scheme.consequences.push_back(std::move(rule));
-        }
-    scheme.source = node.prose_or("source");
-    checked(node, [&] { validate(scheme); });
-    return scheme;
-}
-
-Json round_scheme_json(const RoundScheme& scheme) {
-    Json j = Json::object();
-    if (!scheme.id.empty()) j["id"] = scheme.id;
-    if (!scheme.name.empty()) j["name"] = scheme.name;
-    Json parts = Json::array();
-    for (const RoundPart& part : scheme.parts) {
-        Json p;
-        p["id"] = part.id;
-        if (!part.name.empty()) p["name"] = part.name;
-        if (part.mode != AssessmentMode::unspecified) p["mode"] = to_string(part.mode);
-        p["full_points"] = part.full_points;
-        parts.push_back(p);
-    }
-    j["parts"] = parts;
-    if (!scheme.year_weights.empty()) j["year_weights"] = scheme.year_weights;
-    if (scheme.first_year) j["first_year"] = *scheme.first_year;
-    if (!scheme.consequences.empty()) {
-        Json rules = Json::array();
-        for (const ConsequenceRule& rule : scheme.consequences) {
-            Json r;
-            r["id"] = rule.id;
-            if (!rule.name.empty()) r["name"] = rule.name;
-            if (rule.below) r["below"] = *rule.below;
-            if (!rule.flag.empty()) r["flag"] = rule.flag;
-            if (rule.months) r["months"] = *rule.months;
-            rules.push_back(r);
-        }
-        j["consequences"] = rules;
-    }
-    if (!scheme.source.empty()) j["source"] = scheme.source;
-    return j;
-}
 
 AssessmentRound read_round(const Node& node) {
     node.require_object({"id", "title", "kind", "date", "year", "name", "parts", "total", "flags", "source"});
@@ -124,7 +37,7 @@ AssessmentRound read_round(const Node& node) {
     round.title = node.at("title").text();
     round.kind = node.enum_or<AssessmentKind>("kind", AssessmentKind::annual_test);
     round.date = read_date(node.at("date"));
-    if (node.has("year")) round.year = read_int(node.at("year"), 1900, 2200, Message("a year"_en, "年份"_zh));
+    if (node.has("year")) round.year = read_int(node.at("year"), first_plausible_year, last_plausible_year, Message("a year"_en, "年份"_zh));
     round.name = node.text_or("name");
     if (node.has("parts")) {
         const Node parts = node.at("parts");

@@ -19,8 +19,8 @@
 #include "io/detail/plan_reader.hpp"
 #include "io/detail/plan_writer.hpp"
 #include "io/detail/references.hpp"
+#include "io/detail/round_scheme_reader.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <limits>
 
@@ -110,19 +110,7 @@ CampaignTitle read_title(const Node& node) {
         title.dates.application = optional_date(dates, "application");
         title.dates.inspection = optional_date(dates, "inspection");
     }
-    // A round scheme: a bundled id ("civilized-city-2018") or written in place.
-    if (node.has("scheme")) {
-        const Node scheme = node.at("scheme");
-        if (scheme.value().is_string()) {
-            try {
-                title.scheme = bundled_round_scheme(scheme.text());
-            } catch (const NotFoundError& error) {
-                scheme.fail(error.detail());
-            }
-        } else {
-            title.scheme = detail::read_round_scheme(scheme);
-        }
-    }
+    if (node.has("scheme")) title.scheme = detail::read_round_scheme_reference(node.at("scheme"));
     return title;
 }
 
@@ -339,13 +327,7 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
         if (!title.name.empty()) t["name"] = title.name;
         if (!title.framework.empty()) t["framework"] = title.framework;
         if (const Json dates = dates_json(title.dates); !dates.empty()) t["dates"] = dates;
-        if (title.scheme) {
-            // A bundled scheme is named by its id; any other is written in place.
-            const auto bundled = bundled_round_schemes();
-            const bool named = std::find(bundled.begin(), bundled.end(), title.scheme->id) != bundled.end() &&
-                               bundled_round_scheme(title.scheme->id) == *title.scheme;
-            t["scheme"] = named ? Json(title.scheme->id) : detail::round_scheme_json(*title.scheme);
-        }
+        if (title.scheme) t["scheme"] = detail::round_scheme_reference_json(*title.scheme);
         titles.push_back(t);
     }
     j["titles"] = titles;

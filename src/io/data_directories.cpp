@@ -1,9 +1,10 @@
-// Where bundled frameworks and calendars are found.
+// Where bundled frameworks, calendars and round schemes are found.
 
 #include <civitas/core/error.hpp>
 #include <civitas/io/bundled_data.hpp>
 #include <civitas/io/calendar_io.hpp>
 #include <civitas/io/framework_io.hpp>
+#include <civitas/io/round_scheme_io.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -107,7 +108,7 @@ void add_data_directory(const std::filesystem::path& directory) {
 
 namespace {
 
-// Ids of the JSON files in `folder` ("frameworks", "calendars") of every data directory, sorted.
+// Ids of the JSON files in `folder` ("frameworks", "calendars", "round-schemes") of every data directory, sorted.
 std::vector<std::string> bundled_ids(const char* folder) {
     std::set<std::string> ids;
     for (const auto& directory : data_directories()) {
@@ -119,7 +120,7 @@ std::vector<std::string> bundled_ids(const char* folder) {
 }
 
 // The first `folder/id.json` of the data directories; NotFoundError listing the ids there are.
-// `what` names the kind of file: "framework" ("测评体系"), "calendar" ("工作日历").
+// `what` names the kind of file: "framework" ("测评体系"), "calendar" ("工作日历"), "round scheme" ("计分方案").
 std::filesystem::path bundled_path(const char* folder, const Message& what, const std::string& id, const char* example) {
     if (id.empty() || id.front() == '.' || id.find_first_of("/\\") != std::string::npos)
         throw NotFoundError(Message("'{0}' is not a bundled {1} id; expected a name such as '{2}'"_en, "'{0}' 不是内置{1}的 id；应为名称，如 '{2}'"_zh,
@@ -152,5 +153,18 @@ std::filesystem::path bundled_calendar_path(const std::string& id) {
 }
 
 WorkCalendar load_bundled_calendar(const std::string& id) { return load_calendar(bundled_calendar_path(id)); }
+
+std::vector<std::string> bundled_round_scheme_ids() { return bundled_ids("round-schemes"); }
+
+std::filesystem::path bundled_round_scheme_path(const std::string& id) {
+    return bundled_path("round-schemes", Message("round scheme"_en, "计分方案"_zh), id, "civilized-city-2018");
+}
+
+RoundScheme load_bundled_round_scheme(const std::string& id) { return load_round_scheme(bundled_round_scheme_path(id)); }
+
+bool is_bundled_round_scheme(const RoundScheme& scheme) {
+    const std::vector<std::string> ids = bundled_round_scheme_ids();
+    return std::find(ids.begin(), ids.end(), scheme.id) != ids.end() && load_bundled_round_scheme(scheme.id) == scheme;
+}
 
 }  // namespace civitas

@@ -7,6 +7,7 @@
 #include "io/detail/file_text.hpp"
 #include "io/detail/file_write.hpp"
 #include "io/detail/json_reader.hpp"
+#include "io/detail/round_scheme_reader.hpp"
 
 #include <cmath>
 
@@ -141,7 +142,7 @@ void read_children(const Node& node, Category& category, std::size_t depth, cons
 
 FrameworkSpec read_spec(const Node& root, const Limits& limits) {
     root.require_object({"format", "id", "name", "edition", "issuer", "source", "reliability", "notes", "scale", "weighting",
-                         "missing", "min_coverage", "aggregation", "pass_rules", "categories", "indicators"});
+                         "missing", "min_coverage", "aggregation", "pass_rules", "round_scheme", "categories", "indicators"});
     if (root.has("format") && root.at("format").text() != framework_format)
         root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en, "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh,
                                        {root.at("format").text(), framework_format}));
@@ -168,6 +169,7 @@ FrameworkSpec read_spec(const Node& root, const Limits& limits) {
             rule.value = rule.type == PassRuleType::all_basic_met ? item.number_or("value", 0.0) : item.at("value").number();
             spec.pass_rules.push_back(rule);
         }
+    if (root.has("round_scheme")) spec.round_scheme = detail::read_round_scheme_reference(root.at("round_scheme"));
     read_children(root, spec.root, 0, limits);
     return spec;
 }
@@ -313,6 +315,7 @@ std::string framework_to_json(const Framework& framework, int indent) {
         }
         j["pass_rules"] = rules;
     }
+    if (spec.round_scheme) j["round_scheme"] = detail::round_scheme_reference_json(*spec.round_scheme);
     write_children(spec.root, j);
     return j.dump(indent) + "\n";
 }

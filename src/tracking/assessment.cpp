@@ -1,10 +1,11 @@
-// Assessment rounds (scheme, totals, consequences, the cycle total and what the remaining years
-// need) and field inspections (validation, coverage of mandatory site types, roll-up).
+// Assessment rounds (totals, consequences, the cycle total and what the remaining years need)
+// and field inspections (validation, coverage of mandatory site types, roll-up).
 
 #include <civitas/core/error.hpp>
 #include <civitas/tracking/assessment.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "framework/detail/years.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,12 +22,6 @@ std::string in_quotes(const std::string& text) { return "'" + text + "'"; }
 
 // "the date is not a day; expected a date".
 Message not_a_day() { return Message("the date is not a day; expected a date"_en, "日期无效；应为有效日期"_zh); }
-
-// "1850 is not a plausible year; expected a year in [1900, 2200]".
-Message implausible_year(int year) {
-    return Message("{0} is not a plausible year; expected a year in [1900, 2200]"_en, "{0} 不是合理的年份；应为 [1900, 2200] 内的年份"_zh,
-                   {std::to_string(year)});
-}
 
 std::string number(double value) { return detail::format_number(value); }
 
@@ -51,92 +46,10 @@ Message::Argument listed(const std::set<std::string>& names) {
 
 }  // namespace
 
-double RoundScheme::full_points() const noexcept {
-    double sum = 0.0;
-    for (const RoundPart& part : parts) sum += part.full_points;
-    return sum;
-}
-
-const RoundPart& RoundScheme::part(const std::string& part_id) const {
-    for (const RoundPart& part : parts)
-        if (part.id == part_id) return part;
-    throw NotFoundError(Message("unknown part '{0}' of round scheme '{1}'"_en, "计分方案 '{1}' 中没有测评部分 '{0}'"_zh, {part_id, id}));
-}
-
-void validate(const RoundScheme& scheme, const std::string& path) {
-    if (scheme.parts.empty())
-        fail(path + ".parts", Message("the scheme has no parts; expected at least one part with its full points"_en,
-                                      "计分方案没有测评部分；应至少有一个部分及其满分"_zh));
-    std::set<std::string> ids;
-    for (std::size_t k = 0; k < scheme.parts.size(); ++k) {
-        const RoundPart& part = scheme.parts[k];
-        const std::string at = item(path, "parts", k);
-        if (part.id.empty()) fail(at + ".id", Message("id is empty; expected a non-empty part id"_en, "id 为空；应为非空的测评部分 id"_zh));
-        if (!ids.insert(part.id).second)
-            fail(at + ".id", Message("duplicate part id '{0}'; expected each part once"_en, "测评部分 id '{0}' 重复；每个部分应只出现一次"_zh, {part.id}));
-        if (!std::isfinite(part.full_points) || part.full_points <= 0)
-            fail(at + ".full_points", Message("{0} is not a positive number of points; expected full points > 0"_en, "{0} 不是正的分值；满分应 > 0"_zh,
-                                              {number(part.full_points)}));
-    }
-    double sum = 0.0;
-    for (std::size_t k = 0; k < scheme.year_weights.size(); ++k) {
-        const double w = scheme.year_weights[k];
-        if (!std::isfinite(w) || w <= 0)
-            fail(path + ".year_weights[" + std::to_string(k) + "]",
-                 Message("{0} is not a positive weight; expected a weight > 0"_en, "{0} 不是正的权重；权重应 > 0"_zh, {number(w)}));
-        sum += w;
-    }
-    if (!scheme.year_weights.empty() && std::abs(sum - 1.0) > 1e-9)
-        fail(path + ".year_weights", Message("the year weights sum to {0}; expected them to sum to 1"_en, "各年权重合计为 {0}；合计应为 1"_zh, {number(sum)}));
-    if (scheme.first_year && (*scheme.first_year < 1900 || *scheme.first_year > 2200))
-        fail(path + ".first_year", implausible_year(*scheme.first_year));
-    for (std::size_t k = 0; k < scheme.consequences.size(); ++k) {
-        const ConsequenceRule& rule = scheme.consequences[k];
-        const std::string at = item(path, "consequences", k);
-        if (rule.id.empty())
-            fail(at + ".id", Message("id is empty; expected what follows, e.g. \"public_criticism\""_en, "id 为空；应为处理结果的 id，如 \"public_criticism\""_zh));
-        if (rule.below.has_value() == !rule.flag.empty())
-            fail(at, Message("the rule gives {0}; expected exactly one of \"below\" (a score line) or \"flag\""_en,
-                             "该规则{0}；\"below\"（分数线）与 \"flag\" 应恰好给出其一"_zh,
-                             {rule.below ? Message("both a line and a flag"_en, "同时给出了分数线和标记"_zh)
-                                         : Message("neither a line nor a flag"_en, "既未给出分数线也未给出标记"_zh)}));
-        if (rule.below && !std::isfinite(*rule.below))
-            fail(at + ".below", Message("{0} is not a finite score line; expected points"_en, "{0} 不是有限的分数线；应为分值"_zh, {number(*rule.below)}));
-        if (rule.months && *rule.months < 1)
-            fail(at + ".months", Message("{0} is not a duration; expected months >= 1"_en, "{0} 不是有效时长；月数应 >= 1"_zh, {std::to_string(*rule.months)}));
-    }
-}
-
-RoundScheme civilized_city_scheme() {
-    RoundScheme s;
-    s.id = "civilized-city-2018";
-    s.name = "全国文明城市年度测评（2018—2020年创建周期）";
-    s.parts = {{"document_review", "网上材料审核", AssessmentMode::document_review, 40.0},
-               {"field_inspection", "实地暗访考察", AssessmentMode::field_inspection, 40.0},
-               {"questionnaire", "入户问卷调查", AssessmentMode::questionnaire, 20.0}};
-    s.year_weights = {0.15, 0.25, 0.60};
-    s.consequences = {{"public_criticism", "通报批评", 80.0, "", std::nullopt},
-                      {"suspension", "暂停资格", 70.0, "", 12},
-                      {"public_criticism", "通报批评", std::nullopt, "falsified_materials", std::nullopt}};
-    s.source = "Central Civilization Office (中央文明办), annual test of the 2018-2020 cycle, as recorded in docs/sources.md#national-civilized-city [V]: "
-               "document review 40 + field inspection 40 + questionnaire 20; cycle total 15% / 25% / 60%; negative list "
-               "below 80 public criticism, below 70 qualification suspended for one year, falsified materials public criticism.";
-    return s;
-}
-
-std::vector<std::string> bundled_round_schemes() { return {"civilized-city-2018"}; }
-
-RoundScheme bundled_round_scheme(const std::string& id) {
-    if (id == "civilized-city-2018") return civilized_city_scheme();
-    std::string list;
-    for (const std::string& known : bundled_round_schemes()) list += (list.empty() ? "" : ", ") + in_quotes(known);
-    throw NotFoundError(Message("no bundled round scheme '{0}'; expected one of: {1}"_en, "没有内置的计分方案 '{0}'；应为以下之一: {1}"_zh, {id, list}));
-}
-
 void validate(const AssessmentRound& round, const RoundScheme& scheme, const std::string& path) {
     if (round.id.empty()) fail(path + ".id", Message("id is empty; expected a non-empty round id"_en, "id 为空；应为非空的测评轮次 id"_zh));
     if (round.date.is_special()) fail(path + ".date", not_a_day());
-    if (round.year && (*round.year < 1900 || *round.year > 2200)) fail(path + ".year", implausible_year(*round.year));
+    if (round.year && !detail::plausible_year(*round.year)) fail(path + ".year", detail::implausible_year(*round.year));
     for (const auto& [id, score] : round.parts) {
         const std::string at = path + ".parts." + id;
         const auto part = std::find_if(scheme.parts.begin(), scheme.parts.end(), [&wanted = id](const RoundPart& p) { return p.id == wanted; });

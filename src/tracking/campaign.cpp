@@ -277,15 +277,15 @@ Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> framework
 }
 
 void Campaign::validate_assessments() {
-    // Round schemes: the title's own, else the bundled default of the civilized city.
+    // Round schemes: the title's own, else the default its framework names.
     for (std::size_t k = 0; k < spec_.titles.size(); ++k) {
         const CampaignTitle& title = spec_.titles[k];
         if (title.scheme) {
             validate(*title.scheme, at("titles", k) + ".scheme");
             schemes_.emplace(title.id, *title.scheme);
         } else if (const auto framework = frameworks_.find(title.id);
-                   framework != frameworks_.end() && framework->second.id() == "civilized-city-annual-2018") {
-            schemes_.emplace(title.id, civilized_city_scheme());
+                   framework != frameworks_.end() && framework->second.spec().round_scheme) {
+            schemes_.emplace(title.id, *framework->second.spec().round_scheme);
         }
     }
     const auto known_title = [&](const std::string& path, const std::string& title) {
@@ -298,8 +298,8 @@ void Campaign::validate_assessments() {
         const auto scheme = schemes_.find(round.title);
         if (scheme == schemes_.end())
             fail(at("rounds", k) + ".title",
-                 Message("title '{0}' has no round scheme; expected a title with a \"scheme\" (or the civilized city's framework)"_en,
-                         "称号 '{0}' 没有计分方案；应为设有 \"scheme\" 的称号（或使用文明城市测评体系的称号）"_zh, {round.title}));
+                 Message("title '{0}' has no round scheme; expected a title with a \"scheme\", or judged by a framework that names a \"round_scheme\""_en,
+                         "称号 '{0}' 没有计分方案；应为设有 \"scheme\" 的称号，或其测评体系指定了 \"round_scheme\""_zh, {round.title}));
         validate(round, scheme->second, at("rounds", k));
     }
     (void)index_ids(spec_.checks, "checks", Message("check"_en, "检查"_zh));

@@ -5,6 +5,7 @@ records and their roll-up, the campaign's events, the pandas frames, and docs/as
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from pathlib import Path
@@ -23,6 +24,11 @@ def lanzhou() -> civitas.Campaign:
     return civitas.load_campaign(EXAMPLE)
 
 
+def civilized_city_scheme() -> civitas.RoundScheme:
+    """The bundled scheme of the civilized city (data/round-schemes/civilized-city-2018.json)."""
+    return civitas.load_bundled_round_scheme("civilized-city-2018")
+
+
 def annual(rid: str, year: int, document: float, field: float, questionnaire: float) -> civitas.AssessmentRound:
     return civitas.AssessmentRound(rid, "civilized", D(year, 11, 30),
                                    parts={"document_review": document, "field_inspection": field, "questionnaire": questionnaire})
@@ -32,7 +38,7 @@ def annual(rid: str, year: int, document: float, field: float, questionnaire: fl
 
 
 def test_the_civilized_city_scheme() -> None:
-    s = civitas.civilized_city_scheme()
+    s = civilized_city_scheme()
     assert [(p.id, p.full_points, p.mode) for p in s.parts] == [
         ("document_review", 40, civitas.AssessmentMode.document_review),
         ("field_inspection", 40, civitas.AssessmentMode.field_inspection),
@@ -42,13 +48,16 @@ def test_the_civilized_city_scheme() -> None:
     assert s.year_weights == [0.15, 0.25, 0.60]
     assert [(c.id, c.below, c.flag, c.months) for c in s.consequences] == [
         ("public_criticism", 80, "", None), ("suspension", 70, "", 12), ("public_criticism", None, "falsified_materials", None)]
-    assert civitas.bundled_round_scheme("civilized-city-2018") == s
+    assert civitas.bundled_round_scheme_ids() == ["civilized-city-2018"]
+    assert civitas.bundled_round_scheme_path("civilized-city-2018").name == "civilized-city-2018.json"
     with pytest.raises(civitas.NotFoundError, match="civilized-city-2018"):
-        civitas.bundled_round_scheme("garden")
+        civitas.load_bundled_round_scheme("garden")
+    # The civilized city's framework names it as the default of the titles it judges.
+    assert civitas.load_bundled_framework("civilized-city-annual-2018").spec.round_scheme == s
 
 
 def test_totals_and_consequences() -> None:
-    s = civitas.civilized_city_scheme()
+    s = civilized_city_scheme()
     r = annual("y2025", 2025, 30.5, 32, 16)  # 78.5
     assert r.total_in(s) == 78.5
     assert [c.id for c in r.consequences(s)] == ["public_criticism"]
@@ -63,7 +72,7 @@ def test_totals_and_consequences() -> None:
 
 
 def test_bad_rounds_and_schemes_name_the_path() -> None:
-    s = civitas.civilized_city_scheme()
+    s = civilized_city_scheme()
     with pytest.raises(civitas.ValidationError, match=r"\$\.parts\.field_inspection: 41 points .*\[0, 40\]"):
         annual("x", 2025, 30, 41, 16).validate(s)
     with pytest.raises(civitas.ValidationError, match=r"\$\.year_weights: .*sum to 1"):
@@ -77,7 +86,7 @@ def test_bad_rounds_and_schemes_name_the_path() -> None:
 
 
 def test_cycle_standing_is_not_renormalised() -> None:
-    s = civitas.civilized_city_scheme()
+    s = civilized_city_scheme()
     standing = civitas.cycle_standing(s, [annual("y2024", 2024, 34, 35, 16), annual("y2025", 2025, 30.5, 32, 16)])
     assert standing.years == [2024, 2025, 2026]
     assert standing.scores == [85, 78.5, None]
@@ -135,12 +144,43 @@ def test_bad_inspections_name_the_path(tmp_path: Path) -> None:
     assert civitas.parse_field_inspection(civitas.field_inspection_to_json(inspection())) == inspection()
 
 
+# ---- the scheme a framework names, and a title's own ----------------------------------------------
+
+
+def test_a_framework_spec_holds_the_scheme_it_names() -> None:
+    spec = civitas.load_bundled_framework("civilized-city-annual-2018").spec
+    assert spec.round_scheme == civilized_city_scheme()
+    # The spec's repr evaluates back: the bundled scheme by its id, any other as its constructor.
+    assert "round_scheme=load_bundled_round_scheme('civilized-city-2018')" in repr(spec)
+    spec.round_scheme = None
+    assert civitas.Framework(spec).spec.round_scheme is None
+    mock = civitas.RoundScheme([civitas.RoundPart("all", 10)], [0.5, 0.5], [civitas.ConsequenceRule("warning", below=6)], name="模拟测评")
+    other = civitas.FrameworkSpec("x", name="x", root=spec.root, round_scheme=mock)
+    assert other.round_scheme == mock
+    namespace = {name: getattr(civitas, name) for name in civitas.__all__}
+    assert eval(repr(other), namespace) == other  # noqa: S307 - the repr is meant to be eval-able
+
+
+def test_a_titles_own_scheme_wins_over_its_frameworks() -> None:
+    own = {"parts": [{"id": "all", "full_points": 10.0}]}
+    document = {"format": "civitas-campaign/1", "id": "c", "titles": [
+        {"id": "civilized", "framework": "civilized-city-annual-2018"},
+        {"id": "own", "framework": "civilized-city-annual-2018", "scheme": own}]}
+    campaign = civitas.parse_campaign(json.dumps(document))
+    assert campaign.round_scheme("civilized") == civilized_city_scheme()
+    assert campaign.round_scheme("own") == civitas.RoundScheme([civitas.RoundPart("all", 10)])
+    # Written back, the framework's default stays implied and the title's own stays in place.
+    written = json.loads(civitas.campaign_to_json(campaign))
+    assert "scheme" not in written["titles"][0]
+    assert written["titles"][1]["scheme"] == own
+
+
 # ---- in the Lanzhou campaign -------------------------------------------------------------------
 
 
 def test_lanzhou_rounds_and_cycle(lanzhou: civitas.Campaign) -> None:
     scheme = lanzhou.round_scheme("civilized_city")
-    assert scheme == civitas.civilized_city_scheme()
+    assert scheme == civilized_city_scheme()
     assert not lanzhou.has_round_scheme("garden_city")
     totals = [(r.id, r.total_in(scheme), [c.name for c in r.consequences(scheme)]) for r in lanzhou.rounds("civilized_city")]
     assert totals == [("cc-2024", 81.5, []), ("cc-2025", 78.5, ["通报批评"])]

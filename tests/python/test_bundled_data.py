@@ -13,10 +13,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "data" / "schema" / "framework.schema.json"
 FRAMEWORKS = sorted((ROOT / "data" / "frameworks").glob("*.json"))
+ROUND_SCHEMES = sorted((ROOT / "data" / "round-schemes").glob("*.json"))
 FORMAT_EXAMPLES = sorted((ROOT / "tests" / "data" / "format-examples").glob("*.json"))
 EXAMPLE_CSV = ROOT / "examples" / "scoring" / "lanzhou-garden-city.csv"
 
@@ -49,7 +51,11 @@ def load(path: Path) -> dict:
 def validator() -> jsonschema.Draft202012Validator:
     schema = load(SCHEMA_PATH)
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    # A framework's round scheme is described by round-scheme.schema.json, found by its $id.
+    registry = Registry().with_resources(
+        (other["$id"], Resource.from_contents(other)) for other in map(load, sorted(SCHEMA_PATH.parent.glob("*.schema.json")))
+    )
+    return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
 def schema_errors(validator: jsonschema.Draft202012Validator, document: dict) -> list[str]:
@@ -193,6 +199,25 @@ def test_civilized_city_modes_add_up_to_100():
     assert framework["pass_rules"] == [{"rule": "min_total", "value": 80}]
     for text in ("15%", "25%", "60%", "70"):
         assert text in framework["notes"]
+
+
+def test_civilized_city_names_its_round_scheme():
+    """The framework scores one year's test; the scheme it names scores the rounds of its titles:
+    a part for each of its indicators, worth the indicator's points (docs/sources.md#national-civilized-city)."""
+    framework = load(ROOT / "data" / "frameworks" / "civilized-city-annual-2018.json")
+    assert framework["round_scheme"] == "civilized-city-2018"
+    scheme = load(ROOT / "data" / "round-schemes" / "civilized-city-2018.json")
+    assert scheme["id"] == "civilized-city-2018"
+    assert {p["id"]: p["full_points"] for p in scheme["parts"]} == {i["id"]: i["weight"] for i in indicators(framework)}
+    assert scheme["year_weights"] == [0.15, 0.25, 0.6]
+    assert [(c.get("below"), c.get("flag")) for c in scheme["consequences"]] == [(80, None), (70, None), (None, "falsified_materials")]
+
+
+def test_frameworks_name_bundled_round_schemes():
+    schemes = {p.stem for p in ROUND_SCHEMES}
+    named = {load(p)["round_scheme"] for p in FRAMEWORKS if isinstance(load(p).get("round_scheme"), str)}
+    assert named <= schemes
+    assert schemes == {"civilized-city-2018"}
 
 
 def test_historic_city_has_five_basic_conditions():

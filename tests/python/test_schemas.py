@@ -1,4 +1,4 @@
-"""The JSON Schemas of calendar, plan and campaign files against the files of the repository and the C++ readers.
+"""The JSON Schemas of calendar, plan, campaign and round-scheme files against the files of the repository and the C++ readers.
 
 Every calendar, plan and campaign file in the repository (bundled calendars, test plans and the
 sub-plan files they name, example files, the plan and calendar examples of the docs) is valid
@@ -187,7 +187,7 @@ def rel(path: Path) -> str:
 # ---- the schemas themselves ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign", "round-scheme"])
 def test_schema_is_a_valid_draft_2020_12_schema(name):
     schema = load(SCHEMAS / f"{name}.schema.json")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -208,7 +208,7 @@ def properties_of(node: Any, where: str = "$"):
             yield from properties_of(sub, f"{where}[{k}]")
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "campaign"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "campaign", "round-scheme"])
 def test_every_property_is_described_and_objects_are_closed(name):
     schema = load(SCHEMAS / f"{name}.schema.json")
     assert schema["title"] and schema["description"]
@@ -232,7 +232,7 @@ def test_every_property_is_described_and_objects_are_closed(name):
     assert open_objects == []  # the readers refuse unknown keys everywhere
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign", "round-scheme"])
 def test_schema_ships_with_the_package(name):
     """data/ is installed beside the package (linked in an in-place build), schemas and all."""
     shipped = Path(civitas.__file__).resolve().parent / "data" / "schema" / f"{name}.schema.json"
@@ -1165,7 +1165,7 @@ def a_problem(d: dict) -> dict:
 def test_the_good_assessment_campaign_is_valid_for_both():
     assert schema_errors(CAMPAIGN, GOOD_ASSESSMENT) == []
     campaign = civitas.parse_campaign(text(GOOD_ASSESSMENT))
-    assert campaign.round_scheme("civilized") == civitas.civilized_city_scheme()
+    assert campaign.round_scheme("civilized") == civitas.load_bundled_round_scheme("civilized-city-2018")
     assert [r.id for r in campaign.rounds()] == ["cc-2025", "m1"]
     assert campaign.checks[0].end.isoformat() == "2026-06-15"
     assert [(r.unit, r.problems) for r in campaign.field_rollup("fi")] == [("east", 2), ("city", 2), ("school", 0)]
@@ -1298,3 +1298,129 @@ def test_an_inspection_file_is_valid_for_both(tmp_path):
     with pytest.raises(civitas.ParseError) as info:
         civitas.load_campaign(tmp_path / "campaign.json")
     assert (Path(info.value.file).name, info.value.location) == ("fi.json", "$.format")
+
+
+# ---- round-scheme files (civitas-round-scheme/1) ---------------------------------------------
+# The bundled schemes (data/round-schemes/<id>.json) and any other round-scheme file; the same
+# object is a campaign title's "scheme" and a framework's "round_scheme" written in place.
+
+ROUND_SCHEME_FORMAT = "civitas-round-scheme/1"
+ROUND_SCHEME = validator_for("round-scheme")
+FRAMEWORK = validator_for("framework")
+ROUND_SCHEME_FILES = sorted(p for p in json_files("data", "examples", "tests/data") if format_of(p) == ROUND_SCHEME_FORMAT)
+ROUND_SCHEME_BLOCKS = doc_blocks(ROUND_SCHEME_FORMAT)
+
+
+def test_the_round_scheme_files_are_found():
+    assert ROOT / "data" / "round-schemes" / "civilized-city-2018.json" in ROUND_SCHEME_FILES
+    assert len(ROUND_SCHEME_BLOCKS) >= 1, "docs/format.md shows no round-scheme file"
+
+
+@pytest.mark.parametrize("path", ROUND_SCHEME_FILES, ids=rel)
+def test_round_scheme_file_is_valid_for_both(path):
+    assert schema_errors(ROUND_SCHEME, load(path)) == []
+    scheme = civitas.load_round_scheme(path)
+    assert civitas.parse_round_scheme(civitas.round_scheme_to_json(scheme)) == scheme
+    assert schema_errors(ROUND_SCHEME, json.loads(civitas.round_scheme_to_json(scheme))) == []
+
+
+def test_a_bundled_scheme_is_named_by_its_id_and_listed_in_the_schema():
+    bundled = sorted(p.stem for p in (ROOT / "data" / "round-schemes").glob("*.json"))
+    assert bundled == civitas.bundled_round_scheme_ids()
+    for scheme_id in bundled:
+        assert civitas.load_bundled_round_scheme(scheme_id).id == scheme_id
+    reference = load(SCHEMAS / "round-scheme.schema.json")["$defs"]["reference"]["oneOf"][0]
+    assert reference["enum"] == bundled
+
+
+@pytest.mark.parametrize("where, block", ROUND_SCHEME_BLOCKS, ids=[w for w, _ in ROUND_SCHEME_BLOCKS])
+def test_round_scheme_in_docs_is_valid(where, block):
+    document = parsed(where, block)
+    assert schema_errors(ROUND_SCHEME, document) == []
+    civitas.parse_round_scheme(block, where)
+
+
+GOOD_SCHEME = {"format": ROUND_SCHEME_FORMAT, **GOOD_ASSESSMENT["titles"][1]["scheme"]}
+
+BAD_SCHEMES: dict[str, tuple[Callable[[dict], Any], str]] = {
+    "another format": (put(top, "format", "civitas-round-scheme/2"), "$.format"),
+    "an unknown key": (put(top, "owner", "x"), "$.owner"),
+    "no parts": (drop(top, "parts"), "$.parts"),
+    "no parts at all": (put(top, "parts", []), "$.parts"),
+    "full points 0": (lambda d: d["parts"][0].update(full_points=0), "$.parts[0].full_points"),
+    "an unknown mode": (lambda d: d["parts"][1].update(mode="telepathy"), "$.parts[1].mode"),
+    "a first year of 1850": (put(top, "first_year", 1850), "$.first_year"),
+    "a consequence of 0 months": (lambda d: d["consequences"][1].update(months=0), "$.consequences[1].months"),
+    "a consequence with a line and a flag": (lambda d: d["consequences"][0].update(flag="late"), "$.consequences[0]"),
+}
+
+
+def test_the_good_scheme_is_valid_for_both():
+    assert schema_errors(ROUND_SCHEME, GOOD_SCHEME) == []
+    scheme = civitas.parse_round_scheme(text(GOOD_SCHEME))
+    assert [p.id for p in scheme.parts] == ["field", "documents"]
+    assert civitas.round_scheme_to_json(scheme).startswith('{\n  "format": "civitas-round-scheme/1",')
+
+
+@pytest.mark.parametrize("name", sorted(BAD_SCHEMES))
+def test_round_scheme_mutation_refused_by_both(name):
+    change, location = BAD_SCHEMES[name]
+    document = mutated(GOOD_SCHEME, change)
+    assert schema_errors(ROUND_SCHEME, document), f"the schema accepts a scheme with {name}"
+    assert_schema_points_at(ROUND_SCHEME, document, location)
+    error = reader_error(civitas.parse_round_scheme, document)
+    assert (error.file, error.location) == ("mutated.json", location)
+
+
+def test_year_weights_not_summing_to_1_only_the_reader_checks():
+    document = mutated(GOOD_SCHEME, put(top, "year_weights", [0.4, 0.5]))
+    assert schema_errors(ROUND_SCHEME, document) == []
+    error = reader_error(civitas.parse_round_scheme, document)
+    assert error.location == "$.year_weights"
+    assert "0.9" in str(error) and "0.9" in error.message_zh
+
+
+# ---- a framework's round scheme ----------------------------------------------------------------
+
+GOOD_FRAMEWORK = {
+    "format": "civitas-framework/1",
+    "id": "x",
+    "name": "x",
+    "reliability": "illustrative",
+    "indicators": [{"id": "a", "pass": 1}],
+    "round_scheme": "civilized-city-2018",
+}
+
+
+def test_a_framework_names_its_round_scheme_for_both():
+    assert schema_errors(FRAMEWORK, GOOD_FRAMEWORK) == []
+    framework = civitas.parse_framework(text(GOOD_FRAMEWORK))
+    assert framework.spec.round_scheme == civitas.load_bundled_round_scheme("civilized-city-2018")
+    # Written back by its id, and the same scheme written in place reads equal.
+    assert json.loads(civitas.framework_to_json(framework))["round_scheme"] == "civilized-city-2018"
+    in_place = mutated(GOOD_FRAMEWORK, put(top, "round_scheme", load(ROOT / "data" / "round-schemes" / "civilized-city-2018.json")))
+    assert schema_errors(FRAMEWORK, in_place) == []
+    assert civitas.parse_framework(text(in_place)) == framework
+
+
+def test_a_framework_scheme_written_in_place_stays_in_place():
+    document = mutated(GOOD_FRAMEWORK, put(top, "round_scheme", {"parts": [{"id": "a", "full_points": 10}]}))
+    assert schema_errors(FRAMEWORK, document) == []
+    framework = civitas.parse_framework(text(document))
+    assert framework.spec.round_scheme == civitas.RoundScheme([civitas.RoundPart("a", 10)])
+    assert json.loads(civitas.framework_to_json(framework))["round_scheme"] == {"parts": [{"id": "a", "full_points": 10.0}]}
+
+
+def test_a_framework_naming_an_unknown_scheme_is_refused_by_both():
+    document = mutated(GOOD_FRAMEWORK, put(top, "round_scheme", "garden-2016"))
+    assert schema_errors(FRAMEWORK, document)
+    error = reader_error(civitas.parse_framework, document)
+    assert (error.file, error.location) == ("mutated.json", "$.round_scheme")
+    assert "'garden-2016'" in str(error) and "civilized-city-2018" in str(error)
+    assert "'garden-2016'" in error.message_zh and "内置计分方案" in error.message_zh
+
+
+def test_a_framework_scheme_in_place_with_a_fault_is_refused_by_both():
+    document = mutated(GOOD_FRAMEWORK, put(top, "round_scheme", {"parts": [{"id": "a", "full_points": -1}]}))
+    assert schema_errors(FRAMEWORK, document)
+    assert reader_error(civitas.parse_framework, document).location == "$.round_scheme.parts[0].full_points"

@@ -4,6 +4,7 @@
 #include <civitas/core/enums.hpp>
 #include <civitas/core/message.hpp>
 #include <civitas/export.hpp>
+#include <civitas/framework/round_scheme.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -249,6 +250,7 @@ struct CIVITAS_EXPORT FrameworkSpec {
     MissingPolicy missing = MissingPolicy::fail;      ///< default for missing data
     double min_coverage = 0.0;                        ///< share of weight with data below which no score is given, [0, 1]
     std::vector<PassRule> pass_rules;                 ///< besides the veto; empty means "every counted indicator met"
+    std::optional<RoundScheme> round_scheme;          ///< how a campaign scores the rounds of a title it judges when the title has no scheme of its own; none: none
     Category root;                                    ///< top level (its id, name, weight unused)
 
     friend bool operator==(const FrameworkSpec& a, const FrameworkSpec& b) noexcept;

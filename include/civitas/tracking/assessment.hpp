@@ -1,13 +1,15 @@
 #pragma once
-/// Assessment rounds and field inspections: how a title is judged in dated rounds (the civilized
-/// city's annual tests: document review 40 + field inspection 40 + questionnaire 20 points, the
-/// cycle total weighting the years 15% / 25% / 60%, the negative list's consequences), the dated
-/// checks on the way (provincial pre-check, national check), and field-inspection records
-/// (sampled sites, problems found) rolled up into problem counts per unit and indicator.
+/// Assessment rounds and field inspections: a title's dated rounds scored by its round scheme
+/// (<civitas/framework/round_scheme.hpp>; the civilized city's annual tests: document review 40 +
+/// field inspection 40 + questionnaire 20 points, the cycle total weighting the years 15% / 25% /
+/// 60%, the negative list's consequences), the dated checks on the way (provincial pre-check,
+/// national check), and field-inspection records (sampled sites, problems found) rolled up into
+/// problem counts per unit and indicator.
 
 #include <civitas/core/enums.hpp>
 #include <civitas/core/limits.hpp>
 #include <civitas/export.hpp>
+#include <civitas/framework/round_scheme.hpp>
 #include <civitas/plan/calendar.hpp>
 #include <civitas/tracking/observations.hpp>
 
@@ -31,66 +33,6 @@ template <> struct EnumNames<AssessmentKind> {
     static constexpr const char* values[] = {"annual_test",     "provincial_precheck", "national_check",
                                              "mock_test",       "self_assessment",     "other"};
 };
-
-/// One part of a round's score: the points a mode is worth.
-struct CIVITAS_EXPORT RoundPart {
-    std::string id;                                     ///< unique in the scheme ("field_inspection")
-    std::string name;                                   ///< UTF-8 display name ("实地暗访考察")
-    AssessmentMode mode = AssessmentMode::unspecified;  ///< how its score is obtained
-    double full_points = 0.0;                           ///< most points it gives, > 0
-    friend bool operator==(const RoundPart& a, const RoundPart& b) noexcept {
-        return a.id == b.id && a.name == b.name && a.mode == b.mode && a.full_points == b.full_points;
-    }
-};
-
-/// A consequence a round's result triggers: a score below a line, or a flag (falsified materials).
-struct CIVITAS_EXPORT ConsequenceRule {
-    std::string id;                ///< what follows ("public_criticism", "suspension"); several rules may share it
-    std::string name;              ///< UTF-8 display name ("通报批评")
-    std::optional<double> below;   ///< triggered by a total strictly below this (points); or
-    std::string flag;              ///< triggered by this flag on the round ("falsified_materials"); exactly one of the two
-    std::optional<int> months;     ///< how long it lasts, in months (suspension: 12), when it has a duration
-    friend bool operator==(const ConsequenceRule& a, const ConsequenceRule& b) noexcept {
-        return a.id == b.id && a.name == b.name && a.below == b.below && a.flag == b.flag && a.months == b.months;
-    }
-};
-
-/// How a title is judged in rounds: the parts of a round with their full points, the weights of
-/// the cycle's years, and the consequences of a round's result, mildest first.
-struct CIVITAS_EXPORT RoundScheme {
-    std::string id;                            ///< "civilized-city-2018" for the bundled one, "" for one written in place
-    std::string name;                          ///< UTF-8 display name
-    std::vector<RoundPart> parts;              ///< at least one; a round's total is out of their sum
-    std::vector<double> year_weights;          ///< weight of each year of the cycle, > 0, summing to 1; empty: no cycle total
-    std::optional<int> first_year;             ///< calendar year of the cycle's first year; none: the earliest annual test's
-    std::vector<ConsequenceRule> consequences;  ///< mildest first; every rule that holds is triggered
-    std::string source;                        ///< where the scheme comes from, with its tag ([V], [S], illustrative)
-
-    /// Sum of the parts' full points: a round's scale.
-    [[nodiscard]] double full_points() const noexcept;
-    /// The part with this id; throws NotFoundError.
-    [[nodiscard]] const RoundPart& part(const std::string& id) const;
-    friend bool operator==(const RoundScheme& a, const RoundScheme& b) noexcept {
-        return a.id == b.id && a.name == b.name && a.parts == b.parts && a.year_weights == b.year_weights &&
-               a.first_year == b.first_year && a.consequences == b.consequences && a.source == b.source;
-    }
-    friend bool operator!=(const RoundScheme& a, const RoundScheme& b) noexcept { return !(a == b); }
-};
-
-/// Checks a scheme: parts with unique non-empty ids and full points > 0, year weights > 0 summing
-/// to 1, each consequence with an id and exactly one of `below` (finite) or `flag`, months >= 1.
-/// ValidationError names the path ("$.parts[1].full_points") below `path`.
-CIVITAS_EXPORT void validate(const RoundScheme& scheme, const std::string& path = "$");
-
-/// The bundled scheme of the National Civilized City, 2018-2020 cycle [V] (docs/sources.md#national-civilized-city):
-/// document_review 40 + field_inspection 40 + questionnaire 20; years 0.15 / 0.25 / 0.60;
-/// below 80 public criticism (通报批评), below 70 suspension (暂停资格) for 12 months, falsified
-/// materials public criticism. Its part ids are the indicator ids of civilized-city-annual-2018.
-[[nodiscard]] CIVITAS_EXPORT RoundScheme civilized_city_scheme();
-/// Ids of the bundled schemes ("civilized-city-2018").
-[[nodiscard]] CIVITAS_EXPORT std::vector<std::string> bundled_round_schemes();
-/// The bundled scheme with this id; throws NotFoundError naming the known ids.
-[[nodiscard]] CIVITAS_EXPORT RoundScheme bundled_round_scheme(const std::string& id);
 
 /// A scored round: one dated assessment of a title, with its part scores.
 struct CIVITAS_EXPORT AssessmentRound {

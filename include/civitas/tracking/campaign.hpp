@@ -34,7 +34,7 @@ struct CIVITAS_EXPORT CampaignTitle {
     std::string name;       ///< UTF-8 display name ("国家园林城市")
     std::string framework;  ///< how the file names its framework: a bundled id or a path relative to the campaign file; "" for none (a title tracked by its plan only)
     TitleDates dates;       ///< the drive's dates
-    std::optional<RoundScheme> scheme;  ///< how its rounds are scored; none: the bundled civilized-city scheme when its framework is civilized-city-annual-2018
+    std::optional<RoundScheme> scheme;  ///< how its rounds are scored; none: the one its framework names (FrameworkSpec::round_scheme), if any
     friend bool operator==(const CampaignTitle& a, const CampaignTitle& b) noexcept {
         return a.id == b.id && a.name == b.name && a.framework == b.framework && a.dates == b.dates && a.scheme == b.scheme;
     }
@@ -168,10 +168,10 @@ public:
     [[nodiscard]] const ObservationStore& observations() const noexcept { return observations_; }
     /// Rows of the observation files that were left out, each with its file.
     [[nodiscard]] const std::vector<std::pair<std::string, RejectedRow>>& rejected_observations() const noexcept { return rejected_; }
-    /// The round scheme of a title: its own, else the bundled civilized-city one when its framework
-    /// is civilized-city-annual-2018; NotFoundError for an unknown title or one without a scheme.
+    /// The round scheme of a title: its own, else the one its framework names
+    /// (FrameworkSpec::round_scheme); NotFoundError for an unknown title or one without a scheme.
     [[nodiscard]] const RoundScheme& round_scheme(const std::string& title) const;
-    /// True when the title has a round scheme (its own or the bundled default).
+    /// True when the title has a round scheme (its own or its framework's).
     [[nodiscard]] bool has_round_scheme(const std::string& title) const;
     /// The rounds of a title (every title when ""), in file order.
     [[nodiscard]] std::vector<AssessmentRound> rounds(const std::string& title = "") const;
@@ -202,7 +202,7 @@ private:
     std::vector<std::pair<std::string, RejectedRow>> rejected_;
     std::unordered_map<std::string, std::size_t> title_index_;
     std::unordered_map<std::string, std::size_t> unit_index_;
-    std::map<std::string, RoundScheme> schemes_;  // by title id, the bundled default resolved
+    std::map<std::string, RoundScheme> schemes_;  // by title id, the framework's default resolved
 };
 
 /// One line: `Campaign('lanzhou-five-cities': 5 titles, 5 units, 14 targets, plan of 60 tasks)`.

@@ -8,6 +8,7 @@
 #include <civitas/core/matrix.hpp>
 #include <civitas/core/message.hpp>
 #include <civitas/export.hpp>
+#include <civitas/framework/round_scheme.hpp>
 #include <civitas/plan/calendar.hpp>
 
 #include <atomic>
@@ -20,20 +21,6 @@
 #include <vector>
 
 namespace civitas {
-
-/// How a value was obtained.
-enum class AssessmentMode : std::uint8_t {
-    unspecified,       ///< not said
-    field_inspection,  ///< inspectors on site (实地考察)
-    document_review,   ///< files and records (材料审核)
-    questionnaire,     ///< a questionnaire survey (问卷调查)
-    online_survey,     ///< an online survey (网上调查)
-    statistics,        ///< official statistics (统计数据)
-};
-template <> struct EnumNames<AssessmentMode> {
-    static constexpr const char* values[] = {"unspecified",   "field_inspection", "document_review",
-                                             "questionnaire", "online_survey",    "statistics"};
-};
 
 /// One measured value of one indicator for one unit on one date.
 struct CIVITAS_EXPORT Observation {

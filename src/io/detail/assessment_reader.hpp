@@ -1,6 +1,6 @@
 #pragma once
-// Reading and writing the assessment values of a campaign file (round schemes, rounds, checks,
-// field inspections) and field-inspection files, as JSON values with paths in errors.
+// Reading and writing the assessment values of a campaign file (rounds, checks, field
+// inspections) and field-inspection files, as JSON values with paths in errors.
 
 #include <civitas/tracking/assessment.hpp>
 
@@ -8,10 +8,6 @@
 
 namespace civitas::detail {
 
-/// A round scheme written in place: {"id"?, "name"?, "parts", "year_weights"?, "first_year"?, "consequences"?, "source"?}.
-RoundScheme read_round_scheme(const JsonNode& node);
-/// A scheme as JSON, defaults left out.
-Json round_scheme_json(const RoundScheme& scheme);
 /// A round: {"id", "title", "kind"?, "date", "year"?, "name"?, "parts"?, "total"?, "flags"?, "source"?}.
 AssessmentRound read_round(const JsonNode& node);
 /// A round as JSON, defaults left out.

@@ -13,7 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -145,6 +147,32 @@ inline Date read_date(const JsonNode& node) {
         return parse_date(node.value().get<std::string>(), node.path());
     } catch (const ValidationError& error) {
         node.fail(error.detail());
+    }
+}
+
+/// An integer in [low, high] at a node; `what` names it ("a year", "年份"):
+/// "1850 is out of range; expected a year in [1900, 2200]".
+inline int read_int(const JsonNode& node, long long low, long long high, Message what) {
+    const Json& value = node.value();
+    if (!value.is_number_integer()) node.expected(Message("an integer"_en, "整数"_zh));
+    const long long number = value.is_number_unsigned()
+                                 ? static_cast<long long>(std::min<unsigned long long>(value.get<unsigned long long>(),
+                                                                                       std::numeric_limits<long long>::max()))
+                                 : value.get<long long>();
+    if (number < low || number > high)
+        node.fail(Message("{0} is out of range; expected {1} in [{2}, {3}]"_en, "{0} 超出范围；应为 [{2}, {3}] 内的{1}"_zh,
+                          {describe(value), std::move(what), std::to_string(low), std::to_string(high)}));
+    return static_cast<int>(number);
+}
+
+/// Runs `check` (a validate() call), re-raising its ValidationError as a ParseError of the node's
+/// file at its path under the node's.
+template <class Check>
+void checked(const JsonNode& node, Check&& check) {
+    try {
+        check();
+    } catch (const ValidationError& error) {
+        throw ParseError(node.file(), node.path() + error.path().substr(1), error.detail());
     }
 }
 

@@ -35,6 +35,9 @@ using civitas::test::validation_message;
 
 Date day(const char* iso) { return parse_date(iso, "test"); }
 
+// The bundled scheme of the civilized city (data/round-schemes/civilized-city-2018.json).
+RoundScheme civilized_city_scheme() { return load_bundled_round_scheme("civilized-city-2018"); }
+
 // A civilized-city annual test with its three part scores.
 AssessmentRound annual(std::string id, const char* date, double document, double field, double questionnaire) {
     AssessmentRound r;
@@ -73,14 +76,13 @@ TEST(RoundScheme, CivilizedCityScheme) {
     EXPECT_EQ(s.consequences[1].months, 12);
     EXPECT_EQ(s.consequences[2].flag, "falsified_materials");
     EXPECT_NO_THROW(validate(s));
-    // Its parts are the indicators of the bundled framework of one year's test.
+    // Its parts are the indicators of the bundled framework of one year's test, which names it.
     const Framework framework = load_bundled_framework("civilized-city-annual-2018");
     for (const RoundPart& part : s.parts) EXPECT_EQ(framework.indicator(part.id).weight, part.full_points) << part.id;
-    EXPECT_EQ(bundled_round_scheme("civilized-city-2018"), s);
-    EXPECT_EQ(bundled_round_schemes(), (std::vector<std::string>{"civilized-city-2018"}));
+    EXPECT_EQ(framework.spec().round_scheme, s);
     EXPECT_TRUE(mentions_all_and_any([] {
         try {
-            (void)bundled_round_scheme("garden");
+            (void)load_bundled_round_scheme("garden");
         } catch (const NotFoundError& e) {
             return std::string(e.what());
         }
@@ -542,6 +544,39 @@ TEST(CampaignAssessment, DefaultSchemeOfTheCivilizedCity) {
     spec.titles[0].scheme = own;
     const Campaign custom(spec, campaign_frameworks());
     EXPECT_NEAR(*custom.cycle_standing("civilized").total, (85 + 78.5) / 2, 1e-12);
+}
+
+TEST(CampaignAssessment, TheDefaultIsTheSchemeTheFrameworkNames) {
+    // The garden city's framework given a default of its own: its title takes it, and a title's
+    // own scheme still wins over its framework's.
+    std::map<std::string, Framework> frameworks = campaign_frameworks();
+    FrameworkSpec garden = frameworks.at("garden").spec();
+    RoundScheme mock;
+    mock.name = "模拟测评";
+    mock.parts = {{"field", "", AssessmentMode::field_inspection, 60.0}, {"documents", "", AssessmentMode::document_review, 40.0}};
+    garden.round_scheme = mock;
+    frameworks.insert_or_assign("garden", Framework(garden));
+    const Campaign c(campaign_spec(), frameworks);
+    EXPECT_EQ(c.round_scheme("garden"), mock);
+    EXPECT_EQ(c.round_scheme("civilized"), civilized_city_scheme());
+
+    CampaignSpec spec = campaign_spec();
+    RoundScheme own = mock;
+    own.name = "自评";
+    own.parts[0].full_points = 50.0;
+    own.parts[1].full_points = 50.0;
+    spec.titles[1].scheme = own;
+    const Campaign custom(spec, frameworks);
+    EXPECT_EQ(custom.round_scheme("garden"), own);
+
+    // Without a default of its own, the framework leaves its titles without rounds.
+    frameworks.insert_or_assign("civilized", Framework([] {
+                                    FrameworkSpec none = load_bundled_framework("civilized-city-annual-2018").spec();
+                                    none.round_scheme.reset();
+                                    return none;
+                                }()));
+    EXPECT_TRUE(mentions_all_and_any(validation_message([&] { Campaign(campaign_spec(), frameworks); }, "$.rounds[0].title"),
+                                     {"civilized", "no round scheme", "round_scheme"}));
 }
 
 TEST(CampaignAssessment, ValidationNamesThePath) {
