@@ -291,7 +291,7 @@ void BM_EvaluateManyFiles(benchmark::State& state) {
     }
     const std::filesystem::path dir(folder);
     const civitas::Framework framework = civitas::load_framework(dir / "framework.json");
-    const civitas::ValueTable table = civitas::read_value_table(dir / "values.csv");
+    const civitas::ValueTable table = civitas::load_value_table(dir / "values.csv");
     civitas::BatchEvaluation last;
     for (auto _ : state) {
         last = civitas::evaluate_many(framework, table.values, table.columns);

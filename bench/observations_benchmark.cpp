@@ -64,7 +64,7 @@ void BM_ReadObservationsCsv(benchmark::State& state) {
     options.threads = static_cast<int>(state.range(0));
     std::size_t rows = 0;
     for (auto _ : state) {
-        const civitas::ObservationLoad load = civitas::read_observations_csv(path, options);
+        const civitas::ObservationLoad load = civitas::load_observations_csv(path, options);
         rows = load.store.size();
         benchmark::DoNotOptimize(rows);
     }
@@ -75,7 +75,7 @@ void BM_ReadObservationsCsv(benchmark::State& state) {
 BENCHMARK(BM_ReadObservationsCsv)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_LatestMatrix(benchmark::State& state) {
-    const civitas::ObservationLoad load = civitas::read_observations_csv(data_file());
+    const civitas::ObservationLoad load = civitas::load_observations_csv(data_file());
     const civitas::Date as_of(2025, 6, 15);
     for (auto _ : state) {
         const civitas::LatestMatrix matrix = load.store.latest_matrix(as_of);
@@ -86,7 +86,7 @@ void BM_LatestMatrix(benchmark::State& state) {
 BENCHMARK(BM_LatestMatrix)->Unit(benchmark::kMillisecond);
 
 void BM_TrendMatrix(benchmark::State& state) {
-    const civitas::ObservationLoad load = civitas::read_observations_csv(data_file());
+    const civitas::ObservationLoad load = civitas::load_observations_csv(data_file());
     const civitas::Date as_of(2025, 6, 15), inspection(2026, 6, 30);
     for (auto _ : state) {
         const civitas::TrendMatrix matrix = load.store.trend_matrix(load.store.units(), load.store.indicators(), as_of, 5);
@@ -98,7 +98,7 @@ void BM_TrendMatrix(benchmark::State& state) {
 BENCHMARK(BM_TrendMatrix)->Unit(benchmark::kMillisecond);
 
 void BM_IndexObservations(benchmark::State& state) {
-    const civitas::ObservationLoad load = civitas::read_observations_csv(data_file());
+    const civitas::ObservationLoad load = civitas::load_observations_csv(data_file());
     // The rows unit by unit (a stable counting sort of the index order by unit): the file's order.
     const std::vector<std::int32_t>& unit = load.store.columns().unit;
     std::vector<std::size_t> start(load.store.units().size() + 1, 0), order(unit.size());

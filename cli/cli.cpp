@@ -189,7 +189,7 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     const std::vector<std::string>& positional = parsed.positional;
 
     const Framework framework = framework_from(positional[0]);
-    const ValueTable table = read_value_table(positional[1], class_column);
+    const ValueTable table = load_value_table(positional[1], class_column);
     EvaluateOptions options;
     options.nan_as_missing = true;  // the table reader turns empty cells into NaN and rejects written NaNs
     const BatchEvaluation batch = [&] {
@@ -278,7 +278,7 @@ int report(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (output.empty()) {
         out << text;
     } else {
-        write_report_file(text, output);
+        save_report_text(text, output);
         err << "civitas: " << Message("wrote {0}"_en, "已写入 {0}"_zh, {output}).text(lang) << "\n";
     }
     return success;

@@ -5,7 +5,7 @@ observations and 0.5% corrections, ~1.3 GB) to /tmp unless --path names an exist
 runs each side in a subprocess of its own, one after the other, so that each reports its own
 peak memory (VmHWM, the resident-set high-water mark, from /proc/self/status):
 
-- civitas: ``civitas.read_observations_csv(path)`` then ``store.latest_matrix(as_of)``: the
+- civitas: ``civitas.load_observations_csv(path)`` then ``store.latest_matrix(as_of)``: the
   latest value of every unit and indicator on or before the date (corrections resolved), the
   input of ``Framework.evaluate_many``;
 - pandas: ``pandas.read_csv(path)`` alone (the target: civitas's whole path faster than that),
@@ -56,7 +56,7 @@ def run_civitas(path: str, as_of: datetime.date, out: str, threads: int) -> dict
     import civitas
     baseline = peak_rss_bytes()
     start, cpu = time.perf_counter(), cpu_seconds()
-    load = civitas.read_observations_csv(path, threads=threads)
+    load = civitas.load_observations_csv(path, threads=threads)
     matrix = load.store.latest_matrix(as_of)
     total, total_cpu = time.perf_counter() - start, cpu_seconds() - cpu
     start = time.perf_counter()
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"civitas: {ours['summary']}")
     print()
     print(f"{'':34s}{'time (s)':>9s} {'CPU (s)':>8s} {'peak RSS':>10s}")
-    print(f"{'civitas read_observations_csv':34s}{ours['read_s']:9.2f}")
+    print(f"{'civitas load_observations_csv':34s}{ours['read_s']:9.2f}")
     print(f"{'civitas latest_matrix':34s}{ours['matrix_s']:9.3f}")
     print(f"{'civitas total':34s}{civitas_s:9.2f} {ours['cpu_s']:8.2f} {gb(ours['peak_rss'])}  (store "
           f"{gb(ours['store_bytes'])}, interpreter {gb(ours['baseline_rss'])})")

@@ -114,13 +114,13 @@ void register_io(py::module_& m) {
           },
           py::arg("evaluation"), py::arg("indent") = 2, "The evaluation of one unit as JSON text.");
     m.def(
-        "read_value_table",
+        "load_value_table",
         [](const std::filesystem::path& path, const std::string& class_column, const std::optional<Limits>& limits) {
             const ReadOptions options = read_options_of(limits);
             ValueTable table;
             {
                 py::gil_scoped_release release;
-                table = read_value_table(path, class_column, options);
+                table = load_value_table(path, class_column, options);
             }
             return table_tuple(std::move(table));
         },
@@ -133,7 +133,7 @@ void register_io(py::module_& m) {
             return table_tuple(parse_value_table(csv, file, class_column, read_options_of(limits)));
         },
         py::arg("text"), py::arg("file") = "<string>", py::arg("class_column") = "", py::kw_only(), py::arg("limits") = py::none(),
-        "The same as read_value_table, from CSV text.");
+        "The same as load_value_table, from CSV text.");
 
     m.def("release_cached_memory", &release_cached_memory,
           "Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).");

@@ -280,11 +280,11 @@ void register_observations(py::module_& m) {
         .def("__repr__", [](const ObservationLoad& self) { return "<ObservationLoad " + to_string(self) + ">"; });
 
     m.def(
-        "read_observations_csv",
+        "load_observations_csv",
         [](const std::filesystem::path& path, int threads, std::size_t block_bytes, const std::optional<Limits>& limits) {
             const ObservationReadOptions options = read_options(threads, block_bytes, limits);
             py::gil_scoped_release release;
-            return read_observations_csv(path, options);
+            return load_observations_csv(path, options);
         },
         py::arg("path"), py::kw_only(), py::arg("threads") = 0, py::arg("block_bytes") = ObservationReadOptions{}.block_bytes,
         py::arg("limits") = py::none(),
@@ -298,13 +298,13 @@ void register_observations(py::module_& m) {
             return parse_observations_csv(text, file, options);
         },
         py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("threads") = 0, py::arg("limits") = py::none(),
-        "The same as read_observations_csv, from CSV text.");
+        "The same as load_observations_csv, from CSV text.");
     m.def(
-        "read_observations_json",
+        "load_observations_json",
         [](const std::filesystem::path& path, const std::optional<Limits>& limits) {
             const ObservationReadOptions options = read_options(0, ObservationReadOptions{}.block_bytes, limits);
             py::gil_scoped_release release;
-            return read_observations_json(path, options);
+            return load_observations_json(path, options);
         },
         py::arg("path"), py::kw_only(), py::arg("limits") = py::none(),
         "Reads observations from JSON ({\"format\": \"civitas-observations/1\", \"observations\": [...]}); bad entries are "
@@ -317,7 +317,7 @@ void register_observations(py::module_& m) {
             return parse_observations_json(text, file, options);
         },
         py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
-        "The same as read_observations_json, from JSON text.");
+        "The same as load_observations_json, from JSON text.");
 }
 
 }  // namespace civitas::python

@@ -170,7 +170,7 @@ void register_report(py::module_& m) {
         .def(
             "save",
             [](const Report& r, const std::filesystem::path& path, std::optional<std::string> format) {
-                write_report_file(render(r, format ? format_named(*format) : report_format_of(path.string())), path.string());
+                save_report_text(render(r, format ? format_named(*format) : report_format_of(path.string())), path.string());
             },
             py::arg("path"), py::arg("format") = py::none(),
             "Writes the report whole or not at all (a device such as /dev/null is written in place; IoError on "

@@ -293,7 +293,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
                                   "\"{0}\" 既不是 .csv 文件也不是 .json 文件；应为观测数据文件"_zh, {campaign.spec().observations[k]}));
         ObservationReadOptions observation_options;
         observation_options.limits = options.limits;
-        ObservationLoad load = json ? read_observations_json(path, observation_options) : read_observations_csv(path, observation_options);
+        ObservationLoad load = json ? load_observations_json(path, observation_options) : load_observations_csv(path, observation_options);
         for (RejectedRow& row : load.rejected) rejected.emplace_back(path.string(), std::move(row));
         if (observations.empty()) {
             observations = std::move(load.store);

@@ -677,7 +677,7 @@ ObservationLoad parse_observations_csv(std::string_view csv, const std::string& 
     return reader.finish();
 }
 
-ObservationLoad read_observations_csv(const std::filesystem::path& path, const ObservationReadOptions& options) {
+ObservationLoad load_observations_csv(const std::filesystem::path& path, const ObservationReadOptions& options) {
     detail::InputFile in(path, options.limits.csv_bytes, "csv_bytes");
     CsvReader reader(path.string(), options, static_cast<std::size_t>(in.size()));
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);

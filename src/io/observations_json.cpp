@@ -72,7 +72,7 @@ ObservationLoad parse_observations_json(std::string_view json, const std::string
     return load;
 }
 
-ObservationLoad read_observations_json(const std::filesystem::path& path, const ObservationReadOptions& options) {
+ObservationLoad load_observations_json(const std::filesystem::path& path, const ObservationReadOptions& options) {
     return parse_observations_json(detail::read_json_file(path, options.limits), path.string(), options);
 }
 

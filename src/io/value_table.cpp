@@ -274,7 +274,7 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     return table;
 }
 
-ValueTable read_value_table(const std::filesystem::path& path, const std::string& class_column, const ReadOptions& options) {
+ValueTable load_value_table(const std::filesystem::path& path, const std::string& class_column, const ReadOptions& options) {
     return parse_value_table(detail::read_file(path, options.limits.csv_bytes, "csv_bytes"), path.string(), class_column, options);
 }
 

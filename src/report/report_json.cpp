@@ -253,6 +253,6 @@ ReportFormat report_format_of(const std::string& path) {
                                         {std::filesystem::path(path).extension().string()}));
 }
 
-void write_report_file(const std::string& text, const std::string& path) { detail::write_file_atomically(path, text); }
+void save_report_text(const std::string& text, const std::string& path) { detail::write_file_atomically(path, text); }
 
 }  // namespace civitas

@@ -175,7 +175,7 @@ Outputs every_output() {
     for (const std::string& id : bundled_framework_ids()) add("framework_to_json " + id, framework_to_json(load_bundled_framework(id)));
     const Framework lanzhou = load_bundled_framework("lanzhou-illustrative");
     add("to_string(Framework)", to_string(lanzhou, Language::en) + "\n" + to_string(lanzhou, Language::zh));
-    const ValueTable values = read_value_table(table);
+    const ValueTable values = load_value_table(table);
     EvaluateOptions evaluate;
     evaluate.nan_as_missing = true;
     const BatchEvaluation batch = evaluate_many(lanzhou, values.values, values.columns, values.units, values.classes, evaluate);

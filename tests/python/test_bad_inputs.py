@@ -83,11 +83,11 @@ def read(case: dict[str, Any], root: Path) -> Any:
     if reader == "inspection":
         return civitas.load_field_inspection(str(path), limits=limits)
     if reader == "observations_csv":
-        return civitas.read_observations_csv(path, limits=limits)
+        return civitas.load_observations_csv(path, limits=limits)
     if reader == "observations_json":
-        return civitas.read_observations_json(path, limits=limits)
+        return civitas.load_observations_json(path, limits=limits)
     if reader == "values":
-        return civitas.read_value_table(path, options.get("class_column", ""), limits=limits)
+        return civitas.load_value_table(path, options.get("class_column", ""), limits=limits)
     raise AssertionError(f"unknown reader {reader}")
 
 

@@ -60,7 +60,7 @@ def test_format_example_loads_round_trips_and_scores(path: Path) -> None:
     values = path.with_suffix(".csv")
     assert values.exists(), f"docs/format.md shows values for every example: {values.name} is missing"
     header = values.read_text(encoding="utf-8").splitlines()[0].split(",")
-    units, classes, columns, array = civitas.read_value_table(values, class_column="class" if "class" in header else "")
+    units, classes, columns, array = civitas.load_value_table(values, class_column="class" if "class" in header else "")
     batch = framework.evaluate_many(array, columns=columns, units=units, classes=classes or None, nan_as_missing=True)
     assert len(batch) == len(units)
     errors = [error for error in batch.errors if error]

@@ -165,16 +165,16 @@ def test_malformed_csv(tmp_path: Path) -> None:
     path = tmp_path / "values.csv"
     path.write_text("unit,a1,b1\n兰州市,12,abc\n", encoding="utf-8")
     with pytest.raises(civitas.ParseError) as info:
-        civitas.read_value_table(path)
+        civitas.load_value_table(path)
     assert info.value.file == str(path)
     assert info.value.location.startswith("line 2")
     assert "abc" in str(info.value)
 
 
-def test_read_value_table(tmp_path: Path) -> None:
+def test_load_value_table(tmp_path: Path) -> None:
     path = tmp_path / "values.csv"
     path.write_text("\ufeffunit,band,a1,b1\n兰州市,big,28,yes\n城关区,,40.5,\n", encoding="utf-8")
-    units, classes, columns, values = civitas.read_value_table(path, class_column="band")
+    units, classes, columns, values = civitas.load_value_table(path, class_column="band")
     assert units == ["兰州市", "城关区"]
     assert classes == ["big", ""]
     assert columns == ["a1", "b1"]

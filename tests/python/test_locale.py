@@ -77,7 +77,7 @@ def every_output() -> dict[str, str]:
     for framework_id in civitas.bundled_framework_ids():
         out[f"framework_to_json {framework_id}"] = civitas.framework_to_json(civitas.load_bundled_framework(framework_id))
     lanzhou = civitas.load_bundled_framework("lanzhou-illustrative")
-    units, _, columns, values = civitas.read_value_table(TABLE)
+    units, _, columns, values = civitas.load_value_table(TABLE)
     batch = lanzhou.evaluate_many(values, columns=columns, units=units, nan_as_missing=True)
     out["repr(BatchEvaluation)"] = repr(batch)
     evaluations = [batch[k] for k in range(len(batch))]

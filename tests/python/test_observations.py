@@ -21,7 +21,7 @@ D = datetime.date
 
 
 def test_reads_the_districts_file_and_answers_as_of_queries() -> None:
-    load = civitas.read_observations_csv(DATA / "districts.csv")
+    load = civitas.load_observations_csv(DATA / "districts.csv")
     assert str(load) == "9 observations, no rows rejected"
     store = load.store
     assert len(store) == 9
@@ -44,7 +44,7 @@ def test_reads_the_districts_file_and_answers_as_of_queries() -> None:
 
 
 def test_series_are_datetime64_days_and_values_in_date_order() -> None:
-    store = civitas.read_observations_csv(DATA / "districts.csv").store
+    store = civitas.load_observations_csv(DATA / "districts.csv").store
     dates, values = store.series("七里河区", "built_up_green_coverage")
     assert dates.dtype == np.dtype("datetime64[D]")
     assert dates.tolist() == [D(2025, 3, 31), D(2025, 6, 30)]
@@ -56,7 +56,7 @@ def test_series_are_datetime64_days_and_values_in_date_order() -> None:
 
 
 def test_latest_matrix_views_numpy_without_copies() -> None:
-    store = civitas.read_observations_csv(DATA / "districts.csv").store
+    store = civitas.load_observations_csv(DATA / "districts.csv").store
     matrix = store.latest_matrix(D(2025, 7, 31), units=["安宁区", "城关区", "nowhere"], indicators=["public_satisfaction_greening", "built_up_green_coverage"])
     values, ages = matrix.values, matrix.ages
     assert values.shape == ages.shape == (3, 2)
@@ -66,13 +66,13 @@ def test_latest_matrix_views_numpy_without_copies() -> None:
     del matrix, store  # the views keep the matrix alive
     assert values[1, 0] == 86.5
 
-    frame = civitas.read_observations_csv(DATA / "districts.csv").store.latest_matrix(D(2025, 7, 31)).to_frame()
+    frame = civitas.load_observations_csv(DATA / "districts.csv").store.latest_matrix(D(2025, 7, 31)).to_frame()
     assert list(frame.index) == ["城关区", "七里河区", "安宁区"]
     assert frame.loc["七里河区", "built_up_green_coverage"] == 34.6
 
 
 def test_bad_rows_are_listed_with_line_and_column() -> None:
-    load = civitas.read_observations_csv(DATA / "with-errors.csv")
+    load = civitas.load_observations_csv(DATA / "with-errors.csv")
     assert len(load.store) == 2
     assert [(row.line, row.column) for row in load.rejected] == [(3, 3), (4, 4), (5, 4), (6, 0)]
     assert str(load.rejected[1]) == "line 4, column 4: '33,1' is not a number; expected a number"
@@ -92,13 +92,13 @@ def test_header_errors_raise_parse_error() -> None:
     with pytest.raises(civitas.ParseError, match="the file is empty"):
         civitas.parse_observations_csv("")
     with pytest.raises(civitas.ParseError, match="cannot open"):
-        civitas.read_observations_csv(DATA / "no-such-file.csv")
+        civitas.load_observations_csv(DATA / "no-such-file.csv")
     with pytest.raises(civitas.ValidationError, match=r"threads: value -1; expected 0 \(up to 2\) or more"):
         civitas.parse_observations_csv("unit,indicator,date,value\n", threads=-1)
 
 
 def test_json_entries_are_read_and_bad_ones_rejected_by_path() -> None:
-    load = civitas.read_observations_json(DATA / "districts.json")
+    load = civitas.load_observations_json(DATA / "districts.json")
     assert len(load.store) == 2
     assert [row.path for row in load.rejected] == ["$.observations[2].value"]
     assert load.rejected[0].line == 0
@@ -127,7 +127,7 @@ def test_observations_are_validated_and_repr_evaluates_back() -> None:
 
 
 def test_store_to_frame_has_one_column_per_field() -> None:
-    frame = civitas.read_observations_csv(DATA / "districts.csv").store.to_frame()
+    frame = civitas.load_observations_csv(DATA / "districts.csv").store.to_frame()
     assert list(frame.columns) == ["unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"]
     assert len(frame) == 9
     survey = frame[frame["indicator"] == "public_satisfaction_greening"]

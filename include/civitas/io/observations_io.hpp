@@ -22,7 +22,7 @@ struct CIVITAS_EXPORT ObservationReadOptions {
 /// value, and optionally source, mode, sample_size, recorded, in any order. A bad row is left out
 /// and listed in `rejected`; a bad header (unknown, missing or repeated columns), an empty file
 /// or an unreadable one throws ParseError. Results do not depend on `options`.
-[[nodiscard]] CIVITAS_EXPORT ObservationLoad read_observations_csv(const std::filesystem::path& path,
+[[nodiscard]] CIVITAS_EXPORT ObservationLoad load_observations_csv(const std::filesystem::path& path,
                                                                     const ObservationReadOptions& options = {});
 /// The same from text; `file` is the name used in error messages.
 [[nodiscard]] CIVITAS_EXPORT ObservationLoad parse_observations_csv(std::string_view csv,
@@ -36,7 +36,7 @@ inline constexpr const char* observations_format = "civitas-observations/1";
 /// "indicator": .., "date": "YYYY-MM-DD", "value": .., "source"?, "mode"?, "sample_size"?,
 /// "recorded"?}, ...]}. A bad entry is left out and listed with its JSON path; malformed JSON or a
 /// bad top level throws ParseError.
-[[nodiscard]] CIVITAS_EXPORT ObservationLoad read_observations_json(const std::filesystem::path& path,
+[[nodiscard]] CIVITAS_EXPORT ObservationLoad load_observations_json(const std::filesystem::path& path,
                                                                      const ObservationReadOptions& options = {});
 /// The same from text; `file` is the name used in error messages.
 [[nodiscard]] CIVITAS_EXPORT ObservationLoad parse_observations_json(std::string_view json,

@@ -24,7 +24,7 @@ struct CIVITAS_EXPORT ValueTable {
 /// others indicator ids. Cells are numbers, yes/no/true/false (1/0), or empty for missing.
 /// `class_column`, when not empty, names a column holding unit classes.
 /// ParseError names the file, line and column of the first bad cell.
-[[nodiscard]] CIVITAS_EXPORT ValueTable read_value_table(const std::filesystem::path& path,
+[[nodiscard]] CIVITAS_EXPORT ValueTable load_value_table(const std::filesystem::path& path,
                                                          const std::string& class_column = "", const ReadOptions& options = {});
 /// The same from text; `file` is the name used in error messages.
 [[nodiscard]] CIVITAS_EXPORT ValueTable parse_value_table(std::string_view csv, const std::string& file = "<string>",

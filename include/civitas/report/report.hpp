@@ -195,7 +195,7 @@ struct CIVITAS_EXPORT Report {
 
 /// Writes `text` to `path` whole or not at all (docs/format.md, "Saving"): a device such as
 /// /dev/null or /dev/stdout is written in place, a failure is an IoError with the system's reason.
-CIVITAS_EXPORT void write_report_file(const std::string& text, const std::string& path);
+CIVITAS_EXPORT void save_report_text(const std::string& text, const std::string& path);
 
 /// One line: `Report('lanzhou-five-cities' on 2026-06-30: 5 titles; garden_city red, ...)`.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Report& report);

@@ -112,10 +112,10 @@ Outcome read(const Json& entry, const std::filesystem::path& root) {
         ObservationReadOptions observation_options;
         observation_options.limits = options.limits;
         outcome.observations =
-            reader == "observations_csv" ? read_observations_csv(path, observation_options) : read_observations_json(path, observation_options);
+            reader == "observations_csv" ? load_observations_csv(path, observation_options) : load_observations_json(path, observation_options);
     } else if (reader == "values") {
         const std::string class_column = entry.contains("options") ? entry.at("options").value("class_column", "") : "";
-        outcome.table = read_value_table(path, class_column, options);
+        outcome.table = load_value_table(path, class_column, options);
     } else {
         ADD_FAILURE() << "unknown reader " << reader;
     }

@@ -432,7 +432,7 @@ TEST(ValueTable, ClassColumnNotInTheHeader) {
 }
 
 TEST(ValueTable, ReadFromAFile) {
-    const auto t = read_value_table(std::filesystem::path(CIVITAS_TEST_DATA_DIR) / "values" / "lanzhou-districts.csv",
+    const auto t = load_value_table(std::filesystem::path(CIVITAS_TEST_DATA_DIR) / "values" / "lanzhou-districts.csv",
                                     "class");
     EXPECT_EQ(t.units, (std::vector<std::string>{"城关区", "七里河区", "西固区", "安宁区"}));
     EXPECT_EQ(t.columns, (std::vector<std::string>{"green", "aqi", "plan"}));
@@ -446,7 +446,7 @@ TEST(ValueTable, ReadFromAFile) {
 TEST(ValueTable, FeedsABatch) {
     // The table's row-major values go straight into evaluate_many.
     const Framework f(flat_spec({higher("green", 36), higher("aqi", 300), yes_no("plan")}));
-    const auto t = read_value_table(std::filesystem::path(CIVITAS_TEST_DATA_DIR) / "values" / "lanzhou-districts.csv",
+    const auto t = load_value_table(std::filesystem::path(CIVITAS_TEST_DATA_DIR) / "values" / "lanzhou-districts.csv",
                                     "class");
     EvaluateOptions options;
     options.nan_as_missing = true;

@@ -373,12 +373,12 @@ TEST(Report, FormatFollowsTheFileExtension) {
 TEST(Report, WrittenWholeOrNotAtAll) {
     const test::TempFolder folder;
     const std::string path = folder.file("report.html");
-    write_report_file("<p>one</p>", path);
-    write_report_file("<p>two</p>", path);
+    save_report_text("<p>one</p>", path);
+    save_report_text("<p>two</p>", path);
     std::ifstream in(path);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(text, "<p>two</p>");
-    EXPECT_THROW(write_report_file("x", folder.file("no-such-folder/report.html")), IoError);
+    EXPECT_THROW(save_report_text("x", folder.file("no-such-folder/report.html")), IoError);
     // Nothing but the report is left: no temporary file from either write.
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path()), std::filesystem::directory_iterator()), 1);
 }

@@ -322,7 +322,7 @@ TEST(ObservationCsv, HeaderErrorsNameTheColumns) {
     const ObservationLoad empty = parse_observations_csv("unit,indicator,date,value\n");
     EXPECT_TRUE(empty.store.empty());
     EXPECT_EQ(to_string(empty), "0 observations, no rows rejected");
-    EXPECT_THROW((void)read_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/no-such-file.csv"), ParseError);
+    EXPECT_THROW((void)load_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/no-such-file.csv"), ParseError);
 
     EXPECT_EQ(chinese_error([] { (void)parse_observations_csv("unit,indicator,date,value,colour,weight\n", "obs.csv"); }),
               "obs.csv: 第 1 行第 5 列: 未知的列 'colour'（第 5 列）, 'weight'（第 6 列）；应为 unit, indicator, date 和 value 列，"
@@ -396,7 +396,7 @@ TEST(ObservationCsv, TwoThreadsAndAnyBlockSizeGiveTheSameResult) {
     ObservationReadOptions two;
     two.threads = 2;
     two.block_bytes = 200000;
-    expect_same(read_observations_csv(path, two), reference);
+    expect_same(load_observations_csv(path, two), reference);
     std::remove(path.c_str());
 }
 
@@ -458,14 +458,14 @@ TEST(ObservationCsv, ALimitPassedInALaterPartIsNamedAtItsLine) {
 }
 
 TEST(ObservationCsv, TheExampleFilesLoad) {
-    const ObservationLoad districts = read_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/districts.csv");
+    const ObservationLoad districts = load_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/districts.csv");
     EXPECT_TRUE(districts.rejected.empty());
     EXPECT_EQ(districts.store.size(), 9u);
     // 七里河区 green coverage on Jun 30 was corrected on Aug 15 (34.0 -> 34.6).
     EXPECT_EQ(districts.store.latest("七里河区", "built_up_green_coverage", d("2025-07-31"))->value, 34.6);
     EXPECT_EQ(districts.store.latest("七里河区", "built_up_green_coverage", d("2025-07-31"), d("2025-07-31"))->value, 34.0);
 
-    const ObservationLoad bad = read_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/with-errors.csv");
+    const ObservationLoad bad = load_observations_csv(CIVITAS_TEST_DATA_DIR "/observations/with-errors.csv");
     EXPECT_EQ(bad.store.size(), 2u);
     EXPECT_EQ(to_string(bad), "2 observations, 4 rows rejected (first: line 3, column 3: '2025-02-30' is not a date: "
                               "February 2025 has 28 days; expected YYYY-MM-DD)");
@@ -483,7 +483,7 @@ TEST(ObservationCsv, TheSummaryUsesThousandsSeparators) {
 // ---- JSON ---------------------------------------------------------------------------------
 
 TEST(ObservationJson, ReadsEntriesAndRejectsBadOnesByPath) {
-    const ObservationLoad load = read_observations_json(CIVITAS_TEST_DATA_DIR "/observations/districts.json");
+    const ObservationLoad load = load_observations_json(CIVITAS_TEST_DATA_DIR "/observations/districts.json");
     ASSERT_EQ(load.store.size(), 2u);
     ASSERT_EQ(load.rejected.size(), 1u);
     EXPECT_EQ(message_of(load.rejected[0]), "$.observations[2].value: \"34.0\" is not a number; expected a number");
