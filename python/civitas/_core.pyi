@@ -30,6 +30,10 @@ __all__: list = [
     "IoError",
     "Limits",
     "max_depth",
+    "AssessmentMode",
+    "RoundPart",
+    "ConsequenceRule",
+    "RoundScheme",
     "Direction",
     "ItemKind",
     "RuleType",
@@ -110,7 +114,6 @@ __all__: list = [
     "proportion_interval",
     "probability_meets",
     "observations_format",
-    "AssessmentMode",
     "Observation",
     "LatestValue",
     "LatestMatrix",
@@ -118,19 +121,13 @@ __all__: list = [
     "RejectedRow",
     "ObservationStore",
     "ObservationLoad",
-    "read_observations_csv",
+    "load_observations_csv",
     "parse_observations_csv",
-    "read_observations_json",
+    "load_observations_json",
     "parse_observations_json",
     "AssessmentKind",
     "EventKind",
     "inspection_format",
-    "RoundPart",
-    "ConsequenceRule",
-    "RoundScheme",
-    "civilized_city_scheme",
-    "bundled_round_schemes",
-    "bundled_round_scheme",
     "AssessmentRound",
     "CycleStanding",
     "cycle_standing",
@@ -227,8 +224,12 @@ __all__: list = [
     "parse_framework",
     "framework_to_json",
     "save_framework",
+    "round_scheme_format",
+    "load_round_scheme",
+    "parse_round_scheme",
+    "round_scheme_to_json",
     "evaluation_to_json",
-    "read_value_table",
+    "load_value_table",
     "parse_value_table",
     "release_cached_memory",
     "data_directories",
@@ -239,6 +240,9 @@ __all__: list = [
     "bundled_calendar_ids",
     "bundled_calendar_path",
     "load_bundled_calendar",
+    "bundled_round_scheme_ids",
+    "bundled_round_scheme_path",
+    "load_bundled_round_scheme",
 ]
 
 class Limits:
@@ -307,6 +311,201 @@ class Limits:
         """
     @text_bytes.setter
     def text_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+
+class AssessmentMode(enum.Enum):
+    """
+    How a value was obtained (field inspection, questionnaire, statistics, ...).
+    """
+
+    document_review = ...
+    field_inspection = ...
+    online_survey = ...
+    questionnaire = ...
+    statistics = ...
+    unspecified = ...
+
+class RoundPart:
+    """
+    One part of a round's score: the points a mode is worth.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str = "",
+        full_points: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        *,
+        name: str = "",
+        mode: AssessmentMode = AssessmentMode.unspecified,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def full_points(self) -> float:
+        """
+        Most points it gives, > 0.
+        """
+    @full_points.setter
+    def full_points(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique in the scheme.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def mode(self) -> AssessmentMode:
+        """
+        How its score is obtained.
+        """
+    @mode.setter
+    def mode(self, arg0: AssessmentMode) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+
+class ConsequenceRule:
+    """
+    A consequence of a round: a total below a line, or a flag.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        below: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        flag: str = "",
+        months: typing.SupportsInt | typing.SupportsIndex | None = None,
+    ) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def below(self) -> float | None:
+        """
+        Triggered by a total strictly below this, or None.
+        """
+    @below.setter
+    def below(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
+    @property
+    def flag(self) -> str:
+        """
+        Or triggered by this flag on the round; '' for none.
+        """
+    @flag.setter
+    def flag(self, arg0: str) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        What follows ('public_criticism', 'suspension').
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def months(self) -> int | None:
+        """
+        How long it lasts, in months, or None.
+        """
+    @months.setter
+    def months(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name ('通报批评').
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+
+class RoundScheme:
+    """
+    How a title is judged in rounds: parts, year weights, consequences (mildest first).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __init__(
+        self,
+        parts: collections.abc.Sequence[RoundPart],
+        year_weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [],
+        consequences: collections.abc.Sequence[ConsequenceRule] = [],
+        *,
+        id: str = "",
+        name: str = "",
+        first_year: typing.SupportsInt | typing.SupportsIndex | None = None,
+        source: str = "",
+    ) -> None:
+        """
+        A validated scheme; ValidationError names the path ('$.year_weights').
+        """
+    def __repr__(self) -> str: ...
+    def part(self, id: str) -> RoundPart:
+        """
+        The part with this id; NotFoundError.
+        """
+    def validate(self) -> None:
+        """
+        Checks the scheme; ValidationError names the path.
+        """
+    @property
+    def consequences(self) -> list[ConsequenceRule]:
+        """
+        Consequence rules, mildest first.
+        """
+    @consequences.setter
+    def consequences(self, arg0: collections.abc.Sequence[ConsequenceRule]) -> None: ...
+    @property
+    def first_year(self) -> int | None:
+        """
+        Calendar year of the cycle's first year; None: the earliest annual test's.
+        """
+    @first_year.setter
+    def first_year(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def full_points(self) -> float:
+        """
+        Sum of the parts' full points: a round's scale.
+        """
+    @property
+    def id(self) -> str:
+        """
+        The bundled scheme's id, '' for one written in place.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def parts(self) -> list[RoundPart]:
+        """
+        The parts of a round with their full points.
+        """
+    @parts.setter
+    def parts(self, arg0: collections.abc.Sequence[RoundPart]) -> None: ...
+    @property
+    def source(self) -> str:
+        """
+        Where the scheme comes from, with its tag.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None: ...
+    @property
+    def year_weights(self) -> list[float]:
+        """
+        Weight of each year of the cycle, summing to 1; empty: no cycle.
+        """
+    @year_weights.setter
+    def year_weights(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None: ...
 
 class Direction(enum.Enum):
     """
@@ -963,6 +1162,7 @@ class FrameworkSpec:
         min_coverage: typing.SupportsFloat | typing.SupportsIndex = 0.0,
         pass_rules: collections.abc.Sequence[PassRule] = [],
         root: Category = ...,
+        round_scheme: RoundScheme | None = None,
     ) -> None: ...
     def __repr__(self) -> str: ...
     @property
@@ -1035,6 +1235,13 @@ class FrameworkSpec:
         """
     @root.setter
     def root(self, arg0: Category) -> None: ...
+    @property
+    def round_scheme(self) -> RoundScheme | None:
+        """
+        How a campaign scores the rounds of a title it judges when the title has no scheme of its own; None: none.
+        """
+    @round_scheme.setter
+    def round_scheme(self, arg0: RoundScheme | None) -> None: ...
     @property
     def scale(self) -> float:
         """
@@ -2822,18 +3029,6 @@ class ProportionInterval:
         Scale of estimate, low and high.
         """
 
-class AssessmentMode(enum.Enum):
-    """
-    How a value was obtained (field inspection, questionnaire, statistics, ...).
-    """
-
-    document_review = ...
-    field_inspection = ...
-    online_survey = ...
-    questionnaire = ...
-    statistics = ...
-    unspecified = ...
-
 class Observation:
     """
     One measured value of one indicator for one unit on one date.
@@ -3204,189 +3399,6 @@ class EventKind(enum.Enum):
     field_inspection = ...
     inspection = ...
     round = ...
-
-class RoundPart:
-    """
-    One part of a round's score: the points a mode is worth.
-    """
-
-    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
-    def __init__(
-        self,
-        id: str = "",
-        full_points: typing.SupportsFloat | typing.SupportsIndex = 0.0,
-        *,
-        name: str = "",
-        mode: AssessmentMode = AssessmentMode.unspecified,
-    ) -> None: ...
-    def __repr__(self) -> str: ...
-    @property
-    def full_points(self) -> float:
-        """
-        Most points it gives, > 0.
-        """
-    @full_points.setter
-    def full_points(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
-    @property
-    def id(self) -> str:
-        """
-        Unique in the scheme.
-        """
-    @id.setter
-    def id(self, arg0: str) -> None: ...
-    @property
-    def mode(self) -> AssessmentMode:
-        """
-        How its score is obtained.
-        """
-    @mode.setter
-    def mode(self, arg0: AssessmentMode) -> None: ...
-    @property
-    def name(self) -> str:
-        """
-        Display name.
-        """
-    @name.setter
-    def name(self, arg0: str) -> None: ...
-
-class ConsequenceRule:
-    """
-    A consequence of a round: a total below a line, or a flag.
-    """
-
-    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
-    def __init__(
-        self,
-        id: str = "",
-        *,
-        name: str = "",
-        below: typing.SupportsFloat | typing.SupportsIndex | None = None,
-        flag: str = "",
-        months: typing.SupportsInt | typing.SupportsIndex | None = None,
-    ) -> None: ...
-    def __repr__(self) -> str: ...
-    @property
-    def below(self) -> float | None:
-        """
-        Triggered by a total strictly below this, or None.
-        """
-    @below.setter
-    def below(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
-    @property
-    def flag(self) -> str:
-        """
-        Or triggered by this flag on the round; '' for none.
-        """
-    @flag.setter
-    def flag(self, arg0: str) -> None: ...
-    @property
-    def id(self) -> str:
-        """
-        What follows ('public_criticism', 'suspension').
-        """
-    @id.setter
-    def id(self, arg0: str) -> None: ...
-    @property
-    def months(self) -> int | None:
-        """
-        How long it lasts, in months, or None.
-        """
-    @months.setter
-    def months(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
-    @property
-    def name(self) -> str:
-        """
-        Display name ('通报批评').
-        """
-    @name.setter
-    def name(self, arg0: str) -> None: ...
-
-class RoundScheme:
-    """
-    How a title is judged in rounds: parts, year weights, consequences (mildest first).
-    """
-
-    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
-    def __init__(
-        self,
-        parts: collections.abc.Sequence[RoundPart],
-        year_weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [],
-        consequences: collections.abc.Sequence[ConsequenceRule] = [],
-        *,
-        id: str = "",
-        name: str = "",
-        first_year: typing.SupportsInt | typing.SupportsIndex | None = None,
-        source: str = "",
-    ) -> None:
-        """
-        A validated scheme; ValidationError names the path ('$.year_weights').
-        """
-    def __repr__(self) -> str: ...
-    def part(self, id: str) -> RoundPart:
-        """
-        The part with this id; NotFoundError.
-        """
-    def validate(self) -> None:
-        """
-        Checks the scheme; ValidationError names the path.
-        """
-    @property
-    def consequences(self) -> list[ConsequenceRule]:
-        """
-        Consequence rules, mildest first.
-        """
-    @consequences.setter
-    def consequences(self, arg0: collections.abc.Sequence[ConsequenceRule]) -> None: ...
-    @property
-    def first_year(self) -> int | None:
-        """
-        Calendar year of the cycle's first year; None: the earliest annual test's.
-        """
-    @first_year.setter
-    def first_year(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
-    @property
-    def full_points(self) -> float:
-        """
-        Sum of the parts' full points: a round's scale.
-        """
-    @property
-    def id(self) -> str:
-        """
-        The bundled scheme's id, '' for one written in place.
-        """
-    @id.setter
-    def id(self, arg0: str) -> None: ...
-    @property
-    def name(self) -> str:
-        """
-        Display name.
-        """
-    @name.setter
-    def name(self, arg0: str) -> None: ...
-    @property
-    def parts(self) -> list[RoundPart]:
-        """
-        The parts of a round with their full points.
-        """
-    @parts.setter
-    def parts(self, arg0: collections.abc.Sequence[RoundPart]) -> None: ...
-    @property
-    def source(self) -> str:
-        """
-        Where the scheme comes from, with its tag.
-        """
-    @source.setter
-    def source(self, arg0: str) -> None: ...
-    @property
-    def year_weights(self) -> list[float]:
-        """
-        Weight of each year of the cycle, summing to 1; empty: no cycle.
-        """
-    @year_weights.setter
-    def year_weights(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None: ...
 
 class AssessmentRound:
     """
@@ -4030,7 +4042,7 @@ class CampaignTitle:
     @property
     def scheme(self) -> RoundScheme | None:
         """
-        How its rounds are scored (RoundScheme), or None: the bundled civilized-city scheme for civilized-city-annual-2018.
+        How its rounds are scored (RoundScheme), or None: the one its framework names (FrameworkSpec.round_scheme).
         """
     @scheme.setter
     def scheme(self, arg0: RoundScheme | None) -> None: ...
@@ -4352,7 +4364,7 @@ class Campaign:
         """
     def round_scheme(self, title: str) -> RoundScheme:
         """
-        The title's round scheme (its own, else the bundled civilized-city one for civilized-city-annual-2018); NotFoundError.
+        The title's round scheme (its own, else the one its framework names); NotFoundError.
         """
     def rounds(self, title: str = "") -> list[AssessmentRound]:
         """
@@ -5832,7 +5844,7 @@ def _cli_run(argv: collections.abc.Sequence[str]) -> int:
 
 def add_data_directory(directory: os.PathLike | str | bytes) -> None:
     """
-    Adds a folder holding `frameworks/` and `calendars/` folders to the search.
+    Adds a folder holding `frameworks/`, `calendars/` and `round-schemes/` folders to the search.
     """
 
 def aggregate_judgments(
@@ -5923,14 +5935,14 @@ def bundled_framework_path(id: str) -> pathlib.Path:
     Path of a bundled framework file by id; raises NotFoundError listing the ids there are.
     """
 
-def bundled_round_scheme(id: str) -> RoundScheme:
+def bundled_round_scheme_ids() -> list[str]:
     """
-    The bundled round scheme with this id; NotFoundError.
+    Ids of the bundled round schemes found, sorted.
     """
 
-def bundled_round_schemes() -> list[str]:
+def bundled_round_scheme_path(id: str) -> pathlib.Path:
     """
-    Ids of the bundled round schemes.
+    Path of a bundled round-scheme file by id ('civilized-city-2018'); raises NotFoundError listing the ids there are.
     """
 
 def calendar_to_json(calendar: WorkCalendar, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
@@ -5941,11 +5953,6 @@ def calendar_to_json(calendar: WorkCalendar, indent: typing.SupportsInt | typing
 def campaign_to_json(campaign: Campaign, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     """
     The campaign as JSON text, loadable again into an equal campaign.
-    """
-
-def civilized_city_scheme() -> RoundScheme:
-    """
-    The bundled National Civilized City scheme, 2018-2020 cycle [V]: 40 + 40 + 20, years 0.15 / 0.25 / 0.60, below 80 / below 70.
     """
 
 def combine_weights_linear(
@@ -5984,7 +5991,7 @@ def cycle_standing(
 
 def data_directories() -> list[pathlib.Path]:
     """
-    Folders searched for bundled frameworks and calendars: CIVITAS_DATA_DIR, added folders, the install's share/civitas.
+    Folders searched for bundled frameworks, calendars and round schemes: CIVITAS_DATA_DIR, added folders, the install's share/civitas.
     """
 
 def entropy_weights(
@@ -6091,6 +6098,11 @@ def load_bundled_framework(id: str) -> Framework:
     Loads a bundled framework by id.
     """
 
+def load_bundled_round_scheme(id: str) -> RoundScheme:
+    """
+    Loads a bundled round scheme by id.
+    """
+
 def load_calendar(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> WorkCalendar:
     """
     Reads and validates a calendar file; ParseError names the file, the JSON path and the value.
@@ -6113,9 +6125,37 @@ def load_framework(path: os.PathLike | str | bytes, *, limits: Limits | None = N
     Reads and validates a framework file; ParseError names the file and the JSON path or line, LimitError the limit passed.
     """
 
+def load_observations_csv(
+    path: os.PathLike | str | bytes,
+    *,
+    threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    block_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216,
+    limits: Limits | None = None,
+) -> ObservationLoad:
+    """
+    Reads observations from CSV (header: unit, indicator, date, value, and optionally source, mode, sample_size, recorded). Bad rows are left out and listed in `rejected`; a bad header raises ParseError.
+    """
+
+def load_observations_json(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> ObservationLoad:
+    """
+    Reads observations from JSON ({"format": "civitas-observations/1", "observations": [...]}); bad entries are listed in `rejected` with their JSON path.
+    """
+
 def load_plan(path: os.PathLike | str | bytes, *, limits: Limits | None = None, allow_outside: bool = False) -> Plan:
     """
     Reads and validates a plan file and its sub-plan files (inside its folder unless allow_outside); ParseError names the file, the JSON path and the value.
+    """
+
+def load_round_scheme(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> RoundScheme:
+    """
+    Reads and validates a round-scheme file; ParseError names the file, the JSON path, the value and what was expected.
+    """
+
+def load_value_table(
+    path: os.PathLike | str | bytes, class_column: str = "", *, limits: Limits | None = None
+) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
+    """
+    Reads a CSV table of unit values: returns (units, classes, columns, values), values a float64 array (units x columns) with NaN for empty cells.
     """
 
 def obstacle_degree(r: numpy.typing.ArrayLike, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
@@ -6158,12 +6198,12 @@ def parse_observations_csv(
     limits: Limits | None = None,
 ) -> ObservationLoad:
     """
-    The same as read_observations_csv, from CSV text.
+    The same as load_observations_csv, from CSV text.
     """
 
 def parse_observations_json(text: str, file: str = "<string>", *, limits: Limits | None = None) -> ObservationLoad:
     """
-    The same as read_observations_json, from JSON text.
+    The same as load_observations_json, from JSON text.
     """
 
 def parse_plan(
@@ -6178,11 +6218,16 @@ def parse_plan(
     Parses plan JSON text; sub-plan files are found in base_folder, else in `file`'s folder.
     """
 
+def parse_round_scheme(text: str, file: str = "<string>", *, limits: Limits | None = None) -> RoundScheme:
+    """
+    Parses round-scheme JSON text; `file` is the name used in error messages.
+    """
+
 def parse_value_table(
     text: str, file: str = "<string>", class_column: str = "", *, limits: Limits | None = None
 ) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
     """
-    The same as read_value_table, from CSV text.
+    The same as load_value_table, from CSV text.
     """
 
 def plan_to_json(plan: Plan, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
@@ -6269,29 +6314,6 @@ def rank_uncertainty(
     Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). The same seed gives the same result with any number of threads.
     """
 
-def read_observations_csv(
-    path: os.PathLike | str | bytes,
-    *,
-    threads: typing.SupportsInt | typing.SupportsIndex = 0,
-    block_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216,
-    limits: Limits | None = None,
-) -> ObservationLoad:
-    """
-    Reads observations from CSV (header: unit, indicator, date, value, and optionally source, mode, sample_size, recorded). Bad rows are left out and listed in `rejected`; a bad header raises ParseError.
-    """
-
-def read_observations_json(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> ObservationLoad:
-    """
-    Reads observations from JSON ({"format": "civitas-observations/1", "observations": [...]}); bad entries are listed in `rejected` with their JSON path.
-    """
-
-def read_value_table(
-    path: os.PathLike | str | bytes, class_column: str = "", *, limits: Limits | None = None
-) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
-    """
-    Reads a CSV table of unit values: returns (units, classes, columns, values), values a float64 array (units x columns) with NaN for empty cells.
-    """
-
 def readiness(
     campaign: Campaign,
     as_of: datetime.date,
@@ -6320,6 +6342,11 @@ def revision_suggestions(
 ) -> list[ComparisonRevision]:
     """
     Every comparison above the diagonal with the CR if it were replaced by w_i / w_j, lowest CR first.
+    """
+
+def round_scheme_to_json(scheme: RoundScheme, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The round scheme as JSON text (with its format tag), defaults left out; parses back equal.
     """
 
 def save_campaign(campaign: Campaign, path: os.PathLike | str | bytes, *, allow_outside: bool = False) -> None:
@@ -6457,4 +6484,5 @@ inspection_format: str = "civitas-inspection/1"
 max_depth: int = 64
 observations_format: str = "civitas-observations/1"
 plan_format: str = "civitas-plan/1"
+round_scheme_format: str = "civitas-round-scheme/1"
 version: str = "0.1.0"
