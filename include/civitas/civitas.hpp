@@ -4,6 +4,7 @@
 // core: errors, messages, enums, matrix views, limits
 #include <civitas/core/enums.hpp>
 #include <civitas/core/error.hpp>
+#include <civitas/core/interval.hpp>
 #include <civitas/core/limits.hpp>
 #include <civitas/core/matrix.hpp>
 #include <civitas/core/message.hpp>

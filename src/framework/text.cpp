@@ -13,15 +13,6 @@ namespace civitas {
 using detail::format_fixed;
 using detail::format_number;
 
-std::string to_string(const Interval& line, Language language) {
-    // Only a properly open end reads as one: an error message may show [5, -inf] as it is.
-    const bool open_low = line.low == -unbounded, open_high = line.high == unbounded;
-    if (open_low && open_high) return language == Language::zh ? "不限" : "any";
-    if (open_high && std::isfinite(line.low)) return ">= " + format_number(line.low);
-    if (open_low && std::isfinite(line.high)) return "<= " + format_number(line.high);
-    return "[" + format_number(line.low) + ", " + format_number(line.high) + "]";
-}
-
 std::string to_string(const Framework& framework, Language language) {
     const std::string indicators = std::to_string(framework.indicators().size());
     const std::string categories = std::to_string(framework.categories().size());
