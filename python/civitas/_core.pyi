@@ -2648,7 +2648,7 @@ class PlanStatus:
         """
     def rollup_frame(self, by: str = "phase") -> pandas.DataFrame:
         """
-        One row per phase (`by="phase"`), title (`"title"`), sub-plan (`"subplan"`) or value of a responsibility field (`by="department"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them). KeyError for a field the plan does not have.
+        One row per phase (`by="phase"`), title (`"title"`), sub-plan (`"subplan"`) or value of a responsibility field (`by="department"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them). NotFoundError for a field the plan does not have.
         """
     def task(self, id: str) -> TaskStatus:
         """

@@ -402,7 +402,7 @@ void register_plan(py::module_& m) {
             "responsibility field (`by=\"department\"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, "
             "earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, "
             "problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as "
-            "circulars rank them). KeyError for a field the plan does not have.")
+            "circulars rank them). NotFoundError for a field the plan does not have.")
         .def("overdue_frame", frame_method<PlanStatus>("civitas._frames", "status_overdue_frame"),
              "The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late "
              "(working days), percent_complete, then one column per responsibility field the overdue tasks name "

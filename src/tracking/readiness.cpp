@@ -371,7 +371,7 @@ void track_title(const Campaign& campaign, const CampaignTitle& title, const Fra
             else if (p.deadline && *p.deadline < as_of) p.state = TargetState::overdue;
             else p.state = p.on_track ? TargetState::on_track : TargetState::off_track;
             const Message projected = p.projected ? Message(", projected {0}"_en, "，预计 {0}"_zh, {number(*p.projected, 2)})
-                                                  : Message("{0}"_en, "{0}"_zh, {""});
+                                                  : Message();
             const Message verdict = p.state == TargetState::off_track && !p.deadline
                                         ? Message("off_track (no deadline to project to)"_en, "off_track（没有可预测到的期限）"_zh)
                                         : Message("{0}"_en, "{0}"_zh, {to_string(p.state)});

@@ -334,7 +334,7 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     const double d = goal > latest ? 1.0 : -1.0;  // rising (+1) or falling (-1) is the way in
     const double span = years_between(base_date, dates.back()), horizon = years_between(base_date, deadline);
 
-    Message fallback("{0}"_en, "{0}"_zh, {""});
+    Message fallback;  // empty unless the measure falls back
     result.measure = options.measure;
     if (options.measure == GrowthMeasure::compound && !(base > 0.0 && latest > 0.0 && goal > 0.0)) {
         result.measure = GrowthMeasure::linear;
@@ -399,7 +399,7 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     }
     const double base = values[begin], latest = values.back();
     const double span = years_between(dates[begin], dates.back());
-    Message fallback("{0}"_en, "{0}"_zh, {""});
+    Message fallback;  // empty unless the measure falls back
     result.measure = options.measure;
     if (options.measure == GrowthMeasure::compound && !(base > 0.0 && latest > 0.0)) {
         result.measure = GrowthMeasure::linear;
@@ -428,7 +428,7 @@ ProgressAssessment assess_progress(const std::vector<Date>& dates, const std::ve
     const double signed_growth = d * growth;
     result.progress_value = signed_growth;
     double on_track = options.on_track_growth, acceleration = options.acceleration_growth, limited = options.limited_growth;
-    Message scaled("{0}"_en, "{0}"_zh, {""});
+    Message scaled;  // empty without a limit
     if (options.limit) {
         const double c = limit_scaling(base, *options.limit);
         result.scaling = c;

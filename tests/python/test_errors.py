@@ -193,6 +193,11 @@ def test_load_value_table(tmp_path: Path) -> None:
 
 WEEKDAYS = "'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'"
 TWO_DATES = [dt.date(2016, 1, 1), dt.date(2020, 1, 1)]
+def one_indicator() -> civitas.Framework:
+    indicator = civitas.Indicator("a", pass_=civitas.Interval.at_least(1))
+    return civitas.Framework(civitas.FrameworkSpec("f", root=civitas.Category(indicators=[indicator])))
+
+
 BINDING_ERRORS = {
     "weekday name": (
         lambda: civitas.WorkCalendar(weekend=["sundy"]),
@@ -285,6 +290,31 @@ BINDING_ERRORS = {
         "threads",
         "threads: value -1; expected 0 (one per core) or more",
         "threads: 取值 -1；应为 0（每个核一个）或更多",
+    ),
+    # Raised on the Python side (civitas._support), worded the same way.
+    "weekday type": (
+        lambda: civitas.WorkCalendar(weekend=[1.5]),
+        "weekend[0]",
+        "weekend[0]: 1.5; expected a weekday name or 0 (Monday) .. 6 (Sunday)",
+        "weekend[0]: 1.5；应为星期名称或 0（星期一）至 6（星期日）",
+    ),
+    "classes per unit": (
+        lambda: one_indicator().evaluate_many(np.ones((2, 1)), columns=["a"], classes=["x"]),
+        "classes",
+        "classes: 1 entries for 2 units; expected one per unit",
+        "classes: 1 项对应 2 个评价对象；应每个评价对象一项",
+    ),
+    "indicator id": (
+        lambda: one_indicator().evaluate({1: 2.0}),
+        "indicator ids",
+        "indicator ids: 1; expected a str",
+        "indicator ids: 1；应为字符串",
+    ),
+    "uncertainty labels": (
+        lambda: civitas.rank_uncertainty(np.eye(3) + 1, [0.5, 0.25, 0.25], draws=10, seed=1).to_frame(units=["a"]),
+        "units",
+        "units: 1 entries for 3; expected one each",
+        "units: 1 项对应 3 个；应各一项",
     ),
     "weights dimensions": (
         lambda: civitas.entropy_weights(np.ones((2, 2, 2))),
