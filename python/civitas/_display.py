@@ -11,6 +11,7 @@ value is escaped; ``repr()`` stays the plain text.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -143,14 +144,15 @@ def _badge(tone: str, word: str) -> str:
             f'border-radius:3px;font-weight:bold;white-space:nowrap">{_e(word)}</span>')
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], language: str) -> str:
-    """A table of cells already written as HTML, cut at display_max_rows with a last row '… N more'."""
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], count: int, language: str) -> str:
+    """A table of `count` rows of cells already written as HTML, cut at display_max_rows with a last row
+    '… N more'; only the rows shown are taken from `rows`, so a million units cost ten rows."""
     limit = _core.options.display_max_rows
     head = "".join(f'<th style="text-align:left">{_e(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f'<td style="text-align:left">{cell}</td>' for cell in row) + "</tr>"
-                   for row in rows[:limit])
-    if len(rows) > limit:
-        more = _word("more", language, n=len(rows) - limit)
+                   for row in itertools.islice(rows, limit))
+    if count > limit:
+        more = _word("more", language, n=count - limit)
         body += f'<tr class="civitas-more"><td colspan="{len(headers)}"><i>{_e(more)}</i></td></tr>'
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -174,11 +176,11 @@ def framework_html(self: _core.Framework) -> str:
                f"{_separator(language)}{len(self.categories)} {_e(_word('categories', language))}"
                f"{_separator(language)}{_e(_word('scale', language))} {_e(_number(self.scale))}")
     weights = self.effective_weights
-    rows = [[_e(i.id), _e(i.name), _e(i.unit), _e(i.pass_ if i.pass_ is not None else "—"),
+    rows = ([_e(i.id), _e(i.name), _e(i.unit), _e(i.pass_ if i.pass_ is not None else "—"),
              _e(_number(100.0 * float(weights[k]), 1) + " %"), _e("✓" if i.kind == _core.ItemKind.basic else "")]
-            for k, i in enumerate(indicators)]
+            for k, i in enumerate(indicators))
     headers = [_word(key, language) for key in ("indicator", "name", "measure", "line", "weight", "basic")]
-    return _block(summary, _table(headers, rows, language))
+    return _block(summary, _table(headers, rows, len(indicators), language))
 
 
 def _outcome(outcome: _core.Outcome, language: str) -> str:
@@ -204,31 +206,32 @@ def evaluation_html(self: _core.Evaluation) -> str:
                f"{_e(_word('met_assessed', language))} {self.met} / {self.assessed}{_separator(language)}{_e(reason)}")
     order = {"not_met": 0, "missing": 1, "met": 2}
     results = sorted(self.indicators, key=lambda r: order[r.outcome.name])  # stable: framework order within each
-    rows = [[_e(r.id), _e(names[r.id].name), _e(_number(r.value)), _e(r.pass_ if r.pass_ is not None else "—"),
+    rows = ([_e(r.id), _e(names[r.id].name), _e(_number(r.value)), _e(r.pass_ if r.pass_ is not None else "—"),
              _outcome(r.outcome, language), _e(f"{_number(r.points)} / {_number(r.max_points)}")]
-            for r in results]
+            for r in results)
     headers = [_word(key, language) for key in ("indicator", "name", "value", "line", "outcome", "points")]
-    return _block(summary, _table(headers, rows, language))
+    return _block(summary, _table(headers, rows, len(results), language))
 
 
 def batch_html(self: _core.BatchEvaluation) -> str:
     """One row per unit, in row order: its decision, total, indicators met and basic items failed."""
     framework = self._framework
     language = _language([framework.name])
-    passed = self.passed
-    counts = {"passed": 0, "failed": 0, "invalid": 0}
-    for i, decided_by in enumerate(self.decided_by):
-        counts["invalid" if decided_by == _core.Decision.invalid else "passed" if passed[i] else "failed"] += 1
+    passed, decided_by = self.passed, self.decided_by
+    invalid = 0 if self.ok else sum(1 for d in decided_by if d == _core.Decision.invalid)
+    counts = {"passed": int(np.count_nonzero(passed)), "failed": len(passed) - int(np.count_nonzero(passed)) - invalid,
+              "invalid": invalid}
     tones = {"passed": "green", "failed": "red", "invalid": "grey"}
     tally = " ".join(_badge(tones[key], f"{_word(key, language)} {n}") for key, n in counts.items() if n)
-    summary = (f"<b>{_e(framework.name or self.framework)}</b> — {len(self)} {_e(_word('units', language))} {tally}")
-    rows = [[_e(unit), _e(self.classes[i]), _e(_number(float(self.totals[i]), 1)),
-             _e(f"{int(self.met[i])} / {int(self.assessed[i])}"), _e(int(self.basic_failed[i])),
-             _decision(bool(passed[i]), self.decided_by[i], language), _e(self.decided_by[i].name)]
-            for i, unit in enumerate(self.units)]
+    summary = f"<b>{_e(framework.name or self.framework)}</b> — {len(self)} {_e(_word('units', language))} {tally}"
+    units, classes, totals, met, assessed, basic_failed = (self.units, self.classes, self.totals, self.met, self.assessed,
+                                                            self.basic_failed)
+    rows = ([_e(unit), _e(classes[i]), _e(_number(float(totals[i]), 1)), _e(f"{int(met[i])} / {int(assessed[i])}"),
+             _e(int(basic_failed[i])), _decision(bool(passed[i]), decided_by[i], language), _e(decided_by[i].name)]
+            for i, unit in enumerate(units))
     headers = [_word(key, language) for key in ("unit", "class", "total", "met_assessed", "basic_failed", "decision",
                                                 "decided_by")]
-    return _block(summary, _table(headers, rows, language))
+    return _block(summary, _table(headers, rows, len(units), language))
 
 
 # ---- readiness ---------------------------------------------------------------------------------
@@ -257,22 +260,24 @@ def title_readiness_html(self: _core.TitleReadiness) -> str:
     summary = _separator(language).join(parts) + " " + _rag_counts(self.rag, language)
     reasons = self.reasons_zh if language == "zh" else self.reasons
     totals = self.now.totals if self.now is not None else None
-    rows = [[_e(unit), _rag(self.rag[i], language), _e(reasons[i]),
-             _e(_number(float(totals[i]), 1) if totals is not None else "—"), _e(len(self.overdue_tasks[i]))]
-            for i, unit in enumerate(self.units)]
+    units, rag, overdue = self.units, self.rag, self.overdue_tasks
+    rows = ([_e(unit), _rag(rag[i], language), _e(reasons[i]),
+             _e(_number(float(totals[i]), 1) if totals is not None else "—"), _e(len(overdue[i]))]
+            for i, unit in enumerate(units))
     headers = [_word(key, language) for key in ("unit", "verdict", "reason", "total", "overdue_tasks")]
-    return _block(summary, _table(headers, rows, language))
+    return _block(summary, _table(headers, rows, len(units), language))
 
 
 def readiness_html(self: _core.Readiness) -> str:
     """One row per title (its units' verdicts counted), then the plan's status line; each title shows its units."""
     language = _language([t.framework.name for t in self.titles if t.framework is not None])
     summary = f"<b>{_e(_word('readiness_on', language))} {_e(self.as_of.isoformat())}</b>"
-    rows = [[_e(t.title), _e(t.framework.name if t.framework is not None else "—"),
+    titles = self.titles
+    rows = ([_e(t.title), _e(t.framework.name if t.framework is not None else "—"),
              _e(t.inspection.isoformat() if t.inspection is not None else "—"), _rag_counts(t.rag, language)]
-            for t in self.titles]
+            for t in titles)
     headers = [_word(key, language) for key in ("title", "framework", "inspection", "verdict")]
-    parts = [_table(headers, rows, language)]
+    parts = [_table(headers, rows, len(titles), language)]
     if self.plan is not None:
         parts.append(f"<p>{_status_summary(self.plan, language)}</p>")
     return _block(summary, *parts)
@@ -292,10 +297,10 @@ def plan_html(self: _core.Plan) -> str:
                f"({milestones} {_e(_word('milestones', language))}){sep}{len(spec.phases)} {_e(_word('phases', language))}"
                f"{sep}{len(self.problems)} {_e(_word('problems', language))}{sep}"
                f"{len(self.subplan_paths)} {_e(_word('subplans', language))}")
-    rows = [[_e(t.id), _e(t.name), _e(t.phase), _e(_date(t.start)), _e(_date(t.due)), _e("◆" if t.milestone else "")]
-            for t in tasks]
+    rows = ([_e(t.id), _e(t.name), _e(t.phase), _e(_date(t.start)), _e(_date(t.due)), _e("◆" if t.milestone else "")]
+            for t in tasks)
     headers = [_word(key, language) for key in ("task", "name", "phase", "start", "due", "milestone")]
-    return _block(summary, _table(headers, rows, language))
+    return _block(summary, _table(headers, rows, len(tasks), language))
 
 
 def _date(date: object) -> str:
@@ -312,12 +317,12 @@ def schedule_html(self: _core.Schedule) -> str:
     summary = (f"{len(tasks)} {_e(_word('tasks', language))}{_separator(language)}{_e(_word('finish', language))} "
                f"{_e(_date(finish))}{_separator(language)}{_e(_word('critical_path', language))} "
                f"({len(path)}): {_e(' → '.join(shown))}")
-    rows = [[_e(t.id), _e(t.earliest_start.isoformat()), _e(t.earliest_finish.isoformat()), _e(t.latest_finish.isoformat()),
+    rows = ([_e(t.id), _e(t.earliest_start.isoformat()), _e(t.earliest_finish.isoformat()), _e(t.latest_finish.isoformat()),
              _badge("red", str(t.slack)) if t.slack < 0 else _e(t.slack), _e("✓" if t.critical else "")]
-            for t in tasks]
+            for t in tasks)
     headers = [_word(key, language) for key in ("task", "earliest_start", "earliest_finish", "latest_finish", "slack",
                                                 "critical")]
-    return _block(summary, _table(headers, rows, language))
+    return _block(summary, _table(headers, rows, len(tasks), language))
 
 
 # The colour of each TaskState, the report's: done green, at risk amber, overdue red, the rest plain.
@@ -345,11 +350,11 @@ def status_html(self: _core.PlanStatus) -> str:
     language = _language([t.name for t in overdue])
     if not overdue:
         return _block(_status_summary(self, language), f"<p>{_e(_word('no_overdue', language))}</p>")
-    rows = [[_e(t.id), _e(t.name), _e(t.due.isoformat()), _badge("red", str(t.days_late)),
+    rows = ([_e(t.id), _e(t.name), _e(t.due.isoformat()), _badge("red", str(t.days_late)),
              _e(_number(t.percent_complete, 0)), _e(t.responsibility.get("department", ""))]
-            for t in overdue]
+            for t in overdue)
     headers = [_word(key, language) for key in ("task", "name", "due", "days_late", "percent_complete", "department")]
-    return _block(_status_summary(self, language), _table(headers, rows, language))
+    return _block(_status_summary(self, language), _table(headers, rows, len(overdue), language))
 
 
 # ---- methods and the report --------------------------------------------------------------------
@@ -372,14 +377,13 @@ def rank_uncertainty_html(self: _core.RankUncertainty) -> str:
     headers.append(_word("p_top_k", language, k=self.top_k))
     if p_pass is not None:
         headers.append(_word("p_pass", language, t=_number(self.pass_threshold)))
-    rows = []
-    for i in sorted(range(len(ranks)), key=lambda i: (int(ranks[i]), i)):
-        row = [_e(i), _e(int(ranks[i])), _e(_number(float(median[i]), 1)), _e(f"{int(low[i])}–{int(high[i])}"),
-               _e(_number(float(top_k[i])))]
-        if p_pass is not None:
-            row.append(_e(_number(float(p_pass[i]))))
-        rows.append(row)
-    return _block(summary, _table(headers, rows, language))
+    def row(i: int) -> list[str]:
+        cells = [_e(i), _e(int(ranks[i])), _e(_number(float(median[i]), 1)), _e(f"{int(low[i])}–{int(high[i])}"),
+                 _e(_number(float(top_k[i])))]
+        return [*cells, _e(_number(float(p_pass[i])))] if p_pass is not None else cells
+
+    order = np.argsort(ranks, kind="stable")  # best nominal rank first, ties by row
+    return _block(summary, _table(headers, (row(int(i)) for i in order), len(ranks), language))
 
 
 def report_html(self: _core.Report) -> str:
