@@ -9,9 +9,12 @@ import datetime as dt
 import html.parser
 from collections.abc import Iterator
 
-import civitas
 import numpy as np
 import pytest
+from IPython.core.formatters import DisplayFormatter
+
+import civitas
+
 from conftest import demo_spec
 
 D = dt.date
@@ -152,6 +155,13 @@ def test_repr_stays_the_plain_text() -> None:
         assert "<div" not in repr(obj) and "civitas-" not in repr(obj)
         assert str(obj) == repr(obj)
         assert obj._repr_html_().startswith('<div class="civitas">')
+
+
+def test_jupyter_takes_the_html_and_a_terminal_the_repr() -> None:
+    campaign = small_campaign()
+    for obj in [civitas.Framework(demo_spec()), civitas.readiness(campaign, AS_OF), civitas.build_report(campaign, AS_OF)]:
+        data, _ = DisplayFormatter().format(obj)  # as Jupyter's kernel formats a cell's result
+        assert data == {"text/plain": repr(obj), "text/html": obj._repr_html_()}
 
 
 # ---- frameworks and evaluations ------------------------------------------------------------------
