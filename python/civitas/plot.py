@@ -180,7 +180,7 @@ def _short(text: str, width: int) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:.4g}"
+    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:.3g}"
 
 
 def _finite(value: float) -> bool:
