@@ -22,16 +22,15 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 
 from . import _core
+from ._support import matplotlib as _require_matplotlib
 from ._support import not_found_error, validation_error
 
-try:
-    import matplotlib
-    import matplotlib.dates as mdates
-    from matplotlib import font_manager
-    from matplotlib.text import Text
-except ImportError:  # pragma: no cover - depends on the environment
-    raise ImportError("civitas.plot needs matplotlib: pip install 'civitas[plot]' "
-                      "(civitas.plot 需要 matplotlib: pip install 'civitas[plot]')") from None
+_require_matplotlib()  # ImportError, in both languages, naming the extra civitas[plot]
+
+import matplotlib  # noqa: E402 - after the check above
+import matplotlib.dates as mdates  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -165,9 +164,8 @@ def _language(language: str | _core.Language | None, campaign: _core.Campaign | 
 def _axes(ax: Axes | None, size: tuple[float, float], projection: str | None = None) -> Axes:
     if ax is not None:
         if projection is not None and ax.name != projection:
-            raise validation_error("ax", f"a '{ax.name}' Axes; expected a '{projection}' one "
-                                         f"(fig.add_subplot(projection='{projection}'))",
-                                   f"'{ax.name}' 坐标轴；应为 '{projection}' 坐标轴（fig.add_subplot(projection='{projection}')）")
+            raise validation_error("ax", f"a '{ax.name}' Axes; expected a '{projection}' one (add_subplot(projection=))",
+                                   f"'{ax.name}' 坐标轴；应为 '{projection}' 坐标轴（add_subplot(projection=)）")
         return ax
     import matplotlib.pyplot as plt
 

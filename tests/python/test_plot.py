@@ -57,6 +57,16 @@ def test_import_civitas_does_not_import_matplotlib(tmp_path: Path) -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_without_matplotlib_civitas_plot_names_the_extra(tmp_path: Path) -> None:
+    code = ("import sys; sys.modules['matplotlib'] = None\n"  # as if it were not installed
+            "import civitas\n"
+            "try:\n    import civitas.plot\nexcept ImportError as error:\n    print(error)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("this needs matplotlib: pip install 'civitas[plot]' "
+                                     "(需要 matplotlib: pip install 'civitas[plot]')")
+
+
 def test_a_cjk_font_is_found_through_the_font_manager() -> None:
     family = plot.cjk_font()
     assert family is not None, "no CJK font: scripts/install-deps.sh installs fonts-noto-cjk"
