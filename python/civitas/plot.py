@@ -3,8 +3,8 @@
 Every function draws the library's own results (series_trends, readiness, schedule, status,
 rank, rank_uncertainty, weights), so no rule is computed here twice; each takes ``ax=`` (None: a
 new figure) and returns the Axes it drew on. Fixed words follow ``language`` ('zh' or 'en', as
-``build_report``: default the campaign's language, else Chinese); names (units, indicators, tasks)
-are the data's own. Chinese text is drawn with an installed CJK font found through matplotlib's
+``build_report``: default the language of the campaign passed, as ``campaign`` or ``names``, else
+Chinese); names (units, indicators, tasks) are the data's own. Chinese text is drawn with an installed CJK font found through matplotlib's
 font manager; without one, a :class:`MissingFontWarning` is issued once. The artists a test or a
 caller may want to find carry a ``gid`` ("history", "pass_line", "today", "critical", ...).
 
@@ -151,9 +151,10 @@ def _fonts(ax: Axes) -> None:
             text.set_fontfamily([*current, family])
 
 
-def _language(language: str | _core.Language | None, campaign: _core.Campaign | None = None) -> str:
+def _language(language: str | _core.Language | None, campaign: object = None) -> str:
+    """'zh' or 'en': `language`, else the language of `campaign` when it is a Campaign, else 'zh'."""
     if language is None:
-        language = (campaign.spec.language if campaign is not None else "") or "zh"
+        language = (campaign.spec.language if isinstance(campaign, _core.Campaign) else "") or "zh"
     if isinstance(language, _core.Language):
         return language.name
     if language not in ("zh", "en"):
@@ -179,10 +180,6 @@ def _short(text: str, width: int) -> str:
 
 def _number(value: float) -> str:
     return f"{value:,.1f}" if abs(value) >= 10 else f"{value:.3g}"
-
-
-def _finite(value: float) -> bool:
-    return math.isfinite(value)
 
 
 def _day(value: dt.date) -> float:
@@ -230,7 +227,7 @@ def history(campaign: _core.Campaign, title: str, unit: str, indicator: str, as_
     line = trend.line
     if line is not None:
         for end in (line.low, line.high):
-            if _finite(end):
+            if math.isfinite(end):
                 ax.axhline(end, color=PLAIN, linewidth=1.2, label=_word("pass_line", words, line), gid="pass_line")
 
     state = trend.progress.name if trend.progress is not None else None
@@ -256,7 +253,7 @@ def history(campaign: _core.Campaign, title: str, unit: str, indicator: str, as_
                 ax.plot([_day(deadline)], [progress.projected], marker="D", color=target_colour,
                         gid="target_projection")
 
-    levels = [v for v in (line.low, line.high) if _finite(v)] if line is not None else []
+    levels = [v for v in (line.low, line.high) if math.isfinite(v)] if line is not None else []
     levels += [p.target for p in ready.targets if p.unit == unit and p.indicator == indicator]
     if levels:  # axhline does not widen the view: keep the lines inside it
         ax.update_datalim([(days[0] if days else _day(as_of), level) for level in levels])
@@ -283,7 +280,7 @@ def heatmap(batch: _core.BatchEvaluation, *, names: Mapping[str, str] | _core.Ca
     assessed; not-met cells carry the relative gap in % of the line when `annotate`. `indicators`
     picks and orders columns (ids); `shortfalls_only` keeps those some unit does not meet. `names`
     maps unit ids to names (a Campaign gives its units')."""
-    words = _language(language)
+    words = _language(language, names)
     ids = list(batch.indicator_ids)
     if indicators is not None:
         unknown = [i for i in indicators if i not in ids]
@@ -341,7 +338,7 @@ def radar(result: _core.Evaluation | _core.BatchEvaluation, units: str | Sequenc
           ax: Axes | None = None) -> Axes:
     """The share of points of each top-level category (0 to 1), one polygon per unit: an Evaluation,
     or the `units` (ids; None: all) of a BatchEvaluation. `ax` must be polar."""
-    words = _language(language)
+    words = _language(language, names)
     if isinstance(result, _core.Evaluation):
         evaluations = [result]
     else:
@@ -396,7 +393,8 @@ def gantt(plan: _core.Plan, calendar: _core.WorkCalendar, as_of: dt.date, *, tas
             raise not_found_error(f"task '{unknown[0]}' is not in plan '{plan.id}'",
                                   f"工作计划 '{plan.id}' 中没有任务 '{unknown[0]}'")
         order = list(tasks)
-    names = {s.id: t.name for s, t in zip(scheduled.tasks, plan.tasks)}
+    plan_tasks = plan.tasks
+    names = {task_id: plan_tasks[plan.task_index(task_id)].name for task_id in order}
     ax = _axes(ax, (10, max(2.5, 1.2 + 0.32 * len(order))))
     starts, widths, colours, edges, lines = [], [], [], [], []
     milestones: list[tuple[float, int, str, str]] = []
@@ -412,8 +410,8 @@ def gantt(plan: _core.Plan, calendar: _core.WorkCalendar, as_of: dt.date, *, tas
         edges.append(INK if span.critical else colour)
         lines.append(2.0 if span.critical else 0.5)
     ys = np.arange(len(order))
-    ax.barh(ys, widths, left=starts, height=0.6, color=colours, alpha=0.35, edgecolor=edges, linewidth=lines,
-            gid="tasks")
+    ax.barh(ys, widths, left=starts, height=0.6, color=[matplotlib.colors.to_rgba(c, 0.35) for c in colours],
+            edgecolor=edges, linewidth=lines, gid="tasks")  # a pale span; the outline stays solid
     done = [w * state.task(t).percent_complete / 100.0 for w, t in zip(widths, order)]
     ax.barh(ys, done, left=starts, height=0.6, color=colours, gid="progress")
     if milestones:
@@ -477,7 +475,7 @@ def ranking(result: Any, labels: Sequence[str] | None = None, *, names: Mapping[
     ranking (TitleReport: coloured red / amber / green, with the pass total), a BatchEvaluation's
     totals (green passes, red fails), or any scores (array, list or pandas Series; ranked by
     civitas.rank, ties share the smaller rank)."""
-    words = _language(language)
+    words = _language(language, names)
     shown, scores, ranks, colours, pass_total = _ranked(result, labels, _unit_names(names))
     order = np.lexsort((np.arange(len(ranks)), ranks))
     ax = _axes(ax, (7, max(2.5, 1.2 + 0.4 * len(order))))
@@ -504,7 +502,7 @@ def rank_intervals(uncertainty: _core.RankUncertainty, labels: Sequence[str] | N
     """Each unit's 5-95% rank interval across the draws of rank_uncertainty (a bar from rank_low to
     rank_high), its median rank and its nominal rank, units in nominal order, rank 1 on the left;
     P(top k) beside each."""
-    words = _language(language)
+    words = _language(language, names)
     count = len(uncertainty)
     if labels is None:
         labels = [str(i) for i in range(count)]
