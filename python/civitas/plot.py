@@ -28,7 +28,10 @@ from ._support import not_found_error, validation_error
 _require_matplotlib()  # ImportError, in both languages, naming the extra civitas[plot]
 
 import matplotlib  # noqa: E402 - after the check above
+import matplotlib.colors  # noqa: E402
 import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.patches  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
@@ -217,7 +220,7 @@ def history(campaign: _core.Campaign, title: str, unit: str, indicator: str, as_
     ready = _core.readiness(campaign, as_of, known_on=known_on, trend_points=trend_points).title(title)
     spec = campaign.titles[campaign.title_index(title)]
     definition = campaign.framework(title).indicator(indicator)
-    ax = _axes(ax, (8, 4.5))
+    ax = _axes(ax, (10, 4.5))
 
     dates, values = campaign.observations.series(unit, indicator, known_on=known_on)
     shown = dates <= np.datetime64(as_of)
@@ -527,7 +530,9 @@ def rank_intervals(uncertainty: _core.RankUncertainty, labels: Sequence[str] | N
     ax.text(count + 0.6, -0.9, _word("p_top", words, uncertainty.top_k), fontsize="small", color=INK)
     ax.set_yticks(ys, [unit_names.get(labels[i], labels[i]) for i in order])
     ax.set_ylim(count - 0.5, -1.2)
-    ax.set_xlim(0.5, count + 2.5)
+    ax.set_xlim(0.5, count + 2.5)  # the right margin holds P(top k)
+    ticks = matplotlib.ticker.MaxNLocator(nbins=10, integer=True).tick_values(1, count)
+    ax.set_xticks([t for t in ticks if 1 <= t <= count])
     ax.set_xlabel(_word("rank", words))
     ax.set_title(_word("rank_title", words, 5, 95), color=INK)
     ax.legend(loc="lower right", fontsize="small")
