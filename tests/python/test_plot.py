@@ -145,6 +145,18 @@ def test_history_words_follow_the_language(campaign: civitas.Campaign) -> None:
     assert ax.get_title().endswith("progress: limited progress")
 
 
+def test_words_default_to_the_campaign_s_language(campaign: civitas.Campaign) -> None:
+    spec = campaign.spec
+    spec.language = "en"
+    english = civitas.Campaign(spec, campaign.frameworks, calendar=campaign.calendar, plan=campaign.plan,
+                               observations=campaign.observations)
+    ax = plot.history(english, "garden_city", "lanzhou", "built_up_green_coverage", AS_OF)
+    assert ax.get_title() == "兰州市 · 建成区绿化覆盖率\nprogress: limited progress"  # names stay the data's
+    batch = civitas.readiness(english, AS_OF).title("garden_city").now
+    assert plot.heatmap(batch, names=english).get_title().startswith("Met and short")
+    assert plot.heatmap(batch).get_title().startswith("达标")  # no campaign: Chinese
+
+
 def test_history_of_an_unknown_series_names_it(campaign: civitas.Campaign) -> None:
     with pytest.raises(civitas.NotFoundError, match="no series of 'no_such' for unit 'xigu'") as caught:
         plot.history(campaign, "garden_city", "xigu", "no_such", AS_OF)
