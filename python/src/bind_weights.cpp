@@ -25,6 +25,11 @@ namespace civitas::python {
 
 namespace {
 
+/// Vectors, one per category (hierarchical_weights).
+struct VectorsHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[numpy.typing.ArrayLike]");
+};
+
 AhpOptions ahp_options(const py::handle& method, const py::handle& random_index, double reciprocal_tolerance) {
     AhpOptions options;
     options.method = enum_argument<AhpMethod>(method, "method");
@@ -39,22 +44,20 @@ using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const Benefit&, Objectiv
 void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const char* doc) {
     m.def(
         name,
-        [method](const ArrayLike& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
+        [method](const Matrix& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const Benefit directions = flags(benefit, "benefit");
+            const Benefit directions = flags(benefit, "benefit", data.columns);
             const auto scaling = enum_argument<ObjectiveNormalization>(normalization, "normalization");
-            Eigen::VectorXd weights;
-            {
+            return labelled(data, "x", [&] {
                 py::gil_scoped_release release;  // `data` holds the array meanwhile
-                weights = method(data.view, directions, scaling);
-            }
-            return weights;
+                return method(data.view, directions, scaling);
+            });
         },
         py::arg("x"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("normalization") = "min_max", doc);
 }
 
-Eigen::VectorXd optional_vector(const std::optional<Eigen::VectorXd>& values) {
-    return values ? *values : Eigen::VectorXd();
+Eigen::VectorXd optional_vector(const std::optional<ArrayLike>& values, const char* what) {
+    return values ? eigen_vector(*values, what) : Eigen::VectorXd();
 }
 
 }  // namespace
@@ -108,8 +111,8 @@ void register_weights(py::module_& m) {
         py::arg("n"), py::arg("table") = "saaty", "Random index RI(n) for n in 1..15 (0 for n = 1, 2).");
     m.def(
         "ahp",
-        [](const Eigen::MatrixXd& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return ahp(matrix, ahp_options(method, random_index, tolerance));
+        [](const ArrayLike& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
+            return ahp(eigen_matrix(matrix, "matrix"), ahp_options(method, random_index, tolerance));
         },
         py::arg("matrix"), py::arg("method") = "eigenvector", py::kw_only(), py::arg("random_index") = "saaty",
         py::arg("reciprocal_tolerance") = 0.01,
@@ -118,34 +121,48 @@ void register_weights(py::module_& m) {
         "diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.");
     m.def(
         "aggregate_judgments",
-        [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
-           double tolerance) { return aggregate_judgments(matrices, optional_vector(expert_weights), tolerance); },
+        [](const Matrices& matrices, const std::optional<ArrayLike>& expert_weights, double tolerance) {
+            return aggregate_judgments(eigen_matrices(matrices, "matrices"), optional_vector(expert_weights, "expert_weights"), tolerance);
+        },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("reciprocal_tolerance") = 0.01,
         "Experts' matrices combined entry by entry by the (weighted) geometric mean; expert weights are relative.");
     m.def(
         "group_ahp",
-        [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
-           const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return group_ahp(matrices, optional_vector(expert_weights), ahp_options(method, random_index, tolerance));
+        [](const Matrices& matrices, const std::optional<ArrayLike>& expert_weights, const EnumOrName<AhpMethod>& method,
+           const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
+            return group_ahp(eigen_matrices(matrices, "matrices"), optional_vector(expert_weights, "expert_weights"),
+                             ahp_options(method, random_index, tolerance));
         },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("method") = "eigenvector",
         py::arg("random_index") = "saaty", py::arg("reciprocal_tolerance") = 0.01,
         "AHP of the experts' aggregated matrix (aggregate_judgments).");
-    m.def("hierarchical_weights", &hierarchical_weights, py::arg("category_weights"), py::arg("indicator_weights"),
+    m.def(
+        "hierarchical_weights",
+        [](const ArrayLike& category_weights, const Typed<VectorsHint>& indicator_weights) {
+            std::vector<Eigen::VectorXd> vectors;
+            if (py::isinstance<py::str>(indicator_weights) || is_mapping(indicator_weights) || !py::isinstance<py::iterable>(indicator_weights))
+                throw ValidationError("indicator_weights", Message("{0}; expected a sequence of 1-D arrays"_en, "{0}；应为一维数组的序列"_zh,
+                                                                   {type_name(indicator_weights)}));
+            for (const py::handle item : indicator_weights)
+                vectors.push_back(eigen_vector(item, "indicator_weights[" + std::to_string(vectors.size()) + "]"));
+            return hierarchical_weights(eigen_vector(category_weights, "category_weights"), vectors);
+        },
+        py::arg("category_weights"), py::arg("indicator_weights"),
           "Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.");
     m.def(
         "hierarchical_ahp",
-        [](const Eigen::MatrixXd& categories, const std::vector<Eigen::MatrixXd>& indicators, const EnumOrName<AhpMethod>& method,
+        [](const ArrayLike& categories, const Matrices& indicators, const EnumOrName<AhpMethod>& method,
            const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return hierarchical_ahp(categories, indicators, ahp_options(method, random_index, tolerance));
+            return hierarchical_ahp(eigen_matrix(categories, "categories"), eigen_matrices(indicators, "indicators"),
+                                    ahp_options(method, random_index, tolerance));
         },
         py::arg("categories"), py::arg("indicators"), py::kw_only(), py::arg("method") = "eigenvector",
         py::arg("random_index") = "saaty", py::arg("reciprocal_tolerance") = 0.01,
         "AHP of the category matrix and of each category's indicator matrix, and the global weights.");
     m.def(
         "revision_suggestions",
-        [](const Eigen::MatrixXd& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return revision_suggestions(matrix, ahp_options(method, random_index, tolerance));
+        [](const ArrayLike& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
+            return revision_suggestions(eigen_matrix(matrix, "matrix"), ahp_options(method, random_index, tolerance));
         },
         py::arg("matrix"), py::kw_only(), py::arg("method") = "eigenvector", py::arg("random_index") = "saaty",
         py::arg("reciprocal_tolerance") = 0.01,
@@ -158,10 +175,20 @@ void register_weights(py::module_& m) {
                   "CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation).");
     def_objective(m, "std_weights", &std_weights, "Standard-deviation weights: sigma_j / sum of sigma.");
 
-    m.def("combine_weights_linear", &combine_weights_linear, py::arg("subjective"), py::arg("objective"),
+    m.def(
+        "combine_weights_linear",
+        [](const ArrayLike& subjective, const ArrayLike& objective, double alpha) {
+            return combine_weights_linear(eigen_vector(subjective, "subjective"), eigen_vector(objective, "objective"), alpha);
+        },
+        py::arg("subjective"), py::arg("objective"),
           py::arg("alpha") = 0.5,
           "alpha * subjective + (1 - alpha) * objective; each input must sum to 1 within 1e-3 (then rescaled).");
-    m.def("combine_weights_multiplicative", &combine_weights_multiplicative, py::arg("subjective"), py::arg("objective"),
+    m.def(
+        "combine_weights_multiplicative",
+        [](const ArrayLike& subjective, const ArrayLike& objective) {
+            return combine_weights_multiplicative(eigen_vector(subjective, "subjective"), eigen_vector(objective, "objective"));
+        },
+        py::arg("subjective"), py::arg("objective"),
           "subjective * objective / sum(subjective * objective); each input must sum to 1 within 1e-3.");
 }
 
