@@ -33,13 +33,19 @@ def _is_na(value: object) -> bool:
     return value is None or type(value).__name__ in {"NAType", "NaTType"}
 
 
+def _shown(value: object) -> str:
+    """repr() of a value for a message, or its type's name when that takes more than a line."""
+    text = repr(value)
+    return f"a {type(value).__name__}" if "\n" in text or len(text) > 80 else text
+
+
 def _as_value(key: str, value: object) -> float:
     if not isinstance(value, (str, bytes)):
         try:
             return float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             pass
-    raise validation_error(key, f"{value!r}; expected a number", f"{value!r}；应为数值")
+    raise validation_error(key, f"{_shown(value)}; expected a number", f"{_shown(value)}；应为数值")
 
 
 def _as_id(key: object, what: str) -> str:
@@ -64,7 +70,8 @@ def evaluate(
     *,
     nan_as_missing: bool = False,
 ) -> _core.Evaluation:
-    if not hasattr(values, "items"):
+    pd = _loaded_pandas()
+    if not hasattr(values, "items") or (pd is not None and isinstance(values, pd.DataFrame)):  # a table: evaluate_many
         kind = type(values).__name__
         raise validation_error("values", f"a {kind}; expected a mapping or a pandas Series keyed by indicator id",
                                f"为 {kind}；应为以指标 id 为键的映射或 pandas Series")

@@ -13,6 +13,7 @@
 
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <locale>
 #include <map>
@@ -80,6 +81,13 @@ bool is_na(PyObject* value) {
     return name == "NAType" || name == "NaTType";
 }
 
+/// repr() of a value for a message, or "a <type>" when that takes more than a line (as _frames._shown).
+std::string shown(const py::handle& value) {
+    const auto text = py::repr(value).cast<std::string>();
+    const auto characters = std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; });  // UTF-8
+    return text.find('\n') == std::string::npos && characters <= 80 ? text : "a " + type_name(value);
+}
+
 /// A dict of indicator id -> value read as _frames.evaluate reads any mapping, without a loop in
 /// Python (the small call's cost): keys must be str, None / pandas.NA values are left out, the
 /// others must be numbers (float() of them; not str or bytes).
@@ -104,7 +112,7 @@ std::map<std::string, double> dict_values(const py::dict& values) {
             PyObject* converted = PyUnicode_Check(value) || PyBytes_Check(value) ? nullptr : PyNumber_Float(value);
             if (converted == nullptr) {
                 PyErr_Clear();
-                throw ValidationError(id, Message("{0}; expected a number"_en, "{0}；应为数值"_zh, {py::repr(value).cast<std::string>()}));
+                throw ValidationError(id, Message("{0}; expected a number"_en, "{0}；应为数值"_zh, {shown(value)}));
             }
             number = PyFloat_AS_DOUBLE(converted);
             Py_DECREF(converted);

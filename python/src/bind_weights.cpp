@@ -25,10 +25,37 @@ namespace civitas::python {
 
 namespace {
 
-/// Vectors, one per category (hierarchical_weights).
-struct VectorsHint {
+/// Arrays, one per expert or category (matrices, indicator_weights).
+struct ArraysHint {
     static constexpr auto name = py::detail::const_name("collections.abc.Sequence[numpy.typing.ArrayLike]");
 };
+using Arrays = Typed<ArraysHint>;
+
+/// `x` read by matrix_argument and copied into an Eigen matrix (a small comparison matrix).
+Eigen::MatrixXd eigen_matrix(const py::handle& x, const std::string& what) {
+    const MatrixArgument data = matrix_argument(x, what, Message("the elements compared"_en, "比较的元素"_zh));
+    Eigen::MatrixXd out(data.view.rows(), data.view.cols());
+    for (Eigen::Index r = 0; r < out.rows(); ++r)
+        for (Eigen::Index c = 0; c < out.cols(); ++c) out(r, c) = data.view(r, c);
+    return out;
+}
+
+/// `x` read by vector_array and copied into an Eigen vector.
+Eigen::VectorXd eigen_vector(const py::handle& x, const std::string& what) {
+    const auto array = vector_array(x, what);
+    return Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0));
+}
+
+/// Each array of a sequence (a list, a tuple, an array of one more dimension) read by `read`, with
+/// `what[k]` naming the k-th in errors; ValidationError naming `what` for anything else.
+template <class Read>
+auto each_array(const py::handle& xs, const std::string& what, Read read) {
+    if (py::isinstance<py::str>(xs) || py::isinstance<py::bytes>(xs) || is_mapping(xs) || !py::isinstance<py::iterable>(xs))
+        throw ValidationError(what, Message("{0}; expected a sequence of arrays"_en, "{0}；应为数组的序列"_zh, {type_name(xs)}));
+    std::vector<decltype(read(xs, what))> out;
+    for (const py::handle x : xs) out.push_back(read(x, what + "[" + std::to_string(out.size()) + "]"));
+    return out;
+}
 
 AhpOptions ahp_options(const py::handle& method, const py::handle& random_index, double reciprocal_tolerance) {
     AhpOptions options;
@@ -121,16 +148,16 @@ void register_weights(py::module_& m) {
         "diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.");
     m.def(
         "aggregate_judgments",
-        [](const Matrices& matrices, const std::optional<ArrayLike>& expert_weights, double tolerance) {
-            return aggregate_judgments(eigen_matrices(matrices, "matrices"), optional_vector(expert_weights, "expert_weights"), tolerance);
+        [](const Arrays& matrices, const std::optional<ArrayLike>& expert_weights, double tolerance) {
+            return aggregate_judgments(each_array(matrices, "matrices", eigen_matrix), optional_vector(expert_weights, "expert_weights"), tolerance);
         },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("reciprocal_tolerance") = 0.01,
         "Experts' matrices combined entry by entry by the (weighted) geometric mean; expert weights are relative.");
     m.def(
         "group_ahp",
-        [](const Matrices& matrices, const std::optional<ArrayLike>& expert_weights, const EnumOrName<AhpMethod>& method,
+        [](const Arrays& matrices, const std::optional<ArrayLike>& expert_weights, const EnumOrName<AhpMethod>& method,
            const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return group_ahp(eigen_matrices(matrices, "matrices"), optional_vector(expert_weights, "expert_weights"),
+            return group_ahp(each_array(matrices, "matrices", eigen_matrix), optional_vector(expert_weights, "expert_weights"),
                              ahp_options(method, random_index, tolerance));
         },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("method") = "eigenvector",
@@ -138,22 +165,17 @@ void register_weights(py::module_& m) {
         "AHP of the experts' aggregated matrix (aggregate_judgments).");
     m.def(
         "hierarchical_weights",
-        [](const ArrayLike& category_weights, const Typed<VectorsHint>& indicator_weights) {
-            std::vector<Eigen::VectorXd> vectors;
-            if (py::isinstance<py::str>(indicator_weights) || is_mapping(indicator_weights) || !py::isinstance<py::iterable>(indicator_weights))
-                throw ValidationError("indicator_weights", Message("{0}; expected a sequence of 1-D arrays"_en, "{0}；应为一维数组的序列"_zh,
-                                                                   {type_name(indicator_weights)}));
-            for (const py::handle item : indicator_weights)
-                vectors.push_back(eigen_vector(item, "indicator_weights[" + std::to_string(vectors.size()) + "]"));
-            return hierarchical_weights(eigen_vector(category_weights, "category_weights"), vectors);
+        [](const ArrayLike& category_weights, const Arrays& indicator_weights) {
+            return hierarchical_weights(eigen_vector(category_weights, "category_weights"),
+                                        each_array(indicator_weights, "indicator_weights", eigen_vector));
         },
         py::arg("category_weights"), py::arg("indicator_weights"),
           "Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.");
     m.def(
         "hierarchical_ahp",
-        [](const ArrayLike& categories, const Matrices& indicators, const EnumOrName<AhpMethod>& method,
+        [](const ArrayLike& categories, const Arrays& indicators, const EnumOrName<AhpMethod>& method,
            const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return hierarchical_ahp(eigen_matrix(categories, "categories"), eigen_matrices(indicators, "indicators"),
+            return hierarchical_ahp(eigen_matrix(categories, "categories"), each_array(indicators, "indicators", eigen_matrix),
                                     ahp_options(method, random_index, tolerance));
         },
         py::arg("categories"), py::arg("indicators"), py::kw_only(), py::arg("method") = "eigenvector",

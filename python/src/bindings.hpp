@@ -107,9 +107,6 @@ struct FlagsHint {
     static constexpr auto name = py::detail::const_name(
         "collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | collections.abc.Mapping[str, bool] | pandas.Series | None");
 };
-struct MatricesHint {
-    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[numpy.typing.ArrayLike]");
-};
 struct StringsHint {
     static constexpr auto name = py::detail::const_name("collections.abc.Sequence[str]");
 };
@@ -147,8 +144,6 @@ using PerColumn = Typed<PerColumnHint>;
 /// Booleans, one per entry (`benefit`, `eligible`), as a sequence, a numpy array, a dict or Series
 /// keyed by the DataFrame's column labels, or None; read by flags().
 using Flags = Typed<FlagsHint>;
-/// A sequence of 2-D arrays (experts' comparison matrices); read by eigen_matrices().
-using Matrices = Typed<MatricesHint>;
 /// A sequence of str (ids, names).
 using Strings = Typed<StringsHint>;
 /// A sequence of labels of any type (row labels of a DataFrame).
@@ -311,7 +306,8 @@ inline void check_numbers(const py::array& source, const std::string& what) {
                 place = std::to_string(rest % source.shape(axis)) + (place.empty() ? "" : ", ") + place;
                 rest /= source.shape(axis);
             }
-            throw ValidationError(what + "[" + place + "]", Message("{0}; expected a number"_en, "{0}；应为数值"_zh, {label_text(entry)}));
+            throw ValidationError(source.ndim() == 0 ? what : what + "[" + place + "]",
+                                  Message("{0}; expected a number"_en, "{0}；应为数值"_zh, {label_text(entry)}));
         }
         ++flat;
     }
@@ -485,32 +481,6 @@ struct MatrixArgument {
     auto view = typed.unchecked<1>();
     for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
     return out;
-}
-
-/// `x` read by matrix_argument and copied into an Eigen matrix (AHP's small comparison matrices).
-[[nodiscard]] inline Eigen::MatrixXd eigen_matrix(const py::handle& x, const std::string& what) {
-    const MatrixArgument data = matrix_argument(x, what, Message("the elements compared"_en, "比较的元素"_zh));
-    Eigen::MatrixXd out(data.view.rows(), data.view.cols());
-    for (Eigen::Index r = 0; r < out.rows(); ++r)
-        for (Eigen::Index c = 0; c < out.cols(); ++c) out(r, c) = data.view(r, c);
-    return out;
-}
-
-/// Each matrix of a sequence (a list of arrays, a 3-D array) by eigen_matrix, `what[k]` naming
-/// the k-th in errors; ValidationError naming `what` for anything that is not a sequence.
-[[nodiscard]] inline std::vector<Eigen::MatrixXd> eigen_matrices(const py::handle& xs, const std::string& what) {
-    if (py::isinstance<py::str>(xs) || py::isinstance<py::bytes>(xs) || is_mapping(xs) || !py::isinstance<py::iterable>(xs) ||
-        (py::isinstance<py::array>(xs) && py::array(py::reinterpret_borrow<py::array>(xs)).ndim() != 3))
-        throw ValidationError(what, Message("{0}; expected a sequence of 2-D arrays"_en, "{0}；应为二维数组的序列"_zh, {type_name(xs)}));
-    std::vector<Eigen::MatrixXd> out;
-    for (const py::handle x : xs) out.push_back(eigen_matrix(x, what + "[" + std::to_string(out.size()) + "]"));
-    return out;
-}
-
-/// `x` read by vector_array and copied into an Eigen vector.
-[[nodiscard]] inline Eigen::VectorXd eigen_vector(const py::handle& x, const std::string& what) {
-    const auto array = vector_array(x, what);
-    return Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0));
 }
 
 /// `path` with the numbers in it replaced by the labels of `data` when it is a DataFrame: the

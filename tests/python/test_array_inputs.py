@@ -112,6 +112,7 @@ def test_errors_name_the_column_or_unit_of_a_dataframe() -> None:
     assert path == "x['dust']" and "a column of" in english and "; expected numbers" in english and "应为数值" in chinese
     assert path_of(lambda: civitas.topsis(frame(), W, {"green": True, "dust": "no", "office": True}))[0] == "benefit['dust']"
     assert path_of(lambda: civitas.topsis(frame()["green"], [1.0]))[0] == "x"
+    assert path_of(lambda: civitas.prepare_topsis(X).closeness({"green": 1.0}))[0] == "weights"
 
 
 def test_evaluate_reads_a_dict_and_a_series_alike(demo: civitas.Framework) -> None:
@@ -128,6 +129,10 @@ def test_evaluate_reads_a_dict_and_a_series_alike(demo: civitas.Framework) -> No
             assert error.value.path == path, given
     with pytest.raises(civitas.NotFoundError):
         demo.evaluate({"zz": 1.0})
+    with pytest.raises(ValidationError, match="^values: a DataFrame; expected a mapping or a pandas Series"):
+        demo.evaluate(pd.DataFrame({"a1": [40.0]}))  # a table is evaluate_many's
+    with pytest.raises(ValidationError, match="^a1: a ndarray; expected a number$"):
+        demo.evaluate({"a1": np.zeros((3, 3))})  # a value whose repr takes lines is named by its type
 
 
 def test_ahp_takes_lists_and_refuses_what_is_no_matrix() -> None:
@@ -198,6 +203,7 @@ def assert_refused_or_numbers(call: Callable[[], Any]) -> None:
         result = call()
     except ValidationError as error:
         assert error.message_zh and str(error), repr(error)
+        assert error.path and "[]" not in error.path, error.path  # names the argument or an entry of it
         return
     for value in [result] if isinstance(result, np.ndarray) else [getattr(result, n, None) for n in ("weights", "s", "r", "q", "change")]:
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
