@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the type stubs of the compiled core, python/civitas/_core.pyi, from the civitas installed
 for this interpreter (`make stubs` builds and installs it first): pybind11-stubgen generates them
-from the bindings' signatures and docstrings, four rewrites below mend what it writes otherwise
-than type checkers need it (the errors' and pandas' imports, enum members, unhashable classes), and
+from the bindings' signatures and docstrings, five rewrites below mend what it writes otherwise
+than type checkers need it (the errors' and pandas' imports, enum members, unhashable classes,
+`__all__`'s type), and
 ruff formats them. tests/python/test_stubs.py checks that the committed file is what this script writes.
 
 usage: generate-stubs.py [OUTPUT]   (default: python/civitas/_core.pyi of this repository)
@@ -69,12 +70,17 @@ def unhashable(text: str) -> str:
     return text.replace(line, line + "  # type: ignore[assignment]")
 
 
+def all_of_str(text: str) -> str:
+    """`__all__` typed as the list of names it is (pybind11-stubgen writes a bare `list`)."""
+    return text.replace("\n__all__: list = [", "\n__all__: list[str] = [")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output", nargs="?", type=Path, default=STUBS, help="the .pyi file to write")
     output = parser.parse_args().output
     text = generated()
-    for rewrite in (errors_from_their_module, pandas_when_type_checking, enum_members, unhashable):
+    for rewrite in (errors_from_their_module, pandas_when_type_checking, enum_members, unhashable, all_of_str):
         text = rewrite(text)
     output.write_text(text, encoding="utf-8")
     subprocess.run(

@@ -5,6 +5,9 @@ and units x indicators values around the pass lines (make_benchmark_data.py), ev
 with ``civitas.parse_framework(text).evaluate_many(values, columns=ids)`` and with the numpy
 reference (bench/reference/numpy_evaluate.py), checks that both give the same results, then
 times both, interleaved in the same run, and prints best and median times and their ratio.
+Then one small call the same way: one unit of 20 indicators, ``framework.evaluate(values)`` with
+a dict of id -> value against the numpy reference given the same dict (made into a 1 x 20 array
+in the call); the target is under 20 microseconds per civitas call.
 
 Exit status: 0 when the results agree (whatever the speed: the machine may be shared and
 noisy), 1 when they differ, 2 when civitas cannot be imported.
@@ -41,6 +44,8 @@ from make_benchmark_data import SEED, make_benchmark  # noqa: E402
 from numpy_evaluate import DECISIONS, compile_framework, evaluate  # noqa: E402
 
 TARGET = 5.0  # numpy time / civitas time the issue asks for
+SMALL_INDICATORS = 20  # one unit of this many indicators: the small call
+SMALL_TARGET_US = 20.0  # microseconds per small civitas call the issue asks for
 RTOL = 1e-12
 
 
@@ -76,6 +81,39 @@ def compare(batch: Any, ref: Any, ids: list[str], category_ids: list[str]) -> li
     check("passed", lambda: np.testing.assert_array_equal(np.asarray(batch.passed), ref.passed))
     check("decided_by", lambda: np.testing.assert_array_equal(decided, ref.decided_by))
     return problems
+
+
+# ---- one small call ---------------------------------------------------------------------------
+
+def small_call(civitas: Any, repeat: int, seed: int) -> dict[str, Any]:
+    """civitas's Framework.evaluate of one unit of SMALL_INDICATORS indicators (a dict) against
+    the numpy reference given the same dict, interleaved; prints and returns the figures."""
+    text, ids, values = make_benchmark(1, SMALL_INDICATORS, 4, seed)
+    framework = civitas.parse_framework(text)
+    reference = compile_framework(json.loads(text))
+    unit = dict(zip(ids, values[0].tolist()))
+    run_civitas = lambda: framework.evaluate(unit)  # noqa: E731
+    run_numpy = lambda: evaluate(reference, np.array([[unit[i] for i in ids]]))  # noqa: E731
+    ours, ref = run_civitas(), run_numpy()
+    same = bool(np.isclose(ours.total if ours.total is not None else np.nan, ref.totals[0], rtol=RTOL, atol=0.0, equal_nan=True)
+                and ours.passed == bool(ref.passed[0]))
+    warm = interleaved({"civitas": run_civitas, "numpy": run_numpy}, 1, 1)
+    number = harness.calls_per_sample(warm)
+    samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, repeat, number)
+    best, median = harness.best_and_median(samples)
+    cpu = {"civitas": harness.cpu_per_call(run_civitas, repeat, number), "numpy": harness.cpu_per_call(run_numpy, repeat, number)}
+    print()
+    print(f"one small call: 1 unit x {SMALL_INDICATORS} indicators from a dict; {repeat} samples x {number} calls")
+    print(f"{'':24s}{'best (us)':>10s} {'median (us)':>12s} {'CPU (us)':>9s}")
+    for name, label in (("civitas", "civitas evaluate"), ("numpy", "numpy reference")):
+        print(f"{label:24s}{best[name] * 1e6:10.2f} {median[name] * 1e6:12.2f} {cpu[name] * 1e6:9.2f}")
+    met = median["civitas"] * 1e6 < SMALL_TARGET_US
+    print(f"target: civitas under {SMALL_TARGET_US:g} us per call (median): {'met' if met else 'NOT met'}; "
+          f"results: {'the same (total, passed)' if same else 'DIFFER'}")
+    return {"indicators": SMALL_INDICATORS, "number": number, "results_match": same,
+            "civitas_us": {"best": best["civitas"] * 1e6, "median": median["civitas"] * 1e6, "cpu": cpu["civitas"] * 1e6},
+            "numpy_us": {"best": best["numpy"] * 1e6, "median": median["numpy"] * 1e6, "cpu": cpu["numpy"] * 1e6},
+            "target_us": SMALL_TARGET_US, "target_met": met}
 
 
 # ---- main -------------------------------------------------------------------------------------
@@ -162,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"results: the same (scores, gaps, totals, category scores within rtol {RTOL:g}; "
               "outcomes, met, met counts, basic items failed, passed, decided_by equal)")
 
+    small = small_call(civitas, args.repeat, args.seed)
+    if not small["results_match"]:
+        problems.append("the small call's total or decision differs from the numpy reference")
+
     if args.json:
         args.json.write_text(json.dumps({
             "units": args.units, "indicators": args.indicators, "categories": len(reference.category_ids),
@@ -171,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             "ratio": {"best": ratio_best, "median": ratio_median}, "target": TARGET,
             "target_met": ratio_median >= TARGET, "results_match": not problems, "problems": problems,
             "civitas_version": civitas.__version__, "numpy_version": np.__version__, "blas_threads": blas,
+            "small_call": small,
         }, indent=2) + "\n", encoding="utf-8")
     return 1 if problems else 0
 

@@ -3,6 +3,7 @@ civitas._core: C++ core of the civitas package (use `import civitas`). Besides c
 """
 
 from __future__ import annotations
+import builtins
 from civitas._errors import Error
 from civitas._errors import IoError
 from civitas._errors import LimitError
@@ -20,7 +21,7 @@ import typing
 
 if typing.TYPE_CHECKING:
     import pandas
-__all__: list = [
+__all__: list[str] = [
     "version",
     "Error",
     "ValidationError",
@@ -243,8 +244,6 @@ __all__: list = [
     "bundled_round_scheme_ids",
     "bundled_round_scheme_path",
     "load_bundled_round_scheme",
-    "Options",
-    "options",
 ]
 
 class Limits:
@@ -253,7 +252,7 @@ class Limits:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         *,
@@ -332,7 +331,7 @@ class RoundPart:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -377,7 +376,7 @@ class ConsequenceRule:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -430,7 +429,7 @@ class RoundScheme:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         parts: collections.abc.Sequence[RoundPart],
@@ -621,7 +620,7 @@ class Interval:
     def __contains__(self, value: typing.SupportsFloat | typing.SupportsIndex) -> bool: ...
     def __copy__(self) -> Interval: ...
     def __deepcopy__(self, memo: dict) -> Interval: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __getstate__(self) -> tuple[float, float]: ...
     def __init__(
         self,
@@ -665,7 +664,7 @@ class Tier:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> Tier: ...
     def __deepcopy__(self, memo: dict) -> Tier: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __getstate__(self) -> tuple[float, float]: ...
     def __init__(
         self,
@@ -715,7 +714,7 @@ class ScoringRule:
         """
     def __copy__(self) -> ScoringRule: ...
     def __deepcopy__(self, memo: dict) -> ScoringRule: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         type: RuleType = RuleType.pass_fail,
@@ -777,7 +776,7 @@ class TrendRule:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> TrendRule: ...
     def __deepcopy__(self, memo: dict) -> TrendRule: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         *,
@@ -824,7 +823,7 @@ class HistoryAverageRule:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> HistoryAverageRule: ...
     def __deepcopy__(self, memo: dict) -> HistoryAverageRule: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         *,
@@ -863,7 +862,7 @@ class Indicator:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> Indicator: ...
     def __deepcopy__(self, memo: dict) -> Indicator: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -1046,7 +1045,7 @@ class Category:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> Category: ...
     def __deepcopy__(self, memo: dict) -> Category: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -1117,7 +1116,7 @@ class PassRule:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> PassRule: ...
     def __deepcopy__(self, memo: dict) -> PassRule: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __getstate__(self) -> tuple[PassRuleType, float]: ...
     def __init__(
         self, type: PassRuleType = PassRuleType.all_basic_met, value: typing.SupportsFloat | typing.SupportsIndex = 0.0
@@ -1147,7 +1146,7 @@ class FrameworkSpec:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __copy__(self) -> FrameworkSpec: ...
     def __deepcopy__(self, memo: dict) -> FrameworkSpec: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -1275,7 +1274,7 @@ class Framework:
     def __contains__(self, id: str) -> bool: ...
     def __copy__(self) -> Framework: ...
     def __deepcopy__(self, memo: dict) -> Framework: ...
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __getstate__(self) -> str: ...
     def __init__(self, spec: FrameworkSpec) -> None:
         """
@@ -1308,10 +1307,6 @@ class Framework:
     ) -> BatchEvaluation:
         """
         Evaluates many units: `values` (float64, C or Fortran order, read in place) has a row per unit and a column per id in `columns`. Units with invalid data get an error and Decision.invalid; the others are still evaluated.
-        """
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
         """
     def evaluate(
         self,
@@ -1540,10 +1535,6 @@ class Evaluation:
     The result of evaluating one unit.
     """
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def indicator(self, id: str) -> IndicatorResult:
         """
         Result for one indicator id; raises NotFoundError.
@@ -1656,10 +1647,6 @@ class BatchEvaluation:
         Number of units.
         """
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def category_scores_frame(self) -> pandas.DataFrame:
         """
         Category score shares in [0, 1], units x categories.
@@ -1819,7 +1806,7 @@ class WorkCalendar:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         weekend: collections.abc.Iterable[str | int] | None = None,
@@ -1898,7 +1885,7 @@ class Dependency:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         task: str = "",
@@ -1942,7 +1929,7 @@ class Task:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -2077,7 +2064,7 @@ class Title:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(self, id: str = "", name: str = "") -> None: ...
     def __repr__(self) -> str: ...
     @property
@@ -2101,7 +2088,7 @@ class Phase:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(self, id: str = "", name: str = "", *, title: str = "") -> None: ...
     def __repr__(self) -> str: ...
     @property
@@ -2132,7 +2119,7 @@ class Problem:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -2220,7 +2207,7 @@ class PlanSpec:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -2312,17 +2299,13 @@ class Plan:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(self, spec: PlanSpec) -> None:
         """
         Validates the spec; ValidationError names the task and the field.
         """
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def problems_frame(self) -> pandas.DataFrame:
         """
         One row per inspection problem (index: problem id), sub-plans' included: description, source, titles and indicators (comma-separated), subplan, found, deadline, closed (`datetime.date`, None while open), then one column per responsibility field.
@@ -2409,10 +2392,6 @@ class Schedule:
     """
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def task(self, id: str) -> ScheduledTask:
         """
         The task with this id; NotFoundError.
@@ -2656,10 +2635,6 @@ class PlanStatus:
     """
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def overdue_frame(self) -> pandas.DataFrame:
         """
         The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late (working days), percent_complete, then one column per responsibility field the overdue tasks name (department, unit, leader, ...; '' where a task names nobody).
@@ -3061,7 +3036,7 @@ class Observation:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         unit: str,
@@ -3261,7 +3236,7 @@ class RejectedRow:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     def __str__(self) -> str: ...
     @property
@@ -3296,7 +3271,7 @@ class ObservationStore:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool:
+    def __eq__(self, arg0: builtins.object) -> bool:
         """
         The same observations row by row, in the stores' row order.
         """
@@ -3432,7 +3407,7 @@ class AssessmentRound:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str,
@@ -3542,7 +3517,7 @@ class CycleStanding:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def best_possible(self) -> float:
@@ -3591,7 +3566,7 @@ class CycleNeed:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def line(self) -> float:
@@ -3625,7 +3600,7 @@ class Check:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str,
@@ -3694,7 +3669,7 @@ class InspectionSite:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(self, id: str, unit: str, type: str, *, name: str = "", date: datetime.date | None = None) -> None: ...
     def __repr__(self) -> str: ...
     @property
@@ -3739,7 +3714,7 @@ class InspectionProblem:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         site: str,
@@ -3792,7 +3767,7 @@ class FieldRollup:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def deduction(self) -> float:
@@ -3826,7 +3801,7 @@ class FieldInspection:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str,
@@ -3946,7 +3921,7 @@ class CampaignEvent:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def assessment(self) -> AssessmentKind | None:
@@ -3990,7 +3965,7 @@ class TitleDates:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         *,
@@ -4026,7 +4001,7 @@ class CampaignTitle:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -4079,7 +4054,7 @@ class CampaignUnit:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self, id: str = "", *, name: str = "", parent: str = "", classes: collections.abc.Mapping[str, str] = {}
     ) -> None: ...
@@ -4119,7 +4094,7 @@ class Department:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(self, id: str = "", *, name: str = "", leader: str = "") -> None: ...
     def __repr__(self) -> str: ...
     @property
@@ -4150,7 +4125,7 @@ class Target:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         title: str = "",
@@ -4211,7 +4186,7 @@ class CampaignSpec:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         id: str = "",
@@ -4335,7 +4310,7 @@ class Campaign:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __init__(
         self,
         spec: CampaignSpec,
@@ -4525,7 +4500,7 @@ class Ruling:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def indicator(self) -> str: ...
@@ -4558,7 +4533,7 @@ class TargetProgress:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def deadline(self) -> datetime.date | None:
@@ -4633,7 +4608,7 @@ class SurveyCheck:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def date(self) -> datetime.date:
@@ -4698,7 +4673,7 @@ class UnitFacts:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def basic_failed(self) -> list[str]:
@@ -4746,10 +4721,6 @@ class TitleReadiness:
     One title on the status date: its evaluations and each unit's verdict.
     """
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     @property
     def at_inspection(self) -> BatchEvaluation | None:
         """
@@ -4828,10 +4799,6 @@ class Readiness:
     A campaign's readiness on a date.
     """
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def facts_frame(self) -> pandas.DataFrame:
         """
         One row per title and unit (`TitleReadiness.facts`), for reports that word their own reasons: title, unit, rag, passes_now and passes_at_inspection (None where unknown), basic_failed, targets_off_track, surveys_in_doubt, ruled_not_met, ruled_met (lists of indicator ids) and overdue_tasks (a count).
@@ -4875,7 +4842,7 @@ class SeriesTrend:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def indicator(self) -> str: ...
@@ -4946,7 +4913,7 @@ class ReportItem:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def basic(self) -> bool:
@@ -5025,7 +4992,7 @@ class UnitStanding:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def assessed(self) -> int: ...
@@ -5057,7 +5024,7 @@ class RoundResult:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def consequences(self) -> list[str]:
@@ -5092,7 +5059,7 @@ class TitleReport:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def assessed(self) -> int: ...
@@ -5209,7 +5176,7 @@ class ReportGap:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def part(self) -> ReportPart:
@@ -5243,7 +5210,7 @@ class DepartmentRow:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
     @property
     def done(self) -> int: ...
@@ -5276,12 +5243,8 @@ class Report:
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
     def render(self, format: str = "text") -> str:
         """
         The report as text, markdown, html (one self-contained file) or json.
@@ -5564,7 +5527,7 @@ class AwardTier:
     """
     An award tier: at most `count` places and at most `share` of the units assessed.
     """
-    def __eq__(self, arg0: typing.Any) -> bool: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
     def __hash__(self) -> int: ...
     def __init__(
         self,
@@ -5676,11 +5639,7 @@ class RankUncertainty:
         Number of units.
         """
     def __repr__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows (civitas.options sets its language and rows).
-        """
-    def to_frame(self, units: collections.abc.Sequence[typing.Any] | None = None) -> pandas.DataFrame:
+    def to_frame(self, units: collections.abc.Sequence[collections.abc.Hashable] | None = None) -> pandas.DataFrame:
         """
         One row per unit (index: `units`, else the row number): nominal_rank, median_rank, rank_low (5%), rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and the unit's first-order index of each factor (`first_order_<factor>`).
         """
@@ -5792,8 +5751,8 @@ class ScoreChangeAttribution:
     def __repr__(self) -> str: ...
     def to_frame(
         self,
-        units: collections.abc.Sequence[typing.Any] | None = None,
-        indicators: collections.abc.Sequence[typing.Any] | None = None,
+        units: collections.abc.Sequence[collections.abc.Hashable] | None = None,
+        indicators: collections.abc.Sequence[collections.abc.Hashable] | None = None,
     ) -> pandas.DataFrame:
         """
         Long format, one row per unit and indicator (MultiIndex unit, indicator): value_effect, weight_effect, contribution; per unit the contributions add up to `change`.
@@ -5879,26 +5838,6 @@ class EvaluationChange:
         float64 (indicators,): mean score share x change of max_points.
         """
 
-class Options:
-    """
-    How notebooks show civitas's objects; change `civitas.options` in place.
-    """
-    def __repr__(self) -> str: ...
-    @property
-    def display_language(self) -> Language | None:
-        """
-        Language of the HTML a notebook shows (Language, 'zh' or 'en'); None (the default) chooses as a report does: Chinese when the names shown have Chinese characters, else English. A Report shows in its own language.
-        """
-    @display_language.setter
-    def display_language(self, arg1: Language | str | None) -> None: ...
-    @property
-    def display_max_rows(self) -> int:
-        """
-        Most rows of a table the HTML shows before '… N more' (>= 1, default 10).
-        """
-    @display_max_rows.setter
-    def display_max_rows(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None: ...
-
 def _cli_run(argv: collections.abc.Sequence[str]) -> int:
     """
     Runs the command-line program with these arguments (without the program name); returns the exit code (4 when sys.stdout refused the output).
@@ -5910,8 +5849,8 @@ def add_data_directory(directory: os.PathLike | str | bytes) -> None:
     """
 
 def aggregate_judgments(
-    matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]],
-    expert_weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"] | None = None,
+    matrices: collections.abc.Sequence[numpy.typing.ArrayLike],
+    expert_weights: numpy.typing.ArrayLike | None = None,
     *,
     reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -5920,7 +5859,7 @@ def aggregate_judgments(
     """
 
 def ahp(
-    matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
+    matrix: numpy.typing.ArrayLike,
     method: AhpMethod | str = "eigenvector",
     *,
     random_index: RandomIndexTable | str = "saaty",
@@ -5955,13 +5894,17 @@ def assess_progress(
 def award(
     scores: numpy.typing.ArrayLike,
     tiers: collections.abc.Iterable[AwardTier | tuple[str, int] | tuple[str, float]],
-    eligible: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    eligible: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     ascending: bool = False,
     ties: BoundaryTies | str = "demote",
     ids: collections.abc.Sequence[str] | None = None,
 ) -> Awards:
     """
-    Gives award tiers (best first) in order of score to eligible units. ties: 'demote' (a tied group that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'.
+    Gives award tiers (best first) in order of score to eligible units. ties: 'demote' (a tied group that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'. With scores a pandas Series, eligible may be a dict or Series keyed by its index.
     """
 
 def build_report(
@@ -6018,8 +5961,8 @@ def campaign_to_json(campaign: Campaign, indent: typing.SupportsInt | typing.Sup
     """
 
 def combine_weights_linear(
-    subjective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
-    objective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+    subjective: numpy.typing.ArrayLike,
+    objective: numpy.typing.ArrayLike,
     alpha: typing.SupportsFloat | typing.SupportsIndex = 0.5,
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
@@ -6027,16 +5970,19 @@ def combine_weights_linear(
     """
 
 def combine_weights_multiplicative(
-    subjective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
-    objective: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
+    subjective: numpy.typing.ArrayLike, objective: numpy.typing.ArrayLike
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     subjective * objective / sum(subjective * objective); each input must sum to 1 within 1e-3.
     """
 
 def critic_weights(
-    x: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     *,
     normalization: ObjectiveNormalization | str = "min_max",
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -6057,8 +6003,12 @@ def data_directories() -> list[pathlib.Path]:
     """
 
 def entropy_weights(
-    x: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     *,
     normalization: ObjectiveNormalization | str = "min_max",
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -6082,9 +6032,13 @@ def framework_to_json(framework: Framework, indent: typing.SupportsInt | typing.
     """
 
 def grey_relational(
-    x: numpy.typing.ArrayLike,
-    weights: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     rho: typing.SupportsFloat | typing.SupportsIndex = 0.5,
 ) -> numpy.typing.NDArray[numpy.float64]:
     """
@@ -6092,8 +6046,8 @@ def grey_relational(
     """
 
 def group_ahp(
-    matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]],
-    expert_weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"] | None = None,
+    matrices: collections.abc.Sequence[numpy.typing.ArrayLike],
+    expert_weights: numpy.typing.ArrayLike | None = None,
     *,
     method: AhpMethod | str = "eigenvector",
     random_index: RandomIndexTable | str = "saaty",
@@ -6104,8 +6058,8 @@ def group_ahp(
     """
 
 def hierarchical_ahp(
-    categories: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
-    indicators: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]],
+    categories: numpy.typing.ArrayLike,
+    indicators: collections.abc.Sequence[numpy.typing.ArrayLike],
     *,
     method: AhpMethod | str = "eigenvector",
     random_index: RandomIndexTable | str = "saaty",
@@ -6116,8 +6070,7 @@ def hierarchical_ahp(
     """
 
 def hierarchical_weights(
-    category_weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
-    indicator_weights: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]],
+    category_weights: numpy.typing.ArrayLike, indicator_weights: collections.abc.Sequence[numpy.typing.ArrayLike]
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.
@@ -6220,7 +6173,10 @@ def load_value_table(
     Reads a CSV table of unit values: returns (units, classes, columns, values), values a float64 array (units x columns) with NaN for empty cells.
     """
 
-def obstacle_degree(r: numpy.typing.ArrayLike, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+def obstacle_degree(
+    r: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+) -> numpy.typing.NDArray[numpy.float64]:
     """
     Obstacle degree per unit and indicator, w_j (1 - r_ij) / sum_k w_k (1 - r_ik): r holds normalised values in [0, 1] (1 = best), weights sum to 1; a row with no shortfall is all 0.
     """
@@ -6305,8 +6261,12 @@ def points_needed(
     """
 
 def prepare_topsis(
-    x: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     normalization: Normalization | str = "vector",
 ) -> TopsisPrepared:
     """
@@ -6352,9 +6312,13 @@ def rank(
     """
 
 def rank_uncertainty(
-    x: numpy.typing.ArrayLike,
-    weights: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     *,
     draws: typing.SupportsInt | typing.SupportsIndex = 1000,
     seed: int = 0,
@@ -6396,7 +6360,7 @@ def release_cached_memory() -> None:
     """
 
 def revision_suggestions(
-    matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
+    matrix: numpy.typing.ArrayLike,
     *,
     method: AhpMethod | str = "eigenvector",
     random_index: RandomIndexTable | str = "saaty",
@@ -6439,10 +6403,10 @@ def score_change_attribution(before: Evaluation, after: Evaluation) -> Evaluatio
 
 @typing.overload
 def score_change_attribution(
-    before: numpy.typing.ArrayLike,
-    after: numpy.typing.ArrayLike,
-    weights_before: numpy.typing.ArrayLike | None = None,
-    weights_after: numpy.typing.ArrayLike | None = None,
+    before: pandas.DataFrame | numpy.typing.ArrayLike,
+    after: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights_before: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series | None = None,
+    weights_after: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series | None = None,
 ) -> ScoreChangeAttribution:
     """
     Splits a weighted-sum score change between two rounds per unit and indicator: two units x indicators matrices of values with their weights (weights_after None: unchanged) -> ScoreChangeAttribution.
@@ -6472,8 +6436,12 @@ def status(
     """
 
 def std_weights(
-    x: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     *,
     normalization: ObjectiveNormalization | str = "min_max",
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -6482,9 +6450,13 @@ def std_weights(
     """
 
 def topsis(
-    x: numpy.typing.ArrayLike,
-    weights: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     normalization: Normalization | str = "vector",
 ) -> numpy.typing.NDArray[numpy.float64]:
     """
@@ -6518,16 +6490,23 @@ def unit_line(indicator: Indicator, unit_class: str = "", sub_unit: bool = False
     """
 
 def vikor(
-    x: numpy.typing.ArrayLike,
-    weights: numpy.typing.ArrayLike,
-    benefit: collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None = None,
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
     v: typing.SupportsFloat | typing.SupportsIndex = 0.5,
 ) -> VikorResult:
     """
     VIKOR (Opricovic & Tzeng 2004): S, R, Q per unit (lower is better) and the compromise solution.
     """
 
-def weighted_sum(x: numpy.typing.ArrayLike, weights: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+def weighted_sum(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+) -> numpy.typing.NDArray[numpy.float64]:
     """
     Weighted sum of framework scores per unit, sum_j w_j x_ij (no normalisation). Weights: >= 0, summing to 1 within 1e-6 (else ValidationError).
     """
@@ -6545,7 +6524,6 @@ framework_format: str = "civitas-framework/1"
 inspection_format: str = "civitas-inspection/1"
 max_depth: int = 64
 observations_format: str = "civitas-observations/1"
-options: Options
 plan_format: str = "civitas-plan/1"
 round_scheme_format: str = "civitas-round-scheme/1"
 version: str = "0.1.0"

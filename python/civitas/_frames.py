@@ -33,19 +33,30 @@ def _is_na(value: object) -> bool:
     return value is None or type(value).__name__ in {"NAType", "NaTType"}
 
 
+def _shown(value: object) -> str:
+    """repr() of a value for a message, or its type's name when that takes more than a line."""
+    text = repr(value)
+    return f"a {type(value).__name__}" if "\n" in text or len(text) > 80 else text
+
+
 def _as_value(key: str, value: object) -> float:
     if not isinstance(value, (str, bytes)):
         try:
             return float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             pass
-    raise validation_error(key, f"{value!r}; expected a number", f"{value!r}；应为数值")
+    raise validation_error(key, f"{_shown(value)}; expected a number", f"{_shown(value)}；应为数值")
 
 
 def _as_id(key: object, what: str) -> str:
-    if not isinstance(key, str):
-        raise validation_error(what, f"{key!r}; expected a str", f"{key!r}；应为字符串")
-    return key
+    if isinstance(key, str):
+        try:
+            key.encode("utf-8")  # a lone surrogate is no id
+        except UnicodeEncodeError:
+            pass
+        else:
+            return key
+    raise validation_error(what, f"{key!r}; expected a str", f"{key!r}；应为字符串")
 
 
 # ---- Framework ---------------------------------------------------------------------------------
@@ -59,7 +70,8 @@ def evaluate(
     *,
     nan_as_missing: bool = False,
 ) -> _core.Evaluation:
-    if not hasattr(values, "items"):
+    pd = _loaded_pandas()
+    if not hasattr(values, "items") or (pd is not None and isinstance(values, pd.DataFrame)):  # a table: evaluate_many
         kind = type(values).__name__
         raise validation_error("values", f"a {kind}; expected a mapping or a pandas Series keyed by indicator id",
                                f"为 {kind}；应为以指标 id 为键的映射或 pandas Series")
@@ -81,6 +93,29 @@ def _class_list(classes: object, count: int) -> list[str]:
         raise validation_error("classes", f"{len(out)} entries for {count} units; expected one per unit",
                                f"{len(out)} 项对应 {count} 个评价对象；应每个评价对象一项")
     return out
+
+
+def _converts(column: pd.Series) -> bool:
+    try:
+        column.to_numpy(dtype=np.float64, na_value=np.nan)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _numbers_of(frame: pd.DataFrame) -> np.ndarray:
+    """The DataFrame's cells as float64 (NA as NaN); ValidationError naming the first column that
+    does not hold numbers (text, dates, complex numbers, objects that are no numbers)."""
+    kinds = [getattr(dtype, "kind", "O") for dtype in frame.dtypes]
+    # numpy would drop imaginary parts or count days: refused before converting
+    bad = next((j for j, kind in enumerate(kinds) if kind in "cmMUSV"), None)
+    if bad is None:
+        try:
+            return frame.to_numpy(dtype=np.float64, na_value=np.nan)
+        except (TypeError, ValueError):
+            bad = next((j for j in range(frame.shape[1]) if not _converts(frame.iloc[:, j])), 0)
+    column, dtype = frame.columns[bad], frame.dtypes.iloc[bad]
+    raise validation_error(f"data[{column!r}]", f"a column of {dtype}; expected numbers", f"该列为 {dtype}；应为数值")
 
 
 def evaluate_many(
@@ -112,12 +147,17 @@ def evaluate_many(
         if all(dtype == np.float64 for dtype in frame.dtypes):
             array = frame.to_numpy()  # a view where pandas has one block: no copy
         else:
-            array = frame.to_numpy(dtype=np.float64, na_value=np.nan)
+            array = _numbers_of(frame)
     else:
         if columns is None:
             raise validation_error("columns", "missing; expected the indicator id of each column of an array",
                                    "缺失；数组应给出每列的指标 id")
-        array = data if isinstance(data, np.ndarray) else np.asarray(data)
+        try:
+            array = data if isinstance(data, np.ndarray) else np.asarray(data)
+        except (TypeError, ValueError):  # ragged rows
+            kind = type(data).__name__
+            raise validation_error("data", f"a {kind} numpy cannot read as a 2-D array; expected rows of equal length",
+                                   f"为 numpy 无法读作二维数组的 {kind}；各行长度应相同") from None
         column_ids = [_as_id(c, "columns") for c in columns]
         if isinstance(classes, str):
             raise validation_error("classes", "a str names a column of a DataFrame; expected a sequence for an array",

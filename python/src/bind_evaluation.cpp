@@ -13,6 +13,7 @@
 
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <locale>
 #include <map>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -68,6 +70,66 @@ std::size_t batch_row(const BatchEvaluation& batch, py::ssize_t row) {
     if (row < 0) row += size;
     if (row < 0 || row >= size) throw py::index_error("unit " + std::to_string(row) + " out of range for a batch of " + std::to_string(size));
     return static_cast<std::size_t>(row);
+}
+
+/// Whether `value` is None, pandas.NA or pandas.NaT: missing data whatever `nan_as_missing` says
+/// (as _frames._is_na; pandas is not imported for it).
+bool is_na(PyObject* value) {
+    if (value == Py_None) return true;
+    const std::string_view type = Py_TYPE(value)->tp_name;
+    const std::string_view name = type.substr(type.rfind('.') + 1);  // the whole name when there is no dot
+    return name == "NAType" || name == "NaTType";
+}
+
+/// repr() of a value for a message, or "a <type>" when that takes more than a line (as _frames._shown).
+std::string shown(const py::handle& value) {
+    const auto text = py::repr(value).cast<std::string>();
+    const auto characters = std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; });  // UTF-8
+    return text.find('\n') == std::string::npos && characters <= 80 ? text : "a " + type_name(value);
+}
+
+/// A dict of indicator id -> value read as _frames.evaluate reads any mapping, without a loop in
+/// Python (the small call's cost): keys must be str, None / pandas.NA values are left out, the
+/// others must be numbers (float() of them; not str or bytes).
+std::map<std::string, double> dict_values(const py::dict& values) {
+    std::map<std::string, double> out;
+    PyObject* key = nullptr;
+    PyObject* value = nullptr;
+    Py_ssize_t position = 0;
+    while (PyDict_Next(values.ptr(), &position, &key, &value)) {
+        Py_ssize_t size = 0;
+        const char* text = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &size) : nullptr;
+        if (text == nullptr) {
+            PyErr_Clear();  // not a str, or a str with a lone surrogate
+            throw ValidationError("indicator ids", Message("{0}; expected a str"_en, "{0}；应为字符串"_zh, {py::repr(key).cast<std::string>()}));
+        }
+        std::string id(text, static_cast<std::size_t>(size));
+        if (is_na(value)) continue;
+        double number = 0;
+        if (PyFloat_CheckExact(value)) {
+            number = PyFloat_AS_DOUBLE(value);
+        } else {
+            PyObject* converted = PyUnicode_Check(value) || PyBytes_Check(value) ? nullptr : PyNumber_Float(value);
+            if (converted == nullptr) {
+                PyErr_Clear();
+                throw ValidationError(id, Message("{0}; expected a number"_en, "{0}；应为数值"_zh, {shown(value)}));
+            }
+            number = PyFloat_AS_DOUBLE(converted);
+            Py_DECREF(converted);
+        }
+        out.emplace(std::move(id), number);
+    }
+    return out;
+}
+
+FrameworkEvaluation evaluate_one(const Framework& framework, const std::map<std::string, double>& values, const std::string& unit,
+                                 const std::string& unit_class, bool nan_as_missing) {
+    Evaluation result;
+    {
+        py::gil_scoped_release release;
+        result = framework.evaluate(values, unit, unit_class, EvaluateOptions{nan_as_missing});
+    }
+    return FrameworkEvaluation(std::move(result), framework);
 }
 
 FrameworkBatch evaluate_array(const Framework& framework, const ArrayLike& values,
@@ -260,15 +322,7 @@ void register_evaluation(py::module_& m) {
     framework
         .def(
             "_evaluate",
-            [](const Framework& self, const std::map<std::string, double>& values, const std::string& unit,
-               const std::string& unit_class, bool nan_as_missing) {
-                Evaluation result;
-                {
-                    py::gil_scoped_release release;
-                    result = self.evaluate(values, unit, unit_class, EvaluateOptions{nan_as_missing});
-                }
-                return FrameworkEvaluation(std::move(result), self);
-            },
+            &evaluate_one,
             py::arg("values"), py::arg("unit") = "", py::arg("unit_class") = "", py::arg("nan_as_missing") = false,
             "Evaluates one unit; values keyed by indicator id, absent ids are missing data. "
             "Raises NotFoundError for an unknown id and ValidationError for a bad value.")
@@ -282,6 +336,9 @@ void register_evaluation(py::module_& m) {
             "evaluate",
             [](const Framework& self, const Typed<UnitValuesHint>& values, const std::optional<std::string>& unit,
                const std::string& unit_class, bool nan_as_missing) {
+                if (PyDict_Check(values.ptr()))  // the common case, read here: a small call stays small
+                    return Instance<FrameworkEvaluation>(
+                        py::cast(evaluate_one(self, dict_values(values), unit.value_or(""), unit_class, nan_as_missing)));
                 return Instance<FrameworkEvaluation>(python_function("civitas._frames", "evaluate")(
                     self, values, unit, unit_class, py::arg("nan_as_missing") = nan_as_missing));
             },

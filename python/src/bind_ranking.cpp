@@ -83,14 +83,13 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "weighted_sum",
-        [](const ArrayLike& x, const ArrayLike& weights) {
+        [](const Matrix& x, const PerColumn& weights) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights");
-            Eigen::VectorXd out;
-            {
+            const auto w = vector_array(weights, "weights", data.columns);
+            Eigen::VectorXd out = labelled(data, "x", [&] {
                 py::gil_scoped_release release;
-                out = weighted_sum(data.view, as_vector(w));
-            }
+                return weighted_sum(data.view, as_vector(w));
+            });
             return owned_array(std::move(out));
         },
         py::arg("x"), py::arg("weights"),
@@ -99,16 +98,15 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "topsis",
-        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights");
-            const std::vector<bool> b = flags(benefit, "benefit");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
             const auto norm = enum_argument<Normalization>(normalization, "normalization");
-            Eigen::VectorXd out;
-            {
+            Eigen::VectorXd out = labelled(data, "x", [&] {
                 py::gil_scoped_release release;
-                out = topsis(data.view, as_vector(w), b, norm);
-            }
+                return topsis(data.view, as_vector(w), b, norm);
+            });
             return owned_array(std::move(out));
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("normalization") = "vector",
@@ -123,7 +121,12 @@ void register_ranking(py::module_& m) {
         .def(
             "closeness",
             [](const TopsisPrepared& self, const ArrayLike& weights) -> py::array_t<double> {
-                const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(weights);
+                if (py::isinstance<py::str>(weights) || py::isinstance<py::bytes>(weights))
+                    throw ValidationError("weights", Message("{0}; expected numbers"_en, "{0}；应为数值"_zh, {type_name(weights)}));
+                const py::array given = py::array::ensure(weights);
+                if (given) check_numbers(given, "weights");
+                const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(given ? py::object(given) : py::object(weights));
+                PyErr_Clear();  // from either ensure: a null array is the error below
                 if (!array || (array.ndim() != 1 && array.ndim() != 2))
                     throw ValidationError("weights", Message("expected a 1-D array (criteria) or a 2-D array (draws x criteria)"_en,
                                                              "应为一维数组（评价指标）或二维数组（抽样次数 × 评价指标）"_zh));
@@ -165,12 +168,14 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "prepare_topsis",
-        [](const ArrayLike& x, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
+        [](const Matrix& x, const Flags& benefit, const EnumOrName<Normalization>& normalization) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const std::vector<bool> b = flags(benefit, "benefit");
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
             const auto norm = enum_argument<Normalization>(normalization, "normalization");
-            py::gil_scoped_release release;
-            return TopsisPrepared(data.view, b, norm);
+            return labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return TopsisPrepared(data.view, b, norm);
+            });
         },
         py::arg("x"), py::arg("benefit") = py::none(), py::arg("normalization") = "vector",
         "Normalises x once for TOPSIS with many weight vectors (TopsisPrepared.closeness).");
@@ -192,27 +197,28 @@ void register_ranking(py::module_& m) {
 
     m.def(
         "vikor",
-        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, double v) {
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, double v) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights");
-            const std::vector<bool> b = flags(benefit, "benefit");
-            py::gil_scoped_release release;
-            return vikor(data.view, as_vector(w), b, v);
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            return labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return vikor(data.view, as_vector(w), b, v);
+            });
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("v") = 0.5,
         "VIKOR (Opricovic & Tzeng 2004): S, R, Q per unit (lower is better) and the compromise solution.");
 
     m.def(
         "grey_relational",
-        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, double rho) {
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, double rho) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights");
-            const std::vector<bool> b = flags(benefit, "benefit");
-            Eigen::VectorXd out;
-            {
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            Eigen::VectorXd out = labelled(data, "x", [&] {
                 py::gil_scoped_release release;
-                out = grey_relational(data.view, as_vector(w), b, rho);
-            }
+                return grey_relational(data.view, as_vector(w), b, rho);
+            });
             return owned_array(std::move(out));
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("rho") = 0.5,
@@ -276,7 +282,9 @@ void register_ranking(py::module_& m) {
             const auto s = vector_array(scores, "scores");
             std::vector<AwardTier> list;
             for (const py::handle item : tiers) list.push_back(tier_from(item, list.size()));
-            const std::vector<bool> allowed = flags(eligible, "eligible");
+            // A Series of scores lends its index to a dict or Series of eligible units.
+            const py::object units = is_pandas(scores, "Series") ? py::object(py::list(scores.attr("index"))) : py::object();
+            const std::vector<bool> allowed = flags(eligible, "eligible", units);
             const auto rule = enum_argument<BoundaryTies>(ties, "ties");
             const std::vector<std::string> names = strings(ids);
             py::gil_scoped_release release;
@@ -285,7 +293,8 @@ void register_ranking(py::module_& m) {
         py::arg("scores"), py::arg("tiers"), py::arg("eligible") = py::none(), py::arg("ascending") = false,
         py::arg("ties") = "demote", py::arg("ids") = py::none(),
         "Gives award tiers (best first) in order of score to eligible units. ties: 'demote' (a tied group "
-        "that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'.");
+        "that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'. With scores a "
+        "pandas Series, eligible may be a dict or Series keyed by its index.");
 }
 
 }  // namespace civitas::python

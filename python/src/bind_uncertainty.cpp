@@ -33,9 +33,9 @@ struct OptionsHint {
                                  py::detail::make_caster<Enum>::name + py::detail::const_name(" | str]");
 };
 
-/// A 1-D float64 vector (copied); `what` names it in errors.
-Eigen::VectorXd vector_of(const py::handle& values, const char* what) {
-    const auto array = vector_array(values, what);
+/// A 1-D float64 vector (copied); `what` names it in errors, `labels` aligns a dict or Series (vector_array).
+Eigen::VectorXd vector_of(const py::handle& values, const char* what, const py::object& labels = py::object()) {
+    const auto array = vector_array(values, what, labels);
     return Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0));
 }
 
@@ -136,13 +136,13 @@ void register_uncertainty(py::module_& m) {
 
     m.def(
         "rank_uncertainty",
-        [](const ArrayLike& x, const ArrayLike& weights, const Flags& benefit, int draws, const py::int_& seed,
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, int draws, const py::int_& seed,
            const EnumOrName<WeightPerturbation>& perturbation, double concentration, double share,
            const Typed<OptionsHint<Normalization>>& normalizations, const Typed<OptionsHint<RankingMethod>>& methods,
            double drop_probability, bool drop_one, int top_k,
            std::optional<double> pass_threshold, double vikor_v, bool sensitivity, bool keep_ranks, int threads) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const Eigen::VectorXd w = vector_of(weights, "weights");
+            const Eigen::VectorXd w = vector_of(weights, "weights", data.columns);
             UncertaintyOptions o;
             o.draws = draws;
             if (py::int_(0).attr("__gt__")(seed).cast<bool>() || seed.attr("bit_length")().cast<int>() > 64)
@@ -162,9 +162,11 @@ void register_uncertainty(py::module_& m) {
             o.sensitivity = sensitivity;
             o.keep_ranks = keep_ranks;
             o.threads = threads;
-            const std::vector<bool> b = flags(benefit, "benefit");
-            py::gil_scoped_release release;
-            return rank_uncertainty(data.view, w, b, o);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            return labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return rank_uncertainty(data.view, w, b, o);
+            });
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("draws") = 1000,
         py::arg("seed") = 0, py::arg("perturbation") = "dirichlet", py::arg("concentration") = 100.0, py::arg("share") = 0.2,
@@ -177,14 +179,13 @@ void register_uncertainty(py::module_& m) {
 
     m.def(
         "obstacle_degree",
-        [](const ArrayLike& r, const ArrayLike& weights) {
+        [](const Matrix& r, const PerColumn& weights) {
             const MatrixArgument data = matrix_argument(r, "r");
-            const Eigen::VectorXd w = vector_of(weights, "weights");
-            Eigen::MatrixXd out;
-            {
+            const Eigen::VectorXd w = vector_of(weights, "weights", data.columns);
+            Eigen::MatrixXd out = labelled(data, "r", [&] {
                 py::gil_scoped_release release;
-                out = obstacle_degree(data.view, w);
-            }
+                return obstacle_degree(data.view, w);
+            });
             return owned_array(std::move(out));
         },
         py::arg("r"), py::arg("weights"),
@@ -242,8 +243,8 @@ void register_uncertainty(py::module_& m) {
         "change of its score share and of its full points (EvaluationChange).");
     m.def(
         "score_change_attribution",
-        [](const ArrayLike& before, const ArrayLike& after, const std::optional<ArrayLike>& weights_before,
-           const std::optional<ArrayLike>& weights_after) {
+        [](const Matrix& before, const Matrix& after, const std::optional<PerColumn>& weights_before,
+           const std::optional<PerColumn>& weights_after) {
             if (py::isinstance<FrameworkEvaluation>(before) || py::isinstance<FrameworkEvaluation>(after)) {
                 if (!py::isinstance<FrameworkEvaluation>(before) || !py::isinstance<FrameworkEvaluation>(after))
                     throw ValidationError("after", Message("expected two Evaluations or two matrices"_en, "应为两个 Evaluation 或两个矩阵"_zh));
@@ -253,11 +254,13 @@ void register_uncertainty(py::module_& m) {
             if (!weights_before) throw ValidationError("weights_before", Message("expected the weights of the first round"_en, "应为第一轮测评的权重"_zh));
             const MatrixArgument r0 = matrix_argument(before, "before");
             const MatrixArgument r1 = matrix_argument(after, "after");
-            const Eigen::VectorXd w0 = vector_of(*weights_before, "weights_before");
+            const Eigen::VectorXd w0 = vector_of(*weights_before, "weights_before", r0.columns);
             std::optional<Eigen::VectorXd> w1;
-            if (weights_after) w1 = vector_of(*weights_after, "weights_after");
-            py::gil_scoped_release release;
-            return score_change_attribution(r0.view, r1.view, w0, w1);
+            if (weights_after) w1 = vector_of(*weights_after, "weights_after", r1.columns ? r1.columns : r0.columns);
+            return labelled(r0, "before", [&] {
+                py::gil_scoped_release release;
+                return score_change_attribution(r0.view, r1.view, w0, w1);
+            });
         },
         py::arg("before"), py::arg("after"), py::arg("weights_before") = py::none(), py::arg("weights_after") = py::none(),
         "Splits a weighted-sum score change between two rounds per unit and indicator: two units x indicators "

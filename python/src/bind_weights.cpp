@@ -25,6 +25,38 @@ namespace civitas::python {
 
 namespace {
 
+/// Arrays, one per expert or category (matrices, indicator_weights).
+struct ArraysHint {
+    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[numpy.typing.ArrayLike]");
+};
+using Arrays = Typed<ArraysHint>;
+
+/// `x` read by matrix_argument and copied into an Eigen matrix (a small comparison matrix).
+Eigen::MatrixXd eigen_matrix(const py::handle& x, const std::string& what) {
+    const MatrixArgument data = matrix_argument(x, what, Message("the elements compared"_en, "比较的元素"_zh));
+    Eigen::MatrixXd out(data.view.rows(), data.view.cols());
+    for (Eigen::Index r = 0; r < out.rows(); ++r)
+        for (Eigen::Index c = 0; c < out.cols(); ++c) out(r, c) = data.view(r, c);
+    return out;
+}
+
+/// `x` read by vector_array and copied into an Eigen vector.
+Eigen::VectorXd eigen_vector(const py::handle& x, const std::string& what) {
+    const auto array = vector_array(x, what);
+    return Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0));
+}
+
+/// Each array of a sequence (a list, a tuple, an array of one more dimension) read by `read`, with
+/// `what[k]` naming the k-th in errors; ValidationError naming `what` for anything else.
+template <class Read>
+auto each_array(const py::handle& xs, const std::string& what, Read read) {
+    if (py::isinstance<py::str>(xs) || py::isinstance<py::bytes>(xs) || is_mapping(xs) || !py::isinstance<py::iterable>(xs))
+        throw ValidationError(what, Message("{0}; expected a sequence of arrays"_en, "{0}；应为数组的序列"_zh, {type_name(xs)}));
+    std::vector<decltype(read(xs, what))> out;
+    for (const py::handle x : xs) out.push_back(read(x, what + "[" + std::to_string(out.size()) + "]"));
+    return out;
+}
+
 AhpOptions ahp_options(const py::handle& method, const py::handle& random_index, double reciprocal_tolerance) {
     AhpOptions options;
     options.method = enum_argument<AhpMethod>(method, "method");
@@ -39,22 +71,20 @@ using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const Benefit&, Objectiv
 void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const char* doc) {
     m.def(
         name,
-        [method](const ArrayLike& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
+        [method](const Matrix& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
             const MatrixArgument data = matrix_argument(x, "x");
-            const Benefit directions = flags(benefit, "benefit");
+            const Benefit directions = flags(benefit, "benefit", data.columns);
             const auto scaling = enum_argument<ObjectiveNormalization>(normalization, "normalization");
-            Eigen::VectorXd weights;
-            {
+            return labelled(data, "x", [&] {
                 py::gil_scoped_release release;  // `data` holds the array meanwhile
-                weights = method(data.view, directions, scaling);
-            }
-            return weights;
+                return method(data.view, directions, scaling);
+            });
         },
         py::arg("x"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("normalization") = "min_max", doc);
 }
 
-Eigen::VectorXd optional_vector(const std::optional<Eigen::VectorXd>& values) {
-    return values ? *values : Eigen::VectorXd();
+Eigen::VectorXd optional_vector(const std::optional<ArrayLike>& values, const char* what) {
+    return values ? eigen_vector(*values, what) : Eigen::VectorXd();
 }
 
 }  // namespace
@@ -108,8 +138,8 @@ void register_weights(py::module_& m) {
         py::arg("n"), py::arg("table") = "saaty", "Random index RI(n) for n in 1..15 (0 for n = 1, 2).");
     m.def(
         "ahp",
-        [](const Eigen::MatrixXd& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return ahp(matrix, ahp_options(method, random_index, tolerance));
+        [](const ArrayLike& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
+            return ahp(eigen_matrix(matrix, "matrix"), ahp_options(method, random_index, tolerance));
         },
         py::arg("matrix"), py::arg("method") = "eigenvector", py::kw_only(), py::arg("random_index") = "saaty",
         py::arg("reciprocal_tolerance") = 0.01,
@@ -118,34 +148,43 @@ void register_weights(py::module_& m) {
         "diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.");
     m.def(
         "aggregate_judgments",
-        [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
-           double tolerance) { return aggregate_judgments(matrices, optional_vector(expert_weights), tolerance); },
+        [](const Arrays& matrices, const std::optional<ArrayLike>& expert_weights, double tolerance) {
+            return aggregate_judgments(each_array(matrices, "matrices", eigen_matrix), optional_vector(expert_weights, "expert_weights"), tolerance);
+        },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("reciprocal_tolerance") = 0.01,
         "Experts' matrices combined entry by entry by the (weighted) geometric mean; expert weights are relative.");
     m.def(
         "group_ahp",
-        [](const std::vector<Eigen::MatrixXd>& matrices, const std::optional<Eigen::VectorXd>& expert_weights,
-           const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return group_ahp(matrices, optional_vector(expert_weights), ahp_options(method, random_index, tolerance));
+        [](const Arrays& matrices, const std::optional<ArrayLike>& expert_weights, const EnumOrName<AhpMethod>& method,
+           const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
+            return group_ahp(each_array(matrices, "matrices", eigen_matrix), optional_vector(expert_weights, "expert_weights"),
+                             ahp_options(method, random_index, tolerance));
         },
         py::arg("matrices"), py::arg("expert_weights") = py::none(), py::kw_only(), py::arg("method") = "eigenvector",
         py::arg("random_index") = "saaty", py::arg("reciprocal_tolerance") = 0.01,
         "AHP of the experts' aggregated matrix (aggregate_judgments).");
-    m.def("hierarchical_weights", &hierarchical_weights, py::arg("category_weights"), py::arg("indicator_weights"),
+    m.def(
+        "hierarchical_weights",
+        [](const ArrayLike& category_weights, const Arrays& indicator_weights) {
+            return hierarchical_weights(eigen_vector(category_weights, "category_weights"),
+                                        each_array(indicator_weights, "indicator_weights", eigen_vector));
+        },
+        py::arg("category_weights"), py::arg("indicator_weights"),
           "Global weights category_weights[k] x indicator_weights[k][i], in order; each vector must sum to 1 within 1e-3.");
     m.def(
         "hierarchical_ahp",
-        [](const Eigen::MatrixXd& categories, const std::vector<Eigen::MatrixXd>& indicators, const EnumOrName<AhpMethod>& method,
+        [](const ArrayLike& categories, const Arrays& indicators, const EnumOrName<AhpMethod>& method,
            const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return hierarchical_ahp(categories, indicators, ahp_options(method, random_index, tolerance));
+            return hierarchical_ahp(eigen_matrix(categories, "categories"), each_array(indicators, "indicators", eigen_matrix),
+                                    ahp_options(method, random_index, tolerance));
         },
         py::arg("categories"), py::arg("indicators"), py::kw_only(), py::arg("method") = "eigenvector",
         py::arg("random_index") = "saaty", py::arg("reciprocal_tolerance") = 0.01,
         "AHP of the category matrix and of each category's indicator matrix, and the global weights.");
     m.def(
         "revision_suggestions",
-        [](const Eigen::MatrixXd& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
-            return revision_suggestions(matrix, ahp_options(method, random_index, tolerance));
+        [](const ArrayLike& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
+            return revision_suggestions(eigen_matrix(matrix, "matrix"), ahp_options(method, random_index, tolerance));
         },
         py::arg("matrix"), py::kw_only(), py::arg("method") = "eigenvector", py::arg("random_index") = "saaty",
         py::arg("reciprocal_tolerance") = 0.01,
@@ -158,10 +197,20 @@ void register_weights(py::module_& m) {
                   "CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation).");
     def_objective(m, "std_weights", &std_weights, "Standard-deviation weights: sigma_j / sum of sigma.");
 
-    m.def("combine_weights_linear", &combine_weights_linear, py::arg("subjective"), py::arg("objective"),
+    m.def(
+        "combine_weights_linear",
+        [](const ArrayLike& subjective, const ArrayLike& objective, double alpha) {
+            return combine_weights_linear(eigen_vector(subjective, "subjective"), eigen_vector(objective, "objective"), alpha);
+        },
+        py::arg("subjective"), py::arg("objective"),
           py::arg("alpha") = 0.5,
           "alpha * subjective + (1 - alpha) * objective; each input must sum to 1 within 1e-3 (then rescaled).");
-    m.def("combine_weights_multiplicative", &combine_weights_multiplicative, py::arg("subjective"), py::arg("objective"),
+    m.def(
+        "combine_weights_multiplicative",
+        [](const ArrayLike& subjective, const ArrayLike& objective) {
+            return combine_weights_multiplicative(eigen_vector(subjective, "subjective"), eigen_vector(objective, "objective"));
+        },
+        py::arg("subjective"), py::arg("objective"),
           "subjective * objective / sum(subjective * objective); each input must sum to 1 within 1e-3.");
 }
 

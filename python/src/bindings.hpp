@@ -15,6 +15,7 @@
 
 #include "date_caster.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <iterator>
@@ -98,14 +99,24 @@ struct DataFrameHint {
 struct ArrayLikeHint {
     static constexpr auto name = py::detail::const_name("numpy.typing.ArrayLike");
 };
+struct MatrixHint {
+    static constexpr auto name = py::detail::const_name("pandas.DataFrame | numpy.typing.ArrayLike");
+};
+struct PerColumnHint {
+    static constexpr auto name = py::detail::const_name("numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series");
+};
 struct FlagsHint {
-    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | None");
+    static constexpr auto name = py::detail::const_name(
+        "collections.abc.Sequence[bool] | numpy.typing.NDArray[numpy.bool_] | collections.abc.Mapping[str, bool] | pandas.Series | None");
 };
 struct StringsHint {
     static constexpr auto name = py::detail::const_name("collections.abc.Sequence[str]");
 };
 struct LabelsHint {
-    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[object]");
+    static constexpr auto name = py::detail::const_name("collections.abc.Sequence[collections.abc.Hashable]");
+};
+struct ObjectHint {
+    static constexpr auto name = py::detail::const_name("builtins.object");  // pybind11-stubgen writes a bare "object" as typing.Any
 };
 struct DatesHint {
     static constexpr auto name =
@@ -127,12 +138,20 @@ struct EnumOrNameHint {
 using DataFrame = Typed<DataFrameHint>;
 /// Anything numpy.asarray reads: an array, a list of numbers, a list of lists.
 using ArrayLike = Typed<ArrayLikeHint>;
-/// Booleans, one per entry (`benefit`, `eligible`), as a sequence or a numpy array, or None; read by flags().
+/// Units by rows and columns by columns: a pandas DataFrame or a 2-D array; read by matrix_argument().
+using Matrix = Typed<MatrixHint>;
+/// A number per column of a Matrix (`weights`): a sequence, a numpy array, or a dict or Series keyed
+/// by the DataFrame's column labels; read by vector_array().
+using PerColumn = Typed<PerColumnHint>;
+/// Booleans, one per entry (`benefit`, `eligible`), as a sequence, a numpy array, a dict or Series
+/// keyed by the DataFrame's column labels, or None; read by flags().
 using Flags = Typed<FlagsHint>;
 /// A sequence of str (ids, names).
 using Strings = Typed<StringsHint>;
 /// A sequence of labels of any type (row labels of a DataFrame).
 using Labels = Typed<LabelsHint>;
+/// Any Python object, typed `object` as `__eq__`'s argument is.
+using AnyPython = Typed<ObjectHint>;
 /// Dates: datetime.date objects or a numpy datetime64 array.
 using Dates = Typed<DatesHint>;
 /// JSON data as Python's json module reads it: a dict with str keys.
@@ -250,26 +269,105 @@ template <class Enum>
     return py::detail::cast_op<Date>(caster);
 }
 
-/// A units-by-columns array and the view the library reads it through; `source` keeps the data alive.
+/// Whether `x` is a pandas `kind` ("DataFrame", "Series"). pandas is not imported for it: when
+/// nothing has imported it, nothing can be a pandas object.
+[[nodiscard]] inline bool is_pandas(const py::handle& x, const char* kind) {
+    if (py::isinstance<py::array>(x) || py::isinstance<py::list>(x) || py::isinstance<py::tuple>(x)) return false;
+    PyObject* pandas = PyDict_GetItemString(PyImport_GetModuleDict(), "pandas");  // borrowed; null when not imported
+    if (pandas == nullptr) return false;
+    const py::object type = py::getattr(py::handle(pandas), kind, py::none());
+    return !type.is_none() && py::isinstance(x, type);
+}
+
+/// Whether `x` is a mapping (a dict, any collections.abc.Mapping) and not a pandas object.
+[[nodiscard]] inline bool is_mapping(const py::handle& x) {
+    if (py::isinstance<py::dict>(x)) return true;
+    if (py::isinstance<py::array>(x) || py::isinstance<py::list>(x) || py::isinstance<py::tuple>(x)) return false;
+    return py::isinstance(x, py::module_::import("collections.abc").attr("Mapping"));
+}
+
+/// A label of a DataFrame's or Series' axis as a path writes it: repr(), `'green'`.
+[[nodiscard]] inline std::string label_text(const py::handle& label) { return py::repr(label).cast<std::string>(); }
+
+/// The name of `x`'s type, for "a dict; expected ..." messages.
+[[nodiscard]] inline std::string type_name(const py::handle& x) {
+    return py::str(py::type::of(x).attr("__name__")).cast<std::string>();
+}
+
+/// `source` (a numpy array) checked to hold numbers: bool, int, unsigned or float; objects only
+/// when each is a number (int, float, Decimal, numpy scalars; not str). ValidationError naming
+/// `what`, or the first entry of objects that is not a number (`what[i, j]`).
+inline void check_numbers(const py::array& source, const std::string& what) {
+    const char kind = source.dtype().kind();
+    if (kind == 'b' || kind == 'i' || kind == 'u' || kind == 'f') return;
+    if (kind != 'O')
+        throw ValidationError(what, Message("an array of {0}; expected numbers"_en, "数组元素为 {0}；应为数值"_zh,
+                                            {py::str(source.dtype()).cast<std::string>()}));
+    py::ssize_t flat = 0;
+    for (const py::handle entry : source.attr("flat")) {
+        const bool text = py::isinstance<py::str>(entry) || py::isinstance<py::bytes>(entry) || py::isinstance<py::bytearray>(entry);
+        PyObject* number = text ? nullptr : PyNumber_Float(entry.ptr());
+        if (number != nullptr) {
+            Py_DECREF(number);
+        } else {
+            PyErr_Clear();
+            std::string place;
+            for (py::ssize_t axis = source.ndim() - 1, rest = flat; axis >= 0; --axis) {
+                place = std::to_string(rest % source.shape(axis)) + (place.empty() ? "" : ", ") + place;
+                rest /= source.shape(axis);
+            }
+            throw ValidationError(source.ndim() == 0 ? what : what + "[" + place + "]",
+                                  Message("{0}; expected a number"_en, "{0}；应为数值"_zh, {label_text(entry)}));
+        }
+        ++flat;
+    }
+}
+
+/// A units-by-columns array and the view the library reads it through; `source` keeps the data
+/// alive. `rows` and `columns` are a DataFrame's labels (lists), null for anything else.
 struct MatrixArgument {
     py::array source;
     MatrixView view;
+    py::object rows;
+    py::object columns;
 };
 
-/// `x` as a MatrixArgument: float64 with whole-element strides (C order, Fortran order, slices)
-/// is read in place, anything else copied once into a C-ordered float64 array. ValidationError
-/// naming `what` for anything that is not a 2-D array of numbers; `columns` says what a column
-/// holds ("criteria", "indicators").
+/// `x` as a MatrixArgument: a pandas DataFrame (its labels kept; each column checked to hold
+/// numbers, NA read as NaN) or anything numpy reads as a 2-D array of numbers. float64 with
+/// whole-element strides (C order, Fortran order, slices, read-only) is read in place, anything
+/// else copied once into a C-ordered float64 array. ValidationError naming `what` (or the
+/// column) for anything else; `columns` says what a column holds ("criteria", "indicators").
 [[nodiscard]] inline MatrixArgument matrix_argument(const py::handle& x, const std::string& what,
                                                     const Message& columns = Message("criteria"_en, "评价指标"_zh)) {
     constexpr auto item = static_cast<py::ssize_t>(sizeof(double));
     const auto not_a_matrix = [&] {
-        return ValidationError(what, Message("{0}; expected a 2-D array of numbers (units by rows, {1} by columns)"_en,
-                                             "{0}；应为二维数值数组（行为评价对象，列为{1}）"_zh,
-                                             {py::str(py::type::of(x).attr("__name__")).cast<std::string>(), columns}));
+        return ValidationError(what, Message("{0}; expected a 2-D array of numbers or a DataFrame (units by rows, {1} by columns)"_en,
+                                             "{0}；应为二维数值数组或 DataFrame（行为评价对象，列为{1}）"_zh,
+                                             {type_name(x), columns}));
     };
-    if (py::isinstance<py::str>(x) || py::isinstance<py::bytes>(x)) throw not_a_matrix();  // numpy would read a 0-D array
-    py::array source = py::array::ensure(x);
+    MatrixArgument out;
+    py::object given = py::reinterpret_borrow<py::object>(x);
+    if (is_pandas(x, "DataFrame")) {
+        out.rows = py::list(x.attr("index"));
+        out.columns = py::list(x.attr("columns"));
+        const py::list dtypes(x.attr("dtypes"));
+        bool all_float64 = true;
+        for (std::size_t j = 0; j < dtypes.size(); ++j) {
+            const py::object dtype = dtypes[j];
+            const auto kind = py::str(py::getattr(dtype, "kind", py::str("O"))).cast<std::string>();
+            if (kind != "b" && kind != "i" && kind != "u" && kind != "f")
+                throw ValidationError(what + "[" + label_text(py::list(out.columns)[j]) + "]",
+                                      Message("a column of {0}; expected numbers"_en, "该列为 {0}；应为数值"_zh,
+                                              {py::str(dtype).cast<std::string>()}));
+            all_float64 = all_float64 && dtype.equal(py::dtype::of<double>());
+        }
+        // One float64 block is read without a copy; other columns (int, bool, nullable with NA) are converted.
+        given = all_float64 ? x.attr("to_numpy")()
+                            : x.attr("to_numpy")(py::arg("dtype") = "float64", py::arg("na_value") = std::nan(""));
+    } else if (py::isinstance<py::str>(x) || py::isinstance<py::bytes>(x) || is_mapping(x) || is_pandas(x, "Series")) {
+        throw not_a_matrix();  // numpy would read a 0-D or 1-D array
+    }
+    py::array source = py::array::ensure(given);
     if (!source) {
         PyErr_Clear();
         throw not_a_matrix();
@@ -281,31 +379,92 @@ struct MatrixArgument {
                           source.strides(1) % item == 0 &&
                           reinterpret_cast<std::uintptr_t>(source.data()) % alignof(double) == 0;
     if (!in_place) {
+        check_numbers(source, what);
         source = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(source);
         if (!source) {
             PyErr_Clear();
             throw ValidationError(what, Message("an array of {0}; expected numbers"_en, "数组元素为 {0}；应为数值"_zh,
-                                                {py::str(py::array::ensure(x).dtype()).cast<std::string>()}));
+                                                {py::str(py::array::ensure(given).dtype()).cast<std::string>()}));
         }
     }
-    const MatrixView view(static_cast<const double*>(source.data()), source.shape(0), source.shape(1), source.strides(0) / item,
+    out.view = MatrixView(static_cast<const double*>(source.data()), source.shape(0), source.shape(1), source.strides(0) / item,
                           source.strides(1) / item);
-    return {std::move(source), view};
+    out.source = std::move(source);
+    return out;
 }
 
-/// A 1-D float64 array (copied when it is not one already); `what` names it in errors.
-[[nodiscard]] inline py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const char* what) {
-    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
-    if (!array) throw ValidationError(what, Message("expected a 1-D array of numbers"_en, "应为一维数值数组"_zh));
-    if (array.ndim() != 1)
-        throw ValidationError(what, Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(array.ndim())}));
+/// The entries of a dict or pandas Series in the order of `labels` (a DataFrame's columns), as
+/// a list; ValidationError naming `what` for a label without an entry, and `what[label]` for an
+/// entry whose label is not among them.
+[[nodiscard]] inline py::list aligned(const py::handle& values, const std::string& what, const py::list& labels) {
+    py::dict entries;
+    for (const py::handle pair : values.attr("items")()) {
+        const py::tuple entry = py::reinterpret_borrow<py::object>(pair);
+        if (entries.contains(entry[0]))
+            throw ValidationError(what + "[" + label_text(entry[0]) + "]", Message("given twice; expected one entry per column"_en,
+                                                                                    "重复给出；应每列一项"_zh));
+        entries[entry[0]] = entry[1];
+    }
+    py::list out;
+    for (const py::handle label : labels) {
+        if (!entries.contains(label))
+            throw ValidationError(what, Message("no entry for column {0}; expected one per column of the DataFrame"_en,
+                                                "没有列 {0} 的项；DataFrame 的每列应有一项"_zh, {label_text(label)}));
+        out.append(entries[label]);
+        PyDict_DelItem(entries.ptr(), label.ptr());
+    }
+    for (const auto& extra : entries)
+        throw ValidationError(what + "[" + label_text(extra.first) + "]", Message("no such column in the DataFrame; expected one of its columns"_en,
+                                                                                   "DataFrame 中没有此列；应为其中的一列"_zh));
+    return out;
+}
+
+/// `values` as given, or a dict or Series aligned with `labels` (a DataFrame's columns, a Series'
+/// index; null for an array: then a Series is read in order and a dict is an error, having
+/// nothing to align with).
+[[nodiscard]] inline py::object by_label(const py::handle& values, const std::string& what, const py::object& labels) {
+    const bool mapping = is_mapping(values);
+    if (!mapping && !is_pandas(values, "Series")) return py::reinterpret_borrow<py::object>(values);
+    if (labels) return aligned(values, what, labels);
+    if (mapping)
+        throw ValidationError(what, Message("a {0} keyed by label, with no labels to match (a DataFrame's columns, a Series' index); "
+                                            "expected a sequence, one entry each in order"_en,
+                                            "为按标签键入的 {0}，但没有可对应的标签（DataFrame 的列或 Series 的索引）；应为按顺序每项一个的序列"_zh,
+                                            {type_name(values)}));
+    return values.attr("to_numpy")();
+}
+
+/// A 1-D float64 array (copied when it is not one already); `what` names it in errors. `labels`
+/// (a DataFrame's columns) aligns a dict or Series with them (by_label).
+[[nodiscard]] inline py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const std::string& what,
+                                                                          const py::object& labels = py::object()) {
+    const py::object given = by_label(values, what, labels);
+    const auto not_numbers = [&] {
+        return ValidationError(what, Message("{0}; expected a 1-D array of numbers"_en, "{0}；应为一维数值数组"_zh, {type_name(values)}));
+    };
+    if (py::isinstance<py::str>(given) || py::isinstance<py::bytes>(given)) throw not_numbers();
+    const py::array source = py::array::ensure(given);
+    if (!source) {
+        PyErr_Clear();
+        throw not_numbers();
+    }
+    if (source.ndim() != 1)
+        throw ValidationError(what, Message("an array of {0} dimensions; expected 1"_en, "数组为 {0} 维；应为 1 维"_zh, {std::to_string(source.ndim())}));
+    check_numbers(source, what);
+    auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(source);
+    if (!array) {
+        PyErr_Clear();
+        throw not_numbers();
+    }
     return array;
 }
 
 /// A bool per entry from None (empty) or a 1-D sequence of booleans (True / False, numpy bools);
-/// ValidationError naming `what`, or the entry (`what[i]`) that is not a boolean.
-[[nodiscard]] inline std::vector<bool> flags(const py::handle& values, const std::string& what) {
-    if (values.is_none()) return {};
+/// ValidationError naming `what`, or the entry (`what[i]`) that is not a boolean. `labels` (a
+/// DataFrame's columns) aligns a dict or Series with them (by_label).
+[[nodiscard]] inline std::vector<bool> flags(const py::handle& given, const std::string& what, const py::object& labels = py::object()) {
+    if (given.is_none()) return {};
+    const py::object values = by_label(given, what, labels);
     const auto not_flags = [&] {
         return ValidationError(what, Message("expected None or a 1-D sequence of booleans"_en, "应为 None 或一维布尔序列"_zh));
     };
@@ -321,7 +480,7 @@ struct MatrixArgument {
         for (const py::handle entry : py::iter(values)) {
             py::detail::make_caster<bool> flag;
             if (!flag.load(entry, /*convert=*/false))
-                throw ValidationError(what + "[" + std::to_string(i) + "]",
+                throw ValidationError(what + "[" + (labels && i < py::len(labels) ? label_text(py::list(labels)[i]) : std::to_string(i)) + "]",
                                       Message("{0} is not a boolean; expected True or False"_en, "{0} 不是布尔值；应为 True 或 False"_zh,
                                               {py::repr(entry).cast<std::string>()}));
             ++i;
@@ -332,6 +491,54 @@ struct MatrixArgument {
     auto view = typed.unchecked<1>();
     for (py::ssize_t i = 0; i < typed.shape(0); ++i) out[static_cast<std::size_t>(i)] = view(i);
     return out;
+}
+
+/// `path` with the numbers in it replaced by the labels of `data` when it is a DataFrame: the
+/// matrix's own (`what`: "x[3, 2]" or "x[3][2]" -> "x.loc['u3', 'green']", "x[:, 2]" -> "x['green']")
+/// and a per-column vector's ("weights[2]" -> "weights['green']"). Other paths are kept.
+[[nodiscard]] inline std::string labelled_path(const std::string& path, const std::string& what, const MatrixArgument& data) {
+    const auto open = path.find('[');
+    if (!data.columns || open == std::string::npos || path.back() != ']') return path;
+    const std::string name = path.substr(0, open);
+    std::string inner = path.substr(open + 1, path.size() - open - 2);
+    for (auto at = inner.find("]["); at != std::string::npos; at = inner.find("]["))
+        inner.replace(at, 2, ", ");
+    std::vector<std::string> parts;
+    for (std::size_t from = 0;;) {
+        const auto comma = inner.find(", ", from);
+        parts.push_back(inner.substr(from, comma - from));
+        if (comma == std::string::npos) break;
+        from = comma + 2;
+    }
+    const auto label = [](const py::object& labels, const std::string& part) -> std::optional<std::string> {
+        if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        const py::list list(labels);
+        const auto index = std::stoul(part);
+        if (index >= list.size()) return std::nullopt;
+        return label_text(list[index]);
+    };
+    if (name == what && parts.size() == 2) {
+        const auto column = label(data.columns, parts[1]);
+        if (!column) return path;
+        if (parts[0] == ":") return what + "[" + *column + "]";
+        if (const auto row = label(data.rows, parts[0])) return what + ".loc[" + *row + ", " + *column + "]";
+        return path;
+    }
+    if (name != what && parts.size() == 1)
+        if (const auto column = label(data.columns, parts[0])) return name + "[" + *column + "]";
+    return path;
+}
+
+/// `compute()`, with a ValidationError's path naming the labels of `data` (labelled_path) when
+/// `data` is a DataFrame; `what` is the matrix's name ("x").
+template <class Compute>
+auto labelled(const MatrixArgument& data, const std::string& what, Compute&& compute) -> decltype(compute()) {
+    if (!data.columns) return compute();
+    try {
+        return compute();
+    } catch (const ValidationError& error) {
+        throw ValidationError(labelled_path(error.path(), what, data), error.detail());
+    }
 }
 
 /// The right side of `.def(py::self == any_object)`: `__eq__(self, other: object) -> bool`, true
@@ -378,7 +585,9 @@ namespace pybind11::detail {
 template <typename Class, typename Self>
 struct op_impl<op_eq, op_l, Class, Self, civitas::python::AnyObject> {
     static char const* name() { return "__eq__"; }
-    static bool execute(const Self& left, const object& other) { return isinstance<Self>(other) && left == other.cast<const Self&>(); }
+    static bool execute(const Self& left, const civitas::python::AnyPython& other) {
+        return isinstance<Self>(other) && left == other.cast<const Self&>();
+    }
 };
 
 template <class Hint>

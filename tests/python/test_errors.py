@@ -268,8 +268,8 @@ BINDING_ERRORS = {
     "criteria not numbers": (
         lambda: civitas.critic_weights("x"),
         "x",
-        "x: str; expected a 2-D array of numbers (units by rows, criteria by columns)",
-        "x: str；应为二维数值数组（行为评价对象，列为评价指标）",
+        "x: str; expected a 2-D array of numbers or a DataFrame (units by rows, criteria by columns)",
+        "x: str；应为二维数值数组或 DataFrame（行为评价对象，列为评价指标）",
     ),
     "benefit as text": (
         lambda: civitas.entropy_weights(np.ones((3, 2)), "yes"),

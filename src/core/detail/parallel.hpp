@@ -18,6 +18,9 @@ namespace civitas::detail {
 /// The threads to use: `requested` when above 0, else one per core (as the system reports them,
 /// at least 1); never more than `useful` (the jobs there are), never fewer than 1.
 [[nodiscard]] inline std::size_t thread_count(int requested, std::size_t useful) {
+    // One job needs one thread, and the system is not asked: glibc reads a file in /sys to answer,
+    // which cost a small call (one unit's evaluation) several microseconds.
+    if (useful <= 1) return 1;
     const std::size_t wanted =
         requested > 0 ? static_cast<std::size_t>(requested) : std::max<std::size_t>(1, std::thread::hardware_concurrency());
     return std::max<std::size_t>(1, std::min(wanted, useful));
