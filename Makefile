@@ -70,6 +70,7 @@ test-python: python-install
 	$(VENV_PYTHON) bench/python/bench_observations.py --quick
 	$(VENV_PYTHON) bench/python/bench_readiness.py --quick
 	$(VENV_PYTHON) bench/python/bench_uncertainty.py --quick
+	$(VENV_PYTHON) bench/python/bench_pickle.py --quick
 
 test-packaging:
 	scripts/test-packaging.sh

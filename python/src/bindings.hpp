@@ -81,6 +81,8 @@ void register_io(py::module_& m);
 void register_cli(py::module_& m);
 /// civitas.options: how notebooks show civitas's objects (bind_display.cpp).
 void register_display(py::module_& m);
+/// Pickling and copying of every class bound before it (bind_pickle.cpp).
+void register_pickling(py::module_& m);
 
 /// A Python object passed on as it is (to numpy, to the pandas layer) that signatures and the
 /// stubs name `Hint::name`, a type expression such as "pandas.DataFrame".
@@ -192,12 +194,22 @@ struct FrameworkEvaluation : Evaluation {
     Framework source;  ///< the framework evaluated against
 };
 
+/// Equal results evaluated against equal frameworks.
+inline bool operator==(const FrameworkEvaluation& a, const FrameworkEvaluation& b) {
+    return static_cast<const Evaluation&>(a) == static_cast<const Evaluation&>(b) && a.source == b.source;
+}
+
 /// A batch that remembers its framework (Python's `BatchEvaluation`), for `unit(i)`.
 struct FrameworkBatch : BatchEvaluation {
     FrameworkBatch(BatchEvaluation batch, Framework framework_)
         : BatchEvaluation(std::move(batch)), source(std::move(framework_)) {}
     Framework source;  ///< the framework evaluated against
 };
+
+/// Equal batches evaluated against equal frameworks.
+inline bool operator==(const FrameworkBatch& a, const FrameworkBatch& b) {
+    return static_cast<const BatchEvaluation&>(a) == static_cast<const BatchEvaluation&>(b) && a.source == b.source;
+}
 
 /// repr() of a double that eval() reads back: `36.0`, `float('inf')`.
 [[nodiscard]] std::string repr_number(double value);

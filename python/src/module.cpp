@@ -35,6 +35,7 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_io(m);
     civitas::python::register_cli(m);
     civitas::python::register_display(m);
+    civitas::python::register_pickling(m);
 
     pybind11::list public_names;
     for (const auto& entry : m.attr("__dict__").cast<pybind11::dict>()) {

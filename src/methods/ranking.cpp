@@ -264,6 +264,15 @@ TopsisPrepared::TopsisPrepared(MatrixView x, const Benefit& benefit, Normalizati
     });
 }
 
+TopsisPrepared::TopsisPrepared(Eigen::MatrixXd to_ideal, Eigen::MatrixXd to_anti_ideal, Normalization normalization)
+    : to_ideal_(std::move(to_ideal)), to_anti_ideal_(std::move(to_anti_ideal)), normalization_(normalization) {
+    if (to_ideal_.rows() != to_anti_ideal_.rows() || to_ideal_.cols() != to_anti_ideal_.cols())
+        throw ValidationError("to_anti_ideal", Message("{0} x {1}; expected the shape of to_ideal, {2} x {3}"_en,
+                                                       "为 {0} x {1}；应与 to_ideal 同形，即 {2} x {3}"_zh,
+                                                       {std::to_string(to_anti_ideal_.rows()), std::to_string(to_anti_ideal_.cols()),
+                                                        std::to_string(to_ideal_.rows()), std::to_string(to_ideal_.cols())}));
+}
+
 TopsisPrepared prepare_topsis(MatrixView x, const Benefit& benefit, Normalization normalization) {
     return TopsisPrepared(x, benefit, normalization);
 }

@@ -389,19 +389,13 @@ bool operator==(const UnitStanding& a, const UnitStanding& b) noexcept {
 }
 
 bool operator==(const TitleReport& a, const TitleReport& b) noexcept {
-    auto same_tasks = [](const std::vector<OverdueTask>& x, const std::vector<OverdueTask>& y) {
-        return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const OverdueTask& p, const OverdueTask& q) {
-            return p.id == q.id && p.name == q.name && p.responsibility == q.responsibility && p.due == q.due &&
-                   p.days_late == q.days_late && p.percent_complete == q.percent_complete;
-        });
-    };
     return a.id == b.id && a.name == b.name && a.framework == b.framework && a.dates == b.dates &&
            a.days_to_inspection == b.days_to_inspection && a.top_unit == b.top_unit && a.rag == b.rag &&
            a.reason == b.reason && a.met == b.met && a.assessed == b.assessed && a.indicators == b.indicators &&
            a.basic_failed == b.basic_failed && a.total == b.total && a.scale == b.scale &&
            a.pass_total == b.pass_total && a.pass_share == b.pass_share && a.passes_now == b.passes_now &&
            a.passes_at_inspection == b.passes_at_inspection && a.shortfalls == b.shortfalls && a.off_track == b.off_track &&
-           same_tasks(a.overdue, b.overdue) && a.shortfalls_total == b.shortfalls_total &&
+           a.overdue == b.overdue && a.shortfalls_total == b.shortfalls_total &&
            a.off_track_total == b.off_track_total && a.overdue_total == b.overdue_total && a.units == b.units &&
            a.targets == b.targets && a.targets_total == b.targets_total && a.surveys == b.surveys &&
            a.surveys_total == b.surveys_total && a.rounds == b.rounds && a.indicator_names == b.indicator_names;
@@ -415,12 +409,8 @@ bool operator==(const DepartmentRow& a, const DepartmentRow& b) noexcept {
 }
 
 bool operator==(const Report& a, const Report& b) noexcept {
-    const bool same_plan = a.plan.has_value() == b.plan.has_value() &&
-                           (!a.plan || (a.plan->tasks == b.plan->tasks && a.plan->states == b.plan->states &&
-                                        a.plan->spi == b.plan->spi && a.plan->due == b.plan->due &&
-                                        a.plan->done_on_time == b.plan->done_on_time));
     return a.campaign == b.campaign && a.name == b.name && a.as_of == b.as_of && a.known_on == b.known_on &&
-           a.language == b.language && a.titles == b.titles && a.departments == b.departments && same_plan &&
+           a.language == b.language && a.titles == b.titles && a.departments == b.departments && a.plan == b.plan &&
            a.rejected_observations == b.rejected_observations && a.next_events == b.next_events && a.unit_names == b.unit_names &&
            a.department_names == b.department_names && a.gaps == b.gaps;
 }

@@ -43,6 +43,10 @@ struct CIVITAS_EXPORT IndicatorResult {
     std::optional<double> relative_gap;     ///< gap / |pass line|; empty when that line is 0, for yes/no, or without data
     std::optional<bool> meets_improvement;  ///< whether the improvement line is met, when there is one
     double obstacle = 0.0;                  ///< share in [0, 1] of all points lost that this indicator loses
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const IndicatorResult& a, const IndicatorResult& b);
+    friend bool operator!=(const IndicatorResult& a, const IndicatorResult& b) { return !(a == b); }
 };
 
 /// One category's subtotal for one unit; all zero when nothing below it is counted.
@@ -56,6 +60,10 @@ struct CIVITAS_EXPORT CategoryResult {
     int met = 0;              ///< indicators met below it
     int assessed = 0;         ///< indicators with data below it
     int indicators = 0;       ///< indicators below it
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const CategoryResult& a, const CategoryResult& b);
+    friend bool operator!=(const CategoryResult& a, const CategoryResult& b) { return !(a == b); }
 };
 
 /// Which rule decided the pass decision.
@@ -93,6 +101,10 @@ public:
     [[nodiscard]] const IndicatorResult& indicator(const std::string& id) const;
     /// Indicators not met (with data), in framework order.
     [[nodiscard]] std::vector<const IndicatorResult*> shortfalls() const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const Evaluation& a, const Evaluation& b);
+    friend bool operator!=(const Evaluation& a, const Evaluation& b) { return !(a == b); }
 };
 
 /// Results for many units at once; rows are units, columns indicators (framework order).
@@ -140,6 +152,10 @@ public:
     [[nodiscard]] Matrix max_points() const;
     /// Weighted contributions on the scale: scores x max_points().
     [[nodiscard]] Matrix points() const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const BatchEvaluation& a, const BatchEvaluation& b);
+    friend bool operator!=(const BatchEvaluation& a, const BatchEvaluation& b) { return !(a == b); }
 };
 
 /// Evaluates many units: `values` has a row per unit and a column per id in `columns`.

@@ -24,6 +24,10 @@ struct CIVITAS_EXPORT EvaluationChange {
     Eigen::VectorXd contribution;         ///< points_after - points_before = value_effect + weight_effect
     double change = 0.0;                  ///< sum of contribution: the change of the summed points
     std::optional<double> total_change;   ///< after.total - before.total when both have a total
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const EvaluationChange& a, const EvaluationChange& b);
+    friend bool operator!=(const EvaluationChange& a, const EvaluationChange& b) { return !(a == b); }
 };
 
 /// Per-indicator points difference of two evaluations of the same framework (same indicator ids

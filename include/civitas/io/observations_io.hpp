@@ -43,4 +43,11 @@ inline constexpr const char* observations_format = "civitas-observations/1";
                                                                       const std::string& file = "<string>",
                                                                       const ObservationReadOptions& options = {});
 
+/// The store as bytes: its names and columns as they are in memory, in this machine's byte order
+/// (a store sent to another process, a pickle); parse_observations_binary reads them back.
+[[nodiscard]] CIVITAS_EXPORT std::string observations_to_binary(const ObservationStore& store);
+/// A store from the bytes observations_to_binary wrote; ParseError naming the byte offset for
+/// anything else (another format, another byte order, cut short, an index out of range).
+[[nodiscard]] CIVITAS_EXPORT ObservationStore parse_observations_binary(std::string_view bytes);
+
 }  // namespace civitas

@@ -30,6 +30,10 @@ struct CIVITAS_METHODS_EXPORT ScoreChangeAttribution {
     Eigen::MatrixXd value_effect;   ///< units x indicators: mean weight x change of the value
     Eigen::MatrixXd weight_effect;  ///< units x indicators: mean value x change of the weight (0 with one set of weights)
     Eigen::MatrixXd contribution;   ///< units x indicators: value_effect + weight_effect; each row sums to change
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const ScoreChangeAttribution& a, const ScoreChangeAttribution& b);
+    friend bool operator!=(const ScoreChangeAttribution& a, const ScoreChangeAttribution& b) { return !(a == b); }
 };
 
 /// Splits the change of sum_j w_j r_ij between rounds (Shapley split of each product: the value

@@ -45,6 +45,9 @@ public:
     /// Normalises x once; same checks on x and benefit as topsis().
     explicit TopsisPrepared(MatrixView x, const Benefit& benefit = {},
                             Normalization normalization = Normalization::vector);
+    /// One prepared elsewhere, from its to_ideal() and to_anti_ideal() (a copy sent to another
+    /// process); ValidationError when their shapes differ.
+    TopsisPrepared(Eigen::MatrixXd to_ideal, Eigen::MatrixXd to_anti_ideal, Normalization normalization);
 
     /// Units (rows of x).
     [[nodiscard]] std::ptrdiff_t units() const noexcept { return to_ideal_.rows(); }
@@ -52,6 +55,10 @@ public:
     [[nodiscard]] std::ptrdiff_t criteria() const noexcept { return to_ideal_.cols(); }
     /// The normalisation it was prepared with.
     [[nodiscard]] Normalization normalization() const noexcept { return normalization_; }
+    /// (r_ij - ideal_j)^2 of the normalised values, units x criteria.
+    [[nodiscard]] const Eigen::MatrixXd& to_ideal() const noexcept { return to_ideal_; }
+    /// (r_ij - anti_ideal_j)^2 of the normalised values, units x criteria.
+    [[nodiscard]] const Eigen::MatrixXd& to_anti_ideal() const noexcept { return to_anti_ideal_; }
     /// Closeness in [0, 1] per unit for one weight vector (rules of weighted_sum); equals topsis().
     [[nodiscard]] Eigen::VectorXd closeness(const Eigen::Ref<const Eigen::VectorXd>& weights) const;
     /// Closeness for many weight vectors at once: `weights` is draws x criteria (a row per draw),
@@ -59,6 +66,10 @@ public:
     [[nodiscard]] Eigen::MatrixXd closeness_many(const Eigen::Ref<const Eigen::MatrixXd>& weights) const;
     /// Weighted Euclidean separations per unit: column 0 to the ideal, column 1 to the anti-ideal.
     [[nodiscard]] Eigen::MatrixX2d separations(const Eigen::Ref<const Eigen::VectorXd>& weights) const;
+
+    /// Equal when prepared the same: same distances (NaN equal to NaN) and normalisation.
+    friend CIVITAS_METHODS_EXPORT bool operator==(const TopsisPrepared& a, const TopsisPrepared& b);
+    friend bool operator!=(const TopsisPrepared& a, const TopsisPrepared& b) { return !(a == b); }
 
 private:
     Eigen::MatrixXd to_ideal_;       ///< (r_ij - ideal_j)^2, units x criteria
@@ -81,6 +92,10 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
     std::vector<std::size_t> compromise;  ///< the compromise solution, rows in Q order (ties by row): {A1} when
                                           ///< C1 and C2 hold, {A1, A2} when only C2 fails, else A1..AM with
                                           ///< Q(AM) - Q(A1) < 1 / (units - 1)
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const VikorResult& a, const VikorResult& b);
+    friend bool operator!=(const VikorResult& a, const VikorResult& b) { return !(a == b); }
 };
 
 /// VIKOR with v in [0, 1]; a constant column contributes 0. Throws ValidationError as topsis()
@@ -152,6 +167,10 @@ struct CIVITAS_METHODS_EXPORT Awards {
 
     /// Tier name of unit `row`, "" for none.
     [[nodiscard]] const std::string& tier_name(std::size_t row) const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const Awards& a, const Awards& b);
+    friend bool operator!=(const Awards& a, const Awards& b) { return !(a == b); }
 };
 
 /// Gives tiers in order of score (highest first, lowest when `ascending`) to eligible units:

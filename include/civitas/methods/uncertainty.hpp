@@ -92,6 +92,10 @@ struct CIVITAS_METHODS_EXPORT RankUncertainty {
     std::vector<RankingMethod> method;          ///< per draw
     Eigen::VectorXi dropped;                    ///< per draw: criterion left out, -1 for none
     Eigen::Matrix<std::int32_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> ranks;  ///< draws x units; empty unless keep_ranks
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const RankUncertainty& a, const RankUncertainty& b);
+    friend bool operator!=(const RankUncertainty& a, const RankUncertainty& b) { return !(a == b); }
 };
 
 /// Monte Carlo rank uncertainty of units x criteria `x` around the nominal `weights` (rules of

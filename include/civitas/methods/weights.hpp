@@ -59,6 +59,10 @@ struct CIVITAS_METHODS_EXPORT AhpResult {
 
     /// True when CR < 0.1 (Saaty's rule); false is the warning state: revise the judgments.
     [[nodiscard]] bool acceptable() const noexcept { return consistency_ratio < ahp_acceptable_ratio; }
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const AhpResult& a, const AhpResult& b);
+    friend bool operator!=(const AhpResult& a, const AhpResult& b) { return !(a == b); }
 };
 
 /// AHP weights of a positive reciprocal matrix (a_ij: how many times i outweighs j, a_ji = 1/a_ij).
@@ -93,6 +97,10 @@ struct CIVITAS_METHODS_EXPORT HierarchicalAhp {
 
     /// True when every matrix of the hierarchy has CR < 0.1.
     [[nodiscard]] bool acceptable() const noexcept;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const HierarchicalAhp& a, const HierarchicalAhp& b);
+    friend bool operator!=(const HierarchicalAhp& a, const HierarchicalAhp& b) { return !(a == b); }
 };
 /// AHP of each matrix and the global weights; ValidationError names the matrix ("indicators[2][0][1]").
 [[nodiscard]] CIVITAS_METHODS_EXPORT HierarchicalAhp hierarchical_ahp(const Eigen::MatrixXd& categories,
@@ -107,6 +115,10 @@ struct CIVITAS_METHODS_EXPORT ComparisonRevision {
     double consistent_value = 0.0;   ///< w_i / w_j from the current weights
     double deviation = 0.0;          ///< a_ij * w_j / w_i: 1 when the judgment agrees with the weights
     double consistency_ratio = 0.0;  ///< CR of the matrix with a_ij := w_i / w_j and a_ji := w_j / w_i
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_METHODS_EXPORT bool operator==(const ComparisonRevision& a, const ComparisonRevision& b);
+    friend bool operator!=(const ComparisonRevision& a, const ComparisonRevision& b) { return !(a == b); }
 };
 /// Every comparison above the diagonal, the one whose revision lowers the consistency ratio most
 /// first (ties by row, then column).

@@ -171,6 +171,10 @@ struct CIVITAS_EXPORT ScheduledTask {
     Date latest_finish;       ///< latest_start plus the duration
     int slack = 0;            ///< total slack in working days: latest_finish - earliest_finish (negative: cannot make it)
     bool critical = false;    ///< slack equals the plan's smallest slack
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const ScheduledTask& a, const ScheduledTask& b);
+    friend bool operator!=(const ScheduledTask& a, const ScheduledTask& b) { return !(a == b); }
 };
 
 /// The schedule of a plan: the forward and backward pass over its dependencies.
@@ -180,6 +184,10 @@ struct CIVITAS_EXPORT Schedule {
     int smallest_slack = 0;               ///< the critical tasks' slack
     /// The task with this id; throws NotFoundError.
     [[nodiscard]] const ScheduledTask& task(const std::string& id) const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const Schedule& a, const Schedule& b);
+    friend bool operator!=(const Schedule& a, const Schedule& b) { return !(a == b); }
 };
 
 /// One line: `Plan('civilized-city-2025': 13 tasks (4 milestones), 5 phases)`.
@@ -198,12 +206,20 @@ struct CIVITAS_EXPORT ScheduleChange {
     Date delayed_finish;      ///< after it
     int working_days = 0;     ///< how far it moves
     bool milestone = false;   ///< a milestone (tasks only)
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const ScheduleChange& a, const ScheduleChange& b);
+    friend bool operator!=(const ScheduleChange& a, const ScheduleChange& b) { return !(a == b); }
 };
 
 /// What a delay moves: tasks and milestones in plan order, then phase ends in phase order.
 struct CIVITAS_EXPORT DelayImpact {
     std::vector<ScheduleChange> tasks;   ///< every task whose earliest finish moves
     std::vector<ScheduleChange> phases;  ///< every phase whose end (latest earliest finish of its tasks) moves
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const DelayImpact& a, const DelayImpact& b);
+    friend bool operator!=(const DelayImpact& a, const DelayImpact& b) { return !(a == b); }
 };
 
 /// What-if: delays `task`'s earliest start by `working_days` and lists what moves.

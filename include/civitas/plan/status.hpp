@@ -49,6 +49,10 @@ struct CIVITAS_EXPORT TaskStatus {
     double percent_complete = 0.0;   ///< reported progress, in [0, 100] (100 once actually finished)
     double weight = 0.0;             ///< effort weight used (given, else its working days; milestones 0)
     int days_late = 0;               ///< working days past due: to the date when not done, to the actual finish when done late; else 0
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const TaskStatus& a, const TaskStatus& b);
+    friend bool operator!=(const TaskStatus& a, const TaskStatus& b) { return !(a == b); }
 };
 
 /// One problem on the status date (only problems found on or before it are counted).
@@ -56,6 +60,10 @@ struct CIVITAS_EXPORT ProblemStatus {
     std::string id;                           ///< problem id (qualified in sub-plans)
     ProblemState state = ProblemState::open;  ///< its state
     int days_late = 0;                        ///< working days past the deadline: to the date when open, to the closing when closed late; else 0
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const ProblemStatus& a, const ProblemStatus& b);
+    friend bool operator!=(const ProblemStatus& a, const ProblemStatus& b) { return !(a == b); }
 };
 
 /// Rectification of a set of problems (整改销号).
@@ -66,6 +74,10 @@ struct CIVITAS_EXPORT Rectification {
     int overdue = 0;         ///< open past their deadline
     /// closed / found, the closure rate (销号率); empty when nothing was found.
     [[nodiscard]] std::optional<double> closure_rate() const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const Rectification& a, const Rectification& b);
+    friend bool operator!=(const Rectification& a, const Rectification& b) { return !(a == b); }
 };
 
 /// Planned against earned progress of a set of tasks, and the rectification of its problems.
@@ -81,6 +93,10 @@ struct CIVITAS_EXPORT Progress {
     Rectification problems;               ///< the set's inspection problems
     /// done_on_time / due: the on-time completion rate the circulars rank by; empty when nothing is due.
     [[nodiscard]] std::optional<double> on_time_rate() const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const Progress& a, const Progress& b);
+    friend bool operator!=(const Progress& a, const Progress& b) { return !(a == b); }
 };
 
 /// A task past due and not done, with who answers for it: a line of a supervision circular.
@@ -91,6 +107,10 @@ struct CIVITAS_EXPORT OverdueTask {
     Date due;                                           ///< its due date
     int days_late = 0;                                  ///< working days past due on the status date
     double percent_complete = 0.0;                      ///< reported progress, in [0, 100)
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const OverdueTask& a, const OverdueTask& b);
+    friend bool operator!=(const OverdueTask& a, const OverdueTask& b) { return !(a == b); }
 };
 
 /// A plan's status on a date.
@@ -108,6 +128,10 @@ struct CIVITAS_EXPORT PlanStatus {
     [[nodiscard]] const TaskStatus& task(const std::string& id) const;
     /// The problem with this id; throws NotFoundError (also for one found after the date).
     [[nodiscard]] const ProblemStatus& problem(const std::string& id) const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const PlanStatus& a, const PlanStatus& b);
+    friend bool operator!=(const PlanStatus& a, const PlanStatus& b) { return !(a == b); }
 };
 
 /// One line: `PlanStatus(2025-06-30: 13 tasks, 2 overdue, SPI 0.93, SPI(t) 0.91, on time 4/5; 3 problems, 1 overdue)`.

@@ -49,6 +49,10 @@ struct CIVITAS_EXPORT LatestValue {
     AssessmentMode mode = AssessmentMode::unspecified;  ///< how it was obtained
     std::optional<int> sample_size;                    ///< sample size, when given
     std::optional<Date> recorded;                      ///< when it became known, when given
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const LatestValue& a, const LatestValue& b);
+    friend bool operator!=(const LatestValue& a, const LatestValue& b) { return !(a == b); }
 };
 
 /// A series in date order, one value per date, corrections resolved.
@@ -63,6 +67,10 @@ struct CIVITAS_EXPORT LatestMatrix {
     std::vector<std::string> indicators;  ///< one per column, as asked
     RowMatrix values;                     ///< latest value on or before as_of; NaN where none
     RowMatrix ages;                       ///< days from that value's date to as_of; NaN where none
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const LatestMatrix& a, const LatestMatrix& b);
+    friend bool operator!=(const LatestMatrix& a, const LatestMatrix& b) { return !(a == b); }
 };
 
 /// Latest values and least-squares trends of many units and indicators at once (units by rows,
@@ -80,6 +88,10 @@ struct CIVITAS_EXPORT TrendMatrix {
     /// where there are 2 points or more (as `trend(...).project(date)`), the value itself where
     /// there is one, NaN where none.
     [[nodiscard]] RowMatrix project(Date date) const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const TrendMatrix& a, const TrendMatrix& b);
+    friend bool operator!=(const TrendMatrix& a, const TrendMatrix& b) { return !(a == b); }
 };
 
 /// The store's rows as columns (index order once finalized). Dates are days since 1970-01-01.
@@ -241,6 +253,10 @@ struct CIVITAS_EXPORT RejectedRow {
 struct CIVITAS_EXPORT ObservationLoad {
     ObservationStore store;             ///< the good rows, finalized
     std::vector<RejectedRow> rejected;  ///< the bad rows, in file order
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const ObservationLoad& a, const ObservationLoad& b);
+    friend bool operator!=(const ObservationLoad& a, const ObservationLoad& b) { return !(a == b); }
 };
 /// "25,000,000 observations, 3 rows rejected (first: line 12, column 4: ...)", or in Chinese.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const ObservationLoad& load, Language language = Language::en);

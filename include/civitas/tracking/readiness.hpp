@@ -124,6 +124,10 @@ struct CIVITAS_EXPORT TitleReadiness {
     std::vector<Ruling> rulings;                   ///< outcomes `now` takes from the rules (scope, subunit, level_or_trend, history_average)
     std::vector<Ruling> rulings_at_inspection;     ///< the same rules on the projected values, applied to `at_inspection`
     std::vector<UnitFacts> facts;                  ///< per unit, the facts behind `rag` and `reasons`
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const TitleReadiness& a, const TitleReadiness& b);
+    friend bool operator!=(const TitleReadiness& a, const TitleReadiness& b) { return !(a == b); }
 };
 
 /// A campaign's readiness on a date.
@@ -133,6 +137,10 @@ struct CIVITAS_EXPORT Readiness {
     std::optional<PlanStatus> plan;     ///< the plan's status on the date, when the campaign has a plan
     /// The readiness of a title; throws NotFoundError.
     [[nodiscard]] const TitleReadiness& title(const std::string& id) const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const Readiness& a, const Readiness& b);
+    friend bool operator!=(const Readiness& a, const Readiness& b) { return !(a == b); }
 };
 
 /// Readiness of every title and unit on `as_of`. Values are each series' latest on or before the

@@ -42,6 +42,10 @@ struct CIVITAS_EXPORT ProportionInterval {
     double confidence = 0.95; ///< two-sided confidence level in (0, 1)
     IntervalMethod method = IntervalMethod::wilson;       ///< how the interval was computed
     ProportionScale scale = ProportionScale::proportion;  ///< scale of estimate, low and high
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const ProportionInterval& a, const ProportionInterval& b);
+    friend bool operator!=(const ProportionInterval& a, const ProportionInterval& b) { return !(a == b); }
 };
 
 /// Confidence interval of a proportion observed as `estimate` in a sample of n. ValidationError

@@ -63,6 +63,10 @@ struct CIVITAS_EXPORT Trend {
     /// Compound growth per year needed from the latest value to meet `line` by `deadline` (0.05 =
     /// 5 %): 0 when already met; none when not met and no time is left, or a value is <= 0.
     [[nodiscard]] std::optional<double> required_growth(const Interval& line, Date deadline) const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const Trend& a, const Trend& b);
+    friend bool operator!=(const Trend& a, const Trend& b) { return !(a == b); }
 };
 
 /// The trend of the last `last_points` points (0: all); ValidationError for a bad series, fewer
@@ -121,6 +125,10 @@ struct CIVITAS_EXPORT ProgressAssessment {
     std::optional<double> required_rate;          ///< with a target: the same measure needed from the first point to meet it by the deadline
     std::optional<double> progress_value;         ///< what the cut-offs are applied to: R with a target, the direction-signed growth without
     std::optional<double> scaling;                ///< direction only with a limit: Open SDG's C in [0, 1]
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const ProgressAssessment& a, const ProgressAssessment& b);
+    friend bool operator!=(const ProgressAssessment& a, const ProgressAssessment& b) { return !(a == b); }
 };
 
 /// Progress towards `target` by `deadline`: target_met when the latest value is inside it, else
@@ -167,6 +175,10 @@ struct CIVITAS_EXPORT LevelOrTrend {
     std::optional<double> slope;    ///< slope test: value units per year
     std::optional<double> p_value;  ///< slope test: one-sided p of "no trend the right way"
     Message reason;             ///< in words, with the numbers
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const LevelOrTrend& a, const LevelOrTrend& b);
+    friend bool operator!=(const LevelOrTrend& a, const LevelOrTrend& b) { return !(a == b); }
 };
 
 /// "Infant mortality <= 5.6‰ or falling", "good-air days >= 90 % or rising": met when the latest
@@ -204,6 +216,10 @@ struct CIVITAS_EXPORT HistoryAverage {
     std::optional<double> average;  ///< mean of the previous years' values that exist
     std::vector<int> years_used;    ///< previous years with data, ascending
     Message reason;           ///< in words, with the numbers
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const HistoryAverage& a, const HistoryAverage& b);
+    friend bool operator!=(const HistoryAverage& a, const HistoryAverage& b) { return !(a == b); }
 };
 
 /// "Not above the last five years' average": the year of the latest point is the latest year;
