@@ -265,7 +265,7 @@ T from_state(py::handle state) {
     } else if constexpr (std::is_same_v<T, Message>) {
         if (state.is_none()) return Message();
         const py::tuple texts = state_tuple(state, 2);
-        return Message("{0}"_en, "{1}"_zh, {texts[0].cast<std::string>(), texts[1].cast<std::string>()});
+        return told(texts[0].cast<std::string>(), texts[1].cast<std::string>());
     } else if constexpr (std::is_same_v<T, Date>) {
         return state.is_none() ? Date() : date_of_day(state.cast<std::int32_t>());
     } else if constexpr (is_optional<T>::value) {

@@ -33,6 +33,11 @@ Message join(std::vector<Message> parts) {
     return joined;
 }
 
+Message told(std::string english, std::string chinese) {
+    // The one sentence whose holes differ between its languages: each shows its own text.
+    return Message("{0}"_en, "{1}"_zh, {std::move(english), std::move(chinese)});
+}
+
 Message file_position(std::size_t line, std::size_t column) {
     if (column == 0) return Message("line {0}"_en, "第 {0} 行"_zh, {std::to_string(line)});
     return Message("line {0}, column {1}"_en, "第 {0} 行第 {1} 列"_zh, {std::to_string(line), std::to_string(column)});

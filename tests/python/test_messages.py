@@ -58,7 +58,7 @@ def test_each_message_reads_in_both_languages(where: str, line: int, english: st
     if re.search(r"[A-Za-z]{2,}", words):
         assert CJK.search(chinese), f"{where}:{line}: no Chinese for {english!r}: {chinese!r}"
     if (english, chinese) == ("{0}", "{1}"):
-        return  # a message rebuilt from its two texts (python/src/bind_pickle.cpp): the English, then the Chinese
+        return  # told(): a message kept as its two texts (src/core/message.cpp): the English, then the Chinese
     assert set(HOLE.findall(english)) == set(HOLE.findall(chinese)), f"{where}:{line}: holes differ: {english!r} / {chinese!r}"
 
 

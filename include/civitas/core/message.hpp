@@ -118,5 +118,8 @@ private:
 
 /// Where in a text file: "line 12" or "line 12, column 3" (column 0: the whole line), "第 12 行第 3 列".
 [[nodiscard]] CIVITAS_CORE_EXPORT Message file_position(std::size_t line, std::size_t column = 0);
+/// A message already told in both languages, its two texts kept as given (one read back from a
+/// saved result, such as a pickle).
+[[nodiscard]] CIVITAS_CORE_EXPORT Message told(std::string english, std::string chinese);
 
 }  // namespace civitas

@@ -45,6 +45,14 @@ TEST(Message, FilePositions) {
     EXPECT_EQ(file_position(12, 3).text(Language::zh), "第 12 行第 3 列");
 }
 
+TEST(Message, ToldKeepsEachLanguagesText) {
+    const Message message = told("no value for 'pm25'", "'pm25' 没有数值");
+    EXPECT_EQ(message.text(Language::en), "no value for 'pm25'");
+    EXPECT_EQ(message.text(Language::zh), "'pm25' 没有数值");
+    EXPECT_EQ(message, told("no value for 'pm25'", "'pm25' 没有数值"));
+    EXPECT_NE(message, told("no value for 'pm25'", "'pm10' 没有数值"));
+}
+
 TEST(Errors, SayWhereInFrontOfWhatInTheReadersLanguage) {
     const Message what("-2 is negative; expected a positive number"_en, "-2 为负数；应为正数"_zh);
 
