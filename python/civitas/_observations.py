@@ -6,6 +6,7 @@ pandas is imported only when a frame is made, pyarrow only when a Parquet file i
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,12 +71,11 @@ def load_rejected_frame(self: _core.ObservationLoad) -> pd.DataFrame:
 def _pyarrow_parquet() -> Any:
     """pyarrow.parquet, imported now; ImportError, in both languages, when pyarrow is not installed."""
     try:
-        import pyarrow.parquet
+        return importlib.import_module("pyarrow.parquet")  # untyped: imported by name
     except ImportError:  # pragma: no cover - depends on the environment
         msg = ("reading Parquet needs pyarrow: pip install pyarrow "
                "(读取 Parquet 文件需要 pyarrow: pip install pyarrow)")
         raise ImportError(msg) from None
-    return pyarrow.parquet
 
 
 def read_observations(source: object, *, threads: int = 0, limits: _core.Limits | None = None) -> _core.ObservationLoad:

@@ -181,9 +181,9 @@ void register_observations(py::module_& m) {
                    std::to_string((self.points.array() >= 2.0).count()) + " with a trend>";
         });
 
-    rejected_row.def_readonly("line", &RejectedRow::line, "CSV: 1-based line where the row starts; 0 in JSON.")
-        .def_readonly("column", &RejectedRow::column, "CSV: 1-based column of the offending field; 0 for the whole row.")
-        .def_readonly("path", &RejectedRow::path, "JSON: path of the offending value; '' in CSV.")
+    rejected_row.def_readonly("line", &RejectedRow::line, "CSV: 1-based line where the row starts; 0 in JSON and Arrow tables.")
+        .def_readonly("column", &RejectedRow::column, "CSV: 1-based column of the offending field; 0 for the whole row, in JSON and in Arrow tables.")
+        .def_readonly("path", &RejectedRow::path, "JSON: path of the offending value; Arrow tables: the column and the 0-based row ('value[41]'); '' in CSV.")
         .def_property_readonly(
             "message", [](const RejectedRow& self) { return self.message.text(Language::en); }, "What is wrong and what was expected.")
         .def_property_readonly(
