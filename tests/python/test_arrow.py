@@ -242,3 +242,18 @@ def test_value_table_type_errors_are_named() -> None:
     assert "Arrow 类型为 date32[day]" in caught.value.message_zh
     with pytest.raises(civitas.ParseError, match="column 'x', row 1: 'many' in column 'x' is not a number"):
         civitas.read_value_table_arrow(pa.table({"unit": ["a", "b"], "x": ["1", "many"]}))
+
+
+def test_parquet_without_pyarrow_says_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def without_pyarrow(name: str, package: str | None = None) -> Any:
+        if name.startswith("pyarrow"):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without_pyarrow)
+    with pytest.raises(ImportError, match=r"reading Parquet needs pyarrow: pip install pyarrow \(读取 Parquet 文件需要 pyarrow"):
+        civitas.read_observations(tmp_path / "observations.parquet")
