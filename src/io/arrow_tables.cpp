@@ -15,6 +15,7 @@
 #include "io/detail/file_text.hpp"
 #include "io/detail/observation_rows.hpp"
 #include "io/detail/value_cells.hpp"
+#include "core/detail/parallel.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -301,8 +302,25 @@ Message batch_place(std::string_view name, std::size_t batch) {
     return Message("column {0}, batch {1}"_en, "列 {0}，第 {1} 批"_zh, {detail::single_quoted(name), std::to_string(batch)});
 }
 
-// Reads a stream: its columns' names and types once, then its batches one at a time, each with
-// its columns' cells checked. Releases the stream, the schema and each batch.
+// One record batch, held until its rows are read, with its columns' cells checked.
+struct Batch {
+    ArrayHolder holder;
+    std::vector<Cells> cells;  // one per column
+    std::size_t number = 0;    // 1-based, in the stream
+    std::size_t first_row = 0;  // rows of the stream before it
+
+    Batch() = default;
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch() { cells.clear(); }  // before the arrays they point into are released
+
+    [[nodiscard]] std::int64_t rows() const noexcept { return holder.array.length; }
+    // Row i of the batch in its columns' own rows (a struct's row i is its children's offset + i).
+    [[nodiscard]] std::int64_t at(std::int64_t i) const noexcept { return holder.array.offset + i; }
+};
+
+// Reads a stream: its columns' names and types once, then its batches, each with its columns'
+// cells checked. Releases the stream, the schema and each batch.
 class StreamReader {
 public:
     StreamReader(ArrowArrayStream* stream, std::string source) : owner_(stream), stream_(stream), source_(std::move(source)) {
@@ -338,19 +356,16 @@ public:
     [[nodiscard]] const std::vector<std::string>& names() const noexcept { return names_; }
     [[nodiscard]] const std::vector<ColumnType>& types() const noexcept { return types_; }
 
-    // The next batch (its rows: cells(c).length() of any column c); false at the end of the stream.
-    bool next() {
-        cells_.clear();
-        batch_ = std::make_unique<ArrayHolder>();
-        ArrowArray& array = batch_->array;
+    // The next batch; null at the end of the stream.
+    std::unique_ptr<Batch> next() {
+        auto batch = std::make_unique<Batch>();
+        ArrowArray& array = batch->holder.array;
         const int code = stream_->get_next(stream_, &array);
         if (code != 0) array.release = nullptr;  // not valid after an error: not released
         check(code, true, "get_next");
-        if (array.release == nullptr) {  // the end of the stream
-            batch_.reset();
-            return false;
-        }
-        ++batches_;
+        if (array.release == nullptr) return nullptr;  // the end of the stream
+        batch->number = ++batches_;
+        batch->first_row = rows_;
         if (array.length < 0 || array.offset < 0 || array.length > std::numeric_limits<std::int64_t>::max() - array.offset || array.n_children != static_cast<std::int64_t>(names_.size()) ||
             (array.n_children > 0 && array.children == nullptr) || (array.null_count != 0 && array.n_buffers > 0 && array.buffers != nullptr && array.buffers[0] != nullptr))
             throw ParseError(source_, Message("batch {0}"_en, "第 {0} 批"_zh, {std::to_string(batches_)}),
@@ -358,13 +373,13 @@ public:
                                      "批次长度为 {0}、偏移 {1}、{2} 列、{3} 个空行；应为 {4} 列的记录批次"_zh,
                                      {std::to_string(array.length), std::to_string(array.offset), std::to_string(array.n_children), std::to_string(array.null_count),
                                       std::to_string(names_.size())}));
-        rows_ = array.length;
+        rows_ += static_cast<std::size_t>(array.length);
+        batch->cells.reserve(names_.size());
         for (std::size_t c = 0; c < names_.size(); ++c) {
             const ArrowArray* child = array.children[c];
             try {
                 if (child == nullptr) malformed(Message("a missing column array; expected one"_en, "缺少列数组；应有列数组"_zh));
-                cells_.emplace_back(*child, types_[c]);
-                // A struct's row i is its children's row offset + i.
+                batch->cells.emplace_back(*child, types_[c]);
                 if (child->length < array.offset + array.length)
                     malformed(Message("{0} rows; expected {1} as in the batch"_en, "有 {0} 行；应与批次一致，为 {1} 行"_zh,
                                       {std::to_string(child->length), std::to_string(array.offset + array.length)}));
@@ -372,17 +387,14 @@ public:
                 throw ParseError(source_, batch_place(names_[c], batches_), bad.what);
             }
         }
-        return true;
+        return batch;
     }
 
-    // Rows in the batch.
-    [[nodiscard]] std::int64_t rows() const noexcept { return rows_; }
-    // Row i of the batch in column c's own rows.
-    [[nodiscard]] std::int64_t at(std::int64_t i) const noexcept { return batch_->array.offset + i; }
-    [[nodiscard]] const Cells& cells(std::size_t c) const { return cells_[c]; }
+    // Rows of the batches read so far.
+    [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
 
-    // Places a Malformed found while reading the cells of column c.
-    [[noreturn]] void fail(std::size_t c, const Malformed& bad) const { throw ParseError(source_, batch_place(names_[c], batches_), bad.what); }
+    // Places a Malformed found while reading the cells of column c of a batch.
+    [[noreturn]] void fail(std::size_t c, const Batch& batch, const Malformed& bad) const { throw ParseError(source_, batch_place(names_[c], batch.number), bad.what); }
 
     // ParseError for a column of a type not read as `role`.
     [[noreturn]] void wrong_type(std::size_t c, const Message& expected) const {
@@ -408,9 +420,7 @@ private:
     SchemaHolder schema_;
     std::vector<std::string> names_;
     std::vector<ColumnType> types_;
-    std::unique_ptr<ArrayHolder> batch_;
-    std::vector<Cells> cells_;
-    std::int64_t rows_ = 0;
+    std::size_t rows_ = 0;
     std::size_t batches_ = 0;
 };
 
@@ -459,16 +469,16 @@ bool read_day(const Cells& cells, const ColumnType& type, std::int64_t i, std::i
 }
 
 // One cell of column c, role `role`, into the row; false, with why, when it is bad.
-bool read_cell(const StreamReader& reader, std::size_t c, detail::ObservationRole role, std::int64_t i, detail::ObservationRow& row, detail::RowIds& ids,
-               Message& problem, const Limits& limits) {
-    const Cells& cells = reader.cells(c);
+bool read_cell(const StreamReader& reader, const Batch& batch, std::size_t c, detail::ObservationRole role, std::int64_t i, detail::ObservationRow& row,
+               detail::RowIds& ids, Message& problem, const Limits& limits) {
+    const Cells& cells = batch.cells[c];
     const ColumnType& type = reader.types()[c];
-    const std::int64_t at = reader.at(i);
+    const std::int64_t at = batch.at(i);
     if (cells.null(at)) return detail::read_text_cell(role, {}, row, ids, problem);  // as an empty cell
     if (type.kind != Kind::null && is_text(type.kind)) {
         const std::string_view text = cells.text(at);
         if (text.size() > limits.text_bytes)
-            throw detail::limit_exceeded(reader.source(), Message("{0}[{1}]"_en, "{0}[{1}]"_zh, {reader.names()[c], std::to_string(i)}),
+            throw detail::limit_exceeded(reader.source(), Message("{0}[{1}]"_en, "{0}[{1}]"_zh, {reader.names()[c], std::to_string(batch.first_row + static_cast<std::size_t>(i))}),
                                          Message("a cell of more than {0} bytes ('{1}')"_en, "单元格超过 {0} 字节（'{1}'）"_zh,
                                                  {std::to_string(limits.text_bytes), detail::quote(text.substr(0, 4 * quoted_characters))}),
                                          limits.text_bytes, "text_bytes");
@@ -480,6 +490,32 @@ bool read_cell(const StreamReader& reader, std::size_t c, detail::ObservationRol
     case detail::role_value: return detail::check_value(cells.number(at), row.value, problem);
     case detail::role_sample_size: return detail::check_sample_size(cells.integer(at), row.sample_size, problem);
     default: return true;  // not reached: other roles take text only
+    }
+}
+
+// The rows of a batch into `sink`, the bad ones into `rejected` with their column and row.
+void read_batch(const StreamReader& reader, const Batch& batch, const std::vector<detail::ObservationRole>& roles, const std::vector<std::size_t>& column_of,
+                detail::ObservationSink& sink, std::vector<RejectedRow>& rejected, const Limits& limits) {
+    const auto reject = [&](std::size_t c, std::int64_t i, Message problem) {
+        rejected.push_back(RejectedRow{0, 0, reader.names()[c] + "[" + std::to_string(batch.first_row + static_cast<std::size_t>(i)) + "]", std::move(problem)});
+    };
+    std::size_t c = 0;
+    try {
+        for (std::int64_t i = 0; i < batch.rows(); ++i) {
+            detail::ObservationRow row;
+            detail::RowIds ids;
+            Message problem;
+            bool good = true;
+            for (c = 0; c < roles.size() && good; ++c)
+                if (!read_cell(reader, batch, c, roles[c], i, row, ids, problem, limits)) {
+                    reject(c, i, std::move(problem));
+                    good = false;
+                }
+            detail::ObservationRole bad = detail::role_count;
+            if (good && !detail::take_row(sink, row, ids, bad, problem)) reject(column_of[bad], i, std::move(problem));
+        }
+    } catch (const Malformed& bad) {
+        reader.fail(c, batch, bad);
     }
 }
 
@@ -501,37 +537,51 @@ ObservationLoad read_observations_arrow(ArrowArrayStream* stream, const std::str
         if (!accepted(roles[c], reader.types()[c])) reader.wrong_type(c, accepted_types(roles[c]));
         column_of[roles[c]] = c;
     }
+    if (options.threads < 0)
+        throw ValidationError("threads", Message("value {0}; expected 0 (up to 2) or more"_en, "取值 {0}；应为 0（至多 2 个）或更多"_zh, {std::to_string(options.threads)}));
+    const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads) : detail::thread_count(0, 2);
     ObservationLoad load;
     detail::ObservationSink sink(load.store, load.rejected);
-    std::size_t row_number = 0;  // rows of the stream before this batch
-    const auto reject = [&](std::size_t c, std::int64_t i, Message problem) {
-        load.rejected.push_back(RejectedRow{0, 0, reader.names()[c] + "[" + std::to_string(row_number + static_cast<std::size_t>(i)) + "]", std::move(problem)});
-    };
-    while (reader.next()) {
-        const std::int64_t rows = reader.rows();
-        if (static_cast<std::uint64_t>(rows) > options.limits.rows - std::min<std::size_t>(row_number, options.limits.rows))
-            throw detail::limit_exceeded(source, "", Message("{0} rows or more"_en, "{0} 行或更多"_zh, {std::to_string(row_number + static_cast<std::size_t>(rows))}),
-                                         options.limits.rows, "rows");
-        if (row_number == 0) load.store.reserve(static_cast<std::size_t>(rows));
-        std::size_t c = 0;
-        try {
-            for (std::int64_t i = 0; i < rows; ++i) {
-                detail::ObservationRow row;
-                detail::RowIds ids;
-                Message problem;
-                bool good = true;
-                for (c = 0; c < roles.size() && good; ++c)
-                    if (!read_cell(reader, c, roles[c], i, row, ids, problem, options.limits)) {
-                        reject(c, i, std::move(problem));
-                        good = false;
-                    }
-                detail::ObservationRole bad = detail::role_count;
-                if (good && !detail::take_row(sink, row, ids, bad, problem)) reject(column_of[bad], i, std::move(problem));
-            }
-        } catch (const Malformed& bad) {
-            reader.fail(c, bad);
+    // The batches are read a window at a time, each window cut at batches into a part per thread:
+    // the first part into the result, each other into a store of its own appended after it in
+    // order (as the CSV reader does with its blocks), so the result does not depend on the threads.
+    constexpr std::size_t window_rows = 1 << 20;
+    std::vector<std::unique_ptr<Batch>> window;
+    std::size_t held = 0;
+    for (bool more = true; more;) {
+        std::unique_ptr<Batch> batch = reader.next();
+        more = batch != nullptr;
+        if (more) {
+            if (reader.rows() > options.limits.rows)
+                throw detail::limit_exceeded(source, "", Message("{0} rows or more"_en, "{0} 行或更多"_zh, {std::to_string(reader.rows())}), options.limits.rows, "rows");
+            held += static_cast<std::size_t>(batch->rows());
+            window.push_back(std::move(batch));
+            if (held < window_rows) continue;
         }
-        row_number += static_cast<std::size_t>(rows);
+        // Cuts: part k reads window[cut[k], cut[k + 1]), of about held / parts rows each.
+        std::vector<std::size_t> cuts{0};
+        const std::size_t parts = std::min(threads, window.size());
+        for (std::size_t i = 0, rows = 0; i < window.size() && cuts.size() < parts; ++i) {
+            rows += static_cast<std::size_t>(window[i]->rows());
+            if (rows * parts >= held * cuts.size() && i + 1 < window.size()) cuts.push_back(i + 1);
+        }
+        cuts.push_back(window.size());
+        std::vector<ObservationStore> stores(cuts.size() - 2);
+        std::vector<std::vector<RejectedRow>> rejected(cuts.size() - 2);
+        std::vector<detail::ObservationSink> sinks;
+        sinks.reserve(stores.size());
+        for (std::size_t k = 0; k < stores.size(); ++k) sinks.emplace_back(stores[k], rejected[k]);
+        detail::run_parallel(cuts.size() - 1, threads, [&](std::size_t part, std::size_t) {
+            for (std::size_t i = cuts[part]; i < cuts[part + 1]; ++i)
+                read_batch(reader, *window[i], roles, column_of, part == 0 ? sink : sinks[part - 1], part == 0 ? load.rejected : rejected[part - 1],
+                           options.limits);
+        });
+        for (std::size_t k = 0; k < stores.size(); ++k) {
+            detail::append_store(load.store, stores[k]);
+            load.rejected.insert(load.rejected.end(), std::make_move_iterator(rejected[k].begin()), std::make_move_iterator(rejected[k].end()));
+        }
+        window.clear();
+        held = 0;
     }
     load.store.finalize();
     return load;
@@ -563,8 +613,8 @@ ValueTable read_value_table_arrow(ArrowArrayStream* stream, const std::string& s
     std::vector<double> values;
     detail::UnitIds units(table.units, 0);
     std::size_t row_number = 0;
-    while (reader.next()) {
-        const std::int64_t rows = reader.rows();
+    while (const std::unique_ptr<Batch> batch = reader.next()) {
+        const std::int64_t rows = batch->rows();
         if (static_cast<std::uint64_t>(rows) > most_rows - std::min(row_number, most_rows))
             throw detail::limit_exceeded(source, "", Message("{0} rows of {1} values"_en, "{0} 行、每行 {1} 个数值"_zh, {std::to_string(row_number + static_cast<std::size_t>(rows)), std::to_string(width)}),
                                          width != 0 && most_rows < options.limits.rows ? options.limits.cells : options.limits.rows,
@@ -573,21 +623,21 @@ ValueTable read_value_table_arrow(ArrowArrayStream* stream, const std::string& s
         std::size_t c = 0;
         try {
             for (std::int64_t i = 0; i < rows; ++i) {
-                const std::int64_t at = reader.at(i);
+                const std::int64_t at = batch->at(i);
                 const auto where = [&](std::size_t column) {
                     return Message("column {0}, row {1}"_en, "列 {0}，第 {1} 行"_zh, {detail::single_quoted(names[column]), std::to_string(row_number + static_cast<std::size_t>(i))});
                 };
                 c = 0;
-                const Cells& unit = reader.cells(0);
+                const Cells& unit = batch->cells[0];
                 units.add(unit.null(at) ? std::string_view() : unit.text(at), source, where(0));
                 if (header.class_index != 0) {
                     c = header.class_index;
-                    const Cells& cls = reader.cells(c);
+                    const Cells& cls = batch->cells[c];
                     table.classes.emplace_back(cls.null(at) ? std::string_view() : detail::checked_name(detail::trim_blanks(cls.text(at)), source, where(c)));
                 }
                 for (std::size_t k = 0; k < width; ++k) {
                     c = header.value_columns[k];
-                    const Cells& cells = reader.cells(c);
+                    const Cells& cells = batch->cells[c];
                     const Kind kind = reader.types()[c].kind;
                     double value = std::numeric_limits<double>::quiet_NaN();
                     if (!cells.null(at)) {
@@ -602,7 +652,7 @@ ValueTable read_value_table_arrow(ArrowArrayStream* stream, const std::string& s
                 }
             }
         } catch (const Malformed& bad) {
-            reader.fail(c, bad);
+            reader.fail(c, *batch, bad);
         }
         row_number += static_cast<std::size_t>(rows);
     }

@@ -94,6 +94,8 @@ namespace civitas {
 /// counted over the whole stream); a column of another type, a bad set of columns, an error of
 /// the stream or a malformed batch (offsets, lengths, buffers, children) throws ParseError naming
 /// `source`. The stream is consumed: it and every array it gave are released, also on error.
+/// Batches are read a window of about a million rows at a time, each window split at batches
+/// between `options.threads` threads (0: up to 2); results do not depend on it.
 [[nodiscard]] CIVITAS_EXPORT ObservationLoad read_observations_arrow(ArrowArrayStream* stream, const std::string& source = "<arrow>",
                                                                      const ObservationReadOptions& options = {});
 

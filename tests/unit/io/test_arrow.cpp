@@ -128,6 +128,31 @@ TEST(ArrowObservations, BadRowsAreRejectedAsInCsvWithTheirRow) {
     EXPECT_EQ(to_string(from_arrow.rejected[2]), "value[3]: empty value; expected a number");
 }
 
+TEST(ArrowObservations, TheSameWithOneThreadOrThree) {
+    // Batches with bad rows, new and repeated ids, split between threads: the same store and the
+    // same rejected rows, in order.
+    const auto batches = [] {
+        std::vector<std::vector<A::Column>> out;
+        for (int b = 0; b < 7; ++b) {
+            const std::string n = std::to_string(b);
+            out.push_back({A::text("unit", {"u" + n, "u0", std::nullopt}), A::dictionary<std::int8_t>("indicator", "c", {0, 1, 0}, {"x", "y" + n}),
+                           A::fixed<std::int32_t>("date", "tdD", {19723 + b, 19724, 19725}), A::fixed<double>("value", "g", {1.0 * b, std::nan(""), 3})});
+        }
+        return out;
+    };
+    ObservationReadOptions one, three;
+    one.threads = 1;
+    three.threads = 3;
+    const ObservationLoad a = observations(A::Stream({}, batches()), one), b = observations(A::Stream({}, batches()), three);
+    EXPECT_EQ(a.store.size(), 7u);
+    EXPECT_EQ(a.store, b.store);
+    EXPECT_EQ(a.store.units(), b.store.units());
+    EXPECT_EQ(a.store.indicators(), b.store.indicators());
+    ASSERT_EQ(a.rejected.size(), 14u);
+    EXPECT_EQ(a.rejected, b.rejected);
+    EXPECT_EQ(a.rejected[13].path, "unit[20]");
+}
+
 TEST(ArrowObservations, TypedCellsOutOfRangeAreRejected) {
     std::vector<A::Column> columns = {A::text("unit", {"a", "a", "a", "a"}), A::text("indicator", {"x", "x", "x", "x"}),
                                       A::fixed<std::int64_t>("date", "tss:", {0, 3600, 0, -400000LL * 86400}),
