@@ -12,6 +12,11 @@ peak memory (VmHWM, the resident-set high-water mark, from /proc/self/status):
   then, timed apart, the same latest-value matrix the pandas way (date filter, stable sort,
   last row per unit and indicator, pivot), whose result is checked against civitas's.
 
+- Arrow (unless --no-arrow): the same data already in memory as a pyarrow Table (read by
+  ``pyarrow.csv.read_csv``, timed for context), then ``civitas.read_observations(table)``: Arrow
+  ingestion through the C stream interface, side by side with civitas's CSV read; its
+  latest-value matrix is checked equal to the CSV's.
+
 Targets: civitas (read + matrix) faster than pandas' read_csv alone; civitas's peak memory at
 most 2x the CSV's size. Exit status 1 when the matrices differ, 2 when civitas cannot be
 imported; a missed target does not fail (shared machines are noisy). The file is deleted after
@@ -68,6 +73,29 @@ def run_civitas(path: str, as_of: datetime.date, out: str, threads: int) -> dict
             "summary": str(load), "store_bytes": load.store.memory_bytes(), "baseline_rss": baseline, "peak_rss": peak_rss_bytes()}
 
 
+def run_arrow(path: str, as_of: datetime.date, out: str) -> dict[str, Any]:
+    """The same data already in memory as a pyarrow Table (read by pyarrow's CSV reader, timed
+    for context), then ``civitas.read_observations(table)``: the Arrow ingestion alone."""
+    import pyarrow
+    import pyarrow.csv
+
+    import civitas
+    baseline = peak_rss_bytes()
+    start, cpu = time.perf_counter(), cpu_seconds()
+    table = pyarrow.csv.read_csv(path)
+    csv_s, csv_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    table_rss = peak_rss_bytes()
+    start, cpu = time.perf_counter(), cpu_seconds()
+    load = civitas.read_observations(table)
+    ingest_s, ingest_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    matrix = load.store.latest_matrix(as_of)
+    np.savez(out, values=matrix.values, ages=matrix.ages, units=np.array(matrix.units), indicators=np.array(matrix.indicators))
+    return {"pyarrow_read_csv_s": csv_s, "pyarrow_read_csv_cpu_s": csv_cpu, "ingest_s": ingest_s, "ingest_cpu_s": ingest_cpu,
+            "rows": len(load.store), "rejected": len(load.rejected), "table_bytes": table.nbytes, "batches": len(table.to_batches()),
+            "types": {f.name: str(f.type) for f in table.schema}, "pyarrow_version": pyarrow.__version__,
+            "baseline_rss": baseline, "peak_rss_table": table_rss, "peak_rss": peak_rss_bytes()}
+
+
 def latest_matrix_pandas(frame: Any, as_of: datetime.date) -> tuple[Any, Any]:
     """The latest value and its age per unit (rows) and indicator (columns) on or before as_of,
     corrections resolved: among the records of a date, the one recorded last (a record without a
@@ -108,7 +136,10 @@ def run_pandas(path: str, as_of: datetime.date, out: str, read_only: bool) -> di
 def worker(argv: list[str]) -> int:
     side, path, as_of, out, option = argv
     day = datetime.date.fromisoformat(as_of)
-    figures = run_civitas(path, day, out, int(option)) if side == "civitas" else run_pandas(path, day, out, option == "read-only")
+    if side == "arrow":
+        figures = run_arrow(path, day, out)
+    else:
+        figures = run_civitas(path, day, out, int(option)) if side == "civitas" else run_pandas(path, day, out, option == "read-only")
     print(json.dumps(figures))
     return 0
 
@@ -145,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--as-of", default=AS_OF, help=f"the date of the latest values (default {AS_OF})")
     parser.add_argument("--threads", type=int, default=0, help="civitas parsing threads (0: up to 2)")
     parser.add_argument("--pandas-read-only", action="store_true", help="skip pandas' latest-value matrix (and the check)")
+    parser.add_argument("--no-arrow", action="store_true", help="skip the Arrow side (needs pyarrow)")
     parser.add_argument("--keep", action="store_true", help="keep the file written")
     parser.add_argument("--quick", action="store_true", help="200 units x 30 indicators x 24 months: checks, times little")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -171,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         theirs = run_worker(__file__, "pandas", str(path), args.as_of, str(work / "pandas.npz"),
                                "read-only" if args.pandas_read_only else "full")
         problems = [] if args.pandas_read_only else compare(str(work / "civitas.npz"), str(work / "pandas.npz"))
+        arrow = None
+        if not args.no_arrow:
+            arrow = run_worker(__file__, "arrow", str(path), args.as_of, str(work / "arrow.npz"), "")
+            problems += [f"Arrow: {p}" for p in compare(str(work / "civitas.npz"), str(work / "arrow.npz"))]
     finally:
         if not existed and not args.keep:
             path.unlink(missing_ok=True)
@@ -197,21 +233,28 @@ def main(argv: list[str] | None = None) -> int:
     if "matrix_s" in theirs:
         print(f"{'pandas latest matrix (after read)':34s}{theirs['matrix_s']:9.2f} {gb(theirs['peak_rss'])}")
         print(f"{'pandas total':34s}{theirs['read_s'] + theirs['matrix_s']:9.2f}")
+    if arrow is not None:
+        print(f"{'pyarrow read_csv (to a Table)':34s}{arrow['pyarrow_read_csv_s']:9.2f} {arrow['pyarrow_read_csv_cpu_s']:8.2f} "
+              f"{gb(arrow['peak_rss_table'])}  (Table {gb(arrow['table_bytes'])}, {arrow['batches']} batches)")
+        print(f"{'civitas read_observations(Table)':34s}{arrow['ingest_s']:9.2f} {arrow['ingest_cpu_s']:8.2f} {gb(arrow['peak_rss'])}"
+              f"  (Arrow ingestion alone; civitas' CSV read / this: {ours['read_s'] / arrow['ingest_s']:.1f}x)")
     judged = "" if not args.quick else " (not judged on the small file: the interpreter and start-up dominate)"
     print(f"speed: pandas read_csv / civitas total = {speed:.2f}x (CPU time: {cpu_speed:.2f}x); target >= "
           f"{SPEED_TARGET:g}x: {'met' if speed >= SPEED_TARGET else 'NOT met'}{judged}")
     print(f"memory: civitas peak RSS / CSV size = {memory:.2f}x; target <= {MEMORY_TARGET:g}x: "
           f"{'met' if memory <= MEMORY_TARGET else 'NOT met'}{judged}")
-    if args.pandas_read_only:
-        print("results: not checked (--pandas-read-only)")
+    if args.pandas_read_only and not problems:
+        print("results: pandas' not checked (--pandas-read-only)"
+              + ("; the Arrow Table's the same as the CSV's" if arrow is not None else ""))
     elif problems:
         print("\nRESULTS DIFFER between civitas and pandas:")
         for problem in problems:
             print("  " + problem)
     else:
-        print("results: the same (latest value and age of every unit and indicator)")
+        print("results: the same (latest value and age of every unit and indicator"
+              + (", from CSV and from the Arrow Table)" if arrow is not None else ")"))
     if args.json:
-        args.json.write_text(json.dumps({"csv_bytes": size, "as_of": args.as_of, "civitas": ours, "pandas": theirs,
+        args.json.write_text(json.dumps({"csv_bytes": size, "as_of": args.as_of, "civitas": ours, "pandas": theirs, "arrow": arrow,
                                          "speed_ratio": speed, "cpu_ratio": cpu_speed, "memory_ratio": memory, "results_match": not problems,
                                          "problems": problems}, indent=2) + "\n", encoding="utf-8")
     return 1 if problems else 0

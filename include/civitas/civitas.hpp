@@ -38,6 +38,7 @@
 #include <civitas/report/report.hpp>
 
 // io: file formats: load_, parse_, save_, to_json
+#include <civitas/io/arrow_io.hpp>
 #include <civitas/io/assessment_io.hpp>
 #include <civitas/io/bundled_data.hpp>
 #include <civitas/io/calendar_io.hpp>

@@ -125,6 +125,8 @@ __all__: list = [
     "parse_observations_csv",
     "load_observations_json",
     "parse_observations_json",
+    "read_observations_arrow",
+    "read_observations",
     "AssessmentKind",
     "EventKind",
     "inspection_format",
@@ -231,6 +233,7 @@ __all__: list = [
     "evaluation_to_json",
     "load_value_table",
     "parse_value_table",
+    "read_value_table_arrow",
     "release_cached_memory",
     "data_directories",
     "add_data_directory",
@@ -1379,7 +1382,7 @@ class Framework:
 
         `threads` sets how many threads evaluate a large batch (0: one per core, 1: none); the results never depend on it.
 
-        `data` is a DataFrame (index: unit ids, columns: indicator ids) or a 2-D array (rows: units) with `columns=` naming its columns. Columns may come in any order and leave indicators out (missing data). float64 arrays are read in place, in C or Fortran order. `classes` gives each unit's class (for `pass_by_class`): a sequence, or for a DataFrame the name of the column holding them. Empty cells are NaN: pass `nan_as_missing=True` for them to be missing data rather than invalid.
+        `data` is a DataFrame (index: unit ids, columns: indicator ids), a 2-D array (rows: units) with `columns=` naming its columns, or a table that exports an Arrow stream (`__arrow_c_stream__`: pyarrow, polars, DuckDB; first column the unit ids, nulls NaN), read as read_value_table_arrow reads it. Columns may come in any order and leave indicators out (missing data). float64 arrays are read in place, in C or Fortran order. `classes` gives each unit's class (for `pass_by_class`): a sequence, or for a DataFrame the name of the column holding them. Empty cells are NaN: pass `nan_as_missing=True` for them to be missing data rather than invalid.
 
         A unit with invalid data gets `errors[i]` and `Decision.invalid`; the others are still evaluated. Raises NotFoundError for an unknown column id.
         """
@@ -3509,12 +3512,12 @@ class RejectedRow:
     @property
     def column(self) -> int:
         """
-        CSV: 1-based column of the offending field; 0 for the whole row.
+        CSV: 1-based column of the offending field; 0 for the whole row, in JSON and in Arrow tables.
         """
     @property
     def line(self) -> int:
         """
-        CSV: 1-based line where the row starts; 0 in JSON.
+        CSV: 1-based line where the row starts; 0 in JSON and Arrow tables.
         """
     @property
     def message(self) -> str:
@@ -3529,7 +3532,7 @@ class RejectedRow:
     @property
     def path(self) -> str:
         """
-        JSON: path of the offending value; '' in CSV.
+        JSON: path of the offending value; Arrow tables: the column and the 0-based row ('value[41]'); '' in CSV.
         """
 
 class ObservationStore:
@@ -6826,6 +6829,27 @@ def rank_uncertainty(
 ) -> RankUncertainty:
     """
     Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). The same seed gives the same result with any number of threads.
+    """
+
+def read_observations(
+    source: typing.Any, *, threads: typing.SupportsInt | typing.SupportsIndex = 0, limits: Limits | None = None
+) -> ObservationLoad:
+    """
+    Reads observations from `source`: a path to a CSV, JSON or Parquet file (Parquet is read with pyarrow, which must be installed), or a table that exports an Arrow stream (see read_observations_arrow). The file's kind comes from its suffix (.csv, .json, .parquet or .pq). `threads` is the CSV reader's.
+    """
+
+def read_observations_arrow(
+    source: typing.Any, name: str = "<arrow>", *, limits: Limits | None = None
+) -> ObservationLoad:
+    """
+    Reads observations from a table that exports an Arrow stream (`__arrow_c_stream__`: a pyarrow Table or RecordBatchReader, a polars or pandas DataFrame, a DuckDB result), in C++ without a loop in Python. Its columns are those of the CSV format, by name, with the same rules: ids as text (dictionary-encoded too), dates as date32, date64, timestamps without a time zone or 'YYYY-MM-DD' text, value as any number, nulls as empty cells. Bad rows are left out and listed in `rejected` with `path` 'column[row]' (0-based); a column of another type raises ParseError naming it, its Arrow type and what is accepted; `name` is the source's name in errors.
+    """
+
+def read_value_table_arrow(
+    source: typing.Any, name: str = "<arrow>", class_column: str = "", *, limits: Limits | None = None
+) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
+    """
+    The same as load_value_table, from a table that exports an Arrow stream (`__arrow_c_stream__`): the first column holds unit ids (text), the others numbers (any integer or floating-point type, booleans as 1/0, or text read as CSV cells); nulls are NaN. ParseError names the column, its Arrow type or the row.
     """
 
 def readiness(

@@ -148,6 +148,22 @@ def evaluate_many(
             array = frame.to_numpy()  # a view where pandas has one block: no copy
         else:
             array = _numbers_of(frame)
+    elif hasattr(data, "__arrow_c_stream__") and not isinstance(data, np.ndarray):
+        # An Arrow table (pyarrow, polars, DuckDB): read in C++, first column the unit ids.
+        class_column = classes if isinstance(classes, str) else ""
+        table_units, table_classes, column_ids, array = _core.read_value_table_arrow(data, class_column=class_column)
+        if columns is not None:
+            position = {c: k for k, c in enumerate(column_ids)}
+            for c in columns:
+                if c not in position:
+                    raise validation_error("columns", f"{c!r} is not a column of the table; expected one of {column_ids}",
+                                           f"{c!r} 不是表中的列；应为 {column_ids} 之一")
+            array = array[:, [position[c] for c in columns]]
+            column_ids = list(columns)
+        if units is None:
+            unit_ids = table_units
+        if isinstance(classes, str):
+            classes = table_classes
     else:
         if columns is None:
             raise validation_error("columns", "missing; expected the indicator id of each column of an array",

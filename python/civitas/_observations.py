@@ -1,17 +1,20 @@
 """pandas views of observations: ``ObservationStore.to_frame()``, ``LatestMatrix.to_frame()`` and
-``ages_frame()``, ``ObservationLoad.rejected_frame()``, methods bound with their classes in
-python/src/bind_observations.cpp, where their documentation is. pandas is imported only when one
-of them is called.
+``ages_frame()``, ``ObservationLoad.rejected_frame()``; and ``read_observations()`` from a path or
+an Arrow table. All are bound in python/src/bind_observations.cpp, where their documentation is.
+pandas is imported only when a frame is made, pyarrow only when a Parquet file is read.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from . import _core
-from ._support import pandas
+from ._support import not_found_error, pandas, validation_error
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,3 +63,41 @@ def load_rejected_frame(self: _core.ObservationLoad) -> pd.DataFrame:
     pd = pandas()
     rows = [(row.line, row.column, row.path, row.message) for row in self.rejected]
     return pd.DataFrame(rows, columns=["line", "column", "path", "message"])
+
+
+# ---- reading observations from anywhere ----------------------------------------------------------
+
+
+def _pyarrow_parquet() -> Any:
+    """pyarrow.parquet, imported now; ImportError, in both languages, when pyarrow is not installed."""
+    try:
+        return importlib.import_module("pyarrow.parquet")  # untyped: imported by name
+    except ImportError:  # pragma: no cover - depends on the environment
+        msg = ("reading Parquet needs pyarrow: pip install pyarrow "
+               "(读取 Parquet 文件需要 pyarrow: pip install pyarrow)")
+        raise ImportError(msg) from None
+
+
+def read_observations(source: object, *, threads: int = 0, limits: _core.Limits | None = None) -> _core.ObservationLoad:
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        suffix = Path(path).suffix.lower()
+        if suffix == ".csv":
+            return _core.load_observations_csv(path, threads=threads, limits=limits)
+        if suffix == ".json":
+            return _core.load_observations_json(path, limits=limits)
+        if suffix in (".parquet", ".pq"):
+            parquet = _pyarrow_parquet()
+            if not Path(path).is_file():
+                raise not_found_error(f"{path}: no such file; expected a Parquet file",
+                                      f"{path}: 文件不存在；应为 Parquet 文件")
+            return _core.read_observations_arrow(parquet.read_table(path), path, limits=limits)
+        raise validation_error("source", f"a file named {path!r}; expected a name ending in .csv, .json, .parquet or .pq",
+                               f"文件名为 {path!r}；应以 .csv、.json、.parquet 或 .pq 结尾")
+    if hasattr(source, "__arrow_c_stream__"):
+        return _core.read_observations_arrow(source, limits=limits)
+    kind = type(source).__name__
+    raise validation_error("source", f"a {kind}; expected a path (CSV, JSON or Parquet) or a table that exports an Arrow "
+                                     "stream (__arrow_c_stream__: a pyarrow Table, a polars or pandas DataFrame, a DuckDB result)",
+                           f"为 {kind}；应为文件路径（CSV、JSON 或 Parquet）或导出 Arrow 流（__arrow_c_stream__）的表: "
+                           "pyarrow Table、polars 或 pandas DataFrame、DuckDB 结果")

@@ -1,11 +1,13 @@
 /// Files and bundled data: load/parse/save frameworks, round-scheme files, evaluations as JSON,
 /// value tables, the data folders searched for bundled frameworks, calendars and round schemes.
 
+#include <civitas/io/arrow_io.hpp>
 #include <civitas/io/bundled_data.hpp>
 #include <civitas/io/framework_io.hpp>
 #include <civitas/io/round_scheme_io.hpp>
 #include <civitas/io/value_table.hpp>
 
+#include "arrow_stream.hpp"
 #include "bindings.hpp"
 
 #include <pybind11/stl.h>
@@ -134,6 +136,22 @@ void register_io(py::module_& m) {
         },
         py::arg("text"), py::arg("file") = "<string>", py::arg("class_column") = "", py::kw_only(), py::arg("limits") = py::none(),
         "The same as load_value_table, from CSV text.");
+    m.def(
+        "read_value_table_arrow",
+        [](const py::object& source, const std::string& name, const std::string& class_column, const std::optional<Limits>& limits) {
+            const ReadOptions options = read_options_of(limits);
+            ArrowArrayStream stream = arrow_stream_of(source, "source");
+            ValueTable table;
+            {
+                py::gil_scoped_release release;
+                table = read_value_table_arrow(&stream, name, class_column, options);
+            }
+            return table_tuple(std::move(table));
+        },
+        py::arg("source"), py::arg("name") = "<arrow>", py::arg("class_column") = "", py::kw_only(), py::arg("limits") = py::none(),
+        "The same as load_value_table, from a table that exports an Arrow stream (`__arrow_c_stream__`): the first "
+        "column holds unit ids (text), the others numbers (any integer or floating-point type, booleans as 1/0, or text "
+        "read as CSV cells); nulls are NaN. ParseError names the column, its Arrow type or the row.");
 
     m.def("release_cached_memory", &release_cached_memory,
           "Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).");

@@ -6,9 +6,11 @@
 /// C++ matrices (no copy), which they keep alive; so are TrendMatrix's. The readers, latest_matrix
 /// and trend_matrix release the GIL.
 
+#include "arrow_stream.hpp"
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
+#include <civitas/io/arrow_io.hpp>
 #include <civitas/io/observations_io.hpp>
 #include <civitas/tracking/observations.hpp>
 
@@ -179,9 +181,9 @@ void register_observations(py::module_& m) {
                    std::to_string((self.points.array() >= 2.0).count()) + " with a trend>";
         });
 
-    rejected_row.def_readonly("line", &RejectedRow::line, "CSV: 1-based line where the row starts; 0 in JSON.")
-        .def_readonly("column", &RejectedRow::column, "CSV: 1-based column of the offending field; 0 for the whole row.")
-        .def_readonly("path", &RejectedRow::path, "JSON: path of the offending value; '' in CSV.")
+    rejected_row.def_readonly("line", &RejectedRow::line, "CSV: 1-based line where the row starts; 0 in JSON and Arrow tables.")
+        .def_readonly("column", &RejectedRow::column, "CSV: 1-based column of the offending field; 0 for the whole row, in JSON and in Arrow tables.")
+        .def_readonly("path", &RejectedRow::path, "JSON: path of the offending value; Arrow tables: the column and the 0-based row ('value[41]'); '' in CSV.")
         .def_property_readonly(
             "message", [](const RejectedRow& self) { return self.message.text(Language::en); }, "What is wrong and what was expected.")
         .def_property_readonly(
@@ -318,6 +320,31 @@ void register_observations(py::module_& m) {
         },
         py::arg("text"), py::arg("file") = "<string>", py::kw_only(), py::arg("limits") = py::none(),
         "The same as load_observations_json, from JSON text.");
+    m.def(
+        "read_observations_arrow",
+        [](const py::object& source, const std::string& name, const std::optional<Limits>& limits) {
+            const ObservationReadOptions options = read_options(0, ObservationReadOptions{}.block_bytes, limits);
+            ArrowArrayStream stream = arrow_stream_of(source, "source");
+            py::gil_scoped_release release;
+            return read_observations_arrow(&stream, name, options);
+        },
+        py::arg("source"), py::arg("name") = "<arrow>", py::kw_only(), py::arg("limits") = py::none(),
+        "Reads observations from a table that exports an Arrow stream (`__arrow_c_stream__`: a pyarrow Table or "
+        "RecordBatchReader, a polars or pandas DataFrame, a DuckDB result), in C++ without a loop in Python. Its columns "
+        "are those of the CSV format, by name, with the same rules: ids as text (dictionary-encoded too), dates as "
+        "date32, date64, timestamps without a time zone or 'YYYY-MM-DD' text, value as any number, nulls as empty cells. "
+        "Bad rows are left out and listed in `rejected` with `path` 'column[row]' (0-based); a column of another type "
+        "raises ParseError naming it, its Arrow type and what is accepted; `name` is the source's name in errors.");
+    m.def(
+        "read_observations",
+        [](const py::object& source, int threads, const std::optional<Limits>& limits) {
+            return Instance<ObservationLoad>(
+                python_function("civitas._observations", "read_observations")(source, py::arg("threads") = threads, py::arg("limits") = limits));
+        },
+        py::arg("source"), py::kw_only(), py::arg("threads") = 0, py::arg("limits") = py::none(),
+        "Reads observations from `source`: a path to a CSV, JSON or Parquet file (Parquet is read with pyarrow, which "
+        "must be installed), or a table that exports an Arrow stream (see read_observations_arrow). The file's kind "
+        "comes from its suffix (.csv, .json, .parquet or .pq). `threads` is the CSV reader's.");
 }
 
 }  // namespace civitas::python

@@ -16,6 +16,7 @@
 #include "io/detail/file_text.hpp"
 #include "io/detail/json_reader.hpp"
 #include "plan/detail/date_words.hpp"
+#include "io/detail/observation_rows.hpp"
 #include "tracking/detail/observations_store.hpp"
 
 #include <algorithm>
@@ -56,66 +57,9 @@ LimitHit too_many_columns(std::size_t line, const Limits& limits) {
                     "columns"};
 }
 
-enum Role : std::uint8_t { role_unit, role_indicator, role_date, role_value, role_source, role_mode, role_sample_size, role_recorded, role_count };
-constexpr const char* role_names[role_count] = {"unit", "indicator", "date", "value", "source", "mode", "sample_size", "recorded"};
-constexpr std::size_t required_roles = 4;  // unit, indicator, date, value
-
-// Input text in a message: in single quotes, cut after 80 characters, control characters escaped.
-std::string single_quoted(std::string_view text) { return "'" + detail::quote(text) + "'"; }
-
-// The names of columns [from, to), joined by ", ".
-std::string role_list(std::size_t from, std::size_t to) {
-    std::string list;
-    for (std::size_t r = from; r < to; ++r) list += (r == from ? "" : ", ") + std::string(role_names[r]);
-    return list;
-}
-
-// The columns a header may have: "expected unit, indicator, date and value, and optionally source, ... or recorded".
-Message expected_columns() {
-    return Message("expected {0} and {1}, and optionally {2} or {3}"_en, "应为 {0} 和 {1} 列，可选 {2} 或 {3} 列"_zh,
-                   {role_list(0, required_roles - 1), role_names[required_roles - 1], role_list(required_roles, role_count - 1),
-                    role_names[role_count - 1]});
-}
-
-// Why text is no date, in the words of parse_date (with the text in single quotes like the other
-// messages of rejected rows), always saying what was expected.
-Message date_problem(std::string_view text) {
-    if (text.empty()) return Message("empty date; expected YYYY-MM-DD"_en, "日期为空；应为 YYYY-MM-DD"_zh);
-    Message problem = detail::date_problem(text, single_quoted(text), true);
-    if (problem.empty()) return Message("{0} is not a date; expected YYYY-MM-DD"_en, "{0} 不是日期；应为 YYYY-MM-DD"_zh, {single_quoted(text)});
-    return problem;
-}
-
-// A finite number as detail::parse_decimal reads it (value tables read theirs the same way); else why not.
-bool parse_value(std::string_view text, double& value, Message& problem) {
-    switch (detail::parse_decimal(text, value)) {
-    case detail::NumberProblem::none: return true;
-    case detail::NumberProblem::empty: problem = Message("empty value; expected a number"_en, "数值为空；应为数字"_zh); break;
-    case detail::NumberProblem::out_of_range:
-        problem = Message("{0} is out of the range of numbers; expected a number"_en, "{0} 超出数值范围；应为数字"_zh, {single_quoted(text)});
-        break;
-    case detail::NumberProblem::not_finite:
-        problem = Message("{0} is not a finite number; expected a number"_en, "{0} 不是有限数；应为数字"_zh, {single_quoted(text)});
-        break;
-    case detail::NumberProblem::not_a_number:
-        problem = Message("{0} is not a number; expected a number"_en, "{0} 不是数字；应为数字"_zh, {single_quoted(text)});
-        break;
-    }
-    return false;
-}
-
-// A whole number >= 1 that fits an int32.
-bool parse_sample_size(std::string_view text, std::int32_t& size) {
-    if (text.empty() || text.size() > 10) return false;
-    std::int64_t n = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + (c - '0');
-    }
-    if (n < 1 || n > INT32_MAX) return false;
-    size = static_cast<std::int32_t>(n);
-    return true;
-}
+using detail::ObservationRole;
+using detail::role_count;
+using detail::single_quoted;
 
 // ---- records with quotes ------------------------------------------------------------------
 
@@ -199,23 +143,11 @@ RecordStatus read_record(const char*& p, const char* end, bool final, Record& re
 
 // ---- rows ---------------------------------------------------------------------------------
 
-// Where one thread's rows go: a store, the rows rejected, and the last id of each name column.
-// Rows are counted against `max_rows` (a second thread's sink is given blocks that cannot pass it).
-struct Sink {
+// Where one thread's rows go, with its rows counted against `max_rows` (a second thread's sink
+// is given blocks that cannot pass it).
+struct Sink : detail::ObservationSink {
     Sink(ObservationStore& store, std::vector<RejectedRow>& rejected_rows, const Limits& reader_limits, std::size_t most_rows)
-        : columns(ObservationStoreAccess::columns(store)),
-          units(ObservationStoreAccess::units(store)),
-          indicators(ObservationStoreAccess::indicators(store)),
-          sources(ObservationStoreAccess::sources(store)),
-          rejected(rejected_rows),
-          limits(reader_limits),
-          max_rows(most_rows) {}
-
-    // The id of a name already in `table` (the last one of its column first), or -1.
-    static std::int32_t find(const detail::NameTable& table, std::int32_t last, std::string_view name) noexcept {
-        if (last >= 0 && table.names()[static_cast<std::size_t>(last)] == name) return last;
-        return table.find(name);
-    }
+        : ObservationSink(store, rejected_rows), limits(reader_limits), max_rows(most_rows) {}
 
     // One more data row at `line`; LimitHit past max_rows.
     void count_row(std::size_t line) {
@@ -223,22 +155,16 @@ struct Sink {
         ++rows;
     }
 
-    ObservationColumns& columns;
-    detail::NameTable& units;
-    detail::NameTable& indicators;
-    detail::NameTable& sources;
-    std::vector<RejectedRow>& rejected;
     const Limits& limits;
     std::size_t max_rows;
     std::size_t rows = 0;  // data rows seen, rejected ones included
-    std::int32_t last_unit = -1, last_indicator = -1, last_source = -1;
     Record record;  // the general path's fields
 };
 
 // The header's columns, and turning the fields of a row into a row of the store.
 class RowParser {
 public:
-    explicit RowParser(std::vector<Role> roles) : roles_(std::move(roles)) {
+    explicit RowParser(std::vector<ObservationRole> roles) : roles_(std::move(roles)) {
         for (std::size_t c = 0; c < roles_.size(); ++c) column_of_[roles_[c]] = c;
     }
 
@@ -334,134 +260,22 @@ private:
                                      : Message("{0} fields; expected {1} as in the header"_en, "{0} 个字段；应与表头一致，为 {1} 个"_zh, {have, want}));
         }
         ObservationRow row;
-        std::string_view unit_id, indicator_id, source_id, recorded_text;
+        detail::RowIds ids;
         Message problem;
-        for (std::size_t c = 0; c < roles_.size(); ++c) {
-            const std::string_view text = roles_[c] == role_unit || roles_[c] == role_indicator || roles_[c] == role_source
-                                              ? fields[c]
-                                              : detail::trim_blanks(fields[c]);  // quoted numbers and dates too
-            switch (roles_[c]) {
-            case role_unit:
-                if (text.empty()) return reject(sink, line, c + 1, Message("empty unit id; expected one"_en, "单位编号为空；应填写单位编号"_zh));
-                unit_id = text;
-                break;
-            case role_indicator:
-                if (text.empty())
-                    return reject(sink, line, c + 1, Message("empty indicator id; expected one"_en, "指标编号为空；应填写指标编号"_zh));
-                indicator_id = text;
-                break;
-            case role_date:
-                if (!detail::parse_day(text, row.date)) return reject(sink, line, c + 1, date_problem(text));
-                break;
-            case role_value:
-                if (!parse_value(text, row.value, problem)) return reject(sink, line, c + 1, std::move(problem));
-                break;
-            case role_source:
-                source_id = text;
-                break;
-            case role_mode:
-                if (!text.empty()) {
-                    const auto parsed = enum_from_string<AssessmentMode>(text);
-                    if (!parsed) {
-                        std::string list;
-                        for (const char* name : EnumNames<AssessmentMode>::values) list += (list.empty() ? "" : ", ") + std::string(name);
-                        return reject(sink, line, c + 1,
-                                      Message("{0} is not an assessment mode; expected one of {1}"_en, "{0} 不是有效的测评方式；应为以下之一: {1}"_zh,
-                                              {single_quoted(text), list}));
-                    }
-                    row.mode = static_cast<std::uint8_t>(*parsed);
-                }
-                break;
-            case role_sample_size:
-                if (!text.empty() && !parse_sample_size(text, row.sample_size))
-                    return reject(sink, line, c + 1,
-                                  Message("{0} is not a sample size; expected a whole number from 1 to 2147483647"_en, "{0} 不是有效的样本量；应为 1 到 2147483647 之间的整数"_zh,
-                                          {single_quoted(text)}));
-                break;
-            case role_recorded:
-                if (!text.empty() && !detail::parse_day(text, row.recorded)) return reject(sink, line, c + 1, date_problem(text));
-                recorded_text = text;
-                break;
-            case role_count:
-                break;
-            }
-        }
-        if (row.recorded != ObservationColumns::no_day && row.recorded < row.date)
-            return reject(sink, line, column_of_[role_recorded] + 1,
-                          Message("recorded {0} is before the date {1}; expected on or after it"_en, "记录日期 {0} 早于数据日期 {1}；应不早于数据日期"_zh,
-                                  {std::string(recorded_text), std::string(detail::trim_blanks(fields[column_of_[role_date]]))}));
-        // Ids are checked once, when first seen: UTF-8 without control characters (a source may
-        // hold line breaks, \r\n from spreadsheets too, and tabs). Nothing is interned before the
-        // row is taken.
-        const std::int32_t unit = Sink::find(sink.units, sink.last_unit, unit_id);
-        if (unit < 0)
-            if (Message bad = detail::text_problem(unit_id); !bad.empty()) return reject(sink, line, column_of_[role_unit] + 1, std::move(bad));
-        const std::int32_t indicator = Sink::find(sink.indicators, sink.last_indicator, indicator_id);
-        if (indicator < 0)
-            if (Message bad = detail::text_problem(indicator_id); !bad.empty())
-                return reject(sink, line, column_of_[role_indicator] + 1, std::move(bad));
-        std::int32_t source = 0;
-        if (!source_id.empty()) {
-            source = Sink::find(sink.sources, sink.last_source, source_id);
-            if (source < 0)
-                if (Message bad = detail::text_problem(source_id, "\n\r\t"); !bad.empty())
-                    return reject(sink, line, column_of_[role_source] + 1, std::move(bad));
-        }
-        row.unit = sink.last_unit = unit >= 0 ? unit : sink.units.intern(unit_id);
-        row.indicator = sink.last_indicator = indicator >= 0 ? indicator : sink.indicators.intern(indicator_id);
-        if (!source_id.empty()) row.source = sink.last_source = source >= 0 ? source : sink.sources.intern(source_id);
-        detail::append_row(sink.columns, row);
+        for (std::size_t c = 0; c < roles_.size(); ++c)
+            if (!detail::read_text_cell(roles_[c], fields[c], row, ids, problem)) return reject(sink, line, c + 1, std::move(problem));
+        ObservationRole bad = role_count;
+        if (!detail::take_row(sink, row, ids, bad, problem)) return reject(sink, line, column_of_[bad] + 1, std::move(problem));
     }
 
-    std::vector<Role> roles_;
+    std::vector<ObservationRole> roles_;
     std::size_t column_of_[role_count] = {};
 };
 
-// Unknown columns a message names; the others are counted.
-constexpr std::size_t unknown_columns_named = 5;
-
 // The header's columns; ParseError for unknown, repeated or missing ones.
-std::vector<Role> read_header(const Record& header, std::size_t line, const std::string& file) {
-    std::vector<Role> roles;
-    std::size_t seen[role_count] = {};  // 1-based column of each role, 0 when absent
-    Message unknown;  // "'x' (column 3), 'y' (column 5)": the first few
-    std::size_t first_unknown = 0, unknown_count = 0;
-    for (std::size_t c = 0; c < header.count; ++c) {
-        const std::string_view name = detail::trim_blanks(header.fields[c]);
-        const auto found = std::find_if(std::begin(role_names), std::end(role_names), [&](const char* r) { return name == r; });
-        if (found == std::end(role_names)) {
-            if (first_unknown == 0) first_unknown = c + 1;
-            if (++unknown_count > unknown_columns_named) continue;
-            Message item("{0} (column {1})"_en, "{0}（第 {1} 列）"_zh, {single_quoted(name), std::to_string(c + 1)});
-            unknown = unknown.empty() ? std::move(item) : Message("{0}, {1}"_en, "{0}, {1}"_zh, {std::move(unknown), std::move(item)});
-            continue;
-        }
-        const auto role = static_cast<Role>(found - std::begin(role_names));
-        if (seen[role] != 0)
-            throw ParseError(file, file_position(line, c + 1),
-                             Message("column {0} appears twice (columns {1} and {2}); expected each column once"_en,
-                                     "列 {0} 出现两次（第 {1} 列和第 {2} 列）；每列应只出现一次"_zh,
-                                     {single_quoted(name), std::to_string(seen[role]), std::to_string(c + 1)}));
-        seen[role] = c + 1;
-        roles.push_back(role);
-    }
-    if (unknown_count == 1)
-        throw ParseError(file, file_position(line, first_unknown), Message("unknown column {0}; {1}"_en, "未知的列 {0}；{1}"_zh, {std::move(unknown), expected_columns()}));
-    if (unknown_count > unknown_columns_named)
-        throw ParseError(file, file_position(line, first_unknown),
-                         Message("{0} unknown columns, the first {1}; {2}"_en, "{0} 个未知的列，前几个为 {1}；{2}"_zh,
-                                 {std::to_string(unknown_count), std::move(unknown), expected_columns()}));
-    if (unknown_count > 1)
-        throw ParseError(file, file_position(line, first_unknown), Message("unknown columns {0}; {1}"_en, "未知的列 {0}；{1}"_zh, {std::move(unknown), expected_columns()}));
-    std::string missing;
-    for (std::size_t r = 0; r < required_roles; ++r)
-        if (seen[r] == 0) missing += (missing.empty() ? "" : ", ") + single_quoted(role_names[r]);
-    if (!missing.empty())
-        throw ParseError(file, file_position(line),
-                         missing.find(',') == std::string::npos
-                             ? Message("missing column {0}; {1}"_en, "缺少列 {0}；{1}"_zh, {missing, expected_columns()})
-                             : Message("missing columns {0}; {1}"_en, "缺少列 {0}；{1}"_zh, {missing, expected_columns()}));
-    return roles;
+std::vector<ObservationRole> read_header(const Record& header, std::size_t line, const std::string& file) {
+    const std::vector<std::string_view> names(header.fields.begin(), header.fields.begin() + static_cast<std::ptrdiff_t>(header.count));
+    return detail::observation_roles(names, file, [&](std::size_t column) { return file_position(line, column); });
 }
 
 // Feeds text to the parser a window at a time; the file reader and parse_observations_csv share it.

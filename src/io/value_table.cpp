@@ -12,6 +12,7 @@
 #include "core/detail/number_format.hpp"
 #include "core/detail/utf8.hpp"
 #include "io/detail/file_text.hpp"
+#include "io/detail/value_cells.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -139,10 +140,14 @@ std::size_t count_records(std::string_view text, std::size_t most) {
     return records;
 }
 
-// An id or name of the table: its text, or a ParseError at its place when it cannot be one.
-std::string_view checked_name(std::string_view raw, const std::string& file, std::size_t line, std::size_t column) {
-    const std::string_view name = detail::trim_spaces(raw);
-    if (Message problem = detail::text_problem(name); !problem.empty()) throw ParseError(file, file_position(line, column), std::move(problem));
+
+}  // namespace
+
+namespace detail {
+
+std::string_view checked_name(std::string_view raw, const std::string& file, const Message::Argument& where) {
+    const std::string_view name = trim_spaces(raw);
+    if (Message problem = text_problem(name); !problem.empty()) throw ParseError(file, where, std::move(problem));
     return name;
 }
 
@@ -155,45 +160,70 @@ std::string lower_ascii(std::string_view text) {
 }
 
 // A cell as a value: NaN when empty (missing data); numbers read as the observation reader reads them.
-double read_cell(std::string_view raw, const std::string& file, std::size_t line, std::size_t column, const std::string& header) {
-    const std::string_view cell = detail::trim_blanks(raw);
+double value_cell(std::string_view raw, const std::string& file, const Message::Argument& where, const std::string& header) {
+    const std::string_view cell = trim_blanks(raw);
     if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
     double value = 0;
-    const detail::NumberProblem problem = detail::parse_decimal(cell, value);
-    if (problem == detail::NumberProblem::none) return value;
+    const NumberProblem problem = parse_decimal(cell, value);
+    if (problem == NumberProblem::none) return value;
     if (cell.size() <= 5) {
         const std::string word = lower_ascii(cell);
         if (word == "yes" || word == "true" || cell == "是") return 1.0;
         if (word == "no" || word == "false" || cell == "否") return 0.0;
     }
-    const std::string shown = detail::quote(cell), column_name = detail::quote(header);
+    const std::string shown = quote(cell), column_name = quote(header);
     switch (problem) {
-    case detail::NumberProblem::not_finite:
-        throw ParseError(file, file_position(line, column),
+    case NumberProblem::not_finite:
+        throw ParseError(file, where,
                          Message("'{0}' in column '{1}' is not a finite number; expected a number, yes/no, or an empty cell for missing data"_en,
                                  "列 '{1}' 中的 '{0}' 不是有限数；应为数字、是/否，缺失数据则留空"_zh, {shown, column_name}));
-    case detail::NumberProblem::out_of_range:
-        throw ParseError(file, file_position(line, column),
+    case NumberProblem::out_of_range:
+        throw ParseError(file, where,
                          Message("'{0}' in column '{1}' is out of the range of numbers; expected a number, yes/no, or an empty cell for missing data"_en,
                                  "列 '{1}' 中的 '{0}' 超出数值范围；应为数字、是/否，缺失数据则留空"_zh, {shown, column_name}));
     default: break;
     }
-    throw ParseError(file, file_position(line, column),
+    throw ParseError(file, where,
                      Message("'{0}' in column '{1}' is not a number; expected a number, yes/no, or an empty cell for missing data"_en,
                              "列 '{1}' 中的 '{0}' 不是数字；应为数字、是/否，缺失数据则留空"_zh, {shown, column_name}));
 }
 
-// Unit ids seen, as indices into the table's units (which may grow without breaking the set).
-struct UnitHash {
-    const std::vector<std::string>* units;
-    std::size_t operator()(std::size_t i) const noexcept { return std::hash<std::string_view>{}((*units)[i]); }
-};
-struct UnitEqual {
-    const std::vector<std::string>* units;
-    bool operator()(std::size_t a, std::size_t b) const noexcept { return (*units)[a] == (*units)[b]; }
-};
+TableHeader read_table_header(const std::vector<std::string_view>& names, const std::string& file, const std::function<Message::Argument(std::size_t)>& where,
+                              const std::string& class_column) {
+    TableHeader header;
+    std::set<std::string_view> seen;
+    for (std::size_t c = 1; c < names.size(); ++c) {
+        const std::string_view name = checked_name(names[c], file, where(c + 1));
+        if (name.empty()) throw ParseError(file, where(c + 1), Message("empty column name; expected an indicator id"_en, "列名为空；应为指标 id"_zh));
+        if (!seen.insert(name).second)
+            throw ParseError(file, where(c + 1),
+                             Message("duplicate column '{0}'; expected each indicator once"_en, "列 '{0}' 重复；每个指标应只出现一次"_zh, {quote(name)}));
+        if (!class_column.empty() && name == class_column) {
+            header.class_index = c;
+            continue;
+        }
+        header.columns.emplace_back(name);
+        header.value_columns.push_back(c);
+    }
+    if (!class_column.empty() && header.class_index == 0)
+        throw ParseError(file, where(0), Message("no column '{0}' for unit classes; expected it in the header"_en,
+                                                 "没有单位类别列 '{0}'；表头中应有该列"_zh, {quote(class_column)}));
+    return header;
+}
 
-}  // namespace
+UnitIds::UnitIds(std::vector<std::string>& units, std::size_t capacity) : units_(units), seen_(capacity, Hash{&units}, Equal{&units}) {}
+
+void UnitIds::add(std::string_view raw, const std::string& file, const Message::Argument& where) {
+    const std::string_view unit = checked_name(raw, file, where);
+    if (unit.empty()) throw ParseError(file, where, Message("empty unit id; expected one"_en, "单位 id 为空；应给出单位 id"_zh));
+    units_.emplace_back(unit);
+    if (!seen_.insert(units_.size() - 1).second) {
+        units_.pop_back();
+        throw ParseError(file, where, Message("duplicate unit '{0}'; expected each unit once"_en, "单位 '{0}' 重复；每个单位应只出现一次"_zh, {quote(unit)}));
+    }
+}
+
+}  // namespace detail
 
 ValueTable parse_value_table(std::string_view csv, const std::string& file, const std::string& class_column, const ReadOptions& options) {
     const Limits& limits = options.limits;
@@ -209,27 +239,12 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
         throw ParseError(file, file_position(header.line), Message("the header has one column; expected the unit id column, then indicator ids"_en,
                                                                    "表头只有一列；应先为单位 id 列，其后为各指标 id"_zh));
 
+    std::vector<std::string_view> names(header.fields.begin(), header.fields.begin() + static_cast<std::ptrdiff_t>(header.count));
+    detail::TableHeader columns = detail::read_table_header(names, file, [&](std::size_t c) -> Message::Argument { return file_position(header.line, c); }, class_column);
     ValueTable table;
-    std::vector<std::size_t> value_columns;
-    std::size_t class_index = 0;
-    std::set<std::string_view> seen;
-    for (std::size_t c = 1; c < header.count; ++c) {
-        const std::string_view name = checked_name(header.fields[c], file, header.line, c + 1);
-        const Message where = file_position(header.line, c + 1);
-        if (name.empty()) throw ParseError(file, where, Message("empty column name; expected an indicator id"_en, "列名为空；应为指标 id"_zh));
-        if (!seen.insert(name).second)
-            throw ParseError(file, where,
-                             Message("duplicate column '{0}'; expected each indicator once"_en, "列 '{0}' 重复；每个指标应只出现一次"_zh, {detail::quote(name)}));
-        if (!class_column.empty() && name == class_column) {
-            class_index = c;
-            continue;
-        }
-        table.columns.emplace_back(name);
-        value_columns.push_back(c);
-    }
-    if (!class_column.empty() && class_index == 0)
-        throw ParseError(file, file_position(header.line), Message("no column '{0}' for unit classes; expected it in the header"_en,
-                                                                   "没有单位类别列 '{0}'；表头中应有该列"_zh, {detail::quote(class_column)}));
+    table.columns = std::move(columns.columns);
+    const std::vector<std::size_t>& value_columns = columns.value_columns;
+    const std::size_t class_index = columns.class_index;
 
     // Room for every row at once: rows are counted first (within the limits), the matrix made once.
     const std::size_t width = value_columns.size();
@@ -238,7 +253,7 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
     table.values.resize(static_cast<Eigen::Index>(capacity), static_cast<Eigen::Index>(width));
     table.units.reserve(capacity);
     if (class_index) table.classes.reserve(capacity);
-    std::unordered_set<std::size_t, UnitHash, UnitEqual> units(capacity, UnitHash{&table.units}, UnitEqual{&table.units});
+    detail::UnitIds units(table.units, capacity);
 
     Record record;
     std::size_t rows = 0;
@@ -253,21 +268,16 @@ ValueTable parse_value_table(std::string_view csv, const std::string& file, cons
         if (record.count != header.count)
             throw ParseError(file, file_position(record.line), Message("{0} cells; expected {1} as in the header"_en, "{0} 个单元格；应与表头一样为 {1} 个"_zh,
                                                                        {std::to_string(record.count), std::to_string(header.count)}));
-        const std::string_view unit = checked_name(record.fields[0], file, record.line, 1);
-        if (unit.empty()) throw ParseError(file, file_position(record.line, 1), Message("empty unit id; expected one"_en, "单位 id 为空；应给出单位 id"_zh));
-        table.units.emplace_back(unit);
-        if (!units.insert(rows).second)
-            throw ParseError(file, file_position(record.line, 1),
-                             Message("duplicate unit '{0}'; expected each unit once"_en, "单位 '{0}' 重复；每个单位应只出现一次"_zh, {detail::quote(unit)}));
+        units.add(record.fields[0], file, file_position(record.line, 1));
         if (class_index)  // read like the values around it: blanks around it are not part of it
-            table.classes.emplace_back(checked_name(detail::trim_blanks(record.fields[class_index]), file, record.line, class_index + 1));
+            table.classes.emplace_back(detail::checked_name(detail::trim_blanks(record.fields[class_index]), file, file_position(record.line, class_index + 1)));
         if (rows == capacity) {  // more records than counted (lines ended by a lone \r): grow
             capacity = std::min(std::max<std::size_t>(2 * capacity, 16), most_rows);
             table.values.conservativeResize(static_cast<Eigen::Index>(capacity), static_cast<Eigen::Index>(width));
         }
         double* values = table.values.data() + rows * width;
         for (std::size_t k = 0; k < width; ++k)
-            values[k] = read_cell(record.fields[value_columns[k]], file, record.line, value_columns[k] + 1, table.columns[k]);
+            values[k] = detail::value_cell(record.fields[value_columns[k]], file, file_position(record.line, value_columns[k] + 1), table.columns[k]);
         ++rows;
     }
     if (rows < capacity) table.values.conservativeResize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(width));

@@ -236,9 +236,9 @@ private:
 
 /// A row of an observation file that was left out, and why.
 struct CIVITAS_EXPORT RejectedRow {
-    std::size_t line = 0;    ///< CSV: 1-based line where the row starts; 0 in JSON
-    std::size_t column = 0;  ///< CSV: 1-based column of the offending field; 0 for the whole row
-    std::string path;        ///< JSON: path of the offending value ("$.observations[3].value"); "" in CSV
+    std::size_t line = 0;    ///< CSV: 1-based line where the row starts; 0 in JSON and Arrow tables
+    std::size_t column = 0;  ///< CSV: 1-based column of the offending field; 0 for the whole row, in JSON and in Arrow tables
+    std::string path;        ///< JSON: path of the offending value ("$.observations[3].value"); Arrow: column and 0-based row ("value[41]"); "" in CSV
     Message message;         ///< what is wrong and what was expected, in Chinese and English
 
     /// Equal place and equal English message.
