@@ -43,9 +43,9 @@ demo: deps build
 	mkdir -p build/demo
 	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-report.html
 
-## test: the C++ tests, the Python tests, then the packaging tests (scripts/test-packaging.sh: the
-## manylinux wheel is the one test-python built, repaired; `make test-packaging` alone builds it
-## from PyPI alone, as its pip check does)
+## test: the C++ tests, the Python tests, then the packaging tests (scripts/test-packaging.sh); the
+## manylinux wheel they test is the one test-python built, repaired (`make test-packaging` alone
+## repairs the one its build from PyPI alone made)
 test: deps test-cpp test-python
 	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" VENV=$(VENV) scripts/test-packaging.sh
 

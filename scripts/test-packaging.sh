@@ -135,8 +135,12 @@ build_requirements() {
 import sys
 try:
     import tomllib
-except ModuleNotFoundError:  # Python < 3.11
-    sys.exit("reading pyproject.toml needs Python 3.11 or newer (tomllib)")
+except ModuleNotFoundError:  # Python < 3.11: the list's strings as written
+    import re
+    with open(sys.argv[1], encoding="utf-8") as f:
+        requires = re.search(r"^requires = \[(.*?)\]", f.read(), re.S | re.M).group(1)
+    print("\n".join(re.findall(r'^\s*"([^"]+)"', requires, re.M)))
+    sys.exit()
 with open(sys.argv[1], "rb") as f:
     print("\n".join(tomllib.load(f)["build-system"]["requires"]))
 PY
