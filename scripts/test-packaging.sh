@@ -306,6 +306,7 @@ manylinux_wheel() {
         for compiler in cc c++ gcc g++ clang clang++; do
             if command -v "$compiler"; then echo "a compiler is within reach: $compiler"; exit 1; fi
         done
+        echo "no compiler within reach: none of cc, c++, gcc, g++, clang, clang++ on PATH=$PATH; CC=$CC, CXX=$CXX"
         echo "+ (no compiler within reach) pip install ${repaired[0]}[test]"
         "$venv/bin/python" -m pip install --disable-pip-version-check -q --only-binary=:all: \
             "${repaired[0]}[test]" || exit 1
