@@ -243,6 +243,8 @@ __all__: list = [
     "bundled_round_scheme_ids",
     "bundled_round_scheme_path",
     "load_bundled_round_scheme",
+    "Options",
+    "options",
 ]
 
 class Limits:
@@ -1307,6 +1309,10 @@ class Framework:
         """
         Evaluates many units: `values` (float64, C or Fortran order, read in place) has a row per unit and a column per id in `columns`. Units with invalid data get an error and Decision.invalid; the others are still evaluated.
         """
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def evaluate(
         self,
         values: collections.abc.Mapping[str, float | None] | pandas.Series,
@@ -1534,6 +1540,10 @@ class Evaluation:
     The result of evaluating one unit.
     """
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def indicator(self, id: str) -> IndicatorResult:
         """
         Result for one indicator id; raises NotFoundError.
@@ -1646,6 +1656,10 @@ class BatchEvaluation:
         Number of units.
         """
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def category_scores_frame(self) -> pandas.DataFrame:
         """
         Category score shares in [0, 1], units x categories.
@@ -2305,6 +2319,10 @@ class Plan:
         """
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def problems_frame(self) -> pandas.DataFrame:
         """
         One row per inspection problem (index: problem id), sub-plans' included: description, source, titles and indicators (comma-separated), subplan, found, deadline, closed (`datetime.date`, None while open), then one column per responsibility field.
@@ -2391,6 +2409,10 @@ class Schedule:
     """
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def task(self, id: str) -> ScheduledTask:
         """
         The task with this id; NotFoundError.
@@ -2634,6 +2656,10 @@ class PlanStatus:
     """
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def overdue_frame(self) -> pandas.DataFrame:
         """
         The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late (working days), percent_complete, then one column per responsibility field the overdue tasks name (department, unit, leader, ...; '' where a task names nobody).
@@ -4720,6 +4746,10 @@ class TitleReadiness:
     One title on the status date: its evaluations and each unit's verdict.
     """
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     @property
     def at_inspection(self) -> BatchEvaluation | None:
         """
@@ -4798,6 +4828,10 @@ class Readiness:
     A campaign's readiness on a date.
     """
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def facts_frame(self) -> pandas.DataFrame:
         """
         One row per title and unit (`TitleReadiness.facts`), for reports that word their own reasons: title, unit, rag, passes_now and passes_at_inspection (None where unknown), basic_failed, targets_off_track, surveys_in_doubt, ruled_not_met, ruled_met (lists of indicator ids) and overdue_tasks (a count).
@@ -5244,6 +5278,10 @@ class Report:
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool: ...
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def render(self, format: str = "text") -> str:
         """
         The report as text, markdown, html (one self-contained file) or json.
@@ -5638,6 +5676,10 @@ class RankUncertainty:
         Number of units.
         """
     def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows (civitas.options sets its language and rows).
+        """
     def to_frame(self, units: collections.abc.Sequence[typing.Any] | None = None) -> pandas.DataFrame:
         """
         One row per unit (index: `units`, else the row number): nominal_rank, median_rank, rank_low (5%), rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and the unit's first-order index of each factor (`first_order_<factor>`).
@@ -5836,6 +5878,26 @@ class EvaluationChange:
         """
         float64 (indicators,): mean score share x change of max_points.
         """
+
+class Options:
+    """
+    How notebooks show civitas's objects; change `civitas.options` in place.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def display_language(self) -> Language | None:
+        """
+        Language of the HTML a notebook shows (Language, 'zh' or 'en'); None (the default) chooses as a report does: Chinese when the names shown have Chinese characters, else English. A Report shows in its own language.
+        """
+    @display_language.setter
+    def display_language(self, arg1: Language | str | None) -> None: ...
+    @property
+    def display_max_rows(self) -> int:
+        """
+        Most rows of a table the HTML shows before '… N more' (>= 1, default 10).
+        """
+    @display_max_rows.setter
+    def display_max_rows(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None: ...
 
 def _cli_run(argv: collections.abc.Sequence[str]) -> int:
     """
@@ -6483,6 +6545,7 @@ framework_format: str = "civitas-framework/1"
 inspection_format: str = "civitas-inspection/1"
 max_depth: int = 64
 observations_format: str = "civitas-observations/1"
+options: Options
 plan_format: str = "civitas-plan/1"
 round_scheme_format: str = "civitas-round-scheme/1"
 version: str = "0.1.0"

@@ -3,6 +3,7 @@ compiled library raises them, with the message in English and in Chinese."""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, TypeVar
 
 from ._errors import Error, NotFoundError, ValidationError
@@ -10,14 +11,22 @@ from ._errors import Error, NotFoundError, ValidationError
 _Error = TypeVar("_Error", bound=Error)
 
 
+def _optional(module: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        msg = f"this needs {module}: pip install 'civitas[{extra}]' (需要 {module}: pip install 'civitas[{extra}]')"
+        raise ImportError(msg) from None
+
+
 def pandas() -> Any:
     """pandas, imported now; ImportError, in both languages, when it is not installed."""
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "this needs pandas: pip install 'civitas[pandas]' (需要 pandas: pip install 'civitas[pandas]')"
-        raise ImportError(msg) from None
-    return pandas
+    return _optional("pandas", "pandas")
+
+
+def matplotlib() -> Any:
+    """matplotlib, imported now; ImportError, in both languages, when it is not installed (civitas.plot)."""
+    return _optional("matplotlib", "plot")
 
 
 def _with_chinese(error: _Error, chinese: str) -> _Error:

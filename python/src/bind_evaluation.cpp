@@ -162,6 +162,7 @@ void register_evaluation(py::module_& m) {
             "to_dict",
             [](const FrameworkEvaluation& self) { return JsonObject(python_function("civitas._frames", "evaluation_to_dict")(self)); },
             "The evaluation as plain Python data, the same as its JSON (`evaluation_to_json`).")
+        .def("_repr_html_", html_method("evaluation_html"), html_doc)
         .def("__repr__", [](const FrameworkEvaluation& self) { return to_string(static_cast<const Evaluation&>(self)); });
 
     batch.def_readonly("framework", &BatchEvaluation::framework, "Framework id.")
@@ -252,6 +253,7 @@ void register_evaluation(py::module_& m) {
         .def("category_scores_frame", frame_method<FrameworkBatch>("civitas._frames", "category_scores_frame"),
              "Category score shares in [0, 1], units x categories.")
         .def("__len__", &BatchEvaluation::size, "Number of units.")
+        .def("_repr_html_", html_method("batch_html"), html_doc)
         .def("__repr__", [](const FrameworkBatch& self) { return to_string(static_cast<const BatchEvaluation&>(self)); });
 
     auto framework = py::reinterpret_borrow<py::class_<Framework>>(m.attr("Framework"));

@@ -589,6 +589,7 @@ void register_framework(py::module_& m) {
                  return false;
              },
              py::arg("id"))
+        .def("_repr_html_", html_method("framework_html"), html_doc)
         .def("__repr__", [](const Framework& self) { return to_string(self); })
         .def(py::self == any_object)
         .def("__copy__", [](const Framework& self) { return self; })

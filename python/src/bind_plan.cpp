@@ -252,6 +252,7 @@ void register_plan(py::module_& m) {
              "one column per responsibility field.")
         .def("__len__", [](const Plan& p) { return p.tasks().size(); })
         .def(py::self == any_object)
+        .def("_repr_html_", html_method("plan_html"), html_doc)
         .def("__repr__", [](const Plan& plan) { return to_string(plan); });
 
     scheduled_class.def_readonly("id", &ScheduledTask::id)
@@ -275,6 +276,7 @@ void register_plan(py::module_& m) {
              "One row per task (index: task id), in plan order: duration (working days), earliest_start, "
              "earliest_finish, latest_start, latest_finish (`datetime.date`), slack (working days), critical.")
         .def("__len__", [](const Schedule& s) { return s.tasks.size(); })
+        .def("_repr_html_", html_method("schedule_html"), html_doc)
         .def("__repr__", [](const Schedule& s) { return to_string(s); });
 
     change_class.def_readonly("id", &ScheduleChange::id)
@@ -411,6 +413,7 @@ void register_plan(py::module_& m) {
              "One row per problem found on or before the date (index: problem id): state (name) and days_late (working "
              "days past the deadline). Join with `Plan.problems_frame()` for who and what.")
         .def("__len__", [](const PlanStatus& s) { return s.tasks.size(); })
+        .def("_repr_html_", html_method("status_html"), html_doc)
         .def("__repr__", [](const PlanStatus& s) { return to_string(s); });
     m.def(
         "status",

@@ -115,6 +115,7 @@ void register_readiness(py::module_& m) {
         .def_readonly("rulings", &TitleReadiness::rulings, "Outcomes `now` takes from the unit rules (Ruling).")
         .def_readonly("rulings_at_inspection", &TitleReadiness::rulings_at_inspection, "The same rules on the projected values.")
         .def_readonly("facts", &TitleReadiness::facts, "Per unit, the facts behind `rag` and `reasons` (UnitFacts).")
+        .def("_repr_html_", html_method("title_readiness_html"), html_doc)
         .def("__repr__", [](const TitleReadiness& t) {
             return "<civitas.TitleReadiness " + repr_string(t.title) + ": " + std::to_string(t.units.size()) + " units>";
         });
@@ -151,6 +152,7 @@ void register_readiness(py::module_& m) {
              "One row per title and unit (`TitleReadiness.facts`), for reports that word their own reasons: title, "
              "unit, rag, passes_now and passes_at_inspection (None where unknown), basic_failed, targets_off_track, "
              "surveys_in_doubt, ruled_not_met, ruled_met (lists of indicator ids) and overdue_tasks (a count).")
+        .def("_repr_html_", html_method("readiness_html"), html_doc)
         .def("__repr__", [](const Readiness& r) { return to_string(r); });
 
     py::class_<SeriesTrend>(m, "SeriesTrend", "The trend of one unit's series of a title's framework, as readiness sees it on a date.")

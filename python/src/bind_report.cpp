@@ -177,6 +177,7 @@ void register_report(py::module_& m) {
             "failure); the format defaults to the extension's (.html/.htm, .md/.markdown, .json, .txt or none for "
             "text; any other is a ValidationError).")
         .def(py::self == any_object)
+        .def("_repr_html_", html_method("report_html"), html_doc)
         .def("__repr__", [](const Report& r) { return "<civitas." + to_string(r) + ">"; });
 
     m.def(

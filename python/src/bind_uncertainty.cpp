@@ -131,6 +131,7 @@ void register_uncertainty(py::module_& m) {
             "rank_high (95%), mean_rank, p_top_k, p_pass (when a threshold was given), and the unit's first-order "
             "index of each factor (`first_order_<factor>`).")
         .def("__len__", [](const Result& r) { return r.nominal_rank.size(); }, "Number of units.")
+        .def("_repr_html_", html_method("rank_uncertainty_html"), html_doc)
         .def("__repr__", [](const Result& r) { return to_string(r); });
 
     m.def(

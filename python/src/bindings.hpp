@@ -78,6 +78,8 @@ void register_uncertainty(py::module_& m);
 void register_io(py::module_& m);
 /// _cli_run: the command-line program in process.
 void register_cli(py::module_& m);
+/// civitas.options: how notebooks show civitas's objects (bind_display.cpp).
+void register_display(py::module_& m);
 
 /// A Python object passed on as it is (to numpy, to the pandas layer) that signatures and the
 /// stubs name `Hint::name`, a type expression such as "pandas.DataFrame".
@@ -154,6 +156,14 @@ template <class Self>
 auto frame_method(const char* module, const char* function) {
     return [module, function](const Self& self) { return DataFrame(python_function(module, function)(self)); };
 }
+
+/// `_repr_html_`, what Jupyter shows: `function(self)` of civitas._display (python/civitas/_display.py),
+/// compact HTML in the language of `civitas.options.display_language`; `repr()` stays the plain text.
+inline auto html_method(const char* function) {
+    return [function](const py::object& self) { return python_function("civitas._display", function)(self).cast<std::string>(); };
+}
+/// The docstring of every `_repr_html_`.
+inline constexpr const char* html_doc = "The HTML a notebook shows (civitas.options sets its language and rows).";
 
 /// An evaluation that remembers its framework (Python's `Evaluation`): the pandas layer needs
 /// indicator names and kinds, which the plain result does not carry.

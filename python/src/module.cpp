@@ -34,6 +34,7 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_uncertainty(m);
     civitas::python::register_io(m);
     civitas::python::register_cli(m);
+    civitas::python::register_display(m);
 
     pybind11::list public_names;
     for (const auto& entry : m.attr("__dict__").cast<pybind11::dict>()) {

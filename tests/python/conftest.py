@@ -4,6 +4,8 @@ and helpers to make valid values for any framework."""
 from __future__ import annotations
 
 import math
+import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,9 @@ from civitas import (
     RuleType,
     ScoringRule,
 )
+
+# Plots (civitas.plot, the docs' examples) render off screen, as on a machine without a display.
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_FILES = sorted((REPO / "data" / "frameworks").glob("*.json"))
@@ -87,6 +92,14 @@ def demo_spec(missing: MissingPolicy = MissingPolicy.fail, a1_kind: ItemKind = I
         missing=missing,
         root=Category(categories=[a, b]),
     )
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> object:
+    """Closes the figures a test opened (pyplot warns past 20 open, and warnings are errors)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture
