@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python python-install stubs test-packaging asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
+.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
 
 all: build
 
@@ -43,10 +43,11 @@ demo: deps build
 	mkdir -p build/demo
 	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-report.html
 
-## test: the C++ tests, the Python tests, then the packaging tests (the Python package's from the
-## wheel test-python built, the same source; `make test-packaging` alone builds it afresh)
+## test: the C++ tests, the Python tests, then the packaging tests (scripts/test-packaging.sh); the
+## manylinux wheel they test is the one test-python built, repaired (`make test-packaging` alone
+## repairs the one its build from PyPI alone made)
 test: deps test-cpp test-python
-	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" scripts/test-packaging.sh
+	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" VENV=$(VENV) scripts/test-packaging.sh
 
 test-cpp: build
 	$(CTEST) --preset dev -j $(JOBS)
@@ -57,6 +58,13 @@ python-install:
 	rm -rf $(WHEEL_DIR)
 	$(VENV_PYTHON) -m pip wheel --disable-pip-version-check --no-build-isolation --no-deps -w $(WHEEL_DIR) .
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check --force-reinstall --no-deps $(WHEEL_DIR)/civitas-*.whl
+
+## wheel: a wheel for any Linux in build/dist: built as python-install does, repaired by auditwheel
+## (manylinux, needing nothing beyond glibc and libstdc++), installed and tested in a fresh virtual
+## environment with no compiler within reach
+DIST_DIR := build/dist
+wheel: deps python-install
+	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" DIST=$(DIST_DIR) VENV=$(VENV) scripts/test-packaging.sh wheel
 
 ## stubs: regenerate python/civitas/_core.pyi from the bindings (commit it; the tests check it)
 stubs: python-install
@@ -73,7 +81,7 @@ test-python: python-install
 	$(VENV_PYTHON) bench/python/bench_pickle.py --quick
 
 test-packaging:
-	scripts/test-packaging.sh
+	VENV=$(VENV) scripts/test-packaging.sh
 
 ## asan: build and run the C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer
 asan: deps

@@ -1,8 +1,107 @@
-# Third-party packages, all from the system (scripts/install-deps.sh installs them).
-# Eigen is public (the batch API takes Eigen matrices); nlohmann_json is private to the sources.
-find_package(Eigen3 3.3 REQUIRED NO_MODULE)
-find_package(nlohmann_json 3.9 REQUIRED)
-# Dates and working-day calendars (boost::gregorian, header-only): public, dates are in the API.
-find_package(Boost 1.71 CONFIG REQUIRED COMPONENTS headers)
+# Third-party packages, all header-only. Each is taken from where CMake's own search finds it
+# (the system's, scripts/install-deps.sh, or a CMAKE_PREFIX_PATH of your own); where it finds none,
+# from the copy that pip brought from PyPI as a build requirement (pyproject.toml), so that
+# `pip install .` needs no system package. The configure output names the copy used.
+# Eigen is public (the batch API takes Eigen matrices); nlohmann_json is private to the sources;
+# Boost's dates (boost::gregorian, header-only) are public, dates are in the API.
+
+# PyPI's copies are looked for last, on purpose: they live in the site-packages folders that
+# scikit-build-core puts on CMAKE_PREFIX_PATH, which CMake searches before the system's.
+set(_civitas_site_packages)
+foreach(_civitas_dir IN LISTS CMAKE_PREFIX_PATH)
+    if(_civitas_dir MATCHES "/(site|dist)-packages/?$")
+        list(APPEND _civitas_site_packages "${_civitas_dir}")
+    endif()
+endforeach()
+
+# Says which copy of NAME (VERSION, in WHERE) the build uses.
+function(_civitas_found name version where)
+    message(STATUS "civitas: ${name} ${version} from ${where}")
+endfunction()
+
+# Stops with what to install when NAME (at least VERSION) was found nowhere.
+function(_civitas_missing name version debian pypi)
+    set(searched "${_civitas_site_packages}")
+    if(NOT searched)
+        set(searched "none: no site-packages folder on CMAKE_PREFIX_PATH")
+    endif()
+    message(FATAL_ERROR "civitas needs ${name} ${version} or newer, found neither on the system "
+        "(Debian: apt-get install ${debian}; scripts/install-deps.sh installs it) nor in a Python "
+        "build environment (pip install . brings ${pypi} from PyPI). Site-packages searched: "
+        "${searched}")
+endfunction()
+
+# Finds HEADER in <site-packages>/SUBDIR, as a PyPI package ships it, and makes it the imported
+# header-only TARGET. Sets VAR to the folder, or to VAR-NOTFOUND.
+function(_civitas_pypi_headers var target header subdir)
+    find_path(${var} "${header}" PATHS ${_civitas_site_packages} PATH_SUFFIXES "${subdir}" NO_DEFAULT_PATH)
+    set(dir "${${var}}")
+    unset(${var} CACHE)  # searched again each time: a pip build's environment is gone by the next
+    if(dir)
+        add_library(${target} INTERFACE IMPORTED)
+        set_target_properties(${target} PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${dir}")
+    endif()
+    set(${var} "${dir}" PARENT_SCOPE)
+endfunction()
+
+# Eigen: PyPI's cmeel-eigen is a CMake prefix of its own, <site-packages>/cmeel.prefix.
+find_package(Eigen3 3.3 QUIET NO_MODULE)
+if(Eigen3_FOUND)
+    _civitas_found(Eigen3 "${Eigen3_VERSION}" "${Eigen3_DIR}")
+else()
+    set(_civitas_prefixes ${_civitas_site_packages})
+    list(TRANSFORM _civitas_prefixes APPEND "/cmeel.prefix")
+    find_package(Eigen3 3.3 QUIET NO_MODULE PATHS ${_civitas_prefixes} NO_DEFAULT_PATH)
+    if(NOT Eigen3_FOUND)
+        _civitas_missing(Eigen3 3.3 libeigen3-dev cmeel-eigen)
+    endif()
+    _civitas_found(Eigen3 "${Eigen3_VERSION}" "PyPI's cmeel-eigen (${Eigen3_DIR})")
+    unset(Eigen3_DIR CACHE)  # so that the next configure looks at the system's first again
+endif()
+
+# nlohmann_json: PyPI's nlohmann-json ships the headers alone.
+find_package(nlohmann_json 3.9 QUIET)
+if(nlohmann_json_FOUND)
+    _civitas_found(nlohmann_json "${nlohmann_json_VERSION}" "${nlohmann_json_DIR}")
+else()
+    _civitas_pypi_headers(_civitas_json_dir nlohmann_json::nlohmann_json nlohmann/json.hpp nlohmann_json/include)
+    set(_civitas_lines)
+    foreach(_civitas_file IN ITEMS json.hpp detail/abi_macros.hpp)  # the version's home before 3.11, since
+        if(EXISTS "${_civitas_json_dir}/nlohmann/${_civitas_file}")
+            file(STRINGS "${_civitas_json_dir}/nlohmann/${_civitas_file}" _civitas_more
+                REGEX "#define NLOHMANN_JSON_VERSION_(MAJOR|MINOR|PATCH) ")
+            list(APPEND _civitas_lines ${_civitas_more})
+        endif()
+    endforeach()
+    string(REGEX REPLACE "[^;]*VERSION_[A-Z]+ +([0-9]+)[^;]*" "\\1" _civitas_version "${_civitas_lines}")
+    string(REPLACE ";" "." _civitas_version "${_civitas_version}")
+    if(_civitas_version VERSION_LESS 3.9)
+        _civitas_missing(nlohmann_json 3.9 nlohmann-json3-dev nlohmann-json)
+    endif()
+    _civitas_found(nlohmann_json "${_civitas_version}" "PyPI's nlohmann-json (${_civitas_json_dir})")
+endif()
+
+# Boost: PyPI's boost-headers ships the headers alone (cmeel-boost has a CMake package, but is
+# compiled, per Python version and 36 MB more).
+find_package(Boost 1.71 QUIET CONFIG COMPONENTS headers)
+if(Boost_FOUND)
+    _civitas_found(Boost "${Boost_VERSION}" "${Boost_DIR}")
+else()
+    _civitas_pypi_headers(_civitas_boost_dir Boost::headers boost/version.hpp boost_headers/include)
+    set(_civitas_version 0)
+    if(_civitas_boost_dir)
+        file(STRINGS "${_civitas_boost_dir}/boost/version.hpp" _civitas_version REGEX "#define BOOST_VERSION ")
+        string(REGEX REPLACE ".*BOOST_VERSION +([0-9]+).*" "\\1" _civitas_version "${_civitas_version}")
+        math(EXPR _civitas_major "${_civitas_version} / 100000")
+        math(EXPR _civitas_minor "${_civitas_version} / 100 % 1000")
+        math(EXPR _civitas_patch "${_civitas_version} % 100")
+        set(_civitas_version "${_civitas_major}.${_civitas_minor}.${_civitas_patch}")
+    endif()
+    if(_civitas_version VERSION_LESS 1.71)
+        _civitas_missing(Boost 1.71 libboost-date-time-dev boost-headers)
+    endif()
+    _civitas_found(Boost "${_civitas_version}" "PyPI's boost-headers (${_civitas_boost_dir})")
+endif()
+
 # Large batches are evaluated on several threads.
 find_package(Threads REQUIRED)

