@@ -267,7 +267,7 @@ template <class Enum>
     try {
         return value.cast<Enum>();
     } catch (const py::cast_error&) {
-        const std::string enum_name = py::str(py::cast(Enum{}).get_type().attr("__name__"));
+        const std::string enum_name = py::str(py::type::handle_of(py::cast(Enum{})).attr("__name__"));
         throw ValidationError(parameter, Message("expected a str or civitas.{0}, got {1}"_en, "应为字符串或 civitas.{0}，实为 {1}"_zh,
                                                  {enum_name, py::str(py::type::of(value).attr("__name__")).cast<std::string>()}));
     }
