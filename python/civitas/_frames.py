@@ -148,7 +148,8 @@ def evaluate_many(
             array = frame.to_numpy()  # a view where pandas has one block: no copy
         else:
             array = _numbers_of(frame)
-    elif hasattr(data, "__arrow_c_stream__") and not isinstance(data, np.ndarray):
+    elif hasattr(data, "__arrow_c_stream__") and not isinstance(data, np.ndarray) and not (
+            pd is not None and isinstance(data, pd.Series)):  # a Series is a column, not a table
         # An Arrow table (pyarrow, polars, DuckDB): read in C++, first column the unit ids.
         class_column = classes if isinstance(classes, str) else ""
         table_units, table_classes, column_ids, array = _core.read_value_table_arrow(data, class_column=class_column)

@@ -6,7 +6,6 @@ pandas is imported only when a frame is made, pyarrow only when a Parquet file i
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._support import not_found_error, pandas, validation_error
+from ._support import not_found_error, pandas, pyarrow_parquet, validation_error
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,16 +67,6 @@ def load_rejected_frame(self: _core.ObservationLoad) -> pd.DataFrame:
 # ---- reading observations from anywhere ----------------------------------------------------------
 
 
-def _pyarrow_parquet() -> Any:
-    """pyarrow.parquet, imported now; ImportError, in both languages, when pyarrow is not installed."""
-    try:
-        return importlib.import_module("pyarrow.parquet")  # untyped: imported by name
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = ("reading Parquet needs pyarrow: pip install pyarrow "
-               "(读取 Parquet 文件需要 pyarrow: pip install pyarrow)")
-        raise ImportError(msg) from None
-
-
 def read_observations(source: object, *, threads: int = 0, limits: _core.Limits | None = None) -> _core.ObservationLoad:
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
@@ -87,7 +76,7 @@ def read_observations(source: object, *, threads: int = 0, limits: _core.Limits 
         if suffix == ".json":
             return _core.load_observations_json(path, limits=limits)
         if suffix in (".parquet", ".pq"):
-            parquet = _pyarrow_parquet()
+            parquet = pyarrow_parquet()
             if not Path(path).is_file():
                 raise not_found_error(f"{path}: no such file; expected a Parquet file",
                                       f"{path}: 文件不存在；应为 Parquet 文件")

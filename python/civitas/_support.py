@@ -29,6 +29,11 @@ def matplotlib() -> Any:
     return _optional("matplotlib", "plot")
 
 
+def pyarrow_parquet() -> Any:
+    """pyarrow.parquet, imported now; ImportError, in both languages, when pyarrow is not installed (Parquet files)."""
+    return _optional("pyarrow.parquet", "arrow")
+
+
 def _with_chinese(error: _Error, chinese: str) -> _Error:
     error.message_zh = chinese
     return error

@@ -12,16 +12,6 @@
 
 namespace civitas::python {
 
-namespace {
-
-/// The settings behind `civitas.options`: one instance, changed in place.
-struct DisplayOptions {
-    std::optional<Language> display_language;  ///< none: Chinese when the names shown have Chinese characters, else English
-    int display_max_rows = 10;                 ///< most rows of a table before "… N more"; >= 1
-};
-
-}  // namespace
-
 void register_display(py::module_& m) {
     py::class_<DisplayOptions>(m, "Options", "How notebooks show civitas's objects; change `civitas.options` in place.")
         .def_property(

@@ -138,7 +138,7 @@ void register_io(py::module_& m) {
         "The same as load_value_table, from CSV text.");
     m.def(
         "read_value_table_arrow",
-        [](const py::object& source, const std::string& name, const std::string& class_column, const std::optional<Limits>& limits) {
+        [](const AnyPython& source, const std::string& name, const std::string& class_column, const std::optional<Limits>& limits) {
             const ReadOptions options = read_options_of(limits);
             ArrowArrayStream stream = arrow_stream_of(source, "source");
             ValueTable table;

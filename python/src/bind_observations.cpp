@@ -322,7 +322,7 @@ void register_observations(py::module_& m) {
         "The same as load_observations_json, from JSON text.");
     m.def(
         "read_observations_arrow",
-        [](const py::object& source, const std::string& name, const std::optional<Limits>& limits) {
+        [](const AnyPython& source, const std::string& name, const std::optional<Limits>& limits) {
             const ObservationReadOptions options = read_options(0, ObservationReadOptions{}.block_bytes, limits);
             ArrowArrayStream stream = arrow_stream_of(source, "source");
             py::gil_scoped_release release;
@@ -337,7 +337,7 @@ void register_observations(py::module_& m) {
         "raises ParseError naming it, its Arrow type and what is accepted; `name` is the source's name in errors.");
     m.def(
         "read_observations",
-        [](const py::object& source, int threads, const std::optional<Limits>& limits) {
+        [](const AnyPython& source, int threads, const std::optional<Limits>& limits) {
             return Instance<ObservationLoad>(
                 python_function("civitas._observations", "read_observations")(source, py::arg("threads") = threads, py::arg("limits") = limits));
         },

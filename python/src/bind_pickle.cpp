@@ -54,6 +54,7 @@ struct Fields {};
         using S = Type;                                                                             \
         static constexpr auto of() { return std::make_tuple(__VA_ARGS__); }                         \
     };
+CIVITAS_FIELDS(DisplayOptions, &S::display_language, &S::display_max_rows)
 CIVITAS_FIELDS(Limits, &S::depth, &S::json_bytes, &S::csv_bytes, &S::rows, &S::columns, &S::cells, &S::text_bytes)
 CIVITAS_FIELDS(RoundPart, &S::id, &S::name, &S::mode, &S::full_points)
 CIVITAS_FIELDS(ConsequenceRule, &S::id, &S::name, &S::below, &S::flag, &S::months)
@@ -379,7 +380,7 @@ void def_pickle(py::module_& m, const char* name) {
     auto binding = py::reinterpret_borrow<py::class_<T>>(m.attr(name));
     if (!binding.attr("__dict__").contains("__eq__")) binding.def(py::self == any_object);
     if (!py::hasattr(binding, "__setstate__"))
-        binding.def(py::pickle([](const T& self) { return to_state(self); }, [](const py::object& state) { return from_state<T>(state); }));
+        binding.def(py::pickle([](const T& self) { return AnyPython(to_state(self)); }, [](const AnyPython& state) { return from_state<T>(state); }));
     // Protocols 0 and 1 would otherwise go through copyreg._reduce_ex, which pybind11's base class aborts on.
     if (!binding.attr("__dict__").contains("__reduce__"))
         binding.def("__reduce__", [](const py::object& self) -> py::tuple {
@@ -478,6 +479,7 @@ void register_pickling(py::module_& m) {
     def_pickle<RoundScheme>(m, "RoundScheme");
     def_pickle<Plan>(m, "Plan");
     def_pickle<ObservationStore>(m, "ObservationStore");
+    def_pickle<DisplayOptions>(m, "Options");
     def_pickle<Campaign>(m, "Campaign");
     def_pickle<TopsisPrepared>(m, "TopsisPrepared");
     def_pickle<FrameworkEvaluation>(m, "Evaluation");

@@ -81,6 +81,15 @@ void register_io(py::module_& m);
 void register_cli(py::module_& m);
 /// civitas.options: how notebooks show civitas's objects (bind_display.cpp).
 void register_display(py::module_& m);
+/// The settings behind `civitas.options`: one instance, changed in place.
+struct DisplayOptions {
+    std::optional<Language> display_language;  ///< none: Chinese when the names shown have Chinese characters, else English
+    int display_max_rows = 10;                 ///< most rows of a table before "… N more"; >= 1
+    /// Equal when both settings are.
+    friend bool operator==(const DisplayOptions& a, const DisplayOptions& b) {
+        return a.display_language == b.display_language && a.display_max_rows == b.display_max_rows;
+    }
+};
 /// Pickling and copying of every class bound before it (bind_pickle.cpp).
 void register_pickling(py::module_& m);
 

@@ -255,5 +255,5 @@ def test_parquet_without_pyarrow_says_to_install_it(monkeypatch: pytest.MonkeyPa
         return real(name, package)
 
     monkeypatch.setattr(importlib, "import_module", without_pyarrow)
-    with pytest.raises(ImportError, match=r"reading Parquet needs pyarrow: pip install pyarrow \(读取 Parquet 文件需要 pyarrow"):
+    with pytest.raises(ImportError, match=r"this needs pyarrow.parquet: pip install 'civitas\[arrow\]' \(需要 pyarrow.parquet"):
         civitas.read_observations(tmp_path / "observations.parquet")

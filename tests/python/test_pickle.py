@@ -141,7 +141,11 @@ def build_samples() -> dict[str, list[object]]:
         [campaign.field_rollup(i.id) for i in campaign.inspections],
         [campaign.cycle_standing(t.id) for t in campaign.titles if campaign.has_round_scheme(t.id)],
         *method_results(),
+        civitas.options,
     ]
+    other_options = copy.deepcopy(civitas.options)
+    other_options.display_language, other_options.display_max_rows = "en", 3
+    roots.append(other_options)
     found = harvest(roots)
     for standing in found.get("CycleStanding", []):
         scheme = next(campaign.round_scheme(t.id) for t in campaign.titles if campaign.has_round_scheme(t.id))
