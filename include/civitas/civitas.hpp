@@ -5,6 +5,7 @@
 #include <civitas/core/enums.hpp>
 #include <civitas/core/error.hpp>
 #include <civitas/core/interval.hpp>
+#include <civitas/core/language.hpp>
 #include <civitas/core/limits.hpp>
 #include <civitas/core/matrix.hpp>
 #include <civitas/core/message.hpp>

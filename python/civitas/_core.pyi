@@ -247,6 +247,7 @@ __all__: list[str] = [
     "bundled_round_scheme_ids",
     "bundled_round_scheme_path",
     "load_bundled_round_scheme",
+    "language_of_text",
     "Options",
     "options",
 ]
@@ -6674,6 +6675,11 @@ def history_average(
 ) -> HistoryAverage:
     """
     'Not above the last five years' average': the latest point's calendar year against the mean of the `years` calendar years before it.
+    """
+
+def language_of_text(text: str) -> Language:
+    """
+    Language.zh when the text has a Chinese character (CJK Unified Ideographs, U+4E00..U+9FFF), else Language.en: the language of a report, a table or a plot whose campaign sets none.
     """
 
 def level_or_trend(

@@ -110,17 +110,12 @@ def _word(key: str, language: str, **holes: object) -> str:
     return (chinese if language == "zh" else english).format(**holes)
 
 
-def _has_chinese(text: str) -> bool:
-    # The report's test (has_chinese, src/report/build.cpp): a CJK Unified Ideograph.
-    return any("\u4e00" <= c <= "\u9fff" for c in text)
-
-
 def _language(names: Iterable[str]) -> str:
     """'zh' or 'en': civitas.options.display_language, else Chinese when a name has Chinese characters."""
     chosen = _core.options.display_language
     if chosen is not None:
         return str(chosen.name)
-    return "zh" if any(_has_chinese(name) for name in names) else "en"
+    return "zh" if any(_core.language_of_text(name) == _core.Language.zh for name in names) else "en"
 
 
 def _e(value: object) -> str:

@@ -155,7 +155,10 @@ def _fonts(ax: Axes) -> None:
 
 
 def _language(language: str | _core.Language | None, campaign: object = None) -> str:
-    """'zh' or 'en': `language`, else the language of `campaign` when it is a Campaign, else 'zh'."""
+    """'zh' or 'en': `language`, else civitas.options.display_language, else the language of `campaign`
+    when it is a Campaign, else 'zh'."""
+    if language is None:
+        language = _core.options.display_language
     if language is None:
         language = (campaign.spec.language if isinstance(campaign, _core.Campaign) else "") or "zh"
     if isinstance(language, _core.Language):

@@ -3,6 +3,7 @@
 
 #include "bindings.hpp"
 
+#include <civitas/core/language.hpp>
 #include <civitas/core/message.hpp>
 
 #include <pybind11/stl.h>
@@ -13,6 +14,9 @@
 namespace civitas::python {
 
 void register_display(py::module_& m) {
+    m.def("language_of_text", &language_of_text, py::arg("text"),
+          "Language.zh when the text has a Chinese character (CJK Unified Ideographs, U+4E00..U+9FFF), else Language.en: "
+          "the language of a report, a table or a plot whose campaign sets none.");
     py::class_<DisplayOptions>(m, "Options", "How notebooks show civitas's objects; change `civitas.options` in place.")
         .def_property(
             "display_language", [](const DisplayOptions& o) { return o.display_language; },

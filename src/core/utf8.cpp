@@ -1,5 +1,7 @@
 #include "core/detail/utf8.hpp"
 
+#include <civitas/core/language.hpp>
+
 #include <cstdio>
 
 namespace civitas::detail {
@@ -130,3 +132,19 @@ std::string code_point_name(std::string_view text, std::size_t at) {
 }
 
 }  // namespace civitas::detail
+
+namespace civitas {
+
+Language language_of_text(std::string_view text) noexcept {
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t length = detail::utf8_length(text, at);
+        if (length == 3) {
+            const char32_t code = detail::decode(text, at, length);
+            if (code >= 0x4E00 && code <= 0x9FFF) return Language::zh;
+        }
+        at += length == 0 ? 1 : length;
+    }
+    return Language::en;
+}
+
+}  // namespace civitas

@@ -6,6 +6,7 @@
 #include "tracking/detail/readiness_parts.hpp"
 
 #include <civitas/core/error.hpp>
+#include <civitas/core/language.hpp>
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/report/report.hpp>
 
@@ -24,22 +25,13 @@ namespace {
 
 namespace words = detail::words;
 
-// True when the text has a character of the CJK Unified Ideographs block (U+4E00..U+9FFF).
-bool has_chinese(const std::string& text) {
-    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xE4 && c <= 0xE9) return true;
-    }
-    return false;
-}
-
 Language language_of(const CampaignSpec& spec, const ReportOptions& options) {
     if (options.language) return *options.language;
     if (spec.language == "en") return Language::en;
     if (spec.language == "zh") return Language::zh;
-    if (has_chinese(spec.name)) return Language::zh;
+    if (language_of_text(spec.name) == Language::zh) return Language::zh;
     for (const CampaignTitle& t : spec.titles)
-        if (has_chinese(t.name)) return Language::zh;
+        if (language_of_text(t.name) == Language::zh) return Language::zh;
     return Language::en;
 }
 

@@ -157,6 +157,14 @@ def test_words_default_to_the_campaign_s_language(campaign: civitas.Campaign) ->
     assert plot.heatmap(batch).get_title().startswith("达标")  # no campaign: Chinese
 
 
+def test_the_display_option_sets_the_default_language(campaign: civitas.Campaign,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    batch = civitas.readiness(campaign, AS_OF).title("garden_city").now
+    monkeypatch.setattr(civitas.options, "display_language", "en")
+    assert plot.heatmap(batch, names=campaign).get_title().startswith("Met and short")
+    assert plot.heatmap(batch, language="zh").get_title().startswith("达标")  # an explicit language still wins
+
+
 def test_history_of_an_unknown_series_names_it(campaign: civitas.Campaign) -> None:
     with pytest.raises(civitas.NotFoundError, match="no series of 'no_such' for unit 'xigu'") as caught:
         plot.history(campaign, "garden_city", "xigu", "no_such", AS_OF)

@@ -2,6 +2,7 @@
 // include/civitas/core/error.hpp).
 
 #include <civitas/core/error.hpp>
+#include <civitas/core/language.hpp>
 #include <civitas/core/message.hpp>
 #include <civitas/io/framework_io.hpp>
 
@@ -43,6 +44,17 @@ TEST(Message, FilePositions) {
     EXPECT_EQ(file_position(12).text(Language::en), "line 12");
     EXPECT_EQ(file_position(12, 3).text(Language::en), "line 12, column 3");
     EXPECT_EQ(file_position(12, 3).text(Language::zh), "第 12 行第 3 列");
+}
+
+TEST(Message, LanguageOfTextIsChineseForACjkIdeograph) {
+    EXPECT_EQ(language_of_text("兰州市"), Language::zh);
+    EXPECT_EQ(language_of_text("Lanzhou 一"), Language::zh);     // U+4E00, the first
+    EXPECT_EQ(language_of_text("\xE9\xBF\xBF"), Language::zh);  // U+9FFF, the last
+    EXPECT_EQ(language_of_text("Lanzhou"), Language::en);
+    EXPECT_EQ(language_of_text(""), Language::en);
+    EXPECT_EQ(language_of_text("\xE4\xB7\xBF"), Language::en);  // U+4DFF, just before the block
+    EXPECT_EQ(language_of_text("\xE3\x80\x82"), Language::en);  // U+3002 "。": punctuation, not a character
+    EXPECT_EQ(language_of_text("\xE4\xB8"), Language::en);      // cut short
 }
 
 TEST(Message, ToldKeepsEachLanguagesText) {
