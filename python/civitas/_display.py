@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from . import _core
+from ._support import AMBER, GREEN, INK, MUTED, RED
 
-# The report's palette (src/report/render_html.cpp): text colour on each background.
-_TONES = {"green": ("#2e7d32", "#ffffff"), "amber": ("#f2b200", "#1d2430"), "red": ("#b42318", "#ffffff"),
-          "grey": ("#9aa3ad", "#ffffff")}
+# Each tone's background and text colour, from the report's palette.
+_TONES = {"green": (GREEN, "#ffffff"), "amber": (AMBER, INK), "red": (RED, "#ffffff"), "grey": (MUTED, "#ffffff")}
 
 # Each fixed word in English and Chinese.
 _WORDS: dict[str, tuple[str, str]] = {

@@ -10,6 +10,11 @@ from ._errors import Error, NotFoundError, ValidationError
 
 _Error = TypeVar("_Error", bound=Error)
 
+# The report's palette (src/report/render_html.cpp), so that the notebook display, the plots and
+# the report agree.
+RED, AMBER, GREEN = "#b42318", "#f2b200", "#2e7d32"
+PLAIN, MUTED, INK, MISSING_TINT = "#44546a", "#9aa3ad", "#1d2430", "#f1f2f4"
+
 
 def _optional(module: str, extra: str) -> Any:
     try:

@@ -22,8 +22,18 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 
 from . import _core
+from ._support import (
+    AMBER,
+    GREEN,
+    INK,
+    MISSING_TINT,
+    MUTED,
+    PLAIN,
+    RED,
+    not_found_error,
+    validation_error,
+)
 from ._support import matplotlib as _require_matplotlib
-from ._support import not_found_error, validation_error
 
 _require_matplotlib()  # ImportError, in both languages, naming the extra civitas[plot]
 
@@ -49,10 +59,6 @@ class MissingFontWarning(UserWarning):
 
 MissingFontWarning.__module__ = "civitas.plot"
 
-# The report's palette (src/report/render_html.cpp), so a plot and the report agree.
-RED, AMBER, GREEN = "#b42318", "#f2b200", "#2e7d32"
-PLAIN, MUTED, INK = "#44546a", "#9aa3ad", "#1d2430"
-MISSING_TINT = "#f1f2f4"
 
 # Fixed words, English and Chinese (the report's where it has the same word).
 _WORDS: dict[str, tuple[str, str]] = {
