@@ -28,13 +28,15 @@ namespace {
 
 // ---- owning what the producer hands over ------------------------------------------------
 
-struct SchemaHolder {
-    ArrowSchema schema{};
-    SchemaHolder() = default;
-    SchemaHolder(const SchemaHolder&) = delete;
-    SchemaHolder& operator=(const SchemaHolder&) = delete;
-    ~SchemaHolder() {
-        if (schema.release != nullptr) schema.release(&schema);
+// An ArrowSchema or ArrowArray the producer filled in, released when it goes.
+template <class Struct>
+struct Released {
+    Struct value{};
+    Released() = default;
+    Released(const Released&) = delete;
+    Released& operator=(const Released&) = delete;
+    ~Released() {
+        if (value.release != nullptr) value.release(&value);
     }
 };
 
@@ -45,16 +47,6 @@ struct StreamHolder {
     StreamHolder& operator=(const StreamHolder&) = delete;
     ~StreamHolder() {
         if (stream != nullptr && stream->release != nullptr) stream->release(stream);
-    }
-};
-
-struct ArrayHolder {
-    ArrowArray array{};
-    ArrayHolder() = default;
-    ArrayHolder(const ArrayHolder&) = delete;
-    ArrayHolder& operator=(const ArrayHolder&) = delete;
-    ~ArrayHolder() {
-        if (array.release != nullptr) array.release(&array);
     }
 };
 
@@ -304,7 +296,7 @@ Message batch_place(std::string_view name, std::size_t batch) {
 
 // One record batch, held until its rows are read, with its columns' cells checked.
 struct Batch {
-    ArrayHolder holder;
+    Released<ArrowArray> holder;
     std::vector<Cells> cells;  // one per column
     std::size_t number = 0;    // 1-based, in the stream
     std::size_t first_row = 0;  // rows of the stream before it
@@ -314,9 +306,9 @@ struct Batch {
     Batch& operator=(const Batch&) = delete;
     ~Batch() { cells.clear(); }  // before the arrays they point into are released
 
-    [[nodiscard]] std::int64_t rows() const noexcept { return holder.array.length; }
+    [[nodiscard]] std::int64_t rows() const noexcept { return holder.value.length; }
     // Row i of the batch in its columns' own rows (a struct's row i is its children's offset + i).
-    [[nodiscard]] std::int64_t at(std::int64_t i) const noexcept { return holder.array.offset + i; }
+    [[nodiscard]] std::int64_t at(std::int64_t i) const noexcept { return holder.value.offset + i; }
 };
 
 // Reads a stream: its columns' names and types once, then its batches, each with its columns'
@@ -328,10 +320,10 @@ public:
             throw ParseError(source_, "", Message("a released or missing stream; expected an Arrow stream not read before"_en, "流已释放或缺失；应为未读过的 Arrow 流"_zh));
         if (stream_->get_schema == nullptr || stream_->get_next == nullptr)
             throw ParseError(source_, "", Message("a stream without get_schema or get_next; expected both"_en, "流缺少 get_schema 或 get_next；两者都应有"_zh));
-        const int code = stream_->get_schema(stream_, &schema_.schema);
-        if (code != 0) schema_.schema.release = nullptr;  // not valid after an error: not released
-        check(code, schema_.schema.release != nullptr, "get_schema");
-        const ArrowSchema& schema = schema_.schema;
+        const int code = stream_->get_schema(stream_, &schema_.value);
+        if (code != 0) schema_.value.release = nullptr;  // not valid after an error: not released
+        check(code, schema_.value.release != nullptr, "get_schema");
+        const ArrowSchema& schema = schema_.value;
         if (schema.format == nullptr || std::strcmp(schema.format, "+s") != 0 || schema.n_children < 0 || (schema.n_children > 0 && schema.children == nullptr))
             throw ParseError(source_, "",
                              Message("a stream of {0}; expected a table (a stream of record batches, Arrow format '+s')"_en, "流的类型为 {0}；应为表（记录批次流，Arrow 格式 '+s'）"_zh,
@@ -359,7 +351,7 @@ public:
     // The next batch; null at the end of the stream.
     std::unique_ptr<Batch> next() {
         auto batch = std::make_unique<Batch>();
-        ArrowArray& array = batch->holder.array;
+        ArrowArray& array = batch->holder.value;
         const int code = stream_->get_next(stream_, &array);
         if (code != 0) array.release = nullptr;  // not valid after an error: not released
         check(code, true, "get_next");
@@ -417,7 +409,7 @@ private:
     StreamHolder owner_;
     ArrowArrayStream* stream_;
     std::string source_;
-    SchemaHolder schema_;
+    Released<ArrowSchema> schema_;
     std::vector<std::string> names_;
     std::vector<ColumnType> types_;
     std::size_t rows_ = 0;
