@@ -128,6 +128,21 @@ TEST(ArrowObservations, BadRowsAreRejectedAsInCsvWithTheirRow) {
     EXPECT_EQ(to_string(from_arrow.rejected[2]), "value[3]: empty value; expected a number");
 }
 
+TEST(ArrowObservations, IdsThatAreNotCleanUtf8AreRejected) {
+    // A producer may hand any bytes as utf8: a cut character and a terminal escape are named, the
+    // rows left out, the clean one kept.
+    std::vector<A::Column> columns = plain_columns();
+    columns[0] = A::text("unit", {"lanzhou", "lan\xE5\x85", "\x1B[2Jtianshui"});
+    const ObservationLoad load = observations(A::Stream({}, {columns}));
+    EXPECT_EQ(load.store.size(), 1u);
+    ASSERT_EQ(load.rejected.size(), 2u);
+    EXPECT_EQ(load.rejected[0].path, "unit[1]");
+    EXPECT_NE(load.rejected[0].message.text(Language::en).find("UTF-8 character cut short"), std::string::npos);
+    EXPECT_NE(load.rejected[0].message.text(Language::zh).find("UTF-8 字符不完整"), std::string::npos);
+    EXPECT_EQ(load.rejected[1].path, "unit[2]");
+    EXPECT_NE(load.rejected[1].message.text(Language::en).find("control character"), std::string::npos);
+}
+
 TEST(ArrowObservations, TheSameWithOneThreadOrThree) {
     // Batches with bad rows, new and repeated ids, split between threads: the same store and the
     // same rejected rows, in order.
