@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
+.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging test-pypi-build asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
 
 all: build
 
@@ -43,11 +43,12 @@ demo: deps build
 	mkdir -p build/demo
 	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-report.html
 
-## test: the C++ tests, the Python tests, then the packaging tests (scripts/test-packaging.sh); the
-## manylinux wheel they test is the one test-python built, repaired (`make test-packaging` alone
-## repairs the one its build from PyPI alone made)
+## test: the C++ tests, the Python tests, then the packaging tests (scripts/test-packaging.sh) but
+## the long build from PyPI alone (test-pypi-build); the manylinux wheel they test is the one
+## test-python built, repaired
+QUICK_PACKAGING_CHECKS := static shared subdirectory pypi wheel
 test: deps test-cpp test-python
-	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" VENV=$(VENV) scripts/test-packaging.sh
+	WHEEL="$$(ls $(WHEEL_DIR)/civitas-*.whl)" VENV=$(VENV) scripts/test-packaging.sh $(QUICK_PACKAGING_CHECKS)
 
 test-cpp: build
 	$(CTEST) --preset dev -j $(JOBS)
@@ -80,8 +81,14 @@ test-python: python-install
 	$(VENV_PYTHON) bench/python/bench_uncertainty.py --quick
 	$(VENV_PYTHON) bench/python/bench_pickle.py --quick
 
-test-packaging:
+## test-packaging: every packaging check, the build from PyPI alone included (its wheel is the one repaired)
+test-packaging: deps
 	VENV=$(VENV) scripts/test-packaging.sh
+
+## test-pypi-build: the wheel built by pip from PyPI alone, the system's C++ packages hidden (about 10
+## minutes), installed into a fresh virtual environment and run
+test-pypi-build: deps
+	VENV=$(VENV) scripts/test-packaging.sh pypi-build
 
 ## asan: build and run the C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer
 asan: deps

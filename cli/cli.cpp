@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <iomanip>
@@ -83,15 +82,6 @@ Language language_of(const std::vector<std::string>& args) {
 struct UsageError {
     Message message;
 };
-
-// A framework by path, or by bundled id when no such file exists and the name has no '/' or '.json'.
-Framework framework_from(const std::string& name) {
-    const std::filesystem::path path(name);
-    std::error_code ec;
-    const bool looks_like_path = path.has_parent_path() || path.extension() == ".json";
-    if (looks_like_path || std::filesystem::exists(path, ec)) return load_framework(path);
-    return load_bundled_framework(name);
-}
 
 std::string number_text(double value) {
     std::ostringstream out;
@@ -188,7 +178,7 @@ int score(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     const std::string class_column = class_option == parsed.options.end() ? "" : class_option->second;
     const std::vector<std::string>& positional = parsed.positional;
 
-    const Framework framework = framework_from(positional[0]);
+    const Framework framework = load_framework_or_bundled(positional[0]);
     const ValueTable table = load_value_table(positional[1], class_column);
     EvaluateOptions options;
     options.nan_as_missing = true;  // the table reader turns empty cells into NaN and rejects written NaNs

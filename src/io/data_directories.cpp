@@ -52,10 +52,12 @@ std::filesystem::path module_file() {
     Dl_info info{};
     if (dladdr(reinterpret_cast<void*>(&module_file), &info) == 0 || info.dli_fname == nullptr) return {};
     const std::filesystem::path file(info.dli_fname);
-    // The main program is named as it was started ("civitas", "./civitas"); the system knows better.
     if (file.is_absolute()) return file;
-#ifdef __linux__
+    // A library opened by a relative path (ctypes, JNA) is named so, from the folder the process
+    // was in; the main program as it was started ("civitas" found on PATH): the system knows better.
     std::error_code ec;
+    if (file.has_parent_path() && std::filesystem::is_regular_file(file, ec)) return std::filesystem::absolute(file, ec);
+#ifdef __linux__
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) return self;
 #endif
@@ -145,6 +147,14 @@ std::filesystem::path bundled_framework_path(const std::string& id) {
 }
 
 Framework load_bundled_framework(const std::string& id) { return load_framework(bundled_framework_path(id)); }
+
+Framework load_framework_or_bundled(const std::string& path_or_id) {
+    const std::filesystem::path path(path_or_id);
+    std::error_code ec;
+    const bool looks_like_path = path.has_parent_path() || path.extension() == ".json";
+    if (looks_like_path || std::filesystem::exists(path, ec)) return load_framework(path);
+    return load_bundled_framework(path_or_id);
+}
 
 std::vector<std::string> bundled_calendar_ids() { return bundled_ids("calendars"); }
 

@@ -25,6 +25,9 @@ CIVITAS_EXPORT void add_data_directory(const std::filesystem::path& directory);
 [[nodiscard]] CIVITAS_EXPORT std::filesystem::path bundled_framework_path(const std::string& id);
 /// Loads a bundled framework by id.
 [[nodiscard]] CIVITAS_EXPORT Framework load_bundled_framework(const std::string& id);
+/// Loads a framework file, or the bundled framework of that id when no such file exists and the
+/// name has no folder and does not end in ".json" (what the command line and the C API take).
+[[nodiscard]] CIVITAS_EXPORT Framework load_framework_or_bundled(const std::string& path_or_id);
 /// Ids of the bundled working-day calendars found (`calendars/` of the data directories), sorted.
 [[nodiscard]] CIVITAS_EXPORT std::vector<std::string> bundled_calendar_ids();
 /// Path of a bundled calendar file by id ("cn-2025"); throws NotFoundError listing the ids there are.

@@ -1,0 +1,55 @@
+// Campaigns, their report and their readiness through the C API.
+
+#include "handles.hpp"
+
+#include <civitas/io/campaign_io.hpp>
+#include <civitas/report/report.hpp>
+#include <civitas/tracking/readiness.hpp>
+
+#include "core/detail/utf8.hpp"
+
+using namespace civitas;
+
+namespace {
+
+// A format or language argument: one of `names`, else ArgumentError listing them.
+template <class Enum>
+Enum choice(const char* text, const char* argument) {
+    if (const auto parsed = enum_from_string<Enum>(text)) return *parsed;
+    std::string names;
+    for (const char* name : EnumNames<Enum>::values) names += (names.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    throw capi::ArgumentError(Message("{0} \"{1}\" is not one of {2}"_en, "{0} \"{1}\" 不在可选值之中: {2}"_zh,
+                                      {std::string(argument), detail::quote(text), names}));
+}
+
+}  // namespace
+
+extern "C" {
+
+int civitas_campaign_load(const char* path, civitas_campaign** out, civitas_error** err) {
+    return capi::guarded(err, [&] {
+        capi::clear_out(out, "out");
+        capi::require(path, "path");
+        *out = new civitas_campaign{load_campaign(path)};
+    });
+}
+
+void civitas_campaign_free(civitas_campaign* campaign) { delete campaign; }
+
+int civitas_report_render(const civitas_campaign* campaign, const char* as_of, const char* format, const char* lang,
+                          char** out, size_t* length, civitas_error** err) {
+    return capi::guarded(err, [&] {
+        capi::clear_out(out, "out");
+        if (length != nullptr) *length = 0;
+        capi::require(campaign, "campaign");
+        const Date date = capi::date_argument(as_of);
+        const ReportFormat kind = format == nullptr ? ReportFormat::text : choice<ReportFormat>(format, "format");
+        ReportOptions options;
+        if (lang != nullptr) options.language = choice<Language>(lang, "lang");
+        const std::string text = render(build_report(campaign->campaign, date, options), kind);
+        *out = capi::copy_out(text);
+        if (length != nullptr) *length = text.size();
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,66 @@
+#pragma once
+// What the C API's opaque handles hold, and the one door through which C++ exceptions leave as
+// status codes: every function of civitas.h runs its body in `guarded`.
+
+#include <civitas/civitas.h>
+#include <civitas/core/error.hpp>
+#include <civitas/framework/framework.hpp>
+#include <civitas/plan/calendar.hpp>
+#include <civitas/tracking/campaign.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+struct civitas_error {
+    int code;
+    std::string english;
+    std::string chinese;
+};
+
+struct civitas_framework {
+    civitas::Framework framework;
+    std::vector<std::string> indicator_ids;  // file order; civitas_framework_indicator_id hands out their text
+};
+
+struct civitas_campaign {
+    civitas::Campaign campaign;
+};
+
+namespace civitas::capi {
+
+/// A caller's mistake at the door (a NULL pointer, an unknown format): CIVITAS_E_ARGUMENT.
+class ArgumentError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The status code of the exception in flight, with *err set to a new error when err is not
+/// NULL. Called only from a catch block.
+int failure(civitas_error** err) noexcept;
+
+/// Runs `body`: CIVITAS_OK when it returns, else the code of what it threw (failure()).
+template <class Body>
+int guarded(civitas_error** err, Body&& body) noexcept {
+    try {
+        std::forward<Body>(body)();
+        return CIVITAS_OK;
+    } catch (...) {
+        return failure(err);
+    }
+}
+
+/// Throws ArgumentError when `pointer` is NULL: "{name} is NULL".
+void require(const void* pointer, const char* name);
+/// Sets *out to NULL, so that a failed call leaves no stale handle; throws when out is NULL.
+template <class T>
+void clear_out(T** out, const char* name) {
+    require(out, name);
+    *out = nullptr;
+}
+/// A copy of `text` the caller frees with civitas_free, NUL-terminated.
+char* copy_out(const std::string& text);
+/// The date `as_of` names ("YYYY-MM-DD"), today on this machine's clock for NULL; ArgumentError otherwise.
+Date date_argument(const char* as_of);
+
+}  // namespace civitas::capi
