@@ -43,6 +43,12 @@ def test_readme_quickstart_is_the_example_file() -> None:
         assert (REPO / example).read_text(encoding="utf-8") in readme, f"README no longer shows {example} as it is"
 
 
+def test_c_api_doc_shows_the_c_example_file() -> None:
+    doc = (REPO / "docs/c-api.md").read_text(encoding="utf-8")
+    example = (REPO / "examples/c/quickstart.c").read_text(encoding="utf-8")
+    assert "```c\n" + example + "```" in doc, "docs/c-api.md no longer shows examples/c/quickstart.c as it is"
+
+
 def test_guide_shows_the_lanzhou_gap() -> None:
     # docs/guide.md says green coverage 31.44 is 4.56 short of >= 36 (12.67% of the line).
     garden = civitas.load_bundled_framework("garden-city-2016")
