@@ -3,17 +3,15 @@
 
 #include "io/detail/file_write.hpp"
 #include "io/detail/json_reader.hpp"
+#include "io/detail/result_json.hpp"
 #include "report/detail/document.hpp"
 
 #include <civitas/core/error.hpp>
 #include <civitas/report/report.hpp>
 #include <civitas/version.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <filesystem>
 
 namespace civitas {
@@ -22,47 +20,10 @@ namespace detail {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json optional_number(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
-Json optional_date(const std::optional<Date>& date) { return date ? Json(to_iso(*date)) : Json(nullptr); }
-Json bound(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
-Json line_json(const Interval& line) { return Json{{"low", bound(line.low)}, {"high", bound(line.high)}}; }
-
 Json names_json(const std::map<std::string, std::string>& names) {
     Json out = Json::object();
     for (const auto& [id, name] : names) detail::append_member(out, id, name);  // keys unique: a map's
     return out;
-}
-
-Json target_json(const TargetProgress& t) {
-    return Json{{"unit", t.unit},
-                {"indicator", t.indicator},
-                {"every_unit", t.every_unit},
-                {"target", t.target},
-                {"line", line_json(t.line)},
-                {"deadline", optional_date(t.deadline)},
-                {"department", t.department},
-                {"latest", optional_number(t.latest)},
-                {"latest_date", optional_date(t.latest_date)},
-                {"projected", optional_number(t.projected)},
-                {"met_now", t.met_now},
-                {"on_track", t.on_track},
-                {"state", to_string(t.state)}};
-}
-
-Json survey_json(const SurveyCheck& s) {
-    return Json{{"unit", s.unit},
-                {"indicator", s.indicator},
-                {"date", to_iso(s.date)},
-                {"estimate", s.estimate},
-                {"sample_size", s.sample_size},
-                {"line", line_json(s.line)},
-                {"low", s.low},
-                {"high", s.high},
-                {"probability", s.probability},
-                {"meets", s.meets},
-                {"in_doubt", s.in_doubt}};
 }
 
 Json round_json(const RoundResult& r) {
@@ -98,7 +59,7 @@ Json item_json(const ReportItem& item) {
                 {"met", item.met},
                 {"projected", optional_number(item.projected)},
                 {"projected_met", item.projected_met ? Json(*item.projected_met) : Json(nullptr)},
-                {"line", line_json(item.line)},
+                {"line", line_object(item.line)},
                 {"gap", optional_number(item.gap)},
                 {"relative_gap", optional_number(item.relative_gap)},
                 {"department", item.department},
@@ -175,11 +136,11 @@ Json title_json(const TitleReport& t) {
 }
 
 Json gap_json(const ReportGap& g) {
-    return Json{{"part", to_string(g.part)},
-                {"title", g.title.empty() ? Json(nullptr) : Json(g.title)},
-                {"unit", g.unit.empty() ? Json(nullptr) : Json(g.unit)},
-                {"reason", g.reason.text(Language::en)},
-                {"reason_zh", g.reason.text(Language::zh)}};
+    Json j{{"part", to_string(g.part)},
+           {"title", g.title.empty() ? Json(nullptr) : Json(g.title)},
+           {"unit", g.unit.empty() ? Json(nullptr) : Json(g.unit)}};
+    put_message(j, "reason", g.reason);
+    return j;
 }
 
 Json department_json(const DepartmentRow& d) {
@@ -189,23 +150,6 @@ Json department_json(const DepartmentRow& d) {
                 {"overdue", d.overdue},     {"most_days_late", d.most_days_late},
                 {"problems", d.problems},   {"problems_open", d.problems_open},
                 {"targets", d.targets},     {"targets_short", d.targets_short}};
-}
-
-Json plan_json(const Progress& p) {
-    Json states = Json::object();
-    for (const auto& [state, n] : p.states) states[to_string(state)] = n;
-    const auto rate = p.on_time_rate();
-    return Json{{"tasks", p.tasks},
-                {"states", states},
-                {"spi", optional_number(p.spi)},
-                {"spi_t", optional_number(p.spi_t)},
-                {"due", p.due},
-                {"done_on_time", p.done_on_time},
-                {"on_time_rate", optional_number(rate)},
-                {"problems", Json{{"found", p.problems.found},
-                                  {"closed", p.problems.closed},
-                                  {"closed_on_time", p.problems.closed_on_time},
-                                  {"overdue", p.problems.overdue}}}};
 }
 
 }  // namespace
@@ -224,7 +168,7 @@ std::string render_json(const Report& report) {
                         {"as_of", to_iso(report.as_of)},
                         {"known_on", optional_date(report.known_on)},
                         {"language", to_string(report.language)},
-                        {"plan", report.plan ? plan_json(*report.plan) : Json(nullptr)},
+                        {"plan", report.plan ? progress_json(*report.plan) : Json(nullptr)},
                         {"rejected_observations", report.rejected_observations},
                         {"gaps", gaps},
                         {"titles", titles},
