@@ -14,7 +14,7 @@ namespace {
 
 using detail::Json;
 
-// The report's object with the reason in both languages.
+// `object` with the item's reason in both languages.
 template <class T>
 Json with_reason(Json object, const T& item) {
     detail::put_message(object, "reason", item.reason);
@@ -43,12 +43,14 @@ Json evaluation_of(const TitleReadiness& t, const std::optional<BatchEvaluation>
     return detail::evaluation_json(unit_evaluation(*t.framework, *batch, row));
 }
 
-Json title_json(const TitleReadiness& t) {
+// Title `k` of the readiness; ValidationError when its per-unit lists and its units differ in length.
+Json title_json(const TitleReadiness& t, std::size_t k) {
     const std::size_t n = t.units.size();
     if (t.rag.size() != n || t.reasons.size() != n || t.facts.size() != n || t.overdue_tasks.size() != n)
-        throw ValidationError(t.title, Message("title '{0}' has {1} units but its rag, reasons, facts or overdue_tasks have another length"_en,
-                                               "称号 '{0}' 有 {1} 个单位，但其 rag、reasons、facts 或 overdue_tasks 的长度与之不同"_zh,
-                                               {t.title, std::to_string(n)}));
+        throw ValidationError("titles[" + std::to_string(k) + "]",
+                              Message("title '{0}' has {1} units, but rag, reasons, facts or overdue_tasks has another length"_en,
+                                      "称号 '{0}' 有 {1} 个单位，但 rag、reasons、facts 或 overdue_tasks 的长度与之不同"_zh,
+                                      {t.title, std::to_string(n)}));
     Json units = Json::array();
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         Json unit{{"unit", t.units[u]}, {"rag", to_string(t.rag[u])}};
@@ -78,7 +80,7 @@ Json title_json(const TitleReadiness& t) {
 
 std::string readiness_to_json(const Readiness& readiness, int indent) {
     Json titles = Json::array();
-    for (const TitleReadiness& t : readiness.titles) titles.push_back(title_json(t));
+    for (std::size_t k = 0; k < readiness.titles.size(); ++k) titles.push_back(title_json(readiness.titles[k], k));
     const Json document{{"format", readiness_format},
                         {"as_of", to_iso(readiness.as_of)},
                         {"titles", titles},

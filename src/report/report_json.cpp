@@ -58,7 +58,7 @@ Json item_json(const ReportItem& item) {
                 {"value_date", optional_date(item.value_date)},
                 {"met", item.met},
                 {"projected", optional_number(item.projected)},
-                {"projected_met", item.projected_met ? Json(*item.projected_met) : Json(nullptr)},
+                {"projected_met", optional_json(item.projected_met)},
                 {"line", line_object(item.line)},
                 {"gap", optional_number(item.gap)},
                 {"relative_gap", optional_number(item.relative_gap)},
@@ -85,8 +85,8 @@ Json unit_json(const UnitStanding& s) {
                 {"met", s.met},
                 {"assessed", s.assessed},
                 {"total", optional_number(s.total)},
-                {"passes_now", s.passes_now ? Json(*s.passes_now) : Json(nullptr)},
-                {"passes_at_inspection", s.passes_at_inspection ? Json(*s.passes_at_inspection) : Json(nullptr)},
+                {"passes_now", optional_json(s.passes_now)},
+                {"passes_at_inspection", optional_json(s.passes_at_inspection)},
                 {"overdue_tasks", s.overdue_tasks}};
 }
 
@@ -106,7 +106,7 @@ Json title_json(const TitleReport& t) {
                 {"dates", Json{{"benchmark", optional_date(t.dates.benchmark)},
                                {"application", optional_date(t.dates.application)},
                                {"inspection", optional_date(t.dates.inspection)}}},
-                {"days_to_inspection", t.days_to_inspection ? Json(*t.days_to_inspection) : Json(nullptr)},
+                {"days_to_inspection", optional_json(t.days_to_inspection)},
                 {"top_unit", t.top_unit},
                 {"rag", to_string(t.rag)},
                 {"reason", t.reason},
@@ -119,7 +119,7 @@ Json title_json(const TitleReport& t) {
                 {"pass_total", optional_number(t.pass_total)},
                 {"pass_share", optional_number(t.pass_share)},
                 {"passes_now", t.passes_now},
-                {"passes_at_inspection", t.passes_at_inspection ? Json(*t.passes_at_inspection) : Json(nullptr)},
+                {"passes_at_inspection", optional_json(t.passes_at_inspection)},
                 {"shortfalls", shortfalls},
                 {"shortfalls_total", t.shortfalls_total},
                 {"off_track", off_track},

@@ -26,7 +26,7 @@ inline constexpr const char* framework_format = "civitas-framework/1";
 /// Writes the framework to a file whole or not at all (docs/format.md, "Saving"); IoError on failure.
 CIVITAS_EXPORT void save_framework(const Framework& framework, const std::filesystem::path& path);
 
-/// The evaluation of one unit as JSON text.
+/// The evaluation of one unit as JSON text (docs/format.md, "Evaluation as JSON"), its reason and error in English and Chinese.
 [[nodiscard]] CIVITAS_EXPORT std::string evaluation_to_json(const Evaluation& evaluation, int indent = 2);
 
 }  // namespace civitas

@@ -136,7 +136,7 @@ TEST(ReadinessJson, WithoutPlanFrameworkOrInspectionWritesNull) {
         (void)readiness_to_json(ready);
         FAIL() << "no error";
     } catch (const ValidationError& e) {
-        EXPECT_NE(std::string(e.what()).find("'sanitary' has 1 units"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("titles[0]: title 'sanitary' has 1 units"), std::string::npos) << e.what();
         EXPECT_NE(e.message(Language::zh).find("称号 'sanitary'"), std::string::npos);
     }
 }
