@@ -146,6 +146,22 @@ def test_points_add_up_to_the_scale(path):
             assert item["weight"] == pytest.approx(points_of(item)), item["id"]
 
 
+def test_a_framework_is_found_by_path_or_by_bundled_id(tmp_path, monkeypatch):
+    import civitas
+
+    by_id = civitas.load_framework_or_bundled("garden-city-2016")
+    assert by_id == civitas.load_framework(ROOT / "data" / "frameworks" / "garden-city-2016.json")
+    # A file of that name in the working folder is taken first; a name with a folder is always a path.
+    monkeypatch.chdir(tmp_path)
+    lanzhou = (ROOT / "data" / "frameworks" / "lanzhou-illustrative.json").read_text(encoding="utf-8")
+    (tmp_path / "garden-city-2016").write_text(lanzhou, encoding="utf-8")
+    assert civitas.load_framework_or_bundled("garden-city-2016").id == "lanzhou-illustrative"
+    with pytest.raises(civitas.NotFoundError, match="garden-city-2061.*garden-city-2016"):
+        civitas.load_framework_or_bundled("garden-city-2061")
+    with pytest.raises(civitas.ParseError, match="cannot open"):
+        civitas.load_framework_or_bundled("frameworks/garden-city-2016.json")
+
+
 @pytest.mark.parametrize("path", FORMAT_EXAMPLES, ids=lambda p: p.name)
 def test_format_example_values_name_its_indicators(path):
     framework = load(path)
