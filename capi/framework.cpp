@@ -19,14 +19,21 @@ void hand_out(Framework framework, civitas_framework** out) {
     *out = new civitas_framework{std::move(framework), std::move(ids)};
 }
 
-// Refuses a matrix whose cells would not fit in memory's addresses or pass the readers' limit.
+// Refuses a matrix past the limits of a value table read from a file (rows, columns, cells), so
+// that no size the caller passes can overflow or exhaust memory.
 void check_size(std::size_t units, std::size_t indicators) {
-    const std::size_t most = Limits{}.cells;
-    if (indicators != 0 && units > most / indicators)
-        throw LimitError("values", "",
-                         Message("{0} units x {1} indicators is more than {2} values; expected at most {2}"_en,
-                                 "{0} 个单位 x {1} 项指标超过 {2} 个取值；最多 {2} 个"_zh,
-                                 {std::to_string(units), std::to_string(indicators), std::to_string(most)}));
+    const Limits limits;
+    const auto refuse = [](Message what) { throw LimitError("values", "", std::move(what)); };
+    if (units > limits.rows)
+        refuse(Message("{0} units is more than {1}; expected at most {1}"_en, "{0} 个单位超过 {1} 个；最多 {1} 个"_zh,
+                       {std::to_string(units), std::to_string(limits.rows)}));
+    if (indicators > limits.columns)
+        refuse(Message("{0} indicators is more than {1}; expected at most {1}"_en, "{0} 项指标超过 {1} 项；最多 {1} 项"_zh,
+                       {std::to_string(indicators), std::to_string(limits.columns)}));
+    if (indicators != 0 && units > limits.cells / indicators)
+        refuse(Message("{0} units x {1} indicators is more than {2} values; expected at most {2}"_en,
+                       "{0} 个单位 x {1} 项指标超过 {2} 个取值；最多 {2} 个"_zh,
+                       {std::to_string(units), std::to_string(indicators), std::to_string(limits.cells)}));
 }
 
 }  // namespace

@@ -32,7 +32,23 @@ install(DIRECTORY
         "${PROJECT_BINARY_DIR}/include/civitas"
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
     COMPONENT civitas_Development
-    FILES_MATCHING PATTERN "*.hpp")
+    FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+
+# The C API, libcivitas_c (civitas.h, installed above), when it is built: for CMake consumers as
+# civitas::c, for everyone else through pkg-config (`pkg-config --cflags --libs civitas`). The .pc
+# file finds the prefix from where it lies, so an installed copy can be moved.
+if(TARGET civitas_c)
+    install(TARGETS civitas_c
+        EXPORT civitas-targets
+        RUNTIME COMPONENT civitas_Runtime
+        LIBRARY COMPONENT civitas_Runtime NAMELINK_COMPONENT civitas_Development
+        ARCHIVE COMPONENT civitas_Development)
+    file(RELATIVE_PATH CIVITAS_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+    configure_file("${PROJECT_SOURCE_DIR}/capi/civitas.pc.in" "${PROJECT_BINARY_DIR}/civitas.pc" @ONLY)
+    install(FILES "${PROJECT_BINARY_DIR}/civitas.pc"
+        DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
+        COMPONENT civitas_Development)
+endif()
 
 # The command-line program, when it is built. With a shared library in a private prefix it
 # finds the library next door.

@@ -2,7 +2,8 @@
 # Tests civitas the way its users get it, each check in a temporary folder:
 #   1. installed static library + find_package consumers (tests/package/find-package, and
 #      tests/package/methods-only: civitas::methods alone, without Boost)
-#   2. installed shared libraries + the same consumers, and the installed program
+#   2. installed shared libraries + the same consumers, and the installed program; in both, the
+#      C API (libcivitas_c) through pkg-config: the docs' C example built and run
 #   3. add_subdirectory consumer (tests/package/add-subdirectory)
 #   4. pypi: configured only, in seconds: where the system's copies of Eigen, Boost and
 #      nlohmann_json are present, CMake takes them over PyPI's; with the system hidden from CMake,
@@ -119,8 +120,24 @@ static_install() {
 
 shared_install() {
     install_civitas "$work/shared-build" "$work/shared-prefix" -DBUILD_SHARED_LIBS=ON &&
-        ls "$work/shared-prefix/lib"*/libcivitas{,_core,_methods}.so.* &&
+        ls "$work/shared-prefix/lib"*/libcivitas{,_core,_methods,_c}.so.* &&
         find_package_consumer "$work/shared-consumer" "$work/shared-prefix"
+}
+
+# The docs' C example (examples/c/quickstart.c) built with pkg-config alone against PREFIX, no
+# CMake, linked by the versioned soname, and run: the installed library finds its bundled data.
+c_consumer() {
+    local prefix=$1 program="$work/$(basename "$1")-c-quickstart" pc
+    pc=$(find "$prefix" -name civitas.pc) && [[ -n $pc ]] || { echo "no civitas.pc in $prefix"; return 1; }
+    export PKG_CONFIG_PATH=$(dirname "$pc")
+    echo "+ cc examples/c/quickstart.c $(pkg-config --cflags --libs civitas)"
+    cc -std=c99 -Wall -Wextra -Werror "$root/examples/c/quickstart.c" $(pkg-config --cflags --libs civitas) -lm \
+        -Wl,-rpath,"$(pkg-config --variable=libdir civitas)" -o "$program" || return 1
+    pkg-config --cflags civitas | grep -q -- "-I$prefix/" || { echo "the include folder is not in $prefix"; return 1; }
+    readelf -d "$program" | grep -q 'NEEDED.*\[libcivitas_c\.so\.[0-9]*\]' ||
+        { readelf -d "$program"; echo "not linked by libcivitas_c's versioned soname"; return 1; }
+    (cd "$work" && env -u CIVITAS_DATA_DIR "$program" "$root/examples/lanzhou/campaign.json") | tee "$program.log" &&
+        grep -q "兰州" "$program.log"
 }
 
 add_subdirectory_consumer() {
@@ -330,11 +347,13 @@ if wants static; then
     check "find_package, static library" static_install
     check "find_package of the methods alone, static" methods_consumer "$work/static-methods" "$work/static-prefix"
     check "installed program, static build" installed_program "$work/static-prefix"
+    check "the C API through pkg-config, static build" c_consumer "$work/static-prefix"
 fi
 if wants shared; then
     check "find_package, shared library" shared_install
     check "find_package of the methods alone, shared" methods_consumer "$work/shared-methods" "$work/shared-prefix"
     check "installed program, shared build" installed_program "$work/shared-prefix"
+    check "the C API through pkg-config, shared build" c_consumer "$work/shared-prefix"
 fi
 if wants subdirectory; then
     check "add_subdirectory" add_subdirectory_consumer

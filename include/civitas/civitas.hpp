@@ -47,6 +47,7 @@
 #include <civitas/io/framework_io.hpp>
 #include <civitas/io/observations_io.hpp>
 #include <civitas/io/plan_io.hpp>
+#include <civitas/io/readiness_io.hpp>
 #include <civitas/io/round_scheme_io.hpp>
 #include <civitas/io/value_table.hpp>
 

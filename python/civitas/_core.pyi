@@ -169,6 +169,8 @@ __all__: list[str] = [
     "SeriesTrend",
     "series_trends",
     "readiness",
+    "readiness_format",
+    "readiness_to_json",
     "trend_frame",
     "Language",
     "ReportFormat",
@@ -6606,7 +6608,7 @@ def entropy_weights(
 
 def evaluation_to_json(evaluation: Evaluation, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     """
-    The evaluation of one unit as JSON text.
+    The evaluation of one unit as JSON text (docs/format.md, "Evaluation as JSON"; schema data/schema/evaluation.schema.json), its reason and error in English and Chinese (reason_zh, error_zh).
     """
 
 def field_inspection_to_json(inspection: FieldInspection, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
@@ -6968,6 +6970,11 @@ def readiness(
     Readiness of every title and unit on `as_of`: the evaluation now and projected to the inspection date, the overdue tasks that bear on it, the framework's unit rules (rulings), the campaign's targets, the survey items' sampling error, and red / amber / green with the reason. `known_on` reproduces it as the data was known on that day; a survey item met with probability below `survey_confidence` makes the unit amber.
     """
 
+def readiness_to_json(readiness: Readiness, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    """
+    The readiness as JSON text (civitas-readiness/1; docs/format.md, "Readiness as JSON"): each title's rag per unit with the reasons in English and Chinese (reason, reason_zh), the facts, the evaluations now and at the inspection date, targets, surveys, rulings, and the plan's progress. Missing numbers are null.
+    """
+
 def release_cached_memory() -> None:
     """
     Frees the memory that finished batches left for reuse by the next batch of the same shape (at most 64 MiB).
@@ -7140,5 +7147,6 @@ max_depth: int = 64
 observations_format: str = "civitas-observations/1"
 options: Options
 plan_format: str = "civitas-plan/1"
+readiness_format: str = "civitas-readiness/1"
 round_scheme_format: str = "civitas-round-scheme/1"
 version: str = "0.1.0"

@@ -114,7 +114,9 @@ void register_io(py::module_& m) {
           [](const FrameworkEvaluation& evaluation, int indent) {
               return evaluation_to_json(static_cast<const Evaluation&>(evaluation), indent);
           },
-          py::arg("evaluation"), py::arg("indent") = 2, "The evaluation of one unit as JSON text.");
+          py::arg("evaluation"), py::arg("indent") = 2,
+          "The evaluation of one unit as JSON text (docs/format.md, \"Evaluation as JSON\"; schema "
+          "data/schema/evaluation.schema.json), its reason and error in English and Chinese (reason_zh, error_zh).");
     m.def(
         "load_value_table",
         [](const std::filesystem::path& path, const std::string& class_column, const std::optional<Limits>& limits) {

@@ -1,11 +1,12 @@
 /// Readiness: Rag, TargetState, RulingKind, Ruling, TargetProgress, SurveyCheck, UnitFacts,
-/// TitleReadiness, Readiness, readiness() and trend_frame() (the DataFrames are built by
+/// TitleReadiness, Readiness, readiness(), readiness_to_json() and trend_frame() (the DataFrames are built by
 /// python/civitas/_readiness.py). Evaluations cross as BatchEvaluation (with their framework),
 /// dates as datetime.date.
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
 
+#include <civitas/io/readiness_io.hpp>
 #include <civitas/tracking/readiness.hpp>
 
 #include <pybind11/operators.h>
@@ -209,6 +210,12 @@ void register_readiness(py::module_& m) {
         "overdue tasks that bear on it, the framework's unit rules (rulings), the campaign's targets, the survey items' "
         "sampling error, and red / amber / green with the reason. `known_on` reproduces it as the data was known on "
         "that day; a survey item met with probability below `survey_confidence` makes the unit amber.");
+
+    m.attr("readiness_format") = readiness_format;
+    m.def("readiness_to_json", &readiness_to_json, py::arg("readiness"), py::arg("indent") = 2,
+          "The readiness as JSON text (civitas-readiness/1; docs/format.md, \"Readiness as JSON\"): each title's "
+          "rag per unit with the reasons in English and Chinese (reason, reason_zh), the facts, the evaluations now "
+          "and at the inspection date, targets, surveys, rulings, and the plan's progress. Missing numbers are null.");
 
     m.def(
         "trend_frame",

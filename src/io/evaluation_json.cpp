@@ -1,38 +1,23 @@
-// Evaluation results as JSON, for host systems and the command line.
+// Evaluation results as JSON, for host systems and the command line (docs/format.md, "Evaluation
+// as JSON"; schema data/schema/evaluation.schema.json).
 
+#include "io/detail/result_json.hpp"
 
 #include <civitas/io/framework_io.hpp>
-#include <nlohmann/json.hpp>
-
-#include <cmath>
 
 namespace civitas {
 
-namespace {
+namespace detail {
 
-using Json = nlohmann::ordered_json;
-
-template <class T>
-Json optional_json(const std::optional<T>& value) {
-    return value ? Json(*value) : Json(nullptr);
-}
-
-Json line_json(const Interval& line) {
-    return Json::array({std::isinf(line.low) ? Json(nullptr) : Json(line.low),
-                        std::isinf(line.high) ? Json(nullptr) : Json(line.high)});
-}
-
-}  // namespace
-
-std::string evaluation_to_json(const Evaluation& e, int indent) {
+Json evaluation_json(const Evaluation& e) {
     Json j;
     j["framework"] = e.framework;
     j["unit"] = e.unit;
     j["passed"] = e.passed;
     j["decided_by"] = to_string(e.decided_by);
-    j["reason"] = e.reason.text(Language::en);
-    if (!e.error.empty()) j["error"] = e.error.text(Language::en);
-    j["total"] = optional_json(e.total);
+    put_message(j, "reason", e.reason);
+    if (!e.error.empty()) put_message(j, "error", e.error);
+    j["total"] = optional_number(e.total);
     j["scale"] = e.scale;
     j["met"] = e.met;
     j["assessed"] = e.assessed;
@@ -46,13 +31,17 @@ std::string evaluation_to_json(const Evaluation& e, int indent) {
     j["categories"] = categories;
     Json indicators = Json::array();
     for (const IndicatorResult& r : e.indicators)
-        indicators.push_back({{"id", r.id}, {"value", optional_json(r.value)}, {"outcome", to_string(r.outcome)},
+        indicators.push_back({{"id", r.id}, {"value", optional_number(r.value)}, {"outcome", to_string(r.outcome)},
                               {"counted", r.counted}, {"score", r.score}, {"points", r.points}, {"max_points", r.max_points},
-                              {"pass", line_json(r.pass)}, {"gap", optional_json(r.gap)},
-                              {"relative_gap", optional_json(r.relative_gap)},
+                              {"pass", line_pair(r.pass)}, {"gap", optional_number(r.gap)},
+                              {"relative_gap", optional_number(r.relative_gap)},
                               {"meets_improvement", optional_json(r.meets_improvement)}, {"obstacle", r.obstacle}});
     j["indicators"] = indicators;
-    return j.dump(indent);
+    return j;
 }
+
+}  // namespace detail
+
+std::string evaluation_to_json(const Evaluation& e, int indent) { return detail::evaluation_json(e).dump(indent); }
 
 }  // namespace civitas

@@ -3,17 +3,15 @@
 
 #include "io/detail/file_write.hpp"
 #include "io/detail/json_reader.hpp"
+#include "io/detail/result_json.hpp"
 #include "report/detail/document.hpp"
 
 #include <civitas/core/error.hpp>
 #include <civitas/report/report.hpp>
 #include <civitas/version.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <filesystem>
 
 namespace civitas {
@@ -22,47 +20,10 @@ namespace detail {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json optional_number(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
-Json optional_date(const std::optional<Date>& date) { return date ? Json(to_iso(*date)) : Json(nullptr); }
-Json bound(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
-Json line_json(const Interval& line) { return Json{{"low", bound(line.low)}, {"high", bound(line.high)}}; }
-
 Json names_json(const std::map<std::string, std::string>& names) {
     Json out = Json::object();
     for (const auto& [id, name] : names) detail::append_member(out, id, name);  // keys unique: a map's
     return out;
-}
-
-Json target_json(const TargetProgress& t) {
-    return Json{{"unit", t.unit},
-                {"indicator", t.indicator},
-                {"every_unit", t.every_unit},
-                {"target", t.target},
-                {"line", line_json(t.line)},
-                {"deadline", optional_date(t.deadline)},
-                {"department", t.department},
-                {"latest", optional_number(t.latest)},
-                {"latest_date", optional_date(t.latest_date)},
-                {"projected", optional_number(t.projected)},
-                {"met_now", t.met_now},
-                {"on_track", t.on_track},
-                {"state", to_string(t.state)}};
-}
-
-Json survey_json(const SurveyCheck& s) {
-    return Json{{"unit", s.unit},
-                {"indicator", s.indicator},
-                {"date", to_iso(s.date)},
-                {"estimate", s.estimate},
-                {"sample_size", s.sample_size},
-                {"line", line_json(s.line)},
-                {"low", s.low},
-                {"high", s.high},
-                {"probability", s.probability},
-                {"meets", s.meets},
-                {"in_doubt", s.in_doubt}};
 }
 
 Json round_json(const RoundResult& r) {
@@ -97,8 +58,8 @@ Json item_json(const ReportItem& item) {
                 {"value_date", optional_date(item.value_date)},
                 {"met", item.met},
                 {"projected", optional_number(item.projected)},
-                {"projected_met", item.projected_met ? Json(*item.projected_met) : Json(nullptr)},
-                {"line", line_json(item.line)},
+                {"projected_met", optional_json(item.projected_met)},
+                {"line", line_object(item.line)},
                 {"gap", optional_number(item.gap)},
                 {"relative_gap", optional_number(item.relative_gap)},
                 {"department", item.department},
@@ -124,8 +85,8 @@ Json unit_json(const UnitStanding& s) {
                 {"met", s.met},
                 {"assessed", s.assessed},
                 {"total", optional_number(s.total)},
-                {"passes_now", s.passes_now ? Json(*s.passes_now) : Json(nullptr)},
-                {"passes_at_inspection", s.passes_at_inspection ? Json(*s.passes_at_inspection) : Json(nullptr)},
+                {"passes_now", optional_json(s.passes_now)},
+                {"passes_at_inspection", optional_json(s.passes_at_inspection)},
                 {"overdue_tasks", s.overdue_tasks}};
 }
 
@@ -145,7 +106,7 @@ Json title_json(const TitleReport& t) {
                 {"dates", Json{{"benchmark", optional_date(t.dates.benchmark)},
                                {"application", optional_date(t.dates.application)},
                                {"inspection", optional_date(t.dates.inspection)}}},
-                {"days_to_inspection", t.days_to_inspection ? Json(*t.days_to_inspection) : Json(nullptr)},
+                {"days_to_inspection", optional_json(t.days_to_inspection)},
                 {"top_unit", t.top_unit},
                 {"rag", to_string(t.rag)},
                 {"reason", t.reason},
@@ -158,7 +119,7 @@ Json title_json(const TitleReport& t) {
                 {"pass_total", optional_number(t.pass_total)},
                 {"pass_share", optional_number(t.pass_share)},
                 {"passes_now", t.passes_now},
-                {"passes_at_inspection", t.passes_at_inspection ? Json(*t.passes_at_inspection) : Json(nullptr)},
+                {"passes_at_inspection", optional_json(t.passes_at_inspection)},
                 {"shortfalls", shortfalls},
                 {"shortfalls_total", t.shortfalls_total},
                 {"off_track", off_track},
@@ -175,11 +136,11 @@ Json title_json(const TitleReport& t) {
 }
 
 Json gap_json(const ReportGap& g) {
-    return Json{{"part", to_string(g.part)},
-                {"title", g.title.empty() ? Json(nullptr) : Json(g.title)},
-                {"unit", g.unit.empty() ? Json(nullptr) : Json(g.unit)},
-                {"reason", g.reason.text(Language::en)},
-                {"reason_zh", g.reason.text(Language::zh)}};
+    Json j{{"part", to_string(g.part)},
+           {"title", g.title.empty() ? Json(nullptr) : Json(g.title)},
+           {"unit", g.unit.empty() ? Json(nullptr) : Json(g.unit)}};
+    put_message(j, "reason", g.reason);
+    return j;
 }
 
 Json department_json(const DepartmentRow& d) {
@@ -189,23 +150,6 @@ Json department_json(const DepartmentRow& d) {
                 {"overdue", d.overdue},     {"most_days_late", d.most_days_late},
                 {"problems", d.problems},   {"problems_open", d.problems_open},
                 {"targets", d.targets},     {"targets_short", d.targets_short}};
-}
-
-Json plan_json(const Progress& p) {
-    Json states = Json::object();
-    for (const auto& [state, n] : p.states) states[to_string(state)] = n;
-    const auto rate = p.on_time_rate();
-    return Json{{"tasks", p.tasks},
-                {"states", states},
-                {"spi", optional_number(p.spi)},
-                {"spi_t", optional_number(p.spi_t)},
-                {"due", p.due},
-                {"done_on_time", p.done_on_time},
-                {"on_time_rate", optional_number(rate)},
-                {"problems", Json{{"found", p.problems.found},
-                                  {"closed", p.problems.closed},
-                                  {"closed_on_time", p.problems.closed_on_time},
-                                  {"overdue", p.problems.overdue}}}};
 }
 
 }  // namespace
@@ -224,7 +168,7 @@ std::string render_json(const Report& report) {
                         {"as_of", to_iso(report.as_of)},
                         {"known_on", optional_date(report.known_on)},
                         {"language", to_string(report.language)},
-                        {"plan", report.plan ? plan_json(*report.plan) : Json(nullptr)},
+                        {"plan", report.plan ? progress_json(*report.plan) : Json(nullptr)},
                         {"rejected_observations", report.rejected_observations},
                         {"gaps", gaps},
                         {"titles", titles},

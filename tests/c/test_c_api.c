@@ -247,6 +247,10 @@ static void test_evaluate(void) {
     /* A matrix too large to address is refused before anything is read. */
     CHECK_FAILS(CIVITAS_E_LIMIT, "units", "单位",
                 civitas_evaluate_many(framework, matrix, (size_t)-1 / 2, 3, ids, NULL, totals, NULL, NULL, &err));
+    CHECK_FAILS(CIVITAS_E_LIMIT, "units", "单位",
+                civitas_evaluate_many(framework, NULL, (size_t)-1, 0, NULL, NULL, NULL, NULL, NULL, &err));
+    CHECK_FAILS(CIVITAS_E_LIMIT, "values", "取值",
+                civitas_evaluate_many(framework, matrix, 20000, 9000, ids, NULL, NULL, NULL, NULL, &err));
 
     /* Values JSON: an unknown id, a value of the wrong type, not an object, malformed. */
     static const char unknown_json[] = "{\"greeen\": 41.5}";

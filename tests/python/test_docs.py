@@ -20,7 +20,7 @@ def python_blocks(markdown: Path) -> list[str]:
 
 
 DOCUMENTS = ["README.md", "docs/guide.md", "docs/methods.md", "docs/tracking.md", "docs/trends.md", "docs/report.md",
-             "docs/assessment.md", "docs/reliability.md", "docs/python.md", "docs/scale.md"]
+             "docs/assessment.md", "docs/reliability.md", "docs/python.md", "docs/scale.md", "docs/format.md"]
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
@@ -41,6 +41,12 @@ def test_readme_quickstart_is_the_example_file() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for example in ("examples/quickstart.py", "examples/quickstart.cpp"):
         assert (REPO / example).read_text(encoding="utf-8") in readme, f"README no longer shows {example} as it is"
+
+
+def test_c_api_doc_shows_the_c_example_file() -> None:
+    doc = (REPO / "docs/c-api.md").read_text(encoding="utf-8")
+    example = (REPO / "examples/c/quickstart.c").read_text(encoding="utf-8")
+    assert "```c\n" + example + "```" in doc, "docs/c-api.md no longer shows examples/c/quickstart.c as it is"
 
 
 def test_guide_shows_the_lanzhou_gap() -> None:

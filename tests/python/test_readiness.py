@@ -4,7 +4,9 @@ green coverage >= 36 %, inspection 2026-07-01; units city > d1, d2; status date 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -249,3 +251,75 @@ def test_trend_frame() -> None:
     d1_gardens = frame[(frame.unit == "d1") & (frame.indicator == "gardens")]
     assert d1_gardens.empty
     assert frame[(frame.unit == "city") & (frame.indicator == "mortality")].iloc[0].progress != ""
+
+
+# ---- readiness as JSON (docs/format.md, "Readiness as JSON") --------------------------------------
+
+LANZHOU = Path(__file__).resolve().parents[2] / "examples" / "lanzhou" / "campaign.json"
+
+
+def or_none(x: float) -> float | None:
+    return None if math.isnan(x) else x
+
+
+def test_readiness_json_agrees_with_the_readiness() -> None:
+    ready = civitas.readiness(civitas.load_campaign(LANZHOU), D(2025, 12, 31))
+    text = civitas.readiness_to_json(ready)
+    assert "NaN" not in text and "Infinity" not in text
+    data = json.loads(text)
+    assert data["format"] == civitas.readiness_format == "civitas-readiness/1"
+    assert data["as_of"] == "2025-12-31"
+    assert [t["id"] for t in data["titles"]] == [t.title for t in ready.titles]
+    for title, written in zip(ready.titles, data["titles"]):
+        units = written["units"]
+        assert written["framework"] == (title.framework.id if title.framework else None)
+        assert written["inspection"] == (title.inspection.isoformat() if title.inspection else None)
+        assert [u["unit"] for u in units] == list(title.units)
+        assert [u["rag"] for u in units] == [rag.name for rag in title.rag]
+        assert [u["reason"] for u in units] == list(title.reasons)
+        assert [u["reason_zh"] for u in units] == list(title.reasons_zh)
+        assert [u["overdue_tasks"] for u in units] == [list(ids) for ids in title.overdue_tasks]
+        assert [(u["facts"]["passes_now"], u["facts"]["passes_at_inspection"], u["facts"]["basic_failed"])
+                for u in units] == [(f.passes_now, f.passes_at_inspection, list(f.basic_failed)) for f in title.facts]
+        for member in ("now", "at_inspection"):
+            batch = getattr(title, member)
+            if batch is None:
+                assert [u[member] for u in units] == [None] * len(units)
+                continue
+            # The same objects evaluation_to_json writes, and the batch's totals and decisions.
+            assert [u[member] for u in units] == [batch.unit(i).to_dict() for i in range(len(batch))]
+            assert [u[member]["total"] for u in units] == [or_none(x) for x in batch.totals]
+            assert [u[member]["passed"] for u in units] == list(batch.passed)
+        assert [(x["indicator"], x["unit"], x["state"], x["reason"], x["reason_zh"]) for x in written["targets"]] == [
+            (t.indicator, t.unit, t.state.name, t.reason, t.reason_zh) for t in title.targets]
+        assert [(x["indicator"], x["unit"], x["sample_size"], x["in_doubt"], x["reason_zh"]) for x in written["surveys"]] == [
+            (s.indicator, s.unit, s.sample_size, s.in_doubt, s.reason_zh) for s in title.surveys]
+        assert [x["probability"] for x in written["surveys"]] == pytest.approx([s.probability for s in title.surveys])
+        for key in ("rulings", "rulings_at_inspection"):
+            assert [(x["unit"], x["indicator"], x["kind"], x["outcome"], x["reason_zh"]) for x in written[key]] == [
+                (r.unit, r.indicator, r.kind.name, r.outcome.name, r.reason_zh) for r in getattr(title, key)]
+    assert ready.plan is not None
+    assert data["plan"]["tasks"] == ready.plan.overall.tasks
+    assert data["plan"]["states"] == {state.name: n for state, n in ready.plan.overall.states.items()}
+    # The example has all of it: projections, targets, surveys, rulings, and more than green.
+    assert any(t["units"][0]["at_inspection"] for t in data["titles"])
+    assert all(any(t[key] for t in data["titles"]) for key in ("targets", "surveys", "rulings"))
+    assert {u["rag"] for t in data["titles"] for u in t["units"]} > {"green"}
+    # One line with indent -1; the same document.
+    compact = civitas.readiness_to_json(ready, indent=-1)
+    assert "\n" not in compact and json.loads(compact) == data
+
+
+def test_readiness_json_of_a_campaign_without_plan_or_projection() -> None:
+    # After the inspection date nothing is projected; the small campaign's sanitary title has no framework.
+    campaign = small_campaign()
+    data = json.loads(civitas.readiness_to_json(civitas.readiness(campaign, D(2026, 8, 1))))
+    garden, sanitary = data["titles"]
+    assert garden["inspection"] is None
+    assert [u["at_inspection"] for u in garden["units"]] == [None] * 3
+    assert [u["now"]["unit"] for u in garden["units"]] == ["city", "d1", "d2"]
+    assert sanitary["framework"] is None and [u["now"] for u in sanitary["units"]] == [None] * 3
+    spec = campaign.spec
+    spec.plan = None
+    without_plan = civitas.Campaign(spec, campaign.frameworks, observations=campaign.observations)
+    assert json.loads(civitas.readiness_to_json(civitas.readiness(without_plan, D(2026, 1, 15))))["plan"] is None

@@ -10,11 +10,16 @@ mutations of a valid file is refused by both, each by the reader at the JSON pat
 list of valid variants is accepted by both. What the readers check beyond a schema (real dates,
 unique ids, known references, order of dates) is pinned down in the last section, so a schema
 that starts to claim more, or a reader that starts to accept more, is noticed.
+
+The last part is JSON civitas writes for other systems: every evaluation and readiness it writes
+is valid against data/schema/evaluation.schema.json and readiness.schema.json, the evaluation
+docs/format.md shows is what it writes, and the schemas refuse what it never writes.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import re
 from pathlib import Path
@@ -187,7 +192,7 @@ def rel(path: Path) -> str:
 # ---- the schemas themselves ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign", "round-scheme"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign", "round-scheme", "evaluation", "readiness"])
 def test_schema_is_a_valid_draft_2020_12_schema(name):
     schema = load(SCHEMAS / f"{name}.schema.json")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -208,7 +213,7 @@ def properties_of(node: Any, where: str = "$"):
             yield from properties_of(sub, f"{where}[{k}]")
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "campaign", "round-scheme"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "campaign", "round-scheme", "evaluation", "readiness"])
 def test_every_property_is_described_and_objects_are_closed(name):
     schema = load(SCHEMAS / f"{name}.schema.json")
     assert schema["title"] and schema["description"]
@@ -229,10 +234,10 @@ def test_every_property_is_described_and_objects_are_closed(name):
                 yield from objects(sub)
 
     open_objects = [sorted(o["properties"]) for o in objects(schema) if o.get("additionalProperties") is not False]
-    assert open_objects == []  # the readers refuse unknown keys everywhere
+    assert open_objects == []  # the readers refuse unknown keys everywhere; the writers write no others
 
 
-@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign", "round-scheme"])
+@pytest.mark.parametrize("name", ["calendar", "plan", "framework", "campaign", "round-scheme", "evaluation", "readiness"])
 def test_schema_ships_with_the_package(name):
     """data/ is installed beside the package (linked in an in-place build), schemas and all."""
     shipped = Path(civitas.__file__).resolve().parent / "data" / "schema" / f"{name}.schema.json"
@@ -1424,3 +1429,116 @@ def test_a_framework_scheme_in_place_with_a_fault_is_refused_by_both():
     document = mutated(GOOD_FRAMEWORK, put(top, "round_scheme", {"parts": [{"id": "a", "full_points": -1}]}))
     assert schema_errors(FRAMEWORK, document)
     assert reader_error(civitas.parse_framework, document).location == "$.round_scheme.parts[0].full_points"
+
+
+# ---- what civitas writes for hosts: an evaluation, a readiness ---------------------------------
+# data/schema/evaluation.schema.json and readiness.schema.json describe JSON civitas writes
+# (evaluation_to_json, readiness_to_json; the C API hands both on): what it writes is valid, the
+# documented evaluation is what it writes, and the schemas refuse what it never writes.
+
+EVALUATION = validator_for("evaluation")
+READINESS = validator_for("readiness")
+LANZHOU = ROOT / "examples" / "lanzhou" / "campaign.json"
+
+
+def section_blocks(heading: str, fence: str) -> list[str]:
+    """The ```<fence> blocks of docs/format.md under the section `## <heading>`."""
+    markdown = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    start = markdown.index(f"\n## {heading}\n")
+    end = markdown.find("\n## ", start + 1)
+    return re.findall(rf"```{fence}\n(.*?)```", markdown[start : end if end >= 0 else None], re.S)
+
+
+def approx_json(document: Any) -> Any:
+    """The document with every float compared approximately (the docs round them)."""
+    if isinstance(document, dict):
+        return {k: approx_json(v) for k, v in document.items()}
+    if isinstance(document, list):
+        return [approx_json(v) for v in document]
+    return pytest.approx(document, rel=1e-12) if isinstance(document, float) else document
+
+
+def test_the_documented_evaluation_is_valid_and_what_civitas_writes():
+    (block,) = section_blocks("Evaluation as JSON", "json")
+    document = json.loads(block)
+    assert schema_errors(EVALUATION, document) == []
+    framework = civitas.load_framework(ROOT / "tests" / "data" / "format-examples" / "weights-points.json")
+    units, _, columns, values = civitas.load_value_table(ROOT / "tests" / "data" / "format-examples" / "weights-points.csv")
+    row = dict(zip(columns, values[units.index("B区")]))
+    assert row == {"plan_adopted": 1, "funds_budgeted": 0, "street_order": 95}  # as the docs' Python block evaluates it
+    evaluation = framework.evaluate(row, unit="B区")
+    assert json.loads(civitas.evaluation_to_json(evaluation)) == approx_json(document)
+    assert evaluation.to_dict() == approx_json(document)
+
+
+def lanzhou_evaluations() -> list[civitas.Evaluation]:
+    """The example table's units on the illustrative Lanzhou framework, and the classed units of the command line's test."""
+    evaluations = []
+    for framework, table, class_column in [("lanzhou-illustrative", ROOT / "examples" / "scoring" / "lanzhou-garden-city.csv", ""),
+                                           ("garden-city-2016", ROOT / "tests" / "cli" / "data" / "garden.csv", "class")]:
+        units, classes, columns, values = civitas.load_value_table(table, class_column=class_column)
+        batch = civitas.load_bundled_framework(framework).evaluate_many(
+            values, columns=columns, units=units, classes=classes or None, nan_as_missing=True)
+        evaluations += [batch.unit(i) for i in range(len(batch))]
+    return evaluations
+
+
+def test_evaluations_are_valid():
+    evaluations = lanzhou_evaluations()
+    assert len(evaluations) >= 2
+    for e in evaluations:
+        assert schema_errors(EVALUATION, json.loads(civitas.evaluation_to_json(e))) == [], e.unit
+
+
+def test_an_evaluation_of_invalid_data_is_valid_with_its_error_in_both_languages():
+    framework = civitas.load_framework(ROOT / "tests" / "cli" / "data" / "mini.json")
+    batch = framework.evaluate_many([[3.0, -1.0, 1.0]], columns=["coverage", "toilets", "plan"], units=["七里河区"])
+    document = json.loads(civitas.evaluation_to_json(batch.unit(0)))
+    assert schema_errors(EVALUATION, document) == []
+    assert document["decided_by"] == "invalid" and document["total"] is None
+    assert "negative" in document["error"] and "负数" in document["error_zh"]
+    # The schema wants both languages or neither.
+    assert schema_errors(EVALUATION, {k: v for k, v in document.items() if k != "error_zh"})
+
+
+@pytest.mark.parametrize("as_of", ["2025-06-30", "2025-12-31", "2026-12-31"])
+def test_readiness_of_the_example_is_valid(as_of):
+    # 2026-12-31 is after every inspection date: nothing is projected.
+    ready = civitas.readiness(civitas.load_campaign(LANZHOU), datetime.date.fromisoformat(as_of))
+    text = civitas.readiness_to_json(ready)
+    assert "NaN" not in text and "Infinity" not in text
+    document = json.loads(text)
+    assert schema_errors(READINESS, document) == []
+    assert document["as_of"] == as_of
+    evaluations = [u[k] for t in document["titles"] for u in t["units"] for k in ("now", "at_inspection") if u[k]]
+    assert evaluations and all(schema_errors(EVALUATION, e) == [] for e in evaluations)
+
+
+def readiness_document() -> dict:
+    return json.loads(civitas.readiness_to_json(civitas.readiness(civitas.load_campaign(LANZHOU), datetime.date(2025, 12, 31))))
+
+
+def first_unit(d: dict) -> dict:
+    return d["titles"][0]["units"][0]
+
+
+BAD_READINESS: dict[str, tuple[Callable[[dict], Any], str]] = {
+    "another format": (put(top, "format", "civitas-readiness/2"), "$.format"),
+    "a date in another form": (put(top, "as_of", "31/12/2025"), "$.as_of"),
+    "a unit without its Chinese reason": (drop(first_unit, "reason_zh"), "$.titles[0].units[0].reason_zh"),
+    "an unknown rag": (put(first_unit, "rag", "blue"), "$.titles[0].units[0].rag"),
+    "an evaluation without its Chinese reason": (lambda d: first_unit(d)["now"].pop("reason_zh"),
+                                                 "$.titles[0].units[0].now.reason_zh"),
+    "a target without its reason": (lambda d: next(t for t in d["titles"] if t["targets"])["targets"][0].pop("reason"), None),
+    "a count of overdue tasks below 0": (lambda d: first_unit(d)["facts"].update(overdue_tasks=-1),
+                                         "$.titles[0].units[0].facts.overdue_tasks"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_READINESS))
+def test_readiness_schema_refuses_what_civitas_never_writes(name):
+    change, location = BAD_READINESS[name]
+    document = mutated(readiness_document(), change)
+    assert schema_errors(READINESS, document), f"the schema accepts a readiness with {name}"
+    if location is not None:
+        assert_schema_points_at(READINESS, document, location)

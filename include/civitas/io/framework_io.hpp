@@ -40,7 +40,7 @@ struct CIVITAS_EXPORT UnitValues {
 [[nodiscard]] CIVITAS_EXPORT UnitValues parse_unit_values(std::string_view json, const std::string& file = "<string>",
                                                           const ReadOptions& options = {});
 
-/// The evaluation of one unit as JSON text.
+/// The evaluation of one unit as JSON text (docs/format.md, "Evaluation as JSON"), its reason and error in English and Chinese.
 [[nodiscard]] CIVITAS_EXPORT std::string evaluation_to_json(const Evaluation& evaluation, int indent = 2);
 
 }  // namespace civitas
