@@ -96,7 +96,7 @@ asan: deps
 	$(CMAKE) --build --preset asan-ubsan -j $(JOBS)
 	$(CTEST) --preset asan-ubsan -j $(JOBS)
 
-## tsan: build and run the C++ tests under ThreadSanitizer
+## tsan: build and run the C++ tests that run several threads (tests/CMakeLists.txt lists them) under ThreadSanitizer
 tsan: deps
 	$(CMAKE) --preset tsan
 	$(CMAKE) --build --preset tsan -j $(JOBS)

@@ -3,6 +3,7 @@
 #include "handles.hpp"
 
 #include <civitas/io/campaign_io.hpp>
+#include <civitas/io/readiness_io.hpp>
 #include <civitas/report/report.hpp>
 #include <civitas/tracking/readiness.hpp>
 
@@ -49,6 +50,14 @@ int civitas_report_render(const civitas_campaign* campaign, const char* as_of, c
         const std::string text = render(build_report(campaign->campaign, date, options), kind);
         *out = capi::copy_out(text);
         if (length != nullptr) *length = text.size();
+    });
+}
+
+int civitas_readiness_json(const civitas_campaign* campaign, const char* as_of, char** out, civitas_error** err) {
+    return capi::guarded(err, [&] {
+        capi::clear_out(out, "out");
+        capi::require(campaign, "campaign");
+        *out = capi::copy_out(readiness_to_json(readiness(campaign->campaign, capi::date_argument(as_of))));
     });
 }
 

@@ -125,6 +125,13 @@ CIVITAS_C_API void civitas_campaign_free(civitas_campaign* campaign);
 CIVITAS_C_API int civitas_report_render(const civitas_campaign* campaign, const char* as_of, const char* format,
                                         const char* lang, char** out, size_t* length, civitas_error** err);
 
+/* The campaign's readiness on `as_of` ("YYYY-MM-DD"; NULL: today) as JSON (docs/format.md,
+   "Readiness as JSON"): each title's red / amber / green per unit with the reasons in both
+   languages, its evaluations now and projected to the inspection, targets and surveys. *out is
+   freed with civitas_free(). */
+CIVITAS_C_API int civitas_readiness_json(const civitas_campaign* campaign, const char* as_of, char** out,
+                                         civitas_error** err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -243,6 +243,7 @@ __all__: list[str] = [
     "bundled_framework_ids",
     "bundled_framework_path",
     "load_bundled_framework",
+    "load_framework_or_bundled",
     "bundled_calendar_ids",
     "bundled_calendar_path",
     "load_bundled_calendar",
@@ -6733,6 +6734,11 @@ def load_field_inspection(path: str, *, limits: Limits | None = None) -> FieldIn
 def load_framework(path: os.PathLike | str | bytes, *, limits: Limits | None = None) -> Framework:
     """
     Reads and validates a framework file; ParseError names the file and the JSON path or line, LimitError the limit passed.
+    """
+
+def load_framework_or_bundled(path_or_id: str) -> Framework:
+    """
+    Loads a framework file, or the bundled framework of that id when no such file exists and the name has no folder and does not end in ".json" (what the command line and the C API take).
     """
 
 def load_observations_csv(

@@ -42,6 +42,9 @@ Json evaluation_json(const Evaluation& e) {
 
 }  // namespace detail
 
-std::string evaluation_to_json(const Evaluation& e, int indent) { return detail::evaluation_json(e).dump(indent); }
+std::string evaluation_to_json(const Evaluation& e, int indent) {
+    // As the report does: bytes that are not UTF-8 in an id built in code read as U+FFFD, not an exception.
+    return detail::evaluation_json(e).dump(indent, ' ', false, detail::Json::error_handler_t::replace);
+}
 
 }  // namespace civitas

@@ -316,6 +316,25 @@ static void test_campaign(void) {
                 civitas_report_render(NULL, "2025-12-31", "text", "zh", &report, NULL, &err));
     CHECK_FAILS(CIVITAS_E_ARGUMENT, "out", "out",
                 civitas_report_render(campaign, "2025-12-31", "text", "zh", NULL, NULL, &err));
+
+    /* The readiness as JSON: red / amber / green per unit, the reasons in both languages. */
+    char* readiness = NULL;
+    CHECK(civitas_readiness_json(campaign, "2025-12-31", &readiness, &error) == CIVITAS_OK);
+    CHECK(error == NULL && readiness != NULL);
+    if (readiness != NULL) {
+        CHECK(strstr(readiness, "\"format\": \"civitas-readiness/1\"") != NULL);
+        CHECK(strstr(readiness, "\"as_of\": \"2025-12-31\"") != NULL);
+        CHECK(strstr(readiness, "\"rag\": \"red\"") != NULL && strstr(readiness, "\"reason_zh\"") != NULL);
+        CHECK(has_chinese(readiness) && strstr(readiness, "NaN") == NULL);
+    }
+    civitas_free(readiness);
+    CHECK(civitas_readiness_json(campaign, NULL, &readiness, NULL) == CIVITAS_OK); /* today */
+    civitas_free(readiness);
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "31/12/2025", "YYYY-MM-DD",
+                civitas_readiness_json(campaign, "31/12/2025", &readiness, &err));
+    CHECK(readiness == NULL);
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "campaign", "campaign", civitas_readiness_json(NULL, "2025-12-31", &readiness, &err));
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "out", "out", civitas_readiness_json(campaign, "2025-12-31", NULL, &err));
     civitas_campaign_free(campaign);
 
     /* Campaign files that cannot be loaded name the file. */
