@@ -141,6 +141,15 @@ public final class CivitasTest {
             expectMessages(expectError(CivitasException.Code.ARGUMENT, () -> campaign.report(AS_OF, "text", "fr")),
                     "\"fr\"", "\"zh\"");
             expectError(CivitasException.Code.ARGUMENT, () -> campaign.report(LocalDate.of(10000, 1, 1), "text", "zh"));
+
+            // The readiness as JSON: red / amber / green per unit, the reasons in both languages.
+            String readiness = campaign.readinessJson(AS_OF);
+            check(readiness.contains("\"format\": \"civitas-readiness/1\"")
+                    && readiness.contains("\"as_of\": \"2025-12-31\""), "the readiness JSON's format and date");
+            check(readiness.contains("\"rag\": \"red\"") && readiness.contains("\"reason_zh\"")
+                    && hasChinese(readiness), "the readiness's colours and reasons in Chinese");
+            expectMessages(expectError(CivitasException.Code.ARGUMENT,
+                    () -> campaign.readinessJson(LocalDate.of(10000, 1, 1))), "+10000-01-01", "YYYY-MM-DD");
         }
     }
 
@@ -210,9 +219,11 @@ public final class CivitasTest {
 
             double[][] one = {{1, 41.5, 60}};
             expectMessages(expectError(CivitasException.Code.NOT_FOUND,
-                    () -> framework.evaluateMany(one, new String[] {"plan", "greeen", "noise"}, null)), "greeen", "greeen");
+                    () -> framework.evaluateMany(one, new String[] {"plan", "greeen", "noise"}, null)),
+                    "greeen", "greeen");
             expectMessages(expectError(CivitasException.Code.VALIDATION,
-                    () -> framework.evaluateMany(one, new String[] {"plan", "green", "green"}, null)), "green", "green");
+                    () -> framework.evaluateMany(one, new String[] {"plan", "green", "green"}, null)),
+                    "green", "green");
             expectMessages(expectError(CivitasException.Code.ARGUMENT,
                     () -> framework.evaluateMany(one, new String[] {"plan", null, "noise"}, null)),
                     "indicator_ids[1]", "indicator_ids[1]");
@@ -232,7 +243,8 @@ public final class CivitasTest {
         try (Framework framework = Framework.parse(SMALL)) {
             check(framework.id().equals("small"), "parsed id");
             check(framework.indicatorIds().equals(List.of("green", "noise", "plan")), "parsed indicators");
-            String result = framework.evaluateJson("{\"unit\": \"兰州\", \"green\": 41.5, \"noise\": 60, \"plan\": true}");
+            String result =
+                    framework.evaluateJson("{\"unit\": \"兰州\", \"green\": 41.5, \"noise\": 60, \"plan\": true}");
             check(jsonNumber(result, "met") == 2 && Math.abs(jsonNumber(result, "total") - 200.0 / 3) < 1e-9,
                     "2 of 3 met, two thirds of the total: " + result);
         }
@@ -240,12 +252,14 @@ public final class CivitasTest {
                 "<string>: line 1, column", "<string>");
         expectError(CivitasException.Code.PARSE, () -> Framework.parse(""));
         // A full-width comma, as a Chinese keyboard types it, is named as such.
-        expectMessages(expectError(CivitasException.Code.PARSE, () -> Framework.parse("{\"id\": \"x\"， \"name\": \"x\"}")),
+        expectMessages(
+                expectError(CivitasException.Code.PARSE, () -> Framework.parse("{\"id\": \"x\"， \"name\": \"x\"}")),
                 "line 1", "，");
     }
 
     private static void loadErrors() throws IOException {
-        CivitasException unknown = expectError(CivitasException.Code.NOT_FOUND, () -> Framework.load("no-such-framework"));
+        CivitasException unknown =
+                expectError(CivitasException.Code.NOT_FOUND, () -> Framework.load("no-such-framework"));
         expectMessages(unknown, "lanzhou-illustrative", "no-such-framework");
         Path dir = Files.createTempDirectory("civitas-java");
         try {
@@ -308,6 +322,7 @@ public final class CivitasTest {
         campaign.close();
         campaign.close();
         expectClosed(() -> campaign.report(AS_OF, "text", "zh"), "campaign");
+        expectClosed(() -> campaign.readinessJson(AS_OF), "campaign");
         try {
             Framework.load((String) null);
             check(false, "a null path is refused");
@@ -335,6 +350,7 @@ public final class CivitasTest {
                 Campaign campaign = Campaign.load(repo.resolve("examples/lanzhou/campaign.json"))) {
             String evaluation = framework.evaluateJson(values);
             String report = campaign.report(AS_OF, "json", "zh");
+            String readiness = campaign.readinessJson(AS_OF);
             double[] totals = framework.evaluateMany(rows, ids, null).totals();
             ExecutorService pool = Executors.newFixedThreadPool(6);
             try {
@@ -345,6 +361,7 @@ public final class CivitasTest {
                         for (int round = 0; round < 3; ++round) {
                             same &= framework.evaluateJson(values).equals(evaluation);
                             same &= campaign.report(AS_OF, "json", "zh").equals(report);
+                            same &= campaign.readinessJson(AS_OF).equals(readiness);
                             same &= Arrays.equals(framework.evaluateMany(rows, ids, null).totals(), totals);
                         }
                         return same;

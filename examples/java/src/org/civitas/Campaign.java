@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A campaign (titles, plan, observations, targets), read-only once loaded and shareable between
- * threads. Close it when done; a closed campaign throws {@link IllegalStateException} when used.
+ * A campaign (titles, plan, observations, targets): its report and its readiness. Read-only once
+ * loaded and shareable between threads. Close it when done; a closed campaign throws
+ * {@link IllegalStateException} when used.
  */
 public final class Campaign implements AutoCloseable {
     private final NativeHandle handle;
@@ -49,6 +50,21 @@ public final class Campaign implements AutoCloseable {
             PointerByReference out = new PointerByReference();
             PointerByReference err = new PointerByReference();
             CivitasException.check(C.civitas_report_render(pointer, date, format, lang, out, null, err), err);
+            return Strings.take(out.getValue());
+        });
+    }
+
+    /**
+     * The campaign's readiness on {@code asOf} as JSON (docs/format.md, "Readiness as JSON",
+     * {@code "civitas-readiness/1"}): each title's red / amber / green per unit with the reasons
+     * in both languages, its evaluations now and projected to the inspection, targets and surveys.
+     */
+    public String readinessJson(LocalDate asOf) {
+        String date = Objects.requireNonNull(asOf, "asOf").toString();
+        return handle.use(pointer -> {
+            PointerByReference out = new PointerByReference();
+            PointerByReference err = new PointerByReference();
+            CivitasException.check(C.civitas_readiness_json(pointer, date, out, err), err);
             return Strings.take(out.getValue());
         });
     }

@@ -105,4 +105,6 @@ interface CivitasLibrary extends Library {
 
     int civitas_report_render(Pointer campaign, String asOf, String format, String lang, PointerByReference out,
             Pointer length, PointerByReference err);
+
+    int civitas_readiness_json(Pointer campaign, String asOf, PointerByReference out, PointerByReference err);
 }
