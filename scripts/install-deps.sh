@@ -22,7 +22,9 @@ packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
           # with localedef into the build folder, no root needed (tests/locale, test_locale.py)
           locales
           # the fuzz targets (make fuzz): clang with libFuzzer and the sanitizers' runtimes
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          # the Java host of the C API (examples/java): a JDK and JNA
+          openjdk-17-jdk-headless libjna-java)
 # Debian's python3 needs these for venv and for compiling the extension; pyenv's has them.
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
     packages+=(python3-venv)
