@@ -114,7 +114,7 @@ int civitas_evaluate_many(const civitas_framework* framework, const double* valu
             if (!valid && invalid++ == 0) first_invalid = i;
             if (totals != nullptr) totals[i] = valid ? batch.totals[static_cast<std::ptrdiff_t>(i)] : std::nan("");
             if (passed != nullptr) passed[i] = valid && batch.passed[i] ? 1 : 0;
-            if (met != nullptr) met[i] = valid ? batch.met[static_cast<std::ptrdiff_t>(i)] : 0;
+            if (met != nullptr) met[i] = valid ? batch.met[static_cast<std::ptrdiff_t>(i)] : -1;
         }
         if (invalid != 0)
             throw ValidationError("values",

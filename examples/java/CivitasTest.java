@@ -213,8 +213,9 @@ public final class CivitasTest {
                 expectMessages(e, "row 1", "第 1 行");
             });
             check(partial.met()[0] == 2 && partial.met()[2] == 3, "the valid units evaluated");
-            check(Double.isNaN(partial.totals()[1]) && !partial.passed()[1] && partial.met()[1] == 0,
-                    "the invalid unit reads NaN, not passed, 0 met");
+            check(Double.isNaN(partial.totals()[1]) && !partial.passed()[1] && partial.met()[1] == -1
+                    && !partial.valid(1) && partial.valid(0),
+                    "the invalid unit reads NaN, not passed, -1 met: not valid");
             check(partial.totals()[2] == 100.0 && partial.passed()[2], "the unit meeting everything");
 
             double[][] one = {{1, 41.5, 60}};

@@ -105,9 +105,10 @@ CIVITAS_C_API int civitas_evaluate_json(const civitas_framework* framework, cons
    none). Results go into the caller's buffers of `units` entries, each of which may be NULL when
    not wanted: `totals` (on the framework's scale; NaN when no total is given), `passed` (1 or 0)
    and `met` (indicators met). An unknown id is CIVITAS_E_NOT_FOUND, a repeated one
-   CIVITAS_E_VALIDATION. When some units' data is invalid (a value outside an indicator's
-   bounds), every buffer is still filled (those units: total NaN, passed 0, met 0) and the
-   function returns CIVITAS_E_VALIDATION with an error naming the first such unit by its row. */
+   CIVITAS_E_VALIDATION; on these and every other failure the buffers are left untouched, but
+   one: when some units' data is invalid (a value outside an indicator's bounds), every buffer is
+   filled (those units: total NaN, passed 0, met -1, which marks them) and the function returns
+   CIVITAS_E_VALIDATION with an error naming the first such unit by its row and how many there are. */
 CIVITAS_C_API int civitas_evaluate_many(const civitas_framework* framework, const double* values, size_t units,
                                         size_t indicators, const char* const* indicator_ids, const char* const* classes,
                                         double* totals, int* passed, int* met, civitas_error** err);

@@ -37,16 +37,22 @@ def test_python_blocks_run_in_order(document: str, monkeypatch: pytest.MonkeyPat
     assert capsys.readouterr().out  # the examples print what they show
 
 
-def test_readme_quickstart_is_the_example_file() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for example in ("examples/quickstart.py", "examples/quickstart.cpp"):
-        assert (REPO / example).read_text(encoding="utf-8") in readme, f"README no longer shows {example} as it is"
+# Where a doc shows a whole example file, it shows it as it is: the file is the one the tests run.
+SHOWN_AS_IS = [
+    ("README.md", "examples/quickstart.py"),
+    ("README.md", "examples/quickstart.cpp"),
+    ("docs/c-api.md", "examples/c/quickstart.c"),
+    ("docs/c-api.md", "examples/java/Quickstart.java"),
+    ("examples/java/README.md", "examples/java/Quickstart.java"),
+]
 
 
-def test_c_api_doc_shows_the_c_example_file() -> None:
-    doc = (REPO / "docs/c-api.md").read_text(encoding="utf-8")
-    example = (REPO / "examples/c/quickstart.c").read_text(encoding="utf-8")
-    assert "```c\n" + example + "```" in doc, "docs/c-api.md no longer shows examples/c/quickstart.c as it is"
+@pytest.mark.parametrize(("document", "example"), SHOWN_AS_IS)
+def test_doc_shows_the_example_file_as_it_is(document: str, example: str) -> None:
+    text = (REPO / document).read_text(encoding="utf-8")
+    fence = {".py": "python", ".cpp": "cpp", ".c": "c", ".java": "java"}[Path(example).suffix]
+    code = (REPO / example).read_text(encoding="utf-8")
+    assert f"```{fence}\n{code}```" in text, f"{document} no longer shows {example} as it is"
 
 
 def test_guide_shows_the_lanzhou_gap() -> None:

@@ -127,8 +127,9 @@ public final class Framework implements AutoCloseable {
         double[] totals = new double[units];
         int[] passed = new int[units];
         int[] met = new int[units];
-        // The C function fills the buffers only once it has evaluated the units: -1 marks "not filled".
-        Arrays.fill(met, -1);
+        // The C function fills the buffers only once it has evaluated the units (met -1 marks a unit
+        // with invalid data): Integer.MIN_VALUE marks "not filled".
+        Arrays.fill(met, Integer.MIN_VALUE);
         return handle.use(pointer -> {
             PointerByReference err = new PointerByReference();
             int status = C.civitas_evaluate_many(pointer, rowMajor, new CivitasLibrary.SizeT(units),
@@ -137,7 +138,7 @@ public final class Framework implements AutoCloseable {
             Optional<CivitasException> problem = Optional.empty();
             if (status != 0) {
                 CivitasException error = CivitasException.take(status, err.getValue());
-                boolean filled = units > 0 && met[0] != -1;
+                boolean filled = units > 0 && met[0] != Integer.MIN_VALUE;
                 if (error.code() != CivitasException.Code.VALIDATION || !filled) {
                     throw error;
                 }
