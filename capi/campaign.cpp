@@ -9,11 +9,13 @@
 
 #include "core/detail/utf8.hpp"
 
+#include <filesystem>
+
 using namespace civitas;
 
 namespace {
 
-// A format or language argument: one of `names`, else ArgumentError listing them.
+// A format argument: one of `names`, else ArgumentError listing them.
 template <class Enum>
 Enum choice(const char* text, const char* argument) {
     if (const auto parsed = enum_from_string<Enum>(text)) return *parsed;
@@ -31,7 +33,7 @@ int civitas_campaign_load(const char* path, civitas_campaign** out, civitas_erro
     return capi::guarded(err, [&] {
         capi::clear_out(out, "out");
         capi::require(path, "path");
-        *out = new civitas_campaign{load_campaign(path)};
+        *out = new civitas_campaign{load_campaign(std::filesystem::u8path(path))};  // UTF-8 on every system
     });
 }
 
@@ -46,7 +48,13 @@ int civitas_report_render(const civitas_campaign* campaign, const char* as_of, c
         const Date date = capi::date_argument(as_of);
         const ReportFormat kind = format == nullptr ? ReportFormat::text : choice<ReportFormat>(format, "format");
         ReportOptions options;
-        if (lang != nullptr) options.language = choice<Language>(lang, "lang");
+        if (lang != nullptr) {
+            options.language = capi::language_named(lang);
+            if (!options.language)
+                throw capi::ArgumentError(Message("lang \"{0}\" is not a language; expected \"zh\" or \"en\" (or a name that starts with one, \"zh-CN\")"_en,
+                                                  "lang \"{0}\" 不是可用的语言；应为 \"zh\" 或 \"en\"（或以其开头的名称，如 \"zh-CN\"）"_zh,
+                                                  {detail::quote(lang)}));
+        }
         const std::string text = render(build_report(campaign->campaign, date, options), kind);
         *out = capi::copy_out(text);
         if (length != nullptr) *length = text.size();

@@ -33,6 +33,8 @@ std::pair<int, Message> classified() {
         return {CIVITAS_E_IO, error.full_message()};
     } catch (const ArgumentError& error) {
         return {CIVITAS_E_ARGUMENT, error.full_message()};
+    } catch (const InvalidUnitsError& error) {
+        return {CIVITAS_E_INVALID_UNITS, error.full_message()};
     } catch (const Error& error) {  // input the computation cannot take (AHP comparisons beyond doubles)
         return {CIVITAS_E_VALIDATION, error.full_message()};
     } catch (const std::bad_alloc&) {
@@ -53,6 +55,7 @@ int failure(civitas_error** err) noexcept {
         code = classified_code;
         if (err != nullptr) *err = new civitas_error{code, message.text(Language::en), message.text(Language::zh)};
     } catch (...) {  // no memory left for the message
+        code = CIVITAS_E_MEMORY;  // as the error says
         if (err != nullptr) *err = &out_of_memory;
     }
     return code;
@@ -80,6 +83,13 @@ Date date_argument(const char* as_of) {
     }
 }
 
+std::optional<Language> language_named(const char* lang) noexcept {
+    if (lang == nullptr) return std::nullopt;
+    if (std::strncmp(lang, "zh", 2) == 0) return Language::zh;
+    if (std::strncmp(lang, "en", 2) == 0) return Language::en;
+    return std::nullopt;
+}
+
 }  // namespace civitas::capi
 
 using namespace civitas;
@@ -94,8 +104,7 @@ void civitas_free(void* memory) { std::free(memory); }
 
 const char* civitas_error_message(const civitas_error* error, const char* lang) {
     if (error == nullptr) return "";
-    const bool chinese = lang != nullptr && std::strncmp(lang, "zh", 2) == 0;
-    return chinese ? error->chinese.c_str() : error->english.c_str();
+    return capi::language_named(lang) == Language::zh ? error->chinese.c_str() : error->english.c_str();
 }
 
 int civitas_error_code(const civitas_error* error) { return error == nullptr ? CIVITAS_OK : error->code; }

@@ -20,7 +20,7 @@ void hand_out(Framework framework, civitas_framework** out) {
 }
 
 // Refuses a matrix past the limits of a value table read from a file (rows, columns, cells), so
-// that no size the caller passes can overflow or exhaust memory.
+// that no size the caller passes can overflow, and none asks for more than a file could.
 void check_size(std::size_t units, std::size_t indicators) {
     const Limits limits;
     const auto refuse = [](Message what) { throw LimitError("values", "", std::move(what)); };
@@ -88,6 +88,7 @@ int civitas_evaluate_many(const civitas_framework* framework, const double* valu
     return capi::guarded(err, [&] {
         capi::require(framework, "framework");
         check_size(units, indicators);
+        check_size(units, framework->indicator_ids.size());  // the results' matrices are as wide as the framework
         if (units != 0 && indicators != 0) capi::require(values, "values");
         if (indicators != 0) capi::require(indicator_ids, "indicator_ids");
         std::vector<std::string> columns;
@@ -117,12 +118,13 @@ int civitas_evaluate_many(const civitas_framework* framework, const double* valu
             if (met != nullptr) met[i] = valid ? batch.met[static_cast<std::ptrdiff_t>(i)] : -1;
         }
         if (invalid != 0)
-            throw ValidationError("values",
-                                  Message("{0} of {1} units have invalid data; the first, row {2}: {3}"_en,
+            throw capi::InvalidUnitsError(Message("{0} of {1} units have invalid data; the first, row {2}: {3}"_en,
                                           "{1} 个单位中有 {0} 个数据无效；第一个为第 {2} 行: {3}"_zh,
                                           {std::to_string(invalid), std::to_string(units), std::to_string(first_invalid),
                                            batch.errors[first_invalid]}));
     });
 }
+
+void civitas_release_memory(void) { release_cached_memory(); }
 
 }  // extern "C"

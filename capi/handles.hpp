@@ -8,6 +8,7 @@
 #include <civitas/plan/calendar.hpp>
 #include <civitas/tracking/campaign.hpp>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,12 @@ namespace civitas::capi {
 
 /// A caller's mistake at the door (a NULL pointer, an unknown format): CIVITAS_E_ARGUMENT.
 class ArgumentError : public Error {
+public:
+    using Error::Error;
+};
+
+/// Some units of a batch have invalid data, the others were evaluated: CIVITAS_E_INVALID_UNITS.
+class InvalidUnitsError : public Error {
 public:
     using Error::Error;
 };
@@ -62,5 +69,8 @@ void clear_out(T** out, const char* name) {
 char* copy_out(const std::string& text);
 /// The date `as_of` names ("YYYY-MM-DD"), today on this machine's clock for NULL; ArgumentError otherwise.
 Date date_argument(const char* as_of);
+/// The language `lang` names: "zh" and names that start with it ("zh-CN", "zh_CN.UTF-8") are
+/// Chinese, "en" and names that start with it English; none for NULL or anything else.
+std::optional<Language> language_named(const char* lang) noexcept;
 
 }  // namespace civitas::capi

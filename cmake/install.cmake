@@ -43,7 +43,20 @@ if(TARGET civitas_c)
         RUNTIME COMPONENT civitas_Runtime
         LIBRARY COMPONENT civitas_Runtime NAMELINK_COMPONENT civitas_Development
         ARCHIVE COMPONENT civitas_Development)
-    file(RELATIVE_PATH CIVITAS_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+    # Folders under the prefix are written relative to the .pc file; absolute ones as they are.
+    if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+        set(CIVITAS_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+    else()
+        file(RELATIVE_PATH _civitas_pc_up "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+        set(CIVITAS_PC_PREFIX "\${pcfiledir}/${_civitas_pc_up}")
+    endif()
+    foreach(_civitas_dir IN ITEMS LIBDIR INCLUDEDIR)
+        if(IS_ABSOLUTE "${CMAKE_INSTALL_${_civitas_dir}}")
+            set(CIVITAS_PC_${_civitas_dir} "${CMAKE_INSTALL_${_civitas_dir}}")
+        else()
+            set(CIVITAS_PC_${_civitas_dir} "\${prefix}/${CMAKE_INSTALL_${_civitas_dir}}")
+        endif()
+    endforeach()
     configure_file("${PROJECT_SOURCE_DIR}/capi/civitas.pc.in" "${PROJECT_BINARY_DIR}/civitas.pc" @ONLY)
     install(FILES "${PROJECT_BINARY_DIR}/civitas.pc"
         DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"

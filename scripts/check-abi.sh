@@ -2,7 +2,7 @@
 # Checks the ABI of the C API against the committed one, so that a release cannot drop or change
 # a function, a constant or the soname silently. The ABI is, sorted:
 #   soname      the shared library's (readelf)
-#   symbol      each exported function with its version node (nm -D)
+#   symbol      each defined dynamic symbol with its version (readelf): the functions, and nothing else
 #   constant    each #define of civitas.h (the status codes), as the preprocessor sees it
 #   prototype   each function's prototype as the C compiler reads it (gcc -aux-info: types only)
 # Usage: scripts/check-abi.sh LIBRARY HEADER ABI_FILE [--update]
@@ -10,6 +10,7 @@
 #               removed or changed one also needs a new ABI version: capi/CMakeLists.txt)
 #   CC          the C compiler (default cc; gcc when it lacks -aux-info)
 set -euo pipefail
+export LC_ALL=C  # one sort order everywhere
 
 (($# >= 3)) || { echo "usage: $0 LIBRARY HEADER ABI_FILE [--update]" >&2; exit 2; }
 library=$1 header=$2 abi_file=$3 update=${4:-}
@@ -22,7 +23,8 @@ fi
 
 current_abi() {
     readelf -d "$library" | sed -n 's/.*(SONAME).*\[\(.*\)\]/soname \1/p'
-    nm -D --defined-only "$library" | awk '$2 == "T" { print "symbol " $3 }' | sort
+    # Every defined symbol (Ndx not UND) but the version nodes themselves (ABS), whatever its type.
+    readelf --dyn-syms -W "$library" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND" && $7 != "ABS" && $8 != "" { print "symbol " $8 }' | sort
     "$compiler" -dM -E -x c "$header" -I "$include" | awk '$2 ~ /^CIVITAS_(OK|E_)/ { print "constant " $2 " " $3 }' | sort
     "$compiler" -aux-info /dev/stdout -fsyntax-only -x c "$header" -I "$include" |
         sed -n 's|^/\* [^*]*\*/ \(.*civitas_.*\)$|prototype \1|p' | sort

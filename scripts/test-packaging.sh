@@ -80,7 +80,10 @@ find_package_consumer() {
         -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF "$@" | tee "$build.configure.log" &&
         grep -q "civitas .* from $prefix/" "$build.configure.log" &&
         cmake --build "$build" -j "$JOBS" &&
-        "$build/$program"
+        "$build/$program" &&
+        if [[ -x $build/c_consumer ]]; then  # the C API through civitas::c
+            (cd "$root" && "$build/c_consumer" | grep -q "兰州")
+        fi
 }
 
 # The installed program, when it was built, validates the bundled frameworks in PREFIX (with the
@@ -137,7 +140,16 @@ c_consumer() {
     readelf -d "$program" | grep -q 'NEEDED.*\[libcivitas_c\.so\.[0-9]*\]' ||
         { readelf -d "$program"; echo "not linked by libcivitas_c's versioned soname"; return 1; }
     (cd "$work" && env -u CIVITAS_DATA_DIR "$program" "$root/examples/lanzhou/campaign.json") | tee "$program.log" &&
-        grep -q "兰州" "$program.log"
+        grep -q "兰州" "$program.log" || return 1
+    # Relocatable: moved to another prefix, pkg-config names the new folders.
+    local moved="$prefix-moved" status=0
+    mv "$prefix" "$moved" || return 1
+    export PKG_CONFIG_PATH=${PKG_CONFIG_PATH/#$prefix/$moved}
+    echo "+ (moved to $moved) pkg-config --cflags --libs civitas: $(pkg-config --cflags --libs civitas)"
+    pkg-config --cflags --libs civitas | grep -q -- "-I$moved/.*-L$moved/\|-L$moved/.*-I$moved/" ||
+        { echo "pkg-config does not name the moved prefix"; status=1; }
+    mv "$moved" "$prefix" || return 1
+    return $status
 }
 
 add_subdirectory_consumer() {

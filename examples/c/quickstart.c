@@ -23,15 +23,17 @@ int main(int argc, char** argv) {
     printf("civitas %s\n", civitas_version_string());
 
     /* A bundled framework by id; the handle is ours to free. */
-    civitas_framework* garden = NULL;
-    if (civitas_framework_load("lanzhou-illustrative", &garden, &error) != CIVITAS_OK)
+    civitas_framework* framework = NULL;
+    if (civitas_framework_load("lanzhou-illustrative", &framework, &error) != CIVITAS_OK)
         return report_error("loading the framework", error);
 
     /* One city from JSON: indicator id to value; the result is the evaluation as JSON. */
     const char* city = "{\"unit\": \"lanzhou\", \"built_up_green_coverage\": 31.44, \"built_up_green_space_ratio\": 28.63}";
     char* result = NULL;
-    if (civitas_evaluate_json(garden, city, strlen(city), &result, &error) != CIVITAS_OK)
+    if (civitas_evaluate_json(framework, city, strlen(city), &result, &error) != CIVITAS_OK) {
+        civitas_framework_free(framework);
         return report_error("evaluating the city", error);
+    }
     printf("%.300s...\n", result);
     civitas_free(result);
 
@@ -40,15 +42,18 @@ int main(int argc, char** argv) {
     const double values[] = {38.2, 33.0, 30.1, NAN, 41.0, 35.5};
     double totals[3];
     int passed[3], met[3];
-    if (civitas_evaluate_many(garden, values, 3, 2, ids, NULL, totals, passed, met, &error) != CIVITAS_OK)
+    if (civitas_evaluate_many(framework, values, 3, 2, ids, NULL, totals, passed, met, &error) != CIVITAS_OK) {
+        civitas_framework_free(framework);
         return report_error("evaluating the districts", error);
+    }
     for (int i = 0; i < 3; ++i) printf("district %d: total %.2f, %d met, passed %d\n", i, totals[i], met[i], passed[i]);
 
     /* An unknown indicator: the error names it, in both languages. */
     const char* typo = "{\"built_up_green_coverag\": 31.44}";
-    if (civitas_evaluate_json(garden, typo, strlen(typo), &result, &error) != CIVITAS_OK)
+    if (civitas_evaluate_json(framework, typo, strlen(typo), &result, &error) != CIVITAS_OK)
         report_error("evaluating with a typo", error);
-    civitas_framework_free(garden);
+    civitas_free(result); /* NULL after a failure */
+    civitas_framework_free(framework);
 
     /* A campaign's report in Chinese, as of a date. */
     civitas_campaign* campaign = NULL;

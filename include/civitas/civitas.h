@@ -52,6 +52,7 @@ extern "C" {
 #define CIVITAS_E_LIMIT 6      /* input past a reader's limits (size, nesting, rows, string length) */
 #define CIVITAS_E_MEMORY 7     /* out of memory */
 #define CIVITAS_E_INTERNAL 8   /* a fault of civitas itself; please report it */
+#define CIVITAS_E_INVALID_UNITS 9 /* civitas_evaluate_many: some units' data is invalid, the others were evaluated */
 
 /* An error: a status code and a message in English and in Chinese. */
 typedef struct civitas_error civitas_error;
@@ -105,13 +106,17 @@ CIVITAS_C_API int civitas_evaluate_json(const civitas_framework* framework, cons
    none). Results go into the caller's buffers of `units` entries, each of which may be NULL when
    not wanted: `totals` (on the framework's scale; NaN when no total is given), `passed` (1 or 0)
    and `met` (indicators met). An unknown id is CIVITAS_E_NOT_FOUND, a repeated one
-   CIVITAS_E_VALIDATION; on these and every other failure the buffers are left untouched, but
-   one: when some units' data is invalid (a value outside an indicator's bounds), every buffer is
-   filled (those units: total NaN, passed 0, met -1, which marks them) and the function returns
-   CIVITAS_E_VALIDATION with an error naming the first such unit by its row and how many there are. */
+   CIVITAS_E_VALIDATION; on these and every other failure the buffers are left untouched. When
+   some units' data is invalid (a value outside an indicator's bounds), the others are evaluated:
+   every buffer is filled (those units: total NaN, passed 0, met -1, which marks them) and the
+   function returns CIVITAS_E_INVALID_UNITS with an error naming the first such unit by its row
+   and saying how many there are. Large batches run on one thread per core. */
 CIVITAS_C_API int civitas_evaluate_many(const civitas_framework* framework, const double* values, size_t units,
                                         size_t indicators, const char* const* indicator_ids, const char* const* classes,
                                         double* totals, int* passed, int* met, civitas_error** err);
+
+/* Frees the memory finished batches keep for the next batch of the same shape (at most 64 MiB). */
+CIVITAS_C_API void civitas_release_memory(void);
 
 /* Loads a campaign file with the plan, observation and inspection files it names (docs/format.md);
    the files it names must lie in its folder or below. */
@@ -120,8 +125,8 @@ CIVITAS_C_API int civitas_campaign_load(const char* path, civitas_campaign** out
 CIVITAS_C_API void civitas_campaign_free(civitas_campaign* campaign);
 
 /* Renders the campaign's report on `as_of` ("YYYY-MM-DD"; NULL: today on this machine's clock) as
-   `format` ("text", "markdown", "html" or "json"; NULL: "text") in `lang` ("zh" or "en"; NULL:
-   the campaign's language). *out receives the report (NUL-terminated, freed with civitas_free()),
+   `format` ("text", "markdown", "html" or "json"; NULL: "text") in `lang` ("zh" or "en", or a
+   name that starts with one, "zh-CN"; NULL: the campaign's language). *out receives the report (NUL-terminated, freed with civitas_free()),
    and *length, when `length` is not NULL, its size in bytes without the NUL. */
 CIVITAS_C_API int civitas_report_render(const civitas_campaign* campaign, const char* as_of, const char* format,
                                         const char* lang, char** out, size_t* length, civitas_error** err);

@@ -15,6 +15,9 @@
 #include <windows.h>
 #else
 #include <dlfcn.h>
+#ifdef __linux__
+#include <link.h>
+#endif
 #endif
 #include <mutex>
 #include <set>
@@ -53,11 +56,18 @@ std::filesystem::path module_file() {
     if (dladdr(reinterpret_cast<void*>(&module_file), &info) == 0 || info.dli_fname == nullptr) return {};
     const std::filesystem::path file(info.dli_fname);
     if (file.is_absolute()) return file;
-    // A library opened by a relative path (ctypes, JNA) is named so, from the folder the process
-    // was in; the main program as it was started ("civitas" found on PATH): the system knows better.
-    std::error_code ec;
-    if (file.has_parent_path() && std::filesystem::is_regular_file(file, ec)) return std::filesystem::absolute(file, ec);
 #ifdef __linux__
+    std::error_code ec;
+    // A shared library opened by a relative path (ctypes, JNA) is named so in its link map, from
+    // the folder the process was in then; the main program has no name there (dladdr gives it as
+    // it was started, "civitas" found on PATH): the system knows where it is.
+    Dl_info again{};
+    link_map* map = nullptr;
+    if (dladdr1(reinterpret_cast<void*>(&module_file), &again, reinterpret_cast<void**>(&map), RTLD_DL_LINKMAP) != 0 &&
+        map != nullptr && map->l_name != nullptr && *map->l_name != '\0') {
+        auto resolved = std::filesystem::canonical(map->l_name, ec);
+        if (!ec) return resolved;
+    }
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) return self;
 #endif
@@ -149,7 +159,7 @@ std::filesystem::path bundled_framework_path(const std::string& id) {
 Framework load_bundled_framework(const std::string& id) { return load_framework(bundled_framework_path(id)); }
 
 Framework load_framework_or_bundled(const std::string& path_or_id) {
-    const std::filesystem::path path(path_or_id);
+    const std::filesystem::path path = std::filesystem::u8path(path_or_id);  // UTF-8 on every system
     std::error_code ec;
     const bool looks_like_path = path.has_parent_path() || path.extension() == ".json";
     if (looks_like_path || std::filesystem::exists(path, ec)) return load_framework(path);

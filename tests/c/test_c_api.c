@@ -85,7 +85,7 @@ static double json_number(const char* json, const char* key) {
 
 static const char small_framework[] =
     "{\"id\": \"small\", \"name\": \"Small\", \"reliability\": \"illustrative\", \"indicators\": ["
-    "{\"id\": \"green\", \"pass\": 40, \"bounds\": [0, 100]},"
+    "{\"id\": \"green\", \"pass\": 40, \"pass_by_class\": {\"big\": 45}, \"bounds\": [0, 100]},"
     "{\"id\": \"noise\", \"direction\": \"lower\", \"pass\": 55},"
     "{\"id\": \"plan\", \"direction\": \"yes_no\"}]}";
 
@@ -225,20 +225,30 @@ static void test_evaluate(void) {
     CHECK(civitas_evaluate_many(framework, matrix, 3, 3, ids, NULL, NULL, NULL, met, NULL) == CIVITAS_OK);
     CHECK(civitas_evaluate_many(framework, NULL, 0, 3, ids, NULL, NULL, NULL, NULL, NULL) == CIVITAS_OK);
 
-    /* A unit with invalid data (a yes/no value of 2): the others are still evaluated. */
+    /* Classes pick class lines: a big city's green line is 45, so 41.5 misses it. */
+    const char* classes[] = {"big", NULL, ""};
+    CHECK(civitas_evaluate_many(framework, matrix, 3, 3, ids, classes, totals, passed, met, NULL) == CIVITAS_OK);
+    CHECK(met[0] == 1 && met[1] == 0 && met[2] == 3);
+
+    /* A unit with invalid data (a yes/no value of 2): the others are still evaluated, and -1 met
+       marks it. */
     const double bad[] = {1, 41.5, 60, 2, 50, 50};
     totals[1] = -1;
-    CHECK_FAILS(CIVITAS_E_VALIDATION, "row 1", "第 1 行",
+    CHECK_FAILS(CIVITAS_E_INVALID_UNITS, "1 of 2 units", "第 1 行",
                 civitas_evaluate_many(framework, bad, 2, 3, ids, NULL, totals, passed, met, &err));
     CHECK(met[0] == 2 && isnan(totals[1]) && passed[1] == 0 && met[1] == -1);
+    civitas_release_memory();
 
-    /* Column ids: unknown, repeated, NULL. */
+    /* Column ids: unknown, repeated, NULL; on these failures the buffers are left untouched. */
+    totals[0] = -7;
+    met[0] = -7;
     const char* unknown[] = {"plan", "greeen", "noise"};
     CHECK_FAILS(CIVITAS_E_NOT_FOUND, "greeen", "greeen",
                 civitas_evaluate_many(framework, matrix, 3, 3, unknown, NULL, totals, NULL, NULL, &err));
     const char* twice[] = {"plan", "green", "green"};
     CHECK_FAILS(CIVITAS_E_VALIDATION, "green", "green",
                 civitas_evaluate_many(framework, matrix, 3, 3, twice, NULL, totals, NULL, NULL, &err));
+    CHECK(totals[0] == -7 && met[0] == -7);
     const char* hole[] = {"plan", NULL, "noise"};
     CHECK_FAILS(CIVITAS_E_ARGUMENT, "indicator_ids[1]", "indicator_ids[1]",
                 civitas_evaluate_many(framework, matrix, 3, 3, hole, NULL, totals, NULL, NULL, &err));
@@ -301,6 +311,14 @@ static void test_campaign(void) {
     char* report = NULL;
     CHECK(civitas_report_render(campaign, "2025-12-31", NULL, NULL, &report, NULL, NULL) == CIVITAS_OK);
     CHECK(report != NULL && has_chinese(report));
+    civitas_free(report);
+
+    /* A host's locale name reads as its language. */
+    char* chinese = NULL;
+    CHECK(civitas_report_render(campaign, "2025-12-31", "text", "zh", &chinese, NULL, NULL) == CIVITAS_OK);
+    CHECK(civitas_report_render(campaign, "2025-12-31", "text", "zh_CN.UTF-8", &report, NULL, NULL) == CIVITAS_OK);
+    CHECK(chinese != NULL && report != NULL && strcmp(chinese, report) == 0);
+    civitas_free(chinese);
     civitas_free(report);
 
     /* Bad arguments. */
@@ -370,6 +388,12 @@ static void* use_handles(void* argument) {
             ++mismatches;
         civitas_free(evaluation);
         civitas_free(report);
+        const char* ids[] = {"green", "noise", "plan"};
+        const double rows[] = {41.5, 60, 1, 30, 50, 0};
+        double totals[2] = {0, 0};
+        if (civitas_evaluate_many(shared->framework, rows, 2, 3, ids, NULL, totals, NULL, NULL, NULL) != CIVITAS_OK ||
+            fabs(totals[0] - 200.0 / 3.0) > 1e-12 || fabs(totals[1] - 100.0 / 3.0) > 1e-12)
+            ++mismatches;
     }
     return (void*)(size_t)mismatches;
 }

@@ -16,4 +16,9 @@ public final class Civitas {
     public static String versionString() {
         return C.civitas_version_string();
     }
+
+    /** Frees the memory finished batches keep for the next batch of the same shape (at most 64 MiB). */
+    public static void releaseMemory() {
+        C.civitas_release_memory();
+    }
 }

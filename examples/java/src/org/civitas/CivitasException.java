@@ -31,6 +31,8 @@ public final class CivitasException extends RuntimeException {
         MEMORY(7),
         /** A fault of civitas itself. */
         INTERNAL(8),
+        /** Some units of a batch have invalid data; the others were evaluated. */
+        INVALID_UNITS(9),
         /** A code newer than this binding; {@link CivitasException#status()} has its value. */
         UNKNOWN(-1);
 

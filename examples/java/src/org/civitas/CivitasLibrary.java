@@ -74,6 +74,8 @@ interface CivitasLibrary extends Library {
 
     void civitas_free(Pointer memory);
 
+    void civitas_release_memory();
+
     String civitas_error_message(Pointer error, String lang);
 
     int civitas_error_code(Pointer error);

@@ -8,7 +8,6 @@ import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,7 +109,7 @@ public final class Framework implements AutoCloseable {
             }
             System.arraycopy(rows[i], 0, rowMajor, i * indicatorIds.length, indicatorIds.length);
         }
-        return evaluateMany(rowMajor, indicatorIds, classes);
+        return evaluate(rowMajor, rows.length, indicatorIds, classes);
     }
 
     /** Evaluates many units from a row-major matrix of {@code indicatorIds.length} columns. */
@@ -120,29 +119,30 @@ public final class Framework implements AutoCloseable {
             throw new IllegalArgumentException(rowMajor.length + " values do not fill rows of " + columns
                     + " columns, one per indicator id");
         }
-        int units = columns == 0 ? 0 : rowMajor.length / columns;
+        // With no columns the matrix cannot say how many units there are: as many as classes, if given.
+        int units = columns != 0 ? rowMajor.length / columns : classes != null ? classes.length : 0;
+        return evaluate(rowMajor, units, indicatorIds, classes);
+    }
+
+    private Evaluations evaluate(double[] rowMajor, int units, String[] indicatorIds, String[] classes) {
         if (classes != null && classes.length != units) {
             throw new IllegalArgumentException(classes.length + " classes for " + units + " units");
         }
         double[] totals = new double[units];
         int[] passed = new int[units];
         int[] met = new int[units];
-        // The C function fills the buffers only once it has evaluated the units (met -1 marks a unit
-        // with invalid data): Integer.MIN_VALUE marks "not filled".
-        Arrays.fill(met, Integer.MIN_VALUE);
         return handle.use(pointer -> {
             PointerByReference err = new PointerByReference();
             int status = C.civitas_evaluate_many(pointer, rowMajor, new CivitasLibrary.SizeT(units),
-                    new CivitasLibrary.SizeT(columns), new StringArray(indicatorIds, "UTF-8"),
+                    new CivitasLibrary.SizeT(indicatorIds.length), new StringArray(indicatorIds, "UTF-8"),
                     classes == null ? null : new StringArray(classes, "UTF-8"), totals, passed, met, err);
             Optional<CivitasException> problem = Optional.empty();
             if (status != 0) {
                 CivitasException error = CivitasException.take(status, err.getValue());
-                boolean filled = units > 0 && met[0] != Integer.MIN_VALUE;
-                if (error.code() != CivitasException.Code.VALIDATION || !filled) {
+                if (error.code() != CivitasException.Code.INVALID_UNITS) {
                     throw error;
                 }
-                problem = Optional.of(error); // some units' data is invalid; the others are evaluated
+                problem = Optional.of(error); // some units' data is invalid (met -1); the others are evaluated
             }
             boolean[] passedFlags = new boolean[units];
             for (int i = 0; i < units; ++i) {
