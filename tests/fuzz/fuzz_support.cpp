@@ -2,6 +2,8 @@
 
 #include "fuzz_target.hpp"
 
+#include <civitas/io/bundled_data.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -23,6 +25,11 @@ bool& avoiding_known() {
 }  // namespace
 
 bool avoid_known() { return avoiding_known(); }
+
+const Framework& scoring_framework() {
+    static const Framework framework = load_bundled_framework("lanzhou-illustrative");
+    return framework;
+}
 
 void set_avoid_known(bool avoid) { avoiding_known() = avoid; }
 

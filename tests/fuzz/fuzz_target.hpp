@@ -24,6 +24,10 @@
 #include <string>
 #include <string_view>
 
+namespace civitas {
+class Framework;
+}  // namespace civitas
+
 namespace civitas::fuzz {
 
 /// The function a target defines: one input, as bytes.
@@ -74,6 +78,9 @@ void set_avoid_known(bool avoid);
 
 /// Registers a target with the replay driver.
 bool register_target(const char* name, TargetFunction body);
+
+/// The bundled lanzhou-illustrative framework, loaded once: what the targets that evaluate score against.
+const Framework& scoring_framework();
 
 }  // namespace civitas::fuzz
 

@@ -5,7 +5,6 @@
 
 #include "fuzz_target.hpp"
 
-#include <civitas/io/bundled_data.hpp>
 #include <civitas/io/framework_io.hpp>
 
 #include <nlohmann/json.hpp>
@@ -26,10 +25,6 @@ std::string as_json(const UnitValues& unit) {
     return document.dump();
 }
 
-const Framework& scoring_framework() {
-    static const Framework framework = load_bundled_framework("lanzhou-illustrative");
-    return framework;
-}
 
 }  // namespace
 
@@ -58,7 +53,7 @@ CIVITAS_FUZZ_TARGET(unit_values) {
     }
 
     try {
-        const Evaluation evaluation = scoring_framework().evaluate(unit.values, unit.unit, unit.unit_class);
+        const Evaluation evaluation = fuzz::scoring_framework().evaluate(unit.values, unit.unit, unit.unit_class);
         CIVITAS_FUZZ_CHECK(!evaluation_to_json(evaluation).empty(), "the evaluation's JSON is empty");
     } catch (const civitas::Error&) {
     }

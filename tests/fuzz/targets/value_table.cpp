@@ -9,7 +9,6 @@
 
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/io/value_table.hpp>
-#include <civitas/io/bundled_data.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -53,10 +52,6 @@ RowMatrix without_first_column(const RowMatrix& values) {
     return rest;
 }
 
-const Framework& scoring_framework() {
-    static const Framework framework = load_bundled_framework("lanzhou-illustrative");
-    return framework;
-}
 
 }  // namespace
 
@@ -99,7 +94,7 @@ CIVITAS_FUZZ_TARGET(value_table) {
                            "read with a class column, the other columns change");
     }
 
-    const Framework& framework = scoring_framework();
+    const Framework& framework = fuzz::scoring_framework();
     const std::vector<std::string> ids = framework.indicator_ids();
     if (std::all_of(table.columns.begin(), table.columns.end(),
                     [&](const std::string& column) { return std::find(ids.begin(), ids.end(), column) != ids.end(); })) {
