@@ -177,17 +177,26 @@ void refuse_gb18030(std::string_view text, const std::string& file) {
 
 namespace {
 
-std::string_view trim_any(std::string_view text, std::string_view around) noexcept {
-    const std::size_t first = text.find_first_not_of(around);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(around) - first + 1);
+// `text` without the characters `around` says at either end. A loop over the bytes, not
+// find_first_not_of: that calls memchr once a byte, and every cell of a CSV file is trimmed
+// (it was a third of the instructions of reading an observation file).
+template <class Around>
+std::string_view trim_any(std::string_view text, Around around) noexcept {
+    std::size_t first = 0, last = text.size();
+    while (first < last && around(text[first])) ++first;
+    while (last > first && around(text[last - 1])) --last;
+    return text.substr(first, last - first);
 }
 
 }  // namespace
 
-std::string_view trim_spaces(std::string_view text) noexcept { return trim_any(text, " "); }
+std::string_view trim_spaces(std::string_view text) noexcept {
+    return trim_any(text, [](char c) { return c == ' '; });
+}
 
-std::string_view trim_blanks(std::string_view text) noexcept { return trim_any(text, " \t"); }
+std::string_view trim_blanks(std::string_view text) noexcept {
+    return trim_any(text, [](char c) { return c == ' ' || c == '\t'; });
+}
 
 Message text_problem(std::string_view text, std::string_view allowed) {
     const std::size_t at = control_character(text, allowed);
