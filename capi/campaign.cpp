@@ -15,14 +15,13 @@ using namespace civitas;
 
 namespace {
 
-// A format argument: one of `names`, else ArgumentError listing them.
-template <class Enum>
-Enum choice(const char* text, const char* argument) {
-    if (const auto parsed = enum_from_string<Enum>(text)) return *parsed;
+// The report format `text` names, else ArgumentError listing those there are.
+ReportFormat format_named(const char* text) {
+    if (const auto parsed = enum_from_string<ReportFormat>(text)) return *parsed;
     std::string names;
-    for (const char* name : EnumNames<Enum>::values) names += (names.empty() ? "\"" : ", \"") + std::string(name) + "\"";
-    throw capi::ArgumentError(Message("{0} \"{1}\" is not one of {2}"_en, "{0} \"{1}\" 不在可选值之中: {2}"_zh,
-                                      {std::string(argument), detail::quote(text), names}));
+    for (const char* name : EnumNames<ReportFormat>::values) names += (names.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    throw capi::ArgumentError(Message("format \"{0}\" is not one of {1}"_en, "format \"{0}\" 不在可选值之中: {1}"_zh,
+                                      {detail::quote(text), names}));
 }
 
 }  // namespace
@@ -46,7 +45,7 @@ int civitas_report_render(const civitas_campaign* campaign, const char* as_of, c
         if (length != nullptr) *length = 0;
         capi::require(campaign, "campaign");
         const Date date = capi::date_argument(as_of);
-        const ReportFormat kind = format == nullptr ? ReportFormat::text : choice<ReportFormat>(format, "format");
+        const ReportFormat kind = format == nullptr ? ReportFormat::text : format_named(format);
         ReportOptions options;
         if (lang != nullptr) {
             options.language = capi::language_named(lang);
