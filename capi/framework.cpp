@@ -7,17 +7,13 @@
 #include <civitas/io/bundled_data.hpp>
 #include <civitas/io/framework_io.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
 using namespace civitas;
 
 namespace {
-
-void hand_out(Framework framework, civitas_framework** out) {
-    std::vector<std::string> ids = framework.indicator_ids();
-    *out = new civitas_framework{std::move(framework), std::move(ids)};
-}
 
 // Refuses a matrix past the limits of a value table read from a file (rows, columns, cells), so
 // that no size the caller passes can overflow, and none asks for more than a file could.
@@ -44,7 +40,7 @@ int civitas_framework_load(const char* path_or_bundled_id, civitas_framework** o
     return capi::guarded(err, [&] {
         capi::clear_out(out, "out");
         capi::require(path_or_bundled_id, "path_or_bundled_id");
-        hand_out(load_framework_or_bundled(path_or_bundled_id), out);
+        *out = new civitas_framework{load_framework_or_bundled(path_or_bundled_id)};
     });
 }
 
@@ -52,7 +48,7 @@ int civitas_framework_parse(const char* json, size_t length, civitas_framework**
     return capi::guarded(err, [&] {
         capi::clear_out(out, "out");
         capi::require(json, "json");
-        hand_out(parse_framework(std::string_view(json, length)), out);
+        *out = new civitas_framework{parse_framework(std::string_view(json, length))};
     });
 }
 
@@ -63,12 +59,12 @@ const char* civitas_framework_id(const civitas_framework* framework) {
 }
 
 size_t civitas_framework_indicator_count(const civitas_framework* framework) {
-    return framework == nullptr ? 0 : framework->indicator_ids.size();
+    return framework == nullptr ? 0 : framework->framework.indicators().size();
 }
 
 const char* civitas_framework_indicator_id(const civitas_framework* framework, size_t index) {
-    if (framework == nullptr || index >= framework->indicator_ids.size()) return nullptr;
-    return framework->indicator_ids[index].c_str();
+    if (framework == nullptr || index >= framework->framework.indicators().size()) return nullptr;
+    return framework->framework.indicators()[index]->id.c_str();
 }
 
 int civitas_evaluate_json(const civitas_framework* framework, const char* values_json, size_t length,
@@ -87,8 +83,8 @@ int civitas_evaluate_many(const civitas_framework* framework, const double* valu
                           int* met, civitas_error** err) {
     return capi::guarded(err, [&] {
         capi::require(framework, "framework");
-        check_size(units, indicators);
-        check_size(units, framework->indicator_ids.size());  // the results' matrices are as wide as the framework
+        // The results' matrices are as wide as the framework, whatever columns the values have.
+        check_size(units, std::max(indicators, framework->framework.indicators().size()));
         if (units != 0 && indicators != 0) capi::require(values, "values");
         if (indicators != 0) capi::require(indicator_ids, "indicator_ids");
         std::vector<std::string> columns;

@@ -21,7 +21,6 @@ struct civitas_error {
 
 struct civitas_framework {
     civitas::Framework framework;
-    std::vector<std::string> indicator_ids;  // file order; civitas_framework_indicator_id hands out their text
 };
 
 struct civitas_campaign {

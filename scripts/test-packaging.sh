@@ -132,7 +132,8 @@ shared_install() {
 c_consumer() {
     local prefix=$1 program="$work/$(basename "$1")-c-quickstart" pc
     pc=$(find "$prefix" -name civitas.pc) && [[ -n $pc ]] || { echo "no civitas.pc in $prefix"; return 1; }
-    export PKG_CONFIG_PATH=$(dirname "$pc")
+    local -x PKG_CONFIG_PATH  # this check's alone
+    PKG_CONFIG_PATH=$(dirname "$pc")
     echo "+ cc examples/c/quickstart.c $(pkg-config --cflags --libs civitas)"
     cc -std=c99 -Wall -Wextra -Werror "$root/examples/c/quickstart.c" $(pkg-config --cflags --libs civitas) -lm \
         -Wl,-rpath,"$(pkg-config --variable=libdir civitas)" -o "$program" || return 1
@@ -144,7 +145,7 @@ c_consumer() {
     # Relocatable: moved to another prefix, pkg-config names the new folders.
     local moved="$prefix-moved" status=0
     mv "$prefix" "$moved" || return 1
-    export PKG_CONFIG_PATH=${PKG_CONFIG_PATH/#$prefix/$moved}
+    PKG_CONFIG_PATH=${PKG_CONFIG_PATH/#$prefix/$moved}
     echo "+ (moved to $moved) pkg-config --cflags --libs civitas: $(pkg-config --cflags --libs civitas)"
     pkg-config --cflags --libs civitas | grep -q -- "-I$moved/.*-L$moved/\|-L$moved/.*-I$moved/" ||
         { echo "pkg-config does not name the moved prefix"; status=1; }

@@ -53,25 +53,27 @@ std::filesystem::path module_file() {
     return std::filesystem::path(name);
 #else
     Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&module_file), &info) == 0 || info.dli_fname == nullptr) return {};
+    void* const address = reinterpret_cast<void*>(&module_file);
+#ifdef __linux__
+    // The link map names a shared library by the path it was opened by (relative, from the folder
+    // the process was in then, when ctypes or JNA opened it so) and the main program by "" (dladdr
+    // gives it as it was started, "civitas" found on PATH): the system knows where that one is.
+    link_map* map = nullptr;
+    if (dladdr1(address, &info, reinterpret_cast<void**>(&map), RTLD_DL_LINKMAP) == 0) return {};
+    std::error_code ec;
+    if (map != nullptr && map->l_name != nullptr && *map->l_name != '\0') {
+        auto library = std::filesystem::canonical(map->l_name, ec);
+        if (!ec) return library;
+    }
+    auto program = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) return program;
+    return {};
+#else
+    if (dladdr(address, &info) == 0 || info.dli_fname == nullptr) return {};
     const std::filesystem::path file(info.dli_fname);
     if (file.is_absolute()) return file;
-#ifdef __linux__
-    std::error_code ec;
-    // A shared library opened by a relative path (ctypes, JNA) is named so in its link map, from
-    // the folder the process was in then; the main program has no name there (dladdr gives it as
-    // it was started, "civitas" found on PATH): the system knows where it is.
-    Dl_info again{};
-    link_map* map = nullptr;
-    if (dladdr1(reinterpret_cast<void*>(&module_file), &again, reinterpret_cast<void**>(&map), RTLD_DL_LINKMAP) != 0 &&
-        map != nullptr && map->l_name != nullptr && *map->l_name != '\0') {
-        auto resolved = std::filesystem::canonical(map->l_name, ec);
-        if (!ec) return resolved;
-    }
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) return self;
-#endif
     return {};
+#endif
 #endif
 }
 

@@ -17,7 +17,7 @@ Json evaluation_json(const Evaluation& e) {
     j["decided_by"] = to_string(e.decided_by);
     put_message(j, "reason", e.reason);
     if (!e.error.empty()) put_message(j, "error", e.error);
-    j["total"] = optional_number(e.total);
+    j["total"] = optional_json(e.total);
     j["scale"] = e.scale;
     j["met"] = e.met;
     j["assessed"] = e.assessed;
@@ -31,10 +31,10 @@ Json evaluation_json(const Evaluation& e) {
     j["categories"] = categories;
     Json indicators = Json::array();
     for (const IndicatorResult& r : e.indicators)
-        indicators.push_back({{"id", r.id}, {"value", optional_number(r.value)}, {"outcome", to_string(r.outcome)},
+        indicators.push_back({{"id", r.id}, {"value", optional_json(r.value)}, {"outcome", to_string(r.outcome)},
                               {"counted", r.counted}, {"score", r.score}, {"points", r.points}, {"max_points", r.max_points},
-                              {"pass", line_pair(r.pass)}, {"gap", optional_number(r.gap)},
-                              {"relative_gap", optional_number(r.relative_gap)},
+                              {"pass", line_pair(r.pass)}, {"gap", optional_json(r.gap)},
+                              {"relative_gap", optional_json(r.relative_gap)},
                               {"meets_improvement", optional_json(r.meets_improvement)}, {"obstacle", r.obstacle}});
     j["indicators"] = indicators;
     return j;

@@ -6,7 +6,6 @@
 
 namespace civitas::detail {
 
-Json optional_number(const std::optional<double>& value) { return optional_json(value); }
 Json optional_date(const std::optional<Date>& date) { return date ? Json(to_iso(*date)) : Json(nullptr); }
 Json bound(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 Json line_object(const Interval& line) { return Json{{"low", bound(line.low)}, {"high", bound(line.high)}}; }
@@ -25,9 +24,9 @@ Json target_json(const TargetProgress& t) {
                 {"line", line_object(t.line)},
                 {"deadline", optional_date(t.deadline)},
                 {"department", t.department},
-                {"latest", optional_number(t.latest)},
+                {"latest", optional_json(t.latest)},
                 {"latest_date", optional_date(t.latest_date)},
-                {"projected", optional_number(t.projected)},
+                {"projected", optional_json(t.projected)},
                 {"met_now", t.met_now},
                 {"on_track", t.on_track},
                 {"state", to_string(t.state)}};
@@ -52,11 +51,11 @@ Json progress_json(const Progress& p) {
     for (const auto& [state, n] : p.states) states[to_string(state)] = n;
     return Json{{"tasks", p.tasks},
                 {"states", states},
-                {"spi", optional_number(p.spi)},
-                {"spi_t", optional_number(p.spi_t)},
+                {"spi", optional_json(p.spi)},
+                {"spi_t", optional_json(p.spi_t)},
                 {"due", p.due},
                 {"done_on_time", p.done_on_time},
-                {"on_time_rate", optional_number(p.on_time_rate())},
+                {"on_time_rate", optional_json(p.on_time_rate())},
                 {"problems", Json{{"found", p.problems.found},
                                   {"closed", p.problems.closed},
                                   {"closed_on_time", p.problems.closed_on_time},

@@ -23,8 +23,6 @@ template <class T>
 Json optional_json(const std::optional<T>& value) {
     return value ? Json(*value) : Json(nullptr);
 }
-/// The number, or null when it is missing.
-Json optional_number(const std::optional<double>& value);
 /// The date as "YYYY-MM-DD", or null when it is missing.
 Json optional_date(const std::optional<Date>& date);
 /// A line's end: the number, or null for an open end (infinite) or NaN.
