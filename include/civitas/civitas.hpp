@@ -9,6 +9,7 @@
 #include <civitas/core/limits.hpp>
 #include <civitas/core/matrix.hpp>
 #include <civitas/core/message.hpp>
+#include <civitas/core/simd.hpp>
 
 // methods: weights, rankings, rank uncertainty, attribution (Eigen only)
 #include <civitas/methods/attribution.hpp>

@@ -1,0 +1,79 @@
+// The SIMD path (core/simd.hpp, core/detail/simd.hpp): chosen once, changed on request, refused
+// where the processor lacks it, and a kernel run on each path gives the same sums.
+
+#include <civitas/core/error.hpp>
+#include <civitas/core/simd.hpp>
+
+#include "core/detail/simd.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace civitas {
+namespace {
+
+// Restores the path a test started with.
+class SimdPathGuard {
+public:
+    SimdPathGuard() : saved_(simd_path()) {}
+    ~SimdPathGuard() { use_simd_path(saved_); }
+    SimdPathGuard(const SimdPathGuard&) = delete;
+    SimdPathGuard& operator=(const SimdPathGuard&) = delete;
+
+private:
+    SimdPath saved_;
+};
+
+TEST(Simd, BaselineIsAlwaysAvailableAndFirst) {
+    const std::vector<SimdPath> paths = available_simd_paths();
+    ASSERT_FALSE(paths.empty());
+    EXPECT_EQ(paths.front(), SimdPath::baseline);
+    EXPECT_NE(std::find(paths.begin(), paths.end(), simd_path()), paths.end());
+}
+
+TEST(Simd, UseSimdPathSwitchesEveryAvailablePath) {
+    SimdPathGuard guard;
+    for (const SimdPath path : available_simd_paths()) {
+        use_simd_path(path);
+        EXPECT_EQ(simd_path(), path);
+    }
+}
+
+TEST(Simd, UnavailablePathIsRefusedByName) {
+    const std::vector<SimdPath> paths = available_simd_paths();
+    if (std::find(paths.begin(), paths.end(), SimdPath::avx2_fma) != paths.end())
+        GTEST_SKIP() << "this processor has AVX2 and FMA: every path is available";
+    SimdPathGuard guard;
+    try {
+        use_simd_path(SimdPath::avx2_fma);
+        FAIL() << "expected ValidationError";
+    } catch (const ValidationError& error) {
+        EXPECT_NE(std::string(error.what()).find("avx2_fma"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(simd_path(), SimdPath::baseline);
+}
+
+TEST(Simd, KernelGivesTheSameResultOnEveryPath) {
+    // Sums of integers are exact on every path, fused or not.
+    std::vector<double> values(1003);
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i % 17);
+    SimdPathGuard guard;
+    std::vector<double> sums;
+    for (const SimdPath path : available_simd_paths()) {
+        use_simd_path(path);
+        sums.push_back(detail::run_simd([&] {
+            double total = 0;
+            for (const double v : values) total += v * v + 1.0;
+            return total;
+        }));
+    }
+    double expected = 0;
+    for (const double v : values) expected += v * v + 1.0;
+    for (const double sum : sums) EXPECT_EQ(sum, expected);
+}
+
+}  // namespace
+}  // namespace civitas
