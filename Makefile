@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging test-pypi-build asan tsan fuzz fuzz-quick fuzz-build bench clean distclean
+.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging test-pypi-build asan tsan fuzz fuzz-quick fuzz-build bench bench-python perf perf-quick perf-scaling clean distclean
 
 all: build
 
@@ -73,13 +73,8 @@ stubs: python-install
 
 test-python: python-install
 	$(VENV_PYTHON) -m pytest tests/python bench/reference
-	$(VENV_PYTHON) bench/python/bench_evaluate.py --quick
-	$(VENV_PYTHON) bench/python/bench_schedule.py --quick
-	$(VENV_PYTHON) bench/python/bench_topsis.py --quick
-	$(VENV_PYTHON) bench/python/bench_observations.py --quick
-	$(VENV_PYTHON) bench/python/bench_readiness.py --quick
-	$(VENV_PYTHON) bench/python/bench_uncertainty.py --quick
-	$(VENV_PYTHON) bench/python/bench_pickle.py --quick
+	$(VENV_PYTHON) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
+	$(VENV_PYTHON) bench/run --quick
 
 ## test-packaging: every packaging check, the build from PyPI alone included (its wheel is the one repaired)
 test-packaging: deps
@@ -118,15 +113,33 @@ fuzz-build: deps
 	$(CMAKE) --build --preset fuzz -j $(JOBS)
 
 ## bench: build and run the benchmarks (Release): civitas against numpy, from Python and in C++
-bench: deps
+bench: deps bench-python
 	$(CMAKE) --preset bench
 	$(CMAKE) --build --preset bench -j $(JOBS)
-	$(VENV_PYTHON) -m pip install --disable-pip-version-check --no-build-isolation .
 	$(VENV_PYTHON) bench/python/make_benchmark_data.py --out build/bench/data
 	CIVITAS_BENCH_DATA=build/bench/data build/bench/bench/civitas_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --json build/bench/bench_evaluate.json
 	$(VENV_PYTHON) bench/python/bench_evaluate.py --threads 1
 	$(VENV_PYTHON) bench/python/bench_schedule.py
+
+## bench-python: what the Python benchmarks need: the package (Release) and the peers of bench/requirements.txt in the .venv
+bench-python: deps python-install
+	$(VENV_PYTHON) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
+
+## perf: the benchmark suite (bench/run, docs/performance.md): the machine's limits, then every workload at the
+## city, province and nation sizes against its peers; build/perf/results.json and summary.md (about half an hour)
+perf: bench-python
+	$(VENV_PYTHON) bench/run
+
+## perf-quick: the suite's quick mode (CI runs it in test-python): city and province, every peer checked, under
+## 2 minutes; fails on different results or civitas behind numpy
+perf-quick: bench-python
+	$(VENV_PYTHON) bench/run --quick
+
+## perf-scaling: time and peak memory against units, indicators, draws, tasks and rows; build/perf/scaling.{json,csv}
+## and docs/images/performance-scaling.png
+perf-scaling: bench-python
+	$(VENV_PYTHON) bench/run --scaling
 
 ## clean: remove the build folders
 clean:

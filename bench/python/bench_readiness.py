@@ -1,12 +1,13 @@
 """civitas from a national campaign's files to every unit's readiness, against pandas.
 
-Writes (or reuses, --path) a synthetic national campaign in a folder: ``campaign.json`` with
-2,800 units (one top unit, 31 regions under it, the rest spread over the regions) and one title
+Writes (or reuses, --path) a synthetic campaign in a folder: ``campaign.json`` with 2,800 units
+(--size nation; province 100, city 10: one top unit, up to 31 regions under it, the rest spread
+over the regions) and one title
 whose inspection is after the status date, ``framework.json`` with 150 indicators (shares with
 bounds [0, 100], lower-is-better values, ranges, 6 yes/no items, 6 problem counts, 3 basic
 items; pass rules all_basic_met and min_share_general_met 0.7) and ``observations.csv``
-from make_observations.py (2,800 units x 150 indicators x 60 month ends = 25.2 million
-observations and 0.5% corrections, ~1.3 GB; the same generator and size as
+from make_observations.py (units x 150 indicators x 60 month ends and 0.5% corrections; nation:
+25.3 million observations, ~1.3 GB; the same generator and sizes as
 bench_observations.py, its values shaped to the framework's kinds). Then, each in a subprocess
 of its own so that each reports its own peak memory (VmHWM):
 
@@ -25,8 +26,10 @@ of its own so that each reports its own peak memory (VmHWM):
 Targets: pandas read_csv time / civitas time >= 1; civitas's peak RSS / CSV bytes <= 2. Exit
 status 1 when the results differ, 2 when civitas cannot be imported; a missed target does not
 fail (shared machines are noisy). The folder is deleted after unless --path or --keep.
+Follows the suite's contract (bench/README.md): --size, --quick, --json.
 
     python bench/python/bench_readiness.py                  # national scale (~1 min to write)
+    python bench/python/bench_readiness.py --size province  # 100 units
     python bench/python/bench_readiness.py --quick          # 200 x 30 x 24: checks, times little
 """
 
@@ -59,6 +62,9 @@ TREND_POINTS = 5
 SPEED_TARGET = 1.0   # pandas read_csv time / civitas time, at least
 MEMORY_TARGET = 2.0  # civitas peak RSS / CSV bytes, at most
 RAG = {"green": 0, "amber": 1, "red": 2}
+UNITS = {"city": 10, "province": 100, "nation": 2800}
+INDICATORS, MONTHS = 150, 60
+QUICK_SHAPE = (200, 30, 24)
 
 
 # ---- the campaign ---------------------------------------------------------------------------
@@ -123,7 +129,7 @@ def make_framework(indicators: int, seed: int = SEED) -> dict[str, Any]:
 
 
 def make_campaign(units: int) -> dict[str, Any]:
-    """2,800 units: u00000 at the top, 31 regions under it, the others under the regions."""
+    """u00000 at the top, up to 31 regions under it, the others under the regions."""
     regions = min(31, units - 1)
     unit_list: list[dict[str, Any]] = [{"id": "u00000", "name": "nation (synthetic)"}]
     for u in range(1, units):
@@ -357,6 +363,31 @@ def compare(civitas_npz: str, reference_npz: str) -> list[str]:
 
 
 
+def contract_json(size: str | None, shape: tuple[int, int, int], csv_bytes: int, ours: dict[str, Any],
+                  read_csv: dict[str, Any], reference: dict[str, Any] | None, problems: list[str]) -> dict[str, Any]:
+    """The suite's JSON (bench/README.md): the readiness against the pandas/numpy reference, and
+    against pandas' read_csv alone (the target; it computes nothing to compare); bytes = the CSV's size."""
+    import pandas as pd
+
+    import civitas
+    same = not problems
+    cases = [{"case": "readiness", "civitas_s": ours["total_s"],
+              "peers": {"pandas": reference["total_s"]} if reference else {}, "same_results": same,
+              "ratio": {"pandas": reference["total_s"] / ours["total_s"]} if reference else {},
+              "peak_rss_bytes": {"civitas": ours["peak_rss"], **({"pandas": reference["peak_rss"]} if reference else {})},
+              "bytes": csv_bytes, "note": "pandas: the pandas/numpy reference, read included" if reference else
+              "reference not run (--no-reference)"},
+             {"case": "readiness vs read_csv alone", "civitas_s": ours["total_s"], "peers": {"pandas": read_csv["read_s"]},
+              "same_results": same, "ratio": {"pandas": read_csv["read_s"] / ours["total_s"]},
+              "peak_rss_bytes": {"civitas": ours["peak_rss"], "pandas": read_csv["peak_rss"]}, "bytes": csv_bytes,
+              "note": "pandas: read_csv of the observations alone (the target)"}]
+    return {"workload": "readiness", "size": size or "custom",
+            "shape": {"units": shape[0], "indicators": shape[1], "months": shape[2], "rows": ours["rows"], "csv_bytes": csv_bytes},
+            "cases": cases, "versions": {"civitas": civitas.__version__, "pandas": pd.__version__, "numpy": np.__version__,
+                                         "python": platform.python_version()},
+            "civitas": ours, "read_csv": read_csv, "reference": reference, "problems": problems}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--worker"]:
@@ -366,8 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--as-of", default=AS_OF, help=f"the status date (default {AS_OF})")
     parser.add_argument("--keep", action="store_true", help="keep the folder written")
     parser.add_argument("--no-reference", action="store_true", help="skip the pandas/numpy reference (and the check)")
-    parser.add_argument("--quick", action="store_true", help="200 units x 30 indicators x 24 months: checks, times little")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--size", choices=list(UNITS), help="city 10, province 100, nation 2,800 units, each x 150 "
+                                                            "indicators x 60 months (default nation)")
+    parser.add_argument("--units", type=int, help="another number of units (x 150 indicators x 60 months)")
+    parser.add_argument("--quick", action="store_true", help="without --size or --units: 200 units x 30 indicators x "
+                                                             "24 months; checks, times little")
+    parser.add_argument("--json", type=Path, help="write the suite's JSON (bench/README.md) to this file")
     args = parser.parse_args(argv)
 
     try:
@@ -376,7 +411,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .", file=sys.stderr)
         return 2
 
-    shape = (200, 30, 24) if args.quick else (2800, 150, 60)
+    if args.units:
+        shape = (args.units, INDICATORS, MONTHS)
+    elif args.size or not args.quick:
+        shape = (UNITS[args.size or "nation"], INDICATORS, MONTHS)
+    else:
+        shape = QUICK_SHAPE
     folder = args.path or Path(tempfile.mkdtemp(prefix="civitas-bench-readiness-"))
     existed = (folder / "campaign.json").exists()
     if not existed:
@@ -431,10 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         print("results: the same (latest and projected value of every unit and indicator, pass now and at the "
               "inspection, red / amber / green)")
     if args.json:
-        args.json.write_text(json.dumps({"csv_bytes": size, "as_of": args.as_of, "civitas": ours, "read_csv": theirs,
-                                         "reference": reference, "speed_ratio": speed, "cpu_ratio": cpu_speed,
-                                         "memory_ratio": memory, "results_match": not problems, "problems": problems},
-                                        indent=2) + "\n", encoding="utf-8")
+        result = contract_json(args.size, shape, size, ours, theirs, reference, problems)
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 1 if problems else 0
 
 

@@ -82,3 +82,15 @@ def test_civitas_behind_numpy_fails_the_quick_mode_only(tmp_path: Path, quick: b
 def test_a_lower_bar_lets_the_quick_mode_pass(tmp_path: Path) -> None:
     done, _, _ = run_suite(tmp_path, "slow", "--quick", "--min-ratio", "0.4")
     assert done.returncode == 0, done.stderr
+
+
+def test_the_quick_mode_still_runs_the_check_of_a_script_without_the_contract(tmp_path: Path) -> None:
+    done, results, summary = run_suite(tmp_path, "same", "--quick")
+    assert done.returncode == 0, done.stderr
+    legacy = [run for run in results["runs"] if run["script"] == "bench_legacy.py"]
+    assert [run["status"] for run in legacy] == ["skipped"]
+    assert "its `--quick` ran and passed, no figures" in summary
+    done, results, summary = run_suite(tmp_path, "differ", "--quick")
+    assert done.returncode == 1
+    assert [run["status"] for run in results["runs"] if run["script"] == "bench_legacy.py"] == ["mismatch"]
+    assert "bench_legacy.py --quick: outside the suite's contract: its `--quick` says the results differ" in summary
