@@ -55,7 +55,7 @@ def test_a_script_without_the_contract_is_skipped_with_the_reason(tmp_path: Path
     legacy = [run for run in results["runs"] if run["script"] == "bench_legacy.py"]
     assert len(legacy) == 1 and legacy[0]["status"] == "skipped"
     assert "no --size or --json" in legacy[0]["note"]
-    assert "## bench_legacy.py (bench_legacy.py)\n\nSkipped: does not follow the suite's contract yet" in summary
+    assert "## bench_legacy.py\n\nSkipped: does not follow the suite's contract yet" in summary
 
 
 def test_different_results_exit_1(tmp_path: Path) -> None:
