@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,19 @@ def test_the_quick_mode_still_runs_the_check_of_a_script_without_the_contract(tm
     assert done.returncode == 1
     assert [run["status"] for run in results["runs"] if run["script"] == "bench_legacy.py"] == ["mismatch"]
     assert "bench_legacy.py --quick: outside the suite's contract: its `--quick` says the results differ" in summary
+
+
+def test_the_commands_of_docs_performance_exist() -> None:
+    # Every `make TARGET` the page shows is a target of the Makefile, every `bench/run --FLAG` a flag of bench/run.
+    page = (REPO / "docs" / "performance.md").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^make ([\w-]+)", page, flags=re.MULTILINE))
+    assert {"perf", "perf-quick", "perf-scaling"} <= targets
+    for target in targets:
+        assert re.search(rf"^{re.escape(target)}:", makefile, flags=re.MULTILINE), f"the Makefile has no target {target}"
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "run"), "--help"], capture_output=True, text=True, check=True)
+    flags = {flag for line in re.findall(r"bench/run([^\n#]*)", page) for flag in re.findall(r"--[\w-]+", line)}
+    assert {"--quick", "--sizes", "--only", "--scaling"} <= flags
+    for flag in flags:
+        assert re.search(rf"\s{re.escape(flag)}\b", done.stdout), f"bench/run has no {flag}"
+    assert (REPO / "docs" / "images" / "performance-scaling.png").exists()
