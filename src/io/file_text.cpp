@@ -175,29 +175,6 @@ void refuse_gb18030(std::string_view text, const std::string& file) {
     if (at != std::string_view::npos && !cut_short(text, at) && looks_like_gb18030(text, at)) wrong_encoding(file, "GB18030 (GBK)", "GB18030", line_and_column(text, at));
 }
 
-namespace {
-
-// `text` without the characters `around` says at either end. A loop over the bytes, not
-// find_first_not_of: that calls memchr once a byte, and every cell of a CSV file is trimmed
-// (it was a third of the instructions of reading an observation file).
-template <class Around>
-std::string_view trim_any(std::string_view text, Around around) noexcept {
-    std::size_t first = 0, last = text.size();
-    while (first < last && around(text[first])) ++first;
-    while (last > first && around(text[last - 1])) --last;
-    return text.substr(first, last - first);
-}
-
-}  // namespace
-
-std::string_view trim_spaces(std::string_view text) noexcept {
-    return trim_any(text, [](char c) { return c == ' '; });
-}
-
-std::string_view trim_blanks(std::string_view text) noexcept {
-    return trim_any(text, [](char c) { return c == ' ' || c == '\t'; });
-}
-
 Message text_problem(std::string_view text, std::string_view allowed) {
     const std::size_t at = control_character(text, allowed);
     if (at == std::string_view::npos) return Message();

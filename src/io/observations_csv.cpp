@@ -1,10 +1,13 @@
 // Observations from CSV (RFC 4180). Built for national files (25 million rows): the file is read
-// in blocks and parsed in place; a line without quotes is split at its commas with no copy, and
-// ids are interned through a hash table of names (with the last id of each column remembered, as
-// files usually repeat it). A block is split at a line boundary between two threads when no
-// quote precedes the split; the second thread's rows are appended after the first's, so the
-// result is the same with one thread or two. Lines with quotes take the general path (fields
-// may hold commas, "" and line breaks).
+// in blocks and parsed in place. The usual line (no quote, no blank around a cell, plain numbers
+// and dates) is read cell by cell straight from the text, each byte looked at once; any other
+// line without quotes is split at its commas with no copy and read by the rules every tabular
+// reader shares (detail/observation_rows.hpp), which also word what is wrong; lines with quotes
+// take the general path (fields may hold commas, "" and line breaks). Ids are interned through
+// a hash table of names, with the last id of each column remembered (files usually repeat it). A
+// block is split at a line boundary between two threads when no quote precedes the split; the
+// second thread's rows are appended after the first's, so the result is the same with one
+// thread or two.
 
 #include <civitas/core/error.hpp>
 #include <civitas/io/observations_io.hpp>
@@ -20,10 +23,15 @@
 #include "tracking/detail/observations_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace civitas {
 
@@ -159,6 +167,9 @@ struct Sink : detail::ObservationSink {
     std::size_t max_rows;
     std::size_t rows = 0;  // data rows seen, rejected ones included
     Record record;  // the general path's fields
+    Message problem;  // why the row at hand is bad: one object for every row, not one a row
+    ObservationRow row;  // the plain line's cells (RowParser::read_plain_line)
+    detail::RowIds ids;
 };
 
 // The header's columns, and turning the fields of a row into a row of the store.
@@ -179,13 +190,21 @@ public:
         bool quote_known = false;
         const std::size_t max_cell = sink.limits.text_bytes;
         while (p < end) {
-            const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-            const char* line_end = newline ? newline : end;
             if (!quote_known || quote < p) {
                 quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
                 if (quote == nullptr) quote = end;
                 quote_known = true;
             }
+            if (const char* plain_end = read_plain_line(p, end, final, sink); plain_end != nullptr && quote >= plain_end &&
+                static_cast<std::size_t>(plain_end - p) <= max_cell) {
+                sink.count_row(line);
+                finish_row(sink.row, sink.ids, line, sink);
+                p = plain_end == end ? end : plain_end + 1;
+                ++line;
+                continue;
+            }
+            const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            const char* line_end = newline ? newline : end;
             if (quote >= line_end) {  // no quote: split in place
                 if (newline == nullptr && !final) {  // the line goes on in the next block: within the limits so far?
                     check_partial_line(p, end, line, sink.limits);
@@ -231,6 +250,88 @@ public:
     }
 
 private:
+    // The usual line read straight from the text, each byte looked at once: the header's number
+    // of cells, no quote, no \r, no blank at a cell's ends, numbers without exponent, dates as
+    // YYYY-MM-DD, known modes. Its cells go to sink.row and sink.ids; returns where it ends (its
+    // '\n', or `end` when final). Null for any other line, or one that goes on past `end`: the
+    // general way below then reads it again and says what is wrong, so both ways give the same
+    // rows and the same rejections.
+    const char* read_plain_line(const char* p, const char* end, bool final, Sink& sink) const noexcept {
+        ObservationRow& row = sink.row;
+        detail::RowIds& ids = sink.ids;
+        row = ObservationRow{};
+        ids = detail::RowIds{};
+        const std::size_t last = roles_.size() - 1;
+        for (std::size_t c = 0;; ++c) {
+            const char* cell_end = find_separator(p, end);
+            if (cell_end == end ? !(final && c == last) : (*cell_end == '\n') != (c == last)) return nullptr;
+            const std::string_view text(p, static_cast<std::size_t>(cell_end - p));
+            if (!text.empty() && (!plain_edge(text.front()) || !plain_edge(text.back()))) return nullptr;
+            if (!read_plain_cell(roles_[c], text, row, ids)) return nullptr;
+            if (c == last) return cell_end;
+            p = cell_end + 1;
+        }
+    }
+
+    // False for the bytes a plain cell cannot start or end with: the blanks the general way trims
+    // and a \r (of a \r\n line, which it leaves out). One look-up a byte.
+    static bool plain_edge(char c) noexcept {
+        static constexpr auto table = [] {
+            std::array<bool, 256> edge{};
+            for (std::size_t b = 0; b < edge.size(); ++b) edge[b] = b != ' ' && b != '\t' && b != '\r';
+            return edge;
+        }();
+        return table[static_cast<unsigned char>(c)];
+    }
+
+    // One cell of a plain line (read_plain_line), without the messages of read_text_cell: false
+    // for anything that needs them, or that only the general readers take (exponents, signs).
+    static bool read_plain_cell(ObservationRole role, std::string_view text, ObservationRow& row, detail::RowIds& ids) noexcept {
+        switch (role) {
+        case detail::role_unit: ids.unit = text; return !text.empty();
+        case detail::role_indicator: ids.indicator = text; return !text.empty();
+        case detail::role_source: ids.source = text; return true;
+        case detail::role_date: return detail::parse_day(text, row.date);
+        case detail::role_value: return detail::parse_plain_decimal(text.data(), text.data() + text.size(), row.value);
+        case detail::role_mode:
+            if (!text.empty()) {
+                const auto mode = enum_from_string<AssessmentMode>(text);
+                if (!mode) return false;
+                row.mode = static_cast<std::uint8_t>(*mode);
+            }
+            return true;
+        case detail::role_sample_size: {
+            if (text.empty()) return true;
+            if (text.size() > 9) return false;  // 9 digits stay below INT32_MAX
+            std::int32_t n = 0;
+            for (const char digit : text) {
+                if (digit < '0' || digit > '9') return false;
+                n = n * 10 + (digit - '0');
+            }
+            row.sample_size = n;
+            return n >= 1;
+        }
+        case detail::role_recorded: return text.empty() || detail::parse_day(text, row.recorded);
+        case detail::role_count: break;
+        }
+        return false;
+    }
+
+    // The first comma or line break at or after p, or `end`: 16 bytes at a time (SSE2, in every
+    // x86-64 processor) where 16 remain.
+    static const char* find_separator(const char* p, const char* end) noexcept {
+#ifdef __SSE2__
+        const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n');
+        for (; end - p >= 16; p += 16) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const int found = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, comma), _mm_cmpeq_epi8(chunk, newline)));
+            if (found != 0) return p + __builtin_ctz(static_cast<unsigned>(found));
+        }
+#endif
+        while (p < end && *p != ',' && *p != '\n') ++p;
+        return p;
+    }
+
     // LimitHit when the start of a line without quotes already holds a cell or more columns past the limits.
     static void check_partial_line(const char* p, const char* end, std::size_t line, const Limits& limits) {
         std::size_t count = 0;
@@ -261,11 +362,16 @@ private:
         }
         ObservationRow row;
         detail::RowIds ids;
-        Message problem;
+        Message& problem = sink.problem;  // set only for a bad row, then moved out
         for (std::size_t c = 0; c < roles_.size(); ++c)
             if (!detail::read_text_cell(roles_[c], fields[c], row, ids, problem)) return reject(sink, line, c + 1, std::move(problem));
+        finish_row(row, ids, line, sink);
+    }
+
+    // A row whose cells were read: the checks that span it, then into the store.
+    void finish_row(ObservationRow& row, const detail::RowIds& ids, std::size_t line, Sink& sink) const {
         ObservationRole bad = role_count;
-        if (!detail::take_row(sink, row, ids, bad, problem)) return reject(sink, line, column_of_[bad] + 1, std::move(problem));
+        if (!detail::take_row(sink, row, ids, bad, sink.problem)) return reject(sink, line, column_of_[bad] + 1, std::move(sink.problem));
     }
 
     std::vector<ObservationRole> roles_;

@@ -4,6 +4,8 @@
 #include <civitas/tracking/observations.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/parallel.hpp"
+#include "core/detail/parallel.hpp"
 #include "tracking/detail/observations_store.hpp"
 
 #include <algorithm>
@@ -258,14 +260,21 @@ void ObservationStore::build_index() {
             order = counting_sort(order, units, [&c](std::uint32_t r) { return c.unit[r]; });
             order = counting_sort(order, indicators, [&c](std::uint32_t r) { return c.indicator[r]; });
         }
-        permute(c.unit, order);
-        permute(c.indicator, order);
-        permute(c.date, order);
-        permute(c.value, order);
-        permute(c.source, order);
-        permute(c.mode, order);
-        permute(c.sample_size, order);
-        permute(c.recorded, order);
+        // One column a job, on up to two threads (as the readers use): each gather writes its own column.
+        const auto gather = [&](std::size_t column, std::size_t) {
+            switch (column) {
+            case 0: return permute(c.unit, order);
+            case 1: return permute(c.indicator, order);
+            case 2: return permute(c.date, order);
+            case 3: return permute(c.value, order);
+            case 4: return permute(c.source, order);
+            case 5: return permute(c.mode, order);
+            case 6: return permute(c.sample_size, order);
+            default: return permute(c.recorded, order);
+            }
+        };
+        constexpr std::size_t columns = 8;
+        detail::run_parallel(columns, std::min<std::size_t>(2, detail::thread_count(0, columns)), gather);
         std::vector<std::uint32_t>().swap(order);
         const auto by_day = [&c](std::size_t a, std::size_t b) {
             if (c.date[a] != c.date[b]) return c.date[a] < c.date[b];

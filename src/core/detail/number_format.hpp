@@ -76,6 +76,36 @@ inline std::string format_fixed(double value, int decimals) {
 /// Why parse_decimal refused a text.
 enum class NumberProblem { none, empty, not_a_number, not_finite, out_of_range };
 
+/// The plain decimals that fill most files ("61.37", "-2", ".5"): at most 15 digits, at most one
+/// '.', no exponent. They are exact as an integer m, and m / 10^k (k <= 15) is one correctly
+/// rounded division: the double from_chars gives, for a tenth of its work (Clinger 1990). False,
+/// leaving `value` alone, for any other text.
+inline bool parse_plain_decimal(const char* first, const char* last, double& value) noexcept {
+    static constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const bool negative = first < last && *first == '-';
+    first += negative ? 1 : 0;
+    if (last - first > 16) return false;  // more than 15 digits and a point
+    unsigned long long mantissa = 0;
+    int digits = 0, decimals = -1;  // -1: no point yet
+    for (const char* p = first; p < last; ++p) {
+        const auto digit = static_cast<unsigned>(*p - '0');
+        if (digit < 10) {
+            mantissa = mantissa * 10 + digit;
+            ++digits;
+            decimals += decimals >= 0 ? 1 : 0;
+        } else if (*p == '.' && decimals < 0) {
+            decimals = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || digits > 15) return false;
+    double parsed = static_cast<double>(mantissa);
+    if (decimals > 0) parsed /= powers_of_ten[decimals];
+    value = negative ? -parsed : parsed;
+    return true;
+}
+
 /// Reads a decimal number as a person types it in a spreadsheet, the same in every locale: an
 /// optional sign, digits with at most one '.', an optional exponent ("38.5", "-2", "+.5",
 /// "1.2e-3"). Refuses spaces, hexadecimal ("0x24"), commas ("38,5", "1,234"), "inf" and "nan"
@@ -85,6 +115,7 @@ inline NumberProblem parse_decimal(std::string_view text, double& value) noexcep
     const char* first = text.data();
     const char* const last = first + text.size();
     if (*first == '+' && text.size() > 1 && first[1] != '-') ++first;  // from_chars takes '-' only
+    if (parse_plain_decimal(first, last, value)) return NumberProblem::none;
     double parsed = 0;
     const auto [end, error] = std::from_chars(first, last, parsed, std::chars_format::general);
     if (error == std::errc::result_out_of_range && end == last) return NumberProblem::out_of_range;

@@ -60,11 +60,25 @@ std::size_t check_utf8(std::string_view text, const std::string& file);
 /// keep. `text` should end at a line break (a character cut at its end is no evidence).
 void refuse_gb18030(std::string_view text, const std::string& file);
 
+/// `text` without the characters `around` says at either end. A loop over the bytes, not
+/// find_first_not_of (that calls memchr once a byte), inline: every cell of a CSV file is trimmed.
+template <class Around>
+std::string_view trim_any(std::string_view text, Around around) noexcept {
+    std::size_t first = 0, last = text.size();
+    while (first < last && around(text[first])) ++first;
+    while (last > first && around(text[last - 1])) --last;
+    return text.substr(first, last - first);
+}
+
 /// A CSV cell without the spaces around it: ids keep every other character (a tab left in one
 /// is a control character, refused).
-std::string_view trim_spaces(std::string_view text) noexcept;
+inline std::string_view trim_spaces(std::string_view text) noexcept {
+    return trim_any(text, [](char c) { return c == ' '; });
+}
 /// A CSV cell without the spaces and tabs around it: numbers, dates and words.
-std::string_view trim_blanks(std::string_view text) noexcept;
+inline std::string_view trim_blanks(std::string_view text) noexcept {
+    return trim_any(text, [](char c) { return c == ' ' || c == '\t'; });
+}
 
 /// Why `text` cannot be kept as an id or a name: bytes that are not UTF-8 (saying when they look
 /// like GB18030) or a control character other than those in `allowed` (see control_character);

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -232,8 +233,30 @@ struct ObservationSink {
 
     /// The id of a name already in `table` (the last one of its column first), or -1.
     static std::int32_t find(const NameTable& table, std::int32_t last, std::string_view name) noexcept {
-        if (last >= 0 && table.names()[static_cast<std::size_t>(last)] == name) return last;
+        if (last >= 0 && same_text(table.names()[static_cast<std::size_t>(last)], name)) return last;
         return table.find(name);
+    }
+
+    /// a == b, compared a word at a time with no call: ids are short, and three are compared a row.
+    static bool same_text(std::string_view a, std::string_view b) noexcept {
+        const std::size_t n = a.size();
+        if (n != b.size()) return false;
+        const auto word = [](const char* at, auto bytes) {
+            decltype(bytes) w;
+            std::memcpy(&w, at, sizeof w);
+            return w;
+        };
+        if (n >= 8) {  // whole words, the last one overlapping the one before
+            for (std::size_t i = 0; i + 8 < n; i += 8)
+                if (word(a.data() + i, std::uint64_t{}) != word(b.data() + i, std::uint64_t{})) return false;
+            return word(a.data() + n - 8, std::uint64_t{}) == word(b.data() + n - 8, std::uint64_t{});
+        }
+        if (n >= 4)  // two overlapping half words
+            return word(a.data(), std::uint32_t{}) == word(b.data(), std::uint32_t{}) &&
+                   word(a.data() + n - 4, std::uint32_t{}) == word(b.data() + n - 4, std::uint32_t{});
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
     }
 
     ObservationColumns& columns;

@@ -23,15 +23,22 @@ struct ObservationRow {
     std::int32_t recorded = ObservationColumns::no_day;
 };
 
+template <class T>
+void start_optional(std::vector<T>& column, T value, T none, std::size_t rows_before, std::size_t capacity);
+
 /// Appends to an optional column: nothing while every value is `none`; on the first other
 /// value the column is filled with `none` for the rows before it (`rows_before`).
 template <class T>
 void append_optional(std::vector<T>& column, T value, T none, std::size_t rows_before, std::size_t capacity) {
-    if (column.empty()) {
-        if (value == none) return;
-        column.reserve(capacity);
-        column.assign(rows_before, none);
-    }
+    if (!column.empty()) return column.push_back(value);
+    if (value != none) start_optional(column, value, none, rows_before, capacity);
+}
+
+/// append_optional's first value other than `none`: out of line, as it comes once a column.
+template <class T>
+[[gnu::noinline]] void start_optional(std::vector<T>& column, T value, T none, std::size_t rows_before, std::size_t capacity) {
+    column.reserve(capacity);
+    column.assign(rows_before, none);
     column.push_back(value);
 }
 

@@ -29,6 +29,7 @@ using detail::format_fixed;
 using detail::format_number;
 using detail::format_significant;
 using detail::NumberProblem;
+using detail::parse_plain_decimal;
 using detail::parse_decimal;
 
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +136,36 @@ TEST(DecimalReader, AcceptsWhatPeopleTypeInASpreadsheet) {
     for (const auto& [text, expected] : accepted) {
         EXPECT_EQ(parse_decimal(text), expected) << "'" << text << "'";
         EXPECT_EQ(problem_of(text), NumberProblem::none) << "'" << text << "'";
+    }
+}
+
+// The plain decimals' shortcut (one integer, one division) gives the double from_chars gives,
+// bit for bit, up to the 15 digits it takes: random digits, points and signs, and the edges.
+TEST(DecimalReader, PlainDecimalsReadAsFromCharsReadsThem) {
+    std::mt19937_64 random(20261206);
+    std::vector<std::string> texts = {"0.1", "0.3", "-0.0", "999999999999999", "99999999999999.9", ".000000000000001",
+                                      "123456789012345", "4503599627370497", "9007199254740993", "0.1000000000000000055511151231257827"};
+    for (int i = 0; i < 200000; ++i) {
+        std::string text = random() % 4 == 0 ? "-" : "";
+        const int digits = 1 + static_cast<int>(random() % 17);
+        const int point = static_cast<int>(random() % (digits + 2)) - 1;  // -1: none
+        for (int d = 0; d < digits; ++d) {
+            if (d == point) text += '.';
+            text += static_cast<char>('0' + random() % 10);
+        }
+        if (point == digits) text += '.';
+        texts.push_back(text);
+    }
+    for (const std::string& text : texts) {
+        double expected = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), expected);
+        ASSERT_TRUE(error == std::errc() && end == text.data() + text.size()) << text;
+        double shortcut = 0;
+        if (!parse_plain_decimal(text.data(), text.data() + text.size(), shortcut)) continue;  // left to from_chars
+        ASSERT_EQ(std::memcmp(&shortcut, &expected, sizeof(double)), 0) << "'" << text << "': " << shortcut << " against " << expected;
+        double through_reader = 0;
+        ASSERT_EQ(parse_decimal(text, through_reader), NumberProblem::none);
+        ASSERT_EQ(std::memcmp(&through_reader, &expected, sizeof(double)), 0) << text;
     }
 }
 

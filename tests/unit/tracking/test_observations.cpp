@@ -5,6 +5,7 @@
 #include <civitas/io/observations_io.hpp>
 #include <civitas/tracking/observations.hpp>
 
+#include "io/detail/observation_rows.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>
@@ -398,6 +399,60 @@ TEST(ObservationCsv, TwoThreadsAndAnyBlockSizeGiveTheSameResult) {
     two.block_bytes = 200000;
     expect_same(load_observations_csv(path, two), reference);
     std::remove(path.c_str());
+}
+
+// The usual line is read by a shortcut (observations_csv.cpp, read_plain_line) and every other
+// one by the rules all readers share; a line whose first cell is quoted always takes the general
+// way. So the same rows with the unit quoted and unquoted must give the same store and the same
+// rejections, word for word: cells drawn from plain forms and every near miss (blanks, signs,
+// exponents, long digits, \r\n, bad dates, modes, sample sizes and recorded dates).
+TEST(ObservationCsv, TheUsualLineAndTheGeneralWayReadAlike) {
+    const std::vector<std::vector<std::string>> forms = {
+        {"i1", "i2", " i3", "i4 ", "\ti5", "", "指标"},
+        {"2025-01-31", "2024-02-29", "2023-02-29", " 2025-03-31", "2025-3-31", "", "2025-01-31\t", "20250131"},
+        {"61.37", "-2", "0", "7.", ".5", "+4", "1e3", "-0.0", " 3.5", "3.5 ", "1234567890123456", "12345678901234567", "x", "", "1,5",
+         "0.1000000000000000055511151231257827", "-", "."},
+        {"nbs", "", " site", "web\t", "sûr"},
+        {"statistics", "online_survey", "", " field_inspection", "survey", "Statistics"},
+        {"", "800", "0", "1234567890", "999999999", " 12", "-3", "12a"},
+        {"", "2025-02-01", "2025-01-01", "2025-13-01", " 2025-02-01"},
+    };
+    std::mt19937 random(20261206);
+    std::string plain = "unit,indicator,date,value,source,mode,sample_size,recorded\n", quoted = plain;
+    for (int line = 0; line < 20000; ++line) {
+        std::string rest;
+        for (const std::vector<std::string>& cells : forms) rest += "," + cells[random() % cells.size()];
+        const std::string end = random() % 10 == 0 ? "\r\n" : "\n";
+        const std::string unit = "u" + std::to_string(random() % 50);
+        plain += unit + rest + end;
+        quoted += "\"" + unit + "\"" + rest + end;
+    }
+    ObservationReadOptions one;
+    one.threads = 1;
+    const ObservationLoad shortcut = parse_observations_csv(plain, "<string>", one);
+    const ObservationLoad general = parse_observations_csv(quoted, "<string>", one);
+    ASSERT_GT(shortcut.store.size(), 1000u);
+    ASSERT_GT(shortcut.rejected.size(), 1000u);
+    expect_same(shortcut, general);
+    ASSERT_EQ(shortcut.rejected.size(), general.rejected.size());
+    for (std::size_t i = 0; i < shortcut.rejected.size(); ++i)
+        ASSERT_EQ(to_string(shortcut.rejected[i], Language::zh), to_string(general.rejected[i], Language::zh)) << to_string(general.rejected[i]);
+}
+
+// The readers compare each row's ids with the last row's a word at a time: every length, a
+// difference at every position.
+TEST(ObservationCsv, IdsAreComparedWholeAtEveryLength) {
+    for (std::size_t n = 0; n <= 24; ++n) {
+        std::string a(n, 'x');
+        for (std::size_t i = 0; i < n; ++i) a[i] = static_cast<char>('a' + i);
+        EXPECT_TRUE(detail::ObservationSink::same_text(a, std::string(a))) << a;
+        EXPECT_FALSE(detail::ObservationSink::same_text(a, a + "z")) << a;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string b = a;
+            b[i] = '#';
+            EXPECT_FALSE(detail::ObservationSink::same_text(a, b)) << a << " against " << b;
+        }
+    }
 }
 
 TEST(ObservationCsv, ANegativeThreadCountIsRejected) {
