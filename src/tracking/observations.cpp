@@ -5,13 +5,15 @@
 
 #include "core/detail/number_format.hpp"
 #include "core/detail/parallel.hpp"
-#include "core/detail/parallel.hpp"
 #include "tracking/detail/observations_store.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <numeric>
+#include <type_traits>
 
 namespace civitas {
 
@@ -213,12 +215,17 @@ std::vector<std::uint32_t> counting_sort(const std::vector<std::uint32_t>& order
     return sorted;
 }
 
+// `column` put in `order`: gathered into `scratch` (a worker's buffer of 8 bytes a row, shared
+// by the columns it gathers, so its pages are faulted in once rather than once a column: a
+// national store's columns are 100 MB each), then copied back.
 template <class T>
-void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
+void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order, std::unique_ptr<unsigned char[]>& scratch) {
+    static_assert(std::is_trivially_copyable_v<T> && sizeof(T) <= sizeof(std::uint64_t));
     if (column.empty()) return;
-    std::vector<T> sorted(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = column[order[i]];
-    column.swap(sorted);
+    if (!scratch) scratch.reset(new unsigned char[order.size() * sizeof(std::uint64_t)]);
+    unsigned char* out = scratch.get();
+    for (std::size_t i = 0; i < order.size(); ++i) std::memcpy(out + i * sizeof(T), &column[order[i]], sizeof(T));
+    std::memcpy(column.data(), out, order.size() * sizeof(T));
 }
 
 // Rows [begin, begin + order.size()) of a column put in `order` (offsets from begin).
@@ -261,20 +268,23 @@ void ObservationStore::build_index() {
             order = counting_sort(order, indicators, [&c](std::uint32_t r) { return c.indicator[r]; });
         }
         // One column a job, on up to two threads (as the readers use): each gather writes its own column.
-        const auto gather = [&](std::size_t column, std::size_t) {
+        constexpr std::size_t columns = 8;
+        const std::size_t threads = std::min<std::size_t>(2, detail::thread_count(0, columns));
+        std::vector<std::unique_ptr<unsigned char[]>> scratch(threads);
+        const auto gather = [&](std::size_t column, std::size_t worker) {
+            auto& buffer = scratch[worker];
             switch (column) {
-            case 0: return permute(c.unit, order);
-            case 1: return permute(c.indicator, order);
-            case 2: return permute(c.date, order);
-            case 3: return permute(c.value, order);
-            case 4: return permute(c.source, order);
-            case 5: return permute(c.mode, order);
-            case 6: return permute(c.sample_size, order);
-            default: return permute(c.recorded, order);
+            case 0: return permute(c.unit, order, buffer);
+            case 1: return permute(c.indicator, order, buffer);
+            case 2: return permute(c.date, order, buffer);
+            case 3: return permute(c.value, order, buffer);
+            case 4: return permute(c.source, order, buffer);
+            case 5: return permute(c.mode, order, buffer);
+            case 6: return permute(c.sample_size, order, buffer);
+            default: return permute(c.recorded, order, buffer);
             }
         };
-        constexpr std::size_t columns = 8;
-        detail::run_parallel(columns, std::min<std::size_t>(2, detail::thread_count(0, columns)), gather);
+        detail::run_parallel(columns, threads, gather);
         std::vector<std::uint32_t>().swap(order);
         const auto by_day = [&c](std::size_t a, std::size_t b) {
             if (c.date[a] != c.date[b]) return c.date[a] < c.date[b];
