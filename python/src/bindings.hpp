@@ -33,6 +33,8 @@ namespace py = pybind11;
 void register_errors(py::module_& m);
 /// civitas.Limits, the readers' limits (bind_io.cpp).
 void register_limits(py::module_& m);
+/// civitas.simd_path, available_simd_paths, use_simd_path.
+void register_simd(py::module_& m);
 
 /// The ReadOptions of a reader's keywords: `limits` (None for the defaults), `allow_outside`
 /// and `base_folder` (None: the folder of `file`).

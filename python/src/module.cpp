@@ -17,6 +17,7 @@ PYBIND11_MODULE(_core, m) {
     // Order matters for signatures: a type must be registered before a function names it.
     civitas::python::register_errors(m);
     civitas::python::register_limits(m);
+    civitas::python::register_simd(m);
     civitas::python::register_round_scheme(m);
     civitas::python::register_framework(m);
     civitas::python::register_evaluation(m);
