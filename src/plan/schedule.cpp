@@ -39,17 +39,27 @@ struct Edge {
     bool working_days = true;        // the lag counts working days, else calendar days
 };
 
-// The plan's dependencies in compressed rows, one array each way rather than a list per task:
-// task i waits for in_edges[in_begin[i] .. in_begin[i + 1]) (in the order of its depends_on),
-// and out_edges[out_begin[i] .. out_begin[i + 1]) wait for it (in plan order of the dependants).
+// What the passes read of the plan, gathered in one sweep over its tasks (a Task is some 300
+// bytes: at 100,000 tasks every sweep over them is a trip to main memory). The dependencies are in
+// compressed rows, one array each way rather than a list per task: task i waits for
+// in_edges[in_begin[i] .. in_begin[i + 1]) (in the order of its depends_on), and
+// out_edges[out_begin[i] .. out_begin[i + 1]) wait for it (in plan order of the dependants).
 struct Graph {
     std::vector<std::uint32_t> in_begin, out_begin;
     std::vector<Edge> in_edges, out_edges;
-    std::vector<std::size_t> order;  // each task after those it waits for
+    std::vector<std::size_t> order;                      // each task after those it waits for
+    std::vector<std::uint32_t> start_day, due_day;       // day numbers of the planned dates
+    std::vector<unsigned char> milestone;                // 1 for a milestone
+    Date first = Date(2000, 1, 1), last = Date(2000, 1, 1);  // the earliest start and latest due date
 };
 
-// Kahn's algorithm, the dependants of task i being dependant_at(k) for k in [begin[i], begin[i + 1]).
-// The ready tasks are a stack, first pushed in reverse plan order.
+// The tasks in an order along their dependencies, the dependants of task i being
+// dependant_at(k) for k in [begin[i], begin[i + 1]). Plan order as far as the dependencies allow:
+// a sweep takes each task that waits for nothing more, and a task freed only after the sweep has
+// passed it is taken at once, with those it frees in turn (so a plan whose tasks wait only for
+// earlier ones is taken as it is, and the passes read their arrays in sequence). Linear; any
+// order along the dependencies gives the same schedule. The tasks left over wait, directly or
+// not, on a cycle, whatever the order.
 template <class DependantAt>
 detail::TaskOrder order_tasks(const Plan& plan, const std::vector<std::uint32_t>& begin, DependantAt dependant_at) {
     const std::size_t n = plan.tasks().size();
@@ -57,16 +67,18 @@ detail::TaskOrder order_tasks(const Plan& plan, const std::vector<std::uint32_t>
     for (std::size_t i = 0; i < n; ++i) waiting[i] = static_cast<std::uint32_t>(plan.waits_for(i).size());
     detail::TaskOrder out;
     out.order.reserve(n);
-    std::vector<std::uint32_t> ready;
-    for (std::size_t i = n; i-- > 0;)
-        if (waiting[i] == 0) ready.push_back(static_cast<std::uint32_t>(i));
-    while (!ready.empty()) {
-        const std::uint32_t i = ready.back();
-        ready.pop_back();
-        out.order.push_back(i);
-        for (std::uint32_t k = begin[i]; k < begin[i + 1]; ++k) {
-            const std::uint32_t to = dependant_at(k);
-            if (--waiting[to] == 0) ready.push_back(to);
+    std::vector<std::uint32_t> freed_behind;
+    for (std::uint32_t sweep = 0; sweep < n; ++sweep) {
+        if (waiting[sweep] != 0) continue;
+        freed_behind.push_back(sweep);
+        while (!freed_behind.empty()) {
+            const std::uint32_t i = freed_behind.back();
+            freed_behind.pop_back();
+            out.order.push_back(i);
+            for (std::uint32_t k = begin[i]; k < begin[i + 1]; ++k) {
+                const std::uint32_t to = dependant_at(k);
+                if (--waiting[to] == 0 && to < sweep) freed_behind.push_back(to);
+            }
         }
     }
     if (out.order.size() == n) return out;
@@ -102,21 +114,31 @@ void require_32_bit_positions(std::size_t tasks, std::size_t dependencies) {
 Graph graph_of(const Plan& plan) {
     const std::vector<Task>& tasks = plan.tasks();
     const std::size_t n = tasks.size();
-    std::size_t m = 0;
-    for (const Task& task : tasks) m += task.depends_on.size();
-    require_32_bit_positions(n, m);
+    require_32_bit_positions(n, 0);
     Graph g;
     g.in_begin.resize(n + 1);
-    g.in_edges.reserve(m);
+    g.in_edges.reserve(2 * n);
+    g.start_day.resize(n);
+    g.due_day.resize(n);
+    g.milestone.resize(n);
+    if (n > 0) g.first = g.last = tasks.front().start;
     for (std::size_t i = 0; i < n; ++i) {
+        const Task& task = tasks[i];
+        g.start_day[i] = task.start.day_number();  // never a special value: Plan checks the dates
+        g.due_day[i] = task.due.day_number();
+        g.milestone[i] = task.milestone ? 1 : 0;
+        g.first = std::min(g.first, task.start);
+        g.last = std::max(g.last, task.due);
         g.in_begin[i] = static_cast<std::uint32_t>(g.in_edges.size());
         const std::vector<std::size_t>& waits = plan.waits_for(i);
         for (std::size_t k = 0; k < waits.size(); ++k) {
-            const Dependency& d = tasks[i].depends_on[k];
+            const Dependency& d = task.depends_on[k];
             g.in_edges.push_back({static_cast<std::uint32_t>(waits[k]), static_cast<std::uint32_t>(i), d.lag,
                                   d.link == Link::finish_to_start, d.unit == LagUnit::working_days});
         }
+        require_32_bit_positions(n, g.in_edges.size());
     }
+    const std::size_t m = g.in_edges.size();
     g.in_begin[n] = static_cast<std::uint32_t>(m);
     // The same edges by the task waited for: a counting sort, stable, so in plan order of the dependants.
     g.out_begin.assign(n + 1, 0);
@@ -135,8 +157,7 @@ Graph graph_of(const Plan& plan) {
     return g;
 }
 
-// Each task's own bounds in working-day numbers, read once from the plan: the passes then touch
-// only these arrays and the edges.
+// Each task's own bounds in working-day numbers: the passes then touch only these arrays and the edges.
 struct Bounds {
     std::vector<int> duration;  // working days from planned start to due, both included (milestones 0)
     std::vector<int> span;      // finish - start: duration - 1, milestones 0
@@ -144,22 +165,23 @@ struct Bounds {
     std::vector<int> finish;    // the last working day on or before the due date (a milestone's: on or after)
 };
 
-Bounds bounds_of(const std::vector<Task>& tasks, WorkingDays& days) {
-    const std::size_t n = tasks.size();
+Bounds bounds_of(const Graph& g, WorkingDays& days) {
+    const std::size_t n = g.start_day.size();
+    const long origin = g.first.day_number();
     Bounds b;
     b.duration.resize(n);
     b.span.resize(n);
     b.start.resize(n);
     b.finish.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const Task& task = tasks[i];
-        const int start = days.on_or_after(task.start), last = days.on_or_before(task.due);
+        const long start_offset = static_cast<long>(g.start_day[i]) - origin, due_offset = static_cast<long>(g.due_day[i]) - origin;
+        const int start = days.number_at(start_offset), last = days.number_at(due_offset + 1) - 1;
         // A task spans its working days, at least one; a milestone finishes on the day it starts.
-        b.duration[i] = task.milestone ? 0 : std::max(1, last - start + 1);
-        b.span[i] = task.milestone ? 0 : b.duration[i] - 1;
+        b.duration[i] = g.milestone[i] ? 0 : std::max(1, last - start + 1);
+        b.span[i] = g.milestone[i] ? 0 : b.duration[i] - 1;
         b.start[i] = start;
         // A milestone on a day off is placed on the next working day, as its earliest start is.
-        b.finish[i] = task.milestone ? days.on_or_after(task.due) : last;
+        b.finish[i] = g.milestone[i] ? days.number_at(due_offset) : last;
     }
     return b;
 }
@@ -211,16 +233,6 @@ Pass run(const Graph& g, const Bounds& b, WorkingDays& days, std::pair<std::size
     return p;
 }
 
-WorkingDays working_days_for(const std::vector<Task>& tasks, const WorkCalendar& calendar) {
-    Date first = tasks.empty() ? Date(2000, 1, 1) : tasks.front().start;
-    Date last = first;
-    for (const Task& task : tasks) {
-        first = std::min(first, task.start);
-        last = std::max(last, task.due);
-    }
-    return WorkingDays(calendar, first, last);
-}
-
 }  // namespace
 
 namespace detail {
@@ -262,8 +274,8 @@ std::string cycle_text(const Plan& plan, const std::vector<std::size_t>& cycle) 
 Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
     const std::vector<Task>& tasks = plan.tasks();
     const Graph g = graph_of(plan);
-    WorkingDays days = working_days_for(tasks, calendar);
-    const Bounds b = bounds_of(tasks, days);
+    WorkingDays days(calendar, g.first, g.last);
+    const Bounds b = bounds_of(g, days);
     const Pass p = run(g, b, days);
 
     Schedule s;
@@ -310,8 +322,8 @@ DelayImpact what_if_delayed(const Plan& plan, const WorkCalendar& calendar, cons
     const std::vector<Task>& tasks = plan.tasks();
     const std::size_t delayed = plan.task_index(task);
     const Graph g = graph_of(plan);
-    WorkingDays days = working_days_for(tasks, calendar);
-    const Bounds b = bounds_of(tasks, days);
+    WorkingDays days(calendar, g.first, g.last);
+    const Bounds b = bounds_of(g, days);
     const Pass before = run(g, b, days);
     const Pass after = run(g, b, days, {delayed, working_days});
     DelayImpact impact;
