@@ -31,138 +31,55 @@ namespace {
 
 using detail::WorkingDays;
 
+// A dependency as the passes read it: 16 bytes, no pointer into the plan's tasks.
 struct Edge {
-    std::size_t from = 0, to = 0;  // task indices: `to` depends on `from`
-    const Dependency* dependency = nullptr;
+    std::uint32_t from = 0, to = 0;  // positions in plan.tasks(): `to` waits for `from`
+    int lag = 0;                     // as in the Dependency
+    bool finish_to_start = true;     // else start to start
+    bool working_days = true;        // the lag counts working days, else calendar days
 };
 
-struct Pass {
-    std::vector<int> duration, earliest_start, earliest_finish, latest_start, latest_finish;
-};
-
-// Forward and backward pass; `delay` (task index, working days) pushes one task's start.
-Pass run(const std::vector<Task>& tasks, const std::vector<std::vector<Edge>>& in_edges, const std::vector<std::vector<Edge>>& out_edges,
-         const std::vector<std::size_t>& order, WorkingDays& days, std::pair<std::size_t, int> delay = {SIZE_MAX, 0}) {
-    const std::size_t n = tasks.size();
-    Pass p;
-    p.duration.resize(n);
-    p.earliest_start.resize(n);
-    p.earliest_finish.resize(n);
-    p.latest_start.resize(n);
-    p.latest_finish.resize(n);
-    // Milestones finish on the day they start; a task spans its working days, at least one.
-    auto finish_of = [&](std::size_t i, int start) { return tasks[i].milestone ? start : start + p.duration[i] - 1; };
-    auto start_of = [&](std::size_t i, int finish) { return tasks[i].milestone ? finish : finish - p.duration[i] + 1; };
-    for (std::size_t i = 0; i < n; ++i) {
-        const Task& task = tasks[i];
-        p.duration[i] = task.milestone ? 0 : std::max(1, days.on_or_before(task.due) - days.on_or_after(task.start) + 1);
-    }
-    for (std::size_t i : order) {
-        const Task& task = tasks[i];
-        int start = days.on_or_after(task.start);
-        for (const Edge& e : in_edges[i]) {
-            const Dependency& d = *e.dependency;
-            int earliest;
-            if (d.link == Link::finish_to_start) {
-                earliest = d.unit == LagUnit::working_days
-                               ? p.earliest_finish[e.from] + 1 + d.lag
-                               : days.on_or_after(days.date_of(p.earliest_finish[e.from]) + boost::gregorian::days(d.lag + 1));
-            } else {
-                earliest = d.unit == LagUnit::working_days
-                               ? p.earliest_start[e.from] + d.lag
-                               : days.on_or_after(days.date_of(p.earliest_start[e.from]) + boost::gregorian::days(d.lag));
-            }
-            start = std::max(start, earliest);
-        }
-        if (i == delay.first) start += delay.second;
-        p.earliest_start[i] = start;
-        p.earliest_finish[i] = finish_of(i, start);
-    }
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const std::size_t i = *it;
-        // A milestone on a day off is placed on the next working day, as its earliest start is.
-        int finish = tasks[i].milestone ? days.on_or_after(tasks[i].due) : days.on_or_before(tasks[i].due);
-        for (const Edge& e : out_edges[i]) {
-            const Dependency& d = *e.dependency;
-            int latest;
-            if (d.link == Link::finish_to_start) {
-                latest = d.unit == LagUnit::working_days
-                             ? p.latest_start[e.to] - 1 - d.lag
-                             : days.on_or_before(days.date_of(p.latest_start[e.to]) - boost::gregorian::days(d.lag + 1));
-            } else {
-                const int latest_start = d.unit == LagUnit::working_days
-                                             ? p.latest_start[e.to] - d.lag
-                                             : days.on_or_before(days.date_of(p.latest_start[e.to]) - boost::gregorian::days(d.lag));
-                latest = finish_of(i, latest_start);
-            }
-            finish = std::min(finish, latest);
-        }
-        p.latest_finish[i] = finish;
-        p.latest_start[i] = start_of(i, finish);
-    }
-    return p;
-}
-
+// What the passes read of the plan, gathered in one sweep over its tasks (a Task is some 300
+// bytes: at 100,000 tasks every sweep over them is a trip to main memory). The dependencies are in
+// compressed rows, one array each way rather than a list per task: task i waits for
+// in_edges[in_begin[i] .. in_begin[i + 1]) (in the order of its depends_on), and
+// out_edges[out_begin[i] .. out_begin[i + 1]) wait for it (in plan order of the dependants).
 struct Graph {
-    std::vector<std::vector<Edge>> in_edges, out_edges;
-    std::vector<std::size_t> order;
+    std::vector<std::uint32_t> in_begin, out_begin;
+    std::vector<Edge> in_edges, out_edges;
+    std::vector<std::size_t> order;                      // each task after those it waits for
+    std::vector<std::uint32_t> start_day, due_day;       // day numbers of the planned dates
+    std::vector<unsigned char> milestone;                // 1 for a milestone
+    Date first = Date(2000, 1, 1), last = Date(2000, 1, 1);  // the earliest start and latest due date
 };
 
-Graph graph_of(const Plan& plan) {
-    const std::vector<Task>& tasks = plan.tasks();
-    const std::size_t n = tasks.size();
-    Graph g;
-    g.in_edges.resize(n);
-    g.out_edges.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t k = 0; k < tasks[i].depends_on.size(); ++k) {
-            const Edge e{plan.waits_for(i)[k], i, &tasks[i].depends_on[k]};
-            g.in_edges[i].push_back(e);
-            g.out_edges[e.from].push_back(e);
-        }
-    detail::TaskOrder order = detail::task_order(plan);
-    if (!order.cycle.empty())
-        throw ValidationError("$.tasks", Message("the dependencies form a cycle: {0} (each waits for the one before); expected none"_en,
-                                                 "任务依赖形成循环: {0}（每个任务都在等待前一个）；不应有循环"_zh,
-                                                 {detail::cycle_text(plan, order.cycle)}));
-    g.order = std::move(order.order);
-    return g;
-}
-
-WorkingDays working_days_for(const std::vector<Task>& tasks, const WorkCalendar& calendar) {
-    Date first = tasks.empty() ? Date(2000, 1, 1) : tasks.front().start;
-    Date last = first;
-    for (const Task& task : tasks) {
-        first = std::min(first, task.start);
-        last = std::max(last, task.due);
-    }
-    return WorkingDays(calendar, first, last);
-}
-
-}  // namespace
-
-namespace detail {
-
-TaskOrder task_order(const Plan& plan) {
+// The tasks in an order along their dependencies, the dependants of task i being
+// dependant_at(k) for k in [begin[i], begin[i + 1]). Plan order as far as the dependencies allow:
+// a sweep takes each task that waits for nothing more, and a task freed only after the sweep has
+// passed it is taken at once, with those it frees in turn (so a plan whose tasks wait only for
+// earlier ones is taken as it is, and the passes read their arrays in sequence). Linear; any
+// order along the dependencies gives the same schedule. The tasks left over wait, directly or
+// not, on a cycle, whatever the order.
+template <class DependantAt>
+detail::TaskOrder order_tasks(const Plan& plan, const std::vector<std::uint32_t>& begin, DependantAt dependant_at) {
     const std::size_t n = plan.tasks().size();
-    std::vector<std::vector<std::size_t>> dependants(n);  // per task, those waiting for it, in plan order
-    std::vector<std::size_t> waiting(n, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        for (const std::size_t from : plan.waits_for(i)) {
-            dependants[from].push_back(i);
-            ++waiting[i];
-        }
-    TaskOrder out;
+    std::vector<std::uint32_t> waiting(n);
+    for (std::size_t i = 0; i < n; ++i) waiting[i] = static_cast<std::uint32_t>(plan.waits_for(i).size());
+    detail::TaskOrder out;
     out.order.reserve(n);
-    std::vector<std::size_t> ready;
-    for (std::size_t i = n; i-- > 0;)
-        if (waiting[i] == 0) ready.push_back(i);
-    while (!ready.empty()) {
-        const std::size_t i = ready.back();
-        ready.pop_back();
-        out.order.push_back(i);
-        for (const std::size_t to : dependants[i])
-            if (--waiting[to] == 0) ready.push_back(to);
+    std::vector<std::uint32_t> freed_behind;
+    for (std::uint32_t sweep = 0; sweep < n; ++sweep) {
+        if (waiting[sweep] != 0) continue;
+        freed_behind.push_back(sweep);
+        while (!freed_behind.empty()) {
+            const std::uint32_t i = freed_behind.back();
+            freed_behind.pop_back();
+            out.order.push_back(i);
+            for (std::uint32_t k = begin[i]; k < begin[i + 1]; ++k) {
+                const std::uint32_t to = dependant_at(k);
+                if (--waiting[to] == 0 && to < sweep) freed_behind.push_back(to);
+            }
+        }
     }
     if (out.order.size() == n) return out;
     // Walk back from the first task still waiting along the tasks it waits for that still wait
@@ -183,6 +100,157 @@ TaskOrder task_order(const Plan& plan) {
     out.cycle.push_back(at);
     for (std::size_t k = path.size(); k-- > static_cast<std::size_t>(seen_at[at]);) out.cycle.push_back(path[k]);
     return out;
+}
+
+// Positions fit 32 bits: a plan of 2^32 tasks or dependencies would not fit in memory anyway.
+void require_32_bit_positions(std::size_t tasks, std::size_t dependencies) {
+    constexpr std::size_t most = std::numeric_limits<std::uint32_t>::max() - 1;
+    if (tasks > most || dependencies > most)
+        throw ValidationError("$.tasks", Message("{0} tasks and {1} dependencies; expected fewer than 2^32 of each"_en,
+                                                 "{0} 个任务、{1} 个依赖；每项应少于 2^32 个"_zh,
+                                                 {std::to_string(tasks), std::to_string(dependencies)}));
+}
+
+Graph graph_of(const Plan& plan) {
+    const std::vector<Task>& tasks = plan.tasks();
+    const std::size_t n = tasks.size();
+    require_32_bit_positions(n, 0);
+    Graph g;
+    g.in_begin.resize(n + 1);
+    g.in_edges.reserve(2 * n);
+    g.start_day.resize(n);
+    g.due_day.resize(n);
+    g.milestone.resize(n);
+    if (n > 0) g.first = g.last = tasks.front().start;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Task& task = tasks[i];
+        g.start_day[i] = task.start.day_number();  // never a special value: Plan checks the dates
+        g.due_day[i] = task.due.day_number();
+        g.milestone[i] = task.milestone ? 1 : 0;
+        g.first = std::min(g.first, task.start);
+        g.last = std::max(g.last, task.due);
+        g.in_begin[i] = static_cast<std::uint32_t>(g.in_edges.size());
+        const std::vector<std::size_t>& waits = plan.waits_for(i);
+        for (std::size_t k = 0; k < waits.size(); ++k) {
+            const Dependency& d = task.depends_on[k];
+            g.in_edges.push_back({static_cast<std::uint32_t>(waits[k]), static_cast<std::uint32_t>(i), d.lag,
+                                  d.link == Link::finish_to_start, d.unit == LagUnit::working_days});
+        }
+        require_32_bit_positions(n, g.in_edges.size());
+    }
+    const std::size_t m = g.in_edges.size();
+    g.in_begin[n] = static_cast<std::uint32_t>(m);
+    // The same edges by the task waited for: a counting sort, stable, so in plan order of the dependants.
+    g.out_begin.assign(n + 1, 0);
+    for (const Edge& e : g.in_edges) ++g.out_begin[e.from + 1];
+    for (std::size_t i = 0; i < n; ++i) g.out_begin[i + 1] += g.out_begin[i];
+    g.out_edges.resize(m);
+    std::vector<std::uint32_t> next(g.out_begin.begin(), g.out_begin.end() - 1);
+    for (const Edge& e : g.in_edges) g.out_edges[next[e.from]++] = e;
+
+    detail::TaskOrder order = order_tasks(plan, g.out_begin, [&](std::uint32_t k) { return g.out_edges[k].to; });
+    if (!order.cycle.empty())
+        throw ValidationError("$.tasks", Message("the dependencies form a cycle: {0} (each waits for the one before); expected none"_en,
+                                                 "任务依赖形成循环: {0}（每个任务都在等待前一个）；不应有循环"_zh,
+                                                 {detail::cycle_text(plan, order.cycle)}));
+    g.order = std::move(order.order);
+    return g;
+}
+
+// Each task's own bounds in working-day numbers: the passes then touch only these arrays and the edges.
+struct Bounds {
+    std::vector<int> duration;  // working days from planned start to due, both included (milestones 0)
+    std::vector<int> span;      // finish - start: duration - 1, milestones 0
+    std::vector<int> start;     // the first working day on or after the planned start
+    std::vector<int> finish;    // the last working day on or before the due date (a milestone's: on or after)
+};
+
+Bounds bounds_of(const Graph& g, WorkingDays& days) {
+    const std::size_t n = g.start_day.size();
+    const long origin = g.first.day_number();
+    Bounds b;
+    b.duration.resize(n);
+    b.span.resize(n);
+    b.start.resize(n);
+    b.finish.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const long start_offset = static_cast<long>(g.start_day[i]) - origin, due_offset = static_cast<long>(g.due_day[i]) - origin;
+        const int start = days.number_at(start_offset), last = days.number_at(due_offset + 1) - 1;
+        // A task spans its working days, at least one; a milestone finishes on the day it starts.
+        b.duration[i] = g.milestone[i] ? 0 : std::max(1, last - start + 1);
+        b.span[i] = g.milestone[i] ? 0 : b.duration[i] - 1;
+        b.start[i] = start;
+        // A milestone on a day off is placed on the next working day, as its earliest start is.
+        b.finish[i] = g.milestone[i] ? days.number_at(due_offset) : last;
+    }
+    return b;
+}
+
+struct Pass {
+    std::vector<int> earliest_start, earliest_finish, latest_start, latest_finish;
+};
+
+// The earliest start that dependency `e` allows its dependant, given the earliest dates of the
+// task it waits for.
+int earliest_start_after(const Edge& e, const Pass& p, WorkingDays& days) {
+    if (e.finish_to_start)
+        return e.working_days ? p.earliest_finish[e.from] + 1 + e.lag
+                              : days.number_at(days.offset_of(p.earliest_finish[e.from]) + e.lag + 1);
+    return e.working_days ? p.earliest_start[e.from] + e.lag : days.number_at(days.offset_of(p.earliest_start[e.from]) + e.lag);
+}
+
+// The latest finish that dependency `e` allows the task waited for, given its dependant's latest start.
+int latest_finish_before(const Edge& e, const Pass& p, const Bounds& b, WorkingDays& days) {
+    const int dependant_start = p.latest_start[e.to];
+    if (e.finish_to_start)
+        return e.working_days ? dependant_start - 1 - e.lag : days.number_at(days.offset_of(dependant_start) - e.lag) - 1;
+    const int latest_start = e.working_days ? dependant_start - e.lag : days.number_at(days.offset_of(dependant_start) - e.lag + 1) - 1;
+    return latest_start + b.span[e.from];
+}
+
+// Forward and backward pass; `delay` (task index, working days) pushes one task's start.
+Pass run(const Graph& g, const Bounds& b, WorkingDays& days, std::pair<std::size_t, int> delay = {SIZE_MAX, 0}) {
+    const std::size_t n = b.start.size();
+    Pass p;
+    p.earliest_start.resize(n);
+    p.earliest_finish.resize(n);
+    p.latest_start.resize(n);
+    p.latest_finish.resize(n);
+    for (const std::size_t i : g.order) {
+        int start = b.start[i];
+        for (std::uint32_t k = g.in_begin[i]; k < g.in_begin[i + 1]; ++k) start = std::max(start, earliest_start_after(g.in_edges[k], p, days));
+        if (i == delay.first) start += delay.second;
+        p.earliest_start[i] = start;
+        p.earliest_finish[i] = start + b.span[i];
+    }
+    for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
+        const std::size_t i = *it;
+        int finish = b.finish[i];
+        for (std::uint32_t k = g.out_begin[i]; k < g.out_begin[i + 1]; ++k) finish = std::min(finish, latest_finish_before(g.out_edges[k], p, b, days));
+        p.latest_finish[i] = finish;
+        p.latest_start[i] = finish - b.span[i];
+    }
+    return p;
+}
+
+}  // namespace
+
+namespace detail {
+
+TaskOrder task_order(const Plan& plan) {
+    const std::size_t n = plan.tasks().size();
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < n; ++i) m += plan.waits_for(i).size();
+    require_32_bit_positions(n, m);
+    // Per task, those waiting for it, in plan order: a counting sort in compressed rows.
+    std::vector<std::uint32_t> begin(n + 1, 0), dependants(m);
+    for (std::size_t i = 0; i < n; ++i)
+        for (const std::size_t from : plan.waits_for(i)) ++begin[from + 1];
+    for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+    std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+        for (const std::size_t from : plan.waits_for(i)) dependants[next[from]++] = static_cast<std::uint32_t>(i);
+    return order_tasks(plan, begin, [&](std::uint32_t k) { return dependants[k]; });
 }
 
 std::string cycle_text(const Plan& plan, const std::vector<std::size_t>& cycle) {
@@ -206,26 +274,26 @@ std::string cycle_text(const Plan& plan, const std::vector<std::size_t>& cycle) 
 Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
     const std::vector<Task>& tasks = plan.tasks();
     const Graph g = graph_of(plan);
-    WorkingDays days = working_days_for(tasks, calendar);
-    const Pass p = run(tasks, g.in_edges, g.out_edges, g.order, days);
+    WorkingDays days(calendar, g.first, g.last);
+    const Bounds b = bounds_of(g, days);
+    const Pass p = run(g, b, days);
 
     Schedule s;
     const std::size_t n = tasks.size();
     s.smallest_slack = std::numeric_limits<int>::max();
     for (std::size_t i = 0; i < n; ++i) s.smallest_slack = std::min(s.smallest_slack, p.latest_finish[i] - p.earliest_finish[i]);
     if (n == 0) s.smallest_slack = 0;
-    s.tasks.reserve(n);
+    s.tasks.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        ScheduledTask t;
+        ScheduledTask& t = s.tasks[i];
         t.id = tasks[i].id;
-        t.duration = p.duration[i];
+        t.duration = b.duration[i];
         t.earliest_start = days.date_of(p.earliest_start[i]);
         t.earliest_finish = days.date_of(p.earliest_finish[i]);
         t.latest_start = days.date_of(p.latest_start[i]);
         t.latest_finish = days.date_of(p.latest_finish[i]);
         t.slack = p.latest_finish[i] - p.earliest_finish[i];
         t.critical = t.slack == s.smallest_slack;
-        s.tasks.push_back(std::move(t));
     }
     // The critical path: from the critical task that finishes last (first in plan order on a
     // tie), back through the critical task each one waits for that set its earliest start.
@@ -235,15 +303,10 @@ Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
     while (at != SIZE_MAX) {
         s.critical_path.push_back(tasks[at].id);
         std::size_t next = SIZE_MAX;
-        for (const Edge& e : g.in_edges[at]) {
+        for (std::uint32_t k = g.in_begin[at]; k < g.in_begin[at + 1]; ++k) {
+            const Edge& e = g.in_edges[k];
             if (!s.tasks[e.from].critical) continue;
-            const Dependency& d = *e.dependency;
-            const bool working = d.unit == LagUnit::working_days;
-            const int bound = d.link == Link::finish_to_start
-                                  ? (working ? p.earliest_finish[e.from] + 1 + d.lag
-                                             : days.on_or_after(days.date_of(p.earliest_finish[e.from]) + boost::gregorian::days(d.lag + 1)))
-                                  : (working ? p.earliest_start[e.from] + d.lag
-                                             : days.on_or_after(days.date_of(p.earliest_start[e.from]) + boost::gregorian::days(d.lag)));
+            const int bound = earliest_start_after(e, p, days);
             if (bound == p.earliest_start[at]) {
                 next = e.from;
                 break;
@@ -259,9 +322,10 @@ DelayImpact what_if_delayed(const Plan& plan, const WorkCalendar& calendar, cons
     const std::vector<Task>& tasks = plan.tasks();
     const std::size_t delayed = plan.task_index(task);
     const Graph g = graph_of(plan);
-    WorkingDays days = working_days_for(tasks, calendar);
-    const Pass before = run(tasks, g.in_edges, g.out_edges, g.order, days);
-    const Pass after = run(tasks, g.in_edges, g.out_edges, g.order, days, {delayed, working_days});
+    WorkingDays days(calendar, g.first, g.last);
+    const Bounds b = bounds_of(g, days);
+    const Pass before = run(g, b, days);
+    const Pass after = run(g, b, days, {delayed, working_days});
     DelayImpact impact;
     const std::vector<Phase>& phases = plan.spec().phases;
     std::vector<int> phase_end_before(phases.size(), std::numeric_limits<int>::min()), phase_end_after = phase_end_before;

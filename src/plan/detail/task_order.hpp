@@ -14,7 +14,7 @@ struct TaskOrder {
     std::vector<std::size_t> cycle;  // a cycle, each task waiting for the one before, the first repeated last; empty when none
 };
 
-// Kahn's algorithm, linear in tasks and dependencies.
+// Linear in tasks and dependencies; plan order as far as the dependencies allow.
 [[nodiscard]] TaskOrder task_order(const Plan& plan);
 
 // "a -> b -> c -> a": the ids of a cycle's tasks.

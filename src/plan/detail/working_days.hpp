@@ -12,7 +12,8 @@ namespace civitas::detail {
 // Working days numbered along the calendar: N(x) counts the working days in [origin, x) for a
 // date x on or after the origin, and minus those in [x, origin) before it, so a working day's
 // number is N of it, ..., -2, -1, 0, 1, 2, ... Tables grow both ways as dates reach them
-// (latest dates of a late plan can lie well before its first date).
+// (latest dates of a late plan can lie well before its first date). A date is also named by
+// its offset, the days from the origin; every lookup is one table read once the table reaches it.
 class WorkingDays {
 public:
     WorkingDays(const WorkCalendar& calendar, Date first, Date last) : calendar_(calendar), origin_(first) {
@@ -22,27 +23,31 @@ public:
     }
 
     // Number of the first working day on or after `date`.
-    int on_or_after(Date date) { return number(date); }
+    int on_or_after(Date date) { return number_at((date - origin_).days()); }
     // Number of the last working day on or before `date`.
-    int on_or_before(Date date) { return number(date + boost::gregorian::days(1)) - 1; }
-    // The date of working day `n`.
-    Date date_of(int n) {
+    int on_or_before(Date date) { return number_at((date - origin_).days() + 1) - 1; }
+    // Number of the first working day on or after the day `offset` days from the origin.
+    int number_at(long offset) {
+        if (offset >= 0 && offset < static_cast<long>(forward_count_.size())) return forward_count_[static_cast<std::size_t>(offset)];
+        if (offset < 0 && -offset < static_cast<long>(backward_count_.size())) return -backward_count_[static_cast<std::size_t>(-offset)];
+        reach(offset);
+        return offset >= 0 ? forward_count_[static_cast<std::size_t>(offset)] : -backward_count_[static_cast<std::size_t>(-offset)];
+    }
+    // Days from the origin to working day `n`.
+    long offset_of(int n) {
         if (n >= 0) {
             while (static_cast<std::size_t>(n) >= forward_.size()) reach(static_cast<long>(forward_count_.size()) + 366);
-            return origin_ + boost::gregorian::days(forward_[static_cast<std::size_t>(n)]);
+            return forward_[static_cast<std::size_t>(n)];
         }
-        while (static_cast<std::size_t>(-n - 1) >= backward_.size()) reach(-static_cast<long>(backward_count_.size()) - 366);
-        return origin_ + boost::gregorian::days(backward_[static_cast<std::size_t>(-n - 1)]);
+        while (static_cast<std::size_t>(-(n + 1)) >= backward_.size()) reach(-static_cast<long>(backward_count_.size()) - 366);
+        return backward_[static_cast<std::size_t>(-(n + 1))];
     }
+    // The date of working day `n`.
+    Date date_of(int n) { return origin_ + boost::gregorian::days(offset_of(n)); }
 
 private:
     static constexpr long limit = 100L * 366;  // days either way: far beyond any campaign
 
-    int number(Date date) {
-        const long offset = (date - origin_).days();
-        reach(offset);
-        return offset >= 0 ? forward_count_[static_cast<std::size_t>(offset)] : -backward_count_[static_cast<std::size_t>(-offset)];
-    }
     // Extends the tables so that N is known at `offset` days from the origin.
     void reach(long offset) {
         if (offset > limit || offset < -limit)
