@@ -48,5 +48,6 @@ def test_same_as_civitas(normalization):
     benefit = rng.random(25) < 0.7 if normalization == "min_max" else None
     for ours, theirs in ((civitas.std_weights, std_weights), (civitas.critic_weights, critic_weights),
                          (civitas.entropy_weights, entropy_weights)):
-        assert_allclose(ours(x, benefit, normalization=normalization), theirs(x, benefit, normalization),
-                        rtol=1e-12, atol=0)
+        expected = ours(x, benefit, normalization=normalization)
+        # Within 1e-12 of the largest weight: numpy's entropy is off by up to 6e-12 of a small weight.
+        assert_allclose(theirs(x, benefit, normalization), expected, rtol=0, atol=1e-12 * expected.max())

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace civitas {
@@ -85,10 +86,10 @@ struct ColumnFigures {
     std::vector<double> squares;       // the sum of (y - mean)^2 (accumulate_moments only)
 };
 
-// x's rows in blocks of about 32 kB (the first-level cache), each row's values adjacent: read in
-// place when x's columns are (col_stride 1: numpy's layout), else copied block by block into a
-// buffer (Eigen's column-major layout, strided views). Every kernel below reads x through it, so
-// the same values meet the same operations in the same order, whatever the layout.
+// x's rows in blocks of about 64 kB (well within the second-level cache), each row's values
+// adjacent: read in place when x's columns are (col_stride 1: numpy's layout), else copied block
+// by block into a buffer (Eigen's column-major layout, strided views). Every kernel below reads x
+// through it, so the same values meet the same operations in the same order, whatever the layout.
 class RowBlocks {
 public:
     explicit RowBlocks(const MatrixView& x)
@@ -116,46 +117,85 @@ public:
     }
 
 private:
-    static constexpr std::ptrdiff_t block_values = 4096;
+    static constexpr std::ptrdiff_t block_values = 8192;  // 64 kB: measured a little faster than 16 or 32 kB
     const MatrixView& x_;
     std::ptrdiff_t rows_per_block_;
     std::vector<double> buffer_;
 };
 
-// The loops over one row's columns, which the kernels below run inside detail::run_simd. Their
-// arrays are declared not to overlap (__restrict, kept when `flatten` inlines them): otherwise
-// GCC must compare every pair of arrays at run time before it vectorises, and it gives up beyond
-// ten pairs. `row` holds `cols` values.
+// The loops over the columns, which the kernels below run inside detail::run_simd: each takes
+// `Rows` rows (1 or 4) `stride` apart from `row`, so that an accumulator is loaded and stored once
+// for four values. Their arrays are declared not to overlap (__restrict, kept when `flatten`
+// inlines them): otherwise GCC must compare every pair of arrays at run time before it
+// vectorises, and it gives up beyond ten pairs.
+
+// Calls kernel(std::true_type) when some scale is not 1, else kernel(std::false_type): the values
+// as read (scale 1, the usual case) skip a multiplication per value.
+template <class Kernel>
+inline void with_scaling(const std::vector<double>& scale, Kernel&& kernel) {
+    if (std::all_of(scale.begin(), scale.end(), [](double s) { return s == 1.0; }))
+        kernel(std::false_type{});
+    else
+        kernel(std::true_type{});
+}
+
+// Calls kernel(r, rows) for rows [r, r + rows) of [0, count): rows = 4 while four are left, then 1.
+template <class Kernel>
+inline void in_fours(std::ptrdiff_t count, Kernel&& kernel) {
+    std::ptrdiff_t r = 0;
+    for (; r + 4 <= count; r += 4) kernel(r, std::integral_constant<int, 4>{});
+    for (; r < count; ++r) kernel(r, std::integral_constant<int, 1>{});
+}
 
 // low and high so far, and in `probe` the sum of x - x: 0 unless a value is NaN or infinite.
-inline void widen_ranges(const double* __restrict row, std::ptrdiff_t cols, double* __restrict low, double* __restrict high,
-                         double* __restrict probe) {
+template <int Rows>
+inline void widen_ranges(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols, double* __restrict low,
+                         double* __restrict high, double* __restrict probe) {
     for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        const double v = row[c];
-        low[c] = v < low[c] ? v : low[c];
-        high[c] = v > high[c] ? v : high[c];
-        probe[c] += v - v;
+        double least = low[c], greatest = high[c], not_finite = 0.0;
+        for (int r = 0; r < Rows; ++r) {
+            const double v = row[r * stride + c];
+            least = v < least ? v : least;
+            greatest = v > greatest ? v : greatest;
+            not_finite += v - v;
+        }
+        low[c] = least;
+        high[c] = greatest;
+        probe[c] += not_finite;
     }
 }
 
-// low and high so far, and `sum` of y = (x - shift) * scale.
-inline void widen_ranges_and_sum(const double* __restrict row, std::ptrdiff_t cols, const double* __restrict shift,
-                                 const double* __restrict scale, double* __restrict low, double* __restrict high,
-                                 double* __restrict sum) {
+// low and high so far, and `sum` of y = (x - shift) * scale (x - shift unless Scaled).
+template <int Rows, bool Scaled>
+inline void widen_ranges_and_sum(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols,
+                                 const double* __restrict shift, const double* __restrict scale, double* __restrict low,
+                                 double* __restrict high, double* __restrict sum) {
     for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        const double v = row[c];
-        low[c] = v < low[c] ? v : low[c];
-        high[c] = v > high[c] ? v : high[c];
-        sum[c] += (v - shift[c]) * scale[c];
+        double least = low[c], greatest = high[c], total = 0.0;
+        for (int r = 0; r < Rows; ++r) {
+            const double v = row[r * stride + c];
+            least = v < least ? v : least;
+            greatest = v > greatest ? v : greatest;
+            total += (v - shift[c]) * (Scaled ? scale[c] : 1.0);
+        }
+        low[c] = least;
+        high[c] = greatest;
+        sum[c] += total;
     }
 }
 
 // `squares` of y's deviations from `mean`.
-inline void add_squared_deviations(const double* __restrict row, std::ptrdiff_t cols, const double* __restrict shift,
-                                   const double* __restrict scale, const double* __restrict mean, double* __restrict squares) {
+template <int Rows, bool Scaled>
+inline void add_squared_deviations(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols,
+                                   const double* __restrict shift, const double* __restrict scale, const double* __restrict mean,
+                                   double* __restrict squares) {
     for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        const double d = (row[c] - shift[c]) * scale[c] - mean[c];
-        squares[c] += d * d;
+        double total = 0.0;
+        for (int r = 0; r < Rows; ++r) {
+            const double d = (row[r * stride + c] - shift[c]) * (Scaled ? scale[c] : 1.0) - mean[c];
+            total += d * d;
+        }
+        squares[c] += total;
     }
 }
 
@@ -176,18 +216,25 @@ inline void merge_block(std::ptrdiff_t cols, double before, double in_block, con
 // z + 2^-1022, which is z itself above 2^-968 and a normal number below: 0 ln 0 = 0 comes out
 // exactly, terms below 2^-960 change by less than themselves, and no z needs vector_log's scaling
 // of subnormals (a fifth of the loop's instructions; a comparison would stop the vectoriser).
-inline void add_z_log_z(const double* __restrict row, std::ptrdiff_t cols, const double* __restrict shift,
+template <int Rows>
+inline void add_z_log_z(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols, const double* __restrict shift,
                         const double* __restrict scale, double* __restrict sum, double* __restrict z_log_z) {
     constexpr double smallest_normal = 0x1p-1022;
     for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        const double z = (row[c] - shift[c]) * scale[c];
-        sum[c] += z;
-        z_log_z[c] += z * detail::vector_log_of_normal(z + smallest_normal);
+        double total = 0.0, information = 0.0;
+        for (int r = 0; r < Rows; ++r) {
+            const double z = (row[r * stride + c] - shift[c]) * scale[c];
+            total += z;
+            information += z * detail::vector_log_of_normal(z + smallest_normal);
+        }
+        sum[c] += total;
+        z_log_z[c] += information;
     }
 }
 
 // The row's centred y, d = (x - shift) * scale - mean, into `centred`; returns sum_c d_c * a_c, summed
 // in 8 fixed lanes (vectorised, and in the same order on every path).
+template <bool Scaled>
 inline double centre_and_standardise(const double* __restrict row, std::ptrdiff_t cols, const double* __restrict shift,
                                      const double* __restrict scale, const double* __restrict mean, const double* __restrict a,
                                      double* __restrict centred) {
@@ -196,21 +243,27 @@ inline double centre_and_standardise(const double* __restrict row, std::ptrdiff_
     std::ptrdiff_t c = 0;
     for (; c + lanes <= cols; c += lanes)
         for (std::ptrdiff_t l = 0; l < lanes; ++l) {
-            const double d = (row[c + l] - shift[c + l]) * scale[c + l] - mean[c + l];
+            const double d = (row[c + l] - shift[c + l]) * (Scaled ? scale[c + l] : 1.0) - mean[c + l];
             centred[c + l] = d;
             lane[l] += d * a[c + l];
         }
     for (; c < cols; ++c) {
-        const double d = (row[c] - shift[c]) * scale[c] - mean[c];
+        const double d = (row[c] - shift[c]) * (Scaled ? scale[c] : 1.0) - mean[c];
         centred[c] = d;
         lane[c % lanes] += d * a[c];
     }
     return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
 }
 
-// total += values * factor.
-inline void add_multiple(const double* __restrict values, std::ptrdiff_t cols, double factor, double* __restrict total) {
-    for (std::ptrdiff_t c = 0; c < cols; ++c) total[c] += values[c] * factor;
+// total += sum over the rows r of centred row r * factor[r] (the rows `cols` apart).
+template <int Rows>
+inline void add_multiples(const double* __restrict centred, std::ptrdiff_t cols, const double* __restrict factor,
+                          double* __restrict total) {
+    for (std::ptrdiff_t c = 0; c < cols; ++c) {
+        double products = 0.0;
+        for (int r = 0; r < Rows; ++r) products += centred[r * cols + c] * factor[r];
+        total[c] += products;
+    }
 }
 
 // low and high of every column, and in `probe` the sum of x - x: 0 unless a value is NaN or infinite.
@@ -224,8 +277,10 @@ void accumulate_ranges(const MatrixView& x, ColumnFigures& figures, std::vector<
             const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
             std::ptrdiff_t stride = 0;
             const double* const block = blocks.rows(first, count, stride);
-            for (std::ptrdiff_t r = 0; r < count; ++r)
-                widen_ranges(block + r * stride, x.cols(), figures.low.data(), figures.high.data(), probe.data());
+            in_fours(count, [&](std::ptrdiff_t r, auto group) {
+                widen_ranges<decltype(group)::value>(block + r * stride, stride, x.cols(), figures.low.data(), figures.high.data(),
+                                                    probe.data());
+            });
         }
     });
 }
@@ -242,24 +297,31 @@ void accumulate_moments(const MatrixView& x, ColumnFigures& figures) {
     std::fill(figures.mean.begin(), figures.mean.end(), 0.0);
     std::fill(figures.squares.begin(), figures.squares.end(), 0.0);
     std::vector<double> block_mean(static_cast<std::size_t>(cols)), block_squares(block_mean);
-    detail::run_simd([&] {
-        for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
-            const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
-            std::ptrdiff_t stride = 0;
-            const double* const block = blocks.rows(first, count, stride);
-            std::fill(block_mean.begin(), block_mean.end(), 0.0);
-            std::fill(block_squares.begin(), block_squares.end(), 0.0);
-            for (std::ptrdiff_t r = 0; r < count; ++r)
-                widen_ranges_and_sum(block + r * stride, cols, figures.shift.data(), figures.scale.data(), figures.low.data(),
-                                     figures.high.data(), block_mean.data());
-            const auto in_block = static_cast<double>(count);
-            for (double& sum : block_mean) sum /= in_block;
-            for (std::ptrdiff_t r = 0; r < count; ++r)
-                add_squared_deviations(block + r * stride, cols, figures.shift.data(), figures.scale.data(), block_mean.data(),
-                                       block_squares.data());
-            merge_block(cols, static_cast<double>(first), in_block, block_mean.data(), block_squares.data(), figures.mean.data(),
-                        figures.squares.data());
-        }
+    with_scaling(figures.scale, [&](auto scaled) {
+        constexpr bool Scaled = decltype(scaled)::value;
+        detail::run_simd([&] {
+            for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
+                const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
+                std::ptrdiff_t stride = 0;
+                const double* const block = blocks.rows(first, count, stride);
+                std::fill(block_mean.begin(), block_mean.end(), 0.0);
+                std::fill(block_squares.begin(), block_squares.end(), 0.0);
+                in_fours(count, [&](std::ptrdiff_t r, auto group) {
+                    widen_ranges_and_sum<decltype(group)::value, Scaled>(block + r * stride, stride, cols, figures.shift.data(),
+                                                                         figures.scale.data(), figures.low.data(),
+                                                                         figures.high.data(), block_mean.data());
+                });
+                const auto in_block = static_cast<double>(count);
+                for (double& sum : block_mean) sum /= in_block;
+                in_fours(count, [&](std::ptrdiff_t r, auto group) {
+                    add_squared_deviations<decltype(group)::value, Scaled>(block + r * stride, stride, cols, figures.shift.data(),
+                                                                           figures.scale.data(), block_mean.data(),
+                                                                           block_squares.data());
+                });
+                merge_block(cols, static_cast<double>(first), in_block, block_mean.data(), block_squares.data(),
+                            figures.mean.data(), figures.squares.data());
+            }
+        });
     });
 }
 
@@ -378,8 +440,10 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
             const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
             std::ptrdiff_t stride = 0;
             const double* const block = blocks.rows(first, count, stride);
-            for (std::ptrdiff_t r = 0; r < count; ++r)
-                add_z_log_z(block + r * stride, x.cols(), figures.shift.data(), figures.scale.data(), total.data(), z_log_z.data());
+            in_fours(count, [&](std::ptrdiff_t r, auto group) {
+                add_z_log_z<decltype(group)::value>(block + r * stride, stride, x.cols(), figures.shift.data(), figures.scale.data(),
+                                                   total.data(), z_log_z.data());
+            });
         }
     });
     const double k = 1.0 / std::log(static_cast<double>(x.rows()));
@@ -407,23 +471,30 @@ Eigen::VectorXd critic_weights(MatrixView x, const Benefit& benefit, ObjectiveNo
     // column), sum_k r_jk = sum_i u_ij s_i / (m - 1) where s_i = sum_k u_ik. O(m n), not O(m n^2).
     const auto cols = static_cast<std::size_t>(x.cols());
     const double rows = static_cast<double>(x.rows());
-    std::vector<double> standardise(cols), products(cols, 0.0), centred(cols);
+    std::vector<double> standardise(cols), products(cols, 0.0), centred(4 * cols);  // centred y of up to 4 rows
     for (std::size_t c = 0; c < cols; ++c) {
         const bool flip = normalization == ObjectiveNormalization::min_max && !is_benefit(benefit, static_cast<std::ptrdiff_t>(c));
         standardise[c] = (flip ? -1.0 : 1.0) / std::sqrt(figures.squares[c] / (rows - 1));
     }
     RowBlocks blocks(x);
-    detail::run_simd([&] {
-        for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
-            const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
-            std::ptrdiff_t stride = 0;
-            const double* const block = blocks.rows(first, count, stride);
-            for (std::ptrdiff_t r = 0; r < count; ++r) {
-                const double s = centre_and_standardise(block + r * stride, x.cols(), figures.shift.data(), figures.scale.data(),
-                                                        figures.mean.data(), standardise.data(), centred.data());
-                add_multiple(centred.data(), x.cols(), s, products.data());
+    with_scaling(figures.scale, [&](auto scaled) {
+        constexpr bool Scaled = decltype(scaled)::value;
+        detail::run_simd([&] {
+            for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
+                const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
+                std::ptrdiff_t stride = 0;
+                const double* const block = blocks.rows(first, count, stride);
+                in_fours(count, [&](std::ptrdiff_t r, auto group) {
+                    constexpr int in_group = decltype(group)::value;
+                    double sums[in_group];
+                    for (int k = 0; k < in_group; ++k)
+                        sums[k] = centre_and_standardise<Scaled>(block + (r + k) * stride, x.cols(), figures.shift.data(),
+                                                                 figures.scale.data(), figures.mean.data(), standardise.data(),
+                                                                 centred.data() + k * x.cols());
+                    add_multiples<in_group>(centred.data(), x.cols(), sums, products.data());
+                });
             }
-        }
+        });
     });
     // Perfectly correlated columns have every conflict 0 (one column's conflict is 0 only when all
     // are); the row sums carry rounding of about (m + n) n eps, so conflicts within that are 0.

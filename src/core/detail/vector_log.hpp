@@ -31,10 +31,10 @@ inline double vector_log_of_normal(double x, double exponent_offset = 0.0) noexc
     double reduced = 0;
     std::memcpy(&reduced, &reduced_bits, sizeof reduced);
     // k as a double without an int64 conversion (AVX2 has none): 2^52 + e read from its bits, less 2^52.
-    const std::uint64_t magic_bits = 0x4330000000000000ULL | ((bits >> 52) + (halve >> 52));
+    const std::uint64_t magic_bits = 0x4330000000000000ULL | ((bits + halve) >> 52);  // halve adds 1 to the exponent
     double magic = 0;
     std::memcpy(&magic, &magic_bits, sizeof magic);
-    const double k = (magic - (0x1p52 + 1023.0)) + exponent_offset;
+    const double k = magic - ((0x1p52 + 1023.0) - exponent_offset);  // one subtraction when the offset is a constant
 
     const double f = reduced - 1.0;
     const double half_f_squared = 0.5 * f * f;

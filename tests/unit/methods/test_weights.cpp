@@ -750,7 +750,7 @@ Benefit mixed_benefit(std::mt19937& rng, Eigen::Index cols) {
 
 TEST(ObjectiveWeights, EqualTheDefinitionsOnShapesAroundTheBlocksAndLanes) {
     // 1e-12 relative: rounding only. Shapes on both sides of 8 columns (CRITIC's lanes) and of
-    // the row blocks (16 rows at 256 columns, 256 rows at 9 columns).
+    // the row blocks (32 rows at 256 columns, 256 rows at 9 columns) and of the groups of 4 rows.
     std::mt19937 rng(15);
     for (const auto& [rows, cols] : std::vector<std::pair<Eigen::Index, Eigen::Index>>{
              {2, 1}, {3, 2}, {5, 7}, {17, 8}, {33, 9}, {300, 37}, {257, 9}, {40, 256}, {1000, 203}}) {
