@@ -1,5 +1,5 @@
 """The timing harness the in-process Python benchmarks share (bench_evaluate.py, bench_topsis.py,
-bench_uncertainty.py): one BLAS thread, interleaved samples, best and median.
+bench_uncertainty.py, bench_weights.py): one BLAS thread, interleaved samples, best and median.
 
 Importing this module sets OPENBLAS_NUM_THREADS, OMP_NUM_THREADS and MKL_NUM_THREADS to 1 unless
 the environment already sets them: the numpy references run on one thread unless BLAS starts
@@ -30,21 +30,28 @@ def blas_threads() -> str:
     return f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
 
 
-def interleaved(runs: dict[str, Callable[[], Any]], repeat: int, number: int) -> dict[str, list[float]]:
+def interleaved(runs: dict[str, Callable[[], Any]], repeat: int | dict[str, int],
+                number: int | dict[str, int]) -> dict[str, list[float]]:
     """Seconds per call of each function: `repeat` samples of `number` calls, the functions
-    taking turns (their order alternating) so that both see the same machine; gc off as timeit."""
+    taking turns (their order alternating) so that both see the same machine; gc off as timeit.
+    `repeat` and `number` are one count for every function or one per function (a slow peer
+    sampled less): a function whose samples are done leaves the turns."""
     samples: dict[str, list[float]] = {name: [] for name in runs}
     names = list(runs)
+    repeats = repeat if isinstance(repeat, dict) else dict.fromkeys(names, repeat)
+    numbers = number if isinstance(number, dict) else dict.fromkeys(names, number)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for r in range(repeat):
+        for r in range(max(repeats.values(), default=0)):
             for name in names if r % 2 == 0 else reversed(names):
-                fn = runs[name]
+                if r >= repeats[name]:
+                    continue
+                fn, calls = runs[name], numbers[name]
                 start = time.perf_counter()
-                for _ in range(number):
+                for _ in range(calls):
                     fn()
-                samples[name].append((time.perf_counter() - start) / number)
+                samples[name].append((time.perf_counter() - start) / calls)
     finally:
         if enabled:
             gc.enable()

@@ -12,8 +12,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace civitas;
@@ -662,6 +664,237 @@ TEST(StdWeights, SalabunExampleWithValuesAsGiven) {
         0.777, 0.631, 0.491,   //
         0.567, 0.992, 0.968;
     expect_printed(std_weights(x, {}, ObjectiveNormalization::none), {0.217, 0.294, 0.488}, 3);
+}
+
+// ---- objective weights: the fast reading against the definitions -------------------------------
+//
+// The implementation never builds the normalised matrix: it reads x by rows, in blocks, with
+// per-column sums of shifted values, CRITIC's correlation row sums without the correlation
+// matrix, and entropy's sum p ln p as sum z ln z / Z - ln Z. These tests hold it to the formulas
+// of docs/methods.md computed the plain way in long double (normalised copy, full correlation
+// matrix, std::log of each share), on every layout and SIMD path.
+
+/// What the objective-weight methods are defined as, in long double: the reference.
+struct DefinedWeights {
+    using LongMatrix = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>;
+    using LongVector = Eigen::Matrix<long double, Eigen::Dynamic, 1>;
+
+    DefinedWeights(const Eigen::MatrixXd& x, const Benefit& benefit, ObjectiveNormalization normalization)
+        : z(x.cast<long double>()) {
+        for (Eigen::Index c = 0; c < z.cols(); ++c) {
+            if (normalization == ObjectiveNormalization::none) continue;
+            const long double low = z.col(c).minCoeff(), high = z.col(c).maxCoeff();
+            const bool higher_is_better = benefit.empty() || benefit[static_cast<std::size_t>(c)];
+            if (higher_is_better)
+                z.col(c) = (z.col(c).array() - low) / (high - low);
+            else
+                z.col(c) = (high - z.col(c).array()) / (high - low);
+        }
+    }
+
+    [[nodiscard]] LongVector sigma() const {
+        const LongMatrix centred = z.rowwise() - z.colwise().mean();
+        return (centred.colwise().squaredNorm() / static_cast<long double>(z.rows() - 1)).array().sqrt().transpose();
+    }
+    [[nodiscard]] Eigen::VectorXd std_weights() const { return shares(sigma()); }
+    [[nodiscard]] Eigen::VectorXd critic_weights() const {
+        const LongVector s = sigma();
+        const LongMatrix centred = z.rowwise() - z.colwise().mean();
+        const LongMatrix correlation =
+            (centred.transpose() * centred / static_cast<long double>(z.rows() - 1)).array() / (s * s.transpose()).array();
+        return shares(s.cwiseProduct((1.0L - correlation.array()).matrix().rowwise().sum()));
+    }
+    [[nodiscard]] Eigen::VectorXd entropy_weights() const {
+        LongVector divergence(z.cols());
+        for (Eigen::Index c = 0; c < z.cols(); ++c) {
+            long double entropy = 0;
+            for (Eigen::Index r = 0; r < z.rows(); ++r) {
+                const long double p = z(r, c) / z.col(c).sum();
+                if (p > 0) entropy -= p * std::log(p);
+            }
+            divergence[c] = 1 - entropy / std::log(static_cast<long double>(z.rows()));
+        }
+        return shares(divergence);
+    }
+
+    LongMatrix z;  ///< the normalised columns
+
+private:
+    static Eigen::VectorXd shares(const LongVector& scores) { return (scores / scores.sum()).cast<double>(); }
+};
+
+/// Every weight within `relative` x the largest weight of the reference.
+void expect_near_weights(const Eigen::VectorXd& actual, const Eigen::VectorXd& reference, double relative, const std::string& what) {
+    ASSERT_EQ(actual.size(), reference.size()) << what;
+    const double tolerance = relative * reference.cwiseAbs().maxCoeff();
+    for (Eigen::Index i = 0; i < actual.size(); ++i) EXPECT_NEAR(actual[i], reference[i], tolerance) << what << ", weight " << i;
+}
+
+/// Positive values on mixed scales (1e-2 to 1e4), as the benchmarks draw them.
+Eigen::MatrixXd lognormal_table(std::mt19937& rng, Eigen::Index rows, Eigen::Index cols) {
+    std::lognormal_distribution<double> value(0.0, 0.5);
+    std::uniform_int_distribution<int> exponent(-2, 4);
+    Eigen::MatrixXd x(rows, cols);
+    for (Eigen::Index c = 0; c < cols; ++c) {
+        const double scale = std::pow(10.0, exponent(rng));
+        for (Eigen::Index r = 0; r < rows; ++r) x(r, c) = value(rng) * scale;
+    }
+    return x;
+}
+
+Benefit mixed_benefit(std::mt19937& rng, Eigen::Index cols) {
+    Benefit b(static_cast<std::size_t>(cols));
+    for (std::size_t c = 0; c < b.size(); ++c) b[c] = std::bernoulli_distribution(0.7)(rng);
+    return b;
+}
+
+TEST(ObjectiveWeights, EqualTheDefinitionsOnShapesAroundTheBlocksAndLanes) {
+    // 1e-12 relative: rounding only. Shapes on both sides of 8 columns (CRITIC's lanes) and of
+    // the row blocks (32 rows at 256 columns, 256 rows at 9 columns) and of the groups of 4 rows.
+    std::mt19937 rng(15);
+    for (const auto& [rows, cols] : std::vector<std::pair<Eigen::Index, Eigen::Index>>{
+             {2, 1}, {3, 2}, {5, 7}, {17, 8}, {33, 9}, {300, 37}, {257, 9}, {40, 256}, {1000, 203}}) {
+        const Eigen::MatrixXd x = lognormal_table(rng, rows, cols);
+        const Benefit benefit = mixed_benefit(rng, cols);
+        const std::string shape = std::to_string(rows) + " x " + std::to_string(cols);
+        const DefinedWeights min_max(x, benefit, ObjectiveNormalization::min_max), none(x, {}, ObjectiveNormalization::none);
+        expect_near_weights(std_weights(x, benefit), min_max.std_weights(), 1e-12, "std, min_max, " + shape);
+        expect_near_weights(std_weights(x, {}, ObjectiveNormalization::none), none.std_weights(), 1e-12, "std, none, " + shape);
+        expect_near_weights(entropy_weights(x, benefit), min_max.entropy_weights(), 1e-12, "entropy, min_max, " + shape);
+        expect_near_weights(entropy_weights(x, {}, ObjectiveNormalization::none), none.entropy_weights(), 1e-12,
+                            "entropy, none, " + shape);
+        if (cols < 2) continue;
+        expect_near_weights(critic_weights(x, benefit), min_max.critic_weights(), 1e-12, "CRITIC, min_max, " + shape);
+        expect_near_weights(critic_weights(x, {}, ObjectiveNormalization::none), none.critic_weights(), 1e-12,
+                            "CRITIC, none, " + shape);
+    }
+}
+
+TEST(ObjectiveWeights, BadlyScaledColumnsLoseNothing) {
+    // 1e8 plus differences of order 1: sums of squares taken as sum x^2 - m mean^2 would lose
+    // all 16 digits here (x^2 ~ 1e16, the variance ~ 0.1); shifted sums lose none.
+    std::mt19937 rng(8);
+    std::uniform_real_distribution<double> noise(0.0, 1.0);
+    Eigen::MatrixXd x(500, 6);
+    for (Eigen::Index c = 0; c < x.cols(); ++c)
+        for (Eigen::Index r = 0; r < x.rows(); ++r) x(r, c) = 1e8 * static_cast<double>(c + 1) + noise(rng) * static_cast<double>(c + 1);
+    const Benefit benefit = {true, false, true, true, false, true};
+    const DefinedWeights min_max(x, benefit, ObjectiveNormalization::min_max), none(x, {}, ObjectiveNormalization::none);
+    expect_near_weights(std_weights(x, benefit), min_max.std_weights(), 1e-12, "std, min_max");
+    expect_near_weights(std_weights(x, {}, ObjectiveNormalization::none), none.std_weights(), 1e-12, "std, none");
+    expect_near_weights(critic_weights(x, benefit), min_max.critic_weights(), 1e-12, "CRITIC, min_max");
+    expect_near_weights(critic_weights(x, {}, ObjectiveNormalization::none), none.critic_weights(), 1e-12, "CRITIC, none");
+    expect_near_weights(entropy_weights(x, benefit), min_max.entropy_weights(), 1e-12, "entropy, min_max");
+    // (Entropy of these values as given is 1 - 1e-17: every method's divergence is rounding there.)
+}
+
+TEST(ObjectiveWeights, ExtremeMagnitudesAreMeasuredOnTheNormalisedColumns) {
+    // Values near 1e300 (their squares overflow) and near 1e-160 (their squares underflow): with
+    // min_max the weights are those of the normalised columns, as for any other values.
+    std::mt19937 rng(30);
+    std::uniform_real_distribution<double> value(1.0, 9.0);
+    Eigen::MatrixXd x(50, 3);
+    for (Eigen::Index r = 0; r < x.rows(); ++r) x.row(r) << value(rng) * 1e300, value(rng) * 1e-160, value(rng);
+    const DefinedWeights reference(x, {true, false, true}, ObjectiveNormalization::min_max);
+    expect_near_weights(std_weights(x, {true, false, true}), reference.std_weights(), 1e-12, "std");
+    expect_near_weights(critic_weights(x, {true, false, true}), reference.critic_weights(), 1e-12, "CRITIC");
+    expect_near_weights(entropy_weights(x, {true, false, true}), reference.entropy_weights(), 1e-12, "entropy");
+}
+
+TEST(ObjectiveWeights, EveryLayoutGivesIdenticalWeights) {
+    // Row-major (numpy), column-major (Eigen), a block of a bigger matrix and every other column
+    // of raw memory: the same values meet the same operations in the same order.
+    std::mt19937 rng(21);
+    const Eigen::MatrixXd x = lognormal_table(rng, 300, 37);
+    const Benefit benefit = mixed_benefit(rng, 37);
+    const RowMatrix row_major = x;
+    Eigen::MatrixXd bigger = Eigen::MatrixXd::Zero(310, 40);
+    bigger.block(4, 2, 300, 37) = x;
+    std::vector<double> interleaved(300 * 74, -1.0);
+    for (Eigen::Index r = 0; r < 300; ++r)
+        for (Eigen::Index c = 0; c < 37; ++c) interleaved[static_cast<std::size_t>(r * 74 + 2 * c)] = x(r, c);
+    const MatrixView every_other(interleaved.data(), 300, 37, 74, 2);
+    for (const auto normalization : {ObjectiveNormalization::min_max, ObjectiveNormalization::none}) {
+        const Benefit b = normalization == ObjectiveNormalization::none ? Benefit{} : benefit;
+        for (const auto method : {&std_weights, &critic_weights, &entropy_weights}) {
+            const Eigen::VectorXd expected = method(row_major, b, normalization);
+            EXPECT_EQ(method(x, b, normalization), expected);
+            EXPECT_EQ(method(bigger.block(4, 2, 300, 37), b, normalization), expected);
+            EXPECT_EQ(method(every_other, b, normalization), expected);
+        }
+    }
+}
+
+TEST(ObjectiveWeights, SimdPathsAgreeAndRepeatExactly) {
+    // No sum is reassociated on either path (per-column sums run down the rows; CRITIC's row sums
+    // use 8 fixed lanes), but GCC fuses a * b + c into one rounding on the AVX2 path, which the
+    // baseline cannot: the paths differ by rounding, within 1e-13 of the largest weight. On one
+    // path a result is identical run to run (no threads, no order that depends on timing).
+    std::mt19937 rng(5);
+    const Eigen::MatrixXd x = lognormal_table(rng, 700, 53);
+    const RowMatrix row_major = x;
+    const Benefit benefit = mixed_benefit(rng, 53);
+    test::SimdPathGuard guard;
+    std::vector<Eigen::VectorXd> baseline;
+    for (const SimdPath path : available_simd_paths()) {
+        use_simd_path(path);
+        std::vector<Eigen::VectorXd> weights;
+        for (const auto method : {&std_weights, &critic_weights, &entropy_weights}) {
+            weights.push_back(method(row_major, benefit, ObjectiveNormalization::min_max));
+            EXPECT_EQ(method(row_major, benefit, ObjectiveNormalization::min_max), weights.back()) << to_string(path);
+            weights.push_back(method(row_major, {}, ObjectiveNormalization::none));
+        }
+        if (baseline.empty()) baseline = weights;
+        for (std::size_t i = 0; i < weights.size(); ++i)
+            expect_near_weights(weights[i], baseline[i], 1e-13, std::string(to_string(path)) + ", case " + std::to_string(i));
+    }
+}
+
+TEST(ObjectiveWeights, ProblemsAreNamedInColumnOrderWhateverTheLayout) {
+    // The fast pass only sees that something is wrong; the message still names the first problem
+    // column by column, as the methods check them: column 1 does not vary before the NaN in column 3.
+    Eigen::MatrixXd x(40, 5);
+    std::mt19937 rng(2);
+    x = lognormal_table(rng, 40, 5);
+    x.col(1).setConstant(4.0);
+    x(0, 3) = nan_value;
+    const RowMatrix row_major = x;
+    for (const auto method : {&std_weights, &critic_weights, &entropy_weights}) {
+        EXPECT_TRUE(mentions(validation_message([&] { (void)method(row_major, {}, ObjectiveNormalization::min_max); }, "x[:, 1]"),
+                             "does not vary"));
+        EXPECT_TRUE(mentions(validation_message([&] { (void)method(x, {}, ObjectiveNormalization::min_max); }, "x[:, 1]"),
+                             "does not vary"));
+    }
+    x.col(1) = lognormal_table(rng, 40, 1);
+    x(7, 2) = std::numeric_limits<double>::infinity();  // column 2 before column 3, though row 7 after row 0
+    const RowMatrix with_infinity = x;
+    for (const auto method : {&std_weights, &critic_weights, &entropy_weights})
+        EXPECT_TRUE(mentions(validation_message([&] { (void)method(with_infinity, {}, ObjectiveNormalization::none); }, "x[7][2]"),
+                             "inf"));
+    x(7, 2) = 1.0;
+    x(0, 3) = 2.0;
+    x(30, 1) = -1.0;
+    x(2, 4) = -3.0;
+    const RowMatrix negative = x;
+    EXPECT_TRUE(mentions(validation_message([&] { (void)entropy_weights(negative, {}, ObjectiveNormalization::none); }, "x[30][1]"),
+                         ">= 0"));
+}
+
+TEST(Critic, PerfectlyCorrelatedColumnsAreRejectedAtAnySize) {
+    // Columns that are increasing affine functions of one another (a cost column decreasing, under
+    // min_max) carry no conflict whatever rounding the row sums pick up.
+    std::mt19937 rng(12);
+    std::uniform_real_distribution<double> value(0.0, 100.0);
+    for (const Eigen::Index rows : {4, 50, 3000}) {
+        Eigen::MatrixXd x(rows, 6);
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const double v = value(rng);
+            x.row(r) << v, 3 * v + 1, 0.001 * v - 7, 1e4 * v, -2 * v, v / 3;
+        }
+        EXPECT_TRUE(mentions(validation_message([&] { (void)critic_weights(x, {true, true, true, true, false, true}); }, "x"),
+                             "perfectly correlated"))
+            << rows << " rows";
+    }
 }
 
 // ---- combined weights ------------------------------------------------------------------------
