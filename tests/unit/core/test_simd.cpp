@@ -6,6 +6,8 @@
 
 #include "core/detail/simd.hpp"
 
+#include "support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,17 +17,7 @@
 namespace civitas {
 namespace {
 
-// Restores the path a test started with.
-class SimdPathGuard {
-public:
-    SimdPathGuard() : saved_(simd_path()) {}
-    ~SimdPathGuard() { use_simd_path(saved_); }
-    SimdPathGuard(const SimdPathGuard&) = delete;
-    SimdPathGuard& operator=(const SimdPathGuard&) = delete;
-
-private:
-    SimdPath saved_;
-};
+using test::SimdPathGuard;
 
 TEST(Simd, BaselineIsAlwaysAvailableAndFirst) {
     const std::vector<SimdPath> paths = available_simd_paths();
