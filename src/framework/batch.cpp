@@ -63,7 +63,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 struct BlockState {
     BlockState(std::size_t size, std::size_t nodes)
         : met(size), general_met(size), basic_failed(size), counted(size), assessed(size), general_counted(size),
-          renormalise(size), has_missing(size), first_invalid(size),
+          renormalise(size), has_missing(size), first_invalid(size), scratch(size),
           node_scores(static_cast<Eigen::Index>(size), static_cast<Eigen::Index>(nodes)) {}
     static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
 
@@ -92,6 +92,7 @@ struct BlockState {
     std::vector<char> renormalise;           // has skipped indicators: weights differ from the nominal ones
     std::vector<char> has_missing;           // some indicator without data
     std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
+    std::vector<double> scratch;             // a column's outcomes as 1.0 / 0.0
     Eigen::ArrayXXd node_scores;             // units x category nodes (node 0: the top level): weighted sums
 };
 
@@ -248,9 +249,9 @@ bool evaluate_valid_column(const CompiledIndicator& item, const Interval& line, 
     }
     if (outside) return false;
     const RuleParams p(item, line);
-    int* __restrict met_count = units.met.data();
-    int* __restrict kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
-    const int kind_offset = item.basic ? 1 : 0, kind_sign = item.basic ? -1 : 1;  // basic: count failures
+    // Doubles first, then the counts from `met` in a loop of their own: a loop that mixes doubles
+    // and small integers is left scalar on the baseline path (SSE2 lacks the conversions).
+    double* __restrict met = units.scratch.data();
     for (Eigen::Index r = 0; r < rows; ++r) {
         const double x = values[r];
         double m;
@@ -261,12 +262,18 @@ bool evaluate_valid_column(const CompiledIndicator& item, const Interval& line, 
             m = ((p.line_low <= x) & (x <= p.line_high)) ? 1.0 : 0.0;
             gaps[r] = std::max(0.0, p.line_low - x) + std::max(0.0, x - p.line_high);
         }
+        met[r] = m;
         if constexpr (R == RuleType::tiers) scores[r] = 0.0;  // the tiers below, one loop each
         else scores[r] = rule_score<R>(p, x, m);
-        const int met = static_cast<int>(m);
-        outcomes[r] = static_cast<std::int8_t>(met);
-        met_count[r] += met;
-        kind_count[r] += kind_offset + kind_sign * met;
+    }
+    int* __restrict met_count = units.met.data();
+    int* __restrict kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
+    const int kind_offset = item.basic ? 1 : 0, kind_sign = item.basic ? -1 : 1;  // basic: count failures
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const int m = static_cast<int>(met[r]);
+        outcomes[r] = static_cast<std::int8_t>(m);
+        met_count[r] += m;
+        kind_count[r] += kind_offset + kind_sign * m;
     }
     if constexpr (R == RuleType::tiers) {
         // rule_score's loop over the tiers turned inside out: the same maxima in the same order.
