@@ -7,6 +7,7 @@
 #include <civitas/framework/evaluation.hpp>
 
 #include "core/detail/parallel.hpp"
+#include "core/detail/simd.hpp"
 #include "framework/detail/compiled_framework.hpp"
 #include "framework/detail/decision.hpp"
 #include "framework/detail/scoring.hpp"
@@ -24,6 +25,7 @@
 
 namespace civitas {
 
+using detail::CompiledCategory;
 using detail::CompiledFramework;
 using detail::CompiledIndicator;
 using detail::Domain;
@@ -61,7 +63,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 struct BlockState {
     BlockState(std::size_t size, std::size_t nodes)
         : met(size), general_met(size), basic_failed(size), counted(size), assessed(size), general_counted(size),
-          renormalise(size), has_missing(size), first_invalid(size), scratch(size), flags(size),
+          renormalise(size), has_missing(size), first_invalid(size), scratch(size),
           node_scores(static_cast<Eigen::Index>(size), static_cast<Eigen::Index>(nodes)) {}
     static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
 
@@ -70,6 +72,7 @@ struct BlockState {
             std::fill(counts->begin(), counts->end(), 0);
         std::fill(renormalise.begin(), renormalise.end(), 0);
         std::fill(has_missing.begin(), has_missing.end(), 0);
+        node_scores.setZero();
         std::fill(first_invalid.begin(), first_invalid.end(), no_problem);
         common_counted = common_assessed = common_general_counted = 0;
     }
@@ -90,8 +93,7 @@ struct BlockState {
     std::vector<char> has_missing;           // some indicator without data
     std::vector<std::size_t> first_invalid;  // first indicator whose value is invalid, or no_problem
     std::vector<double> scratch;             // a column's outcomes as 1.0 / 0.0
-    std::vector<double> flags;               // a column's values outside the domain as 1.0
-    Eigen::ArrayXXd node_scores;             // units x category nodes (node 0: the top level)
+    Eigen::ArrayXXd node_scores;             // units x category nodes (node 0: the top level): weighted sums
 };
 
 // What a thread found that the batch takes over once the threads are done.
@@ -226,37 +228,44 @@ Message problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen
 }
 
 // The common case: one pass line for every unit. Plain loops over doubles that the compiler
-// vectorises; the arithmetic is rule_score's, as in the unit-by-unit path, so both give the same
-// bits. Returns false, having counted nothing, when a value is missing or invalid: the caller
-// then takes the unit-by-unit path for this column.
+// vectorises (for each SIMD path: the caller runs this through detail::run_simd); the arithmetic
+// is rule_score's, as in the unit-by-unit path, and batch.cpp is compiled without contracting a
+// multiply and an add into one FMA, so every path gives the same bits. Returns false, having
+// written and counted nothing, when a value is missing or invalid: the caller then takes the
+// unit-by-unit path for this column.
 template <RuleType R, bool YesNo>
 bool evaluate_valid_column(const CompiledIndicator& item, const Interval& line, const Domain& domain,
                            const double* __restrict values, double* __restrict scores, double* __restrict gaps,
                            std::int8_t* __restrict outcomes, Eigen::Index rows, BlockState& units) {
-    const RuleParams p(item, line);
-    double* __restrict met = units.scratch.data();
-    // Values outside the domain (NaN and infinity are) are flagged in doubles, like everything
-    // else in this loop, so that it vectorises; the flags are checked after it.
-    double* __restrict outside = units.flags.data();
+    // Values outside the domain (NaN and infinity are) are found first, with an integer OR that
+    // vectorises; the values are in L1 by then, so the second pass costs little.
+    const double low = domain.low, high = domain.high;
+    std::uint64_t outside = 0;
     for (Eigen::Index r = 0; r < rows; ++r) {
         const double x = values[r];
-        double out = ((x >= domain.low) & (x <= domain.high)) ? 0.0 : 1.0;
+        bool inside = (x >= low) & (x <= high);
+        if constexpr (YesNo) inside = inside & ((x == 0.0) | (x == 1.0));
+        outside |= static_cast<std::uint64_t>(!inside);
+    }
+    if (outside) return false;
+    const RuleParams p(item, line);
+    // Doubles first, then the counts from `met` in a loop of their own: a loop that mixes doubles
+    // and small integers is left scalar on the baseline path (SSE2 lacks the conversions).
+    double* __restrict met = units.scratch.data();
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const double x = values[r];
         double m;
         if constexpr (YesNo) {
-            out = ((x == 0.0) | (x == 1.0)) ? out : 1.0;
             m = x;
             gaps[r] = 1.0 - x;
         } else {
             m = ((p.line_low <= x) & (x <= p.line_high)) ? 1.0 : 0.0;
             gaps[r] = std::max(0.0, p.line_low - x) + std::max(0.0, x - p.line_high);
         }
-        outside[r] = out;
         met[r] = m;
-        scores[r] = rule_score<R>(p, x, m);
+        if constexpr (R == RuleType::tiers) scores[r] = 0.0;  // the tiers below, one loop each
+        else scores[r] = rule_score<R>(p, x, m);
     }
-    long any_outside = 0;
-    for (Eigen::Index r = 0; r < rows; ++r) any_outside |= outside[r] != 0.0;
-    if (any_outside) return false;
     int* __restrict met_count = units.met.data();
     int* __restrict kind_count = item.basic ? units.basic_failed.data() : units.general_met.data();
     const int kind_offset = item.basic ? 1 : 0, kind_sign = item.basic ? -1 : 1;  // basic: count failures
@@ -265,6 +274,14 @@ bool evaluate_valid_column(const CompiledIndicator& item, const Interval& line, 
         outcomes[r] = static_cast<std::int8_t>(m);
         met_count[r] += m;
         kind_count[r] += kind_offset + kind_sign * m;
+    }
+    if constexpr (R == RuleType::tiers) {
+        // rule_score's loop over the tiers turned inside out: the same maxima in the same order.
+        for (std::size_t k = 0; k < p.tier_count; ++k) {
+            const double at = p.tiers[k].at, score = p.tiers[k].score;
+            for (Eigen::Index r = 0; r < rows; ++r)
+                scores[r] = std::max(scores[r], (values[r] - at) * p.direction_sign >= 0.0 ? score : 0.0);
+        }
     }
     ++units.common_counted;
     ++units.common_assessed;
@@ -309,10 +326,29 @@ void copy_block(const MatrixView& data, const std::vector<std::ptrdiff_t>& colum
             targets.push_back(values.col(static_cast<Eigen::Index>(i)).data() + first);
             sources.push_back(column_of[i] * data.col_stride());
         }
-    for (Eigen::Index r = 0; r < size; ++r) {
-        const double* row = data.data() + (first + r) * data.row_stride();
-        for (std::size_t k = 0; k < targets.size(); ++k) targets[k][r] = row[sources[k]];
-    }
+    // Four rows at a time: each column gets four values in one store.
+    detail::run_simd([&] {
+        const std::size_t columns = targets.size();
+        double* const* __restrict target = targets.data();
+        const std::ptrdiff_t* __restrict source = sources.data();
+        const std::ptrdiff_t stride = data.row_stride();
+        Eigen::Index r = 0;
+        for (; r + 4 <= size; r += 4) {
+            const double* row = data.data() + (first + r) * stride;
+            for (std::size_t k = 0; k < columns; ++k) {
+                double* t = target[k] + r;
+                const double* s = row + source[k];
+                t[0] = s[0];
+                t[1] = s[stride];
+                t[2] = s[2 * stride];
+                t[3] = s[3 * stride];
+            }
+        }
+        for (; r < size; ++r) {
+            const double* row = data.data() + (first + r) * stride;
+            for (std::size_t k = 0; k < columns; ++k) target[k][r] = row[source[k]];
+        }
+    });
 }
 
 // Fills indicator i of the units of a block: outcome, score, gap, and the counts.
@@ -336,9 +372,11 @@ void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_
     if (column >= 0 && shared_lines && (line || yes_no)) {
         const Interval& applied = line ? *line : Interval{};
         const RuleType rule = indicator.scoring.type;
-        if (yes_no ? evaluate_valid_column<true>(rule, item, applied, domain, values, scores, gaps, outcomes, rows, units)
-                   : evaluate_valid_column<false>(rule, item, applied, domain, values, scores, gaps, outcomes, rows, units))
-            return;
+        const bool done = detail::run_simd([&] {
+            return yes_no ? evaluate_valid_column<true>(rule, item, applied, domain, values, scores, gaps, outcomes, rows, units)
+                          : evaluate_valid_column<false>(rule, item, applied, domain, values, scores, gaps, outcomes, rows, units);
+        });
+        if (done) return;
     }
 
     // The general case, unit by unit: missing data, invalid values, class-dependent lines.
@@ -400,37 +438,62 @@ double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen
     return coverage;
 }
 
-// Category scores of a block of units as if every indicator counted (no renormalisation), node
-// by node from the leaves up; the top level's score share goes to column 0 of node_scores.
-void aggregate_block(const CompiledFramework& c, BatchEvaluation& out, Eigen::Index first, Eigen::Index size,
-                     BlockState& state) {
-    auto node_score = [&](std::size_t k) { return state.node_scores.col(static_cast<Eigen::Index>(k)).head(size); };
-    // The standard library's log and exp, not Eigen's vectorised ones: a unit's result must not
-    // depend on where it falls in a block (SIMD lanes or scalar tail).
-    const auto log = [](double v) { return std::log(v); };
-    const auto exp = [](double v) { return std::exp(v); };
+// The weight of each indicator and category within its parent, as a share of the parent's
+// children's weights (as if every indicator counted).
+struct NominalWeights {
+    explicit NominalWeights(const CompiledFramework& c) : indicator(c.items.size()), category(c.nodes.size()) {
+        for (const auto& node : c.nodes) {
+            double sum = 0;
+            for (int i : node.child_indicators) sum += c.items[static_cast<std::size_t>(i)].local_weight;
+            for (int child : node.child_categories) sum += c.nodes[static_cast<std::size_t>(child)].local_weight;
+            for (int i : node.child_indicators)
+                indicator[static_cast<std::size_t>(i)] = c.items[static_cast<std::size_t>(i)].local_weight / sum;
+            for (int child : node.child_categories)
+                category[static_cast<std::size_t>(child)] = c.nodes[static_cast<std::size_t>(child)].local_weight / sum;
+        }
+    }
+    std::vector<double> indicator, category;
+};
+
+// Category scores of a block of units as if every indicator counted (no renormalisation): each
+// node's weighted sum (of logs, for a geometric node) takes its indicators one by one, as soon
+// as each column is scored and still in cache (add_to_category), then its subcategories from the
+// leaves up (finish_categories); the top level's score share goes to column 0 of node_scores.
+// Each unit's sum is taken in framework order, the same on every path and wherever the unit
+// falls in a block: plain loops across units, and the standard library's log and exp.
+void add_weighted(const CompiledCategory& node, double w, const double* __restrict child, double* __restrict acc,
+                  Eigen::Index size) {
+    if (node.aggregation == Aggregation::arithmetic)
+        detail::run_simd([&] {
+            for (Eigen::Index u = 0; u < size; ++u) acc[u] += w * child[u];
+        });
+    else  // log(0) = -inf: exp gives 0, as a zero child should
+        for (Eigen::Index u = 0; u < size; ++u) acc[u] += w * std::log(child[u]);
+}
+
+void add_to_category(const CompiledFramework& c, const NominalWeights& weights, std::size_t i, const BatchEvaluation& out,
+                     Eigen::Index first, Eigen::Index size, BlockState& state) {
+    const auto parent = static_cast<std::size_t>(c.items[i].parent);
+    add_weighted(c.nodes[parent], weights.indicator[i], out.scores.col(static_cast<Eigen::Index>(i)).data() + first,
+                 state.node_scores.col(static_cast<Eigen::Index>(parent)).data(), size);
+}
+
+void finish_categories(const CompiledFramework& c, const NominalWeights& weights, BatchEvaluation& out, Eigen::Index first,
+                       Eigen::Index size, BlockState& state) {
+    const auto node_score = [&](std::size_t k) { return state.node_scores.col(static_cast<Eigen::Index>(k)).data(); };
     for (std::size_t k = c.nodes.size(); k-- > 0;) {
         const auto& node = c.nodes[k];
-        double sum = 0;
-        for (int i : node.child_indicators) sum += c.items[static_cast<std::size_t>(i)].local_weight;
-        for (int child : node.child_categories) sum += c.nodes[static_cast<std::size_t>(child)].local_weight;
-        auto acc = node_score(k);
-        acc.setZero();
-        const bool arithmetic = node.aggregation == Aggregation::arithmetic;
-        for (int i : node.child_indicators) {
-            const auto scores = out.scores.col(i).segment(first, size).array();
-            const double w = c.items[static_cast<std::size_t>(i)].local_weight / sum;
-            if (arithmetic) acc += w * scores;
-            else acc += w * scores.unaryExpr(log);  // log(0) = -inf: exp gives 0, as a zero child should
-        }
-        for (int child : node.child_categories) {
-            const double w = c.nodes[static_cast<std::size_t>(child)].local_weight / sum;
-            if (arithmetic) acc += w * node_score(static_cast<std::size_t>(child));
-            else acc += w * node_score(static_cast<std::size_t>(child)).unaryExpr(log);
-        }
-        if (!arithmetic) acc = acc.unaryExpr(exp);
-        acc = acc.min(1.0).max(0.0);
-        if (k > 0) out.category_scores.col(static_cast<Eigen::Index>(k - 1)).segment(first, size) = acc.matrix();
+        double* __restrict acc = node_score(k);
+        for (int child : node.child_categories)
+            add_weighted(node, weights.category[static_cast<std::size_t>(child)], node_score(static_cast<std::size_t>(child)), acc, size);
+        if (node.aggregation != Aggregation::arithmetic)
+            for (Eigen::Index u = 0; u < size; ++u) acc[u] = std::exp(acc[u]);
+        double* __restrict category = k > 0 ? out.category_scores.col(static_cast<Eigen::Index>(k - 1)).data() + first : nullptr;
+        detail::run_simd([&] {
+            for (Eigen::Index u = 0; u < size; ++u) acc[u] = std::max(0.0, std::min(acc[u], 1.0));
+            if (category)
+                for (Eigen::Index u = 0; u < size; ++u) category[u] = acc[u];
+        });
     }
 }
 
@@ -540,7 +603,7 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     // Every unit is computed the same way whatever the split, so results never depend on it.
     const std::size_t n = c.items.size();
     const std::size_t cells = static_cast<std::size_t>(rows) * n;
-    constexpr Eigen::Index block = 512;
+    constexpr Eigen::Index block = 256;  // a block's columns (values, scores, gaps) stay in L2
     // By default small batches stay on one thread: starting threads costs more than they save.
     const auto total = static_cast<std::size_t>(rows);
     const std::size_t threads =
@@ -548,6 +611,7 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     double full_coverage = 0;
     for (const auto& item : c.items) full_coverage += item.share;
     const double scale = c.spec.scale;
+    const NominalWeights nominal_weights(c);
     std::vector<ThreadFindings> findings(threads);
 
     auto evaluate_rows = [&](Eigen::Index begin, Eigen::Index end, ThreadFindings& found) {
@@ -556,9 +620,11 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
             const Eigen::Index size = std::min(block, end - first);
             state.reset();
             copy_block(data, column_of, first, size, out.values);
-            for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t i = 0; i < n; ++i) {
                 evaluate_indicator(c, i, column_of[i], first, size, lines_of_unit, shared_lines, options, out, state);
-            aggregate_block(c, out, first, size, state);
+                add_to_category(c, nominal_weights, i, out, first, size, state);
+            }
+            finish_categories(c, nominal_weights, out, first, size, state);
             for (Eigen::Index k = 0; k < size; ++k) {
                 const Eigen::Index r = first + k;
                 const auto u = static_cast<std::size_t>(k), row = static_cast<std::size_t>(r);

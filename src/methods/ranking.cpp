@@ -8,16 +8,20 @@
 #include <civitas/methods/ranking.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/simd.hpp"
 #include "methods/detail/checks.hpp"
+#include "methods/detail/product.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <locale>
 #include <numeric>
 #include <set>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 namespace civitas {
 
@@ -98,16 +102,20 @@ ColumnStats column_stats(const MatrixView& x, bool need_squares) {
     const std::ptrdiff_t n = x.cols();
     ColumnStats s{Array::Constant(n, std::numeric_limits<double>::infinity()),
                   Array::Constant(n, -std::numeric_limits<double>::infinity()), Array::Zero(n)};
-    // Column accumulators as row arrays, so each row adds in one vectorised expression.
-    RowArray low = s.min.transpose(), high = s.max.transpose(), squares = s.sum_squares.transpose();
-    for_each_row(x, [&](std::ptrdiff_t, const ConstRow& row) {
-        low = low.min(row);
-        high = high.max(row);
-        squares += row.square();  // NaN and infinity propagate: the check below finds them
+    // Column accumulators side by side, so that each row adds in one vectorised loop.
+    double* __restrict low = s.min.data();
+    double* __restrict high = s.max.data();
+    double* __restrict squares = s.sum_squares.data();
+    detail::run_simd([&] {
+        for_each_row(x, [&](std::ptrdiff_t, const ConstRow& row) {
+            const double* __restrict v = row.data();
+            for (std::ptrdiff_t j = 0; j < n; ++j) {
+                low[j] = std::min(low[j], v[j]);
+                high[j] = std::max(high[j], v[j]);
+                squares[j] += v[j] * v[j];  // NaN and infinity propagate: the check below finds them
+            }
+        });
     });
-    s.min = low.transpose();
-    s.max = high.transpose();
-    s.sum_squares = squares.transpose();
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         if (std::isfinite(s.sum_squares[j])) continue;
         for (std::ptrdiff_t i = 0; i < x.rows(); ++i)
@@ -129,13 +137,14 @@ ColumnStats column_stats(const MatrixView& x, bool need_squares) {
 /// How each column becomes r_ij = (x_ij - offset_j) / divisor_j, and its best and worst r.
 struct ColumnScale {
     Array offset, divisor, best, worst;  ///< divisor 0 marks a constant min-max column (r = 0)
+    Array best_value, worst_value;       ///< the values of x at the best and worst r
     bool constant = false;               ///< some divisor is 0
 };
 
 ColumnScale topsis_scale(const MatrixView& x, const Benefit& benefit, Normalization normalization) {
     const ColumnStats s = column_stats(x, normalization == Normalization::vector);
     const std::ptrdiff_t n = x.cols();
-    ColumnScale c{Array::Zero(n), Array::Zero(n), Array::Zero(n), Array::Zero(n)};
+    ColumnScale c{Array::Zero(n), Array::Zero(n), Array::Zero(n), Array::Zero(n), Array::Zero(n), Array::Zero(n)};
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         double r_max = 0.0, r_min = 0.0;
         if (normalization == Normalization::vector) {
@@ -155,6 +164,8 @@ ColumnScale topsis_scale(const MatrixView& x, const Benefit& benefit, Normalizat
         }
         c.best[j] = is_benefit(benefit, j) ? r_max : r_min;
         c.worst[j] = is_benefit(benefit, j) ? r_min : r_max;
+        c.best_value[j] = is_benefit(benefit, j) ? s.max[j] : s.min[j];
+        c.worst_value[j] = is_benefit(benefit, j) ? s.min[j] : s.max[j];
     }
     return c;
 }
@@ -235,16 +246,55 @@ Eigen::VectorXd topsis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");
     const ColumnScale c = topsis_scale(x, benefit, normalization);
-    // Weighted values v = r * w and the weighted ideal w * best (w >= 0 keeps it the best).
-    const RowArray w = weights.transpose().array();
-    const RowArray ideal = c.best.transpose() * w, anti_ideal = c.worst.transpose() * w;
+    // Weighted distances to the ideals w (r - best) = (x - x at best) w / divisor (0 for a
+    // constant column; w >= 0 keeps the weighted ideal the best): exactly 0 at an ideal, on every
+    // path, whether or not a multiply and an add are fused.
+    const std::ptrdiff_t n = x.cols();
+    RowArray scale(n);
+    for (std::ptrdiff_t j = 0; j < n; ++j) scale[j] = c.divisor[j] == 0.0 ? 0.0 : weights[j] / c.divisor[j];
     Eigen::ArrayXd to_ideal(x.rows()), to_anti_ideal(x.rows());
-    RowArray v(x.cols());
-    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
-        normalise_row(row, c, v);
-        v *= w;
-        to_ideal[i] = std::sqrt((v - ideal).square().sum());
-        to_anti_ideal[i] = std::sqrt((v - anti_ideal).square().sum());
+    detail::run_simd([&] {
+        const double* __restrict factor = scale.data();
+        const double* __restrict best = c.best_value.data();
+        const double* __restrict worst = c.worst_value.data();
+        for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+            // Sums of squares in 8 partial sums (criterion j in lane j mod 8), added up in order at
+            // the end, so that a row's sum is the same wherever it is. The lanes are vectors (GCC
+            // and Clang's extension): loop vectorisers would shuffle them.
+            using Lanes = double __attribute__((vector_size(32)));
+            constexpr std::ptrdiff_t width = 4;
+            const double* __restrict v = row.data();
+            Lanes near[2] = {}, far[2] = {};
+            std::ptrdiff_t j = 0;
+            for (; j + 2 * width <= n; j += 2 * width)
+                for (std::ptrdiff_t h = 0; h < 2; ++h) {
+                    Lanes value, by, to_best, to_worst;
+                    const std::ptrdiff_t at = j + h * width;
+                    std::memcpy(&value, v + at, sizeof value);
+                    std::memcpy(&by, factor + at, sizeof by);
+                    std::memcpy(&to_best, best + at, sizeof to_best);
+                    std::memcpy(&to_worst, worst + at, sizeof to_worst);
+                    to_best = (value - to_best) * by;
+                    to_worst = (value - to_worst) * by;
+                    near[h] += to_best * to_best;
+                    far[h] += to_worst * to_worst;
+                }
+            double near_lanes[2 * width], far_lanes[2 * width];
+            std::memcpy(near_lanes, near, sizeof near);
+            std::memcpy(far_lanes, far, sizeof far);
+            for (std::ptrdiff_t l = 0; j < n; ++j, ++l) {
+                const double to_best = (v[j] - best[j]) * factor[j], to_worst = (v[j] - worst[j]) * factor[j];
+                near_lanes[l] += to_best * to_best;
+                far_lanes[l] += to_worst * to_worst;
+            }
+            double near_sum = 0.0, far_sum = 0.0;
+            for (std::ptrdiff_t l = 0; l < 2 * width; ++l) {
+                near_sum += near_lanes[l];
+                far_sum += far_lanes[l];
+            }
+            to_ideal[i] = std::sqrt(near_sum);
+            to_anti_ideal[i] = std::sqrt(far_sum);
+        });
     });
     return closeness_from(to_ideal, to_anti_ideal);
 }
@@ -304,12 +354,14 @@ Eigen::MatrixXd TopsisPrepared::closeness_many(const Eigen::Ref<const Eigen::Mat
                                                   std::to_string(criteria())}));
     for (Eigen::Index k = 0; k < weights.rows(); ++k)
         check_weights(weights.row(k), "weights[" + std::to_string(k) + "]");
-    const Eigen::MatrixXd squared = weights.array().square().matrix().transpose();  // criteria x draws
-    const Eigen::ArrayXXd to_ideal = (to_ideal_ * squared).array().sqrt();
-    const Eigen::ArrayXXd to_anti_ideal = (to_anti_ideal_ * squared).array().sqrt();
-    const Eigen::ArrayXXd total = to_ideal + to_anti_ideal;
+    // (w r - w best)^2 = w^2 (r - best)^2, summed over the criteria: one product for each ideal.
+    Eigen::MatrixXd to_ideal, to_anti_ideal;
+    detail::multiply_by_rows(to_ideal_, weights, true, to_ideal);
+    detail::multiply_by_rows(to_anti_ideal_, weights, true, to_anti_ideal);
+    const Eigen::ArrayXXd near = to_ideal.array().sqrt(), far = to_anti_ideal.array().sqrt();
+    const Eigen::ArrayXXd total = near + far;
     if ((total == 0.0).any()) throw_indistinct("TOPSIS");
-    return (to_anti_ideal / total).matrix();
+    return (far / total).matrix();
 }
 
 // ---- VIKOR ---------------------------------------------------------------------------------------------
@@ -554,5 +606,78 @@ std::string to_string(const TopsisPrepared& prepared) {
     return "TopsisPrepared(" + std::to_string(prepared.units()) + " units x " + std::to_string(prepared.criteria()) +
            " criteria, " + to_string(prepared.normalization()) + " normalisation)";
 }
+
+// ---- the product of many weight vectors -----------------------------------------------------------
+
+namespace detail {
+
+namespace {
+
+constexpr Eigen::Index product_units = 8, product_draws = 4;  // a block of the output, in registers
+
+// out(u0 + u, d0 + d) for u < 8 and d < D: the sums over the criteria in order, from `panel`, the
+// block's weights criterion by criterion (product_draws apart).
+template <int D>
+inline void product_block(const double* __restrict a, Eigen::Index lda, Eigen::Index n, const double* __restrict panel,
+                          Eigen::Index u0, Eigen::Index d0, double* __restrict out, Eigen::Index ldo) {
+    double acc[D][product_units] = {};
+    for (Eigen::Index k = 0; k < n; ++k) {
+        const double* column = a + k * lda + u0;
+        const double* weight = panel + k * product_draws;
+        for (int d = 0; d < D; ++d)
+            for (Eigen::Index u = 0; u < product_units; ++u) acc[d][u] += column[u] * weight[d];
+    }
+    for (int d = 0; d < D; ++d)
+        for (Eigen::Index u = 0; u < product_units; ++u) out[(d0 + d) * ldo + u0 + u] = acc[d][u];
+}
+
+}  // namespace
+
+void multiply_by_rows(const Eigen::MatrixXd& a, const Eigen::Ref<const Eigen::MatrixXd>& b, bool square_b,
+                      Eigen::MatrixXd& out) {
+    const Eigen::Index units = a.rows(), n = a.cols(), m = b.rows();
+    if (simd_path() == SimdPath::baseline) {  // Eigen's product: SSE2 packets chosen at compile time
+        if (square_b) out.noalias() = a * b.array().square().matrix().transpose();
+        else out.noalias() = a * b.transpose();
+        return;
+    }
+    out.resize(units, m);
+    // The weights in panels of product_draws draws, criterion by criterion (the last panel padded with 0).
+    const Eigen::Index panels = (m + product_draws - 1) / product_draws;
+    std::vector<double> packed(static_cast<std::size_t>(panels * n * product_draws), 0.0);
+    for (Eigen::Index d = 0; d < m; ++d)
+        for (Eigen::Index k = 0; k < n; ++k) {
+            const double w = b(d, k);
+            packed[static_cast<std::size_t>((d / product_draws) * n * product_draws + k * product_draws + d % product_draws)] =
+                square_b ? w * w : w;
+        }
+    run_simd([&] {
+        const double* __restrict values = a.data();
+        const double* __restrict weights = packed.data();
+        double* __restrict result = out.data();
+        const Eigen::Index full_units = units - units % product_units;
+        for (Eigen::Index u0 = 0; u0 < full_units; u0 += product_units)
+            for (Eigen::Index p = 0; p < panels; ++p) {
+                const double* panel = weights + p * n * product_draws;
+                const Eigen::Index d0 = p * product_draws;
+                switch (std::min(product_draws, m - d0)) {
+                case 4: product_block<4>(values, units, n, panel, u0, d0, result, units); break;
+                case 3: product_block<3>(values, units, n, panel, u0, d0, result, units); break;
+                case 2: product_block<2>(values, units, n, panel, u0, d0, result, units); break;
+                default: product_block<1>(values, units, n, panel, u0, d0, result, units); break;
+                }
+            }
+        // The last units, one at a time: the same sums in the same order.
+        for (Eigen::Index u = full_units; u < units; ++u)
+            for (Eigen::Index d = 0; d < m; ++d) {
+                const double* panel = weights + (d / product_draws) * n * product_draws + d % product_draws;
+                double sum = 0.0;
+                for (Eigen::Index k = 0; k < n; ++k) sum += values[k * units + u] * panel[k * product_draws];
+                result[d * units + u] = sum;
+            }
+    });
+}
+
+}  // namespace detail
 
 }  // namespace civitas

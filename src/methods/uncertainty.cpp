@@ -17,7 +17,9 @@
 
 #include "core/detail/number_format.hpp"
 #include "core/detail/parallel.hpp"
+#include "core/detail/simd.hpp"
 #include "methods/detail/checks.hpp"
+#include "methods/detail/product.hpp"
 
 #include <algorithm>
 #include <array>
@@ -212,10 +214,10 @@ struct Models {
             out = topsis[static_cast<std::size_t>(variant.normalization)]->closeness_many(w);
             return;
         case RankingMethod::weighted_sum:
-            out.noalias() = r * w.transpose();
+            detail::multiply_by_rows(r, w, false, out);
             return;
         case RankingMethod::vikor: {
-            out.noalias() = shortfall * w.transpose();  // S per unit and draw
+            detail::multiply_by_rows(shortfall, w, false, out);  // S per unit and draw
             const Eigen::Index units = shortfall.rows();
             Eigen::ArrayXd regret(units);
             for (Eigen::Index d = 0; d < w.rows(); ++d) {
@@ -314,16 +316,19 @@ double between_variance(const std::int64_t* level_sums, const std::int64_t* leve
 }
 
 /// acc[u] = sum over k in [from, to) of rows[order[k] * stride + u], u < width: a bin's sums of
-/// ranks for a tile of units.
-template <class Acc>
+/// ranks for a tile of units, `bytes` bytes of sums at a time (32 for an AVX2 register, 16 for SSE2).
+template <std::size_t bytes, class Acc>
 void bin_sums(const std::int32_t* rows, std::size_t stride, const std::int32_t* order, std::int64_t from, std::int64_t to,
               std::size_t width, Acc* acc) {
     std::size_t u0 = 0;
 #if defined(__GNUC__)
     if constexpr (std::is_same_v<Acc, std::int32_t>) {
-        // 32 units at a time in eight 4-lane registers (GCC/Clang vector extensions; SSE2 on x86-64).
-        using Lanes = std::int32_t __attribute__((vector_size(16)));
-        constexpr std::size_t group = 8, lanes = 4;
+        // 32 units at a time in 32 / lanes vectors (GCC/Clang vector extensions; the sizes are
+        // spelled out, as GCC does not take a vector_size that depends on a template parameter).
+        using Lanes16 = std::int32_t __attribute__((vector_size(16)));
+        using Lanes32 = std::int32_t __attribute__((vector_size(32)));
+        using Lanes = std::conditional_t<bytes == 32, Lanes32, Lanes16>;
+        constexpr std::size_t lanes = sizeof(Lanes) / sizeof(std::int32_t), group = 32 / lanes;
         for (; u0 + group * lanes <= width; u0 += group * lanes) {
             Lanes sum[group] = {};
             for (std::int64_t k = from; k < to; ++k) {
@@ -679,7 +684,10 @@ RankUncertainty rank_uncertainty(MatrixView x, const Eigen::Ref<const Eigen::Vec
                 const std::vector<std::int32_t>& o = order[v];
                 for (std::int64_t b = 0; b < bins; ++b) {
                     const std::int64_t from = bin_start[static_cast<std::size_t>(b)], to = bin_start[static_cast<std::size_t>(b) + 1];
-                    bin_sums(ranks.data() + begin, U, o.data(), from, to, width, acc.data());
+                    if (simd_path() == SimdPath::avx2_fma)
+                        detail::run_simd([&] { bin_sums<32>(ranks.data() + begin, U, o.data(), from, to, width, acc.data()); });
+                    else
+                        bin_sums<16>(ranks.data() + begin, U, o.data(), from, to, width, acc.data());
                     const std::int64_t count = to - from;
                     for (std::size_t u = 0; u < width; ++u) {
                         const auto deviation = static_cast<double>(N * static_cast<std::int64_t>(acc[u]) - count * sums[begin + u]);

@@ -2,6 +2,7 @@
 /// Small builders and matchers shared by the unit tests.
 
 #include <civitas/civitas.hpp>
+#include <civitas/core/simd.hpp>
 
 #include <gtest/gtest.h>
 
@@ -52,6 +53,18 @@ public:
 
 private:
     std::filesystem::path path_;
+};
+
+/// Restores the SIMD path a test started with (tests switch it with use_simd_path).
+class SimdPathGuard {
+public:
+    SimdPathGuard() : saved_(simd_path()) {}
+    ~SimdPathGuard() { use_simd_path(saved_); }
+    SimdPathGuard(const SimdPathGuard&) = delete;
+    SimdPathGuard& operator=(const SimdPathGuard&) = delete;
+
+private:
+    SimdPath saved_;
 };
 
 inline constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();

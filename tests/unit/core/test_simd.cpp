@@ -7,6 +7,8 @@
 #include "core/detail/simd.hpp"
 #include "support.hpp"
 
+#include "support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -393,48 +393,65 @@ TEST_P(RandomFramework, MissingDataKeepsTheLaws) {
     }
 }
 
-TEST_P(RandomFramework, ResultsDoNotDependOnTheNumberOfThreads) {
-    // Enough units that the columns are split among threads; some values missing, some invalid
-    // (NaN without nan_as_missing on one unit in seven), so every path of the engine runs.
+namespace {
+
+// Bitwise equal batches: NaN compared as NaN.
+void expect_same_bits(const BatchEvaluation& one, const BatchEvaluation& many) {
+    auto same = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+        return a.rows() == b.rows() && a.cols() == b.cols() &&
+               ((a.array() == b.array()) || (a.array().isNaN() && b.array().isNaN())).all();
+    };
+    EXPECT_TRUE(same(one.values, many.values));
+    EXPECT_TRUE(same(one.scores, many.scores));
+    EXPECT_TRUE(same(one.gaps, many.gaps));
+    EXPECT_TRUE(same(one.category_scores, many.category_scores));
+    EXPECT_TRUE(same(one.totals, many.totals));
+    EXPECT_TRUE(same(one.coverage, many.coverage));
+    EXPECT_TRUE(same(one.max_points(), many.max_points()));
+    EXPECT_TRUE(one.outcomes == many.outcomes);
+    EXPECT_TRUE(one.met == many.met);
+    EXPECT_TRUE(one.assessed == many.assessed);
+    EXPECT_TRUE(one.basic_failed == many.basic_failed);
+    EXPECT_EQ(one.passed, many.passed);
+    EXPECT_EQ(one.decided_by, many.decided_by);
+    EXPECT_EQ(one.errors, many.errors);
+}
+
+}  // namespace
+
+TEST_P(RandomFramework, ResultsDoNotDependOnTheNumberOfThreadsOrTheSimdPath) {
+    // Enough units that the columns are split among threads and blocks; some values missing,
+    // some invalid (NaN without nan_as_missing on one unit in seven), so every path of the engine
+    // runs. Tolerance 0 across SIMD paths too: the batch engine is compiled without contracting a
+    // multiply and an add into an FMA, and its sums are taken in framework order on every path.
     Generator g(777u + static_cast<unsigned>(GetParam()));
     const auto columns = framework().indicator_ids();
-    const Eigen::Index rows = 400;
+    const Eigen::Index rows = 1203;
     Eigen::MatrixXd values(rows, static_cast<Eigen::Index>(columns.size()));
     for (Eigen::Index r = 0; r < rows; ++r)
         for (std::size_t c = 0; c < columns.size(); ++c)
             values(r, static_cast<Eigen::Index>(c)) =
                 g.chance(0.05) ? nan_value : g.value(framework().indicator(columns[c]));
     for (Eigen::Index r = 0; r < rows; r += 7) values(r, values.cols() - 1) = std::numeric_limits<double>::infinity();
-    auto run = [&](int threads) {
+    const RowMatrix row_major = values;  // numpy's layout takes another copy loop
+    auto run = [&](int threads, bool by_rows) {
         EvaluateOptions options;
         options.nan_as_missing = true;
         options.threads = threads;
-        return evaluate_many(framework(), values, columns, {}, {}, options);
+        return by_rows ? evaluate_many(framework(), row_major, columns, {}, {}, options)
+                       : evaluate_many(framework(), values, columns, {}, {}, options);
     };
-    const auto one = run(1);
+    test::SimdPathGuard guard;
+    use_simd_path(SimdPath::baseline);
+    const auto one = run(1, false);
     EXPECT_FALSE(one.ok());
-    for (int threads : {2, 3, 8}) {
-        SCOPED_TRACE(std::to_string(threads) + " threads");
-        const auto many = run(threads);
-        // Bitwise equal: NaN compared as NaN.
-        auto same = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-            return a.rows() == b.rows() && a.cols() == b.cols() &&
-                   ((a.array() == b.array()) || (a.array().isNaN() && b.array().isNaN())).all();
-        };
-        EXPECT_TRUE(same(one.values, many.values));
-        EXPECT_TRUE(same(one.scores, many.scores));
-        EXPECT_TRUE(same(one.gaps, many.gaps));
-        EXPECT_TRUE(same(one.category_scores, many.category_scores));
-        EXPECT_TRUE(same(one.totals, many.totals));
-        EXPECT_TRUE(same(one.coverage, many.coverage));
-        EXPECT_TRUE(same(one.max_points(), many.max_points()));
-        EXPECT_TRUE(one.outcomes == many.outcomes);
-        EXPECT_TRUE(one.met == many.met);
-        EXPECT_TRUE(one.assessed == many.assessed);
-        EXPECT_TRUE(one.basic_failed == many.basic_failed);
-        EXPECT_EQ(one.passed, many.passed);
-        EXPECT_EQ(one.decided_by, many.decided_by);
-        EXPECT_EQ(one.errors, many.errors);
+    for (const SimdPath path : available_simd_paths()) {
+        use_simd_path(path);
+        for (int threads : {1, 2, 3, 8})
+            for (bool by_rows : {false, true}) {
+                SCOPED_TRACE(std::string(to_string(path)) + ", " + std::to_string(threads) + " threads" + (by_rows ? ", row-major" : ""));
+                expect_same_bits(one, run(threads, by_rows));
+            }
     }
 }
 
