@@ -2,6 +2,8 @@
 
 #include "handles.hpp"
 
+#include <civitas/core/simd.hpp>
+
 #include <civitas/core/limits.hpp>
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/io/bundled_data.hpp>
@@ -122,5 +124,22 @@ int civitas_evaluate_many(const civitas_framework* framework, const double* valu
 }
 
 void civitas_release_memory(void) { release_cached_memory(); }
+
+const char* civitas_simd_path(void) { return civitas::to_string(civitas::simd_path()); }
+
+int civitas_use_simd_path(const char* path, civitas_error** err) {
+    return capi::guarded(err, [&] {
+        capi::require(path, "path");
+        const auto named = civitas::enum_from_string<civitas::SimdPath>(path);
+        const std::vector<civitas::SimdPath> available = civitas::available_simd_paths();
+        if (!named || std::find(available.begin(), available.end(), *named) == available.end()) {
+            std::string names;
+            for (const civitas::SimdPath p : available) names += (names.empty() ? "'" : ", '") + std::string(civitas::to_string(p)) + "'";
+            throw capi::ArgumentError(Message("path '{0}' is not available on this processor or build; expected one of {1}"_en,
+                                              "path '{0}' 在本处理器或本构建上不可用；应为以下之一: {1}"_zh, {path, names}));
+        }
+        civitas::use_simd_path(*named);
+    });
+}
 
 }  // extern "C"

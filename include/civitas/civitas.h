@@ -118,6 +118,16 @@ CIVITAS_C_API int civitas_evaluate_many(const civitas_framework* framework, cons
 /* Frees the memory finished batches keep for the next batch of the same shape (at most 64 MiB). */
 CIVITAS_C_API void civitas_release_memory(void);
 
+/* The instruction set the numerical kernels run with: "avx2_fma" where the processor has AVX2
+   and FMA, else "baseline" (SSE2 on x86-64); the environment variable CIVITAS_SIMD=baseline, set
+   before the library is loaded, chooses the baseline. A static string: not freed. */
+CIVITAS_C_API const char* civitas_simd_path(void);
+
+/* Runs the kernels with `path` ("baseline" or "avx2_fma") from now on, in every thread; results
+   agree across paths within docs/performance.md's tolerances. CIVITAS_E_ARGUMENT for NULL, an
+   unknown name or a path this processor lacks. */
+CIVITAS_C_API int civitas_use_simd_path(const char* path, civitas_error** err);
+
 /* Loads a campaign file with the plan, observation and inspection files it names (docs/format.md);
    the files it names must lie in its folder or below. */
 CIVITAS_C_API int civitas_campaign_load(const char* path, civitas_campaign** out, civitas_error** err);

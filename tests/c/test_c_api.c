@@ -96,6 +96,21 @@ static void test_version(void) {
     CHECK(civitas_version() >= 100);
 }
 
+/* The SIMD path: a name, every known path chosen where the processor has it, others refused. */
+static void test_simd_path(void) {
+    const char* start = civitas_simd_path();
+    CHECK(strcmp(start, "baseline") == 0 || strcmp(start, "avx2_fma") == 0);
+    CHECK(civitas_use_simd_path("baseline", NULL) == CIVITAS_OK);
+    CHECK(strcmp(civitas_simd_path(), "baseline") == 0);
+    const int avx2 = civitas_use_simd_path("avx2_fma", NULL);
+    CHECK(avx2 == CIVITAS_OK || avx2 == CIVITAS_E_ARGUMENT);
+    if (avx2 == CIVITAS_OK) CHECK(strcmp(civitas_simd_path(), "avx2_fma") == 0);
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "path 'avx512' is not available", "'baseline'", civitas_use_simd_path("avx512", &err));
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "path is NULL", "path", civitas_use_simd_path(NULL, &err));
+    CHECK(civitas_use_simd_path(start, NULL) == CIVITAS_OK);
+    CHECK(strcmp(civitas_simd_path(), start) == 0);
+}
+
 static void test_nulls_are_harmless(void) {
     civitas_free(NULL);
     civitas_error_free(NULL);
@@ -429,6 +444,7 @@ static void test_threads(void) {
 
 int main(void) {
     test_version();
+    test_simd_path();
     test_nulls_are_harmless();
     test_framework_load();
     test_framework_parse();

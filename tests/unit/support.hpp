@@ -366,19 +366,6 @@ std::string chinese_error(F&& make) {
     return "";
 }
 
-/// Restores, at the end of a test, the SIMD path the test started with (the tests that compare
-/// paths switch them with use_simd_path).
-class SimdPathGuard {
-public:
-    SimdPathGuard() : saved_(simd_path()) {}
-    ~SimdPathGuard() { use_simd_path(saved_); }
-    SimdPathGuard(const SimdPathGuard&) = delete;
-    SimdPathGuard& operator=(const SimdPathGuard&) = delete;
-
-private:
-    SimdPath saved_;
-};
-
 }  // namespace civitas::test
 
 namespace civitas {
