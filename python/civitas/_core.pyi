@@ -31,6 +31,9 @@ __all__: list[str] = [
     "IoError",
     "Limits",
     "max_depth",
+    "simd_path",
+    "available_simd_paths",
+    "use_simd_path",
     "AssessmentMode",
     "RoundPart",
     "ConsequenceRule",
@@ -6482,6 +6485,11 @@ def assess_progress(
     Progress after the Open SDG method: towards `target` (an Interval) by `deadline`, or with no target in a `direction` ('higher', 'lower'). Cut-offs default to Open SDG's (0.95 / 0.6 / 0 on the ratio; 1.5 % / 0.5 % / 0 a year on the growth).
     """
 
+def available_simd_paths() -> list[str]:
+    """
+    Every path this processor and build can run, 'baseline' first.
+    """
+
 def award(
     scores: numpy.typing.ArrayLike,
     tiers: collections.abc.Iterable[AwardTier | tuple[str, int] | tuple[str, float]],
@@ -7051,6 +7059,11 @@ def series_trends(
     The trend of every series of a title's framework with a value on or before `as_of` (SeriesTrend): units in the campaign's order, indicators in the framework's, a top_unit item for top units only; the projection is readiness's. `trend_frame` gives the same as a DataFrame.
     """
 
+def simd_path() -> str:
+    """
+    The instruction set the numerical kernels run with: 'avx2_fma' where the processor has AVX2 and FMA, else 'baseline' (SSE2 on x86-64); the environment variable CIVITAS_SIMD=baseline, set before civitas is imported, or use_simd_path() chooses the baseline. Results agree across paths within docs/performance.md's tolerances.
+    """
+
 def status(
     plan: Plan,
     calendar: WorkCalendar,
@@ -7114,6 +7127,11 @@ def trend_frame(
 def unit_line(indicator: Indicator, unit_class: str = "", sub_unit: bool = False) -> Interval | None:
     """
     The line a unit is judged on: for a sub-unit, subunit_pass when the indicator has one; else the class's pass_by_class line, else pass_; a problem count without one at most 0, a yes/no condition yes ([1, 1]); None when there is no line for that class.
+    """
+
+def use_simd_path(path: str) -> None:
+    """
+    Run the kernels with `path` ('baseline' or 'avx2_fma') from now on, in every thread; ValidationError when this processor lacks it or the name is unknown.
     """
 
 def vikor(
