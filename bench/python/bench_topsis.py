@@ -1,15 +1,24 @@
 """civitas.topsis against a plain numpy TOPSIS (bench/reference/numpy_topsis.py), from Python.
 
 Makes a units x criteria matrix (positive values on mixed scales, fixed seed), random weights
-summing to one and a mix of benefit and cost criteria, checks that both give the same closeness
-(rtol 1e-12), then times both, interleaved in the same run, and prints best and median times
-and their ratio.
+summing to one and a mix of benefit and cost criteria, checks that both give the same closeness (rtol 1e-12) with
+vector and with min-max normalisation before anything is timed (when they differ, nothing is),
+then times both, interleaved in the same run, one case per normalisation, and prints best and
+median times and their ratio.
+
+Follows the suite's contract (bench/README.md): --size, --quick, --json. The sizes are units x
+200 criteria: city 10, province 100, nation 3,000 (the issue's 3,000 x 200, not the nation's
+2,800 counties); the JSON's shape says so. Each case gives the floating-point operations
+TOPSIS needs (flops(): about 9 per cell), for the distance to the machine's peak rate. civitas
+runs TOPSIS on one thread. --criteria and --repeat serve `bench/run --scaling`.
 
 Exit status: 0 when the results agree (whatever the speed: the machine may be shared and
 noisy), 1 when they differ, 2 when civitas cannot be imported.
 
-    python bench/python/bench_topsis.py                 # 3000 units x 200 criteria
-    python bench/python/bench_topsis.py --quick         # small sizes: a correctness check
+    python bench/python/bench_topsis.py                     # 3,000 units x 200 criteria
+    python bench/python/bench_topsis.py --size province     # 100 units x 200 criteria
+    python bench/python/bench_topsis.py --quick             # 200 x 40: a correctness check
+    python bench/python/bench_topsis.py --size city --json /tmp/topsis.json
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ import numpy as np  # noqa: E402
 from harness import interleaved, ms  # noqa: E402
 from numpy_topsis import topsis as numpy_topsis  # noqa: E402
 
+NORMALIZATIONS = ["vector", "min_max"]
 TARGET = 3.0  # numpy time / civitas time the issue asks for
 RTOL = 1e-12
 SEED = 20261129
@@ -48,20 +58,37 @@ def make_data(units: int, criteria: int, seed: int = SEED) -> tuple[np.ndarray, 
     return x, weights, benefit
 
 
+def flops(units: int, criteria: int, normalization: str) -> int:
+    """Floating-point operations TOPSIS needs, counted from its formula per cell: the column norm
+    (a square and an add; min-max: a subtraction and a multiplication instead, its minimum and
+    maximum being comparisons), the weighting (1) and the two squared distances (3 each); per
+    unit two square roots and the closeness (3)."""
+    per_cell = 2 + 1 + 6 if normalization == "vector" else 2 + 6
+    return per_cell * units * criteria + 5 * units
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=3000)
-    parser.add_argument("--criteria", type=int, default=200)
-    parser.add_argument("--normalization", choices=["vector", "min_max"], default="vector")
-    parser.add_argument("--repeat", type=int, default=21, help="timed samples of each (default 21)")
+    parser.add_argument("--size", choices=list(harness.SIZES),
+                        help="units x 200 criteria: city 10, province 100, nation 3,000 (default: 3,000; --quick: "
+                             "200 x 40)")
+    parser.add_argument("--units", type=int, help="another number of units (overrides --size)")
+    parser.add_argument("--criteria", type=int, help="default 200 (--quick without --size: 40)")
+    parser.add_argument("--normalization", choices=NORMALIZATIONS, help="time only this one (default: both)")
+    parser.add_argument("--repeat", type=int, help="timed samples of each (default 21; --quick 3)")
     parser.add_argument("--number", type=int, default=0, help="calls per sample (default: enough for ~20 ms)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quick", action="store_true",
-                        help="200 units x 40 criteria, both normalisations checked, 3 repeats")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+                        help="3 samples: checks the results, times little (without --size: 200 units x 40 criteria)")
+    parser.add_argument("--json", type=Path, help="write the suite's JSON (bench/README.md) to this file")
     args = parser.parse_args(argv)
-    if args.quick:
-        args.units, args.criteria, args.repeat = 200, 40, 3
+    if args.units is None:
+        args.units = harness.SIZES[args.size] if args.size else (200 if args.quick else harness.SIZES["nation"])
+    if args.criteria is None:
+        args.criteria = 40 if args.quick and args.size is None else harness.SIZE_INDICATORS
+    if args.repeat is None:
+        args.repeat = 3 if args.quick else 21
+    normalizations = [args.normalization] if args.normalization else NORMALIZATIONS
 
     try:
         import civitas
@@ -71,55 +98,54 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     x, weights, benefit = make_data(args.units, args.criteria, args.seed)
+    runs = {normalization: {"civitas": lambda n=normalization: civitas.topsis(x, weights, benefit, normalization=n),
+                            "numpy": lambda n=normalization: numpy_topsis(x, weights, benefit, n)}
+            for normalization in NORMALIZATIONS}
 
-    # Same results? (--quick checks both normalisations.)
+    # Same results? Both normalisations, checked before anything is timed.
     problems: list[str] = []
-    for normalization in (["vector", "min_max"] if args.quick else [args.normalization]):
-        ours = civitas.topsis(x, weights, benefit, normalization=normalization)
-        theirs = numpy_topsis(x, weights, benefit, normalization)
+    for normalization, sides in runs.items():
         try:
-            np.testing.assert_allclose(ours, theirs, rtol=RTOL, atol=0.0)
+            np.testing.assert_allclose(sides["civitas"](), sides["numpy"](), rtol=RTOL, atol=0.0)
         except AssertionError as error:
             problems.append(f"{normalization}: {str(error).strip()}")
-
-    run_civitas = lambda: civitas.topsis(x, weights, benefit, normalization=args.normalization)  # noqa: E731
-    run_numpy = lambda: numpy_topsis(x, weights, benefit, args.normalization)  # noqa: E731
-    warm = interleaved({"civitas": run_civitas, "numpy": run_numpy}, 1, 1)
-    number = harness.calls_per_sample(warm, args.number)
-    samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, number)
-    best, median = harness.best_and_median(samples)
-    ratio_best = best["numpy"] / best["civitas"]
-    ratio_median = median["numpy"] / median["civitas"]
 
     blas = harness.blas_threads()
     print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; BLAS threads: {blas})")
-    print(f"TOPSIS, {args.normalization} normalisation: {args.units} units x {args.criteria} criteria "
-          f"({int(benefit.sum())} benefit, {int((~benefit).sum())} cost); "
-          f"{args.repeat} samples x {number} calls, interleaved")
-    print()
-    print(f"{'':24s}{'best (ms)':>10s} {'median (ms)':>12s}")
-    print(f"{'civitas.topsis':24s}{ms(best['civitas'])} {ms(median['civitas']):>12s}")
-    print(f"{'numpy reference':24s}{ms(best['numpy'])} {ms(median['numpy']):>12s}")
-    print(f"{'ratio numpy / civitas':24s}{ratio_best:9.2f}x {ratio_median:11.2f}x")
-    print(f"target: civitas at least {TARGET:g}x faster than numpy (median): "
-          f"{'met' if ratio_median >= TARGET else 'NOT met'}")
+    print(f"TOPSIS: {args.units} units x {args.criteria} criteria ({int(benefit.sum())} benefit, "
+          f"{int((~benefit).sum())} cost); {args.repeat} samples, interleaved")
+    cases: list[dict] = []
     if problems:
-        print("\nRESULTS DIFFER between civitas and the numpy reference:")
+        print("\nRESULTS DIFFER between civitas and the numpy reference (not timed):")
         for problem in problems:
             print("  " + problem.replace("\n", "\n  "))
+        cases = [{"case": "vector", "civitas_s": None, "peers": {}, "same_results": False,
+                  "note": "not timed: " + "; ".join(problems)}]
     else:
-        print(f"results: the same closeness (within rtol {RTOL:g})")
+        print(f"results: the same closeness (within rtol {RTOL:g}), both normalisations")
+        print()
+        print(f"{'':30s}{'best (ms)':>10s} {'median (ms)':>12s}")
+        for normalization in normalizations:
+            warm = interleaved(runs[normalization], 1, 1)
+            number = harness.calls_per_sample(warm, args.number)
+            samples = interleaved(runs[normalization], args.repeat, number)
+            best, median = harness.best_and_median(samples)
+            ratio_median = median["numpy"] / median["civitas"]
+            print(f"{'civitas.topsis, ' + normalization:30s}{ms(best['civitas'])} {ms(median['civitas']):>12s}")
+            print(f"{'numpy reference':30s}{ms(best['numpy'])} {ms(median['numpy']):>12s}")
+            print(f"{'ratio numpy / civitas':30s}{best['numpy'] / best['civitas']:9.2f}x {ratio_median:11.2f}x"
+                  f"   target {TARGET:g}x (median): {'met' if ratio_median >= TARGET else 'NOT met'}")
+            cases.append(harness.contract_case(normalization, best, True, median_s=median,
+                                               flops=flops(args.units, args.criteria, normalization), threads=1,
+                                               note=f"{normalization} normalisation; {number} calls per sample"))
 
     if args.json:
         args.json.write_text(json.dumps({
-            "units": args.units, "criteria": args.criteria, "normalization": args.normalization,
-            "repeat": args.repeat, "number": number,
-            "civitas_ms": {"best": best["civitas"] * 1e3, "median": median["civitas"] * 1e3},
-            "numpy_ms": {"best": best["numpy"] * 1e3, "median": median["numpy"] * 1e3},
-            "ratio": {"best": ratio_best, "median": ratio_median}, "target": TARGET,
-            "target_met": ratio_median >= TARGET, "results_match": not problems, "problems": problems,
-            "civitas_version": civitas.__version__, "numpy_version": np.__version__, "blas_threads": blas,
+            "workload": "topsis", "size": harness.size_of(args.units, args.criteria),
+            "shape": {"units": args.units, "criteria": args.criteria},
+            "cases": cases,
+            "versions": {"civitas": civitas.__version__, "numpy": np.__version__, "python": platform.python_version()},
         }, indent=2) + "\n", encoding="utf-8")
     return 1 if problems else 0
 

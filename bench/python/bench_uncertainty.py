@@ -5,14 +5,24 @@ a mix of benefit and cost criteria; runs civitas.rank_uncertainty (Dirichlet wei
 vector or min-max normalisation or the weighted sum drawn per draw, top 10, a pass threshold,
 first-order indices), then the numpy reference on the same draws (civitas returns each draw's
 weights, normalisation, method and dropped criterion), checks that both give the same median
-ranks, intervals and probabilities (exactly) and indices (rtol 1e-9), and times both, taking
-turns in the same run. numpy's time leaves out making the draws, which civitas's includes.
+ranks, intervals and probabilities (exactly) and indices (rtol 1e-9) before anything is timed
+(when they differ, nothing is), and times both, taking turns in the same run. numpy's time
+leaves out making the draws, which civitas's includes.
+
+Follows the suite's contract (bench/README.md): --size, --quick, --json. The sizes are units x
+200 criteria with 1,000 draws: city 10, province 100, nation 3,000 (the issue's 3,000 x 200, not
+the nation's 2,800 counties); the JSON's shape says so. --quick with --size keeps the size's
+shape and draws 300 times with every option. The case gives the floating-point operations of
+the draws' products (2 x units x criteria x draws, a lower bound), for the distance to the
+machine's peak rate. --draws and --repeat serve `bench/run --scaling`.
 
 Exit status: 0 when the results agree (whatever the speed: the machine may be shared and
 noisy), 1 when they differ, 2 when civitas cannot be imported.
 
-    python bench/python/bench_uncertainty.py            # 3000 units x 200 criteria, 1000 draws
-    python bench/python/bench_uncertainty.py --quick    # small sizes, every option: a correctness check
+    python bench/python/bench_uncertainty.py                  # 3,000 units x 200 criteria, 1,000 draws
+    python bench/python/bench_uncertainty.py --size province  # 100 units x 200 criteria, 1,000 draws
+    python bench/python/bench_uncertainty.py --quick          # 200 x 20 x 300, every option: a correctness check
+    python bench/python/bench_uncertainty.py --size city --json /tmp/uncertainty.json
 """
 
 from __future__ import annotations
@@ -80,25 +90,38 @@ def compare(result: Any, ours: dict[str, Any]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=3000)
-    parser.add_argument("--criteria", type=int, default=200)
-    parser.add_argument("--draws", type=int, default=1000)
-    parser.add_argument("--concentration", type=float, default=2000.0)
-    parser.add_argument("--methods", default="topsis,weighted_sum", help="comma-separated (default topsis,weighted_sum)")
+    parser.add_argument("--size", choices=list(harness.SIZES),
+                        help="units x 200 criteria: city 10, province 100, nation 3,000 (default: 3,000; --quick "
+                             "without --size: 200 x 20)")
+    parser.add_argument("--units", type=int, help="another number of units (overrides --size)")
+    parser.add_argument("--criteria", type=int, help="default 200 (--quick without --size: 20)")
+    parser.add_argument("--draws", type=int, help="default 1000 (--quick: 300)")
+    parser.add_argument("--concentration", type=float, help="default 2000 (--quick: 100)")
+    parser.add_argument("--methods", help="comma-separated (default topsis,weighted_sum; --quick: and vikor)")
     parser.add_argument("--normalizations", default="vector,min_max")
-    parser.add_argument("--drop-probability", type=float, default=0.0)
-    parser.add_argument("--drop-one", action="store_true")
+    parser.add_argument("--drop-probability", type=float, help="default 0 (--quick: 0.3)")
+    parser.add_argument("--drop-one", action="store_true", help="(on with --quick)")
     parser.add_argument("--no-sensitivity", action="store_true", help="leave out the first-order indices")
     parser.add_argument("--threads", type=int, default=0, help="civitas threads (0: one per core)")
-    parser.add_argument("--repeat", type=int, default=7, help="timed samples of each (default 7)")
+    parser.add_argument("--repeat", type=int, help="timed samples of each (default 7; --quick 3)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quick", action="store_true",
-                        help="200 units x 20 criteria x 300 draws with every option (VIKOR, drops), 3 repeats")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+                        help="300 draws with every option (VIKOR, drops), 3 samples: a correctness check "
+                             "(without --size: 200 units x 20 criteria)")
+    parser.add_argument("--json", type=Path, help="write the suite's JSON (bench/README.md) to this file")
     args = parser.parse_args(argv)
-    if args.quick:
-        args.units, args.criteria, args.draws, args.repeat = 200, 20, 300, 3
-        args.methods, args.drop_probability, args.drop_one, args.concentration = "topsis,weighted_sum,vikor", 0.3, True, 100.0
+    quick = args.quick
+    defaults = dict(units=harness.SIZES[args.size] if args.size else (200 if quick else harness.SIZES["nation"]),
+                    criteria=20 if quick and args.size is None else harness.SIZE_INDICATORS,
+                    draws=300 if quick else 1000, concentration=100.0 if quick else 2000.0,
+                    methods="topsis,weighted_sum,vikor" if quick else "topsis,weighted_sum",
+                    drop_probability=0.3 if quick else 0.0, repeat=3 if quick else 7)
+    for name, value in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
+    args.drop_one = args.drop_one or quick
+    # A size's name says units and criteria; with other draws than its mode's (--draws) it is custom.
+    args.size_name = harness.size_of(args.units, args.criteria) if args.draws == defaults["draws"] else "custom"
 
     try:
         import civitas
@@ -126,7 +149,16 @@ def main(argv: list[str] | None = None) -> int:
     def run_numpy() -> Any:
         return numpy_rank_uncertainty(x, weights, benefit, *draws, **reference)
 
+    # Checked before anything is timed.
     problems = compare(result, run_numpy())
+    if problems:
+        print("RESULTS DIFFER between civitas and the numpy reference (not timed):")
+        for problem in problems:
+            print("  " + problem.replace("\n", "\n  "))
+        if args.json:
+            write_json(args, civitas, [{"case": "rank_uncertainty", "civitas_s": None, "peers": {}, "same_results": False,
+                                        "note": "not timed: " + "; ".join(problems)}])
+        return 1
 
     samples = interleaved({"civitas": run_civitas, "numpy": run_numpy}, args.repeat, 1)
     best, median = harness.best_and_median(samples)
@@ -152,26 +184,32 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"targets (medians): civitas under {TARGET_SECONDS:g} s: {'met' if size_met else 'NOT met'}; "
               f"at least {TARGET_RATIO:g}x faster than numpy: {'met' if ratio_met else 'NOT met'}")
-    if problems:
-        print("\nRESULTS DIFFER between civitas and the numpy reference:")
-        for problem in problems:
-            print("  " + problem.replace("\n", "\n  "))
-    else:
-        print(f"results: the same ranks, intervals and probabilities (exactly) and indices (rtol {RTOL:g})")
-
+    print(f"results: the same ranks, intervals and probabilities (exactly) and indices (rtol {RTOL:g})")
     if args.json:
-        args.json.write_text(json.dumps({
-            "units": args.units, "criteria": args.criteria, "draws": args.draws, "methods": methods,
-            "normalizations": normalizations, "drop_probability": args.drop_probability, "drop_one": args.drop_one,
-            "sensitivity": not args.no_sensitivity, "repeat": args.repeat,
-            "civitas_ms": {"best": best["civitas"] * 1e3, "median": median["civitas"] * 1e3},
-            "numpy_ms": {"best": best["numpy"] * 1e3, "median": median["numpy"] * 1e3},
-            "ratio": {"best": ratio_best, "median": ratio_median}, "target_ratio": TARGET_RATIO,
-            "target_seconds": TARGET_SECONDS, "targets_met": size_met and ratio_met,
-            "results_match": not problems, "problems": problems,
-            "civitas_version": civitas.__version__, "numpy_version": np.__version__, "blas_threads": blas,
-        }, indent=2) + "\n", encoding="utf-8")
-    return 1 if problems else 0
+        write_json(args, civitas, [harness.contract_case(
+            "rank_uncertainty", best, True, median_s=median, flops=flops(args.units, args.criteria, args.draws),
+            threads=args.threads or None,
+            note=(f"methods {args.methods}; normalisations {args.normalizations}; drop probability "
+                  f"{args.drop_probability:g}{', drop-one' if args.drop_one else ''}; sensitivity "
+                  f"{'off' if args.no_sensitivity else 'on'}; numpy's time leaves out making the draws"))])
+    return 0
+
+
+def flops(units: int, criteria: int, draws: int) -> int:
+    """The floating-point operations of the draws' products: each draw's weights times the
+    normalised matrix, 2 per cell per draw. The rest (the normalisations, distances, ranks,
+    sorting, the indices) is not counted: a lower bound."""
+    return 2 * units * criteria * draws
+
+
+def write_json(args: argparse.Namespace, civitas: Any, cases: list[dict[str, Any]]) -> None:
+    """The suite's JSON (bench/README.md)."""
+    args.json.write_text(json.dumps({
+        "workload": "uncertainty", "size": args.size_name,
+        "shape": {"units": args.units, "criteria": args.criteria, "draws": args.draws},
+        "cases": cases,
+        "versions": {"civitas": civitas.__version__, "numpy": np.__version__, "python": platform.python_version()},
+    }, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

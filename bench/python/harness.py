@@ -18,6 +18,11 @@ import sys
 import time
 from typing import Any, Callable
 
+# The suite's sizes in units (bench/README.md), with 200 indicators: the nation is the issue's
+# 3,000 x 200 (the nation's counties are 2,800), for evaluate, TOPSIS, rank uncertainty and weights.
+SIZES = {"city": 10, "province": 100, "nation": 3000}
+SIZE_INDICATORS = 200
+
 BLAS_PRESET = "numpy" in sys.modules
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
@@ -92,3 +97,21 @@ def best_and_median(samples: dict[str, list[float]]) -> tuple[dict[str, float], 
 def ms(seconds: float) -> str:
     """Seconds as milliseconds, 10 wide with 3 decimals."""
     return f"{seconds * 1e3:10.3f}"
+
+
+def contract_case(case: str, best: dict[str, float], same_results: bool, **optional: Any) -> dict[str, Any]:
+    """One case of the suite's JSON (bench/README.md) from the best time of each side ("civitas"
+    and its peers): the times, the ratios peer / civitas, and the optional fields given (flops,
+    bytes, threads, note...; those that are None are left out)."""
+    peers = {name: seconds for name, seconds in best.items() if name != "civitas"}
+    return {"case": case, "civitas_s": best["civitas"], "peers": peers, "same_results": same_results,
+            "ratio": {name: seconds / best["civitas"] for name, seconds in peers.items()},
+            **{key: value for key, value in optional.items() if value is not None}}
+
+
+def size_of(units: int, indicators: int) -> str:
+    """The suite's name of a shape (city, province, nation), or "custom" when --units or another
+    flag moved it off the sizes."""
+    if indicators != SIZE_INDICATORS:
+        return "custom"
+    return next((name for name, count in SIZES.items() if count == units), "custom")
