@@ -5,6 +5,7 @@
 #include <civitas/methods/weights.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/parallel.hpp"
 #include "core/detail/simd.hpp"
 #include "core/detail/vector_log.hpp"
 #include "methods/detail/checks.hpp"
@@ -433,19 +434,33 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
         figures.shift[c] = as_given ? 0.0 : flip ? figures.high[c] : figures.low[c];
         figures.scale[c] = (flip && !as_given ? -1.0 : 1.0) * power_of_two_below(range);
     }
+    // The logarithms are the cost (a few dozen operations each): the columns are cut into groups
+    // that threads take in turn, each group summed over the rows in the same blocks and order
+    // whatever the number of threads, so the weights are the same bits on one thread or many.
     std::vector<double> total(cols, 0.0), z_log_z(cols, 0.0);
-    RowBlocks blocks(x);
-    detail::run_simd([&] {
-        for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
-            const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
-            std::ptrdiff_t stride = 0;
-            const double* const block = blocks.rows(first, count, stride);
-            in_fours(count, [&](std::ptrdiff_t r, auto group) {
-                add_z_log_z<decltype(group)::value>(block + r * stride, stride, x.cols(), figures.shift.data(), figures.scale.data(),
-                                                   total.data(), z_log_z.data());
-            });
-        }
-    });
+    constexpr std::ptrdiff_t group_columns = 32, cells_for_threads = 1 << 17;
+    const std::ptrdiff_t groups = x.rows() * x.cols() >= cells_for_threads ? (x.cols() + group_columns - 1) / group_columns : 1;
+    const std::ptrdiff_t per_group = ((x.cols() + groups - 1) / groups + 7) / 8 * 8;  // whole vectors a group
+    const auto sum_group = [&](std::size_t group, std::size_t) {
+        const std::ptrdiff_t first_col = static_cast<std::ptrdiff_t>(group) * per_group;
+        const std::ptrdiff_t width = std::min(per_group, x.cols() - first_col);
+        if (width <= 0) return;
+        RowBlocks blocks(x);
+        detail::run_simd([&] {
+            for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
+                const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
+                std::ptrdiff_t stride = 0;
+                const double* const block = blocks.rows(first, count, stride) + first_col;
+                in_fours(count, [&](std::ptrdiff_t r, auto group_rows) {
+                    add_z_log_z<decltype(group_rows)::value>(block + r * stride, stride, width, figures.shift.data() + first_col,
+                                                             figures.scale.data() + first_col, total.data() + first_col,
+                                                             z_log_z.data() + first_col);
+                });
+            }
+        });
+    };
+    const auto jobs = static_cast<std::size_t>(groups);
+    detail::run_parallel(jobs, detail::thread_count(0, jobs), sum_group);
     const double k = 1.0 / std::log(static_cast<double>(x.rows()));
     Eigen::VectorXd divergence(x.cols());
     for (std::size_t c = 0; c < cols; ++c) {

@@ -146,6 +146,7 @@ template <> struct EnumNames<ObjectiveNormalization> { static constexpr const ch
 /// `benefit` has one flag per column (true: higher is better), empty for all benefit; cost columns
 /// are flipped by min_max. With `none`, values must be >= 0 (Hwang & Yoon 1981). ValidationError
 /// for fewer than 2 rows, NaN or infinity, or a column that does not vary (named by its index).
+/// From 131,072 cells the columns are shared among the cores; the weights are the same bits.
 [[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd entropy_weights(
     MatrixView x, const Benefit& benefit = {},
     ObjectiveNormalization normalization = ObjectiveNormalization::min_max);

@@ -825,6 +825,26 @@ TEST(ObjectiveWeights, EveryLayoutGivesIdenticalWeights) {
     }
 }
 
+TEST(Entropy, ColumnGroupsOnThreadsGiveTheSameBitsInEveryLayout) {
+    // 2,100 x 70 is past the size where the logarithms are shared among threads in groups of
+    // columns (147,000 cells; groups of 24, 24 and 22 columns): each column is summed in the same
+    // row blocks whichever thread takes it, so every call and every layout gives the same bits,
+    // and they are the definition's within rounding.
+    std::mt19937 rng(33);
+    const Eigen::MatrixXd x = lognormal_table(rng, 2100, 70);
+    const RowMatrix row_major = x;
+    const Benefit benefit = mixed_benefit(rng, 70);
+    for (const auto normalization : {ObjectiveNormalization::min_max, ObjectiveNormalization::none}) {
+        const Benefit b = normalization == ObjectiveNormalization::none ? Benefit{} : benefit;
+        const Eigen::VectorXd first = entropy_weights(row_major, b, normalization);
+        expect_near_weights(first, DefinedWeights(x, b, normalization).entropy_weights(), 1e-12, to_string(normalization));
+        for (int call = 0; call < 3; ++call) {
+            EXPECT_EQ(entropy_weights(row_major, b, normalization), first);
+            EXPECT_EQ(entropy_weights(x, b, normalization), first);
+        }
+    }
+}
+
 TEST(ObjectiveWeights, SimdPathsAgreeAndRepeatExactly) {
     // No sum is reassociated on either path (per-column sums run down the rows; CRITIC's row sums
     // use 8 fixed lanes), but GCC fuses a * b + c into one rounding on the AVX2 path, which the
