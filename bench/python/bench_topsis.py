@@ -1,4 +1,5 @@
-"""civitas.topsis against a plain numpy TOPSIS (bench/reference/numpy_topsis.py), from Python.
+"""civitas.topsis against a plain numpy TOPSIS (bench/reference/numpy_topsis.py), and with vector
+normalisation against pymcdm's and scikit-criteria's TOPSIS where installed, from Python.
 
 Makes a units x criteria matrix (positive values on mixed scales, fixed seed), random weights
 summing to one and a mix of benefit and cost criteria, checks that both give the same closeness (rtol 1e-12) with
@@ -36,6 +37,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
+import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -45,6 +47,7 @@ from numpy_topsis import topsis as numpy_topsis  # noqa: E402
 NORMALIZATIONS = ["vector", "min_max"]
 TARGET = 3.0  # numpy time / civitas time the issue asks for
 RTOL = 1e-12
+PEER_RTOL = 1e-9  # pymcdm and scikit-criteria: the same formula, summed in another order
 SEED = 20261129
 
 
@@ -56,6 +59,34 @@ def make_data(units: int, criteria: int, seed: int = SEED) -> tuple[np.ndarray, 
     weights = rng.dirichlet(np.full(criteria, 2.0))
     benefit = rng.random(criteria) < 0.7
     return x, weights, benefit
+
+
+def library_peers(x: np.ndarray, weights: np.ndarray, benefit: np.ndarray) -> tuple[dict, list[str]]:
+    """pymcdm's and scikit-criteria's TOPSIS with vector normalisation, the way a user calls them
+    (the decision matrix and the method built once), where installed; and why any is missing.
+    Both flip cost columns as 1 - x / norm, which moves no distance: the same closeness."""
+    peers: dict = {}
+    missing: list[str] = []
+    try:
+        from pymcdm.methods import TOPSIS
+        from pymcdm.normalizations import vector_normalization
+    except ImportError:
+        missing.append("pymcdm not installed")
+    else:
+        method, types = TOPSIS(normalization_function=vector_normalization), np.where(benefit, 1, -1)
+        peers["pymcdm"] = lambda: method(x, weights, types)
+    try:
+        import skcriteria
+        from skcriteria.agg.similarity import TOPSIS as SkTopsis
+        from skcriteria.pipeline import mkpipe
+        from skcriteria.preprocessing.scalers import VectorScaler
+    except ImportError:
+        missing.append("scikit-criteria not installed")
+    else:
+        matrix = skcriteria.mkdm(x, [max if flag else min for flag in benefit], weights=weights)
+        pipeline = mkpipe(VectorScaler(target="matrix"), SkTopsis())
+        peers["scikit-criteria"] = lambda: pipeline.evaluate(matrix).e_.similarity
+    return peers, missing
 
 
 def flops(units: int, criteria: int, normalization: str) -> int:
@@ -101,14 +132,21 @@ def main(argv: list[str] | None = None) -> int:
     runs = {normalization: {"civitas": lambda n=normalization: civitas.topsis(x, weights, benefit, normalization=n),
                             "numpy": lambda n=normalization: numpy_topsis(x, weights, benefit, n)}
             for normalization in NORMALIZATIONS}
+    peers, missing = library_peers(x, weights, benefit)
+    runs["vector"].update(peers)
+    warnings.simplefilter("ignore")  # scikit-criteria's deprecation notices, once a call
 
-    # Same results? Both normalisations, checked before anything is timed.
+    # Same results? Both normalisations, every peer, checked before anything is timed.
     problems: list[str] = []
     for normalization, sides in runs.items():
-        try:
-            np.testing.assert_allclose(sides["civitas"](), sides["numpy"](), rtol=RTOL, atol=0.0)
-        except AssertionError as error:
-            problems.append(f"{normalization}: {str(error).strip()}")
+        expected = sides["civitas"]()
+        for name, peer in sides.items():
+            if name == "civitas":
+                continue
+            try:
+                np.testing.assert_allclose(peer(), expected, rtol=RTOL if name == "numpy" else PEER_RTOL, atol=0.0)
+            except AssertionError as error:
+                problems.append(f"{normalization}, {name}: {str(error).strip()}")
 
     blas = harness.blas_threads()
     print(f"civitas {civitas.__version__} vs numpy {np.__version__} (Python {platform.python_version()}, "
@@ -129,16 +167,24 @@ def main(argv: list[str] | None = None) -> int:
         for normalization in normalizations:
             warm = interleaved(runs[normalization], 1, 1)
             number = harness.calls_per_sample(warm, args.number)
-            samples = interleaved(runs[normalization], args.repeat, number)
+            # The libraries take milliseconds a call: one call a sample, fewer samples.
+            slow = {name for name in runs[normalization] if name in peers}
+            samples = interleaved(runs[normalization],
+                                  {name: min(args.repeat, 5) if name in slow else args.repeat for name in runs[normalization]},
+                                  {name: 1 if name in slow else number for name in runs[normalization]})
             best, median = harness.best_and_median(samples)
             ratio_median = median["numpy"] / median["civitas"]
             print(f"{'civitas.topsis, ' + normalization:30s}{ms(best['civitas'])} {ms(median['civitas']):>12s}")
             print(f"{'numpy reference':30s}{ms(best['numpy'])} {ms(median['numpy']):>12s}")
+            for name in sorted(slow):
+                print(f"{name + ' (ratio ' + format(best[name] / best['civitas'], '.1f') + 'x)':30s}{ms(best[name])} "
+                      f"{ms(median[name]):>12s}")
             print(f"{'ratio numpy / civitas':30s}{best['numpy'] / best['civitas']:9.2f}x {ratio_median:11.2f}x"
                   f"   target {TARGET:g}x (median): {'met' if ratio_median >= TARGET else 'NOT met'}")
             cases.append(harness.contract_case(normalization, best, True, median_s=median,
                                                flops=flops(args.units, args.criteria, normalization), threads=1,
-                                               note=f"{normalization} normalisation; {number} calls per sample"))
+                                               note=f"{normalization} normalisation; {number} calls per sample"
+                                                    + "".join(f"; {m}" for m in missing if normalization == "vector")))
 
     if args.json:
         args.json.write_text(json.dumps({
