@@ -127,7 +127,8 @@ bench-python: deps python-install
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
 
 ## perf: the benchmark suite (bench/run, docs/performance.md): the machine's limits, then every workload at the
-## city, province and nation sizes against its peers; build/perf/results.json and summary.md (about half an hour)
+## city, province and nation sizes against its peers; build/perf/results.json and summary.md (4 minutes on an idle
+## 2-core machine, besides the build)
 perf: bench-python
 	$(VENV_PYTHON) bench/run
 
