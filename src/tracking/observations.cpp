@@ -267,9 +267,10 @@ void ObservationStore::build_index() {
             order = counting_sort(order, units, [&c](std::uint32_t r) { return c.unit[r]; });
             order = counting_sort(order, indicators, [&c](std::uint32_t r) { return c.indicator[r]; });
         }
-        // One column a job, on up to two threads (as the readers use): each gather writes its own column.
-        constexpr std::size_t columns = 8;
-        const std::size_t threads = std::min<std::size_t>(2, detail::thread_count(0, columns));
+        // One column a job, each gather writing its own column, on up to two threads (as the readers
+        // use) from 32,768 rows: a thread's start costs more than gathering a smaller store.
+        constexpr std::size_t columns = 8, rows_for_threads = std::size_t{1} << 15;
+        const std::size_t threads = n < rows_for_threads ? 1 : std::min<std::size_t>(2, detail::thread_count(0, columns));
         std::vector<std::unique_ptr<unsigned char[]>> scratch(threads);
         const auto gather = [&](std::size_t column, std::size_t worker) {
             auto& buffer = scratch[worker];
