@@ -53,16 +53,13 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_observations import write_observations  # noqa: E402
+from make_observations import UNITS, suite_shape, write_observations  # noqa: E402
 from processes import cpu_seconds, gb, peak_rss_bytes  # noqa: E402
 from processes import in_subprocess as run_worker  # noqa: E402
 
 AS_OF = "2025-06-15"
 SPEED_TARGET = 1.0   # each peer's read time / civitas's, at least
 MEMORY_TARGET = 1.0  # civitas peak RSS / CSV bytes, at most
-UNITS = {"city": 10, "province": 100, "nation": 2800}
-INDICATORS, MONTHS = 150, 60
-QUICK_SHAPE = (200, 30, 24)
 PEERS = ["pandas", "polars", "duckdb", "pyarrow"]
 
 
@@ -293,12 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .", file=sys.stderr)
         return 2
 
-    if args.units:
-        shape = (args.units, INDICATORS, MONTHS)
-    elif args.size or not args.quick:
-        shape = (UNITS[args.size or "nation"], INDICATORS, MONTHS)
-    else:
-        shape = QUICK_SHAPE
+    shape = suite_shape(args.size, args.units, args.quick)
     wanted = [p for p in args.peers.split(",") if p]
     peers = [p for p in wanted if available(p)]
     missing = [p for p in wanted if p not in peers]

@@ -52,7 +52,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_observations import SEED, indicator_levels, write_observations  # noqa: E402
+from make_observations import SEED, UNITS, indicator_levels, suite_shape, write_observations  # noqa: E402
 from processes import cpu_seconds, gb, peak_rss_bytes  # noqa: E402
 from processes import in_subprocess as run_worker  # noqa: E402
 
@@ -62,9 +62,6 @@ TREND_POINTS = 5
 SPEED_TARGET = 1.0   # pandas read_csv time / civitas time, at least
 MEMORY_TARGET = 2.0  # civitas peak RSS / CSV bytes, at most
 RAG = {"green": 0, "amber": 1, "red": 2}
-UNITS = {"city": 10, "province": 100, "nation": 2800}
-INDICATORS, MONTHS = 150, 60
-QUICK_SHAPE = (200, 30, 24)
 
 
 # ---- the campaign ---------------------------------------------------------------------------
@@ -411,12 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .", file=sys.stderr)
         return 2
 
-    if args.units:
-        shape = (args.units, INDICATORS, MONTHS)
-    elif args.size or not args.quick:
-        shape = (UNITS[args.size or "nation"], INDICATORS, MONTHS)
-    else:
-        shape = QUICK_SHAPE
+    shape = suite_shape(args.size, args.units, args.quick)
     folder = args.path or Path(tempfile.mkdtemp(prefix="civitas-bench-readiness-"))
     existed = (folder / "campaign.json").exists()
     if not existed:

@@ -22,6 +22,21 @@ import numpy as np
 
 SEED = 20260415
 HEADER = "unit,indicator,date,value,source,mode,sample_size,recorded\n"
+# The benchmark suite's sizes of an observation file (bench/README.md): units by name, each x 150
+# indicators x 60 month ends; --quick without a size takes the small shape.
+UNITS = {"city": 10, "province": 100, "nation": 2800}
+INDICATORS, MONTHS = 150, 60
+QUICK_SHAPE = (200, 30, 24)
+
+
+def suite_shape(size: str | None, units: int | None, quick: bool) -> tuple[int, int, int]:
+    """(units, indicators, months) of a benchmark's file: `units` when given, else the size's
+    (nation when none), else, for --quick without a size, QUICK_SHAPE."""
+    if units:
+        return (units, INDICATORS, MONTHS)
+    if size or not quick:
+        return (UNITS[size or "nation"], INDICATORS, MONTHS)
+    return QUICK_SHAPE
 MODES = ["statistics", "document_review", "field_inspection", "questionnaire", "online_survey"]
 SOURCES = {"statistics": "nbs", "document_review": "audit", "field_inspection": "site",
            "questionnaire": "survey", "online_survey": "web"}
