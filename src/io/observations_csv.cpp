@@ -168,8 +168,6 @@ struct Sink : detail::ObservationSink {
     std::size_t rows = 0;  // data rows seen, rejected ones included
     Record record;  // the general path's fields
     Message problem;  // why the row at hand is bad: one object for every row, not one a row
-    ObservationRow row;  // the plain line's cells (RowParser::read_plain_line)
-    detail::RowIds ids;
 };
 
 // The header's columns, and turning the fields of a row into a row of the store.
@@ -195,10 +193,12 @@ public:
                 if (quote == nullptr) quote = end;
                 quote_known = true;
             }
-            if (const char* plain_end = read_plain_line(p, end, final, sink); plain_end != nullptr && quote >= plain_end &&
+            ObservationRow row;
+            detail::RowIds ids;
+            if (const char* plain_end = read_plain_line(p, end, final, row, ids); plain_end != nullptr && quote >= plain_end &&
                 static_cast<std::size_t>(plain_end - p) <= max_cell) {
                 sink.count_row(line);
-                finish_row(sink.row, sink.ids, line, sink);
+                finish_row(row, ids, line, sink);
                 p = plain_end == end ? end : plain_end + 1;
                 ++line;
                 continue;
@@ -252,15 +252,11 @@ public:
 private:
     // The usual line read straight from the text, each byte looked at once: the header's number
     // of cells, no quote, no \r, no blank at a cell's ends, numbers without exponent, dates as
-    // YYYY-MM-DD, known modes. Its cells go to sink.row and sink.ids; returns where it ends (its
-    // '\n', or `end` when final). Null for any other line, or one that goes on past `end`: the
-    // general way below then reads it again and says what is wrong, so both ways give the same
+    // YYYY-MM-DD, known modes. Its cells go to `row` and `ids` (as constructed); returns where it
+    // ends (its '\n', or `end` when final). Null for any other line, or one that goes on past `end`:
+    // the general way below then reads it again and says what is wrong, so both ways give the same
     // rows and the same rejections.
-    const char* read_plain_line(const char* p, const char* end, bool final, Sink& sink) const noexcept {
-        ObservationRow& row = sink.row;
-        detail::RowIds& ids = sink.ids;
-        row = ObservationRow{};
-        ids = detail::RowIds{};
+    const char* read_plain_line(const char* p, const char* end, bool final, ObservationRow& row, detail::RowIds& ids) const noexcept {
         const std::size_t last = roles_.size() - 1;
         for (std::size_t c = 0;; ++c) {
             const char* cell_end = find_separator(p, end);
@@ -300,17 +296,7 @@ private:
                 row.mode = static_cast<std::uint8_t>(*mode);
             }
             return true;
-        case detail::role_sample_size: {
-            if (text.empty()) return true;
-            if (text.size() > 9) return false;  // 9 digits stay below INT32_MAX
-            std::int32_t n = 0;
-            for (const char digit : text) {
-                if (digit < '0' || digit > '9') return false;
-                n = n * 10 + (digit - '0');
-            }
-            row.sample_size = n;
-            return n >= 1;
-        }
+        case detail::role_sample_size: return text.empty() || detail::read_sample_size(text, row.sample_size);
         case detail::role_recorded: return text.empty() || detail::parse_day(text, row.recorded);
         case detail::role_count: break;
         }

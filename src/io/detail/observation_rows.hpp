@@ -165,15 +165,22 @@ inline bool check_sample_size(std::int64_t n, std::int32_t& size, Message& probl
     return true;
 }
 
-/// The same from text: digits only.
-inline bool parse_sample_size(std::string_view text, std::int32_t& size, Message& problem) {
+/// A sample size written as digits only, from 1 to INT32_MAX; false for any other text.
+inline bool read_sample_size(std::string_view text, std::int32_t& size) noexcept {
+    if (text.empty() || text.size() > 10) return false;
     std::int64_t n = 0;
-    bool digits = !text.empty() && text.size() <= 10;
-    for (const char c : text.substr(0, 11)) {
-        if (c < '0' || c > '9') digits = false;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return false;
         n = n * 10 + (c - '0');
     }
-    return check_sample_size(digits ? n : 0, size, problem, text);
+    if (n < 1 || n > INT32_MAX) return false;
+    size = static_cast<std::int32_t>(n);
+    return true;
+}
+
+/// The same from text, saying why not.
+inline bool parse_sample_size(std::string_view text, std::int32_t& size, Message& problem) {
+    return read_sample_size(text, size) || check_sample_size(0, size, problem, text);
 }
 
 /// The ids of a row, as text, until the row is taken.
