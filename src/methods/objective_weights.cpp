@@ -148,24 +148,6 @@ inline void in_fours(std::ptrdiff_t count, Kernel&& kernel) {
     for (; r < count; ++r) kernel(r, std::integral_constant<int, 1>{});
 }
 
-// low and high so far, and in `probe` the sum of x - x: 0 unless a value is NaN or infinite.
-template <int Rows>
-inline void widen_ranges(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols, double* __restrict low,
-                         double* __restrict high, double* __restrict probe) {
-    for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        double least = low[c], greatest = high[c], not_finite = 0.0;
-        for (int r = 0; r < Rows; ++r) {
-            const double v = row[r * stride + c];
-            least = v < least ? v : least;
-            greatest = v > greatest ? v : greatest;
-            not_finite += v - v;
-        }
-        low[c] = least;
-        high[c] = greatest;
-        probe[c] += not_finite;
-    }
-}
-
 // low and high so far, and `sum` of y = (x - shift) * scale (x - shift unless Scaled).
 template <int Rows, bool Scaled>
 inline void widen_ranges_and_sum(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols,
@@ -267,8 +249,10 @@ inline void add_multiples(const double* __restrict centred, std::ptrdiff_t cols,
     }
 }
 
-// low and high of every column, and in `probe` the sum of x - x: 0 unless a value is NaN or infinite.
+// low and high of every column, and in `probe` the sum of x less the first row's: finite unless a
+// value is NaN or infinite (or the sum overflows, which the closer look then finds harmless).
 void accumulate_ranges(const MatrixView& x, ColumnFigures& figures, std::vector<double>& probe) {
+    for (std::ptrdiff_t c = 0; c < x.cols(); ++c) figures.shift[static_cast<std::size_t>(c)] = x(0, c);
     RowBlocks blocks(x);
     std::fill(figures.low.begin(), figures.low.end(), std::numeric_limits<double>::infinity());
     std::fill(figures.high.begin(), figures.high.end(), -std::numeric_limits<double>::infinity());
@@ -279,8 +263,9 @@ void accumulate_ranges(const MatrixView& x, ColumnFigures& figures, std::vector<
             std::ptrdiff_t stride = 0;
             const double* const block = blocks.rows(first, count, stride);
             in_fours(count, [&](std::ptrdiff_t r, auto group) {
-                widen_ranges<decltype(group)::value>(block + r * stride, stride, x.cols(), figures.low.data(), figures.high.data(),
-                                                    probe.data());
+                widen_ranges_and_sum<decltype(group)::value, false>(block + r * stride, stride, x.cols(), figures.shift.data(),
+                                                                   figures.scale.data(), figures.low.data(), figures.high.data(),
+                                                                   probe.data());
             });
         }
     });
