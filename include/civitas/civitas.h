@@ -124,8 +124,8 @@ CIVITAS_C_API void civitas_release_memory(void);
 CIVITAS_C_API const char* civitas_simd_path(void);
 
 /* Runs the kernels with `path` ("baseline" or "avx2_fma") from now on, in every thread; results
-   agree across paths within docs/performance.md's tolerances. CIVITAS_E_ARGUMENT for NULL, an
-   unknown name or a path this processor lacks. */
+   agree across paths within docs/performance.md's tolerances. CIVITAS_E_ARGUMENT for NULL or an
+   unknown name, CIVITAS_E_VALIDATION for a path this processor lacks. */
 CIVITAS_C_API int civitas_use_simd_path(const char* path, civitas_error** err);
 
 /* Loads a campaign file with the plan, observation and inspection files it names (docs/format.md);
