@@ -28,6 +28,7 @@ the results agree (whatever the speed), 1 when they differ, 2 when civitas canno
     python bench/python/bench_weights.py                    # 3,000 units x 200 indicators
     python bench/python/bench_weights.py --size province    # 100 units
     python bench/python/bench_weights.py --quick            # every peer checked, coarse timing
+    python bench/python/bench_weights.py --indicators 800   # 3,000 units x 800 indicators
 """
 
 from __future__ import annotations
@@ -56,7 +57,6 @@ import numpy as np  # noqa: E402
 import numpy_weights  # noqa: E402
 
 # The suite's sizes; the nation is the issue's 3,000 x 200 (the nation's counties are 2,800).
-SIZES = {"city": 10, "province": 100, "nation": 3000}
 INDICATORS = 200
 TARGET = 3.0  # peer time / civitas time the issue asks for
 RTOL = {"numpy": 1e-12, "pymcdm": 1e-9, "scikit-criteria": 1e-9}
@@ -169,8 +169,10 @@ def version(distribution: str) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=list(SIZES), help="units: city 10, province 100, nation 3,000 (default: nation; "
+    parser.add_argument("--size", choices=list(harness.SIZES), help="units: city 10, province 100, nation 3,000 (default: nation; "
                         "--quick: province)")
+    parser.add_argument("--indicators", type=int, default=INDICATORS,
+                        help=f"columns of the matrix (default {INDICATORS}; `bench/run --scaling` varies it)")
     parser.add_argument("--repeat", type=int, default=15, help="timed samples of each side (default 15; --quick 3)")
     parser.add_argument("--quick", action="store_true", help="every peer checked, 3 short samples")
     parser.add_argument("--json", type=Path, help="write the contract's JSON object to this file")
@@ -185,8 +187,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
 
-    units = SIZES[size]
-    x, benefit = make_data(units, INDICATORS)
+    units = harness.SIZES[size]
+    x, benefit = make_data(units, args.indicators)
     peers, missing = peers_available()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # scikit-criteria's deprecation notices, once per call
@@ -198,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"civitas {civitas.__version__}, numpy {np.__version__}, pymcdm {version('pymcdm') or '-'}, "
           f"scikit-criteria {version('scikit-criteria') or '-'} (Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; {harness.blas_threads()}; CIVITAS_SIMD={os.environ.get('CIVITAS_SIMD', 'unset')})")
-    print(f"objective weights, {size}: {units} units x {INDICATORS} indicators, {repeat} samples, interleaved; "
+    print(f"objective weights, {size}: {units} units x {args.indicators} indicators, {repeat} samples, interleaved; "
           f"best time of each, ratio = peer / civitas")
     print()
     names = ["numpy", "pymcdm", "scikit-criteria"]
@@ -225,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         cases = [{key: value for key, value in r.items() if key != "problems"} | {"bytes": x.nbytes} for r in results]
         args.json.write_text(json.dumps({
-            "workload": "weights", "size": size, "shape": {"units": units, "indicators": INDICATORS},
+            "workload": "weights", "size": harness.size_of(units, args.indicators), "shape": {"units": units, "indicators": args.indicators},
             "cases": cases,
             "versions": {"civitas": civitas.__version__, "numpy": np.__version__, "pymcdm": version("pymcdm"),
                          "scikit-criteria": version("scikit-criteria")},

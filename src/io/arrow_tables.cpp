@@ -569,7 +569,7 @@ ObservationLoad read_observations_arrow(ArrowArrayStream* stream, const std::str
                            options.limits);
         });
         for (std::size_t k = 0; k < stores.size(); ++k) {
-            detail::append_store(load.store, stores[k]);
+            detail::append_store(load.store, stores[k], threads);
             load.rejected.insert(load.rejected.end(), std::make_move_iterator(rejected[k].begin()), std::make_move_iterator(rejected[k].end()));
         }
         window.clear();

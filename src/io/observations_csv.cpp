@@ -544,7 +544,7 @@ private:
         line_ += lines[0];
         for (std::size_t i = 1; i < parts; ++i) {
             main_sink_.rows += sinks[i - 1].rows;
-            detail::append_store(load_.store, stores[i - 1]);
+            detail::append_store(load_.store, stores[i - 1], static_cast<std::size_t>(threads_));
             spare_columns_[i - 1] = emptied(std::move(ObservationStoreAccess::columns(stores[i - 1])));
             for (RejectedRow& row : rejected[i - 1]) {
                 row.line += line_;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <numeric>
 #include <type_traits>
+#include <utility>
 
 namespace civitas {
 
@@ -67,7 +68,7 @@ void NameTable::grow() {
     slots_ = std::move(slots);
 }
 
-void append_store(ObservationStore& store, const ObservationStore& part) {
+void append_store(ObservationStore& store, const ObservationStore& part, std::size_t threads) {
     const ObservationColumns& from = ObservationStoreAccess::rows(part);
     ObservationColumns& to = ObservationStoreAccess::columns(store);
     const auto remap = [](NameTable& table, const std::vector<std::string>& names) {
@@ -80,21 +81,20 @@ void append_store(ObservationStore& store, const ObservationStore& part) {
     const std::vector<std::int32_t> sources = remap(ObservationStoreAccess::sources(store), part.sources());
 
     const std::size_t before = to.size(), added = from.size(), after = before + added;
-    if (to.value.capacity() < after) {
-        const std::size_t capacity = std::max(after, to.value.capacity() + to.value.capacity() / 2);
-        for (auto* column : {&to.unit, &to.indicator, &to.date}) column->reserve(capacity);
-        to.value.reserve(capacity);
-    }
-    for (std::size_t i = 0; i < added; ++i) {
-        to.unit.push_back(units[static_cast<std::size_t>(from.unit[i])]);
-        to.indicator.push_back(indicators[static_cast<std::size_t>(from.indicator[i])]);
-    }
-    to.date.insert(to.date.end(), from.date.begin(), from.date.end());
+    const std::size_t capacity = to.value.capacity() >= after ? to.value.capacity() : std::max(after, to.value.capacity() + to.value.capacity() / 2);
+    const auto mapped = [&](std::vector<std::int32_t>& into, const std::vector<std::int32_t>& ids, const std::vector<std::int32_t>& part_column) {
+        into.reserve(capacity);
+        for (const std::int32_t id : part_column) into.push_back(ids[static_cast<std::size_t>(id)]);
+    };
+    const auto copied = [&](auto& into, const auto& part_column) {
+        into.reserve(capacity);
+        into.insert(into.end(), part_column.begin(), part_column.end());
+    };
     // An optional column: stays empty when both are; else filled with `none` where one is.
     const auto optional = [&](auto& into, const auto& part_column, auto none, auto&& convert) {
         if (into.empty() && part_column.empty()) return;
         if (into.empty()) {
-            into.reserve(std::max(after, to.value.capacity()));
+            into.reserve(capacity);
             into.assign(before, none);
         }
         if (part_column.empty()) {
@@ -104,11 +104,19 @@ void append_store(ObservationStore& store, const ObservationStore& part) {
         }
     };
     const auto same = [](auto item) { return item; };
-    optional(to.source, from.source, std::int32_t{0}, [&](std::int32_t id) { return sources[static_cast<std::size_t>(id)]; });
-    optional(to.mode, from.mode, std::uint8_t{0}, same);
-    optional(to.sample_size, from.sample_size, std::int32_t{0}, same);
-    optional(to.recorded, from.recorded, ObservationColumns::no_day, same);
-    to.value.insert(to.value.end(), from.value.begin(), from.value.end());
+    // Each column a job: they are independent.
+    detail::run_parallel(8, added < (std::size_t{1} << 15) ? 1 : threads, [&](std::size_t column, std::size_t) {
+        switch (column) {
+        case 0: return mapped(to.unit, units, from.unit);
+        case 1: return mapped(to.indicator, indicators, from.indicator);
+        case 2: return copied(to.date, from.date);
+        case 3: return copied(to.value, from.value);
+        case 4: return optional(to.source, from.source, std::int32_t{0}, [&](std::int32_t id) { return sources[static_cast<std::size_t>(id)]; });
+        case 5: return optional(to.mode, from.mode, std::uint8_t{0}, same);
+        case 6: return optional(to.sample_size, from.sample_size, std::int32_t{0}, same);
+        default: return optional(to.recorded, from.recorded, ObservationColumns::no_day, same);
+        }
+    });
 }
 
 }  // namespace detail
@@ -215,6 +223,34 @@ std::vector<std::uint32_t> counting_sort(const std::vector<std::uint32_t>& order
     return sorted;
 }
 
+// The rows 0..n-1 in the stable order of key(row) < keys, counted and placed on `threads` threads,
+// each taking a slice of rows with cursors of its own (a key's rows of the first slice placed
+// before those of the second: the order of one thread); and where each key's rows begin (keys + 1
+// entries, the last n).
+template <class Key>
+std::vector<std::uint32_t> counting_sort_rows(std::size_t n, std::size_t keys, std::size_t threads, Key key,
+                                              std::vector<std::size_t>& key_begin) {
+    const auto slice = [n, threads](std::size_t t) { return n / threads * t + std::min(t, n % threads); };
+    std::vector<std::vector<std::uint32_t>> cursor(threads, std::vector<std::uint32_t>(keys, 0));
+    detail::run_parallel(threads, threads, [&](std::size_t t, std::size_t) {
+        std::uint32_t* count = cursor[t].data();
+        for (std::size_t row = slice(t), end = slice(t + 1); row < end; ++row) ++count[key(row)];
+    });
+    key_begin.assign(keys + 1, 0);
+    std::uint32_t placed = 0;
+    for (std::size_t k = 0; k < keys; ++k) {
+        key_begin[k] = placed;
+        for (std::vector<std::uint32_t>& thread_cursor : cursor) placed += std::exchange(thread_cursor[k], placed);
+    }
+    key_begin[keys] = n;
+    std::vector<std::uint32_t> order(n);
+    detail::run_parallel(threads, threads, [&](std::size_t t, std::size_t) {
+        std::uint32_t* next = cursor[t].data();
+        for (std::size_t row = slice(t), end = slice(t + 1); row < end; ++row) order[next[key(row)]++] = static_cast<std::uint32_t>(row);
+    });
+    return order;
+}
+
 // `column` put in `order`: gathered into `scratch` (a worker's buffer of 8 bytes a row, shared
 // by the columns it gathers, so its pages are faulted in once rather than once a column: a
 // national store's columns are 100 MB each), then copied back.
@@ -237,12 +273,40 @@ void permute_range(std::vector<T>& column, std::size_t begin, const std::vector<
     std::copy(scratch.begin(), scratch.end(), column.begin() + static_cast<std::ptrdiff_t>(begin));
 }
 
+// Rows [begin, end) (one unit and indicator) put in (date, known day) order, stably, unless
+// they are in it already (as a file written in date order leaves them).
+void sort_run_by_day(ObservationColumns& c, std::size_t begin, std::size_t end) {
+    const auto by_day = [&c](std::size_t a, std::size_t b) {
+        if (c.date[a] != c.date[b]) return c.date[a] < c.date[b];
+        return known_day(c, a) < known_day(c, b);
+    };
+    std::size_t row = begin + 1;
+    while (row < end && !by_day(row, row - 1)) ++row;
+    if (row >= end) return;
+    std::vector<std::uint32_t> run(end - begin);
+    std::iota(run.begin(), run.end(), 0u);
+    std::stable_sort(run.begin(), run.end(), [&](std::uint32_t a, std::uint32_t b) { return by_day(begin + a, begin + b); });
+    std::vector<std::int32_t> ints;
+    std::vector<double> doubles;
+    std::vector<std::uint8_t> bytes;
+    permute_range(c.date, begin, run, ints);
+    permute_range(c.value, begin, run, doubles);
+    permute_range(c.source, begin, run, ints);
+    permute_range(c.mode, begin, run, bytes);
+    permute_range(c.sample_size, begin, run, ints);
+    permute_range(c.recorded, begin, run, ints);
+}
+
 }  // namespace
 
 void ObservationStore::build_index() {
     ObservationColumns& c = columns_;
     const std::size_t n = c.size();
     if (n > std::numeric_limits<std::uint32_t>::max()) throw Error(Message("more than 2^32 observations in one store"_en, "一个存储中的观测数据超过 2^32 条"_zh));
+    // Two threads at most (as the readers use) from 32,768 rows: a thread's start costs more than
+    // sorting a smaller store.
+    constexpr std::size_t rows_for_threads = std::size_t{1} << 15;
+    const std::size_t threads = n < rows_for_threads ? 1 : detail::thread_count(0, 2);
     const auto less = [&c](std::size_t a, std::size_t b) {
         if (c.indicator[a] != c.indicator[b]) return c.indicator[a] < c.indicator[b];
         if (c.unit[a] != c.unit[b]) return c.unit[a] < c.unit[b];
@@ -251,32 +315,49 @@ void ObservationStore::build_index() {
     };
     bool sorted = true;
     for (std::size_t i = 1; i < n && sorted; ++i) sorted = !less(i, i - 1);
-    if (!sorted) {
-        // (indicator, unit) by stable counting sorts: one on the pair when there are not too
-        // many pairs for its table, else by unit then by indicator. The columns are gathered in
-        // that order, then each (indicator, unit) run is put in (date, known day) order in place,
-        // reading the columns in sequence rather than through the permutation.
+    groups_.clear();
+    const auto group_by_scan = [&] {
+        for (std::size_t i = 0; i < n; ++i)
+            if (i == 0 || c.unit[i] != c.unit[i - 1] || c.indicator[i] != c.indicator[i - 1])
+                groups_.push_back(Group{c.unit[i], c.indicator[i], i});
+    };
+    if (sorted) {
+        group_by_scan();
+    } else {
+        // (indicator, unit) by stable counting sorts: one on the pair when there are not too many
+        // pairs for its table (each pair's run then known from the table: its unit and indicator
+        // columns are written, not gathered), else by unit then by indicator. The other columns
+        // are gathered in that order, one column a job, then each run put in (date, known day)
+        // order in place, reading the columns in sequence rather than through the permutation.
         const std::size_t units = units_.names().size(), indicators = indicators_.names().size();
-        std::vector<std::uint32_t> order(n);
-        std::iota(order.begin(), order.end(), 0u);
-        if (indicators == 0 || units <= std::max<std::size_t>(n / 2, std::size_t{1} << 20) / indicators) {
-            order = counting_sort(order, units * indicators, [&c, units](std::uint32_t r) {
+        const bool by_pair = indicators == 0 || units <= std::max<std::size_t>(n / 2, std::size_t{1} << 20) / indicators;
+        std::vector<std::uint32_t> order;
+        if (by_pair) {
+            std::vector<std::size_t> pair_begin;
+            order = counting_sort_rows(n, units * indicators, threads, [&c, units](std::size_t r) {
                 return static_cast<std::size_t>(c.indicator[r]) * units + static_cast<std::size_t>(c.unit[r]);
-            });
+            }, pair_begin);
+            for (std::size_t k = 0; k < units * indicators; ++k)
+                if (pair_begin[k + 1] > pair_begin[k])
+                    groups_.push_back(Group{static_cast<std::int32_t>(k % units), static_cast<std::int32_t>(k / units), pair_begin[k]});
         } else {
+            order.resize(n);
+            std::iota(order.begin(), order.end(), 0u);
             order = counting_sort(order, units, [&c](std::uint32_t r) { return c.unit[r]; });
             order = counting_sort(order, indicators, [&c](std::uint32_t r) { return c.indicator[r]; });
         }
-        // One column a job, each gather writing its own column, on up to two threads (as the readers
-        // use) from 32,768 rows: a thread's start costs more than gathering a smaller store.
-        constexpr std::size_t columns = 8, rows_for_threads = std::size_t{1} << 15;
-        const std::size_t threads = n < rows_for_threads ? 1 : std::min<std::size_t>(2, detail::thread_count(0, columns));
+        constexpr std::size_t columns = 8;
         std::vector<std::unique_ptr<unsigned char[]>> scratch(threads);
-        const auto gather = [&](std::size_t column, std::size_t worker) {
+        const auto fill = [&](std::vector<std::int32_t>& column, std::int32_t Group::*id) {
+            for (std::size_t g = 0; g < groups_.size(); ++g)
+                std::fill(column.begin() + static_cast<std::ptrdiff_t>(groups_[g].begin),
+                          column.begin() + static_cast<std::ptrdiff_t>(g + 1 < groups_.size() ? groups_[g + 1].begin : n), groups_[g].*id);
+        };
+        detail::run_parallel(columns, threads, [&](std::size_t column, std::size_t worker) {
             auto& buffer = scratch[worker];
             switch (column) {
-            case 0: return permute(c.unit, order, buffer);
-            case 1: return permute(c.indicator, order, buffer);
+            case 0: return by_pair ? fill(c.unit, &Group::unit) : permute(c.unit, order, buffer);
+            case 1: return by_pair ? fill(c.indicator, &Group::indicator) : permute(c.indicator, order, buffer);
             case 2: return permute(c.date, order, buffer);
             case 3: return permute(c.value, order, buffer);
             case 4: return permute(c.source, order, buffer);
@@ -284,40 +365,20 @@ void ObservationStore::build_index() {
             case 6: return permute(c.sample_size, order, buffer);
             default: return permute(c.recorded, order, buffer);
             }
-        };
-        detail::run_parallel(columns, threads, gather);
+        });
         std::vector<std::uint32_t>().swap(order);
-        const auto by_day = [&c](std::size_t a, std::size_t b) {
-            if (c.date[a] != c.date[b]) return c.date[a] < c.date[b];
-            return known_day(c, a) < known_day(c, b);
+        if (!by_pair) group_by_scan();
+        // The runs in day order, cut in halves of about as many rows.
+        const auto first_group_from = [&](std::size_t row) {
+            return static_cast<std::size_t>(std::lower_bound(groups_.begin(), groups_.end(), row,
+                                                             [](const Group& g, std::size_t r) { return g.begin < r; }) - groups_.begin());
         };
-        std::vector<std::uint32_t> run;
-        std::vector<std::int32_t> ints;
-        std::vector<double> doubles;
-        std::vector<std::uint8_t> bytes;
-        for (std::size_t begin = 0; begin < n;) {
-            std::size_t end = begin + 1;
-            bool in_order = true;
-            for (; end < n && c.indicator[end] == c.indicator[begin] && c.unit[end] == c.unit[begin]; ++end)
-                in_order = in_order && !by_day(end, end - 1);
-            if (!in_order) {
-                run.resize(end - begin);
-                std::iota(run.begin(), run.end(), 0u);
-                std::stable_sort(run.begin(), run.end(), [&](std::uint32_t a, std::uint32_t b) { return by_day(begin + a, begin + b); });
-                permute_range(c.date, begin, run, ints);
-                permute_range(c.value, begin, run, doubles);
-                permute_range(c.source, begin, run, ints);
-                permute_range(c.mode, begin, run, bytes);
-                permute_range(c.sample_size, begin, run, ints);
-                permute_range(c.recorded, begin, run, ints);
-            }
-            begin = end;
-        }
+        detail::run_parallel(threads, threads, [&](std::size_t part, std::size_t) {
+            const std::size_t last = part + 1 == threads ? groups_.size() : first_group_from(n / threads * (part + 1));
+            for (std::size_t g = first_group_from(n / threads * part); g < last; ++g)
+                sort_run_by_day(c, groups_[g].begin, g + 1 < groups_.size() ? groups_[g + 1].begin : n);
+        });
     }
-    groups_.clear();
-    for (std::size_t i = 0; i < n; ++i)
-        if (i == 0 || c.unit[i] != c.unit[i - 1] || c.indicator[i] != c.indicator[i - 1])
-            groups_.push_back(Group{c.unit[i], c.indicator[i], i});
     groups_.shrink_to_fit();
     indicator_groups_.assign(indicators_.names().size() + 1, 0);
     for (const Group& g : groups_) ++indicator_groups_[static_cast<std::size_t>(g.indicator) + 1];

@@ -70,8 +70,8 @@ struct ObservationStoreAccess {
 };
 
 /// Appends every row of `part` to `store` in order, interning its names (so ids stay in order of
-/// first appearance as if the rows had been added one by one).
-void append_store(ObservationStore& store, const ObservationStore& part);
+/// first appearance as if the rows had been added one by one), a column a job on up to `threads`.
+void append_store(ObservationStore& store, const ObservationStore& part, std::size_t threads = 1);
 
 /// Days since 1970-01-01 of year-month-day (proleptic Gregorian); the date is assumed valid.
 constexpr std::int32_t days_from_civil(int year, int month, int day) noexcept {

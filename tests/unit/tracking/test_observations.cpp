@@ -168,6 +168,47 @@ TEST(ObservationStore, AnswersDoNotDependOnTheOrderOfAdding) {
     }
 }
 
+// The index against its definition: the rows stably sorted by (indicator, unit, date, known day),
+// ids in order of first appearance, rows equal in all four kept in the order they were added (the
+// later one is the correction). Above 32,768 rows the index is built on two threads; with more
+// (unit, indicator) pairs than its table takes it sorts by unit, then indicator.
+void expect_index_order(int units, int indicators, std::size_t rows, unsigned seed) {
+    std::mt19937 random(seed);
+    std::vector<Observation> added;
+    ObservationStore store;
+    for (std::size_t r = 0; r < rows; ++r) {
+        Observation o = obs("u" + std::to_string(random() % static_cast<unsigned>(units)),
+                            "i" + std::to_string(random() % static_cast<unsigned>(indicators)), "2024-01-01", static_cast<double>(r));
+        o.date += boost::gregorian::days(static_cast<long>(random() % 20));
+        if (random() % 3 == 0) o.recorded = o.date + boost::gregorian::days(static_cast<long>(random() % 3));
+        added.push_back(o);
+        store.add(o);
+    }
+    const auto id = [](const std::vector<std::string>& names, const std::string& name) {
+        return std::find(names.begin(), names.end(), name) - names.begin();
+    };
+    const auto key = [&](const Observation& o) {
+        return std::make_tuple(id(store.indicators(), o.indicator), id(store.units(), o.unit), o.date, o.recorded.value_or(o.date));
+    };
+    std::vector<std::tuple<std::ptrdiff_t, std::ptrdiff_t, Date, Date, double>> expected;
+    for (const Observation& o : added) expected.push_back(std::tuple_cat(key(o), std::make_tuple(o.value)));
+    std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+        return std::make_tuple(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<3>(a)) <
+               std::make_tuple(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b));
+    });
+    ASSERT_EQ(store.size(), rows);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const Observation o = store.at(r);
+        ASSERT_EQ(std::tuple_cat(key(o), std::make_tuple(o.value)), expected[r]) << "row " << r;
+    }
+}
+
+TEST(ObservationStore, IndexIsTheStableOrderOfIndicatorUnitDateAndKnownDay) {
+    expect_index_order(30, 20, 2'000, 1);             // one thread, a table of pairs
+    expect_index_order(300, 40, 60'000, 2);           // two threads, a table of pairs
+    expect_index_order(1'500, 1'000, 40'000, 3);      // two threads, more pairs than the table takes
+}
+
 TEST(ObservationStore, AddValidates) {
     ObservationStore store;
     EXPECT_THROW(store.add(obs("", "g", "2025-01-01", 1.0)), ValidationError);
