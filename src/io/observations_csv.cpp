@@ -26,8 +26,10 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <memory>
+#include <utility>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -386,10 +388,15 @@ public:
     }
 
     // Parses what it can of [begin, end) (all of it when `final`); returns the bytes consumed.
-    // LimitError for input past the limits.
-    std::size_t feed(const char* begin, const char* end, bool final) {
+    // LimitError for input past the limits. `alongside`, when given, is run once as well, by a
+    // worker done with its part of the text when the text is cut among threads (the file reader
+    // reads its next block so).
+    std::size_t feed(const char* begin, const char* end, bool final, const std::function<void()>* alongside = nullptr) {
         try {
-            return feed_text(begin, end, final);
+            alongside_ = alongside;
+            const std::size_t consumed = feed_text(begin, end, final);
+            if (alongside_ != nullptr) (*std::exchange(alongside_, nullptr))();
+            return consumed;
         } catch (const LimitHit& hit) {
             throw detail::limit_exceeded(file_, file_position(hit.line, hit.column), hit.what, hit.limit, hit.member);
         }
@@ -517,8 +524,10 @@ private:
             sinks.emplace_back(stores[i], rejected[i], limits_, std::numeric_limits<std::size_t>::max());
         std::vector<std::size_t> lines(parts, 0);
         const char* stop = end;
+        const std::function<void()>* alongside = std::exchange(alongside_, nullptr);
         try {
-            detail::run_parallel(parts, static_cast<std::size_t>(threads_), [&](std::size_t part, std::size_t) {
+            detail::run_parallel(parts + (alongside != nullptr ? 1 : 0), static_cast<std::size_t>(threads_), [&](std::size_t part, std::size_t) {
+                if (part == parts) return (*alongside)();
                 const char* from = part == 0 ? p : cuts[part - 1];
                 const bool last = part + 1 == parts;
                 const char* to = last ? end : cuts[part];
@@ -576,6 +585,7 @@ private:
     bool at_start_ = true;
     std::size_t line_ = 1;
     std::unique_ptr<RowParser> parser_;
+    const std::function<void()>* alongside_ = nullptr;  // feed's, until run
     ObservationLoad load_;
     Sink main_sink_;
     std::vector<ObservationColumns> spare_columns_;  // a part's columns after it was appended (emptied)
@@ -605,18 +615,34 @@ ObservationLoad load_observations_csv(const std::filesystem::path& path, const O
     detail::InputFile in(path, options.limits.csv_bytes, "csv_bytes");
     CsvReader reader(path.string(), options, static_cast<std::size_t>(in.size()));
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
-    std::vector<char> buffer(block);
-    std::size_t held = 0;
-    for (;;) {
-        const std::size_t got = in.read(buffer.data() + held, buffer.size() - held);
-        held += got;
-        const bool final = got == 0;
-        const std::size_t consumed = reader.feed(buffer.data(), buffer.data() + held, final);
+    // Two buffers: the next block is read into one while the other is parsed. Each keeps room
+    // before its block for the record the block before leaves unfinished (widened when a record
+    // is longer).
+    struct Buffer {
+        std::vector<char> bytes;
+        std::size_t room;
+    };
+    Buffer first{std::vector<char>((1 << 16) + block), 1 << 16}, second = first;
+    Buffer* current = &first;
+    Buffer* next = &second;
+    std::size_t begin = current->room, held = in.read(current->bytes.data() + begin, block);
+    for (bool final = held == 0;;) {
+        std::size_t got = 0;
+        const std::function<void()> read_next = [&] { got = in.read(next->bytes.data() + next->room, block); };
+        const char* text = current->bytes.data() + begin;
+        const std::size_t consumed = reader.feed(text, text + held, final, final ? nullptr : &read_next);
         if (final) break;
-        // Keep the unfinished record for the next block; widen the buffer when it fills it.
-        std::memmove(buffer.data(), buffer.data() + consumed, held - consumed);
-        held -= consumed;
-        if (held == buffer.size()) buffer.resize(buffer.size() * 2);
+        const std::size_t tail = held - consumed;
+        if (tail > next->room) {
+            const std::size_t room = std::max(tail, 2 * next->room);
+            next->bytes.insert(next->bytes.begin(), room - next->room, '\0');
+            next->room = room;
+        }
+        begin = next->room - tail;
+        std::memcpy(next->bytes.data() + begin, text + consumed, tail);
+        held = tail + got;
+        final = got == 0;
+        std::swap(current, next);
     }
     return reader.finish();
 }
