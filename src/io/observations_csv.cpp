@@ -161,8 +161,13 @@ struct Sink : detail::ObservationSink {
 
     // One more data row at `line`; LimitHit past max_rows.
     void count_row(std::size_t line) {
-        if (rows == max_rows) throw LimitHit{line, 0, Message("data row {0}"_en, "第 {0} 个数据行"_zh, {std::to_string(rows + 1)}), limits.rows, "rows"};
+        if (rows == max_rows) too_many_rows(line);
         ++rows;
+    }
+
+    // Out of line, so that count_row, called for every row, is inlined.
+    [[noreturn, gnu::cold, gnu::noinline]] void too_many_rows(std::size_t line) const {
+        throw LimitHit{line, 0, Message("data row {0}"_en, "第 {0} 个数据行"_zh, {std::to_string(rows + 1)}), limits.rows, "rows"};
     }
 
     const Limits& limits;
