@@ -1,5 +1,6 @@
-"""The timing harness the in-process Python benchmarks share (bench_evaluate.py, bench_topsis.py,
-bench_uncertainty.py, bench_weights.py): one BLAS thread, interleaved samples, best and median.
+"""The timing harness the in-process Python benchmarks share (bench_evaluate.py, bench_rankings.py,
+bench_topsis.py, bench_uncertainty.py, bench_weights.py): one BLAS thread, interleaved samples,
+best and median.
 
 Importing this module sets OPENBLAS_NUM_THREADS, OMP_NUM_THREADS and MKL_NUM_THREADS to 1 unless
 the environment already sets them: the numpy references run on one thread unless BLAS starts

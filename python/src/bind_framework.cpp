@@ -550,7 +550,7 @@ void register_framework(py::module_& m) {
                 const auto& weights = self.cast<const Framework&>().effective_weights();
                 py::array_t<double> view({static_cast<py::ssize_t>(weights.size())}, {static_cast<py::ssize_t>(sizeof(double))},
                                          weights.data(), self);
-                view.attr("flags").attr("writeable") = false;
+                make_readonly(view);
                 return view;
             },
             "Share in [0, 1] of each indicator in the total, in indicator order; sums to 1 "

@@ -69,7 +69,7 @@ py::array_t<std::int32_t> int_array(const std::vector<int>& values) {
     py::array_t<std::int32_t> out(static_cast<py::ssize_t>(values.size()));
     auto view = out.mutable_unchecked<1>();
     for (std::size_t i = 0; i < values.size(); ++i) view(static_cast<py::ssize_t>(i)) = values[i];
-    out.attr("flags").attr("writeable") = false;
+    make_readonly(out);
     return out;
 }
 

@@ -57,7 +57,7 @@ py::array_t<std::int8_t> codes(const std::vector<Enum>& values) {
     py::array_t<std::int8_t> out(static_cast<py::ssize_t>(values.size()));
     auto view = out.mutable_unchecked<1>();
     for (std::size_t i = 0; i < values.size(); ++i) view(static_cast<py::ssize_t>(i)) = static_cast<std::int8_t>(values[i]);
-    out.attr("flags").attr("writeable") = false;
+    make_readonly(out);
     return out;
 }
 

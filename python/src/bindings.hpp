@@ -227,6 +227,13 @@ inline bool operator==(const FrameworkBatch& a, const FrameworkBatch& b) {
 /// repr() of a UTF-8 string as Python writes it: `'绿地率'`.
 [[nodiscard]] std::string repr_string(const std::string& value);
 
+/// `array` made read-only, as `array.flags.writeable = False` does: through numpy's C API, as
+/// pybind11's own Eigen casters do, since the attribute costs half a microsecond (numpy calls
+/// setflags through Python), as much as a small ranking.
+inline void make_readonly(const py::array& array) noexcept {
+    py::detail::array_proxy(array.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+}
+
 /// A read-only numpy view of `data` (an Eigen matrix or vector) kept alive by `owner`.
 template <class Matrix>
 [[nodiscard]] py::array_t<typename Matrix::Scalar> readonly_view(const Matrix& data, py::handle owner);
@@ -253,7 +260,7 @@ py::array_t<typename Matrix::Scalar> readonly_view(const Matrix& data, py::handl
     } else {
         array = py::array_t<Scalar>({rows, cols}, {item, rows * item}, data.data(), owner);
     }
-    array.attr("flags").attr("writeable") = false;
+    make_readonly(array);
     return array;
 }
 
@@ -390,7 +397,7 @@ struct MatrixArgument {
     } else if (py::isinstance<py::str>(x) || py::isinstance<py::bytes>(x) || is_mapping(x) || is_pandas(x, "Series")) {
         throw not_a_matrix();  // numpy would read a 0-D or 1-D array
     }
-    py::array source = py::array::ensure(given);
+    py::array source = py::isinstance<py::array>(given) ? py::reinterpret_borrow<py::array>(given) : py::array::ensure(given);
     if (!source) {
         PyErr_Clear();
         throw not_a_matrix();
@@ -462,6 +469,9 @@ struct MatrixArgument {
 [[nodiscard]] inline py::array_t<double, py::array::c_style> vector_array(const py::handle& values, const std::string& what,
                                                                           const py::object& labels = py::object()) {
     const py::object given = by_label(values, what, labels);
+    using Doubles = py::array_t<double, py::array::c_style>;
+    if (py::isinstance<Doubles>(given) && py::reinterpret_borrow<py::array>(given).ndim() == 1)
+        return py::reinterpret_borrow<Doubles>(given);  // read as it is, without numpy's conversions
     const auto not_numbers = [&] {
         return ValidationError(what, Message("{0}; expected a 1-D array of numbers"_en, "{0}；应为一维数值数组"_zh, {type_name(values)}));
     };

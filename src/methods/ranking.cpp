@@ -11,6 +11,7 @@
 #include "core/detail/simd.hpp"
 #include "methods/detail/checks.hpp"
 #include "methods/detail/product.hpp"
+#include "methods/detail/radix_order.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,6 +42,25 @@ std::string cell(std::ptrdiff_t row, std::ptrdiff_t col) {
 }
 
 std::string column(std::ptrdiff_t col) { return "x[:, " + std::to_string(col) + "]"; }
+
+/// Four doubles: one register on the AVX2 path, two on SSE2 (GCC and Clang's vector extension).
+/// The row kernels keep their partial sums in such vectors, criterion j in lane j mod 4 (or mod 8
+/// over two vectors), and the criteria after the last full vector in a scalar sum of their own:
+/// a fixed order (lane_total), so a row's result is the same wherever the row is. The vectoriser
+/// reorders no floating-point sum by itself, and left to itself it interleaved TOPSIS' lanes
+/// with shuffles. Passed by reference only: a function taking or returning one by value changes
+/// its ABI with the path.
+using Lanes = double __attribute__((vector_size(32)));
+constexpr std::ptrdiff_t lane_width = 4;
+/// Two doubles, half of Lanes: the width at which `a > b ? a : b` is one maxpd on either path
+/// (on four lanes SSE2 code compares and chooses element by element).
+using HalfLanes = double __attribute__((vector_size(16)));
+
+/// The total of partial sums in lanes (a kernel with two vectors adds them first) and of the last
+/// criteria's terms (`rest`).
+inline double lane_total(const Lanes& sums, double rest) noexcept {
+    return ((sums[0] + sums[1]) + (sums[2] + sums[3])) + rest;
+}
 
 /// Calls f(i, row) for every row as a contiguous 1 x n array (strided rows are copied first).
 template <class F>
@@ -96,25 +116,55 @@ struct ColumnStats {
     Array min, max, sum_squares;
 };
 
+/// Adds `R` rows to the minimum, maximum and sum of squares of each column, the squares row after
+/// row. NaN and infinity propagate into the squares (column_stats checks them). The accumulators
+/// are copied to locals: std::min's reference into one row or another would not vectorise.
+template <std::size_t R>
+inline void add_rows(const double* const (&rows)[R], std::ptrdiff_t n, double* __restrict low, double* __restrict high,
+                     double* __restrict squares) {
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+        double least = low[j], most = high[j], sum = squares[j];
+        for (const double* row : rows) {
+            const double v = row[j];
+            least = v < least ? v : least;
+            most = most < v ? v : most;
+            sum += v * v;
+        }
+        low[j] = least;
+        high[j] = most;
+        squares[j] = sum;
+    }
+}
+
 /// One pass over x. A NaN or infinity throws, naming the first such cell (in row order); with
 /// `need_squares`, so does a column whose sum of squares overflows.
 ColumnStats column_stats(const MatrixView& x, bool need_squares) {
     const std::ptrdiff_t n = x.cols();
     ColumnStats s{Array::Constant(n, std::numeric_limits<double>::infinity()),
                   Array::Constant(n, -std::numeric_limits<double>::infinity()), Array::Zero(n)};
-    // Column accumulators side by side, so that each row adds in one vectorised loop.
-    double* __restrict low = s.min.data();
-    double* __restrict high = s.max.data();
-    double* __restrict squares = s.sum_squares.data();
+    // Column accumulators side by side, so that each row adds in one vectorised loop; four rows a
+    // pass over them when rows are contiguous, so that each accumulator is loaded and stored once
+    // per four rows (those loads and stores are the limit).
     detail::run_simd([&] {
-        for_each_row(x, [&](std::ptrdiff_t, const ConstRow& row) {
-            const double* __restrict v = row.data();
-            for (std::ptrdiff_t j = 0; j < n; ++j) {
-                low[j] = std::min(low[j], v[j]);
-                high[j] = std::max(high[j], v[j]);
-                squares[j] += v[j] * v[j];  // NaN and infinity propagate: the check below finds them
-            }
-        });
+        double* low = s.min.data();
+        double* high = s.max.data();
+        double* squares = s.sum_squares.data();
+        if (x.col_stride() != 1) {
+            for_each_row(x, [&](std::ptrdiff_t, const ConstRow& row) {
+                const double* const one[1] = {row.data()};
+                add_rows(one, n, low, high, squares);
+            });
+            return;
+        }
+        std::ptrdiff_t i = 0;
+        for (; i + 4 <= x.rows(); i += 4) {
+            const double* const four[4] = {x.row(i), x.row(i + 1), x.row(i + 2), x.row(i + 3)};
+            add_rows(four, n, low, high, squares);
+        }
+        for (; i < x.rows(); ++i) {
+            const double* const one[1] = {x.row(i)};
+            add_rows(one, n, low, high, squares);
+        }
     });
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         if (std::isfinite(s.sum_squares[j])) continue;
@@ -191,6 +241,10 @@ Eigen::VectorXd closeness_from(const Eigen::ArrayXd& to_ideal, const Eigen::Arra
     return (to_anti_ideal / total).matrix();
 }
 
+/// rank() sorts this many scores or more with detail::RadixOrder, fewer by comparison: below it,
+/// the radix sort's 48 KB of counts cost more than the comparisons. Both put ties in row order.
+constexpr Eigen::Index radix_sort_from = 1024;
+
 /// Order of rows by score, best first; equal scores by id when `ids` is given, else by row.
 std::vector<std::size_t> score_order(const Eigen::Ref<const Eigen::VectorXd>& s, bool ascending,
                                      const std::vector<std::string>& ids) {
@@ -229,12 +283,68 @@ void check_ids(const std::vector<std::string>& ids, Eigen::Index units) {
 
 // ---- weighted sum ----------------------------------------------------------------------------------
 
+namespace {
+
+/// Rows a weighted sum takes at once, sharing the loads of the weights: one multiply and add a
+/// cell leaves loads the limit, and a row alone would wait on each addition.
+constexpr std::ptrdiff_t sum_block = 8;
+
+/// out[r] = sum_j w_j rows[r][j] for sum_block rows, each in one vector of partial sums (lane_total).
+inline void weighted_rows(const double* const (&rows)[sum_block], const double* __restrict w, std::ptrdiff_t n,
+                          double* out) {
+    Lanes sums[sum_block] = {};
+    std::ptrdiff_t j = 0;
+    for (; j + lane_width <= n; j += lane_width) {
+        Lanes weight;
+        std::memcpy(&weight, w + j, sizeof weight);
+        for (std::ptrdiff_t r = 0; r < sum_block; ++r) {
+            Lanes value;
+            std::memcpy(&value, rows[r] + j, sizeof value);
+            sums[r] += value * weight;
+        }
+    }
+    double rest[sum_block] = {};
+    for (; j < n; ++j)
+        for (std::ptrdiff_t r = 0; r < sum_block; ++r) rest[r] += rows[r][j] * w[j];
+    for (std::ptrdiff_t r = 0; r < sum_block; ++r) out[r] = lane_total(sums[r], rest[r]);
+}
+
+}  // namespace
+
 Eigen::VectorXd weighted_sum(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights) {
     check_shape(x, weights.size(), {});
     check_weights(weights, "weights");
-    const RowArray w = weights.transpose().array();
-    Eigen::VectorXd out(x.rows());
-    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) { out[i] = (row * w).sum(); });
+    const std::ptrdiff_t units = x.rows(), n = x.cols();
+    Eigen::VectorXd out(units);
+    if (simd_path() == SimdPath::baseline) {
+        // Eigen's SSE2 sums, a row at a time: the blocks below need AVX2's sixteen wide registers.
+        const RowArray w = weights.transpose().array();
+        for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) { out[i] = (row * w).sum(); });
+    } else {
+        // Strided rows (column-major input) are copied, a block at a time. The last block repeats
+        // the last row where the units run out; each row's sum is its own, so the repeats change
+        // nothing.
+        const bool contiguous = x.col_stride() == 1;
+        RowArray copies(contiguous ? 0 : sum_block * n);
+        detail::run_simd([&] {
+            double last[sum_block];
+            for (std::ptrdiff_t i = 0; i < units; i += sum_block) {
+                const double* block[sum_block];
+                for (std::ptrdiff_t r = 0; r < sum_block; ++r) {
+                    const std::ptrdiff_t row = std::min(i + r, units - 1);
+                    if (contiguous) {
+                        block[r] = x.row(row);
+                    } else {
+                        for (std::ptrdiff_t j = 0; j < n; ++j) copies[r * n + j] = x(row, j);
+                        block[r] = copies.data() + r * n;
+                    }
+                }
+                const bool full = i + sum_block <= units;
+                weighted_rows(block, weights.data(), n, full ? out.data() + i : last);
+                if (!full) std::copy(last, last + (units - i), out.data() + i);
+            }
+        });
+    }
     if (!out.allFinite()) column_stats(x, false);  // names the NaN or infinity
     return out;
 }
@@ -258,18 +368,14 @@ Eigen::VectorXd topsis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
         const double* __restrict best = c.best_value.data();
         const double* __restrict worst = c.worst_value.data();
         for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
-            // Sums of squares in 8 partial sums (criterion j in lane j mod 8), added up in order at
-            // the end, so that a row's sum is the same wherever it is. The lanes are vectors (GCC
-            // and Clang's extension): loop vectorisers would shuffle them.
-            using Lanes = double __attribute__((vector_size(32)));
-            constexpr std::ptrdiff_t width = 4;
+            // Sums of squares in lanes, two vectors of them (lane_total).
             const double* __restrict v = row.data();
             Lanes near[2] = {}, far[2] = {};
             std::ptrdiff_t j = 0;
-            for (; j + 2 * width <= n; j += 2 * width)
+            for (; j + 2 * lane_width <= n; j += 2 * lane_width)
                 for (std::ptrdiff_t h = 0; h < 2; ++h) {
                     Lanes value, by, to_best, to_worst;
-                    const std::ptrdiff_t at = j + h * width;
+                    const std::ptrdiff_t at = j + h * lane_width;
                     std::memcpy(&value, v + at, sizeof value);
                     std::memcpy(&by, factor + at, sizeof by);
                     std::memcpy(&to_best, best + at, sizeof to_best);
@@ -279,21 +385,14 @@ Eigen::VectorXd topsis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
                     near[h] += to_best * to_best;
                     far[h] += to_worst * to_worst;
                 }
-            double near_lanes[2 * width], far_lanes[2 * width];
-            std::memcpy(near_lanes, near, sizeof near);
-            std::memcpy(far_lanes, far, sizeof far);
-            for (std::ptrdiff_t l = 0; j < n; ++j, ++l) {
+            double near_rest = 0.0, far_rest = 0.0;
+            for (; j < n; ++j) {
                 const double to_best = (v[j] - best[j]) * factor[j], to_worst = (v[j] - worst[j]) * factor[j];
-                near_lanes[l] += to_best * to_best;
-                far_lanes[l] += to_worst * to_worst;
+                near_rest += to_best * to_best;
+                far_rest += to_worst * to_worst;
             }
-            double near_sum = 0.0, far_sum = 0.0;
-            for (std::ptrdiff_t l = 0; l < 2 * width; ++l) {
-                near_sum += near_lanes[l];
-                far_sum += far_lanes[l];
-            }
-            to_ideal[i] = std::sqrt(near_sum);
-            to_anti_ideal[i] = std::sqrt(far_sum);
+            to_ideal[i] = std::sqrt(lane_total(near[0] + near[1], near_rest));
+            to_anti_ideal[i] = std::sqrt(lane_total(far[0] + far[1], far_rest));
         });
     });
     return closeness_from(to_ideal, to_anti_ideal);
@@ -373,25 +472,53 @@ VikorResult vikor(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights
         throw ValidationError("v", Message("value {0}; expected a weight in [0, 1]"_en, "取值 {0}；应为 [0, 1] 内的权重"_zh, {format(v)}));
     if (x.rows() < 2) throw ValidationError("x", Message("one unit; VIKOR compares at least 2"_en, "只有一个评价对象；VIKOR 至少比较 2 个"_zh));
     const ColumnStats s = column_stats(x, false);
-    // d_ij = w_j (f*_j - f_ij) / (f*_j - f-_j); a constant column has f* = f_ij, so a span of 1
-    // makes its terms 0.
+    // d_ij = w_j (f*_j - f_ij) / (f*_j - f-_j) = (f*_j - f_ij) factor_j, no division per cell; a
+    // constant column has factor 0: its terms are 0. Each d_ij >= 0, so R starts at 0.
     const std::ptrdiff_t n = x.cols();
-    RowArray best(n), span(n);
-    const RowArray w = weights.transpose().array();
+    RowArray best(n), factor(n);
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         best[j] = is_benefit(benefit, j) ? s.max[j] : s.min[j];
-        span[j] = is_benefit(benefit, j) ? s.max[j] - s.min[j] : s.min[j] - s.max[j];
-        if (span[j] == 0.0) span[j] = 1.0;
+        const double span = is_benefit(benefit, j) ? s.max[j] - s.min[j] : s.min[j] - s.max[j];
+        factor[j] = span == 0.0 ? 0.0 : weights[j] / span;
     }
     VikorResult result;
     result.v = v;
     result.s.resize(x.rows());
     result.r.resize(x.rows());
-    RowArray d(n);
-    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
-        d = w * (best - row) / span;
-        result.s[i] = d.sum();
-        result.r[i] = d.maxCoeff();
+    detail::run_simd([&] {
+        const double* __restrict top = best.data();
+        const double* __restrict by = factor.data();
+        for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+            // S in lanes, two vectors of them (lane_total); R's maximum in half vectors (HalfLanes),
+            // which no order changes.
+            const double* __restrict value = row.data();
+            Lanes sum[2] = {};
+            HalfLanes regret[4] = {};
+            std::ptrdiff_t j = 0;
+            for (; j + 2 * lane_width <= n; j += 2 * lane_width)
+                for (std::ptrdiff_t h = 0; h < 2; ++h) {
+                    Lanes d, at_best, scale;
+                    const std::ptrdiff_t at = j + h * lane_width;
+                    std::memcpy(&d, value + at, sizeof d);
+                    std::memcpy(&at_best, top + at, sizeof at_best);
+                    std::memcpy(&scale, by + at, sizeof scale);
+                    d = (at_best - d) * scale;
+                    sum[h] += d;
+                    HalfLanes halves[2];
+                    std::memcpy(halves, &d, sizeof d);
+                    for (std::ptrdiff_t q = 0; q < 2; ++q)
+                        regret[2 * h + q] = halves[q] > regret[2 * h + q] ? halves[q] : regret[2 * h + q];
+                }
+            double rest = 0.0, most = 0.0;
+            for (; j < n; ++j) {
+                const double d = (top[j] - value[j]) * by[j];
+                rest += d;
+                most = std::max(most, d);
+            }
+            for (const HalfLanes& lanes : regret) most = std::max({most, lanes[0], lanes[1]});
+            result.s[i] = lane_total(sum[0] + sum[1], rest);
+            result.r[i] = most;
+        });
     });
     const double s_best = result.s.minCoeff(), s_worst = result.s.maxCoeff();
     const double r_best = result.r.minCoeff(), r_worst = result.r.maxCoeff();
@@ -439,30 +566,50 @@ Eigen::VectorXd grey_relational(MatrixView x, const Eigen::Ref<const Eigen::Vect
     const ColumnStats s = column_stats(x, false);
     // Deviation from the reference 1 of the normalised value: D_ij = 1 - r_ij, i.e.
     // (max - x) / span for a benefit and (x - min) / span for a cost; 0 for a constant column.
+    // Every varying column has a unit at the reference (D = 0) and one at the far end (D = 1),
+    // so the two-level minimum and maximum deviations are D_min = 0 and D_max = 1. Per cell
+    // w_j g_ij = numerator_j / ((anchor_j - x_ij) scale_j + rho D_max), scale_j = +-1 / span_j
+    // (0 for a constant column): one division a cell.
+    constexpr double d_min = 0.0, d_max = 1.0;
     const std::ptrdiff_t n = x.cols();
-    RowArray anchor(n), sign(n), span(n);
+    RowArray anchor(n), scale(n), numerator(n);
     bool varies = false;
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         const bool higher = is_benefit(benefit, j);
+        const double span = s.max[j] - s.min[j];
         anchor[j] = higher ? s.max[j] : s.min[j];
-        sign[j] = higher ? 1.0 : -1.0;
-        span[j] = s.max[j] - s.min[j];
-        varies = varies || span[j] > 0.0;
+        scale[j] = span == 0.0 ? 0.0 : (higher ? 1.0 : -1.0) / span;
+        numerator[j] = weights[j] * (d_min + rho * d_max);
+        varies = varies || span > 0.0;
     }
     if (!varies)
         throw ValidationError("x", Message("every criterion is constant; grey relational analysis needs one that varies"_en,
                                            "所有评价指标都是常数；灰色关联分析至少需要一个有变化的评价指标"_zh));
-    // Every varying column has a unit at the reference (D = 0) and one at the far end (D = 1),
-    // so the two-level minimum and maximum deviations are D_min = 0 and D_max = 1.
-    constexpr double d_min = 0.0, d_max = 1.0;
-    const RowArray w = weights.transpose().array();
+    const double shift = rho * d_max;
     Eigen::VectorXd grades(x.rows());
-    RowArray deviation(n);
-    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
-        deviation = sign * (anchor - row) / span;
-        for (std::ptrdiff_t j = 0; j < n; ++j)
-            if (span[j] == 0.0) deviation[j] = 0.0;
-        grades[i] = (w * (d_min + rho * d_max) / (deviation + rho * d_max)).sum();
+    detail::run_simd([&] {
+        const double* __restrict reference = anchor.data();
+        const double* __restrict by = scale.data();
+        const double* __restrict above = numerator.data();
+        for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+            const double* __restrict value = row.data();  // grades in lanes, two vectors of them (lane_total)
+            Lanes sum[2] = {};
+            std::ptrdiff_t j = 0;
+            for (; j + 2 * lane_width <= n; j += 2 * lane_width)
+                for (std::ptrdiff_t h = 0; h < 2; ++h) {
+                    Lanes deviation, at, factor, top;
+                    const std::ptrdiff_t k = j + h * lane_width;
+                    std::memcpy(&deviation, value + k, sizeof deviation);
+                    std::memcpy(&at, reference + k, sizeof at);
+                    std::memcpy(&factor, by + k, sizeof factor);
+                    std::memcpy(&top, above + k, sizeof top);
+                    deviation = (at - deviation) * factor;
+                    sum[h] += top / (deviation + shift);
+                }
+            double rest = 0.0;
+            for (; j < n; ++j) rest += above[j] / ((reference[j] - value[j]) * by[j] + shift);
+            grades[i] = lane_total(sum[0] + sum[1], rest);
+        });
     });
     return grades;
 }
@@ -474,7 +621,14 @@ Eigen::VectorXi rank(const Eigen::Ref<const Eigen::VectorXd>& scores, RankMethod
     check_scores(scores);
     check_ids(ids, scores.size());
     const bool ordinal = method == RankMethod::ordinal;
-    const std::vector<std::size_t> order = score_order(scores, ascending, ordinal ? ids : std::vector<std::string>{});
+    std::vector<std::size_t> order;
+    if ((ordinal && !ids.empty()) || scores.size() < radix_sort_from) {
+        order = score_order(scores, ascending, ordinal ? ids : std::vector<std::string>{});
+    } else {
+        detail::RadixOrder radix(static_cast<std::size_t>(scores.size()));
+        radix.sort(scores.data(), ascending);
+        order.assign(radix.rows().begin(), radix.rows().end());
+    }
     Eigen::VectorXi ranks(scores.size());
     int group = 0;
     for (std::size_t k = 0; k < order.size();) {

@@ -20,6 +20,7 @@
 #include "core/detail/simd.hpp"
 #include "methods/detail/checks.hpp"
 #include "methods/detail/product.hpp"
+#include "methods/detail/radix_order.hpp"
 
 #include <algorithm>
 #include <array>
@@ -133,59 +134,22 @@ private:
 /// Buffers to rank one draw's scores, allocated once per thread.
 class Ranker {
 public:
-    explicit Ranker(std::size_t units)
-        : keys_(units), keys_out_(units), index_(units), index_out_(units), counts_(passes * buckets) {}
+    explicit Ranker(std::size_t units) : order_(units) {}
 
     /// Writes the "min" ranks (1 = highest score, ties share the best place) of `scores` to `ranks`.
-    /// LSD radix sort on an order-preserving 64-bit image of each double, 11 bits a pass; passes
-    /// in which every key has the same digit are skipped.
     void rank(const double* scores, std::int32_t* ranks) {
-        const std::size_t n = keys_.size();
-        std::fill(counts_.begin(), counts_.end(), 0U);
-        const auto counts = [&](int pass) { return counts_.data() + static_cast<std::size_t>(pass) * buckets; };
-        for (std::size_t i = 0; i < n; ++i) {
-            const double s = scores[i] + 0.0;  // -0.0 -> +0.0: equal doubles, equal keys
-            std::uint64_t bits_of = 0;
-            std::memcpy(&bits_of, &s, sizeof s);
-            // Ascending key = descending score: negate the order-preserving image.
-            const std::uint64_t ordered = (bits_of >> 63U) != 0 ? ~bits_of : bits_of | (std::uint64_t{1} << 63U);
-            const std::uint64_t key = ~ordered;
-            keys_[i] = key;
-            index_[i] = static_cast<std::uint32_t>(i);
-            for (int p = 0; p < passes; ++p) ++counts(p)[(key >> (bits * p)) & (buckets - 1)];
-        }
-        for (int p = 0; p < passes; ++p) {
-            std::uint32_t* count = counts(p);
-            const std::size_t first = (keys_[0] >> (bits * p)) & (buckets - 1);
-            if (count[first] == n) continue;  // every key has this digit
-            std::uint32_t total = 0;
-            for (std::size_t b = 0; b < buckets; ++b) {
-                const std::uint32_t here = count[b];
-                count[b] = total;
-                total += here;
-            }
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::uint64_t key = keys_[i];
-                const std::uint32_t to = count[(key >> (bits * p)) & (buckets - 1)]++;
-                keys_out_[to] = key;
-                index_out_[to] = index_[i];
-            }
-            keys_.swap(keys_out_);
-            index_.swap(index_out_);
-        }
+        order_.sort(scores, false);
+        const std::vector<std::uint64_t>& keys = order_.keys();
+        const std::vector<std::uint32_t>& rows = order_.rows();
         std::int32_t current = 1;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (i > 0 && keys_[i] != keys_[i - 1]) current = static_cast<std::int32_t>(i) + 1;
-            ranks[index_[i]] = current;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (i > 0 && keys[i] != keys[i - 1]) current = static_cast<std::int32_t>(i) + 1;
+            ranks[rows[i]] = current;
         }
     }
 
 private:
-    static constexpr int bits = 11, passes = 6;  // 66 bits of digits cover the 64-bit keys
-    static constexpr std::size_t buckets = std::size_t{1} << bits;
-    std::vector<std::uint64_t> keys_, keys_out_;
-    std::vector<std::uint32_t> index_, index_out_;
-    std::vector<std::uint32_t> counts_;  // passes x buckets
+    detail::RadixOrder order_;
 };
 
 // ---- the models -----------------------------------------------------------------------------------

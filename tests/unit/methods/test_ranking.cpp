@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -328,6 +329,24 @@ TEST(WeightedSum, SumsWeightedScores) {
     EXPECT_EQ(error_path([&] { (void)weighted_sum(x, vec({0.5, 0.3})); }), "weights");
 }
 
+TEST(WeightedSum, EveryLayoutAndBlockOfRowsGivesTheSameSums) {
+    // 301 units (blocks of 8 rows and 5 left over) on 37 criteria (four-lane vectors and 1 left
+    // over): each row's sum is its own, so row-major, column-major (rows copied) and a row alone
+    // give the same bits; and each is the exact sum within rounding.
+    std::mt19937 rng(41);
+    const Matrix x = random_matrix(rng, 301, 37);
+    const RowMajor row_major = x;
+    const Vector w = random_weights(rng, 37);
+    const Vector sums = weighted_sum(row_major, w);
+    EXPECT_EQ(weighted_sum(x, w), sums);
+    for (const Eigen::Index unit : {0, 7, 8, 296, 300}) {
+        EXPECT_EQ(weighted_sum(row_major.row(unit), w)[0], sums[unit]);
+        long double exact = 0.0L;
+        for (Eigen::Index j = 0; j < 37; ++j) exact += static_cast<long double>(x(unit, j)) * w[j];
+        EXPECT_NEAR(sums[unit], static_cast<double>(exact), 1e-14 * sums[unit]);
+    }
+}
+
 // ---- VIKOR -------------------------------------------------------------------------------------------------------
 
 TEST(Vikor, OpricovicTzeng2004Example) {
@@ -426,6 +445,41 @@ TEST(Vikor, RejectsEqualSOrRAndBadParameters) {
               std::string::npos);
 }
 
+TEST(RankingSimdPaths, WeightedSumVikorAndGreyRelationalAgreeWithinRounding) {
+    // R is the same on every path (each term is a difference times a factor, no sum); S and Q
+    // within 1e-12 (they lie in [0, 1]): the AVX2 path fuses each addition of a term into S with
+    // its product (FMA), which moves S by a few units in the last place. The compromise and the
+    // ranks by Q agree unless two units are that close, which these seeded values are not. On one
+    // path a result is the same bits run to run. 301 units and 37 criteria leave a tail to every
+    // loop; the weighted sum and grey relational grades are checked alike (relative 1e-13, 1e-12).
+    std::mt19937 rng(43);
+    const Matrix x = random_matrix(rng, 301, 37);
+    const Benefit b = random_benefit(rng, 37);
+    const Vector w = random_weights(rng, 37);
+    test::SimdPathGuard guard;
+    use_simd_path(SimdPath::baseline);
+    const VikorResult base = vikor(x, w, b);
+    const Vector base_sums = weighted_sum(x, w), base_grades = grey_relational(x, w, b);
+    for (const SimdPath path : available_simd_paths()) {
+        SCOPED_TRACE(to_string(path));
+        use_simd_path(path);
+        const VikorResult result = vikor(x, w, b);
+        EXPECT_EQ(result, vikor(x, w, b));
+        EXPECT_EQ(result.r, base.r);
+        expect_near(result.s, base.s, 1e-12);
+        expect_near(result.q, base.q, 1e-12);
+        EXPECT_EQ(result.compromise, base.compromise);
+        EXPECT_EQ(rank(result.q, RankMethod::min, true), rank(base.q, RankMethod::min, true));
+        const Vector sums = weighted_sum(x, w);
+        EXPECT_EQ(sums, weighted_sum(x, w));
+        expect_near(sums, base_sums, 1e-13 * base_sums.maxCoeff());
+        const Vector grades = grey_relational(x, w, b);
+        EXPECT_EQ(grades, grey_relational(x, w, b));
+        expect_near(grades, base_grades, 1e-12);
+        EXPECT_EQ(rank(grades), rank(base_grades));
+    }
+}
+
 // ---- grey relational analysis ----------------------------------------------------------------------------------
 
 TEST(GreyRelational, SupplierSelectionExample) {
@@ -486,6 +540,44 @@ TEST(Rank, OrdinalOrdersTiesByIdThenRowAndAscendingRanksLowFirst) {
     EXPECT_EQ(to_vector(rank(scores, RankMethod::ordinal)), (std::vector<int>{3, 1, 4, 2, 5}));
     EXPECT_EQ(to_vector(rank(scores, RankMethod::min, true)), (std::vector<int>{2, 4, 2, 4, 1}));
     EXPECT_EQ(to_vector(rank(scores, RankMethod::dense, true)), (std::vector<int>{2, 3, 2, 3, 1}));
+}
+
+TEST(Rank, EveryCountOfScoresRanksAsTheDefinitionsSay) {
+    // From 1,024 scores rank() sorts by radix, below by comparison: both against the definitions,
+    // counted pair by pair. Scores printed to 0.5 (many ties), with -0.0 beside 0.0 (equal) and
+    // both infinities.
+    std::mt19937 rng(47);
+    std::uniform_int_distribution<int> halves(-40, 40);
+    for (const Eigen::Index units : {5, 1023, 1024}) {
+        Vector scores(units);
+        for (Eigen::Index i = 0; i < units; ++i) scores[i] = 0.5 * halves(rng);
+        scores[1] = -0.0;
+        scores[2] = 0.0;
+        scores[3] = std::numeric_limits<double>::infinity();
+        scores[4] = -std::numeric_limits<double>::infinity();
+        for (const bool ascending : {false, true}) {
+            SCOPED_TRACE(std::to_string(units) + (ascending ? " ascending" : " descending"));
+            const auto better = [&](double a, double b) { return ascending ? a < b : a > b; };
+            std::vector<int> min(static_cast<std::size_t>(units)), dense(min.size()), ordinal(min.size());
+            for (Eigen::Index i = 0; i < units; ++i) {
+                std::set<double> better_values;
+                int ahead = 0, tied_before = 0;
+                for (Eigen::Index k = 0; k < units; ++k) {
+                    if (better(scores[k], scores[i])) {
+                        ++ahead;
+                        better_values.insert(scores[k]);
+                    }
+                    tied_before += k < i && scores[k] == scores[i];
+                }
+                min[static_cast<std::size_t>(i)] = ahead + 1;
+                dense[static_cast<std::size_t>(i)] = static_cast<int>(better_values.size()) + 1;
+                ordinal[static_cast<std::size_t>(i)] = ahead + tied_before + 1;
+            }
+            EXPECT_EQ(to_vector(rank(scores, RankMethod::min, ascending)), min);
+            EXPECT_EQ(to_vector(rank(scores, RankMethod::dense, ascending)), dense);
+            EXPECT_EQ(to_vector(rank(scores, RankMethod::ordinal, ascending)), ordinal);
+        }
+    }
 }
 
 TEST(Rank, RejectsNanAndBadIds) {
