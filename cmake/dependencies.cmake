@@ -105,3 +105,27 @@ endif()
 
 # Large batches are evaluated on several threads.
 find_package(Threads REQUIRED)
+
+# SQLite 3: the campaign store (src/store). PyPI ships no SQLite library or headers to build
+# against (Python's own sqlite3 module carries none), so where CMake finds none (a build from PyPI
+# alone, the system's packages hidden) civitas is built without the store: opening one, or loading
+# a campaign that names one, is an error saying to install libsqlite3-dev. Wheels are built on a
+# system with it (scripts/install-deps.sh), and auditwheel puts the library into them.
+# CIVITAS_REQUIRE_STORE=ON makes a missing SQLite an error instead.
+find_package(SQLite3 QUIET)
+if(SQLite3_FOUND)
+    set(CIVITAS_HAS_STORE ON)
+    # CMake 4.1 renamed FindSQLite3's target (SQLite::SQLite3 is deprecated there).
+    if(TARGET SQLite3::SQLite3)
+        set(CIVITAS_SQLITE_TARGET SQLite3::SQLite3)
+    else()
+        set(CIVITAS_SQLITE_TARGET SQLite::SQLite3)
+    endif()
+    _civitas_found(SQLite3 "${SQLite3_VERSION}" "${SQLite3_LIBRARIES}")
+elseif(CIVITAS_REQUIRE_STORE)
+    message(FATAL_ERROR "civitas needs SQLite 3 for the campaign store (CIVITAS_REQUIRE_STORE); found none "
+        "(Debian: apt-get install libsqlite3-dev; scripts/install-deps.sh installs it)")
+else()
+    set(CIVITAS_HAS_STORE OFF)
+    message(STATUS "civitas: SQLite 3 not found: built without the campaign store (Debian: apt-get install libsqlite3-dev)")
+endif()

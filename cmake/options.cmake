@@ -11,6 +11,7 @@ option(CIVITAS_BUILD_C_API "Build libcivitas_c, the C API of include/civitas/civ
 option(CIVITAS_BUILD_FUZZERS "Build the libFuzzer targets of tests/fuzz (clang; see the fuzz preset)" OFF)
 option(CIVITAS_BUILD_PYTHON "Build the Python extension civitas._core" OFF)
 option(CIVITAS_INSTALL "Generate install rules" ${PROJECT_IS_TOP_LEVEL})
+option(CIVITAS_REQUIRE_STORE "Fail to configure when SQLite 3 (the campaign store) is not found, instead of leaving the store out" OFF)
 option(CIVITAS_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 # 0: one ctest test (and process) per gtest test. N > 0: the unit tests run as N processes, each a
 # gtest shard; the sanitizer presets use this, as a sanitized process takes a quarter second to start.

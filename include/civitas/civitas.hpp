@@ -36,6 +36,9 @@
 #include <civitas/tracking/survey.hpp>
 #include <civitas/tracking/trend.hpp>
 
+// store: the campaign store (submissions and every version of their values)
+#include <civitas/store/campaign_store.hpp>
+
 // report: the campaign report
 #include <civitas/report/report.hpp>
 
@@ -50,6 +53,7 @@
 #include <civitas/io/plan_io.hpp>
 #include <civitas/io/readiness_io.hpp>
 #include <civitas/io/round_scheme_io.hpp>
+#include <civitas/io/store_io.hpp>
 #include <civitas/io/value_table.hpp>
 
 #include <civitas/version.hpp>

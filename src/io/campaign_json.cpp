@@ -8,6 +8,7 @@
 #include <civitas/io/campaign_io.hpp>
 #include <civitas/io/framework_io.hpp>
 #include <civitas/io/observations_io.hpp>
+#include <civitas/store/campaign_store.hpp>
 #include <civitas/io/plan_io.hpp>
 #include <civitas/plan/calendar.hpp>
 #include <civitas/tracking/observations.hpp>
@@ -156,7 +157,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
     const Reading reading{options, detail::folder_of(file, options)};
     const Node root(document, "$", file);
     root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
-                         "observations", "rounds", "checks", "inspections"});
+                         "observations", "store", "rounds", "checks", "inspections"});
     if (root.has("format") && root.at("format").text() != campaign_format)
         root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en,
                                        "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh, {root.at("format").text(), campaign_format}));
@@ -188,6 +189,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
         for (const Node& item : root.at("targets").array()) spec.targets.push_back(read_target(item));
     if (root.has("observations"))
         for (const Node& item : root.at("observations").array()) spec.observations.push_back(item.text());
+    if (root.has("store")) spec.store = root.at("store").text();
     if (root.has("rounds"))
         for (const Node& item : root.at("rounds").array()) spec.rounds.push_back(detail::read_round(item));
     if (root.has("checks"))
@@ -279,7 +281,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
     const std::optional<PlanSpec> read_spec = plan ? std::optional<PlanSpec>(plan->spec()) : std::nullopt;
     if (read_spec) plan_spec = &*read_spec;
     Campaign campaign = validated(std::move(spec), std::move(plan));
-    if (!root.has("observations") && campaign.spec().inspections.empty()) return campaign;
+    if (!root.has("observations") && campaign.spec().inspections.empty() && !root.has("store")) return campaign;
 
     // Observation files: CSV or JSON by their ending; bad rows are kept aside with their file.
     ObservationStore observations;
@@ -304,7 +306,30 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
     }
     // The field inspections' problem counts, per unit (and its ancestors) and indicator.
     for (const Observation& observation : campaign.field_observations()) observations.add(observation);
-    return Campaign(campaign.spec(), campaign.frameworks(), campaign.calendar(), campaign.plan(), std::move(observations),
+    // The campaign store: its active observations beside the files', its latest task reports and
+    // problem updates applied to the plan. A store not created yet holds nothing; loading never writes.
+    std::optional<Plan> plan_now = campaign.plan();
+    if (root.has("store")) {
+        const Node at = root.at("store");
+        const std::filesystem::path path = reading.file(at);
+        if (!store_available()) {
+            try {
+                (void)CampaignStore(path);
+            } catch (const IoError& error) {
+                at.fail(error.detail());
+            }
+        }
+        if (std::filesystem::exists(path)) {
+            StoreOptions read_only;
+            read_only.read_only = true;
+            const CampaignStore store(path, read_only);
+            const ObservationStore stored = store.observations();
+            observations.reserve(observations.size() + stored.size());
+            for (std::size_t row = 0; row < stored.size(); ++row) observations.add(stored.at(row));
+            if (plan_now) plan_now = store.progress(*plan_now);
+        }
+    }
+    return Campaign(campaign.spec(), campaign.frameworks(), campaign.calendar(), std::move(plan_now), std::move(observations),
                     std::move(rejected));
 }
 
@@ -379,6 +404,7 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
         j["plan"] = plan;
     }
     if (!spec.observations.empty()) j["observations"] = spec.observations;
+    if (!spec.store.empty()) j["store"] = spec.store;
     if (!spec.rounds.empty()) {
         Json rounds = Json::array();
         for (const AssessmentRound& round : spec.rounds) rounds.push_back(detail::round_json(round));

@@ -16,7 +16,7 @@ namespace civitas {
 bool operator==(const CampaignSpec& a, const CampaignSpec& b) noexcept {
     return a.id == b.id && a.name == b.name && a.language == b.language && a.calendar == b.calendar && a.titles == b.titles &&
            a.units == b.units && a.departments == b.departments && a.targets == b.targets && a.plan == b.plan &&
-           a.plan_file == b.plan_file && a.observations == b.observations && a.rounds == b.rounds && a.checks == b.checks &&
+           a.plan_file == b.plan_file && a.observations == b.observations && a.store == b.store && a.rounds == b.rounds && a.checks == b.checks &&
            a.inspections == b.inspections;
 }
 

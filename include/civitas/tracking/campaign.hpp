@@ -89,6 +89,7 @@ struct CIVITAS_EXPORT CampaignSpec {
     std::optional<PlanSpec> plan;            ///< the plan written in place, when there is one
     std::string plan_file;                   ///< or the plan kept in its own file, relative to the campaign file
     std::vector<std::string> observations;   ///< observation files, relative to the campaign file
+    std::string store;                       ///< the campaign store (an SQLite file), relative to the campaign file; "" for none
     std::vector<AssessmentRound> rounds;     ///< scored rounds (annual tests, pre-checks with scores), in order
     std::vector<Check> checks;               ///< dated checks (provincial pre-check, national check), in order
     std::vector<FieldInspection> inspections;  ///< field inspections, in place or each in its file (`file`)
