@@ -40,9 +40,14 @@ std::pair<Message, const CLI::App*> refusal(const CLI::ParseError& error, const 
     const CLI::App& within = command != nullptr ? *command : program;
     // Arguments left over, whatever CLI11 stopped at (it checks what is missing first): an
     // unknown option tells more than the argument it may have been meant to stand before.
-    for (const CLI::App* about : {command, &program}) {
-        if (about == nullptr || about->remaining_size() == 0) continue;
-        const std::string extra = about->remaining().front();
+    for (const CLI::App* holder : {command, &program}) {
+        if (holder == nullptr || holder->remaining_size() == 0) continue;
+        const std::string extra = holder->remaining().front();
+        // What CLI11 hands back to the program after `--` still came after the command's name.
+        const CLI::App* about = holder;
+        if (about == &program && command != nullptr &&
+            std::find(args.begin(), args.end(), command->get_name()) < std::find(args.begin(), args.end(), extra))
+            about = command;
         if (looks_like_an_option(extra)) return {Message("unknown option '{0}'"_en, "未知选项 '{0}'"_zh, {extra}), about};
         if (about == &program) return {Message("unknown command '{0}'"_en, "未知命令 '{0}'"_zh, {extra}), about};
         return {Message("unexpected argument '{0}'"_en, "多余的参数 '{0}'"_zh, {extra}), about};
@@ -188,8 +193,8 @@ int Program::run(const std::vector<std::string>& args, std::ostream& out, std::o
         } catch (const CLI::CallForHelp&) {
             out << app_->help();  // the selected command's, if any
             return success;
-        } catch (const CLI::CallForVersion& version) {
-            out << version.what() << "\n";
+        } catch (const CLI::CallForVersion& call) {
+            out << call.what() << "\n";  // "civitas 0.1.0"
             return success;
         } catch (const CLI::ParseError& error) {
             const Command* command = selected();

@@ -226,6 +226,8 @@ TEST(CliUsage, AMissingOrSurplusArgumentNamesTheCommand) {
     EXPECT_EQ(run({"report", "--lang", "zh"}).err.rfind("civitas report: 缺少参数 创建方案\n用法: civitas report 创建方案 [选项]\n", 0), 0u);
     EXPECT_EQ(run({"score", "f.json", "--lang", "en"}).err.rfind("civitas score: missing argument DATA.csv\n", 0), 0u);
     EXPECT_EQ(run({"validate", "a.json", "b.json", "--lang", "en"}).err.rfind("civitas validate: unexpected argument 'b.json'\n", 0), 0u);
+    // After `--` too, though CLI11 hands such an argument back to the program.
+    EXPECT_EQ(run({"--lang", "en", "validate", "a.json", "--", "b.json"}).err.rfind("civitas validate: unexpected argument 'b.json'\n", 0), 0u);
     // One command at a time: a second command's name is an argument too many of the first.
     const Result twice = run({"list", "list", "--lang", "en"});
     EXPECT_EQ(twice.code, cli::usage_error);
