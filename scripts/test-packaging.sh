@@ -243,6 +243,7 @@ pypi_wheel() {
             --config-settings=build-dir="$build" "--config-settings=cmake.define.$hide_system" \
             "$root" >"$log" 2>&1 || { tail -n 40 "$log"; return 1; }
     found_lines "$log"
+    cli11_line "$log"
     [[ $(found_lines "$log" | grep -c "from PyPI's .*/pip-build-env-[^/]*/.*/site-packages/") == 3 ]] ||
         { echo "not all three taken from PyPI's copies in the build environment"; return 1; }
     cli11_line "$log" | grep -q "from the copy in third_party/CLI11 (" ||
