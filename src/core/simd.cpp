@@ -18,6 +18,8 @@ namespace {
 // Every path, slowest first.
 constexpr SimdPath all_paths[] = {SimdPath::baseline, SimdPath::avx2_fma, SimdPath::avx512};
 
+// __builtin_cpu_supports also asks whether the system saves the registers (XGETBV): a processor
+// with AVX-512 under a system that does not save its registers reports it missing.
 bool processor_has(SimdPath path) noexcept {
 #if CIVITAS_SIMD_X86
     const bool avx2_fma = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
