@@ -217,25 +217,32 @@ inline void merge_block(std::ptrdiff_t cols, double before, double in_block, con
     }
 }
 
-// `sum` of z = (x - shift) * scale and `z_log_z` of z ln z, for z in [0, 2) (x * scale unless
-// Shifted: the values as given, where the subtraction of 0 would cost a tenth of the loop). The
-// logarithm is of z + 2^-1022, which is z itself above 2^-968 and a normal number below: 0 ln 0 = 0
-// comes out exactly, terms below 2^-960 change by less than themselves, and no z needs
+// `sum` of z = (x - shift) * scale, and z ln z in two sums, `z_k` of z k and `z_log_rest` of
+// z ln(1 + f) where z = 2^k (1 + f) (vector_log_parts): sum z ln z = ln 2 sum z k + sum z ln(1 + f),
+// two operations a value fewer than a whole logarithm. z lies in [0, 2); x * scale unless
+// Shifted (the values as given, where the subtraction of 0 would cost a tenth of the loop). The
+// logarithm is of z + 2^-1022, which is z itself above 2^-968 and a normal number below: 0 ln 0 =
+// 0 comes out exactly, terms below 2^-960 change by less than themselves, and no z needs
 // vector_log's scaling of subnormals (a fifth of the loop's instructions; a comparison would stop
 // the vectoriser).
 template <int Rows, bool Shifted>
 inline void add_z_log_z(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols, const double* __restrict shift,
-                        const double* __restrict scale, double* __restrict sum, double* __restrict z_log_z) {
+                        const double* __restrict scale, double* __restrict sum, double* __restrict z_k,
+                        double* __restrict z_log_rest) {
     constexpr double smallest_normal = 0x1p-1022;
     for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        double total = 0.0, information = 0.0;
+        double total = 0.0, exponents = 0.0, rests = 0.0;
         for (int r = 0; r < Rows; ++r) {
             const double z = (Shifted ? row[r * stride + c] - shift[c] : row[r * stride + c]) * scale[c];
+            double k = 0.0;
+            const double rest = detail::vector_log_parts(z + smallest_normal, k);
             total += z;
-            information += z * detail::vector_log_of_normal(z + smallest_normal);
+            exponents += z * k;
+            rests += z * rest;
         }
         sum[c] += total;
-        z_log_z[c] += information;
+        z_k[c] += exponents;
+        z_log_rest[c] += rests;
     }
 }
 
@@ -407,7 +414,7 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
     // only makes the logarithms meaningless, and the error is then the one a check first would give.
     // `probe` is the sum of x less the first row's: finite unless a value is NaN or infinite (or the
     // sum overflows, which the closer look then finds harmless).
-    std::vector<double> probe(cols, 0.0), total(cols, 0.0), z_log_z(cols, 0.0);
+    std::vector<double> probe(cols, 0.0), total(cols, 0.0), z_k(cols, 0.0), z_log_rest(cols, 0.0);
     constexpr std::ptrdiff_t group_columns = 32, cells_for_threads = 1 << 17;
     const std::ptrdiff_t groups = x.rows() * x.cols() >= cells_for_threads ? (x.cols() + group_columns - 1) / group_columns : 1;
     const std::ptrdiff_t per_group = ((x.cols() + groups - 1) / groups + 7) / 8 * 8;  // whole vectors a group
@@ -435,8 +442,8 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
         const auto sum_logs = [&](auto shifted) {
             detail::run_simd([&] {
                 blocks.for_each_row([&](const double* row, std::ptrdiff_t stride, auto rows) {
-                    add_z_log_z<decltype(rows)::value, decltype(shifted)::value>(row, stride, width, at(figures.shift),
-                                                                                 at(figures.scale), at(total), at(z_log_z));
+                    add_z_log_z<decltype(rows)::value, decltype(shifted)::value>(
+                        row, stride, width, at(figures.shift), at(figures.scale), at(total), at(z_k), at(z_log_rest));
                 });
             });
         };
@@ -465,7 +472,8 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
             throw ValidationError(column_path(static_cast<std::ptrdiff_t>(c)),
                                   Message("column {0} sums to more than double precision holds; rescale it"_en,
                                           "第 {0} 列之和超出双精度数的范围；请缩放该列"_zh, {std::to_string(c)}));
-        const double entropy = std::log(total[c]) - z_log_z[c] / total[c];  // total > 0: the column varies and is >= 0
+        const double z_log_z = z_k[c] * detail::ln2_hi + (z_k[c] * detail::ln2_lo + z_log_rest[c]);
+        const double entropy = std::log(total[c]) - z_log_z / total[c];  // total > 0: the column varies and is >= 0
         divergence[static_cast<Eigen::Index>(c)] = std::max(0.0, 1.0 - k * entropy);
     }
     return shares_of(divergence, method,
