@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <string_view>
 
 using namespace civitas;
@@ -130,9 +131,13 @@ int civitas_use_simd_path(const char* path, civitas_error** err) {
     return capi::guarded(err, [&] {
         capi::require(path, "path");
         const auto named = civitas::enum_from_string<civitas::SimdPath>(path);
-        if (!named)
-            throw capi::ArgumentError(Message("path '{0}' is unknown; expected 'baseline' or 'avx2_fma'"_en,
-                                              "path '{0}' 未知；应为 'baseline' 或 'avx2_fma'"_zh, {path}));
+        if (!named) {
+            std::string names;
+            for (const char* name : civitas::EnumNames<civitas::SimdPath>::values)
+                names += (names.empty() ? "'" : ", '") + std::string(name) + "'";
+            throw capi::ArgumentError(Message("path '{0}' is unknown; expected one of {1}"_en, "path '{0}' 未知；应为以下之一: {1}"_zh,
+                                              {path, names}));
+        }
         civitas::use_simd_path(*named);  // ValidationError, naming the paths there are, when this processor lacks it
     });
 }

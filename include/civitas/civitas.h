@@ -118,12 +118,13 @@ CIVITAS_C_API int civitas_evaluate_many(const civitas_framework* framework, cons
 /* Frees the memory finished batches keep for the next batch of the same shape (at most 64 MiB). */
 CIVITAS_C_API void civitas_release_memory(void);
 
-/* The instruction set the numerical kernels run with: "avx2_fma" where the processor has AVX2
-   and FMA, else "baseline" (SSE2 on x86-64); the environment variable CIVITAS_SIMD=baseline, set
-   before the library is loaded, chooses the baseline. A static string: not freed. */
+/* The instruction set the numerical kernels run with: "avx512" where the processor has AVX-512
+   (F, DQ, VL, BW), else "avx2_fma" where it has AVX2 and FMA, else "baseline" (SSE2 on x86-64);
+   the environment variable CIVITAS_SIMD ("baseline" or "avx2_fma"), set before the library is
+   loaded, chooses a slower one. A static string: not freed. */
 CIVITAS_C_API const char* civitas_simd_path(void);
 
-/* Runs the kernels with `path` ("baseline" or "avx2_fma") from now on, in every thread; results
+/* Runs the kernels with `path` ("baseline", "avx2_fma" or "avx512") from now on, in every thread; results
    agree across paths within docs/performance.md's tolerances. CIVITAS_E_ARGUMENT for NULL or an
    unknown name, CIVITAS_E_VALIDATION for a path this processor lacks. */
 CIVITAS_C_API int civitas_use_simd_path(const char* path, civitas_error** err);

@@ -7061,7 +7061,7 @@ def series_trends(
 
 def simd_path() -> str:
     """
-    The instruction set the numerical kernels run with: 'avx2_fma' where the processor has AVX2 and FMA, else 'baseline' (SSE2 on x86-64); the environment variable CIVITAS_SIMD=baseline, set before civitas is imported, or use_simd_path() chooses the baseline. Results agree across paths within docs/performance.md's tolerances.
+    The instruction set the numerical kernels run with: 'avx512' where the processor has AVX-512 (F, DQ, VL, BW), else 'avx2_fma' where it has AVX2 and FMA, else 'baseline' (SSE2 on x86-64); the environment variable CIVITAS_SIMD ('baseline' or 'avx2_fma'), set before civitas is imported, or use_simd_path() chooses a slower one. Results agree across paths within docs/performance.md's tolerances.
     """
 
 def status(
@@ -7131,7 +7131,7 @@ def unit_line(indicator: Indicator, unit_class: str = "", sub_unit: bool = False
 
 def use_simd_path(path: str) -> None:
     """
-    Run the kernels with `path` ('baseline' or 'avx2_fma') from now on, in every thread; ValidationError when this processor lacks it or the name is unknown.
+    Run the kernels with `path` ('baseline', 'avx2_fma' or 'avx512') from now on, in every thread; ValidationError when this processor lacks it or the name is unknown.
     """
 
 def vikor(

@@ -15,22 +15,32 @@ namespace civitas {
 
 namespace {
 
+// Every path, slowest first.
+constexpr SimdPath all_paths[] = {SimdPath::baseline, SimdPath::avx2_fma, SimdPath::avx512};
+
+// __builtin_cpu_supports also asks whether the system saves the registers (XGETBV): a processor
+// with AVX-512 under a system that does not save its registers reports it missing.
 bool processor_has(SimdPath path) noexcept {
+#if CIVITAS_SIMD_X86
+    const bool avx2_fma = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     switch (path) {
     case SimdPath::baseline: return true;
-    case SimdPath::avx2_fma:
-#if CIVITAS_SIMD_AVX2_FMA
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-        return false;
-#endif
+    case SimdPath::avx2_fma: return avx2_fma;
+    case SimdPath::avx512:
+        return avx2_fma && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+               __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
     }
     return false;
+#else
+    return path == SimdPath::baseline;
+#endif
 }
 
 // The fastest path the processor has, or the one CIVITAS_SIMD names when the processor has it.
 SimdPath initial_path() noexcept {
-    SimdPath best = processor_has(SimdPath::avx2_fma) ? SimdPath::avx2_fma : SimdPath::baseline;
+    SimdPath best = SimdPath::baseline;
+    for (const SimdPath path : all_paths)
+        if (processor_has(path)) best = path;
     if (const char* named = std::getenv("CIVITAS_SIMD")) {
         const auto path = enum_from_string<SimdPath>(named);
         if (path && processor_has(*path)) best = *path;
@@ -55,7 +65,7 @@ SimdPath simd_path() noexcept { return chosen_path().load(std::memory_order_rela
 
 std::vector<SimdPath> available_simd_paths() {
     std::vector<SimdPath> paths;
-    for (const SimdPath path : {SimdPath::baseline, SimdPath::avx2_fma})
+    for (const SimdPath path : all_paths)
         if (processor_has(path)) paths.push_back(path);
     return paths;
 }

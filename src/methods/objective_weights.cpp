@@ -91,35 +91,47 @@ struct ColumnFigures {
 // adjacent: read in place when x's columns are (col_stride 1: numpy's layout), else copied block
 // by block into a buffer (Eigen's column-major layout, strided views). Every kernel below reads x
 // through it, so the same values meet the same operations in the same order, whatever the layout.
+// A reader of some columns only (`first_col`, `width`) copies those alone; its blocks hold the
+// same rows as a reader of every column, so sums down a column come out the same either way.
 class RowBlocks {
 public:
-    explicit RowBlocks(const MatrixView& x)
-        : x_(x), rows_per_block_(std::clamp<std::ptrdiff_t>(block_values / std::max<std::ptrdiff_t>(x.cols(), 1), 8, 256)) {
-        if (x.col_stride() != 1) buffer_.resize(static_cast<std::size_t>(rows_per_block_ * x.cols()));
+    explicit RowBlocks(const MatrixView& x) : RowBlocks(x, 0, x.cols()) {}
+    RowBlocks(const MatrixView& x, std::ptrdiff_t first_col, std::ptrdiff_t width)
+        : x_(x),
+          first_col_(first_col),
+          width_(width),
+          rows_per_block_(std::clamp<std::ptrdiff_t>(block_values / std::max<std::ptrdiff_t>(x.cols(), 1), 8, 256)) {
+        if (x.col_stride() != 1) buffer_.resize(static_cast<std::size_t>(rows_per_block_ * width));
     }
 
     std::ptrdiff_t rows_per_block() const noexcept { return rows_per_block_; }
 
-    // Rows [first, first + count), count <= rows_per_block(): where row `first` starts, and in
-    // `row_stride` how far apart the rows are.
+    // Rows [first, first + count), count <= rows_per_block(): where row `first` starts (at column
+    // first_col), and in `row_stride` how far apart the rows are.
     const double* rows(std::ptrdiff_t first, std::ptrdiff_t count, std::ptrdiff_t& row_stride) {
         if (buffer_.empty()) {
             row_stride = x_.row_stride();
-            return x_.row(first);
+            return x_.row(first) + first_col_;
         }
-        const std::ptrdiff_t cols = x_.cols(), in_row = x_.row_stride(), in_col = x_.col_stride();
+        const std::ptrdiff_t in_row = x_.row_stride(), in_col = x_.col_stride();
         double* out = buffer_.data();
-        for (std::ptrdiff_t c = 0; c < cols; ++c) {
-            const double* in = x_.row(first) + c * in_col;
-            for (std::ptrdiff_t r = 0; r < count; ++r) out[r * cols + c] = in[r * in_row];
+        for (std::ptrdiff_t c = 0; c < width_; ++c) {
+            const double* in = x_.row(first) + (first_col_ + c) * in_col;
+            for (std::ptrdiff_t r = 0; r < count; ++r) out[r * width_ + c] = in[r * in_row];
         }
-        row_stride = cols;
+        row_stride = width_;
         return out;
     }
+
+    // Calls kernel(row, stride, rows) for every row of x, `rows` (4, then 1 for the last) at a time
+    // from `row`, `stride` apart, block by block.
+    template <class Kernel>
+    void for_each_row(Kernel&& kernel);
 
 private:
     static constexpr std::ptrdiff_t block_values = 8192;  // 64 kB: measured a little faster than 16 or 32 kB
     const MatrixView& x_;
+    std::ptrdiff_t first_col_, width_;
     std::ptrdiff_t rows_per_block_;
     std::vector<double> buffer_;
 };
@@ -146,6 +158,16 @@ inline void in_fours(std::ptrdiff_t count, Kernel&& kernel) {
     std::ptrdiff_t r = 0;
     for (; r + 4 <= count; r += 4) kernel(r, std::integral_constant<int, 4>{});
     for (; r < count; ++r) kernel(r, std::integral_constant<int, 1>{});
+}
+
+template <class Kernel>
+void RowBlocks::for_each_row(Kernel&& kernel) {
+    for (std::ptrdiff_t first = 0; first < x_.rows(); first += rows_per_block_) {
+        const std::ptrdiff_t count = std::min(rows_per_block_, x_.rows() - first);
+        std::ptrdiff_t stride = 0;
+        const double* const block = rows(first, count, stride);
+        in_fours(count, [&](std::ptrdiff_t r, auto group) { kernel(block + r * stride, stride, group); });
+    }
 }
 
 // low and high so far, and `sum` of y = (x - shift) * scale (x - shift unless Scaled).
@@ -195,23 +217,32 @@ inline void merge_block(std::ptrdiff_t cols, double before, double in_block, con
     }
 }
 
-// `sum` of z = (x - shift) * scale and `z_log_z` of z ln z, for z in [0, 2). The logarithm is of
-// z + 2^-1022, which is z itself above 2^-968 and a normal number below: 0 ln 0 = 0 comes out
-// exactly, terms below 2^-960 change by less than themselves, and no z needs vector_log's scaling
-// of subnormals (a fifth of the loop's instructions; a comparison would stop the vectoriser).
-template <int Rows>
+// `sum` of z = (x - shift) * scale, and z ln z in two sums, `z_k` of z k and `z_log_rest` of
+// z ln(1 + f) where z = 2^k (1 + f) (vector_log_parts): sum z ln z = ln 2 sum z k + sum z ln(1 + f),
+// two operations a value fewer than a whole logarithm. z lies in [0, 2); x * scale unless
+// Shifted (the values as given, where the subtraction of 0 would cost a tenth of the loop). The
+// logarithm is of z + 2^-1022, which is z itself above 2^-968 and a normal number below: 0 ln 0 =
+// 0 comes out exactly, terms below 2^-960 change by less than themselves, and no z needs
+// vector_log's scaling of subnormals (a fifth of the loop's instructions; a comparison would stop
+// the vectoriser).
+template <int Rows, bool Shifted>
 inline void add_z_log_z(const double* __restrict row, std::ptrdiff_t stride, std::ptrdiff_t cols, const double* __restrict shift,
-                        const double* __restrict scale, double* __restrict sum, double* __restrict z_log_z) {
+                        const double* __restrict scale, double* __restrict sum, double* __restrict z_k,
+                        double* __restrict z_log_rest) {
     constexpr double smallest_normal = 0x1p-1022;
     for (std::ptrdiff_t c = 0; c < cols; ++c) {
-        double total = 0.0, information = 0.0;
+        double total = 0.0, exponents = 0.0, rests = 0.0;
         for (int r = 0; r < Rows; ++r) {
-            const double z = (row[r * stride + c] - shift[c]) * scale[c];
+            const double z = (Shifted ? row[r * stride + c] - shift[c] : row[r * stride + c]) * scale[c];
+            double k = 0.0;
+            const double rest = detail::vector_log_parts(z + smallest_normal, k);
             total += z;
-            information += z * detail::vector_log_of_normal(z + smallest_normal);
+            exponents += z * k;
+            rests += z * rest;
         }
         sum[c] += total;
-        z_log_z[c] += information;
+        z_k[c] += exponents;
+        z_log_rest[c] += rests;
     }
 }
 
@@ -247,28 +278,6 @@ inline void add_multiples(const double* __restrict centred, std::ptrdiff_t cols,
         for (int r = 0; r < Rows; ++r) products += centred[r * cols + c] * factor[r];
         total[c] += products;
     }
-}
-
-// low and high of every column, and in `probe` the sum of x less the first row's: finite unless a
-// value is NaN or infinite (or the sum overflows, which the closer look then finds harmless).
-void accumulate_ranges(const MatrixView& x, ColumnFigures& figures, std::vector<double>& probe) {
-    for (std::ptrdiff_t c = 0; c < x.cols(); ++c) figures.shift[static_cast<std::size_t>(c)] = x(0, c);
-    RowBlocks blocks(x);
-    std::fill(figures.low.begin(), figures.low.end(), std::numeric_limits<double>::infinity());
-    std::fill(figures.high.begin(), figures.high.end(), -std::numeric_limits<double>::infinity());
-    probe.assign(figures.low.size(), 0.0);
-    detail::run_simd([&] {
-        for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
-            const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
-            std::ptrdiff_t stride = 0;
-            const double* const block = blocks.rows(first, count, stride);
-            in_fours(count, [&](std::ptrdiff_t r, auto group) {
-                widen_ranges_and_sum<decltype(group)::value, false>(block + r * stride, stride, x.cols(), figures.shift.data(),
-                                                                   figures.scale.data(), figures.low.data(), figures.high.data(),
-                                                                   probe.data());
-            });
-        }
-    });
 }
 
 // low and high of x, and the mean and squared deviations of y (shift and scale set by the caller).
@@ -392,12 +401,59 @@ Eigen::VectorXd shares_of(Eigen::VectorXd scores, const Message& method, const M
 Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
     const Message method("entropy weights"_en, "熵权法"_zh);
     check_shape(x, benefit, method);
-    ColumnFigures figures(x.cols());
-    std::vector<double> probe;
-    accumulate_ranges(x, figures, probe);
-    if (needs_a_closer_look(figures, probe, benefit, normalization, false)) throw_first_column_problem(x, benefit, normalization, method);
     const auto cols = static_cast<std::size_t>(x.cols());
-    if (normalization == ObjectiveNormalization::none) {
+    const bool as_given = normalization == ObjectiveNormalization::none;
+    ColumnFigures figures(x.cols());
+    std::fill(figures.low.begin(), figures.low.end(), std::numeric_limits<double>::infinity());
+    std::fill(figures.high.begin(), figures.high.end(), -std::numeric_limits<double>::infinity());
+    for (std::size_t c = 0; c < cols; ++c) figures.shift[c] = x(0, static_cast<std::ptrdiff_t>(c));
+    // Two passes over each group of columns, one for the range, one for the logarithms (the cost:
+    // a few dozen operations each). The columns are cut into groups that threads take in turn,
+    // each group summed over the rows in the same blocks and order whatever the number of threads,
+    // so the weights are the same bits on one thread or many. The checks come after: a bad value
+    // only makes the logarithms meaningless, and the error is then the one a check first would give.
+    // `probe` is the sum of x less the first row's: finite unless a value is NaN or infinite (or the
+    // sum overflows, which the closer look then finds harmless).
+    std::vector<double> probe(cols, 0.0), total(cols, 0.0), z_k(cols, 0.0), z_log_rest(cols, 0.0);
+    constexpr std::ptrdiff_t group_columns = 32, cells_for_threads = 1 << 17;
+    const std::ptrdiff_t groups = x.rows() * x.cols() >= cells_for_threads ? (x.cols() + group_columns - 1) / group_columns : 1;
+    const std::ptrdiff_t per_group = ((x.cols() + groups - 1) / groups + 7) / 8 * 8;  // whole vectors a group
+    const auto sum_group = [&](std::size_t group, std::size_t) {
+        const std::ptrdiff_t first_col = static_cast<std::ptrdiff_t>(group) * per_group;
+        const std::ptrdiff_t width = std::min(per_group, x.cols() - first_col);
+        if (width <= 0) return;
+        const auto at = [&](std::vector<double>& figure) { return figure.data() + first_col; };
+        RowBlocks blocks(x, first_col, width);
+        detail::run_simd([&] {
+            blocks.for_each_row([&](const double* row, std::ptrdiff_t stride, auto rows) {
+                widen_ranges_and_sum<decltype(rows)::value, false>(row, stride, width, at(figures.shift), at(figures.scale),
+                                                                   at(figures.low), at(figures.high), at(probe));
+            });
+        });
+        // Shares are unchanged by scaling a column: z = (x - low) * 2^-e (benefit), (x - high) * -2^-e
+        // (cost) or x * 2^-e ('none'), which lies in [0, 2), and sum_i p_ij ln p_ij = sum z ln z / Z - ln Z
+        // with Z = sum z.
+        for (auto c = static_cast<std::size_t>(first_col); c < static_cast<std::size_t>(first_col + width); ++c) {
+            const bool flip = !is_benefit(benefit, static_cast<std::ptrdiff_t>(c));
+            const double range = as_given ? figures.high[c] : figures.high[c] - figures.low[c];
+            figures.shift[c] = as_given ? 0.0 : flip ? figures.high[c] : figures.low[c];
+            figures.scale[c] = (flip && !as_given ? -1.0 : 1.0) * power_of_two_below(range);
+        }
+        const auto sum_logs = [&](auto shifted) {
+            detail::run_simd([&] {
+                blocks.for_each_row([&](const double* row, std::ptrdiff_t stride, auto rows) {
+                    add_z_log_z<decltype(rows)::value, decltype(shifted)::value>(
+                        row, stride, width, at(figures.shift), at(figures.scale), at(total), at(z_k), at(z_log_rest));
+                });
+            });
+        };
+        if (as_given) sum_logs(std::false_type{});  // shift 0
+        else sum_logs(std::true_type{});
+    };
+    const auto jobs = static_cast<std::size_t>(groups);
+    detail::run_parallel(jobs, detail::thread_count(0, jobs), sum_group);
+    if (needs_a_closer_look(figures, probe, benefit, normalization, false)) throw_first_column_problem(x, benefit, normalization, method);
+    if (as_given) {
         for (std::size_t c = 0; c < cols; ++c) {
             if (!(figures.low[c] < 0)) continue;
             for (std::ptrdiff_t r = 0; r < x.rows(); ++r) {
@@ -409,43 +465,6 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
             }
         }
     }
-    // Shares are unchanged by scaling a column: z = (x - low) * 2^-e (benefit), (x - high) * -2^-e
-    // (cost) or x * 2^-e ('none'), which lies in [0, 2), and sum_i p_ij ln p_ij = sum z ln z / Z - ln Z
-    // with Z = sum z.
-    for (std::size_t c = 0; c < cols; ++c) {
-        const bool flip = !is_benefit(benefit, static_cast<std::ptrdiff_t>(c));
-        const bool as_given = normalization == ObjectiveNormalization::none;
-        const double range = as_given ? figures.high[c] : figures.high[c] - figures.low[c];
-        figures.shift[c] = as_given ? 0.0 : flip ? figures.high[c] : figures.low[c];
-        figures.scale[c] = (flip && !as_given ? -1.0 : 1.0) * power_of_two_below(range);
-    }
-    // The logarithms are the cost (a few dozen operations each): the columns are cut into groups
-    // that threads take in turn, each group summed over the rows in the same blocks and order
-    // whatever the number of threads, so the weights are the same bits on one thread or many.
-    std::vector<double> total(cols, 0.0), z_log_z(cols, 0.0);
-    constexpr std::ptrdiff_t group_columns = 32, cells_for_threads = 1 << 17;
-    const std::ptrdiff_t groups = x.rows() * x.cols() >= cells_for_threads ? (x.cols() + group_columns - 1) / group_columns : 1;
-    const std::ptrdiff_t per_group = ((x.cols() + groups - 1) / groups + 7) / 8 * 8;  // whole vectors a group
-    const auto sum_group = [&](std::size_t group, std::size_t) {
-        const std::ptrdiff_t first_col = static_cast<std::ptrdiff_t>(group) * per_group;
-        const std::ptrdiff_t width = std::min(per_group, x.cols() - first_col);
-        if (width <= 0) return;
-        RowBlocks blocks(x);
-        detail::run_simd([&] {
-            for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
-                const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
-                std::ptrdiff_t stride = 0;
-                const double* const block = blocks.rows(first, count, stride) + first_col;
-                in_fours(count, [&](std::ptrdiff_t r, auto group_rows) {
-                    add_z_log_z<decltype(group_rows)::value>(block + r * stride, stride, width, figures.shift.data() + first_col,
-                                                             figures.scale.data() + first_col, total.data() + first_col,
-                                                             z_log_z.data() + first_col);
-                });
-            }
-        });
-    };
-    const auto jobs = static_cast<std::size_t>(groups);
-    detail::run_parallel(jobs, detail::thread_count(0, jobs), sum_group);
     const double k = 1.0 / std::log(static_cast<double>(x.rows()));
     Eigen::VectorXd divergence(x.cols());
     for (std::size_t c = 0; c < cols; ++c) {
@@ -453,7 +472,8 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
             throw ValidationError(column_path(static_cast<std::ptrdiff_t>(c)),
                                   Message("column {0} sums to more than double precision holds; rescale it"_en,
                                           "第 {0} 列之和超出双精度数的范围；请缩放该列"_zh, {std::to_string(c)}));
-        const double entropy = std::log(total[c]) - z_log_z[c] / total[c];  // total > 0: the column varies and is >= 0
+        const double z_log_z = z_k[c] * detail::ln2_hi + (z_k[c] * detail::ln2_lo + z_log_rest[c]);
+        const double entropy = std::log(total[c]) - z_log_z / total[c];  // total > 0: the column varies and is >= 0
         divergence[static_cast<Eigen::Index>(c)] = std::max(0.0, 1.0 - k * entropy);
     }
     return shares_of(divergence, method,
@@ -480,20 +500,14 @@ Eigen::VectorXd critic_weights(MatrixView x, const Benefit& benefit, ObjectiveNo
     with_scaling(figures.scale, [&](auto scaled) {
         constexpr bool Scaled = decltype(scaled)::value;
         detail::run_simd([&] {
-            for (std::ptrdiff_t first = 0; first < x.rows(); first += blocks.rows_per_block()) {
-                const std::ptrdiff_t count = std::min(blocks.rows_per_block(), x.rows() - first);
-                std::ptrdiff_t stride = 0;
-                const double* const block = blocks.rows(first, count, stride);
-                in_fours(count, [&](std::ptrdiff_t r, auto group) {
-                    constexpr int in_group = decltype(group)::value;
-                    double sums[in_group];
-                    for (int k = 0; k < in_group; ++k)
-                        sums[k] = centre_and_standardise<Scaled>(block + (r + k) * stride, x.cols(), figures.shift.data(),
-                                                                 figures.scale.data(), figures.mean.data(), standardise.data(),
-                                                                 centred.data() + k * x.cols());
-                    add_multiples<in_group>(centred.data(), x.cols(), sums, products.data());
-                });
-            }
+            blocks.for_each_row([&](const double* row, std::ptrdiff_t stride, auto group) {
+                constexpr int in_group = decltype(group)::value;
+                double sums[in_group];
+                for (int k = 0; k < in_group; ++k)
+                    sums[k] = centre_and_standardise<Scaled>(row + k * stride, x.cols(), figures.shift.data(), figures.scale.data(),
+                                                             figures.mean.data(), standardise.data(), centred.data() + k * x.cols());
+                add_multiples<in_group>(centred.data(), x.cols(), sums, products.data());
+            });
         });
     });
     // Perfectly correlated columns have every conflict 0 (one column's conflict is 0 only when all

@@ -280,7 +280,8 @@ double between_variance(const std::int64_t* level_sums, const std::int64_t* leve
 }
 
 /// acc[u] = sum over k in [from, to) of rows[order[k] * stride + u], u < width: a bin's sums of
-/// ranks for a tile of units, `bytes` bytes of sums at a time (32 for an AVX2 register, 16 for SSE2).
+/// ranks for a tile of units, `bytes` bytes of sums at a time (64 for an AVX-512 register, 32 for
+/// AVX2, 16 for SSE2).
 template <std::size_t bytes, class Acc>
 void bin_sums(const std::int32_t* rows, std::size_t stride, const std::int32_t* order, std::int64_t from, std::int64_t to,
               std::size_t width, Acc* acc) {
@@ -291,7 +292,8 @@ void bin_sums(const std::int32_t* rows, std::size_t stride, const std::int32_t* 
         // spelled out, as GCC does not take a vector_size that depends on a template parameter).
         using Lanes16 = std::int32_t __attribute__((vector_size(16)));
         using Lanes32 = std::int32_t __attribute__((vector_size(32)));
-        using Lanes = std::conditional_t<bytes == 32, Lanes32, Lanes16>;
+        using Lanes64 = std::int32_t __attribute__((vector_size(64)));
+        using Lanes = std::conditional_t<bytes == 64, Lanes64, std::conditional_t<bytes == 32, Lanes32, Lanes16>>;
         constexpr std::size_t lanes = sizeof(Lanes) / sizeof(std::int32_t), group = 32 / lanes;
         for (; u0 + group * lanes <= width; u0 += group * lanes) {
             Lanes sum[group] = {};
@@ -648,10 +650,15 @@ RankUncertainty rank_uncertainty(MatrixView x, const Eigen::Ref<const Eigen::Vec
                 const std::vector<std::int32_t>& o = order[v];
                 for (std::int64_t b = 0; b < bins; ++b) {
                     const std::int64_t from = bin_start[static_cast<std::size_t>(b)], to = bin_start[static_cast<std::size_t>(b) + 1];
-                    if (simd_path() == SimdPath::avx2_fma)
+                    switch (simd_path()) {
+                    case SimdPath::avx512:
+                        detail::run_simd([&] { bin_sums<64>(ranks.data() + begin, U, o.data(), from, to, width, acc.data()); });
+                        break;
+                    case SimdPath::avx2_fma:
                         detail::run_simd([&] { bin_sums<32>(ranks.data() + begin, U, o.data(), from, to, width, acc.data()); });
-                    else
-                        bin_sums<16>(ranks.data() + begin, U, o.data(), from, to, width, acc.data());
+                        break;
+                    case SimdPath::baseline: bin_sums<16>(ranks.data() + begin, U, o.data(), from, to, width, acc.data()); break;
+                    }
                     const std::int64_t count = to - from;
                     for (std::size_t u = 0; u < width; ++u) {
                         const auto deviation = static_cast<double>(N * static_cast<std::int64_t>(acc[u]) - count * sums[begin + u]);

@@ -7,15 +7,21 @@
 
 namespace civitas::detail {
 
-/// ln(x) + exponent_offset * ln 2 for finite x >= 2^-1022 (a normal double), within 1 ulp of the
-/// correctly rounded value; exponent_offset is a whole number. Smaller x gives a value for
-/// 2^-1022 times x's significand: vector_log() scales those first.
-inline double vector_log_of_normal(double x, double exponent_offset = 0.0) noexcept {
-    // fdlibm's e_log.c (Sun Microsystems 1993, as in FreeBSD and musl), with the branches turned
-    // into bit operations: x = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)), s = f / (2 + f),
-    // ln(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2)) with R a minimax polynomial (error below 2^-58.45).
-    constexpr double ln2_hi = 6.93147180369123816490e-01;  // 0x3fe62e42fee00000: k * ln2_hi is exact
-    constexpr double ln2_lo = 1.90821492927058770002e-10;  // 0x3dea39ef35793c76
+/// ln 2 in two parts: ln2_hi ends in zero bits, so k * ln2_hi is exact for whole |k| < 2000.
+inline constexpr double ln2_hi = 6.93147180369123816490e-01;  // 0x3fe62e42fee00000
+inline constexpr double ln2_lo = 1.90821492927058770002e-10;  // 0x3dea39ef35793c76
+
+/// x = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)) (cut at the significand's first 20 bits,
+/// so within 1e-6 of it), and the pieces of ln(1 + f) below.
+struct LogReduction {
+    double k, f, half_f_squared, s, r;
+};
+
+/// fdlibm's e_log.c (Sun Microsystems 1993, as in FreeBSD and musl), with the branches turned into
+/// bit operations: for finite x >= 2^-1022 (a normal double), x = 2^k (1 + f), s = f / (2 + f), and
+/// ln(1 + f) = f - f^2/2 + s (f^2/2 + r) with r = R(s^2) a minimax polynomial (error below
+/// 2^-58.45). k is less exponent_offset, a whole number.
+inline LogReduction reduce_for_log(double x, double exponent_offset) noexcept {
     constexpr double lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01, lg3 = 2.857142874366239149e-01,
                      lg4 = 2.222219843214978396e-01, lg5 = 1.818357216161805012e-01, lg6 = 1.531383769920937332e-01,
                      lg7 = 1.479819860511658591e-01;
@@ -34,17 +40,35 @@ inline double vector_log_of_normal(double x, double exponent_offset = 0.0) noexc
     const std::uint64_t magic_bits = 0x4330000000000000ULL | ((bits + halve) >> 52);  // halve adds 1 to the exponent
     double magic = 0;
     std::memcpy(&magic, &magic_bits, sizeof magic);
-    const double k = magic - ((0x1p52 + 1023.0) - exponent_offset);  // one subtraction when the offset is a constant
 
-    const double f = reduced - 1.0;
-    const double half_f_squared = 0.5 * f * f;
-    const double s = f / (2.0 + f);
-    const double z = s * s;
+    LogReduction t{};
+    t.k = magic - ((0x1p52 + 1023.0) - exponent_offset);  // one subtraction when the offset is a constant
+    t.f = reduced - 1.0;
+    t.half_f_squared = 0.5 * t.f * t.f;
+    t.s = t.f / (2.0 + t.f);
+    const double z = t.s * t.s;
     const double w = z * z;
     const double t1 = w * (lg2 + w * (lg4 + w * lg6));
     const double t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)));
-    const double r = t2 + t1;
-    return k * ln2_hi - ((half_f_squared - (s * (half_f_squared + r) + k * ln2_lo)) - f);
+    t.r = t2 + t1;
+    return t;
+}
+
+/// ln(x) + exponent_offset * ln 2 for finite x >= 2^-1022 (a normal double), within 1 ulp of the
+/// correctly rounded value; exponent_offset is a whole number. Smaller x gives a value for
+/// 2^-1022 times x's significand: vector_log() scales those first.
+inline double vector_log_of_normal(double x, double exponent_offset = 0.0) noexcept {
+    const LogReduction t = reduce_for_log(x, exponent_offset);
+    return t.k * ln2_hi - ((t.half_f_squared - (t.s * (t.half_f_squared + t.r) + t.k * ln2_lo)) - t.f);
+}
+
+/// ln x in two parts for finite x >= 2^-1022: returns ln(1 + f), within 1 ulp, and sets `k`, a
+/// whole number, so that ln x = k ln 2 + ln(1 + f) with 1 + f about in [sqrt(2)/2, sqrt(2)). For sums of
+/// many logarithms: sum c_i k_i is taken times ln 2 once, two operations a term fewer.
+inline double vector_log_parts(double x, double& k) noexcept {
+    const LogReduction t = reduce_for_log(x, 0.0);
+    k = t.k;
+    return t.f - (t.half_f_squared - t.s * (t.half_f_squared + t.r));
 }
 
 /// ln x for finite x >= 0, within 1 ulp of the correctly rounded value (the tests compare it with

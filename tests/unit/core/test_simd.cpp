@@ -7,12 +7,13 @@
 #include "core/detail/simd.hpp"
 #include "support.hpp"
 
-#include "support.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace civitas {
@@ -37,16 +38,34 @@ TEST(Simd, UseSimdPathSwitchesEveryAvailablePath) {
 
 TEST(Simd, UnavailablePathIsRefusedByName) {
     const std::vector<SimdPath> paths = available_simd_paths();
-    if (std::find(paths.begin(), paths.end(), SimdPath::avx2_fma) != paths.end())
-        GTEST_SKIP() << "this processor has AVX2 and FMA: every path is available";
+    std::optional<SimdPath> missing;
+    for (const SimdPath path : {SimdPath::avx2_fma, SimdPath::avx512})
+        if (std::find(paths.begin(), paths.end(), path) == paths.end() && !missing) missing = path;
+    if (!missing) GTEST_SKIP() << "this processor has AVX2, FMA and AVX-512: every path is available";
     SimdPathGuard guard;
+    use_simd_path(SimdPath::baseline);
     try {
-        use_simd_path(SimdPath::avx2_fma);
+        use_simd_path(*missing);
         FAIL() << "expected ValidationError";
     } catch (const ValidationError& error) {
-        EXPECT_NE(std::string(error.what()).find("avx2_fma"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find(to_string(*missing)), std::string::npos) << error.what();
     }
     EXPECT_EQ(simd_path(), SimdPath::baseline);
+}
+
+TEST(Simd, TheFastestPathIsTheDefault) {
+    if (std::getenv("CIVITAS_SIMD") != nullptr) GTEST_SKIP() << "CIVITAS_SIMD chose the path";
+    // The tests that change the path restore it (SimdPathGuard), so this is the one chosen at start.
+    EXPECT_EQ(simd_path(), available_simd_paths().back());
+}
+
+TEST(Simd, PathsAreListedSlowestFirst) {
+    const std::vector<SimdPath> paths = available_simd_paths();
+    EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
+    // Each wider path needs the instructions of the one before it.
+    if (std::find(paths.begin(), paths.end(), SimdPath::avx512) != paths.end()) {
+        EXPECT_NE(std::find(paths.begin(), paths.end(), SimdPath::avx2_fma), paths.end());
+    }
 }
 
 TEST(Simd, KernelGivesTheSameResultOnEveryPath) {
