@@ -126,7 +126,7 @@ CIVITAS_FIELDS(CampaignUnit, &S::id, &S::name, &S::parent, &S::classes)
 CIVITAS_FIELDS(Department, &S::id, &S::name, &S::leader)
 CIVITAS_FIELDS(Target, &S::title, &S::indicator, &S::unit, &S::value, &S::deadline, &S::department)
 CIVITAS_FIELDS(CampaignSpec, &S::id, &S::name, &S::language, &S::calendar, &S::titles, &S::units, &S::departments, &S::targets, &S::plan,
-               &S::plan_file, &S::observations, &S::rounds, &S::checks, &S::inspections)
+               &S::plan_file, &S::observations, &S::store, &S::rounds, &S::checks, &S::inspections)
 CIVITAS_FIELDS(Ruling, &S::unit, &S::indicator, &S::kind, &S::outcome, &S::reason)
 CIVITAS_FIELDS(TargetProgress, &S::indicator, &S::unit, &S::every_unit, &S::target, &S::line, &S::deadline, &S::department, &S::latest,
                &S::latest_date, &S::projected, &S::met_now, &S::on_track, &S::state, &S::reason)
