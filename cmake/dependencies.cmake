@@ -3,7 +3,8 @@
 # from the copy that pip brought from PyPI as a build requirement (pyproject.toml), so that
 # `pip install .` needs no system package. The configure output names the copy used.
 # Eigen is public (the batch API takes Eigen matrices); nlohmann_json is private to the sources;
-# Boost's dates (boost::gregorian, header-only) are public, dates are in the API.
+# Boost's dates (boost::gregorian, header-only) are public, dates are in the API. CLI11 is private
+# to the command line (cli/); PyPI has none, so the fallback is a copy in third_party/.
 
 # PyPI's copies are looked for last, on purpose: they live in the site-packages folders that
 # scikit-build-core puts on CMAKE_PREFIX_PATH, which CMake searches before the system's.
@@ -101,6 +102,24 @@ else()
         _civitas_missing(Boost 1.71 libboost-date-time-dev boost-headers)
     endif()
     _civitas_found(Boost "${_civitas_version}" "PyPI's boost-headers (${_civitas_boost_dir})")
+endif()
+
+# CLI11, the command line's parser (cli/): the system's (Debian libcli11-dev), else the copy in
+# third_party/CLI11 (third_party/CLI11/README.md says why), which a pip build from PyPI alone takes.
+if(TARGET CLI11::CLI11)  # a parent project's, when civitas is its subdirectory
+    _civitas_found(CLI11 "" "the target CLI11::CLI11 defined before civitas")
+else()
+    find_package(CLI11 2.1 QUIET CONFIG)
+    if(CLI11_FOUND)
+        _civitas_found(CLI11 "${CLI11_VERSION}" "${CLI11_DIR}")
+    else()
+        set(_civitas_cli11_dir "${PROJECT_SOURCE_DIR}/third_party/CLI11/include")
+        add_library(CLI11::CLI11 INTERFACE IMPORTED)  # imported: its headers are system headers, no warnings
+        set_target_properties(CLI11::CLI11 PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${_civitas_cli11_dir}")
+        file(STRINGS "${_civitas_cli11_dir}/CLI/Version.hpp" _civitas_version REGEX "#define CLI11_VERSION ")
+        string(REGEX REPLACE ".*\"(.*)\".*" "\\1" _civitas_version "${_civitas_version}")
+        _civitas_found(CLI11 "${_civitas_version}" "the copy in third_party/CLI11 (${_civitas_cli11_dir})")
+    endif()
 endif()
 
 # Large batches are evaluated on several threads.

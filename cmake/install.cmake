@@ -77,6 +77,9 @@ if(TARGET civitas-cli)
         unset(_civitas_bin_to_lib)
     endif()
     install(TARGETS civitas-cli RUNTIME COMPONENT civitas_Runtime)
+    # The program holds CLI11's code, whose licence (BSD-3-Clause) asks that its notice go with it.
+    install(FILES "${PROJECT_SOURCE_DIR}/third_party/CLI11/LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}"
+        RENAME CLI11-LICENSE COMPONENT civitas_Runtime)
 endif()
 
 # The bundled data (frameworks, calendars, round schemes) and the schemas of the file formats; the

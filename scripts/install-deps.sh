@@ -18,6 +18,8 @@ packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
           libbenchmark-dev libboost-date-time-dev
           # the campaign store (src/store)
           libsqlite3-dev
+          # the command line's parser (header-only; third_party/CLI11 is the copy used without it)
+          libcli11-dev
           # the HTML report's check in a real browser (tests/python/test_report_browser.py)
           chromium fonts-noto-cjk
           # locale sources: the host-locale tests compile de_DE.UTF-8 and ps_AF.UTF-8 from them

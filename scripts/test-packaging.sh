@@ -7,11 +7,12 @@
 #   3. add_subdirectory consumer (tests/package/add-subdirectory)
 #   4. pypi: configured only, in seconds: where the system's copies of Eigen, Boost and
 #      nlohmann_json are present, CMake takes them over PyPI's; with the system hidden from CMake,
-#      it takes PyPI's.
+#      it takes PyPI's (and CLI11, which PyPI lacks, from third_party/CLI11).
 #   5. pypi-build (long, not in `make test`: `make test-pypi-build`): `pip wheel .` from PyPI alone
-#      (build isolation, the system's C++ packages hidden from CMake), proved from the configure
-#      output and the headers each object included, then installed into a fresh virtual
-#      environment: import, bundled data, console script, the README's Python example.
+#      (build isolation, the system's C++ packages hidden from CMake; CLI11 from third_party/),
+#      proved from the configure output and the headers each object included, then installed into
+#      a fresh virtual environment: import, bundled data, console script (its help too), the
+#      README's Python example.
 #   6. wheel: a wheel repaired by auditwheel into a manylinux wheel that needs nothing beyond glibc
 #      and the GCC runtime (libstdc++, libgcc_s), installed and tested with no compiler reachable.
 #      It is WHEEL when set (`make test` passes the one its Python tests built from the same
@@ -183,6 +184,11 @@ found_lines() {
     grep -E "civitas: (Eigen3|nlohmann_json|Boost) " "$1"
 }
 
+# The line that names the copy of CLI11 (not on PyPI: the system's, else third_party/CLI11's).
+cli11_line() {
+    grep -E "civitas: CLI11 " "$1"
+}
+
 # Configures civitas alone (no tests, no bindings) into BUILD; its output goes to BUILD.log.
 configure_only() {
     local build=$1
@@ -212,6 +218,12 @@ system_preferred() {
     configure_only "$work/prefer-hidden" -DCMAKE_PREFIX_PATH="$site" "-D$hide_system" || return 1
     [[ $(found_lines "$work/prefer-hidden.log" | grep -c "from PyPI's .*($site/") == 3 ]] ||
         { echo "not all three taken from PyPI's copies in $site"; return 1; }
+    local line
+    line=$(cli11_line "$work/prefer-system.log") && echo "$line" && [[ $line != *third_party* ]] ||
+        { echo "CLI11 not taken from the system (scripts/install-deps.sh installs libcli11-dev)"; return 1; }
+    line=$(cli11_line "$work/prefer-hidden.log") && echo "(hidden) $line" &&
+        [[ $line == *"from the copy in third_party/CLI11 ($root/third_party/"* ]] ||
+        { echo "CLI11 not taken from third_party/CLI11 with the system hidden"; return 1; }
 }
 
 # Builds a wheel of civitas from PyPI alone into $work/wheel, once: `pip wheel .` from a fresh
@@ -231,19 +243,23 @@ pypi_wheel() {
             --config-settings=build-dir="$build" "--config-settings=cmake.define.$hide_system" \
             "$root" >"$log" 2>&1 || { tail -n 40 "$log"; return 1; }
     found_lines "$log"
+    cli11_line "$log"
     [[ $(found_lines "$log" | grep -c "from PyPI's .*/pip-build-env-[^/]*/.*/site-packages/") == 3 ]] ||
         { echo "not all three taken from PyPI's copies in the build environment"; return 1; }
+    cli11_line "$log" | grep -q "from the copy in third_party/CLI11 (" ||
+        { cli11_line "$log"; echo "CLI11 not taken from third_party/CLI11"; return 1; }
     local deps="$work/python-build.deps"
     ninja -C "$build" -t deps >"$deps" || return 1
     local system
-    system=$(grep -E "^ +(/usr(/local)?)?/include/(eigen3|boost|nlohmann)/" "$deps" | sort -u)
+    system=$(grep -E "^ +(/usr(/local)?)?/include/(eigen3|boost|nlohmann|CLI)/" "$deps" | sort -u)
     [[ -z $system ]] || { echo "$system"; echo "objects included the system's headers (above)"; return 1; }
     local header
     for header in cmeel.prefix/include/eigen3/Eigen/ boost_headers/include/boost/date_time/ \
         nlohmann_json/include/nlohmann/; do
         grep -q "/site-packages/$header" "$deps" || { echo "no object included PyPI's $header"; return 1; }
     done
-    echo "every header of Eigen, Boost and nlohmann_json came from the build environment"
+    grep -q "/third_party/CLI11/include/CLI/App.hpp" "$deps" || { echo "no object included third_party/CLI11's App.hpp"; return 1; }
+    echo "every header of Eigen, Boost and nlohmann_json came from the build environment, CLI11's from third_party/"
 }
 
 # The civitas installed in VENV works, run outside the source tree so that only the installed
@@ -289,6 +305,10 @@ PY
         'import civitas; print(civitas.bundled_framework_path("lanzhou-illustrative"))') || return 1
     echo "+ civitas validate $path"
     (cd "$work" && "$venv/bin/civitas" validate "$path") || return 1
+    echo "+ civitas report --help"
+    local help
+    help=$(cd "$work" && "$venv/bin/civitas" report --help --lang en) || return 1
+    [[ $help == "usage: civitas report CAMPAIGN "* ]] || { echo "$help"; echo "not report's help"; return 1; }
     echo "+ python examples/quickstart.py (the README's Python example)"
     (cd "$work" && "$venv/bin/python" "$root/examples/quickstart.py")
 }

@@ -1,5 +1,6 @@
 """The command line through `python -m civitas`: exit codes 0 (success), 2 (usage error),
-3 (invalid input) and 4 (I/O error), and the three output formats of `civitas score`."""
+3 (invalid input) and 4 (I/O error), each command's help, and the three output formats of
+`civitas score`."""
 
 from __future__ import annotations
 
@@ -74,6 +75,55 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     assert result.returncode == 2, result.stderr
     assert "usage: civitas" in result.stderr
     assert result.stdout == ""
+
+
+COMMANDS = {"validate": "FILE", "score": "FRAMEWORK DATA.csv", "report": "CAMPAIGN", "list": ""}
+
+
+def test_the_help_lists_the_commands() -> None:
+    listed = run("--help", locale="C").stdout
+    for command, arguments in COMMANDS.items():
+        assert f"\n  {command} {arguments}".rstrip() + "\n" in listed
+    assert "`civitas COMMAND --help`" in listed
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_its_own_help(command: str) -> None:
+    english = run(command, "--help", locale="C")
+    assert english.returncode == 0, english.stderr
+    assert english.stderr == ""
+    assert english.stdout.startswith(f"usage: civitas {command} {COMMANDS[command]} [options]\n".replace("  ", " "))
+    assert "\n  -h, --help\n" in english.stdout
+    chinese = run(command, "--help", locale="zh_CN.UTF-8")
+    assert chinese.returncode == 0, chinese.stderr
+    assert chinese.stdout.startswith(f"用法: civitas {command} ")
+    assert "\n选项:\n" in chinese.stdout and "\n  -h, --help\n      显示本说明\n" in chinese.stdout
+    assert run("help", command, locale="C").stdout == english.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        (("score", "garden-city-2016", "x.csv", "--bogus"), "civitas score: unknown option '--bogus'"),
+        (("report", "--colour=red"), "civitas report: unknown option '--colour=red'"),
+        (("score", "garden-city-2016"), "civitas score: missing argument DATA.csv"),
+        (("score", "garden-city-2016", "x.csv", "--format"), "civitas score: --format needs a value"),
+        (("validate", "a.json", "b.json"), "civitas validate: unexpected argument 'b.json'"),
+        (("frobnicate",), "civitas: unknown command 'frobnicate'"),
+    ],
+)
+def test_usage_errors_name_the_command(args: tuple[str, ...], first_line: str) -> None:
+    result = run(*args, locale="C")
+    assert result.returncode == 2
+    assert result.stderr.split("\n")[0] == first_line
+    command = args[0] if first_line.startswith(f"civitas {args[0]}:") else "COMMAND"
+    assert result.stderr.split("\n")[1].startswith(f"usage: civitas {command} ")
+
+
+def test_usage_errors_in_chinese() -> None:
+    result = run("report", "--colour", locale="zh_CN.UTF-8")
+    assert result.returncode == 2
+    assert result.stderr.startswith("civitas report: 未知选项 '--colour'\n用法: civitas report 创建方案 [选项]\n")
 
 
 def test_validate_valid_file(files: dict[str, Path]) -> None:

@@ -1,10 +1,13 @@
 // The command line in process (cli/cli.hpp): CSV cells neutralised against spreadsheet formulas,
 // exit code 4 and the system's reason when the standard output or -o FILE cannot be written,
-// and -o FILE's extension. The program itself is tested in tests/cli and tests/python/test_cli.py.
+// -o FILE's extension, each command's help and the usage errors that name the command. The
+// program itself is tested in tests/cli and tests/python/test_cli.py.
 
 #include "support.hpp"
 
 #include <cli.hpp>
+
+#include <civitas/version.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -129,7 +132,7 @@ TEST(CliOutput, AnOutputFileNamesItsFormat) {
     const TempFolder folder;
     const Result pdf = run({"report", lanzhou, "--as-of", "2025-12-31", "--lang", "en", "-o", folder.file("report.pdf")});
     EXPECT_EQ(pdf.code, cli::usage_error);
-    EXPECT_EQ(pdf.err.rfind("civitas: " + folder.file("report.pdf") + ": '.pdf' is not the extension of a report format; expected .txt or "
+    EXPECT_EQ(pdf.err.rfind("civitas report: " + folder.file("report.pdf") + ": '.pdf' is not the extension of a report format; expected .txt or "
                             "none (text), .md or .markdown, .html or .htm, .json, or a format named explicitly (with --format)\nusage:",
                             0),
               0u)
@@ -144,6 +147,126 @@ TEST(CliOutput, AnOutputFileNamesItsFormat) {
     std::string first;
     std::getline(html, first);
     EXPECT_EQ(first, "<!DOCTYPE html>");
+}
+
+const std::vector<std::string> commands = {"validate", "score", "report", "list"};
+
+TEST(CliHelp, TheProgramsHelpListsTheCommands) {
+    const Result help = run({"--help", "--lang", "en"});
+    EXPECT_EQ(help.code, cli::success);
+    EXPECT_EQ(help.err, "");
+    EXPECT_EQ(help.out.rfind("usage: civitas COMMAND ARGUMENTS... [options]\n", 0), 0u) << help.out;
+    const std::size_t listed = help.out.find("\ncommands:\n");
+    ASSERT_NE(listed, std::string::npos) << help.out;
+    std::size_t at = listed;
+    for (const std::string& command : commands) {  // in the order they were added
+        at = help.out.find("\n  " + command, at + 1);
+        EXPECT_NE(at, std::string::npos) << command << " not listed in order:\n" << help.out;
+    }
+    EXPECT_EQ(help.out.find("\n  help"), std::string::npos) << "the help command is not listed";
+    EXPECT_NE(help.out.find("\nExit status: 0 success, 1 unexpected error, 2 usage error, 3 invalid input, 4 I/O error\n"), std::string::npos);
+    // "help" as the first argument, and no argument but --help under the Chinese locale's --lang.
+    EXPECT_EQ(run({"help", "--lang", "en"}).out, help.out);
+    const Result chinese = run({"--help", "--lang", "zh"});
+    EXPECT_EQ(chinese.out.rfind("用法: civitas 命令 参数... [选项]\n", 0), 0u) << chinese.out;
+    EXPECT_NE(chinese.out.find("\n命令:\n  validate 文件\n"), std::string::npos) << chinese.out;
+    EXPECT_NE(chinese.out.find("\n退出状态: 0 成功，1 意外错误，2 用法错误，3 输入无效，4 输入输出错误"), std::string::npos) << chinese.out;
+}
+
+TEST(CliHelp, EveryCommandHasItsOwnHelpInBothLanguages) {
+    for (const std::string& command : commands) {
+        const Result english = run({command, "--help", "--lang", "en"});
+        EXPECT_EQ(english.code, cli::success) << command;
+        EXPECT_EQ(english.err, "") << command;
+        EXPECT_EQ(english.out.rfind("usage: civitas " + command + " ", 0), 0u) << english.out;
+        EXPECT_NE(english.out.find("\noptions:\n"), std::string::npos) << english.out;
+        EXPECT_NE(english.out.find("\n  --lang zh|en\n"), std::string::npos) << english.out;
+        EXPECT_NE(english.out.find("\n  -h, --help\n      prints this help\n"), std::string::npos) << english.out;
+        EXPECT_EQ(english.out.find("Print this help"), std::string::npos) << "CLI11's own words:\n" << english.out;
+        const Result chinese = run({command, "--help", "--lang", "zh"});
+        EXPECT_EQ(chinese.code, cli::success) << command;
+        EXPECT_EQ(chinese.out.rfind("用法: civitas " + command + " ", 0), 0u) << chinese.out;
+        EXPECT_NE(chinese.out.find("\n选项:\n"), std::string::npos) << chinese.out;
+        EXPECT_NE(chinese.out.find("\n  -h, --help\n      显示本说明\n"), std::string::npos) << chinese.out;
+        // The same text, asked for three ways; --help wins over the arguments still missing.
+        EXPECT_EQ(run({"--help", command, "--lang", "en"}).out, english.out) << command;
+        EXPECT_EQ(run({"help", command, "--lang", "en"}).out, english.out) << command;
+        EXPECT_EQ(run({command, "-h", "--lang", "en"}).out, english.out) << command;
+    }
+    // A command's own options, with their values' names, in the language asked for.
+    const Result report = run({"report", "--help", "--lang", "zh"});
+    EXPECT_NE(report.out.find("\n参数:\n  创建方案\n"), std::string::npos) << report.out;
+    for (const char* option : {"\n  --as-of 日期\n", "\n  --known-on 日期\n", "\n  --format text|markdown|html|json\n", "\n  -o, --output 文件\n",
+                               "\n  --max-items N\n", "\n  --allow-outside\n"})
+        EXPECT_NE(report.out.find(option), std::string::npos) << option << " in\n" << report.out;
+}
+
+TEST(CliUsage, AnUnknownOptionNamesTheCommand) {
+    const Result english = run({"report", lanzhou, "--colour", "--lang", "en"});
+    EXPECT_EQ(english.code, cli::usage_error);
+    EXPECT_EQ(english.out, "");
+    EXPECT_EQ(english.err, "civitas report: unknown option '--colour'\n"
+                           "usage: civitas report CAMPAIGN [options]\n"
+                           "`civitas report --help` describes its arguments and options.\n");
+    const Result chinese = run({"score", "--colour=red", "--lang", "zh"});
+    EXPECT_EQ(chinese.code, cli::usage_error);
+    EXPECT_EQ(chinese.err, "civitas score: 未知选项 '--colour=red'\n"
+                           "用法: civitas score 测评体系 数据.csv [选项]\n"
+                           "`civitas score --help` 说明其参数和选项。\n");
+    // Before any command, the program's own; an unknown command likewise.
+    EXPECT_EQ(run({"--colour", "report", lanzhou, "--lang", "en"}).err.rfind("civitas: unknown option '--colour'\nusage: civitas COMMAND", 0), 0u);
+    EXPECT_EQ(run({"frobnicate", "--lang", "en"}).err,
+              "civitas: unknown command 'frobnicate'\n"
+              "usage: civitas COMMAND ARGUMENTS... [options]\n"
+              "commands: validate, score, report, list; `civitas COMMAND --help` describes one.\n");
+}
+
+TEST(CliUsage, AMissingOrSurplusArgumentNamesTheCommand) {
+    EXPECT_EQ(run({"report", "--lang", "en"}).err.rfind("civitas report: missing argument CAMPAIGN\nusage: civitas report CAMPAIGN [options]\n", 0), 0u);
+    EXPECT_EQ(run({"report", "--lang", "zh"}).err.rfind("civitas report: 缺少参数 创建方案\n用法: civitas report 创建方案 [选项]\n", 0), 0u);
+    EXPECT_EQ(run({"score", "f.json", "--lang", "en"}).err.rfind("civitas score: missing argument DATA.csv\n", 0), 0u);
+    EXPECT_EQ(run({"validate", "a.json", "b.json", "--lang", "en"}).err.rfind("civitas validate: unexpected argument 'b.json'\n", 0), 0u);
+    // After `--` too, though CLI11 hands such an argument back to the program.
+    EXPECT_EQ(run({"--lang", "en", "validate", "a.json", "--", "b.json"}).err.rfind("civitas validate: unexpected argument 'b.json'\n", 0), 0u);
+    // One command at a time: a second command's name is an argument too many of the first.
+    const Result twice = run({"list", "list", "--lang", "en"});
+    EXPECT_EQ(twice.code, cli::usage_error);
+    EXPECT_EQ(twice.err.rfind("civitas list: unexpected argument 'list'\n", 0), 0u) << twice.err;
+    EXPECT_EQ(run({"--lang", "en"}).err.rfind("civitas: no command given\nusage: civitas COMMAND", 0), 0u);
+}
+
+TEST(CliUsage, OptionValuesAreCheckedAndNamed) {
+    const auto error = [](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--lang", "en"});  // the program's option: the command's arguments stay last
+        const Result result = run(args);
+        EXPECT_EQ(result.code, cli::usage_error) << result.err;
+        return result.err.substr(0, result.err.find('\n'));
+    };
+    EXPECT_EQ(error({"report", lanzhou, "--as-of"}), "civitas report: --as-of needs a value");
+    EXPECT_EQ(error({"report", lanzhou, "-o"}), "civitas report: -o needs a value");
+    EXPECT_EQ(error({"report", lanzhou, "--as-of", "31/12/2025"}), "civitas report: --as-of '31/12/2025' is not a date; expected YYYY-MM-DD");
+    EXPECT_EQ(error({"report", lanzhou, "--known-on=2025-02-30"}), "civitas report: --known-on '2025-02-30' is not a date; expected YYYY-MM-DD");
+    EXPECT_EQ(error({"report", lanzhou, "--max-items", "0"}), "civitas report: --max-items '0' is not a whole number of 1 or more");
+    EXPECT_EQ(error({"report", lanzhou, "--max-items", "1234567"}), "civitas report: --max-items '1234567' is not a whole number of 1 or more");
+    EXPECT_EQ(error({"report", lanzhou, "--format", "pdf"}), "civitas report: --format 'pdf' is not one of text, markdown, html, json");
+    EXPECT_EQ(error({"report", lanzhou, "--allow-outside=yes"}), "civitas report: --allow-outside takes no value");
+    EXPECT_EQ(error({"list", "--lang", "fr"}), "civitas list: --lang 'fr' is not one of zh, en");
+}
+
+TEST(CliUsage, AnOptionGivenTwiceKeepsTheLastValue) {
+    const TempFolder folder;
+    folder.write("f.json", R"({"id": "f", "name": "F", "reliability": "illustrative", "indicators": [{"id": "x", "name": "X", "pass": 1}]})");
+    folder.write("d.csv", "unit,x\na,2\n");
+    const Result csv = run({"score", folder.file("f.json"), folder.file("d.csv"), "--format", "json", "--format=csv"});
+    EXPECT_EQ(csv.code, cli::success) << csv.err;
+    EXPECT_EQ(csv.out.rfind("unit,total,passed,", 0), 0u) << csv.out;
+}
+
+TEST(CliUsage, TheVersionGoesToTheStandardOutput) {
+    const Result version = run({"--version"});
+    EXPECT_EQ(version.code, cli::success);
+    EXPECT_EQ(version.out, std::string("civitas ") + civitas::version + "\n");
+    EXPECT_EQ(version.err, "");
 }
 
 }  // namespace

@@ -1,0 +1,26 @@
+#pragma once
+// The commands of the `civitas` program, one file each in this folder. A command is one function
+// that adds it to the program (Program::add, program.hpp) with its arguments, options and action,
+// which calls the library and writes what it returns. A new command takes a file here with its
+// function, a line below, a line in add_commands (commands.cpp: the order `civitas --help` lists
+// them in) and one in cli/CMakeLists.txt; its tests go in tests/cli/CMakeLists.txt.
+
+#include "program.hpp"
+
+namespace civitas::cli {
+
+/// `civitas validate FILE`: checks a framework file and says what it holds.
+void add_validate(Program& program);
+/// `civitas score FRAMEWORK DATA.csv`: scores each unit of a table against a framework.
+void add_score(Program& program);
+/// `civitas report CAMPAIGN`: a campaign's report as of a date.
+void add_report(Program& program);
+/// `civitas list`: the bundled frameworks, work calendars and round schemes.
+void add_list(Program& program);
+/// `civitas help [COMMAND]`: the same as `civitas [COMMAND] --help` (not listed in the help).
+void add_help(Program& program);
+
+/// Adds every command to `program`, in the order `civitas --help` lists them.
+void add_commands(Program& program);
+
+}  // namespace civitas::cli
