@@ -80,7 +80,7 @@ void register_store(py::module_& m) {
         .def(py::self == any_object)
         .def("__repr__", [](const ValueChange& c) {
             return "ValueChange(" + repr_string(c.unit) + ", " + repr_string(c.indicator) + ", " + to_iso(c.date) + ", " +
-                   (c.old_value ? std::to_string(*c.old_value) : std::string("None")) + " -> " + std::to_string(c.new_value) + ")";
+                   (c.old_value ? repr_number(*c.old_value) : std::string("None")) + " -> " + repr_number(c.new_value) + ")";
         });
 
     py::class_<ImportResult>(m, "ImportResult", "What an import changed.")

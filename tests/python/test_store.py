@@ -76,3 +76,23 @@ def test_withdrawn_and_loaded_with_the_campaign(campaign_file: Path) -> None:
     assert loaded.spec.store == "campaign.db"
     assert loaded.observations.latest("east", COVERAGE, datetime.date(2026, 3, 1)).value == 37.5
     assert loaded.plan.tasks[0].percent_complete == 0
+
+
+def test_an_observation_file_is_imported_as_a_submission(campaign_file: Path) -> None:
+    campaign = civitas.load_campaign(campaign_file)
+    values = campaign_file.parent / "gardens-2026-01.csv"
+    values.write_text(f"unit,indicator,date,value\neast,{COVERAGE},2026-01-31,37.5\neast,{COVERAGE},2026-02-28,38\n",
+                      encoding="utf-8")
+    provenance = civitas.Submission(department="gardens", submitted_by="王伟", submitted_at=datetime.date(2026, 3, 2))
+    read = civitas.read_observation_submission(values, provenance)
+    assert read.file == "gardens-2026-01.csv" and read.submitted_by == "王伟"
+    assert [(o.date, o.value) for o in read.observations] == [(datetime.date(2026, 1, 31), 37.5),
+                                                              (datetime.date(2026, 2, 28), 38.0)]
+    store = civitas.CampaignStore(campaign_file.parent / "campaign.db")
+    result = store.import_submission(campaign, read)
+    assert str(result).startswith("submission 1: 2 observations (2 new, 0 corrections)")
+    assert repr(result.new_values[0]) == "ValueChange('east', 'built_up_green_coverage', 2026-01-31, None -> 37.5)"
+    assert [(s.id, s.file, s.observations) for s in store.submissions()] == [(1, "gardens-2026-01.csv", 2)]
+    values.write_text(f"unit,indicator,date,value\neast,{COVERAGE},2026-01-31,lots\n", encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match="gardens-2026-01.csv"):
+        civitas.read_observation_submission(values, provenance)
