@@ -160,6 +160,20 @@ __all__: list[str] = [
     "parse_campaign",
     "campaign_to_json",
     "save_campaign",
+    "store_available",
+    "store_schema_version",
+    "SubmissionStatus",
+    "TaskReport",
+    "ProblemUpdate",
+    "Submission",
+    "RejectedRecord",
+    "ValueChange",
+    "ImportResult",
+    "SubmissionRecord",
+    "ObservationVersion",
+    "CampaignStore",
+    "read_observation_submission",
+    "observation_submission",
     "Rag",
     "TargetState",
     "RulingKind",
@@ -4591,6 +4605,7 @@ class CampaignSpec:
         plan: PlanSpec | None = None,
         plan_file: str = "",
         observations: collections.abc.Sequence[str] = [],
+        store: str = "",
         rounds: collections.abc.Sequence[AssessmentRound] = [],
         checks: collections.abc.Sequence[Check] = [],
         inspections: collections.abc.Sequence[FieldInspection] = [],
@@ -4674,6 +4689,13 @@ class CampaignSpec:
         """
     @rounds.setter
     def rounds(self, arg0: collections.abc.Sequence[AssessmentRound]) -> None: ...
+    @property
+    def store(self) -> str:
+        """
+        The campaign store (an SQLite file) relative to the campaign file, '' for none.
+        """
+    @store.setter
+    def store(self, arg0: str) -> None: ...
     @property
     def targets(self) -> list[Target]:
         """
@@ -4859,6 +4881,530 @@ class Campaign:
     def units(self) -> list[CampaignUnit]:
         """
         The units, in order (copies).
+        """
+
+class SubmissionStatus(enum.Enum):
+    """
+    Whether a submission's records count: active or withdrawn.
+    """
+
+    active = ...
+    withdrawn = ...
+
+class TaskReport:
+    """
+    A department's report on a task's progress; fields left None say nothing new.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> TaskReport: ...
+    def __deepcopy__(self, memo: dict) -> TaskReport: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        task: str,
+        *,
+        percent_complete: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        actual_start: datetime.date | None = None,
+        actual_finish: datetime.date | None = None,
+        reported_on: datetime.date | None = None,
+    ) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def actual_finish(self) -> datetime.date | None:
+        """
+        When it really finished, or None.
+        """
+    @actual_finish.setter
+    def actual_finish(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def actual_start(self) -> datetime.date | None:
+        """
+        When it really started, or None.
+        """
+    @actual_start.setter
+    def actual_start(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def percent_complete(self) -> float | None:
+        """
+        Progress in [0, 100], or None.
+        """
+    @percent_complete.setter
+    def percent_complete(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None: ...
+    @property
+    def reported_on(self) -> datetime.date | None:
+        """
+        When it was reported; None: the submission's day.
+        """
+    @reported_on.setter
+    def reported_on(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def task(self) -> str:
+        """
+        The plan's (qualified) task id.
+        """
+    @task.setter
+    def task(self, arg0: str) -> None: ...
+
+class ProblemUpdate:
+    """
+    A department's update on a problem's rectification: closed, or a note.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> ProblemUpdate: ...
+    def __deepcopy__(self, memo: dict) -> ProblemUpdate: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        problem: str,
+        *,
+        closed: datetime.date | None = None,
+        note: str = "",
+        reported_on: datetime.date | None = None,
+    ) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def closed(self) -> datetime.date | None:
+        """
+        When it was closed (销号), or None.
+        """
+    @closed.setter
+    def closed(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def note(self) -> str:
+        """
+        Progress note ('' when none).
+        """
+    @note.setter
+    def note(self, arg0: str) -> None: ...
+    @property
+    def problem(self) -> str:
+        """
+        The plan's (qualified) problem id.
+        """
+    @problem.setter
+    def problem(self, arg0: str) -> None: ...
+    @property
+    def reported_on(self) -> datetime.date | None:
+        """
+        When it was reported; None: the submission's day.
+        """
+    @reported_on.setter
+    def reported_on(self, arg0: datetime.date | None) -> None: ...
+
+class Submission:
+    """
+    One submission of a department: who, when, from which file, and its records.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> Submission: ...
+    def __deepcopy__(self, memo: dict) -> Submission: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        *,
+        department: str = "",
+        unit: str = "",
+        submitted_by: str = "",
+        submitted_at: datetime.date,
+        file: str = "",
+        period: str = "",
+        observations: collections.abc.Sequence[Observation] = [],
+        tasks: collections.abc.Sequence[TaskReport] = [],
+        problems: collections.abc.Sequence[ProblemUpdate] = [],
+    ) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def department(self) -> str:
+        """
+        Department id ('' for none).
+        """
+    @department.setter
+    def department(self, arg0: str) -> None: ...
+    @property
+    def file(self) -> str:
+        """
+        The file it came from ('' when none).
+        """
+    @file.setter
+    def file(self, arg0: str) -> None: ...
+    @property
+    def observations(self) -> list[Observation]:
+        """
+        Values (Observation); recorded None: known on submitted_at.
+        """
+    @observations.setter
+    def observations(self, arg0: collections.abc.Sequence[Observation]) -> None: ...
+    @property
+    def period(self) -> str:
+        """
+        The period it reports on ('2026-03').
+        """
+    @period.setter
+    def period(self, arg0: str) -> None: ...
+    @property
+    def problems(self) -> list[ProblemUpdate]:
+        """
+        Problem rectification updates (ProblemUpdate).
+        """
+    @problems.setter
+    def problems(self, arg0: collections.abc.Sequence[ProblemUpdate]) -> None: ...
+    @property
+    def submitted_at(self) -> datetime.date:
+        """
+        The day it was submitted: its values become known on it.
+        """
+    @submitted_at.setter
+    def submitted_at(self, arg0: datetime.date) -> None: ...
+    @property
+    def submitted_by(self) -> str:
+        """
+        Who submitted it.
+        """
+    @submitted_by.setter
+    def submitted_by(self, arg0: str) -> None: ...
+    @property
+    def tasks(self) -> list[TaskReport]:
+        """
+        Task progress reports (TaskReport).
+        """
+    @tasks.setter
+    def tasks(self, arg0: collections.abc.Sequence[TaskReport]) -> None: ...
+    @property
+    def unit(self) -> str:
+        """
+        Unit id it reports for ('' for several or none).
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None: ...
+
+class RejectedRecord:
+    """
+    A record of a submission that was refused, and why.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> RejectedRecord: ...
+    def __deepcopy__(self, memo: dict) -> RejectedRecord: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    def __str__(self) -> str:
+        """
+        'observations[499] ...: 130 is outside ...'.
+        """
+    @property
+    def message(self) -> str:
+        """
+        What is wrong, in English.
+        """
+    @property
+    def message_zh(self) -> str:
+        """
+        What is wrong, in Chinese.
+        """
+    @property
+    def record(self) -> str:
+        """
+        Which: 'observations[499] (east, coverage, 2026-01-31)', 'tasks[2]'.
+        """
+
+class ValueChange:
+    """
+    A value an import brought: new, or a correction of the value known before.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> ValueChange: ...
+    def __deepcopy__(self, memo: dict) -> ValueChange: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        The day the value describes.
+        """
+    @property
+    def indicator(self) -> str:
+        """
+        Indicator id.
+        """
+    @property
+    def new_value(self) -> float:
+        """
+        The value now.
+        """
+    @property
+    def old_value(self) -> float | None:
+        """
+        The value known before (corrections), else None.
+        """
+    @property
+    def unit(self) -> str:
+        """
+        Unit id.
+        """
+
+class ImportResult:
+    """
+    What an import changed.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> ImportResult: ...
+    def __deepcopy__(self, memo: dict) -> ImportResult: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    def __str__(self) -> str:
+        """
+        One line: 'submission 7: 12 observations (10 new, 2 corrections), ...'.
+        """
+    @property
+    def corrections(self) -> list[ValueChange]:
+        """
+        Values that replaced another (ValueChange, old and new).
+        """
+    @property
+    def new_values(self) -> list[ValueChange]:
+        """
+        Values where there was none (ValueChange).
+        """
+    @property
+    def observations(self) -> int:
+        """
+        Observations stored.
+        """
+    @property
+    def problem_updates(self) -> int:
+        """
+        Problem updates stored.
+        """
+    @property
+    def problems_closed(self) -> list[str]:
+        """
+        Problems reported closed for the first time.
+        """
+    @property
+    def rejected(self) -> list[RejectedRecord]:
+        """
+        Records left out (partial imports only).
+        """
+    @property
+    def submission(self) -> int:
+        """
+        The new submission's id.
+        """
+    @property
+    def summary_zh(self) -> str:
+        """
+        The same line in Chinese.
+        """
+    @property
+    def task_reports(self) -> int:
+        """
+        Task reports stored.
+        """
+    @property
+    def tasks_finished(self) -> list[str]:
+        """
+        Tasks reported finished for the first time.
+        """
+
+class SubmissionRecord:
+    """
+    A submission as the store keeps it.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> SubmissionRecord: ...
+    def __deepcopy__(self, memo: dict) -> SubmissionRecord: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def department(self) -> str:
+        """
+        Department id.
+        """
+    @property
+    def file(self) -> str:
+        """
+        From which file.
+        """
+    @property
+    def id(self) -> int:
+        """
+        Its id, increasing in the order of imports.
+        """
+    @property
+    def observations(self) -> int:
+        """
+        Observations it holds.
+        """
+    @property
+    def period(self) -> str:
+        """
+        The period it reports on.
+        """
+    @property
+    def problem_updates(self) -> int:
+        """
+        Problem updates it holds.
+        """
+    @property
+    def status(self) -> SubmissionStatus:
+        """
+        SubmissionStatus.active or .withdrawn.
+        """
+    @property
+    def submitted_at(self) -> datetime.date:
+        """
+        When.
+        """
+    @property
+    def submitted_by(self) -> str:
+        """
+        Who submitted it.
+        """
+    @property
+    def task_reports(self) -> int:
+        """
+        Task reports it holds.
+        """
+    @property
+    def unit(self) -> str:
+        """
+        Unit id.
+        """
+    @property
+    def withdrawn_at(self) -> datetime.date | None:
+        """
+        When it was withdrawn, or None.
+        """
+    @property
+    def withdrawn_by(self) -> str:
+        """
+        Who withdrew it ('' while active).
+        """
+
+class ObservationVersion:
+    """
+    One version of a value, with its provenance.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> ObservationVersion: ...
+    def __deepcopy__(self, memo: dict) -> ObservationVersion: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def department(self) -> str:
+        """
+        The submission's department.
+        """
+    @property
+    def file(self) -> str:
+        """
+        From which file.
+        """
+    @property
+    def observation(self) -> Observation:
+        """
+        The value; recorded is the day it became known.
+        """
+    @property
+    def status(self) -> SubmissionStatus:
+        """
+        Withdrawn versions no longer count.
+        """
+    @property
+    def submission(self) -> int:
+        """
+        The submission it came in.
+        """
+    @property
+    def submitted_by(self) -> str:
+        """
+        Who submitted it.
+        """
+
+class CampaignStore:
+    """
+    An open campaign store (SQLite, WAL mode): submissions with their provenance and every version of every value. Created when missing (unless read_only), older schemas migrated on open.
+    """
+    def __init__(
+        self,
+        path: os.PathLike | str | bytes,
+        *,
+        read_only: bool = False,
+        busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 30000,
+        max_bytes: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> None: ...
+    def history(self, unit: str, indicator: str) -> list[ObservationVersion]:
+        """
+        Every version (ObservationVersion) of one unit's indicator, withdrawn ones included, by date then as they became known.
+        """
+    def import_submission(self, campaign: Campaign, submission: Submission, *, partial: bool = False) -> ImportResult:
+        """
+        Validates every record against the campaign and stores them in one transaction. An invalid record: ValidationError naming it and nothing stored, unless partial=True (the valid ones stored, the rest in `rejected`).
+        """
+    def observations(self) -> ObservationStore:
+        """
+        The active submissions' observations as an ObservationStore (known_on works).
+        """
+    def problem_updates(self) -> list[ProblemUpdate]:
+        """
+        The active submissions' problem updates, by report date.
+        """
+    def progress(self, plan: Plan, as_of: datetime.date | None = None) -> Plan:
+        """
+        The plan with the active reports of on or before as_of (all when None) applied.
+        """
+    def submission(self, id: typing.SupportsInt | typing.SupportsIndex) -> SubmissionRecord:
+        """
+        One submission; NotFoundError for an unknown id.
+        """
+    def submissions(self) -> list[SubmissionRecord]:
+        """
+        Every submission (SubmissionRecord), in import order.
+        """
+    def task_reports(self) -> list[TaskReport]:
+        """
+        The active submissions' task reports, by report date.
+        """
+    def withdraw(self, id: typing.SupportsInt | typing.SupportsIndex, *, by: str, on: datetime.date) -> None:
+        """
+        Marks a submission withdrawn by `by` on `on` (datetime.date): kept, but its records no longer count.
+        """
+    @property
+    def path(self) -> pathlib.Path:
+        """
+        The database file.
+        """
+    @property
+    def schema_version(self) -> int:
+        """
+        The schema version of the file.
         """
 
 class Rag(enum.Enum):
@@ -6782,6 +7328,11 @@ def load_value_table(
     Reads a CSV table of unit values: returns (units, classes, columns, values), values a float64 array (units x columns) with NaN for empty cells.
     """
 
+def observation_submission(load: ObservationLoad, provenance: Submission, file: str) -> Submission:
+    """
+    A Submission of observations already read (an ObservationLoad, e.g. from read_observations_arrow).
+    """
+
 def obstacle_degree(
     r: pandas.DataFrame | numpy.typing.ArrayLike,
     weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
@@ -6949,6 +7500,11 @@ def rank_uncertainty(
     Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). The same seed gives the same result with any number of threads.
     """
 
+def read_observation_submission(path: os.PathLike | str | bytes, provenance: Submission) -> Submission:
+    """
+    A Submission of every observation in a CSV or JSON observation file, with the provenance given (file: the file's name when ''); ParseError naming the first row that cannot be read.
+    """
+
 def read_observations(
     source: builtins.object, *, threads: typing.SupportsInt | typing.SupportsIndex = 0, limits: Limits | None = None
 ) -> ObservationLoad:
@@ -7087,6 +7643,16 @@ def std_weights(
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     Standard-deviation weights: sigma_j / sum of sigma.
+    """
+
+def store_available() -> bool:
+    """
+    True when this civitas has the campaign store (it was built with SQLite 3; a build from PyPI alone without the system's libsqlite3-dev has not).
+    """
+
+def store_schema_version() -> int:
+    """
+    The schema version of a store of this civitas (older ones are migrated on open).
     """
 
 def topsis(

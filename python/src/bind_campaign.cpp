@@ -100,7 +100,7 @@ void register_campaign(py::module_& m) {
         .def(py::init([](std::string id, std::string name, std::string language, std::string calendar, std::vector<CampaignTitle> titles,
                          std::vector<CampaignUnit> units, std::vector<Department> departments, std::vector<Target> targets,
                          std::optional<PlanSpec> plan, std::string plan_file, std::vector<std::string> observations,
-                         std::vector<AssessmentRound> rounds, std::vector<Check> checks, std::vector<FieldInspection> inspections) {
+                         std::string store, std::vector<AssessmentRound> rounds, std::vector<Check> checks, std::vector<FieldInspection> inspections) {
                  CampaignSpec s;
                  s.id = std::move(id);
                  s.name = std::move(name);
@@ -113,6 +113,7 @@ void register_campaign(py::module_& m) {
                  s.plan = std::move(plan);
                  s.plan_file = std::move(plan_file);
                  s.observations = std::move(observations);
+                 s.store = std::move(store);
                  s.rounds = std::move(rounds);
                  s.checks = std::move(checks);
                  s.inspections = std::move(inspections);
@@ -122,7 +123,7 @@ void register_campaign(py::module_& m) {
              py::arg("titles") = std::vector<CampaignTitle>(), py::arg("units") = std::vector<CampaignUnit>(),
              py::arg("departments") = std::vector<Department>(), py::arg("targets") = std::vector<Target>(),
              py::arg("plan") = py::none(), py::arg("plan_file") = "", py::arg("observations") = std::vector<std::string>(),
-             py::arg("rounds") = py::list(), py::arg("checks") = py::list(), py::arg("inspections") = py::list())
+             py::arg("store") = "", py::arg("rounds") = py::list(), py::arg("checks") = py::list(), py::arg("inspections") = py::list())
         .def_readwrite("id", &CampaignSpec::id, "Short id.")
         .def_readwrite("name", &CampaignSpec::name, "Display name.")
         .def_readwrite("language", &CampaignSpec::language, "Language of reports: 'zh', 'en' or '' (from the names).")
@@ -134,6 +135,7 @@ void register_campaign(py::module_& m) {
         .def_readwrite("plan", &CampaignSpec::plan, "The plan written in place, or None.")
         .def_readwrite("plan_file", &CampaignSpec::plan_file, "Or the plan's own file, relative to the campaign file.")
         .def_readwrite("observations", &CampaignSpec::observations, "Observation files, relative to the campaign file.")
+        .def_readwrite("store", &CampaignSpec::store, "The campaign store (an SQLite file) relative to the campaign file, '' for none.")
         .def_readwrite("rounds", &CampaignSpec::rounds, "Scored rounds (AssessmentRound), in order.")
         .def_readwrite("checks", &CampaignSpec::checks, "Dated checks (Check), in order.")
         .def_readwrite("inspections", &CampaignSpec::inspections, "Field inspections (FieldInspection), in place or each in its file.")

@@ -18,6 +18,7 @@
 #include <civitas/plan/plan.hpp>
 #include <civitas/plan/status.hpp>
 #include <civitas/report/report.hpp>
+#include <civitas/store/campaign_store.hpp>
 #include <civitas/tracking/assessment.hpp>
 #include <civitas/tracking/campaign.hpp>
 #include <civitas/tracking/observations.hpp>
@@ -126,7 +127,7 @@ CIVITAS_FIELDS(CampaignUnit, &S::id, &S::name, &S::parent, &S::classes)
 CIVITAS_FIELDS(Department, &S::id, &S::name, &S::leader)
 CIVITAS_FIELDS(Target, &S::title, &S::indicator, &S::unit, &S::value, &S::deadline, &S::department)
 CIVITAS_FIELDS(CampaignSpec, &S::id, &S::name, &S::language, &S::calendar, &S::titles, &S::units, &S::departments, &S::targets, &S::plan,
-               &S::plan_file, &S::observations, &S::rounds, &S::checks, &S::inspections)
+               &S::plan_file, &S::observations, &S::store, &S::rounds, &S::checks, &S::inspections)
 CIVITAS_FIELDS(Ruling, &S::unit, &S::indicator, &S::kind, &S::outcome, &S::reason)
 CIVITAS_FIELDS(TargetProgress, &S::indicator, &S::unit, &S::every_unit, &S::target, &S::line, &S::deadline, &S::department, &S::latest,
                &S::latest_date, &S::projected, &S::met_now, &S::on_track, &S::state, &S::reason)
@@ -168,6 +169,17 @@ CIVITAS_FIELDS(RankUncertainty, &S::draws, &S::top_k, &S::pass_threshold, &S::no
 CIVITAS_FIELDS(ScoreChangeAttribution, &S::before, &S::after, &S::change, &S::value_effect, &S::weight_effect, &S::contribution)
 CIVITAS_FIELDS(EvaluationChange, &S::indicators, &S::points_before, &S::points_after, &S::value_effect, &S::weight_effect, &S::contribution,
                &S::change, &S::total_change)
+CIVITAS_FIELDS(TaskReport, &S::task, &S::percent_complete, &S::actual_start, &S::actual_finish, &S::reported_on)
+CIVITAS_FIELDS(ProblemUpdate, &S::problem, &S::closed, &S::note, &S::reported_on)
+CIVITAS_FIELDS(Submission, &S::department, &S::unit, &S::submitted_by, &S::submitted_at, &S::file, &S::period, &S::observations, &S::tasks,
+               &S::problems)
+CIVITAS_FIELDS(RejectedRecord, &S::record, &S::message)
+CIVITAS_FIELDS(ValueChange, &S::unit, &S::indicator, &S::date, &S::old_value, &S::new_value)
+CIVITAS_FIELDS(ImportResult, &S::submission, &S::observations, &S::task_reports, &S::problem_updates, &S::new_values, &S::corrections,
+               &S::tasks_finished, &S::problems_closed, &S::rejected)
+CIVITAS_FIELDS(SubmissionRecord, &S::id, &S::department, &S::unit, &S::submitted_by, &S::submitted_at, &S::file, &S::period, &S::status,
+               &S::withdrawn_by, &S::withdrawn_at, &S::observations, &S::task_reports, &S::problem_updates)
+CIVITAS_FIELDS(ObservationVersion, &S::observation, &S::submission, &S::department, &S::submitted_by, &S::file, &S::status)
 #undef CIVITAS_FIELDS
 
 /// Custom<T>: save(value) -> state and load(state) -> value, for classes kept another way.
@@ -474,6 +486,14 @@ void register_pickling(py::module_& m) {
     def_pickle<RankUncertainty>(m, "RankUncertainty");
     def_pickle<ScoreChangeAttribution>(m, "ScoreChangeAttribution");
     def_pickle<EvaluationChange>(m, "EvaluationChange");
+    def_pickle<TaskReport>(m, "TaskReport");
+    def_pickle<ProblemUpdate>(m, "ProblemUpdate");
+    def_pickle<Submission>(m, "Submission");
+    def_pickle<RejectedRecord>(m, "RejectedRecord");
+    def_pickle<ValueChange>(m, "ValueChange");
+    def_pickle<ImportResult>(m, "ImportResult");
+    def_pickle<SubmissionRecord>(m, "SubmissionRecord");
+    def_pickle<ObservationVersion>(m, "ObservationVersion");
     def_pickle<Framework>(m, "Framework");
     def_pickle<WorkCalendar>(m, "WorkCalendar");
     def_pickle<RoundScheme>(m, "RoundScheme");

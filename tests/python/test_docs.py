@@ -21,7 +21,7 @@ def python_blocks(markdown: Path) -> list[str]:
 
 DOCUMENTS = ["README.md", "docs/guide.md", "docs/methods.md", "docs/tracking.md", "docs/trends.md", "docs/report.md",
              "docs/assessment.md", "docs/reliability.md", "docs/python.md", "docs/scale.md", "docs/format.md",
-             "docs/performance.md"]
+             "docs/performance.md", "docs/office.md"]
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)

@@ -74,7 +74,9 @@ def test_no_sentence_escapes_the_two_languages() -> None:
     # field holds a sentence as a plain string, the bindings raise no bare Python error with an
     # English text (IndexError stays: Python's sequence protocol needs it), and the pure-Python
     # modules raise only civitas errors.
-    # (A Report is built in one language, so its own sentences are plain strings in it.)
+    # (A Report is built in one language, so its own sentences are plain strings in it; a problem
+    # update's note is what a department wrote, data kept as given, like a problem's description.)
+    written_by_people = {"include/civitas/store/campaign_store.hpp: std::string note;"}
     plain = [
         f"{path.relative_to(ROOT)}: {line.strip()}"
         for path in sorted((ROOT / "include").rglob("*.hpp"))
@@ -82,7 +84,8 @@ def test_no_sentence_escapes_the_two_languages() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
         if re.search(r"^\s*std::(string|vector<std::string>) (reason|reasons|note|cagr_note|message)\s*;", line)
     ]
-    assert plain == []
+    assert [field for field in plain if field.split("///")[0].rstrip() not in written_by_people] == []
+    assert len(plain) == len(written_by_people)  # the exemption names a field that is still there
     bare = [
         f"{path.relative_to(ROOT)}: {line.strip()}"
         for path in sorted((ROOT / "python/src").glob("*.cpp"))

@@ -72,6 +72,11 @@ struct CIVITAS_EXPORT Submission {
     std::vector<Observation> observations;  ///< values; `recorded` none: known on `submitted_at`
     std::vector<TaskReport> tasks;       ///< task progress reports
     std::vector<ProblemUpdate> problems;  ///< problem rectification updates
+    friend bool operator==(const Submission& a, const Submission& b) {
+        return a.department == b.department && a.unit == b.unit && a.submitted_by == b.submitted_by && a.submitted_at == b.submitted_at &&
+               a.file == b.file && a.period == b.period && a.observations == b.observations && a.tasks == b.tasks &&
+               a.problems == b.problems;
+    }
 };
 
 /// How a submission is imported.
@@ -111,6 +116,11 @@ struct CIVITAS_EXPORT ImportResult {
     std::vector<std::string> tasks_finished;     ///< tasks reported finished (100% or an actual finish) for the first time
     std::vector<std::string> problems_closed;    ///< problems reported closed for the first time
     std::vector<RejectedRecord> rejected;        ///< records left out (partial imports only)
+    friend bool operator==(const ImportResult& a, const ImportResult& b) {
+        return a.submission == b.submission && a.observations == b.observations && a.task_reports == b.task_reports &&
+               a.problem_updates == b.problem_updates && a.new_values == b.new_values && a.corrections == b.corrections &&
+               a.tasks_finished == b.tasks_finished && a.problems_closed == b.problems_closed && a.rejected == b.rejected;
+    }
 };
 /// "submission 7: 12 observations (10 new, 2 corrections), 3 task reports (1 finished), ...", or in Chinese.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const ImportResult& result, Language language = Language::en);
@@ -130,6 +140,12 @@ struct CIVITAS_EXPORT SubmissionRecord {
     std::size_t observations = 0;             ///< observations it holds
     std::size_t task_reports = 0;             ///< task reports it holds
     std::size_t problem_updates = 0;          ///< problem updates it holds
+    friend bool operator==(const SubmissionRecord& a, const SubmissionRecord& b) {
+        return a.id == b.id && a.department == b.department && a.unit == b.unit && a.submitted_by == b.submitted_by &&
+               a.submitted_at == b.submitted_at && a.file == b.file && a.period == b.period && a.status == b.status &&
+               a.withdrawn_by == b.withdrawn_by && a.withdrawn_at == b.withdrawn_at && a.observations == b.observations &&
+               a.task_reports == b.task_reports && a.problem_updates == b.problem_updates;
+    }
 };
 
 /// One version of a value, with its provenance.
@@ -140,6 +156,10 @@ struct CIVITAS_EXPORT ObservationVersion {
     std::string submitted_by;                 ///< who submitted it
     std::string file;                         ///< from which file
     SubmissionStatus status = SubmissionStatus::active;  ///< withdrawn versions no longer count
+    friend bool operator==(const ObservationVersion& a, const ObservationVersion& b) {
+        return a.observation == b.observation && a.submission == b.submission && a.department == b.department &&
+               a.submitted_by == b.submitted_by && a.file == b.file && a.status == b.status;
+    }
 };
 
 /// How a store is opened.
