@@ -620,34 +620,36 @@ ObservationLoad load_observations_csv(const std::filesystem::path& path, const O
     detail::InputFile in(path, options.limits.csv_bytes, "csv_bytes");
     CsvReader reader(path.string(), options, static_cast<std::size_t>(in.size()));
     const std::size_t block = std::max<std::size_t>(options.block_bytes, 1 << 12);
-    // Two buffers: the next block is read into one while the other is parsed. Each keeps room
-    // before its block for the record the block before leaves unfinished (widened when a record
-    // is longer).
-    struct Buffer {
-        std::vector<char> bytes;
-        std::size_t room;
-    };
-    Buffer first{std::vector<char>((1 << 16) + block), 1 << 16}, second = first;
-    Buffer* current = &first;
-    Buffer* next = &second;
-    std::size_t begin = current->room, held = in.read(current->bytes.data() + begin, block);
-    for (bool final = held == 0;;) {
-        std::size_t got = 0;
-        const std::function<void()> read_next = [&] { got = in.read(next->bytes.data() + next->room, block); };
-        const char* text = current->bytes.data() + begin;
-        const std::size_t consumed = reader.feed(text, text + held, final, final ? nullptr : &read_next);
-        if (final) break;
-        const std::size_t tail = held - consumed;
-        if (tail > next->room) {
-            const std::size_t room = std::max(tail, 2 * next->room);
-            next->bytes.insert(next->bytes.begin(), room - next->room, '\0');
-            next->room = room;
+    {  // the buffers freed before the index is built (the peak of memory)
+        // Two buffers: the next block is read into one while the other is parsed. Each keeps room
+        // before its block for the record the block before leaves unfinished (widened when a record
+        // is longer).
+        struct Buffer {
+            std::vector<char> bytes;
+            std::size_t room;
+        };
+        Buffer first{std::vector<char>((1 << 16) + block), 1 << 16}, second = first;
+        Buffer* current = &first;
+        Buffer* next = &second;
+        std::size_t begin = current->room, held = in.read(current->bytes.data() + begin, block);
+        for (bool final = held == 0;;) {
+            std::size_t got = 0;
+            const std::function<void()> read_next = [&] { got = in.read(next->bytes.data() + next->room, block); };
+            const char* text = current->bytes.data() + begin;
+            const std::size_t consumed = reader.feed(text, text + held, final, final ? nullptr : &read_next);
+            if (final) break;
+            const std::size_t tail = held - consumed;
+            if (tail > next->room) {
+                const std::size_t room = std::max(tail, 2 * next->room);
+                next->bytes.insert(next->bytes.begin(), room - next->room, '\0');
+                next->room = room;
+            }
+            begin = next->room - tail;
+            std::memcpy(next->bytes.data() + begin, text + consumed, tail);
+            held = tail + got;
+            final = got == 0;
+            std::swap(current, next);
         }
-        begin = next->room - tail;
-        std::memcpy(next->bytes.data() + begin, text + consumed, tail);
-        held = tail + got;
-        final = got == 0;
-        std::swap(current, next);
     }
     return reader.finish();
 }
