@@ -33,7 +33,6 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "reference")]
 # One BLAS thread, as bench_evaluate.py (harness.py; only effective before numpy is first imported).
 import harness  # noqa: E402
 
-import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
@@ -99,26 +98,9 @@ def flops(units: int, criteria: int, normalization: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=list(harness.SIZES),
-                        help="units x 200 criteria: city 10, province 100, nation 3,000 (default: 3,000; --quick: "
-                             "200 x 40)")
-    parser.add_argument("--units", type=int, help="another number of units (overrides --size)")
-    parser.add_argument("--criteria", type=int, help="default 200 (--quick without --size: 40)")
+    parser = harness.matrix_parser(__doc__.splitlines()[0], SEED)
     parser.add_argument("--normalization", choices=NORMALIZATIONS, help="time only this one (default: both)")
-    parser.add_argument("--repeat", type=int, help="timed samples of each (default 21; --quick 3)")
-    parser.add_argument("--number", type=int, default=0, help="calls per sample (default: enough for ~20 ms)")
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--quick", action="store_true",
-                        help="3 samples: checks the results, times little (without --size: 200 units x 40 criteria)")
-    parser.add_argument("--json", type=Path, help="write the suite's JSON (bench/README.md) to this file")
-    args = parser.parse_args(argv)
-    if args.units is None:
-        args.units = harness.SIZES[args.size] if args.size else (200 if args.quick else harness.SIZES["nation"])
-    if args.criteria is None:
-        args.criteria = 40 if args.quick and args.size is None else harness.SIZE_INDICATORS
-    if args.repeat is None:
-        args.repeat = 3 if args.quick else 21
+    args = harness.matrix_arguments(parser, argv)
     normalizations = [args.normalization] if args.normalization else NORMALIZATIONS
 
     try:

@@ -11,12 +11,14 @@ was imported already (then BLAS threads are as they were).
 
 from __future__ import annotations
 
+import argparse
 import gc
 import math
 import os
 import statistics
 import sys
 import time
+from pathlib import Path
 from typing import Any, Callable
 
 # The suite's sizes in units (bench/README.md), with 200 indicators: the nation is the issue's
@@ -116,3 +118,34 @@ def size_of(units: int, indicators: int) -> str:
     if indicators != SIZE_INDICATORS:
         return "custom"
     return next((name for name, count in SIZES.items() if count == units), "custom")
+
+
+def matrix_parser(description: str, seed: int) -> argparse.ArgumentParser:
+    """The arguments of a benchmark of a units x criteria matrix (bench_topsis.py, bench_rankings.py):
+    the suite's --size, --quick and --json, and --units, --criteria, --repeat, --number, --seed; a
+    script adds its own, then calls matrix_arguments."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--size", choices=list(SIZES),
+                        help="units x 200 criteria: city 10, province 100, nation 3,000 (default: 3,000; --quick: "
+                             "200 x 40)")
+    parser.add_argument("--units", type=int, help="another number of units (overrides --size)")
+    parser.add_argument("--criteria", type=int, help="default 200 (--quick without --size: 40)")
+    parser.add_argument("--repeat", type=int, help="timed samples of each (default 21; --quick 3)")
+    parser.add_argument("--number", type=int, default=0, help="calls per sample (default: enough for ~20 ms)")
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--quick", action="store_true",
+                        help="3 samples: checks the results, times little (without --size: 200 units x 40 criteria)")
+    parser.add_argument("--json", type=Path, help="write the suite's JSON (bench/README.md) to this file")
+    return parser
+
+
+def matrix_arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> Any:
+    """parser's arguments with the defaults of matrix_parser filled in (the shape and the samples)."""
+    args = parser.parse_args(argv)
+    if args.units is None:
+        args.units = SIZES[args.size] if args.size else (200 if args.quick else SIZES["nation"])
+    if args.criteria is None:
+        args.criteria = 40 if args.quick and args.size is None else SIZE_INDICATORS
+    if args.repeat is None:
+        args.repeat = 3 if args.quick else 21
+    return args
