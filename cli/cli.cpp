@@ -35,9 +35,9 @@ Language language_of(const std::vector<std::string>& args) {
 
 // The program parses the arguments, tells usage errors (exit 2) and runs the command; the
 // library's errors are told here: 4 for I/O, 3 for invalid input, 1 for anything else.
-int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang) {
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Language lang, const Workbooks& workbooks) {
     try {
-        Program program(lang);
+        Program program(lang, workbooks);
         add_commands(program);
         return program.run(args, out, err);
     } catch (const IoError& error) {
@@ -54,15 +54,6 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
 
 }  // namespace
 
-std::string csv_field(const std::string& text, bool raw) {
-    const bool formula = !raw && !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-    const std::string cell = formula ? "'" + text : text;
-    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
 int output_failed(const std::vector<std::string>& args, const Message::Argument& reason, std::ostream& err) {
     const IoError error("<stdout>", Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason}));
     err << "civitas: " << error.message(language_of(args)) << "\n";
@@ -70,9 +61,9 @@ int output_failed(const std::vector<std::string>& args, const Message::Argument&
     return io_error;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Workbooks& workbooks) {
     const detail::ThreadCLocale c_numbers;  // the host's locale never changes a number read or written
-    const int code = run_command(args, out, err, language_of(args));
+    const int code = run_command(args, out, err, language_of(args), workbooks);
     out.flush();
     if (out) return code;
     const auto* file = dynamic_cast<const FileOutput*>(out.rdbuf());

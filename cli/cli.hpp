@@ -2,6 +2,9 @@
 // The civitas command line, as a function so the executable and the Python package share it.
 
 #include <civitas/core/message.hpp>
+#include <civitas/io/csv.hpp>
+
+#include "workbooks.hpp"
 
 #include <cstdio>
 #include <iosfwd>
@@ -16,17 +19,15 @@ enum ExitCode : int { success = 0, failure = 1, usage_error = 2, invalid_input =
 
 /// Runs `civitas ARGS...` (without the program name), writing to `out` and `err`. When `out`
 /// fails (a full disk, /dev/full) the exit code is io_error and `err` says why: the reason is
-/// the system's when `out` writes through a FileOutput.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// the system's when `out` writes through a FileOutput. xlsx forms go through `workbooks`.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Workbooks& workbooks = {});
 
 /// Tells on `err` that the standard output could not be written ("civitas: <stdout>: cannot
 /// write: REASON", in the language `args` ask for) and returns io_error.
 int output_failed(const std::vector<std::string>& args, const Message::Argument& reason, std::ostream& err);
 
-/// One CSV cell: quoted when it holds a comma, quote or line break; and unless `raw`, a text
-/// starting with = + - @, a tab or a carriage return (a formula to a spreadsheet) gets a leading
-/// ' (OWASP, "CSV injection"). Numbers the program formats itself are written as they are.
-std::string csv_field(const std::string& text, bool raw);
+/// One CSV cell, safe in a spreadsheet (the library's).
+using civitas::csv_field;
 
 /// A stream buffer writing to a C stream (the standard output) that keeps the system's reason
 /// (errno) of the first write or flush that failed; later output is dropped.

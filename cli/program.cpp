@@ -144,7 +144,8 @@ CLI::Option* Command::flag(const std::string& names, bool& value, const Message&
 
 void Command::notes(const Message& notes) { app_->footer(notes.text(language_)); }
 
-Program::Program(Language language) : language_(language), app_(std::make_unique<CLI::App>("", "civitas")) {
+Program::Program(Language language, Workbooks workbooks)
+    : language_(language), workbooks_(std::move(workbooks)), app_(std::make_unique<CLI::App>("", "civitas")) {
     CLI::App& app = *app_;
     app.formatter(std::make_shared<HelpFormatter>(language));
     // Set before the commands are added: they inherit these.
@@ -206,7 +207,7 @@ int Program::run(const std::vector<std::string>& args, std::ostream& out, std::o
         const std::string& chosen = !command->language_option().empty() ? command->language_option() : top_->language_option();
         std::optional<Language> chosen_language;
         if (!chosen.empty()) chosen_language = chosen == "zh" ? Language::zh : Language::en;
-        return command->action()(Context{out, err, language_, chosen_language});
+        return command->action()(Context{out, err, language_, chosen_language, workbooks_});
     } catch (const UsageError& error) {
         const Command* command = selected();
         return refuse(error.message, command != nullptr ? command->app() : *app_, err);

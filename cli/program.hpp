@@ -3,6 +3,8 @@
 // commands/ (commands.hpp lists them) with its arguments, options and action; the parse; and
 // usage errors in both languages, naming the command, with the command's usage.
 
+#include "workbooks.hpp"
+
 #include <civitas/core/message.hpp>
 #include <civitas/plan/calendar.hpp>
 
@@ -23,6 +25,7 @@ struct Context {
     std::ostream& err;  ///< the standard error: what it did and what went wrong
     Language language;  ///< of messages: --lang, else the locale's
     std::optional<Language> chosen_language;  ///< --lang when it was given (a report's language)
+    const Workbooks& workbooks;  ///< xlsx forms, when whoever runs the program can write and read them
 };
 
 /// A mistake in how the program was called (exit 2): `civitas COMMAND: MESSAGE`, then how to call
@@ -85,8 +88,8 @@ private:
 /// The `civitas` program: the top level (--help, --version, --lang) and its commands.
 class Program {
 public:
-    /// The program, its help and messages in `language`.
-    explicit Program(Language language);
+    /// The program, its help and messages in `language`; xlsx forms through `workbooks`.
+    explicit Program(Language language, Workbooks workbooks = {});
 
     /// Adds the command `civitas NAME`, which `summary` describes in one line in `civitas --help`
     /// (in the order the commands were added).
@@ -108,6 +111,7 @@ private:
     int refuse(const Message& message, const CLI::App& about, std::ostream& err) const;
 
     Language language_;
+    Workbooks workbooks_;
     std::unique_ptr<CLI::App> app_;
     std::unique_ptr<Command> top_;  // the program's own options: --lang (--help and --version are CLI11's)
     std::vector<std::unique_ptr<Command>> commands_;

@@ -6,6 +6,8 @@ void add_commands(Program& program) {
     add_validate(program);
     add_score(program);
     add_report(program);
+    add_template(program);
+    add_import(program);
     add_list(program);
     add_help(program);
 }

@@ -15,6 +15,12 @@ void add_validate(Program& program);
 void add_score(Program& program);
 /// `civitas report CAMPAIGN`: a campaign's report as of a date.
 void add_report(Program& program);
+/// `civitas template CAMPAIGN --department ID -o FORM`: a department's submission form.
+void add_template(Program& program);
+/// `civitas import CAMPAIGN FILE`: a filled form or an observation file into the store.
+void add_import(Program& program);
+/// Why this program cannot write or read .xlsx forms, and what can.
+[[nodiscard]] Message no_workbooks();
 /// `civitas list`: the bundled frameworks, work calendars and round schemes.
 void add_list(Program& program);
 /// `civitas help [COMMAND]`: the same as `civitas [COMMAND] --help` (not listed in the help).

@@ -36,8 +36,9 @@
 #include <civitas/tracking/survey.hpp>
 #include <civitas/tracking/trend.hpp>
 
-// store: the campaign store (submissions and every version of their values)
+// store: the campaign store (submissions and every version of their values) and submission forms
 #include <civitas/store/campaign_store.hpp>
+#include <civitas/store/submission_form.hpp>
 
 // report: the campaign report
 #include <civitas/report/report.hpp>
@@ -54,6 +55,8 @@
 #include <civitas/io/readiness_io.hpp>
 #include <civitas/io/round_scheme_io.hpp>
 #include <civitas/io/store_io.hpp>
+#include <civitas/io/form_csv.hpp>
+#include <civitas/io/csv.hpp>
 #include <civitas/io/value_table.hpp>
 
 #include <civitas/version.hpp>

@@ -15,8 +15,10 @@ from . import _core
 from ._core import *  # noqa: F403 - the names in _core.__all__
 from ._core import __all__ as __all__
 
+from ._office import import_submission, read_submission, write_template
+
 __version__: str = _core.version
-__all__ = [*__all__, "__version__"]
+__all__ = [*__all__, "import_submission", "read_submission", "write_template", "__version__"]
 
 # The frameworks shipped in the wheel (civitas/data/frameworks/*.json), so bundled ids resolve
 # wherever the package is installed. CIVITAS_DATA_DIR still comes first.

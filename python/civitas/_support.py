@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, TypeVar
 
-from ._errors import Error, NotFoundError, ValidationError
+from ._errors import Error, NotFoundError, ParseError, ValidationError
 
 _Error = TypeVar("_Error", bound=Error)
 
@@ -50,6 +50,13 @@ def validation_error(path: str, english: str, chinese: str) -> ValidationError:
     error = ValidationError(f"{path}: {english}")
     error.path = path
     return _with_chinese(error, f"{path}: {chinese}")
+
+
+def parse_error(file: str, english: str, chinese: str) -> ParseError:
+    """A civitas.ParseError naming `file`: str() is 'file: english', `message_zh` 'file: chinese'."""
+    error = ParseError(f"{file}: {english}")
+    error.file = file
+    return _with_chinese(error, f"{file}: {chinese}")
 
 
 def not_found_error(english: str, chinese: str) -> NotFoundError:

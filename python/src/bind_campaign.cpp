@@ -66,14 +66,16 @@ void register_campaign(py::module_& m) {
             return "CampaignUnit(" + repr_string(u.id) + ", name=" + repr_string(u.name) + ", parent=" + repr_string(u.parent) + ")";
         });
 
-    py::class_<Department>(m, "Department", "A department (bureau) that answers for tasks and targets.")
-        .def(py::init([](std::string id, std::string name, std::string leader) {
-                 return Department{std::move(id), std::move(name), std::move(leader)};
+    py::class_<Department>(m, "Department",
+                           "A department (a bureau, or a district's government with `unit`) that answers for tasks and targets.")
+        .def(py::init([](std::string id, std::string name, std::string leader, std::string unit) {
+                 return Department{std::move(id), std::move(name), std::move(leader), std::move(unit)};
              }),
-             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("leader") = "")
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("leader") = "", py::arg("unit") = "")
         .def_readwrite("id", &Department::id, "Unique among departments.")
         .def_readwrite("name", &Department::name, "Display name.")
         .def_readwrite("leader", &Department::leader, "Who answers for it, '' when not given.")
+        .def_readwrite("unit", &Department::unit, "The unit it answers for as a whole (a district's government), '' for none.")
         .def(py::self == any_object)
         .def("__repr__", [](const Department& d) { return "Department(" + repr_string(d.id) + ", name=" + repr_string(d.name) + ")"; });
 
@@ -96,11 +98,39 @@ void register_campaign(py::module_& m) {
                    (t.unit.empty() ? "" : ", unit=" + repr_string(t.unit)) + ")";
         });
 
+    py::class_<SubmissionSchedule>(m, "SubmissionSchedule",
+                                   "When departments submit: one submission a month from first_month, due by due_day of the next month.")
+        .def(py::init([](Date first_month, int due_day, std::vector<std::string> departments) {
+                 return SubmissionSchedule{first_month, due_day, std::move(departments)};
+             }),
+             py::arg("first_month"), py::kw_only(), py::arg("due_day") = 5, py::arg("departments") = std::vector<std::string>())
+        .def_readwrite("first_month", &SubmissionSchedule::first_month, "The first day of the first month whose submission is due.")
+        .def_readwrite("due_day", &SubmissionSchedule::due_day, "The day of the following month (1-28) by which a month's submission is due.")
+        .def_readwrite("departments", &SubmissionSchedule::departments, "Ids of the departments that submit; empty: every department.")
+        .def(py::self == any_object);
+
+    py::class_<AccountabilityRule>(m, "AccountabilityRule",
+                                   "An accountability step (问责) taken against a department meeting any of its conditions.")
+        .def(py::init([](std::string id, std::string name, std::optional<int> days_overdue, std::optional<int> problems_overdue,
+                         std::optional<int> late_submissions, std::optional<int> months) {
+                 return AccountabilityRule{std::move(id), std::move(name), days_overdue, problems_overdue, late_submissions, months};
+             }),
+             py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("days_overdue") = py::none(),
+             py::arg("problems_overdue") = py::none(), py::arg("late_submissions") = py::none(), py::arg("months") = py::none())
+        .def_readwrite("id", &AccountabilityRule::id, "Unique among the rules.")
+        .def_readwrite("name", &AccountabilityRule::name, "Display name ('约谈').")
+        .def_readwrite("days_overdue", &AccountabilityRule::days_overdue, "Met by a task at least this many working days overdue, or None.")
+        .def_readwrite("problems_overdue", &AccountabilityRule::problems_overdue, "Met by at least this many problems open past their deadline, or None.")
+        .def_readwrite("late_submissions", &AccountabilityRule::late_submissions, "Met by at least this many late or missing submissions, or None.")
+        .def_readwrite("months", &AccountabilityRule::months, "Late submissions counted over the last this many months due; None: all.")
+        .def(py::self == any_object);
+
     py::class_<CampaignSpec>(m, "CampaignSpec", "Everything a campaign file says, as plain data; `Campaign` is its validated form.")
         .def(py::init([](std::string id, std::string name, std::string language, std::string calendar, std::vector<CampaignTitle> titles,
                          std::vector<CampaignUnit> units, std::vector<Department> departments, std::vector<Target> targets,
                          std::optional<PlanSpec> plan, std::string plan_file, std::vector<std::string> observations,
-                         std::string store, std::vector<AssessmentRound> rounds, std::vector<Check> checks, std::vector<FieldInspection> inspections) {
+                         std::string store, std::vector<AssessmentRound> rounds, std::vector<Check> checks, std::vector<FieldInspection> inspections,
+                         std::optional<SubmissionSchedule> submissions, std::vector<AccountabilityRule> accountability) {
                  CampaignSpec s;
                  s.id = std::move(id);
                  s.name = std::move(name);
@@ -117,13 +147,16 @@ void register_campaign(py::module_& m) {
                  s.rounds = std::move(rounds);
                  s.checks = std::move(checks);
                  s.inspections = std::move(inspections);
+                 s.submissions = std::move(submissions);
+                 s.accountability = std::move(accountability);
                  return s;
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("language") = "", py::arg("calendar") = "",
              py::arg("titles") = std::vector<CampaignTitle>(), py::arg("units") = std::vector<CampaignUnit>(),
              py::arg("departments") = std::vector<Department>(), py::arg("targets") = std::vector<Target>(),
              py::arg("plan") = py::none(), py::arg("plan_file") = "", py::arg("observations") = std::vector<std::string>(),
-             py::arg("store") = "", py::arg("rounds") = py::list(), py::arg("checks") = py::list(), py::arg("inspections") = py::list())
+             py::arg("store") = "", py::arg("rounds") = py::list(), py::arg("checks") = py::list(), py::arg("inspections") = py::list(),
+             py::arg("submissions") = py::none(), py::arg("accountability") = std::vector<AccountabilityRule>())
         .def_readwrite("id", &CampaignSpec::id, "Short id.")
         .def_readwrite("name", &CampaignSpec::name, "Display name.")
         .def_readwrite("language", &CampaignSpec::language, "Language of reports: 'zh', 'en' or '' (from the names).")
@@ -139,6 +172,8 @@ void register_campaign(py::module_& m) {
         .def_readwrite("rounds", &CampaignSpec::rounds, "Scored rounds (AssessmentRound), in order.")
         .def_readwrite("checks", &CampaignSpec::checks, "Dated checks (Check), in order.")
         .def_readwrite("inspections", &CampaignSpec::inspections, "Field inspections (FieldInspection), in place or each in its file.")
+        .def_readwrite("submissions", &CampaignSpec::submissions, "When departments submit (SubmissionSchedule), or None.")
+        .def_readwrite("accountability", &CampaignSpec::accountability, "Accountability steps (AccountabilityRule), mildest first.")
         .def(py::self == any_object);
 
     py::class_<Campaign>(m, "Campaign", "A validated campaign with its frameworks, calendar and plan loaded.")
@@ -173,6 +208,15 @@ void register_campaign(py::module_& m) {
                  return out;
              },
              py::arg("title"), py::arg("indicator"), py::arg("unit"), "The targets for a unit: its own, else those for every unit.")
+        .def(
+            "responsible_department",
+            [](const Campaign& c, const std::map<std::string, std::string>& responsibility) -> std::optional<Department> {
+                const Department* d = c.responsible_department(responsibility);
+                return d == nullptr ? std::nullopt : std::optional<Department>(*d);
+            },
+            py::arg("responsibility"),
+            "The department answering for work with these responsibility fields (a task's): the one whose id or name is "
+            "'department', else the one whose unit's id or name is 'unit'; None when none is.")
         .def("units_frame", frame_method<Campaign>("civitas._frames", "campaign_units_frame"),
              "One row per unit (index: unit id), parents first: name, parent ('' for the top), then one column per "
              "title with the unit's class in that title's framework ('' for none).")

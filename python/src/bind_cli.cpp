@@ -4,6 +4,8 @@
 
 #include <cli.hpp>
 
+#include <civitas/core/error.hpp>
+
 #include <pybind11/stl.h>
 
 #include <locale>
@@ -40,6 +42,39 @@ std::string write_to(const char* name, const std::string& text) {
     return "";
 }
 
+// A Python error of the xlsx workbooks as the program tells errors: a refused write an IoError
+// naming the file (exit 4); anything else, a missing openpyxl too (its message says what to
+// install), invalid input (exit 3).
+[[noreturn]] void rethrow(py::error_already_set& error, const std::string& path) {
+    const std::string english = py::str(error.value()).cast<std::string>();
+    const std::string chinese = py::hasattr(error.value(), "message_zh") ? py::str(error.value().attr("message_zh")).cast<std::string>() : english;
+    if (error.matches(PyExc_OSError) && !py::hasattr(error.value(), "message_zh"))
+        throw IoError(path, Message("cannot write the workbook: {0}"_en, "无法写入工作簿: {0}"_zh, {english}));
+    throw Error(told(english, chinese));
+}
+
+// The workbooks of civitas._office (openpyxl), called with the GIL held.
+cli::Workbooks python_workbooks() {
+    cli::Workbooks workbooks;
+    workbooks.write = [](const SubmissionForm& form, const std::string& path) {
+        const py::gil_scoped_acquire gil;
+        try {
+            py::module_::import("civitas._office").attr("write_xlsx")(form, path);
+        } catch (py::error_already_set& error) {
+            rethrow(error, path);
+        }
+    };
+    workbooks.read = [](const std::string& path) {
+        const py::gil_scoped_acquire gil;
+        try {
+            return py::module_::import("civitas._office").attr("read_xlsx")(path).cast<std::vector<FilledSheet>>();
+        } catch (py::error_already_set& error) {
+            rethrow(error, path);
+        }
+    };
+    return workbooks;
+}
+
 }  // namespace
 
 void register_cli(py::module_& m) {
@@ -51,9 +86,10 @@ void register_cli(py::module_& m) {
             std::ostringstream err;
             err.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
             int code = 0;
+            const cli::Workbooks workbooks = python_workbooks();
             {
                 py::gil_scoped_release release;
-                code = cli::run(args, out, err);
+                code = cli::run(args, out, err, workbooks);
             }
             if (const std::string reason = write_to("stdout", out.str()); !reason.empty()) {
                 code = cli::output_failed(args, reason, err);

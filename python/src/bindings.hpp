@@ -58,6 +58,8 @@ void register_calendar(py::module_& m);
 void register_plan(py::module_& m);
 /// The campaign store: submissions, imports, history, withdrawal (bind_store.cpp).
 void register_store(py::module_& m);
+/// Submission forms: the form of a department, filled forms read and imported, CSV files (bind_form.cpp).
+void register_form(py::module_& m);
 /// Observations over time: ObservationStore, as-of queries, the CSV and JSON readers.
 void register_observations(py::module_& m);
 /// Trends, Open SDG progress, level-or-trend and history rules, survey intervals (bind_trend.cpp).

@@ -29,6 +29,7 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_campaign(m);
     civitas::python::register_assessment_queries(m);
     civitas::python::register_store(m);
+    civitas::python::register_form(m);
     civitas::python::register_readiness(m);
     civitas::python::register_report(m);
     civitas::python::register_weights(m);

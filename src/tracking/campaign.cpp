@@ -506,6 +506,25 @@ std::string Campaign::unit_class(const std::string& unit, const std::string& tit
     return found == classes.end() ? std::string() : found->second;
 }
 
+const Department* Campaign::responsible_department(const std::map<std::string, std::string>& responsibility) const {
+    const auto field = [&](const char* name) {
+        const auto found = responsibility.find(name);
+        return found == responsibility.end() ? std::string() : found->second;
+    };
+    const std::string department = field("department");
+    if (!department.empty())
+        for (const Department& d : spec_.departments)
+            if (d.id == department || d.name == department) return &d;
+    const std::string unit = field("unit");
+    if (!unit.empty())
+        for (const Department& d : spec_.departments) {
+            if (d.unit.empty()) continue;
+            const CampaignUnit& own = spec_.units[unit_index_.at(d.unit)];
+            if (own.id == unit || own.name == unit) return &d;
+        }
+    return nullptr;
+}
+
 std::vector<const Target*> Campaign::targets_for(const std::string& title, const std::string& indicator, const std::string& unit) const {
     std::vector<const Target*> own, every;
     for (const Target& t : spec_.targets) {

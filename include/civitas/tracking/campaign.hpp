@@ -191,6 +191,10 @@ public:
     /// The targets for a title, indicator and unit: the unit's own, else those for every unit.
     [[nodiscard]] std::vector<const Target*> targets_for(const std::string& title, const std::string& indicator,
                                                           const std::string& unit) const;
+    /// The department answering for work with these responsibility fields (a task's, a problem's):
+    /// the one whose id or name is the field "department", else the one whose unit's id or name
+    /// is the field "unit"; nullptr when none is.
+    [[nodiscard]] const Department* responsible_department(const std::map<std::string, std::string>& responsibility) const;
     /// The working-day calendar.
     [[nodiscard]] const WorkCalendar& calendar() const noexcept { return calendar_; }
     /// The plan, when the campaign has one.

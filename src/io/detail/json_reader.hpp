@@ -83,8 +83,10 @@ public:
     /// A whole number in [low, high]; 1.5 (or 1.0) is refused rather than rounded.
     long long integer(long long low, long long high) const {
         if (!value_.is_number_integer()) expected(Message("a whole number"_en, "整数"_zh));
-        const bool fits = value_.is_number_unsigned() ? value_.get<unsigned long long>() <= static_cast<unsigned long long>(high)
-                                                      : value_.get<long long>() >= low && value_.get<long long>() <= high;
+        const bool fits = value_.is_number_unsigned()
+                              ? value_.get<unsigned long long>() <= static_cast<unsigned long long>(high) &&
+                                    (low <= 0 || value_.get<unsigned long long>() >= static_cast<unsigned long long>(low))
+                              : value_.get<long long>() >= low && value_.get<long long>() <= high;
         if (!fits)
             fail(Message("{0} is out of range; expected a whole number from {1} to {2}"_en, "{0} 超出范围；应为 {1} 到 {2} 之间的整数"_zh,
                          {describe(value_), std::to_string(low), std::to_string(high)}));

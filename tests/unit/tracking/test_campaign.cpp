@@ -106,7 +106,7 @@ CampaignSpec city_spec() {
                    title("air", "air-test"), title("sanitary", "")};
     spec.units = {unit("city"), unit("east", "city", {{"garden", "large"}}), unit("west", "city", {{"garden", "small"}}),
                   unit("school", "east")};
-    spec.departments = {{"gardens", "市园林局", "分管副市长"}, {"ecology", "市生态环境局", ""}};
+    spec.departments = {{"gardens", "市园林局", "分管副市长", ""}, {"ecology", "市生态环境局", "", ""}};
     Target coverage = target("garden", "coverage", "city", 40, "gardens");
     coverage.deadline = day("2026-06-30");
     spec.targets = {coverage, target("garden", "parks", "", 12), target("garden", "parks", "east", 5),
@@ -190,7 +190,7 @@ TEST(Campaign, EmptyIdsAreRefused) {
         } else if (list_name == "units") {
             spec.units.push_back(unit(""));
         } else {
-            spec.departments.push_back({"", "x", ""});
+            spec.departments.push_back({"", "x", "", ""});
         }
         const std::size_t k = list_name == "titles" ? 3 : list_name == "units" ? 4 : 2;
         const std::string message = validation_message([&] { city(spec); }, "$." + list_name + "[" + std::to_string(k) + "].id");
@@ -208,13 +208,13 @@ TEST(Campaign, DuplicateIdsAreRefused) {
     EXPECT_TRUE(contains(validation_message([&] { city(units); }, "$.units[4].id"), "duplicate unit id 'west'; expected each unit once"));
 
     CampaignSpec departments = city_spec();
-    departments.departments.push_back({"gardens", "again", ""});
+    departments.departments.push_back({"gardens", "again", "", ""});
     EXPECT_TRUE(contains(validation_message([&] { city(departments); }, "$.departments[2].id"),
                          "duplicate department id 'gardens'; expected each department once"));
 
     // The same id in two lists is fine: a title, a unit and a department may share one.
     CampaignSpec shared = city_spec();
-    shared.departments.push_back({"city", "市政府", ""});
+    shared.departments.push_back({"city", "市政府", "", ""});
     shared.units.push_back(unit("garden", "city"));
     EXPECT_NO_THROW(city(shared));
 }
@@ -782,8 +782,8 @@ TEST(CampaignFile, ReadsEveryField) {
     EXPECT_EQ(spec.units[1], (CampaignUnit{"east", "东区", "city", {{"garden", "large"}}}));
     EXPECT_EQ(spec.units[2], (CampaignUnit{"west", "", "city", {{"garden", "small"}}}));
     ASSERT_EQ(spec.departments.size(), 2U);
-    EXPECT_EQ(spec.departments[0], (Department{"gardens", "市园林局", "分管副市长"}));
-    EXPECT_EQ(spec.departments[1], (Department{"ecology", "市生态环境局", ""}));
+    EXPECT_EQ(spec.departments[0], (Department{"gardens", "市园林局", "分管副市长", ""}));
+    EXPECT_EQ(spec.departments[1], (Department{"ecology", "市生态环境局", "", ""}));
     ASSERT_EQ(spec.targets.size(), 4U);
     Target coverage = target("garden", "coverage", "city", 40, "gardens");
     coverage.deadline = day("2026-06-30");
@@ -1024,6 +1024,80 @@ TEST(CampaignFile, ValidationErrorsNameTheCampaignFileAndPath) {
                                                    location);
         EXPECT_TRUE(contains(with_plan, part)) << with_plan;
     }
+}
+
+// The office's rules: a district's government, the monthly submissions and accountability steps.
+Json office_document() {
+    Json j = document();
+    j["departments"].push_back(Json::parse(R"({"id": "east_government", "name": "东区人民政府", "leader": "东区区长", "unit": "east"})"));
+    j["submissions"] = Json::parse(R"({"first_month": "2026-01", "due_day": 10, "departments": ["gardens", "east_government"]})");
+    j["accountability"] = Json::parse(R"([{"id": "reminder", "name": "提醒", "days_overdue": 1},
+        {"id": "criticism", "name": "通报批评", "days_overdue": 15, "problems_overdue": 2},
+        {"id": "admonition", "name": "约谈", "late_submissions": 3, "months": 6}])");
+    return j;
+}
+
+TEST(CampaignFile, SubmissionScheduleAndAccountabilityRules) {
+    const CampaignFolder folder;
+    const Campaign c = folder.parse(office_document());
+    const CampaignSpec& spec = c.spec();
+    EXPECT_EQ(spec.departments[2], (Department{"east_government", "东区人民政府", "东区区长", "east"}));
+    ASSERT_TRUE(spec.submissions);
+    EXPECT_EQ(*spec.submissions, (SubmissionSchedule{day("2026-01-01"), 10, {"gardens", "east_government"}}));
+    ASSERT_EQ(spec.accountability.size(), 3U);
+    EXPECT_EQ(spec.accountability[0], (AccountabilityRule{"reminder", "提醒", 1, std::nullopt, std::nullopt, std::nullopt}));
+    EXPECT_EQ(spec.accountability[1], (AccountabilityRule{"criticism", "通报批评", 15, 2, std::nullopt, std::nullopt}));
+    EXPECT_EQ(spec.accountability[2], (AccountabilityRule{"admonition", "约谈", std::nullopt, std::nullopt, 3, 6}));
+    // Written back as read, the default due day left out.
+    const std::string text = campaign_to_json(c);
+    EXPECT_EQ(parse_campaign(text, folder.campaign_file()).spec(), spec);
+    const Json j = Json::parse(text);
+    EXPECT_EQ(j["submissions"], office_document()["submissions"]);
+    EXPECT_EQ(j["accountability"], office_document()["accountability"]);
+    EXPECT_EQ(j["departments"][2]["unit"], "east");
+    Json fives = office_document();
+    fives["submissions"] = Json::parse(R"({"first_month": "2026-03"})");
+    fives.erase("accountability");
+    const Campaign every = folder.parse(fives);
+    EXPECT_EQ(*every.spec().submissions, (SubmissionSchedule{day("2026-03-01"), 5, {}}));
+    EXPECT_EQ(Json::parse(campaign_to_json(every))["submissions"], Json::parse(R"({"first_month": "2026-03", "due_day": 5})"));
+}
+
+TEST(CampaignFile, SubmissionScheduleAndAccountabilityErrorsNameTheirPath) {
+    const CampaignFolder folder;
+    const std::vector<std::tuple<std::function<void(Json&)>, std::string, std::string>> cases = {
+        {[](Json& j) { j["departments"][2]["unit"] = "north"; }, "$.departments[2].unit", "unknown unit 'north'"},
+        {[](Json& j) { j["submissions"]["first_month"] = "2026-1"; }, "$.submissions.first_month", "\"2026-1\" is not a month; expected \"YYYY-MM\""},
+        {[](Json& j) { j["submissions"]["first_month"] = "2026-13"; }, "$.submissions.first_month", "\"2026-13\" is not a month"},
+        {[](Json& j) { j["submissions"]["due_day"] = 29; }, "$.submissions.due_day", "expected a whole number from 1 to 28"},
+        {[](Json& j) { j["submissions"]["departments"][1] = "water"; }, "$.submissions.departments[1]", "unknown department 'water'"},
+        {[](Json& j) { j["submissions"]["weekly"] = true; }, "$.submissions.weekly", "unknown key 'weekly'"},
+        {[](Json& j) { j["accountability"][1]["id"] = "reminder"; }, "$.accountability[1].id", "duplicate accountability rule id 'reminder'"},
+        {[](Json& j) { j["accountability"][0] = Json::parse(R"({"id": "note"})"); }, "$.accountability[0]", "rule 'note' has no condition"},
+        {[](Json& j) { j["accountability"][0]["days_overdue"] = 0; }, "$.accountability[0].days_overdue", "expected a whole number from 1"},
+        {[](Json& j) { j["accountability"][0]["months"] = 3; }, "$.accountability[0].months", "months counts late submissions"},
+        {[](Json& j) { j.erase("submissions"); }, "$.accountability[2].late_submissions", "late submissions need the campaign's submission schedule"},
+    };
+    for (const auto& [change, path, says] : cases) {
+        const std::string message = folder.error(with(office_document(), change), path);
+        EXPECT_NE(message.find(says), std::string::npos) << message;
+    }
+}
+
+TEST(Campaign, ResponsibleDepartmentByIdNameOrUnit) {
+    const CampaignFolder folder;
+    const Campaign c = folder.parse(office_document());
+    const auto of = [&](std::map<std::string, std::string> responsibility) {
+        const Department* d = c.responsible_department(responsibility);
+        return d == nullptr ? std::string("-") : d->id;
+    };
+    EXPECT_EQ(of({{"department", "gardens"}}), "gardens");
+    EXPECT_EQ(of({{"department", "市园林局"}, {"unit", "东区"}}), "gardens");      // the department field wins
+    EXPECT_EQ(of({{"department", "东区园林科"}, {"unit", "东区"}}), "east_government");  // a district's own office: its government
+    EXPECT_EQ(of({{"unit", "east"}}), "east_government");
+    EXPECT_EQ(of({{"department", "市委宣传部"}}), "-");  // a department the campaign does not list
+    EXPECT_EQ(of({{"unit", "west"}}), "-");            // a unit no department answers for
+    EXPECT_EQ(of({}), "-");
 }
 
 TEST(CampaignFile, PlanInPlaceTakesTheCampaignsTitles) {
