@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -260,6 +261,80 @@ TEST(CliUsage, AnOptionGivenTwiceKeepsTheLastValue) {
     const Result csv = run({"score", folder.file("f.json"), folder.file("d.csv"), "--format", "json", "--format=csv"});
     EXPECT_EQ(csv.code, cli::success) << csv.err;
     EXPECT_EQ(csv.out.rfind("unit,total,passed,", 0), 0u) << csv.out;
+}
+
+// A copy of the Lanzhou example naming a store, in a folder of its own.
+class OfficeFolder : public TempFolder {
+public:
+    OfficeFolder() {
+        std::filesystem::copy(std::filesystem::path(lanzhou).parent_path(), path() / "lanzhou", std::filesystem::copy_options::recursive);
+        std::string text = read("lanzhou/campaign.json");
+        text.replace(text.find("\"observations\": [\"observations.csv\"]"), std::string("\"observations\": [\"observations.csv\"]").size(),
+                     "\"observations\": [\"observations.csv\"], \"store\": \"office.db\"");
+        write("lanzhou/campaign.json", text);
+    }
+    [[nodiscard]] std::string campaign() const { return file("lanzhou/campaign.json"); }
+    [[nodiscard]] std::string read(const std::string& relative) const {
+        std::ifstream in(path() / relative, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+};
+
+TEST(CliOffice, ATemplateWrittenAsCsvIsFilledAndImported) {
+    const OfficeFolder folder;
+    const Result made = run({"template", folder.campaign(), "--department", "gardens", "--period", "2026-03", "-o", folder.file("gardens.csv"), "--lang", "en"});
+    ASSERT_EQ(made.code, cli::success) << made.err;
+    EXPECT_EQ(made.err.rfind("civitas: wrote " + folder.file("gardens.cover.csv") + " …: ", 0), 0u) << made.err;
+    std::string indicators = folder.read("gardens.indicators.csv");
+    EXPECT_NE(indicators.find("Unit id,Unit,Indicator id,Indicator,Measure,Pass line,Target,Last value,Last date,Value,Date of value,Source\r\n"),
+              std::string::npos) << indicators;
+    const std::string row = "lanzhou,兰州市,built_up_green_coverage,";
+    const std::size_t at = indicators.find(row);
+    ASSERT_NE(at, std::string::npos) << indicators;
+    const std::size_t end = indicators.find("\r\n", at);
+    std::string line = indicators.substr(at, end - at);
+    line.replace(line.find(",,2026-03-31,"), std::string(",,2026-03-31,").size(), ",38.5,2026-03-31,");
+    if (!CIVITAS_TEST_HAS_STORE) GTEST_SKIP() << "built without SQLite";
+    folder.write("gardens.indicators.csv", indicators.substr(0, at) + line + indicators.substr(end));
+    const Result imported = run({"import", folder.campaign(), folder.file("gardens.tasks.csv"), "--submitted-by", "王伟",
+                                 "--submitted-on", "2026-04-03", "--lang", "en"});
+    ASSERT_EQ(imported.code, cli::success) << imported.err;
+    EXPECT_EQ(imported.out, "submission 1: 1 observations (1 new, 0 corrections), 0 task reports (0 finished), 0 problem updates (0 closed), 0 records rejected\n"
+                            "  new: lanzhou built_up_green_coverage 2026-03-31 = 38.5\n");
+    // A bad cell: every one named on its own line, nothing imported (exit 3).
+    line.replace(line.find(",38.5,"), std::string(",38.5,").size(), ",385,");
+    folder.write("gardens.indicators.csv", indicators.substr(0, at) + line + indicators.substr(end));
+    const Result refused = run({"import", folder.campaign(), folder.file("gardens.csv"), "--submitted-on", "2026-04-04", "--lang", "zh"});
+    EXPECT_EQ(refused.code, cli::invalid_input);
+    EXPECT_EQ(refused.err, "civitas: gardens.csv：1 个单元格有误，未导入任何数据：\n"
+                           "  工作表 indicators，单元格 J2（Value）：385 超出 [0, 100]；应为该范围内的值\n");
+    const Result partial = run({"import", folder.campaign(), folder.file("gardens.csv"), "--submitted-on", "2026-04-04", "--partial", "--lang", "en"});
+    EXPECT_EQ(partial.code, cli::success) << partial.err;
+    EXPECT_NE(partial.out.find("  left out: sheet indicators, cell J2 (Value): 385 is outside [0, 100]"), std::string::npos) << partial.out;
+}
+
+TEST(CliOffice, WhatTheProgramCannotDoIsAUsageError) {
+    const OfficeFolder folder;
+    const auto error = [&](const std::vector<std::string>& args) {
+        const Result result = run(args);
+        EXPECT_EQ(result.code, cli::usage_error) << result.err;
+        return result.err.substr(0, result.err.find('\n'));
+    };
+    EXPECT_EQ(error({"template", folder.campaign(), "--department", "gardens", "-o", folder.file("g.xlsx"), "--lang", "en"}),
+              "civitas template: this civitas cannot write or read .xlsx: run the civitas command of the Python package with its "
+              "office extra (pip install 'civitas[office]'), or use a .csv form");
+    EXPECT_EQ(error({"template", folder.campaign(), "--department", "gardens", "-o", folder.file("g.ods"), "--lang", "en"}),
+              "civitas template: -o " + folder.file("g.ods") + ": a form is written as .xlsx or .csv; expected a file name ending in one of them");
+    EXPECT_EQ(error({"template", folder.campaign(), "--department", "gardens", "--period", "2026-3", "-o", folder.file("g.csv"), "--lang", "en"}),
+              "civitas template: --period \"2026-3\" is not a month; expected \"YYYY-MM\"");
+    EXPECT_EQ(error({"template", folder.campaign(), "-o", folder.file("g.csv"), "--lang", "en"}), "civitas template: missing option --department");
+    EXPECT_EQ(error({"import", folder.campaign(), folder.file("g.xlsx"), "--lang", "en"}).rfind("civitas import: this civitas cannot write or read .xlsx", 0), 0u);
+    const Result unknown = run({"template", folder.campaign(), "--department", "forestry", "-o", folder.file("g.csv"), "--lang", "en"});
+    EXPECT_EQ(unknown.code, cli::invalid_input);
+    EXPECT_EQ(unknown.err.rfind("civitas: department: unknown department 'forestry'; expected one of: headquarters_office, ", 0), 0u) << unknown.err;
+    const Result no_store = run({"import", lanzhou, folder.file("g.csv"), "--lang", "en"});
+    EXPECT_EQ(no_store.code, cli::invalid_input);
+    EXPECT_EQ(no_store.err, "civitas: $.store: the campaign names no store to import into; expected \"store\" in " + lanzhou + "\n");
 }
 
 TEST(CliUsage, TheVersionGoesToTheStandardOutput) {
