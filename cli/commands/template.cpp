@@ -83,8 +83,10 @@ void add_template(Program& program) {
                    Message("the month it reports on: its last day is filled in as the values' date"_en,
                            "填报的月份：其最后一天预填为数值的日期"_zh));
     command.date("--as-of", arguments->as_of,
-                 Message("the last values shown are those dated on or before it; default the latest"_en,
-                         "模板中的上次数值取该日及之前的最新值；默认取最新值"_zh));
+                 Message("the form as of that day: the last values dated on or before it, the tasks not finished and\n"
+                         "the problems not closed by it; default all that is known"_en,
+                         "按该日生成模板：上次数值取该日及之前的最新值，列出该日尚未完成的任务和尚未销号的问题；\n"
+                         "默认按已知的全部数据"_zh));
     command.option("-o,--output", arguments->output, Message("FILE"_en, "文件"_zh),
                    Message("FILE.xlsx, a workbook (needs the Python package's command), or FILE.csv: one file a sheet,\n"
                            "FILE.cover.csv, FILE.indicators.csv, FILE.tasks.csv, FILE.problems.csv"_en,

@@ -20,7 +20,7 @@ void register_form(py::module_& m) {
         .def_readonly("high", &CellRule::high, "Numbers: the greatest accepted, or None.")
         .def(py::self == any_object)
         .def("__repr__", [](const CellRule& r) {
-            return "CellRule(" + to_string(r.kind) + (r.low ? ", low=" + repr_number(*r.low) : std::string()) +
+            return "CellRule(" + std::string(to_string(r.kind)) + (r.low ? ", low=" + repr_number(*r.low) : std::string()) +
                    (r.high ? ", high=" + repr_number(*r.high) : std::string()) + ")";
         });
 

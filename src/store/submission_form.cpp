@@ -185,9 +185,9 @@ std::vector<IndicatorRow> indicator_rows(const Campaign& campaign, const Departm
 const Message yes_word{"yes"_en, "是"_zh};
 const Message no_word{"no"_en, "否"_zh};
 
-}  // namespace
-
-SubmissionForm submission_form(const Campaign& campaign, const std::string& department_id, const FormOptions& options) {
+// The form; with `every_row`, every task and problem the department answers for, finished or not
+// (the rows a form made on any day may hold, for reading it back).
+SubmissionForm make_form(const Campaign& campaign, const std::string& department_id, const FormOptions& options, bool every_row) {
     const Department& department = department_of(campaign, department_id);
     if (!options.period.empty()) check_period(options.period, "period");
     const Language language = options.language;
@@ -245,7 +245,8 @@ SubmissionForm submission_form(const Campaign& campaign, const std::string& depa
     if (campaign.plan()) {
         const std::size_t percent_column = column_of(tasks_layout(), "percent_complete");
         for (const Task& task : campaign.plan()->tasks()) {
-            if (task.actual_finish || campaign.responsible_department(task.responsibility) != &department) continue;
+            const bool finished = task.actual_finish && *task.actual_finish <= as_of;
+            if ((finished && !every_row) || campaign.responsible_department(task.responsibility) != &department) continue;
             tasks.cells.push_back({task.id, task.name, to_iso(task.start), to_iso(task.due), format_number(task.percent_complete), "", "", ""});
             std::vector<CellRule> rules = row_rules(tasks_layout());
             rules[percent_column].low = 0.0;
@@ -253,7 +254,8 @@ SubmissionForm submission_form(const Campaign& campaign, const std::string& depa
             tasks.rules.push_back(std::move(rules));
         }
         for (const Problem& problem : campaign.plan()->problems()) {
-            if (problem.closed || campaign.responsible_department(problem.responsibility) != &department) continue;
+            const bool closed = (problem.closed && *problem.closed <= as_of) || problem.found > as_of;
+            if ((closed && !every_row) || campaign.responsible_department(problem.responsibility) != &department) continue;
             problems.cells.push_back({problem.id, problem.description, problem.source, to_iso(problem.found), to_iso(problem.deadline), "", ""});
             problems.rules.push_back(row_rules(problems_layout()));
         }
@@ -261,6 +263,12 @@ SubmissionForm submission_form(const Campaign& campaign, const std::string& depa
     form.sheets.push_back(std::move(tasks));
     form.sheets.push_back(std::move(problems));
     return form;
+}
+
+}  // namespace
+
+SubmissionForm submission_form(const Campaign& campaign, const std::string& department, const FormOptions& options) {
+    return make_form(campaign, department, options, false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,7 +440,7 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
     options.period = cover["period"];
     SubmissionForm form;
     try {
-        form = submission_form(campaign, cover["department"], options);
+        form = make_form(campaign, cover["department"], options, true);
     } catch (const ValidationError& error) {
         refuse(cover_sheet.file, cover_places.sheet(), error.detail());
     }

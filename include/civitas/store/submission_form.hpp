@@ -67,7 +67,7 @@ struct CIVITAS_EXPORT SubmissionForm {
 struct CIVITAS_EXPORT FormOptions {
     std::string period;                ///< the month it reports on, "YYYY-MM"; "" for none (then every value needs its date)
     Language language = Language::zh;  ///< language of names and headings
-    std::optional<Date> as_of;         ///< the last values shown are those dated on or before it (none: the latest)
+    std::optional<Date> as_of;         ///< the form as of this day (none: all known): the last values dated on or before it, the tasks not finished and problems found and not closed by it
 };
 
 /// The form of `department` (an id of the campaign): on the cover the campaign, department and
@@ -75,9 +75,9 @@ struct CIVITAS_EXPORT FormOptions {
 /// targets naming it and, for a district's government, those of its unit naming no department),
 /// one row per unit with the line, the target, the last value and its date, and input cells for
 /// the value (a number within the indicator's bounds, or yes/no), its date (the period's last day
-/// filled in) and its source; the plan's tasks it answers for that are not finished, with input
-/// cells for percent complete and actual start and finish; its open problems, with input cells
-/// for the closing date and a note. ValidationError for an unknown department or a bad period.
+/// filled in) and its source; the plan's tasks it answers for that are not finished (by `as_of`),
+/// with input cells for percent complete and actual start and finish; its open problems, with
+/// input cells for the closing date and a note. ValidationError for an unknown department or a bad period.
 [[nodiscard]] CIVITAS_EXPORT SubmissionForm submission_form(const Campaign& campaign, const std::string& department,
                                                             const FormOptions& options = {});
 
@@ -105,7 +105,8 @@ struct CIVITAS_EXPORT FormReading {
 };
 
 /// Reads a filled form against the form the campaign gives its department and period now
-/// (named on the cover): each row's ids (unit and indicator, task, problem) must be the form's,
+/// (named on the cover): each row's ids (unit and indicator, task, problem) must be the form's
+/// (any task or problem the department answers for: a form made earlier may hold one since finished),
 /// every input cell must obey its rule (a number within bounds, yes/no, a real date; a finish not
 /// before its start, a closing not before the problem was found, a value not dated after the
 /// period); empty input cells say nothing. `file` names the file in the submission. A sheet or

@@ -263,15 +263,16 @@ TEST(CliUsage, AnOptionGivenTwiceKeepsTheLastValue) {
     EXPECT_EQ(csv.out.rfind("unit,total,passed,", 0), 0u) << csv.out;
 }
 
-// A copy of the Lanzhou example naming a store, in a folder of its own.
+// A copy of the Lanzhou example with its store empty, in a folder of its own, and beside it the
+// same campaign naming no store.
 class OfficeFolder : public TempFolder {
 public:
     OfficeFolder() {
         std::filesystem::copy(std::filesystem::path(lanzhou).parent_path(), path() / "lanzhou", std::filesystem::copy_options::recursive);
+        std::filesystem::remove(path() / "lanzhou" / "lanzhou.db");
         std::string text = read("lanzhou/campaign.json");
-        text.replace(text.find("\"observations\": [\"observations.csv\"]"), std::string("\"observations\": [\"observations.csv\"]").size(),
-                     "\"observations\": [\"observations.csv\"], \"store\": \"office.db\"");
-        write("lanzhou/campaign.json", text);
+        const std::string store = "\"store\": \"lanzhou.db\",";
+        write("lanzhou/without-store.json", text.replace(text.find(store), store.size(), ""));
     }
     [[nodiscard]] std::string campaign() const { return file("lanzhou/campaign.json"); }
     [[nodiscard]] std::string read(const std::string& relative) const {
@@ -332,9 +333,10 @@ TEST(CliOffice, WhatTheProgramCannotDoIsAUsageError) {
     const Result unknown = run({"template", folder.campaign(), "--department", "forestry", "-o", folder.file("g.csv"), "--lang", "en"});
     EXPECT_EQ(unknown.code, cli::invalid_input);
     EXPECT_EQ(unknown.err.rfind("civitas: department: unknown department 'forestry'; expected one of: headquarters_office, ", 0), 0u) << unknown.err;
-    const Result no_store = run({"import", lanzhou, folder.file("g.csv"), "--lang", "en"});
+    const std::string without = folder.file("lanzhou/without-store.json");
+    const Result no_store = run({"import", without, folder.file("g.csv"), "--lang", "en"});
     EXPECT_EQ(no_store.code, cli::invalid_input);
-    EXPECT_EQ(no_store.err, "civitas: $.store: the campaign names no store to import into; expected \"store\" in " + lanzhou + "\n");
+    EXPECT_EQ(no_store.err, "civitas: $.store: the campaign names no store to import into; expected \"store\" in " + without + "\n");
 }
 
 TEST(CliUsage, TheVersionGoesToTheStandardOutput) {

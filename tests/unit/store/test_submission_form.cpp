@@ -147,6 +147,16 @@ TEST(SubmissionForm, HoldsWhatTheDepartmentAnswersFor) {
     ASSERT_EQ(sheet(east, "tasks").cells.size(), 1U);
     EXPECT_EQ(sheet(east, "tasks").cells[0][0], "roads");
     EXPECT_EQ(sheet(east, "problems").cells[0][0], "litter");
+    // As of a day: the last values known by it, the tasks not finished and problems not closed by it.
+    FormOptions earlier = march();
+    earlier.as_of = day("2026-01-28");
+    const SubmissionForm january = submission_form(folder.campaign, "gardens", earlier);
+    EXPECT_EQ(sheet(january, "tasks").cells.size(), 3U);  // "done" finished on 2026-01-29
+    EXPECT_EQ(sheet(january, "indicators").cells[0][7], "37.2");
+    earlier.as_of = day("2025-12-30");
+    const SubmissionForm december = submission_form(folder.campaign, "gardens", earlier);
+    EXPECT_EQ(sheet(december, "indicators").cells[0][7], "");  // the value is dated 2025-12-31
+    EXPECT_TRUE(sheet(december, "problems").cells.empty());   // found on 2026-01-10
     // A target for every unit gives a row per unit.
     EXPECT_EQ(sheet(submission_form(folder.campaign, "housing", march()), "indicators").cells.size(), 3U);
 }
@@ -236,13 +246,16 @@ TEST(SubmissionForm, EveryBadCellIsNamedWithItsPlace) {
 TEST(SubmissionForm, RowsAndSheetsNotOfTheFormAreRefused) {
     const FormFolder folder;
     const SubmissionForm form = submission_form(folder.campaign, "gardens", march());
-    {  // a row the form did not give: another department's task
+    {  // a row the form did not give: another department's task; its own finished task is one a form made earlier gave
         std::vector<FilledSheet> sheets = filled(form);
         sheets[2].rows.push_back({"roads", "道路整治", "", "", "", "50", "", ""});
+        sheets[2].rows.push_back({"done", "已完成的任务", "", "", "", "100", "", ""});
         const FormReading reading = read_submission_form(folder.campaign, sheets, "gardens.xlsx");
         ASSERT_EQ(reading.errors.size(), 1U);
         EXPECT_EQ(to_string(reading.errors[0]),
                   "sheet 任务, cell A4 (任务代码): \"roads\" is not a row of this department's form; expected the ids the form gave");
+        ASSERT_EQ(reading.submission.tasks.size(), 1U);
+        EXPECT_EQ(reading.submission.tasks[0].task, "done");
     }
     const auto parse_error = [&](std::vector<FilledSheet> sheets) -> std::string {
         try {

@@ -1486,7 +1486,12 @@ TEST(CampaignFile, LanzhouExample) {
     EXPECT_EQ(spec.language, "zh");
     ASSERT_EQ(spec.titles.size(), 5U);
     EXPECT_EQ(spec.units.size(), 5U);
-    EXPECT_EQ(spec.departments.size(), 10U);
+    EXPECT_EQ(spec.departments.size(), 12U);  // ten bureaus and two districts' governments
+    EXPECT_EQ(spec.departments[11].unit, "qilihe");
+    EXPECT_EQ(spec.store, "lanzhou.db");
+    ASSERT_TRUE(spec.submissions);
+    EXPECT_EQ(spec.submissions->departments.size(), 6U);  // four bureaus and two districts submit monthly
+    EXPECT_EQ(spec.accountability.size(), 3U);
     EXPECT_EQ(spec.plan_file, "plan.json");
     ASSERT_TRUE(c.plan().has_value());
     EXPECT_EQ(c.plan()->tasks().size(), 62U);  // with the checks' milestones: the national one and the rectification are new
