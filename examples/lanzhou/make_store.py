@@ -67,14 +67,14 @@ def column(sheet: civitas.FormSheet, name: str) -> int:
     return list(sheet.columns).index(name)
 
 
-def fill(campaign: civitas.Campaign, form: civitas.SubmissionForm, month: str) -> list[list[list[str]]]:
+def fill(campaign: civitas.Campaign, form: civitas.SubmissionForm, month: str, final: bool) -> list[list[list[str]]]:
     """The form filled in as the department would: values, task progress and closings that agree
-    with observations.csv and plan.json, for what happened in `month`."""
+    with observations.csv and plan.json, for what happened in `month`; in its `final` form a task
+    reaches plan.json's percent complete."""
     first, last = month_bounds(month)
     plan = campaign.plan
     tasks = {task.id: task for task in plan.tasks}
     problems = {problem.id: problem for problem in plan.problems}
-    final = month == MONTHS[-1]
     sheets = []
     for sheet in form.sheets:
         rows = [list(sheet.headings)] + [list(row) for row in sheet.cells]
@@ -125,7 +125,8 @@ def make(folder: Path) -> None:
             if days[k] is None:
                 continue
             form = civitas.submission_form(campaign, department, period=month, as_of=first - datetime.timedelta(days=1))
-            sheets = fill(campaign, form, month)
+            last_form = all(day is None for day in days[k + 1:])
+            sheets = fill(campaign, form, month, last_form)
             submitted_on = datetime.date.fromisoformat(days[k])
             if department == "construction" and month == "2025-09":
                 # A wrong value (a slip of the keyboard), withdrawn by the office the next day, then sent again.

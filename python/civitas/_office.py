@@ -78,7 +78,7 @@ def write_xlsx(form: _core.SubmissionForm, path: str | os.PathLike[str]) -> None
                 if rule.kind != _core.CellKind.text:
                     validations.setdefault((rule.kind, rule.low, rule.high), []).append(cell.coordinate)
         for (kind, low, high), cells in validations.items():
-            ws.add_data_validation(_validation(DataValidation, kind, low, high, yes, no, english, " ".join(cells)))
+            ws.add_data_validation(_validation(DataValidation, kind, low, high, yes, no, english, cells))
         for c, heading in enumerate(sheet.headings, start=1):
             width = max([len(heading) * 2] + [len(row[c - 1]) * (2 if not row[c - 1].isascii() else 1) for row in sheet.cells] + [8])
             ws.column_dimensions[get_column_letter(c)].width = min(width + 2, 60)
@@ -91,7 +91,7 @@ def write_xlsx(form: _core.SubmissionForm, path: str | os.PathLike[str]) -> None
 
 
 def _validation(DataValidation: Any, kind: _core.CellKind, low: float | None, high: float | None, yes: str, no: str,
-                english: bool, cells: str) -> Any:
+                english: bool, cells: list[str]) -> Any:
     if kind == _core.CellKind.yes_no:
         dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
         dv.error = "Choose yes or no" if english else "请选择“是”或“否”"
@@ -106,7 +106,8 @@ def _validation(DataValidation: Any, kind: _core.CellKind, low: float | None, hi
         dv.error = f"Enter a number in {bounds}" if english else f"请输入 {bounds} 范围内的数字"
     dv.showErrorMessage = True
     dv.errorTitle = "civitas"
-    dv.add(cells)
+    for cell in cells:
+        dv.add(cell)
     return dv
 
 

@@ -29,9 +29,9 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_campaign(m);
     civitas::python::register_assessment_queries(m);
     civitas::python::register_store(m);
-    civitas::python::register_form(m);
     civitas::python::register_readiness(m);
     civitas::python::register_report(m);
+    civitas::python::register_form(m);  // after Language (bind_report.cpp)
     civitas::python::register_weights(m);
     civitas::python::register_ranking(m);
     civitas::python::register_uncertainty(m);
