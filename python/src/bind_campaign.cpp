@@ -68,7 +68,7 @@ void register_campaign(py::module_& m) {
 
     py::class_<Department>(m, "Department", "A department (bureau) that answers for tasks and targets.")
         .def(py::init([](std::string id, std::string name, std::string leader) {
-                 return Department{std::move(id), std::move(name), std::move(leader)};
+                 return Department{std::move(id), std::move(name), std::move(leader), ""};
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("leader") = "")
         .def_readwrite("id", &Department::id, "Unique among departments.")
