@@ -15,6 +15,8 @@ void add_validate(Program& program);
 void add_score(Program& program);
 /// `civitas report CAMPAIGN`: a campaign's report as of a date.
 void add_report(Program& program);
+/// `civitas circular CAMPAIGN --as-of DATE`: a campaign's supervision circular on a date.
+void add_circular(Program& program);
 /// `civitas list`: the bundled frameworks, work calendars and round schemes.
 void add_list(Program& program);
 /// `civitas help [COMMAND]`: the same as `civitas [COMMAND] --help` (not listed in the help).

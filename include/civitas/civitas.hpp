@@ -39,7 +39,9 @@
 // store: the campaign store (submissions and every version of their values)
 #include <civitas/store/campaign_store.hpp>
 
-// report: the campaign report
+// report: the campaign report and the supervision circular
+#include <civitas/report/circular.hpp>
+#include <civitas/report/format.hpp>
 #include <civitas/report/report.hpp>
 
 // io: file formats: load_, parse_, save_, to_json
