@@ -59,7 +59,7 @@ civitas::Campaign make_campaign(int tasks, bool chain) {
     spec.units.push_back({"city", "市", "", {}});
     for (int d = 0; d < districts; ++d) spec.units.push_back({"d" + std::to_string(d), "区 " + std::to_string(d), "city", {}});
     for (int d = 0; d < departments; ++d)
-        spec.departments.push_back({"dep" + std::to_string(d), "部门 " + std::to_string(d), "领导 " + std::to_string(d)});
+        spec.departments.push_back({"dep" + std::to_string(d), "部门 " + std::to_string(d), "领导 " + std::to_string(d), ""});
     for (const auto& [title, framework] : frameworks)
         for (const std::string& indicator : framework.indicator_ids()) {
             civitas::Target target;

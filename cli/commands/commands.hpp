@@ -15,6 +15,8 @@ void add_validate(Program& program);
 void add_score(Program& program);
 /// `civitas report CAMPAIGN`: a campaign's report as of a date.
 void add_report(Program& program);
+/// `civitas circular CAMPAIGN --as-of DATE`: a campaign's supervision circular on a date.
+void add_circular(Program& program);
 /// `civitas template CAMPAIGN --department ID -o FORM`: a department's submission form.
 void add_template(Program& program);
 /// `civitas import CAMPAIGN FILE`: a filled form or an observation file into the store.

@@ -40,7 +40,9 @@
 #include <civitas/store/campaign_store.hpp>
 #include <civitas/store/submission_form.hpp>
 
-// report: the campaign report
+// report: the campaign report and the supervision circular
+#include <civitas/report/circular.hpp>
+#include <civitas/report/format.hpp>
 #include <civitas/report/report.hpp>
 
 // io: file formats: load_, parse_, save_, to_json

@@ -191,6 +191,14 @@ __all__: list[str] = [
     "trend_frame",
     "Language",
     "ReportFormat",
+    "CircularRow",
+    "CircularTask",
+    "CircularProblem",
+    "RankChange",
+    "CircularChanges",
+    "CircularAction",
+    "Circular",
+    "build_circular",
     "ReportItem",
     "UnitStanding",
     "RoundResult",
@@ -5899,6 +5907,345 @@ class ReportFormat(enum.Enum):
     markdown = ...
     text = ...
 
+class CircularRow:
+    """
+    A department's row in the circular's ranking.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CircularRow: ...
+    def __deepcopy__(self, memo: dict) -> CircularRow: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def department(self) -> str:
+        """
+        The campaign's department id, '' for a plan department it does not list.
+        """
+    @property
+    def done_on_time(self) -> int:
+        """
+        Of them, done by their due date.
+        """
+    @property
+    def leader(self) -> str:
+        """
+        Who answers for it, '' when not known.
+        """
+    @property
+    def most_days_overdue(self) -> int:
+        """
+        Working days overdue of its most overdue task.
+        """
+    @property
+    def name(self) -> str: ...
+    @property
+    def on_time_rate(self) -> float | None:
+        """
+        done_on_time / tasks_due in [0, 1]; None when nothing is due.
+        """
+    @property
+    def overdue(self) -> int:
+        """
+        Its tasks overdue now.
+        """
+    @property
+    def problems_overdue(self) -> int:
+        """
+        Its problems open past their deadline.
+        """
+    @property
+    def rank(self) -> int:
+        """
+        1 = best; equal rows share the smaller rank (1, 2, 2, 4).
+        """
+    @property
+    def rank_since(self) -> int:
+        """
+        Its rank on the `since` date.
+        """
+    @property
+    def submissions_due(self) -> int:
+        """
+        Months whose submission was due on or before the date.
+        """
+    @property
+    def submissions_late(self) -> int:
+        """
+        Of them, submitted after the due day.
+        """
+    @property
+    def submissions_missing(self) -> int:
+        """
+        Of them, not submitted by the date.
+        """
+    @property
+    def submits(self) -> bool:
+        """
+        The campaign has a submission schedule and the department submits.
+        """
+    @property
+    def tasks_due(self) -> int:
+        """
+        Its tasks due on or before the date.
+        """
+
+class CircularTask:
+    """
+    An overdue task, or one that changed, as the circular names it.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CircularTask: ...
+    def __deepcopy__(self, memo: dict) -> CircularTask: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def days_late(self) -> int:
+        """
+        Working days past due (at the finish for finished tasks).
+        """
+    @property
+    def department(self) -> str:
+        """
+        Its responsibility 'department', '' when none.
+        """
+    @property
+    def due(self) -> datetime.date: ...
+    @property
+    def finished(self) -> datetime.date | None:
+        """
+        Its actual finish, or None.
+        """
+    @property
+    def id(self) -> str: ...
+    @property
+    def leader(self) -> str:
+        """
+        Its responsibility 'leader', else its department's leader.
+        """
+    @property
+    def name(self) -> str: ...
+
+class CircularProblem:
+    """
+    A problem open past its deadline, or closed since.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CircularProblem: ...
+    def __deepcopy__(self, memo: dict) -> CircularProblem: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def closed(self) -> datetime.date | None:
+        """
+        When it was closed, or None.
+        """
+    @property
+    def days_late(self) -> int:
+        """
+        Working days past the deadline.
+        """
+    @property
+    def deadline(self) -> datetime.date: ...
+    @property
+    def department(self) -> str:
+        """
+        Its responsibility 'department', '' when none.
+        """
+    @property
+    def description(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+
+class RankChange:
+    """
+    A department whose rank moved between `since` and the date.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> RankChange: ...
+    def __deepcopy__(self, memo: dict) -> RankChange: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def after(self) -> int:
+        """
+        Rank on the date.
+        """
+    @property
+    def before(self) -> int:
+        """
+        Rank on `since`.
+        """
+    @property
+    def name(self) -> str: ...
+
+class CircularChanges:
+    """
+    What changed in (since, as_of].
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CircularChanges: ...
+    def __deepcopy__(self, memo: dict) -> CircularChanges: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def closed(self) -> list[CircularProblem]:
+        """
+        Problems closed since (CircularProblem).
+        """
+    @property
+    def closed_total(self) -> int: ...
+    @property
+    def finished(self) -> list[CircularTask]:
+        """
+        Tasks done on the date and not on `since` (CircularTask).
+        """
+    @property
+    def finished_total(self) -> int: ...
+    @property
+    def improved(self) -> list[RankChange]:
+        """
+        Departments ranked better than on `since` (RankChange).
+        """
+    @property
+    def newly_overdue(self) -> list[CircularTask]:
+        """
+        Tasks overdue on the date and not on `since`.
+        """
+    @property
+    def newly_overdue_total(self) -> int: ...
+    @property
+    def slipped(self) -> list[RankChange]:
+        """
+        Departments ranked worse.
+        """
+
+class CircularAction:
+    """
+    The accountability step a department is given, and why.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CircularAction: ...
+    def __deepcopy__(self, memo: dict) -> CircularAction: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def department(self) -> str:
+        """
+        The campaign's department id, '' for a plan department it does not list.
+        """
+    @property
+    def name(self) -> str: ...
+    @property
+    def reasons(self) -> list[str]:
+        """
+        Each condition it meets, in English.
+        """
+    @property
+    def reasons_zh(self) -> list[str]:
+        """
+        The same in Chinese.
+        """
+    @property
+    def rule(self) -> str:
+        """
+        The rule's id.
+        """
+    @property
+    def rule_name(self) -> str: ...
+
+class Circular:
+    """
+    A campaign's supervision circular (督查通报) on a date.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> Circular: ...
+    def __deepcopy__(self, memo: dict) -> Circular: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    def render(self, format: str = "text") -> str:
+        """
+        The circular as text, markdown, html (one self-contained file) or json.
+        """
+    def save(self, path: os.PathLike | str | bytes, format: str | None = None) -> None:
+        """
+        Writes the circular whole or not at all; the format defaults to the extension's, as Report.save.
+        """
+    @property
+    def actions(self) -> list[CircularAction]:
+        """
+        Accountability steps (CircularAction), in ranking order.
+        """
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def campaign(self) -> str: ...
+    @property
+    def changes(self) -> CircularChanges:
+        """
+        What changed since `since` (CircularChanges).
+        """
+    @property
+    def language(self) -> Language: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def overdue(self) -> list[CircularTask]:
+        """
+        Overdue tasks (CircularTask), most days late first.
+        """
+    @property
+    def overdue_total(self) -> int: ...
+    @property
+    def problems(self) -> list[CircularProblem]:
+        """
+        Problems open past their deadline (CircularProblem), most days late first.
+        """
+    @property
+    def problems_total(self) -> int: ...
+    @property
+    def rows(self) -> list[CircularRow]:
+        """
+        The ranking (CircularRow), best first.
+        """
+    @property
+    def schedule(self) -> bool:
+        """
+        The campaign has a submission schedule (submissions are counted).
+        """
+    @property
+    def since(self) -> datetime.date:
+        """
+        The date changes and earlier ranks are counted from.
+        """
+
 class ReportItem:
     """
     One indicator of one unit that misses its pass line now or at the inspection.
@@ -6285,9 +6632,19 @@ class Report:
         Writes the report whole or not at all (a device such as /dev/null is written in place; IoError on failure); the format defaults to the extension's (.html/.htm, .md/.markdown, .json, .txt or none for text; any other is a ValidationError).
         """
     @property
+    def actions(self) -> list[CircularAction]:
+        """
+        The accountability steps the circular gives on the report date (CircularAction).
+        """
+    @property
     def as_of(self) -> datetime.date: ...
     @property
     def campaign(self) -> str: ...
+    @property
+    def circular(self) -> list[CircularRow]:
+        """
+        The supervision circular's ranking on the report date (CircularRow), best first, at most max_items rows.
+        """
     @property
     def department_names(self) -> dict[str, str]:
         """
@@ -7052,6 +7409,19 @@ def award(
     Gives award tiers (best first) in order of score to eligible units. ties: 'demote' (a tied group that does not fit goes down a tier), 'admit' (it gets the tier beyond the quota) or 'by_id'. With scores a pandas Series, eligible may be a dict or Series keyed by its index.
     """
 
+def build_circular(
+    campaign: Campaign,
+    as_of: datetime.date,
+    submissions: collections.abc.Sequence[SubmissionRecord] = [],
+    *,
+    since: datetime.date | None = None,
+    language: str | None = None,
+    max_items: typing.SupportsInt | typing.SupportsIndex = 50,
+) -> Circular:
+    """
+    The supervision circular of `campaign` on `as_of`: its departments ranked by overdue tasks, problems past deadline and late submissions (`submissions`: CampaignStore.submissions()), the overdue work named, what changed since `since` (default: a month earlier) and the accountability steps its rules give. `language` is 'zh' or 'en' (default: the campaign's).
+    """
+
 def build_report(
     campaign: Campaign,
     as_of: datetime.date,
@@ -7060,9 +7430,10 @@ def build_report(
     known_on: datetime.date | None = None,
     max_items: typing.SupportsInt | typing.SupportsIndex = 8,
     trend_points: typing.SupportsInt | typing.SupportsIndex = 5,
+    submissions: collections.abc.Sequence[SubmissionRecord] | None = None,
 ) -> Report:
     """
-    The report of `campaign` on `as_of`: per title where the city stands, what is short and by how much, what is off track for the inspection, overdue tasks and who answers for them, a district ranking; and a department accountability table. `language` is 'zh' or 'en' (default: the campaign's).
+    The report of `campaign` on `as_of`: per title where the city stands, what is short and by how much, what is off track for the inspection, overdue tasks and who answers for them, a district ranking; and a department accountability table with the supervision circular's top lines. `language` is 'zh' or 'en' (default: the campaign's); `submissions` (CampaignStore.submissions()) are counted in the circular's lines, None: not counted.
     """
 
 def bundled_calendar_ids() -> list[str]:

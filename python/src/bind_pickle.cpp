@@ -17,6 +17,7 @@
 #include <civitas/methods/weights.hpp>
 #include <civitas/plan/plan.hpp>
 #include <civitas/plan/status.hpp>
+#include <civitas/report/circular.hpp>
 #include <civitas/report/report.hpp>
 #include <civitas/store/campaign_store.hpp>
 #include <civitas/tracking/assessment.hpp>
@@ -154,8 +155,19 @@ CIVITAS_FIELDS(TitleReport, &S::id, &S::name, &S::framework, &S::dates, &S::days
 CIVITAS_FIELDS(ReportGap, &S::part, &S::title, &S::unit, &S::reason)
 CIVITAS_FIELDS(DepartmentRow, &S::name, &S::leader, &S::tasks, &S::done, &S::due, &S::done_on_time, &S::overdue, &S::most_days_late,
                &S::problems, &S::problems_open, &S::targets, &S::targets_short)
+CIVITAS_FIELDS(CircularRow, &S::department, &S::name, &S::leader, &S::tasks_due, &S::done_on_time, &S::on_time_rate, &S::overdue,
+               &S::most_days_overdue, &S::problems_overdue, &S::submits, &S::submissions_due, &S::submissions_late,
+               &S::submissions_missing, &S::rank, &S::rank_since)
+CIVITAS_FIELDS(CircularTask, &S::id, &S::name, &S::department, &S::leader, &S::due, &S::days_late, &S::finished)
+CIVITAS_FIELDS(CircularProblem, &S::id, &S::description, &S::department, &S::deadline, &S::days_late, &S::closed)
+CIVITAS_FIELDS(RankChange, &S::name, &S::before, &S::after)
+CIVITAS_FIELDS(CircularChanges, &S::finished, &S::newly_overdue, &S::closed, &S::improved, &S::slipped, &S::finished_total,
+               &S::newly_overdue_total, &S::closed_total)
+CIVITAS_FIELDS(CircularAction, &S::department, &S::name, &S::rule, &S::rule_name, &S::reasons)
+CIVITAS_FIELDS(Circular, &S::campaign, &S::name, &S::as_of, &S::since, &S::language, &S::schedule, &S::rows, &S::overdue, &S::overdue_total,
+               &S::problems, &S::problems_total, &S::changes, &S::actions)
 CIVITAS_FIELDS(Report, &S::campaign, &S::name, &S::as_of, &S::known_on, &S::language, &S::titles, &S::departments, &S::plan,
-               &S::next_events, &S::unit_names, &S::department_names, &S::rejected_observations, &S::gaps)
+               &S::next_events, &S::unit_names, &S::department_names, &S::rejected_observations, &S::gaps, &S::circular, &S::actions)
 CIVITAS_FIELDS(AhpResult, &S::weights, &S::lambda_max, &S::consistency_index, &S::random_index, &S::consistency_ratio, &S::method,
                &S::table)
 CIVITAS_FIELDS(HierarchicalAhp, &S::categories, &S::indicators, &S::global_weights)
@@ -477,6 +489,13 @@ void register_pickling(py::module_& m) {
     def_pickle<ReportGap>(m, "ReportGap");
     def_pickle<DepartmentRow>(m, "DepartmentRow");
     def_pickle<Report>(m, "Report");
+    def_pickle<CircularRow>(m, "CircularRow");
+    def_pickle<CircularTask>(m, "CircularTask");
+    def_pickle<CircularProblem>(m, "CircularProblem");
+    def_pickle<RankChange>(m, "RankChange");
+    def_pickle<CircularChanges>(m, "CircularChanges");
+    def_pickle<CircularAction>(m, "CircularAction");
+    def_pickle<Circular>(m, "Circular");
     def_pickle<AhpResult>(m, "AhpResult");
     def_pickle<HierarchicalAhp>(m, "HierarchicalAhp");
     def_pickle<ComparisonRevision>(m, "ComparisonRevision");

@@ -26,9 +26,6 @@ ReportFormat format_named(const std::string& name) {
 }  // namespace
 
 void register_report(py::module_& m) {
-    bind_enum<Language>(m, "Language", "The language of a report's fixed strings, numbers and dates: zh or en.");
-    bind_enum<ReportFormat>(m, "ReportFormat", "How a report is written: text, markdown, html or json.");
-
     py::class_<ReportItem>(m, "ReportItem", "One indicator of one unit that misses its pass line now or at the inspection.")
         .def_readonly("unit", &ReportItem::unit)
         .def_readonly("unit_name", &ReportItem::unit_name)
@@ -164,6 +161,9 @@ void register_report(py::module_& m) {
         .def_readonly("next_events", &Report::next_events, "Dated events after the report date (CampaignEvent), soonest first.")
         .def_readonly("unit_names", &Report::unit_names, "Display name of each unit id.")
         .def_readonly("department_names", &Report::department_names, "Display name of each campaign department id.")
+        .def_readonly("circular", &Report::circular,
+                      "The supervision circular's ranking on the report date (CircularRow), best first, at most max_items rows.")
+        .def_readonly("actions", &Report::actions, "The accountability steps the circular gives on the report date (CircularAction).")
         .def(
             "render", [](const Report& r, const std::string& format) { return render(r, format_named(format)); },
             py::arg("format") = "text", "The report as text, markdown, html (one self-contained file) or json.")
@@ -183,7 +183,7 @@ void register_report(py::module_& m) {
     m.def(
         "build_report",
         [](const Campaign& campaign, const Date& as_of, std::optional<std::string> language, std::optional<Date> known_on,
-           int max_items, int trend_points) {
+           int max_items, int trend_points, std::optional<std::vector<SubmissionRecord>> submissions) {
             ReportOptions options;
             if (language) {
                 const auto found = enum_from_string<Language>(*language);
@@ -193,14 +193,16 @@ void register_report(py::module_& m) {
             options.readiness.known_on = known_on;
             options.readiness.trend_points = trend_points;
             options.max_items = max_items;
+            options.submissions = std::move(submissions);
             py::gil_scoped_release release;
             return build_report(campaign, as_of, options);
         },
         py::arg("campaign"), py::arg("as_of"), py::kw_only(), py::arg("language") = py::none(),
-        py::arg("known_on") = py::none(), py::arg("max_items") = 8, py::arg("trend_points") = 5,
+        py::arg("known_on") = py::none(), py::arg("max_items") = 8, py::arg("trend_points") = 5, py::arg("submissions") = py::none(),
         "The report of `campaign` on `as_of`: per title where the city stands, what is short and by how much, what is "
         "off track for the inspection, overdue tasks and who answers for them, a district ranking; and a department "
-        "accountability table. `language` is 'zh' or 'en' (default: the campaign's).");
+        "accountability table with the supervision circular's top lines. `language` is 'zh' or 'en' (default: the "
+        "campaign's); `submissions` (CampaignStore.submissions()) are counted in the circular's lines, None: not counted.");
 }
 
 }  // namespace civitas::python

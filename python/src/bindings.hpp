@@ -73,6 +73,8 @@ void register_assessment_queries(py::module_& m);
 
 /// Readiness: red / amber / green per title and unit, now and at the inspection date.
 void register_readiness(py::module_& m);
+/// Language, ReportFormat and the supervision circular: departments ranked, overdue work, changes, accountability (bind_circular.cpp).
+void register_circular(py::module_& m);
 /// The campaign report: built once, rendered as text, Markdown, HTML or JSON (bind_report.cpp).
 void register_report(py::module_& m);
 /// Weights: AHP, entropy, CRITIC, standard deviation, combined weights.

@@ -30,6 +30,7 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_assessment_queries(m);
     civitas::python::register_store(m);
     civitas::python::register_readiness(m);
+    civitas::python::register_circular(m);
     civitas::python::register_report(m);
     civitas::python::register_form(m);  // after Language (bind_report.cpp)
     civitas::python::register_weights(m);

@@ -25,16 +25,6 @@ namespace {
 
 namespace words = detail::words;
 
-Language language_of(const CampaignSpec& spec, const ReportOptions& options) {
-    if (options.language) return *options.language;
-    if (spec.language == "en") return Language::en;
-    if (spec.language == "zh") return Language::zh;
-    if (language_of_text(spec.name) == Language::zh) return Language::zh;
-    for (const CampaignTitle& t : spec.titles)
-        if (language_of_text(t.name) == Language::zh) return Language::zh;
-    return Language::en;
-}
-
 std::size_t top_unit(const CampaignSpec& spec) {
     for (std::size_t u = 0; u < spec.units.size(); ++u)
         if (spec.units[u].parent.empty()) return u;
@@ -367,6 +357,16 @@ std::vector<DepartmentRow> department_rows(const Campaign& campaign, const Readi
 
 }  // namespace
 
+Language detail::report_language(const CampaignSpec& spec, std::optional<Language> chosen) {
+    if (chosen) return *chosen;
+    if (spec.language == "en") return Language::en;
+    if (spec.language == "zh") return Language::zh;
+    if (language_of_text(spec.name) == Language::zh) return Language::zh;
+    for (const CampaignTitle& t : spec.titles)
+        if (language_of_text(t.name) == Language::zh) return Language::zh;
+    return Language::en;
+}
+
 bool operator==(const ReportItem& a, const ReportItem& b) noexcept {
     return a.unit == b.unit && a.unit_name == b.unit_name && a.indicator == b.indicator && a.name == b.name &&
            a.measure == b.measure && a.direction == b.direction && a.basic == b.basic && a.value == b.value && a.met == b.met && a.projected_met == b.projected_met && a.value_date == b.value_date &&
@@ -404,7 +404,7 @@ bool operator==(const Report& a, const Report& b) noexcept {
     return a.campaign == b.campaign && a.name == b.name && a.as_of == b.as_of && a.known_on == b.known_on &&
            a.language == b.language && a.titles == b.titles && a.departments == b.departments && a.plan == b.plan &&
            a.rejected_observations == b.rejected_observations && a.next_events == b.next_events && a.unit_names == b.unit_names &&
-           a.department_names == b.department_names && a.gaps == b.gaps;
+           a.department_names == b.department_names && a.gaps == b.gaps && a.circular == b.circular && a.actions == b.actions;
 }
 
 Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& options) {
@@ -419,7 +419,7 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
     report.name = spec.name.empty() ? spec.id : spec.name;
     report.as_of = as_of;
     report.known_on = options.readiness.known_on;
-    report.language = language_of(spec, options);
+    report.language = detail::report_language(spec, options.language);
     if (ready.plan) report.plan = ready.plan->overall;
     report.rejected_observations = static_cast<int>(campaign.rejected_observations().size());
     const std::size_t top = top_unit(spec);
@@ -471,6 +471,20 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
     } catch (const Error& error) {
         report.departments.clear();
         report.gaps.push_back({ReportPart::departments, "", "", error.full_message()});
+    }
+    try {
+        CircularOptions circular;
+        circular.language = report.language;
+        Circular lines = detail::circular(campaign, as_of, options.submissions ? &*options.submissions : nullptr, circular);
+        if (lines.rows.size() > static_cast<std::size_t>(options.max_items)) lines.rows.resize(static_cast<std::size_t>(options.max_items));
+        report.circular = std::move(lines.rows);
+        report.actions = std::move(lines.actions);
+    } catch (const Error& error) {
+        report.circular.clear();
+        report.actions.clear();
+        // The plan's status that failed above fails here too: said once.
+        if (std::none_of(report.gaps.begin(), report.gaps.end(), [](const ReportGap& g) { return g.part == ReportPart::plan_status; }))
+            report.gaps.push_back({ReportPart::departments, "", "", error.full_message()});
     }
     try {
         for (const CampaignEvent& event : campaign.events(as_of + boost::gregorian::days(1))) {

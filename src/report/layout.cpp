@@ -404,6 +404,25 @@ Page title_page(const Report& report, const TitleReport& t) {
     return page;
 }
 
+// The supervision circular's top lines and its accountability steps on the report date.
+void circular_section(Page& page, const Report& report) {
+    const Language language = report.language;
+    page.blocks.emplace_back(Heading{words::circular_section.text(language)});
+    Table lines;
+    lines.header = texts(language, {words::rank, words::department, words::overdue, words::most_days_late, words::problems_past_deadline,
+                                    words::rank_before});
+    for (const CircularRow& r : report.circular) {
+        const Tone moved = r.rank < r.rank_since ? Tone::green : r.rank > r.rank_since ? Tone::red : Tone::plain;
+        lines.rows.push_back({count(r.rank), text(r.name), count(r.overdue, r.overdue > 0 ? Tone::red : Tone::plain),
+                              count(r.most_days_overdue, r.most_days_overdue > 0 ? Tone::red : Tone::plain),
+                              count(r.problems_overdue, r.problems_overdue > 0 ? Tone::amber : Tone::plain),
+                              number(std::to_string(r.rank_since), moved)});
+    }
+    page.blocks.emplace_back(std::move(lines));
+    actions_blocks(page.blocks, language, report.actions);
+    page.blocks.emplace_back(Paragraph{words::circular_section_note.text(language), Tone::muted});
+}
+
 Page departments(const Report& report) {
     const Language language = report.language;
     Page page;
@@ -429,6 +448,7 @@ Page departments(const Report& report) {
     table.empty = words::none.text(language);
     page.blocks.emplace_back(std::move(table));
     page.blocks.emplace_back(Paragraph{words::departments_note.text(language), Tone::muted});
+    if (!report.circular.empty()) circular_section(page, report);
     return page;
 }
 

@@ -175,7 +175,9 @@ std::string render_json(const Report& report) {
                         {"departments", departments},
                         {"next_events", events},
                         {"unit_names", names_json(report.unit_names)},
-                        {"department_names", names_json(report.department_names)}};
+                        {"department_names", names_json(report.department_names)},
+                        {"circular", circular_rows_json(report.circular)},
+                        {"actions", circular_actions_json(report.actions)}};
     // Names are UTF-8 as the readers check; a campaign built in code may hold other bytes, which
     // become U+FFFD rather than an exception.
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -166,6 +166,9 @@ def build_samples() -> dict[str, list[object]]:
         [campaign.cycle_standing(t.id) for t in campaign.titles if campaign.has_round_scheme(t.id)],
         *method_results(),
         *store_results(Path(tempfile.mkdtemp())),
+        # A campaign with accountability rules: the circular's actions, changes and rank moves.
+        civitas.build_circular(civitas.load_campaign(REPO / "tests" / "cli" / "data" / "circular" / "campaign.json"),
+                               datetime.date(2026, 3, 16)),
         civitas.options,
     ]
     other_options = copy.deepcopy(civitas.options)

@@ -3,10 +3,13 @@
 /// is short and by how much, what is off track for the inspection date, overdue tasks and who
 /// answers for them), a district ranking and a department accountability table; built once as
 /// plain data, then rendered as text, Markdown, self-contained HTML or JSON, in Chinese or English.
+/// It carries the top lines of the supervision circular (circular.hpp) on its date.
 
 #include <civitas/core/enums.hpp>
 #include <civitas/core/message.hpp>
 #include <civitas/export.hpp>
+#include <civitas/report/circular.hpp>
+#include <civitas/report/format.hpp>
 #include <civitas/tracking/campaign.hpp>
 #include <civitas/tracking/readiness.hpp>
 
@@ -17,20 +20,12 @@
 
 namespace civitas {
 
-/// How a report is written out.
-enum class ReportFormat : std::int8_t {
-    text,      ///< plain text for a terminal, columns aligned for Chinese characters
-    markdown,  ///< Markdown tables
-    html,      ///< one self-contained HTML file: inline CSS and SVG, one A4 page per title
-    json,      ///< the report's data (schema data/schema/report.schema.json)
-};
-template <> struct EnumNames<ReportFormat> { static constexpr const char* values[] = {"text", "markdown", "html", "json"}; };
-
 /// Options of a report.
 struct CIVITAS_EXPORT ReportOptions {
     std::optional<Language> language;  ///< none: the campaign's language, else Chinese when its name has Chinese characters
     ReadinessOptions readiness;        ///< how readiness is computed
-    int max_items = 8;                 ///< most rows in each per-title list (shortfalls, off track, targets, surveys, overdue); >= 1
+    int max_items = 8;                 ///< most rows in each per-title list (shortfalls, off track, targets, surveys, overdue) and of the circular's lines; >= 1
+    std::optional<std::vector<SubmissionRecord>> submissions;  ///< the store's submissions, counted in the circular's lines; none: submissions not counted
 };
 
 /// One indicator of one unit that misses its pass line, or is projected to.
@@ -180,6 +175,8 @@ struct CIVITAS_EXPORT Report {
     std::map<std::string, std::string> department_names;  ///< display name of each campaign department id
     int rejected_observations = 0;          ///< rows of the observation files left out
     std::vector<ReportGap> gaps;            ///< parts that could not be computed, in the order met; empty when the report is whole
+    std::vector<CircularRow> circular;      ///< the supervision circular's ranking on the report date (build_circular, since a month earlier), best first, at most max_items rows
+    std::vector<CircularAction> actions;    ///< the accountability steps the circular gives on the report date
     friend bool operator==(const Report& a, const Report& b) noexcept;
 };
 

@@ -92,6 +92,12 @@ struct Document {
 
 /// Lays a report out in its language.
 [[nodiscard]] Document layout(const Report& report);
+/// Lays a circular out in its language.
+[[nodiscard]] Document layout(const Circular& circular);
+
+/// The accountability steps of a circular, one paragraph each, added to `blocks` (the circular's page
+/// and the report's section; paragraphs, as reasons are longer than a table's cell).
+void actions_blocks(std::vector<Block>& blocks, Language language, const std::vector<CircularAction>& actions);
 
 /// Plain text, columns aligned by display width (a Chinese character counts two).
 [[nodiscard]] std::string render_text(const Document& document);
@@ -101,6 +107,16 @@ struct Document {
 [[nodiscard]] std::string render_html(const Document& document);
 /// The report's data as JSON (schema data/schema/report.schema.json).
 [[nodiscard]] std::string render_json(const Report& report);
+/// The circular's data as JSON (schema data/schema/circular.schema.json).
+[[nodiscard]] std::string render_json(const Circular& circular);
+
+/// The language of a campaign's report and circular: `chosen`, else the campaign's, else Chinese
+/// when its name or a title's has Chinese characters, else English.
+[[nodiscard]] Language report_language(const CampaignSpec& spec, std::optional<Language> chosen);
+/// The circular on `as_of`; `submissions` null: submissions are not counted (the report's lines
+/// without the store's submissions).
+[[nodiscard]] Circular circular(const Campaign& campaign, Date as_of, const std::vector<SubmissionRecord>* submissions,
+                                const CircularOptions& options);
 
 /// Text for a terminal: control characters (C0, newline and tab included, DEL, C1), the line and
 /// paragraph separators, bidirectional controls and bytes that are not UTF-8 written visibly

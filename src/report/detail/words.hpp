@@ -265,4 +265,72 @@ inline Message gap_line(const Message& part, const Message& why) {
     return Message("{0} could not be computed: {1}"_en, "{0}未能计算：{1}"_zh, {part, why});
 }
 
+// ---- the supervision circular (督查通报) -------------------------------------------------------
+
+/// Follows the campaign's name in the circular's title.
+inline const Message circular_after_name{" — supervision circular"_en, "督查通报"_zh};
+/// The subtitle's second part: "changes since 16 Feb 2026".
+inline Message changes_since(const std::string& day) { return Message("changes since {0}"_en, "变化情况与{0}比较"_zh, {day}); }
+inline const Message circular_ranking{"Ranking"_en, "排名"_zh};
+inline const Message circular_overdue_page{"Overdue work"_en, "逾期事项"_zh};
+/// The page of changes: "Since 16 Feb 2026".
+inline Message circular_changes_page(const std::string& day) { return Message("Since {0}"_en, "{0}以来的变化"_zh, {day}); }
+inline const Message circular_actions_page{"Accountability"_en, "问责"_zh};
+inline const Message departments_ranked{"Departments"_en, "参评部门"_zh};
+inline const Message overdue_tasks_count{"Overdue tasks"_en, "逾期任务"_zh};
+inline const Message problems_past_deadline{"Problems past deadline"_en, "问题逾期未销号"_zh};
+inline const Message actions_count{"Accountability steps"_en, "问责"_zh};
+/// Column: tasks due by the date.
+inline const Message tasks_due{"Due"_en, "到期任务"_zh};
+/// Column: submissions late or missing of those due: "1 / 0 of 3".
+inline const Message submissions_column{"Submissions late / missing"_en, "报送 迟报/未报"_zh};
+inline Message late_missing_of(int late, int missing, int due) {
+    return Message("{0} / {1} of {2}"_en, "{0} / {1}（应报 {2}）"_zh, {std::to_string(late), std::to_string(missing), std::to_string(due)});
+}
+/// Column: the rank on the earlier date.
+inline const Message rank_before{"Earlier rank"_en, "上期名次"_zh};
+inline const Message problem{"Problem"_en, "问题"_zh};
+/// Column: a problem's days past its deadline.
+inline const Message problem_days_late{"Working days past deadline"_en, "逾期工作日"_zh};
+inline const Message finished_heading{"Tasks finished"_en, "新完成的任务"_zh};
+inline const Message newly_overdue_heading{"Tasks newly overdue"_en, "新增逾期任务"_zh};
+inline const Message closed_heading{"Problems closed"_en, "新销号的问题"_zh};
+inline const Message problems_past_deadline_heading{"Problems open past their deadline"_en, "逾期未销号的问题"_zh};
+inline const Message improved_heading{"Moved up"_en, "名次上升"_zh};
+inline const Message slipped_heading{"Moved down"_en, "名次下降"_zh};
+/// Column: a finished task's finish.
+inline const Message finished_on{"Finished"_en, "完成日期"_zh};
+inline const Message closed_on{"Closed"_en, "销号日期"_zh};
+inline const Message on_time{"on time"_en, "按期"_zh};
+/// A department's accountability step and why: "建设局: 约谈 — task 修路 21 working days overdue (rule: 20)".
+inline Message action_line(const std::string& department_name, const std::string& step, const std::string& why) {
+    return Message("{0}: {1} — {2}"_en, "{0}：{1}。依据：{2}"_zh, {department_name, step, why});
+}
+inline const Message no_actions{"No department meets an accountability rule."_en, "没有部门达到问责条件。"_zh};
+inline const Message ranking_rule{
+    "Ranked by fewer overdue tasks, then fewer problems past deadline, then fewer late and missing submissions, then fewer "
+    "working days of the most overdue task, then the higher on-time rate; equal rows share a rank."_en,
+    "排名依次按逾期任务少、逾期未销号问题少、迟报未报少、最长逾期工作日少、按时完成率高排列；各项相同者名次并列。"_zh};
+/// A reason of an accountability step: a task overdue for `days` working days, the rule's threshold `least`.
+inline Message task_overdue_reason(const std::string& task_name, int days, int least) {
+    return Message("task {0} {1} working days overdue (rule: {2})"_en, "任务“{0}”逾期 {1} 个工作日（规则：{2}）"_zh,
+                   {task_name, std::to_string(days), std::to_string(least)});
+}
+/// A reason: `n` problems open past their deadline, the threshold `least`.
+inline Message problems_overdue_reason(int n, int least) {
+    return Message("problems open past their deadline: {0} (rule: {1})"_en, "逾期未销号问题 {0} 个（规则：{1}）"_zh,
+                   {std::to_string(n), std::to_string(least)});
+}
+/// A reason: `n` submissions late or missing in the last `months` months due, the threshold `least`.
+inline Message late_submissions_reason(int n, int months, int least) {
+    return Message("submissions late or missing in the last {1} months due: {0} (rule: {2})"_en,
+                   "最近 {1} 个应报月份中迟报或未报 {0} 次（规则：{2}）"_zh,
+                   {std::to_string(n), std::to_string(months), std::to_string(least)});
+}
+/// The report's section of the circular's lines.
+inline const Message circular_section{"Supervision circular"_en, "督查通报"_zh};
+/// Under the report's section: where the whole circular is.
+inline const Message circular_section_note{"The whole circular: civitas circular CAMPAIGN --as-of DATE."_en,
+                                           "完整的督查通报：civitas circular 创建方案 --as-of 日期。"_zh};
+
 }  // namespace civitas::detail::words

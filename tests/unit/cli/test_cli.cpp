@@ -219,7 +219,7 @@ TEST(CliUsage, AnUnknownOptionNamesTheCommand) {
     EXPECT_EQ(run({"frobnicate", "--lang", "en"}).err,
               "civitas: unknown command 'frobnicate'\n"
               "usage: civitas COMMAND ARGUMENTS... [options]\n"
-              "commands: validate, score, report, template, import, list; `civitas COMMAND --help` describes one.\n");
+              "commands: validate, score, report, circular, template, import, list; `civitas COMMAND --help` describes one.\n");
 }
 
 TEST(CliUsage, AMissingOrSurplusArgumentNamesTheCommand) {
