@@ -1523,8 +1523,10 @@ TEST(CampaignFile, LanzhouExampleRoundTripsAndSaves) {
     save_campaign(c, target.path() / "campaign.json");
     EXPECT_EQ(files_under(target.path()),
               (std::vector<std::string>{"campaign.json", "inspections.json", "plan.json", "plans/chengguan.json"}));
-    // The observation files it names (if any) are not the campaign's to write: copied here.
-    for (const std::string& file : c.spec().observations) {
+    // The observation files and the store it names are not the campaign's to write: copied here.
+    std::vector<std::string> data = c.spec().observations;
+    data.push_back(c.spec().store);
+    for (const std::string& file : data) {
         std::filesystem::create_directories((target.path() / file).parent_path());
         std::filesystem::copy_file(lanzhou.parent_path() / file, target.path() / file);
     }
