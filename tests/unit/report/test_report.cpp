@@ -65,7 +65,7 @@ Campaign campaign(double d2_green = 35) {
     garden.dates.inspection = day("2026-07-01");
     spec.titles = {garden};
     spec.units = {{"city", "市", "", {}}, {"d1", "一区", "city", {}}, {"d2", "二区", "city", {}}};
-    spec.departments = {{"gardens", "园林局", "副市长"}};
+    spec.departments = {{"gardens", "园林局", "副市长", ""}};
     Target parks;
     parks.title = "garden";
     parks.indicator = "parks";

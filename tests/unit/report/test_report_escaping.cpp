@@ -58,7 +58,7 @@ Campaign hostile_campaign() {
     garden.dates.inspection = day("2026-07-01");
     spec.titles = {garden};
     spec.units = {{"city", city_name, "", {}}, {"d1", d1_name, "city", {}}, {"d2", d2_name, "city", {}}};
-    spec.departments = {{"gardens", department_name, leader_name}};
+    spec.departments = {{"gardens", department_name, leader_name, ""}};
     Target parks;
     parks.title = "garden";
     parks.indicator = "parks";

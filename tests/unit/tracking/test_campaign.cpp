@@ -106,7 +106,7 @@ CampaignSpec city_spec() {
                    title("air", "air-test"), title("sanitary", "")};
     spec.units = {unit("city"), unit("east", "city", {{"garden", "large"}}), unit("west", "city", {{"garden", "small"}}),
                   unit("school", "east")};
-    spec.departments = {{"gardens", "市园林局", "分管副市长"}, {"ecology", "市生态环境局", ""}};
+    spec.departments = {{"gardens", "市园林局", "分管副市长", ""}, {"ecology", "市生态环境局", "", ""}};
     Target coverage = target("garden", "coverage", "city", 40, "gardens");
     coverage.deadline = day("2026-06-30");
     spec.targets = {coverage, target("garden", "parks", "", 12), target("garden", "parks", "east", 5),
@@ -190,7 +190,7 @@ TEST(Campaign, EmptyIdsAreRefused) {
         } else if (list_name == "units") {
             spec.units.push_back(unit(""));
         } else {
-            spec.departments.push_back({"", "x", ""});
+            spec.departments.push_back({"", "x", "", ""});
         }
         const std::size_t k = list_name == "titles" ? 3 : list_name == "units" ? 4 : 2;
         const std::string message = validation_message([&] { city(spec); }, "$." + list_name + "[" + std::to_string(k) + "].id");
@@ -208,13 +208,13 @@ TEST(Campaign, DuplicateIdsAreRefused) {
     EXPECT_TRUE(contains(validation_message([&] { city(units); }, "$.units[4].id"), "duplicate unit id 'west'; expected each unit once"));
 
     CampaignSpec departments = city_spec();
-    departments.departments.push_back({"gardens", "again", ""});
+    departments.departments.push_back({"gardens", "again", "", ""});
     EXPECT_TRUE(contains(validation_message([&] { city(departments); }, "$.departments[2].id"),
                          "duplicate department id 'gardens'; expected each department once"));
 
     // The same id in two lists is fine: a title, a unit and a department may share one.
     CampaignSpec shared = city_spec();
-    shared.departments.push_back({"city", "市政府", ""});
+    shared.departments.push_back({"city", "市政府", "", ""});
     shared.units.push_back(unit("garden", "city"));
     EXPECT_NO_THROW(city(shared));
 }
@@ -782,8 +782,8 @@ TEST(CampaignFile, ReadsEveryField) {
     EXPECT_EQ(spec.units[1], (CampaignUnit{"east", "东区", "city", {{"garden", "large"}}}));
     EXPECT_EQ(spec.units[2], (CampaignUnit{"west", "", "city", {{"garden", "small"}}}));
     ASSERT_EQ(spec.departments.size(), 2U);
-    EXPECT_EQ(spec.departments[0], (Department{"gardens", "市园林局", "分管副市长"}));
-    EXPECT_EQ(spec.departments[1], (Department{"ecology", "市生态环境局", ""}));
+    EXPECT_EQ(spec.departments[0], (Department{"gardens", "市园林局", "分管副市长", ""}));
+    EXPECT_EQ(spec.departments[1], (Department{"ecology", "市生态环境局", "", ""}));
     ASSERT_EQ(spec.targets.size(), 4U);
     Target coverage = target("garden", "coverage", "city", 40, "gardens");
     coverage.deadline = day("2026-06-30");

@@ -174,7 +174,7 @@ Campaign rules_campaign(std::vector<Target> targets = {}) {
     garden.dates.inspection = day("2026-07-01");
     spec.titles = {garden};
     spec.units = {{"city", "市", "", {}}, {"d1", "一区", "city", {}}, {"d2", "二区", "city", {}}};
-    spec.departments = {{"parks", "园林局", ""}};
+    spec.departments = {{"parks", "园林局", "", ""}};
     spec.targets = std::move(targets);
     ObservationStore store;
     // park: the city 15 meets 14.8, but d2's 5 is below the sub-unit line 5.5; d1's 6 meets it.
