@@ -149,7 +149,7 @@ TEST(CliOutput, AnOutputFileNamesItsFormat) {
     EXPECT_EQ(first, "<!DOCTYPE html>");
 }
 
-const std::vector<std::string> commands = {"validate", "score", "report", "list"};
+const std::vector<std::string> commands = {"validate", "score", "report", "history", "submissions", "list"};
 
 TEST(CliHelp, TheProgramsHelpListsTheCommands) {
     const Result help = run({"--help", "--lang", "en"});
@@ -218,7 +218,7 @@ TEST(CliUsage, AnUnknownOptionNamesTheCommand) {
     EXPECT_EQ(run({"frobnicate", "--lang", "en"}).err,
               "civitas: unknown command 'frobnicate'\n"
               "usage: civitas COMMAND ARGUMENTS... [options]\n"
-              "commands: validate, score, report, list; `civitas COMMAND --help` describes one.\n");
+              "commands: validate, score, report, history, submissions, list; `civitas COMMAND --help` describes one.\n");
 }
 
 TEST(CliUsage, AMissingOrSurplusArgumentNamesTheCommand) {
