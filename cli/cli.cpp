@@ -6,7 +6,10 @@
 #include <civitas/core/error.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/utf8.hpp"
+#include "report/detail/document.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <ostream>
@@ -53,6 +56,34 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
 }
 
 }  // namespace
+
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                       const std::vector<bool>& right) {
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : rows) {
+        cells.emplace_back();
+        for (const std::string& cell : row) cells.back().push_back(detail::printable(cell));
+    }
+    std::vector<std::size_t> widths(header.size(), 0);
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        widths[c] = detail::display_width(header[c]);
+        for (const auto& row : cells) widths[c] = std::max(widths[c], detail::display_width(row.at(c)));
+    }
+    const auto line_of = [&](const std::vector<std::string>& row) {
+        std::string line;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            const std::string fill(widths[c] - detail::display_width(row.at(c)), ' ');
+            line += (c == 0 ? "" : "  ") + (right.at(c) ? fill + row[c] : row[c] + fill);
+        }
+        line.erase(line.find_last_not_of(' ') + 1);  // no padding at the end of a line
+        return line + "\n";
+    };
+    std::string text = line_of(header);
+    for (std::size_t c = 0; c < widths.size(); ++c) text += (c == 0 ? "" : "  ") + std::string(widths[c], '-');
+    text += "\n";
+    for (const auto& row : cells) text += line_of(row);
+    return text;
+}
 
 int output_failed(const std::vector<std::string>& args, const Message::Argument& reason, std::ostream& err) {
     const IoError error("<stdout>", Message("cannot write: {0}"_en, "无法写入: {0}"_zh, {reason}));

@@ -29,6 +29,12 @@ int output_failed(const std::vector<std::string>& args, const Message::Argument&
 /// One CSV cell, safe in a spreadsheet (the library's).
 using civitas::csv_field;
 
+/// Rows under a header as plain text for a terminal: columns two spaces apart, aligned by display
+/// width (a Chinese character counts two), those `right` marks (numbers) to the right, a rule of
+/// dashes under the header, control characters in cells written visibly ("\n", "\x1B").
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                       const std::vector<bool>& right);
+
 /// A stream buffer writing to a C stream (the standard output) that keeps the system's reason
 /// (errno) of the first write or flush that failed; later output is dropped.
 class FileOutput : public std::streambuf {

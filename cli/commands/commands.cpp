@@ -2,6 +2,19 @@
 
 namespace civitas::cli {
 
+CLI::Option* add_csv_raw(Command& command, bool& raw) {
+    return command.flag("--csv-raw", raw,
+                        Message("with --format csv: cells as they are, for programs; by default a text cell starting\n"
+                                "with = + - @, a tab or a carriage return gets a leading ' so that spreadsheets do not\n"
+                                "run it as a formula"_en,
+                                "与 --format csv 一起使用：单元格原样输出，供程序读取；默认在以 = + - @、\n"
+                                "制表符或回车开头的文本单元格前加 '，以免电子表格将其作为公式执行"_zh));
+}
+
+void check_csv_raw(bool raw, const std::string& format) {
+    if (raw && format != "csv") throw UsageError{Message("--csv-raw goes with --format csv"_en, "--csv-raw 只能与 --format csv 一起使用"_zh)};
+}
+
 void add_commands(Program& program) {
     add_validate(program);
     add_score(program);
@@ -9,6 +22,8 @@ void add_commands(Program& program) {
     add_circular(program);
     add_template(program);
     add_import(program);
+    add_submissions(program);
+    add_history(program);
     add_list(program);
     add_help(program);
 }

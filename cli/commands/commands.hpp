@@ -28,6 +28,16 @@ void add_list(Program& program);
 /// `civitas help [COMMAND]`: the same as `civitas [COMMAND] --help` (not listed in the help).
 void add_help(Program& program);
 
+/// `civitas history CAMPAIGN --unit U --indicator I`: every version of a value in the campaign store.
+void add_history(Program& program);
+/// `civitas submissions CAMPAIGN`: the campaign store's submissions; `--withdraw ID` withdraws one.
+void add_submissions(Program& program);
+
+/// --csv-raw, as each command writing CSV takes it: cells as they are, not guarded against formulas (csv_field).
+CLI::Option* add_csv_raw(Command& command, bool& raw);
+/// UsageError unless --csv-raw (`raw`) goes with --format csv.
+void check_csv_raw(bool raw, const std::string& format);
+
 /// Adds every command to `program`, in the order `civitas --help` lists them.
 void add_commands(Program& program);
 

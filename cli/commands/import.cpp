@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "cli.hpp"
+#include "store.hpp"
 
 #include <civitas/civitas.hpp>
 
@@ -57,11 +58,7 @@ int import_file(const ImportArguments& arguments, const Context& context) {
     ReadOptions reading;
     reading.allow_outside = arguments.allow_outside;
     const Campaign campaign = load_campaign(arguments.campaign, reading);
-    if (campaign.spec().store.empty())
-        throw ValidationError("$.store", Message("the campaign names no store to import into; expected \"store\" in {0}"_en,
-                                                 "创建方案未指定导入用的活动数据库；应在 {0} 中给出 \"store\""_zh, {arguments.campaign}));
-    // load_campaign has checked that the store lies in the campaign's folder (or is allowed outside).
-    CampaignStore store(std::filesystem::path(arguments.campaign).parent_path() / campaign.spec().store);
+    CampaignStore store(store_path(arguments.campaign, arguments.allow_outside));
     Submission provenance;
     provenance.submitted_by = arguments.submitted_by;
     provenance.submitted_at = arguments.submitted_on.value_or(boost::gregorian::day_clock::local_day());

@@ -33,8 +33,7 @@ std::string number_text(double value) {
 }
 
 int score(const ScoreArguments& arguments, const Context& context) {
-    if (arguments.raw && arguments.format != "csv")
-        throw UsageError{Message("--csv-raw goes with --format csv"_en, "--csv-raw 只能与 --format csv 一起使用"_zh)};
+    check_csv_raw(arguments.raw, arguments.format);
     std::ostream& out = context.out;
     const Framework framework = load_framework_or_bundled(arguments.framework);
     const ValueTable table = load_value_table(arguments.data, arguments.class_column);
@@ -102,12 +101,7 @@ void add_score(Program& program) {
                            "json (every field of every evaluation) or csv (one row per unit)"_en,
                            "text（每个单位一段摘要，语言同提示信息；默认）、\n"
                            "json（每个评价的全部字段）或 csv（每个单位一行）"_zh));
-    command.flag("--csv-raw", arguments->raw,
-                 Message("with --format csv: cells as they are, for programs; by default a text cell starting\n"
-                         "with = + - @, a tab or a carriage return gets a leading ' so that spreadsheets do not\n"
-                         "run it as a formula"_en,
-                         "与 --format csv 一起使用：单元格原样输出，供程序读取；默认在以 = + - @、\n"
-                         "制表符或回车开头的文本单元格前加 '，以免电子表格将其作为公式执行"_zh));
+    add_csv_raw(command, arguments->raw);
     command.option("--class-column", arguments->class_column, Message("NAME"_en, "列名"_zh),
                    Message("the column holding each unit's class (for pass lines that differ by class),\n"
                            "not an indicator"_en,

@@ -157,6 +157,7 @@ __all__: list[str] = [
     "CampaignSpec",
     "Campaign",
     "load_campaign",
+    "campaign_store_path",
     "parse_campaign",
     "campaign_to_json",
     "save_campaign",
@@ -7469,6 +7470,11 @@ def bundled_round_scheme_path(id: str) -> pathlib.Path:
 def calendar_to_json(calendar: WorkCalendar, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     """
     The calendar as JSON text, loadable again into an equal calendar.
+    """
+
+def campaign_store_path(path: os.PathLike | str | bytes, *, allow_outside: bool = False) -> pathlib.Path:
+    """
+    The campaign store a campaign file names (its "store" key), relative to the file's folder and inside it unless allow_outside; ValidationError naming "$.store" when it names none.
     """
 
 def campaign_to_json(campaign: Campaign, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:

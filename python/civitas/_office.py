@@ -196,10 +196,7 @@ def import_submission(campaign_file: str | os.PathLike[str], path: str | os.Path
     `submitted_on` (default today) is the day its values become known; `submitted_by` defaults to
     the form's 填报人."""
     campaign = _core.load_campaign(campaign_file)
-    if not campaign.spec.store:
-        raise validation_error("$.store", f"the campaign names no store to import into; expected \"store\" in {campaign_file}",
-                               f"创建方案未指定导入用的活动数据库；应在 {campaign_file} 中给出 \"store\"")
+    store = _core.CampaignStore(_core.campaign_store_path(campaign_file))
     reading = read_submission(campaign, path)
-    store = _core.CampaignStore(Path(campaign_file).parent / campaign.spec.store)
     return _core.import_form(store, campaign, reading, submitted_on=submitted_on or datetime.date.today(),
                              submitted_by=submitted_by, partial=partial)

@@ -238,6 +238,12 @@ void register_campaign(py::module_& m) {
         "Reads and validates a campaign file with the frameworks, calendar, plan, inspections and observations it names, "
         "all inside its folder unless allow_outside.");
     m.def(
+        "campaign_store_path",
+        [](const std::filesystem::path& path, bool allow_outside) { return campaign_store_path(path, read_options_of(std::nullopt, allow_outside)); },
+        py::arg("path"), py::kw_only(), py::arg("allow_outside") = false, py::call_guard<py::gil_scoped_release>(),
+        "The campaign store a campaign file names (its \"store\" key), relative to the file's folder and inside it unless "
+        "allow_outside; ValidationError naming \"$.store\" when it names none.");
+    m.def(
         "parse_campaign",
         [](std::string_view json, const std::string& file, const std::optional<std::filesystem::path>& base_folder,
            const std::optional<Limits>& limits, bool allow_outside) {

@@ -373,6 +373,16 @@ Campaign load_campaign(const std::filesystem::path& path, const ReadOptions& opt
     return parse_campaign(detail::read_json_file(path, options.limits), path.string(), options);
 }
 
+std::filesystem::path campaign_store_path(const std::filesystem::path& campaign_file, const ReadOptions& options) {
+    const std::string file = campaign_file.string();
+    const Json document = detail::parse_json(detail::read_json_file(campaign_file, options.limits), file, options.limits);
+    const Node root(document, "$", file);
+    if (!root.value().is_object() || !root.has("store"))
+        throw ValidationError("$.store", Message("{0} names no campaign store; expected a \"store\" key naming its file (docs/office.md)"_en,
+                                                 "{0} 未指定活动数据库；应有 \"store\" 键指定其文件（见 docs/office.md）"_zh, {file}));
+    return Reading{options, detail::folder_of(file, options)}.file(root.at("store"));
+}
+
 std::string campaign_to_json(const Campaign& campaign, int indent) {
     const CampaignSpec& spec = campaign.spec();
     Json j;

@@ -77,7 +77,8 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     assert result.stdout == ""
 
 
-COMMANDS = {"validate": "FILE", "score": "FRAMEWORK DATA.csv", "report": "CAMPAIGN", "circular": "CAMPAIGN", "list": ""}
+COMMANDS = {"validate": "FILE", "score": "FRAMEWORK DATA.csv", "report": "CAMPAIGN", "circular": "CAMPAIGN", "template": "CAMPAIGN",
+            "import": "CAMPAIGN FILE", "submissions": "CAMPAIGN", "history": "CAMPAIGN", "list": ""}
 
 
 def test_the_help_lists_the_commands() -> None:

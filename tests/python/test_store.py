@@ -3,8 +3,13 @@ withdrawal, and a campaign that names a store."""
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +101,53 @@ def test_an_observation_file_is_imported_as_a_submission(campaign_file: Path) ->
     values.write_text(f"unit,indicator,date,value\neast,{COVERAGE},2026-01-31,lots\n", encoding="utf-8")
     with pytest.raises(civitas.ParseError, match="gardens-2026-01.csv"):
         civitas.read_observation_submission(values, provenance)
+
+
+def test_the_store_path_a_campaign_names(campaign_file: Path, tmp_path: Path) -> None:
+    assert civitas.campaign_store_path(campaign_file) == campaign_file.parent / "campaign.db"
+    outside = tmp_path / "city" / "campaign.json"
+    outside.parent.mkdir()
+    outside.write_text(json.dumps({"store": "../elsewhere.db"}), encoding="utf-8")
+    with pytest.raises(civitas.ParseError, match=r"\$\.store: .*leads out of the folder"):
+        civitas.campaign_store_path(outside)
+    assert civitas.campaign_store_path(outside, allow_outside=True).resolve() == tmp_path / "elsewhere.db"
+    none = tmp_path / "none.json"
+    none.write_text(json.dumps({"id": "city"}), encoding="utf-8")
+    with pytest.raises(civitas.ValidationError, match=r"^\$\.store: .*none\.json names no campaign store"):
+        civitas.campaign_store_path(none)
+
+
+def run_cli(*args: str | Path, locale: str = "C") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL=locale)
+    return subprocess.run([sys.executable, "-m", "civitas", *map(str, args)], capture_output=True, text=True, encoding="utf-8",
+                          env=env, check=False, timeout=120)
+
+
+def test_the_commands_read_and_withdraw(campaign_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    campaign = civitas.load_campaign(campaign_file)
+    store = civitas.CampaignStore(civitas.campaign_store_path(campaign_file))
+    store.import_submission(campaign, submission("王伟", datetime.date(2026, 2, 1), 37.5))
+    store.import_submission(campaign, submission("李娜", datetime.date(2026, 2, 10), 38.2))
+
+    # `python -m civitas`: the same program as `civitas`.
+    history = run_cli("history", campaign_file, "--unit", "east", "--indicator", COVERAGE, "--lang", "zh")
+    assert history.returncode == 0, history.stderr
+    assert history.stdout.startswith(f"单位 'east' 指标 '{COVERAGE}'：共 2 个版本（已撤回 0 个）\n\n日期 ")
+    assert "  38.2  2026-02-10     2  gardens  李娜    gardens.xlsx  有效\n" in history.stdout
+    assert json.loads(run_cli("history", campaign_file, "--unit", "east", "--indicator", COVERAGE, "--format", "json").stdout) == [
+        {"date": "2026-01-31", "value": value, "recorded": recorded, "submission": number, "department": "gardens",
+         "submitted_by": by, "file": "gardens.xlsx", "status": "active"}
+        for value, recorded, number, by in [(37.5, "2026-02-01", 1, "王伟"), (38.2, "2026-02-10", 2, "李娜")]]
+
+    # In process, as civitas.__main__ runs it.
+    assert civitas._core._cli_run(["submissions", str(campaign_file), "--withdraw", "2", "--by", "张敏", "--on", "2026-02-11",
+                                   "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("withdrew submission 2: its 1 observations, 0 task reports and 0 problem updates no longer count\n")
+    assert out.endswith("  withdrawn by 张敏 on 2026-02-11\n")
+    assert store.submission(2).status == civitas.SubmissionStatus.withdrawn
+    assert civitas._core._cli_run(["submissions", str(campaign_file), "--withdraw", "2", "--by", "张敏", "--lang", "en"]) == 3
+    assert "submission 2 was withdrawn already, by 张敏 on 2026-02-11" in capsys.readouterr().err
+    listed = run_cli("submissions", campaign_file, "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
+    assert [row["status"] for row in csv.DictReader(io.StringIO(listed.stdout))] == ["active", "withdrawn"]

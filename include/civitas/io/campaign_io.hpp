@@ -20,6 +20,12 @@ inline constexpr const char* campaign_format = "civitas-campaign/1";
 /// observations, all inside the file's folder unless options.allow_outside. ParseError names the
 /// file (the named file's own when the fault is there), the JSON path and the value.
 [[nodiscard]] CIVITAS_EXPORT Campaign load_campaign(const std::filesystem::path& path, const ReadOptions& options = {});
+/// The campaign store a campaign file names: its top-level "store" key, relative to the file's
+/// folder and inside it unless options.allow_outside (the rules of load_campaign), read without
+/// loading the rest. ValidationError naming "$.store" when the file names no store; ParseError
+/// for a file that cannot be read or a path that leads out of its folder.
+[[nodiscard]] CIVITAS_EXPORT std::filesystem::path campaign_store_path(const std::filesystem::path& campaign_file,
+                                                                       const ReadOptions& options = {});
 /// Parses campaign JSON text; `file` is the name used in messages. The files the text names are
 /// found in options.base_folder, else in the folder of `file`; text given as "<string>" without
 /// a base folder may name none.

@@ -3,6 +3,7 @@
 // string already in the report's language. layout() fills it from a Report; one renderer per
 // format writes it, so text, Markdown and HTML always say the same thing.
 
+#include <civitas/export.hpp>
 #include <civitas/report/report.hpp>
 
 #include <optional>
@@ -130,7 +131,8 @@ void actions_blocks(std::vector<Block>& blocks, Language language, const std::ve
 [[nodiscard]] std::string escape_html(std::string_view data);
 
 /// Columns a string takes in a terminal: 2 for East Asian wide and full-width characters, else 1.
-[[nodiscard]] std::size_t display_width(const std::string& utf8);
+/// Exported for the command line's tables (cli/cli.hpp, text_table).
+[[nodiscard]] CIVITAS_EXPORT std::size_t display_width(const std::string& utf8);
 /// At most `width` columns of `utf8`, ending in "…" when cut.
 [[nodiscard]] std::string clip_text(const std::string& utf8, std::size_t width);
 

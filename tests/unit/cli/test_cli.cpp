@@ -150,7 +150,7 @@ TEST(CliOutput, AnOutputFileNamesItsFormat) {
     EXPECT_EQ(first, "<!DOCTYPE html>");
 }
 
-const std::vector<std::string> commands = {"validate", "score", "report", "list"};
+const std::vector<std::string> commands = {"validate", "score", "report", "circular", "template", "import", "submissions", "history", "list"};
 
 TEST(CliHelp, TheProgramsHelpListsTheCommands) {
     const Result help = run({"--help", "--lang", "en"});
@@ -219,7 +219,7 @@ TEST(CliUsage, AnUnknownOptionNamesTheCommand) {
     EXPECT_EQ(run({"frobnicate", "--lang", "en"}).err,
               "civitas: unknown command 'frobnicate'\n"
               "usage: civitas COMMAND ARGUMENTS... [options]\n"
-              "commands: validate, score, report, circular, template, import, list; `civitas COMMAND --help` describes one.\n");
+              "commands: validate, score, report, circular, template, import, submissions, history, list; `civitas COMMAND --help` describes one.\n");
 }
 
 TEST(CliUsage, AMissingOrSurplusArgumentNamesTheCommand) {
@@ -336,7 +336,7 @@ TEST(CliOffice, WhatTheProgramCannotDoIsAUsageError) {
     const std::string without = folder.file("lanzhou/without-store.json");
     const Result no_store = run({"import", without, folder.file("g.csv"), "--lang", "en"});
     EXPECT_EQ(no_store.code, cli::invalid_input);
-    EXPECT_EQ(no_store.err, "civitas: $.store: the campaign names no store to import into; expected \"store\" in " + without + "\n");
+    EXPECT_EQ(no_store.err, "civitas: $.store: " + without + " names no campaign store; expected a \"store\" key naming its file (docs/office.md)\n");
 }
 
 TEST(CliUsage, TheVersionGoesToTheStandardOutput) {

@@ -23,6 +23,60 @@ using test::TempFolder;
 
 Date day(const char* iso) { return parse_date(iso, "test"); }
 
+// The store a campaign file names: its "store" key alone, by the rules of loading.
+TEST(CampaignStorePath, IsFoundBesideTheCampaignFileFromItsStoreKeyAlone) {
+    const TempFolder folder;
+    // Nothing else of the file is read: a campaign this small would not load.
+    const std::filesystem::path file = folder.write("city/campaign.json", R"({"store": "data/./campaign.db", "titles": 3})");
+    EXPECT_EQ(campaign_store_path(file), folder.path() / "city" / "data" / "campaign.db");
+    EXPECT_FALSE(std::filesystem::exists(folder.path() / "city" / "data"));  // named, not made
+}
+
+TEST(CampaignStorePath, AFileNamingNoStoreIsAValidationErrorAtDollarStore) {
+    const TempFolder folder;
+    const std::filesystem::path file = folder.write("campaign.json", R"({"format": "civitas-campaign/1", "id": "city", "titles": []})");
+    try {
+        (void)campaign_store_path(file);
+        FAIL() << "a store was found in a file that names none";
+    } catch (const ValidationError& error) {
+        EXPECT_EQ(error.path(), "$.store");
+        EXPECT_EQ(error.message(Language::en), "$.store: " + file.string() + " names no campaign store; expected a \"store\" key naming its file (docs/office.md)");
+        EXPECT_EQ(error.message(Language::zh), "$.store: " + file.string() + " 未指定活动数据库；应有 \"store\" 键指定其文件（见 docs/office.md）");
+    }
+    const std::filesystem::path list = folder.write("list.json", R"(["store"])");
+    EXPECT_THROW((void)campaign_store_path(list), ValidationError);
+}
+
+TEST(CampaignStorePath, KeepsInsideTheFolderUnlessAllowed) {
+    const TempFolder folder;
+    const std::filesystem::path file = folder.write("city/campaign.json", R"({"store": "../elsewhere.db"})");
+    try {
+        (void)campaign_store_path(file);
+        FAIL() << "a store outside the campaign's folder was allowed";
+    } catch (const ParseError& error) {
+        EXPECT_EQ(error.file(), file.string());
+        EXPECT_EQ(error.location(), "$.store");
+        EXPECT_NE(std::string(error.what()).find("\"../elsewhere.db\" leads out of the folder"), std::string::npos) << error.what();
+    }
+    ReadOptions outside;
+    outside.allow_outside = true;
+    EXPECT_EQ(campaign_store_path(file, outside).lexically_normal(), folder.path() / "elsewhere.db");
+}
+
+TEST(CampaignStorePath, AFileThatCannotBeReadOrAStoreThatIsNoPathIsAParseError) {
+    const TempFolder folder;
+    EXPECT_THROW((void)campaign_store_path(folder.path() / "missing.json"), ParseError);
+    EXPECT_THROW((void)campaign_store_path(folder.write("bad.json", R"({"store": )")), ParseError);
+    for (const char* text : {R"({"store": 7})", R"({"store": ""})"}) {
+        try {
+            (void)campaign_store_path(folder.write("campaign.json", text));
+            FAIL() << text;
+        } catch (const ParseError& error) {
+            EXPECT_EQ(error.location(), "$.store") << text;
+        }
+    }
+}
+
 #if !CIVITAS_TEST_HAS_STORE
 
 TEST(CampaignStore, WithoutSqliteSaysWhatToInstall) {
