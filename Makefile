@@ -35,13 +35,16 @@ build:
 	$(CMAKE) --preset dev
 	$(CMAKE) --build --preset dev -j $(JOBS)
 
-## demo: the Lanzhou example's report: the text here, the HTML in build/demo/lanzhou-report.html
+## demo: the Lanzhou example's report and its supervision circular: the text here, the HTML in
+## build/demo/lanzhou-report.html and build/demo/lanzhou-circular.html
 DEMO_CAMPAIGN := examples/lanzhou/campaign.json
 DEMO_AS_OF := 2025-12-31
 demo: deps build
 	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF)
+	build/dev/cli/civitas circular $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF)
 	mkdir -p build/demo
 	build/dev/cli/civitas report $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-report.html
+	build/dev/cli/civitas circular $(DEMO_CAMPAIGN) --as-of $(DEMO_AS_OF) -o build/demo/lanzhou-circular.html
 
 ## test: the C++ tests, the Python tests, then the packaging tests (scripts/test-packaging.sh) but
 ## the long build from PyPI alone (test-pypi-build); the manylinux wheel they test is the one

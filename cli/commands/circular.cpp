@@ -25,32 +25,6 @@ struct CircularArguments {
     bool allow_outside = false;
 };
 
-// The submissions of the campaign's store, read-only; none, with a note on `err`, when the
-// campaign names no store, its file does not exist yet, or this build has no store.
-std::vector<SubmissionRecord> submissions_of(const std::string& file, bool allow_outside, const Campaign& campaign, const Context& context) {
-    const CampaignSpec& spec = campaign.spec();
-    if (!spec.submissions) return {};  // nothing is counted without a schedule
-    const auto note = [&](const Message& message) { context.err << "civitas: " << message.text(context.language) << "\n"; };
-    if (spec.store.empty()) {
-        note(Message("the campaign names no store: no submission is counted, every one due is missing"_en,
-                     "创建方案未指定活动数据库：不计入任何报送，应报的均计为未报"_zh));
-        return {};
-    }
-    if (!store_available()) {
-        note(Message("this civitas was built without the campaign store: no submission is counted"_en,
-                     "此 civitas 构建时未包含活动数据库：不计入任何报送"_zh));
-        return {};
-    }
-    const std::filesystem::path path = store_path(file, allow_outside);
-    const std::optional<CampaignStore> store = store_for_reading(path);
-    if (!store) {
-        note(Message("the store {0} does not exist yet: no submission is counted, every one due is missing"_en,
-                     "活动数据库 {0} 尚不存在：不计入任何报送，应报的均计为未报"_zh, {path.string()}));
-        return {};
-    }
-    return store->submissions();
-}
-
 int circular(const CircularArguments& arguments, const Context& context) {
     std::string format = arguments.format;
     if (format.empty()) {
@@ -71,7 +45,7 @@ int circular(const CircularArguments& arguments, const Context& context) {
     ReadOptions reading;
     reading.allow_outside = arguments.allow_outside;
     const Campaign campaign = load_campaign(arguments.campaign, reading);
-    const std::vector<SubmissionRecord> submissions = submissions_of(arguments.campaign, arguments.allow_outside, campaign, context);
+    const std::vector<SubmissionRecord> submissions = store_submissions(arguments.campaign, arguments.allow_outside, campaign, context).value_or(std::vector<SubmissionRecord>());
     const Circular built = build_circular(campaign, *arguments.as_of, submissions, options);
     const std::string text = render(built, *enum_from_string<ReportFormat>(format));
     if (arguments.output.empty()) {

@@ -112,12 +112,12 @@ void add_import(Program& program) {
                      Message("a filled form (.xlsx, or any file of a .csv form) or an observation file (.csv, .json)"_en,
                              "填好的填报模板（.xlsx，或 .csv 模板中的任一文件）或观测数据文件（.csv、.json）"_zh));
     command.option("--submitted-by", arguments->submitted_by, Message("NAME"_en, "姓名"_zh),
-                   Message("who submitted it; default the form's 填报人"_en, "报送人；默认取模板中的“填报人”"_zh));
+                   Message("who submitted it; default the one the form's cover names"_en, "报送人；默认取模板中的“填报人”"_zh));
     command.date("--submitted-on", arguments->submitted_on,
                  Message("the day it was submitted: its values become known on it; default today"_en, "报送日期：数据自该日起视为已知；默认今天"_zh));
     command.option("--department", arguments->department, Message("ID"_en, "标识"_zh),
                    Message("observation files: the department submitting them"_en, "观测数据文件：报送的责任部门"_zh));
-    command.option("--period", arguments->period, Message("YYYY-MM"_en, "YYYY-MM"_zh),
+    command.option("--period", arguments->period, Message("YYYY-MM"_en, "年月"_zh),
                    Message("observation files: the month they report on"_en, "观测数据文件：所报告的月份"_zh));
     command.flag("--partial", arguments->partial,
                  Message("imports the valid records and lists the refused; default: any invalid cell or record refuses it all"_en,

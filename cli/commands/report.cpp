@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "cli.hpp"
+#include "store.hpp"
 
 #include <civitas/civitas.hpp>
 
@@ -49,6 +50,7 @@ int report(const ReportArguments& arguments, const Context& context) {
                                {std::to_string(rejected.size()), rejected.front().first, to_string(rejected.front().second, context.language)})
                            .text(context.language)
                     << "\n";
+    options.submissions = store_submissions(arguments.campaign, arguments.allow_outside, campaign, context);
     const Report built = build_report(campaign, as_of, options);
     const std::string text = render(built, *enum_from_string<ReportFormat>(format));
     if (arguments.output.empty()) {

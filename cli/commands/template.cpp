@@ -45,7 +45,7 @@ int write_template(const TemplateArguments& arguments, const Context& context) {
         form = submission_form(campaign, arguments.department, options);
     } catch (const ValidationError& error) {
         if (error.path() != "period") throw;
-        throw UsageError{Message("--period {0}"_en, "--period {0}"_zh, {error.detail()})};
+        throw UsageError{Message("--period: {0}"_en, "--period 选项：{0}"_zh, {error.detail()})};
     }
     if (kind == "xlsx") {
         context.workbooks.write(form, arguments.output);
@@ -73,13 +73,13 @@ Message no_workbooks() {
 
 void add_template(Program& program) {
     auto arguments = std::make_shared<TemplateArguments>();
-    Command& command = program.add("template", Message("writes a department's submission form (填报模板) for a month: .xlsx or .csv"_en,
+    Command& command = program.add("template", Message("writes a department's submission form for a month: .xlsx or .csv"_en,
                                                        "生成责任部门某月的填报模板：.xlsx 或 .csv"_zh));
     command.argument(arguments->campaign, Message("CAMPAIGN"_en, "创建方案"_zh), Message("a campaign file (.json)"_en, "创建方案文件（.json）"_zh));
     command.option("--department", arguments->department, Message("ID"_en, "标识"_zh),
                    Message("the department whose form it is (an id of the campaign's departments)"_en, "填报的责任部门（创建方案中的部门标识）"_zh))
         ->required();
-    command.option("--period", arguments->period, Message("YYYY-MM"_en, "YYYY-MM"_zh),
+    command.option("--period", arguments->period, Message("YYYY-MM"_en, "年月"_zh),
                    Message("the month it reports on: its last day is filled in as the values' date"_en,
                            "填报的月份：其最后一天预填为数值的日期"_zh));
     command.date("--as-of", arguments->as_of,

@@ -154,6 +154,8 @@ __all__: list[str] = [
     "CampaignUnit",
     "Department",
     "Target",
+    "SubmissionSchedule",
+    "AccountabilityRule",
     "CampaignSpec",
     "Campaign",
     "load_campaign",
@@ -209,6 +211,19 @@ __all__: list[str] = [
     "DepartmentRow",
     "Report",
     "build_report",
+    "CellKind",
+    "CellRule",
+    "FormSheet",
+    "SubmissionForm",
+    "FilledSheet",
+    "CellError",
+    "FormReading",
+    "submission_form",
+    "read_submission_form",
+    "import_form",
+    "form_csv_file",
+    "save_form_csv",
+    "read_form_csv",
     "AhpMethod",
     "RandomIndexTable",
     "ObjectiveNormalization",
@@ -4490,7 +4505,7 @@ class CampaignUnit:
 
 class Department:
     """
-    A department (bureau) that answers for tasks and targets.
+    A department (a bureau, or a district's government with `unit`) that answers for tasks and targets.
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
@@ -4498,7 +4513,7 @@ class Department:
     def __deepcopy__(self, memo: dict) -> Department: ...
     def __eq__(self, arg0: builtins.object) -> bool: ...
     def __getstate__(self) -> builtins.object: ...
-    def __init__(self, id: str = "", *, name: str = "", leader: str = "") -> None: ...
+    def __init__(self, id: str = "", *, name: str = "", leader: str = "", unit: str = "") -> None: ...
     def __reduce__(self) -> tuple: ...
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
@@ -4523,6 +4538,13 @@ class Department:
         """
     @name.setter
     def name(self, arg0: str) -> None: ...
+    @property
+    def unit(self) -> str:
+        """
+        The unit it answers for as a whole (a district's government), '' for none.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None: ...
 
 class Target:
     """
@@ -4590,6 +4612,112 @@ class Target:
     @value.setter
     def value(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
 
+class SubmissionSchedule:
+    """
+    When departments submit: one submission a month from first_month, due by due_day of the next month.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> SubmissionSchedule: ...
+    def __deepcopy__(self, memo: dict) -> SubmissionSchedule: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        first_month: datetime.date,
+        *,
+        due_day: typing.SupportsInt | typing.SupportsIndex = 5,
+        departments: collections.abc.Sequence[str] = [],
+    ) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def departments(self) -> list[str]:
+        """
+        Ids of the departments that submit; empty: every department.
+        """
+    @departments.setter
+    def departments(self, arg0: collections.abc.Sequence[str]) -> None: ...
+    @property
+    def due_day(self) -> int:
+        """
+        The day of the following month (1-28) by which a month's submission is due.
+        """
+    @due_day.setter
+    def due_day(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None: ...
+    @property
+    def first_month(self) -> datetime.date:
+        """
+        The first day of the first month whose submission is due.
+        """
+    @first_month.setter
+    def first_month(self, arg0: datetime.date) -> None: ...
+
+class AccountabilityRule:
+    """
+    An accountability step (问责) taken against a department meeting any of its conditions.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> AccountabilityRule: ...
+    def __deepcopy__(self, memo: dict) -> AccountabilityRule: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        days_overdue: typing.SupportsInt | typing.SupportsIndex | None = None,
+        problems_overdue: typing.SupportsInt | typing.SupportsIndex | None = None,
+        late_submissions: typing.SupportsInt | typing.SupportsIndex | None = None,
+        months: typing.SupportsInt | typing.SupportsIndex | None = None,
+    ) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def days_overdue(self) -> int | None:
+        """
+        Met by a task at least this many working days overdue, or None.
+        """
+    @days_overdue.setter
+    def days_overdue(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def id(self) -> str:
+        """
+        Unique among the rules.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None: ...
+    @property
+    def late_submissions(self) -> int | None:
+        """
+        Met by at least this many late or missing submissions, or None.
+        """
+    @late_submissions.setter
+    def late_submissions(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def months(self) -> int | None:
+        """
+        Late submissions counted over the last this many months due; None: all.
+        """
+    @months.setter
+    def months(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+    @property
+    def name(self) -> str:
+        """
+        Display name ('约谈').
+        """
+    @name.setter
+    def name(self, arg0: str) -> None: ...
+    @property
+    def problems_overdue(self) -> int | None:
+        """
+        Met by at least this many problems open past their deadline, or None.
+        """
+    @problems_overdue.setter
+    def problems_overdue(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
+
 class CampaignSpec:
     """
     Everything a campaign file says, as plain data; `Campaign` is its validated form.
@@ -4618,9 +4746,18 @@ class CampaignSpec:
         rounds: collections.abc.Sequence[AssessmentRound] = [],
         checks: collections.abc.Sequence[Check] = [],
         inspections: collections.abc.Sequence[FieldInspection] = [],
+        submissions: SubmissionSchedule | None = None,
+        accountability: collections.abc.Sequence[AccountabilityRule] = [],
     ) -> None: ...
     def __reduce__(self) -> tuple: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def accountability(self) -> list[AccountabilityRule]:
+        """
+        Accountability steps (AccountabilityRule), mildest first.
+        """
+    @accountability.setter
+    def accountability(self, arg0: collections.abc.Sequence[AccountabilityRule]) -> None: ...
     @property
     def calendar(self) -> str:
         """
@@ -4706,6 +4843,13 @@ class CampaignSpec:
     @store.setter
     def store(self, arg0: str) -> None: ...
     @property
+    def submissions(self) -> SubmissionSchedule | None:
+        """
+        When departments submit (SubmissionSchedule), or None.
+        """
+    @submissions.setter
+    def submissions(self, arg0: SubmissionSchedule | None) -> None: ...
+    @property
     def targets(self) -> list[Target]:
         """
         Targets, in order.
@@ -4790,6 +4934,10 @@ class Campaign:
     def inspection(self, id: str) -> FieldInspection:
         """
         The inspection with this id; NotFoundError.
+        """
+    def responsible_department(self, responsibility: collections.abc.Mapping[str, str]) -> Department | None:
+        """
+        The department answering for work with these responsibility fields (a task's): the one whose id or name is 'department', else the one whose unit's id or name is 'unit'; None when none is.
         """
     def round_scheme(self, title: str) -> RoundScheme:
         """
@@ -6684,6 +6832,221 @@ class Report:
         Display name of each unit id.
         """
 
+class CellKind(enum.Enum):
+    """
+    What a cell of a form holds: label (locked), text, number, yes_no or date.
+    """
+
+    date = ...
+    label = ...
+    number = ...
+    text = ...
+    yes_no = ...
+
+class CellRule:
+    """
+    What a cell of a form accepts.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CellRule: ...
+    def __deepcopy__(self, memo: dict) -> CellRule: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def high(self) -> float | None:
+        """
+        Numbers: the greatest accepted, or None.
+        """
+    @property
+    def kind(self) -> CellKind:
+        """
+        CellKind.
+        """
+    @property
+    def low(self) -> float | None:
+        """
+        Numbers: the least accepted, or None.
+        """
+
+class FormSheet:
+    """
+    One sheet of a form: headings, then rows of cells, each with its rule.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> FormSheet: ...
+    def __deepcopy__(self, memo: dict) -> FormSheet: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def cells(self) -> list[list[str]]:
+        """
+        Rows of cells as text ('' for an empty input).
+        """
+    @property
+    def columns(self) -> list[str]:
+        """
+        Column ids.
+        """
+    @property
+    def headings(self) -> list[str]:
+        """
+        Column headings in the form's language.
+        """
+    @property
+    def id(self) -> str:
+        """
+        'cover', 'indicators', 'tasks' or 'problems'.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The sheet's name in the form's language ('指标').
+        """
+    @property
+    def rules(self) -> list[list[CellRule]]:
+        """
+        For each cell, what it accepts (CellRule; labels are locked).
+        """
+
+class SubmissionForm:
+    """
+    A department's submission form (填报模板) for one period.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> SubmissionForm: ...
+    def __deepcopy__(self, memo: dict) -> SubmissionForm: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def campaign(self) -> str:
+        """
+        Campaign id.
+        """
+    @property
+    def department(self) -> str:
+        """
+        Department id.
+        """
+    @property
+    def language(self) -> Language:
+        """
+        Language of names and headings.
+        """
+    @property
+    def period(self) -> str:
+        """
+        The month it reports on ('2026-03'), '' for none.
+        """
+    @property
+    def sheets(self) -> list[FormSheet]:
+        """
+        cover, indicators, tasks, problems (FormSheet).
+        """
+
+class FilledSheet:
+    """
+    A sheet as a file gave it: its name, the file, rows of cells as text (headings first).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> FilledSheet: ...
+    def __deepcopy__(self, memo: dict) -> FilledSheet: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(self, name: str, file: str, rows: collections.abc.Sequence[collections.abc.Sequence[str]]) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def file(self) -> str:
+        """
+        The file it is in.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The sheet's name (either language's, or its id).
+        """
+    @property
+    def rows(self) -> list[list[str]]:
+        """
+        The heading row, then the rows.
+        """
+
+class CellError:
+    """
+    A cell of a filled form that was refused.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> CellError: ...
+    def __deepcopy__(self, memo: dict) -> CellError: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    def __str__(self) -> str:
+        """
+        'sheet 任务, cell F4 (...): ...'.
+        """
+    @property
+    def message(self) -> str:
+        """
+        What is wrong, in English.
+        """
+    @property
+    def message_zh(self) -> str:
+        """
+        What is wrong, in Chinese.
+        """
+    @property
+    def place(self) -> str:
+        """
+        Where, in English.
+        """
+    @property
+    def place_zh(self) -> str:
+        """
+        Where, in Chinese.
+        """
+
+class FormReading:
+    """
+    A filled form read: the submission it makes and the cells refused.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> FormReading: ...
+    def __deepcopy__(self, memo: dict) -> FormReading: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def errors(self) -> list[CellError]:
+        """
+        Every refused cell (CellError); their rows are left out.
+        """
+    @property
+    def submission(self) -> Submission:
+        """
+        The Submission (department, period, file, records).
+        """
+
 class AhpMethod(enum.Enum):
     """
     How AHP derives weights: eigenvector (Saaty) or geometric_mean of each row.
@@ -7548,6 +7911,11 @@ def field_inspection_to_json(inspection: FieldInspection, indent: typing.Support
     The inspection as JSON text, loadable again into an equal inspection.
     """
 
+def form_csv_file(path: os.PathLike | str | bytes, sheet: str) -> pathlib.Path:
+    """
+    The file of one sheet of the CSV form `path` names: ('form.csv', 'tasks') gives form.tasks.csv.
+    """
+
 def framework_to_json(framework: Framework, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     """
     The framework as JSON text, loadable again into an equal framework.
@@ -7609,6 +7977,19 @@ def history_average(
 ) -> HistoryAverage:
     """
     'Not above the last five years' average': the latest point's calendar year against the mean of the `years` calendar years before it.
+    """
+
+def import_form(
+    store: CampaignStore,
+    campaign: Campaign,
+    reading: FormReading,
+    *,
+    submitted_on: datetime.date,
+    submitted_by: str = "",
+    partial: bool = False,
+) -> ImportResult:
+    """
+    Imports a FormReading into the store: any refused cell refuses it all (ParseError listing every cell, nothing stored) unless partial=True; submitted_by '' takes the cover's.
     """
 
 def language_of_text(text: str) -> Language:
@@ -7877,6 +8258,11 @@ def rank_uncertainty(
     Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). The same seed gives the same result with any number of threads.
     """
 
+def read_form_csv(path: os.PathLike | str | bytes) -> list[FilledSheet]:
+    """
+    The sheets (FilledSheet) of the filled CSV form `path` names (any of its files).
+    """
+
 def read_observation_submission(path: os.PathLike | str | bytes, provenance: Submission) -> Submission:
     """
     A Submission of every observation in a CSV or JSON observation file, with the provenance given (file: the file's name when ''); ParseError naming the first row that cannot be read.
@@ -7894,6 +8280,11 @@ def read_observations_arrow(
 ) -> ObservationLoad:
     """
     Reads observations from a table that exports an Arrow stream (`__arrow_c_stream__`: a pyarrow Table or RecordBatchReader, a polars or pandas DataFrame, a DuckDB result), in C++ without a loop in Python. Its columns are those of the CSV format, by name, with the same rules: ids as text (dictionary-encoded too), dates as date32, date64, timestamps without a time zone or 'YYYY-MM-DD' text, value as any number, nulls as empty cells. Bad rows are left out and listed in `rejected` with `path` 'column[row]' (0-based); a column of another type raises ParseError naming it, its Arrow type and what is accepted; `name` is the source's name in errors.
+    """
+
+def read_submission_form(campaign: Campaign, sheets: collections.abc.Sequence[FilledSheet], file: str) -> FormReading:
+    """
+    Reads filled sheets (FilledSheet) against the form the campaign gives the department and period on its cover: a FormReading. A sheet or heading not of the form: ParseError naming it.
     """
 
 def read_value_table_arrow(
@@ -7946,6 +8337,11 @@ def round_scheme_to_json(scheme: RoundScheme, indent: typing.SupportsInt | typin
 def save_campaign(campaign: Campaign, path: os.PathLike | str | bytes, *, allow_outside: bool = False) -> None:
     """
     Writes the campaign file with its inspection, plan and sub-plan files, all or none (a failure leaves every file as it was: IoError); a file it names outside its folder is a ValidationError unless allow_outside.
+    """
+
+def save_form_csv(form: SubmissionForm, path: os.PathLike | str | bytes) -> list[pathlib.Path]:
+    """
+    Writes a form as CSV, one file a sheet (FORM.cover.csv, ...), all or none; returns the files.
     """
 
 def save_framework(framework: Framework, path: os.PathLike | str | bytes) -> None:
@@ -8030,6 +8426,18 @@ def store_available() -> bool:
 def store_schema_version() -> int:
     """
     The schema version of a store of this civitas (older ones are migrated on open).
+    """
+
+def submission_form(
+    campaign: Campaign,
+    department: str,
+    *,
+    period: str = "",
+    language: Language = Language.zh,
+    as_of: datetime.date | None = None,
+) -> SubmissionForm:
+    """
+    The submission form of a department (an id of the campaign) for a month ('2026-03'): cover, the indicators it answers for per unit, its unfinished tasks, its open problems, each input cell with its rule.
     """
 
 def topsis(

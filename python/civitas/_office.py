@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _core
-from ._support import _optional, parse_error, validation_error
+from ._support import _optional, io_error, parse_error, validation_error
 
 __all__ = ["write_template", "read_submission", "import_submission"]
 
@@ -135,8 +135,8 @@ def read_xlsx(path: str | os.PathLike[str]) -> list[_core.FilledSheet]:
     name = Path(path).name
     try:
         workbook = openpyxl.load_workbook(os.fspath(path), read_only=True, data_only=True)
-    except OSError:
-        raise
+    except OSError as error:
+        raise io_error(name, f"cannot read the workbook: {error.strerror or error}", f"无法读取工作簿：{error.strerror or error}") from None
     except Exception as error:  # noqa: BLE001 - openpyxl raises zip, XML and its own errors for a bad file
         raise parse_error(name, f"not an xlsx workbook ({type(error).__name__}: {error}); expected a form civitas wrote",
                           f"不是 xlsx 工作簿（{type(error).__name__}: {error}）；应为 civitas 生成的填报模板") from None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, TypeVar
 
-from ._errors import Error, NotFoundError, ParseError, ValidationError
+from ._errors import Error, IoError, NotFoundError, ParseError, ValidationError
 
 _Error = TypeVar("_Error", bound=Error)
 
@@ -55,6 +55,13 @@ def validation_error(path: str, english: str, chinese: str) -> ValidationError:
 def parse_error(file: str, english: str, chinese: str) -> ParseError:
     """A civitas.ParseError naming `file`: str() is 'file: english', `message_zh` 'file: chinese'."""
     error = ParseError(f"{file}: {english}")
+    error.file = file
+    return _with_chinese(error, f"{file}: {chinese}")
+
+
+def io_error(file: str, english: str, chinese: str) -> IoError:
+    """A civitas.IoError naming `file`: str() is 'file: english', `message_zh` 'file: chinese'."""
+    error = IoError(f"{file}: {english}")
     error.file = file
     return _with_chinese(error, f"{file}: {chinese}")
 

@@ -54,17 +54,28 @@ void register_form(py::module_& m) {
              py::arg("name"), py::arg("file"), py::arg("rows"))
         .def_readonly("name", &FilledSheet::name, "The sheet's name (either language's, or its id).")
         .def_readonly("file", &FilledSheet::file, "The file it is in.")
-        .def_readonly("rows", &FilledSheet::rows, "The heading row, then the rows.");
+        .def_readonly("rows", &FilledSheet::rows, "The heading row, then the rows.")
+        .def(py::self == any_object)
+        .def("__repr__", [](const FilledSheet& s) {
+            return "FilledSheet(" + repr_string(s.name) + ", " + repr_string(s.file) + ", " + std::to_string(s.rows.size()) + " rows)";
+        });
 
     py::class_<CellError> cell_error(m, "CellError", "A cell of a filled form that was refused.");
     cell_error.def("__str__", [](const CellError& e) { return to_string(e); }, "'sheet 任务, cell F4 (...): ...'.")
+        .def(py::self == any_object)
         .def("__repr__", [](const CellError& e) { return "CellError(" + repr_string(to_string(e)) + ")"; });
     def_message(cell_error, "place", &CellError::place, "Where, in English.", "Where, in Chinese.");
     def_message(cell_error, "message", &CellError::message, "What is wrong, in English.", "What is wrong, in Chinese.");
 
     py::class_<FormReading>(m, "FormReading", "A filled form read: the submission it makes and the cells refused.")
         .def_readonly("submission", &FormReading::submission, "The Submission (department, period, file, records).")
-        .def_readonly("errors", &FormReading::errors, "Every refused cell (CellError); their rows are left out.");
+        .def_readonly("errors", &FormReading::errors, "Every refused cell (CellError); their rows are left out.")
+        .def(py::self == any_object)
+        .def("__repr__", [](const FormReading& r) {
+            return "FormReading(" + repr_string(r.submission.department) + ", " + std::to_string(r.submission.observations.size()) +
+                   " observations, " + std::to_string(r.submission.tasks.size()) + " tasks, " + std::to_string(r.submission.problems.size()) +
+                   " problems, " + std::to_string(r.errors.size()) + " cells refused)";
+        });
 
     m.def(
         "submission_form",

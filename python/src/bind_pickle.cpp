@@ -20,6 +20,7 @@
 #include <civitas/report/circular.hpp>
 #include <civitas/report/report.hpp>
 #include <civitas/store/campaign_store.hpp>
+#include <civitas/store/submission_form.hpp>
 #include <civitas/tracking/assessment.hpp>
 #include <civitas/tracking/campaign.hpp>
 #include <civitas/tracking/observations.hpp>
@@ -125,10 +126,12 @@ CIVITAS_FIELDS(CampaignEvent, &S::date, &S::end, &S::title, &S::kind, &S::assess
 CIVITAS_FIELDS(TitleDates, &S::benchmark, &S::application, &S::inspection)
 CIVITAS_FIELDS(CampaignTitle, &S::id, &S::name, &S::framework, &S::dates, &S::scheme)
 CIVITAS_FIELDS(CampaignUnit, &S::id, &S::name, &S::parent, &S::classes)
-CIVITAS_FIELDS(Department, &S::id, &S::name, &S::leader)
+CIVITAS_FIELDS(Department, &S::id, &S::name, &S::leader, &S::unit)
+CIVITAS_FIELDS(SubmissionSchedule, &S::first_month, &S::due_day, &S::departments)
+CIVITAS_FIELDS(AccountabilityRule, &S::id, &S::name, &S::days_overdue, &S::problems_overdue, &S::late_submissions, &S::months)
 CIVITAS_FIELDS(Target, &S::title, &S::indicator, &S::unit, &S::value, &S::deadline, &S::department)
 CIVITAS_FIELDS(CampaignSpec, &S::id, &S::name, &S::language, &S::calendar, &S::titles, &S::units, &S::departments, &S::targets, &S::plan,
-               &S::plan_file, &S::observations, &S::store, &S::rounds, &S::checks, &S::inspections)
+               &S::plan_file, &S::observations, &S::store, &S::rounds, &S::checks, &S::inspections, &S::submissions, &S::accountability)
 CIVITAS_FIELDS(Ruling, &S::unit, &S::indicator, &S::kind, &S::outcome, &S::reason)
 CIVITAS_FIELDS(TargetProgress, &S::indicator, &S::unit, &S::every_unit, &S::target, &S::line, &S::deadline, &S::department, &S::latest,
                &S::latest_date, &S::projected, &S::met_now, &S::on_track, &S::state, &S::reason)
@@ -186,6 +189,12 @@ CIVITAS_FIELDS(ProblemUpdate, &S::problem, &S::closed, &S::note, &S::reported_on
 CIVITAS_FIELDS(Submission, &S::department, &S::unit, &S::submitted_by, &S::submitted_at, &S::file, &S::period, &S::observations, &S::tasks,
                &S::problems)
 CIVITAS_FIELDS(RejectedRecord, &S::record, &S::message)
+CIVITAS_FIELDS(CellRule, &S::kind, &S::low, &S::high)
+CIVITAS_FIELDS(FormSheet, &S::id, &S::name, &S::columns, &S::headings, &S::cells, &S::rules)
+CIVITAS_FIELDS(SubmissionForm, &S::campaign, &S::department, &S::period, &S::language, &S::sheets)
+CIVITAS_FIELDS(FilledSheet, &S::name, &S::file, &S::rows)
+CIVITAS_FIELDS(CellError, &S::place, &S::message)
+CIVITAS_FIELDS(FormReading, &S::submission, &S::errors, &S::places)
 CIVITAS_FIELDS(ValueChange, &S::unit, &S::indicator, &S::date, &S::old_value, &S::new_value)
 CIVITAS_FIELDS(ImportResult, &S::submission, &S::observations, &S::task_reports, &S::problem_updates, &S::new_values, &S::corrections,
                &S::tasks_finished, &S::problems_closed, &S::rejected)
@@ -473,6 +482,8 @@ void register_pickling(py::module_& m) {
     def_pickle<CampaignTitle>(m, "CampaignTitle");
     def_pickle<CampaignUnit>(m, "CampaignUnit");
     def_pickle<Department>(m, "Department");
+    def_pickle<SubmissionSchedule>(m, "SubmissionSchedule");
+    def_pickle<AccountabilityRule>(m, "AccountabilityRule");
     def_pickle<Target>(m, "Target");
     def_pickle<CampaignSpec>(m, "CampaignSpec");
     def_pickle<Ruling>(m, "Ruling");
@@ -509,6 +520,12 @@ void register_pickling(py::module_& m) {
     def_pickle<ProblemUpdate>(m, "ProblemUpdate");
     def_pickle<Submission>(m, "Submission");
     def_pickle<RejectedRecord>(m, "RejectedRecord");
+    def_pickle<CellRule>(m, "CellRule");
+    def_pickle<FormSheet>(m, "FormSheet");
+    def_pickle<SubmissionForm>(m, "SubmissionForm");
+    def_pickle<FilledSheet>(m, "FilledSheet");
+    def_pickle<CellError>(m, "CellError");
+    def_pickle<FormReading>(m, "FormReading");
     def_pickle<ValueChange>(m, "ValueChange");
     def_pickle<ImportResult>(m, "ImportResult");
     def_pickle<SubmissionRecord>(m, "SubmissionRecord");

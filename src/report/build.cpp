@@ -476,8 +476,10 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
         CircularOptions circular;
         circular.language = report.language;
         Circular lines = detail::circular(campaign, as_of, options.submissions ? &*options.submissions : nullptr, circular);
-        if (lines.rows.size() > static_cast<std::size_t>(options.max_items)) lines.rows.resize(static_cast<std::size_t>(options.max_items));
-        report.circular = std::move(lines.rows);
+        // The bottom of the ranking, worst first: the departments the circular names.
+        for (auto row = lines.rows.rbegin(); row != lines.rows.rend() && report.circular.size() < static_cast<std::size_t>(options.max_items); ++row)
+            if (row->overdue > 0 || row->problems_overdue > 0 || row->submissions_late + row->submissions_missing > 0)
+                report.circular.push_back(std::move(*row));
         report.actions = std::move(lines.actions);
     } catch (const Error& error) {
         report.circular.clear();

@@ -404,22 +404,29 @@ Page title_page(const Report& report, const TitleReport& t) {
     return page;
 }
 
-// The supervision circular's top lines and its accountability steps on the report date.
+// The bottom of the supervision circular's ranking on the report date, each row with the
+// accountability step it is given (the reasons are the circular's).
 void circular_section(Page& page, const Report& report) {
     const Language language = report.language;
     page.blocks.emplace_back(Heading{words::circular_section.text(language)});
     Table lines;
     lines.header = texts(language, {words::rank, words::department, words::overdue, words::most_days_late, words::problems_past_deadline,
-                                    words::rank_before});
+                                    words::submissions_column, words::circular_actions_page, words::rank_before});
     for (const CircularRow& r : report.circular) {
         const Tone moved = r.rank < r.rank_since ? Tone::green : r.rank > r.rank_since ? Tone::red : Tone::plain;
+        const auto action = std::find_if(report.actions.begin(), report.actions.end(),
+                                         [&](const CircularAction& a) { return a.department == r.department && a.name == r.name; });
+        const int late = r.submissions_late + r.submissions_missing;
         lines.rows.push_back({count(r.rank), text(r.name), count(r.overdue, r.overdue > 0 ? Tone::red : Tone::plain),
                               count(r.most_days_overdue, r.most_days_overdue > 0 ? Tone::red : Tone::plain),
                               count(r.problems_overdue, r.problems_overdue > 0 ? Tone::amber : Tone::plain),
+                              r.submits ? text(words::late_missing_of(r.submissions_late, r.submissions_missing, r.submissions_due).text(language),
+                                               late > 0 ? Tone::amber : Tone::plain)
+                                        : text("—", Tone::muted),
+                              action == report.actions.end() ? text("—", Tone::muted) : text(action->rule_name, Tone::red),
                               number(std::to_string(r.rank_since), moved)});
     }
     page.blocks.emplace_back(std::move(lines));
-    actions_blocks(page.blocks, language, report.actions);
     page.blocks.emplace_back(Paragraph{words::circular_section_note.text(language), Tone::muted});
 }
 

@@ -100,7 +100,7 @@ const std::vector<std::pair<const char*, Message>>& cover_items() {
     return items;
 }
 
-const Message how_to_fill{"Fill in the unlocked cells only; leave a cell empty to say nothing new. Values in the indicator's unit; dates YYYY-MM-DD; yes/no as 是 or 否."_en,
+const Message how_to_fill{"Fill in the unlocked cells only; leave a cell empty to say nothing new. Values in the indicator's unit; dates YYYY-MM-DD; yes/no items as yes or no."_en,
                           "只填写未锁定的单元格；不需更新的留空。数值按指标的计量单位填写；日期格式为 YYYY-MM-DD；是否类指标填“是”或“否”。"_zh};
 
 FormSheet empty_sheet(const SheetLayout& layout, Language language) {
@@ -359,7 +359,7 @@ Parsed parse_cell(const std::string& text, const CellRule& rule) {
         static const std::set<std::string> no{"否", "no", "No", "NO", "n", "N", "0", "false", "FALSE", "False"};
         if (yes.count(text) != 0) parsed.number = 1.0;
         else if (no.count(text) != 0) parsed.number = 0.0;
-        else parsed.problem = Message("\"{0}\" is not yes or no; expected 是 or 否 (yes or no)"_en, "\"{0}\" 不是“是”或“否”；应为 是 或 否"_zh, {text});
+        else parsed.problem = Message("\"{0}\" is not yes or no; expected yes or no"_en, "\"{0}\" 不是“是”或“否”；应为 是 或 否"_zh, {text});
         break;
     }
     case CellKind::date:
@@ -426,7 +426,7 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
     }
     const auto cover_at = by_id.find("cover");
     if (cover_at == by_id.end())
-        refuse(file, plain(""), Message("the form has no cover sheet (填报说明); expected the sheet naming the campaign and department"_en,
+        refuse(file, plain(""), Message("the form has no cover sheet; expected the sheet naming the campaign and department"_en,
                                       "模板没有“填报说明”工作表；应有注明创建方案和责任部门的工作表"_zh));
     const FilledSheet& cover_sheet = *cover_at->second;
     check_headings(cover_sheet, cover_layout());

@@ -62,14 +62,17 @@ def test_round_trip_and_save(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
     civitas.save_campaign(lanzhou, tmp_path / "campaign.json")
     assert (tmp_path / "plan.json").exists()
     assert (tmp_path / "plans" / "chengguan.json").exists()  # the plan's sub-plan file
-    # Observation files are the user's data: named, not written.
+    # Observation files and the store are the user's data: named, not written.
     assert not (tmp_path / "observations.csv").exists()
+    assert not (tmp_path / "lanzhou.db").exists()
     (tmp_path / "observations.csv").write_bytes((EXAMPLE.parent / "observations.csv").read_bytes())
+    (tmp_path / "lanzhou.db").write_bytes((EXAMPLE.parent / "lanzhou.db").read_bytes())
     again = civitas.load_campaign(tmp_path / "campaign.json")
     assert again == lanzhou
     assert (tmp_path / "inspections.json").exists()  # the field inspection kept in its own file
-    # 3,682 rows of observations.csv and 15 of the field inspection's roll-up (5 units x 3 indicators).
-    assert len(again.observations) == len(lanzhou.observations) == 3682 + 15
+    # 3,682 rows of observations.csv, 15 of the field inspection's roll-up (5 units x 3 indicators)
+    # and the store's 12 (September's values sent again through the forms: 12 rows of 13, one withdrawn).
+    assert len(again.observations) == len(lanzhou.observations) == 3682 + 15 + 12
 
 
 def test_round_trip_with_rounds_checks_and_inspections() -> None:

@@ -142,7 +142,14 @@ def store_results(folder: Path) -> list[object]:
                                     observations=[observation(84.1), observation(130.0)])
     results = [first, store.import_submission(campaign, first), store.import_submission(campaign, correction, partial=True)]
     store.withdraw(2, by="张敏", on=datetime.date(2026, 3, 11))
-    return [*results, store.submissions(), store.history("chengguan", share)]
+    # A department's form, filled in with a good cell and a bad one, read back.
+    form = civitas.submission_form(campaign, "gardens", period="2026-03")
+    rows = [[list(sheet.headings), *[list(row) for row in sheet.cells]] for sheet in form.sheets]
+    rows[1][1][9] = "abc"
+    rows[2][1][5] = "50"
+    sheets = [civitas.FilledSheet(sheet.name, "gardens.xlsx", r) for sheet, r in zip(form.sheets, rows)]
+    reading = civitas.read_submission_form(campaign, sheets, "gardens.xlsx")
+    return [*results, store.submissions(), store.history("chengguan", share), form, sheets, reading]
 
 
 def build_samples() -> dict[str, list[object]]:

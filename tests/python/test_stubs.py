@@ -57,7 +57,7 @@ def test_import_civitas_does_not_import_pandas(tmp_path: Path) -> None:
 def test_all_is_the_compiled_core_s_names() -> None:
     from civitas import _core
 
-    assert civitas.__all__ == [*_core.__all__, "__version__"]
+    assert civitas.__all__ == [*_core.__all__, *civitas._office.__all__, "__version__"]
     assert len(set(civitas.__all__)) == len(civitas.__all__)
     assert {name for name in vars(_core) if not name.startswith("_")} == set(_core.__all__)
     assert dir(civitas) == sorted(civitas.__all__)

@@ -175,7 +175,7 @@ struct CIVITAS_EXPORT Report {
     std::map<std::string, std::string> department_names;  ///< display name of each campaign department id
     int rejected_observations = 0;          ///< rows of the observation files left out
     std::vector<ReportGap> gaps;            ///< parts that could not be computed, in the order met; empty when the report is whole
-    std::vector<CircularRow> circular;      ///< the supervision circular's ranking on the report date (build_circular, since a month earlier), best first, at most max_items rows
+    std::vector<CircularRow> circular;      ///< the bottom of the supervision circular's ranking on the report date (build_circular, since a month earlier): rows with overdue tasks, problems past deadline or late or missing submissions, worst first, at most max_items
     std::vector<CircularAction> actions;    ///< the accountability steps the circular gives on the report date
     friend bool operator==(const Report& a, const Report& b) noexcept;
 };

@@ -86,6 +86,7 @@ struct CIVITAS_EXPORT FilledSheet {
     std::string name;                            ///< the sheet's name (either language's, or its id)
     std::string file;                            ///< the file it is in, as errors name it ("form.xlsx", "form.tasks.csv")
     std::vector<std::vector<std::string>> rows;  ///< the heading row, then the rows
+    friend bool operator==(const FilledSheet& a, const FilledSheet& b) { return a.name == b.name && a.file == b.file && a.rows == b.rows; }
 };
 
 /// A cell of a filled form that was refused.
@@ -102,6 +103,9 @@ struct CIVITAS_EXPORT FormReading {
     Submission submission;          ///< department, period, unit, file and records; submitted_by from the cover when it names one
     std::vector<CellError> errors;  ///< every refused cell, in sheet and row order
     std::vector<Message> places;    ///< for each record, its row: observations, then tasks, then problems
+    friend bool operator==(const FormReading& a, const FormReading& b) {
+        return a.submission == b.submission && a.errors == b.errors && a.places == b.places;
+    }
 };
 
 /// Reads a filled form against the form the campaign gives its department and period now

@@ -327,7 +327,7 @@ TEST(CliOffice, WhatTheProgramCannotDoIsAUsageError) {
     EXPECT_EQ(error({"template", folder.campaign(), "--department", "gardens", "-o", folder.file("g.ods"), "--lang", "en"}),
               "civitas template: -o " + folder.file("g.ods") + ": a form is written as .xlsx or .csv; expected a file name ending in one of them");
     EXPECT_EQ(error({"template", folder.campaign(), "--department", "gardens", "--period", "2026-3", "-o", folder.file("g.csv"), "--lang", "en"}),
-              "civitas template: --period \"2026-3\" is not a month; expected \"YYYY-MM\"");
+              "civitas template: --period: \"2026-3\" is not a month; expected \"YYYY-MM\"");
     EXPECT_EQ(error({"template", folder.campaign(), "-o", folder.file("g.csv"), "--lang", "en"}), "civitas template: missing option --department");
     EXPECT_EQ(error({"import", folder.campaign(), folder.file("g.xlsx"), "--lang", "en"}).rfind("civitas import: this civitas cannot write or read .xlsx", 0), 0u);
     const Result unknown = run({"template", folder.campaign(), "--department", "forestry", "-o", folder.file("g.csv"), "--lang", "en"});

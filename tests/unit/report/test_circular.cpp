@@ -350,8 +350,11 @@ TEST(Circular, TheReportCarriesItsLines) {
     options.submissions = submissions();
     options.max_items = 2;
     const Report report = build_report(campaign(), as_of, options);
-    ASSERT_EQ(report.circular.size(), 2u);  // the top lines
-    EXPECT_EQ(report.circular[0].name, "卫健委");
+    ASSERT_EQ(report.circular.size(), 2u);  // the bottom of the ranking, worst first
+    EXPECT_EQ(report.circular[0].name, "建设局");
+    EXPECT_GE(report.circular[0].rank, report.circular[1].rank);
+    for (const CircularRow& row : report.circular)
+        EXPECT_GT(row.overdue + row.problems_overdue + row.submissions_late + row.submissions_missing, 0) << row.name;
     ASSERT_EQ(report.actions.size(), 3u);
     EXPECT_EQ(report.actions[2].rule, "talk");
     EXPECT_NE(render(report, ReportFormat::text).find("督查通报"), std::string::npos);

@@ -233,7 +233,7 @@ TEST(SubmissionForm, EveryBadCellIsNamedWithItsPlace) {
     ASSERT_EQ(reading.errors.size(), 5U);
     EXPECT_EQ(to_string(reading.errors[0]), "sheet 指标, cell J2 (本期数值): 130 is outside [0, 100]; expected a value in that range");
     EXPECT_EQ(to_string(reading.errors[0], Language::zh), "工作表 指标，单元格 J2（本期数值）：130 超出 [0, 100]；应为该范围内的值");
-    EXPECT_EQ(to_string(reading.errors[1]), "sheet 指标, cell J3 (本期数值): \"maybe\" is not yes or no; expected 是 or 否 (yes or no)");
+    EXPECT_EQ(to_string(reading.errors[1]), "sheet 指标, cell J3 (本期数值): \"maybe\" is not yes or no; expected yes or no");
     EXPECT_EQ(to_string(reading.errors[2]), "sheet 任务, cell F2 (本期进度（%）): \"八十\" is not a number; expected a number such as 36.5");
     EXPECT_EQ(to_string(reading.errors[3]), "sheet 任务, cell H3 (实际完成日期): \"2026-02-30\" is not a date; expected YYYY-MM-DD");
     EXPECT_EQ(to_string(reading.errors[4]),
