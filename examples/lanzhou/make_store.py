@@ -13,9 +13,8 @@ observations.csv on 2025-09-30 (the indicators are quarterly, so October's and N
 carry none), tasks report the actual starts and finishes of plan.json in the month they happened,
 and unfinished tasks reach plan.json's percent complete in November; problems are closed on
 plan.json's days. So the report reads the same with the store as without it; what the store adds is
-who handed in what and when. The invented part is the timing: 市住房和城乡建设局 is late twice,
-市城市管理综合执法局 is late in October and misses November, 七里河区 is late in September and
-misses October, and 市住房和城乡建设局's September form first comes with a wrong value, which the
+who handed in what and when. The invented part is the timing: 市住房和城乡建设局 and
+市城市管理综合执法局 are each late twice, 七里河区 is late in September and misses October, and 市住房和城乡建设局's September form first comes with a wrong value, which the
 office withdraws the next day, when the bureau sends it again.
 
 Deterministic: run `python examples/lanzhou/make_store.py` from anywhere (it needs the civitas
@@ -40,7 +39,7 @@ MONTHS = ["2025-09", "2025-10", "2025-11"]
 SUBMITTED = {
     "gardens": ["2025-10-03", "2025-11-04", "2025-12-03"],
     "construction": ["2025-10-09", "2025-11-05", "2025-12-08"],
-    "enforcement": ["2025-10-05", "2025-11-12", None],
+    "enforcement": ["2025-10-05", "2025-11-12", "2025-12-09"],
     "ecology": ["2025-10-04", "2025-11-03", "2025-12-02"],
     "chengguan_government": ["2025-10-05", "2025-11-05", "2025-12-05"],
     "qilihe_government": ["2025-10-10", None, "2025-12-04"],
@@ -132,7 +131,7 @@ def make(folder: Path) -> None:
                 # A wrong value (a slip of the keyboard), withdrawn by the office the next day, then sent again.
                 wrong = [[list(row) for row in rows] for rows in sheets]
                 wrong[1][1][list(form.sheets[1].columns).index("value")] = "3.5"
-                slip = civitas.import_form(store, campaign, civitas.read_submission_form(campaign, filled(form, month, wrong), f"{month}.xlsx"),
+                slip = civitas.import_form(store, campaign, civitas.read_submission_form(campaign, filled(form, month, wrong), f"{department}-{month}.xlsx"),
                                            submitted_on=submitted_on)
                 store.withdraw(slip.submission, by=OFFICE, on=submitted_on + datetime.timedelta(days=1))
                 submitted_on += datetime.timedelta(days=1)

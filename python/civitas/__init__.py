@@ -16,12 +16,11 @@ from . import _core
 from ._core import *  # noqa: F403 - the names in _core.__all__
 from ._core import __all__ as __all__
 
-from . import _office
 from ._office import import_submission, read_submission, write_template
 
 __version__: str = _core.version
 # The compiled core's names, then the pure-Python functions of the office's forms (xlsx through openpyxl).
-__all__ = [*__all__, *_office.__all__, "__version__"]
+__all__ = [*__all__, "write_template", "read_submission", "import_submission", "__version__"]  # _office.__all__ written out for mypy
 
 # The frameworks shipped in the wheel (civitas/data/frameworks/*.json), so bundled ids resolve
 # wherever the package is installed. CIVITAS_DATA_DIR still comes first.

@@ -94,9 +94,17 @@ struct CampaignStore::Impl {
     std::filesystem::path path;
     std::string file;  // path as a string, for messages
     sqlite3* db = nullptr;
+    bool blank = false;  // read-only, and no writer has committed the schema yet: a store that holds nothing
     mutable std::mutex mutex;
 
     ~Impl() { sqlite3_close_v2(db); }
+
+    // Tables in the database (none in a file whose schema no one has committed yet).
+    [[nodiscard]] std::int64_t table_count() const {
+        Statement count(db, file, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        count.step();
+        return count.integer(0);
+    }
 
     void execute(const char* sql, const char* doing) const {
         char* error = nullptr;
@@ -158,7 +166,11 @@ CampaignStore::CampaignStore(const std::filesystem::path& path, const StoreOptio
         impl_->execute("PRAGMA journal_mode = WAL", "setting WAL mode");
         impl_->execute("PRAGMA synchronous = NORMAL", "opening");
         impl_->migrate();
-    } else if (const int version = impl_->user_version(); version != store_schema_version()) {
+    } else if (const int version = impl_->user_version(); version == 0 && impl_->table_count() == 0) {
+        // A file another writer has just made and not yet given its schema (or an empty file): it
+        // holds nothing yet, as a store not made at all.
+        impl_->blank = true;
+    } else if (version != store_schema_version()) {
         throw IoError(impl_->file, Message("the campaign store has schema version {0}; expected version {1} (open it for writing once to migrate it)"_en,
                                            "活动数据库的结构版本为 {0}；应为版本 {1}（以可写方式打开一次即可迁移）"_zh,
                                            {std::to_string(version), std::to_string(store_schema_version())}));
@@ -428,6 +440,7 @@ SubmissionRecord submission_of(const Statement& row) {
 
 std::vector<SubmissionRecord> CampaignStore::submissions() const {
     const std::lock_guard lock(impl_->mutex);
+    if (impl_->blank) return {};
     Statement query(impl_->db, impl_->file, (std::string(submission_columns) + "ORDER BY id").c_str());
     std::vector<SubmissionRecord> records;
     while (query.step()) records.push_back(submission_of(query));
@@ -436,12 +449,15 @@ std::vector<SubmissionRecord> CampaignStore::submissions() const {
 
 SubmissionRecord CampaignStore::submission(std::int64_t id) const {
     const std::lock_guard lock(impl_->mutex);
-    Statement query(impl_->db, impl_->file, (std::string(submission_columns) + "WHERE id = ?").c_str());
-    query.bind(0, id);
-    if (!query.step())
+    std::optional<Statement> query;
+    if (!impl_->blank) {
+        query.emplace(impl_->db, impl_->file, (std::string(submission_columns) + "WHERE id = ?").c_str());
+        query->bind(0, id);
+    }
+    if (!query || !query->step())
         throw NotFoundError(Message("{0}: there is no submission {1}; expected the id of a submission of the store"_en,
                                     "{0}：没有编号为 {1} 的报送；应为数据库中报送的编号"_zh, {impl_->file, std::to_string(id)}));
-    return submission_of(query);
+    return submission_of(*query);
 }
 
 void CampaignStore::withdraw(std::int64_t id, const std::string& by, Date on) {
@@ -485,6 +501,7 @@ Observation observation_of(const Statement& row) {
 
 std::vector<ObservationVersion> CampaignStore::history(const std::string& unit, const std::string& indicator) const {
     const std::lock_guard lock(impl_->mutex);
+    if (impl_->blank) return {};
     Statement query(impl_->db, impl_->file,
                     (std::string(observation_columns) +
                      "WHERE o.unit = ? AND o.indicator = ? ORDER BY o.date, o.recorded, o.submission, o.id").c_str());
@@ -505,6 +522,7 @@ std::vector<ObservationVersion> CampaignStore::history(const std::string& unit, 
 
 ObservationStore CampaignStore::observations() const {
     const std::lock_guard lock(impl_->mutex);
+    if (impl_->blank) return ObservationStore();
     // Import order, so that of two versions recorded on one day the later import wins (the
     // ObservationStore's tie rule: the one added last).
     Statement query(impl_->db, impl_->file,
@@ -517,6 +535,7 @@ ObservationStore CampaignStore::observations() const {
 
 std::vector<TaskReport> CampaignStore::task_reports() const {
     const std::lock_guard lock(impl_->mutex);
+    if (impl_->blank) return {};
     Statement query(impl_->db, impl_->file,
                     "SELECT t.task, t.percent_complete, t.actual_start, t.actual_finish, t.reported_on FROM task_reports t "
                     "JOIN submissions s ON s.id = t.submission WHERE s.status = 'active' ORDER BY t.reported_on, t.submission, t.id");
@@ -528,6 +547,7 @@ std::vector<TaskReport> CampaignStore::task_reports() const {
 
 std::vector<ProblemUpdate> CampaignStore::problem_updates() const {
     const std::lock_guard lock(impl_->mutex);
+    if (impl_->blank) return {};
     Statement query(impl_->db, impl_->file,
                     "SELECT p.problem, p.closed, p.note, p.reported_on FROM problem_updates p "
                     "JOIN submissions s ON s.id = p.submission WHERE s.status = 'active' ORDER BY p.reported_on, p.submission, p.id");

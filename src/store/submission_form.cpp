@@ -254,7 +254,7 @@ SubmissionForm make_form(const Campaign& campaign, const std::string& department
             tasks.rules.push_back(std::move(rules));
         }
         for (const Problem& problem : campaign.plan()->problems()) {
-            const bool closed = (problem.closed && *problem.closed <= as_of) || problem.found > as_of;
+            const bool closed = problem.closed && *problem.closed <= as_of;
             if ((closed && !every_row) || campaign.responsible_department(problem.responsibility) != &department) continue;
             problems.cells.push_back({problem.id, problem.description, problem.source, to_iso(problem.found), to_iso(problem.deadline), "", ""});
             problems.rules.push_back(row_rules(problems_layout()));

@@ -130,7 +130,7 @@ def test_pickles_and_equals(circular: civitas.Circular) -> None:
 
 def test_the_report_carries_the_lines(campaign: civitas.Campaign, submissions: list[civitas.SubmissionRecord]) -> None:
     report = civitas.build_report(campaign, AS_OF, submissions=submissions, max_items=2)
-    assert [row.name for row in report.circular] == ["水务局", "园林局"]
+    assert [row.name for row in report.circular] == ["建设局", "一区政府"]  # the bottom of the ranking, worst first
     assert [action.rule for action in report.actions] == ["criticise", "criticise", "talk"]
     assert "督查通报" in report.render()
     # Without the submissions none are counted: 园林局's missing February gives no reminder.

@@ -67,7 +67,7 @@ struct CIVITAS_EXPORT SubmissionForm {
 struct CIVITAS_EXPORT FormOptions {
     std::string period;                ///< the month it reports on, "YYYY-MM"; "" for none (then every value needs its date)
     Language language = Language::zh;  ///< language of names and headings
-    std::optional<Date> as_of;         ///< the form as of this day (none: all known): the last values dated on or before it, the tasks not finished and problems found and not closed by it
+    std::optional<Date> as_of;         ///< the form as of this day (none: all known): the last values dated on or before it, the tasks not finished and the problems not closed by it
 };
 
 /// The form of `department` (an id of the campaign): on the cover the campaign, department and

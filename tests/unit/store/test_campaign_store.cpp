@@ -321,6 +321,29 @@ TEST(CampaignStore, AReadOnlyStoreRefusesAnImport) {
     EXPECT_THROW((void)CampaignStore(folder.path() / "missing.db", read_only), IoError);
 }
 
+// A file no writer has given its schema yet (made a moment ago by an importer in another process,
+// or empty) reads as a store that holds nothing, as a campaign loaded meanwhile expects; a file
+// that is some other database is still refused.
+TEST(CampaignStore, AFileWithoutItsSchemaYetReadsAsEmpty) {
+    StoreFolder folder;
+    StoreOptions read_only;
+    read_only.read_only = true;
+    folder.write("campaign.db", "");
+    const CampaignStore blank(folder.database(), read_only);
+    EXPECT_TRUE(blank.submissions().empty());
+    EXPECT_TRUE(blank.history("east", coverage).empty());
+    EXPECT_EQ(blank.observations().size(), 0U);
+    EXPECT_TRUE(blank.task_reports().empty());
+    EXPECT_TRUE(blank.problem_updates().empty());
+    EXPECT_THROW((void)blank.submission(1), NotFoundError);
+    EXPECT_EQ(load_campaign(folder.campaign_file).observations().size(), 0U);
+    sqlite3* other = nullptr;
+    ASSERT_EQ(sqlite3_open((folder.path() / "other.db").string().c_str(), &other), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(other, "CREATE TABLE notes (text TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(other);
+    EXPECT_THROW((void)CampaignStore(folder.path() / "other.db", read_only), IoError);
+}
+
 TEST(CampaignStore, AWithdrawnSubmissionIsKeptButNoLongerCounts) {
     StoreFolder folder;
     CampaignStore store(folder.database());
