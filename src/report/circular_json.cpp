@@ -1,6 +1,7 @@
 // A circular's data as JSON (civitas-circular/1, schema data/schema/circular.schema.json).
 
 #include "io/detail/result_json.hpp"
+#include "report/detail/circular_json.hpp"
 #include "report/detail/document.hpp"
 
 #include <civitas/report/circular.hpp>

@@ -4,6 +4,7 @@
 #include "io/detail/file_write.hpp"
 #include "io/detail/json_reader.hpp"
 #include "io/detail/result_json.hpp"
+#include "report/detail/circular_json.hpp"
 #include "report/detail/document.hpp"
 
 #include <civitas/core/error.hpp>

@@ -7,7 +7,6 @@
 #include <civitas/framework/evaluation.hpp>
 #include <civitas/plan/calendar.hpp>
 #include <civitas/plan/status.hpp>
-#include <civitas/report/circular.hpp>
 #include <civitas/tracking/readiness.hpp>
 
 #include <nlohmann/json.hpp>
@@ -44,9 +43,5 @@ Json survey_json(const SurveyCheck& survey);
 /// Planned against earned progress of a set of tasks and its problems.
 Json progress_json(const Progress& progress);
 
-/// The rows of a circular's ranking (the circular's and the report's "circular").
-Json circular_rows_json(const std::vector<CircularRow>& rows);
-/// A circular's accountability steps, each reason in English and Chinese.
-Json circular_actions_json(const std::vector<CircularAction>& actions);
 
 }  // namespace civitas::detail
