@@ -64,7 +64,7 @@ python-install:
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check --force-reinstall --no-deps $(WHEEL_DIR)/civitas-*.whl
 
 ## wheel: a wheel for any Linux in build/dist: built as python-install does, repaired by auditwheel
-## (manylinux, needing nothing beyond glibc and libstdc++), installed and tested in a fresh virtual
+## (manylinux, needing nothing beyond glibc and libstdc++ but the SQLite it carries), installed and tested in a fresh virtual
 ## environment with no compiler within reach
 DIST_DIR := build/dist
 wheel: deps python-install
