@@ -13,18 +13,24 @@
 
 using namespace civitas;
 
-namespace {
+namespace civitas::capi {
 
-// The report format `text` names, else ArgumentError listing those there are.
 ReportFormat format_named(const char* text) {
     if (const auto parsed = enum_from_string<ReportFormat>(text)) return *parsed;
     std::string names;
     for (const char* name : EnumNames<ReportFormat>::values) names += (names.empty() ? "\"" : ", \"") + std::string(name) + "\"";
-    throw capi::ArgumentError(Message("format \"{0}\" is not one of {1}"_en, "format \"{0}\" 不在可选值之中: {1}"_zh,
-                                      {detail::quote(text), names}));
+    throw ArgumentError(Message("format \"{0}\" is not one of {1}"_en, "format \"{0}\" 不在可选值之中: {1}"_zh, {detail::quote(text), names}));
 }
 
-}  // namespace
+std::optional<Language> language_argument(const char* lang) {
+    if (lang == nullptr) return std::nullopt;
+    if (const auto language = language_named(lang)) return language;
+    throw ArgumentError(Message("lang \"{0}\" is not a language; expected \"zh\" or \"en\" (or a name that starts with one, \"zh-CN\")"_en,
+                                "lang \"{0}\" 不是可用的语言；应为 \"zh\" 或 \"en\"（或以其开头的名称，如 \"zh-CN\"）"_zh,
+                                {detail::quote(lang)}));
+}
+
+}  // namespace civitas::capi
 
 extern "C" {
 
@@ -32,7 +38,8 @@ int civitas_campaign_load(const char* path, civitas_campaign** out, civitas_erro
     return capi::guarded(err, [&] {
         capi::clear_out(out, "out");
         capi::require(path, "path");
-        *out = new civitas_campaign{load_campaign(std::filesystem::u8path(path))};  // UTF-8 on every system
+        const std::filesystem::path file = std::filesystem::u8path(path);  // UTF-8 on every system
+        *out = new civitas_campaign{load_campaign(file), file};
     });
 }
 
@@ -45,15 +52,10 @@ int civitas_report_render(const civitas_campaign* campaign, const char* as_of, c
         if (length != nullptr) *length = 0;
         capi::require(campaign, "campaign");
         const Date date = capi::date_argument(as_of);
-        const ReportFormat kind = format == nullptr ? ReportFormat::text : format_named(format);
+        const ReportFormat kind = format == nullptr ? ReportFormat::text : capi::format_named(format);
         ReportOptions options;
-        if (lang != nullptr) {
-            options.language = capi::language_named(lang);
-            if (!options.language)
-                throw capi::ArgumentError(Message("lang \"{0}\" is not a language; expected \"zh\" or \"en\" (or a name that starts with one, \"zh-CN\")"_en,
-                                                  "lang \"{0}\" 不是可用的语言；应为 \"zh\" 或 \"en\"（或以其开头的名称，如 \"zh-CN\"）"_zh,
-                                                  {detail::quote(lang)}));
-        }
+        options.language = capi::language_argument(lang);
+        options.submissions = scheduled_submissions(campaign->file, campaign->campaign);
         const std::string text = render(build_report(campaign->campaign, date, options), kind);
         *out = capi::copy_out(text);
         if (length != nullptr) *length = text.size();

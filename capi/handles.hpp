@@ -6,8 +6,10 @@
 #include <civitas/core/error.hpp>
 #include <civitas/framework/framework.hpp>
 #include <civitas/plan/calendar.hpp>
+#include <civitas/report/format.hpp>
 #include <civitas/tracking/campaign.hpp>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +27,7 @@ struct civitas_framework {
 
 struct civitas_campaign {
     civitas::Campaign campaign;
+    std::filesystem::path file;  // the campaign file, for the store it names
 };
 
 namespace civitas::capi {
@@ -68,6 +71,10 @@ void clear_out(T** out, const char* name) {
 char* copy_out(const std::string& text);
 /// The date `as_of` names ("YYYY-MM-DD"), today on this machine's clock for NULL; ArgumentError otherwise.
 Date date_argument(const char* as_of);
+/// The report format `text` names ("text", "markdown", "html", "json"), else ArgumentError listing them.
+ReportFormat format_named(const char* text);
+/// The language `lang` names (language_named), none for NULL; ArgumentError for anything else.
+std::optional<Language> language_argument(const char* lang);
 /// The language `lang` names: "zh" and names that start with it ("zh-CN", "zh_CN.UTF-8") are
 /// Chinese, "en" and names that start with it English; none for NULL or anything else.
 std::optional<Language> language_named(const char* lang) noexcept;

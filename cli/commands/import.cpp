@@ -67,7 +67,7 @@ int import_file(const ImportArguments& arguments, const Context& context) {
 
     const std::filesystem::path path(arguments.file);
     const std::string extension = path.extension().string();
-    const bool csv_form = extension == ".csv" && std::filesystem::exists(form_csv_file(path, "cover"));
+    const bool csv_form = is_csv_form(path);
     if (extension == ".xlsx" || csv_form) {
         if (!arguments.department.empty() || !arguments.period.empty())
             throw UsageError{Message("--department and --period are for observation files; a form names its own"_en,

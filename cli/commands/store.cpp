@@ -36,27 +36,22 @@ std::string status_text(SubmissionStatus status, const std::string& withdrawn_by
 
 std::optional<std::vector<SubmissionRecord>> store_submissions(const std::string& file, bool allow_outside, const Campaign& campaign,
                                                                const Context& context) {
-    const CampaignSpec& spec = campaign.spec();
-    if (!spec.submissions) return std::nullopt;  // nothing is counted without a schedule
+    ReadOptions reading;
+    reading.allow_outside = allow_outside;
+    std::optional<std::vector<SubmissionRecord>> submissions = scheduled_submissions(file, campaign, reading);
+    if (!submissions || !submissions->empty()) return submissions;
+    // None counted: say why, when it is not that the store holds none yet.
     const auto note = [&](const Message& message) { context.err << "civitas: " << message.text(context.language) << "\n"; };
-    if (spec.store.empty()) {
+    if (campaign.spec().store.empty())
         note(Message("the campaign names no store: no submission is counted, every one due is missing"_en,
                      "创建方案未指定活动数据库：不计入任何报送，应报的均计为未报"_zh));
-        return std::vector<SubmissionRecord>();
-    }
-    if (!store_available()) {
+    else if (!store_available())
         note(Message("this civitas was built without the campaign store: no submission is counted"_en,
                      "此 civitas 构建时未包含活动数据库：不计入任何报送"_zh));
-        return std::vector<SubmissionRecord>();
-    }
-    const std::filesystem::path path = store_path(file, allow_outside);
-    const std::optional<CampaignStore> store = store_for_reading(path);
-    if (!store) {
+    else if (const std::filesystem::path path = store_path(file, allow_outside); !std::filesystem::exists(path))
         note(Message("the store {0} does not exist yet: no submission is counted, every one due is missing"_en,
                      "活动数据库 {0} 尚不存在：不计入任何报送，应报的均计为未报"_zh, {path.string()}));
-        return std::vector<SubmissionRecord>();
-    }
-    return store->submissions();
+    return submissions;
 }
 
 std::string day_text(const std::optional<Date>& day) { return day ? to_iso(*day) : std::string(); }

@@ -149,6 +149,24 @@ CIVITAS_C_API int civitas_report_render(const civitas_campaign* campaign, const 
 CIVITAS_C_API int civitas_readiness_json(const civitas_campaign* campaign, const char* as_of, char** out,
                                          civitas_error** err);
 
+/* The campaign's supervision circular (督查通报) on `as_of` ("YYYY-MM-DD"; NULL: today), with the
+   changes since `since` (NULL: the same day a month earlier), counting the submissions of the store
+   its file names (none when it names none or the store is not made yet), as `format` and in `lang`
+   as civitas_report_render takes them (docs/office.md, "The circular"). *out is freed with
+   civitas_free(); *length, when not NULL, receives its size in bytes. */
+CIVITAS_C_API int civitas_circular_render(const civitas_campaign* campaign, const char* as_of, const char* since, const char* format,
+                                          const char* lang, char** out, size_t* length, civitas_error** err);
+
+/* Imports `file` into the store the campaign's file names, in one transaction: a filled CSV
+   submission form (any file of it; docs/office.md, "Submission forms") or an observation file
+   (CSV or JSON). `submitted_by` (NULL: the form's cover) and `submitted_on` ("YYYY-MM-DD"; NULL:
+   today) are its provenance. Any refused cell or record refuses it all (CIVITAS_E_PARSE or
+   CIVITAS_E_VALIDATION naming each, nothing stored) unless `partial` is not 0, which stores the
+   rest. *out receives what changed as one line in `lang` (NULL: English), freed with civitas_free().
+   The campaign handle is not updated: load the campaign again to see the new values. */
+CIVITAS_C_API int civitas_store_import(const civitas_campaign* campaign, const char* file, const char* submitted_by,
+                                       const char* submitted_on, int partial, const char* lang, char** out, civitas_error** err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -383,6 +383,17 @@ std::filesystem::path campaign_store_path(const std::filesystem::path& campaign_
     return Reading{options, detail::folder_of(file, options)}.file(root.at("store"));
 }
 
+std::optional<std::vector<SubmissionRecord>> scheduled_submissions(const std::filesystem::path& campaign_file, const Campaign& campaign,
+                                                                   const ReadOptions& options) {
+    if (!campaign.spec().submissions) return std::nullopt;  // nothing is counted without a schedule
+    if (campaign.spec().store.empty() || !store_available()) return std::vector<SubmissionRecord>();
+    const std::filesystem::path path = campaign_store_path(campaign_file, options);
+    if (!std::filesystem::exists(path)) return std::vector<SubmissionRecord>();
+    StoreOptions read_only;
+    read_only.read_only = true;
+    return CampaignStore(path, read_only).submissions();
+}
+
 std::string campaign_to_json(const Campaign& campaign, int indent) {
     const CampaignSpec& spec = campaign.spec();
     Json j;

@@ -43,6 +43,10 @@ std::filesystem::path form_csv_file(const std::filesystem::path& path, const std
     return file;
 }
 
+bool is_csv_form(const std::filesystem::path& path) {
+    return path.extension() == ".csv" && std::filesystem::is_regular_file(form_csv_file(path, "cover"));
+}
+
 std::vector<std::filesystem::path> save_form_csv(const SubmissionForm& form, const std::filesystem::path& path) {
     detail::FileBatch batch;
     std::vector<std::filesystem::path> files;

@@ -398,6 +398,71 @@ struct shared_handles {
     const char* expected_report;
 };
 
+/* Writes `text` to `folder`/`name`. */
+static void write_file(const char* folder, const char* name, const char* text) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", folder, name);
+    FILE* file = fopen(path, "wb");
+    CHECK(file != NULL);
+    if (file == NULL) return;
+    fputs(text, file);
+    fclose(file);
+}
+
+/* The office's loop: an observation file imported into the store the campaign names, all or
+   nothing; the circular counting the store's submissions; the Lanzhou example's circular. */
+static void test_office(void) {
+    civitas_campaign* lanzhou = NULL;
+    CHECK(civitas_campaign_load(repo("examples/lanzhou/campaign.json"), &lanzhou, NULL) == CIVITAS_OK);
+    char* circular = NULL;
+    size_t length = 0;
+    civitas_error* error = NULL;
+    CHECK(civitas_circular_render(lanzhou, "2025-12-31", NULL, "json", "en", &circular, &length, &error) == CIVITAS_OK);
+    CHECK(error == NULL && circular != NULL && length == strlen(circular));
+    if (circular != NULL) {
+        CHECK(strstr(circular, "\"format\": \"civitas-circular/1\"") != NULL);
+        CHECK(strstr(circular, "\"submissions_late\": 2") != NULL); /* the example's store is read */
+    }
+    civitas_free(circular);
+    CHECK(civitas_circular_render(lanzhou, "2025-12-31", "2025-11-30", NULL, "zh", &circular, NULL, NULL) == CIVITAS_OK);
+    CHECK(circular != NULL && strstr(circular, "督查通报") != NULL);
+    civitas_free(circular);
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "\"pdf\"", "\"pdf\"", civitas_circular_render(lanzhou, "2025-12-31", NULL, "pdf", NULL, &circular, NULL, &err));
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "campaign", "campaign", civitas_circular_render(NULL, NULL, NULL, NULL, NULL, &circular, NULL, &err));
+    civitas_campaign_free(lanzhou);
+
+    char folder[] = "/tmp/civitas-c-office-XXXXXX";
+    CHECK(mkdtemp(folder) != NULL);
+    write_file(folder, "campaign.json",
+               "{\"id\": \"city\", \"titles\": [{\"id\": \"garden\", \"framework\": \"lanzhou-illustrative\"}],\n"
+               " \"units\": [{\"id\": \"city\"}, {\"id\": \"east\", \"parent\": \"city\"}], \"departments\": [{\"id\": \"gardens\"}],\n"
+               " \"store\": \"city.db\"}\n");
+    write_file(folder, "good.csv", "unit,indicator,date,value\neast,built_up_green_coverage,2026-02-28,37.5\n");
+    write_file(folder, "bad.csv", "unit,indicator,date,value\neast,built_up_green_coverage,2026-02-28,38\neast,built_up_green_coverage,2026-03-31,130\n");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/campaign.json", folder);
+    civitas_campaign* campaign = NULL;
+    CHECK(civitas_campaign_load(path, &campaign, NULL) == CIVITAS_OK);
+    char* changed = NULL;
+    snprintf(path, sizeof path, "%s/good.csv", folder);
+    CHECK(civitas_store_import(campaign, path, "王伟", "2026-03-03", 0, "en", &changed, &error) == CIVITAS_OK);
+    CHECK(changed != NULL && strcmp(changed, "submission 1: 1 observations (1 new, 0 corrections), 0 task reports (0 finished), "
+                                             "0 problem updates (0 closed), 0 records rejected") == 0);
+    civitas_free(changed);
+    /* A value outside its bounds refuses the whole file; partial takes the rest. */
+    snprintf(path, sizeof path, "%s/bad.csv", folder);
+    CHECK_FAILS(CIVITAS_E_VALIDATION, "130", "130", civitas_store_import(campaign, path, "王伟", "2026-04-03", 0, "zh", &changed, &err));
+    CHECK(changed == NULL);
+    CHECK(civitas_store_import(campaign, path, "王伟", "2026-04-03", 1, "zh", &changed, NULL) == CIVITAS_OK);
+    CHECK(changed != NULL && strstr(changed, "报送 2：观测值 1 条（新增 0 条，更正 1 条）") != NULL);
+    civitas_free(changed);
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "file", "file", civitas_store_import(campaign, NULL, NULL, NULL, 0, NULL, &changed, &err));
+    CHECK_FAILS(CIVITAS_E_ARGUMENT, "31/12/2025", "YYYY-MM-DD", civitas_store_import(campaign, path, NULL, "31/12/2025", 0, NULL, &changed, &err));
+    civitas_campaign_free(campaign);
+    snprintf(path, sizeof path, "rm -rf '%s'", folder);
+    CHECK(system(path) == 0);
+}
+
 static void* use_handles(void* argument) {
     struct shared_handles* shared = argument;
     int mismatches = 0;
@@ -460,6 +525,7 @@ int main(void) {
     test_framework_parse();
     test_evaluate();
     test_campaign();
+    test_office();
     test_threads();
     if (failures != 0) {
         fprintf(stderr, "%d checks failed\n", failures);

@@ -4,11 +4,14 @@
 
 #include <civitas/core/limits.hpp>
 #include <civitas/export.hpp>
+#include <civitas/store/campaign_store.hpp>
 #include <civitas/tracking/campaign.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace civitas {
 
@@ -26,6 +29,11 @@ inline constexpr const char* campaign_format = "civitas-campaign/1";
 /// for a file that cannot be read or a path that leads out of its folder.
 [[nodiscard]] CIVITAS_EXPORT std::filesystem::path campaign_store_path(const std::filesystem::path& campaign_file,
                                                                        const ReadOptions& options = {});
+/// The submissions of the store `campaign_file` names, to count in a circular (and the report's
+/// lines): none when `campaign` has no submission schedule; empty when the file names no store,
+/// the store's file does not exist yet, or this build has no store. Opens the store read-only.
+[[nodiscard]] CIVITAS_EXPORT std::optional<std::vector<SubmissionRecord>> scheduled_submissions(
+    const std::filesystem::path& campaign_file, const Campaign& campaign, const ReadOptions& options = {});
 /// Parses campaign JSON text; `file` is the name used in messages. The files the text names are
 /// found in options.base_folder, else in the folder of `file`; text given as "<string>" without
 /// a base folder may name none.

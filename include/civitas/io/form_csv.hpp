@@ -14,6 +14,9 @@ namespace civitas {
 /// "form.tasks.csv" (so does "form.tasks.csv" itself: any file of the set names the set).
 [[nodiscard]] CIVITAS_EXPORT std::filesystem::path form_csv_file(const std::filesystem::path& path, const std::string& sheet);
 
+/// True when `path` is a file of a CSV form: a .csv file whose set has its cover (FORM.cover.csv).
+[[nodiscard]] CIVITAS_EXPORT bool is_csv_form(const std::filesystem::path& path);
+
 /// Writes `form` as CSV, one file a sheet (form_csv_file: FORM.cover.csv, FORM.indicators.csv,
 /// FORM.tasks.csv, FORM.problems.csv), UTF-8 with a byte-order mark so that spreadsheet programs
 /// read the Chinese; a heading row, then the cells (formulas guarded, as csv_field). All the files
