@@ -176,6 +176,7 @@ __all__: list[str] = [
     "ObservationVersion",
     "CampaignStore",
     "read_observation_submission",
+    "scheduled_submissions",
     "observation_submission",
     "Rag",
     "TargetState",
@@ -8357,6 +8358,13 @@ def save_plan(plan: Plan, path: os.PathLike | str | bytes, *, allow_outside: boo
 def schedule(plan: Plan, calendar: WorkCalendar) -> Schedule:
     """
     Forward and backward pass on the calendar's working days; ValidationError naming a cycle.
+    """
+
+def scheduled_submissions(
+    path: os.PathLike | str | bytes, campaign: Campaign, *, allow_outside: bool = False
+) -> list[SubmissionRecord] | None:
+    """
+    The submissions of the store the campaign file names, to count in a circular or a report (build_circular(campaign, as_of, ...), build_report(..., submissions=...)): None when the campaign has no submission schedule; [] when it names no store or the store is not made yet.
     """
 
 @typing.overload

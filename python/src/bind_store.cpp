@@ -3,6 +3,7 @@
 
 #include "bindings.hpp"
 
+#include <civitas/io/campaign_io.hpp>
 #include <civitas/io/store_io.hpp>
 #include <civitas/store/campaign_store.hpp>
 
@@ -164,6 +165,15 @@ void register_store(py::module_& m) {
         py::arg("path"), py::arg("provenance"),
         "A Submission of every observation in a CSV or JSON observation file, with the provenance given (file: the file's name "
         "when ''); ParseError naming the first row that cannot be read.");
+    m.def(
+        "scheduled_submissions",
+        [](const std::filesystem::path& path, const Campaign& campaign, bool allow_outside) {
+            return scheduled_submissions(path, campaign, read_options_of(std::nullopt, allow_outside));
+        },
+        py::arg("path"), py::arg("campaign"), py::kw_only(), py::arg("allow_outside") = false,
+        "The submissions of the store the campaign file names, to count in a circular or a report "
+        "(build_circular(campaign, as_of, ...), build_report(..., submissions=...)): None when the campaign has no "
+        "submission schedule; [] when it names no store or the store is not made yet.");
     m.def("observation_submission", &observation_submission, py::arg("load"), py::arg("provenance"), py::arg("file"),
           "A Submission of observations already read (an ObservationLoad, e.g. from read_observations_arrow).");
 }

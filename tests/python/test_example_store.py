@@ -69,3 +69,17 @@ def test_reading_the_committed_store_leaves_nothing_beside_it() -> None:
     civitas.load_campaign(EXAMPLE / "campaign.json")
     assert len(civitas.CampaignStore(EXAMPLE / "lanzhou.db", read_only=True).submissions()) == 18
     assert sorted(p.name for p in EXAMPLE.iterdir()) == before
+
+
+def test_the_circular_counts_the_example_s_submissions() -> None:
+    campaign = civitas.load_campaign(EXAMPLE / "campaign.json")
+    submissions = civitas.scheduled_submissions(EXAMPLE / "campaign.json", campaign)
+    assert submissions is not None and len(submissions) == 18
+    circular = civitas.build_circular(campaign, datetime.date(2025, 12, 31), submissions)
+    late = {row.department: (row.submissions_due, row.submissions_late, row.submissions_missing) for row in circular.rows if row.submits}
+    # Three months due by 31 December (September to November); the invented timing of make_store.py.
+    assert late == {"gardens": (3, 0, 0), "construction": (3, 2, 0), "enforcement": (3, 2, 0), "ecology": (3, 0, 0),
+                    "chengguan_government": (3, 0, 0), "qilihe_government": (3, 1, 1)}
+    # The report counts them as the circular does.
+    report = civitas.build_report(campaign, datetime.date(2025, 12, 31), submissions=submissions)
+    assert {row.department for row in report.circular} >= {"construction", "enforcement"}
