@@ -82,6 +82,10 @@ if(TARGET civitas-cli)
         RENAME CLI11-LICENSE COMPONENT civitas_Runtime)
 endif()
 
+# nlohmann/json is compiled into the libraries (MIT: its notice goes with the copies).
+install(FILES "${PROJECT_SOURCE_DIR}/third_party/licenses/nlohmann_json-LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}"
+    COMPONENT civitas_Runtime)
+
 # The bundled data (frameworks, calendars, round schemes) and the schemas of the file formats; the
 # library looks for them in <datadir>/civitas.
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/data/"

@@ -287,6 +287,9 @@ evaluation = framework.evaluate({})
 print(framework.id, len(ids), "indicators; total with no data:", evaluation.total)
 assert evaluation.met == 0
 assert evaluation.total is None or 0 <= evaluation.total <= framework.scale
+# The notices of the code compiled into the extension came with it.
+licenses = sorted(os.listdir(os.path.join(package, "licenses")))
+assert licenses == ["CLI11-LICENSE", "nlohmann_json-LICENSE"], licenses
 # The round schemes came too, and a framework that names one finds it there.
 path = str(civitas.bundled_round_scheme_path("civilized-city-2018"))
 assert path.startswith(package), f"{path} is not in the installed package"
