@@ -26,14 +26,7 @@ struct CircularArguments {
 };
 
 int circular(const CircularArguments& arguments, const Context& context) {
-    std::string format = arguments.format;
-    if (format.empty()) {
-        try {
-            format = to_string(report_format_of(arguments.output));
-        } catch (const ValidationError& error) {
-            throw UsageError{Message("{0} (with --format)"_en, "{0}（用 --format）"_zh, {error.full_message()})};
-        }
-    }
+    const ReportFormat format = document_format(arguments.format, arguments.output);
     CircularOptions options;
     options.language = context.chosen_language;
     options.since = arguments.since;
@@ -47,13 +40,7 @@ int circular(const CircularArguments& arguments, const Context& context) {
     const Campaign campaign = load_campaign(arguments.campaign, reading);
     const std::vector<SubmissionRecord> submissions = store_submissions(arguments.campaign, arguments.allow_outside, campaign, context).value_or(std::vector<SubmissionRecord>());
     const Circular built = build_circular(campaign, *arguments.as_of, submissions, options);
-    const std::string text = render(built, *enum_from_string<ReportFormat>(format));
-    if (arguments.output.empty()) {
-        context.out << text;
-    } else {
-        save_report_text(text, arguments.output);
-        context.err << "civitas: " << Message("wrote {0}"_en, "已写入 {0}"_zh, {arguments.output}).text(context.language) << "\n";
-    }
+    write_document(render(built, format), arguments.output, context);
     return success;
 }
 

@@ -1,5 +1,10 @@
 #include "commands.hpp"
 
+#include <civitas/core/error.hpp>
+#include <civitas/report/report.hpp>
+
+#include <ostream>
+
 namespace civitas::cli {
 
 CLI::Option* add_csv_raw(Command& command, bool& raw) {
@@ -13,6 +18,24 @@ CLI::Option* add_csv_raw(Command& command, bool& raw) {
 
 void check_csv_raw(bool raw, const std::string& format) {
     if (raw && format != "csv") throw UsageError{Message("--csv-raw goes with --format csv"_en, "--csv-raw 只能与 --format csv 一起使用"_zh)};
+}
+
+ReportFormat document_format(const std::string& format, const std::string& output) {
+    if (!format.empty()) return *enum_from_string<ReportFormat>(format);  // --format took only these names
+    try {
+        return report_format_of(output);
+    } catch (const ValidationError& error) {
+        throw UsageError{Message("{0} (with --format)"_en, "{0}（用 --format）"_zh, {error.full_message()})};
+    }
+}
+
+void write_document(const std::string& text, const std::string& output, const Context& context) {
+    if (output.empty()) {
+        context.out << text;
+        return;
+    }
+    save_report_text(text, output);
+    context.err << "civitas: " << Message("wrote {0}"_en, "已写入 {0}"_zh, {output}).text(context.language) << "\n";
 }
 
 void add_commands(Program& program) {

@@ -7,6 +7,8 @@
 
 #include "program.hpp"
 
+#include <civitas/report/format.hpp>
+
 namespace civitas::cli {
 
 /// `civitas validate FILE`: checks a framework file and says what it holds.
@@ -37,6 +39,12 @@ void add_submissions(Program& program);
 CLI::Option* add_csv_raw(Command& command, bool& raw);
 /// UsageError unless --csv-raw (`raw`) goes with --format csv.
 void check_csv_raw(bool raw, const std::string& format);
+
+/// The document format of --format, else the one -o FILE's extension names (report_format_of),
+/// else text; an extension that names none is a UsageError (report, circular).
+[[nodiscard]] ReportFormat document_format(const std::string& format, const std::string& output);
+/// Writes a rendered document to the standard output, or to `output` whole or not at all and says so.
+void write_document(const std::string& text, const std::string& output, const Context& context);
 
 /// Adds every command to `program`, in the order `civitas --help` lists them.
 void add_commands(Program& program);

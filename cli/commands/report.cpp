@@ -25,14 +25,7 @@ struct ReportArguments {
 };
 
 int report(const ReportArguments& arguments, const Context& context) {
-    std::string format = arguments.format;
-    if (format.empty()) {
-        try {
-            format = to_string(report_format_of(arguments.output));
-        } catch (const ValidationError& error) {
-            throw UsageError{Message("{0} (with --format)"_en, "{0}（用 --format）"_zh, {error.full_message()})};
-        }
-    }
+    const ReportFormat format = document_format(arguments.format, arguments.output);
     ReportOptions options;
     if (context.chosen_language) options.language = *context.chosen_language;
     options.readiness.known_on = arguments.known_on;
@@ -52,13 +45,7 @@ int report(const ReportArguments& arguments, const Context& context) {
                     << "\n";
     options.submissions = store_submissions(arguments.campaign, arguments.allow_outside, campaign, context);
     const Report built = build_report(campaign, as_of, options);
-    const std::string text = render(built, *enum_from_string<ReportFormat>(format));
-    if (arguments.output.empty()) {
-        context.out << text;
-    } else {
-        save_report_text(text, arguments.output);
-        context.err << "civitas: " << Message("wrote {0}"_en, "已写入 {0}"_zh, {arguments.output}).text(context.language) << "\n";
-    }
+    write_document(render(built, format), arguments.output, context);
     return success;
 }
 

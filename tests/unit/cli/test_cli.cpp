@@ -3,6 +3,7 @@
 // -o FILE's extension, each command's help and the usage errors that name the command. The
 // program itself is tested in tests/cli and tests/python/test_cli.py.
 
+#include "cli/in_process.hpp"
 #include "support.hpp"
 
 #include <cli.hpp>
@@ -24,18 +25,8 @@ using test::TempFolder;
 
 const std::string lanzhou = (std::filesystem::path(CIVITAS_TEST_DATA_DIR) / ".." / ".." / "examples" / "lanzhou" / "campaign.json").string();
 
-struct Result {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Result run(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using test::Result;
+using test::run;
 
 TEST(CliCsv, ACellAFormulaWouldStartWithGetsAQuote) {
     // OWASP, "CSV Injection": = + - @, tab and carriage return start a formula in spreadsheets.

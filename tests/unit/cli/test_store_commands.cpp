@@ -2,6 +2,7 @@
 // the text tables they print, what they write as JSON against what the store holds, and that
 // only a withdrawal writes. The program's outputs are tested in tests/cli.
 
+#include "cli/in_process.hpp"
 #include "support.hpp"
 
 #include <cli.hpp>
@@ -18,18 +19,8 @@ namespace {
 
 using test::TempFolder;
 
-struct Result {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Result run(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using test::Result;
+using test::run;
 
 TEST(CliTable, AlignsColumnsByDisplayWidth) {
     // A Chinese character takes two columns; numbers (and their heading) to the right; no padding
