@@ -6,6 +6,8 @@
 
 #include <civitas/civitas.hpp>
 
+#include "core/detail/number_format.hpp"
+
 #include <memory>
 #include <ostream>
 
@@ -24,26 +26,19 @@ struct ImportArguments {
     bool allow_outside = false;
 };
 
-std::string number(double value) {
-    std::ostringstream text;
-    text.imbue(std::locale::classic());
-    text << value;
-    return text.str();
-}
-
 // What an import changed, one line each after the summary.
 void tell(const ImportResult& result, const Context& context) {
     const Language language = context.language;
     context.out << to_string(result, language) << "\n";
     for (const ValueChange& change : result.new_values)
         context.out << "  " << Message("new: {0} {1} {2} = {3}"_en, "新增：{0} {1} {2} = {3}"_zh,
-                                       {change.unit, change.indicator, to_iso(change.date), number(change.new_value)})
+                                       {change.unit, change.indicator, to_iso(change.date), detail::format_number(change.new_value)})
                                    .text(language)
                     << "\n";
     for (const ValueChange& change : result.corrections)
         context.out << "  " << Message("corrected: {0} {1} {2}: {3} -> {4}"_en, "更正：{0} {1} {2}：{3} -> {4}"_zh,
-                                       {change.unit, change.indicator, to_iso(change.date), number(change.old_value.value_or(0)),
-                                        number(change.new_value)})
+                                       {change.unit, change.indicator, to_iso(change.date), detail::format_number(change.old_value.value_or(0)),
+                                        detail::format_number(change.new_value)})
                                    .text(language)
                     << "\n";
     for (const std::string& task : result.tasks_finished)
