@@ -12,10 +12,16 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define CIVITAS_SIMD_X86 1
 #define CIVITAS_TARGET_AVX2_FMA __attribute__((target("avx2,fma"), flatten))
-// prefer-vector-width=512: tunings that favour 256-bit vectors on AVX-512 processors (-mtune=
+#define CIVITAS_AVX512_FEATURES "avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"
+#if defined(__clang__)
+// Clang takes no tuning in the target attribute; its default tuning keeps 512-bit vectors.
+#define CIVITAS_TARGET_AVX512 __attribute__((target(CIVITAS_AVX512_FEATURES), flatten))
+#else
+// prefer-vector-width=512: GCC's tunings that favour 256-bit vectors on AVX-512 processors (-mtune=
 // skylake-avx512 and the like) would otherwise keep this copy at the AVX2 path's width.
 #define CIVITAS_TARGET_AVX512 \
-    __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,prefer-vector-width=512"), flatten))
+    __attribute__((target(CIVITAS_AVX512_FEATURES ",prefer-vector-width=512"), flatten))
+#endif
 #define CIVITAS_TARGET_BASELINE __attribute__((flatten))
 #else
 #define CIVITAS_SIMD_X86 0
