@@ -70,7 +70,7 @@ int score(const ScoreArguments& arguments, const Context& context) {
         }
     } else {
         out << to_string(framework, context.language) << ": " << framework.name() << "\n";
-        for (std::size_t r = 0; r < batch.size(); ++r) out << "\n" << to_string(unit_evaluation(framework, batch, r), context.language) << "\n";
+        for (std::size_t r = 0; r < batch.size(); ++r) out << "\n" << to_string(unit_evaluation(framework, batch, r), framework, context.language) << "\n";
     }
     int status = success;
     for (std::size_t r = 0; r < batch.size(); ++r)

@@ -225,7 +225,7 @@ void register_evaluation(py::module_& m) {
             [](const FrameworkEvaluation& self) { return JsonObject(python_function("civitas._frames", "evaluation_to_dict")(self)); },
             "The evaluation as plain Python data, the same as its JSON (`evaluation_to_json`).")
         .def("_repr_html_", html_method("evaluation_html"), html_doc)
-        .def("__repr__", [](const FrameworkEvaluation& self) { return to_string(static_cast<const Evaluation&>(self)); });
+        .def("__repr__", [](const FrameworkEvaluation& self) { return to_string(static_cast<const Evaluation&>(self), self.source); });
 
     batch.def_readonly("framework", &BatchEvaluation::framework, "Framework id.")
         .def_readonly("units", &BatchEvaluation::units, "Unit ids, one per row.")

@@ -4,7 +4,9 @@
 #include <civitas/framework/framework.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/quantity.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -12,6 +14,8 @@ namespace civitas {
 
 using detail::format_fixed;
 using detail::format_number;
+using detail::gap_words;
+using detail::with_measure;
 
 std::string to_string(const Framework& framework, Language language) {
     const std::string indicators = std::to_string(framework.indicators().size());
@@ -22,9 +26,22 @@ std::string to_string(const Framework& framework, Language language) {
            format_number(framework.scale()) + ")";
 }
 
-std::string to_string(const Evaluation& e, Language language) {
+namespace {
+
+// The summary, with the framework's names, units and directions when there is one.
+std::string summary(const Evaluation& e, const Framework* framework, Language language) {
     // Each line in both languages, side by side: {0}, {1}, ... are the values.
     const auto line = [language](const Message& m) { return m.text(language); };
+    const auto indicator_of = [framework](const IndicatorResult& r) -> const Indicator* {
+        if (!framework) return nullptr;
+        const auto& all = framework->indicators();
+        const auto found = std::find_if(all.begin(), all.end(), [&](const Indicator* i) { return i->id == r.id; });
+        return found == all.end() ? nullptr : *found;
+    };
+    const auto label = [&](const IndicatorResult& r) {
+        const Indicator* indicator = indicator_of(r);
+        return indicator && !indicator->name.empty() && indicator->name != r.id ? r.id + " " + indicator->name : r.id;
+    };
     std::ostringstream out;
     const Message unit = e.unit.empty() ? Message("a unit"_en, "单位"_zh) : Message("'{0}'"_en, "单位 '{0}'"_zh, {e.unit});
     const Message verdict = e.passed ? Message("PASSED"_en, "通过"_zh) : Message("NOT PASSED"_en, "未通过"_zh);
@@ -41,17 +58,41 @@ std::string to_string(const Evaluation& e, Language language) {
     if (!shortfalls.empty()) {
         out << "  " << line(Message("not met ({0}):"_en, "未达标（{0}）:"_zh, {std::to_string(shortfalls.size())})) << "\n";
         for (const IndicatorResult* r : shortfalls) {
-            out << "    " << r->id << ": "
-                << line(Message("{0}, pass {1}"_en, "{0}，达标线 {1}"_zh, {format_number(*r->value), to_string(r->pass, language)}));
-            if (r->gap) out << line(Message(", gap {0}"_en, "，差距 {0}"_zh, {format_fixed(*r->gap, 4)}));
-            if (r->relative_gap) out << line(Message(" ({0}%)"_en, "（{0}%）"_zh, {format_fixed(100 * *r->relative_gap, 1)}));
+            const Indicator* indicator = indicator_of(*r);
+            const std::string measure = indicator ? indicator->unit : std::string();
+            const bool yes_no = indicator && indicator->direction == Direction::yes_no;
+            const Message value = yes_no ? (*r->value >= 0.5 ? Message("yes"_en, "是"_zh) : Message("no"_en, "否"_zh))
+                                         : Message("{0}"_en, "{0}"_zh, {with_measure(format_number(*r->value), measure)});
+            const Message pass = yes_no ? Message("yes"_en, "是"_zh) : Message("{0}"_en, "{0}"_zh, {with_measure(to_string(r->pass, language), measure)});
+            out << "    " << label(*r) << ": " << line(Message("{0}, pass {1}"_en, "{0}，达标线 {1}"_zh, {value, pass}));
+            if (r->gap && !yes_no) out << line(Message(", gap {0}"_en, "，差距 {0}"_zh, {gap_words(format_fixed(*r->gap, 4), measure)}));
+            if (r->relative_gap && !yes_no)
+                out << line(Message(", relative gap {0}%"_en, "，相对差距 {0}%"_zh, {format_fixed(100 * *r->relative_gap, 1)}));
             out << line(Message(", obstacle {0}%"_en, "，障碍度 {0}%"_zh, {format_fixed(100 * r->obstacle, 1)})) << "\n";
+        }
+    }
+    // Under `fail` a missing item counts as not met: name each, basic items first as the decision does.
+    std::vector<const IndicatorResult*> missing;
+    for (const IndicatorResult& r : e.indicators)
+        if (!r.value && r.counted) missing.push_back(&r);
+    if (!missing.empty()) {
+        out << "  " << line(Message("no data, counted as not met ({0}):"_en, "无数据，按未达标计（{0}）:"_zh, {std::to_string(missing.size())}))
+            << "\n";
+        for (const IndicatorResult* r : missing) {
+            const bool basic = std::find(e.basic_failed.begin(), e.basic_failed.end(), r->id) != e.basic_failed.end();
+            out << "    " << label(*r) << (basic ? line(Message(" (basic item)"_en, "（基本项）"_zh)) : std::string()) << "\n";
         }
     }
     std::string text = out.str();
     text.pop_back();
     return text;
 }
+
+}  // namespace
+
+std::string to_string(const Evaluation& e, Language language) { return summary(e, nullptr, language); }
+
+std::string to_string(const Evaluation& e, const Framework& framework, Language language) { return summary(e, &framework, language); }
 
 std::string to_string(const BatchEvaluation& batch) {
     std::size_t passed = 0, invalid = 0;

@@ -4,6 +4,7 @@
 #include "report/detail/words.hpp"
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/quantity.hpp"
 
 #include <cmath>
 
@@ -12,12 +13,6 @@ namespace civitas::detail {
 namespace {
 
 const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string with_measure(const std::string& number, const std::string& measure) {
-    if (measure.empty()) return number;
-    if (measure == "%" || measure == "‰") return number + measure;
-    return number + " " + measure;
-}
 
 }  // namespace
 
@@ -48,6 +43,10 @@ std::string format_line(Language language, const Interval& line, Direction direc
     if (low) return "≥ " + with_measure(format_value(language, line.low), measure);
     if (high) return "≤ " + with_measure(format_value(language, line.high), measure);
     return "—";
+}
+
+std::string format_gap(Language language, double gap, const std::string& measure) {
+    return gap_words(format_value(language, gap), measure).text(language);
 }
 
 std::string format_measure(Language language, double value, Direction direction, const std::string& measure) {

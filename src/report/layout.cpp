@@ -48,6 +48,14 @@ std::string shown(Language language, int shown_rows, int total) {
 }
 
 std::string share_text(int met, int of) { return std::to_string(met) + "/" + std::to_string(of); }
+
+// Where the city stands in a title: by its score against the line when the framework passes on its
+// total (a points-based one, whose items count as met only at full marks), else by the share met.
+std::string standing_text(Language language, const TitleReport& t) {
+    if (!t.pass_total) return share_text(t.met, t.indicators);
+    if (!t.total) return "—";
+    return words::score_against_line(format_value(language, *t.total, 1), format_value(language, *t.pass_total, 1)).text(language);
+}
 // "2/3", or "—" when there is nothing to count.
 Cell ratio(int part, int of, Tone tone) { return of == 0 ? text("—", Tone::muted) : number(share_text(part, of), tone); }
 
@@ -216,7 +224,7 @@ Page overview(const Report& report) {
 
     Table table;
     table.header =
-        texts(language, {words::title, words::inspection, words::days_left, words::city, words::met, words::subunits, words::reason});
+        texts(language, {words::title, words::inspection, words::days_left, words::city, words::standing, words::subunits, words::reason});
     for (const TitleReport& t : report.titles) {
         int units[3] = {0, 0, 0};
         for (const UnitStanding& s : t.units) ++units[static_cast<int>(s.rag)];
@@ -225,7 +233,7 @@ Page overview(const Report& report) {
             text(t.dates.inspection ? format_date(language, *t.dates.inspection) : "—"),
             t.days_to_inspection ? number(std::to_string(*t.days_to_inspection)) : text("—", Tone::muted),
             verdict(language, t.rag),
-            t.framework.empty() ? text("—", Tone::muted) : number(share_text(t.met, t.indicators)),
+            t.framework.empty() ? text("—", Tone::muted) : number(standing_text(language, t)),
             t.units.empty() ? text("—", Tone::muted)
                             : text(std::to_string(units[2]) + " / " + std::to_string(units[1]) + " / " + std::to_string(units[0])),
             text(t.reason),
@@ -237,8 +245,10 @@ Page overview(const Report& report) {
     BarChart chart;
     chart.caption = words::titles_chart.text(language);
     for (const TitleReport& t : report.titles)
-        if (!t.framework.empty() && t.indicators > 0)
-            chart.bars.push_back({t.name, static_cast<double>(t.met) / t.indicators, share_text(t.met, t.indicators), tone_of(t.rag)});
+        if (!t.framework.empty() && t.indicators > 0) {
+            const double share = !t.pass_total ? static_cast<double>(t.met) / t.indicators : t.total ? *t.total / t.scale : 0.0;
+            chart.bars.push_back({t.name, share, standing_text(language, t), tone_of(t.rag)});
+        }
     if (!chart.bars.empty()) page.blocks.emplace_back(std::move(chart));
 
     if (!report.next_events.empty()) {
@@ -275,10 +285,14 @@ Page title_page(const Report& report, const TitleReport& t) {
     Facts facts;
     if (!t.framework.empty()) {
         facts.facts.push_back({words::framework.text(language), t.framework, Tone::plain});
-        facts.facts.push_back({words::met_indicators.text(language), share_text(t.met, t.indicators), Tone::plain});
+        if (t.pass_total) {
+            facts.facts.push_back({words::score.text(language), standing_text(language, t), Tone::plain});
+        } else {
+            facts.facts.push_back({words::met_indicators.text(language), share_text(t.met, t.indicators), Tone::plain});
+            if (t.total) facts.facts.push_back({words::score.text(language), format_value(language, *t.total, 1), Tone::plain});
+        }
         facts.facts.push_back(
             {words::basic_failed.text(language), std::to_string(t.basic_failed), t.basic_failed > 0 ? Tone::red : Tone::green});
-        if (t.total) facts.facts.push_back({words::score.text(language), format_value(language, *t.total, 1), Tone::plain});
         facts.facts.push_back(
             {words::now.text(language), words::pass_word(t.passes_now).text(language), t.passes_now ? Tone::green : Tone::red});
         if (t.passes_at_inspection)
@@ -300,16 +314,18 @@ Page title_page(const Report& report, const TitleReport& t) {
         page.blocks.emplace_back(Heading{words::shortfalls.text(language)});
         Table shortfalls;
         shortfalls.header =
-            texts(language, {words::indicator, words::value, words::line, words::gap, words::projected, words::department});
+            texts(language, {words::indicator, words::value, words::line, words::gap, words::relative_gap, words::projected,
+                             words::department});
         for (const ReportItem& item : t.shortfalls) {
-            std::string gap = item.gap ? format_measure(language, *item.gap, Direction::higher, item.measure) : "—";
-            if (item.direction == Direction::yes_no) gap = "—";
-            else if (item.relative_gap) gap += " (" + format_value(language, *item.relative_gap * 100, 1) + "%)";
+            const bool yes_no = item.direction == Direction::yes_no;
+            const std::string gap = item.gap && !yes_no ? format_gap(language, *item.gap, item.measure) : "—";
+            const std::string relative = item.relative_gap && !yes_no ? format_value(language, *item.relative_gap * 100, 1) + "%" : "—";
             shortfalls.rows.push_back({
                 text(item_name(language, item), item.basic ? Tone::red : Tone::plain),
                 number(value_text(language, item.value, item)),
                 number(format_line(language, item.line, item.direction, item.measure)),
                 number(gap, Tone::red),
+                number(relative, Tone::red),
                 number(value_text(language, item.projected, item), !item.projected_met ? Tone::muted : *item.projected_met ? Tone::green : Tone::red),
                 text(item.department.empty() ? "—" : item.department, item.department.empty() ? Tone::muted : Tone::plain),
             });

@@ -478,6 +478,18 @@ def test_reprs(demo: civitas.Framework) -> None:
     assert "3" in repr(batch)
 
 
+def test_repr_reads_as_an_office_writes(demo: civitas.Framework) -> None:
+    # a1 建成区绿化覆盖率 31.44 % against >= 36 %: 4.56 percentage points short, 12.7 % of the line;
+    # b1 a failed yes/no item reads "pass yes", not an open line; a2 has no data and, under `fail`,
+    # is named as counted not met.
+    e = demo.evaluate({"a1": 31.44, "b1": 0.0, "b2": 0.0})
+    text = repr(e)
+    assert "a1 建成区绿化覆盖率: 31.44%, pass >= 36%, gap 4.56 percentage points, relative gap 12.7%" in text
+    assert "b1 管理机构: no, pass yes," in text
+    assert "any" not in text
+    assert "no data, counted as not met (1):\n    a2 污染天数" in text
+
+
 def test_gil_released_batch_in_threads(demo: civitas.Framework) -> None:
     from concurrent.futures import ThreadPoolExecutor
 

@@ -210,8 +210,12 @@ CIVITAS_EXPORT void apply_rulings(const Framework& framework, BatchEvaluation& b
 [[nodiscard]] CIVITAS_EXPORT Evaluation unit_evaluation(const Framework& framework,
                                                         const BatchEvaluation& batch, std::size_t row);
 
-/// A short text table of the evaluation, for terminals and `repr`, in English or Chinese.
+/// A short text table of the evaluation, for terminals and `repr`, in English or Chinese: the
+/// shortfalls with their lines, gaps and obstacle degrees, then the items without data that count as not met.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Evaluation& evaluation, Language language = Language::en);
+/// The same with the framework's names and units: yes/no lines read "yes", a percentage's gap is in percentage points.
+[[nodiscard]] CIVITAS_EXPORT std::string to_string(const Evaluation& evaluation, const Framework& framework,
+                                                   Language language = Language::en);
 /// One line: number of units, passed, mean total.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const BatchEvaluation& batch);
 

@@ -22,6 +22,9 @@ namespace civitas::detail {
 /// A pass line: "≥ 36", "≤ 5.6", "35–40", with the unit of measure.
 [[nodiscard]] std::string format_line(Language language, const Interval& line, Direction direction, const std::string& measure);
 
+/// A gap to a line with its unit; a percentage's gap in percentage points ("4.56 个百分点").
+[[nodiscard]] std::string format_gap(Language language, double gap, const std::string& measure);
+
 /// A measured value with its unit; yes/no read as words.
 [[nodiscard]] std::string format_measure(Language language, double value, Direction direction, const std::string& measure);
 

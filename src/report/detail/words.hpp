@@ -84,6 +84,8 @@ inline const Message value{"Value"_en, "现值"_zh};
 /// Column: the pass line.
 inline const Message line{"Line"_en, "达标线"_zh};
 inline const Message gap{"Gap"_en, "差距"_zh};
+/// The gap as a share of the line.
+inline const Message relative_gap{"Relative gap"_en, "相对差距"_zh};
 /// Column: the value projected to the inspection.
 inline const Message projected{"Projected"_en, "检查日预计"_zh};
 inline const Message department{"Department"_en, "责任部门"_zh};
@@ -128,7 +130,14 @@ inline const Message score_chart{"Score by unit"_en, "各单位得分"_zh};
 /// Chart caption when they are not.
 inline const Message met_share_chart{"Share of indicators met, by unit"_en, "各单位达标指标占比"_zh};
 /// The overview's chart caption.
-inline const Message titles_chart{"Share of indicators the city meets, by title"_en, "全市各称号达标指标占比"_zh};
+inline const Message titles_chart{"The city by title: share of indicators met, or score out of full marks where passed on points"_en,
+                                  "全市各称号：达标指标占比，按总分评定的为得分率"_zh};
+/// The overview's column: indicators met, or a points-based title's score against its line.
+inline const Message standing{"Met or score"_en, "达标或得分"_zh};
+/// A points-based title's standing: the score and the least total that passes.
+inline Message score_against_line(const std::string& total, const std::string& least) {
+    return Message("{0} (line {1})"_en, "{0} 分（达标线 {1} 分）"_zh, {total, least});
+}
 /// The chart's marker.
 inline const Message pass_marker{"pass line"_en, "通过线"_zh};
 

@@ -494,7 +494,37 @@ TEST(PassRules, TheTextViewInBothLanguages) {
               "  总分 80 / 100；5 个指标中 4 个达标，5 个有数据；数据覆盖 100%\n"
               "  未达标（1）:\n");
     const std::size_t g4 = chinese.find("    g4");
-    EXPECT_EQ(chinese.substr(g4, chinese.find("，障碍度") - g4), "    g4: 5，达标线 >= 10，差距 5（50%）");
+    EXPECT_EQ(chinese.substr(g4, chinese.find("，障碍度") - g4), "    g4: 5，达标线 >= 10，差距 5，相对差距 50%");
+}
+
+// With its framework the view writes as an office does: a percentage's gap in percentage points (个百分点)
+// beside the relative gap, a yes/no line as "yes" (是), and under `fail` each item without data named.
+TEST(PassRules, TheTextViewWithItsFramework) {
+    Indicator green = basic(higher("green", 36));
+    green.name = "建成区绿化覆盖率";
+    green.unit = "%";
+    Indicator plan = yes_no("plan");
+    plan.name = "绿地系统规划";
+    Indicator toilets = basic(higher("toilets", 10));
+    auto spec = flat_spec({green, plan, toilets, higher("parks", 5)}, "office");
+    spec.missing = MissingPolicy::fail;
+    const Framework framework(spec);
+    const Evaluation e = framework.evaluate({{"green", 31.44}, {"plan", 0}, {"parks", 6}});
+
+    const std::string chinese = to_string(e, framework, Language::zh);
+    EXPECT_NE(chinese.find("    green 建成区绿化覆盖率: 31.44%，达标线 >= 36%，差距 4.56 个百分点，相对差距 12.7%，障碍度"), std::string::npos)
+        << chinese;
+    EXPECT_NE(chinese.find("    plan 绿地系统规划: 否，达标线 是，障碍度"), std::string::npos) << chinese;
+    EXPECT_NE(chinese.find("  无数据，按未达标计（1）:\n    toilets（基本项）"), std::string::npos) << chinese;
+    EXPECT_EQ(chinese.find("不限"), std::string::npos) << chinese;
+
+    const std::string english = to_string(e, framework, Language::en);
+    EXPECT_NE(english.find("gap 4.56 percentage points, relative gap 12.7%"), std::string::npos) << english;
+    EXPECT_NE(english.find("    plan 绿地系统规划: no, pass yes, obstacle"), std::string::npos) << english;
+    EXPECT_NE(english.find("  no data, counted as not met (1):\n    toilets (basic item)"), std::string::npos) << english;
+
+    // Without the framework the items are named by id alone, still each one.
+    EXPECT_NE(to_string(e).find("  no data, counted as not met (1):\n    toilets (basic item)"), std::string::npos);
 }
 
 TEST(PassRules, DefaultRuleEveryCountedIndicatorMet) {

@@ -311,10 +311,11 @@ TEST(Report, TextColumnsAlignForChineseCharacters) {
     const std::string text = render(build_report(campaign(), as_of), ReportFormat::text);
     // A Chinese character (full-width brackets included) takes two columns, "≥" and "%" one:
     // "建成区绿化覆盖率（基本项）" 26, "≥ 36%" 5, "2026年1月9日" 12.
-    EXPECT_TRUE(mentions(text, "\n  指标                        现值  达标线   差距        检查日预计  责任部门\n"
-                               "  --------------------------  ----  -------  ----------  ----------  --------\n"
-                               "  建成区绿化覆盖率（基本项）   35%    ≥ 36%   1% (2.8%)      37.48%  —\n"
-                               "  新建公园                    9 个  ≥ 10 个  1 个 (10%)     9.98 个  园林局\n"))
+    // The gap of a percentage in percentage points (个百分点), the relative gap in its own column.
+    EXPECT_TRUE(mentions(text, "\n  指标                        现值  达标线   差距        相对差距  检查日预计  责任部门\n"
+                               "  --------------------------  ----  -------  ----------  --------  ----------  --------\n"
+                               "  建成区绿化覆盖率（基本项）   35%    ≥ 36%  1 个百分点      2.8%      37.48%  —\n"
+                               "  新建公园                    9 个  ≥ 10 个        1 个       10%     9.98 个  园林局\n"))
         << text;
     EXPECT_TRUE(mentions(text, "\n  新建公园  园林局    分管副市长  2026年1月9日           4   40%\n")) << text;
     // The ranking: rank right-aligned under 名次 (4 columns), names padded to 4 columns.

@@ -306,6 +306,32 @@ TEST(ReportHtml, EmptyTableShowsItsEmptyText) {
     EXPECT_EQ(occurrences(html, "class=\"note\""), 0u);
 }
 
+// A title passed on its total (the Civilized City's annual test, whose three modes count as met only
+// at full marks) stands by its score against the line, not by "0/3 met", on the overview and its page.
+TEST(ReportHtml, APointsBasedTitleHeadlinesItsScoreAgainstTheLine) {
+    TitleReport civilized = title_of("全国文明城市", Rag::amber);
+    civilized.indicators = 3;
+    civilized.met = 0;
+    civilized.assessed = 3;
+    civilized.total = 79.3;
+    civilized.pass_total = 80;
+    TitleReport garden = title_of("国家园林城市", Rag::red);
+    garden.indicators = 75;
+    garden.met = 68;
+    garden.assessed = 75;
+    const std::string text = render(report_of({civilized, garden}), ReportFormat::text);
+    EXPECT_NE(text.find("79.3 分（达标线 80 分）"), std::string::npos) << text;
+    EXPECT_NE(text.find("68/75"), std::string::npos) << text;
+    EXPECT_EQ(text.find("0/3"), std::string::npos) << text;
+    EXPECT_NE(text.find("得分: 79.3 分（达标线 80 分）"), std::string::npos) << text;
+
+    Report english = report_of({civilized});
+    english.language = Language::en;
+    const std::string html = render(english, ReportFormat::html);
+    EXPECT_NE(html.find("79.3 (line 80)"), std::string::npos) << html;
+    EXPECT_EQ(html.find("0/3"), std::string::npos) << html;
+}
+
 TEST(ReportHtml, TablesAlignNumbersAndCarryNotes) {
     ReportItem green;
     green.name = "绿化覆盖率";
@@ -327,15 +353,15 @@ TEST(ReportHtml, TablesAlignNumbersAndCarryNotes) {
     t.shortfalls_total = 5;
     const std::string html = render(report_of({t}), ReportFormat::html);
     EXPECT_NE(html.find("<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">现值</th><th scope=\"col\" class=\"num\">达标线</th>"
-                        "<th scope=\"col\" class=\"num\">差距</th><th scope=\"col\" class=\"num\">检查日预计</th><th scope=\"col\">责任部门</th></tr></thead>"),
+                        "<th scope=\"col\" class=\"num\">差距</th><th scope=\"col\" class=\"num\">相对差距</th><th scope=\"col\" class=\"num\">检查日预计</th><th scope=\"col\">责任部门</th></tr></thead>"),
               std::string::npos)
         << html;
-    EXPECT_NE(html.find("<tr><td>绿化覆盖率</td><td class=\"num\">35%</td><td class=\"num\">≥ 36%</td><td class=\"num tone-red\">1% (2.8%)</td>"
+    EXPECT_NE(html.find("<tr><td>绿化覆盖率</td><td class=\"num\">35%</td><td class=\"num\">≥ 36%</td><td class=\"num tone-red\">1 个百分点</td><td class=\"num tone-red\">2.8%</td>"
                         "<td class=\"num tone-green\">37%</td><td>园林局</td></tr>"),
               std::string::npos)
         << html;
     EXPECT_NE(html.find("<tr><td class=\"tone-red\">新建公园（基本项）</td><td class=\"num\">35%</td><td class=\"num\">≥ 36%</td>"
-                        "<td class=\"num tone-red\">1% (2.8%)</td><td class=\"num tone-red\">37%</td><td class=\"tone-muted\">—</td></tr>"),
+                        "<td class=\"num tone-red\">1 个百分点</td><td class=\"num tone-red\">2.8%</td><td class=\"num tone-red\">37%</td><td class=\"tone-muted\">—</td></tr>"),
               std::string::npos)
         << html;
     EXPECT_NE(html.find("</table>\n<p class=\"note\">仅列前 2 项，共 5 项</p>"), std::string::npos);
