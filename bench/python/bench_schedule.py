@@ -54,6 +54,8 @@ def make_plan(tasks: int, dependencies: int, seed: int = 2025) -> dict:
             item["milestone"] = True
         else:
             item["start"] = start.isoformat()
+            if rng.randrange(10) == 0:  # a limit apart from the planned finish
+                item["deadline"] = (due + dt.timedelta(days=rng.randrange(-5, 15))).isoformat()
         items.append(item)
     for _ in range(dependencies):
         to = 1 + rng.randrange(tasks - 1)
@@ -99,17 +101,24 @@ def networkx_schedule(doc: dict, is_working) -> dict[str, tuple]:
     tasks = doc["tasks"]
     info = {}
     graph = nx.MultiDiGraph()  # a task may wait for another twice (finish and start)
+    deadline = {}
+    given = {}
     for t in tasks:
-        due = dt.date.fromisoformat(t["due"])
-        start = dt.date.fromisoformat(t.get("start", t["due"]))
+        start = dt.date.fromisoformat(t.get("start", t.get("due", "")))
+        due = dt.date.fromisoformat(t["due"]) if "due" in t else start
         info[t["id"]] = (start, due, bool(t.get("milestone", False)))
+        if "deadline" in t:
+            deadline[t["id"]] = dt.date.fromisoformat(t["deadline"])
+        if "duration" in t:
+            given[t["id"]] = int(t["duration"])
         graph.add_node(t["id"])
         for d in t.get("depends_on", []):
             graph.add_edge(d["task"], t["id"], link=d["link"], lag=d["lag"], unit=d["unit"])
     origin = min(v[0] for v in info.values())
     last = max(v[1] for v in info.values())
     days = WorkingDays(is_working, origin, origin - dt.timedelta(days=3000), last + dt.timedelta(days=3000))
-    duration = {k: 0 if m else max(1, days.on_or_before(due) - days.on_or_after(start) + 1) for k, (start, due, m) in info.items()}
+    duration = {k: 0 if m else given.get(k, max(1, days.on_or_before(due) - days.on_or_after(start) + 1))
+                for k, (start, due, m) in info.items()}
 
     def finish_of(k: str, start: int) -> int:
         return start if info[k][2] else start + duration[k] - 1
@@ -127,10 +136,16 @@ def networkx_schedule(doc: dict, is_working) -> dict[str, tuple]:
                          else days.on_or_after(days.date_of(es[p]) + dt.timedelta(days=e["lag"])))
             start = max(start, bound)
         es[k], ef[k] = start, finish_of(k, start)
+    end = max(ef.values())  # the plan's end bounds the tasks nothing waits for
     ls, lf = {}, {}
     for k in reversed(order):
-        # A milestone on a day off sits on the next working day (docs/format.md).
-        finish = days.on_or_after(info[k][1]) if info[k][2] else days.on_or_before(info[k][1])
+        # A milestone's date and a deadline bound the latest finish; a due date does not. A
+        # milestone on a day off sits on the next working day (docs/format.md).
+        finish = days.on_or_after(info[k][1]) if info[k][2] else 10**9
+        if k in deadline:
+            finish = min(finish, days.on_or_before(deadline[k]))
+        if graph.out_degree(k) == 0:
+            finish = min(finish, end)
         for _, s, e in graph.out_edges(k, data=True):
             if e["link"] == "finish_to_start":
                 bound = (ls[s] - 1 - e["lag"] if e["unit"] == "working_days"

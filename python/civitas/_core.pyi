@@ -2090,6 +2090,8 @@ class Task:
         responsibility: collections.abc.Mapping[str, str] = {},
         start: datetime.date | None = None,
         due: datetime.date | None = None,
+        duration: typing.SupportsInt | typing.SupportsIndex | None = None,
+        deadline: datetime.date | None = None,
         milestone: bool = False,
         check: str = "",
         weight: typing.SupportsFloat | typing.SupportsIndex | None = None,
@@ -2100,7 +2102,7 @@ class Task:
         percent_complete: typing.SupportsFloat | typing.SupportsIndex = 0.0,
     ) -> None:
         """
-        start, due: datetime.date; one of them alone stands for both (a milestone's date). depends_on: Dependency objects or task ids (finish to start, no lag).
+        start, due, deadline: datetime.date; without a duration, one of start and due alone stands for both (a milestone's date). duration: working days, instead of or beside due. deadline: the latest allowed finish, apart from the planned finish due. depends_on: Dependency objects or task ids (finish to start, no lag).
         """
     def __reduce__(self) -> tuple: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
@@ -2126,6 +2128,13 @@ class Task:
     @check.setter
     def check(self, arg0: str) -> None: ...
     @property
+    def deadline(self) -> datetime.date | None:
+        """
+        Latest allowed finish, a constraint apart from the planned finish `due`; None for none.
+        """
+    @deadline.setter
+    def deadline(self, arg0: datetime.date | None) -> None: ...
+    @property
     def depends_on(self) -> list[Dependency]:
         """
         Tasks it waits for (Dependency objects; task ids are accepted when set).
@@ -2135,10 +2144,17 @@ class Task:
     @property
     def due(self) -> datetime.date | None:
         """
-        Planned finish, a milestone's date (None until set).
+        Planned finish, a milestone's date (None when the duration gives the finish).
         """
     @due.setter
-    def due(self, arg1: datetime.date) -> None: ...
+    def due(self, arg1: datetime.date | None) -> None: ...
+    @property
+    def duration(self) -> int | None:
+        """
+        Working days of work in [1, 36600], or None: from start to due, both included (milestones: None).
+        """
+    @duration.setter
+    def duration(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None: ...
     @property
     def id(self) -> str:
         """
@@ -2505,7 +2521,7 @@ class Plan:
         """
     def tasks_frame(self) -> pandas.DataFrame:
         """
-        One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans' included, ready for a Gantt chart: name, phase, titles (comma-separated), subplan, start, due (`datetime.date`), milestone, check (the campaign check a milestone stands for, '' for none), weight (NaN when not given), percent_complete, then one column per responsibility field ('' where a task names nobody).
+        One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans' included, ready for a Gantt chart: name, phase, titles (comma-separated), subplan, start, due (`datetime.date`, None when the duration gives the finish), duration (working days, NaN when not given), deadline (None for none), milestone, check (the campaign check a milestone stands for, '' for none), weight (NaN when not given), percent_complete, then one column per responsibility field ('' where a task names nobody).
         """
     def titles_of_task(self, index: typing.SupportsInt | typing.SupportsIndex) -> list[str]:
         """
@@ -2552,17 +2568,22 @@ class ScheduledTask:
     @property
     def critical(self) -> bool:
         """
-        Slack equals the plan's smallest slack.
+        Slack equals the plan's smallest slack (0 unless a deadline cannot be met).
         """
     @property
     def duration(self) -> int:
         """
-        Working days from planned start to due (milestones 0).
+        Working days: the task's duration, else from planned start to due, both included (milestones 0).
         """
     @property
     def earliest_finish(self) -> datetime.date: ...
     @property
     def earliest_start(self) -> datetime.date: ...
+    @property
+    def free_slack(self) -> int:
+        """
+        Free float in working days: how far it can slip without moving a dependant's earliest start, past its deadline or the plan's end.
+        """
     @property
     def id(self) -> str: ...
     @property
@@ -2572,7 +2593,7 @@ class ScheduledTask:
     @property
     def slack(self) -> int:
         """
-        latest_finish - earliest_finish in working days (negative: late).
+        Total float: latest_finish - earliest_finish in working days (negative only where a deadline cannot be met).
         """
 
 class Schedule:
@@ -2599,7 +2620,7 @@ class Schedule:
         """
     def to_frame(self) -> pandas.DataFrame:
         """
-        One row per task (index: task id), in plan order: duration (working days), earliest_start, earliest_finish, latest_start, latest_finish (`datetime.date`), slack (working days), critical.
+        One row per task (index: task id), in plan order: duration (working days), earliest_start, earliest_finish, latest_start, latest_finish (`datetime.date`), slack (total float) and free_slack (free float; working days), critical.
         """
     @property
     def critical_path(self) -> list[str]:
@@ -2609,7 +2630,7 @@ class Schedule:
     @property
     def smallest_slack(self) -> int:
         """
-        The critical tasks' slack.
+        The critical tasks' slack: 0, or negative when a deadline cannot be met.
         """
     @property
     def tasks(self) -> list[ScheduledTask]:
@@ -2701,7 +2722,12 @@ class TaskStatus:
     @property
     def days_late(self) -> int:
         """
-        Working days past due.
+        Working days past `due`.
+        """
+    @property
+    def due(self) -> datetime.date:
+        """
+        The date it is due: its deadline, else its planned finish.
         """
     @property
     def id(self) -> str: ...
@@ -2926,7 +2952,7 @@ class PlanStatus:
         """
     def to_frame(self) -> pandas.DataFrame:
         """
-        One row per task (index: task id), in plan order: state (name), planned_percent, percent_complete, weight, days_late.
+        One row per task (index: task id), in plan order: state (name), due (`datetime.date`), planned_percent, percent_complete, weight, days_late.
         """
     @property
     def as_of(self) -> datetime.date: ...

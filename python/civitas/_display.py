@@ -74,7 +74,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "earliest_start": ("Earliest start", "最早开始"),
     "earliest_finish": ("Earliest finish", "最早完成"),
     "latest_finish": ("Latest finish", "最迟完成"),
-    "slack": ("Slack (working days)", "机动时间（工作日）"),
+    "slack": ("Total float (working days)", "总时差（工作日）"),
+    "free_slack": ("Free float (working days)", "自由时差（工作日）"),
     "critical": ("Critical", "关键"),
     "critical_path": ("critical path", "关键路径"),
     "finish": ("finish", "完成"),
@@ -313,10 +314,11 @@ def schedule_html(self: _core.Schedule) -> str:
                f"{_e(_date(finish))}{_separator(language)}{_e(_word('critical_path', language))} "
                f"({len(path)}): {_e(' → '.join(shown))}")
     rows = ([_e(t.id), _e(t.earliest_start.isoformat()), _e(t.earliest_finish.isoformat()), _e(t.latest_finish.isoformat()),
-             _badge("red", str(t.slack)) if t.slack < 0 else _e(t.slack), _e("✓" if t.critical else "")]
+             _badge("red", str(t.slack)) if t.slack < 0 else _e(t.slack),
+             _badge("red", str(t.free_slack)) if t.free_slack < 0 else _e(t.free_slack), _e("✓" if t.critical else "")]
             for t in tasks)
     headers = [_word(key, language) for key in ("task", "earliest_start", "earliest_finish", "latest_finish", "slack",
-                                                "critical")]
+                                                "free_slack", "critical")]
     return _block(summary, _table(headers, rows, len(tasks), language))
 
 

@@ -322,6 +322,7 @@ _SCHEDULE_COLUMNS = [
     "latest_start",
     "latest_finish",
     "slack",
+    "free_slack",
     "critical",
 ]
 
@@ -337,6 +338,7 @@ def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
             "latest_start": t.latest_start,
             "latest_finish": t.latest_finish,
             "slack": t.slack,
+            "free_slack": t.free_slack,
             "critical": t.critical,
         }
         for t in self.tasks
@@ -344,6 +346,7 @@ def schedule_to_frame(self: _core.Schedule) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["id", *_SCHEDULE_COLUMNS]).set_index("id")
     frame["duration"] = frame["duration"].astype(np.int64)
     frame["slack"] = frame["slack"].astype(np.int64)
+    frame["free_slack"] = frame["free_slack"].astype(np.int64)
     frame["critical"] = frame["critical"].astype(bool)
     return frame
 
@@ -371,6 +374,8 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
             "subplan": self.subplan_of_task(index),
             "start": task.start,
             "due": task.due,
+            "duration": _nan(task.duration),
+            "deadline": task.deadline,
             "milestone": task.milestone,
             "check": task.check,
             "weight": _nan(task.weight),
@@ -379,11 +384,12 @@ def plan_tasks_frame(self: _core.Plan) -> pd.DataFrame:
         for field in fields:
             row[field] = task.responsibility.get(field, "")
         rows.append(row)
-    columns = ["id", "name", "phase", "titles", "subplan", "start", "due", "milestone", "check", "weight", "percent_complete",
-               *fields]
+    columns = ["id", "name", "phase", "titles", "subplan", "start", "due", "duration", "deadline", "milestone", "check", "weight",
+               "percent_complete", *fields]
     frame = pd.DataFrame(rows, columns=columns).set_index("id")
     frame["milestone"] = frame["milestone"].astype(bool)
     frame["weight"] = frame["weight"].astype(np.float64)
+    frame["duration"] = frame["duration"].astype(np.float64)
     frame["percent_complete"] = frame["percent_complete"].astype(np.float64)
     return frame
 
@@ -414,9 +420,9 @@ def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
 
 def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
     pd = pandas()
-    rows = [{"id": t.id, "state": t.state.name, "planned_percent": t.planned_percent, "percent_complete": t.percent_complete,
-             "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
-    columns = ["id", "state", "planned_percent", "percent_complete", "weight", "days_late"]
+    rows = [{"id": t.id, "state": t.state.name, "due": t.due, "planned_percent": t.planned_percent,
+             "percent_complete": t.percent_complete, "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
+    columns = ["id", "state", "due", "planned_percent", "percent_complete", "weight", "days_late"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 

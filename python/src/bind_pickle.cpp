@@ -79,8 +79,8 @@ CIVITAS_FIELDS(BatchEvaluation, &S::framework, &S::units, &S::classes, &S::indic
                &S::full_points, &S::renormalised, &S::gaps, &S::outcomes, &S::category_scores, &S::totals, &S::coverage,
                &S::met, &S::assessed, &S::basic_failed, &S::passed, &S::decided_by, &S::errors, &S::not_assessed)
 CIVITAS_FIELDS(Dependency, &S::task, &S::link, &S::lag, &S::unit)
-CIVITAS_FIELDS(Task, &S::id, &S::name, &S::phase, &S::titles, &S::responsibility, &S::start, &S::due, &S::milestone, &S::check,
-               &S::weight, &S::indicators, &S::depends_on, &S::actual_start, &S::actual_finish, &S::percent_complete)
+CIVITAS_FIELDS(Task, &S::id, &S::name, &S::phase, &S::titles, &S::responsibility, &S::start, &S::due, &S::duration, &S::deadline,
+               &S::milestone, &S::check, &S::weight, &S::indicators, &S::depends_on, &S::actual_start, &S::actual_finish, &S::percent_complete)
 CIVITAS_FIELDS(Title, &S::id, &S::name)
 CIVITAS_FIELDS(Phase, &S::id, &S::name, &S::title)
 CIVITAS_FIELDS(Problem, &S::id, &S::description, &S::source, &S::titles, &S::indicators, &S::responsibility, &S::found, &S::deadline,
@@ -88,11 +88,11 @@ CIVITAS_FIELDS(Problem, &S::id, &S::description, &S::source, &S::titles, &S::ind
 CIVITAS_FIELDS(PlanSpec, &S::id, &S::name, &S::responsibility_fields, &S::titles, &S::phases, &S::responsibility, &S::tasks,
                &S::problems, &S::subplans, &S::file)
 CIVITAS_FIELDS(ScheduledTask, &S::id, &S::duration, &S::earliest_start, &S::earliest_finish, &S::latest_start, &S::latest_finish, &S::slack,
-               &S::critical)
+               &S::free_slack, &S::critical)
 CIVITAS_FIELDS(Schedule, &S::tasks, &S::critical_path, &S::smallest_slack)
 CIVITAS_FIELDS(ScheduleChange, &S::id, &S::earliest_finish, &S::delayed_finish, &S::working_days, &S::milestone)
 CIVITAS_FIELDS(DelayImpact, &S::tasks, &S::phases)
-CIVITAS_FIELDS(TaskStatus, &S::id, &S::state, &S::planned_percent, &S::percent_complete, &S::weight, &S::days_late)
+CIVITAS_FIELDS(TaskStatus, &S::id, &S::state, &S::due, &S::planned_percent, &S::percent_complete, &S::weight, &S::days_late)
 CIVITAS_FIELDS(ProblemStatus, &S::id, &S::state, &S::days_late)
 CIVITAS_FIELDS(Rectification, &S::found, &S::closed, &S::closed_on_time, &S::overdue)
 CIVITAS_FIELDS(OverdueTask, &S::id, &S::name, &S::responsibility, &S::due, &S::days_late, &S::percent_complete)

@@ -53,8 +53,8 @@ std::vector<Dependency> to_dependencies(const Dependencies& items) {
 std::optional<Date> date_or_none(const Date& date) { return date.is_special() ? std::nullopt : std::optional<Date>(date); }
 
 Task make_task(std::string id, std::string name, std::string phase, std::vector<std::string> titles,
-               std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due, bool milestone,
-               std::string check, std::optional<double> weight,
+               std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due,
+               std::optional<int> duration, std::optional<Date> deadline, bool milestone, std::string check, std::optional<double> weight,
                std::vector<std::string> indicators, const Dependencies& depends_on, std::optional<Date> actual_start,
                std::optional<Date> actual_finish, double percent_complete) {
     Task t;
@@ -63,11 +63,13 @@ Task make_task(std::string id, std::string name, std::string phase, std::vector<
     t.phase = std::move(phase);
     t.titles = std::move(titles);
     t.responsibility = std::move(responsibility);
-    // One date given stands for both (a milestone's date; a one-day task).
+    // Without a duration, one date given stands for both (a milestone's date; a one-day task).
     if (start) t.start = *start;
     if (due) t.due = *due;
-    if (start && !due) t.due = *start;
+    if (start && !due && !duration) t.due = *start;
     if (due && !start) t.start = *due;
+    t.duration = duration;
+    t.deadline = deadline;
     t.milestone = milestone;
     t.check = std::move(check);
     t.weight = weight;
@@ -120,11 +122,12 @@ void register_plan(py::module_& m) {
 
     task_class.def(py::init(&make_task), py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("phase") = "",
              py::arg("titles") = std::vector<std::string>(), py::arg("responsibility") = std::map<std::string, std::string>(), py::arg("start") = py::none(),
-             py::arg("due") = py::none(), py::arg("milestone") = false, py::arg("check") = "", py::arg("weight") = py::none(),
+             py::arg("due") = py::none(), py::arg("duration") = py::none(), py::arg("deadline") = py::none(), py::arg("milestone") = false, py::arg("check") = "", py::arg("weight") = py::none(),
              py::arg("indicators") = std::vector<std::string>(), py::arg("depends_on") = py::tuple(),
              py::arg("actual_start") = py::none(), py::arg("actual_finish") = py::none(), py::arg("percent_complete") = 0.0,
-             "start, due: datetime.date; one of them alone stands for both (a milestone's date). depends_on: "
-             "Dependency objects or task ids (finish to start, no lag).")
+             "start, due, deadline: datetime.date; without a duration, one of start and due alone stands for both (a "
+             "milestone's date). duration: working days, instead of or beside due. deadline: the latest allowed finish, apart "
+             "from the planned finish due. depends_on: Dependency objects or task ids (finish to start, no lag).")
         .def_readwrite("id", &Task::id, "Unique in the plan.")
         .def_readwrite("name", &Task::name, "Display name.")
         .def_readwrite("phase", &Task::phase, "Phase id, '' for none.")
@@ -132,8 +135,13 @@ void register_plan(py::module_& m) {
         .def_readwrite("responsibility", &Task::responsibility, "Who answers for it, by the plan's responsibility fields.")
         .def_property("start", [](const Task& t) { return date_or_none(t.start); },
                       [](Task& t, Date date) { t.start = date; }, "Planned start (None until set).")
-        .def_property("due", [](const Task& t) { return date_or_none(t.due); }, [](Task& t, Date date) { t.due = date; },
-                      "Planned finish, a milestone's date (None until set).")
+        .def_property("due", [](const Task& t) { return date_or_none(t.due); },
+                      [](Task& t, std::optional<Date> date) { t.due = date.value_or(Date()); },
+                      "Planned finish, a milestone's date (None when the duration gives the finish).")
+        .def_readwrite("duration", &Task::duration,
+                       "Working days of work in [1, 36600], or None: from start to due, both included (milestones: None).")
+        .def_readwrite("deadline", &Task::deadline,
+                       "Latest allowed finish, a constraint apart from the planned finish `due`; None for none.")
         .def_readwrite("milestone", &Task::milestone, "A point in time: start == due, no duration.")
         .def_readwrite("check", &Task::check,
                        "Id of the campaign check a milestone stands for ('provincial-2026'), '' for none; milestones only.")
@@ -243,7 +251,8 @@ void register_plan(py::module_& m) {
         .def("task_index", &Plan::task_index, py::arg("id"), "Position of a task in `tasks`; NotFoundError for an unknown id.")
         .def("tasks_frame", frame_method<Plan>("civitas._frames", "plan_tasks_frame"),
              "One row per task (index: task id, qualified 'district/task' in sub-plans), sub-plans' included, ready for "
-             "a Gantt chart: name, phase, titles (comma-separated), subplan, start, due (`datetime.date`), milestone, "
+             "a Gantt chart: name, phase, titles (comma-separated), subplan, start, due (`datetime.date`, None when the "
+             "duration gives the finish), duration (working days, NaN when not given), deadline (None for none), milestone, "
              "check (the campaign check a milestone stands for, '' for none), weight (NaN when not given), "
              "percent_complete, then one column per responsibility field ('' where a task names nobody).")
         .def("problems_frame", frame_method<Plan>("civitas._frames", "plan_problems_frame"),
@@ -256,25 +265,32 @@ void register_plan(py::module_& m) {
         .def("__repr__", [](const Plan& plan) { return to_string(plan); });
 
     scheduled_class.def_readonly("id", &ScheduledTask::id)
-        .def_readonly("duration", &ScheduledTask::duration, "Working days from planned start to due (milestones 0).")
+        .def_readonly("duration", &ScheduledTask::duration,
+                      "Working days: the task's duration, else from planned start to due, both included (milestones 0).")
         .def_readonly("earliest_start", &ScheduledTask::earliest_start)
         .def_readonly("earliest_finish", &ScheduledTask::earliest_finish)
         .def_readonly("latest_start", &ScheduledTask::latest_start)
         .def_readonly("latest_finish", &ScheduledTask::latest_finish)
-        .def_readonly("slack", &ScheduledTask::slack, "latest_finish - earliest_finish in working days (negative: late).")
-        .def_readonly("critical", &ScheduledTask::critical, "Slack equals the plan's smallest slack.")
+        .def_readonly("slack", &ScheduledTask::slack,
+                      "Total float: latest_finish - earliest_finish in working days (negative only where a deadline cannot be met).")
+        .def_readonly("free_slack", &ScheduledTask::free_slack,
+                      "Free float in working days: how far it can slip without moving a dependant's earliest start, past its "
+                      "deadline or the plan's end.")
+        .def_readonly("critical", &ScheduledTask::critical, "Slack equals the plan's smallest slack (0 unless a deadline cannot be met).")
         .def("__repr__", [](const ScheduledTask& t) {
             return "<civitas.ScheduledTask " + repr_string(t.id) + ": " + to_iso(t.earliest_start) + " .. " +
-                   to_iso(t.earliest_finish) + ", slack " + std::to_string(t.slack) + (t.critical ? ", critical>" : ">");
+                   to_iso(t.earliest_finish) + ", slack " + std::to_string(t.slack) + ", free " + std::to_string(t.free_slack) +
+                   (t.critical ? ", critical>" : ">");
         });
 
     sched_class.def_readonly("tasks", &Schedule::tasks, "One per task, in plan order.")
         .def_readonly("critical_path", &Schedule::critical_path, "The chain of critical tasks that ends last, first task first.")
-        .def_readonly("smallest_slack", &Schedule::smallest_slack, "The critical tasks' slack.")
+        .def_readonly("smallest_slack", &Schedule::smallest_slack, "The critical tasks' slack: 0, or negative when a deadline cannot be met.")
         .def("task", &Schedule::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
         .def("to_frame", frame_method<Schedule>("civitas._frames", "schedule_to_frame"),
              "One row per task (index: task id), in plan order: duration (working days), earliest_start, "
-             "earliest_finish, latest_start, latest_finish (`datetime.date`), slack (working days), critical.")
+             "earliest_finish, latest_start, latest_finish (`datetime.date`), slack (total float) and free_slack (free "
+             "float; working days), critical.")
         .def("__len__", [](const Schedule& s) { return s.tasks.size(); })
         .def("_repr_html_", html_method("schedule_html"), html_doc)
         .def("__repr__", [](const Schedule& s) { return to_string(s); });
@@ -334,10 +350,11 @@ void register_plan(py::module_& m) {
     py::class_<TaskStatus>(m, "TaskStatus", "One task on the status date.")
         .def_readonly("id", &TaskStatus::id)
         .def_readonly("state", &TaskStatus::state, "Its state (the first of done, overdue, at_risk, in_progress, not_started that applies).")
+        .def_readonly("due", &TaskStatus::due, "The date it is due: its deadline, else its planned finish.")
         .def_readonly("planned_percent", &TaskStatus::planned_percent, "Share of its working days elapsed, in [0, 100].")
         .def_readonly("percent_complete", &TaskStatus::percent_complete, "Reported progress, in [0, 100].")
         .def_readonly("weight", &TaskStatus::weight, "Effort weight used (given, else its working days).")
-        .def_readonly("days_late", &TaskStatus::days_late, "Working days past due.")
+        .def_readonly("days_late", &TaskStatus::days_late, "Working days past `due`.")
         .def("__repr__", [](const TaskStatus& t) {
             return "<TaskStatus " + repr_string(t.id) + ": " + to_string(t.state) + ", " + repr_number(t.percent_complete) +
                    "% of " + repr_number(t.planned_percent) + "% planned>";
@@ -392,8 +409,8 @@ void register_plan(py::module_& m) {
         .def("task", &PlanStatus::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
         .def("problem", &PlanStatus::problem, py::arg("id"), py::return_value_policy::copy, "The problem with this id; NotFoundError.")
         .def("to_frame", frame_method<PlanStatus>("civitas._frames", "status_to_frame"),
-             "One row per task (index: task id), in plan order: state (name), planned_percent, percent_complete, "
-             "weight, days_late.")
+             "One row per task (index: task id), in plan order: state (name), due (`datetime.date`), planned_percent, "
+             "percent_complete, weight, days_late.")
         .def(
             "rollup_frame",
             [](const PlanStatus& self, const std::string& by) {

@@ -90,8 +90,8 @@ Dependency read_dependency(const Node& node, const std::string& file, std::set<s
 }
 
 Task read_task(const Node& node, const std::string& file, std::set<std::string>& shorthand) {
-    node.require_object({"id", "name", "phase", "titles", "responsibility", "start", "due", "milestone", "check", "weight",
-                         "indicators", "depends_on", "actual_start", "actual_finish", "percent_complete"});
+    node.require_object({"id", "name", "phase", "titles", "responsibility", "start", "due", "duration", "deadline", "milestone", "check",
+                         "weight", "indicators", "depends_on", "actual_start", "actual_finish", "percent_complete"});
     Task task;
     task.id = node.at("id").text();
     task.name = node.text_or("name");
@@ -105,9 +105,13 @@ Task read_task(const Node& node, const std::string& file, std::set<std::string>&
             node.at("check").fail(Message("the check id is empty; expected the id of one of the campaign's checks, or no \"check\""_en,
                                           "检查 id 为空；应为创建方案中某项检查的 id，或不写 \"check\""_zh));
     }
-    task.due = read_date(node.at("due"));
+    if (node.has("duration"))
+        task.duration = detail::read_int(node.at("duration"), 1, 36600, Message("a duration in working days"_en, "以工作日计的工期"_zh));
+    // A task gives its finish as "due", or its length as "duration" (or both); Plan says which is missing.
+    if (task.milestone || node.has("due")) task.due = read_date(node.at("due"));
     // A milestone is one date: "due" alone (a "start", if given, must be the same day).
     task.start = task.milestone && !node.has("start") ? task.due : read_date(node.at("start"));
+    task.deadline = optional_date(node, "deadline");
     task.weight = node.optional_number("weight");
     if (node.has("indicators")) task.indicators = read_ids(node.at("indicators"), Message("indicator"_en, "指标"_zh));
     if (node.has("depends_on"))
@@ -278,7 +282,9 @@ Json task_json(const Task& task, const std::vector<std::string>& fields) {
     if (!task.titles.empty()) j["titles"] = task.titles;
     if (!task.responsibility.empty()) j["responsibility"] = responsibility_json(task.responsibility, fields);
     if (!task.milestone || task.start != task.due) j["start"] = to_iso(task.start);
-    j["due"] = to_iso(task.due);
+    if (!task.due.is_not_a_date()) j["due"] = to_iso(task.due);
+    if (task.duration) j["duration"] = *task.duration;
+    if (task.deadline) j["deadline"] = to_iso(*task.deadline);
     if (task.milestone) j["milestone"] = true;
     if (!task.check.empty()) j["check"] = task.check;
     if (task.weight) j["weight"] = *task.weight;

@@ -11,9 +11,9 @@ namespace civitas {
 
 bool operator==(const ScheduledTask& a, const ScheduledTask& b) {
     return detail::same_members(std::tie(a.id, a.duration, a.earliest_start, a.earliest_finish, a.latest_start,
-                                         a.latest_finish, a.slack, a.critical),
+                                         a.latest_finish, a.slack, a.free_slack, a.critical),
                                 std::tie(b.id, b.duration, b.earliest_start, b.earliest_finish, b.latest_start,
-                                         b.latest_finish, b.slack, b.critical));
+                                         b.latest_finish, b.slack, b.free_slack, b.critical));
 }
 
 bool operator==(const Schedule& a, const Schedule& b) {
@@ -32,8 +32,8 @@ bool operator==(const DelayImpact& a, const DelayImpact& b) {
 }
 
 bool operator==(const TaskStatus& a, const TaskStatus& b) {
-    return detail::same_members(std::tie(a.id, a.state, a.planned_percent, a.percent_complete, a.weight, a.days_late),
-                                std::tie(b.id, b.state, b.planned_percent, b.percent_complete, b.weight, b.days_late));
+    return detail::same_members(std::tie(a.id, a.state, a.due, a.planned_percent, a.percent_complete, a.weight, a.days_late),
+                                std::tie(b.id, b.state, b.due, b.planned_percent, b.percent_complete, b.weight, b.days_late));
 }
 
 bool operator==(const ProblemStatus& a, const ProblemStatus& b) {

@@ -12,7 +12,8 @@ namespace civitas {
 
 bool operator==(const Task& a, const Task& b) noexcept {
     return a.id == b.id && a.name == b.name && a.phase == b.phase && a.titles == b.titles &&
-           a.responsibility == b.responsibility && a.start == b.start && a.due == b.due && a.milestone == b.milestone &&
+           a.responsibility == b.responsibility && a.start == b.start && a.due == b.due && a.duration == b.duration && a.deadline == b.deadline &&
+           a.milestone == b.milestone &&
            a.check == b.check && a.weight == b.weight && a.indicators == b.indicators && a.depends_on == b.depends_on &&
            a.actual_start == b.actual_start && a.actual_finish == b.actual_finish && a.percent_complete == b.percent_complete;
 }
@@ -32,6 +33,9 @@ bool operator==(const PlanSpec& a, const PlanSpec& b) noexcept {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, Message message) { throw ValidationError(path, std::move(message)); }
+
+// The longest duration a task may give, in working days: as far as a lag may reach (100 years of days).
+constexpr int max_duration = 36600;
 
 // What a message is about: "task 'a'" / "任务 'a'", "problem 'p1'", "sub-plan 'chengguan'".
 Message task_named(const std::string& id) { return Message("task '{0}'"_en, "任务 '{0}'"_zh, {id}); }
@@ -92,8 +96,20 @@ public:
     void check_task(const Task& task, const std::string& path) const {
         const Message owner = task_named(task.id);
         check_date(task.start, path + ".start");
-        check_date(task.due, path + ".due");
-        if (task.due < task.start)
+        if (task.milestone && task.duration)
+            fail(path + ".duration", Message("milestone '{0}' has a duration of {1} working days; expected none (a milestone is a point in time)"_en,
+                                             "里程碑 '{0}' 有 {1} 个工作日的工期；里程碑是时间点，不应有工期"_zh,
+                                             {task.id, std::to_string(*task.duration)}));
+        if (task.duration && (*task.duration < 1 || *task.duration > max_duration))
+            fail(path + ".duration", Message("{0} working days for {1}; expected a whole number of working days in [1, {2}]"_en,
+                                             "{1} 的工期为 {0} 个工作日；应为 [1, {2}] 之内的整数个工作日"_zh,
+                                             {std::to_string(*task.duration), owner, std::to_string(max_duration)}));
+        if (task.due.is_not_a_date() && !task.duration && !task.milestone)
+            fail(path + ".due", Message("{0} has neither a due date nor a duration; expected \"due\" (its planned finish) or \"duration\" (working days)"_en,
+                                        "{0} 既无计划完成日期也无工期；应给出 \"due\"（计划完成日期）或 \"duration\"（工作日数）"_zh, {owner}));
+        if (task.milestone || !task.due.is_not_a_date()) check_date(task.due, path + ".due");
+        if (task.deadline) check_date(*task.deadline, path + ".deadline");
+        if (!task.due.is_special() && task.due < task.start)
             fail(path + ".due", Message("{0} is before the start {1} of {2}; expected a due date on or after the start"_en,
                                         "{0} 早于{2} 的开始日期 {1}；截止日期应不早于开始日期"_zh,
                                         {to_iso(task.due), to_iso(task.start), owner}));

@@ -48,9 +48,11 @@ struct Graph {
     std::vector<std::uint32_t> in_begin, out_begin;
     std::vector<Edge> in_edges, out_edges;
     std::vector<std::size_t> order;                      // each task after those it waits for
-    std::vector<std::uint32_t> start_day, due_day;       // day numbers of the planned dates
+    std::vector<std::uint32_t> start_day, due_day;       // day numbers of the planned dates (due: 0 when the duration gives the finish)
+    std::vector<std::uint32_t> deadline_day;             // day number of the deadline, 0 for none
+    std::vector<int> length;                             // the duration given, 0 for none
     std::vector<unsigned char> milestone;                // 1 for a milestone
-    Date first = Date(2000, 1, 1), last = Date(2000, 1, 1);  // the earliest start and latest due date
+    Date first = Date(2000, 1, 1), last = Date(2000, 1, 1);  // the earliest and the latest date given
 };
 
 // The tasks in an order along their dependencies, the dependants of task i being
@@ -120,15 +122,26 @@ Graph graph_of(const Plan& plan) {
     g.in_edges.reserve(2 * n);
     g.start_day.resize(n);
     g.due_day.resize(n);
+    g.deadline_day.resize(n);
+    g.length.resize(n);
     g.milestone.resize(n);
     if (n > 0) g.first = g.last = tasks.front().start;
     for (std::size_t i = 0; i < n; ++i) {
         const Task& task = tasks[i];
         g.start_day[i] = task.start.day_number();  // never a special value: Plan checks the dates
-        g.due_day[i] = task.due.day_number();
         g.milestone[i] = task.milestone ? 1 : 0;
+        g.length[i] = task.duration.value_or(0);
         g.first = std::min(g.first, task.start);
-        g.last = std::max(g.last, task.due);
+        g.last = std::max(g.last, task.start);
+        if (!task.due.is_not_a_date()) {
+            g.due_day[i] = task.due.day_number();
+            g.last = std::max(g.last, task.due);
+        }
+        if (task.deadline) {
+            g.deadline_day[i] = task.deadline->day_number();
+            g.first = std::min(g.first, *task.deadline);
+            g.last = std::max(g.last, *task.deadline);
+        }
         g.in_begin[i] = static_cast<std::uint32_t>(g.in_edges.size());
         const std::vector<std::size_t>& waits = plan.waits_for(i);
         for (std::size_t k = 0; k < waits.size(); ++k) {
@@ -157,12 +170,15 @@ Graph graph_of(const Plan& plan) {
     return g;
 }
 
+constexpr int unbounded = std::numeric_limits<int>::max();
+
 // Each task's own bounds in working-day numbers: the passes then touch only these arrays and the edges.
 struct Bounds {
-    std::vector<int> duration;  // working days from planned start to due, both included (milestones 0)
+    std::vector<int> duration;  // the duration given, else working days from planned start to due, both included (milestones 0)
     std::vector<int> span;      // finish - start: duration - 1, milestones 0
     std::vector<int> start;     // the first working day on or after the planned start
-    std::vector<int> finish;    // the last working day on or before the due date (a milestone's: on or after)
+    std::vector<int> deadline;  // the last working day on or before the deadline (a milestone's date: on or after), else unbounded
+    std::vector<unsigned char> last;  // 1 for a task no other waits for: the plan's end bounds its latest finish
 };
 
 Bounds bounds_of(const Graph& g, WorkingDays& days) {
@@ -172,22 +188,29 @@ Bounds bounds_of(const Graph& g, WorkingDays& days) {
     b.duration.resize(n);
     b.span.resize(n);
     b.start.resize(n);
-    b.finish.resize(n);
+    b.deadline.assign(n, unbounded);
+    b.last.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const long start_offset = static_cast<long>(g.start_day[i]) - origin, due_offset = static_cast<long>(g.due_day[i]) - origin;
-        const int start = days.number_at(start_offset), last = days.number_at(due_offset + 1) - 1;
+        const long start_offset = static_cast<long>(g.start_day[i]) - origin;
+        const int start = days.number_at(start_offset);
         // A task spans its working days, at least one; a milestone finishes on the day it starts.
-        b.duration[i] = g.milestone[i] ? 0 : std::max(1, last - start + 1);
+        if (g.milestone[i]) b.duration[i] = 0;
+        else if (g.length[i] > 0) b.duration[i] = g.length[i];
+        else b.duration[i] = std::max(1, days.number_at(static_cast<long>(g.due_day[i]) - origin + 1) - start);
         b.span[i] = g.milestone[i] ? 0 : b.duration[i] - 1;
         b.start[i] = start;
-        // A milestone on a day off is placed on the next working day, as its earliest start is.
-        b.finish[i] = g.milestone[i] ? days.number_at(due_offset) : last;
+        // A milestone's date is a deadline; one on a day off is placed on the next working day, as its earliest start is.
+        if (g.milestone[i]) b.deadline[i] = days.number_at(static_cast<long>(g.due_day[i]) - origin);
+        if (g.deadline_day[i] != 0)
+            b.deadline[i] = std::min(b.deadline[i], days.number_at(static_cast<long>(g.deadline_day[i]) - origin + 1) - 1);
+        b.last[i] = g.out_begin[i] == g.out_begin[i + 1] ? 1 : 0;
     }
     return b;
 }
 
 struct Pass {
     std::vector<int> earliest_start, earliest_finish, latest_start, latest_finish;
+    int end = 0;  // the plan's end: the latest earliest finish
 };
 
 // The earliest start that dependency `e` allows its dependant, given the earliest dates of the
@@ -199,13 +222,26 @@ int earliest_start_after(const Edge& e, const Pass& p, WorkingDays& days) {
     return e.working_days ? p.earliest_start[e.from] + e.lag : days.number_at(days.offset_of(p.earliest_start[e.from]) + e.lag);
 }
 
-// The latest finish that dependency `e` allows the task waited for, given its dependant's latest start.
-int latest_finish_before(const Edge& e, const Pass& p, const Bounds& b, WorkingDays& days) {
-    const int dependant_start = p.latest_start[e.to];
+// The latest finish that dependency `e` allows the task waited for, its dependant starting on
+// working day `dependant_start` (its latest start for the total float, its earliest for the free).
+int latest_finish_before(const Edge& e, int dependant_start, const Bounds& b, WorkingDays& days) {
     if (e.finish_to_start)
         return e.working_days ? dependant_start - 1 - e.lag : days.number_at(days.offset_of(dependant_start) - e.lag) - 1;
     const int latest_start = e.working_days ? dependant_start - e.lag : days.number_at(days.offset_of(dependant_start) - e.lag + 1) - 1;
     return latest_start + b.span[e.from];
+}
+
+// The latest finish task i is allowed before its dependants start on the days `dependant_start`
+// gives: its deadline, the plan's end if nothing waits for it, and each dependency on it.
+template <class DependantStart>
+int latest_finish_of(std::size_t i, const Graph& g, const Bounds& b, int end, WorkingDays& days, DependantStart dependant_start) {
+    int finish = b.deadline[i];
+    if (b.last[i]) finish = std::min(finish, end);
+    for (std::uint32_t k = g.out_begin[i]; k < g.out_begin[i + 1]; ++k) {
+        const Edge& e = g.out_edges[k];
+        finish = std::min(finish, latest_finish_before(e, dependant_start(e.to), b, days));
+    }
+    return finish;
 }
 
 // Forward and backward pass; `delay` (task index, working days) pushes one task's start.
@@ -216,19 +252,19 @@ Pass run(const Graph& g, const Bounds& b, WorkingDays& days, std::pair<std::size
     p.earliest_finish.resize(n);
     p.latest_start.resize(n);
     p.latest_finish.resize(n);
+    p.end = std::numeric_limits<int>::min();
     for (const std::size_t i : g.order) {
         int start = b.start[i];
         for (std::uint32_t k = g.in_begin[i]; k < g.in_begin[i + 1]; ++k) start = std::max(start, earliest_start_after(g.in_edges[k], p, days));
         if (i == delay.first) start += delay.second;
         p.earliest_start[i] = start;
         p.earliest_finish[i] = start + b.span[i];
+        p.end = std::max(p.end, p.earliest_finish[i]);
     }
     for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
         const std::size_t i = *it;
-        int finish = b.finish[i];
-        for (std::uint32_t k = g.out_begin[i]; k < g.out_begin[i + 1]; ++k) finish = std::min(finish, latest_finish_before(g.out_edges[k], p, b, days));
-        p.latest_finish[i] = finish;
-        p.latest_start[i] = finish - b.span[i];
+        p.latest_finish[i] = latest_finish_of(i, g, b, p.end, days, [&](std::size_t j) { return p.latest_start[j]; });
+        p.latest_start[i] = p.latest_finish[i] - b.span[i];
     }
     return p;
 }
@@ -293,6 +329,7 @@ Schedule schedule(const Plan& plan, const WorkCalendar& calendar) {
         t.latest_start = days.date_of(p.latest_start[i]);
         t.latest_finish = days.date_of(p.latest_finish[i]);
         t.slack = p.latest_finish[i] - p.earliest_finish[i];
+        t.free_slack = latest_finish_of(i, g, b, p.end, days, [&](std::size_t j) { return p.earliest_start[j]; }) - p.earliest_finish[i];
         t.critical = t.slack == s.smallest_slack;
     }
     // The critical path: from the critical task that finishes last (first in plan order on a

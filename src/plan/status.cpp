@@ -221,7 +221,8 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
     Date first = as_of, last = as_of;  // the dates numbered in working days
     for (const Task& t : tasks) {
         first = std::min(first, t.start);
-        last = std::max(last, t.due);
+        if (!t.due.is_not_a_date()) last = std::max(last, t.due);
+        if (t.deadline) last = std::max(last, *t.deadline);
     }
     for (const Problem& p : problems) {
         first = std::min(first, p.found);
@@ -244,15 +245,20 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
     out.tasks.reserve(tasks.size());
     for (std::size_t i = 0; i < tasks.size(); ++i) {
         const Task& task = tasks[i];
+        // The planned span: from the start to `due`, or over `duration` working days when no due date is given.
         Span span;
-        span.first = days.on_or_after(task.start) - origin;
-        span.duration = task.milestone ? 0 : std::max(1, days.on_or_before(task.due) - days.on_or_after(task.start) + 1);
+        const int first_day = days.on_or_after(task.start);
+        span.first = first_day - origin;
+        const bool dated = !task.due.is_not_a_date();
+        span.duration = task.milestone ? 0 : dated ? std::max(1, days.on_or_before(task.due) - first_day + 1) : *task.duration;
         span.last = task.milestone ? span.first : span.first + span.duration - 1;
 
-        const int due_day = days.on_or_before(task.due);
         TaskStatus t;
         t.id = task.id;
-        t.weight = task.weight.value_or(span.duration);
+        // Due on its deadline when it has one, else on its planned finish.
+        t.due = task.deadline ? *task.deadline : dated ? task.due : days.date_of(first_day + span.duration - 1);
+        const int due_day = days.on_or_before(t.due);
+        t.weight = task.weight.value_or(task.duration.value_or(span.duration));
         const int done_days = std::clamp(today - origin - span.first + 1, 0, span.duration);
         t.planned_percent = task.milestone ? (as_of >= task.due ? 100.0 : 0.0) : 100.0 * done_days / span.duration;
         const bool finished_by_date = task.actual_finish && *task.actual_finish <= as_of;
@@ -260,18 +266,18 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         const bool done = t.percent_complete >= 100.0;
         const bool started = (task.actual_start && *task.actual_start <= as_of) || t.percent_complete > 0;
         if (done) t.state = TaskState::done;
-        else if (as_of > task.due) t.state = TaskState::overdue;
+        else if (as_of > t.due) t.state = TaskState::overdue;
         else if (due_day - today <= options.at_risk_within && t.percent_complete < t.planned_percent)
             t.state = TaskState::at_risk;
         else if (started) t.state = TaskState::in_progress;
         else t.state = TaskState::not_started;
         // Working days in (due, date]: the numbers of the last working days on or before each.
-        if (!done && as_of > task.due) t.days_late = today - due_day;
-        if (done && task.actual_finish && *task.actual_finish > task.due)
+        if (!done && as_of > t.due) t.days_late = today - due_day;
+        if (done && task.actual_finish && *task.actual_finish > t.due)
             t.days_late = days.on_or_before(*task.actual_finish) - due_day;
         if (t.state == TaskState::overdue) overdue.push_back(i);
 
-        const bool is_due = task.due <= as_of;
+        const bool is_due = t.due <= as_of;
         const bool on_time = done && t.days_late == 0;
         // The day it was done: its actual finish, else (100% reported) its last planned day or today.
         const int done_day = !done ? -1
@@ -319,7 +325,7 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
     std::stable_sort(overdue.begin(), overdue.end(), [&](std::size_t a, std::size_t b) { return out.tasks[a].days_late > out.tasks[b].days_late; });
     out.overdue.reserve(overdue.size());
     for (const std::size_t i : overdue)
-        out.overdue.push_back({tasks[i].id, tasks[i].name, tasks[i].responsibility, tasks[i].due, out.tasks[i].days_late,
+        out.overdue.push_back({tasks[i].id, tasks[i].name, tasks[i].responsibility, out.tasks[i].due, out.tasks[i].days_late,
                                out.tasks[i].percent_complete});
     finish(overall.progress, overall.curve, elapsed);
     out.overall = std::move(overall.progress);

@@ -209,7 +209,7 @@ Figures figures(const Campaign& campaign, const Roster& roster, Date date, const
         const std::vector<Task>& tasks = plan.tasks();
         for (std::size_t i = 0; i < tasks.size(); ++i) {
             const TaskStatus& t = f.status.tasks[i];
-            const bool due = tasks[i].due <= date;
+            const bool due = t.due <= date;
             const bool on_time = t.state == TaskState::done && t.days_late == 0;
             for (const std::size_t row : roster.of_task[i]) {
                 CircularRow& r = f.rows[row];
@@ -299,7 +299,7 @@ CircularTask task_of(const Task& task, const TaskStatus& status, const Roster& r
     t.leader = field(task.responsibility, "leader");
     if (t.leader.empty())
         if (const auto found = roster.leaders.find(t.department); found != roster.leaders.end()) t.leader = found->second;
-    t.due = task.due;
+    t.due = status.due;
     t.days_late = status.days_late;
     return t;
 }

@@ -247,7 +247,9 @@ SubmissionForm make_form(const Campaign& campaign, const std::string& department
         for (const Task& task : campaign.plan()->tasks()) {
             const bool finished = task.actual_finish && *task.actual_finish <= as_of;
             if ((finished && !every_row) || campaign.responsible_department(task.responsibility) != &department) continue;
-            tasks.cells.push_back({task.id, task.name, to_iso(task.start), to_iso(task.due), format_number(task.percent_complete), "", "", ""});
+            // A task given by its duration has no due date to show.
+            const std::string due = task.due.is_not_a_date() ? std::string() : to_iso(task.due);
+            tasks.cells.push_back({task.id, task.name, to_iso(task.start), due, format_number(task.percent_complete), "", "", ""});
             std::vector<CellRule> rules = row_rules(tasks_layout());
             rules[percent_column].low = 0.0;
             rules[percent_column].high = 100.0;

@@ -315,7 +315,8 @@ def test_plan_schedule_and_status() -> None:
     table = page(schedule).table()
     assert [row[0].text for row in table.rows] == [t.id for t in schedule.tasks]
     assert [c.text for c in column(table, "Critical")] == ["✓" if t.critical else "" for t in schedule.tasks]
-    assert [c.text for c in column(table, "Slack (working days)")] == [str(t.slack) for t in schedule.tasks]
+    assert [c.text for c in column(table, "Total float (working days)")] == [str(t.slack) for t in schedule.tasks]
+    assert [c.text for c in column(table, "Free float (working days)")] == [str(t.free_slack) for t in schedule.tasks]
 
     status = civitas.status(campaign.plan, campaign.calendar, AS_OF)
     p = page(status)

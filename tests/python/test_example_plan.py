@@ -232,6 +232,10 @@ def test_the_campaigns_checks_are_milestones_on_the_plan(plan: civitas.Plan, cn2
     assert s.task("precheck_rectification").earliest_finish == D(2026, 7, 24)
     assert s.task("national_check_start").earliest_start == D(2026, 8, 3)
     assert s.task("national_check_start").slack == 0
+    # That room is its float, total and free: before float was measured against the milestone
+    # (when the due date capped the latest finish) it showed 0.
+    assert (s.task("precheck_rectification").slack, s.task("precheck_rectification").free_slack) == (5, 5)
+    assert not s.task("precheck_rectification").critical
     late5 = {c.id for c in civitas.what_if_delayed(plan, cn2025, "precheck_rectification", 5).tasks}
     assert late5 == {"precheck_rectification"}
     # Two weeks late (10 working days: finished Fri 08-07), the milestone moves to Mon 08-10,

@@ -106,14 +106,33 @@ def test_schedule_worked_by_hand(cn2025: civitas.WorkCalendar) -> None:
     assert (b.duration, b.earliest_start, b.earliest_finish) == (7, D(2025, 5, 6), D(2025, 5, 14))
     assert (c.duration, c.earliest_start, c.earliest_finish) == (12, D(2025, 4, 28), D(2025, 5, 16))
     assert (m.duration, m.earliest_start, m.earliest_finish) == (0, D(2025, 5, 16), D(2025, 5, 16))
-    # Backward: b must finish by its due 5-09, so it starts by 4-28 and a finishes by 4-27 (Sunday, worked).
+    # Backward: due dates are planned finishes, not limits. The plan ends 5-16 (c and m); m's
+    # date bounds it. b must finish the working day before m, 5-15: total and free float 1 (5-14
+    # -> 5-15). a must finish before b's latest start 5-07 (5-06) and start by 4-25 for c (3
+    # calendar days before c's latest start 4-28), so by 5-06 (4-25 plus 5 working days): total
+    # float 1, free float 0 (b starts at the earliest the working day after a).
+    assert (b.latest_start, b.latest_finish, b.slack, b.free_slack) == (D(2025, 5, 7), D(2025, 5, 15), 1, 1)
+    assert (a.latest_finish, a.slack, a.free_slack) == (D(2025, 5, 6), 1, 0)
+    assert (c.latest_start, c.latest_finish, c.slack, c.free_slack) == (D(2025, 4, 28), D(2025, 5, 16), 0, 0)
+    assert (m.latest_finish, m.slack, m.free_slack) == (D(2025, 5, 16), 0, 0)
+    assert s.smallest_slack == 0
+    assert [t.critical for t in s.tasks] == [False, False, True, True]
+    assert s.critical_path == ["c"]
+    # With b's due date a deadline (as the plan meant before deadlines were apart): b must
+    # finish by 5-09, so it starts by 4-28 and a finishes by 4-27 (Sunday, worked).
+    spec = may_day_plan().spec
+    tasks = spec.tasks
+    tasks[1].deadline = D(2025, 5, 9)
+    spec.tasks = tasks
+    late = civitas.schedule(Plan(spec), cn2025)
+    a, b, c, m = (late.task(i) for i in "abcm")
     assert (b.latest_start, b.latest_finish, b.slack) == (D(2025, 4, 28), D(2025, 5, 9), -3)
     assert (a.latest_finish, a.slack) == (D(2025, 4, 27), -3)
     assert (c.latest_start, c.latest_finish, c.slack) == (D(2025, 4, 28), D(2025, 5, 16), 0)
     assert (m.latest_finish, m.slack) == (D(2025, 5, 16), 0)
-    assert s.smallest_slack == -3
-    assert [t.critical for t in s.tasks] == [True, True, False, False]
-    assert s.critical_path == ["a", "b"]
+    assert late.smallest_slack == -3
+    assert [t.critical for t in late.tasks] == [True, True, False, False]
+    assert late.critical_path == ["a", "b"]
     assert type(a.earliest_start) is datetime.date
 
 
@@ -140,9 +159,11 @@ def test_schedule_frame(cn2025: civitas.WorkCalendar) -> None:
     assert frame.index.name == "id"
     assert list(frame.index) == ["a", "b", "c", "m"]
     assert list(frame.columns) == ["duration", "earliest_start", "earliest_finish", "latest_start", "latest_finish",
-                                   "slack", "critical"]
+                                   "slack", "free_slack", "critical"]
     assert frame["duration"].dtype == np.int64
     assert frame["slack"].dtype == np.int64
+    assert frame["free_slack"].dtype == np.int64
+    assert list(frame["free_slack"]) == [0, 1, 0, 0]
     assert frame["critical"].dtype == np.bool_
     assert frame.loc["b", "earliest_finish"] == D(2025, 5, 14)
     assert type(frame.loc["b", "earliest_finish"]) is datetime.date
@@ -151,8 +172,8 @@ def test_schedule_frame(cn2025: civitas.WorkCalendar) -> None:
 def test_tasks_frame() -> None:
     pytest.importorskip("pandas")
     frame = may_day_plan().tasks_frame()
-    assert list(frame.columns) == ["name", "phase", "titles", "subplan", "start", "due", "milestone", "check", "weight",
-                                   "percent_complete", "department", "unit"]
+    assert list(frame.columns) == ["name", "phase", "titles", "subplan", "start", "due", "duration", "deadline", "milestone",
+                                   "check", "weight", "percent_complete", "department", "unit"]
     assert frame.loc["m", "check"] == ""  # no campaign check named
     assert frame.loc["a", "department"] == "市城管局"
     assert frame.loc["b", "unit"] == ""

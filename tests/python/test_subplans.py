@@ -89,9 +89,15 @@ def test_dependencies_resolve_inside_out_and_schedule_across_subplans(plan: civi
     # clean waits for chengguan's file_plan (Tue 11): starts Wed 12, 5 working days to Tue 18.
     assert timeline.task("chengguan/school/clean").earliest_start == D(2025, 3, 12)
     assert timeline.task("chengguan/school/clean").earliest_finish == D(2025, 3, 18)
-    # report waits for it: Wed 19, 5 working days to Tue 25, after its due Fri 21.
+    # report waits for it: Wed 19, 5 working days to Tue 25, after its planned finish Fri 21;
+    # it ends the plan, and a due date is no limit: float 0. With Fri 21 as its deadline: -2.
     assert timeline.task("report").earliest_finish == D(2025, 3, 25)
-    assert timeline.task("report").slack == -2
+    assert timeline.task("report").slack == 0
+    spec = city_spec()
+    tasks = spec.tasks
+    tasks[1].deadline = D(2025, 3, 21)
+    spec.tasks = tasks
+    assert civitas.schedule(civitas.Plan(spec), civitas.WorkCalendar()).task("report").slack == -2
 
 
 def test_status_counts_problems_titles_and_subplans(plan: civitas.Plan) -> None:

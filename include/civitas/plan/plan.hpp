@@ -1,7 +1,7 @@
 #pragma once
 /// Campaign plans: titles, phases, tasks and milestones with responsibility and dependencies,
 /// inspection problems to rectify, and sub-plans (a district's, a school's) that nest; their
-/// schedule (earliest and latest dates, slack, the critical path) on a working-day calendar.
+/// schedule (earliest and latest dates, total and free float, the critical path) on a working-day calendar.
 
 #include <civitas/core/enums.hpp>
 #include <civitas/export.hpp>
@@ -49,8 +49,10 @@ struct CIVITAS_EXPORT Task {
     std::vector<std::string> titles;                    ///< ids of the titles it serves (empty: its phase's title, if any)
     std::map<std::string, std::string> responsibility;  ///< e.g. department, unit, leader (field names are the plan's)
     Date start;                                         ///< planned start
-    Date due;                                           ///< planned finish (a milestone's date)
-    bool milestone = false;                             ///< a point in time: start == due, no duration
+    Date due;                                           ///< planned finish (a milestone's date); not-a-date when `duration` gives the finish
+    std::optional<int> duration;                        ///< working days of work, in [1, 36600]; absent: from start to due, both included; none on milestones
+    std::optional<Date> deadline;                       ///< latest allowed finish, a constraint apart from the planned finish `due`
+    bool milestone = false;                             ///< a point in time: start == due, no duration; its date is a deadline
     std::string check;                                  ///< id of the campaign check a milestone stands for ("provincial-2026"), "" for none; milestones only
     std::optional<double> weight;                       ///< effort weight (default: its working days; milestones 0)
     std::vector<std::string> indicators;                ///< indicator or target ids the task moves
@@ -116,7 +118,7 @@ struct CIVITAS_EXPORT PlanSpec {
 };
 
 /// A validated plan: unique ids, known titles, phases, dependencies and responsibility fields,
-/// due not before start, milestones on one date, `check` on milestones only, progress in
+/// a start and a due date or a duration, due not before start, milestones on one date, `check` on milestones only, progress in
 /// [0, 100], deadlines not before a problem was found. Cycles are found by `schedule`; the
 /// check a milestone names is checked by the campaign (a plan alone cannot know the checks).
 ///
@@ -164,13 +166,14 @@ private:
 /// One task's place in the schedule. Dates are working days of the calendar.
 struct CIVITAS_EXPORT ScheduledTask {
     std::string id;           ///< task id
-    int duration = 0;         ///< working days from planned start to due, both included (milestones 0)
+    int duration = 0;         ///< its `duration`, else working days from planned start to due, both included (milestones 0)
     Date earliest_start;      ///< as early as its planned start and its dependencies allow
     Date earliest_finish;     ///< earliest_start plus the duration
-    Date latest_start;        ///< as late as its due date and its dependants allow
+    Date latest_start;        ///< as late as its dependants, its deadline (a milestone's date) and the plan's end allow
     Date latest_finish;       ///< latest_start plus the duration
-    int slack = 0;            ///< total slack in working days: latest_finish - earliest_finish (negative: cannot make it)
-    bool critical = false;    ///< slack equals the plan's smallest slack
+    int slack = 0;            ///< total float in working days: latest_finish - earliest_finish (negative only where a deadline cannot be met)
+    int free_slack = 0;       ///< free float in working days: how far it can slip without moving a dependant's earliest start, past its deadline or the plan's end
+    bool critical = false;    ///< slack equals the plan's smallest slack (0 unless a deadline cannot be met)
 
     /// Equal when every member is (NaN equal to NaN where a value is missing).
     friend CIVITAS_EXPORT bool operator==(const ScheduledTask& a, const ScheduledTask& b);
@@ -181,7 +184,7 @@ struct CIVITAS_EXPORT ScheduledTask {
 struct CIVITAS_EXPORT Schedule {
     std::vector<ScheduledTask> tasks;     ///< in plan order
     std::vector<std::string> critical_path;  ///< the chain of critical tasks that ends last, first task first
-    int smallest_slack = 0;               ///< the critical tasks' slack
+    int smallest_slack = 0;               ///< the critical tasks' slack: 0, or negative when a deadline cannot be met
     /// The task with this id; throws NotFoundError.
     [[nodiscard]] const ScheduledTask& task(const std::string& id) const;
 
@@ -195,8 +198,9 @@ struct CIVITAS_EXPORT Schedule {
 /// One line: tasks, the smallest slack and the critical path.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Schedule& schedule);
 
-/// Forward and backward pass on the calendar's working days. Throws ValidationError naming a
-/// cycle ("cycle: a -> b -> a") or a dependency lag that leaves the calendar's range.
+/// Forward and backward pass on the calendar's working days (critical path method). Throws
+/// ValidationError naming a cycle ("cycle: a -> b -> a") or a date, lag or duration that leaves
+/// the calendar's range.
 [[nodiscard]] CIVITAS_EXPORT Schedule schedule(const Plan& plan, const WorkCalendar& calendar);
 
 /// A task, or a phase's end, whose earliest finish moves when a task is delayed.

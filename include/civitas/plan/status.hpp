@@ -18,7 +18,7 @@ namespace civitas {
 /// A task's state on a date, the first that applies in this order.
 enum class TaskState {
     done,         ///< 100% complete or actually finished on or before the date
-    overdue,      ///< not done and the due date has passed
+    overdue,      ///< not done and the date it is due (TaskStatus::due) has passed
     at_risk,      ///< due within `at_risk_within` working days and behind its planned progress
     in_progress,  ///< started (actual start on or before the date, or progress above 0)
     not_started,  ///< none of the above
@@ -45,10 +45,11 @@ struct CIVITAS_EXPORT StatusOptions {
 struct CIVITAS_EXPORT TaskStatus {
     std::string id;                  ///< task id
     TaskState state = TaskState::not_started;  ///< its state
+    Date due;                        ///< the date it is due: its deadline, else its planned finish (`due`, or the last of its `duration` working days)
     double planned_percent = 0.0;    ///< share of its working days elapsed by the date, in [0, 100] (milestones: 0 or 100)
     double percent_complete = 0.0;   ///< reported progress, in [0, 100] (100 once actually finished)
     double weight = 0.0;             ///< effort weight used (given, else its working days; milestones 0)
-    int days_late = 0;               ///< working days past due: to the date when not done, to the actual finish when done late; else 0
+    int days_late = 0;               ///< working days past `due`: to the date when not done, to the actual finish when done late; else 0
 
     /// Equal when every member is (NaN equal to NaN where a value is missing).
     friend CIVITAS_EXPORT bool operator==(const TaskStatus& a, const TaskStatus& b);
@@ -88,8 +89,8 @@ struct CIVITAS_EXPORT Progress {
     double earned_value = 0.0;            ///< sum of weight x completed share (EV)
     std::optional<double> spi;            ///< EV / PV; empty when PV is 0
     std::optional<double> spi_t;          ///< earned schedule / actual time (SPI(t)); empty before the first planned working day
-    int done_on_time = 0;                 ///< done tasks finished on or before due (no actual finish: counted on time)
-    int due = 0;                          ///< tasks due on or before the date
+    int done_on_time = 0;                 ///< done tasks finished on or before they are due (no actual finish: counted on time)
+    int due = 0;                          ///< tasks due (TaskStatus::due) on or before the date
     Rectification problems;               ///< the set's inspection problems
     /// done_on_time / due: the on-time completion rate the circulars rank by; empty when nothing is due.
     [[nodiscard]] std::optional<double> on_time_rate() const;
@@ -104,7 +105,7 @@ struct CIVITAS_EXPORT OverdueTask {
     std::string id;                                     ///< task id (qualified in sub-plans)
     std::string name;                                   ///< its name
     std::map<std::string, std::string> responsibility;  ///< department, unit, leader, ... (sub-plan defaults filled in)
-    Date due;                                           ///< its due date
+    Date due;                                           ///< the date it is due (its deadline, else its planned finish)
     int days_late = 0;                                  ///< working days past due on the status date
     double percent_complete = 0.0;                      ///< reported progress, in [0, 100)
 

@@ -2,8 +2,8 @@
 // there; the reader refuses any file outside that folder). Laws
 // where it parses: plan_to_json parses back to an equal plan; scheduling on a Monday-Friday
 // calendar gives a schedule or a civitas::Error, and a schedule keeps its own rules (start
-// before finish, slack = latest - earliest finish, critical = least slack); the status on a
-// fixed date builds.
+// before finish, slack = latest - earliest finish, critical = least slack, 0 <= free float <= total
+// float without deadlines); the status on a fixed date builds.
 
 #include "fuzz_target.hpp"
 
@@ -38,7 +38,13 @@ CIVITAS_FUZZ_TARGET(plan) {
     }
     if (scheduled) {
         CIVITAS_FUZZ_CHECK(scheduled->tasks.size() == plan.tasks().size(), "the schedule has not one entry per task");
+        // Without deadlines (no task's, no milestone's date) float is never negative and free float never exceeds total.
+        bool bounded = false;
+        for (const Task& task : plan.tasks()) bounded = bounded || task.deadline || task.milestone;
         for (const ScheduledTask& task : scheduled->tasks) {
+            if (!bounded)
+                CIVITAS_FUZZ_CHECK(0 <= task.free_slack && task.free_slack <= task.slack,
+                                   "task '" + task.id + "': free float outside [0, total float] in a plan without deadlines");
             CIVITAS_FUZZ_CHECK(task.earliest_start <= task.earliest_finish && task.latest_start <= task.latest_finish,
                                "task '" + task.id + "' finishes before it starts");
             CIVITAS_FUZZ_CHECK(task.slack == calendar.working_days_between(task.earliest_finish, task.latest_finish),

@@ -80,15 +80,22 @@ TEST(PlanIo, RoundTripKeepsEveryField) {
     a.actual_finish = Date(2025, 3, 19);
     a.indicators = {"x", "y"};
     a.responsibility = {{"anything", "谁"}};  // no responsibility_fields: any key
+    Task b;  // given by its duration, with a deadline
+    b.id = "b";
+    b.start = Date(2025, 3, 3);
+    b.duration = 4;
+    b.deadline = Date(2025, 3, 14);
     Task m;
     m.id = "m";
     m.phase = "p";
     m.milestone = true;
     m.start = m.due = Date(2025, 3, 31);
     m.depends_on = {{"a", Link::start_to_start, -2, LagUnit::calendar_days}, {"a", Link::finish_to_start, 0, LagUnit::calendar_days}};
-    spec.tasks = {a, m};
+    spec.tasks = {a, b, m};
     const Plan plan(spec);
     EXPECT_EQ(parse_plan(plan_to_json(plan, 0)), plan);
+    EXPECT_TRUE(contains(plan_to_json(plan, -1), R"({"id":"b","start":"2025-03-03","duration":4,"deadline":"2025-03-14"})"))
+        << plan_to_json(plan, -1);
     EXPECT_EQ(parse_plan(plan_to_json(plan, -1)), plan);
 }
 
@@ -254,6 +261,26 @@ TEST(PlanIo, SampleSchedulesOnTheBundledCalendar) {
     // kickoff: milestone on Monday 2025-03-03; work_plan waits for it: the next working day.
     EXPECT_EQ(s.task("kickoff").earliest_finish, Date(2025, 3, 3));
     EXPECT_EQ(s.task("work_plan").earliest_start, Date(2025, 3, 4));
+}
+
+TEST(PlanIo, DurationAndDeadline) {
+    const Plan plan = parse_plan(with_tasks(R"({"id": "a", "start": "2025-03-03", "duration": 3, "deadline": "2025-03-07"})"));
+    const Task& a = plan.tasks()[0];
+    EXPECT_TRUE(a.due.is_not_a_date());
+    EXPECT_EQ(a.duration, 3);
+    EXPECT_EQ(a.deadline, Date(2025, 3, 7));
+    const std::string zero = parse_message(with_tasks(R"({"id": "a", "start": "2025-03-03", "duration": 0})"), "$.tasks[0].duration");
+    EXPECT_TRUE(contains(zero, "0 is out of range; expected a duration in working days in [1, 36600]")) << zero;
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-03", "duration": 2.5})"), "$.tasks[0].duration");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-03", "duration": 36601})"), "$.tasks[0].duration");
+    parse_message(with_tasks(R"({"id": "a", "start": "2025-03-03", "duration": 2, "deadline": "soon"})"), "$.tasks[0].deadline");
+    const std::string neither = parse_message(with_tasks(R"({"id": "a", "start": "2025-03-03"})"), "$.tasks[0].due");
+    EXPECT_TRUE(contains(neither, "task 'a' has neither a due date nor a duration")) << neither;
+    const std::string milestone = parse_message(with_tasks(R"({"id": "m", "due": "2025-03-03", "milestone": true, "duration": 1})"),
+                                                "$.tasks[0].duration");
+    EXPECT_TRUE(contains(milestone, "milestone 'm' has a duration of 1 working days")) << milestone;
+    // A milestone still needs its date.
+    parse_message(with_tasks(R"({"id": "m", "milestone": true})"), "$.tasks[0].due");
 }
 
 }  // namespace

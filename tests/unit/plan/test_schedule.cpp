@@ -70,27 +70,141 @@ TEST(Schedule, ForwardPassOnAWeekendCalendar) {
     EXPECT_EQ(s.task("D").earliest_finish, day("2025-03-14"));
 }
 
-TEST(Schedule, BackwardPassSlackAndCriticalPath) {
+TEST(Schedule, BackwardPassFloatAndCriticalPath) {
     const Schedule s = schedule(late_plan(), WorkCalendar());
-    // D: latest = its date, Fri 14, slack 0. B: due Fri 7 (before D's Thu 13): slack Fri 7 ->
-    // Wed 12 = -3. C: due Tue 4: slack Tue 4 -> Mon 10 = -4. A: B must start Mon 3 (Fri 7 less
-    // 5 days), so A by Fri 28 Feb; C must start Mon 3, a working day after A: A by Thu 27 Feb;
-    // slack Thu 27 Feb -> Wed 5 Mar = -4.
+    // Due dates are planned finishes, not limits: only D's date (a milestone's) and the plan's
+    // end bound the latest dates. The plan ends with D, Fri 14: D latest Fri 14, float 0. B
+    // must finish the working day before, Thu 13: total float Wed 12 -> Thu 13 = 1, and free
+    // float 1 (D starts Fri 14 at the earliest). C likewise by Thu 13: Mon 10 -> Thu 13 = 3. A:
+    // B must start by Fri 7 (Thu 13 less 5 days: Fri 7, Mon 10, ..., Thu 13), so A by Thu 6;
+    // C by Wed 12, a working day after A: A by Mon 10; A by Thu 6, total float 1. A's free
+    // float is 0: B and C start at the earliest the day (two days) after A finishes.
+    EXPECT_EQ(s.task("D").latest_finish, day("2025-03-14"));
+    EXPECT_EQ(s.task("D").slack, 0);
+    EXPECT_EQ(s.task("D").free_slack, 0);
+    EXPECT_EQ(s.task("B").latest_finish, day("2025-03-13"));
+    EXPECT_EQ(s.task("B").latest_start, day("2025-03-07"));
+    EXPECT_EQ(s.task("B").slack, 1);
+    EXPECT_EQ(s.task("B").free_slack, 1);
+    EXPECT_EQ(s.task("C").latest_finish, day("2025-03-13"));
+    EXPECT_EQ(s.task("C").slack, 3);
+    EXPECT_EQ(s.task("C").free_slack, 3);
+    EXPECT_EQ(s.task("A").latest_finish, day("2025-03-06"));
+    EXPECT_EQ(s.task("A").slack, 1);
+    EXPECT_EQ(s.task("A").free_slack, 0);
+    // Nothing misses a deadline: the smallest float is 0, D's alone; D's own date set its start.
+    EXPECT_EQ(s.smallest_slack, 0);
+    EXPECT_TRUE(s.task("D").critical);
+    for (const char* id : {"A", "B", "C"}) EXPECT_FALSE(s.task(id).critical) << id;
+    EXPECT_EQ(s.critical_path, (std::vector<std::string>{"D"}));
+}
+
+TEST(Schedule, DeadlinesThatCannotBeMetGiveNegativeFloat) {
+    // The plan above with deadlines on B (Fri 7) and C (Tue 4), before they can finish. D:
+    // float 0. B: Wed 12 -> Fri 7 = -3. C: Mon 10 -> Tue 4 = -4. A: B must start Mon 3 (Fri 7
+    // less 5 days), so A by Fri 28 Feb; C must start Mon 3, a working day after A: A by Thu 27
+    // Feb, total float Thu 27 Feb -> Wed 5 Mar = -4. Free float: B and C finish past their own
+    // deadlines by as much, A still 0 (B and C start as soon as it allows).
+    std::vector<Task> tasks = late_plan().spec().tasks;
+    tasks[1].deadline = day("2025-03-07");
+    tasks[2].deadline = day("2025-03-04");
+    const Schedule s = schedule(plan_of(tasks), WorkCalendar());
     EXPECT_EQ(s.task("D").slack, 0);
     EXPECT_EQ(s.task("B").latest_finish, day("2025-03-07"));
     EXPECT_EQ(s.task("B").latest_start, day("2025-03-03"));
     EXPECT_EQ(s.task("B").slack, -3);
+    EXPECT_EQ(s.task("B").free_slack, -3);
     EXPECT_EQ(s.task("C").latest_finish, day("2025-03-04"));
     EXPECT_EQ(s.task("C").slack, -4);
+    EXPECT_EQ(s.task("C").free_slack, -4);
     EXPECT_EQ(s.task("A").latest_finish, day("2025-02-27"));
     EXPECT_EQ(s.task("A").slack, -4);
+    EXPECT_EQ(s.task("A").free_slack, 0);
+    // The smallest float is the chain that misses by most: A -> C.
     EXPECT_EQ(s.smallest_slack, -4);
     EXPECT_TRUE(s.task("A").critical);
     EXPECT_TRUE(s.task("C").critical);
     EXPECT_FALSE(s.task("B").critical);
     EXPECT_FALSE(s.task("D").critical);
-    // C finishes last of the critical tasks; A set C's start.
     EXPECT_EQ(s.critical_path, (std::vector<std::string>{"A", "C"}));
+    EXPECT_EQ(to_string(s), "Schedule(4 tasks, smallest slack -4 working days, critical path A -> C)");
+}
+
+TEST(Schedule, ATaskWithRoomBeforeTheInspectionHasPositiveFloat) {
+    // The inspection opens Mon 17 March 2025 (a check milestone). "prepare" runs Mon 3 - Fri 7
+    // and must be done before "rectify", Mon 10 - Fri 14, which the inspection waits for.
+    // "signs" (3 working days from Mon 3, due Wed 5) is needed only by the inspection: it could
+    // slip to Fri 14, 7 working days (Thu 6 .. Fri 14), without moving it. Under the old rule
+    // (a due date caps the latest finish) it showed 0 and was critical.
+    Task inspection = milestone("inspection", "2025-03-17", {after("rectify"), after("signs")});
+    inspection.check = "provincial-2025";
+    Task signs = task("signs", "2025-03-03", "2025-03-03");
+    signs.due = Date();  // given by its duration instead
+    signs.duration = 3;
+    const Plan plan = plan_of({task("prepare", "2025-03-03", "2025-03-07"), task("rectify", "2025-03-10", "2025-03-14", {after("prepare")}),
+                               signs, inspection});
+    const Schedule s = schedule(plan, WorkCalendar());
+    EXPECT_EQ(s.task("signs").duration, 3);
+    EXPECT_EQ(s.task("signs").earliest_finish, day("2025-03-05"));
+    EXPECT_EQ(s.task("signs").latest_finish, day("2025-03-14"));
+    EXPECT_EQ(s.task("signs").slack, 7);
+    EXPECT_EQ(s.task("signs").free_slack, 7);
+    EXPECT_FALSE(s.task("signs").critical);
+    // The chain into the inspection has no room: float 0, critical.
+    for (const char* id : {"prepare", "rectify", "inspection"}) {
+        EXPECT_EQ(s.task(id).slack, 0) << id;
+        EXPECT_TRUE(s.task(id).critical) << id;
+    }
+    EXPECT_EQ(s.critical_path, (std::vector<std::string>{"prepare", "rectify", "inspection"}));
+    // A delay within the float moves nothing but the task; one past it moves the inspection.
+    const DelayImpact within = what_if_delayed(plan, WorkCalendar(), "signs", 7);
+    ASSERT_EQ(within.tasks.size(), 1u);
+    EXPECT_EQ(within.tasks[0].id, "signs");
+    const DelayImpact past = what_if_delayed(plan, WorkCalendar(), "signs", 8);
+    ASSERT_EQ(past.tasks.size(), 2u);
+    EXPECT_EQ(past.tasks[1].id, "inspection");
+    EXPECT_EQ(past.tasks[1].working_days, 1);
+}
+
+TEST(Schedule, ADeadlineBoundsTheLatestFinishApartFromTheDueDate) {
+    // "report" is planned Mon 3 - Wed 5 March 2025 and nothing waits for it; the plan ends with
+    // "survey", Mon 3 - Fri 14. Without a deadline "report" may finish as late as the plan's end
+    // (total and free float 7); a deadline of Mon 10 leaves it 3.
+    Task report = task("report", "2025-03-03", "2025-03-05");
+    const Task survey = task("survey", "2025-03-03", "2025-03-14");
+    EXPECT_EQ(schedule(plan_of({report, survey}), WorkCalendar()).task("report").slack, 7);
+    EXPECT_EQ(schedule(plan_of({report, survey}), WorkCalendar()).task("report").free_slack, 7);
+    report.deadline = day("2025-03-10");
+    const Schedule s = schedule(plan_of({report, survey}), WorkCalendar());
+    EXPECT_EQ(s.task("report").latest_finish, day("2025-03-10"));
+    EXPECT_EQ(s.task("report").slack, 3);
+    EXPECT_EQ(s.task("report").free_slack, 3);
+    // A deadline on a day off is the working day before it: Sun 9 is Fri 7.
+    report.deadline = day("2025-03-09");
+    EXPECT_EQ(schedule(plan_of({report, survey}), WorkCalendar()).task("report").latest_finish, day("2025-03-07"));
+}
+
+TEST(Schedule, ADurationBesideTheDatesIsTheLengthOfTheWork) {
+    // Planned over Mon 3 - Fri 14 March 2025 (10 working days), but 4 days of work: the
+    // schedule takes 4 days (Mon 3 - Thu 6), and the milestone after it on Fri 14 leaves it 5
+    // working days of float (Fri 7, Mon 10 .. Thu 13).
+    Task work = task("work", "2025-03-03", "2025-03-14");
+    work.duration = 4;
+    const Schedule s = schedule(plan_of({work, milestone("done", "2025-03-14", {after("work")})}), WorkCalendar());
+    EXPECT_EQ(s.task("work").duration, 4);
+    EXPECT_EQ(s.task("work").earliest_finish, day("2025-03-06"));
+    EXPECT_EQ(s.task("work").slack, 5);
+}
+
+TEST(Schedule, AHugeDurationIsRefusedCleanly) {
+    Task t = task("long", "2025-03-03", "2025-03-03");
+    t.duration = 36600;  // allowed by the plan, but 36600 working days run past 100 years
+    try {
+        (void)schedule(plan_of({t}), WorkCalendar());
+        FAIL() << "expected ValidationError";
+    } catch (const ValidationError& error) {
+        EXPECT_NE(std::string(error.what()).find("expected dates and lags of a campaign"), std::string::npos) << error.what();
+    }
 }
 
 TEST(Schedule, AcrossTheSpringFestivalWithAdjustedWorkingDays) {
@@ -174,12 +288,21 @@ TEST(Plan, InvalidPlansNameTheTaskAndField) {
     Task progress = task("p", "2025-03-03", "2025-03-04");
     progress.percent_complete = 120;
     expect_invalid({progress}, "$.tasks[0].percent_complete", "outside [0, 100]");
+    Task undated = task("u", "2025-03-03", "2025-03-04");
+    undated.due = Date();
+    expect_invalid({undated}, "$.tasks[0].due", "task 'u' has neither a due date nor a duration");
+    Task empty = task("e", "2025-03-03", "2025-03-04");
+    empty.duration = 0;
+    expect_invalid({empty}, "$.tasks[0].duration", "0 working days for task 'e'; expected a whole number of working days in [1, 36600]");
+    Task lasting = milestone("m", "2025-03-03");
+    lasting.duration = 2;
+    expect_invalid({lasting}, "$.tasks[0].duration", "milestone 'm' has a duration of 2 working days");
 }
 
 TEST(Schedule, SummariesInOneLine) {
     EXPECT_EQ(to_string(late_plan()), "Plan('test': 4 tasks (1 milestones), 0 phases)");
     EXPECT_EQ(to_string(schedule(late_plan(), WorkCalendar())),
-              "Schedule(4 tasks, smallest slack -4 working days, critical path A -> C)");
+              "Schedule(4 tasks, smallest slack 0 working days, critical path D)");
 }
 
 TEST(Schedule, WhatIfMovesPhaseEndsThatDependOnTheDelay) {

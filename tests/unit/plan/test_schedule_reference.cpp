@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -38,7 +39,7 @@ Date shift(const WorkCalendar& c, Date working, int n) { return n == 0 ? working
 std::string text(const ScheduledTask& t) {
     return t.id + ": duration " + std::to_string(t.duration) + ", earliest " + to_iso(t.earliest_start) + ".." + to_iso(t.earliest_finish) +
            ", latest " + to_iso(t.latest_start) + ".." + to_iso(t.latest_finish) + ", slack " + std::to_string(t.slack) +
-           (t.critical ? ", critical" : "");
+           ", free " + std::to_string(t.free_slack) + (t.critical ? ", critical" : "");
 }
 
 }  // namespace
@@ -109,6 +110,13 @@ Plan random_plan(std::size_t tasks, std::size_t dependencies, std::vector<std::s
         t.start = first + days(static_cast<long>(365 * k / tasks) + static_cast<long>(rng() % 15));
         t.milestone = rng() % 12 == 0;
         t.due = t.milestone ? t.start : t.start + days(static_cast<long>(rng() % 26));
+        // Some tasks give their length in working days, some of them instead of a due date;
+        // some have a deadline apart from the due date.
+        if (!t.milestone && rng() % 5 == 0) {
+            t.duration = 1 + static_cast<int>(rng() % 20);
+            if (rng() % 2 == 0) t.due = Date();
+        }
+        if (rng() % 6 == 0) t.deadline = t.start + days(static_cast<long>(rng() % 30));
     }
     for (std::size_t d = 0; d < dependencies; ++d) {
         const std::size_t to = 1 + rng() % (tasks - 1);
@@ -141,9 +149,10 @@ Schedule reference_schedule(const Plan& plan, const WorkCalendar& c, const std::
     std::vector<int> span(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Task& task = tasks[i];
-        const int days_spanned = c.working_days_between(first_on_or_after(c, task.start), last_on_or_before(c, task.due)) + 1;
         s.tasks[i].id = task.id;
-        s.tasks[i].duration = task.milestone ? 0 : std::max(1, days_spanned);
+        if (task.milestone) s.tasks[i].duration = 0;
+        else if (task.duration) s.tasks[i].duration = *task.duration;
+        else s.tasks[i].duration = std::max(1, c.working_days_between(first_on_or_after(c, task.start), last_on_or_before(c, task.due)) + 1);
         span[i] = task.milestone ? 0 : s.tasks[i].duration - 1;
     }
     const auto earliest_start_after = [&](const Dependency& d, const ScheduledTask& before) {
@@ -160,25 +169,39 @@ Schedule reference_schedule(const Plan& plan, const WorkCalendar& c, const std::
         if (i == delayed.first) t.earliest_start = shift(c, t.earliest_start, delayed.second);
         t.earliest_finish = shift(c, t.earliest_start, span[i]);
     }
+    // The plan's end: the latest earliest finish.
+    Date end = n == 0 ? Date() : s.tasks[0].earliest_finish;
+    for (const ScheduledTask& t : s.tasks) end = std::max(end, t.earliest_finish);
+    // The latest finish task i may have with its dependants starting on `start_of(dependant)`:
+    // its deadline (a milestone's date), the plan's end when nothing waits for it, each dependency.
+    const auto latest_finish = [&](std::size_t i, auto start_of) {
+        std::optional<Date> finish;
+        const auto bound_by = [&](Date d) { finish = finish ? std::min(*finish, d) : d; };
+        if (tasks[i].milestone) bound_by(first_on_or_after(c, tasks[i].due));
+        if (tasks[i].deadline) bound_by(last_on_or_before(c, *tasks[i].deadline));
+        if (dependants[i].empty()) bound_by(end);
+        for (const auto& [to, d] : dependants[i]) {
+            const Date after_start = start_of(s.tasks[to]);
+            const bool working = d->unit == LagUnit::working_days;
+            if (d->link == Link::finish_to_start) {
+                bound_by(working ? shift(c, after_start, -1 - d->lag) : last_on_or_before(c, after_start - days(d->lag + 1)));
+            } else {
+                const Date latest_start = working ? shift(c, after_start, -d->lag) : last_on_or_before(c, after_start - days(d->lag));
+                bound_by(shift(c, latest_start, span[i]));
+            }
+        }
+        return *finish;
+    };
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const std::size_t i = *it;
         ScheduledTask& t = s.tasks[i];
-        t.latest_finish = tasks[i].milestone ? first_on_or_after(c, tasks[i].due) : last_on_or_before(c, tasks[i].due);
-        for (const auto& [to, d] : dependants[i]) {
-            const Date after_start = s.tasks[to].latest_start;
-            const bool working = d->unit == LagUnit::working_days;
-            Date bound;
-            if (d->link == Link::finish_to_start) {
-                bound = working ? shift(c, after_start, -1 - d->lag) : last_on_or_before(c, after_start - days(d->lag + 1));
-            } else {
-                const Date latest_start = working ? shift(c, after_start, -d->lag) : last_on_or_before(c, after_start - days(d->lag));
-                bound = shift(c, latest_start, span[i]);
-            }
-            t.latest_finish = std::min(t.latest_finish, bound);
-        }
+        t.latest_finish = latest_finish(i, [](const ScheduledTask& after) { return after.latest_start; });
         t.latest_start = shift(c, t.latest_finish, -span[i]);
         t.slack = c.working_days_between(t.earliest_finish, t.latest_finish);
     }
+    for (std::size_t i = 0; i < n; ++i)
+        s.tasks[i].free_slack = c.working_days_between(
+            s.tasks[i].earliest_finish, latest_finish(i, [](const ScheduledTask& after) { return after.earliest_start; }));
     s.smallest_slack = n == 0 ? 0 : std::min_element(s.tasks.begin(), s.tasks.end(), [](const auto& a, const auto& b) { return a.slack < b.slack; })->slack;
     std::size_t at = SIZE_MAX;
     for (std::size_t i = 0; i < n; ++i) {
@@ -219,7 +242,12 @@ TEST(Schedule, LargeRandomPlanEqualsAReferenceComputedInDates) {
     const auto in_the_calendar = [](Date d) { return d.year() == 2025 || d.year() == 2026; };
     EXPECT_GT(count([&](const ScheduledTask& t) { return in_the_calendar(t.earliest_start) && in_the_calendar(t.latest_finish); }), 1200);
     EXPECT_LT(got.smallest_slack, 0);
-    EXPECT_GT(got.critical_path.size(), 5u);
+    EXPECT_GT(got.critical_path.size(), 1u);
+    // Float both ways: room before the deadlines, tasks that share their total float with what
+    // follows them (free float below total), and deadlines missed.
+    EXPECT_GT(count([](const ScheduledTask& t) { return t.slack > 0; }), 200);
+    EXPECT_GT(count([](const ScheduledTask& t) { return t.free_slack >= 0 && t.free_slack < t.slack; }), 50);
+    EXPECT_GT(count([](const ScheduledTask& t) { return t.slack < 0; }), 1000);
 }
 
 TEST(Schedule, WhatIfOnALargeRandomPlanEqualsTheReference) {

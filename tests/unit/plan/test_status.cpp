@@ -100,6 +100,36 @@ TEST(Status, OverdueCountsWorkingDaysLate) {
     EXPECT_EQ(s.overall.due, 3);  // A, C and M
 }
 
+TEST(Status, ATaskIsDueOnItsDeadlineElseOnItsPlannedFinish) {
+    // A with a deadline of Wed 12 (its planned finish stays Fri 7): on Mon 10 it is behind its
+    // plan (60% of 100% planned) and due within 5 working days: at risk, not overdue; due Wed 12.
+    // On Thu 13 it is overdue by 1 working day. D is given by its duration: 4 working days from
+    // Mon 3, so due Thu 6; not done on Mon 10: overdue by 2 (Fri 7, Mon 10), weight 4.
+    PlanSpec spec = plan_of(60).spec();
+    spec.tasks[0].deadline = day("2025-03-12");
+    Task d;
+    d.id = "D";
+    d.start = day("2025-03-03");
+    d.duration = 4;
+    spec.tasks.push_back(d);
+    const Plan plan(spec);
+    const PlanStatus monday = status(plan, WorkCalendar(), day("2025-03-10"));
+    EXPECT_EQ(monday.task("A").due, day("2025-03-12"));
+    EXPECT_EQ(monday.task("A").state, TaskState::at_risk);
+    EXPECT_EQ(monday.task("A").days_late, 0);
+    EXPECT_DOUBLE_EQ(monday.task("A").planned_percent, 100.0);
+    EXPECT_EQ(monday.task("D").due, day("2025-03-06"));
+    EXPECT_EQ(monday.task("D").state, TaskState::overdue);
+    EXPECT_EQ(monday.task("D").days_late, 2);
+    EXPECT_DOUBLE_EQ(monday.task("D").weight, 4.0);
+    ASSERT_EQ(monday.overdue.size(), 2u);  // D and M (A is not due yet)
+    EXPECT_EQ(monday.overdue[0].id, "D");
+    EXPECT_EQ(monday.overdue[0].due, day("2025-03-06"));
+    const PlanStatus thursday = status(plan, WorkCalendar(), day("2025-03-13"));
+    EXPECT_EQ(thursday.task("A").state, TaskState::overdue);
+    EXPECT_EQ(thursday.task("A").days_late, 1);
+}
+
 TEST(Status, RollUpsByPhaseAndResponsibility) {
     const PlanStatus s = status(plan_of(60), WorkCalendar(), day("2025-03-05"));
     const Progress& builders = s.by_responsibility.at("department").at("建设局");

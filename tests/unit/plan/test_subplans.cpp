@@ -189,26 +189,44 @@ TEST(Subplan, ARootTaskWaitsForASchoolsTask) {
     EXPECT_EQ(s.task("chengguan/school-3/t1").earliest_start, day("2025-03-04"));
     EXPECT_EQ(s.task("chengguan/school-3/t1").earliest_finish, day("2025-03-13"));
     // inspect was planned Mon 10 - Fri 14 but waits for the school: starts Fri 14, 5 working
-    // days Fri 14, Mon 17, Tue 18, Wed 19, Thu 20: finishes Thu 20, due Fri 14: slack -4.
+    // days Fri 14, Mon 17, Tue 18, Wed 19, Thu 20: finishes Thu 20. Its due date Fri 14 is a
+    // planned finish, not a limit; nothing waits for it, so the plan's end bounds it: the
+    // district's chain, t1 Tue 4 - Mon 10, t2 Tue 11 - Mon 17, xigu/t1 (waiting for
+    // chengguan/t2) Tue 18 - Mon 24, each exactly on its dates, ends last, Mon 24.
     EXPECT_EQ(s.task("inspect").earliest_start, day("2025-03-14"));
     EXPECT_EQ(s.task("inspect").earliest_finish, day("2025-03-20"));
-    EXPECT_EQ(s.task("inspect").slack, -4);
-    // Backward: inspect must start Mon 10 (Fri 14 less 4 working days), so the school must
-    // finish Fri 7, but finishes Thu 13: Mon 10, Tue 11, Wed 12, Thu 13 late, slack -4.
-    EXPECT_EQ(s.task("chengguan/school-3/t1").latest_finish, day("2025-03-07"));
-    EXPECT_EQ(s.task("chengguan/school-3/t1").slack, -4);
-    // The district's chain has room: t1 Tue 4 - Mon 10, t2 Tue 11 - Mon 17, xigu/t1 (waiting
-    // for chengguan/t2) Tue 18 - Mon 24: each exactly on its dates, slack 0.
+    EXPECT_EQ(s.task("inspect").latest_finish, day("2025-03-24"));
+    EXPECT_EQ(s.task("inspect").slack, 2);
+    EXPECT_EQ(s.task("inspect").free_slack, 2);
+    // Backward: inspect may start Tue 18 (Mon 24 less 4 working days), so the school by Mon 17:
+    // total float 2 (Fri 14, Mon 17), free float 0 (inspect starts at the earliest on Fri 14).
+    EXPECT_EQ(s.task("chengguan/school-3/t1").latest_finish, day("2025-03-17"));
+    EXPECT_EQ(s.task("chengguan/school-3/t1").slack, 2);
+    EXPECT_EQ(s.task("chengguan/school-3/t1").free_slack, 0);
     EXPECT_EQ(s.task("chengguan/t2").earliest_finish, day("2025-03-17"));
     EXPECT_EQ(s.task("xigu/t1").earliest_start, day("2025-03-18"));
     EXPECT_EQ(s.task("xigu/t1").earliest_finish, day("2025-03-24"));
     EXPECT_EQ(s.task("xigu/t1").slack, 0);
     EXPECT_EQ(s.task("chengguan/t1").slack, 0);
-    // kickoff must finish a working day before the school's latest start: Fri 7 less 7 working
-    // days is Wed 26 Feb, so by Tue 25 Feb; it is on Mon 3: Wed 26, Thu 27, Fri 28, Mon 3: -4.
-    EXPECT_EQ(s.task("kickoff").latest_finish, day("2025-02-25"));
-    EXPECT_EQ(s.smallest_slack, -4);
-    EXPECT_EQ(s.critical_path, (std::vector<std::string>{"kickoff", "chengguan/school-3/t1", "inspect"}));
+    EXPECT_EQ(s.task("kickoff").slack, 0);
+    EXPECT_EQ(s.smallest_slack, 0);
+    EXPECT_EQ(s.critical_path, (std::vector<std::string>{"kickoff", "chengguan/t1", "chengguan/t2", "xigu/t1"}));
+
+    // With Fri 14 a deadline for inspect, the chain into it misses by 4. inspect: Thu 20
+    // against Fri 14, -4. It must start Mon 10 (Fri 14 less 4 working days), so the school must
+    // finish Fri 7, but finishes Thu 13: -4. kickoff must finish a working day before the
+    // school's latest start: Fri 7 less 7 working days is Wed 26 Feb, so by Tue 25 Feb; it is on
+    // Mon 3: Wed 26, Thu 27, Fri 28, Mon 3: -4.
+    PlanSpec spec = city_spec();
+    spec.tasks[1].deadline = day("2025-03-14");
+    const Schedule d = schedule(Plan(spec), WorkCalendar());
+    EXPECT_EQ(d.task("inspect").slack, -4);
+    EXPECT_EQ(d.task("chengguan/school-3/t1").latest_finish, day("2025-03-07"));
+    EXPECT_EQ(d.task("chengguan/school-3/t1").slack, -4);
+    EXPECT_EQ(d.task("kickoff").latest_finish, day("2025-02-25"));
+    EXPECT_EQ(d.task("xigu/t1").slack, 0);
+    EXPECT_EQ(d.smallest_slack, -4);
+    EXPECT_EQ(d.critical_path, (std::vector<std::string>{"kickoff", "chengguan/school-3/t1", "inspect"}));
 }
 
 TEST(Subplan, WhatIfDelayingASubplansTaskByItsQualifiedId) {

@@ -812,9 +812,10 @@ TEST(CampaignCheckMilestone, ScheduleShowsWhetherTheWorkBeforeThePreCheckMakesIt
 
     // Late: self_check planned to Tue 05-12 (12 working days) cannot make the pre-check. The
     // milestone's earliest is Wed 05-13 against its latest Mon 05-11: slack -2 working days (Tue
-    // 05-12, Wed 05-13). Rectification starts Thu 05-14 and finishes on its 10th working day,
-    // Wed 05-27, 2 working days after its due Mon 05-25. self_check must finish by the working
-    // day before the pre-check, Fri 05-08, and finishes Tue 05-12: -2 (Mon 05-11, Tue 05-12).
+    // 05-12, Wed 05-13). self_check must finish by the working day before the pre-check, Fri
+    // 05-08, and finishes Tue 05-12: -2 (Mon 05-11, Tue 05-12). Rectification starts Thu 05-14
+    // and finishes on its 10th working day, Wed 05-27, 2 working days after its due Mon 05-25:
+    // a due date is a planned finish, not a limit, and rectification ends the plan: float 0.
     const Campaign late = with_plan(precheck_plan("2026-05-12"));
     const Schedule l = schedule(*late.plan(), late.calendar());
     EXPECT_EQ(l.task("self_check").earliest_finish, day("2026-05-12"));
@@ -823,8 +824,10 @@ TEST(CampaignCheckMilestone, ScheduleShowsWhetherTheWorkBeforeThePreCheckMakesIt
     EXPECT_EQ(l.task("precheck").latest_finish, day("2026-05-11"));
     EXPECT_EQ(l.task("rectify").earliest_start, day("2026-05-14"));
     EXPECT_EQ(l.task("rectify").earliest_finish, day("2026-05-27"));
-    for (const char* id : {"self_check", "precheck", "rectify"}) EXPECT_EQ(l.task(id).slack, -2) << id;
+    for (const char* id : {"self_check", "precheck"}) EXPECT_EQ(l.task(id).slack, -2) << id;
+    EXPECT_EQ(l.task("rectify").slack, 0);
     EXPECT_EQ(l.smallest_slack, -2);
+    EXPECT_EQ(l.critical_path, (std::vector<std::string>{"self_check", "precheck"}));
 }
 
 TEST(CampaignCheckMilestone, ADelayBeforeThePreCheckMovesItAndWhatFollows) {
