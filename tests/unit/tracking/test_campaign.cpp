@@ -1017,8 +1017,9 @@ TEST(CampaignFile, ValidationErrorsNameTheCampaignFileAndPath) {
         EXPECT_TRUE(contains(message, part)) << message;
         EXPECT_TRUE(contains(message, folder.campaign_file() + ": " + location + ": ")) << message;
         // With a plan written in place (which takes the titles), the campaign's fault still comes first.
+        const auto& edit = change;  // a structured binding cannot be captured before C++20
         const std::string with_plan = folder.error(with(document(), [&](Json& j) {
-                                                       change(j);
+                                                       edit(j);
                                                        j["plan"] = plan_document();
                                                    }),
                                                    location);
@@ -1148,7 +1149,8 @@ TEST(CampaignFile, ErrorsOfAPlanInPlaceAreInTheCampaignFile) {
     };
     for (const auto& [change, location, part] : cases) {
         SCOPED_TRACE(location + ": " + part);
-        const Json doc = with(document(), [&](Json& j) { j["plan"] = with(plan_document(), change); });
+        const auto& edit = change;  // a structured binding cannot be captured before C++20
+        const Json doc = with(document(), [&](Json& j) { j["plan"] = with(plan_document(), edit); });
         const std::string message = folder.error(doc, location);
         EXPECT_TRUE(contains(message, part)) << message;
     }
