@@ -3,7 +3,7 @@ import pandas as pd
 
 import civitas
 
-garden = civitas.load_bundled_framework("garden-city-2016")
+garden = civitas.load_bundled_framework("garden-city-2010")
 print(garden)
 
 city = garden.evaluate({"built_up_green_coverage": 31.44, "built_up_green_space_ratio": 28.63},

@@ -1,7 +1,7 @@
 """A campaign with a large plan, as files, to time `civitas report` end to end (bench/README.md, "The report").
 
 The campaign of bench/report_benchmark.cpp in files: two titles judged by bundled frameworks
-(garden-city-2016 and lanzhou-illustrative, inspections ahead), a city and 16 districts, 30
+(garden-city-2010 and lanzhou-illustrative, inspections ahead), a city and 16 districts, 30
 departments, and a plan (plan.json) of N tasks over two years with the report date in the
 middle: a third done, about half of the others overdue. `--shape chain`: each task waits for the
 one before, all in the root plan; `independent`: no dependencies, the tasks spread over one
@@ -30,7 +30,7 @@ def make(tasks: int, shape: str) -> tuple[dict, dict]:
         "id": "bench",
         "name": "全国规模创建",
         "titles": [
-            {"id": "garden", "name": "国家园林城市", "framework": "garden-city-2016", "dates": {"inspection": "2026-09-30"}},
+            {"id": "garden", "name": "国家园林城市", "framework": "garden-city-2010", "dates": {"inspection": "2026-09-30"}},
             {"id": "model", "name": "示例称号", "framework": "lanzhou-illustrative", "dates": {"inspection": "2026-10-30"}},
         ],
         "units": [{"id": "city", "name": "市"}] + [{"id": f"d{d}", "name": f"区 {d}", "parent": "city"} for d in range(DISTRICTS)],

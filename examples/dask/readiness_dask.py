@@ -25,7 +25,7 @@ from dask.distributed import Client, LocalCluster, wait
 AS_OF = datetime.date(2025, 12, 31)
 INSPECTION = datetime.date(2026, 9, 30)
 DISTRICTS = ["城关区", "七里河区", "西固区", "安宁区"]
-FRAMEWORK = civitas.load_bundled_framework("garden-city-2016")
+FRAMEWORK = civitas.load_bundled_framework("garden-city-2010")
 
 
 def synthetic_city(number: int) -> civitas.Campaign:

@@ -5,11 +5,12 @@ Lanzhou example and is no record of any real measurement. Only a few end points 
 seed document (see DOMAIN.md): the city's garden-city gap on 2025-12-31 (68 of 75 indicators met;
 built-up green coverage 31.44 %, 4.56 points short of 36; green-space ratio 28.63 %, 2.37 points
 short of 31; park service radius, shaded parking, household heat metering, domestic-waste harmless
-treatment and shaded roads below their lines), the environmental model city's good-air-days
-shortfall, and the historic city's missing second historic district. Everything else (the other
+treatment and shaded roads below their lines), the environmental model city's count (26 items,
+17 met, the 9 the seed names not met), and the historic city's missing second historic district. Everything else (the other
 values, the district figures, the slopes, the survey samples, the corrections) is made up.
 
-Every indicator of each title's framework, for the city and its four districts, quarterly from
+Every indicator of each title's framework, for the city, its four districts and the county 榆中县 (written
+last, from the city's values), quarterly from
 2024-03-31 to 2025-12-31 (8 points). Each series is its value on 2025-12-31 minus a per-quarter
 slope times the quarters left, plus a little seeded noise (none on the last point), kept inside
 the indicator's bounds and rounded. Districts differ: 西固区 (xigu) lags, 安宁区 (anning) leads.
@@ -254,36 +255,111 @@ for unit in UNITS:
     for (iid, ind), end, gain in zip(civilized.items(), ends, gains):
         emit(unit, ind, series(ind, end, gain, noise=gain / 4))
 
-# --- National Environmental Protection Model City: environmental-model-city-2006 (9 indicators) ---
-environmental = load_framework("environmental-model-city-2006")
-# Good-air days: the seed's shortfall (another city aims for 311 good days, 85 %). Rolling 12-month
-# share of good days; the city gains slowly, anning passes, xigu (petrochemical base) lags.
+# --- National Environmental Protection Model City: lanzhou-environmental-illustrative (26 items) -----
+# The seed's count: 26 indicators, 17 met, 9 not met (城市环境综合整治定量考核, 城区空气主要污染物, 空气优良
+#天数, 建成区绿化覆盖率, 城市清洁能源使用率, 生活垃圾无害化处理率, 环境保护机构, 公众对城市环境保护的满意率,
+# 中小学环境教育普及率). The city's values below give exactly that on 2025-12-31; the numbers themselves are
+# invented. Green coverage and waste treatment are the garden city's observations (same ids), not
+# written twice. City-wide items (scope top_unit) are written for the city only.
+environmental = load_framework("lanzhou-environmental-illustrative")
+ENV_CITY_ONLY = {  # top_unit items: the city's values, the same every quarter
+    "top_in_province_assessment": 0,      # not met (the seed): not among the province's top three years running
+    "no_major_pollution_accident": 1,
+    "environmental_investment_index": None,  # a series, below
+    "growth_and_gdp_per_capita": 1,       # both halves hold
+    "family_planning_completion": 100,
+    "industrial_energy_intensity_below_national": 1,
+    "water_use_per_gdp_below_national": 1,
+    "pollutant_intensity_below_national": 1,
+    "environmental_responsibility_system": 1,
+    "eia_execution_rate": 100,
+    "environmental_protection_agency": 0,  # not met (the seed): no independent agency yet
+}
 ENV = {  # indicator: {unit: (end, gain per quarter)}
-    "environmental_investment_index": {"lanzhou": (2.1, 0.04), "chengguan": (2.3, 0.04), "qilihe": (1.95, 0.03),
-                                       "xigu": (1.82, 0.02), "anning": (2.4, 0.05)},
-    "gdp_per_capita": {"lanzhou": (78600, 900), "chengguan": (95400, 1100), "qilihe": (71200, 800),
-                       "xigu": (83900, 700), "anning": (69800, 900)},
+    "environmental_investment_index": {"lanzhou": (2.1, 0.04)},
     "api_good_days_share": {"lanzhou": (80.5, 0.5), "chengguan": (82.9, 0.55), "qilihe": (81.0, 0.4),
                             "xigu": (76.8, 0.2), "anning": (86.2, 0.45)},
     "drinking_water_source_compliance": {"lanzhou": (100, 0.2), "chengguan": (100, 0.2), "qilihe": (100, 0.2),
                                          "xigu": (98.5, 0.3), "anning": (100, 0.1)},
+    "water_function_zone_compliance": {"lanzhou": (100, 0.5), "chengguan": (100, 0.5), "qilihe": (100, 0.5),
+                                       "xigu": (96.5, 0.3), "anning": (100, 0.4)},
     "area_noise": {"lanzhou": (54.6, -0.1), "chengguan": (55.8, -0.1), "qilihe": (54.9, -0.1),
                    "xigu": (56.7, -0.05), "anning": (53.2, -0.1)},
     "traffic_noise": {"lanzhou": (68.4, -0.1), "chengguan": (69.2, -0.12), "qilihe": (68.1, -0.1),
                       "xigu": (70.6, -0.05), "anning": (67.0, -0.1)},
     "protected_area_share": {"lanzhou": (12.3, 0.1), "chengguan": (10.8, 0.1), "qilihe": (13.5, 0.1),
                              "xigu": (9.2, 0.05), "anning": (14.1, 0.1)},
+    # Met by the city (the seed does not name it among the 9): the main urban area's plants; the four
+    # county plants of the plan raise it further.
+    "sewage_centralised_treatment_rate": {"lanzhou": (85.6, 0.4), "chengguan": (91.2, 0.3), "qilihe": (88.4, 0.4),
+                                          "xigu": (83.9, 0.3), "anning": (90.1, 0.4)},
+    "clean_energy_use_rate": {"lanzhou": (41.5, 1.2), "chengguan": (46.3, 1.3), "qilihe": (40.2, 1.1),
+                              "xigu": (33.8, 0.8), "anning": (47.9, 1.4)},  # < 50 (the seed's line)
+    "industrial_solid_waste_utilisation": {"lanzhou": (88.0, 0.5), "chengguan": (90.5, 0.4), "qilihe": (87.1, 0.5),
+                                           "xigu": (81.3, 0.4), "anning": (91.0, 0.4)},
+    "vehicle_emission_inspection_rate": {"lanzhou": (86.0, 0.6), "chengguan": (88.2, 0.6), "qilihe": (85.4, 0.5),
+                                         "xigu": (82.7, 0.4), "anning": (89.5, 0.6)},
+    "public_satisfaction_environment": {"lanzhou": (74.2, 0.8), "chengguan": (76.8, 0.8), "qilihe": (73.5, 0.7),
+                                        "xigu": (68.9, 0.5), "anning": (79.1, 0.9)},  # < 80
+    "school_environmental_education_rate": {"lanzhou": (71.0, 2.0), "chengguan": (76.0, 2.2), "qilihe": (70.5, 1.8),
+                                            "xigu": (62.0, 1.5), "anning": (78.5, 2.1)},  # < 85 (the seed's line)
 }
+AIR_GRADE_II = {"lanzhou": 0, "chengguan": 0, "qilihe": 0, "xigu": 0, "anning": 1}  # the seed: not met in the city
+emitted = {row[1] for row in rows}  # indicators already written (the garden city's)
 for unit in UNITS:
     for iid, ind in environmental.items():
-        if ind.get("direction") == "yes_no":
-            values = [1] * 8
-            if iid == "no_major_pollution_accident" and unit == "xigu":
-                values = [1, 1, 0, 0, 0, 0, 1, 1]  # a chemical spill in 2024 Q3, cleared after a year
-        else:
+        if iid in emitted:
+            continue
+        if iid in ENV_CITY_ONLY and unit != "lanzhou":
+            continue
+        if iid == "air_major_pollutants_grade_ii":
+            values = [AIR_GRADE_II[unit]] * 8
+        elif iid in ENV:
             end, gain = ENV[iid][unit]
             values = series(ind, end, gain)
+        else:
+            values = [ENV_CITY_ONLY[iid]] * 8
         emit(unit, ind, values)
+
+# --- National Sanitary City: sanitary-city-2021 (14 of rows 33-56) -------------------------------
+# Met but for two (the plan's pest-control project starts in 2026): rats, mosquitoes, flies and
+# cockroaches not all at grade C yet, and fly- and rat-proofing of key trades at 91.5 % (< 95). Infant
+# mortality (5.9 ‰, above 5.6) and life expectancy (77.9, below 78.3) miss their levels but move the
+# right way every year, so they are met by the trend ("5.6‰ or falling", met_by level_or_trend).
+# Yearly figures (mortality, life expectancy) are given once a year, the others quarterly.
+sanitary = load_framework("sanitary-city-2021")
+SANITARY_YEARLY = {  # indicator: city values 2018..2025 (eight years); districts shifted below
+    "infant_mortality": [7.4, 7.1, 6.8, 6.6, 6.4, 6.2, 6.0, 5.9],
+    "under5_mortality": [8.9, 8.6, 8.3, 8.0, 7.8, 7.6, 7.4, 7.2],
+    "maternal_mortality": [21.5, 20.8, 19.9, 19.2, 18.4, 17.6, 16.9, 16.3],
+    "life_expectancy": [76.1, 76.4, 76.7, 77.0, 77.3, 77.5, 77.7, 77.9],
+    "personal_health_spending_share": [29.8, 29.1, 28.4, 27.6, 26.9, 26.1, 25.4, 24.7],
+}
+SANITARY_SHIFT = {"lanzhou": 0.0, "chengguan": -0.02, "qilihe": 0.01, "xigu": 0.04, "anning": -0.03}  # share of the value
+SANITARY = {  # indicator: (city end, gain per quarter); districts as the city, xigu a little lower
+    "occupational_hazard_declaration_rate": (93.5, 0.6),
+    "food_business_risk_grading_rate": (94.2, 0.5),
+    "immunisation_rate_per_street": (95.8, 0.2),
+    "child_health_records_rate": (96.4, 0.3),
+    "under3_systematic_management_rate": (92.7, 0.4),
+    "child_eye_check_coverage": (91.8, 0.5),
+    "severe_mental_disorder_management_rate": (88.6, 0.5),
+    "key_trades_fly_rat_proofing_rate": (91.5, 0.6),  # < 95: not met
+}
+SANITARY_DISTRICT = {"lanzhou": 0.0, "chengguan": 0.6, "qilihe": -0.3, "xigu": -2.4, "anning": 1.1}
+for unit in UNITS:
+    for iid, ind in sanitary.items():
+        if iid in SANITARY_YEARLY:
+            digits = 1 if iid != "infant_mortality" else 1
+            values = [round(v * (1 + SANITARY_SHIFT[unit] * (1 if ind["direction"] == "lower" else -0.1)), digits)
+                      for v in SANITARY_YEARLY[iid]]
+            emit(unit, ind, values, lag_days=90, dates=YEARS)
+        elif iid == "vector_density_grade_c":
+            emit(unit, ind, [0] * 8 if unit != "anning" else [0, 0, 0, 0, 1, 1, 1, 1])
+        else:
+            end, gain = SANITARY[iid]
+            end = min(end + SANITARY_DISTRICT[unit], 100.0)
+            emit(unit, ind, series(ind, end, gain))
 
 # --- National Historical and Cultural City: historic-cultural-city-2017 (5 conditions) -----------
 # The first four conditions are met; the fifth (at least two historic districts) is not: of the two
@@ -300,6 +376,53 @@ for unit in UNITS:
         else:
             values = [HISTORIC_YES[unit]] * 8
         emit(unit, ind, values, lag_days=30)
+
+# --- The county, 榆中县 (yuzhong): every title, after the rest ------------------------------------
+# Written last, so that the rows above (and their random draws) are as they were without it. The
+# county is assessed as the districts are, on the items that are not city-wide; its values are the
+# city's latest, a little behind (a county further from the centre), on the same paces. The school
+# (chengguan_school) has no observations: the example tracks it by its sub-plan only.
+def city_latest(iid):
+    values = [(row[2], row[3]) for row in rows if row[0] == "lanzhou" and row[1] == iid]
+    return max(values)[1] if values else None
+
+
+COUNTY_CIVILIZED = ((32.4, 28.6, 15.1), (0.3, 0.45, 0.12))  # 76.1: short now, on course by the inspection
+for framework_id in ("lanzhou-illustrative", "civilized-city-annual-2018", "lanzhou-environmental-illustrative",
+                     "sanitary-city-2021", "historic-cultural-city-2017"):
+    for position, (iid, ind) in enumerate(load_framework(framework_id).items()):
+        if ind.get("scope") == "top_unit":
+            continue  # city-wide: not assessed for the county
+        direction = ind.get("direction", "higher")
+        if framework_id == "civilized-city-annual-2018":
+            ends, gains = COUNTY_CIVILIZED
+            emit("yuzhong", ind, series(ind, ends[position], gains[position], noise=gains[position] / 4))
+            continue
+        end = city_latest(iid)
+        if iid == "heat_island_intensity":
+            emit("yuzhong", ind, [round(v - 0.15, 2) for v in HEAT_ISLAND["lanzhou"]], dates=YEARS)
+            continue
+        if framework_id == "sanitary-city-2021" and iid in SANITARY_YEARLY:
+            values = [round(v * (1.03 if direction == "lower" else 0.995), 1) for v in SANITARY_YEARLY[iid]]
+            emit("yuzhong", ind, values, lag_days=90, dates=YEARS)
+            continue
+        if direction == "yes_no":
+            values = [int(end)] * 8
+        elif direction == "problem_count" or iid == "theme_gardens_new":
+            values = [int(end) + 1] * 8 if direction == "problem_count" else [0] * 8
+        elif direction == "range":
+            values = series(ind, end, 0.05)
+        else:
+            sign = good_sign(ind)
+            behind = end * (1 - 0.03 * sign)  # 3 % on the worse side
+            low, high = ind.get("bounds") or [None, None]
+            if high is not None:
+                behind = min(behind, high)
+            if iid == "park_green_space_per_capita":
+                behind = 6.1  # above the district line 5.5 (subunit_pass): the city's figure stands
+            slope = sign * max(abs(behind) * 0.004, 10 ** -decimals(ind, behind))
+            values = series(ind, behind, slope)
+        emit("yuzhong", ind, values)
 
 # --- Two corrections: the same unit, indicator and date, recorded later ---------------------------
 def correct(unit, iid, date, delta, recorded):

@@ -955,6 +955,7 @@ class Indicator:
         direction: Direction = Direction.higher,
         pass_: Interval | None = None,
         pass_by_class: collections.abc.Mapping[str, Interval] = {},
+        classes_without_line: collections.abc.Set[str] = set(),
         bounds: Interval | None = None,
         improvement: Interval | None = None,
         kind: ItemKind = ItemKind.general,
@@ -981,6 +982,13 @@ class Indicator:
         """
     @bounds.setter
     def bounds(self, arg0: Interval | None) -> None: ...
+    @property
+    def classes_without_line(self) -> set[str]:
+        """
+        Unit classes whose line the source does not give (null in the file's pass_by_class): a unit of one is not judged on the indicator (invalid data), never on `pass_` (a copy).
+        """
+    @classes_without_line.setter
+    def classes_without_line(self, arg0: collections.abc.Set[str]) -> None: ...
     @property
     def direction(self) -> Direction:
         """
@@ -1268,7 +1276,7 @@ class FrameworkSpec:
     @property
     def id(self) -> str:
         """
-        Short id ('garden-city-2016').
+        Short id ('garden-city-2010').
         """
     @id.setter
     def id(self, arg0: str) -> None: ...
@@ -4496,7 +4504,13 @@ class CampaignUnit:
     def __eq__(self, arg0: builtins.object) -> bool: ...
     def __getstate__(self) -> builtins.object: ...
     def __init__(
-        self, id: str = "", *, name: str = "", parent: str = "", classes: collections.abc.Mapping[str, str] = {}
+        self,
+        id: str = "",
+        *,
+        name: str = "",
+        parent: str = "",
+        classes: collections.abc.Mapping[str, str] = {},
+        kind: str = "",
     ) -> None: ...
     def __reduce__(self) -> tuple: ...
     def __repr__(self) -> str: ...
@@ -4515,6 +4529,13 @@ class CampaignUnit:
         """
     @id.setter
     def id(self, arg0: str) -> None: ...
+    @property
+    def kind(self) -> str:
+        """
+        What sort of unit: 'city', 'district', 'county', 'school', ... (any word); '' when not said.
+        """
+    @kind.setter
+    def kind(self, arg0: str) -> None: ...
     @property
     def name(self) -> str:
         """

@@ -52,15 +52,17 @@ void register_campaign(py::module_& m) {
         });
 
     py::class_<CampaignUnit>(m, "CampaignUnit", "A unit assessed or answering for work: the city, a district, a school.")
-        .def(py::init([](std::string id, std::string name, std::string parent, std::map<std::string, std::string> classes) {
-                 return CampaignUnit{std::move(id), std::move(name), std::move(parent), std::move(classes)};
+        .def(py::init([](std::string id, std::string name, std::string parent, std::map<std::string, std::string> classes,
+                         std::string kind) {
+                 return CampaignUnit{std::move(id), std::move(name), std::move(parent), std::move(classes), std::move(kind)};
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("parent") = "",
-             py::arg("classes") = std::map<std::string, std::string>())
+             py::arg("classes") = std::map<std::string, std::string>(), py::arg("kind") = "")
         .def_readwrite("id", &CampaignUnit::id, "Unique among units.")
         .def_readwrite("name", &CampaignUnit::name, "Display name.")
         .def_readwrite("parent", &CampaignUnit::parent, "Id of the unit it belongs to, '' for the top.")
         .def_readwrite("classes", &CampaignUnit::classes, "Title id -> the unit's class in that title's framework.")
+        .def_readwrite("kind", &CampaignUnit::kind, "What sort of unit: 'city', 'district', 'county', 'school', ... (any word); '' when not said.")
         .def(py::self == any_object)
         .def("__repr__", [](const CampaignUnit& u) {
             return "CampaignUnit(" + repr_string(u.id) + ", name=" + repr_string(u.name) + ", parent=" + repr_string(u.parent) + ")";

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -76,6 +77,7 @@ std::string repr(const HistoryAverageRule& value);
 std::string repr(const Indicator& value);
 std::string repr(const Category& value);
 std::string repr(const std::map<std::string, Interval>& value);
+std::string repr(const std::set<std::string>& value);
 // The reprs bound with RoundPart and ConsequenceRule (bind_round_scheme.cpp).
 std::string repr(const RoundPart& value) { return py::repr(py::cast(value)).cast<std::string>(); }
 std::string repr(const ConsequenceRule& value) { return py::repr(py::cast(value)).cast<std::string>(); }
@@ -102,6 +104,17 @@ std::string repr(const std::map<std::string, Interval>& value) {
     bool first = true;
     for (const auto& [key, interval] : value) {
         text += (first ? "" : ", ") + repr(key) + ": " + repr(interval);
+        first = false;
+    }
+    return text + "}";
+}
+
+// A Python set literal, {'a', 'b'}; only written when not empty (kw_unless), where {} would be a dict.
+std::string repr(const std::set<std::string>& value) {
+    std::string text = "{";
+    bool first = true;
+    for (const std::string& item : value) {
+        text += (first ? "" : ", ") + repr(item);
         first = false;
     }
     return text + "}";
@@ -197,6 +210,7 @@ std::string repr(const Indicator& value) {
         .kw_unless("direction", value.direction, d.direction)
         .kw_unless("pass_", value.pass, d.pass)
         .kw_unless("pass_by_class", value.pass_by_class, d.pass_by_class)
+        .kw_unless("classes_without_line", value.classes_without_line, d.classes_without_line)
         .kw_unless("bounds", value.bounds, d.bounds)
         .kw_unless("improvement", value.improvement, d.improvement)
         .kw_unless("kind", value.kind, d.kind)
@@ -387,7 +401,7 @@ void register_framework(py::module_& m) {
     indicator
         .def(py::init([](std::string id, std::string name, std::string unit, Direction direction,
                          std::optional<Interval> pass, std::map<std::string, Interval> pass_by_class,
-                         std::optional<Interval> bounds, std::optional<Interval> improvement, ItemKind kind,
+                         std::set<std::string> classes_without_line, std::optional<Interval> bounds, std::optional<Interval> improvement, ItemKind kind,
                          std::optional<double> weight, ScoringRule scoring, std::string mode,
                          std::optional<MissingPolicy> missing, std::optional<Reliability> reliability,
                          std::string notes, std::string source, IndicatorScope scope,
@@ -400,6 +414,7 @@ void register_framework(py::module_& m) {
                  i.direction = direction;
                  i.pass = pass;
                  i.pass_by_class = std::move(pass_by_class);
+                 i.classes_without_line = std::move(classes_without_line);
                  i.bounds = bounds;
                  i.improvement = improvement;
                  i.kind = kind;
@@ -419,7 +434,8 @@ void register_framework(py::module_& m) {
              }),
              py::arg("id") = "", py::kw_only(), py::arg("name") = "", py::arg("unit") = "",
              py::arg("direction") = Direction::higher, py::arg("pass_") = py::none(),
-             py::arg("pass_by_class") = std::map<std::string, Interval>{}, py::arg("bounds") = py::none(),
+             py::arg("pass_by_class") = std::map<std::string, Interval>{},
+             py::arg("classes_without_line") = std::set<std::string>{}, py::arg("bounds") = py::none(),
              py::arg("improvement") = py::none(), py::arg("kind") = ItemKind::general,
              py::arg("weight") = py::none(), py::arg("scoring") = ScoringRule{}, py::arg("mode") = "",
              py::arg("missing") = py::none(), py::arg("reliability") = py::none(), py::arg("notes") = "",
@@ -431,6 +447,9 @@ void register_framework(py::module_& m) {
         .def_readwrite("direction", &Indicator::direction, "Which values are better.")
         .def_readwrite("pass_", &Indicator::pass, "Pass line (C++ `pass`); None for yes_no.")
         .def_readwrite("pass_by_class", &Indicator::pass_by_class, "Pass line by unit class, overriding `pass_` (a copy).")
+        .def_readwrite("classes_without_line", &Indicator::classes_without_line,
+                       "Unit classes whose line the source does not give (null in the file's pass_by_class): a unit of one is "
+                       "not judged on the indicator (invalid data), never on `pass_` (a copy).")
         .def_readwrite("bounds", &Indicator::bounds, "Values possible at all; others are invalid data.")
         .def_readwrite("improvement", &Indicator::improvement, "Optional higher line (提升项).")
         .def_readwrite("kind", &Indicator::kind, "Basic (veto) or general.")
@@ -517,7 +536,7 @@ void register_framework(py::module_& m) {
              py::arg("notes") = "", py::arg("scale") = 100.0, py::arg("weighting") = Weighting::relative,
              py::arg("missing") = MissingPolicy::fail, py::arg("min_coverage") = 0.0,
              py::arg("pass_rules") = std::vector<PassRule>{}, py::arg("root") = Category{}, py::arg("round_scheme") = py::none())
-        .def_readwrite("id", &FrameworkSpec::id, "Short id ('garden-city-2016').")
+        .def_readwrite("id", &FrameworkSpec::id, "Short id ('garden-city-2010').")
         .def_readwrite("name", &FrameworkSpec::name, "Title ('国家园林城市标准').")
         .def_readwrite("edition", &FrameworkSpec::edition, "Edition or year.")
         .def_readwrite("issuer", &FrameworkSpec::issuer, "Issuing body.")

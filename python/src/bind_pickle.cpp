@@ -36,6 +36,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -66,7 +67,7 @@ CIVITAS_FIELDS(TrendRule, &S::slope_test, &S::changes, &S::last_points, &S::conf
 CIVITAS_FIELDS(HistoryAverageRule, &S::years, &S::min_years, &S::year_mean)
 CIVITAS_FIELDS(Indicator, &S::id, &S::name, &S::unit, &S::direction, &S::pass, &S::pass_by_class, &S::bounds, &S::improvement, &S::kind,
                &S::weight, &S::scoring, &S::mode, &S::missing, &S::reliability, &S::notes, &S::source, &S::scope,
-               &S::subunit_pass, &S::met_by, &S::trend, &S::history_average)
+               &S::subunit_pass, &S::met_by, &S::trend, &S::history_average, &S::classes_without_line)
 CIVITAS_FIELDS(Category, &S::id, &S::name, &S::weight, &S::aggregation, &S::categories, &S::indicators, &S::notes)
 CIVITAS_FIELDS(FrameworkSpec, &S::id, &S::name, &S::edition, &S::issuer, &S::source, &S::reliability, &S::notes, &S::scale, &S::weighting,
                &S::missing, &S::min_coverage, &S::pass_rules, &S::round_scheme, &S::root)
@@ -125,7 +126,7 @@ CIVITAS_FIELDS(FieldInspection, &S::id, &S::title, &S::round, &S::date, &S::name
 CIVITAS_FIELDS(CampaignEvent, &S::date, &S::end, &S::title, &S::kind, &S::assessment, &S::id, &S::name)
 CIVITAS_FIELDS(TitleDates, &S::benchmark, &S::application, &S::inspection)
 CIVITAS_FIELDS(CampaignTitle, &S::id, &S::name, &S::framework, &S::dates, &S::scheme)
-CIVITAS_FIELDS(CampaignUnit, &S::id, &S::name, &S::parent, &S::classes)
+CIVITAS_FIELDS(CampaignUnit, &S::id, &S::name, &S::parent, &S::classes, &S::kind)
 CIVITAS_FIELDS(Department, &S::id, &S::name, &S::leader, &S::unit)
 CIVITAS_FIELDS(SubmissionSchedule, &S::first_month, &S::due_day, &S::departments)
 CIVITAS_FIELDS(AccountabilityRule, &S::id, &S::name, &S::days_overdue, &S::problems_overdue, &S::late_submissions, &S::months)

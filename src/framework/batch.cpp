@@ -222,6 +222,10 @@ Message problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen
     const Indicator& indicator = *c.indicators[i];
     Message problem = value_problem(indicator, out.values(r, static_cast<Eigen::Index>(i)), options.nan_as_missing);
     if (!problem.empty()) return problem;
+    const std::string& unit_class = out.classes[static_cast<std::size_t>(r)];
+    if (indicator.classes_without_line.count(unit_class) != 0)
+        return Message("indicator '{0}': no pass line is known for unit class '{1}' (the framework marks it unknown: its source does not give it); expected the item judged by hand"_en,
+                       "指标 '{0}': 单位类别 '{1}' 的达标线未知（测评体系标为未知：其来源未给出）；应人工判定该项"_zh, {indicator.id, unit_class});
     return Message("indicator '{0}': unit class '{1}' has no pass line and the indicator has no default; expected a class among its pass_by_class"_en,
                    "指标 '{0}': 单位类别 '{1}' 没有达标线，该指标也没有默认达标线；类别应为其 pass_by_class 中的一个"_zh,
                    {indicator.id, out.classes[static_cast<std::size_t>(r)]});
@@ -435,7 +439,7 @@ double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen
     double coverage = 0;
     for (std::size_t i = 0; i < c.items.size(); ++i)
         if (out.outcomes(r, static_cast<Eigen::Index>(i)) != static_cast<std::int8_t>(Outcome::missing)) coverage += c.items[i].share;
-    return coverage;
+    return std::min(coverage, 1.0);  // the shares' rounding can sum past 1 (1.0000000000000002): a share is at most 1
 }
 
 // The weight of each indicator and category within its parent, as a share of the parent's
@@ -610,6 +614,7 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
         detail::thread_count(options.threads, options.threads > 0 ? total : std::min(total, cells / 50000 + 1));
     double full_coverage = 0;
     for (const auto& item : c.items) full_coverage += item.share;
+    full_coverage = std::min(full_coverage, 1.0);  // as coverage_of
     const double scale = c.spec.scale;
     const NominalWeights nominal_weights(c);
     std::vector<ThreadFindings> findings(threads);

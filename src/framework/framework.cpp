@@ -39,7 +39,7 @@ bool operator==(const ScoringRule& a, const ScoringRule& b) noexcept {
 
 bool operator==(const Indicator& a, const Indicator& b) noexcept {
     return a.id == b.id && a.name == b.name && a.unit == b.unit && a.direction == b.direction &&
-           a.pass == b.pass && a.pass_by_class == b.pass_by_class && a.bounds == b.bounds &&
+           a.pass == b.pass && a.pass_by_class == b.pass_by_class && a.classes_without_line == b.classes_without_line && a.bounds == b.bounds &&
            a.improvement == b.improvement && a.kind == b.kind && a.weight == b.weight &&
            a.scoring == b.scoring && a.mode == b.mode && a.missing == b.missing &&
            a.reliability == b.reliability && a.notes == b.notes && a.source == b.source && a.scope == b.scope &&
@@ -49,6 +49,7 @@ bool operator==(const Indicator& a, const Indicator& b) noexcept {
 
 std::optional<Interval> unit_line(const Indicator& indicator, const std::string& unit_class, bool sub_unit) {
     if (sub_unit && indicator.subunit_pass) return indicator.subunit_pass;
+    if (indicator.classes_without_line.count(unit_class) != 0) return std::nullopt;  // the source gives no line: none is guessed
     if (const auto found = indicator.pass_by_class.find(unit_class); found != indicator.pass_by_class.end()) return found->second;
     if (indicator.pass) return indicator.pass;
     if (indicator.direction == Direction::problem_count) return Interval::at_most(0);
@@ -289,7 +290,7 @@ void check_indicator(const Indicator& indicator, const std::string& path) {
     std::vector<Interval> lines;  // every pass line the indicator can apply
     if (indicator.direction == Direction::yes_no) {
         if (indicator.pass) fail(path + ".pass", no_pass_line());
-        if (!indicator.pass_by_class.empty()) fail(path + ".pass_by_class", no_pass_line());
+        if (!indicator.pass_by_class.empty() || !indicator.classes_without_line.empty()) fail(path + ".pass_by_class", no_pass_line());
         if (indicator.improvement)
             fail(path + ".improvement", Message("a yes/no condition has no improvement line; expected none"_en, "是否类条件没有改进线；不应给出"_zh));
     } else {
@@ -309,6 +310,13 @@ void check_indicator(const Indicator& indicator, const std::string& path) {
             check_line(indicator.direction, line, class_path);
             check_line_in_bounds(indicator.bounds, line, class_path);
             lines.push_back(line);
+        }
+        for (const std::string& unit_class : indicator.classes_without_line) {
+            if (unit_class.empty()) fail(path + ".pass_by_class", Message("empty class name; expected a class name"_en, "单位类别名称为空；应为类别名称"_zh));
+            if (indicator.pass_by_class.count(unit_class) != 0)
+                fail(path + ".pass_by_class." + unit_class,
+                     Message("class '{0}' has a line and is also marked as having none; expected one or the other"_en,
+                             "类别 '{0}' 既有达标线又被标为没有达标线；应只取其一"_zh, {unit_class}));
         }
         if (indicator.improvement) {
             check_line(indicator.direction, *indicator.improvement, path + ".improvement");

@@ -64,7 +64,7 @@ std::pair<std::string, std::string> locate_in_plan(const PlanSpec& plan, std::st
     return {file, prefix + path.substr(at)};
 }
 
-// "garden-city-2016" is a bundled id; "frameworks/x.json" (a path) a file beside the campaign.
+// "garden-city-2010" is a bundled id; "frameworks/x.json" (a path) a file beside the campaign.
 bool names_a_file(const std::string& reference) {
     return reference.find('/') != std::string::npos || reference.find('\\') != std::string::npos ||
            (reference.size() > 5 && reference.compare(reference.size() - 5, 5, ".json") == 0);
@@ -116,11 +116,12 @@ CampaignTitle read_title(const Node& node) {
 }
 
 CampaignUnit read_unit(const Node& node) {
-    node.require_object({"id", "name", "parent", "classes"});
+    node.require_object({"id", "name", "parent", "kind", "classes"});
     CampaignUnit unit;
     unit.id = node.at("id").text();
     unit.name = node.text_or("name");
     unit.parent = node.text_or("parent");
+    unit.kind = node.text_or("kind");
     if (node.has("classes")) {
         const Node classes = node.at("classes");
         if (!classes.value().is_object()) classes.expected(Message("an object of title id -> unit class"_en, "对象（称号 id -> 单位类别）"_zh));
@@ -420,6 +421,7 @@ std::string campaign_to_json(const Campaign& campaign, int indent) {
             u["id"] = unit.id;
             if (!unit.name.empty()) u["name"] = unit.name;
             if (!unit.parent.empty()) u["parent"] = unit.parent;
+            if (!unit.kind.empty()) u["kind"] = unit.kind;
             if (!unit.classes.empty()) u["classes"] = unit.classes;
             units.push_back(u);
         }

@@ -155,7 +155,7 @@ std::filesystem::path bundled_path(const char* folder, const Message& what, cons
 std::vector<std::string> bundled_framework_ids() { return bundled_ids("frameworks"); }
 
 std::filesystem::path bundled_framework_path(const std::string& id) {
-    return bundled_path("frameworks", Message("framework"_en, "测评体系"_zh), id, "garden-city-2016");
+    return bundled_path("frameworks", Message("framework"_en, "测评体系"_zh), id, "garden-city-2010");
 }
 
 Framework load_bundled_framework(const std::string& id) { return load_framework(bundled_framework_path(id)); }

@@ -74,9 +74,14 @@ Indicator read_indicator(const Node& node) {
     if (node.has("pass_by_class")) {
         const Node classes = node.at("pass_by_class");
         if (!classes.value().is_object()) classes.expected(Message("an object of class name to pass line"_en, "以类别名称为键、达标线为值的对象"_zh));
-        for (const auto& item : classes.value().items())
+        for (const auto& item : classes.value().items()) {
+            if (item.value().is_null()) {  // a band whose line the source does not give
+                indicator.classes_without_line.insert(item.key());
+                continue;
+            }
             indicator.pass_by_class[item.key()] =
                 read_line(Node(item.value(), classes.path() + "." + item.key(), node.file()), indicator.direction);
+        }
     }
     if (node.has("bounds")) indicator.bounds = read_bounds(node.at("bounds"));
     if (node.has("improvement")) indicator.improvement = read_line(node.at("improvement"), indicator.direction);
@@ -196,9 +201,10 @@ Json write_indicator(const Indicator& indicator) {
     if (!indicator.unit.empty()) j["unit"] = indicator.unit;
     j["direction"] = to_string(indicator.direction);
     if (indicator.pass) j["pass"] = write_line(*indicator.pass, indicator.direction);
-    if (!indicator.pass_by_class.empty()) {
+    if (!indicator.pass_by_class.empty() || !indicator.classes_without_line.empty()) {
         Json classes = Json::object();
         for (const auto& [name, line] : indicator.pass_by_class) classes[name] = write_line(line, indicator.direction);
+        for (const std::string& name : indicator.classes_without_line) classes[name] = nullptr;
         j["pass_by_class"] = classes;
     }
     if (indicator.bounds) j["bounds"] = Json::array({write_end(indicator.bounds->low), write_end(indicator.bounds->high)});

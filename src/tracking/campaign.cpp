@@ -53,8 +53,10 @@ std::unordered_map<std::string, std::size_t> index_ids(const std::vector<Item>& 
 // The unit classes a framework's class-dependent lines name.
 std::set<std::string> classes_of(const Framework& framework) {
     std::set<std::string> classes;
-    for (const Indicator* indicator : framework.indicators())
+    for (const Indicator* indicator : framework.indicators()) {
         for (const auto& [name, line] : indicator->pass_by_class) classes.insert(name);
+        classes.insert(indicator->classes_without_line.begin(), indicator->classes_without_line.end());
+    }
     return classes;
 }
 

@@ -164,8 +164,8 @@ Outputs every_output() {
     for (const char* format : {"text", "json", "csv"}) {
         add(std::string("civitas score lanzhou-illustrative --format ") + format,
             cli({"score", "lanzhou-illustrative", table, "--format", format}));
-        add(std::string("civitas score garden-city-2016 --class-column class --format ") + format,
-            cli({"score", "garden-city-2016", classed, "--class-column", "class", "--format", format}));
+        add(std::string("civitas score garden-city-2010 --class-column class --format ") + format,
+            cli({"score", "garden-city-2010", classed, "--class-column", "class", "--format", format}));
     }
     add("civitas score --lang zh", cli({"score", "lanzhou-illustrative", table, "--lang", "zh"}));
     add("civitas report --format json", cli({"report", campaign_file.string(), "--as-of", "2025-12-31", "--format", "json"}));

@@ -11,7 +11,9 @@ import csv
 import json
 from pathlib import Path
 
+import civitas
 import jsonschema
+import pandas as pd
 import pytest
 from referencing import Registry, Resource
 
@@ -24,10 +26,12 @@ EXAMPLE_CSV = ROOT / "examples" / "scoring" / "lanzhou-garden-city.csv"
 
 BUNDLED_IDS = {
     "civilized-city-annual-2018",
-    "garden-city-2016",
+    "garden-city-2010",
     "historic-cultural-city-2017",
     "environmental-model-city-2006",
     "lanzhou-illustrative",
+    "lanzhou-environmental-illustrative",
+    "sanitary-city-2021",
 }
 RELIABILITY = {"verified", "secondary", "unverified", "illustrative"}
 LANZHOU_NOT_MET = {
@@ -149,17 +153,17 @@ def test_points_add_up_to_the_scale(path):
 def test_a_framework_is_found_by_path_or_by_bundled_id(tmp_path, monkeypatch):
     import civitas
 
-    by_id = civitas.load_framework_or_bundled("garden-city-2016")
-    assert by_id == civitas.load_framework(ROOT / "data" / "frameworks" / "garden-city-2016.json")
+    by_id = civitas.load_framework_or_bundled("garden-city-2010")
+    assert by_id == civitas.load_framework(ROOT / "data" / "frameworks" / "garden-city-2010.json")
     # A file of that name in the working folder is taken first; a name with a folder is always a path.
     monkeypatch.chdir(tmp_path)
     lanzhou = (ROOT / "data" / "frameworks" / "lanzhou-illustrative.json").read_text(encoding="utf-8")
-    (tmp_path / "garden-city-2016").write_text(lanzhou, encoding="utf-8")
-    assert civitas.load_framework_or_bundled("garden-city-2016").id == "lanzhou-illustrative"
-    with pytest.raises(civitas.NotFoundError, match="garden-city-2061.*garden-city-2016"):
+    (tmp_path / "garden-city-2010").write_text(lanzhou, encoding="utf-8")
+    assert civitas.load_framework_or_bundled("garden-city-2010").id == "lanzhou-illustrative"
+    with pytest.raises(civitas.NotFoundError, match="garden-city-2061.*garden-city-2010"):
         civitas.load_framework_or_bundled("garden-city-2061")
     with pytest.raises(civitas.ParseError, match="cannot open"):
-        civitas.load_framework_or_bundled("frameworks/garden-city-2016.json")
+        civitas.load_framework_or_bundled("frameworks/garden-city-2010.json")
 
 
 @pytest.mark.parametrize("path", FORMAT_EXAMPLES, ids=lambda p: p.name)
@@ -191,10 +195,12 @@ def test_reliability_tags_of_the_bundled_frameworks():
     tags = {p.stem: load(p)["reliability"] for p in FRAMEWORKS}
     assert tags == {
         "civilized-city-annual-2018": "verified",
-        "garden-city-2016": "secondary",
+        "garden-city-2010": "secondary",
         "historic-cultural-city-2017": "verified",
         "environmental-model-city-2006": "verified",
         "lanzhou-illustrative": "illustrative",
+        "lanzhou-environmental-illustrative": "illustrative",
+        "sanitary-city-2021": "secondary",
     }
 
 
@@ -246,11 +252,70 @@ def test_historic_city_has_five_basic_conditions():
 
 
 def test_garden_city_park_line_depends_on_class():
-    framework = load(ROOT / "data" / "frameworks" / "garden-city-2016.json")
+    framework = load(ROOT / "data" / "frameworks" / "garden-city-2010.json")
     park = next(i for i in indicators(framework) if i["id"] == "park_green_space_per_capita")
-    assert park["pass_by_class"] == {"land-lt-80": 7.5, "land-80-100": 8.0}
+    assert park["pass_by_class"] == {"land-lt-80": 7.5, "land-80-100": 8.0, "land-gt-100": None}  # null: no line known
+    assert "pass" not in park  # no class-free line: the third band (> 100 m²) gets no guessed one
+    assert "land-gt-100" in park["notes"] and "land-gt-100" in framework["notes"]
     management = [i for i in indicators(framework) if i.get("direction") == "yes_no"]
-    assert len(management) == 8 and all(i.get("kind") == "basic" for i in management)
+    assert len(management) == 9 and all(i.get("kind") == "basic" for i in management)  # 8 and the precondition
+
+
+def test_garden_city_is_named_for_the_2010_edition_it_carries():
+    framework = load(ROOT / "data" / "frameworks" / "garden-city-2010.json")
+    assert framework["id"] == "garden-city-2010" and "2010" in framework["name"]
+    assert "建城〔2010〕125号" in framework["source"] and "建城〔2016〕235号" in framework["notes"]
+    precondition = next(i for i in indicators(framework) if i["id"] == "provincial_garden_city_two_years")
+    assert precondition["kind"] == "basic" and precondition["direction"] == "yes_no"
+    assert "[S]" in precondition["source"]
+
+
+def test_garden_city_third_band_gives_no_line():
+    """A unit in the band whose line the copy cut off (> 100 m² of construction land per person) is
+    not judged on a guessed line: its data is invalid, and the message names the indicator and the class."""
+    framework = civitas.load_bundled_framework("garden-city-2010")
+    values = {i.id: 1.0 for i in framework.indicators if i.direction == civitas.Direction.yes_no}
+    values.update(built_up_green_coverage=38, built_up_green_space_ratio=33, park_green_space_per_capita=9.0,
+                  public_satisfaction_greening=85)
+    assert framework.evaluate(values, unit="甲市", unit_class="land-80-100").passed
+    with pytest.raises(civitas.ValidationError, match="indicator 'park_green_space_per_capita': no pass line is known for unit class 'land-gt-100'"):
+        framework.evaluate(values, unit="乙市", unit_class="land-gt-100")
+    batch = framework.evaluate_many(pd.DataFrame([values, values], index=["甲市", "乙市"]), classes=["land-80-100", "land-gt-100"])
+    assert [batch[k].decided_by for k in range(len(batch))] == [civitas.Decision.passed, civitas.Decision.invalid]
+    assert "no pass line is known for unit class 'land-gt-100'" in batch[1].error
+    assert framework.indicator("park_green_space_per_capita").classes_without_line == {"land-gt-100"}
+
+
+def test_environmental_model_city_2006_says_it_was_superseded():
+    framework = load(ROOT / "data" / "frameworks" / "environmental-model-city-2006.json")
+    for text in ("环办〔2008〕71号", "环办〔2011〕3号", "第六阶段"):
+        assert text in framework["notes"]
+    items = {i["id"]: i for i in indicators(framework)}
+    assert all(i.get("scope") == "top_unit" for i in items.values() if i.get("kind") == "basic")
+    assert items["economic_growth_above_national"]["direction"] == "yes_no"
+    assert "经济持续增长率高于全国平均水平" in items["economic_growth_above_national"]["name"]
+
+
+def test_environmental_illustrative_framework_has_26_items_9_named_by_the_seed():
+    framework = load(ROOT / "data" / "frameworks" / "lanzhou-environmental-illustrative.json")
+    items = indicators(framework)
+    assert len(items) == 26
+    seed_named = [i["id"] for i in items if i["notes"].endswith("among Lanzhou's 9 unmet indicators.")]
+    assert len(seed_named) == 9
+    # Every line not read in an official text says so in its source.
+    for item in items:
+        assert "[V]" in item["source"] or "[U]" in item["source"], item["id"]
+
+
+def test_sanitary_city_2021_carries_only_sourced_lines():
+    framework = load(ROOT / "data" / "frameworks" / "sanitary-city-2021.json")
+    assert framework["reliability"] == "secondary" and "全爱卫发〔2021〕6号" in framework["source"]
+    items = indicators(framework)
+    assert all("[S]" in i["source"] for i in items)
+    assert "LEFT OUT" in framework["notes"] and "2014" in framework["notes"]
+    trend = {i["id"] for i in items if i.get("met_by") == "level_or_trend"}
+    assert trend == {"infant_mortality", "under5_mortality", "maternal_mortality", "life_expectancy",
+                     "personal_health_spending_share"}
 
 
 # ---- the illustrative framework and its example data --------------------------------------

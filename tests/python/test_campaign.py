@@ -23,23 +23,27 @@ def lanzhou() -> civitas.Campaign:
 def test_the_example_campaign_loads_what_it_names(lanzhou: civitas.Campaign) -> None:
     assert [t.id for t in lanzhou.titles] == ["civilized_city", "sanitary_city", "garden_city", "environmental_model_city",
                                               "historic_city"]
-    assert set(lanzhou.frameworks) == {"civilized_city", "garden_city", "environmental_model_city", "historic_city"}
+    assert set(lanzhou.frameworks) == {"civilized_city", "sanitary_city", "garden_city", "environmental_model_city",
+                                       "historic_city"}
     assert lanzhou.framework("garden_city").id == "lanzhou-illustrative"
-    with pytest.raises(civitas.NotFoundError, match="no framework"):
-        lanzhou.framework("sanitary_city")  # tracked by its plan only
+    assert lanzhou.framework("sanitary_city").id == "sanitary-city-2021"
+    assert lanzhou.framework("environmental_model_city").id == "lanzhou-environmental-illustrative"
     assert lanzhou.calendar == civitas.load_bundled_calendar("cn")
     assert lanzhou.plan is not None
-    assert len(lanzhou.plan.tasks) == 62  # 60 before the national check's milestone and the pre-check rectification
+    assert len(lanzhou.plan.tasks) == 65  # with the checks' milestones, the pre-check rectification and the county's 3
     assert [t.id for t in lanzhou.plan.spec.titles] == [t.id for t in lanzhou.titles]
     assert lanzhou.children() == ["lanzhou"]
-    assert lanzhou.children("lanzhou") == ["chengguan", "qilihe", "xigu", "anning"]
+    assert lanzhou.children("lanzhou") == ["chengguan", "qilihe", "xigu", "anning", "yuzhong"]
+    assert lanzhou.children("chengguan") == ["chengguan_school"]
+    assert [u.kind for u in lanzhou.spec.units] == ["city", "district", "district", "district", "district", "county", "school"]
     # The seed's split of the 11 theme gardens: 城关区 5, 七里河区 2, 西固区 2, 安宁区 2.
     assert [t.value for t in lanzhou.targets_for("garden_city", "theme_gardens_new", "chengguan")] == [5]
-    shares = sum(lanzhou.targets_for("garden_city", "theme_gardens_new", u)[0].value for u in lanzhou.children("lanzhou"))
+    districts = [u.id for u in lanzhou.spec.units if u.kind == "district"]
+    shares = sum(lanzhou.targets_for("garden_city", "theme_gardens_new", u)[0].value for u in districts)
     assert shares == lanzhou.targets_for("garden_city", "theme_gardens_new", "lanzhou")[0].value == 11
     # A target for every unit applies where a unit has none of its own.
     assert lanzhou.targets_for("garden_city", "sewage_treatment_rate", "xigu")[0].value == 85
-    assert "5 titles, 5 units, 11 targets, plan of 62 tasks" in repr(lanzhou)
+    assert "5 titles, 7 units, 11 targets, plan of 65 tasks" in repr(lanzhou)
 
 
 def test_frames(lanzhou: civitas.Campaign) -> None:
@@ -70,9 +74,10 @@ def test_round_trip_and_save(lanzhou: civitas.Campaign, tmp_path: Path) -> None:
     again = civitas.load_campaign(tmp_path / "campaign.json")
     assert again == lanzhou
     assert (tmp_path / "inspections.json").exists()  # the field inspection kept in its own file
-    # 3,682 rows of observations.csv, 15 of the field inspection's roll-up (5 units x 3 indicators)
-    # and the store's 12 (September's values sent again through the forms: 12 rows of 13, one withdrawn).
-    assert len(again.observations) == len(lanzhou.observations) == 3682 + 15 + 12
+    # 5,218 rows of observations.csv, 15 of the field inspection's roll-up (5 units x 3 indicators)
+    # and the store's 13 (September's values sent again through the forms: 13 rows of 14, one withdrawn;
+    # the county's waste treatment among them, a target for every unit).
+    assert len(again.observations) == len(lanzhou.observations) == 5218 + 15 + 13
 
 
 def test_round_trip_with_rounds_checks_and_inspections() -> None:
@@ -129,7 +134,7 @@ def _inspection_fields(f: civitas.FieldInspection) -> dict:
 
 def small_spec() -> civitas.CampaignSpec:
     return civitas.CampaignSpec(
-        "demo", name="示例", titles=[civitas.CampaignTitle("garden", name="园林城市", framework="garden-city-2016",
+        "demo", name="示例", titles=[civitas.CampaignTitle("garden", name="园林城市", framework="garden-city-2010",
                                                            dates=civitas.TitleDates(inspection=D(2026, 9, 30)))],
         units=[civitas.CampaignUnit("city", name="市"), civitas.CampaignUnit("d1", name="一区", parent="city",
                                                                            classes={"garden": "land-80-100"})],
@@ -139,7 +144,7 @@ def small_spec() -> civitas.CampaignSpec:
 
 
 def test_a_campaign_built_in_code() -> None:
-    garden = civitas.load_bundled_framework("garden-city-2016")
+    garden = civitas.load_bundled_framework("garden-city-2010")
     campaign = civitas.Campaign(small_spec(), {"garden": garden})
     assert campaign.unit_class("d1", "garden") == "land-80-100"
     assert campaign.unit_class("city", "garden") == ""
@@ -165,14 +170,14 @@ def test_invalid_campaigns_name_the_path(change: object, path: str, message: str
     spec = small_spec()
     change(spec)  # type: ignore[operator]
     with pytest.raises(civitas.ValidationError, match=path + ".*" + message):
-        civitas.Campaign(spec, {"garden": civitas.load_bundled_framework("garden-city-2016")})
+        civitas.Campaign(spec, {"garden": civitas.load_bundled_framework("garden-city-2010")})
 
 
 def test_a_plan_whose_dependencies_form_a_cycle_is_refused(tmp_path: Path) -> None:
     spec = small_spec()
     spec.plan = civitas.PlanSpec("p", tasks=[civitas.Task("a", start=D(2026, 3, 2), due=D(2026, 3, 6), depends_on=["b"]),
                                              civitas.Task("b", start=D(2026, 3, 2), due=D(2026, 3, 6), depends_on=["a"])])
-    garden = {"garden": civitas.load_bundled_framework("garden-city-2016")}
+    garden = {"garden": civitas.load_bundled_framework("garden-city-2010")}
     with pytest.raises(civitas.ValidationError, match=r"\$\.plan\.tasks\[0\]\.depends_on\[0\]: the plan's dependencies form a cycle: "
                                                       r"a -> b -> a") as error:
         civitas.Campaign(spec, garden)
@@ -197,14 +202,14 @@ def test_a_plan_whose_dependencies_form_a_cycle_is_refused(tmp_path: Path) -> No
 
 
 def test_file_errors_name_the_file_and_path(tmp_path: Path) -> None:
-    text = json.loads(civitas.campaign_to_json(civitas.Campaign(small_spec(), {"garden": civitas.load_bundled_framework("garden-city-2016")})))
+    text = json.loads(civitas.campaign_to_json(civitas.Campaign(small_spec(), {"garden": civitas.load_bundled_framework("garden-city-2010")})))
     text["titles"][0]["framework"] = "garden-city-1999"
     path = tmp_path / "c.json"
     path.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(civitas.ParseError, match="garden-city-2016") as error:  # the message lists the ids there are
+    with pytest.raises(civitas.ParseError, match="garden-city-2010") as error:  # the message lists the ids there are
         civitas.load_campaign(path)
     assert error.value.location == "$.titles[0].framework"
-    text["titles"][0]["framework"] = "garden-city-2016"
+    text["titles"][0]["framework"] = "garden-city-2010"
     text["plan"]["tasks"][0]["due"] = "2026-02-30"
     path.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(civitas.ParseError, match="February 2026 has 28 days") as error:

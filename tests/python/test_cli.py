@@ -64,10 +64,10 @@ def test_help_and_version() -> None:
         (),
         ("frobnicate",),
         ("validate",),
-        ("score", "garden-city-2016"),
-        ("score", "garden-city-2016", "x.csv", "--format", "xml"),
-        ("score", "garden-city-2016", "x.csv", "--bogus"),
-        ("score", "garden-city-2016", "x.csv", "--format"),
+        ("score", "garden-city-2010"),
+        ("score", "garden-city-2010", "x.csv", "--format", "xml"),
+        ("score", "garden-city-2010", "x.csv", "--bogus"),
+        ("score", "garden-city-2010", "x.csv", "--format"),
     ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
@@ -105,10 +105,10 @@ def test_every_command_has_its_own_help(command: str) -> None:
 @pytest.mark.parametrize(
     ("args", "first_line"),
     [
-        (("score", "garden-city-2016", "x.csv", "--bogus"), "civitas score: unknown option '--bogus'"),
+        (("score", "garden-city-2010", "x.csv", "--bogus"), "civitas score: unknown option '--bogus'"),
         (("report", "--colour=red"), "civitas report: unknown option '--colour=red'"),
-        (("score", "garden-city-2016"), "civitas score: missing argument DATA.csv"),
-        (("score", "garden-city-2016", "x.csv", "--format"), "civitas score: --format needs a value"),
+        (("score", "garden-city-2010"), "civitas score: missing argument DATA.csv"),
+        (("score", "garden-city-2010", "x.csv", "--format"), "civitas score: --format needs a value"),
         (("validate", "a.json", "b.json"), "civitas validate: unexpected argument 'b.json'"),
         (("frobnicate",), "civitas: unknown command 'frobnicate'"),
     ],

@@ -32,6 +32,7 @@ TITLES = {
     "historic_city": "国家历史文化名城",
 }
 DISTRICTS = {"chengguan": "城关区", "qilihe": "七里河区", "xigu": "西固区", "anning": "安宁区"}
+COUNTY = {"yuzhong": "榆中县"}  # the county, a unit of kind "county" with its own sub-plan
 
 
 def load_json(path: Path) -> Any:
@@ -94,20 +95,21 @@ def test_loads_with_its_subplans(plan: civitas.Plan) -> None:
     assert "示例" in spec.name
     assert spec.responsibility_fields == ["department", "unit", "leader"]
     assert {t.id: t.name for t in spec.titles} == TITLES
-    assert [s.id for s in spec.subplans] == list(DISTRICTS)
-    assert [s.file for s in spec.subplans] == ["plans/chengguan.json", "", "", ""]
-    assert {s.id: s.responsibility["unit"] for s in spec.subplans} == DISTRICTS
-    assert all(s.responsibility["leader"] == f"{DISTRICTS[s.id]}区长" for s in spec.subplans)
-    assert plan.subplan_paths == ["chengguan", "qilihe", "xigu", "anning", "chengguan/school"]
+    assert [s.id for s in spec.subplans] == list(DISTRICTS) + list(COUNTY)
+    assert [s.file for s in spec.subplans] == ["plans/chengguan.json", "", "", "", ""]
+    assert {s.id: s.responsibility["unit"] for s in spec.subplans} == DISTRICTS | COUNTY
+    assert all(s.responsibility["leader"] == f"{DISTRICTS[s.id]}区长" for s in spec.subplans if s.id in DISTRICTS)
+    assert spec.subplans[-1].responsibility["leader"] == "榆中县县长"
+    assert plan.subplan_paths == ["chengguan", "qilihe", "xigu", "anning", "yuzhong", "chengguan/school"]
     assert "示例" in load_json(CHENGGUAN_FILE)["name"]
     # counts the README states (with the national check's milestone and the rectification after
-    # the provincial pre-check: 45 of the city's own, 62 in all, 12 milestones)
-    assert len(plan.tasks) == 62
+    # the provincial pre-check: 45 of the city's own, 65 in all, 12 milestones)
+    assert len(plan.tasks) == 65
     assert sum(t.milestone for t in plan.tasks) == 12
     assert len(spec.tasks) == 45
     assert len(plan.problems) == 14
     assert len(spec.phases) == 13
-    assert "62 tasks (12 milestones), 13 phases, 14 problems, 5 sub-plans" in str(plan)
+    assert "65 tasks (12 milestones), 13 phases, 14 problems, 6 sub-plans" in str(plan)
 
 
 def test_school_nested_in_the_chengguan_file(plan: civitas.Plan) -> None:
@@ -118,8 +120,8 @@ def test_school_nested_in_the_chengguan_file(plan: civitas.Plan) -> None:
     assert ids == ["chengguan/school/" + x for x in
                    ("leadership_group", "written_plan", "class_publicity", "neglected_corners", "parent_outreach")]
     lead = task(plan, "chengguan/school/leadership_group")
-    # the school's own default, the district's unit and the school's leader over the district's
-    assert lead.responsibility == {"department": "城关区某小学", "unit": "城关区", "leader": "校长"}
+    # the school's own defaults (its department, its unit, its leader) over the district's
+    assert lead.responsibility == {"department": "城关区某小学", "unit": "城关区某小学", "leader": "校长"}
     assert "领导小组" in lead.name
     assert "方案" in task(plan, "chengguan/school/written_plan").name
     assert all(w in task(plan, "chengguan/school/class_publicity").name for w in ("主题班会", "国旗下讲话"))
@@ -336,7 +338,7 @@ def test_dependency_kinds(plan: civitas.Plan) -> None:
 
 def test_schedules_on_cn2025(plan: civitas.Plan, cn2025: civitas.WorkCalendar) -> None:
     s = civitas.schedule(plan, cn2025)
-    assert len(s.tasks) == 62
+    assert len(s.tasks) == 65
     assert s.critical_path
     assert all(t.critical for t in s.tasks if t.id in s.critical_path)
     # Planned dates and dependencies agree: nothing needs more time than planned, except that the
@@ -401,14 +403,14 @@ def test_hand_counted_days_late(status: civitas.PlanStatus) -> None:
 
 def test_split_tasks_phase(status: civitas.PlanStatus) -> None:
     # 分解任务，落实责任: the city's split_tasks, district_plans_filed, implementation_plan and
-    # responsibility_letters, the four districts' file_plan, the school's leadership_group and
-    # written_plan: 10 tasks, all done; on time: split_tasks, chengguan, qilihe, anning file_plan,
-    # leadership_group = 5 (the milestone, implementation_plan, the letters, xigu and the
-    # school's written plan finished late).
+    # responsibility_letters, the four districts' and the county's file_plan, the school's
+    # leadership_group and written_plan: 11 tasks, all done; on time: split_tasks, chengguan,
+    # qilihe, anning and yuzhong file_plan, leadership_group = 6 (the milestone,
+    # implementation_plan, the letters, xigu and the school's written plan finished late).
     p = status.by_phase["decompose"]
-    assert p.tasks == 10
-    assert p.states == {civitas.TaskState.done: 10}
-    assert (p.due, p.done_on_time) == (10, 5)
+    assert p.tasks == 11
+    assert p.states == {civitas.TaskState.done: 11}
+    assert (p.due, p.done_on_time) == (11, 6)
 
 
 def test_rollups_cover_districts_and_titles(status: civitas.PlanStatus) -> None:
@@ -417,9 +419,10 @@ def test_rollups_cover_districts_and_titles(status: civitas.PlanStatus) -> None:
     units = status.by_responsibility["unit"]
     assert set(DISTRICTS.values()) <= set(units)
     assert set(TITLES) <= set(status.by_title)
-    # 城关区 counts its school's tasks too
+    # 城关区's sub-plan counts its school's tasks too; by unit the school's tasks are its own
     assert status.by_subplan["chengguan"].tasks == 7
-    assert units["城关区"].tasks == 7
+    assert (units["城关区"].tasks, units["城关区某小学"].tasks) == (2, 5)
+    assert status.by_subplan["yuzhong"].tasks == units["榆中县"].tasks == 3
     # 西固区 lags: lowest SPI and on-time rate of the four districts
     frame = status.rollup_frame("subplan").loc[list(DISTRICTS)]
     assert frame["spi"].idxmin() == "xigu"

@@ -70,7 +70,7 @@ def every_output() -> dict[str, str]:
     for format in ("text", "json", "csv"):
         out[f"civitas score {format}"] = cli("score", "lanzhou-illustrative", TABLE, "--format", format)
         out[f"civitas score classed {format}"] = cli(
-            "score", "garden-city-2016", CLASSED, "--class-column", "class", "--format", format
+            "score", "garden-city-2010", CLASSED, "--class-column", "class", "--format", format
         )
     out["civitas report json"] = cli("report", CAMPAIGN, "--as-of", "2025-12-31", "--format", "json")
 

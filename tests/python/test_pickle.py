@@ -72,7 +72,7 @@ def harvest(roots: list[object]) -> dict[str, list[object]]:
 
 def campaign_with_a_bad_value() -> civitas.Campaign:
     """A city whose green coverage of 150 % is outside the indicator's bounds: its report has a gap."""
-    garden = civitas.load_bundled_framework("garden-city-2016")
+    garden = civitas.load_bundled_framework("garden-city-2010")
     spec = civitas.CampaignSpec(
         "bad-value",
         titles=[civitas.CampaignTitle("garden", framework=garden.id, dates=civitas.TitleDates(inspection=datetime.date(2026, 9, 30)))],
@@ -92,7 +92,7 @@ def method_results() -> list[object]:
     inconsistent = np.array([[1.0, 9.0, 1 / 9], [1 / 9, 1.0, 9.0], [9.0, 1 / 9, 1.0]])
     dates = [datetime.date(2019 + i, 12, 31) for i in range(6)]
     values = [30.0, 31.5, 32.1, 33.8, 34.2, 35.9]
-    fw = civitas.load_bundled_framework("garden-city-2016")
+    fw = civitas.load_bundled_framework("garden-city-2010")
     before = fw.evaluate({"built_up_green_coverage": 31.0, "built_up_green_space_ratio": 28.0})
     after = fw.evaluate({"built_up_green_coverage": 37.0, "built_up_green_space_ratio": 32.0})
     store = civitas.parse_observations_csv(
@@ -284,7 +284,7 @@ def test_errors_pickle_with_their_path_reason_and_chinese_reason(tmp_path: Path)
         raised(lambda: civitas.parse_framework('{"format": "civitas-framework/1", "id": 3}', "fw.json")),
         raised(lambda: civitas.parse_framework("[" * 100, "deep.json", limits=civitas.Limits(depth=8))),
         raised(lambda: civitas.load_bundled_framework("no-such-framework")),
-        raised(lambda: civitas.save_framework(civitas.load_bundled_framework("garden-city-2016"), tmp_path / "none" / "x.json")),
+        raised(lambda: civitas.save_framework(civitas.load_bundled_framework("garden-city-2010"), tmp_path / "none" / "x.json")),
     ]
     kinds = {type(e).__name__ for e in errors}
     assert {"ValidationError", "ParseError", "LimitError", "NotFoundError", "IoError"} <= kinds

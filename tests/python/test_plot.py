@@ -189,17 +189,17 @@ def test_heatmap_colours_met_not_met_and_not_assessed(campaign: civitas.Campaign
     ax = plot.heatmap(batch, names=campaign)
     rendered(ax)
     ids = batch.indicator_ids
-    assert ax.images[0].get_array().shape[:2] == (5, 75)
+    assert ax.images[0].get_array().shape[:2] == (7, 75)  # the city, four districts, the county, the school
     coverage, gardens = ids.index("built_up_green_coverage"), ids.index("theme_gardens_new")
     assert cell(ax, 0, coverage) == plot.RED        # 31.44 against >= 36
     assert cell(ax, 0, gardens) == plot.GREEN       # 11 of 11 new theme gardens
     assert cell(ax, 3, gardens) == plot.MISSING_TINT  # a city-wide item: not assessed for 西固区
     outcomes = np.asarray(batch.outcomes)
-    assert sum(cell(ax, i, j) == plot.RED for i in range(5) for j in range(75)) == (outcomes == 0).sum()
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["兰州市", "城关区", "七里河区", "西固区", "安宁区"]
+    assert sum(cell(ax, i, j) == plot.RED for i in range(7) for j in range(75)) == (outcomes == 0).sum()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["兰州市", "城关区", "七里河区", "西固区", "安宁区", "榆中县", "城关区某小学"]
     gaps = {(round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in by_gid(ax, "gap")}
     assert gaps[(0, coverage)] == "13"  # 4.56 / 36 = 12.7 %
-    with_gap = {(i, j) for i in range(5) for j, r in enumerate(batch.unit(i).indicators)
+    with_gap = {(i, j) for i in range(7) for j, r in enumerate(batch.unit(i).indicators)
                 if r.outcome == civitas.Outcome.not_met and r.relative_gap is not None}
     assert set(gaps) == with_gap and len(with_gap) < (outcomes == 0).sum()  # a rule's "not met" may have no gap
 
@@ -210,7 +210,7 @@ def test_heatmap_of_shortfalls_only(garden: civitas.TitleReadiness) -> None:
     ax = plot.heatmap(batch, shortfalls_only=True, language="en")
     rendered(ax)
     framework = civitas.load_campaign(REPO / "examples" / "lanzhou" / "campaign.json").framework("garden_city")
-    assert len(ax.get_xticks()) == len(short) == 19
+    assert len(ax.get_xticks()) == len(short) == 28  # 19 among the city and its districts, 9 more in the county
     assert ax.get_xticklabels()[0].get_text() == framework.indicator(short[0]).name
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["met", "not met", "not assessed"]
     ax = plot.heatmap(batch, indicators=["theme_gardens_new", "built_up_green_coverage"])
@@ -257,7 +257,7 @@ def test_gantt_draws_the_schedule_the_states_today_and_the_critical_path(campaig
     assert list(today.get_xdata()) == [day(AS_OF)] * 2
 
     bars = ax.containers[0]
-    assert bars[0].get_gid() == "tasks" and len(bars) == len(plan) == 62
+    assert bars[0].get_gid() == "tasks" and len(bars) == len(plan) == 65
     ids = [t.id for t in scheduled.tasks]
     boilers = ids.index("coal_boilers")
     bar = bars[boilers]
@@ -320,7 +320,8 @@ def test_ranking_of_scores_shares_ranks_on_ties() -> None:
 def test_ranking_of_a_batch_colours_pass_and_fail(garden: civitas.TitleReadiness) -> None:
     ax = plot.ranking(garden.now, names={"xigu": "西固区"})
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[-1] == "5. 西固区" and len(labels) == 5
+    assert labels[4] == "5. 西固区" and len(labels) == 7
+    assert labels[-1] == "7. chengguan_school"  # no observations: the school is tracked by its sub-plan alone
     assert {to_hex(b.get_facecolor()) for b in ax.containers[0]} == {plot.RED}  # no unit passes the garden title
 
 

@@ -847,7 +847,7 @@ GOOD_CAMPAIGN = {
         {
             "id": "garden",
             "name": "国家园林城市",
-            "framework": "garden-city-2016",
+            "framework": "garden-city-2010",
             "dates": {"benchmark": "2025-09-01", "application": "2026-08-14", "inspection": "2026-10-30"},
         },
         {"id": "model", "name": "国家环保模范城市", "framework": "lanzhou-illustrative"},
@@ -1039,7 +1039,7 @@ def test_campaign_naming_files_is_valid_for_both(tmp_path):
     """A framework, a calendar and a plan kept in files beside the campaign file."""
     (tmp_path / "frameworks").mkdir()
     (tmp_path / "frameworks" / "garden.json").write_text(
-        (ROOT / "data" / "frameworks" / "garden-city-2016.json").read_text(encoding="utf-8"), encoding="utf-8"
+        (ROOT / "data" / "frameworks" / "garden-city-2010.json").read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / "calendar.json").write_text((ROOT / "data" / "calendars" / "cn.json").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "plan.json").write_text(text({"format": PLAN_FORMAT, **GOOD_CAMPAIGN["plan"]}), encoding="utf-8")
@@ -1475,7 +1475,7 @@ def lanzhou_evaluations() -> list[civitas.Evaluation]:
     """The example table's units on the illustrative Lanzhou framework, and the classed units of the command line's test."""
     evaluations = []
     for framework, table, class_column in [("lanzhou-illustrative", ROOT / "examples" / "scoring" / "lanzhou-garden-city.csv", ""),
-                                           ("garden-city-2016", ROOT / "tests" / "cli" / "data" / "garden.csv", "class")]:
+                                           ("garden-city-2010", ROOT / "tests" / "cli" / "data" / "garden.csv", "class")]:
         units, classes, columns, values = civitas.load_value_table(table, class_column=class_column)
         batch = civitas.load_bundled_framework(framework).evaluate_many(
             values, columns=columns, units=units, classes=classes or None, nan_as_missing=True)

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <iterator>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -148,6 +149,7 @@ struct CIVITAS_EXPORT Indicator {
     Direction direction = Direction::higher;        ///< which values are better
     std::optional<Interval> pass;                   ///< pass line; none for yes_no; problem_count defaults to at most 0
     std::map<std::string, Interval> pass_by_class;  ///< pass line by unit class (size band, north/south), overriding `pass`
+    std::set<std::string> classes_without_line;     ///< unit classes whose line the source does not give (`null` in the file's pass_by_class): a unit of one is not judged on the indicator (invalid data), never on `pass`
     std::optional<Interval> bounds;                 ///< values possible at all (e.g. [0, 100] for a %); others are invalid data
     std::optional<Interval> improvement;            ///< optional higher line (提升项), e.g. >= 40% vs >= 36%
     ItemKind kind = ItemKind::general;              ///< basic (veto) or general
@@ -172,7 +174,8 @@ struct CIVITAS_EXPORT Indicator {
 /// Python share: for a unit below the campaign's top one (`sub_unit`), the indicator's
 /// `subunit_pass` when it has one; else its `pass_by_class` line for `unit_class`, else `pass`; a
 /// problem count without one is judged on at most 0, a yes/no condition on yes ([1, 1]). None
-/// when the indicator has no line for that class.
+/// when the indicator has no line for that class, or marks the class's line unknown
+/// (`classes_without_line`).
 [[nodiscard]] CIVITAS_EXPORT std::optional<Interval> unit_line(const Indicator& indicator, const std::string& unit_class = "",
                                                                bool sub_unit = false);
 
@@ -211,7 +214,7 @@ struct CIVITAS_EXPORT PassRule {
 
 /// Everything a framework file holds, as plain data; `Framework` is its validated form.
 struct CIVITAS_EXPORT FrameworkSpec {
-    std::string id;                                   ///< short id ("garden-city-2016")
+    std::string id;                                   ///< short id ("garden-city-2010")
     std::string name;                                 ///< UTF-8 title ("国家园林城市标准")
     std::string edition;                              ///< edition or year
     std::string issuer;                               ///< issuing body
@@ -301,8 +304,8 @@ template <> struct EnumNames<PassRuleType> {
                                              "min_share_general_met", "min_count_general_met", "min_total"};
 };
 
-/// One-line summary: `Framework('garden-city-2016', 12 indicators, 2 categories, scale 100)`, or
-/// in Chinese `测评体系 'garden-city-2016'：12 个指标，2 个类别，满分 100`.
+/// One-line summary: `Framework('garden-city-2010', 13 indicators, 3 categories, scale 100)`, or
+/// in Chinese `测评体系 'garden-city-2010'：13 个指标，3 个类别，满分 100`.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const Framework& framework, Language language = Language::en);
 
 }  // namespace civitas

@@ -46,8 +46,9 @@ struct CIVITAS_EXPORT CampaignUnit {
     std::string name;                           ///< UTF-8 display name ("城关区")
     std::string parent;                         ///< id of the unit it belongs to, "" for the top
     std::map<std::string, std::string> classes;  ///< title id -> the unit's class in that title's framework (class-dependent lines)
+    std::string kind{};                         ///< what sort of unit: "city", "district", "county", "school", ... (any word), "" when not said
     friend bool operator==(const CampaignUnit& a, const CampaignUnit& b) noexcept {
-        return a.id == b.id && a.name == b.name && a.parent == b.parent && a.classes == b.classes;
+        return a.id == b.id && a.name == b.name && a.parent == b.parent && a.classes == b.classes && a.kind == b.kind;
     }
 };
 

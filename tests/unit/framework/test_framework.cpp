@@ -49,7 +49,7 @@ TEST(Framework, CopiesCompareEqual) {
 }
 
 TEST(Framework, ToStringIsTheOneLineSummary) {
-    // framework.hpp: `Framework('garden-city-2016', 12 indicators, 2 categories, scale 100)`.
+    // framework.hpp: `Framework('garden-city-2010', 13 indicators, 3 categories, scale 100)`.
     EXPECT_EQ(to_string(Framework(small_spec())), "Framework('test', 3 indicators, 2 categories, scale 100)");
 }
 

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -291,6 +292,7 @@ TEST(FrameworkFile, RoundTripKeepsEveryField) {
     green.bounds = Interval{0, 100};
     green.improvement = Interval::at_least(40);
     green.pass_by_class = {{"north", Interval::at_least(34)}, {"south", Interval::at_least(38)}};
+    green.classes_without_line = {"west"};
     green.mode = "document_review";
     green.missing = MissingPolicy::skip;
     green.reliability = Reliability::secondary;
@@ -321,6 +323,58 @@ TEST(FrameworkFile, RoundTripKeepsEveryField) {
     EXPECT_TRUE(again == f);
     EXPECT_TRUE(again.indicator("green") == f.indicator("green"));
     EXPECT_EQ(framework_to_json(again), framework_to_json(f));
+}
+
+TEST(BundledFrameworks, CoverageOfAFullRowIsExactlyOne) {
+    // The 26 items of lanzhou-environmental-illustrative in five categories of 3, 5, 6, 7 and 5: their
+    // shares sum to 1.0000000000000002 in floating point; coverage is a share, at most 1.
+    const Framework f = load_bundled_framework("lanzhou-environmental-illustrative");
+    std::map<std::string, double> values;
+    for (const Indicator* indicator : f.indicators()) {
+        if (indicator->direction == Direction::yes_no) values[indicator->id] = 1;
+        else values[indicator->id] = indicator->direction == Direction::lower ? indicator->pass->high : indicator->pass->low;
+    }
+    const Evaluation e = f.evaluate(values, "city");
+    EXPECT_EQ(e.coverage, 1.0);
+    EXPECT_TRUE(e.passed);
+    values.erase("area_noise");
+    EXPECT_LT(f.evaluate(values, "city").coverage, 1.0);
+}
+
+TEST(FrameworkFile, AClassWithoutALineIsNullInPassByClass) {
+    // format.md: "A class whose line the source does not give is written with the line null".
+    const Framework f = parse_framework(R"({"id": "g", "name": "g", "reliability": "secondary", "indicators": [
+        {"id": "park", "pass": 9, "pass_by_class": {"small": 7.5, "large": null}}]})");
+    const Indicator& park = f.indicator("park");
+    EXPECT_EQ(park.pass_by_class, (std::map<std::string, Interval>{{"small", Interval::at_least(7.5)}}));
+    EXPECT_EQ(park.classes_without_line, (std::set<std::string>{"large"}));
+    EXPECT_TRUE(Json::parse(framework_to_json(f))["indicators"][0]["pass_by_class"]["large"].is_null());
+    // Neither the class-free line nor any other stands in for the unknown one.
+    EXPECT_FALSE(unit_line(park, "large").has_value());
+    EXPECT_EQ(unit_line(park, "other"), Interval::at_least(9));
+    try {
+        (void)f.evaluate({{"park", 20}}, "甲市", "large");
+        ADD_FAILURE() << "expected a ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("indicator 'park': no pass line is known for unit class 'large' (the framework marks "
+                                             "it unknown: its source does not give it); expected the item judged by hand"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_NE(e.message(Language::zh).find("达标线未知"), std::string::npos) << e.message(Language::zh);
+    }
+    EXPECT_TRUE(f.evaluate({{"park", 8}}, "乙市", "small").passed);
+    // A class cannot have a line and be unknown at once.
+    Indicator both = park;
+    both.classes_without_line.insert("small");
+    auto spec = f.spec();
+    spec.root.indicators = {both};
+    try {
+        (void)Framework(spec);
+        ADD_FAILURE() << "expected a ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("$.indicators[0].pass_by_class.small"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("also marked as having none"), std::string::npos) << e.what();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -557,8 +611,8 @@ TEST(BundledFrameworks, TheInstallsDataIsFoundFromWhereTheProgramIs) {
     EXPECT_TRUE(std::filesystem::equivalent(found, std::filesystem::path(CIVITAS_TEST_DATA_DIR) / ".." / ".." / "data"))
         << found;
     const auto ids = bundled_framework_ids();
-    EXPECT_NE(std::find(ids.begin(), ids.end(), "garden-city-2016"), ids.end());
-    EXPECT_EQ(bundled_framework_path("garden-city-2016"), found / "frameworks" / "garden-city-2016.json");
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "garden-city-2010"), ids.end());
+    EXPECT_EQ(bundled_framework_path("garden-city-2010"), found / "frameworks" / "garden-city-2010.json");
 }
 
 TEST(BundledFrameworks, UnknownIdListsTheKnownOnes) {
@@ -641,7 +695,7 @@ TEST(BundledFrameworksMessages, ReadInChinese) {
         (void)bundled_framework_path("../secrets");
         ADD_FAILURE() << "expected NotFoundError";
     } catch (const NotFoundError& e) {
-        EXPECT_EQ(e.what(), std::string("'../secrets' is not a bundled framework id; expected a name such as 'garden-city-2016'"));
-        EXPECT_EQ(e.message(Language::zh), "'../secrets' 不是内置测评体系的 id；应为名称，如 'garden-city-2016'");
+        EXPECT_EQ(e.what(), std::string("'../secrets' is not a bundled framework id; expected a name such as 'garden-city-2010'"));
+        EXPECT_EQ(e.message(Language::zh), "'../secrets' 不是内置测评体系的 id；应为名称，如 'garden-city-2010'");
     }
 }

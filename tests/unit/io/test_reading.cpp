@@ -254,7 +254,7 @@ TEST_F(Confined, TextWithoutAFolderNamesNoFiles) {
     based.base_folder = folder.path();
     EXPECT_EQ(parse_campaign(text, "<string>", based).framework("garden").id(), "t");
     // Bundled ids need no folder.
-    EXPECT_EQ(parse_campaign(campaign("garden-city-2016")).framework("garden").id(), "garden-city-2016");
+    EXPECT_EQ(parse_campaign(campaign("garden-city-2010")).framework("garden").id(), "garden-city-2010");
 }
 
 TEST_F(Confined, SubPlanFilesStayInTheirPlansFolder) {

@@ -175,7 +175,7 @@ TEST(FrameworkRoundScheme, TheCivilizedCityFrameworkNamesItsScheme) {
     const std::string text = framework_to_json(framework);
     EXPECT_NE(text.find("\"round_scheme\": \"civilized-city-2018\""), std::string::npos);
     EXPECT_EQ(parse_framework(text), framework);
-    EXPECT_FALSE(load_bundled_framework("garden-city-2016").spec().round_scheme.has_value());
+    EXPECT_FALSE(load_bundled_framework("garden-city-2010").spec().round_scheme.has_value());
 }
 
 TEST(FrameworkRoundScheme, AnUnknownSchemeIsAParseErrorAtItsPath) {

@@ -249,7 +249,7 @@ TEST(Report, DatesAndNumbersAsEachLanguageWritesThem) {
 // languages; the rest of the report is kept.
 TEST(Report, ACampaignWithoutUnitsSaysSo) {
     // It crashed (the city was looked up as the first of no units).
-    const Campaign bare = parse_campaign(R"({"format": "civitas-campaign/1", "id": "c", "titles": [{"id": "garden", "framework": "garden-city-2016"}]})");
+    const Campaign bare = parse_campaign(R"({"format": "civitas-campaign/1", "id": "c", "titles": [{"id": "garden", "framework": "garden-city-2010"}]})");
     const Report report = build_report(bare, day("2026-01-01"));
     ASSERT_EQ(report.gaps.size(), 1u);
     EXPECT_EQ(report.gaps[0].part, ReportPart::title_evaluation);

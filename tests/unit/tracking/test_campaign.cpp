@@ -844,19 +844,19 @@ TEST(CampaignFile, FrameworkPathsAreRelativeToTheCampaignFile) {
     EXPECT_EQ(beside.framework("garden"), green_framework());
     // A bundled framework works wherever the campaign file is.
     const Json bundled = with(doc, [](Json& j) {
-        j["titles"][0]["framework"] = "garden-city-2016";
+        j["titles"][0]["framework"] = "garden-city-2010";
         j["units"][1].erase("classes");
         j["units"][2].erase("classes");
         j["targets"] = Json::array();
     });
-    EXPECT_EQ(parse_campaign(bundled.dump(), "/nowhere/campaign.json").framework("garden"), load_bundled_framework("garden-city-2016"));
+    EXPECT_EQ(parse_campaign(bundled.dump(), "/nowhere/campaign.json").framework("garden"), load_bundled_framework("garden-city-2010"));
 }
 
 TEST(CampaignFile, UnknownBundledFrameworkListsTheIds) {
     const CampaignFolder folder;
     const std::string message =
         folder.error(with(document(), [](Json& j) { j["titles"][1]["framework"] = "no-such-framework"; }), "$.titles[1].framework");
-    EXPECT_TRUE(mentions_all_and_any(message, {"'no-such-framework'", "garden-city-2016", "lanzhou-illustrative",
+    EXPECT_TRUE(mentions_all_and_any(message, {"'no-such-framework'", "garden-city-2010", "lanzhou-illustrative",
                                                "civilized-city-annual-2018"}))
         << message;
     // An empty name is neither a bundled id nor a file.
@@ -1330,19 +1330,23 @@ TEST(CampaignFile, RoundTripIsLossless) {
 TEST(CampaignFile, RoundTripOfACampaignBuiltInCode) {
     // Frameworks by bundled id so that the text loads anywhere.
     CampaignSpec spec = city_spec();
-    spec.titles[0].framework = "garden-city-2016";
+    spec.titles[0].framework = "garden-city-2010";
     spec.titles[1].framework = "lanzhou-illustrative";
     spec.units[1].classes.clear();
     spec.units[2].classes.clear();
     spec.targets = {target("air", "air_good_days", "east", 300.5, "ecology")};
+    spec.units[3].kind = "school";  // the unit's kind is written and read back
     spec.calendar = "cn";
     spec.plan = city_plan();
     const Campaign c(spec,
-                     {{"garden", load_bundled_framework("garden-city-2016")}, {"air", load_bundled_framework("lanzhou-illustrative")}},
+                     {{"garden", load_bundled_framework("garden-city-2010")}, {"air", load_bundled_framework("lanzhou-illustrative")}},
                      load_bundled_calendar("cn"));
     const Campaign again = parse_campaign(campaign_to_json(c));
     EXPECT_EQ(again, c);
     EXPECT_EQ(again.spec().targets[0].value, 300.5);
+    EXPECT_EQ(again.spec().units[3].kind, "school");
+    EXPECT_EQ(Json::parse(campaign_to_json(c))["units"][3]["kind"], "school");
+    EXPECT_FALSE(Json::parse(campaign_to_json(c))["units"][0].contains("kind"));  // not said: not written
 }
 
 TEST(CampaignFile, RoundTripWithThePlanInPlace) {
@@ -1487,7 +1491,10 @@ TEST(CampaignFile, LanzhouExample) {
     EXPECT_EQ(spec.id, "lanzhou-five-cities");
     EXPECT_EQ(spec.language, "zh");
     ASSERT_EQ(spec.titles.size(), 5U);
-    EXPECT_EQ(spec.units.size(), 5U);
+    ASSERT_EQ(spec.units.size(), 7U);  // the city, four districts, a county and a school
+    EXPECT_EQ(spec.units[0].kind, "city");
+    EXPECT_EQ(spec.units[5], (CampaignUnit{"yuzhong", "榆中县", "lanzhou", {}, "county"}));
+    EXPECT_EQ(spec.units[6], (CampaignUnit{"chengguan_school", "城关区某小学", "chengguan", {}, "school"}));
     EXPECT_EQ(spec.departments.size(), 12U);  // ten bureaus and two districts' governments
     EXPECT_EQ(spec.departments[11].unit, "qilihe");
     EXPECT_EQ(spec.store, "lanzhou.db");
@@ -1496,15 +1503,16 @@ TEST(CampaignFile, LanzhouExample) {
     EXPECT_EQ(spec.accountability.size(), 3U);
     EXPECT_EQ(spec.plan_file, "plan.json");
     ASSERT_TRUE(c.plan().has_value());
-    EXPECT_EQ(c.plan()->tasks().size(), 62U);  // with the checks' milestones: the national one and the rectification are new
-    EXPECT_EQ(c.frameworks().size(), 4U);
-    EXPECT_EQ(c.frameworks().count("sanitary_city"), 0U);
-    EXPECT_THROW((void)c.framework("sanitary_city"), NotFoundError);
+    EXPECT_EQ(c.plan()->tasks().size(), 65U);  // with the checks' milestones and the county's three tasks
+    EXPECT_EQ(c.frameworks().size(), 5U);  // every title is judged by a framework
+    EXPECT_EQ(c.framework("sanitary_city").id(), "sanitary-city-2021");
+    EXPECT_EQ(c.framework("environmental_model_city").id(), "lanzhou-environmental-illustrative");
     EXPECT_EQ(c.framework("garden_city").id(), load_bundled_framework("lanzhou-illustrative").id());
     EXPECT_EQ(c.calendar(), load_bundled_calendar("cn"));
     EXPECT_EQ(c.title_index("sanitary_city"), 1U);
     EXPECT_EQ(c.children(""), (std::vector<std::string>{"lanzhou"}));
-    EXPECT_EQ(c.children("lanzhou"), (std::vector<std::string>{"chengguan", "qilihe", "xigu", "anning"}));
+    EXPECT_EQ(c.children("lanzhou"), (std::vector<std::string>{"chengguan", "qilihe", "xigu", "anning", "yuzhong"}));
+    EXPECT_EQ(c.children("chengguan"), (std::vector<std::string>{"chengguan_school"}));
     const auto chengguan = c.targets_for("garden_city", "theme_gardens_new", "chengguan");
     ASSERT_EQ(chengguan.size(), 1U);
     EXPECT_EQ(chengguan[0]->value, 5.0);
@@ -1515,7 +1523,7 @@ TEST(CampaignFile, LanzhouExample) {
     const auto sewage = c.targets_for("garden_city", "sewage_treatment_rate", "xigu");  // a target for every unit
     ASSERT_EQ(sewage.size(), 1U);
     EXPECT_EQ(sewage[0]->department, "water");
-    EXPECT_EQ(to_string(c).rfind("Campaign('lanzhou-five-cities': 5 titles, 5 units, 11 targets, plan of 62 tasks", 0), 0U) << to_string(c);
+    EXPECT_EQ(to_string(c).rfind("Campaign('lanzhou-five-cities': 5 titles, 7 units, 11 targets, plan of 65 tasks", 0), 0U) << to_string(c);
 }
 
 TEST(CampaignFile, LanzhouExampleRoundTripsAndSaves) {
