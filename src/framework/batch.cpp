@@ -204,11 +204,18 @@ void allocate(BatchEvaluation& out, const CompiledFramework& c, Eigen::Index row
     out.errors.assign(static_cast<std::size_t>(rows), Message());
 }
 
+// Row r of a matrix set to a value; nothing for a matrix without columns, whose row would be an
+// offset from a null pointer (undefined behaviour, which Clang's UBSan reports).
+template <class Matrix>
+void fill_row(Matrix& matrix, Eigen::Index r, typename Matrix::Scalar value) {
+    if (matrix.cols() > 0) matrix.row(r).setConstant(value);
+}
+
 void mark_invalid(BatchEvaluation& out, Eigen::Index r, ThreadFindings& found) {
-    out.scores.row(r).setZero();
-    out.gaps.row(r).setConstant(nan);
-    out.outcomes.row(r).setConstant(static_cast<std::int8_t>(Outcome::missing));
-    out.category_scores.row(r).setConstant(nan);
+    fill_row(out.scores, r, 0.0);
+    fill_row(out.gaps, r, nan);
+    fill_row(out.outcomes, r, static_cast<std::int8_t>(Outcome::missing));
+    fill_row(out.category_scores, r, nan);
     out.totals(r) = nan;
     out.coverage(r) = 0;
     out.met(r) = out.assessed(r) = out.basic_failed(r) = 0;
