@@ -235,7 +235,7 @@ Message problem_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen
                        "指标 '{0}': 单位类别 '{1}' 的达标线未知（测评体系标为未知：其来源未给出）；应人工判定该项"_zh, {indicator.id, unit_class});
     return Message("indicator '{0}': unit class '{1}' has no pass line and the indicator has no default; expected a class among its pass_by_class"_en,
                    "指标 '{0}': 单位类别 '{1}' 没有达标线，该指标也没有默认达标线；类别应为其 pass_by_class 中的一个"_zh,
-                   {indicator.id, out.classes[static_cast<std::size_t>(r)]});
+                   {indicator.id, unit_class});
 }
 
 // The common case: one pass line for every unit. Plain loops over doubles that the compiler
@@ -441,12 +441,21 @@ void evaluate_indicator(const CompiledFramework& c, std::size_t i, std::ptrdiff_
     }
 }
 
-// Share of nominal weight with data, summed in framework order so every path gives the same bits.
-double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r) {
-    double coverage = 0;
+// Share of nominal weight of the items `counted(i)` names, summed in framework order so every path
+// gives the same bits; at most 1, since the shares' rounding can sum past it (1.0000000000000002).
+template <class Counted>
+double share_of(const CompiledFramework& c, Counted counted) {
+    double share = 0;
     for (std::size_t i = 0; i < c.items.size(); ++i)
-        if (out.outcomes(r, static_cast<Eigen::Index>(i)) != static_cast<std::int8_t>(Outcome::missing)) coverage += c.items[i].share;
-    return std::min(coverage, 1.0);  // the shares' rounding can sum past 1 (1.0000000000000002): a share is at most 1
+        if (counted(i)) share += c.items[i].share;
+    return std::min(share, 1.0);
+}
+
+// Share of nominal weight with data.
+double coverage_of(const CompiledFramework& c, const BatchEvaluation& out, Eigen::Index r) {
+    return share_of(c, [&](std::size_t i) {
+        return out.outcomes(r, static_cast<Eigen::Index>(i)) != static_cast<std::int8_t>(Outcome::missing);
+    });
 }
 
 // The weight of each indicator and category within its parent, as a share of the parent's
@@ -619,9 +628,7 @@ BatchEvaluation run_batch(const Framework& framework, const MatrixView& data, co
     const auto total = static_cast<std::size_t>(rows);
     const std::size_t threads =
         detail::thread_count(options.threads, options.threads > 0 ? total : std::min(total, cells / 50000 + 1));
-    double full_coverage = 0;
-    for (const auto& item : c.items) full_coverage += item.share;
-    full_coverage = std::min(full_coverage, 1.0);  // as coverage_of
+    const double full_coverage = share_of(c, [](std::size_t) { return true; });
     const double scale = c.spec.scale;
     const NominalWeights nominal_weights(c);
     std::vector<ThreadFindings> findings(threads);

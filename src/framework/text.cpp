@@ -32,12 +32,8 @@ namespace {
 std::string summary(const Evaluation& e, const Framework* framework, Language language) {
     // Each line in both languages, side by side: {0}, {1}, ... are the values.
     const auto line = [language](const Message& m) { return m.text(language); };
-    const auto indicator_of = [framework](const IndicatorResult& r) -> const Indicator* {
-        if (!framework) return nullptr;
-        const auto& all = framework->indicators();
-        const auto found = std::find_if(all.begin(), all.end(), [&](const Indicator* i) { return i->id == r.id; });
-        return found == all.end() ? nullptr : *found;
-    };
+    const bool named = framework && framework->id() == e.framework;
+    const auto indicator_of = [&](const IndicatorResult& r) { return named ? &framework->indicator(r.id) : nullptr; };
     const auto label = [&](const IndicatorResult& r) {
         const Indicator* indicator = indicator_of(r);
         return indicator && !indicator->name.empty() && indicator->name != r.id ? r.id + " " + indicator->name : r.id;
