@@ -375,6 +375,18 @@ TEST(FrameworkFile, AClassWithoutALineIsNullInPassByClass) {
         EXPECT_NE(std::string(e.what()).find("$.indicators[0].pass_by_class.small"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("also marked as having none"), std::string::npos) << e.what();
     }
+    // Nor can a class without a name be unknown.
+    Indicator unnamed = park;
+    unnamed.classes_without_line = {""};
+    spec.root.indicators = {unnamed};
+    try {
+        (void)Framework(spec);
+        ADD_FAILURE() << "expected a ValidationError";
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("$.indicators[0].pass_by_class: empty class name; expected a class name"), std::string::npos)
+            << e.what();
+        EXPECT_NE(e.message(Language::zh).find("单位类别名称为空"), std::string::npos) << e.message(Language::zh);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
