@@ -36,19 +36,21 @@ nlohmann::ordered_json record_json(const SubmissionRecord& s) {
             {"observations", s.observations},
             {"task_reports", s.task_reports},
             {"problem_updates", s.problem_updates},
+            {"spending_reports", s.spending_reports},
             {"status", to_string(s.status)},
             {"withdrawn_by", s.withdrawn_at ? nlohmann::ordered_json(s.withdrawn_by) : nlohmann::ordered_json()},
             {"withdrawn_at", s.withdrawn_at ? nlohmann::ordered_json(to_iso(*s.withdrawn_at)) : nlohmann::ordered_json()}};
 }
 
 void write_csv(const std::vector<SubmissionRecord>& records, bool raw, std::ostream& out) {
-    out << "id,department,unit,submitted_by,submitted_at,period,file,observations,task_reports,problem_updates,status,withdrawn_by,"
-           "withdrawn_at\n";
+    out << "id,department,unit,submitted_by,submitted_at,period,file,observations,task_reports,problem_updates,spending_reports,status,"
+           "withdrawn_by,withdrawn_at\n";
     for (const SubmissionRecord& s : records)
         out << std::to_string(s.id) << "," << csv_field(s.department, raw) << "," << csv_field(s.unit, raw) << ","
             << csv_field(s.submitted_by, raw) << "," << to_iso(s.submitted_at) << "," << csv_field(s.period, raw) << ","
             << csv_field(s.file, raw) << "," << std::to_string(s.observations) << "," << std::to_string(s.task_reports) << ","
-            << std::to_string(s.problem_updates) << "," << to_string(s.status) << "," << csv_field(s.withdrawn_by, raw) << ","
+            << std::to_string(s.problem_updates) << "," << std::to_string(s.spending_reports) << "," << to_string(s.status) << ","
+            << csv_field(s.withdrawn_by, raw) << ","
             << day_text(s.withdrawn_at) << "\n";
 }
 
@@ -57,13 +59,13 @@ void write_table(const std::vector<SubmissionRecord>& records, Language language
     for (const SubmissionRecord& s : records)
         rows.push_back({std::to_string(s.id), s.department, s.unit, s.submitted_by, to_iso(s.submitted_at), s.period, s.file,
                         std::to_string(s.observations), std::to_string(s.task_reports), std::to_string(s.problem_updates),
-                        status_text(s.status, s.withdrawn_by, s.withdrawn_at, language)});
+                        std::to_string(s.spending_reports), status_text(s.status, s.withdrawn_by, s.withdrawn_at, language)});
     const std::vector<std::string> header =
         language == Language::zh
-            ? std::vector<std::string>{"编号", "部门", "单位", "报送人", "报送日期", "期间", "文件", "观测值", "任务进度", "问题整改", "状态"}
+            ? std::vector<std::string>{"编号", "部门", "单位", "报送人", "报送日期", "期间", "文件", "观测值", "任务进度", "问题整改", "经费支出", "状态"}
             : std::vector<std::string>{"id", "department", "unit", "submitted by", "submitted at", "period", "file", "observations",
-                                       "tasks", "problems", "status"};
-    out << text_table(header, rows, {true, false, false, false, false, false, false, true, true, true, false});
+                                       "tasks", "problems", "payments", "status"};
+    out << text_table(header, rows, {true, false, false, false, false, false, false, true, true, true, true, false});
 }
 
 int withdraw(const SubmissionsArguments& arguments, const std::filesystem::path& path, const Context& context) {
@@ -84,10 +86,10 @@ int withdraw(const SubmissionsArguments& arguments, const std::filesystem::path&
     } else if (arguments.format == "csv") {
         write_csv({s}, arguments.raw, context.out);
     } else {
-        context.out << Message("withdrew submission {0}: its {1} observations, {2} task reports and {3} problem updates no longer count"_en,
-                               "已撤回第 {0} 号报送：其 {1} 条观测值、{2} 条任务进度和 {3} 条问题整改不再计入"_zh,
+        context.out << Message("withdrew submission {0}: its {1} observations, {2} task reports, {3} problem updates and {4} payments no longer count"_en,
+                               "已撤回第 {0} 号报送：其 {1} 条观测值、{2} 条任务进度、{3} 条问题整改和 {4} 笔经费支出不再计入"_zh,
                                {std::to_string(s.id), std::to_string(s.observations), std::to_string(s.task_reports),
-                                std::to_string(s.problem_updates)})
+                                std::to_string(s.problem_updates), std::to_string(s.spending_reports)})
                            .text(context.language)
                     << "\n\n";
         write_table({s}, context.language, context.out);

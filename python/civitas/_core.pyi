@@ -74,6 +74,8 @@ __all__: list[str] = [
     "Link",
     "LagUnit",
     "Dependency",
+    "BudgetLine",
+    "Spending",
     "Task",
     "Title",
     "Phase",
@@ -97,6 +99,8 @@ __all__: list[str] = [
     "Rectification",
     "OverdueTask",
     "Progress",
+    "AccountFunds",
+    "OverBudget",
     "PlanStatus",
     "status",
     "ProjectionMethod",
@@ -168,6 +172,7 @@ __all__: list[str] = [
     "SubmissionStatus",
     "TaskReport",
     "ProblemUpdate",
+    "SpendingReport",
     "Submission",
     "RejectedRecord",
     "ValueChange",
@@ -2078,6 +2083,88 @@ class Dependency:
     @unit.setter
     def unit(self, arg0: LagUnit) -> None: ...
 
+class BudgetLine:
+    """
+    Money set aside for a task from one fund account (专户), spent on it alone (专款专用).
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> BudgetLine: ...
+    def __deepcopy__(self, memo: dict) -> BudgetLine: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(self, amount: typing.SupportsFloat | typing.SupportsIndex = 0.0, *, account: str = "") -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def account(self) -> str:
+        """
+        The fund account it comes from ('' for the campaign's general fund).
+        """
+    @account.setter
+    def account(self, arg0: str) -> None: ...
+    @property
+    def amount(self) -> float:
+        """
+        Yuan, finite and not negative.
+        """
+    @amount.setter
+    def amount(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+
+class Spending:
+    """
+    Money paid for a task out of one of its budget lines.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> Spending: ...
+    def __deepcopy__(self, memo: dict) -> Spending: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        date: datetime.date | None = None,
+        amount: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        *,
+        account: str = "",
+        note: str = "",
+    ) -> None:
+        """
+        date: datetime.date, the day it was paid.
+        """
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def account(self) -> str:
+        """
+        The account of the task's budget line it is paid from.
+        """
+    @account.setter
+    def account(self, arg0: str) -> None: ...
+    @property
+    def amount(self) -> float:
+        """
+        Yuan, not 0 (negative: a refund).
+        """
+    @amount.setter
+    def amount(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def date(self) -> datetime.date | None:
+        """
+        The day it was paid (None until set).
+        """
+    @date.setter
+    def date(self, arg1: datetime.date) -> None: ...
+    @property
+    def note(self) -> str:
+        """
+        Voucher or purpose ('' when none).
+        """
+    @note.setter
+    def note(self, arg0: str) -> None: ...
+
 class Task:
     """
     A task or milestone of a plan, pinned to who answers for it (五定).
@@ -2108,9 +2195,11 @@ class Task:
         actual_start: datetime.date | None = None,
         actual_finish: datetime.date | None = None,
         percent_complete: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        budget: float | collections.abc.Iterable[BudgetLine] | None = None,
+        spending: collections.abc.Sequence[Spending] = [],
     ) -> None:
         """
-        start, due, deadline: datetime.date; without a duration, one of start and due alone stands for both (a milestone's date). duration: working days, instead of or beside due. deadline: the latest allowed finish, apart from the planned finish due. depends_on: Dependency objects or task ids (finish to start, no lag).
+        start, due, deadline: datetime.date; without a duration, one of start and due alone stands for both (a milestone's date). duration: working days, instead of or beside due. deadline: the latest allowed finish, apart from the planned finish due. depends_on: Dependency objects or task ids (finish to start, no lag). budget: yuan from the general fund, or BudgetLine objects, one per account. spending: Spending objects.
         """
     def __reduce__(self) -> tuple: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
@@ -2128,6 +2217,13 @@ class Task:
         """
     @actual_start.setter
     def actual_start(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def budget(self) -> list[BudgetLine]:
+        """
+        The money set aside for it, one BudgetLine per account (an amount is accepted when set: the general fund).
+        """
+    @budget.setter
+    def budget(self, arg1: float | collections.abc.Iterable[BudgetLine] | None) -> None: ...
     @property
     def check(self) -> str:
         """
@@ -2212,6 +2308,13 @@ class Task:
         """
     @responsibility.setter
     def responsibility(self, arg0: collections.abc.Mapping[str, str]) -> None: ...
+    @property
+    def spending(self) -> list[Spending]:
+        """
+        The money paid for it, each Spending from one of its budget lines.
+        """
+    @spending.setter
+    def spending(self, arg0: collections.abc.Sequence[Spending]) -> None: ...
     @property
     def start(self) -> datetime.date | None:
         """
@@ -2728,6 +2831,11 @@ class TaskStatus:
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
     @property
+    def budget(self) -> float:
+        """
+        Yuan in its budget lines.
+        """
+    @property
     def days_late(self) -> int:
         """
         Working days past `due`.
@@ -2748,6 +2856,11 @@ class TaskStatus:
     def planned_percent(self) -> float:
         """
         Share of its working days elapsed, in [0, 100].
+        """
+    @property
+    def spent(self) -> float:
+        """
+        Yuan paid for it on or before the date (refunds taken off).
         """
     @property
     def state(self) -> TaskState:
@@ -2876,6 +2989,26 @@ class Progress:
     def __reduce__(self) -> tuple: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
     @property
+    def budget(self) -> float:
+        """
+        Yuan budgeted for its tasks (BAC).
+        """
+    @property
+    def budget_earned(self) -> float:
+        """
+        Sum of budget x completed share: the work done, in yuan (EV).
+        """
+    @property
+    def budget_planned(self) -> float:
+        """
+        Sum of budget x planned share: the work planned by the date, in yuan (PV).
+        """
+    @property
+    def cpi(self) -> float | None:
+        """
+        budget_earned / spent, the cost performance index; None while nothing is spent.
+        """
+    @property
     def done_on_time(self) -> int: ...
     @property
     def due(self) -> int:
@@ -2903,6 +3036,16 @@ class Progress:
         The set's inspection problems.
         """
     @property
+    def spending_rate(self) -> float | None:
+        """
+        spent / budget (预算执行率), or None without a budget.
+        """
+    @property
+    def spent(self) -> float:
+        """
+        Yuan paid on or before the date (AC).
+        """
+    @property
     def spi(self) -> float | None:
         """
         EV / PV, or None when PV is 0.
@@ -2919,6 +3062,73 @@ class Progress:
         """
     @property
     def tasks(self) -> int: ...
+
+class AccountFunds:
+    """
+    One fund account's money across the plan's tasks.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> AccountFunds: ...
+    def __deepcopy__(self, memo: dict) -> AccountFunds: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def budget(self) -> float:
+        """
+        Yuan in the tasks' budget lines on it.
+        """
+    @property
+    def spending_rate(self) -> float | None:
+        """
+        spent / budget, or None when nothing is budgeted on it.
+        """
+    @property
+    def spent(self) -> float:
+        """
+        Yuan paid from it on or before the date.
+        """
+
+class OverBudget:
+    """
+    A task's budget line paid past its amount: a line of a supervision circular.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> OverBudget: ...
+    def __deepcopy__(self, memo: dict) -> OverBudget: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def account(self) -> str:
+        """
+        The budget line's account.
+        """
+    @property
+    def budget(self) -> float:
+        """
+        Yuan in the line.
+        """
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def responsibility(self) -> dict[str, str]:
+        """
+        Department, unit, leader, ...
+        """
+    @property
+    def spent(self) -> float:
+        """
+        Yuan paid from it, more than the budget.
+        """
 
 class PlanStatus:
     """
@@ -2938,6 +3148,10 @@ class PlanStatus:
         """
         The HTML a notebook shows (civitas.options sets its language and rows).
         """
+    def funds_frame(self) -> pandas.DataFrame:
+        """
+        One row per fund account (index: account, '' the general fund): budget and spent (yuan), spending_rate (spent / budget, NaN without a budget).
+        """
     def overdue_frame(self) -> pandas.DataFrame:
         """
         The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late (working days), percent_complete, then one column per responsibility field the overdue tasks name (department, unit, leader, ...; '' where a task names nobody).
@@ -2952,7 +3166,7 @@ class PlanStatus:
         """
     def rollup_frame(self, by: str = "phase") -> pandas.DataFrame:
         """
-        One row per phase (`by="phase"`), title (`"title"`), sub-plan (`"subplan"`) or value of a responsibility field (`by="department"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as circulars rank them). NotFoundError for a field the plan does not have.
+        One row per phase (`by="phase"`), title (`"title"`), sub-plan (`"subplan"`) or value of a responsibility field (`by="department"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, problems_closed_on_time, problems_overdue, closure_rate, then the money (yuan): budget, budget_planned, budget_earned, spent, spending_rate, cpi. Sorted by on-time rate, then SPI, best first (as circulars rank them). NotFoundError for a field the plan does not have.
         """
     def task(self, id: str) -> TaskStatus:
         """
@@ -2960,10 +3174,15 @@ class PlanStatus:
         """
     def to_frame(self) -> pandas.DataFrame:
         """
-        One row per task (index: task id), in plan order: state (name), due (`datetime.date`), planned_percent, percent_complete, weight, days_late.
+        One row per task (index: task id), in plan order: state (name), due (`datetime.date`), planned_percent, percent_complete, weight, days_late, budget, spent (yuan).
         """
     @property
     def as_of(self) -> datetime.date: ...
+    @property
+    def by_account(self) -> dict[str, AccountFunds]:
+        """
+        Fund account -> AccountFunds ('' the general fund); empty without budgets.
+        """
     @property
     def by_phase(self) -> dict[str, Progress]:
         """
@@ -2983,6 +3202,11 @@ class PlanStatus:
     def by_title(self) -> dict[str, Progress]:
         """
         Progress by title id ('' for the whole campaign).
+        """
+    @property
+    def over_budget(self) -> list[OverBudget]:
+        """
+        Budget lines paid past their amount, most overspent first.
         """
     @property
     def overall(self) -> Progress: ...
@@ -5202,6 +5426,71 @@ class ProblemUpdate:
     @reported_on.setter
     def reported_on(self, arg0: datetime.date | None) -> None: ...
 
+class SpendingReport:
+    """
+    A department's report of money paid for a task out of one of its budget lines.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> SpendingReport: ...
+    def __deepcopy__(self, memo: dict) -> SpendingReport: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __init__(
+        self,
+        task: str,
+        date: datetime.date,
+        amount: typing.SupportsFloat | typing.SupportsIndex,
+        *,
+        account: str = "",
+        note: str = "",
+        reported_on: datetime.date | None = None,
+    ) -> None: ...
+    def __reduce__(self) -> tuple: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def account(self) -> str:
+        """
+        The account of the task's budget line it is paid from ('' the general fund).
+        """
+    @account.setter
+    def account(self, arg0: str) -> None: ...
+    @property
+    def amount(self) -> float:
+        """
+        Yuan, not 0 (negative: a refund).
+        """
+    @amount.setter
+    def amount(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None: ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        The day it was paid, on or before the report's day.
+        """
+    @date.setter
+    def date(self, arg0: datetime.date) -> None: ...
+    @property
+    def note(self) -> str:
+        """
+        Voucher or purpose ('' when none).
+        """
+    @note.setter
+    def note(self, arg0: str) -> None: ...
+    @property
+    def reported_on(self) -> datetime.date | None:
+        """
+        When it was reported; None: the submission's day.
+        """
+    @reported_on.setter
+    def reported_on(self, arg0: datetime.date | None) -> None: ...
+    @property
+    def task(self) -> str:
+        """
+        The plan's (qualified) task id.
+        """
+    @task.setter
+    def task(self, arg0: str) -> None: ...
+
 class Submission:
     """
     One submission of a department: who, when, from which file, and its records.
@@ -5224,6 +5513,7 @@ class Submission:
         observations: collections.abc.Sequence[Observation] = [],
         tasks: collections.abc.Sequence[TaskReport] = [],
         problems: collections.abc.Sequence[ProblemUpdate] = [],
+        spending: collections.abc.Sequence[SpendingReport] = [],
     ) -> None: ...
     def __reduce__(self) -> tuple: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
@@ -5262,6 +5552,13 @@ class Submission:
         """
     @problems.setter
     def problems(self, arg0: collections.abc.Sequence[ProblemUpdate]) -> None: ...
+    @property
+    def spending(self) -> list[SpendingReport]:
+        """
+        Money paid for tasks (SpendingReport).
+        """
+    @spending.setter
+    def spending(self, arg0: collections.abc.Sequence[SpendingReport]) -> None: ...
     @property
     def submitted_at(self) -> datetime.date:
         """
@@ -5411,6 +5708,11 @@ class ImportResult:
         Records left out (partial imports only).
         """
     @property
+    def spending_reports(self) -> int:
+        """
+        Payments stored.
+        """
+    @property
     def submission(self) -> int:
         """
         The new submission's id.
@@ -5473,6 +5775,11 @@ class SubmissionRecord:
     def problem_updates(self) -> int:
         """
         Problem updates it holds.
+        """
+    @property
+    def spending_reports(self) -> int:
+        """
+        Payments it holds.
         """
     @property
     def status(self) -> SubmissionStatus:
@@ -5584,6 +5891,10 @@ class CampaignStore:
     def progress(self, plan: Plan, as_of: datetime.date | None = None) -> Plan:
         """
         The plan with the active reports of on or before as_of (all when None) applied.
+        """
+    def spending_reports(self) -> list[SpendingReport]:
+        """
+        The active submissions' payments (SpendingReport), by report date.
         """
     def submission(self, id: typing.SupportsInt | typing.SupportsIndex) -> SubmissionRecord:
         """
@@ -6779,6 +7090,16 @@ class DepartmentRow:
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: builtins.object) -> None: ...
     @property
+    def budget(self) -> float:
+        """
+        Yuan budgeted for its tasks.
+        """
+    @property
+    def budget_earned(self) -> float:
+        """
+        The work it has done, in yuan of budget (EV).
+        """
+    @property
     def done(self) -> int: ...
     @property
     def done_on_time(self) -> int: ...
@@ -6796,6 +7117,11 @@ class DepartmentRow:
     def problems(self) -> int: ...
     @property
     def problems_open(self) -> int: ...
+    @property
+    def spent(self) -> float:
+        """
+        Yuan paid for its tasks by the report date.
+        """
     @property
     def targets(self) -> int: ...
     @property
@@ -6827,6 +7153,11 @@ class Report:
     def save(self, path: os.PathLike | str | bytes, format: str | None = None) -> None:
         """
         Writes the report whole or not at all (a device such as /dev/null is written in place; IoError on failure); the format defaults to the extension's (.html/.htm, .md/.markdown, .json, .txt or none for text; any other is a ValidationError).
+        """
+    @property
+    def accounts(self) -> dict[str, AccountFunds]:
+        """
+        Fund account -> AccountFunds ('' the general fund); empty without budgets.
         """
     @property
     def actions(self) -> list[CircularAction]:
@@ -6864,6 +7195,16 @@ class Report:
     def next_events(self) -> list[CampaignEvent]:
         """
         Dated events after the report date (CampaignEvent), soonest first.
+        """
+    @property
+    def over_budget(self) -> list[OverBudget]:
+        """
+        Budget lines paid past their amount (OverBudget), most overspent first, at most max_items.
+        """
+    @property
+    def over_budget_total(self) -> int:
+        """
+        All budget lines paid past their amount.
         """
     @property
     def plan(self) -> Progress | None:

@@ -421,9 +421,17 @@ def plan_problems_frame(self: _core.Plan) -> pd.DataFrame:
 def status_to_frame(self: _core.PlanStatus) -> pd.DataFrame:
     pd = pandas()
     rows = [{"id": t.id, "state": t.state.name, "due": t.due, "planned_percent": t.planned_percent,
-             "percent_complete": t.percent_complete, "weight": t.weight, "days_late": t.days_late} for t in self.tasks]
-    columns = ["id", "state", "due", "planned_percent", "percent_complete", "weight", "days_late"]
+             "percent_complete": t.percent_complete, "weight": t.weight, "days_late": t.days_late, "budget": t.budget,
+             "spent": t.spent} for t in self.tasks]
+    columns = ["id", "state", "due", "planned_percent", "percent_complete", "weight", "days_late", "budget", "spent"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def status_funds_frame(self: _core.PlanStatus) -> pd.DataFrame:
+    pd = pandas()
+    rows = [{"account": account, "budget": funds.budget, "spent": funds.spent, "spending_rate": _nan(funds.spending_rate)}
+            for account, funds in self.by_account.items()]
+    return pd.DataFrame(rows, columns=["account", "budget", "spent", "spending_rate"]).set_index("account")
 
 
 def status_overdue_frame(self: _core.PlanStatus) -> pd.DataFrame:
@@ -469,11 +477,13 @@ def status_rollup_frame(self: _core.PlanStatus, by: str = "phase") -> pd.DataFra
             row[state.name] = p.states.get(state, 0)
         row.update({"problems_found": p.problems.found, "problems_closed": p.problems.closed,
                     "problems_closed_on_time": p.problems.closed_on_time, "problems_overdue": p.problems.overdue,
-                    "closure_rate": _nan(p.problems.closure_rate)})
+                    "closure_rate": _nan(p.problems.closure_rate), "budget": p.budget, "budget_planned": p.budget_planned,
+                    "budget_earned": p.budget_earned, "spent": p.spent, "spending_rate": _nan(p.spending_rate),
+                    "cpi": _nan(p.cpi)})
         rows.append(row)
     columns = [by, "tasks", "due", "done_on_time", "on_time_rate", "planned_value", "earned_value", "spi", "spi_t",
                *[state.name for state in _core.TaskState], "problems_found", "problems_closed", "problems_closed_on_time",
-               "problems_overdue", "closure_rate"]
+               "problems_overdue", "closure_rate", "budget", "budget_planned", "budget_earned", "spent", "spending_rate", "cpi"]
     frame = pd.DataFrame(rows, columns=columns).set_index(by)
     return frame.sort_values(["on_time_rate", "spi"], ascending=False, na_position="last")
 

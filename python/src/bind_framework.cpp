@@ -35,6 +35,13 @@ std::string repr_number(double value) {
 
 std::string repr_string(const std::string& value) { return py::repr(py::str(value)).cast<std::string>(); }
 
+std::string repr_date(const Date& date) {
+    if (date.is_special()) return "None";
+    const auto ymd = date.year_month_day();
+    return "datetime.date(" + std::to_string(static_cast<int>(ymd.year)) + ", " + std::to_string(static_cast<int>(ymd.month)) +
+           ", " + std::to_string(static_cast<int>(ymd.day)) + ")";
+}
+
 namespace {
 
 // ---- eval-able reprs ---------------------------------------------------------------------------

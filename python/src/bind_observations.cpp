@@ -30,12 +30,6 @@ namespace civitas::python {
 
 namespace {
 
-std::string repr_date(const Date& date) {
-    const auto ymd = date.year_month_day();
-    return "datetime.date(" + std::to_string(static_cast<int>(ymd.year)) + ", " + std::to_string(static_cast<int>(ymd.month)) +
-           ", " + std::to_string(static_cast<int>(ymd.day)) + ")";
-}
-
 std::string repr(const Observation& o) {
     std::ostringstream text;
     text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)

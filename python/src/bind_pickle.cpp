@@ -81,7 +81,10 @@ CIVITAS_FIELDS(BatchEvaluation, &S::framework, &S::units, &S::classes, &S::indic
                &S::met, &S::assessed, &S::basic_failed, &S::passed, &S::decided_by, &S::errors, &S::not_assessed)
 CIVITAS_FIELDS(Dependency, &S::task, &S::link, &S::lag, &S::unit)
 CIVITAS_FIELDS(Task, &S::id, &S::name, &S::phase, &S::titles, &S::responsibility, &S::start, &S::due, &S::duration, &S::deadline,
-               &S::milestone, &S::check, &S::weight, &S::indicators, &S::depends_on, &S::actual_start, &S::actual_finish, &S::percent_complete)
+               &S::milestone, &S::check, &S::weight, &S::indicators, &S::depends_on, &S::actual_start, &S::actual_finish, &S::percent_complete,
+               &S::budget, &S::spending)
+CIVITAS_FIELDS(BudgetLine, &S::account, &S::amount)
+CIVITAS_FIELDS(Spending, &S::date, &S::amount, &S::account, &S::note)
 CIVITAS_FIELDS(Title, &S::id, &S::name)
 CIVITAS_FIELDS(Phase, &S::id, &S::name, &S::title)
 CIVITAS_FIELDS(Problem, &S::id, &S::description, &S::source, &S::titles, &S::indicators, &S::responsibility, &S::found, &S::deadline,
@@ -93,14 +96,17 @@ CIVITAS_FIELDS(ScheduledTask, &S::id, &S::duration, &S::earliest_start, &S::earl
 CIVITAS_FIELDS(Schedule, &S::tasks, &S::critical_path, &S::smallest_slack)
 CIVITAS_FIELDS(ScheduleChange, &S::id, &S::earliest_finish, &S::delayed_finish, &S::working_days, &S::milestone)
 CIVITAS_FIELDS(DelayImpact, &S::tasks, &S::phases)
-CIVITAS_FIELDS(TaskStatus, &S::id, &S::state, &S::due, &S::planned_percent, &S::percent_complete, &S::weight, &S::days_late)
+CIVITAS_FIELDS(TaskStatus, &S::id, &S::state, &S::due, &S::planned_percent, &S::percent_complete, &S::weight, &S::days_late, &S::budget,
+               &S::spent)
 CIVITAS_FIELDS(ProblemStatus, &S::id, &S::state, &S::days_late)
 CIVITAS_FIELDS(Rectification, &S::found, &S::closed, &S::closed_on_time, &S::overdue)
 CIVITAS_FIELDS(OverdueTask, &S::id, &S::name, &S::responsibility, &S::due, &S::days_late, &S::percent_complete)
 CIVITAS_FIELDS(Progress, &S::tasks, &S::states, &S::planned_value, &S::earned_value, &S::spi, &S::spi_t, &S::done_on_time, &S::due,
-               &S::problems)
+               &S::problems, &S::budget, &S::budget_planned, &S::budget_earned, &S::spent, &S::cpi)
+CIVITAS_FIELDS(AccountFunds, &S::budget, &S::spent)
+CIVITAS_FIELDS(OverBudget, &S::id, &S::name, &S::responsibility, &S::account, &S::budget, &S::spent)
 CIVITAS_FIELDS(PlanStatus, &S::as_of, &S::tasks, &S::problems, &S::overdue, &S::overall, &S::by_phase, &S::by_title, &S::by_subplan,
-               &S::by_responsibility)
+               &S::by_responsibility, &S::by_account, &S::over_budget)
 CIVITAS_FIELDS(Trend, &S::points, &S::first_date, &S::last_date, &S::first_value, &S::last_value, &S::span_years, &S::slope,
                &S::intercept, &S::r_squared, &S::cagr, &S::cagr_note)
 CIVITAS_FIELDS(ProgressAssessment, &S::state, &S::reason, &S::points, &S::measure, &S::observed_rate, &S::required_rate, &S::progress_value,
@@ -158,7 +164,7 @@ CIVITAS_FIELDS(TitleReport, &S::id, &S::name, &S::framework, &S::dates, &S::days
                &S::surveys_total, &S::rounds, &S::indicator_names)
 CIVITAS_FIELDS(ReportGap, &S::part, &S::title, &S::unit, &S::reason)
 CIVITAS_FIELDS(DepartmentRow, &S::name, &S::leader, &S::tasks, &S::done, &S::due, &S::done_on_time, &S::overdue, &S::most_days_late,
-               &S::problems, &S::problems_open, &S::targets, &S::targets_short)
+               &S::problems, &S::problems_open, &S::targets, &S::targets_short, &S::budget, &S::budget_earned, &S::spent)
 CIVITAS_FIELDS(CircularRow, &S::department, &S::name, &S::leader, &S::tasks_due, &S::done_on_time, &S::on_time_rate, &S::overdue,
                &S::most_days_overdue, &S::problems_overdue, &S::submits, &S::submissions_due, &S::submissions_late,
                &S::submissions_missing, &S::rank, &S::rank_since)
@@ -171,7 +177,8 @@ CIVITAS_FIELDS(CircularAction, &S::department, &S::name, &S::rule, &S::rule_name
 CIVITAS_FIELDS(Circular, &S::campaign, &S::name, &S::as_of, &S::since, &S::language, &S::schedule, &S::rows, &S::overdue, &S::overdue_total,
                &S::problems, &S::problems_total, &S::changes, &S::actions)
 CIVITAS_FIELDS(Report, &S::campaign, &S::name, &S::as_of, &S::known_on, &S::language, &S::titles, &S::departments, &S::plan,
-               &S::next_events, &S::unit_names, &S::department_names, &S::rejected_observations, &S::gaps, &S::circular, &S::actions)
+               &S::next_events, &S::unit_names, &S::department_names, &S::rejected_observations, &S::gaps, &S::circular, &S::actions,
+               &S::accounts, &S::over_budget, &S::over_budget_total)
 CIVITAS_FIELDS(AhpResult, &S::weights, &S::lambda_max, &S::consistency_index, &S::random_index, &S::consistency_ratio, &S::method,
                &S::table)
 CIVITAS_FIELDS(HierarchicalAhp, &S::categories, &S::indicators, &S::global_weights)
@@ -187,8 +194,9 @@ CIVITAS_FIELDS(EvaluationChange, &S::indicators, &S::points_before, &S::points_a
                &S::change, &S::total_change)
 CIVITAS_FIELDS(TaskReport, &S::task, &S::percent_complete, &S::actual_start, &S::actual_finish, &S::reported_on)
 CIVITAS_FIELDS(ProblemUpdate, &S::problem, &S::closed, &S::note, &S::reported_on)
+CIVITAS_FIELDS(SpendingReport, &S::task, &S::date, &S::amount, &S::account, &S::note, &S::reported_on)
 CIVITAS_FIELDS(Submission, &S::department, &S::unit, &S::submitted_by, &S::submitted_at, &S::file, &S::period, &S::observations, &S::tasks,
-               &S::problems)
+               &S::problems, &S::spending)
 CIVITAS_FIELDS(RejectedRecord, &S::record, &S::message)
 CIVITAS_FIELDS(CellRule, &S::kind, &S::low, &S::high)
 CIVITAS_FIELDS(FormSheet, &S::id, &S::name, &S::columns, &S::headings, &S::cells, &S::rules)
@@ -197,10 +205,10 @@ CIVITAS_FIELDS(FilledSheet, &S::name, &S::file, &S::rows)
 CIVITAS_FIELDS(CellError, &S::place, &S::message)
 CIVITAS_FIELDS(FormReading, &S::submission, &S::errors, &S::places)
 CIVITAS_FIELDS(ValueChange, &S::unit, &S::indicator, &S::date, &S::old_value, &S::new_value)
-CIVITAS_FIELDS(ImportResult, &S::submission, &S::observations, &S::task_reports, &S::problem_updates, &S::new_values, &S::corrections,
-               &S::tasks_finished, &S::problems_closed, &S::rejected)
+CIVITAS_FIELDS(ImportResult, &S::submission, &S::observations, &S::task_reports, &S::problem_updates, &S::spending_reports, &S::new_values,
+               &S::corrections, &S::tasks_finished, &S::problems_closed, &S::rejected)
 CIVITAS_FIELDS(SubmissionRecord, &S::id, &S::department, &S::unit, &S::submitted_by, &S::submitted_at, &S::file, &S::period, &S::status,
-               &S::withdrawn_by, &S::withdrawn_at, &S::observations, &S::task_reports, &S::problem_updates)
+               &S::withdrawn_by, &S::withdrawn_at, &S::observations, &S::task_reports, &S::problem_updates, &S::spending_reports)
 CIVITAS_FIELDS(ObservationVersion, &S::observation, &S::submission, &S::department, &S::submitted_by, &S::file, &S::status)
 #undef CIVITAS_FIELDS
 
@@ -445,6 +453,8 @@ void register_pickling(py::module_& m) {
     def_pickle<CategoryResult>(m, "CategoryResult");
     def_pickle<Dependency>(m, "Dependency");
     def_pickle<Task>(m, "Task");
+    def_pickle<BudgetLine>(m, "BudgetLine");
+    def_pickle<Spending>(m, "Spending");
     def_pickle<Title>(m, "Title");
     def_pickle<Phase>(m, "Phase");
     def_pickle<Problem>(m, "Problem");
@@ -458,6 +468,8 @@ void register_pickling(py::module_& m) {
     def_pickle<Rectification>(m, "Rectification");
     def_pickle<OverdueTask>(m, "OverdueTask");
     def_pickle<Progress>(m, "Progress");
+    def_pickle<AccountFunds>(m, "AccountFunds");
+    def_pickle<OverBudget>(m, "OverBudget");
     def_pickle<PlanStatus>(m, "PlanStatus");
     def_pickle<Trend>(m, "Trend");
     def_pickle<ProgressAssessment>(m, "ProgressAssessment");
@@ -519,6 +531,7 @@ void register_pickling(py::module_& m) {
     def_pickle<EvaluationChange>(m, "EvaluationChange");
     def_pickle<TaskReport>(m, "TaskReport");
     def_pickle<ProblemUpdate>(m, "ProblemUpdate");
+    def_pickle<SpendingReport>(m, "SpendingReport");
     def_pickle<Submission>(m, "Submission");
     def_pickle<RejectedRecord>(m, "RejectedRecord");
     def_pickle<CellRule>(m, "CellRule");

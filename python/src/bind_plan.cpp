@@ -33,6 +33,13 @@ struct DependenciesHint {
 /// A task's dependencies as Python gives them: Dependency objects or bare task ids.
 using Dependencies = Typed<DependenciesHint>;
 
+struct BudgetHint {
+    static constexpr auto name = py::detail::const_name("float | collections.abc.Iterable[") + py::detail::make_caster<BudgetLine>::name +
+                                 py::detail::const_name("] | None");
+};
+/// A task's budget as Python gives it: an amount (the general fund), BudgetLine objects, or None.
+using Budget = Typed<BudgetHint>;
+
 // A task's dependencies from Python: Dependency objects or bare task ids (finish to start, no lag).
 std::vector<Dependency> to_dependencies(const Dependencies& items) {
     std::vector<Dependency> out;
@@ -49,6 +56,20 @@ std::vector<Dependency> to_dependencies(const Dependencies& items) {
     return out;
 }
 
+// A budget as Python gives it: an amount (one line from the general fund) or BudgetLine objects.
+std::vector<BudgetLine> to_budget(const Budget& budget) {
+    if (budget.is_none()) return {};
+    if (py::isinstance<py::float_>(budget) || py::isinstance<py::int_>(budget)) return {{"", budget.cast<double>()}};
+    std::vector<BudgetLine> out;
+    for (const py::handle item : budget) {
+        if (!py::isinstance<BudgetLine>(item))
+            throw ValidationError("budget[" + std::to_string(out.size()) + "]",
+                                  Message("{0}; expected a BudgetLine"_en, "{0}；应为 BudgetLine"_zh, {py::repr(item).cast<std::string>()}));
+        out.push_back(item.cast<BudgetLine>());
+    }
+    return out;
+}
+
 // An unset date (not-a-date) reads as None.
 std::optional<Date> date_or_none(const Date& date) { return date.is_special() ? std::nullopt : std::optional<Date>(date); }
 
@@ -56,7 +77,7 @@ Task make_task(std::string id, std::string name, std::string phase, std::vector<
                std::map<std::string, std::string> responsibility, std::optional<Date> start, std::optional<Date> due,
                std::optional<int> duration, std::optional<Date> deadline, bool milestone, std::string check, std::optional<double> weight,
                std::vector<std::string> indicators, const Dependencies& depends_on, std::optional<Date> actual_start,
-               std::optional<Date> actual_finish, double percent_complete) {
+               std::optional<Date> actual_finish, double percent_complete, const Budget& budget, std::vector<Spending> spending) {
     Task t;
     t.id = std::move(id);
     t.name = std::move(name);
@@ -78,6 +99,8 @@ Task make_task(std::string id, std::string name, std::string phase, std::vector<
     t.actual_start = actual_start;
     t.actual_finish = actual_finish;
     t.percent_complete = percent_complete;
+    t.budget = to_budget(budget);
+    t.spending = std::move(spending);
     return t;
 }
 
@@ -98,6 +121,8 @@ void register_plan(py::module_& m) {
     bind_enum<LagUnit>(m, "LagUnit", "What a lag counts: working_days of the calendar, or calendar_days.");
 
     py::class_<Dependency> dependency_class(m, "Dependency", "A task's wait for another task.");
+    py::class_<BudgetLine> budget_class(m, "BudgetLine", "Money set aside for a task from one fund account (专户), spent on it alone (专款专用).");
+    py::class_<Spending> spending_class(m, "Spending", "Money paid for a task out of one of its budget lines.");
     py::class_<Task> task_class(m, "Task", "A task or milestone of a plan, pinned to who answers for it (五定).");
     py::class_<Title> title_class(m, "Title", "A title the campaign runs for (a Civilized City, a Sanitary City, ...).");
     py::class_<Phase> phase_class(m, "Phase", "A stage of the campaign, of one title or of the whole campaign.");
@@ -125,9 +150,11 @@ void register_plan(py::module_& m) {
              py::arg("due") = py::none(), py::arg("duration") = py::none(), py::arg("deadline") = py::none(), py::arg("milestone") = false, py::arg("check") = "", py::arg("weight") = py::none(),
              py::arg("indicators") = std::vector<std::string>(), py::arg("depends_on") = py::tuple(),
              py::arg("actual_start") = py::none(), py::arg("actual_finish") = py::none(), py::arg("percent_complete") = 0.0,
+             py::arg("budget") = py::none(), py::arg("spending") = std::vector<Spending>(),
              "start, due, deadline: datetime.date; without a duration, one of start and due alone stands for both (a "
              "milestone's date). duration: working days, instead of or beside due. deadline: the latest allowed finish, apart "
-             "from the planned finish due. depends_on: Dependency objects or task ids (finish to start, no lag).")
+             "from the planned finish due. depends_on: Dependency objects or task ids (finish to start, no lag). budget: "
+             "yuan from the general fund, or BudgetLine objects, one per account. spending: Spending objects.")
         .def_readwrite("id", &Task::id, "Unique in the plan.")
         .def_readwrite("name", &Task::name, "Display name.")
         .def_readwrite("phase", &Task::phase, "Phase id, '' for none.")
@@ -153,7 +180,37 @@ void register_plan(py::module_& m) {
         .def_readwrite("actual_start", &Task::actual_start, "When it really started, or None.")
         .def_readwrite("actual_finish", &Task::actual_finish, "When it really finished, or None.")
         .def_readwrite("percent_complete", &Task::percent_complete, "Progress in [0, 100].")
+        .def_property("budget", [](const Task& t) { return t.budget; }, [](Task& t, const Budget& budget) { t.budget = to_budget(budget); },
+                      "The money set aside for it, one BudgetLine per account (an amount is accepted when set: the general fund).")
+        .def_readwrite("spending", &Task::spending, "The money paid for it, each Spending from one of its budget lines.")
         .def(py::self == any_object);
+
+    budget_class
+        .def(py::init([](double amount, std::string account) { return BudgetLine{std::move(account), amount}; }), py::arg("amount") = 0.0,
+             py::kw_only(), py::arg("account") = "")
+        .def_readwrite("account", &BudgetLine::account, "The fund account it comes from ('' for the campaign's general fund).")
+        .def_readwrite("amount", &BudgetLine::amount, "Yuan, finite and not negative.")
+        .def(py::self == any_object)
+        .def("__repr__", [](const BudgetLine& b) {
+            return "BudgetLine(" + repr_number(b.amount) + (b.account.empty() ? "" : ", account=" + repr_string(b.account)) + ")";
+        });
+
+    spending_class
+        .def(py::init([](std::optional<Date> date, double amount, std::string account, std::string note) {
+                 return Spending{date.value_or(Date()), amount, std::move(account), std::move(note)};
+             }),
+             py::arg("date") = py::none(), py::arg("amount") = 0.0, py::kw_only(), py::arg("account") = "", py::arg("note") = "",
+             "date: datetime.date, the day it was paid.")
+        .def_property("date", [](const Spending& s) { return date_or_none(s.date); }, [](Spending& s, Date d) { s.date = d; },
+                      "The day it was paid (None until set).")
+        .def_readwrite("amount", &Spending::amount, "Yuan, not 0 (negative: a refund).")
+        .def_readwrite("account", &Spending::account, "The account of the task's budget line it is paid from.")
+        .def_readwrite("note", &Spending::note, "Voucher or purpose ('' when none).")
+        .def(py::self == any_object)
+        .def("__repr__", [](const Spending& s) {
+            return "Spending(" + repr_date(s.date) + ", " + repr_number(s.amount) + (s.account.empty() ? "" : ", account=" + repr_string(s.account)) +
+                   (s.note.empty() ? "" : ", note=" + repr_string(s.note)) + ")";
+        });
 
     title_class.def(py::init([](std::string id, std::string name) { return Title{std::move(id), std::move(name)}; }),
               py::arg("id") = "", py::arg("name") = "")
@@ -355,6 +412,8 @@ void register_plan(py::module_& m) {
         .def_readonly("percent_complete", &TaskStatus::percent_complete, "Reported progress, in [0, 100].")
         .def_readonly("weight", &TaskStatus::weight, "Effort weight used (given, else its working days).")
         .def_readonly("days_late", &TaskStatus::days_late, "Working days past `due`.")
+        .def_readonly("budget", &TaskStatus::budget, "Yuan in its budget lines.")
+        .def_readonly("spent", &TaskStatus::spent, "Yuan paid for it on or before the date (refunds taken off).")
         .def("__repr__", [](const TaskStatus& t) {
             return "<TaskStatus " + repr_string(t.id) + ": " + to_string(t.state) + ", " + repr_number(t.percent_complete) +
                    "% of " + repr_number(t.planned_percent) + "% planned>";
@@ -395,7 +454,30 @@ void register_plan(py::module_& m) {
         .def_readonly("done_on_time", &Progress::done_on_time)
         .def_readonly("due", &Progress::due, "Tasks due on or before the date.")
         .def_readonly("problems", &Progress::problems, "The set's inspection problems.")
-        .def_property_readonly("on_time_rate", &Progress::on_time_rate, "done_on_time / due, or None when nothing is due.");
+        .def_readonly("budget", &Progress::budget, "Yuan budgeted for its tasks (BAC).")
+        .def_readonly("budget_planned", &Progress::budget_planned, "Sum of budget x planned share: the work planned by the date, in yuan (PV).")
+        .def_readonly("budget_earned", &Progress::budget_earned, "Sum of budget x completed share: the work done, in yuan (EV).")
+        .def_readonly("spent", &Progress::spent, "Yuan paid on or before the date (AC).")
+        .def_readonly("cpi", &Progress::cpi, "budget_earned / spent, the cost performance index; None while nothing is spent.")
+        .def_property_readonly("on_time_rate", &Progress::on_time_rate, "done_on_time / due, or None when nothing is due.")
+        .def_property_readonly("spending_rate", &Progress::spending_rate, "spent / budget (预算执行率), or None without a budget.");
+    py::class_<AccountFunds>(m, "AccountFunds", "One fund account's money across the plan's tasks.")
+        .def_readonly("budget", &AccountFunds::budget, "Yuan in the tasks' budget lines on it.")
+        .def_readonly("spent", &AccountFunds::spent, "Yuan paid from it on or before the date.")
+        .def_property_readonly("spending_rate", &AccountFunds::spending_rate, "spent / budget, or None when nothing is budgeted on it.")
+        .def("__repr__", [](const AccountFunds& a) {
+            return "<AccountFunds: spent " + repr_number(a.spent) + " of " + repr_number(a.budget) + " yuan>";
+        });
+    py::class_<OverBudget>(m, "OverBudget", "A task's budget line paid past its amount: a line of a supervision circular.")
+        .def_readonly("id", &OverBudget::id)
+        .def_readonly("name", &OverBudget::name)
+        .def_readonly("responsibility", &OverBudget::responsibility, "Department, unit, leader, ...")
+        .def_readonly("account", &OverBudget::account, "The budget line's account.")
+        .def_readonly("budget", &OverBudget::budget, "Yuan in the line.")
+        .def_readonly("spent", &OverBudget::spent, "Yuan paid from it, more than the budget.")
+        .def("__repr__", [](const OverBudget& o) {
+            return "<OverBudget " + repr_string(o.id) + ": spent " + repr_number(o.spent) + " of " + repr_number(o.budget) + " yuan>";
+        });
     py::class_<PlanStatus>(m, "PlanStatus", "A plan's status on a date.")
         .def_readonly("as_of", &PlanStatus::as_of)
         .def_readonly("tasks", &PlanStatus::tasks, "Per task, in the order of Plan.tasks.")
@@ -406,11 +488,13 @@ void register_plan(py::module_& m) {
         .def_readonly("by_title", &PlanStatus::by_title, "Progress by title id ('' for the whole campaign).")
         .def_readonly("by_subplan", &PlanStatus::by_subplan, "Progress by sub-plan path, sub-plans' included ('' is the root's own).")
         .def_readonly("by_responsibility", &PlanStatus::by_responsibility, "field -> value -> Progress.")
+        .def_readonly("by_account", &PlanStatus::by_account, "Fund account -> AccountFunds ('' the general fund); empty without budgets.")
+        .def_readonly("over_budget", &PlanStatus::over_budget, "Budget lines paid past their amount, most overspent first.")
         .def("task", &PlanStatus::task, py::arg("id"), py::return_value_policy::copy, "The task with this id; NotFoundError.")
         .def("problem", &PlanStatus::problem, py::arg("id"), py::return_value_policy::copy, "The problem with this id; NotFoundError.")
         .def("to_frame", frame_method<PlanStatus>("civitas._frames", "status_to_frame"),
              "One row per task (index: task id), in plan order: state (name), due (`datetime.date`), planned_percent, "
-             "percent_complete, weight, days_late.")
+             "percent_complete, weight, days_late, budget, spent (yuan).")
         .def(
             "rollup_frame",
             [](const PlanStatus& self, const std::string& by) {
@@ -420,8 +504,12 @@ void register_plan(py::module_& m) {
             "One row per phase (`by=\"phase\"`), title (`\"title\"`), sub-plan (`\"subplan\"`) or value of a "
             "responsibility field (`by=\"department\"`, ...): tasks, due, done_on_time, on_time_rate, planned_value, "
             "earned_value, spi, spi_t, a count per task state, then the problems: problems_found, problems_closed, "
-            "problems_closed_on_time, problems_overdue, closure_rate. Sorted by on-time rate, then SPI, best first (as "
+            "problems_closed_on_time, problems_overdue, closure_rate, then the money (yuan): budget, budget_planned, "
+            "budget_earned, spent, spending_rate, cpi. Sorted by on-time rate, then SPI, best first (as "
             "circulars rank them). NotFoundError for a field the plan does not have.")
+        .def("funds_frame", frame_method<PlanStatus>("civitas._frames", "status_funds_frame"),
+             "One row per fund account (index: account, '' the general fund): budget and spent (yuan), spending_rate "
+             "(spent / budget, NaN without a budget).")
         .def("overdue_frame", frame_method<PlanStatus>("civitas._frames", "status_overdue_frame"),
              "The overdue list of a supervision circular, most days late first (index: task id): name, due, days_late "
              "(working days), percent_complete, then one column per responsibility field the overdue tasks name "

@@ -144,6 +144,9 @@ void register_report(py::module_& m) {
         .def_readonly("problems_open", &DepartmentRow::problems_open)
         .def_readonly("targets", &DepartmentRow::targets)
         .def_readonly("targets_short", &DepartmentRow::targets_short)
+        .def_readonly("budget", &DepartmentRow::budget, "Yuan budgeted for its tasks.")
+        .def_readonly("budget_earned", &DepartmentRow::budget_earned, "The work it has done, in yuan of budget (EV).")
+        .def_readonly("spent", &DepartmentRow::spent, "Yuan paid for its tasks by the report date.")
         .def(py::self == any_object)
         .def("__repr__", [](const DepartmentRow& d) { return "<civitas.DepartmentRow " + repr_string(d.name) + ">"; });
 
@@ -164,6 +167,9 @@ void register_report(py::module_& m) {
         .def_readonly("circular", &Report::circular,
                       "The supervision circular's ranking on the report date (CircularRow), best first, at most max_items rows.")
         .def_readonly("actions", &Report::actions, "The accountability steps the circular gives on the report date (CircularAction).")
+        .def_readonly("accounts", &Report::accounts, "Fund account -> AccountFunds ('' the general fund); empty without budgets.")
+        .def_readonly("over_budget", &Report::over_budget, "Budget lines paid past their amount (OverBudget), most overspent first, at most max_items.")
+        .def_readonly("over_budget_total", &Report::over_budget_total, "All budget lines paid past their amount.")
         .def(
             "render", [](const Report& r, const std::string& format) { return render(r, format_named(format)); },
             py::arg("format") = "text", "The report as text, markdown, html (one self-contained file) or json.")

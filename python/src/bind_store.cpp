@@ -1,4 +1,4 @@
-/// The campaign store: SubmissionStatus, TaskReport, ProblemUpdate, Submission, RejectedRecord,
+/// The campaign store: SubmissionStatus, TaskReport, ProblemUpdate, SpendingReport, Submission, RejectedRecord,
 /// ValueChange, ImportResult, SubmissionRecord, ObservationVersion and CampaignStore.
 
 #include "bindings.hpp"
@@ -45,16 +45,31 @@ void register_store(py::module_& m) {
         .def_readwrite("reported_on", &ProblemUpdate::reported_on, "When it was reported; None: the submission's day.")
         .def(py::self == any_object);
 
+    py::class_<SpendingReport>(m, "SpendingReport", "A department's report of money paid for a task out of one of its budget lines.")
+        .def(py::init([](std::string task, Date date, double amount, std::string account, std::string note, std::optional<Date> reported_on) {
+                 return SpendingReport{std::move(task), date, amount, std::move(account), std::move(note), reported_on};
+             }),
+             py::arg("task"), py::arg("date"), py::arg("amount"), py::kw_only(), py::arg("account") = "", py::arg("note") = "",
+             py::arg("reported_on") = py::none())
+        .def_readwrite("task", &SpendingReport::task, "The plan's (qualified) task id.")
+        .def_readwrite("date", &SpendingReport::date, "The day it was paid, on or before the report's day.")
+        .def_readwrite("amount", &SpendingReport::amount, "Yuan, not 0 (negative: a refund).")
+        .def_readwrite("account", &SpendingReport::account, "The account of the task's budget line it is paid from ('' the general fund).")
+        .def_readwrite("note", &SpendingReport::note, "Voucher or purpose ('' when none).")
+        .def_readwrite("reported_on", &SpendingReport::reported_on, "When it was reported; None: the submission's day.")
+        .def(py::self == any_object);
+
     py::class_<Submission>(m, "Submission", "One submission of a department: who, when, from which file, and its records.")
         .def(py::init([](std::string department, std::string unit, std::string submitted_by, Date submitted_at, std::string file,
                          std::string period, std::vector<Observation> observations, std::vector<TaskReport> tasks,
-                         std::vector<ProblemUpdate> problems) {
+                         std::vector<ProblemUpdate> problems, std::vector<SpendingReport> spending) {
                  return Submission{std::move(department), std::move(unit), std::move(submitted_by), submitted_at, std::move(file),
-                                   std::move(period), std::move(observations), std::move(tasks), std::move(problems)};
+                                   std::move(period), std::move(observations), std::move(tasks), std::move(problems), std::move(spending)};
              }),
              py::kw_only(), py::arg("department") = "", py::arg("unit") = "", py::arg("submitted_by") = "", py::arg("submitted_at"),
              py::arg("file") = "", py::arg("period") = "", py::arg("observations") = std::vector<Observation>(),
-             py::arg("tasks") = std::vector<TaskReport>(), py::arg("problems") = std::vector<ProblemUpdate>())
+             py::arg("tasks") = std::vector<TaskReport>(), py::arg("problems") = std::vector<ProblemUpdate>(),
+             py::arg("spending") = std::vector<SpendingReport>())
         .def_readwrite("department", &Submission::department, "Department id ('' for none).")
         .def_readwrite("unit", &Submission::unit, "Unit id it reports for ('' for several or none).")
         .def_readwrite("submitted_by", &Submission::submitted_by, "Who submitted it.")
@@ -63,7 +78,8 @@ void register_store(py::module_& m) {
         .def_readwrite("period", &Submission::period, "The period it reports on ('2026-03').")
         .def_readwrite("observations", &Submission::observations, "Values (Observation); recorded None: known on submitted_at.")
         .def_readwrite("tasks", &Submission::tasks, "Task progress reports (TaskReport).")
-        .def_readwrite("problems", &Submission::problems, "Problem rectification updates (ProblemUpdate).");
+        .def_readwrite("problems", &Submission::problems, "Problem rectification updates (ProblemUpdate).")
+        .def_readwrite("spending", &Submission::spending, "Money paid for tasks (SpendingReport).");
 
     py::class_<RejectedRecord> rejected_record(m, "RejectedRecord", "A record of a submission that was refused, and why.");
     rejected_record
@@ -89,6 +105,7 @@ void register_store(py::module_& m) {
         .def_readonly("observations", &ImportResult::observations, "Observations stored.")
         .def_readonly("task_reports", &ImportResult::task_reports, "Task reports stored.")
         .def_readonly("problem_updates", &ImportResult::problem_updates, "Problem updates stored.")
+        .def_readonly("spending_reports", &ImportResult::spending_reports, "Payments stored.")
         .def_readonly("new_values", &ImportResult::new_values, "Values where there was none (ValueChange).")
         .def_readonly("corrections", &ImportResult::corrections, "Values that replaced another (ValueChange, old and new).")
         .def_readonly("tasks_finished", &ImportResult::tasks_finished, "Tasks reported finished for the first time.")
@@ -112,6 +129,7 @@ void register_store(py::module_& m) {
         .def_readonly("observations", &SubmissionRecord::observations, "Observations it holds.")
         .def_readonly("task_reports", &SubmissionRecord::task_reports, "Task reports it holds.")
         .def_readonly("problem_updates", &SubmissionRecord::problem_updates, "Problem updates it holds.")
+        .def_readonly("spending_reports", &SubmissionRecord::spending_reports, "Payments it holds.")
         .def("__repr__", [](const SubmissionRecord& r) {
             return "SubmissionRecord(" + std::to_string(r.id) + ", " + repr_string(r.department) + ", by " + repr_string(r.submitted_by) +
                    " on " + to_iso(r.submitted_at) + ", " + to_string(r.status) + ")";
@@ -156,6 +174,7 @@ void register_store(py::module_& m) {
         .def("observations", &CampaignStore::observations, "The active submissions' observations as an ObservationStore (known_on works).")
         .def("task_reports", &CampaignStore::task_reports, "The active submissions' task reports, by report date.")
         .def("problem_updates", &CampaignStore::problem_updates, "The active submissions' problem updates, by report date.")
+        .def("spending_reports", &CampaignStore::spending_reports, "The active submissions' payments (SpendingReport), by report date.")
         .def("progress", &CampaignStore::progress, py::arg("plan"), py::arg("as_of") = py::none(),
              "The plan with the active reports of on or before as_of (all when None) applied.");
 

@@ -232,6 +232,8 @@ inline bool operator==(const FrameworkBatch& a, const FrameworkBatch& b) {
 [[nodiscard]] std::string repr_number(double value);
 /// repr() of a UTF-8 string as Python writes it: `'绿地率'`.
 [[nodiscard]] std::string repr_string(const std::string& value);
+/// repr() of a date as Python writes it: `datetime.date(2026, 3, 31)`; `None` for not-a-date.
+[[nodiscard]] std::string repr_date(const Date& date);
 
 /// `array` made read-only, as `array.flags.writeable = False` does: through numpy's C API, as
 /// pybind11's own Eigen casters do, since the attribute costs half a microsecond (numpy calls

@@ -15,7 +15,7 @@ namespace civitas {
 
 namespace {
 
-const char* const sheet_ids[] = {"cover", "indicators", "tasks", "problems"};
+const char* const sheet_ids[] = {"cover", "indicators", "tasks", "problems", "spending"};
 
 // The set's name without ".csv" and without a sheet id before it: "form" of "form.tasks.csv".
 std::filesystem::path stem_of(const std::filesystem::path& path) {

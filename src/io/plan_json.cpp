@@ -89,9 +89,32 @@ Dependency read_dependency(const Node& node, const std::string& file, std::set<s
     return d;
 }
 
+// "budget": 1200000 (one line from the general fund), or [{"account": "创建专户", "amount": 1200000}, ...].
+std::vector<BudgetLine> read_budget(const Node& node) {
+    if (node.value().is_number()) return {{"", node.number()}};
+    if (!node.value().is_array())
+        node.expected(Message("an amount in yuan or an array of {\"account\", \"amount\"}"_en, "金额（元）或 {\"account\", \"amount\"} 数组"_zh));
+    std::vector<BudgetLine> lines;
+    for (const Node& item : node.array()) {
+        item.require_object({"account", "amount"});
+        lines.push_back({item.text_or("account"), item.at("amount").number()});
+    }
+    return lines;
+}
+
+// "spending": [{"date": "2025-03-10", "amount": 300000, "account": "创建专户", "note": "..."}].
+std::vector<Spending> read_spending(const Node& node) {
+    std::vector<Spending> paid;
+    for (const Node& item : node.array()) {
+        item.require_object({"date", "amount", "account", "note"});
+        paid.push_back({read_date(item.at("date")), item.at("amount").number(), item.text_or("account"), item.prose_or("note")});
+    }
+    return paid;
+}
+
 Task read_task(const Node& node, const std::string& file, std::set<std::string>& shorthand) {
     node.require_object({"id", "name", "phase", "titles", "responsibility", "start", "due", "duration", "deadline", "milestone", "check",
-                         "weight", "indicators", "depends_on", "actual_start", "actual_finish", "percent_complete"});
+                         "weight", "indicators", "depends_on", "actual_start", "actual_finish", "percent_complete", "budget", "spending"});
     Task task;
     task.id = node.at("id").text();
     task.name = node.text_or("name");
@@ -119,6 +142,8 @@ Task read_task(const Node& node, const std::string& file, std::set<std::string>&
     task.actual_start = optional_date(node, "actual_start");
     task.actual_finish = optional_date(node, "actual_finish");
     task.percent_complete = node.number_or("percent_complete", 0.0);
+    if (node.has("budget")) task.budget = read_budget(node.at("budget"));
+    if (node.has("spending")) task.spending = read_spending(node.at("spending"));
     return task;
 }
 
@@ -297,6 +322,22 @@ Json task_json(const Task& task, const std::vector<std::string>& fields) {
     if (task.actual_start) j["actual_start"] = to_iso(*task.actual_start);
     if (task.actual_finish) j["actual_finish"] = to_iso(*task.actual_finish);
     if (task.percent_complete != 0.0) j["percent_complete"] = task.percent_complete;
+    if (task.budget.size() == 1 && task.budget[0].account.empty()) j["budget"] = task.budget[0].amount;
+    else if (!task.budget.empty()) {
+        Json lines = Json::array();
+        for (const BudgetLine& line : task.budget) lines.push_back({{"account", line.account}, {"amount", line.amount}});
+        j["budget"] = lines;
+    }
+    if (!task.spending.empty()) {
+        Json paid = Json::array();
+        for (const Spending& s : task.spending) {
+            Json one = {{"date", to_iso(s.date)}, {"amount", s.amount}};
+            if (!s.account.empty()) one["account"] = s.account;
+            if (!s.note.empty()) one["note"] = s.note;
+            paid.push_back(one);
+        }
+        j["spending"] = paid;
+    }
     return j;
 }
 

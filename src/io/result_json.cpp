@@ -59,7 +59,13 @@ Json progress_json(const Progress& p) {
                 {"problems", Json{{"found", p.problems.found},
                                   {"closed", p.problems.closed},
                                   {"closed_on_time", p.problems.closed_on_time},
-                                  {"overdue", p.problems.overdue}}}};
+                                  {"overdue", p.problems.overdue}}},
+                {"funds", Json{{"budget", p.budget},
+                               {"budget_planned", p.budget_planned},
+                               {"budget_earned", p.budget_earned},
+                               {"spent", p.spent},
+                               {"cpi", optional_json(p.cpi)},
+                               {"spending_rate", optional_json(p.spending_rate())}}}};
 }
 
 }  // namespace civitas::detail

@@ -32,8 +32,8 @@ bool operator==(const DelayImpact& a, const DelayImpact& b) {
 }
 
 bool operator==(const TaskStatus& a, const TaskStatus& b) {
-    return detail::same_members(std::tie(a.id, a.state, a.due, a.planned_percent, a.percent_complete, a.weight, a.days_late),
-                                std::tie(b.id, b.state, b.due, b.planned_percent, b.percent_complete, b.weight, b.days_late));
+    return detail::same_members(std::tie(a.id, a.state, a.due, a.planned_percent, a.percent_complete, a.weight, a.days_late, a.budget, a.spent),
+                                std::tie(b.id, b.state, b.due, b.planned_percent, b.percent_complete, b.weight, b.days_late, b.budget, b.spent));
 }
 
 bool operator==(const ProblemStatus& a, const ProblemStatus& b) {
@@ -48,9 +48,9 @@ bool operator==(const Rectification& a, const Rectification& b) {
 
 bool operator==(const Progress& a, const Progress& b) {
     return detail::same_members(std::tie(a.tasks, a.states, a.planned_value, a.earned_value, a.spi, a.spi_t, a.done_on_time,
-                                         a.due, a.problems),
+                                         a.due, a.problems, a.budget, a.budget_planned, a.budget_earned, a.spent, a.cpi),
                                 std::tie(b.tasks, b.states, b.planned_value, b.earned_value, b.spi, b.spi_t, b.done_on_time,
-                                         b.due, b.problems));
+                                         b.due, b.problems, b.budget, b.budget_planned, b.budget_earned, b.spent, b.cpi));
 }
 
 bool operator==(const OverdueTask& a, const OverdueTask& b) {
@@ -58,11 +58,20 @@ bool operator==(const OverdueTask& a, const OverdueTask& b) {
                                 std::tie(b.id, b.name, b.responsibility, b.due, b.days_late, b.percent_complete));
 }
 
+bool operator==(const AccountFunds& a, const AccountFunds& b) {
+    return detail::same_members(std::tie(a.budget, a.spent), std::tie(b.budget, b.spent));
+}
+
+bool operator==(const OverBudget& a, const OverBudget& b) {
+    return detail::same_members(std::tie(a.id, a.name, a.responsibility, a.account, a.budget, a.spent),
+                                std::tie(b.id, b.name, b.responsibility, b.account, b.budget, b.spent));
+}
+
 bool operator==(const PlanStatus& a, const PlanStatus& b) {
     return detail::same_members(std::tie(a.as_of, a.tasks, a.problems, a.overdue, a.overall, a.by_phase, a.by_title,
-                                         a.by_subplan, a.by_responsibility),
+                                         a.by_subplan, a.by_responsibility, a.by_account, a.over_budget),
                                 std::tie(b.as_of, b.tasks, b.problems, b.overdue, b.overall, b.by_phase, b.by_title,
-                                         b.by_subplan, b.by_responsibility));
+                                         b.by_subplan, b.by_responsibility, b.by_account, b.over_budget));
 }
 
 }  // namespace civitas

@@ -4,6 +4,8 @@
 #include <civitas/core/limits.hpp>
 #include <civitas/plan/plan.hpp>
 
+#include "plan/detail/funds.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -15,7 +17,8 @@ bool operator==(const Task& a, const Task& b) noexcept {
            a.responsibility == b.responsibility && a.start == b.start && a.due == b.due && a.duration == b.duration && a.deadline == b.deadline &&
            a.milestone == b.milestone &&
            a.check == b.check && a.weight == b.weight && a.indicators == b.indicators && a.depends_on == b.depends_on &&
-           a.actual_start == b.actual_start && a.actual_finish == b.actual_finish && a.percent_complete == b.percent_complete;
+           a.actual_start == b.actual_start && a.actual_finish == b.actual_finish && a.percent_complete == b.percent_complete &&
+           a.budget == b.budget && a.spending == b.spending;
 }
 
 bool operator==(const Problem& a, const Problem& b) noexcept {
@@ -139,6 +142,24 @@ public:
                 fail(path + ".actual_finish", Message("{0} is before the actual start {1}; expected a finish on or after the start"_en,
                                                       "{0} 早于实际开始日期 {1}；实际完成日期应不早于实际开始日期"_zh,
                                                       {to_iso(*task.actual_finish), to_iso(*task.actual_start)}));
+        }
+        check_funds(task, path, owner);
+    }
+
+    // Budget lines on distinct accounts; each payment from one of them (专款专用).
+    static void check_funds(const Task& task, const std::string& path, const Message& owner) {
+        std::set<std::string> accounts;
+        for (std::size_t k = 0; k < task.budget.size(); ++k) {
+            const std::string at = path + ".budget[" + std::to_string(k) + "]";
+            if (auto fault = detail::budget_fault(task.budget[k], owner)) fail(at + "." + fault->field, std::move(fault->message));
+            if (!accounts.insert(task.budget[k].account).second)
+                fail(at + ".account", Message("account '{0}' has two budget lines in {1}; expected one line per account"_en,
+                                              "{1} 中账户 '{0}' 有两个预算行；每个账户应只有一个预算行"_zh, {task.budget[k].account, owner}));
+        }
+        for (std::size_t k = 0; k < task.spending.size(); ++k) {
+            const std::string at = path + ".spending[" + std::to_string(k) + "]";
+            check_date(task.spending[k].date, at + ".date");
+            if (auto fault = detail::spending_fault(task, task.spending[k], owner)) fail(at + "." + fault->field, std::move(fault->message));
         }
     }
 

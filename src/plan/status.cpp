@@ -16,6 +16,16 @@ std::optional<double> Progress::on_time_rate() const {
     return static_cast<double>(done_on_time) / due;
 }
 
+std::optional<double> Progress::spending_rate() const {
+    if (budget <= 0) return std::nullopt;
+    return spent / budget;
+}
+
+std::optional<double> AccountFunds::spending_rate() const {
+    if (budget <= 0) return std::nullopt;
+    return spent / budget;
+}
+
 const TaskStatus& PlanStatus::task(const std::string& id) const {
     for (const TaskStatus& t : tasks)
         if (t.id == id) return t;
@@ -52,6 +62,10 @@ void add_to(Progress& p, const TaskStatus& t, bool is_due, bool on_time) {
     p.earned_value += t.weight * t.percent_complete / 100.0;
     p.due += is_due;
     p.done_on_time += is_due && on_time;
+    p.budget += t.budget;
+    p.budget_planned += t.budget * t.planned_percent / 100.0;
+    p.budget_earned += t.budget * t.percent_complete / 100.0;
+    p.spent += t.spent;
 }
 
 void add_to(Curve& c, const Span& s, double weight) {
@@ -72,6 +86,7 @@ void add_to(Curve& c, const Span& s, double weight) {
 // `elapsed` is the number of working days from the plan's first to the status date.
 void finish(Progress& p, Curve& c, int elapsed) {
     p.spi = p.planned_value > 0 ? std::optional<double>(p.earned_value / p.planned_value) : std::nullopt;
+    p.cpi = p.spent > 0 ? std::optional<double>(p.budget_earned / p.spent) : std::nullopt;
     // One change per day, summed in the order the tasks were counted.
     std::stable_sort(c.changes.begin(), c.changes.end(), [](const Curve::Change& a, const Curve::Change& b) { return a.day < b.day; });
     std::vector<Curve::Change> days;
@@ -175,6 +190,23 @@ void add_to(Rectification& r, const ProblemStatus& p) {
     r.overdue += p.state == ProblemState::overdue;
 }
 
+// A task's budget and what was paid for it by the date, into its status and the plan's accounts;
+// a line paid past its amount by more than half a fen (sums of decimals are not exact) is over budget.
+void count_funds(const Task& task, Date as_of, TaskStatus& t, PlanStatus& out) {
+    if (task.budget.empty()) return;
+    for (const BudgetLine& line : task.budget) {
+        double paid = 0;
+        for (const Spending& s : task.spending)
+            if (s.account == line.account && s.date <= as_of) paid += s.amount;
+        t.budget += line.amount;
+        t.spent += paid;
+        AccountFunds& account = out.by_account[line.account];
+        account.budget += line.amount;
+        account.spent += paid;
+        if (paid - line.amount > 0.005) out.over_budget.push_back({task.id, task.name, task.responsibility, line.account, line.amount, paid});
+    }
+}
+
 // The groups of the sub-plan at `path` and of every sub-plan above it ("a/b": "a/b", "a").
 template <class Visit>
 void for_each_subplan_level(const std::string& path, Visit&& visit) {
@@ -209,6 +241,8 @@ std::string to_string(const PlanStatus& status) {
     if (p.problems.found > 0)
         text += "; " + std::to_string(p.problems.found) + " problems, " + std::to_string(p.problems.closed) + " closed, " +
                 std::to_string(p.problems.overdue) + " overdue";
+    if (p.budget > 0 || p.spent != 0)
+        text += "; spent " + detail::format_number(p.spent) + " of " + detail::format_number(p.budget) + " yuan, CPI " + ratio(p.cpi);
     return text + ")";
 }
 
@@ -276,6 +310,7 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         if (done && task.actual_finish && *task.actual_finish > t.due)
             t.days_late = days.on_or_before(*task.actual_finish) - due_day;
         if (t.state == TaskState::overdue) overdue.push_back(i);
+        count_funds(task, as_of, t, out);
 
         const bool is_due = t.due <= as_of;
         const bool on_time = done && t.days_late == 0;
@@ -322,6 +357,8 @@ PlanStatus status(const Plan& plan, const WorkCalendar& calendar, Date as_of, co
         out.problems.push_back(std::move(p));
     }
 
+    std::stable_sort(out.over_budget.begin(), out.over_budget.end(),
+                     [](const OverBudget& a, const OverBudget& b) { return a.spent - a.budget > b.spent - b.budget; });
     std::stable_sort(overdue.begin(), overdue.end(), [&](std::size_t a, std::size_t b) { return out.tasks[a].days_late > out.tasks[b].days_late; });
     out.overdue.reserve(overdue.size());
     for (const std::size_t i : overdue)

@@ -316,6 +316,9 @@ std::vector<DepartmentRow> department_rows(const Campaign& campaign, const Readi
                 r.done_on_time = progress.done_on_time;
                 r.problems = progress.problems.found;
                 r.problems_open = progress.problems.found - progress.problems.closed;
+                r.budget = progress.budget;
+                r.budget_earned = progress.budget_earned;
+                r.spent = progress.spent;
             }
         for (const OverdueTask& late : ready.plan->overdue) {
             const auto department = late.responsibility.find("department");
@@ -397,14 +400,15 @@ bool operator==(const DepartmentRow& a, const DepartmentRow& b) noexcept {
     return a.name == b.name && a.leader == b.leader && a.tasks == b.tasks && a.done == b.done && a.due == b.due &&
            a.done_on_time == b.done_on_time && a.overdue == b.overdue && a.most_days_late == b.most_days_late &&
            a.problems == b.problems && a.problems_open == b.problems_open && a.targets == b.targets &&
-           a.targets_short == b.targets_short;
+           a.targets_short == b.targets_short && a.budget == b.budget && a.budget_earned == b.budget_earned && a.spent == b.spent;
 }
 
 bool operator==(const Report& a, const Report& b) noexcept {
     return a.campaign == b.campaign && a.name == b.name && a.as_of == b.as_of && a.known_on == b.known_on &&
            a.language == b.language && a.titles == b.titles && a.departments == b.departments && a.plan == b.plan &&
            a.rejected_observations == b.rejected_observations && a.next_events == b.next_events && a.unit_names == b.unit_names &&
-           a.department_names == b.department_names && a.gaps == b.gaps && a.circular == b.circular && a.actions == b.actions;
+           a.department_names == b.department_names && a.gaps == b.gaps && a.circular == b.circular && a.actions == b.actions &&
+           a.accounts == b.accounts && a.over_budget == b.over_budget && a.over_budget_total == b.over_budget_total;
 }
 
 Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& options) {
@@ -420,7 +424,13 @@ Report build_report(const Campaign& campaign, Date as_of, const ReportOptions& o
     report.as_of = as_of;
     report.known_on = options.readiness.known_on;
     report.language = detail::report_language(spec, options.language);
-    if (ready.plan) report.plan = ready.plan->overall;
+    if (ready.plan) {
+        report.plan = ready.plan->overall;
+        report.accounts = ready.plan->by_account;
+        report.over_budget_total = static_cast<int>(ready.plan->over_budget.size());
+        report.over_budget.assign(ready.plan->over_budget.begin(),
+                                  ready.plan->over_budget.begin() + std::min<std::ptrdiff_t>(options.max_items, report.over_budget_total));
+    }
     report.rejected_observations = static_cast<int>(campaign.rejected_observations().size());
     const std::size_t top = top_unit(spec);
     for (const CampaignUnit& unit : spec.units) report.unit_names[unit.id] = unit.name.empty() ? unit.id : unit.name;

@@ -25,6 +25,10 @@ std::string format_date(Language language, Date date) {
     return std::to_string(ymd.year) + "年" + std::to_string(ymd.month) + "月" + std::to_string(ymd.day) + "日";
 }
 
+std::string format_money(Language language, double yuan) {
+    return language == Language::zh ? format_value(language, yuan / 1e4, 2) : format_value(language, yuan, 2);
+}
+
 std::string format_value(Language language, double value, int decimals) {
     std::string text = format_fixed(value, decimals);
     if (language != Language::en || !std::isfinite(value)) return text;

@@ -446,6 +446,56 @@ void circular_section(Page& page, const Report& report) {
     page.blocks.emplace_back(Paragraph{words::circular_section_note.text(language), Tone::muted});
 }
 
+// Money: the totals, each account, each department with a budget, and the lines overspent.
+Page funds(const Report& report) {
+    const Language language = report.language;
+    Page page;
+    page.title = words::funds_page.text(language);
+    const auto money = [&](double yuan, Tone tone = Tone::plain) { return number(format_money(language, yuan), tone); };
+    const auto rate = [&](double part, double whole) {
+        return whole > 0 ? number(format_value(language, 100.0 * part / whole, 1) + "%") : text("—", Tone::muted);
+    };
+    const Progress& all = *report.plan;
+    page.blocks.emplace_back(Paragraph{
+        words::funds_total(format_money(language, all.budget), format_money(language, all.spent),
+                           all.spending_rate() ? format_value(language, 100.0 * *all.spending_rate(), 1) + "%" : std::string("—"),
+                           format_money(language, all.budget_earned), all.cpi ? format_value(language, *all.cpi, 2) : std::string("—"))
+            .text(language),
+        all.cpi && *all.cpi < 1 ? Tone::amber : Tone::plain});
+    Table accounts;
+    accounts.header = texts(language, {words::account, words::budget, words::spent, words::spending_rate});
+    for (const auto& [account, funds] : report.accounts)
+        accounts.rows.push_back({text(account.empty() ? words::general_fund.text(language) : account), money(funds.budget),
+                                 money(funds.spent, funds.spent > funds.budget ? Tone::red : Tone::plain), rate(funds.spent, funds.budget)});
+    page.blocks.emplace_back(std::move(accounts));
+    Table departments;
+    departments.header = texts(language, {words::department, words::budget, words::spent, words::spending_rate, words::work_done, words::cpi});
+    for (const DepartmentRow& d : report.departments) {
+        if (d.budget <= 0 && d.spent == 0) continue;
+        const bool costly = d.spent > 0 && d.budget_earned < d.spent;
+        departments.rows.push_back({text(d.name), money(d.budget), money(d.spent), rate(d.spent, d.budget), money(d.budget_earned),
+                                    d.spent > 0 ? number(format_value(language, d.budget_earned / d.spent, 2), costly ? Tone::amber : Tone::plain)
+                                                : text("—", Tone::muted)});
+    }
+    page.blocks.emplace_back(std::move(departments));
+    if (!report.over_budget.empty()) {
+        page.blocks.emplace_back(Heading{words::over_budget_heading.text(language)});
+        Table over;
+        over.header = texts(language, {words::task, words::department, words::account, words::budget, words::spent, words::overspent});
+        for (const OverBudget& o : report.over_budget) {
+            const auto department = o.responsibility.find("department");
+            over.rows.push_back({text(o.name.empty() ? o.id : o.name),
+                                 text(department == o.responsibility.end() ? "—" : department->second),
+                                 text(o.account.empty() ? words::general_fund.text(language) : o.account), money(o.budget), money(o.spent),
+                                 money(o.spent - o.budget, Tone::red)});
+        }
+        over.note = shown(language, static_cast<int>(report.over_budget.size()), report.over_budget_total);
+        page.blocks.emplace_back(std::move(over));
+    }
+    page.blocks.emplace_back(Paragraph{words::funds_note.text(language), Tone::muted});
+    return page;
+}
+
 Page departments(const Report& report) {
     const Language language = report.language;
     Page page;
@@ -491,6 +541,7 @@ Document layout(const Report& report) {
     document.pages.push_back(overview(report));
     for (const TitleReport& t : report.titles) document.pages.push_back(title_page(report, t));
     document.pages.push_back(departments(report));
+    if (report.plan && !report.accounts.empty()) document.pages.push_back(funds(report));
     return document;
 }
 

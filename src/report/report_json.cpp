@@ -150,7 +150,24 @@ Json department_json(const DepartmentRow& d) {
                 {"due", d.due},             {"done_on_time", d.done_on_time},
                 {"overdue", d.overdue},     {"most_days_late", d.most_days_late},
                 {"problems", d.problems},   {"problems_open", d.problems_open},
-                {"targets", d.targets},     {"targets_short", d.targets_short}};
+                {"targets", d.targets},     {"targets_short", d.targets_short},
+                {"budget", d.budget},       {"budget_earned", d.budget_earned},
+                {"spent", d.spent}};
+}
+
+Json accounts_json(const std::map<std::string, AccountFunds>& accounts) {
+    Json j = Json::object();
+    for (const auto& [account, funds] : accounts)
+        j[account] = Json{{"budget", funds.budget}, {"spent", funds.spent}, {"spending_rate", optional_json(funds.spending_rate())}};
+    return j;
+}
+
+Json over_budget_json(const std::vector<OverBudget>& lines) {
+    Json j = Json::array();
+    for (const OverBudget& o : lines)
+        j.push_back(Json{{"id", o.id}, {"name", o.name}, {"responsibility", o.responsibility}, {"account", o.account},
+                         {"budget", o.budget}, {"spent", o.spent}});
+    return j;
 }
 
 }  // namespace
@@ -178,7 +195,10 @@ std::string render_json(const Report& report) {
                         {"unit_names", names_json(report.unit_names)},
                         {"department_names", names_json(report.department_names)},
                         {"circular", circular_rows_json(report.circular)},
-                        {"actions", circular_actions_json(report.actions)}};
+                        {"actions", circular_actions_json(report.actions)},
+                        {"accounts", accounts_json(report.accounts)},
+                        {"over_budget", over_budget_json(report.over_budget)},
+                        {"over_budget_total", report.over_budget_total}};
     // Names are UTF-8 as the readers check; a campaign built in code may hold other bytes, which
     // become U+FFFD rather than an exception.
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

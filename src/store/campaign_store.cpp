@@ -4,6 +4,7 @@
 #include <civitas/store/campaign_store.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "plan/detail/funds.hpp"
 #include "store/detail/schema.hpp"
 
 #include <sqlite3.h>
@@ -285,6 +286,26 @@ std::optional<Message> check_problem(const Campaign& campaign, const ProblemUpda
     return std::nullopt;
 }
 
+std::optional<Message> check_spending(const Campaign& campaign, const SpendingReport& report, Date reported_on) {
+    const Message owner("task \"{0}\""_en, "任务 \"{0}\""_zh, {report.task});
+    const Message unknown("task \"{0}\" is not in the campaign's plan; expected a task id of its plan"_en,
+                          "任务 \"{0}\" 不在本活动的工作计划中；应为计划中的任务 id"_zh, {report.task});
+    if (!campaign.plan()) return unknown;
+    std::size_t index = 0;
+    try {
+        index = campaign.plan()->task_index(report.task);
+    } catch (const NotFoundError&) {
+        return unknown;
+    }
+    if (report.date.is_special() || report.date > reported_on)
+        return Message("task \"{0}\": paid on {1}, after the report's date {2}; expected a day on or before it"_en,
+                       "任务 \"{0}\"：支出日期 {1} 晚于报告日期 {2}；应不晚于报告日期"_zh,
+                       {report.task, report.date.is_special() ? std::string("?") : to_iso(report.date), to_iso(reported_on)});
+    const Spending paid{report.date, report.amount, report.account, report.note};
+    if (auto fault = detail::spending_fault(campaign.plan()->tasks()[index], paid, owner)) return std::move(fault->message);
+    return std::nullopt;
+}
+
 // "observations[3] (east, coverage, 2025-06-30)": the record and what it is about.
 std::string observation_record(std::size_t k, const Observation& o) {
     return "observations[" + std::to_string(k) + "] (" + o.unit + ", " + o.indicator + ", " +
@@ -308,7 +329,7 @@ ImportResult CampaignStore::import_submission(const Campaign& campaign, const Su
     // Every record is checked before anything is written.
     ImportResult result;
     std::vector<bool> keep_observation(submission.observations.size()), keep_task(submission.tasks.size()),
-        keep_problem(submission.problems.size());
+        keep_problem(submission.problems.size()), keep_spending(submission.spending.size());
     const auto reject = [&](const std::string& record, Message message) {
         if (!options.partial) {
             const std::string where = submission.file.empty() ? record : submission.file + ": " + record;
@@ -333,6 +354,12 @@ ImportResult CampaignStore::import_submission(const Campaign& campaign, const Su
             reject("problems[" + std::to_string(k) + "]", std::move(*problem));
         else
             keep_problem[k] = true;
+    }
+    for (std::size_t k = 0; k < submission.spending.size(); ++k) {
+        if (auto problem = check_spending(campaign, submission.spending[k], submission.spending[k].reported_on.value_or(submission.submitted_at)))
+            reject("spending[" + std::to_string(k) + "]", std::move(*problem));
+        else
+            keep_spending[k] = true;
     }
 
     const std::lock_guard lock(impl_->mutex);
@@ -407,6 +434,17 @@ ImportResult CampaignStore::import_submission(const Campaign& campaign, const Su
             ++result.problem_updates;
             if (p.closed && !before) result.problems_closed.push_back(p.problem);
         }
+
+        Statement pay(db, file, "INSERT INTO spending (submission, task, date, amount, account, note, reported_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        for (std::size_t k = 0; k < submission.spending.size(); ++k) {
+            if (!keep_spending[k]) continue;
+            const SpendingReport& s = submission.spending[k];
+            pay.reset();
+            pay.bind(0, result.submission).bind(1, s.task).bind(2, to_iso(s.date)).bind(3, s.amount).bind(4, s.account).bind(5, s.note)
+                .bind(6, to_iso(s.reported_on.value_or(submission.submitted_at)));
+            pay.step();
+            ++result.spending_reports;
+        }
         return result;
     });
 }
@@ -416,7 +454,8 @@ namespace {
 constexpr const char* submission_columns =
     "SELECT id, department, unit, submitted_by, submitted_at, file, period, status, withdrawn_by, withdrawn_at, "
     "(SELECT COUNT(*) FROM observations WHERE submission = s.id), (SELECT COUNT(*) FROM task_reports WHERE submission = s.id), "
-    "(SELECT COUNT(*) FROM problem_updates WHERE submission = s.id) FROM submissions s ";
+    "(SELECT COUNT(*) FROM problem_updates WHERE submission = s.id), (SELECT COUNT(*) FROM spending WHERE submission = s.id) "
+    "FROM submissions s ";
 
 SubmissionRecord submission_of(const Statement& row) {
     SubmissionRecord r;
@@ -433,6 +472,7 @@ SubmissionRecord submission_of(const Statement& row) {
     r.observations = static_cast<std::size_t>(row.integer(10));
     r.task_reports = static_cast<std::size_t>(row.integer(11));
     r.problem_updates = static_cast<std::size_t>(row.integer(12));
+    r.spending_reports = static_cast<std::size_t>(row.integer(13));
     return r;
 }
 
@@ -556,6 +596,17 @@ std::vector<ProblemUpdate> CampaignStore::problem_updates() const {
     return updates;
 }
 
+std::vector<SpendingReport> CampaignStore::spending_reports() const {
+    const std::lock_guard lock(impl_->mutex);
+    if (impl_->blank) return {};
+    Statement query(impl_->db, impl_->file,
+                    "SELECT p.task, p.date, p.amount, p.account, p.note, p.reported_on FROM spending p "
+                    "JOIN submissions s ON s.id = p.submission WHERE s.status = 'active' ORDER BY p.reported_on, p.submission, p.id");
+    std::vector<SpendingReport> payments;
+    while (query.step()) payments.push_back({query.text(0), query.date(1), query.real(2), query.text(3), query.text(4), query.date(5)});
+    return payments;
+}
+
 namespace {
 
 // The plan spec's task or problem with a qualified id ("chengguan/school-3/t1"), or nullptr.
@@ -594,6 +645,13 @@ Plan CampaignStore::progress(const Plan& plan, std::optional<Date> as_of) const 
         if (as_of && *update.reported_on > *as_of) continue;
         Problem* problem = find_qualified(spec, update.problem, &PlanSpec::problems);
         if (problem != nullptr && update.closed) problem->closed = update.closed;
+    }
+    for (const SpendingReport& paid : spending_reports()) {
+        if (as_of && *paid.reported_on > *as_of) continue;
+        Task* task = find_qualified(spec, paid.task, &PlanSpec::tasks);
+        const auto budgeted = [&](const BudgetLine& line) { return line.account == paid.account; };
+        if (task == nullptr || std::none_of(task->budget.begin(), task->budget.end(), budgeted)) continue;
+        task->spending.push_back({paid.date, paid.amount, paid.account, paid.note});
     }
     return Plan(std::move(spec));
 }

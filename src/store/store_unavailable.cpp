@@ -38,6 +38,7 @@ std::vector<ObservationVersion> CampaignStore::history(const std::string&, const
 ObservationStore CampaignStore::observations() const { unavailable(impl_->path.string()); }
 std::vector<TaskReport> CampaignStore::task_reports() const { unavailable(impl_->path.string()); }
 std::vector<ProblemUpdate> CampaignStore::problem_updates() const { unavailable(impl_->path.string()); }
+std::vector<SpendingReport> CampaignStore::spending_reports() const { unavailable(impl_->path.string()); }
 Plan CampaignStore::progress(const Plan&, std::optional<Date>) const { unavailable(impl_->path.string()); }
 
 }  // namespace civitas

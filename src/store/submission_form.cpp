@@ -5,6 +5,7 @@
 #include <civitas/store/submission_form.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "plan/detail/funds.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -81,8 +82,22 @@ const SheetLayout& problems_layout() {
     return layout;
 }
 
+const SheetLayout& spending_layout() {
+    static const SheetLayout layout{"spending", Message("Spending"_en, "经费支出"_zh),
+                                    {{"task", Message("Task id"_en, "任务代码"_zh), CellKind::label},
+                                     {"task_name", Message("Task"_en, "任务"_zh), CellKind::label},
+                                     {"account", Message("Account"_en, "资金账户"_zh), CellKind::label},
+                                     {"budget", Message("Budget (yuan)"_en, "预算（元）"_zh), CellKind::label},
+                                     {"spent", Message("Spent so far (yuan)"_en, "累计已支出（元）"_zh), CellKind::label},
+                                     {"amount", Message("Paid this period (yuan)"_en, "本期支出（元）"_zh), CellKind::number},
+                                     {"date", Message("Date paid"_en, "支出日期"_zh), CellKind::date},
+                                     {"note", Message("Voucher or purpose"_en, "凭证或用途"_zh), CellKind::text}}};
+    return layout;
+}
+
 const std::vector<const SheetLayout*>& layouts() {
-    static const std::vector<const SheetLayout*> all{&cover_layout(), &indicators_layout(), &tasks_layout(), &problems_layout()};
+    static const std::vector<const SheetLayout*> all{&cover_layout(), &indicators_layout(), &tasks_layout(), &problems_layout(),
+                                                     &spending_layout()};
     return all;
 }
 
@@ -242,6 +257,7 @@ SubmissionForm make_form(const Campaign& campaign, const std::string& department
 
     FormSheet tasks = empty_sheet(tasks_layout(), language);
     FormSheet problems = empty_sheet(problems_layout(), language);
+    FormSheet spending = empty_sheet(spending_layout(), language);
     if (campaign.plan()) {
         const std::size_t percent_column = column_of(tasks_layout(), "percent_complete");
         for (const Task& task : campaign.plan()->tasks()) {
@@ -261,9 +277,25 @@ SubmissionForm make_form(const Campaign& campaign, const std::string& department
             problems.cells.push_back({problem.id, problem.description, problem.source, to_iso(problem.found), to_iso(problem.deadline), "", ""});
             problems.rules.push_back(row_rules(problems_layout()));
         }
+        // A row per budget line of the department's tasks, finished or not (bills come after the work).
+        const std::size_t amount_column = column_of(spending_layout(), "amount");
+        for (const Task& task : campaign.plan()->tasks()) {
+            if (task.budget.empty() || campaign.responsible_department(task.responsibility) != &department) continue;
+            for (const BudgetLine& line : task.budget) {
+                double paid = 0;
+                for (const Spending& s : task.spending)
+                    if (s.account == line.account && s.date <= as_of) paid += s.amount;
+                spending.cells.push_back({task.id, task.name, line.account, format_number(line.amount), format_number(paid), "", "", ""});
+                std::vector<CellRule> rules = row_rules(spending_layout());
+                rules[amount_column].low = -detail::max_amount;
+                rules[amount_column].high = detail::max_amount;
+                spending.rules.push_back(std::move(rules));
+            }
+        }
     }
     form.sheets.push_back(std::move(tasks));
     form.sheets.push_back(std::move(problems));
+    form.sheets.push_back(std::move(spending));
     return form;
 }
 
@@ -455,7 +487,7 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
     submission.submitted_by = cover["submitted_by"];
     if (const auto* d = &department_of(campaign, form.department); !d->unit.empty()) submission.unit = d->unit;
     const std::optional<Date> period_end = form.period.empty() ? std::nullopt : std::optional<Date>(last_day_of(form.period));
-    std::vector<Message> observation_places, task_places, problem_places;
+    std::vector<Message> observation_places, task_places, problem_places, spending_places;
 
     for (std::size_t s = 1; s < form.sheets.size(); ++s) {
         const FormSheet& expected = form.sheets[s];
@@ -466,7 +498,7 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
         check_headings(sheet, layout);
         const Places places(sheet, sheet.rows.front());
         // The form's rows by their ids: the key columns before the first input.
-        std::size_t keys = expected.id == "indicators" ? 2 : 1;
+        std::size_t keys = expected.id == "indicators" || expected.id == "spending" ? 2 : 1;
         std::map<std::vector<std::string>, std::size_t> rows;
         for (std::size_t r = 0; r < expected.cells.size(); ++r) {
             std::vector<std::string> key;
@@ -550,6 +582,29 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
                 if (finish) report.actual_finish = finish->date;
                 submission.tasks.push_back(std::move(report));
                 task_places.push_back(where);
+            } else if (expected.id == "spending") {
+                const Parsed* amount = input("amount");
+                if (amount == nullptr) continue;  // a date or note alone says nothing
+                const Parsed* date = input("date");
+                const std::optional<Date> day = date ? date->date : period_end;
+                if (!day) {
+                    refuse_cell("date", Message("the payment has no date and the form no period; expected the day it was paid"_en,
+                                                "支出没有日期，模板也没有填报期；应填写支出日期"_zh));
+                    continue;
+                }
+                if (period_end && *day > *period_end) {
+                    refuse_cell("date", Message("{0} is after the period {1}; expected a day on or before {2}"_en,
+                                                "{0} 晚于填报期 {1}；应不晚于 {2}"_zh, {to_iso(*day), form.period, to_iso(*period_end)}));
+                    continue;
+                }
+                SpendingReport paid;
+                paid.task = key[0];
+                paid.account = key[1];
+                paid.date = *day;
+                paid.amount = *amount->number;
+                paid.note = texts.count("note") != 0 ? texts["note"] : std::string();
+                submission.spending.push_back(std::move(paid));
+                spending_places.push_back(where);
             } else {
                 const Parsed* closed = input("closed");
                 const Date found_on = parse_date(expected.cells[at->second][column_of(layout, "found")], "found");
@@ -570,6 +625,7 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
     reading.places = std::move(observation_places);
     reading.places.insert(reading.places.end(), task_places.begin(), task_places.end());
     reading.places.insert(reading.places.end(), problem_places.begin(), problem_places.end());
+    reading.places.insert(reading.places.end(), spending_places.begin(), spending_places.end());
     return reading;
 }
 
@@ -579,7 +635,8 @@ namespace {
 std::optional<Message> place_of(const FormReading& reading, const std::string& record) {
     const std::pair<const char*, std::size_t> kinds[] = {
         {"observations[", 0}, {"tasks[", reading.submission.observations.size()},
-        {"problems[", reading.submission.observations.size() + reading.submission.tasks.size()}};
+        {"problems[", reading.submission.observations.size() + reading.submission.tasks.size()},
+        {"spending[", reading.submission.observations.size() + reading.submission.tasks.size() + reading.submission.problems.size()}};
     for (const auto& [prefix, offset] : kinds) {
         const std::size_t at = record.find(prefix);
         if (at == std::string::npos) continue;

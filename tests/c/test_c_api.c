@@ -447,7 +447,7 @@ static void test_office(void) {
     snprintf(path, sizeof path, "%s/good.csv", folder);
     CHECK(civitas_store_import(campaign, path, "王伟", "2026-03-03", 0, "en", &changed, &error) == CIVITAS_OK);
     CHECK(changed != NULL && strcmp(changed, "submission 1: 1 observations (1 new, 0 corrections), 0 task reports (0 finished), "
-                                             "0 problem updates (0 closed), 0 records rejected") == 0);
+                                             "0 problem updates (0 closed), 0 payments, 0 records rejected") == 0);
     civitas_free(changed);
     /* A value outside its bounds refuses the whole file; partial takes the rest. */
     snprintf(path, sizeof path, "%s/bad.csv", folder);

@@ -72,7 +72,7 @@ def fill(path: Path, sheet: str, key: str, heading: str, value: object) -> None:
 def test_the_workbook_locks_labels_and_validates_inputs(campaign_file: Path, tmp_path: Path) -> None:
     [path] = civitas.write_template(campaign_file, "gardens", tmp_path / "gardens.xlsx", period="2026-03")
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["填报说明", "指标", "任务", "问题整改"]
+    assert workbook.sheetnames == ["填报说明", "指标", "任务", "问题整改", "经费支出"]
     ws = workbook["指标"]
     assert [c.value for c in ws[1]][:4] == ["单位代码", "单位", "指标代码", "指标"]
     assert [c.value for c in ws[2]][:9] == ["city", "示例市", "built_up_green_coverage", "建成区绿化覆盖率", "%", ">= 36", "40", None, None]
@@ -87,7 +87,7 @@ def test_the_workbook_locks_labels_and_validates_inputs(campaign_file: Path, tmp
     assert (funds.type, funds.formula1) == ("list", '"是,否"')
     assert workbook["填报说明"].column_dimensions["A"].hidden
     english = civitas.write_template(campaign_file, "gardens", tmp_path / "en.xlsx", period="2026-03", language="en")[0]
-    assert openpyxl.load_workbook(english).sheetnames == ["Cover", "Indicators", "Tasks", "Problems"]
+    assert openpyxl.load_workbook(english).sheetnames == ["Cover", "Indicators", "Tasks", "Problems", "Spending"]
 
 
 def test_a_filled_workbook_is_imported_with_its_provenance(campaign_file: Path, tmp_path: Path) -> None:
@@ -138,7 +138,8 @@ def test_a_file_that_is_no_workbook_is_a_parse_error(campaign_file: Path, tmp_pa
 
 def test_csv_forms_for_systems_without_xlsx(campaign_file: Path, tmp_path: Path) -> None:
     files = civitas.write_template(campaign_file, "gardens", tmp_path / "gardens.csv", period="2026-03")
-    assert [f.name for f in files] == ["gardens.cover.csv", "gardens.indicators.csv", "gardens.tasks.csv", "gardens.problems.csv"]
+    assert [f.name for f in files] == ["gardens.cover.csv", "gardens.indicators.csv", "gardens.tasks.csv", "gardens.problems.csv",
+                                      "gardens.spending.csv"]
     tasks = files[2].read_text(encoding="utf-8-sig").replace("trees,行道树补植,2026-01-05,2026-06-30,0,,,", "trees,行道树补植,2026-01-05,2026-06-30,0,40,2026-02-01,")
     files[2].write_text(tasks, encoding="utf-8-sig")
     reading = civitas.read_submission(campaign_file, files[2])

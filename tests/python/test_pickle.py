@@ -137,7 +137,8 @@ def store_results(folder: Path) -> list[object]:
     first = civitas.Submission(
         department="ecology", unit="chengguan", submitted_by="王伟", submitted_at=datetime.date(2026, 3, 3), file="ecology.xlsx",
         period="2026-02", observations=[observation(83.4)], tasks=[civitas.TaskReport("volunteers", percent_complete=45)],
-        problems=[civitas.ProblemUpdate("residual_boilers", closed=datetime.date(2026, 2, 26), note="已完成煤改气")])
+        problems=[civitas.ProblemUpdate("residual_boilers", closed=datetime.date(2026, 2, 26), note="已完成煤改气")],
+        spending=[civitas.SpendingReport("volunteers", datetime.date(2026, 2, 20), 30000, account="创建专户", note="志愿服务站点物资")])
     correction = civitas.Submission(department="ecology", submitted_by="李娜", submitted_at=datetime.date(2026, 3, 9),
                                     observations=[observation(84.1), observation(130.0)])
     results = [first, store.import_submission(campaign, first), store.import_submission(campaign, correction, partial=True)]
@@ -149,7 +150,7 @@ def store_results(folder: Path) -> list[object]:
     rows[2][1][5] = "50"
     sheets = [civitas.FilledSheet(sheet.name, "gardens.xlsx", r) for sheet, r in zip(form.sheets, rows)]
     reading = civitas.read_submission_form(campaign, sheets, "gardens.xlsx")
-    return [*results, store.submissions(), store.history("chengguan", share), form, sheets, reading]
+    return [*results, store.submissions(), store.history("chengguan", share), store.spending_reports(), form, sheets, reading]
 
 
 def build_samples() -> dict[str, list[object]]:

@@ -143,7 +143,7 @@ def test_the_commands_read_and_withdraw(campaign_file: Path, capsys: pytest.Capt
     assert civitas._core._cli_run(["submissions", str(campaign_file), "--withdraw", "2", "--by", "张敏", "--on", "2026-02-11",
                                    "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("withdrew submission 2: its 1 observations, 0 task reports and 0 problem updates no longer count\n")
+    assert out.startswith("withdrew submission 2: its 1 observations, 0 task reports, 0 problem updates and 0 payments no longer count\n")
     assert out.endswith("  withdrawn by 张敏 on 2026-02-11\n")
     assert store.submission(2).status == civitas.SubmissionStatus.withdrawn
     assert civitas._core._cli_run(["submissions", str(campaign_file), "--withdraw", "2", "--by", "张敏", "--lang", "en"]) == 3

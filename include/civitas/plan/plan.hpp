@@ -41,6 +41,25 @@ struct CIVITAS_EXPORT Dependency {
     }
 };
 
+/// Money set aside for a task from one fund account (专户). Earmarked (专款专用): the account's
+/// money in this line is spent on this task alone.
+struct CIVITAS_EXPORT BudgetLine {
+    std::string account;  ///< the fund account it comes from ("" for the campaign's general fund); unique on its task
+    double amount = 0.0;  ///< yuan, finite and not negative
+    friend bool operator==(const BudgetLine& a, const BudgetLine& b) noexcept { return a.account == b.account && a.amount == b.amount; }
+};
+
+/// Money paid for a task out of one of its budget lines.
+struct CIVITAS_EXPORT Spending {
+    Date date;            ///< the day it was paid
+    double amount = 0.0;  ///< yuan, finite and not 0 (negative: a refund)
+    std::string account;  ///< the account of the task's budget line it is paid from
+    std::string note;     ///< voucher or purpose, UTF-8 ("" when none)
+    friend bool operator==(const Spending& a, const Spending& b) noexcept {
+        return a.date == b.date && a.amount == b.amount && a.account == b.account && a.note == b.note;
+    }
+};
+
 /// A task or milestone of a plan, pinned to who answers for it (the "five fixes", 五定).
 struct CIVITAS_EXPORT Task {
     std::string id;                                     ///< unique in the plan
@@ -60,6 +79,8 @@ struct CIVITAS_EXPORT Task {
     std::optional<Date> actual_start;                   ///< when it really started
     std::optional<Date> actual_finish;                  ///< when it really finished
     double percent_complete = 0.0;                      ///< progress in [0, 100]
+    std::vector<BudgetLine> budget;                     ///< the money set aside for it, one line per account
+    std::vector<Spending> spending;                     ///< the money paid for it, each from one of its budget lines
 
     friend bool operator==(const Task& a, const Task& b) noexcept;
     friend bool operator!=(const Task& a, const Task& b) noexcept { return !(a == b); }
@@ -119,7 +140,8 @@ struct CIVITAS_EXPORT PlanSpec {
 
 /// A validated plan: unique ids, known titles, phases, dependencies and responsibility fields,
 /// a start and a due date or a duration, due not before start, milestones on one date, `check` on milestones only, progress in
-/// [0, 100], deadlines not before a problem was found. Cycles are found by `schedule`; the
+/// [0, 100], deadlines not before a problem was found, budget lines of finite amounts not below 0
+/// on distinct accounts, and spending of a finite amount other than 0 from an account of its task's budget. Cycles are found by `schedule`; the
 /// check a milestone names is checked by the campaign (a plan alone cannot know the checks).
 ///
 /// Sub-plans are flattened: `tasks()` and `problems()` hold every one, the root's first, with

@@ -1,7 +1,8 @@
 #pragma once
 /// Where a plan stands on a date: each task's state, planned against actual progress, earned
-/// value and earned schedule, inspection problems and their rectification, rolled up by phase,
-/// title, sub-plan and each responsibility field; the overdue list a supervision circular prints.
+/// value and earned schedule, money budgeted against money spent, inspection problems and their
+/// rectification, rolled up by phase, title, sub-plan and each responsibility field; the overdue
+/// list a supervision circular prints and the budget lines overspent.
 
 #include <civitas/core/enums.hpp>
 #include <civitas/export.hpp>
@@ -50,6 +51,8 @@ struct CIVITAS_EXPORT TaskStatus {
     double percent_complete = 0.0;   ///< reported progress, in [0, 100] (100 once actually finished)
     double weight = 0.0;             ///< effort weight used (given, else its working days; milestones 0)
     int days_late = 0;               ///< working days past `due`: to the date when not done, to the actual finish when done late; else 0
+    double budget = 0.0;             ///< yuan in its budget lines
+    double spent = 0.0;              ///< yuan paid for it on or before the date (refunds taken off)
 
     /// Equal when every member is (NaN equal to NaN where a value is missing).
     friend CIVITAS_EXPORT bool operator==(const TaskStatus& a, const TaskStatus& b);
@@ -92,8 +95,15 @@ struct CIVITAS_EXPORT Progress {
     int done_on_time = 0;                 ///< done tasks finished on or before they are due (no actual finish: counted on time)
     int due = 0;                          ///< tasks due (TaskStatus::due) on or before the date
     Rectification problems;               ///< the set's inspection problems
+    double budget = 0.0;                  ///< yuan budgeted for its tasks (BAC)
+    double budget_planned = 0.0;          ///< sum of budget x planned share: the money's worth of work planned by the date (PV in yuan)
+    double budget_earned = 0.0;           ///< sum of budget x completed share: the money's worth of work done (EV in yuan)
+    double spent = 0.0;                   ///< yuan paid on or before the date (AC)
+    std::optional<double> cpi;            ///< budget_earned / spent, the cost performance index; empty while nothing is spent
     /// done_on_time / due: the on-time completion rate the circulars rank by; empty when nothing is due.
     [[nodiscard]] std::optional<double> on_time_rate() const;
+    /// spent / budget, the budget's execution rate (预算执行率); empty without a budget.
+    [[nodiscard]] std::optional<double> spending_rate() const;
 
     /// Equal when every member is (NaN equal to NaN where a value is missing).
     friend CIVITAS_EXPORT bool operator==(const Progress& a, const Progress& b);
@@ -114,6 +124,32 @@ struct CIVITAS_EXPORT OverdueTask {
     friend bool operator!=(const OverdueTask& a, const OverdueTask& b) { return !(a == b); }
 };
 
+/// One fund account's money across the plan's tasks.
+struct CIVITAS_EXPORT AccountFunds {
+    double budget = 0.0;  ///< yuan in the tasks' budget lines on it
+    double spent = 0.0;   ///< yuan paid from it on or before the date
+    /// spent / budget (预算执行率); empty when nothing is budgeted on it.
+    [[nodiscard]] std::optional<double> spending_rate() const;
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const AccountFunds& a, const AccountFunds& b);
+    friend bool operator!=(const AccountFunds& a, const AccountFunds& b) { return !(a == b); }
+};
+
+/// A task's budget line paid past its amount on the date: a line of a supervision circular.
+struct CIVITAS_EXPORT OverBudget {
+    std::string id;                                     ///< task id (qualified in sub-plans)
+    std::string name;                                   ///< its name
+    std::map<std::string, std::string> responsibility;  ///< who answers for it (sub-plan defaults filled in)
+    std::string account;                                ///< the budget line's account
+    double budget = 0.0;                                ///< yuan in the line
+    double spent = 0.0;                                 ///< yuan paid from it, more than `budget`
+
+    /// Equal when every member is (NaN equal to NaN where a value is missing).
+    friend CIVITAS_EXPORT bool operator==(const OverBudget& a, const OverBudget& b);
+    friend bool operator!=(const OverBudget& a, const OverBudget& b) { return !(a == b); }
+};
+
 /// A plan's status on a date.
 struct CIVITAS_EXPORT PlanStatus {
     Date as_of;                                    ///< the status date
@@ -125,6 +161,8 @@ struct CIVITAS_EXPORT PlanStatus {
     std::map<std::string, Progress> by_title;      ///< by title id, a task in each title it serves ("" for the whole campaign); empty without titles
     std::map<std::string, Progress> by_subplan;    ///< by sub-plan path, a sub-plan's counting its own sub-plans' ("" is the root's own); empty without sub-plans
     std::map<std::string, std::map<std::string, Progress>> by_responsibility;  ///< field -> value -> progress
+    std::map<std::string, AccountFunds> by_account;  ///< each fund account named by a budget line ("" the general fund); empty without budgets
+    std::vector<OverBudget> over_budget;           ///< budget lines paid past their amount, most overspent (yuan) first, then in plan order
     /// The task with this id; throws NotFoundError.
     [[nodiscard]] const TaskStatus& task(const std::string& id) const;
     /// The problem with this id; throws NotFoundError (also for one found after the date).
@@ -135,7 +173,7 @@ struct CIVITAS_EXPORT PlanStatus {
     friend bool operator!=(const PlanStatus& a, const PlanStatus& b) { return !(a == b); }
 };
 
-/// One line: `PlanStatus(2025-06-30: 13 tasks, 2 overdue, SPI 0.93, SPI(t) 0.91, on time 4/5; 3 problems, 1 overdue)`.
+/// One line: `PlanStatus(2025-06-30: 13 tasks, 2 overdue, SPI 0.93, SPI(t) 0.91, on time 4/5; 3 problems, 1 overdue; spent 300000 of 1200000 yuan, CPI 1.1)`.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const PlanStatus& status);
 
 /// The status of every task on `as_of` (see TaskState for the rules) and its roll-ups.

@@ -157,6 +157,9 @@ struct CIVITAS_EXPORT DepartmentRow {
     int problems_open = 0;  ///< of them not yet closed
     int targets = 0;        ///< campaign targets it answers for
     int targets_short = 0;  ///< of them not met on the latest values
+    double budget = 0.0;         ///< yuan budgeted for its tasks
+    double budget_earned = 0.0;  ///< the work it has done, in yuan of budget (EV)
+    double spent = 0.0;          ///< yuan paid for its tasks by the report date
     friend bool operator==(const DepartmentRow& a, const DepartmentRow& b) noexcept;
 };
 
@@ -177,6 +180,9 @@ struct CIVITAS_EXPORT Report {
     std::vector<ReportGap> gaps;            ///< parts that could not be computed, in the order met; empty when the report is whole
     std::vector<CircularRow> circular;      ///< the bottom of the supervision circular's ranking on the report date (build_circular, since a month earlier): rows with overdue tasks, problems past deadline or late or missing submissions, worst first, at most max_items
     std::vector<CircularAction> actions;    ///< the accountability steps the circular gives on the report date
+    std::map<std::string, AccountFunds> accounts;  ///< each fund account's budget and spending ("" the general fund); empty without budgets
+    std::vector<OverBudget> over_budget;    ///< budget lines paid past their amount, most overspent first (at most max_items)
+    int over_budget_total = 0;              ///< all such lines
     friend bool operator==(const Report& a, const Report& b) noexcept;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 /// The campaign store: an SQLite database beside the campaign file that keeps every submission a
-/// department made (observations, task progress reports, problem rectification updates) with its
+/// department made (observations, task progress reports, problem rectification updates, spending) with its
 /// provenance, every version of every value, and withdrawn submissions marked, never deleted.
 
 #include <civitas/core/enums.hpp>
@@ -61,6 +61,20 @@ struct CIVITAS_EXPORT ProblemUpdate {
     }
 };
 
+/// A department's report of money paid for a task out of one of its budget lines (专款专用).
+struct CIVITAS_EXPORT SpendingReport {
+    std::string task;                 ///< the plan's (qualified) task id
+    Date date;                        ///< the day it was paid, on or before the report's day
+    double amount = 0.0;              ///< yuan, not 0 (negative: a refund)
+    std::string account;              ///< the account of the task's budget line it is paid from ("" the general fund)
+    std::string note;                 ///< voucher or purpose, UTF-8 ("" when none)
+    std::optional<Date> reported_on;  ///< when it was reported; none: the submission's day
+    friend bool operator==(const SpendingReport& a, const SpendingReport& b) noexcept {
+        return a.task == b.task && a.date == b.date && a.amount == b.amount && a.account == b.account && a.note == b.note &&
+               a.reported_on == b.reported_on;
+    }
+};
+
 /// One submission of a department: who, when, from which file, and its records.
 struct CIVITAS_EXPORT Submission {
     std::string department;              ///< department id of the campaign ("" for none)
@@ -72,10 +86,11 @@ struct CIVITAS_EXPORT Submission {
     std::vector<Observation> observations;  ///< values; `recorded` none: known on `submitted_at`
     std::vector<TaskReport> tasks;       ///< task progress reports
     std::vector<ProblemUpdate> problems;  ///< problem rectification updates
+    std::vector<SpendingReport> spending;  ///< money paid for tasks
     friend bool operator==(const Submission& a, const Submission& b) {
         return a.department == b.department && a.unit == b.unit && a.submitted_by == b.submitted_by && a.submitted_at == b.submitted_at &&
                a.file == b.file && a.period == b.period && a.observations == b.observations && a.tasks == b.tasks &&
-               a.problems == b.problems;
+               a.problems == b.problems && a.spending == b.spending;
     }
 };
 
@@ -86,7 +101,7 @@ struct CIVITAS_EXPORT ImportOptions {
 
 /// A record of a submission that was refused, and why.
 struct CIVITAS_EXPORT RejectedRecord {
-    std::string record;  ///< which: "observations[499]", "tasks[2]", "problems[0]"
+    std::string record;  ///< which: "observations[499]", "tasks[2]", "problems[0]", "spending[1]"
     Message message;     ///< what is wrong, naming the value and what was expected
     friend bool operator==(const RejectedRecord& a, const RejectedRecord& b) { return a.record == b.record && a.message == b.message; }
 };
@@ -111,6 +126,7 @@ struct CIVITAS_EXPORT ImportResult {
     std::size_t observations = 0;                ///< observations stored
     std::size_t task_reports = 0;                ///< task reports stored
     std::size_t problem_updates = 0;             ///< problem updates stored
+    std::size_t spending_reports = 0;            ///< payments stored
     std::vector<ValueChange> new_values;         ///< values for a unit, indicator and date that had none
     std::vector<ValueChange> corrections;        ///< values that replaced another (old and new)
     std::vector<std::string> tasks_finished;     ///< tasks reported finished (100% or an actual finish) for the first time
@@ -118,11 +134,11 @@ struct CIVITAS_EXPORT ImportResult {
     std::vector<RejectedRecord> rejected;        ///< records left out (partial imports only)
     friend bool operator==(const ImportResult& a, const ImportResult& b) {
         return a.submission == b.submission && a.observations == b.observations && a.task_reports == b.task_reports &&
-               a.problem_updates == b.problem_updates && a.new_values == b.new_values && a.corrections == b.corrections &&
+               a.problem_updates == b.problem_updates && a.spending_reports == b.spending_reports && a.new_values == b.new_values && a.corrections == b.corrections &&
                a.tasks_finished == b.tasks_finished && a.problems_closed == b.problems_closed && a.rejected == b.rejected;
     }
 };
-/// "submission 7: 12 observations (10 new, 2 corrections), 3 task reports (1 finished), ...", or in Chinese.
+/// "submission 7: 12 observations (10 new, 2 corrections), 3 task reports (1 finished), ..., 2 payments", or in Chinese.
 [[nodiscard]] CIVITAS_EXPORT std::string to_string(const ImportResult& result, Language language = Language::en);
 
 /// A submission as the store keeps it.
@@ -140,11 +156,12 @@ struct CIVITAS_EXPORT SubmissionRecord {
     std::size_t observations = 0;             ///< observations it holds
     std::size_t task_reports = 0;             ///< task reports it holds
     std::size_t problem_updates = 0;          ///< problem updates it holds
+    std::size_t spending_reports = 0;         ///< payments it holds
     friend bool operator==(const SubmissionRecord& a, const SubmissionRecord& b) {
         return a.id == b.id && a.department == b.department && a.unit == b.unit && a.submitted_by == b.submitted_by &&
                a.submitted_at == b.submitted_at && a.file == b.file && a.period == b.period && a.status == b.status &&
                a.withdrawn_by == b.withdrawn_by && a.withdrawn_at == b.withdrawn_at && a.observations == b.observations &&
-               a.task_reports == b.task_reports && a.problem_updates == b.problem_updates;
+               a.task_reports == b.task_reports && a.problem_updates == b.problem_updates && a.spending_reports == b.spending_reports;
     }
 };
 
@@ -191,7 +208,7 @@ public:
 
     /// Validates every record of `submission` against `campaign` (known department and units,
     /// indicators of its titles' frameworks, values within the indicator's bounds, known tasks
-    /// and problems of its plan, consistent dates) and stores it in one transaction. Any invalid
+    /// and problems of its plan, consistent dates, payments from an account of their task's budget) and stores it in one transaction. Any invalid
     /// record: ValidationError naming it ("observations[499]") and nothing stored, unless
     /// options.partial, which stores the valid ones and lists the rejected. A failure of the
     /// database (full, read-only) is an IoError and leaves nothing either.
@@ -215,10 +232,13 @@ public:
     [[nodiscard]] std::vector<TaskReport> task_reports() const;
     /// The problem updates of the active submissions, `reported_on` filled in, by report date then import order.
     [[nodiscard]] std::vector<ProblemUpdate> problem_updates() const;
+    /// The payments of the active submissions, `reported_on` filled in, by report date then import order.
+    [[nodiscard]] std::vector<SpendingReport> spending_reports() const;
     /// `plan` with the reports of the active submissions reported on or before `as_of` (all when
     /// none) applied: for each task and field, the latest report that gives it (percent complete,
-    /// actual start, actual finish); for each problem, the latest closing date. Reports of tasks or
-    /// problems the plan does not have are left out.
+    /// actual start, actual finish); for each problem, the latest closing date; each payment added
+    /// to its task's spending. Reports of tasks or problems the plan does not have, and payments
+    /// from an account their task no longer budgets, are left out.
     [[nodiscard]] Plan progress(const Plan& plan, std::optional<Date> as_of = std::nullopt) const;
 
     struct Impl;

@@ -39,7 +39,7 @@ struct CIVITAS_EXPORT CellRule {
 
 /// One sheet of a form: a heading row, then rows of cells, each cell with its rule.
 struct CIVITAS_EXPORT FormSheet {
-    std::string id;                                ///< "cover", "indicators", "tasks" or "problems"
+    std::string id;                                ///< "cover", "indicators", "tasks", "problems" or "spending"
     std::string name;                              ///< the sheet's name in the form's language ("指标")
     std::vector<std::string> columns;              ///< column ids ("value", "actual_finish")
     std::vector<std::string> headings;             ///< column headings in the form's language
@@ -56,7 +56,7 @@ struct CIVITAS_EXPORT SubmissionForm {
     std::string department;          ///< department id
     std::string period;              ///< the month it reports on ("2026-03"), "" for none
     Language language = Language::zh;  ///< language of names and headings
-    std::vector<FormSheet> sheets;   ///< cover, indicators, tasks, problems: in that order
+    std::vector<FormSheet> sheets;   ///< cover, indicators, tasks, problems, spending: in that order
     friend bool operator==(const SubmissionForm& a, const SubmissionForm& b) {
         return a.campaign == b.campaign && a.department == b.department && a.period == b.period && a.language == b.language &&
                a.sheets == b.sheets;
@@ -77,7 +77,10 @@ struct CIVITAS_EXPORT FormOptions {
 /// the value (a number within the indicator's bounds, or yes/no), its date (the period's last day
 /// filled in) and its source; the plan's tasks it answers for that are not finished (by `as_of`),
 /// with input cells for percent complete and actual start and finish; its open problems, with
-/// input cells for the closing date and a note. ValidationError for an unknown department or a bad period.
+/// input cells for the closing date and a note; a row per budget line of its tasks (finished or
+/// not), with the budget and what was paid by `as_of`, and input cells for the amount paid in the
+/// period (yuan, negative for a refund), the day (the period's last day when empty) and a voucher
+/// or purpose. ValidationError for an unknown department or a bad period.
 [[nodiscard]] CIVITAS_EXPORT SubmissionForm submission_form(const Campaign& campaign, const std::string& department,
                                                             const FormOptions& options = {});
 
@@ -102,7 +105,7 @@ struct CIVITAS_EXPORT CellError {
 struct CIVITAS_EXPORT FormReading {
     Submission submission;          ///< department, period, unit, file and records; submitted_by from the cover when it names one
     std::vector<CellError> errors;  ///< every refused cell, in sheet and row order
-    std::vector<Message> places;    ///< for each record, its row: observations, then tasks, then problems
+    std::vector<Message> places;    ///< for each record, its row: observations, then tasks, then problems, then spending
     friend bool operator==(const FormReading& a, const FormReading& b) {
         return a.submission == b.submission && a.errors == b.errors && a.places == b.places;
     }

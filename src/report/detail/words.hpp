@@ -336,6 +336,33 @@ inline Message late_submissions_reason(int n, int months, int least) {
                    "最近 {1} 个应报月份中迟报或未报 {0} 次（规则：{2}）"_zh,
                    {std::to_string(n), std::to_string(months), std::to_string(least)});
 }
+// ---- funds -------------------------------------------------------------------------------------
+
+/// The page on money.
+inline const Message funds_page{"Funds: budgets and spending"_en, "资金使用：预算与支出"_zh};
+/// The general fund, account "".
+inline const Message general_fund{"General fund"_en, "一般资金"_zh};
+inline const Message account{"Account"_en, "资金账户"_zh};
+/// Money columns: yuan in English, 万元 in Chinese (format_money).
+inline const Message budget{"Budget (yuan)"_en, "预算（万元）"_zh};
+inline const Message spent{"Spent (yuan)"_en, "已支出（万元）"_zh};
+inline const Message spending_rate{"Spent of budget"_en, "预算执行率"_zh};
+inline const Message work_done{"Work done (yuan of budget)"_en, "完成工作量（万元）"_zh};
+inline const Message cpi{"CPI"_en, "费用绩效指数"_zh};
+inline const Message overspent{"Overspent (yuan)"_en, "超支（万元）"_zh};
+inline const Message over_budget_heading{"Budget lines overspent"_en, "超预算支出"_zh};
+/// The section's totals, amounts as format_money writes them and the rate as a percentage.
+inline Message funds_total(const std::string& budgeted, const std::string& paid, const std::string& share, const std::string& earned,
+                           const std::string& index) {
+    return Message("In all: budget {0} yuan, spent {1} yuan ({2} of the budget); the work done is worth {3} yuan of budget, a cost "
+                   "performance index (CPI) of {4} (below 1: the work costs more than budgeted)."_en,
+                   "合计：预算 {0} 万元，已支出 {1} 万元（执行率 {2}）；已完成工作量折合预算 {3} 万元，费用绩效指数（CPI）{4}（低于 1 表示"
+                   "实际花费超过预算）。"_zh,
+                   {budgeted, paid, share, earned, index});
+}
+inline const Message funds_note{"Earmarked: each payment is booked to a budget line of its own task. Amounts are counted up to the report date."_en,
+                                "专款专用：每笔支出只记入其任务本身的预算行；金额统计至报告日期。"_zh};
+
 /// The report's section of the circular's lines.
 inline const Message circular_section{"Supervision circular"_en, "督查通报"_zh};
 /// Under the report's section: where the whole circular is.

@@ -8,7 +8,7 @@
 
 namespace civitas::detail {
 
-inline constexpr std::array<const char*, 2> store_migrations = {
+inline constexpr std::array<const char*, 3> store_migrations = {
     // 1: submissions with their provenance, and observations as versions.
     R"sql(
 CREATE TABLE submissions (
@@ -73,6 +73,24 @@ CREATE TRIGGER problem_updates_never_change BEFORE UPDATE ON problem_updates
 BEGIN SELECT RAISE(ABORT, 'problem updates are never changed: a new update is a new row'); END;
 CREATE TRIGGER problem_updates_never_deleted BEFORE DELETE ON problem_updates
 BEGIN SELECT RAISE(ABORT, 'problem updates are never deleted: withdraw their submission'); END;
+)sql",
+    // 3: money paid for tasks from their budget lines.
+    R"sql(
+CREATE TABLE spending (
+    id INTEGER PRIMARY KEY,
+    submission INTEGER NOT NULL REFERENCES submissions(id),
+    task TEXT NOT NULL,
+    date TEXT NOT NULL,
+    amount REAL NOT NULL,
+    account TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    reported_on TEXT NOT NULL
+);
+CREATE INDEX spending_by_task ON spending (task, reported_on);
+CREATE TRIGGER spending_never_changes BEFORE UPDATE ON spending
+BEGIN SELECT RAISE(ABORT, 'payments are never changed: a correction is a refund and a new payment'); END;
+CREATE TRIGGER spending_never_deleted BEFORE DELETE ON spending
+BEGIN SELECT RAISE(ABORT, 'payments are never deleted: withdraw their submission'); END;
 )sql",
 };
 

@@ -291,7 +291,7 @@ TEST(CliOffice, ATemplateWrittenAsCsvIsFilledAndImported) {
     const Result imported = run({"import", folder.campaign(), folder.file("gardens.tasks.csv"), "--submitted-by", "王伟",
                                  "--submitted-on", "2026-04-03", "--lang", "en"});
     ASSERT_EQ(imported.code, cli::success) << imported.err;
-    EXPECT_EQ(imported.out, "submission 1: 1 observations (1 new, 0 corrections), 0 task reports (0 finished), 0 problem updates (0 closed), 0 records rejected\n"
+    EXPECT_EQ(imported.out, "submission 1: 1 observations (1 new, 0 corrections), 0 task reports (0 finished), 0 problem updates (0 closed), 0 payments, 0 records rejected\n"
                             "  new: lanzhou built_up_green_coverage 2026-03-31 = 38.5\n");
     // A bad cell: every one named on its own line, nothing imported (exit 3).
     line.replace(line.find(",38.5,"), std::string(",38.5,").size(), ",385,");

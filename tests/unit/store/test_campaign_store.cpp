@@ -102,7 +102,8 @@ const char* const campaign_text = R"({
     "id": "plan",
     "tasks": [
       {"id": "parks", "start": "2026-01-05", "due": "2026-03-31"},
-      {"id": "trees", "start": "2026-01-05", "due": "2026-06-30"}
+      {"id": "trees", "start": "2026-01-05", "due": "2026-06-30", "responsibility": {"department": "gardens"},
+       "budget": [{"account": "创建专户", "amount": 500000}]}
     ],
     "problems": [
       {"id": "dust", "description": "工地扬尘", "source": "2026年1月督查", "found": "2026-01-10", "deadline": "2026-02-10"}
@@ -400,7 +401,7 @@ TEST(CampaignStore, MigratesAVersionOneDatabase) {
     read_only.read_only = true;
     EXPECT_THROW((void)CampaignStore(folder.database(), read_only), IoError);  // not migrated by a reader
     CampaignStore store(folder.database());
-    EXPECT_EQ(store.schema_version(), 2);
+    EXPECT_EQ(store.schema_version(), store_schema_version());
     const std::vector<ObservationVersion> history = store.history("east", coverage);
     ASSERT_EQ(history.size(), 1U);
     EXPECT_EQ(history[0].observation.value, 36.1);
@@ -542,6 +543,88 @@ TEST(CampaignStore, ACampaignThatNamesAStoreLoadsItsObservationsAndProgress) {
     const Campaign again = parse_campaign(campaign_to_json(campaign), folder.campaign_file.string());
     EXPECT_EQ(again.spec().store, "campaign.db");
     EXPECT_EQ(again.plan(), campaign.plan());
+}
+
+TEST(CampaignStore, PaymentsAreImportedCheckedAndAddedToTheirTask) {
+    StoreFolder folder;
+    {
+        CampaignStore store(folder.database());
+        Submission s = submission("王伟", day("2026-02-05"));
+        s.spending.push_back({"trees", day("2026-02-03"), 120000, "创建专户", "苗木采购", std::nullopt});
+        s.spending.push_back({"trees", day("2026-02-04"), -20000, "创建专户", "退回", std::nullopt});
+        const ImportResult result = store.import_submission(folder.campaign, s);
+        EXPECT_EQ(result.spending_reports, 2U);
+        EXPECT_NE(to_string(result).find("2 payments"), std::string::npos) << to_string(result);
+        EXPECT_NE(to_string(result, Language::zh).find("经费支出 2 笔"), std::string::npos);
+        EXPECT_EQ(store.submissions()[0].spending_reports, 2U);
+        const std::vector<SpendingReport> paid = store.spending_reports();
+        ASSERT_EQ(paid.size(), 2U);
+        EXPECT_EQ(paid[0].reported_on, day("2026-02-05"));
+        EXPECT_EQ(paid[1].note, "退回");
+        Submission later = submission("王伟", day("2026-03-02"));
+        later.spending.push_back({"trees", day("2026-03-01"), 50000, "创建专户", "", std::nullopt});
+        (void)store.import_submission(folder.campaign, later);
+        // Earlier than the second report, only the first counts.
+        const Plan early = store.progress(*folder.campaign.plan(), day("2026-02-28"));
+        EXPECT_EQ(early.tasks()[1].spending.size(), 2U);
+    }
+    // A campaign naming the store sees the payments in its plan, and the status counts them.
+    const Campaign campaign = load_campaign(folder.campaign_file);
+    const Task& trees = campaign.plan()->tasks()[campaign.plan()->task_index("trees")];
+    ASSERT_EQ(trees.spending.size(), 3U);
+    const PlanStatus now = status(*campaign.plan(), campaign.calendar(), day("2026-03-31"));
+    EXPECT_DOUBLE_EQ(now.task("trees").spent, 150000);
+    EXPECT_DOUBLE_EQ(now.by_account.at("创建专户").budget, 500000);
+}
+
+TEST(CampaignStore, APaymentBreakingTheEarmarkIsRefusedNamingItsRecord) {
+    StoreFolder folder;
+    CampaignStore store(folder.database());
+    const auto refusal = [&](SpendingReport paid, Language language = Language::en) {
+        Submission s = submission("王伟", day("2026-02-05"));
+        s.file.clear();
+        s.spending.push_back(std::move(paid));
+        try {
+            (void)store.import_submission(folder.campaign, s);
+        } catch (const ValidationError& error) {
+            return error.message(language);
+        }
+        return std::string("imported");
+    };
+    EXPECT_EQ(refusal({"trees", day("2026-02-03"), 100, "区级配套", "", std::nullopt}),
+              "spending[0]: account '区级配套' is not in the budget of task \"trees\"; expected one of '创建专户' (earmarked: money is "
+              "spent from its own line)");
+    EXPECT_EQ(refusal({"trees", day("2026-02-03"), 100, "区级配套", "", std::nullopt}, Language::zh),
+              "spending[0]: 账户 '区级配套' 不在任务 \"trees\" 的预算中；应为 '创建专户' 之一（专款专用）");
+    EXPECT_NE(refusal({"parks", day("2026-02-03"), 100, "", "", std::nullopt}).find("task \"parks\" has no budget"), std::string::npos);
+    EXPECT_NE(refusal({"trees", day("2026-02-03"), 0, "创建专户", "", std::nullopt}).find("0 yuan paid"), std::string::npos);
+    EXPECT_NE(refusal({"trees", day("2026-02-09"), 100, "创建专户", "", std::nullopt}).find("paid on 2026-02-09, after the report's date 2026-02-05"),
+              std::string::npos);
+    EXPECT_NE(refusal({"roads", day("2026-02-03"), 100, "", "", std::nullopt}).find("task \"roads\" is not in the campaign's plan"),
+              std::string::npos);
+    EXPECT_TRUE(store.submissions().empty());  // nothing was stored
+}
+
+TEST(CampaignStore, MigratesAVersionTwoDatabaseToKeepPayments) {
+    StoreFolder folder;
+    run_sql(folder.database(), std::string(detail::store_migrations[0]) + detail::store_migrations[1] +
+                                   "INSERT INTO submissions (department, submitted_by, submitted_at) VALUES ('gardens', '王伟', '2026-01-05');"
+                                   "INSERT INTO task_reports (submission, task, percent_complete, reported_on) VALUES (1, 'trees', 10, '2026-01-05');"
+                                   "PRAGMA user_version = 2;");
+    CampaignStore store(folder.database());
+    EXPECT_EQ(store.schema_version(), 3);
+    EXPECT_EQ(store.task_reports().size(), 1U);
+    EXPECT_EQ(store.submissions()[0].spending_reports, 0U);
+    Submission s = submission("王伟", day("2026-02-05"));
+    s.spending.push_back({"trees", day("2026-02-03"), 1000, "创建专户", "", std::nullopt});
+    EXPECT_EQ(store.import_submission(folder.campaign, s).spending_reports, 1U);
+    // Payments are never changed or deleted, even by hand.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(folder.database().string().c_str(), &db), SQLITE_OK);
+    EXPECT_NE(sqlite3_exec(db, "UPDATE spending SET amount = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_NE(std::string(sqlite3_errmsg(db)).find("a correction is a refund and a new payment"), std::string::npos);
+    EXPECT_NE(sqlite3_exec(db, "DELETE FROM spending", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
 }
 
 TEST(CampaignStore, AStoreOutsideTheCampaignFolderIsRefused) {

@@ -38,9 +38,11 @@ const char* const campaign_text = R"({
     "responsibility_fields": ["department", "unit"],
     "tasks": [
       {"id": "parks", "name": "新建公园", "start": "2026-01-05", "due": "2026-03-31", "responsibility": {"department": "市园林局"}},
-      {"id": "trees", "name": "行道树补植", "start": "2026-01-05", "due": "2026-06-30", "responsibility": {"department": "gardens"}},
+      {"id": "trees", "name": "行道树补植", "start": "2026-01-05", "due": "2026-06-30", "responsibility": {"department": "gardens"},
+       "budget": [{"account": "创建专户", "amount": 500000}, {"amount": 80000}],
+       "spending": [{"date": "2026-02-10", "amount": 120000, "account": "创建专户"}]},
       {"id": "done", "name": "已完成的任务", "start": "2026-01-05", "due": "2026-01-30", "actual_start": "2026-01-05",
-       "actual_finish": "2026-01-29", "responsibility": {"department": "gardens"}},
+       "actual_finish": "2026-01-29", "responsibility": {"department": "gardens"}, "budget": 30000},
       {"id": "roads", "name": "道路整治", "start": "2026-01-05", "due": "2026-06-30", "responsibility": {"department": "东区城管科", "unit": "东区"}}
     ],
     "problems": [
@@ -108,7 +110,7 @@ TEST(SubmissionForm, HoldsWhatTheDepartmentAnswersFor) {
     const SubmissionForm form = submission_form(folder.campaign, "gardens", march());
     EXPECT_EQ(form.campaign, "city");
     EXPECT_EQ(form.department, "gardens");
-    ASSERT_EQ(form.sheets.size(), 4U);
+    ASSERT_EQ(form.sheets.size(), 5U);
     EXPECT_EQ(form.sheets[0].name, "填报说明");
     // The cover: campaign, department, period, and who fills it in as its one input.
     const FormSheet& cover = sheet(form, "cover");
@@ -159,6 +161,45 @@ TEST(SubmissionForm, HoldsWhatTheDepartmentAnswersFor) {
     EXPECT_EQ(sheet(december, "problems").cells.size(), 1U);  // found on 2026-01-10: a form lists what the office knows
     // A target for every unit gives a row per unit.
     EXPECT_EQ(sheet(submission_form(folder.campaign, "housing", march()), "indicators").cells.size(), 3U);
+}
+
+TEST(SubmissionForm, ASpendingSheetHasARowPerBudgetLine) {
+    // The department's budget lines, a finished task's too (bills come after the work), with what
+    // was paid so far; the amount, its day and a voucher to fill in.
+    const FormFolder folder;
+    const SubmissionForm form = submission_form(folder.campaign, "gardens", march());
+    const FormSheet& spending = sheet(form, "spending");
+    EXPECT_EQ(spending.name, "经费支出");
+    EXPECT_EQ(spending.headings[5], "本期支出（元）");
+    ASSERT_EQ(spending.cells.size(), 3U);
+    EXPECT_EQ(spending.cells[0], (std::vector<std::string>{"trees", "行道树补植", "创建专户", "500000", "120000", "", "", ""}));
+    EXPECT_EQ(spending.cells[1][2], "");  // the general fund
+    EXPECT_EQ(spending.cells[2][0], "done");
+    EXPECT_EQ(spending.rules[0][5], (CellRule{CellKind::number, -1e15, 1e15}));
+    std::vector<FilledSheet> sheets = filled(form);
+    fill(sheets, form, "spending", "trees", "amount", "45000.5", "创建专户");
+    fill(sheets, form, "spending", "trees", "note", "苗木款", "创建专户");
+    fill(sheets, form, "spending", "done", "amount", "-2000");
+    fill(sheets, form, "spending", "done", "date", "2026-03-05");
+    const FormReading reading = read_submission_form(folder.campaign, sheets, "gardens.xlsx");
+    ASSERT_TRUE(reading.errors.empty()) << to_string(reading.errors.front());
+    ASSERT_EQ(reading.submission.spending.size(), 2U);
+    EXPECT_EQ(reading.submission.spending[0], (SpendingReport{"trees", day("2026-03-31"), 45000.5, "创建专户", "苗木款", std::nullopt}));
+    EXPECT_EQ(reading.submission.spending[1], (SpendingReport{"done", day("2026-03-05"), -2000, "", "", std::nullopt}));
+    EXPECT_EQ(reading.places.back().text(Language::zh), "工作表 经费支出，第 4 行");
+    // Imported, and the store's refusal of a zero amount names the form's row.
+    CampaignStore store(folder.path() / "campaign.db");
+    Submission provenance;
+    provenance.submitted_at = day("2026-04-03");
+    EXPECT_EQ(import_form(store, folder.campaign, reading, provenance).spending_reports, 2U);
+    fill(sheets, form, "spending", "done", "amount", "0");
+    try {
+        (void)import_form(store, folder.campaign, read_submission_form(folder.campaign, sheets, "gardens.xlsx"), provenance);
+        FAIL() << "imported a payment of 0";
+    } catch (const ParseError& error) {
+        EXPECT_NE(std::string(error.what()).find("gardens.xlsx: sheet 经费支出, row 4: 0 yuan paid for task \"done\""), std::string::npos)
+            << error.what();
+    }
 }
 
 TEST(SubmissionForm, HeadingsInEnglish) {
@@ -292,8 +333,9 @@ TEST(SubmissionForm, CsvFilesWrittenAndReadBack) {
     const FormFolder folder;
     const SubmissionForm form = submission_form(folder.campaign, "gardens", march());
     const std::vector<std::filesystem::path> files = save_form_csv(form, folder.path() / "gardens-2026-03.csv");
-    ASSERT_EQ(files.size(), 4U);
+    ASSERT_EQ(files.size(), 5U);
     EXPECT_EQ(files[2].filename(), "gardens-2026-03.tasks.csv");
+    EXPECT_EQ(files[4].filename(), "gardens-2026-03.spending.csv");
     EXPECT_EQ(form_csv_file(folder.path() / "gardens-2026-03.tasks.csv", "cover").filename(), "gardens-2026-03.cover.csv");
     const std::string tasks = read_text(folder.path() / "gardens-2026-03.tasks.csv");
     EXPECT_EQ(tasks.substr(0, 3), "\xEF\xBB\xBF");
@@ -306,7 +348,7 @@ TEST(SubmissionForm, CsvFilesWrittenAndReadBack) {
     folder.write("gardens-2026-03.tasks.csv", text);
     folder.write("gardens-2026-03.problems.csv", "问题代码,问题,问题来源,发现日期,整改期限,销号日期,整改进展\ndust,,,,,2026-02-09,\"已整改, 待复查\"\n");
     const std::vector<FilledSheet> sheets = read_form_csv(folder.path() / "gardens-2026-03.cover.csv");
-    ASSERT_EQ(sheets.size(), 4U);
+    ASSERT_EQ(sheets.size(), 5U);  // the spending sheet written above, untouched
     EXPECT_EQ(sheets[2].file, (folder.path() / "gardens-2026-03.tasks.csv").string());
     const FormReading reading = read_submission_form(folder.campaign, sheets, "gardens-2026-03.csv");
     ASSERT_TRUE(reading.errors.empty()) << to_string(reading.errors.front());
