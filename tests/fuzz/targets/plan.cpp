@@ -3,7 +3,9 @@
 // where it parses: plan_to_json parses back to an equal plan; scheduling on a Monday-Friday
 // calendar gives a schedule or a civitas::Error, and a schedule keeps its own rules (start
 // before finish, slack = latest - earliest finish, critical = least slack, 0 <= free float <= total
-// float without deadlines); the status on a fixed date builds.
+// float without deadlines); the status on a fixed date builds, and its money adds up (the plan's
+// budget and spending are the tasks', the accounts' budgets sum to the plan's, an overspent line
+// is paid past its amount).
 
 #include "fuzz_target.hpp"
 
@@ -11,6 +13,8 @@
 #include <civitas/io/plan_io.hpp>
 #include <civitas/plan/status.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -55,8 +59,23 @@ CIVITAS_FUZZ_TARGET(plan) {
         (void)to_string(*scheduled);
     }
 
+    std::optional<PlanStatus> now;
     try {
-        (void)to_string(status(plan, calendar, Date(2026, 1, 15)));
+        now.emplace(status(plan, calendar, Date(2026, 1, 15)));
     } catch (const civitas::Error&) {
+        return;
     }
+    (void)to_string(*now);
+    // Sums in another order differ by rounding only: amounts are within 1e15 and counted in yuan.
+    const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); };
+    double budget = 0, spent = 0, accounts = 0;
+    for (const TaskStatus& t : now->tasks) {
+        budget += t.budget;
+        spent += t.spent;
+    }
+    for (const auto& [account, funds] : now->by_account) accounts += funds.budget;
+    CIVITAS_FUZZ_CHECK(near(budget, now->overall.budget) && near(spent, now->overall.spent), "the plan's money is not its tasks'");
+    CIVITAS_FUZZ_CHECK(near(accounts, now->overall.budget), "the accounts' budgets do not add up to the plan's");
+    for (const OverBudget& line : now->over_budget)
+        CIVITAS_FUZZ_CHECK(line.spent > line.budget, "task '" + line.id + "': a line listed overspent is not");
 }
