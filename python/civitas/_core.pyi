@@ -3094,7 +3094,7 @@ class AccountFunds:
 
 class OverBudget:
     """
-    A task's budget line paid past its amount: a line of a supervision circular.
+    A task's budget line paid past its amount on the date, with who answers for the task.
     """
 
     __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]

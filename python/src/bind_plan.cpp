@@ -468,7 +468,7 @@ void register_plan(py::module_& m) {
         .def("__repr__", [](const AccountFunds& a) {
             return "<AccountFunds: spent " + repr_number(a.spent) + " of " + repr_number(a.budget) + " yuan>";
         });
-    py::class_<OverBudget>(m, "OverBudget", "A task's budget line paid past its amount: a line of a supervision circular.")
+    py::class_<OverBudget>(m, "OverBudget", "A task's budget line paid past its amount on the date, with who answers for the task.")
         .def_readonly("id", &OverBudget::id)
         .def_readonly("name", &OverBudget::name)
         .def_readonly("responsibility", &OverBudget::responsibility, "Department, unit, leader, ...")

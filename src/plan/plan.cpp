@@ -153,14 +153,16 @@ public:
             const std::string at = path + ".budget[" + std::to_string(k) + "]";
             if (auto fault = detail::budget_fault(task.budget[k], owner)) fail(at + "." + fault->field, std::move(fault->message));
             if (!accounts.insert(task.budget[k].account).second)
-                fail(at + ".account", Message("account '{0}' has two budget lines in {1}; expected one line per account"_en,
-                                              "{1} 中账户 '{0}' 有两个预算行；每个账户应只有一个预算行"_zh, {task.budget[k].account, owner}));
+                fail(at + ".account", Message("{0} has two budget lines in {1}; expected one line per account"_en,
+                                              "{1} 中{0} 有两条预算明细；每个资金来源应只有一条"_zh,
+                                              {detail::account_named(task.budget[k].account), owner}));
         }
         for (std::size_t k = 0; k < task.spending.size(); ++k) {
             const std::string at = path + ".spending[" + std::to_string(k) + "]";
             check_date(task.spending[k].date, at + ".date");
             if (auto fault = detail::spending_fault(task, task.spending[k], owner)) fail(at + "." + fault->field, std::move(fault->message));
         }
+        if (auto fault = detail::balance_fault(task, owner)) fail(path + ".spending", std::move(fault->message));
     }
 
     void check_problem(const Problem& problem, const std::string& path) const {

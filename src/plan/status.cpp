@@ -4,6 +4,7 @@
 #include <civitas/plan/status.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "plan/detail/funds.hpp"
 #include "plan/detail/working_days.hpp"
 
 #include <algorithm>
@@ -16,15 +17,16 @@ std::optional<double> Progress::on_time_rate() const {
     return static_cast<double>(done_on_time) / due;
 }
 
-std::optional<double> Progress::spending_rate() const {
-    if (budget <= 0) return std::nullopt;
-    return spent / budget;
-}
+namespace {
 
-std::optional<double> AccountFunds::spending_rate() const {
-    if (budget <= 0) return std::nullopt;
-    return spent / budget;
-}
+// spent / budget, the execution rate; none without a budget.
+std::optional<double> share_spent(double spent, double budget) { return budget > 0 ? std::optional<double>(spent / budget) : std::nullopt; }
+
+}  // namespace
+
+std::optional<double> Progress::spending_rate() const { return share_spent(spent, budget); }
+
+std::optional<double> AccountFunds::spending_rate() const { return share_spent(spent, budget); }
 
 const TaskStatus& PlanStatus::task(const std::string& id) const {
     for (const TaskStatus& t : tasks)
@@ -190,20 +192,16 @@ void add_to(Rectification& r, const ProblemStatus& p) {
     r.overdue += p.state == ProblemState::overdue;
 }
 
-// A task's budget and what was paid for it by the date, into its status and the plan's accounts;
-// a line paid past its amount by more than half a fen (sums of decimals are not exact) is over budget.
+// A task's budget and what was paid for it by the date, into its status and the plan's accounts.
 void count_funds(const Task& task, Date as_of, TaskStatus& t, PlanStatus& out) {
-    if (task.budget.empty()) return;
     for (const BudgetLine& line : task.budget) {
-        double paid = 0;
-        for (const Spending& s : task.spending)
-            if (s.account == line.account && s.date <= as_of) paid += s.amount;
+        const double paid = detail::paid_from(task, line.account, as_of);
         t.budget += line.amount;
         t.spent += paid;
         AccountFunds& account = out.by_account[line.account];
         account.budget += line.amount;
         account.spent += paid;
-        if (paid - line.amount > 0.005) out.over_budget.push_back({task.id, task.name, task.responsibility, line.account, line.amount, paid});
+        if (detail::overspent(paid, line.amount)) out.over_budget.push_back({task.id, task.name, task.responsibility, line.account, line.amount, paid});
     }
 }
 

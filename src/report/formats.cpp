@@ -26,7 +26,7 @@ std::string format_date(Language language, Date date) {
 }
 
 std::string format_money(Language language, double yuan) {
-    return language == Language::zh ? format_value(language, yuan / 1e4, 2) : format_value(language, yuan, 2);
+    return language == Language::zh ? format_value(language, yuan / 1e4, 6) : format_value(language, yuan, 2);
 }
 
 std::string format_value(Language language, double value, int decimals) {

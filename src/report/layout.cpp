@@ -1,5 +1,6 @@
 // Laying a report out as pages in its language: an overview, a page per title, the departments.
 
+#include "plan/detail/funds.hpp"
 #include "report/detail/document.hpp"
 #include "report/detail/formats.hpp"
 #include "report/detail/words.hpp"
@@ -446,36 +447,39 @@ void circular_section(Page& page, const Report& report) {
     page.blocks.emplace_back(Paragraph{words::circular_section_note.text(language), Tone::muted});
 }
 
-// Money: the totals, each account, each department with a budget, and the lines overspent.
+// Money: the totals, each source of funds, each department with a budget, and the lines overspent.
 Page funds(const Report& report) {
     const Language language = report.language;
     Page page;
     page.title = words::funds_page.text(language);
     const auto money = [&](double yuan, Tone tone = Tone::plain) { return number(format_money(language, yuan), tone); };
-    const auto rate = [&](double part, double whole) {
-        return whole > 0 ? number(format_value(language, 100.0 * part / whole, 1) + "%") : text("—", Tone::muted);
+    const auto percent = [&](const std::optional<double>& share) {
+        return share ? format_value(language, 100.0 * *share, 1) + "%" : std::string("—");
     };
+    const auto source = [&](const std::string& account) { return account.empty() ? words::general_fund.text(language) : account; };
     const Progress& all = *report.plan;
-    page.blocks.emplace_back(Paragraph{
-        words::funds_total(format_money(language, all.budget), format_money(language, all.spent),
-                           all.spending_rate() ? format_value(language, 100.0 * *all.spending_rate(), 1) + "%" : std::string("—"),
-                           format_money(language, all.budget_earned), all.cpi ? format_value(language, *all.cpi, 2) : std::string("—"))
-            .text(language),
-        all.cpi && *all.cpi < 1 ? Tone::amber : Tone::plain});
+    const std::string budget = format_money(language, all.budget), spent = format_money(language, all.spent);
+    const std::string earned = format_money(language, all.budget_earned);
+    page.blocks.emplace_back(Paragraph{(all.cpi ? words::funds_total(budget, spent, percent(all.spending_rate()), earned, format_value(language, *all.cpi, 2))
+                                                : words::funds_total_unspent(budget, earned))
+                                           .text(language),
+                                       all.cpi && *all.cpi < 1 ? Tone::amber : Tone::plain});
     Table accounts;
     accounts.header = texts(language, {words::account, words::budget, words::spent, words::spending_rate});
     for (const auto& [account, funds] : report.accounts)
-        accounts.rows.push_back({text(account.empty() ? words::general_fund.text(language) : account), money(funds.budget),
-                                 money(funds.spent, funds.spent > funds.budget ? Tone::red : Tone::plain), rate(funds.spent, funds.budget)});
+        accounts.rows.push_back({text(source(account)), money(funds.budget),
+                                 money(funds.spent, detail::overspent(funds.spent, funds.budget) ? Tone::red : Tone::plain),
+                                 number(percent(funds.spending_rate()))});
     page.blocks.emplace_back(std::move(accounts));
     Table departments;
     departments.header = texts(language, {words::department, words::budget, words::spent, words::spending_rate, words::work_done, words::cpi});
     for (const DepartmentRow& d : report.departments) {
         if (d.budget <= 0 && d.spent == 0) continue;
-        const bool costly = d.spent > 0 && d.budget_earned < d.spent;
-        departments.rows.push_back({text(d.name), money(d.budget), money(d.spent), rate(d.spent, d.budget), money(d.budget_earned),
-                                    d.spent > 0 ? number(format_value(language, d.budget_earned / d.spent, 2), costly ? Tone::amber : Tone::plain)
-                                                : text("—", Tone::muted)});
+        const std::optional<double> cpi = d.spent > 0 ? std::optional<double>(d.budget_earned / d.spent) : std::nullopt;
+        departments.rows.push_back({text(d.name), money(d.budget), money(d.spent),
+                                    number(percent(d.budget > 0 ? std::optional<double>(d.spent / d.budget) : std::nullopt)),
+                                    money(d.budget_earned),
+                                    cpi ? number(format_value(language, *cpi, 2), *cpi < 1 ? Tone::amber : Tone::plain) : text("—", Tone::muted)});
     }
     page.blocks.emplace_back(std::move(departments));
     if (!report.over_budget.empty()) {
@@ -484,10 +488,10 @@ Page funds(const Report& report) {
         over.header = texts(language, {words::task, words::department, words::account, words::budget, words::spent, words::overspent});
         for (const OverBudget& o : report.over_budget) {
             const auto department = o.responsibility.find("department");
-            over.rows.push_back({text(o.name.empty() ? o.id : o.name),
-                                 text(department == o.responsibility.end() ? "—" : department->second),
-                                 text(o.account.empty() ? words::general_fund.text(language) : o.account), money(o.budget), money(o.spent),
-                                 money(o.spent - o.budget, Tone::red)});
+            const bool named = department != o.responsibility.end() && !department->second.empty();
+            over.rows.push_back({text(clip_text(o.name.empty() ? o.id : o.name, task_name_width)),
+                                 text(named ? name_in(report.department_names, department->second) : "—", named ? Tone::plain : Tone::muted),
+                                 text(source(o.account)), money(o.budget), money(o.spent), money(o.spent - o.budget, Tone::red)});
         }
         over.note = shown(language, static_cast<int>(report.over_budget.size()), report.over_budget_total);
         page.blocks.emplace_back(std::move(over));

@@ -286,23 +286,36 @@ std::optional<Message> check_problem(const Campaign& campaign, const ProblemUpda
     return std::nullopt;
 }
 
-std::optional<Message> check_spending(const Campaign& campaign, const SpendingReport& report, Date reported_on) {
+// A payment against the plan's task as it stands with the payments before it (`task`: the plan's,
+// with the store's and this submission's earlier payments), which it joins when it passes.
+std::optional<Message> check_spending(Task& task, const SpendingReport& report, Date reported_on) {
     const Message owner("task \"{0}\""_en, "任务 \"{0}\""_zh, {report.task});
-    const Message unknown("task \"{0}\" is not in the campaign's plan; expected a task id of its plan"_en,
-                          "任务 \"{0}\" 不在本活动的工作计划中；应为计划中的任务 id"_zh, {report.task});
-    if (!campaign.plan()) return unknown;
-    std::size_t index = 0;
-    try {
-        index = campaign.plan()->task_index(report.task);
-    } catch (const NotFoundError&) {
-        return unknown;
-    }
-    if (report.date.is_special() || report.date > reported_on)
+    if (report.date.is_special())
+        return Message("the payment for task \"{0}\" has no date; expected the day it was paid"_en,
+                       "任务 \"{0}\" 的支出没有日期；应填写支出日期"_zh, {report.task});
+    if (report.date > reported_on)
         return Message("task \"{0}\": paid on {1}, after the report's date {2}; expected a day on or before it"_en,
                        "任务 \"{0}\"：支出日期 {1} 晚于报告日期 {2}；应不晚于报告日期"_zh,
-                       {report.task, report.date.is_special() ? std::string("?") : to_iso(report.date), to_iso(reported_on)});
-    const Spending paid{report.date, report.amount, report.account, report.note};
-    if (auto fault = detail::spending_fault(campaign.plan()->tasks()[index], paid, owner)) return std::move(fault->message);
+                       {report.task, to_iso(report.date), to_iso(reported_on)});
+    task.spending.push_back({report.date, report.amount, report.account, report.note});
+    auto fault = detail::spending_fault(task, task.spending.back(), owner);
+    if (!fault) fault = detail::balance_fault(task, owner);
+    if (!fault) return std::nullopt;
+    task.spending.pop_back();
+    return std::move(fault->message);
+}
+
+// The plan's task a record names, or why there is none (the same words as for task reports).
+std::optional<Message> unknown_task(const Campaign& campaign, const std::string& id) {
+    if (!campaign.plan())
+        return Message("task \"{0}\": the campaign has no plan; expected payments only for a campaign with a plan"_en,
+                       "任务 \"{0}\"：本活动没有工作计划；只有有计划的活动才能报送经费支出"_zh, {id});
+    try {
+        (void)campaign.plan()->task_index(id);
+    } catch (const NotFoundError&) {
+        return Message("task \"{0}\" is not in the campaign's plan; expected a task id of its plan"_en,
+                       "任务 \"{0}\" 不在本活动的工作计划中；应为计划中的任务 id"_zh, {id});
+    }
     return std::nullopt;
 }
 
@@ -355,8 +368,15 @@ ImportResult CampaignStore::import_submission(const Campaign& campaign, const Su
         else
             keep_problem[k] = true;
     }
+    std::map<std::string, Task> paid_tasks;  // the tasks paid for, with the payments checked so far
     for (std::size_t k = 0; k < submission.spending.size(); ++k) {
-        if (auto problem = check_spending(campaign, submission.spending[k], submission.spending[k].reported_on.value_or(submission.submitted_at)))
+        const SpendingReport& paid = submission.spending[k];
+        std::optional<Message> problem = unknown_task(campaign, paid.task);
+        if (!problem) {
+            const auto task = paid_tasks.try_emplace(paid.task, campaign.plan()->tasks()[campaign.plan()->task_index(paid.task)]).first;
+            problem = check_spending(task->second, paid, paid.reported_on.value_or(submission.submitted_at));
+        }
+        if (problem)
             reject("spending[" + std::to_string(k) + "]", std::move(*problem));
         else
             keep_spending[k] = true;
@@ -649,9 +669,17 @@ Plan CampaignStore::progress(const Plan& plan, std::optional<Date> as_of) const 
     for (const SpendingReport& paid : spending_reports()) {
         if (as_of && *paid.reported_on > *as_of) continue;
         Task* task = find_qualified(spec, paid.task, &PlanSpec::tasks);
-        const auto budgeted = [&](const BudgetLine& line) { return line.account == paid.account; };
-        if (task == nullptr || std::none_of(task->budget.begin(), task->budget.end(), budgeted)) continue;
+        if (task == nullptr) continue;
+        // A payment the plan's budget no longer allows is never dropped: the campaign says which.
         task->spending.push_back({paid.date, paid.amount, paid.account, paid.note});
+        const Message owner("task \"{0}\""_en, "任务 \"{0}\""_zh, {paid.task});
+        auto fault = detail::spending_fault(*task, task->spending.back(), owner);
+        if (!fault) fault = detail::balance_fault(*task, owner);
+        if (fault)
+            throw ValidationError(impl_->file, Message("the payment of {0} yuan for task \"{1}\" reported on {2} no longer fits the plan: {3}; expected the "
+                                                       "plan to keep the budget line it was paid from, or its submission withdrawn"_en,
+                                                       "{2} 报送的任务 \"{1}\" 支出 {0} 元与计划不再相符：{3}；计划应保留其所用的预算明细，或撤回该报送"_zh,
+                                                       {detail::format_number(paid.amount), paid.task, to_iso(*paid.reported_on), fault->message}));
     }
     return Plan(std::move(spec));
 }

@@ -282,10 +282,8 @@ SubmissionForm make_form(const Campaign& campaign, const std::string& department
         for (const Task& task : campaign.plan()->tasks()) {
             if (task.budget.empty() || campaign.responsible_department(task.responsibility) != &department) continue;
             for (const BudgetLine& line : task.budget) {
-                double paid = 0;
-                for (const Spending& s : task.spending)
-                    if (s.account == line.account && s.date <= as_of) paid += s.amount;
-                spending.cells.push_back({task.id, task.name, line.account, format_number(line.amount), format_number(paid), "", "", ""});
+                spending.cells.push_back({task.id, task.name, line.account, format_number(line.amount),
+                                          format_number(detail::paid_from(task, line.account, as_of)), "", "", ""});
                 std::vector<CellRule> rules = row_rules(spending_layout());
                 rules[amount_column].low = -detail::max_amount;
                 rules[amount_column].high = detail::max_amount;
@@ -513,9 +511,11 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
             for (std::size_t c : key_columns) key.push_back(trimmed(cell_of(row, c)));
             const auto at = rows.find(key);
             if (at == rows.end()) {
+                std::string ids;  // every key of the row: "trees", "区级配套"
+                for (const std::string& id : key) ids += (ids.empty() ? "\"" : ", \"") + id + "\"";
                 reading.errors.push_back({places.cell(r, key_columns.back()),
-                                          Message("\"{0}\" is not a row of this department's form; expected the ids the form gave"_en,
-                                                  "\"{0}\" 不是该部门模板中的行；应为模板给出的代码"_zh, {key.back()})});
+                                          Message("{0} is not a row of this department's form; expected the ids the form gave"_en,
+                                                  "{0} 不是该部门模板中的行；应为模板给出的代码"_zh, {ids})});
                 continue;
             }
             const std::vector<CellRule>& rules = expected.rules[at->second];
@@ -543,21 +543,27 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
                 reading.errors.push_back({places.cell(r, column_of(layout, id)), std::move(message)});
             };
             const Message where = places.row(r);
-            if (expected.id == "indicators") {
-                const Parsed* value = input("value");
-                if (value == nullptr) continue;  // a date or source alone says nothing
+            // The day in the "date" cell, else the period's last; refused (none) when neither, or after the period.
+            const auto day_of = [&](Message missing) -> std::optional<Date> {
                 const Parsed* date = input("date");
                 const std::optional<Date> day = date ? date->date : period_end;
                 if (!day) {
-                    refuse_cell("date", Message("the value has no date and the form no period; expected the day the value describes"_en,
-                                                "数值没有日期，模板也没有填报期；应填写数值所对应的日期"_zh));
-                    continue;
+                    refuse_cell("date", std::move(missing));
+                    return std::nullopt;
                 }
                 if (period_end && *day > *period_end) {
                     refuse_cell("date", Message("{0} is after the period {1}; expected a day on or before {2}"_en,
                                                 "{0} 晚于填报期 {1}；应不晚于 {2}"_zh, {to_iso(*day), form.period, to_iso(*period_end)}));
-                    continue;
+                    return std::nullopt;
                 }
+                return day;
+            };
+            if (expected.id == "indicators") {
+                const Parsed* value = input("value");
+                if (value == nullptr) continue;  // a date or source alone says nothing
+                const std::optional<Date> day = day_of(Message("the value has no date and the form no period; expected the day the value describes"_en,
+                                                               "数值没有日期，模板也没有填报期；应填写数值所对应的日期"_zh));
+                if (!day) continue;
                 Observation observation;
                 observation.unit = key[0];
                 observation.indicator = key[1];
@@ -584,19 +590,10 @@ FormReading read_submission_form(const Campaign& campaign, const std::vector<Fil
                 task_places.push_back(where);
             } else if (expected.id == "spending") {
                 const Parsed* amount = input("amount");
-                if (amount == nullptr) continue;  // a date or note alone says nothing
-                const Parsed* date = input("date");
-                const std::optional<Date> day = date ? date->date : period_end;
-                if (!day) {
-                    refuse_cell("date", Message("the payment has no date and the form no period; expected the day it was paid"_en,
-                                                "支出没有日期，模板也没有填报期；应填写支出日期"_zh));
-                    continue;
-                }
-                if (period_end && *day > *period_end) {
-                    refuse_cell("date", Message("{0} is after the period {1}; expected a day on or before {2}"_en,
-                                                "{0} 晚于填报期 {1}；应不晚于 {2}"_zh, {to_iso(*day), form.period, to_iso(*period_end)}));
-                    continue;
-                }
+                if (amount == nullptr || *amount->number == 0) continue;  // 0, or a date or note alone: nothing paid
+                const std::optional<Date> day = day_of(Message("the payment has no date and the form no period; expected the day it was paid"_en,
+                                                               "支出没有日期，模板也没有填报期；应填写支出日期"_zh));
+                if (!day) continue;
                 SpendingReport paid;
                 paid.task = key[0];
                 paid.account = key[1];

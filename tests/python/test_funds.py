@@ -95,8 +95,8 @@ def test_spending_from_an_account_without_a_line_is_refused_in_both_languages() 
     with pytest.raises(civitas.ValidationError) as caught:
         civitas.Plan(civitas.PlanSpec("p", tasks=[task]))
     assert caught.value.path == "$.tasks[0].spending[0].account"
-    assert "account '区级' is not in the budget of task 'a'; expected one of '专户'" in str(caught.value)
-    assert "账户 '区级' 不在任务 'a' 的预算中；应为 '专户' 之一（专款专用）" in caught.value.message_zh
+    assert "account '区级' is not in the budget of task 'a'; expected one of: account '专户'" in str(caught.value)
+    assert "账户 '区级' 不在任务 'a' 的预算中；应为以下之一：账户 '专户'（专款专用）" in caught.value.message_zh
     with pytest.raises(civitas.ValidationError, match=r"budget\[1\]: .*expected a BudgetLine"):
         civitas.Task("b", start=D(2025, 3, 3), budget=[civitas.BudgetLine(1), "lots"])
 
@@ -156,5 +156,5 @@ def test_a_department_reports_its_payments_in_its_workbook(tmp_path) -> None:
     workbook.save(path)
     with pytest.raises(civitas.ParseError) as caught:
         civitas.import_submission(campaign_file, path, submitted_on=D(2026, 4, 3))
-    assert '"区级配套" is not a row of this department\'s form' in str(caught.value)
+    assert '"trees", "区级配套" is not a row of this department\'s form' in str(caught.value)
     assert "不是该部门模板中的行" in caught.value.message_zh

@@ -136,7 +136,7 @@ struct CIVITAS_EXPORT AccountFunds {
     friend bool operator!=(const AccountFunds& a, const AccountFunds& b) { return !(a == b); }
 };
 
-/// A task's budget line paid past its amount on the date: a line of a supervision circular.
+/// A task's budget line paid past its amount on the date, with who answers for the task.
 struct CIVITAS_EXPORT OverBudget {
     std::string id;                                     ///< task id (qualified in sub-plans)
     std::string name;                                   ///< its name

@@ -24,7 +24,7 @@ namespace civitas {
 struct CIVITAS_EXPORT ReportOptions {
     std::optional<Language> language;  ///< none: the campaign's language, else Chinese when its name has Chinese characters
     ReadinessOptions readiness;        ///< how readiness is computed
-    int max_items = 8;                 ///< most rows in each per-title list (shortfalls, off track, targets, surveys, overdue) and of the circular's lines; >= 1
+    int max_items = 8;                 ///< most rows in each per-title list (shortfalls, off track, targets, surveys, overdue), of the circular's lines and of the overspent budget lines; >= 1
     std::optional<std::vector<SubmissionRecord>> submissions;  ///< the store's submissions, counted in the circular's lines; none: submissions not counted
 };
 

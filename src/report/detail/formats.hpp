@@ -19,8 +19,8 @@ namespace civitas::detail {
 /// A number rounded to `decimals` places, trailing zeros trimmed, thousands grouped in English.
 [[nodiscard]] std::string format_value(Language language, double value, int decimals = 2);
 
-/// An amount of money: yuan with thousands grouped in English ("13,200,000"), 万元 in Chinese
-/// ("1320"), to two decimals at most; the unit is the column's.
+/// An amount of money to the fen: yuan with thousands grouped in English ("13,200,000.5"), 万元 in
+/// Chinese ("1320.00005"), trailing zeros trimmed; the unit is the column's.
 [[nodiscard]] std::string format_money(Language language, double yuan);
 
 /// A pass line: "≥ 36", "≤ 5.6", "35–40", with the unit of measure.

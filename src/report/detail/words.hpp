@@ -340,28 +340,41 @@ inline Message late_submissions_reason(int n, int months, int least) {
 
 /// The page on money.
 inline const Message funds_page{"Funds: budgets and spending"_en, "资金使用：预算与支出"_zh};
-/// The general fund, account "".
-inline const Message general_fund{"General fund"_en, "一般资金"_zh};
-inline const Message account{"Account"_en, "资金账户"_zh};
+/// The general fund, account "": money not kept in a special account.
+inline const Message general_fund{"General fund"_en, "统筹资金"_zh};
+/// Column: where a budget line's money comes from (a special account 专户, matching funds, a fee).
+inline const Message account{"Source of funds"_en, "资金来源"_zh};
 /// Money columns: yuan in English, 万元 in Chinese (format_money).
 inline const Message budget{"Budget (yuan)"_en, "预算（万元）"_zh};
+/// Column: paid by the report date.
 inline const Message spent{"Spent (yuan)"_en, "已支出（万元）"_zh};
-inline const Message spending_rate{"Spent of budget"_en, "预算执行率"_zh};
-inline const Message work_done{"Work done (yuan of budget)"_en, "完成工作量（万元）"_zh};
+/// Column: spent / budget.
+inline const Message spending_rate{"Execution rate"_en, "预算执行率"_zh};
+/// Column: the budget of the work done (earned value, EV).
+inline const Message work_done{"Earned value (yuan)"_en, "挣值（万元）"_zh};
+/// Column: the cost performance index EV / AC.
 inline const Message cpi{"CPI"_en, "费用绩效指数"_zh};
+/// Column: paid past the line's amount.
 inline const Message overspent{"Overspent (yuan)"_en, "超支（万元）"_zh};
+/// The heading of the budget lines paid past their amount.
 inline const Message over_budget_heading{"Budget lines overspent"_en, "超预算支出"_zh};
-/// The section's totals, amounts as format_money writes them and the rate as a percentage.
+/// The page's totals, amounts as format_money writes them and the rate as a percentage.
 inline Message funds_total(const std::string& budgeted, const std::string& paid, const std::string& share, const std::string& earned,
                            const std::string& index) {
     return Message("In all: budget {0} yuan, spent {1} yuan ({2} of the budget); the work done is worth {3} yuan of budget, a cost "
-                   "performance index (CPI) of {4} (below 1: the work costs more than budgeted)."_en,
-                   "合计：预算 {0} 万元，已支出 {1} 万元（执行率 {2}）；已完成工作量折合预算 {3} 万元，费用绩效指数（CPI）{4}（低于 1 表示"
-                   "实际花费超过预算）。"_zh,
+                   "performance index (CPI) of {4} (below 1: the work done cost more than its budget)."_en,
+                   "合计：预算 {0} 万元，已支出 {1} 万元（执行率 {2}）；挣值（已完成工作的预算）{3} 万元，费用绩效指数（CPI）{4}（低于 1 表示"
+                   "已完成工作的实际支出超过其预算）。"_zh,
                    {budgeted, paid, share, earned, index});
 }
+/// The totals while nothing is paid yet.
+inline Message funds_total_unspent(const std::string& budgeted, const std::string& earned) {
+    return Message("In all: budget {0} yuan, nothing spent yet; the work done is worth {1} yuan of budget."_en,
+                   "合计：预算 {0} 万元，尚无支出；挣值（已完成工作的预算）{1} 万元。"_zh, {budgeted, earned});
+}
+/// Under the page: how payments are booked.
 inline const Message funds_note{"Earmarked: each payment is booked to a budget line of its own task. Amounts are counted up to the report date."_en,
-                                "专款专用：每笔支出只记入其任务本身的预算行；金额统计至报告日期。"_zh};
+                                "专款专用：每笔支出只记入其任务本身的预算明细；金额统计至报告日期。"_zh};
 
 /// The report's section of the circular's lines.
 inline const Message circular_section{"Supervision circular"_en, "督查通报"_zh};

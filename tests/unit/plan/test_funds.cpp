@@ -184,11 +184,11 @@ TEST(Funds, BadMoneyIsRefusedNamingTheLineAndTheRule) {
     // Earmarked money (专款专用): a payment from an account the task has no line for.
     const std::string other = refusal(with("{" + head + R"(, "budget": [{"account": "专户", "amount": 10}],
         "spending": [{"date": "2025-03-04", "amount": 5, "account": "区级"}]})"));
-    EXPECT_EQ(other, "<string>: $.tasks[0].spending[0].account: account '区级' is not in the budget of task 'a'; expected one of '专户' "
+    EXPECT_EQ(other, "<string>: $.tasks[0].spending[0].account: account '区级' is not in the budget of task 'a'; expected one of: account '专户' "
                      "(earmarked: money is spent from its own line)");
     EXPECT_EQ(refusal(with("{" + head + R"(, "budget": [{"account": "专户", "amount": 10}],
         "spending": [{"date": "2025-03-04", "amount": 5, "account": "区级"}]})"), Language::zh),
-              "<string>: $.tasks[0].spending[0].account: 账户 '区级' 不在任务 'a' 的预算中；应为 '专户' 之一（专款专用）");
+              "<string>: $.tasks[0].spending[0].account: 账户 '区级' 不在任务 'a' 的预算中；应为以下之一：账户 '专户'（专款专用）");
     EXPECT_EQ(refusal(with("{" + head + R"(, "spending": [{"date": "2025-03-04", "amount": 5}]})")),
               "<string>: $.tasks[0].spending[0].account: task 'a' has no budget; expected spending only on a task with a budget line "
               "for its account (money is earmarked)");
@@ -196,6 +196,13 @@ TEST(Funds, BadMoneyIsRefusedNamingTheLineAndTheRule) {
               "<string>: $.tasks[0].spending[0].amount: 0 yuan paid for task 'a'; expected an amount in yuan other than 0 within ±1e15 "
               "(negative: a refund)");
     EXPECT_NE(refusal(with("{" + head + R"(, "budget": 1e300})")).find("expected an amount in yuan in [0, 1e15]"), std::string::npos);
+    // A refund of more than was paid from the line before it, in date order (not file order).
+    EXPECT_EQ(refusal(with("{" + head + R"(, "budget": [{"account": "x", "amount": 10}],
+        "spending": [{"date": "2025-03-06", "amount": 5, "account": "x"}, {"date": "2025-03-05", "amount": -5, "account": "x"}]})")),
+              "<string>: $.tasks[0].spending: the refunds of task 'a' from account 'x' exceed what was paid by 2025-03-05 (-5 yuan in all); "
+              "expected refunds of no more than was paid before them");
+    EXPECT_EQ(refusal(with("{" + head + R"(, "budget": 10, "spending": [{"date": "2025-03-04", "amount": -1}]})"), Language::zh),
+              "<string>: $.tasks[0].spending: 任务 'a' 从统筹资金 的退回超过截至 2025-03-04 已支出的金额（合计 -1 元）；退回不应超过此前已支出的金额");
     // A budget that is neither an amount nor lines.
     try {
         (void)parse_plan(R"({"id": "p", "tasks": [{)" + head + R"(, "budget": "much"}]})");

@@ -592,10 +592,10 @@ TEST(CampaignStore, APaymentBreakingTheEarmarkIsRefusedNamingItsRecord) {
         return std::string("imported");
     };
     EXPECT_EQ(refusal({"trees", day("2026-02-03"), 100, "区级配套", "", std::nullopt}),
-              "spending[0]: account '区级配套' is not in the budget of task \"trees\"; expected one of '创建专户' (earmarked: money is "
-              "spent from its own line)");
+              "spending[0]: account '区级配套' is not in the budget of task \"trees\"; expected one of: account '创建专户' (earmarked: money "
+              "is spent from its own line)");
     EXPECT_EQ(refusal({"trees", day("2026-02-03"), 100, "区级配套", "", std::nullopt}, Language::zh),
-              "spending[0]: 账户 '区级配套' 不在任务 \"trees\" 的预算中；应为 '创建专户' 之一（专款专用）");
+              "spending[0]: 账户 '区级配套' 不在任务 \"trees\" 的预算中；应为以下之一：账户 '创建专户'（专款专用）");
     EXPECT_NE(refusal({"parks", day("2026-02-03"), 100, "", "", std::nullopt}).find("task \"parks\" has no budget"), std::string::npos);
     EXPECT_NE(refusal({"trees", day("2026-02-03"), 0, "创建专户", "", std::nullopt}).find("0 yuan paid"), std::string::npos);
     EXPECT_NE(refusal({"trees", day("2026-02-09"), 100, "创建专户", "", std::nullopt}).find("paid on 2026-02-09, after the report's date 2026-02-05"),
@@ -603,6 +603,28 @@ TEST(CampaignStore, APaymentBreakingTheEarmarkIsRefusedNamingItsRecord) {
     EXPECT_NE(refusal({"roads", day("2026-02-03"), 100, "", "", std::nullopt}).find("task \"roads\" is not in the campaign's plan"),
               std::string::npos);
     EXPECT_TRUE(store.submissions().empty());  // nothing was stored
+}
+
+TEST(CampaignStore, APaymentThePlanNoLongerAllowsFailsTheLoadNamingIt) {
+    // Paid from 创建专户, then the plan drops the line: the payment is not lost, the load says why.
+    StoreFolder folder;
+    {
+        CampaignStore store(folder.database());
+        Submission s = submission("王伟", day("2026-02-05"));
+        s.spending.push_back({"trees", day("2026-02-03"), 1000, "创建专户", "", std::nullopt});
+        (void)store.import_submission(folder.campaign, s);
+    }
+    std::string text = campaign_text;
+    text.replace(text.find("创建专户"), std::string("创建专户").size(), "区级配套");
+    folder.write("campaign.json", text);
+    try {
+        (void)load_campaign(folder.campaign_file);
+        FAIL() << "loaded a payment from a line the plan no longer has";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("the payment of 1000 yuan for task \"trees\" reported on 2026-02-05 no longer fits the plan: "
+                                                 "account '创建专户' is not in the budget of task \"trees\""),
+                  std::string::npos) << error.what();
+    }
 }
 
 TEST(CampaignStore, MigratesAVersionTwoDatabaseToKeepPayments) {

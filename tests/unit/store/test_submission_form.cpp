@@ -179,25 +179,32 @@ TEST(SubmissionForm, ASpendingSheetHasARowPerBudgetLine) {
     std::vector<FilledSheet> sheets = filled(form);
     fill(sheets, form, "spending", "trees", "amount", "45000.5", "创建专户");
     fill(sheets, form, "spending", "trees", "note", "苗木款", "创建专户");
-    fill(sheets, form, "spending", "done", "amount", "-2000");
+    fill(sheets, form, "spending", "done", "amount", "2000");
     fill(sheets, form, "spending", "done", "date", "2026-03-05");
     const FormReading reading = read_submission_form(folder.campaign, sheets, "gardens.xlsx");
     ASSERT_TRUE(reading.errors.empty()) << to_string(reading.errors.front());
     ASSERT_EQ(reading.submission.spending.size(), 2U);
     EXPECT_EQ(reading.submission.spending[0], (SpendingReport{"trees", day("2026-03-31"), 45000.5, "创建专户", "苗木款", std::nullopt}));
-    EXPECT_EQ(reading.submission.spending[1], (SpendingReport{"done", day("2026-03-05"), -2000, "", "", std::nullopt}));
+    EXPECT_EQ(reading.submission.spending[1], (SpendingReport{"done", day("2026-03-05"), 2000, "", "", std::nullopt}));
     EXPECT_EQ(reading.places.back().text(Language::zh), "工作表 经费支出，第 4 行");
-    // Imported, and the store's refusal of a zero amount names the form's row.
     CampaignStore store(folder.path() / "campaign.db");
     Submission provenance;
     provenance.submitted_at = day("2026-04-03");
     EXPECT_EQ(import_form(store, folder.campaign, reading, provenance).spending_reports, 2U);
-    fill(sheets, form, "spending", "done", "amount", "0");
+    // A 0 says nothing was paid.
+    fill(sheets, form, "spending", "trees", "amount", "0", "创建专户");
+    fill(sheets, form, "spending", "done", "amount", "");
+    EXPECT_TRUE(read_submission_form(folder.campaign, sheets, "gardens.xlsx").submission.spending.empty());
+    // The store's refusal names the form's row: a refund of more than the 2000 paid from the line.
+    fill(sheets, form, "spending", "done", "amount", "-5000");
+    const Campaign now = load_campaign(folder.campaign_file);  // with the store's payments
     try {
-        (void)import_form(store, folder.campaign, read_submission_form(folder.campaign, sheets, "gardens.xlsx"), provenance);
-        FAIL() << "imported a payment of 0";
+        (void)import_form(store, now, read_submission_form(now, sheets, "gardens.xlsx"), provenance);
+        FAIL() << "imported a refund of more than was paid";
     } catch (const ParseError& error) {
-        EXPECT_NE(std::string(error.what()).find("gardens.xlsx: sheet 经费支出, row 4: 0 yuan paid for task \"done\""), std::string::npos)
+        EXPECT_NE(std::string(error.what()).find("gardens.xlsx: sheet 经费支出, row 4: the refunds of task \"done\" from the general fund exceed "
+                                                 "what was paid by 2026-03-05 (-3000 yuan in all)"),
+                  std::string::npos)
             << error.what();
     }
 }
