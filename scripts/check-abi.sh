@@ -17,7 +17,7 @@ library=$1 header=$2 abi_file=$3 update=${4:-}
 include=$(cd "$(dirname "$header")/.." && pwd)
 
 compiler=${CC:-cc}
-if ! "$compiler" -aux-info /dev/null -fsyntax-only -x c /dev/null 2>/dev/null; then
+if ! "$compiler" -Werror -aux-info /dev/null -fsyntax-only -x c /dev/null 2>/dev/null; then
     compiler=gcc  # clang has no -aux-info
 fi
 
