@@ -327,7 +327,9 @@ static void test_campaign(void) {
             CHECK(length == strlen(report) && length > 1000);
             if (f == 2) CHECK(strncmp(report, "<!DOCTYPE html>", 15) == 0);
             if (f == 3) CHECK(strstr(report, "\"civitas-report/1\"") != NULL);
-            if (f == 0 && l == 0) CHECK(strstr(report, "兰州") != NULL);
+            /* The plan's money: 41.45 million paid of 80.7, one line overspent (the 金沟 plant). */
+            if (f == 3) CHECK(strstr(report, "\"spent\": 41450000.0") != NULL && strstr(report, "\"over_budget_total\": 1") != NULL);
+            if (f == 0 && l == 0) CHECK(strstr(report, "兰州") != NULL && strstr(report, "超预算支出") != NULL);
             if (f == 0 && l == 1) CHECK(strstr(report, "campaign report") != NULL && strstr(report, "31 Dec 2025") != NULL);
             civitas_free(report);
         }
