@@ -64,12 +64,17 @@ std::optional<FundsFault> balance_fault(const Task& task, const Message& owner) 
     std::map<std::string, double> paid;
     for (const Spending* s : by_date) {
         const double now = paid[s->account] += s->amount;
-        if (now < -0.005)
+        if (now < -half_fen)
             return FundsFault{"", Message("the refunds of {0} from {1} exceed what was paid by {2} ({3} yuan in all); expected refunds of no more than was paid before them"_en,
                                           "{0} 从{1} 的退回超过截至 {2} 已支出的金额（合计 {3} 元）；退回不应超过此前已支出的金额"_zh,
                                           {owner, account_named(s->account), to_iso(s->date), format_number(now)})};
     }
     return std::nullopt;
+}
+
+std::optional<FundsFault> added_payment_fault(const Task& task, const Message& owner) {
+    if (auto fault = spending_fault(task, task.spending.back(), owner)) return fault;
+    return balance_fault(task, owner);
 }
 
 }  // namespace civitas::detail

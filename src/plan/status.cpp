@@ -17,16 +17,9 @@ std::optional<double> Progress::on_time_rate() const {
     return static_cast<double>(done_on_time) / due;
 }
 
-namespace {
+std::optional<double> Progress::spending_rate() const { return detail::execution_rate(spent, budget); }
 
-// spent / budget, the execution rate; none without a budget.
-std::optional<double> share_spent(double spent, double budget) { return budget > 0 ? std::optional<double>(spent / budget) : std::nullopt; }
-
-}  // namespace
-
-std::optional<double> Progress::spending_rate() const { return share_spent(spent, budget); }
-
-std::optional<double> AccountFunds::spending_rate() const { return share_spent(spent, budget); }
+std::optional<double> AccountFunds::spending_rate() const { return detail::execution_rate(spent, budget); }
 
 const TaskStatus& PlanStatus::task(const std::string& id) const {
     for (const TaskStatus& t : tasks)
@@ -88,7 +81,7 @@ void add_to(Curve& c, const Span& s, double weight) {
 // `elapsed` is the number of working days from the plan's first to the status date.
 void finish(Progress& p, Curve& c, int elapsed) {
     p.spi = p.planned_value > 0 ? std::optional<double>(p.earned_value / p.planned_value) : std::nullopt;
-    p.cpi = p.spent > 0 ? std::optional<double>(p.budget_earned / p.spent) : std::nullopt;
+    p.cpi = detail::cost_performance(p.budget_earned, p.spent);
     // One change per day, summed in the order the tasks were counted.
     std::stable_sort(c.changes.begin(), c.changes.end(), [](const Curve::Change& a, const Curve::Change& b) { return a.day < b.day; });
     std::vector<Curve::Change> days;

@@ -59,7 +59,7 @@ Page ranking(const Circular& c) {
             text(r.name),
             or_dash(r.leader),
             count(r.tasks_due),
-            r.on_time_rate ? number(format_value(language, *r.on_time_rate * 100, 1) + "%") : text("—", Tone::muted),
+            r.on_time_rate ? number(format_share(language, *r.on_time_rate)) : text("—", Tone::muted),
             count(r.overdue, red_if(r.overdue)),
             count(r.most_days_overdue, red_if(r.most_days_overdue)),
             count(r.problems_overdue, r.problems_overdue > 0 ? Tone::amber : Tone::plain),

@@ -25,6 +25,8 @@ std::string format_date(Language language, Date date) {
     return std::to_string(ymd.year) + "年" + std::to_string(ymd.month) + "月" + std::to_string(ymd.day) + "日";
 }
 
+std::string format_share(Language language, double share) { return format_value(language, share * 100, 1) + "%"; }
+
 std::string format_money(Language language, double yuan) {
     return language == Language::zh ? format_value(language, yuan / 1e4, 6) : format_value(language, yuan, 2);
 }

@@ -160,7 +160,7 @@ void surveys_table(Page& page, const Report& report, const TitleReport& t) {
             number(format_value(language, s.sample_size, 0)),
             number(format_value(language, s.low, 1) + "–" + format_value(language, s.high, 1)),
             number(format_line(language, s.line, Direction::higher, "")),
-            number(format_value(language, s.probability * 100, 1) + "%", tone),
+            number(format_share(language, s.probability), tone),
             text((s.in_doubt ? words::in_doubt : s.meets ? words::met : words::not_met).text(language), tone),
         });
     }
@@ -212,7 +212,7 @@ Page overview(const Report& report) {
         if (p.spi)
             facts.facts.push_back({words::spi.text(language), format_value(language, *p.spi), *p.spi < 0.9 ? Tone::amber : Tone::plain});
         if (const auto rate = p.on_time_rate())
-            facts.facts.push_back({words::on_time_rate.text(language), format_value(language, *rate * 100, 1) + "%", Tone::plain});
+            facts.facts.push_back({words::on_time_rate.text(language), format_share(language, *rate), Tone::plain});
         const int open = p.problems.found - p.problems.closed;
         if (p.problems.found > 0)
             facts.facts.push_back(
@@ -320,7 +320,7 @@ Page title_page(const Report& report, const TitleReport& t) {
         for (const ReportItem& item : t.shortfalls) {
             const bool yes_no = item.direction == Direction::yes_no;
             const std::string gap = item.gap && !yes_no ? format_gap(language, *item.gap, item.measure) : "—";
-            const std::string relative = item.relative_gap && !yes_no ? format_value(language, *item.relative_gap * 100, 1) + "%" : "—";
+            const std::string relative = item.relative_gap && !yes_no ? format_share(language, *item.relative_gap) : "—";
             shortfalls.rows.push_back({
                 text(item_name(language, item), item.basic ? Tone::red : Tone::plain),
                 number(value_text(language, item.value, item)),
@@ -453,9 +453,7 @@ Page funds(const Report& report) {
     Page page;
     page.title = words::funds_page.text(language);
     const auto money = [&](double yuan, Tone tone = Tone::plain) { return number(format_money(language, yuan), tone); };
-    const auto percent = [&](const std::optional<double>& share) {
-        return share ? format_value(language, 100.0 * *share, 1) + "%" : std::string("—");
-    };
+    const auto percent = [&](const std::optional<double>& share) { return share ? format_share(language, *share) : std::string("—"); };
     const auto source = [&](const std::string& account) { return account.empty() ? words::general_fund.text(language) : account; };
     const Progress& all = *report.plan;
     const std::string budget = format_money(language, all.budget), spent = format_money(language, all.spent);
@@ -475,9 +473,8 @@ Page funds(const Report& report) {
     departments.header = texts(language, {words::department, words::budget, words::spent, words::spending_rate, words::work_done, words::cpi});
     for (const DepartmentRow& d : report.departments) {
         if (d.budget <= 0 && d.spent == 0) continue;
-        const std::optional<double> cpi = d.spent > 0 ? std::optional<double>(d.budget_earned / d.spent) : std::nullopt;
-        departments.rows.push_back({text(d.name), money(d.budget), money(d.spent),
-                                    number(percent(d.budget > 0 ? std::optional<double>(d.spent / d.budget) : std::nullopt)),
+        const std::optional<double> cpi = detail::cost_performance(d.budget_earned, d.spent);
+        departments.rows.push_back({text(d.name), money(d.budget), money(d.spent), number(percent(detail::execution_rate(d.spent, d.budget))),
                                     money(d.budget_earned),
                                     cpi ? number(format_value(language, *cpi, 2), *cpi < 1 ? Tone::amber : Tone::plain) : text("—", Tone::muted)});
     }

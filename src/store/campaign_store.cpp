@@ -286,10 +286,13 @@ std::optional<Message> check_problem(const Campaign& campaign, const ProblemUpda
     return std::nullopt;
 }
 
+// A task as the store's messages name it: task "trees".
+Message task_quoted(const std::string& id) { return Message("task \"{0}\""_en, "任务 \"{0}\""_zh, {id}); }
+
 // A payment against the plan's task as it stands with the payments before it (`task`: the plan's,
 // with the store's and this submission's earlier payments), which it joins when it passes.
 std::optional<Message> check_spending(Task& task, const SpendingReport& report, Date reported_on) {
-    const Message owner("task \"{0}\""_en, "任务 \"{0}\""_zh, {report.task});
+    const Message owner = task_quoted(report.task);
     if (report.date.is_special())
         return Message("the payment for task \"{0}\" has no date; expected the day it was paid"_en,
                        "任务 \"{0}\" 的支出没有日期；应填写支出日期"_zh, {report.task});
@@ -298,8 +301,7 @@ std::optional<Message> check_spending(Task& task, const SpendingReport& report, 
                        "任务 \"{0}\"：支出日期 {1} 晚于报告日期 {2}；应不晚于报告日期"_zh,
                        {report.task, to_iso(report.date), to_iso(reported_on)});
     task.spending.push_back({report.date, report.amount, report.account, report.note});
-    auto fault = detail::spending_fault(task, task.spending.back(), owner);
-    if (!fault) fault = detail::balance_fault(task, owner);
+    auto fault = detail::added_payment_fault(task, owner);
     if (!fault) return std::nullopt;
     task.spending.pop_back();
     return std::move(fault->message);
@@ -666,21 +668,26 @@ Plan CampaignStore::progress(const Plan& plan, std::optional<Date> as_of) const 
         Problem* problem = find_qualified(spec, update.problem, &PlanSpec::problems);
         if (problem != nullptr && update.closed) problem->closed = update.closed;
     }
+    // A payment the plan's budget no longer allows is never dropped: the campaign says which.
+    std::map<std::string, Task*> paid_tasks;  // by id, to check each one's balance once, after all its payments
     for (const SpendingReport& paid : spending_reports()) {
         if (as_of && *paid.reported_on > *as_of) continue;
         Task* task = find_qualified(spec, paid.task, &PlanSpec::tasks);
         if (task == nullptr) continue;
-        // A payment the plan's budget no longer allows is never dropped: the campaign says which.
         task->spending.push_back({paid.date, paid.amount, paid.account, paid.note});
-        const Message owner("task \"{0}\""_en, "任务 \"{0}\""_zh, {paid.task});
-        auto fault = detail::spending_fault(*task, task->spending.back(), owner);
-        if (!fault) fault = detail::balance_fault(*task, owner);
-        if (fault)
+        paid_tasks.emplace(paid.task, task);
+        if (auto fault = detail::spending_fault(*task, task->spending.back(), task_quoted(paid.task)))
             throw ValidationError(impl_->file, Message("the payment of {0} yuan for task \"{1}\" reported on {2} no longer fits the plan: {3}; expected the "
                                                        "plan to keep the budget line it was paid from, or its submission withdrawn"_en,
                                                        "{2} 报送的任务 \"{1}\" 支出 {0} 元与计划不再相符：{3}；计划应保留其所用的预算明细，或撤回该报送"_zh,
                                                        {detail::format_number(paid.amount), paid.task, to_iso(*paid.reported_on), fault->message}));
     }
+    for (const auto& [id, task] : paid_tasks)
+        if (auto fault = detail::balance_fault(*task, task_quoted(id)))
+            throw ValidationError(impl_->file, Message("the payments for task \"{0}\" no longer fit the plan: {1}; expected the plan's own payments to leave "
+                                                       "room for the refunds reported, or a submission withdrawn"_en,
+                                                       "任务 \"{0}\" 的支出与计划不再相符：{1}；计划自身的支出应容纳所报送的退回，或撤回相应报送"_zh,
+                                                       {id, fault->message}));
     return Plan(std::move(spec));
 }
 

@@ -25,8 +25,21 @@ Message account_named(const std::string& account);
 // Yuan paid for `task` from `account` on or before `as_of` (refunds taken off).
 double paid_from(const Task& task, const std::string& account, Date as_of);
 
-// Paid past the budget by more than half a fen (sums of decimal amounts are not exact).
-inline bool overspent(double spent, double budget) { return spent - budget > 0.005; }
+// Half a fen: sums of decimal amounts are not exact, so money is compared to within it.
+constexpr double half_fen = 0.005;
+
+// Paid past the budget by more than half a fen.
+inline bool overspent(double spent, double budget) { return spent - budget > half_fen; }
+
+// spent / budget, the execution rate (预算执行率); none without a budget.
+inline std::optional<double> execution_rate(double spent, double budget) {
+    return budget > 0 ? std::optional<double>(spent / budget) : std::nullopt;
+}
+
+// earned / spent, the cost performance index; none while nothing is spent.
+inline std::optional<double> cost_performance(double earned, double spent) {
+    return spent > 0 ? std::optional<double>(earned / spent) : std::nullopt;
+}
 
 // A budget line's amount: finite, in [0, max_amount]. `owner` names the task ("task 'a'").
 std::optional<FundsFault> budget_fault(const BudgetLine& line, const Message& owner);
@@ -37,5 +50,8 @@ std::optional<FundsFault> spending_fault(const Task& task, const Spending& paid,
 
 // The task's payments taken in date order: no refund takes what was paid from a line below 0.
 std::optional<FundsFault> balance_fault(const Task& task, const Message& owner);
+
+// The task's last payment, just added: spending_fault of it, then balance_fault of them all.
+std::optional<FundsFault> added_payment_fault(const Task& task, const Message& owner);
 
 }  // namespace civitas::detail

@@ -19,6 +19,9 @@ namespace civitas::detail {
 /// A number rounded to `decimals` places, trailing zeros trimmed, thousands grouped in English.
 [[nodiscard]] std::string format_value(Language language, double value, int decimals = 2);
 
+/// A share in [0, 1] as a percentage to one decimal, trailing zeros trimmed: 0.514 -> "51.4%".
+[[nodiscard]] std::string format_share(Language language, double share);
+
 /// An amount of money to the fen: yuan with thousands grouped in English ("13,200,000.5"), 万元 in
 /// Chinese ("1320.00005"), trailing zeros trimmed; the unit is the column's.
 [[nodiscard]] std::string format_money(Language language, double yuan);

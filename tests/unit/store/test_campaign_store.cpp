@@ -602,6 +602,7 @@ TEST(CampaignStore, APaymentBreakingTheEarmarkIsRefusedNamingItsRecord) {
               std::string::npos);
     EXPECT_NE(refusal({"roads", day("2026-02-03"), 100, "", "", std::nullopt}).find("task \"roads\" is not in the campaign's plan"),
               std::string::npos);
+    EXPECT_EQ(refusal({"trees", Date(), 100, "创建专户", "", std::nullopt}, Language::zh), "spending[0]: 任务 \"trees\" 的支出没有日期；应填写支出日期");
     EXPECT_TRUE(store.submissions().empty());  // nothing was stored
 }
 
@@ -624,6 +625,38 @@ TEST(CampaignStore, APaymentThePlanNoLongerAllowsFailsTheLoadNamingIt) {
         EXPECT_NE(std::string(error.what()).find("the payment of 1000 yuan for task \"trees\" reported on 2026-02-05 no longer fits the plan: "
                                                  "account '创建专户' is not in the budget of task \"trees\""),
                   std::string::npos) << error.what();
+    }
+}
+
+TEST(CampaignStore, ARefundThePlanNoLongerCoversFailsTheLoadNamingIt) {
+    // A refund of 500 against the plan's own payment of 1000; then the plan's payment is taken out.
+    StoreFolder folder;
+    std::string paid = campaign_text;
+    const std::string line = R"("amount": 500000}])";
+    paid.replace(paid.find(line), line.size(), line + R"(, "spending": [{"date": "2026-01-20", "amount": 1000, "account": "创建专户"}])");
+    const Campaign with_payment = parse_campaign(paid, folder.campaign_file.string());
+    {
+        CampaignStore store(folder.database());
+        Submission s = submission("王伟", day("2026-02-05"));
+        s.spending.push_back({"trees", day("2026-02-03"), -500, "创建专户", "退回", std::nullopt});
+        ASSERT_EQ(store.import_submission(with_payment, s).spending_reports, 1U);
+        // The same refund against the plan without its payment is refused at import, naming the record.
+        try {
+            (void)store.import_submission(folder.campaign, s);
+            FAIL() << "imported a refund of more than was paid";
+        } catch (const ValidationError& error) {
+            EXPECT_NE(std::string(error.what()).find("spending[0]: the refunds of task \"trees\" from account '创建专户' exceed what was paid by 2026-02-03"),
+                      std::string::npos) << error.what();
+        }
+    }
+    try {
+        (void)load_campaign(folder.campaign_file);  // campaign_text: the plan has no payment of its own
+        FAIL() << "loaded a refund the plan no longer covers";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("the payments for task \"trees\" no longer fit the plan: the refunds of task \"trees\" from "
+                                                 "account '创建专户' exceed what was paid by 2026-02-03 (-500 yuan in all)"),
+                  std::string::npos) << error.what();
+        EXPECT_NE(error.message(Language::zh).find("任务 \"trees\" 的支出与计划不再相符"), std::string::npos) << error.message(Language::zh);
     }
 }
 
