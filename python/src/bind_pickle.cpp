@@ -185,6 +185,9 @@ CIVITAS_FIELDS(HierarchicalAhp, &S::categories, &S::indicators, &S::global_weigh
 CIVITAS_FIELDS(ComparisonRevision, &S::row, &S::col, &S::value, &S::consistent_value, &S::deviation, &S::consistency_ratio)
 CIVITAS_FIELDS(VikorResult, &S::s, &S::r, &S::q, &S::v, &S::acceptable_advantage, &S::acceptable_stability, &S::compromise)
 CIVITAS_FIELDS(AwardTier, &S::name, &S::count, &S::share)
+CIVITAS_FIELDS(MultimooraResult, &S::ratio_system, &S::reference_point, &S::full_multiplicative, &S::ranks_ratio_system,
+               &S::ranks_reference_point, &S::ranks_full_multiplicative, &S::dominance, &S::ranks)
+CIVITAS_FIELDS(PrometheeFlows, &S::positive, &S::negative, &S::net)
 CIVITAS_FIELDS(Awards, &S::tier_names, &S::tier, &S::ranks, &S::quota, &S::awarded, &S::eligible, &S::ineligible)
 CIVITAS_FIELDS(RankUncertainty, &S::draws, &S::top_k, &S::pass_threshold, &S::nominal_rank, &S::median_rank, &S::rank_low, &S::rank_high,
                &S::mean_rank, &S::p_top_k, &S::p_pass, &S::first_order, &S::first_order_by_unit, &S::weight_first_order,
@@ -526,6 +529,8 @@ void register_pickling(py::module_& m) {
     def_pickle<VikorResult>(m, "VikorResult");
     def_pickle<AwardTier>(m, "AwardTier");
     def_pickle<Awards>(m, "Awards");
+    def_pickle<MultimooraResult>(m, "MultimooraResult");
+    def_pickle<PrometheeFlows>(m, "PrometheeFlows");
     def_pickle<RankUncertainty>(m, "RankUncertainty");
     def_pickle<ScoreChangeAttribution>(m, "ScoreChangeAttribution");
     def_pickle<EvaluationChange>(m, "EvaluationChange");

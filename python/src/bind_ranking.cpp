@@ -73,6 +73,54 @@ py::array_t<std::int32_t> int_array(const std::vector<int>& values) {
     return out;
 }
 
+/// PROMETHEE's preference functions as promethee() takes them: one shape (or name) for every
+/// criterion or one per criterion.
+struct PreferencesHint {
+    static constexpr auto name = py::detail::make_caster<PreferenceShape>::name + py::detail::const_name(" | str | collections.abc.Sequence[") +
+                                 py::detail::make_caster<PreferenceShape>::name + py::detail::const_name(" | str]");
+};
+/// A threshold for every criterion (a number) or one per criterion, or None.
+struct ThresholdHint {
+    static constexpr auto name = py::detail::const_name("float | numpy.typing.ArrayLike | None");
+};
+
+/// One value per criterion from None (`fallback` for all), a number (the same for all) or a
+/// sequence of `criteria` numbers; ValidationError naming `what`.
+std::vector<double> per_criterion(const py::handle& given, const std::string& what, std::ptrdiff_t criteria, double fallback) {
+    if (given.is_none()) return std::vector<double>(static_cast<std::size_t>(criteria), fallback);
+    if ((py::isinstance<py::float_>(given) || py::isinstance<py::int_>(given)) && !py::isinstance<py::bool_>(given))
+        return std::vector<double>(static_cast<std::size_t>(criteria), given.cast<double>());
+    const auto values = vector_array(given, what);
+    if (values.shape(0) != criteria)
+        throw ValidationError(what, Message("{0} values for {1} criteria; expected one number for all or one per criterion"_en,
+                                            "{0} 个取值对应 {1} 个评价指标；应为全部共用的一个数或每个评价指标一个"_zh,
+                                            {std::to_string(values.shape(0)), std::to_string(criteria)}));
+    return {values.data(), values.data() + values.shape(0)};
+}
+
+/// The preference function of each criterion from promethee()'s arguments.
+std::vector<PreferenceFunction> preference_functions(const py::handle& preference, const py::handle& q, const py::handle& p,
+                                                     const py::handle& s, std::ptrdiff_t criteria) {
+    std::vector<PreferenceShape> shapes;
+    if (py::isinstance<py::str>(preference) || py::isinstance<PreferenceShape>(preference)) {
+        shapes.assign(static_cast<std::size_t>(criteria), enum_argument<PreferenceShape>(preference, "preference"));
+    } else {
+        if (!py::isinstance<py::sequence>(preference))
+            throw ValidationError("preference", Message("{0}; expected a preference function's name or one per criterion"_en,
+                                                        "{0}；应为偏好函数的名称或每个评价指标一个"_zh, {type_name(preference)}));
+        for (const py::handle item : preference) shapes.push_back(enum_argument<PreferenceShape>(item, "preference[" + std::to_string(shapes.size()) + "]"));
+        if (static_cast<std::ptrdiff_t>(shapes.size()) != criteria)
+            throw ValidationError("preference", Message("{0} preference functions for {1} criteria; expected one name for all or one per criterion"_en,
+                                                        "{0} 个偏好函数对应 {1} 个评价指标；应为全部共用的一个名称或每个评价指标一个"_zh,
+                                                        {std::to_string(shapes.size()), std::to_string(criteria)}));
+    }
+    const std::vector<double> qs = per_criterion(q, "q", criteria, 0.0), ps = per_criterion(p, "p", criteria, 0.0),
+                              spreads = per_criterion(s, "s", criteria, 0.0);
+    std::vector<PreferenceFunction> out;
+    for (std::size_t j = 0; j < shapes.size(); ++j) out.push_back(PreferenceFunction{shapes[j], qs[j], ps[j], spreads[j]});
+    return out;
+}
+
 }  // namespace
 
 void register_ranking(py::module_& m) {
@@ -223,6 +271,167 @@ void register_ranking(py::module_& m) {
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("rho") = 0.5,
         "Grey relational grade per unit in (0, 1], higher is better; rho is the distinguishing coefficient in (0, 1].");
+
+    m.def(
+        "waspas",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, double lam) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            Eigen::VectorXd out = labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return waspas(data.view, as_vector(w), b, lam);
+            });
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("lam") = 0.5,
+        "WASPAS (Zavadskas et al. 2012) per unit, higher is better: lam x the weighted sum plus (1 - lam) x the "
+        "weighted product of x / max (benefit) or min / x (cost). lam=1 is WSM, lam=0 is WPM.");
+
+    m.def(
+        "edas",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            Eigen::VectorXd out = labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return edas(data.view, as_vector(w), b);
+            });
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(),
+        "EDAS appraisal score per unit in [0, 1], higher is better (Keshavarz Ghorabaee et al. 2015): distances "
+        "above and below each criterion's average.");
+
+    m.def(
+        "copras",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            Eigen::VectorXd out = labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return copras(data.view, as_vector(w), b);
+            });
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(),
+        "COPRAS utility degree per unit in (0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.");
+
+    m.def(
+        "spotis",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, const std::optional<ArrayLike>& bounds,
+           const std::optional<ArrayLike>& ideal) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            Eigen::MatrixX2d limits;
+            if (bounds) {
+                const MatrixArgument given = matrix_argument(*bounds, "bounds");
+                if (given.view.cols() != 2)
+                    throw ValidationError("bounds", Message("{0} columns; expected 2 (min, max), a row per criterion"_en,
+                                                            "为 {0} 列；应为 2 列 (min, max)，每个评价指标一行"_zh,
+                                                            {std::to_string(given.view.cols())}));
+                limits.resize(given.view.rows(), 2);
+                for (Eigen::Index j = 0; j < limits.rows(); ++j)
+                    for (Eigen::Index k = 0; k < 2; ++k) limits(j, k) = given.view(j, k);
+            }
+            Eigen::VectorXd point;
+            if (ideal) {
+                const auto values = vector_array(*ideal, "ideal", data.columns);
+                point = as_vector(values);
+            }
+            Eigen::VectorXd out = labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return spotis(data.view, as_vector(w), b, limits, point);
+            });
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("bounds") = py::none(),
+        py::arg("ideal") = py::none(),
+        "SPOTIS distance to the ideal per unit in [0, 1], LOWER is better (Dezert et al. 2020). bounds: (criteria, 2) "
+        "min and max of each criterion (None: the data's range); ideal: the expected solution point (None: the best bound).");
+
+    m.def(
+        "cocoso",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, double lam) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            Eigen::VectorXd out = labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return cocoso(data.view, as_vector(w), b, lam);
+            });
+            return owned_array(std::move(out));
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("lam") = 0.5,
+        "CoCoSo score per unit, higher is better (Yazdani et al. 2019), from min-max normalised values; lam in [0, 1].");
+
+    py::class_<MultimooraResult>(m, "MultimooraResult", "MULTIMOORA's three parts, their ranks and the synthesis by dominance.")
+        .def_property_readonly("ratio_system", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().ratio_system, self); },
+                               "float64 (units,): the ratio system, higher is better.")
+        .def_property_readonly("reference_point", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().reference_point, self); },
+                               "float64 (units,): the weighted Tchebycheff distance to the reference point, lower is better.")
+        .def_property_readonly("full_multiplicative", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().full_multiplicative, self); },
+                               "float64 (units,): the full multiplicative form, higher is better.")
+        .def_property_readonly("ranks_ratio_system", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().ranks_ratio_system, self); },
+                               "int32 (units,): competition ranks of the ratio system.")
+        .def_property_readonly("ranks_reference_point", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().ranks_reference_point, self); },
+                               "int32 (units,): competition ranks of the reference point.")
+        .def_property_readonly("ranks_full_multiplicative", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().ranks_full_multiplicative, self); },
+                               "int32 (units,): competition ranks of the full multiplicative form.")
+        .def_property_readonly("dominance", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().dominance, self); },
+                               "int32 (units,): units each one dominates (better in more of the three ranks).")
+        .def_property_readonly("ranks", [](const py::object& self) { return readonly_view(self.cast<const MultimooraResult&>().ranks, self); },
+                               "int32 (units,): the synthesis, competition ranks by dominance, 1 = best.")
+        .def("__repr__", [](const MultimooraResult& self) { return to_string(self); });
+
+    m.def(
+        "multimoora",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            return labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return multimoora(data.view, as_vector(w), b);
+            });
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(),
+        "MULTIMOORA (Brauers & Zavadskas 2010, 2011): ratio system, reference point and full multiplicative form, "
+        "synthesised by dominance. Values must be > 0.");
+
+    bind_enum<PreferenceShape>(m, "PreferenceShape",
+                               "PROMETHEE's preference functions: usual, u_shape, v_shape, level, linear, gaussian.");
+
+    py::class_<PrometheeFlows>(m, "PrometheeFlows", "PROMETHEE's positive, negative and net outranking flows per unit.")
+        .def_property_readonly("positive", [](const py::object& self) { return readonly_view(self.cast<const PrometheeFlows&>().positive, self); },
+                               "float64 (units,): phi+, how much each unit outranks the others, in [0, 1].")
+        .def_property_readonly("negative", [](const py::object& self) { return readonly_view(self.cast<const PrometheeFlows&>().negative, self); },
+                               "float64 (units,): phi-, how much the others outrank each unit, in [0, 1].")
+        .def_property_readonly("net", [](const py::object& self) { return readonly_view(self.cast<const PrometheeFlows&>().net, self); },
+                               "float64 (units,): phi = phi+ - phi-, PROMETHEE II's ranking score in [-1, 1], higher is better.")
+        .def("__repr__", [](const PrometheeFlows& self) { return to_string(self); });
+
+    m.def(
+        "promethee",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, const Typed<PreferencesHint>& preference,
+           const Typed<ThresholdHint>& q, const Typed<ThresholdHint>& p, const Typed<ThresholdHint>& s) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const auto w = vector_array(weights, "weights", data.columns);
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            const std::vector<PreferenceFunction> functions = preference_functions(preference, q, p, s, data.view.cols());
+            return labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return promethee(data.view, as_vector(w), b, functions);
+            });
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("preference") = "usual",
+        py::arg("q") = py::none(), py::arg("p") = py::none(), py::arg("s") = py::none(),
+        "PROMETHEE II (Brans & Vincke 1985): outranking flows per unit; .net ranks them (higher is better). preference: "
+        "'usual', 'u_shape', 'v_shape', 'level', 'linear' or 'gaussian', one for all or one per criterion; q "
+        "(indifference), p (preference) and s (Gaussian) thresholds in each criterion's unit, a number or one per criterion.");
 
     m.def(
         "rank",

@@ -26,6 +26,17 @@ bool operator==(const Awards& a, const Awards& b) {
                                 std::tie(b.tier_names, b.tier, b.ranks, b.quota, b.awarded, b.eligible, b.ineligible));
 }
 
+bool operator==(const MultimooraResult& a, const MultimooraResult& b) {
+    return detail::same_members(std::tie(a.ratio_system, a.reference_point, a.full_multiplicative, a.ranks_ratio_system,
+                                         a.ranks_reference_point, a.ranks_full_multiplicative, a.dominance, a.ranks),
+                                std::tie(b.ratio_system, b.reference_point, b.full_multiplicative, b.ranks_ratio_system,
+                                         b.ranks_reference_point, b.ranks_full_multiplicative, b.dominance, b.ranks));
+}
+
+bool operator==(const PrometheeFlows& a, const PrometheeFlows& b) {
+    return detail::same_members(std::tie(a.positive, a.negative, a.net), std::tie(b.positive, b.negative, b.net));
+}
+
 bool operator==(const RankUncertainty& a, const RankUncertainty& b) {
     return detail::same_members(std::tie(a.draws, a.top_k, a.pass_threshold, a.nominal_rank, a.median_rank, a.rank_low,
                                          a.rank_high, a.mean_rank, a.p_top_k, a.p_pass, a.first_order, a.first_order_by_unit,

@@ -10,6 +10,7 @@
 #include "core/detail/number_format.hpp"
 #include "core/detail/simd.hpp"
 #include "methods/detail/checks.hpp"
+#include "methods/detail/criteria.hpp"
 #include "methods/detail/product.hpp"
 #include "methods/detail/radix_order.hpp"
 
@@ -27,95 +28,11 @@
 
 namespace civitas {
 
+using namespace detail;  // the shared checks and helpers of methods/detail/criteria.hpp
+
+namespace detail {
+
 namespace {
-
-using Array = Eigen::ArrayXd;
-using RowArray = Eigen::Array<double, 1, Eigen::Dynamic>;
-using ConstRow = Eigen::Map<const RowArray>;
-
-/// Weights may miss 1 by this much (rounding of printed weights); more is a mistake.
-constexpr double weight_sum_tolerance = 1e-6;
-
-std::string format(double value) { return detail::format_significant(value, 12); }
-
-std::string cell(std::ptrdiff_t row, std::ptrdiff_t col) {
-    return "x[" + std::to_string(row) + ", " + std::to_string(col) + "]";
-}
-
-std::string column(std::ptrdiff_t col) { return "x[:, " + std::to_string(col) + "]"; }
-
-/// Four doubles: one register on the AVX2 path, two on SSE2 (GCC and Clang's vector extension).
-/// The row kernels keep their partial sums in such vectors, criterion j in lane j mod 4 (or mod 8
-/// over two vectors), and the criteria after the last full vector in a scalar sum of their own:
-/// a fixed order (lane_total), so a row's result is the same wherever the row is. The vectoriser
-/// reorders no floating-point sum by itself, and left to itself it interleaved TOPSIS' lanes
-/// with shuffles. Passed by reference only: a function taking or returning one by value changes
-/// its ABI with the path.
-using Lanes = double __attribute__((vector_size(32)));
-constexpr std::ptrdiff_t lane_width = 4;
-/// Two doubles, half of Lanes: the width at which `a > b ? a : b` is one maxpd on either path
-/// (on four lanes SSE2 code compares and chooses element by element).
-using HalfLanes = double __attribute__((vector_size(16)));
-
-/// The total of partial sums in lanes (a kernel with two vectors adds them first) and of the last
-/// criteria's terms (`rest`).
-inline double lane_total(const Lanes& sums, double rest) noexcept {
-    return ((sums[0] + sums[1]) + (sums[2] + sums[3])) + rest;
-}
-
-/// Calls f(i, row) for every row as a contiguous 1 x n array (strided rows are copied first).
-template <class F>
-void for_each_row(const MatrixView& x, F&& f) {
-    const std::ptrdiff_t n = x.cols();
-    if (x.col_stride() == 1) {
-        for (std::ptrdiff_t i = 0; i < x.rows(); ++i) f(i, ConstRow(x.row(i), n));
-        return;
-    }
-    RowArray buffer(n);
-    for (std::ptrdiff_t i = 0; i < x.rows(); ++i) {
-        for (std::ptrdiff_t j = 0; j < n; ++j) buffer[j] = x(i, j);
-        f(i, ConstRow(buffer.data(), n));
-    }
-}
-
-void check_shape(const MatrixView& x, std::ptrdiff_t weights, const Benefit& benefit) {
-    if (x.rows() < 1 || x.cols() < 1)
-        throw ValidationError("x", Message("the matrix is {0} x {1}; expected at least one unit (row) and one criterion (column)"_en,
-                                           "矩阵为 {0} x {1}；应至少有一个评价对象（行）和一个评价指标（列）"_zh,
-                                           {std::to_string(x.rows()), std::to_string(x.cols())}));
-    if (weights != x.cols())
-        throw ValidationError("weights", Message("{0} weights for {1} criteria (columns of x); expected one per criterion"_en,
-                                                 "{0} 个权重对应 {1} 个评价指标（x 的列）；应每个评价指标一个权重"_zh,
-                                                 {std::to_string(weights), std::to_string(x.cols())}));
-    detail::check_benefit(benefit, x.cols());
-}
-
-/// Weights: finite, >= 0, summing to 1. `path` names the vector ("weights", "weights[3]").
-template <class Vector>
-void check_weights(const Vector& w, const std::string& path) {
-    double sum = 0.0;
-    for (Eigen::Index j = 0; j < w.size(); ++j) {
-        if (!std::isfinite(w[j]))
-            throw ValidationError(path + "[" + std::to_string(j) + "]",
-                                  Message("value {0}; expected a finite weight"_en, "取值 {0}；应为有限的权重"_zh, {format(w[j])}));
-        if (w[j] < 0.0)
-            throw ValidationError(path + "[" + std::to_string(j) + "]",
-                                  Message("value {0}; expected a weight >= 0"_en, "取值 {0}；应为 >= 0 的权重"_zh, {format(w[j])}));
-        sum += w[j];
-    }
-    if (std::abs(sum - 1.0) > weight_sum_tolerance)
-        throw ValidationError(path, Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first"_en,
-                                            "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和"_zh, {format(sum)}));
-}
-
-bool is_benefit(const Benefit& benefit, std::ptrdiff_t j) {
-    return benefit.empty() || benefit[static_cast<std::size_t>(j)];
-}
-
-/// Minimum, maximum and sum of squares of each column.
-struct ColumnStats {
-    Array min, max, sum_squares;
-};
 
 /// Adds `R` rows to the minimum, maximum and sum of squares of each column, the squares row after
 /// row. NaN and infinity propagate into the squares (column_stats checks them). The accumulators
@@ -137,8 +54,8 @@ inline void add_rows(const double* const (&rows)[R], std::ptrdiff_t n, double* _
     }
 }
 
-/// One pass over x. A NaN or infinity throws, naming the first such cell (in row order); with
-/// `need_squares`, so does a column whose sum of squares overflows.
+}  // namespace
+
 ColumnStats column_stats(const MatrixView& x, bool need_squares) {
     const std::ptrdiff_t n = x.cols();
     ColumnStats s{Array::Constant(n, std::numeric_limits<double>::infinity()),
@@ -172,17 +89,47 @@ ColumnStats column_stats(const MatrixView& x, bool need_squares) {
         for (std::ptrdiff_t i = 0; i < x.rows(); ++i)
             for (std::ptrdiff_t k = 0; k < n; ++k)
                 if (!std::isfinite(x(i, k)))
-                    throw ValidationError(cell(i, k), Message("value {0} (unit {1}, criterion {2}); expected a finite number"_en,
+                    throw ValidationError(cell_path(i, k), Message("value {0} (unit {1}, criterion {2}); expected a finite number"_en,
                                                               "取值 {0}（评价对象 {1}，评价指标 {2}）；应为有限数"_zh,
-                                                              {format(x(i, k)), std::to_string(i), std::to_string(k)}));
+                                                              {format_value(x(i, k)), std::to_string(i), std::to_string(k)}));
         if (need_squares)
-            throw ValidationError(column(j),
+            throw ValidationError(column_path(j),
                                   Message("the sum of squares overflows (values up to {0}); expected values that can be squared and "
                                           "summed: rescale the column"_en,
                                           "平方和溢出（取值最大达 {0}）；应为可平方求和的取值: 请缩放该列"_zh,
-                                          {format(std::max(std::abs(s.min[j]), std::abs(s.max[j])))}));
+                                          {format_value(std::max(std::abs(s.min[j]), std::abs(s.max[j])))}));
     }
     return s;
+}
+
+[[noreturn]] void throw_indistinct(const char* method) {
+    throw ValidationError("x", Message("no criterion with a positive weight tells the units apart (each is constant); {0} needs at "
+                                       "least one that varies"_en,
+                                       "没有权重为正的评价指标能区分各评价对象（每个都是常数）；{0} 至少需要一个有变化的评价指标"_zh,
+                                       {method}));
+}
+
+}  // namespace detail
+
+namespace {
+
+/// Four doubles: one register on the AVX2 path, two on SSE2 (GCC and Clang's vector extension).
+/// The row kernels keep their partial sums in such vectors, criterion j in lane j mod 4 (or mod 8
+/// over two vectors), and the criteria after the last full vector in a scalar sum of their own:
+/// a fixed order (lane_total), so a row's result is the same wherever the row is. The vectoriser
+/// reorders no floating-point sum by itself, and left to itself it interleaved TOPSIS' lanes
+/// with shuffles. Passed by reference only: a function taking or returning one by value changes
+/// its ABI with the path.
+using Lanes = double __attribute__((vector_size(32)));
+constexpr std::ptrdiff_t lane_width = 4;
+/// Two doubles, half of Lanes: the width at which `a > b ? a : b` is one maxpd on either path
+/// (on four lanes SSE2 code compares and chooses element by element).
+using HalfLanes = double __attribute__((vector_size(16)));
+
+/// The total of partial sums in lanes (a kernel with two vectors adds them first) and of the last
+/// criteria's terms (`rest`).
+inline double lane_total(const Lanes& sums, double rest) noexcept {
+    return ((sums[0] + sums[1]) + (sums[2] + sums[3])) + rest;
 }
 
 /// How each column becomes r_ij = (x_ij - offset_j) / divisor_j, and its best and worst r.
@@ -200,7 +147,7 @@ ColumnScale topsis_scale(const MatrixView& x, const Benefit& benefit, Normalizat
         double r_max = 0.0, r_min = 0.0;
         if (normalization == Normalization::vector) {
             if (s.sum_squares[j] == 0.0)
-                throw ValidationError(column(j), Message("every value is 0; vector normalisation divides by the column's norm: "
+                throw ValidationError(column_path(j), Message("every value is 0; vector normalisation divides by the column's norm: "
                                                          "drop the criterion or use normalization min_max"_en,
                                                          "所有取值均为 0；向量归一化要除以该列的范数: 请删去该评价指标或改用 "
                                                          "normalization min_max"_zh));
@@ -227,13 +174,6 @@ void normalise_row(const ConstRow& row, const ColumnScale& c, RowArray& out) {
     if (!c.constant) return;
     for (Eigen::Index j = 0; j < out.size(); ++j)
         if (c.divisor[j] == 0.0) out[j] = 0.0;
-}
-
-[[noreturn]] void throw_indistinct(const char* method) {
-    throw ValidationError("x", Message("no criterion with a positive weight tells the units apart (each is constant); {0} needs at "
-                                       "least one that varies"_en,
-                                       "没有权重为正的评价指标能区分各评价对象（每个都是常数）；{0} 至少需要一个有变化的评价指标"_zh,
-                                       {method}));
 }
 
 Eigen::VectorXd closeness_from(const Eigen::ArrayXd& to_ideal, const Eigen::ArrayXd& to_anti_ideal) {
@@ -470,7 +410,7 @@ VikorResult vikor(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights
     check_shape(x, weights.size(), benefit);
     check_weights(weights, "weights");
     if (!(v >= 0.0 && v <= 1.0))
-        throw ValidationError("v", Message("value {0}; expected a weight in [0, 1]"_en, "取值 {0}；应为 [0, 1] 内的权重"_zh, {format(v)}));
+        throw ValidationError("v", Message("value {0}; expected a weight in [0, 1]"_en, "取值 {0}；应为 [0, 1] 内的权重"_zh, {format_value(v)}));
     if (x.rows() < 2) throw ValidationError("x", Message("one unit; VIKOR compares at least 2"_en, "只有一个评价对象；VIKOR 至少比较 2 个"_zh));
     const ColumnStats s = column_stats(x, false);
     // d_ij = w_j (f*_j - f_ij) / (f*_j - f-_j) = (f*_j - f_ij) factor_j, no division per cell; a
@@ -529,12 +469,12 @@ VikorResult vikor(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights
         throw ValidationError("x", Message("every unit has the same group utility S = {0} (within 1e-12); VIKOR's Q divides by "
                                            "max S - min S"_en,
                                            "所有评价对象的群体效用 S 都等于 {0}（误差在 1e-12 以内）；VIKOR 的 Q 要除以 max S - min S"_zh,
-                                           {format(s_best)}));
+                                           {format_value(s_best)}));
     if (r_worst - r_best <= same)
         throw ValidationError("x", Message("every unit has the same individual regret R = {0} (within 1e-12); VIKOR's Q divides "
                                            "by max R - min R"_en,
                                            "所有评价对象的个体遗憾 R 都等于 {0}（误差在 1e-12 以内）；VIKOR 的 Q 要除以 max R - min R"_zh,
-                                           {format(r_best)}));
+                                           {format_value(r_best)}));
     result.q = v * (result.s.array() - s_best) / (s_worst - s_best) +
                (1.0 - v) * (result.r.array() - r_best) / (r_worst - r_best);
 
@@ -563,7 +503,7 @@ Eigen::VectorXd grey_relational(MatrixView x, const Eigen::Ref<const Eigen::Vect
     check_weights(weights, "weights");
     if (!(rho > 0.0 && rho <= 1.0))
         throw ValidationError("rho", Message("value {0}; expected a distinguishing coefficient in (0, 1]"_en,
-                                             "取值 {0}；应为 (0, 1] 内的分辨系数"_zh, {format(rho)}));
+                                             "取值 {0}；应为 (0, 1] 内的分辨系数"_zh, {format_value(rho)}));
     const ColumnStats s = column_stats(x, false);
     // Deviation from the reference 1 of the normalised value: D_ij = 1 - r_ij, i.e.
     // (max - x) / span for a benefit and (x - min) / span for a cost; 0 for a constant column.
@@ -690,7 +630,7 @@ Awards award(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<
             const double share = *tier.share;
             if (!(share > 0.0 && share <= 1.0))
                 throw ValidationError(path + ".share", Message("value {0}; expected a share in (0, 1]"_en, "取值 {0}；应为 (0, 1] 内的比例"_zh,
-                                                               {format(share)}));
+                                                               {format_value(share)}));
             // A cap: rounded down (the epsilon keeps 0.29 x 100 at 29, not 28.999...).
             quota = std::min(quota, static_cast<int>(std::floor(share * static_cast<double>(units) + 1e-9)));
         }
@@ -737,7 +677,7 @@ Awards award(const Eigen::Ref<const Eigen::VectorXd>& scores, const std::vector<
 std::string to_string(const VikorResult& result) {
     std::ostringstream text;
     text.imbue(std::locale::classic());  // not the host's locale (digit groups, decimal comma)
-    text << "VIKOR of " << result.q.size() << " units (v = " << format(result.v) << "): compromise row";
+    text << "VIKOR of " << result.q.size() << " units (v = " << format_value(result.v) << "): compromise row";
     text << (result.compromise.size() == 1 ? " " : "s ");
     for (std::size_t k = 0; k < result.compromise.size(); ++k) text << (k ? ", " : "") << result.compromise[k];
     text << "; acceptable advantage " << (result.acceptable_advantage ? "yes" : "no") << ", acceptable stability "

@@ -1,6 +1,7 @@
 #pragma once
-/// Rankings: weighted sum, TOPSIS, VIKOR and grey relational analysis of a units-by-criteria
-/// matrix; ranks with ties; award tiers and quotas from a ranking. Eigen only, no campaign needed.
+/// Rankings: weighted sum, TOPSIS, VIKOR, grey relational analysis, WASPAS, EDAS, COPRAS, SPOTIS,
+/// CoCoSo, MULTIMOORA and PROMETHEE II of a units-by-criteria matrix; ranks with ties; award
+/// tiers and quotas from a ranking. Eigen only, no campaign needed.
 /// Formulas, variant choices and sources: docs/methods.md, "Rankings".
 
 #include <civitas/core/enums.hpp>
@@ -112,6 +113,112 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
                                                                      const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                                      const Benefit& benefit = {}, double rho = 0.5);
 
+/// WASPAS (Zavadskas, Turskis, Antucheviciene & Zakarevicius 2012) per unit, higher is better:
+/// r_ij = x_ij / max_i x_ij for a benefit, min_i x_ij / x_ij for a cost, then
+/// Q_i = lambda sum_j w_j r_ij + (1 - lambda) prod_j r_ij^w_j. lambda 1 is the weighted sum model
+/// (WSM), 0 the weighted product model (WPM). Benefit values must be >= 0 with a positive
+/// maximum, cost values > 0; lambda in [0, 1]. Throws ValidationError as topsis() does.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd waspas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                            const Benefit& benefit = {}, double lambda = 0.5);
+
+/// EDAS appraisal score per unit in [0, 1], higher is better (Keshavarz Ghorabaee, Zavadskas,
+/// Olfat & Turskis 2015): distances from each column's average AV_j, PDA_ij = max(0, x_ij - AV_j)
+/// / AV_j (AV_j - x_ij for a cost) and NDA_ij the other side; SP_i = sum_j w_j PDA_ij, SN_i alike;
+/// AS_i = (SP_i / max SP + 1 - SN_i / max SN) / 2. Every column's average must be positive.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd edas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                          const Benefit& benefit = {});
+
+/// COPRAS utility degree per unit in (0, 1], higher is better (Zavadskas, Kaklauskas & Sarka
+/// 1994): d_ij = w_j x_ij / sum_i x_ij, S+_i and S-_i the sums over benefit and cost criteria,
+/// Q_i = S+_i + sum_k S-_k / (S-_i sum_k 1 / S-_k), utility Q_i / max Q. Values must be >= 0
+/// with a positive column sum, and every unit's S- positive when a cost criterion has weight.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd copras(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                            const Benefit& benefit = {});
+
+/// SPOTIS distance to the ideal per unit in [0, 1], lower is better (Dezert, Tchamova, Han &
+/// Tacnet 2020): sum_j w_j |x_ij - S*_j| / (max_j - min_j), S* the best bound of each criterion
+/// (or `ideal`). `bounds` is criteria x 2 (min, max) and must hold every value; empty takes each
+/// column's own range (then, unlike with fixed bounds, adding a unit can reverse ranks).
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd spotis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                            const Benefit& benefit = {},
+                                                            const Eigen::Ref<const Eigen::MatrixX2d>& bounds = Eigen::MatrixX2d(),
+                                                            const Eigen::Ref<const Eigen::VectorXd>& ideal = Eigen::VectorXd());
+
+/// CoCoSo score per unit, higher is better (Yazdani, Zarate, Zavadskas & Turskis 2019): min-max
+/// normalised r, S_i = sum_j w_j r_ij, P_i = sum_j r_ij^w_j, k_a = (S + P) / sum (S + P),
+/// k_b = S / min S + P / min P, k_c = (lambda S + (1 - lambda) P) / (lambda max S + (1 - lambda)
+/// max P), k = (k_a k_b k_c)^(1/3) + (k_a + k_b + k_c) / 3. lambda in [0, 1]. A unit worst on every
+/// weighted criterion (S = 0) is rejected: k_b divides by it.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd cocoso(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                            const Benefit& benefit = {}, double lambda = 0.5);
+
+/// MULTIMOORA's three rankings and their synthesis (Brauers & Zavadskas 2010, 2011).
+struct CIVITAS_METHODS_EXPORT MultimooraResult {
+    Eigen::VectorXd ratio_system;          ///< y_i = sum_benefit w_j r_ij - sum_cost w_j r_ij, r = x / column norm; higher is better
+    Eigen::VectorXd reference_point;       ///< max_j w_j |r*_j - r_ij|, r* each column's best r; lower is better
+    Eigen::VectorXd full_multiplicative;   ///< prod_benefit r_ij^w_j / prod_cost r_ij^w_j; higher is better
+    Eigen::VectorXi ranks_ratio_system;    ///< competition ranks ("1224") of each part, 1 = best
+    Eigen::VectorXi ranks_reference_point;
+    Eigen::VectorXi ranks_full_multiplicative;
+    Eigen::VectorXi dominance;             ///< units each one dominates: better in more of the three ranks than worse
+    Eigen::VectorXi ranks;                 ///< the synthesis: competition ranks by dominance, 1 = best
+
+    /// Equal when every member is.
+    friend CIVITAS_METHODS_EXPORT bool operator==(const MultimooraResult& a, const MultimooraResult& b);
+    friend bool operator!=(const MultimooraResult& a, const MultimooraResult& b) { return !(a == b); }
+};
+
+/// MULTIMOORA. Values must be > 0 (the multiplicative form divides by and takes powers of them).
+[[nodiscard]] CIVITAS_METHODS_EXPORT MultimooraResult multimoora(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                                 const Benefit& benefit = {});
+
+/// PROMETHEE's preference functions P(d) of a difference d between two units on one criterion
+/// (Brans & Vincke 1985), each 0 for d <= 0.
+enum class PreferenceShape : std::int8_t {
+    usual,     ///< type I: 1 for d > 0
+    u_shape,   ///< type II (quasi-criterion): 1 for d > q
+    v_shape,   ///< type III: d / p up to p, then 1
+    level,     ///< type IV: 1/2 for q < d <= p, 1 above p
+    linear,    ///< type V (V-shape with indifference): (d - q) / (p - q) for q < d <= p, 1 above p
+    gaussian,  ///< type VI: 1 - exp(-d^2 / (2 s^2))
+};
+template <> struct EnumNames<PreferenceShape> {
+    static constexpr const char* values[] = {"usual", "u_shape", "v_shape", "level", "linear", "gaussian"};
+};
+
+/// One criterion's preference function and its thresholds, in the unit of the criterion.
+struct CIVITAS_METHODS_EXPORT PreferenceFunction {
+    PreferenceShape shape = PreferenceShape::usual;  ///< the function
+    double q = 0.0;  ///< indifference threshold, >= 0 (u_shape, level, linear)
+    double p = 0.0;  ///< preference threshold, > q (v_shape, level, linear)
+    double s = 0.0;  ///< the Gaussian's spread, > 0 (gaussian)
+
+    friend bool operator==(const PreferenceFunction& a, const PreferenceFunction& b) {
+        return a.shape == b.shape && a.q == b.q && a.p == b.p && a.s == b.s;
+    }
+    friend bool operator!=(const PreferenceFunction& a, const PreferenceFunction& b) { return !(a == b); }
+};
+
+/// PROMETHEE's outranking flows per unit, each averaged over the other units (divided by units - 1).
+struct CIVITAS_METHODS_EXPORT PrometheeFlows {
+    Eigen::VectorXd positive;  ///< phi+_i = sum_k pi(i, k) / (m - 1), in [0, 1]: how much i outranks the others
+    Eigen::VectorXd negative;  ///< phi-_i = sum_k pi(k, i) / (m - 1), in [0, 1]: how much the others outrank i
+    Eigen::VectorXd net;       ///< phi_i = phi+_i - phi-_i, in [-1, 1]: PROMETHEE II's complete ranking, higher is better
+
+    /// Equal when every member is.
+    friend CIVITAS_METHODS_EXPORT bool operator==(const PrometheeFlows& a, const PrometheeFlows& b);
+    friend bool operator!=(const PrometheeFlows& a, const PrometheeFlows& b) { return !(a == b); }
+};
+
+/// PROMETHEE II (Brans & Vincke 1985): pi(i, k) = sum_j w_j P_j(d_j(i, k)) with d the difference
+/// in the criterion's direction, and the flows. `preferences` is empty (usual for every
+/// criterion), one function for all, or one per criterion. Needs at least 2 units. Each
+/// criterion is sorted once, so the cost grows as units x log(units) x criteria (units squared
+/// for a Gaussian criterion), not as the pairs.
+[[nodiscard]] CIVITAS_METHODS_EXPORT PrometheeFlows promethee(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                                              const Benefit& benefit = {},
+                                                              const std::vector<PreferenceFunction>& preferences = {});
+
 // ---- ranks ----------------------------------------------------------------------------------------
 
 /// How rank() numbers tied units (equal scores, compared exactly).
@@ -188,5 +295,9 @@ struct CIVITAS_METHODS_EXPORT Awards {
 [[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const Awards& awards);
 /// One line: units, criteria, normalisation.
 [[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const TopsisPrepared& prepared);
+/// One line: units and the synthesis' first units.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const MultimooraResult& result);
+/// One line: units and the best by net flow.
+[[nodiscard]] CIVITAS_METHODS_EXPORT std::string to_string(const PrometheeFlows& flows);
 
 }  // namespace civitas
