@@ -1063,8 +1063,9 @@ TEST(Gini, EqualsTheDefinitionOnBothNormalisations) {
     for (Eigen::Index c = 0; c < 4; ++c) {
         raw[c] = gini_of(x.col(c));
         const double lo = x.col(c).minCoeff(), hi = x.col(c).maxCoeff();
-        const Eigen::VectorXd z = benefit[static_cast<std::size_t>(c)] ? ((x.col(c).array() - lo) / (hi - lo)).matrix()
-                                                                       : ((hi - x.col(c).array()) / (hi - lo)).matrix();
+        const Eigen::VectorXd up = (x.col(c).array() - lo) / (hi - lo);
+        const Eigen::VectorXd down = (hi - x.col(c).array()) / (hi - lo);
+        const Eigen::VectorXd z = benefit[static_cast<std::size_t>(c)] ? up : down;
         scaled[c] = gini_of(z);
     }
     EXPECT_TRUE(gini_weights(x, {}, ObjectiveNormalization::none).isApprox(raw / raw.sum(), 1e-12));
