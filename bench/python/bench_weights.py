@@ -1,4 +1,4 @@
-"""civitas' objective weights (std_weights, critic_weights, entropy_weights) against numpy
+"""civitas' objective weights (std, CRITIC, entropy, MEREC, Gini, CILOS, IDOCRIW) against numpy
 (bench/reference/numpy_weights.py), pymcdm and scikit-criteria, from Python.
 
 Makes a units x 200 indicators matrix (positive values, each column on its own scale, fixed
@@ -12,7 +12,10 @@ ahead). Each case compares like with like:
 - critic: min-max normalised columns, every column a benefit column, as pymcdm's critic_weights
   and scikit-criteria's CRITIC (its cenit distance is min-max; its ddof=0 cancels in the weights);
 - std_min_max, entropy_min_max: civitas' default (min-max, 70% benefit and 30% cost columns)
-  against numpy alone: the peers have no such variant.
+  against numpy alone: the peers have no such variant;
+- merec, cilos, idocriw: 70% benefit and 30% cost columns (pymcdm's types 1 and -1), each
+  method's own normalisation; gini: the values as given (civitas normalization="none"), which is
+  what pymcdm's gini_weights weighs. pymcdm alone: scikit-criteria has none of them.
 
 The check: every weight within rtol x the largest weight, rtol 1e-12 for numpy (the same
 formulas; its entropy weights are ten times further from a long-double computation than
@@ -115,6 +118,22 @@ def make_cases(civitas: Any, x: np.ndarray, benefit: np.ndarray, peers: dict[str
         cases[0]["runs"]["pymcdm"] = lambda: weights.standard_deviation_weights(x)
         cases[1]["runs"]["pymcdm"] = lambda: weights.critic_weights(x)
         cases[2]["runs"]["pymcdm"] = lambda: weights.entropy_weights(x)
+    if "pymcdm" in peers:
+        weights = peers["pymcdm"]
+        types = np.where(benefit, 1, -1)
+        flags = benefit.tolist()
+        cases += [
+            {"case": "merec", "note": "70% benefit and 30% cost columns",
+             "runs": {"civitas": lambda: civitas.merec_weights(x, flags), "pymcdm": lambda: weights.merec_weights(x, types)}},
+            {"case": "gini", "note": "values as given",
+             "runs": {"civitas": lambda: civitas.gini_weights(x, normalization="none"),
+                      "pymcdm": lambda: weights.gini_weights(x)}},
+            {"case": "cilos", "note": "70% benefit and 30% cost columns",
+             "runs": {"civitas": lambda: civitas.cilos_weights(x, flags), "pymcdm": lambda: weights.cilos_weights(x, types)}},
+            {"case": "idocriw", "note": "70% benefit and 30% cost columns",
+             "runs": {"civitas": lambda: civitas.idocriw_weights(x, flags),
+                      "pymcdm": lambda: weights.idocriw_weights(x, types)}},
+        ]
     if "scikit-criteria" in peers:
         skcriteria, weighters = peers["scikit-criteria"]
         dm = skcriteria.mkdm(x, objectives=[max] * x.shape[1])  # the decision matrix a user builds once

@@ -4,6 +4,7 @@ civitas._core: C++ core of the civitas package (use `import civitas`). Besides c
 
 from __future__ import annotations
 import builtins
+from civitas._errors import ConstantColumnWarning
 from civitas._errors import Error
 from civitas._errors import IoError
 from civitas._errors import LimitError
@@ -230,6 +231,7 @@ __all__: list[str] = [
     "form_csv_file",
     "save_form_csv",
     "read_form_csv",
+    "ConstantColumnWarning",
     "AhpMethod",
     "RandomIndexTable",
     "ObjectiveNormalization",
@@ -246,6 +248,10 @@ __all__: list[str] = [
     "entropy_weights",
     "critic_weights",
     "std_weights",
+    "merec_weights",
+    "gini_weights",
+    "cilos_weights",
+    "idocriw_weights",
     "combine_weights_linear",
     "combine_weights_multiplicative",
     "Normalization",
@@ -8116,7 +8122,7 @@ def ahp(
     reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.01,
 ) -> AhpResult:
     """
-    AHP weights and consistency of a positive reciprocal matrix (a_ij: how many times i outweighs j). ValidationError names the entry of a matrix that is not square, 1 to 15 rows, positive, with 1 on the diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.
+    AHP weights and consistency of a positive reciprocal matrix (a_ij: how many times i outweighs j). ValidationError names the entry of a matrix that is not square, 1 to 100 rows (15 with the saaty table), positive, with 1 on the diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji. A comparison left out is 0 or NaN in both a_ij and a_ji: eigenvector weights by Harker's (1987) method, geometric_mean by logarithmic least squares over the comparisons made; the comparisons must connect every element. lambda_max, CI and CR are Harker's: of the matrix completed with a_ij = w_i / w_j from his weights.
     """
 
 def assess_progress(
@@ -8234,6 +8240,18 @@ def campaign_to_json(campaign: Campaign, indent: typing.SupportsInt | typing.Sup
     The campaign as JSON text, loadable again into an equal campaign.
     """
 
+def cilos_weights(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    CILOS weights (Zavadskas & Podvezko 2016): from the relative impact loss of each criterion when the unit best on another is chosen (cost columns as min/x). Values must be > 0.
+    """
+
 def combine_weights_linear(
     subjective: numpy.typing.ArrayLike,
     objective: numpy.typing.ArrayLike,
@@ -8261,7 +8279,7 @@ def critic_weights(
     normalization: ObjectiveNormalization | str = "min_max",
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
-    CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation).
+    CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation), of the columns min-max normalised by default (normalization='none': as given). A column that does not vary gets weight 0 and the others are those without it, with a ConstantColumnWarning.
     """
 
 def cycle_standing(
@@ -8287,7 +8305,7 @@ def entropy_weights(
     normalization: ObjectiveNormalization | str = "min_max",
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
-    Entropy weights of the columns of x (units by rows, criteria by columns). benefit: one bool per column, True where higher is better (None: all); min_max flips cost columns.
+    Entropy weights of the columns of x (units by rows, criteria by columns). benefit: one bool per column, True where higher is better (None: all). normalization='min_max' (the default) rescales each column to [0, 1] first, cost columns flipped; 'none' takes shares of the values as given (>= 0), as Hwang & Yoon (1981) and the published examples. A column that does not vary gets weight 0, with a ConstantColumnWarning.
     """
 
 def evaluation_to_json(evaluation: Evaluation, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
@@ -8308,6 +8326,20 @@ def form_csv_file(path: os.PathLike | str | bytes, sheet: str) -> pathlib.Path:
 def framework_to_json(framework: Framework, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     """
     The framework as JSON text, loadable again into an equal framework.
+    """
+
+def gini_weights(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+    *,
+    normalization: ObjectiveNormalization | str = "min_max",
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Gini weights: the Gini coefficient of each column, normalised to sum 1. normalization='min_max' (the default) rescales each column to [0, 1] first, cost columns flipped; 'none' takes the values as given (>= 0), as pymcdm's gini_weights. A column that does not vary gets weight 0.
     """
 
 def grey_relational(
@@ -8366,6 +8398,18 @@ def history_average(
 ) -> HistoryAverage:
     """
     'Not above the last five years' average': the latest point's calendar year against the mean of the `years` calendar years before it.
+    """
+
+def idocriw_weights(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    IDOCRIW weights (Zavadskas & Podvezko 2016): entropy weights of the values as given times CILOS weights, normalised to sum 1. Values must be > 0.
     """
 
 def import_form(
@@ -8473,6 +8517,18 @@ def load_value_table(
 ) -> tuple[list[str], list[str], list[str], numpy.typing.NDArray[numpy.float64]]:
     """
     Reads a CSV table of unit values: returns (units, classes, columns, values), values a float64 array (units x columns) with NaN for empty cells.
+    """
+
+def merec_weights(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    MEREC weights (Keshavarz-Ghorabaee et al. 2021): the effect of removing each criterion on the units' performance ln(1 + mean |ln n_ij|), with n = min/x (benefit) or x/max (cost). Values must be > 0.
     """
 
 def observation_submission(load: ObservationLoad, provenance: Submission, file: str) -> Submission:
@@ -8605,7 +8661,7 @@ def proportion_interval(
 
 def random_index(n: typing.SupportsInt | typing.SupportsIndex, table: RandomIndexTable | str = "saaty") -> float:
     """
-    Random index RI(n) for n in 1..15 (0 for n = 1, 2).
+    Random index RI(n) (0 for n = 1, 2): saaty for n in 1..15, donegan_dodd for n in 1..100 (Donegan & Dodd 1991, tabulated to 20 and at 25, 30, 40, ..., 100, linear in between as ahpy does).
     """
 
 def rank(
@@ -8811,7 +8867,7 @@ def std_weights(
     normalization: ObjectiveNormalization | str = "min_max",
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
-    Standard-deviation weights: sigma_j / sum of sigma.
+    Standard-deviation weights: sigma_j / sum of sigma. normalization='min_max' (the default) rescales each column to [0, 1] first, cost columns flipped; 'none' uses the values as given, as the published examples. A column that does not vary gets weight 0, with a ConstantColumnWarning.
     """
 
 def store_available() -> bool:

@@ -58,3 +58,14 @@ class IoError(Error, OSError):
 
     file: str = ""
     """The file that could not be read or written."""
+
+
+@_public
+class ConstantColumnWarning(UserWarning):
+    """An objective-weight method gave weight 0 to columns that do not vary (every value the same);
+    `columns` are their positions, str(warning) says so in English, `message_zh` in Chinese."""
+
+    columns: tuple[int, ...] = ()
+    """Positions of the columns that got weight 0, ascending."""
+    message_zh: str = ""
+    """The message in Chinese."""

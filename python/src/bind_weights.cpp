@@ -1,6 +1,7 @@
 /// Weights: AhpMethod, RandomIndexTable, ObjectiveNormalization, AhpResult, HierarchicalAhp,
-/// ComparisonRevision, and ahp(), group_ahp(), hierarchical_ahp(), revision_suggestions(),
-/// entropy_weights(), critic_weights(), std_weights() and the combined weights.
+/// ComparisonRevision, ConstantColumnWarning, and ahp(), group_ahp(), hierarchical_ahp(),
+/// revision_suggestions(), the objective weights (entropy, CRITIC, std, MEREC, Gini, CILOS, IDOCRIW)
+/// and the combined weights.
 ///
 /// Methods and tables are taken as the enum or its name (`method="geometric_mean"`). Data `x`
 /// (units by rows, criteria by columns) is read in place when it is float64 with whole-element
@@ -30,6 +31,31 @@ struct ArraysHint {
     static constexpr auto name = py::detail::const_name("collections.abc.Sequence[numpy.typing.ArrayLike]");
 };
 using Arrays = Typed<ArraysHint>;
+
+/// civitas.ConstantColumnWarning (civitas/_errors.py), held for the life of the interpreter.
+PyObject* constant_column_warning = nullptr;
+
+/// Warns with civitas.ConstantColumnWarning, naming the columns (their labels for a DataFrame),
+/// when `constant` is not empty. The GIL must be held; under `-W error` it raises.
+void warn_constant(const ConstantColumns& constant, const MatrixArgument& data, const Message& method) {
+    if (constant.empty()) return;
+    std::string names;
+    py::tuple positions(constant.size());
+    for (std::size_t k = 0; k < constant.size(); ++k) {
+        const auto c = constant[k];
+        names += (k ? ", " : "") + (data.columns ? label_text(py::list(data.columns)[static_cast<std::size_t>(c)]) : std::to_string(c));
+        positions[k] = py::int_(c);
+    }
+    const Message message = constant.size() == 1
+                                ? Message("{0}: column {1} of x does not vary, so its weight is 0"_en, "{0}: x 的第 {1} 列没有变化，权重为 0"_zh,
+                                          {method, names})
+                                : Message("{0}: columns {1} of x do not vary, so their weights are 0"_en,
+                                          "{0}: x 的第 {1} 列没有变化，权重为 0"_zh, {method, names});
+    py::object warning = py::handle(constant_column_warning)(message.text(Language::en));
+    warning.attr("columns") = positions;
+    warning.attr("message_zh") = message.text(Language::zh);
+    py::module_::import("warnings").attr("warn")(warning, py::arg("stacklevel") = 2);
+}
 
 /// `x` read by matrix_argument and copied into an Eigen matrix (a small comparison matrix).
 Eigen::MatrixXd eigen_matrix(const py::handle& x, const std::string& what) {
@@ -65,22 +91,45 @@ AhpOptions ahp_options(const py::handle& method, const py::handle& random_index,
     return options;
 }
 
-using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const Benefit&, ObjectiveNormalization);
+using ObjectiveMethod = Eigen::VectorXd (*)(MatrixView, const Benefit&, ObjectiveNormalization, ConstantColumns*);
+using OwnNormalization = Eigen::VectorXd (*)(MatrixView, const Benefit&, ConstantColumns*);
 
-/// Binds one objective-weight method: reads `x` in place and releases the GIL while it runs.
-void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const char* doc) {
+/// Binds one objective-weight method with a `normalization` keyword: reads `x` in place, releases
+/// the GIL while it runs, and warns (ConstantColumnWarning) about columns given weight 0.
+void def_objective(py::module_& m, const char* name, ObjectiveMethod method, const Message& title, const char* doc) {
     m.def(
         name,
-        [method](const Matrix& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
+        [method, title](const Matrix& x, const Flags& benefit, const EnumOrName<ObjectiveNormalization>& normalization) {
             const MatrixArgument data = matrix_argument(x, "x");
             const Benefit directions = flags(benefit, "benefit", data.columns);
             const auto scaling = enum_argument<ObjectiveNormalization>(normalization, "normalization");
-            return labelled(data, "x", [&] {
+            ConstantColumns constant;
+            Eigen::VectorXd weights = labelled(data, "x", [&] {
                 py::gil_scoped_release release;  // `data` holds the array meanwhile
-                return method(data.view, directions, scaling);
+                return method(data.view, directions, scaling, &constant);
             });
+            warn_constant(constant, data, title);
+            return weights;
         },
         py::arg("x"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("normalization") = "min_max", doc);
+}
+
+/// The same for a method with a normalisation of its own (MEREC, CILOS, IDOCRIW): no keyword.
+void def_objective(py::module_& m, const char* name, OwnNormalization method, const Message& title, const char* doc) {
+    m.def(
+        name,
+        [method, title](const Matrix& x, const Flags& benefit) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const Benefit directions = flags(benefit, "benefit", data.columns);
+            ConstantColumns constant;
+            Eigen::VectorXd weights = labelled(data, "x", [&] {
+                py::gil_scoped_release release;  // `data` holds the array meanwhile
+                return method(data.view, directions, &constant);
+            });
+            warn_constant(constant, data, title);
+            return weights;
+        },
+        py::arg("x"), py::arg("benefit") = py::none(), doc);
 }
 
 Eigen::VectorXd optional_vector(const std::optional<ArrayLike>& values, const char* what) {
@@ -90,6 +139,11 @@ Eigen::VectorXd optional_vector(const std::optional<ArrayLike>& values, const ch
 }  // namespace
 
 void register_weights(py::module_& m) {
+    {
+        py::object warning = py::module_::import("civitas._errors").attr("ConstantColumnWarning");
+        m.attr("ConstantColumnWarning") = warning;
+        constant_column_warning = warning.release().ptr();
+    }
     bind_enum<AhpMethod>(m, "AhpMethod", "How AHP derives weights: eigenvector (Saaty) or geometric_mean of each row.");
     bind_enum<RandomIndexTable>(m, "RandomIndexTable",
                                 "Random index table for the consistency ratio: saaty or donegan_dodd.");
@@ -135,7 +189,9 @@ void register_weights(py::module_& m) {
 
     m.def(
         "random_index", [](int n, const EnumOrName<RandomIndexTable>& table) { return random_index(n, enum_argument<RandomIndexTable>(table, "table")); },
-        py::arg("n"), py::arg("table") = "saaty", "Random index RI(n) for n in 1..15 (0 for n = 1, 2).");
+        py::arg("n"), py::arg("table") = "saaty",
+        "Random index RI(n) (0 for n = 1, 2): saaty for n in 1..15, donegan_dodd for n in 1..100 (Donegan & Dodd 1991, "
+        "tabulated to 20 and at 25, 30, 40, ..., 100, linear in between as ahpy does).");
     m.def(
         "ahp",
         [](const ArrayLike& matrix, const EnumOrName<AhpMethod>& method, const EnumOrName<RandomIndexTable>& random_index, double tolerance) {
@@ -144,8 +200,11 @@ void register_weights(py::module_& m) {
         py::arg("matrix"), py::arg("method") = "eigenvector", py::kw_only(), py::arg("random_index") = "saaty",
         py::arg("reciprocal_tolerance") = 0.01,
         "AHP weights and consistency of a positive reciprocal matrix (a_ij: how many times i outweighs j). "
-        "ValidationError names the entry of a matrix that is not square, 1 to 15 rows, positive, with 1 on the "
-        "diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji.");
+        "ValidationError names the entry of a matrix that is not square, 1 to 100 rows (15 with the saaty table), "
+        "positive, with 1 on the diagonal and reciprocal within reciprocal_tolerance on a_ij * a_ji. A comparison left "
+        "out is 0 or NaN in both a_ij and a_ji: eigenvector weights by Harker's (1987) method, geometric_mean by "
+        "logarithmic least squares over the comparisons made; the comparisons must connect every element. "
+        "lambda_max, CI and CR are Harker's: of the matrix completed with a_ij = w_i / w_j from his weights.");
     m.def(
         "aggregate_judgments",
         [](const Arrays& matrices, const std::optional<ArrayLike>& expert_weights, double tolerance) {
@@ -190,12 +249,33 @@ void register_weights(py::module_& m) {
         py::arg("reciprocal_tolerance") = 0.01,
         "Every comparison above the diagonal with the CR if it were replaced by w_i / w_j, lowest CR first.");
 
-    def_objective(m, "entropy_weights", &entropy_weights,
+    def_objective(m, "entropy_weights", &entropy_weights, Message("entropy weights"_en, "熵权法"_zh),
                   "Entropy weights of the columns of x (units by rows, criteria by columns). benefit: one bool per "
-                  "column, True where higher is better (None: all); min_max flips cost columns.");
-    def_objective(m, "critic_weights", &critic_weights,
-                  "CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation).");
-    def_objective(m, "std_weights", &std_weights, "Standard-deviation weights: sigma_j / sum of sigma.");
+                  "column, True where higher is better (None: all). normalization='min_max' (the default) rescales "
+                  "each column to [0, 1] first, cost columns flipped; 'none' takes shares of the values as given "
+                  "(>= 0), as Hwang & Yoon (1981) and the published examples. A column that does not vary gets "
+                  "weight 0, with a ConstantColumnWarning.");
+    def_objective(m, "critic_weights", &critic_weights, Message("CRITIC weights"_en, "CRITIC 权重法"_zh),
+                  "CRITIC weights (Diakoulaki et al. 1995): standard deviation x sum of (1 - correlation), of the columns "
+                  "min-max normalised by default (normalization='none': as given). A column that does not vary gets weight "
+                  "0 and the others are those without it, with a ConstantColumnWarning.");
+    def_objective(m, "std_weights", &std_weights, Message("standard-deviation weights"_en, "标准差权重法"_zh),
+                  "Standard-deviation weights: sigma_j / sum of sigma. normalization='min_max' (the default) rescales "
+                  "each column to [0, 1] first, cost columns flipped; 'none' uses the values as given, as the published "
+                  "examples. A column that does not vary gets weight 0, with a ConstantColumnWarning.");
+    def_objective(m, "merec_weights", &merec_weights, Message("MEREC weights"_en, "MEREC 权重法"_zh),
+                  "MEREC weights (Keshavarz-Ghorabaee et al. 2021): the effect of removing each criterion on the units' "
+                  "performance ln(1 + mean |ln n_ij|), with n = min/x (benefit) or x/max (cost). Values must be > 0.");
+    def_objective(m, "gini_weights", &gini_weights, Message("Gini weights"_en, "基尼系数权重法"_zh),
+                  "Gini weights: the Gini coefficient of each column, normalised to sum 1. normalization='min_max' (the "
+                  "default) rescales each column to [0, 1] first, cost columns flipped; 'none' takes the values as given "
+                  "(>= 0), as pymcdm's gini_weights. A column that does not vary gets weight 0.");
+    def_objective(m, "cilos_weights", &cilos_weights, Message("CILOS weights"_en, "CILOS 权重法"_zh),
+                  "CILOS weights (Zavadskas & Podvezko 2016): from the relative impact loss of each criterion when the "
+                  "unit best on another is chosen (cost columns as min/x). Values must be > 0.");
+    def_objective(m, "idocriw_weights", &idocriw_weights, Message("IDOCRIW weights"_en, "IDOCRIW 权重法"_zh),
+                  "IDOCRIW weights (Zavadskas & Podvezko 2016): entropy weights of the values as given times CILOS "
+                  "weights, normalised to sum 1. Values must be > 0.");
 
     m.def(
         "combine_weights_linear",

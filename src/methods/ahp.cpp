@@ -1,5 +1,5 @@
-// AHP: weights and consistency of pairwise comparison matrices, group and hierarchical AHP, and
-// which comparison to revise. Formulas and sources: docs/methods.md, section "Weights".
+// AHP: weights and consistency of pairwise comparison matrices, complete or incomplete, group and
+// hierarchical AHP, and which comparison to revise. Formulas and sources: docs/methods.md, section "Weights".
 
 #include <civitas/core/error.hpp>
 #include <civitas/methods/weights.hpp>
@@ -9,10 +9,13 @@
 
 #include <Eigen/Eigenvalues>
 
+#include <Eigen/Cholesky>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
+#include <queue>
 #include <utility>
 #include <vector>
 
@@ -28,12 +31,32 @@ namespace {
 // RI(n) for n = 1..15.
 // Saaty: n <= 10 from Saaty (1980), The Analytic Hierarchy Process, McGraw-Hill; n = 11..15 are the
 // values of Saaty's later tables (1.52 ... 1.59), as in the RI table of Chinese AHP textbooks.
-constexpr std::array<double, ahp_max_size> saaty_random_index = {
+constexpr std::array<double, saaty_table_size> saaty_random_index = {
     0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59};
 // Donegan, H.A. & Dodd, F.J. (1991), A note on Saaty's random indexes, Mathematical and Computer
-// Modelling 15(10), 135-137.
-constexpr std::array<double, ahp_max_size> donegan_dodd_random_index = {
-    0.0, 0.0, 0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055, 1.4213, 1.4497, 1.4643, 1.4822, 1.4969};
+// Modelling 15(10), 135-137: every n to 20, then 25, 30, 40, ..., 100 (the same table as ahpy's,
+// whose dd index interpolates linearly between the sizes tabulated, as random_index() does; the
+// dip at 90 is the table's).
+struct TabulatedIndex {
+    int n;
+    double value;
+};
+constexpr std::array<TabulatedIndex, 29> donegan_dodd_random_index = {{
+    {1, 0.0},     {2, 0.0},     {3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},
+    {9, 1.3733},  {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822}, {15, 1.4969}, {16, 1.5078},
+    {17, 1.5153}, {18, 1.5262}, {19, 1.5313}, {20, 1.5371}, {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102},
+    {60, 1.6178}, {70, 1.6237}, {80, 1.6277}, {90, 1.6213}, {100, 1.6339},
+}};
+
+// RI(n), n in [1, 100]: the table's value, or linear between the sizes around n.
+double donegan_dodd(int n) {
+    const auto& table = donegan_dodd_random_index;
+    std::size_t k = 0;
+    while (k + 1 < table.size() && table[k + 1].n <= n) ++k;
+    if (table[k].n == n) return table[k].value;
+    const double t = static_cast<double>(n - table[k].n) / static_cast<double>(table[k + 1].n - table[k].n);
+    return table[k].value + t * (table[k + 1].value - table[k].value);
+}
 
 std::string matrix_path(const std::string& name, Eigen::Index row, Eigen::Index col) {
     return element_path(element_path(name, row), col);
@@ -47,22 +70,34 @@ void check_tolerance(double tolerance) {
                               Message("{0}; expected a finite number >= 0"_en, "{0}；应为 >= 0 的有限数"_zh, {format_number(tolerance)}));
 }
 
-// The matrix checked and made exactly reciprocal from its upper triangle. `name` names it in messages.
-Eigen::MatrixXd checked_comparisons(const Eigen::MatrixXd& a, const std::string& name, double tolerance) {
+// A comparison left out of an incomplete matrix: 0 or NaN (ahpy's convention).
+bool is_missing(double value) { return value == 0 || std::isnan(value); }
+
+// The matrix checked and made exactly reciprocal from its upper triangle; with `allow_missing`, a
+// pair left out (0 or NaN in both a_ij and a_ji) is 0 in both places. `name` names it in messages.
+Eigen::MatrixXd checked_comparisons(const Eigen::MatrixXd& a, const std::string& name, double tolerance, bool allow_missing = false) {
     if (a.size() == 0)
-        throw ValidationError(name, Message("empty; expected an n x n matrix of comparisons, n from 1 to 15"_en,
-                                            "为空；应为 n x n 的两两比较矩阵，n 为 1 到 15"_zh));
+        throw ValidationError(name, Message("empty; expected an n x n matrix of comparisons, n from 1 to 100"_en,
+                                            "为空；应为 n x n 的两两比较矩阵，n 为 1 到 100"_zh));
     if (a.rows() != a.cols())
         throw ValidationError(name, Message("{0}; a pairwise comparison matrix is square"_en, "{0}；两两比较矩阵应为方阵"_zh, {shape(a)}));
     if (a.rows() > ahp_max_size)
-        throw ValidationError(name, Message("{0}; at most 15 x 15 (the random index tables stop at 15): group the criteria into "
+        throw ValidationError(name, Message("{0}; at most 100 x 100 (the random index tables stop at 100): group the criteria into "
                                             "categories and use hierarchical AHP"_en,
-                                            "{0}；最大为 15 x 15（随机一致性指标表只到 15）: 请将评价指标分入类别，使用层次 AHP"_zh,
+                                            "{0}；最大为 100 x 100（随机一致性指标表只到 100）: 请将评价指标分入类别，使用层次 AHP"_zh,
                                             {shape(a)}));
     const Eigen::Index n = a.rows();
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < n; ++j) {
             const double value = a(i, j);
+            if (allow_missing && i != j && is_missing(value)) {
+                if (is_missing(a(j, i))) continue;
+                throw ValidationError(matrix_path(name, i, j),
+                                      Message("{0} but {1} is {2}; a comparison left out is 0 or NaN in both places, a comparison "
+                                              "made is positive in both"_en,
+                                              "为 {0}，而 {1} 为 {2}；缺失的比较在两处都应为 0 或 NaN，已做的比较在两处都应为正数"_zh,
+                                              {format_number(value), matrix_path(name, j, i), format_number(a(j, i))}));
+            }
             if (!std::isfinite(value) || value <= 0)
                 throw ValidationError(matrix_path(name, i, j),
                                       Message("{0}; expected a positive finite number (how many times row {1} outweighs column {2})"_en,
@@ -79,6 +114,10 @@ Eigen::MatrixXd checked_comparisons(const Eigen::MatrixXd& a, const std::string&
     Eigen::MatrixXd exact = Eigen::MatrixXd::Ones(n, n);
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = i + 1; j < n; ++j) {
+            if (allow_missing && is_missing(a(i, j))) {
+                exact(i, j) = exact(j, i) = 0.0;
+                continue;
+            }
             if (std::abs(a(i, j) * a(j, i) - 1.0) > tolerance)
                 throw ValidationError(
                     matrix_path(name, j, i),
@@ -92,6 +131,33 @@ Eigen::MatrixXd checked_comparisons(const Eigen::MatrixXd& a, const std::string&
         }
     }
     return exact;
+}
+
+// ValidationError naming the first element (by index) that the comparisons made do not connect
+// with element 0: without a path of comparisons its weight relative to the others is unknown.
+void check_connected(const Eigen::MatrixXd& exact, const std::string& name) {
+    const Eigen::Index n = exact.rows();
+    std::vector<bool> reached(static_cast<std::size_t>(n), false);
+    std::queue<Eigen::Index> next;
+    reached[0] = true;
+    next.push(0);
+    while (!next.empty()) {
+        const Eigen::Index i = next.front();
+        next.pop();
+        for (Eigen::Index j = 0; j < n; ++j) {
+            if (exact(i, j) > 0 && !reached[static_cast<std::size_t>(j)]) {
+                reached[static_cast<std::size_t>(j)] = true;
+                next.push(j);
+            }
+        }
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {
+        if (!reached[static_cast<std::size_t>(j)])
+            throw ValidationError(name, Message("element {0} is not compared, directly or through other elements, with element 0: the "
+                                                "comparisons made leave its weight undetermined; add one that links them"_en,
+                                                "元素 {0} 与元素 0 之间没有直接或经由其他元素的比较: 已做的比较无法确定其权重；请补充一个将两者联系起来的比较"_zh,
+                                                {std::to_string(j)}));
+    }
 }
 
 struct Principal {
@@ -117,9 +183,51 @@ Principal principal_eigen(const Eigen::MatrixXd& a) {
     return {vector, values[best].real()};
 }
 
+// The number of comparisons left out (0 above the diagonal of `exact`), counting each pair once.
+Eigen::Index missing_pairs(const Eigen::MatrixXd& exact) {
+    Eigen::Index missing = 0;
+    for (Eigen::Index i = 0; i < exact.rows(); ++i)
+        for (Eigen::Index j = i + 1; j < exact.cols(); ++j) missing += exact(i, j) == 0 ? 1 : 0;
+    return missing;
+}
+
+// Harker's (1987) matrix of an incomplete `exact` (missing entries 0): b_ii = 1 + the number
+// missing in row i. B w = lambda w exactly when A completed with a_ij = w_i / w_j satisfies it.
+Eigen::MatrixXd harker_matrix(const Eigen::MatrixXd& exact) {
+    Eigen::MatrixXd b = exact;
+    for (Eigen::Index i = 0; i < b.rows(); ++i) {
+        Eigen::Index missing = 0;
+        for (Eigen::Index j = 0; j < b.cols(); ++j) missing += b(i, j) == 0 ? 1 : 0;
+        b(i, i) = 1.0 + static_cast<double>(missing);
+    }
+    return b;
+}
+
+// Row geometric means, or with comparisons missing the logarithmic least squares weights over the
+// comparisons made: v = ln w minimises sum over made pairs (ln a_ij - v_i + v_j)^2, whose normal
+// equations are L v = r with L the Laplacian of the comparison graph and r_i = sum_j ln a_ij. On a
+// connected graph L is singular only along (1, ..., 1); pinned by sum v = 0, L + J/n is positive
+// definite (J all ones). With nothing missing v_i = mean_j ln a_ij, the row geometric mean.
 Eigen::VectorXd geometric_mean_weights(const Eigen::MatrixXd& a) {
-    const Eigen::VectorXd means = a.array().log().rowwise().mean().exp();
-    return means / means.sum();
+    if (missing_pairs(a) == 0) {
+        const Eigen::VectorXd means = a.array().log().rowwise().mean().exp();
+        return means / means.sum();
+    }
+    const Eigen::Index n = a.rows();
+    Eigen::MatrixXd laplacian = Eigen::MatrixXd::Constant(n, n, 1.0 / static_cast<double>(n));
+    Eigen::VectorXd logs = Eigen::VectorXd::Zero(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = 0; j < n; ++j) {
+            if (i == j || a(i, j) == 0) continue;
+            laplacian(i, i) += 1.0;
+            laplacian(i, j) -= 1.0;
+            logs[i] += std::log(a(i, j));
+        }
+    }
+    Eigen::VectorXd v = laplacian.llt().solve(logs);
+    v.array() -= v.maxCoeff();  // the largest weight 1 before scaling: no overflow
+    const Eigen::VectorXd w = v.array().exp();
+    return w / w.sum();
 }
 
 // CI and CR from lambda_max; 0 for n <= 2, where every reciprocal matrix is consistent.
@@ -147,8 +255,23 @@ double consistency_ratio_of(const Eigen::MatrixXd& exact, RandomIndexTable table
     return result.consistency_ratio;
 }
 
-AhpResult ahp_of_exact(const Eigen::MatrixXd& exact, const AhpOptions& options) {
-    const Principal principal = principal_eigen(exact);
+// ValidationError naming `name` when Saaty's table has no RI for an n x n matrix.
+void check_table_covers(Eigen::Index n, RandomIndexTable table, const std::string& name) {
+    if (table == RandomIndexTable::saaty && n > saaty_table_size)
+        throw ValidationError(name, Message("{0} x {0}; Saaty's random index table stops at 15: use random_index donegan_dodd (to 100 x "
+                                            "100) or group the criteria into categories (hierarchical AHP)"_en,
+                                            "{0} x {0}；Saaty 随机一致性指标表只到 15: 请使用 random_index donegan_dodd（到 100 x 100），"
+                                            "或将评价指标分入类别（层次 AHP）"_zh,
+                                            {std::to_string(n)}));
+}
+
+// `exact` may have comparisons missing (0 off the diagonal): then the eigenvalue and eigenvector
+// are those of Harker's matrix, after checking that the comparisons connect every element.
+AhpResult ahp_of_exact(const Eigen::MatrixXd& exact, const AhpOptions& options, const std::string& name = "matrix") {
+    check_table_covers(exact.rows(), options.random_index, name);
+    const bool incomplete = missing_pairs(exact) > 0;
+    if (incomplete) check_connected(exact, name);
+    const Principal principal = principal_eigen(incomplete ? harker_matrix(exact) : exact);
     AhpResult result;
     result.method = options.method;
     result.weights = options.method == AhpMethod::eigenvector ? principal.vector : geometric_mean_weights(exact);
@@ -163,7 +286,7 @@ AhpResult ahp_of_exact(const Eigen::MatrixXd& exact, const AhpOptions& options) 
 
 AhpResult ahp_named(const Eigen::MatrixXd& matrix, const AhpOptions& options, const std::string& name) {
     check_tolerance(options.reciprocal_tolerance);
-    return ahp_of_exact(checked_comparisons(matrix, name, options.reciprocal_tolerance), options);
+    return ahp_of_exact(checked_comparisons(matrix, name, options.reciprocal_tolerance, /*allow_missing=*/true), options, name);
 }
 
 std::string format_vector(const Eigen::VectorXd& values) {
@@ -175,11 +298,12 @@ std::string format_vector(const Eigen::VectorXd& values) {
 }  // namespace
 
 double random_index(int n, RandomIndexTable table) {
-    if (n < 1 || n > ahp_max_size)
-        throw ValidationError("n", Message("{0}; the random index tables cover n = 1 to 15"_en, "{0}；随机一致性指标表只覆盖 n = 1 到 15"_zh,
-                                           {std::to_string(n)}));
-    const auto& values = table == RandomIndexTable::saaty ? saaty_random_index : donegan_dodd_random_index;
-    return values[static_cast<std::size_t>(n - 1)];
+    const int last = table == RandomIndexTable::saaty ? saaty_table_size : ahp_max_size;
+    if (n < 1 || n > last)
+        throw ValidationError("n", Message("{0}; the {1} random index table covers n = 1 to {2}"_en,
+                                           "{0}；随机一致性指标表 {1} 只覆盖 n = 1 到 {2}"_zh,
+                                           {std::to_string(n), std::string(to_string(table)), std::to_string(last)}));
+    return table == RandomIndexTable::saaty ? saaty_random_index[static_cast<std::size_t>(n - 1)] : donegan_dodd(n);
 }
 
 AhpResult ahp(const Eigen::MatrixXd& matrix, const AhpOptions& options) { return ahp_named(matrix, options, "matrix"); }
@@ -276,6 +400,7 @@ HierarchicalAhp hierarchical_ahp(const Eigen::MatrixXd& categories, const std::v
 std::vector<ComparisonRevision> revision_suggestions(const Eigen::MatrixXd& matrix, const AhpOptions& options) {
     check_tolerance(options.reciprocal_tolerance);
     const Eigen::MatrixXd exact = checked_comparisons(matrix, "matrix", options.reciprocal_tolerance);
+    check_table_covers(exact.rows(), options.random_index, "matrix");
     const Eigen::VectorXd w = ahp_of_exact(exact, options).weights;
     std::vector<ComparisonRevision> revisions;
     for (Eigen::Index i = 0; i < exact.rows(); ++i) {

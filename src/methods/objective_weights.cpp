@@ -1,5 +1,5 @@
-// Objective weights from data (entropy, CRITIC, standard deviation) and subjective and objective
-// weights combined. Formulas and sources: docs/methods.md, section "Weights".
+// Objective weights from data (entropy, CRITIC, standard deviation, MEREC, Gini, CILOS, IDOCRIW)
+// and subjective and objective weights combined. Formulas and sources: docs/methods.md, section "Weights".
 
 #include <civitas/core/error.hpp>
 #include <civitas/methods/weights.hpp>
@@ -10,11 +10,14 @@
 #include "core/detail/vector_log.hpp"
 #include "methods/detail/checks.hpp"
 
+#include <Eigen/LU>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace civitas {
@@ -66,13 +69,27 @@ void throw_first_column_problem(const MatrixView& x, const Benefit& benefit, Obj
             throw ValidationError(column_path(c), Message("column {0} spans {1} to {2}, more than double precision holds; rescale it"_en,
                                                           "第 {0} 列从 {1} 到 {2}，超出双精度数的范围；请缩放该列"_zh,
                                                           {std::to_string(c), format_number(low), format_number(high)}));
-        if (high == low)
-            throw ValidationError(column_path(c),
-                                  Message("column {0} does not vary (every value is {1}): it carries no information for {2}; leave it "
-                                          "out or weight it by hand"_en,
-                                          "第 {0} 列没有变化（所有取值均为 {1}）: 对{2}不含信息；请删去该列或手工赋权"_zh,
-                                          {std::to_string(c), format_number(low), method}));
     }
+    (void)method;
+}
+
+// The columns whose least and greatest values are equal, ascending; a ValidationError naming
+// `method` when that is every column (then no weight is defined). The caller has checked that
+// every value is finite.
+ConstantColumns constant_columns_of(const std::vector<double>& low, const std::vector<double>& high, const Message& method) {
+    ConstantColumns constant;
+    for (std::size_t c = 0; c < low.size(); ++c)
+        if (low[c] == high[c]) constant.push_back(static_cast<std::ptrdiff_t>(c));
+    if (constant.size() == low.size())
+        throw ValidationError("x", Message("no column varies (each has one value throughout): the data carry no information for {0}; "
+                                           "weight the criteria by hand"_en,
+                                           "没有一列有变化（每列取值都相同）: 数据对{0}不含信息；请手工赋权"_zh, {method}));
+    return constant;
+}
+
+// Hands `constant` to the caller when it asked for it.
+void report_constant(ConstantColumns constant, ConstantColumns* out) {
+    if (out != nullptr) *out = std::move(constant);
 }
 
 // What one reading of x found in each column (one entry per column). The sums are of
@@ -334,16 +351,19 @@ void scale_to_unit_range(ColumnFigures& figures) {
 }
 
 // True when a column needs a closer look: a value that is not finite (then `sums` is not either),
-// a span beyond double precision, no variation, a cost column with 'none', or (with `squares`)
-// squared deviations so large or small that they overflowed or lost digits.
+// a span beyond double precision, a cost column with 'none', or (with `squares`, for a column that
+// varies) squared deviations so large or small that they overflowed or lost digits. A column that
+// does not vary is no problem: it gets weight 0.
 bool needs_a_closer_look(const ColumnFigures& figures, const std::vector<double>& sums, const Benefit& benefit,
                          ObjectiveNormalization normalization, bool squares) {
     constexpr double smallest_exact_squares = 0x1p-900;  // below it, squared deviations may be subnormal
     for (std::size_t c = 0; c < figures.low.size(); ++c) {
         const auto col = static_cast<std::ptrdiff_t>(c);
-        if (!std::isfinite(sums[c]) || !std::isfinite(figures.high[c] - figures.low[c]) || !(figures.high[c] > figures.low[c]) ||
+        const bool varies = figures.high[c] > figures.low[c];
+        if (!std::isfinite(sums[c]) || !std::isfinite(figures.high[c] - figures.low[c]) || !(figures.high[c] >= figures.low[c]) ||
             (normalization == ObjectiveNormalization::none && !is_benefit(benefit, col)) ||
-            (squares && !(figures.squares[c] >= smallest_exact_squares && figures.squares[c] < std::numeric_limits<double>::infinity())))
+            (squares && varies &&
+             !(figures.squares[c] >= smallest_exact_squares && figures.squares[c] < std::numeric_limits<double>::infinity())))
             return true;
     }
     return false;
@@ -374,12 +394,14 @@ ColumnFigures moments_of_columns(const MatrixView& x, const Benefit& benefit, Ob
 }
 
 // Sample standard deviation of each normalised column (the divisor cancels in every weight): of
-// y, divided by y's scale and, with min_max, by the column's span.
+// y, divided by y's scale and, with min_max, by the column's span; 0 for a column that does not vary.
 Eigen::VectorXd normalised_std(const ColumnFigures& figures, std::ptrdiff_t rows, ObjectiveNormalization normalization) {
     Eigen::VectorXd sigma(static_cast<Eigen::Index>(figures.low.size()));
     for (std::size_t c = 0; c < figures.low.size(); ++c) {
         const double span = normalization == ObjectiveNormalization::min_max ? figures.high[c] - figures.low[c] : 1.0;
-        sigma[static_cast<Eigen::Index>(c)] = std::sqrt(figures.squares[c] / static_cast<double>(rows - 1)) / (figures.scale[c] * span);
+        sigma[static_cast<Eigen::Index>(c)] =
+            figures.high[c] == figures.low[c] ? 0.0
+                                              : std::sqrt(figures.squares[c] / static_cast<double>(rows - 1)) / (figures.scale[c] * span);
     }
     return sigma;
 }
@@ -398,7 +420,8 @@ Eigen::VectorXd shares_of(Eigen::VectorXd scores, const Message& method, const M
 
 }  // namespace
 
-Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
+Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization,
+                                ConstantColumns* constant_columns) {
     const Message method("entropy weights"_en, "熵权法"_zh);
     check_shape(x, benefit, method);
     const auto cols = static_cast<std::size_t>(x.cols());
@@ -453,6 +476,7 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
     const auto jobs = static_cast<std::size_t>(groups);
     detail::run_parallel(jobs, detail::thread_count(0, jobs), sum_group);
     if (needs_a_closer_look(figures, probe, benefit, normalization, false)) throw_first_column_problem(x, benefit, normalization, method);
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
     if (as_given) {
         for (std::size_t c = 0; c < cols; ++c) {
             if (!(figures.low[c] < 0)) continue;
@@ -468,6 +492,10 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
     const double k = 1.0 / std::log(static_cast<double>(x.rows()));
     Eigen::VectorXd divergence(x.cols());
     for (std::size_t c = 0; c < cols; ++c) {
+        if (figures.low[c] == figures.high[c]) {  // every share 1/m: e_j = 1 exactly
+            divergence[static_cast<Eigen::Index>(c)] = 0.0;
+            continue;
+        }
         if (!std::isfinite(total[c] / figures.scale[c]))  // only values as given can sum beyond double precision
             throw ValidationError(column_path(static_cast<std::ptrdiff_t>(c)),
                                   Message("column {0} sums to more than double precision holds; rescale it"_en,
@@ -476,16 +504,41 @@ Eigen::VectorXd entropy_weights(MatrixView x, const Benefit& benefit, ObjectiveN
         const double entropy = std::log(total[c]) - z_log_z / total[c];  // total > 0: the column varies and is >= 0
         divergence[static_cast<Eigen::Index>(c)] = std::max(0.0, 1.0 - k * entropy);
     }
-    return shares_of(divergence, method,
-                     Message("every column spreads its total evenly over the units"_en, "每列的总和都平均分布在各评价对象上"_zh));
+    Eigen::VectorXd weights = shares_of(divergence, method,
+                                        Message("every column spreads its total evenly over the units"_en, "每列的总和都平均分布在各评价对象上"_zh));
+    report_constant(std::move(constant), constant_columns);
+    return weights;
 }
 
-Eigen::VectorXd critic_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
+Eigen::VectorXd critic_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization,
+                               ConstantColumns* constant_columns) {
     const Message method("CRITIC weights"_en, "CRITIC 权重法"_zh);
     const ColumnFigures figures = moments_of_columns(x, benefit, normalization, method);
-    if (x.cols() < 2)
-        throw ValidationError("x", Message("1 column; CRITIC weights measure conflict between criteria and need at least 2"_en,
-                                           "只有 1 列；CRITIC 权重法衡量评价指标之间的冲突性，至少需要 2 列"_zh));
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
+    if (x.cols() - static_cast<std::ptrdiff_t>(constant.size()) < 2)
+        throw ValidationError("x", Message("{0} column(s) that vary; CRITIC weights measure conflict between criteria and need at least 2"_en,
+                                           "只有 {0} 列有变化；CRITIC 权重法衡量评价指标之间的冲突性，至少需要 2 列"_zh,
+                                           {std::to_string(x.cols() - static_cast<std::ptrdiff_t>(constant.size()))}));
+    if (!constant.empty()) {
+        // A constant column's correlations are 0/0: CRITIC is that of the columns that vary, and
+        // the constant ones get 0 (their sigma is 0 whatever their correlations would be).
+        std::vector<std::ptrdiff_t> kept;
+        for (std::ptrdiff_t c = 0, next = 0; c < x.cols(); ++c) {
+            if (next < static_cast<std::ptrdiff_t>(constant.size()) && constant[static_cast<std::size_t>(next)] == c) ++next;
+            else kept.push_back(c);
+        }
+        Eigen::MatrixXd varying(x.rows(), static_cast<Eigen::Index>(kept.size()));
+        Benefit kept_benefit;
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            for (std::ptrdiff_t r = 0; r < x.rows(); ++r) varying(r, static_cast<Eigen::Index>(k)) = x(r, kept[k]);
+            kept_benefit.push_back(is_benefit(benefit, kept[k]));
+        }
+        const Eigen::VectorXd part = critic_weights(varying, kept_benefit, normalization);
+        Eigen::VectorXd weights = Eigen::VectorXd::Zero(x.cols());
+        for (std::size_t k = 0; k < kept.size(); ++k) weights[kept[k]] = part[static_cast<Eigen::Index>(k)];
+        report_constant(std::move(constant), constant_columns);
+        return weights;
+    }
     // sum_k r_jk without the n x n correlation matrix: with c the centred y and u_ij = c_ij * a_j
     // the standardised normalised values (a_j = +-1 / sigma_y, negative for a flipped cost
     // column), sum_k r_jk = sum_i u_ij s_i / (m - 1) where s_i = sum_k u_ik. O(m n), not O(m n^2).
@@ -519,14 +572,230 @@ Eigen::VectorXd critic_weights(MatrixView x, const Benefit& benefit, ObjectiveNo
     for (std::size_t c = 0; c < cols; ++c) conflict[static_cast<Eigen::Index>(c)] = n - standardise[c] * products[c] / (rows - 1);
     if (conflict.maxCoeff() <= rounding) conflict.setZero();
     const Eigen::VectorXd information = sigma.cwiseProduct(conflict);
-    return shares_of(information, method,
-                     Message("the columns are perfectly correlated, so there is no conflict to weigh"_en, "各列完全相关，没有可衡量的冲突性"_zh));
+    Eigen::VectorXd weights = shares_of(
+        information, method,
+        Message("the columns are perfectly correlated, so there is no conflict to weigh"_en, "各列完全相关，没有可衡量的冲突性"_zh));
+    report_constant(std::move(constant), constant_columns);
+    return weights;
 }
 
-Eigen::VectorXd std_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization) {
+Eigen::VectorXd std_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization,
+                            ConstantColumns* constant_columns) {
     const Message method("standard-deviation weights"_en, "标准差权重法"_zh);
     const ColumnFigures figures = moments_of_columns(x, benefit, normalization, method);
-    return shares_of(normalised_std(figures, x.rows(), normalization), method, Message("no column varies"_en, "没有一列有变化"_zh));
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
+    Eigen::VectorXd weights =
+        shares_of(normalised_std(figures, x.rows(), normalization), method, Message("no column varies"_en, "没有一列有变化"_zh));
+    report_constant(std::move(constant), constant_columns);
+    return weights;
+}
+
+namespace {
+
+// Least and greatest value of each column, after checking the shape and that every value is
+// finite and (`positive`) > 0 or (not `positive`) >= 0; cells are checked column by column, so the
+// first bad one named is the same whatever the layout. `why` says what needs the sign.
+ColumnFigures ranges_of_positive(const MatrixView& x, const Benefit& benefit, const Message& method, bool positive,
+                                 const Message& why) {
+    check_shape(x, benefit, method);
+    ColumnFigures figures(x.cols());
+    std::fill(figures.low.begin(), figures.low.end(), std::numeric_limits<double>::infinity());
+    std::fill(figures.high.begin(), figures.high.end(), -std::numeric_limits<double>::infinity());
+    std::vector<double> probe(static_cast<std::size_t>(x.cols()), 0.0);
+    std::fill(figures.shift.begin(), figures.shift.end(), 0.0);
+    std::fill(figures.scale.begin(), figures.scale.end(), 1.0);
+    RowBlocks blocks(x);
+    detail::run_simd([&] {
+        blocks.for_each_row([&](const double* row, std::ptrdiff_t stride, auto rows) {
+            widen_ranges_and_sum<decltype(rows)::value, false>(row, stride, x.cols(), figures.shift.data(), figures.scale.data(),
+                                                               figures.low.data(), figures.high.data(), probe.data());
+        });
+    });
+    bool fine = true;
+    for (std::size_t c = 0; c < probe.size(); ++c)
+        fine = fine && !std::isnan(probe[c]) && std::isfinite(figures.low[c]) && std::isfinite(figures.high[c]) &&
+               (positive ? figures.low[c] > 0 : figures.low[c] >= 0);
+    if (fine) return figures;
+    for (std::ptrdiff_t c = 0; c < x.cols(); ++c) {
+        for (std::ptrdiff_t r = 0; r < x.rows(); ++r) {
+            const double value = x(r, c);
+            if (!std::isfinite(value))
+                throw ValidationError(cell_path(r, c), Message("{0}; expected a finite number"_en, "{0}；应为有限数"_zh, {format_number(value)}));
+            if (positive ? !(value > 0) : !(value >= 0))
+                throw ValidationError(cell_path(r, c),
+                                      Message("{0}; {1} need values {2} ({3})"_en, "{0}；{1}要求取值 {2}（{3}）"_zh,
+                                              {format_number(value), method, positive ? "> 0" : ">= 0", why}));
+        }
+    }
+    return figures;  // not reached: some cell was bad
+}
+
+}  // namespace
+
+Eigen::VectorXd merec_weights(MatrixView x, const Benefit& benefit, ConstantColumns* constant_columns) {
+    const Message method("MEREC weights"_en, "MEREC 权重法"_zh);
+    const ColumnFigures figures = ranges_of_positive(
+        x, benefit, method, true, Message("their logarithms measure each unit's performance"_en, "以对数衡量各评价对象的表现"_zh));
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
+    // |ln n_ij| = ln x_ij - ln min_j (benefit: n = min / x) or ln max_j - ln x_ij (cost: n = x / max),
+    // and S_i - S'_ij = ln((n + T_i) / (n + T_i - L_ij)) = log1p(L_ij / (n + T_i - L_ij)) with
+    // T_i = sum_j L_ij: one logarithm a cell for each, and no difference of two close logarithms.
+    const std::ptrdiff_t rows = x.rows(), cols = x.cols();
+    const auto n = static_cast<double>(cols);
+    std::vector<double> anchor(static_cast<std::size_t>(cols)), sign(static_cast<std::size_t>(cols));
+    for (std::ptrdiff_t c = 0; c < cols; ++c) {
+        const auto k = static_cast<std::size_t>(c);
+        const bool up = is_benefit(benefit, c);
+        anchor[k] = std::log(up ? figures.low[k] : figures.high[k]);
+        sign[k] = up ? 1.0 : -1.0;
+    }
+    Eigen::VectorXd effect = Eigen::VectorXd::Zero(cols);
+    std::vector<double> losses(static_cast<std::size_t>(cols));
+    for (std::ptrdiff_t r = 0; r < rows; ++r) {
+        double total = 0.0;
+        for (std::ptrdiff_t c = 0; c < cols; ++c) {
+            const auto k = static_cast<std::size_t>(c);
+            const double loss = std::max(0.0, sign[k] * (std::log(x(r, c)) - anchor[k]));
+            losses[k] = loss;
+            total += loss;
+        }
+        for (std::ptrdiff_t c = 0; c < cols; ++c) {
+            const double loss = losses[static_cast<std::size_t>(c)];
+            effect[c] += std::log1p(loss / (n + total - loss));
+        }
+    }
+    for (const std::ptrdiff_t c : constant) effect[c] = 0.0;  // ln(x / x) rounds to 0 already; exactly 0 here
+    Eigen::VectorXd weights =
+        shares_of(effect, method, Message("no criterion's removal changes any unit's performance"_en, "删去任何评价指标都不改变各评价对象的表现"_zh));
+    report_constant(std::move(constant), constant_columns);
+    return weights;
+}
+
+Eigen::VectorXd gini_weights(MatrixView x, const Benefit& benefit, ObjectiveNormalization normalization,
+                             ConstantColumns* constant_columns) {
+    const Message method("Gini weights"_en, "基尼系数权重法"_zh);
+    const bool as_given = normalization == ObjectiveNormalization::none;
+    ColumnFigures figures = as_given ? ranges_of_positive(x, benefit, method, false,
+                                                          Message("the Gini coefficient of values as given measures shares of their total"_en,
+                                                                  "原值的基尼系数以占总和的比例衡量差异"_zh))
+                                     : moments_of_columns(x, benefit, normalization, method);
+    if (as_given) {
+        for (std::ptrdiff_t c = 0; c < x.cols(); ++c)
+            if (!is_benefit(benefit, c)) throw_first_column_problem(x, benefit, normalization, method);
+    }
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
+    // G = sum_i sum_k |z_i - z_k| / (2 m^2 mean z). The double sum is 2 sum_i (2i - m + 1) y_(i) over
+    // the sorted column (0-based), unchanged by a shift, so it is taken of y = x - min (exact
+    // differences for columns far from 0); min_max divides both sums by the span, which cancels:
+    // G = D / (2 m^2 (mean x - min)) for a benefit column, D / (2 m^2 (max - mean x)) for a cost one.
+    const std::ptrdiff_t rows = x.rows();
+    const auto m = static_cast<double>(rows);
+    Eigen::VectorXd gini = Eigen::VectorXd::Zero(x.cols());
+    std::vector<double> sorted(static_cast<std::size_t>(rows));
+    for (std::ptrdiff_t c = 0; c < x.cols(); ++c) {
+        const auto k = static_cast<std::size_t>(c);
+        if (figures.low[k] == figures.high[k]) continue;
+        for (std::ptrdiff_t r = 0; r < rows; ++r) sorted[static_cast<std::size_t>(r)] = x(r, c) - figures.low[k];
+        std::sort(sorted.begin(), sorted.end());
+        double differences = 0.0, total = 0.0;
+        for (std::ptrdiff_t r = 0; r < rows; ++r) {
+            const double y = sorted[static_cast<std::size_t>(r)];
+            differences += (2.0 * static_cast<double>(r) - m + 1.0) * y;
+            total += y;
+        }
+        double level = total;  // m (mean x - min)
+        if (as_given) level = total + m * figures.low[k];                       // m mean x
+        else if (!is_benefit(benefit, c)) level = m * (figures.high[k] - figures.low[k]) - total;  // m (max - mean x)
+        gini[c] = differences / (m * level);  // 2 D' / (2 m^2 mean), D' = the half sum above
+    }
+    Eigen::VectorXd weights = shares_of(gini, method, Message("no column varies"_en, "没有一列有变化"_zh));
+    report_constant(std::move(constant), constant_columns);
+    return weights;
+}
+
+namespace {
+
+// CILOS weights of x (checked: finite, > 0) with `constant` its constant columns.
+Eigen::VectorXd cilos_of_checked(const MatrixView& x, const Benefit& benefit, const ColumnFigures& figures,
+                                 const ConstantColumns& constant, const Message& method) {
+    // y = x (benefit) or min / x (cost), each column's best max_j y at the first unit reaching it.
+    // Sum normalisation cancels in p_kj = (a_jj - a_kj) / a_jj = 1 - y(best_k, j) / max_j y.
+    std::vector<std::ptrdiff_t> kept;
+    for (std::ptrdiff_t c = 0, next = 0; c < x.cols(); ++c) {
+        if (next < static_cast<std::ptrdiff_t>(constant.size()) && constant[static_cast<std::size_t>(next)] == c) ++next;
+        else kept.push_back(c);
+    }
+    const auto n = static_cast<Eigen::Index>(kept.size());
+    Eigen::VectorXd weights = Eigen::VectorXd::Zero(x.cols());
+    if (n == 1) {
+        weights[kept.front()] = 1.0;
+        return weights;
+    }
+    std::vector<std::ptrdiff_t> best(kept.size(), 0);
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        const std::ptrdiff_t c = kept[k];
+        const double target = is_benefit(benefit, c) ? figures.high[static_cast<std::size_t>(c)] : figures.low[static_cast<std::size_t>(c)];
+        std::ptrdiff_t r = 0;
+        while (x(r, c) != target) ++r;
+        best[k] = r;
+    }
+    // y(best_k, j) / max_j y: x / max (benefit), or (min / x) / 1 = min / x (cost).
+    Eigen::MatrixXd f(n, n);
+    for (Eigen::Index k = 0; k < n; ++k) {
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const std::ptrdiff_t c = kept[static_cast<std::size_t>(j)];
+            const double value = x(best[static_cast<std::size_t>(k)], c);
+            const double share = is_benefit(benefit, c) ? value / figures.high[static_cast<std::size_t>(c)]
+                                                        : figures.low[static_cast<std::size_t>(c)] / value;
+            f(k, j) = k == j ? 0.0 : 1.0 - share;
+        }
+    }
+    // F = P - diag(column sums of P): its columns sum to 0, so one row is redundant; replaced by
+    // sum q = 1, the system has one solution exactly when F has rank n - 1.
+    const Eigen::RowVectorXd lost = f.colwise().sum();
+    for (Eigen::Index j = 0; j < n; ++j) f(j, j) = -lost[j];
+    f.row(n - 1).setOnes();
+    Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
+    rhs[n - 1] = 1.0;
+    Eigen::FullPivLU<Eigen::MatrixXd> lu(f);
+    lu.setThreshold(1e-12);
+    if (!lu.isInvertible())
+        throw ValidationError("x", Message("{0}: the impact losses do not determine one set of weights (as when a unit is best on every "
+                                           "criterion, so that choosing it loses nothing); use another method"_en,
+                                           "{0}: 影响损失不能确定唯一的一组权重（例如某评价对象在所有评价指标上都最好，选它没有任何损失）；请改用其他方法"_zh,
+                                           {method}));
+    const Eigen::VectorXd q = lu.solve(rhs).cwiseMax(0.0);  // rounding can leave -1e-17 where the exact value is 0
+    const double total = q.sum();
+    for (Eigen::Index j = 0; j < n; ++j) weights[kept[static_cast<std::size_t>(j)]] = q[j] / total;
+    return weights;
+}
+
+const Message& cilos_sign_reason() {
+    static const Message why("cost columns become min / x"_en, "成本型列取 min / x"_zh);
+    return why;
+}
+
+}  // namespace
+
+Eigen::VectorXd cilos_weights(MatrixView x, const Benefit& benefit, ConstantColumns* constant_columns) {
+    const Message method("CILOS weights"_en, "CILOS 权重法"_zh);
+    const ColumnFigures figures = ranges_of_positive(x, benefit, method, true, cilos_sign_reason());
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
+    Eigen::VectorXd weights = cilos_of_checked(x, benefit, figures, constant, method);
+    report_constant(std::move(constant), constant_columns);
+    return weights;
+}
+
+Eigen::VectorXd idocriw_weights(MatrixView x, const Benefit& benefit, ConstantColumns* constant_columns) {
+    const Message method("IDOCRIW weights"_en, "IDOCRIW 权重法"_zh);
+    const ColumnFigures figures = ranges_of_positive(x, benefit, method, true, cilos_sign_reason());
+    ConstantColumns constant = constant_columns_of(figures.low, figures.high, method);
+    const Eigen::VectorXd q = cilos_of_checked(x, benefit, figures, constant, method);
+    const Eigen::VectorXd e = entropy_weights(x, {}, ObjectiveNormalization::none);  // shares of the values as given, as the paper
+    Eigen::VectorXd weights = shares_of(q.cwiseProduct(e), method,
+                                        Message("no criterion has weight in both entropy and CILOS"_en, "没有评价指标在熵权法和 CILOS 中同时有权重"_zh));
+    report_constant(std::move(constant), constant_columns);
+    return weights;
 }
 
 namespace {

@@ -1,10 +1,12 @@
-"""Weights from Python: AHP on Saaty's published examples, group and hierarchical AHP, revisions,
-objective weights checked against a small numpy implementation over Hypothesis-generated arrays,
-combined weights, and the errors bad input gets."""
+"""Weights from Python: AHP on Saaty's published examples, incomplete and large matrices, group and
+hierarchical AHP, revisions, objective weights checked against a small numpy implementation and
+pymcdm over Hypothesis-generated arrays, constant columns, combined weights, and the errors bad
+input gets."""
 
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import numpy.typing as npt
@@ -14,7 +16,9 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import civitas
-from civitas import AhpMethod, ObjectiveNormalization, RandomIndexTable, ValidationError
+from civitas import AhpMethod, ConstantColumnWarning, ObjectiveNormalization, RandomIndexTable, ValidationError
+
+pymcdm_weights = pytest.importorskip("pymcdm.weights")
 
 Array = npt.NDArray[np.float64]
 
@@ -148,8 +152,56 @@ def test_bad_matrices_name_the_entry(change, path: str, words: str) -> None:  # 
 
 
 def test_too_many_elements() -> None:
-    with pytest.raises(ValidationError, match="at most 15 x 15"):
+    with pytest.raises(ValidationError, match="Saaty's random index table stops at 15"):
         civitas.ahp(np.ones((16, 16)))
+    with pytest.raises(ValidationError, match="at most 100 x 100"):
+        civitas.ahp(np.ones((101, 101)), random_index="donegan_dodd")
+    # Donegan & Dodd (1991) as ahpy tabulates them beyond 15, linear in between.
+    assert civitas.random_index(16, "donegan_dodd") == 1.5078
+    assert civitas.random_index(35, "donegan_dodd") == pytest.approx((1.5772 + 1.5976) / 2)
+    v = np.linspace(1, 3, 30)
+    result = civitas.ahp(np.outer(v, 1 / v), random_index="donegan_dodd")
+    np.testing.assert_allclose(result.weights, v / v.sum(), rtol=1e-10)
+    assert result.random_index == 1.5772
+
+
+# ahpy 2.1's README, "Missing Pairwise Comparisons": the (c, d) comparison left out.
+AHPY_MISSING = np.array([[1, 1, 5, 2], [1, 1, 3, 4], [1 / 5, 1 / 3, 1, 0], [1 / 2, 1 / 4, 0, 1]])
+
+
+def test_incomplete_matrix_ahpy_example() -> None:
+    # ahpy: a .3738, b .392, c .0985, d .1357, CR .0372 (Donegan & Dodd), by the completion with the
+    # least lambda_max; Harker's method: .3736 .3921 .0982 .1361, and the same CR to four decimals.
+    result = civitas.ahp(AHPY_MISSING, random_index="donegan_dodd")
+    np.testing.assert_allclose(result.weights, [0.3738, 0.392, 0.0985, 0.1357], atol=5e-4)
+    np.testing.assert_allclose(result.weights, [0.3736, 0.3921, 0.0982, 0.1361], atol=5e-5)
+    assert result.consistency_ratio == pytest.approx(0.0372, abs=5e-5)
+    # Harker's matrix: the diagonal 1 + the number missing in the row, computed here with numpy.
+    b = AHPY_MISSING.copy()
+    np.fill_diagonal(b, 1 + (AHPY_MISSING == 0).sum(axis=1))
+    values, vectors = np.linalg.eig(b)
+    k = int(np.argmax(values.real))
+    np.testing.assert_allclose(result.weights, vectors[:, k].real / vectors[:, k].real.sum(), rtol=1e-10)
+    assert result.lambda_max == pytest.approx(values[k].real, rel=1e-12)
+    nan = np.where(AHPY_MISSING == 0, math.nan, AHPY_MISSING)
+    np.testing.assert_array_equal(civitas.ahp(nan).weights, civitas.ahp(AHPY_MISSING).weights)
+    # Geometric mean: least squares of the logarithms over the comparisons made.
+    gm = civitas.ahp(AHPY_MISSING, "geometric_mean")
+    np.testing.assert_allclose(gm.weights, [0.3742, 0.3916, 0.0988, 0.1353], atol=5e-5)
+
+
+def test_incomplete_matrix_must_connect_every_element() -> None:
+    a = np.ones((4, 4))
+    a[np.ix_([0, 1], [2, 3])] = 0
+    a[np.ix_([2, 3], [0, 1])] = 0
+    with pytest.raises(ValidationError, match="element 2 is not compared") as error:
+        civitas.ahp(a)
+    assert error.value.path == "matrix"
+    assert "元素 2" in error.value.message_zh
+    a[1, 2] = 3
+    with pytest.raises(ValidationError, match="left out is 0 or NaN in both places") as error:
+        civitas.ahp(a)
+    assert error.value.path == "matrix[2][1]"
 
 
 @settings(max_examples=60, deadline=None)
@@ -249,9 +301,9 @@ def test_any_layout_or_dtype_gives_the_same_weights() -> None:
 
 def test_objective_weights_reject_bad_data() -> None:
     x = np.array([[1.0, 5, 3], [2, 5, 1], [3, 5, 2]])
-    with pytest.raises(ValidationError, match="column 1 does not vary") as error:
-        civitas.entropy_weights(x)
-    assert error.value.path == "x[:, 1]"
+    with pytest.raises(ValidationError, match="no column varies") as error:
+        civitas.entropy_weights(np.full((3, 2), 5.0))
+    assert error.value.path == "x"
     x[1, 1] = 7
     x[2, 0] = math.nan
     with pytest.raises(ValidationError) as error:
@@ -273,6 +325,115 @@ def test_objective_weights_reject_bad_data() -> None:
     with pytest.raises(ValidationError) as error:
         civitas.entropy_weights(x, normalization="z_score")
     assert error.value.path == "normalization"
+
+
+# ---- constant columns ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["entropy_weights", "std_weights", "critic_weights", "gini_weights", "merec_weights",
+                                    "cilos_weights", "idocriw_weights"])
+def test_constant_column_gets_zero_with_a_warning(method: str) -> None:
+    x = np.array([[1.0, 5, 3, 2], [2, 5, 1, 4], [3, 5, 2, 3], [4, 5, 6, 1]])
+    weigh = getattr(civitas, method)
+    with pytest.warns(ConstantColumnWarning, match="column 1 of x does not vary, so its weight is 0") as caught:
+        weights = weigh(x)
+    assert weights[1] == 0.0 and weights.sum() == pytest.approx(1.0)
+    warning = caught[0].message
+    assert isinstance(warning, ConstantColumnWarning) and warning.columns == (1,)
+    assert "第 1 列没有变化" in warning.message_zh
+    if method in ("entropy_weights", "std_weights", "critic_weights", "gini_weights"):
+        # The other columns weigh as if the constant one were left out.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            np.testing.assert_allclose(weights[[0, 2, 3]], weigh(x[:, [0, 2, 3]]), rtol=1e-12)
+
+
+def test_constant_column_of_a_data_frame_is_named_by_its_label() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"green": [1.0, 2, 3], "flat": [4.0, 4, 4], "noise": [3.0, 1, 2]})
+    with pytest.warns(ConstantColumnWarning, match="column 'flat' of x"):
+        civitas.entropy_weights(frame)
+
+
+# ---- MEREC, Gini, CILOS, IDOCRIW -------------------------------------------------------------------
+
+ZAVADSKAS_PODVEZKO = np.array([[3, 100, 10, 7], [2.5, 80, 8, 5], [1.8, 50, 20, 11], [2.2, 70, 12, 9]])
+
+
+def test_published_examples_of_the_new_methods() -> None:
+    # Keshavarz-Ghorabaee et al. (2021), Symmetry 13(4), 525: MEREC's illustrative example.
+    merec = np.array([[450, 8000, 54, 145], [10, 9100, 2, 160], [100, 8200, 31, 153], [220, 9300, 1, 162],
+                      [5, 8400, 23, 158]])
+    np.testing.assert_allclose(civitas.merec_weights(merec, [True, True, False, False]),
+                               [0.5752, 0.0141, 0.4016, 0.0091], atol=5e-5)
+    # Zavadskas & Podvezko (2016), IJITDM 15(2), 267-283: entropy (values as given), CILOS, IDOCRIW.
+    benefit = [False, True, False, True]
+    np.testing.assert_allclose(civitas.entropy_weights(ZAVADSKAS_PODVEZKO, normalization="none"),
+                               [0.1146, 0.1981, 0.4185, 0.2689], atol=5e-5)
+    np.testing.assert_allclose(civitas.cilos_weights(ZAVADSKAS_PODVEZKO, benefit), [0.3343, 0.2199, 0.1957, 0.2501],
+                               atol=5e-5)
+    np.testing.assert_allclose(civitas.idocriw_weights(ZAVADSKAS_PODVEZKO, benefit), [0.1658, 0.1886, 0.3545, 0.2911],
+                               atol=1e-4)
+    # Gini: pymcdm's own example (it cites no publication), values as given.
+    gini = np.array([[5, 6, 7], [5.5, 6.1, 8], [4, 5, 9]])
+    np.testing.assert_allclose(civitas.gini_weights(gini, normalization="none"), [0.412, 0.2562, 0.3319], atol=5e-5)
+
+
+def positive_data() -> st.SearchStrategy[Array]:
+    shapes = st.tuples(st.integers(3, 12), st.integers(2, 6))
+    return hnp.arrays(np.float64, shapes, elements=st.floats(0.5, 1e3).map(lambda v: round(v, 2)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(positive_data(), st.data())
+def test_new_methods_match_pymcdm(x: Array, draw: st.DataObject) -> None:
+    # pymcdm 1.4 under the same settings: MEREC, CILOS and IDOCRIW with types +1 / -1, Gini on the
+    # values as given (pymcdm has no normalisation for it). Differences: pymcdm's entropy gives a
+    # column holding a 0 entropy 0 (weight near the largest) where civitas takes 0 ln 0 = 0, which
+    # positive data never meet; and pymcdm's CILOS returns an arbitrary vector of the null space
+    # when it is not one-dimensional, where civitas raises. Constant columns are left out here:
+    # pymcdm divides 0 by 0 for some of them.
+    assume(varies(x))
+    benefit = draw.draw(st.lists(st.booleans(), min_size=x.shape[1], max_size=x.shape[1]))
+    types = np.where(benefit, 1, -1)
+    np.testing.assert_allclose(civitas.merec_weights(x, benefit), pymcdm_weights.merec_weights(x, types), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(civitas.gini_weights(x, normalization="none"), pymcdm_weights.gini_weights(x), rtol=1e-9,
+                               atol=1e-12)
+    try:
+        q = civitas.cilos_weights(x, benefit)
+    except ValidationError as error:
+        assert "best on every criterion" in str(error)
+        return
+    reference = pymcdm_weights.cilos_weights(x, types)
+    assume(reference.shape == q.shape)
+    np.testing.assert_allclose(q, reference, rtol=1e-7, atol=1e-9)
+    np.testing.assert_allclose(civitas.idocriw_weights(x, benefit), pymcdm_weights.idocriw_weights(x, types), rtol=1e-7,
+                               atol=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data(min_cols=2), st.data())
+def test_gini_min_max_is_gini_of_the_rescaled_columns(x: Array, draw: st.DataObject) -> None:
+    assume(varies(x))
+    benefit = draw.draw(st.lists(st.booleans(), min_size=x.shape[1], max_size=x.shape[1]))
+    z = oriented(x, benefit)
+    g = np.abs(z[:, None, :] - z[None, :, :]).sum(axis=(0, 1)) / (2 * z.shape[0] ** 2 * z.mean(axis=0))
+    np.testing.assert_allclose(civitas.gini_weights(x, benefit), g / g.sum(), rtol=1e-9, atol=1e-12)
+
+
+def test_new_methods_reject_values_they_cannot_take() -> None:
+    x = ZAVADSKAS_PODVEZKO.copy()
+    x[2, 1] = 0
+    for method in (civitas.merec_weights, civitas.cilos_weights, civitas.idocriw_weights):
+        with pytest.raises(ValidationError, match="> 0") as error:
+            method(x)
+        assert error.value.path == "x[2][1]"
+    x[2, 1] = -1
+    with pytest.raises(ValidationError, match=">= 0") as error:
+        civitas.gini_weights(x, normalization="none")
+    assert error.value.path == "x[2][1]"
+    with pytest.raises(ValidationError, match="best on every criterion"):
+        civitas.cilos_weights(np.array([[5.0, 1], [3, 2], [1, 3]]), [True, False])
 
 
 # ---- combined weights ----------------------------------------------------------------------------
