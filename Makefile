@@ -75,8 +75,8 @@ stubs: python-install
 	$(VENV_PYTHON) scripts/generate-stubs.py
 
 test-python: python-install
-	$(VENV_PYTHON) -m pytest tests/python bench/reference
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
+	$(VENV_PYTHON) -m pytest tests/python bench/reference
 	$(VENV_PYTHON) bench/run --quick
 
 ## test-packaging: every packaging check, the build from PyPI alone included (its wheel is the one repaired)

@@ -264,6 +264,16 @@ __all__: list[str] = [
     "VikorResult",
     "vikor",
     "grey_relational",
+    "waspas",
+    "edas",
+    "copras",
+    "spotis",
+    "cocoso",
+    "MultimooraResult",
+    "multimoora",
+    "PreferenceShape",
+    "PrometheeFlows",
+    "promethee",
     "rank",
     "AwardTier",
     "Awards",
@@ -7710,6 +7720,101 @@ class VikorResult:
         Weight of the strategy of the majority, in [0, 1].
         """
 
+class MultimooraResult:
+    """
+    MULTIMOORA's three parts, their ranks and the synthesis by dominance.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> MultimooraResult: ...
+    def __deepcopy__(self, memo: dict) -> MultimooraResult: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def dominance(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): units each one dominates (better in more of the three ranks).
+        """
+    @property
+    def full_multiplicative(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): the full multiplicative form, higher is better.
+        """
+    @property
+    def ranks(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): the synthesis, competition ranks by dominance, 1 = best.
+        """
+    @property
+    def ranks_full_multiplicative(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): competition ranks of the full multiplicative form.
+        """
+    @property
+    def ranks_ratio_system(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): competition ranks of the ratio system.
+        """
+    @property
+    def ranks_reference_point(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): competition ranks of the reference point.
+        """
+    @property
+    def ratio_system(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): the ratio system, higher is better.
+        """
+    @property
+    def reference_point(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): the weighted Tchebycheff distance to the reference point, lower is better.
+        """
+
+class PreferenceShape(enum.Enum):
+    """
+    PROMETHEE's preference functions: usual, u_shape, v_shape, level, linear, gaussian.
+    """
+
+    gaussian = ...
+    level = ...
+    linear = ...
+    u_shape = ...
+    usual = ...
+    v_shape = ...
+
+class PrometheeFlows:
+    """
+    PROMETHEE's positive, negative and net outranking flows per unit.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> PrometheeFlows: ...
+    def __deepcopy__(self, memo: dict) -> PrometheeFlows: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def negative(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): phi-, how much the others outrank each unit, in [0, 1].
+        """
+    @property
+    def net(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): phi = phi+ - phi-, PROMETHEE II's ranking score in [-1, 1], higher is better.
+        """
+    @property
+    def positive(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        float64 (units,): phi+, how much each unit outranks the others, in [0, 1].
+        """
+
 class AwardTier:
     """
     An award tier: at most `count` places and at most `share` of the units assessed.
@@ -8252,6 +8357,20 @@ def cilos_weights(
     CILOS weights (Zavadskas & Podvezko 2016): from the relative impact loss of each criterion when the unit best on another is chosen (cost columns as min/x). Values must be > 0.
     """
 
+def cocoso(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+    lam: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    CoCoSo score per unit, higher is better (Yazdani et al. 2019), from min-max normalised values; lam in [0, 1].
+    """
+
 def combine_weights_linear(
     subjective: numpy.typing.ArrayLike,
     objective: numpy.typing.ArrayLike,
@@ -8266,6 +8385,19 @@ def combine_weights_multiplicative(
 ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     subjective * objective / sum(subjective * objective); each input must sum to 1 within 1e-3.
+    """
+
+def copras(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    COPRAS utility degree per unit in (0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.
     """
 
 def critic_weights(
@@ -8292,6 +8424,19 @@ def cycle_standing(
 def data_directories() -> list[pathlib.Path]:
     """
     Folders searched for bundled frameworks, calendars and round schemes: CIVITAS_DATA_DIR, added folders, the install's share/civitas.
+    """
+
+def edas(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    EDAS appraisal score per unit in [0, 1], higher is better (Keshavarz Ghorabaee et al. 2015): distances above and below each criterion's average.
     """
 
 def entropy_weights(
@@ -8531,6 +8676,19 @@ def merec_weights(
     MEREC weights (Keshavarz-Ghorabaee et al. 2021): the effect of removing each criterion on the units' performance ln(1 + mean |ln n_ij|), with n = min/x (benefit) or x/max (cost). Values must be > 0.
     """
 
+def multimoora(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+) -> MultimooraResult:
+    """
+    MULTIMOORA (Brauers & Zavadskas 2010, 2011): ratio system, reference point and full multiplicative form, synthesised by dominance. Values must be > 0.
+    """
+
 def observation_submission(load: ObservationLoad, provenance: Submission, file: str) -> Submission:
     """
     A Submission of observations already read (an ObservationLoad, e.g. from read_observations_arrow).
@@ -8645,6 +8803,23 @@ def probability_meets(
 ) -> float:
     """
     Probability that the true proportion is inside `line`, from the Beta(x + 1, n - x + 1) posterior of a uniform prior (x = estimate x n).
+    """
+
+def promethee(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+    preference: PreferenceShape | str | collections.abc.Sequence[PreferenceShape | str] = "usual",
+    q: float | numpy.typing.ArrayLike | None = None,
+    p: float | numpy.typing.ArrayLike | None = None,
+    s: float | numpy.typing.ArrayLike | None = None,
+) -> PrometheeFlows:
+    """
+    PROMETHEE II (Brans & Vincke 1985): outranking flows per unit; .net ranks them (higher is better). preference: 'usual', 'u_shape', 'v_shape', 'level', 'linear' or 'gaussian', one for all or one per criterion; q (indifference), p (preference) and s (Gaussian) thresholds in each criterion's unit, a number or one per criterion.
     """
 
 def proportion_interval(
@@ -8845,6 +9020,21 @@ def simd_path() -> str:
     The instruction set the numerical kernels run with: 'avx512' where the processor has AVX-512 (F, DQ, VL, BW), else 'avx2_fma' where it has AVX2 and FMA, else 'baseline' (SSE2 on x86-64); the environment variable CIVITAS_SIMD ('baseline' or 'avx2_fma'), set before civitas is imported, or use_simd_path() chooses a slower one. Results agree across paths within docs/performance.md's tolerances.
     """
 
+def spotis(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+    bounds: numpy.typing.ArrayLike | None = None,
+    ideal: numpy.typing.ArrayLike | None = None,
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    SPOTIS distance to the ideal per unit in [0, 1], LOWER is better (Dezert et al. 2020). bounds: (criteria, 2) min and max of each criterion (None: the data's range); ideal: the expected solution point (None: the best bound).
+    """
+
 def status(
     plan: Plan,
     calendar: WorkCalendar,
@@ -8949,6 +9139,20 @@ def vikor(
 ) -> VikorResult:
     """
     VIKOR (Opricovic & Tzeng 2004): S, R, Q per unit (lower is better) and the compromise solution.
+    """
+
+def waspas(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+    lam: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    WASPAS (Zavadskas et al. 2012) per unit, higher is better: lam x the weighted sum plus (1 - lam) x the weighted product of x / max (benefit) or min / x (cost). lam=1 is WSM, lam=0 is WPM.
     """
 
 def weighted_sum(

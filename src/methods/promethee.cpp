@@ -26,18 +26,24 @@ namespace {
 
 /// ValidationError unless f's thresholds suit its shape; `path` names it ("preferences[2]").
 void check_preference(const PreferenceFunction& f, const std::string& path) {
-    const auto fail = [&](const char* field, double value, const char* en, const char* zh) {
-        throw ValidationError(path + "." + field, Message("value {0} for a {1} preference; expected {2}"_en,
-                                                          "取值 {0}（{1} 型偏好函数）；应为 {3}"_zh,
-                                                          {format_value(value), to_string(f.shape), en, zh}));
+    const auto fail = [&](const char* field, Message message) {
+        throw ValidationError(path + "." + field, std::move(message));
     };
+    const auto args = [&](double value) { return std::vector<Message::Argument>{format_value(value), to_string(f.shape)}; };
     const bool uses_q = f.shape == PreferenceShape::u_shape || f.shape == PreferenceShape::level || f.shape == PreferenceShape::linear;
     const bool uses_p = f.shape == PreferenceShape::v_shape || f.shape == PreferenceShape::level || f.shape == PreferenceShape::linear;
-    if (uses_q && !(std::isfinite(f.q) && f.q >= 0.0)) fail("q", f.q, "an indifference threshold q >= 0", "无差异阈值 q >= 0");
-    if (uses_p && !(std::isfinite(f.p) && f.p > 0.0)) fail("p", f.p, "a preference threshold p > 0", "严格偏好阈值 p > 0");
-    if (uses_q && uses_p && !(f.p > f.q)) fail("p", f.p, "a preference threshold p > q", "严格偏好阈值 p > q");
+    if (uses_q && !(std::isfinite(f.q) && f.q >= 0.0))
+        fail("q", Message("value {0} for a {1} preference; expected an indifference threshold q >= 0"_en,
+                               "取值 {0}（{1} 型偏好函数）；应为无差异阈值 q >= 0"_zh, args(f.q)));
+    if (uses_p && !(std::isfinite(f.p) && f.p > 0.0))
+        fail("p", Message("value {0} for a {1} preference; expected a preference threshold p > 0"_en,
+                               "取值 {0}（{1} 型偏好函数）；应为严格偏好阈值 p > 0"_zh, args(f.p)));
+    if (uses_q && uses_p && !(f.p > f.q))
+        fail("p", Message("value {0} for a {1} preference; expected a preference threshold p > q"_en,
+                               "取值 {0}（{1} 型偏好函数）；应为严格偏好阈值 p > q"_zh, args(f.p)));
     if (f.shape == PreferenceShape::gaussian && !(std::isfinite(f.s) && f.s > 0.0))
-        fail("s", f.s, "the Gaussian's spread s > 0", "高斯函数的参数 s > 0");
+        fail("s", Message("value {0} for a {1} preference; expected the Gaussian's spread s > 0"_en,
+                               "取值 {0}（{1} 型偏好函数）；应为高斯函数的参数 s > 0"_zh, args(f.s)));
 }
 
 /// One criterion's values, sorted, with prefix sums of their distances from the median (so that a

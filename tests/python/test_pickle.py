@@ -106,6 +106,8 @@ def method_results() -> list[object]:
         civitas.hierarchical_ahp(comparisons, [comparisons, comparisons, comparisons]),
         civitas.revision_suggestions(inconsistent),
         civitas.vikor(x, weights),
+        civitas.multimoora(x + 1.0, weights),
+        civitas.promethee(x, weights, preference="linear", q=0.1, p=0.5),
         civitas.award(x @ weights, tiers),
         civitas.rank_uncertainty(x, weights, draws=50, seed=3),
         civitas.score_change_attribution(x, x * 1.1, weights, weights[::-1] / weights.sum()),

@@ -18,7 +18,6 @@ from hypothesis.extra import numpy as hnp
 import civitas
 from civitas import AhpMethod, ConstantColumnWarning, ObjectiveNormalization, RandomIndexTable, ValidationError
 
-pymcdm_weights = pytest.importorskip("pymcdm.weights")
 
 Array = npt.NDArray[np.float64]
 
@@ -393,6 +392,7 @@ def test_new_methods_match_pymcdm(x: Array, draw: st.DataObject) -> None:
     # positive data never meet; and pymcdm's CILOS returns an arbitrary vector of the null space
     # when it is not one-dimensional, where civitas raises. Constant columns are left out here:
     # pymcdm divides 0 by 0 for some of them.
+    pymcdm_weights = pytest.importorskip("pymcdm.weights")  # bench/requirements.txt, which `make test` installs
     assume(varies(x))
     benefit = draw.draw(st.lists(st.booleans(), min_size=x.shape[1], max_size=x.shape[1]))
     types = np.where(benefit, 1, -1)

@@ -178,7 +178,7 @@ TEST(Ahp, RandomIndexTables) {
     EXPECT_DOUBLE_EQ(random_index(3, RandomIndexTable::donegan_dodd), 0.4914);
     EXPECT_DOUBLE_EQ(random_index(15, RandomIndexTable::donegan_dodd), 1.4969);
     for (int n = 1; n <= 2; ++n) EXPECT_EQ(random_index(n), 0.0);
-    for (int n = 2; n <= ahp_max_size; ++n) EXPECT_GE(random_index(n), random_index(n - 1) - 0.031) << "roughly rising, n=" << n;
+    for (int n = 2; n <= saaty_table_size; ++n) EXPECT_GE(random_index(n), random_index(n - 1) - 0.031) << "roughly rising, n=" << n;
     validation_message([] { (void)random_index(16); }, "n");
     validation_message([] { (void)random_index(0); }, "n");
     // Donegan & Dodd beyond 15, as tabulated (and as ahpy's dd index uses them): 1.5078 at 16,
@@ -246,7 +246,7 @@ TEST(Ahp, OneAndTwoElementsAreAlwaysConsistent) {
 TEST(AhpProperties, ConsistentMatrixHasZeroRatioAndWeightsOfAnyColumn) {
     std::mt19937 rng(20240501);
     for (int trial = 0; trial < 60; ++trial) {
-        const Eigen::Index n = 1 + trial % ahp_max_size;
+        const Eigen::Index n = 1 + trial % saaty_table_size;
         const Eigen::VectorXd v = random_positive(rng, n);
         const Eigen::MatrixXd a = consistent(v);
         for (AhpMethod method : {AhpMethod::eigenvector, AhpMethod::geometric_mean}) {
@@ -264,7 +264,7 @@ TEST(AhpProperties, ConsistentMatrixHasZeroRatioAndWeightsOfAnyColumn) {
 TEST(AhpProperties, WeightsArePositiveAndSumToOne) {
     std::mt19937 rng(7);
     for (int trial = 0; trial < 100; ++trial) {
-        const Eigen::Index n = 2 + trial % (ahp_max_size - 1);
+        const Eigen::Index n = 2 + trial % (saaty_table_size - 1);
         const Eigen::MatrixXd a = random_judgments(rng, n);
         for (AhpMethod method : {AhpMethod::eigenvector, AhpMethod::geometric_mean}) {
             const AhpResult result = ahp(a, method);
