@@ -9,6 +9,7 @@
 #include <civitas/methods/ranking.hpp>
 
 #include "methods/detail/criteria.hpp"
+#include "methods/detail/promethee.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -131,10 +132,10 @@ void preference_sums(const SortedCriterion& c, const PreferenceFunction& f, doub
 
 }  // namespace
 
-PrometheeFlows promethee(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
-                         const std::vector<PreferenceFunction>& preferences) {
-    check_shape(x, weights.size(), benefit);
-    check_weights(weights, "weights");
+namespace detail {
+
+CriterionFlows promethee_criterion_flows(MatrixView x, const Benefit& benefit, const std::vector<PreferenceFunction>& preferences,
+                                         const Eigen::Ref<const Eigen::VectorXd>& weights) {
     const std::ptrdiff_t m = x.rows(), n = x.cols();
     if (m < 2) throw ValidationError("x", Message("one unit; PROMETHEE compares at least 2"_en, "只有一个评价对象；PROMETHEE 至少比较 2 个"_zh));
     column_stats(x, false);  // names a NaN or infinity
@@ -146,10 +147,11 @@ PrometheeFlows promethee(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& 
                                                      {std::to_string(count), std::to_string(n)}));
     for (std::ptrdiff_t j = 0; j < count; ++j) check_preference(preferences[static_cast<std::size_t>(j)], "preferences[" + std::to_string(j) + "]");
 
-    PrometheeFlows flows{Eigen::VectorXd::Zero(m), Eigen::VectorXd::Zero(m), Eigen::VectorXd::Zero(m)};
+    CriterionFlows flows{Eigen::MatrixXd::Zero(m, n), Eigen::MatrixXd::Zero(m, n)};
+    const double others = static_cast<double>(m - 1);
     std::vector<double> column(static_cast<std::size_t>(m));
     for (std::ptrdiff_t j = 0; j < n; ++j) {
-        if (weights[j] == 0.0) continue;
+        if (weights.size() > 0 && weights[j] == 0.0) continue;
         const PreferenceFunction f = count == 0 ? PreferenceFunction{} : preferences[static_cast<std::size_t>(count == 1 ? 0 : j)];
         // A cost criterion's difference x_k - x_i is the benefit difference of -x, exactly.
         const double direction = is_benefit(benefit, j) ? 1.0 : -1.0;
@@ -158,13 +160,23 @@ PrometheeFlows promethee(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& 
         for (std::ptrdiff_t i = 0; i < m; ++i) {
             double plus = 0.0, minus = 0.0;
             preference_sums(sorted, f, column[static_cast<std::size_t>(i)], plus, minus);
-            flows.positive[i] += weights[j] * plus;
-            flows.negative[i] += weights[j] * minus;
+            flows.positive(i, j) = plus / others;
+            flows.negative(i, j) = minus / others;
         }
     }
-    const double others = static_cast<double>(m - 1);
-    flows.positive /= others;
-    flows.negative /= others;
+    return flows;
+}
+
+}  // namespace detail
+
+PrometheeFlows promethee(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
+                         const std::vector<PreferenceFunction>& preferences) {
+    check_shape(x, weights.size(), benefit);
+    check_weights(weights, "weights");
+    const CriterionFlows by_criterion = promethee_criterion_flows(x, benefit, preferences, weights);
+    PrometheeFlows flows;
+    flows.positive = by_criterion.positive * weights;
+    flows.negative = by_criterion.negative * weights;
     flows.net = flows.positive - flows.negative;
     return flows;
 }

@@ -20,6 +20,7 @@
 #include "core/detail/simd.hpp"
 #include "methods/detail/checks.hpp"
 #include "methods/detail/product.hpp"
+#include "methods/detail/promethee.hpp"
 #include "methods/detail/radix_order.hpp"
 
 #include <algorithm>
@@ -162,7 +163,11 @@ struct Variant {
         return method == RankingMethod::topsis ? static_cast<int>(normalization) : 1 + static_cast<int>(method);
     }
 };
-constexpr int variant_codes = 4;  // topsis/vector, topsis/min_max, weighted_sum, vikor
+/// topsis/vector, topsis/min_max, then each other method.
+constexpr int variant_codes = 1 + static_cast<int>(std::size(EnumNames<RankingMethod>::values));
+
+/// lambda of WASPAS and CoCoSo in the draws: their functions' default.
+constexpr double draw_lambda = 0.5;
 
 /// What every draw shares: the prepared matrices of each model in use.
 struct Models {
@@ -170,6 +175,12 @@ struct Models {
     Eigen::MatrixXd r;          ///< min-max normalised values, 1 at each criterion's best (constant: 1)
     Eigen::MatrixXd shortfall;  ///< 1 - r: VIKOR's (f* - f) / (f* - f-)
     double vikor_v = 0.5;
+    Eigen::MatrixXd ratio, log_ratio;     ///< WASPAS: x / max or min / x, and its logarithm (lowest() for 0)
+    Eigen::MatrixXd above, below;         ///< EDAS: PDA and NDA, the distances from each column's average
+    Eigen::MatrixXd gains, costs;         ///< COPRAS: x / column total on benefit columns, on cost columns (0 elsewhere)
+    Eigen::MatrixXd distance;             ///< SPOTIS: |x - best| / range
+    Eigen::MatrixXd level, log_level;     ///< CoCoSo: min-max r (constant: 1) and its logarithm (lowest() for 0)
+    Eigen::MatrixXd net_flow;             ///< PROMETHEE: each criterion's net flow
 
     /// Scores (units x draws, higher is better) of the draws whose effective weights are the rows of w.
     void score(const Variant& variant, const Eigen::MatrixXd& w, Eigen::MatrixXd& out) const {
@@ -199,6 +210,75 @@ struct Models {
             }
             return;
         }
+        case RankingMethod::waspas: {
+            Eigen::MatrixXd product;
+            detail::multiply_by_rows(ratio, w, false, out);
+            detail::multiply_by_rows(log_ratio, w, false, product);
+            out = draw_lambda * out.array() + (1.0 - draw_lambda) * product.array().exp();
+            return;
+        }
+        case RankingMethod::edas: {
+            Eigen::MatrixXd negative;
+            detail::multiply_by_rows(above, w, false, out);
+            detail::multiply_by_rows(below, w, false, negative);
+            for (Eigen::Index d = 0; d < w.rows(); ++d) {
+                auto sp = out.col(d).array();
+                const auto sn = negative.col(d).array();
+                const double sp_max = sp.maxCoeff(), sn_max = sn.maxCoeff();
+                const Eigen::ArrayXd positive_part = sp_max > 0.0 ? Eigen::ArrayXd(sp / sp_max) : Eigen::ArrayXd::Zero(sp.size());
+                const Eigen::ArrayXd negative_part = sn_max > 0.0 ? Eigen::ArrayXd(1.0 - sn / sn_max) : Eigen::ArrayXd::Ones(sp.size());
+                sp = (positive_part + negative_part) / 2.0;
+            }
+            return;
+        }
+        case RankingMethod::copras: {
+            Eigen::MatrixXd minus;
+            detail::multiply_by_rows(gains, w, false, out);
+            detail::multiply_by_rows(costs, w, false, minus);
+            for (Eigen::Index d = 0; d < w.rows(); ++d) {
+                auto q = out.col(d).array();
+                const auto m = minus.col(d).array();
+                if (m.maxCoeff() > 0.0) q += m.sum() / (m * m.inverse().sum());  // cost values > 0: every m > 0
+                q /= q.maxCoeff();
+            }
+            return;
+        }
+        case RankingMethod::spotis:
+            detail::multiply_by_rows(distance, w, false, out);
+            out = 1.0 - out.array();
+            return;
+        case RankingMethod::cocoso: {
+            detail::multiply_by_rows(level, w, false, out);  // S per unit and draw
+            const Eigen::Index units = level.rows();
+            Eigen::ArrayXd p(units);
+            for (Eigen::Index d = 0; d < w.rows(); ++d) {
+                p.setZero();
+                for (Eigen::Index j = 0; j < level.cols(); ++j)
+                    p += w(d, j) == 0.0 ? Eigen::ArrayXd::Ones(units) : Eigen::ArrayXd((w(d, j) * log_level.col(j).array()).exp());
+                auto s = out.col(d).array();
+                // A unit worst on every criterion the draw weighs (S = 0) would make k_b infinite: it
+                // scores 0, and k_b divides by the smallest S and P of the others.
+                const Eigen::Array<bool, Eigen::Dynamic, 1> scored = s > 0.0;
+                double s_min = std::numeric_limits<double>::infinity(), p_min = s_min;
+                for (Eigen::Index i = 0; i < units; ++i)
+                    if (scored[i]) {
+                        s_min = std::min(s_min, s[i]);
+                        p_min = std::min(p_min, p[i]);
+                    }
+                const Eigen::ArrayXd total = s + p;
+                const Eigen::ArrayXd k_a = total / total.sum();
+                const Eigen::ArrayXd k_b = s / s_min + p / p_min;
+                const Eigen::ArrayXd k_c = (draw_lambda * s + (1.0 - draw_lambda) * p) /
+                                           (draw_lambda * s.maxCoeff() + (1.0 - draw_lambda) * p.maxCoeff());
+                const Eigen::ArrayXd k = scored.select((k_a * k_b * k_c).pow(1.0 / 3.0) + (k_a + k_b + k_c) / 3.0, 0.0);
+                s = k / k.maxCoeff();
+            }
+            return;
+        }
+        case RankingMethod::promethee:
+            detail::multiply_by_rows(net_flow, w, false, out);
+            out = (1.0 + out.array()) / 2.0;
+            return;
         }
     }
 };
@@ -255,6 +335,95 @@ void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, Eigen::Index crit
     if (std::abs(sum - 1.0) > weight_sum_tolerance)
         throw ValidationError("weights", Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first"_en,
                                                  "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和"_zh, {format(sum)}));
+}
+
+// ---- the other methods' matrices --------------------------------------------------------------------
+
+/// ln v, with lowest() for 0 so that a weight of 0 times it is 0 (not 0 x -inf) and any positive
+/// weight makes the product 0.
+double log_or_lowest(double v) { return v > 0.0 ? std::log(v) : std::numeric_limits<double>::lowest(); }
+
+/// The matrices of WASPAS, EDAS, COPRAS, SPOTIS, CoCoSo and PROMETHEE for the methods in use,
+/// after each method's own checks with the nominal weights (so the errors are its function's).
+void prepare_other_methods(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit,
+                           const UncertaintyOptions& options, const Eigen::ArrayXd& low, const Eigen::ArrayXd& high, Models& models) {
+    const auto uses = [&](RankingMethod m) { return std::find(options.methods.begin(), options.methods.end(), m) != options.methods.end(); };
+    const Eigen::Index units = x.rows(), n = x.cols();
+    const auto higher = [&](Eigen::Index j) { return benefit.empty() || benefit[static_cast<std::size_t>(j)]; };
+    if (uses(RankingMethod::waspas)) {
+        (void)waspas(x, weights, benefit);
+        models.ratio.resize(units, n);
+        models.log_ratio.resize(units, n);
+        for (Eigen::Index j = 0; j < n; ++j)
+            for (Eigen::Index i = 0; i < units; ++i) {
+                const double r = higher(j) ? x(i, j) / high[j] : low[j] / x(i, j);
+                models.ratio(i, j) = r;
+                models.log_ratio(i, j) = log_or_lowest(r);
+            }
+    }
+    if (uses(RankingMethod::edas)) {
+        (void)edas(x, weights, benefit);
+        models.above = Eigen::MatrixXd::Zero(units, n);
+        models.below = Eigen::MatrixXd::Zero(units, n);
+        for (Eigen::Index j = 0; j < n; ++j) {
+            if (low[j] == high[j]) continue;  // at its average everywhere
+            double sum = 0.0;
+            for (Eigen::Index i = 0; i < units; ++i) sum += x(i, j);
+            const double average = sum / static_cast<double>(units), direction = higher(j) ? 1.0 : -1.0;
+            for (Eigen::Index i = 0; i < units; ++i) {
+                const double d = direction * ((x(i, j) - average) / average);
+                models.above(i, j) = std::max(d, 0.0);
+                models.below(i, j) = std::max(-d, 0.0);
+            }
+        }
+    }
+    if (uses(RankingMethod::copras)) {
+        (void)copras(x, weights, benefit);
+        for (Eigen::Index j = 0; j < n; ++j)
+            if (!higher(j) && !(low[j] > 0.0))
+                for (Eigen::Index i = 0; i < units; ++i)
+                    if (!(x(i, j) > 0.0))
+                        throw ValidationError("x[" + std::to_string(i) + ", " + std::to_string(j) + "]",
+                                              Message("value {0} on a cost criterion; COPRAS in rank_uncertainty needs cost values > 0, "
+                                                      "since a draw may weigh this criterion alone among the costs"_en,
+                                                      "成本型评价指标的取值为 {0}；rank_uncertainty 中的 COPRAS 要求成本型取值 > 0，因为某次抽样"
+                                                      "可能只有该成本型评价指标有权重"_zh,
+                                                      {format(x(i, j))}));
+        models.gains = Eigen::MatrixXd::Zero(units, n);
+        models.costs = Eigen::MatrixXd::Zero(units, n);
+        for (Eigen::Index j = 0; j < n; ++j) {
+            double sum = 0.0;
+            for (Eigen::Index i = 0; i < units; ++i) sum += x(i, j);
+            Eigen::MatrixXd& part = higher(j) ? models.gains : models.costs;
+            for (Eigen::Index i = 0; i < units; ++i) part(i, j) = x(i, j) / sum;
+        }
+    }
+    if (uses(RankingMethod::spotis)) {
+        (void)spotis(x, weights, benefit);
+        models.distance = Eigen::MatrixXd::Zero(units, n);
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const double range = high[j] - low[j], best = higher(j) ? high[j] : low[j];
+            if (range > 0.0)
+                for (Eigen::Index i = 0; i < units; ++i) models.distance(i, j) = std::abs(x(i, j) - best) / range;
+        }
+    }
+    if (uses(RankingMethod::cocoso)) {
+        (void)cocoso(x, weights, benefit);
+        models.level.resize(units, n);
+        models.log_level.resize(units, n);
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const double range = high[j] - low[j];
+            for (Eigen::Index i = 0; i < units; ++i) {
+                const double r = range > 0.0 ? (higher(j) ? x(i, j) - low[j] : high[j] - x(i, j)) / range : 1.0;
+                models.level(i, j) = r;
+                models.log_level(i, j) = log_or_lowest(r);
+            }
+        }
+    }
+    if (uses(RankingMethod::promethee)) {
+        const detail::CriterionFlows flows = detail::promethee_criterion_flows(x, benefit, options.preferences, Eigen::VectorXd());
+        models.net_flow = flows.positive - flows.negative;
+    }
 }
 
 // ---- sensitivity ----------------------------------------------------------------------------------
@@ -389,6 +558,7 @@ RankUncertainty rank_uncertainty(MatrixView x, const Eigen::Ref<const Eigen::Vec
             auto& slot = models.topsis[static_cast<std::size_t>(norm)];
             if (!slot) slot.emplace(x, benefit, norm);
         }
+    prepare_other_methods(x, weights, benefit, options, low, high, models);
     if (use_sum || use_vikor) {
         models.r.resize(units, n);
         for (Eigen::Index j = 0; j < n; ++j) {

@@ -27,14 +27,21 @@ template <> struct EnumNames<WeightPerturbation> {
     static constexpr const char* values[] = {"none", "dirichlet", "uniform"};
 };
 
-/// How a draw turns criteria into a score (each higher-is-better, in [0, 1]).
+/// How a draw turns criteria into a score (each higher-is-better, in [0, 1]). Each method's input
+/// rules are its own function's (ranking.hpp), checked once with the nominal weights.
 enum class RankingMethod : std::int8_t {
     topsis,        ///< TOPSIS closeness under the draw's normalisation
     weighted_sum,  ///< sum_j w_j r_ij of min-max normalised values (r = 1 at each criterion's best)
     vikor,         ///< 1 - Q of VIKOR (v = UncertaintyOptions::vikor_v); a term whose S or R is constant is 0
+    waspas,        ///< WASPAS' Q with lambda 0.5
+    edas,          ///< EDAS' appraisal score; a term whose SP or SN is 0 for every unit is 0
+    copras,        ///< COPRAS' utility degree; cost values must be > 0 (a draw may weigh one cost criterion alone)
+    spotis,        ///< 1 - SPOTIS' distance, bounds the data's range
+    cocoso,        ///< CoCoSo's k / max k with lambda 0.5; a unit worst on every criterion a draw weighs scores 0
+    promethee,     ///< (1 + net flow) / 2 of PROMETHEE II with UncertaintyOptions::preferences
 };
 template <> struct EnumNames<RankingMethod> {
-    static constexpr const char* values[] = {"topsis", "weighted_sum", "vikor"};
+    static constexpr const char* values[] = {"topsis", "weighted_sum", "vikor", "waspas", "edas", "copras", "spotis", "cocoso", "promethee"};
 };
 
 /// What to vary and what to report. Each draw picks its normalisation and method uniformly from
@@ -53,6 +60,7 @@ struct CIVITAS_METHODS_EXPORT UncertaintyOptions {
     int top_k = 1;                  ///< places counted as "top", in [1, units]
     std::optional<double> pass_threshold;  ///< a unit passes a draw when its score >= this (scores in [0, 1])
     double vikor_v = 0.5;           ///< VIKOR's weight of the group utility, in [0, 1]
+    std::vector<PreferenceFunction> preferences;  ///< PROMETHEE's preference functions (rules of promethee()); empty: usual
     bool sensitivity = true;        ///< compute the first-order sensitivity indices
     bool keep_ranks = false;        ///< keep every draw's ranks (draws x units)
     int threads = 0;                ///< 0: one per core; results never depend on it

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -224,6 +225,7 @@ TEST(RankUncertainty, EachDrawRanksAsTheOneOffMethodsWithItsWeights) {
         case RankingMethod::topsis: expected = rank(topsis(x, wd, b, r.normalization[k])); break;
         case RankingMethod::weighted_sum: expected = rank(weighted_sum(min_max(x, b), wd)); break;
         case RankingMethod::vikor: expected = rank(vikor(x, wd, b).q, RankMethod::min, true); break;
+        default: ADD_FAILURE() << "a method not drawn from"; break;
         }
         EXPECT_EQ(Eigen::VectorXi(r.ranks.row(d).transpose().cast<int>()), expected) << "draw " << d;
         ++checked;
@@ -233,6 +235,84 @@ TEST(RankUncertainty, EachDrawRanksAsTheOneOffMethodsWithItsWeights) {
     EXPECT_GT((r.dropped.array() >= 0).count(), 10);
     EXPECT_NE(std::count(r.method.begin(), r.method.end(), RankingMethod::vikor), 0);
     EXPECT_NE(std::count(r.normalization.begin(), r.normalization.end(), Normalization::min_max), 0);
+}
+
+TEST(RankUncertainty, TheOtherMethodsDrawAsTheirFunctions) {
+    // WASPAS, EDAS, COPRAS, SPOTIS, CoCoSo and PROMETHEE (V-shape) in the draws rank as their own
+    // functions do with the draw's weights (drops included: a dropped criterion has weight 0).
+    const RowMajor x = make_x(60, 6, 21);
+    const Vector w = make_weights(6, 22);
+    const Benefit b = mixed_benefit(6);
+    UncertaintyOptions o;
+    o.draws = 150;
+    o.seed = 5;
+    o.concentration = 30.0;
+    o.methods = {RankingMethod::waspas, RankingMethod::edas, RankingMethod::copras, RankingMethod::spotis,
+                 RankingMethod::cocoso, RankingMethod::promethee};
+    o.preferences = {PreferenceFunction{PreferenceShape::v_shape, 0.0, 0.3, 0.0}};
+    o.drop_probability = 0.2;
+    o.keep_ranks = true;
+    o.threads = 2;
+    const RankUncertainty r = rank_uncertainty(x, w, b, o);
+    std::set<RankingMethod> seen;
+    for (Eigen::Index d = 0; d < r.draws; ++d) {
+        const Vector wd = effective(r, d);
+        const auto k = static_cast<std::size_t>(d);
+        Vector scores;
+        bool ascending = false;
+        switch (r.method[k]) {
+        case RankingMethod::waspas: scores = waspas(x, wd, b); break;
+        case RankingMethod::edas: scores = edas(x, wd, b); break;
+        case RankingMethod::copras: scores = copras(x, wd, b); break;
+        case RankingMethod::spotis: scores = spotis(x, wd, b), ascending = true; break;
+        case RankingMethod::cocoso: scores = cocoso(x, wd, b); break;
+        case RankingMethod::promethee: scores = promethee(x, wd, b, o.preferences).net; break;
+        default: ADD_FAILURE() << "a method not drawn from"; continue;
+        }
+        seen.insert(r.method[k]);
+        EXPECT_EQ(Eigen::VectorXi(r.ranks.row(d).transpose().cast<int>()), rank(scores, RankMethod::min, ascending))
+            << "draw " << d << ", " << to_string(r.method[k]);
+    }
+    EXPECT_EQ(seen.size(), 6U);
+    // The nominal ranking is each first method's own.
+    o.methods = {RankingMethod::promethee};
+    EXPECT_EQ(rank_uncertainty(x, w, b, o).nominal_rank, rank(promethee(x, w, b, o.preferences).net));
+    o.methods = {RankingMethod::spotis};
+    EXPECT_EQ(rank_uncertainty(x, w, b, o).nominal_rank, rank(spotis(x, w, b), RankMethod::min, true));
+}
+
+TEST(RankUncertainty, EachMethodsInputRulesApply) {
+    RowMajor x = make_x(10, 3, 4);
+    const Vector w = make_weights(3, 5);
+    UncertaintyOptions o;
+    o.draws = 5;
+    x(2, 1) = 0.0;  // a cost value of 0
+    const auto path = [&](RankingMethod m) {
+        o.methods = {m};
+        try {
+            (void)rank_uncertainty(x, w, mixed_benefit(3), o);
+        } catch (const ValidationError& e) {
+            return e.path();
+        }
+        return std::string("(no error)");
+    };
+    EXPECT_EQ(path(RankingMethod::waspas), "x[2, 1]");
+    EXPECT_EQ(path(RankingMethod::copras), "x[2, :]");  // copras() itself: unit 2 has no weighted cost
+    EXPECT_EQ(path(RankingMethod::spotis), "(no error)");
+    // With two cost criteria copras() accepts the 0, but a draw may weigh that criterion alone.
+    RowMajor wider = make_x(10, 5, 4);
+    wider(2, 1) = 0.0;
+    o.methods = {RankingMethod::copras};
+    try {
+        (void)copras(wider, make_weights(5, 5), mixed_benefit(5));
+        (void)rank_uncertainty(wider, make_weights(5, 5), mixed_benefit(5), o);
+        ADD_FAILURE() << "no error";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.path(), "x[2, 1]");
+        EXPECT_NE(std::string(e.what()).find("COPRAS in rank_uncertainty needs cost values > 0"), std::string::npos);
+    }
+    o.preferences = {PreferenceFunction{PreferenceShape::gaussian, 0.0, 0.0, 0.0}};
+    EXPECT_EQ(path(RankingMethod::promethee), "preferences[0].s");
 }
 
 TEST(RankUncertainty, StatisticsAreTheDocumentedOrderStatistics) {
