@@ -236,7 +236,8 @@ void register_ranking(py::module_& m) {
         [](const ArrayLike& scores, const EnumOrName<RankMethod>& method, bool ascending, const std::optional<std::vector<std::string>>& ids) {
             const auto s = vector_array(scores, "scores");
             // "average" is average_rank(), not a RankMethod: its ranks are fractions (2.5), not int32.
-            if (py::isinstance<py::str>(method) && method.cast<std::string>() == "average") {
+            const bool named = py::isinstance<py::str>(method);
+            if (named && method.cast<std::string>() == "average") {
                 Eigen::VectorXd out;
                 {
                     py::gil_scoped_release release;
@@ -244,6 +245,9 @@ void register_ranking(py::module_& m) {
                 }
                 return Ranks(owned_array(std::move(out)));
             }
+            if (named && !enum_from_string<RankMethod>(method.cast<std::string>()))
+                throw ValidationError("method", Message("unknown value '{0}'; expected one of {1}"_en, "未知的取值 '{0}'；应为以下之一: {1}"_zh,
+                                                        {method.cast<std::string>(), quoted_enum_names<RankMethod>() + ", 'average'"}));
             const auto how = enum_argument<RankMethod>(method, "method");
             const std::vector<std::string> names = strings(ids);
             Eigen::VectorXi out;

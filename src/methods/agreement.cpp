@@ -16,7 +16,6 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
-#include <numeric>
 #include <string>
 #include <utility>
 #include <vector>
@@ -117,16 +116,13 @@ std::int64_t sort_counting_swaps(std::vector<double>& values) {
 /// and n_3 count the pairs tied in a, in b and in both, and swaps the discordant pairs.
 double kendall(const Vector& a, const Vector& b) {
     const auto n = static_cast<std::size_t>(a.size());
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    const auto at = [](const Vector& x, std::size_t i) { return x[static_cast<Eigen::Index>(i)]; };
-    std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-        return at(a, i) != at(a, j) ? at(a, i) < at(a, j) : at(b, i) < at(b, j);
-    });
+    std::vector<std::pair<double, double>> units(n);  // (a_i, b_i), sorted as contiguous pairs rather than through indices
+    for (std::size_t k = 0; k < n; ++k) units[k] = {a[static_cast<Eigen::Index>(k)], b[static_cast<Eigen::Index>(k)]};
+    std::sort(units.begin(), units.end());
     std::vector<double> first(n), second(n);
     for (std::size_t k = 0; k < n; ++k) {
-        first[k] = at(a, order[k]);
-        second[k] = at(b, order[k]);
+        first[k] = units[k].first;
+        second[k] = units[k].second;
     }
     std::int64_t tied_a = tied_pairs(first), tied_both = 0;
     for (std::size_t k = 0; k < n;) {
