@@ -194,10 +194,10 @@ TEST(RankCorrelation, IdenticalRankingsAgreeFullyAndReversedOnesFullyDisagree) {
 }
 
 TEST(RankCorrelation, AgreesWithTheDefinitionsOnRandomRankingsWithTies) {
-    // Kendall's tau-b against its pair-by-pair count (through the merge sort's every width), rho
-    // against Pearson's r of the average ranks, on rankings with many ties and without.
+    // Kendall's tau-b against its pair-by-pair count, rho against Pearson's r of the average ranks,
+    // on rankings with many ties and without, below and above 1,024 units (where ranks are radix-sorted).
     std::mt19937 rng(29);
-    for (const Eigen::Index n : {2, 5, 17, 64, 301}) {
+    for (const Eigen::Index n : {2, 5, 17, 64, 301, 1500}) {
         for (const int levels : {2, 3, 7, 1000}) {
             const Vector a = tied_ranking(n, levels, rng), b = tied_ranking(n, levels, rng);
             if (a.maxCoeff() == a.minCoeff() || b.maxCoeff() == b.minCoeff()) continue;
