@@ -11,7 +11,8 @@
 #include <civitas/core/message.hpp>
 #include <civitas/core/simd.hpp>
 
-// methods: weights, rankings, rank uncertainty, attribution (Eigen only)
+// methods: weights, rankings, rank agreement, rank uncertainty, attribution (Eigen only)
+#include <civitas/methods/agreement.hpp>
 #include <civitas/methods/attribution.hpp>
 #include <civitas/methods/ranking.hpp>
 #include <civitas/methods/uncertainty.hpp>

@@ -278,6 +278,9 @@ __all__: list[str] = [
     "AwardTier",
     "Awards",
     "award",
+    "CorrelationMethod",
+    "rank_correlation",
+    "rank_correlation_matrix",
     "WeightPerturbation",
     "RankingMethod",
     "UncertainFactor",
@@ -7907,6 +7910,16 @@ class Awards:
         The tiers, best first.
         """
 
+class CorrelationMethod(enum.Enum):
+    """
+    Which rank agreement rank_correlation() computes: spearman, kendall, weighted_spearman or ws.
+    """
+
+    kendall = ...
+    spearman = ...
+    weighted_spearman = ...
+    ws = ...
+
 class WeightPerturbation(enum.Enum):
     """
     How each draw perturbs the weights: none, dirichlet or uniform.
@@ -8844,9 +8857,23 @@ def rank(
     method: RankMethod | str = "min",
     ascending: bool = False,
     ids: collections.abc.Sequence[str] | None = None,
-) -> numpy.typing.NDArray[numpy.int32]:
+) -> numpy.typing.NDArray[numpy.int32] | numpy.typing.NDArray[numpy.float64]:
     """
-    Ranks, 1 = best (highest score; lowest when ascending). Ties: 'min' 1224, 'dense' 1223, 'ordinal' 1234 with ties ordered by id (else by position).
+    Ranks, 1 = best (highest score; lowest when ascending). Ties: 'min' 1224, 'dense' 1223, 'ordinal' 1234 with ties ordered by id (else by position), all int32; 'average' 1 2.5 2.5 4, float64, a tied group sharing the mean of its places (ids unused).
+    """
+
+def rank_correlation(
+    a: numpy.typing.ArrayLike, b: numpy.typing.ArrayLike, method: CorrelationMethod | str = "spearman"
+) -> float:
+    """
+    Agreement of ranking b with ranking a (ranks, 1 = best; one per unit, same units in the same order; two Series are matched by index). 'spearman': Spearman's rho, Pearson's r of the average ranks; 'kendall': Kendall's tau-b; both in [-1, 1], read any numbers by their order, and reject a ranking with every unit tied. 'weighted_spearman': r_w (Pinto da Costa & Soares 2005); 'ws': WS similarity to the reference a (Sałabun & Urbaniak 2020), asymmetric; both read ranks in [1, n] as given (ties as average ranks).
+    """
+
+def rank_correlation_matrix(
+    rankings: pandas.DataFrame | numpy.typing.ArrayLike, method: CorrelationMethod | str = "spearman"
+) -> numpy.typing.NDArray[numpy.float64] | pandas.DataFrame:
+    """
+    Agreement of every pair of rankings: rankings is units x rankings (a column per ranking, as rank_correlation reads it); returns rankings x rankings with (i, j) = rank_correlation(column i, column j) and 1 on the diagonal, symmetric but for 'ws', whose row is the reference. A DataFrame gives a DataFrame labelled by its columns, and errors name them (rankings['2024']).
     """
 
 def rank_uncertainty(

@@ -1,5 +1,6 @@
 /// Rankings: Normalization, RankMethod, BoundaryTies; weighted_sum, topsis, prepare_topsis /
-/// TopsisPrepared, vikor / VikorResult, grey_relational, rank, award / AwardTier / Awards.
+/// TopsisPrepared, vikor / VikorResult, grey_relational, rank (and average_rank as method="average"),
+/// award / AwardTier / Awards.
 ///
 /// x is read in place when it is float64 with whole-element strides (C order, Fortran order,
 /// slices), else copied once into a C-ordered float64 array. Options take the enum or its name
@@ -33,6 +34,12 @@ ConstVector as_vector(const py::array_t<double, py::array::c_style>& array) {
 }
 
 std::vector<std::string> strings(const std::optional<std::vector<std::string>>& values) { return values.value_or(std::vector<std::string>{}); }
+
+/// What rank() returns: int32 ranks, or float64 for method="average".
+struct RanksHint {
+    static constexpr auto name = py::detail::const_name("numpy.typing.NDArray[numpy.int32] | numpy.typing.NDArray[numpy.float64]");
+};
+using Ranks = Typed<RanksHint>;
 
 /// Award tiers as award() takes them.
 struct TiersHint {
@@ -437,6 +444,19 @@ void register_ranking(py::module_& m) {
         "rank",
         [](const ArrayLike& scores, const EnumOrName<RankMethod>& method, bool ascending, const std::optional<std::vector<std::string>>& ids) {
             const auto s = vector_array(scores, "scores");
+            // "average" is average_rank(), not a RankMethod: its ranks are fractions (2.5), not int32.
+            const bool named = py::isinstance<py::str>(method);
+            if (named && method.cast<std::string>() == "average") {
+                Eigen::VectorXd out;
+                {
+                    py::gil_scoped_release release;
+                    out = average_rank(as_vector(s), ascending);
+                }
+                return Ranks(owned_array(std::move(out)));
+            }
+            if (named && !enum_from_string<RankMethod>(method.cast<std::string>()))
+                throw ValidationError("method", Message("unknown value '{0}'; expected one of {1}"_en, "未知的取值 '{0}'；应为以下之一: {1}"_zh,
+                                                        {method.cast<std::string>(), quoted_enum_names<RankMethod>() + ", 'average'"}));
             const auto how = enum_argument<RankMethod>(method, "method");
             const std::vector<std::string> names = strings(ids);
             Eigen::VectorXi out;
@@ -444,11 +464,12 @@ void register_ranking(py::module_& m) {
                 py::gil_scoped_release release;
                 out = rank(as_vector(s), how, ascending, names);
             }
-            return owned_array(std::move(out));
+            return Ranks(owned_array(std::move(out)));
         },
         py::arg("scores"), py::arg("method") = "min", py::arg("ascending") = false, py::arg("ids") = py::none(),
         "Ranks, 1 = best (highest score; lowest when ascending). Ties: 'min' 1224, 'dense' 1223, "
-        "'ordinal' 1234 with ties ordered by id (else by position).");
+        "'ordinal' 1234 with ties ordered by id (else by position), all int32; 'average' 1 2.5 2.5 4, "
+        "float64, a tied group sharing the mean of its places (ids unused).");
 
     py::class_<AwardTier>(m, "AwardTier", "An award tier: at most `count` places and at most `share` of the units assessed.")
         .def(py::init([](std::string name, std::optional<int> count, std::optional<double> share) {

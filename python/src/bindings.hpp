@@ -81,6 +81,8 @@ void register_report(py::module_& m);
 void register_weights(py::module_& m);
 /// Rankings: weighted sum, TOPSIS, VIKOR, grey relational analysis, ranks, awards.
 void register_ranking(py::module_& m);
+/// Rank agreement: CorrelationMethod, rank_correlation, rank_correlation_matrix (bind_agreement.cpp).
+void register_agreement(py::module_& m);
 /// Robustness and attribution: rank_uncertainty, obstacle_degree, score_change_attribution.
 void register_uncertainty(py::module_& m);
 /// Files, bundled frameworks, version.

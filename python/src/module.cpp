@@ -35,6 +35,7 @@ PYBIND11_MODULE(_core, m) {
     civitas::python::register_form(m);  // after Language (bind_report.cpp)
     civitas::python::register_weights(m);
     civitas::python::register_ranking(m);
+    civitas::python::register_agreement(m);
     civitas::python::register_uncertainty(m);
     civitas::python::register_io(m);
     civitas::python::register_cli(m);

@@ -557,19 +557,25 @@ Eigen::VectorXd grey_relational(MatrixView x, const Eigen::Ref<const Eigen::Vect
 
 // ---- ranks -----------------------------------------------------------------------------------------------
 
+namespace {
+
+/// Rows best first, equal scores by row: by radix from radix_sort_from scores, else by comparison.
+std::vector<std::size_t> best_first(const Eigen::Ref<const Eigen::VectorXd>& scores, bool ascending) {
+    if (scores.size() < radix_sort_from) return score_order(scores, ascending, {});
+    detail::RadixOrder radix(static_cast<std::size_t>(scores.size()));
+    radix.sort(scores.data(), ascending);
+    return {radix.rows().begin(), radix.rows().end()};
+}
+
+}  // namespace
+
 Eigen::VectorXi rank(const Eigen::Ref<const Eigen::VectorXd>& scores, RankMethod method, bool ascending,
                      const std::vector<std::string>& ids) {
     check_scores(scores);
     check_ids(ids, scores.size());
     const bool ordinal = method == RankMethod::ordinal;
-    std::vector<std::size_t> order;
-    if ((ordinal && !ids.empty()) || scores.size() < radix_sort_from) {
-        order = score_order(scores, ascending, ordinal ? ids : std::vector<std::string>{});
-    } else {
-        detail::RadixOrder radix(static_cast<std::size_t>(scores.size()));
-        radix.sort(scores.data(), ascending);
-        order.assign(radix.rows().begin(), radix.rows().end());
-    }
+    const std::vector<std::size_t> order =
+        ordinal && !ids.empty() ? score_order(scores, ascending, ids) : best_first(scores, ascending);
     Eigen::VectorXi ranks(scores.size());
     int group = 0;
     for (std::size_t k = 0; k < order.size();) {
@@ -582,6 +588,21 @@ Eigen::VectorXi rank(const Eigen::Ref<const Eigen::VectorXd>& scores, RankMethod
             ranks[static_cast<Eigen::Index>(order[t])] =
                 method == RankMethod::min ? static_cast<int>(k) + 1 : method == RankMethod::dense ? group : position;
         }
+        k = end;
+    }
+    return ranks;
+}
+
+Eigen::VectorXd average_rank(const Eigen::Ref<const Eigen::VectorXd>& scores, bool ascending) {
+    check_scores(scores);
+    const std::vector<std::size_t> order = best_first(scores, ascending);
+    Eigen::VectorXd ranks(scores.size());
+    for (std::size_t k = 0; k < order.size();) {
+        std::size_t end = k + 1;
+        const double value = scores[static_cast<Eigen::Index>(order[k])];
+        while (end < order.size() && scores[static_cast<Eigen::Index>(order[end])] == value) ++end;
+        const double mean = 0.5 * static_cast<double>(k + 1 + end);  // of places k + 1 to end
+        for (std::size_t t = k; t < end; ++t) ranks[static_cast<Eigen::Index>(order[t])] = mean;
         k = end;
     }
     return ranks;

@@ -235,6 +235,12 @@ template <> struct EnumNames<RankMethod> { static constexpr const char* values[]
                                                           RankMethod method = RankMethod::min, bool ascending = false,
                                                           const std::vector<std::string>& ids = {});
 
+/// Fractional ranks with 1 = best, ordered as rank() orders them (`ascending` likewise): a tied
+/// group shares the mean of its places ("1 2.5 2.5 4"), so the ranks sum to n (n + 1) / 2
+/// whatever the ties. The ranks Spearman's rho correlates (rank_correlation). NaN throws ValidationError.
+[[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd average_rank(const Eigen::Ref<const Eigen::VectorXd>& scores,
+                                                                  bool ascending = false);
+
 // ---- awards -----------------------------------------------------------------------------------------
 
 /// One award tier, best first in a list: at most `count` units and at most `share` of the units
