@@ -7934,8 +7934,14 @@ class RankingMethod(enum.Enum):
     How a draw scores units: topsis, weighted_sum or vikor.
     """
 
+    cocoso = ...
+    copras = ...
+    edas = ...
+    promethee = ...
+    spotis = ...
     topsis = ...
     vikor = ...
+    waspas = ...
     weighted_sum = ...
 
 class UncertainFactor(enum.Enum):
@@ -8897,12 +8903,16 @@ def rank_uncertainty(
     top_k: typing.SupportsInt | typing.SupportsIndex = 1,
     pass_threshold: typing.SupportsFloat | typing.SupportsIndex | None = None,
     vikor_v: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+    preference: PreferenceShape | str | collections.abc.Sequence[PreferenceShape | str] = "usual",
+    q: float | numpy.typing.ArrayLike | None = None,
+    p: float | numpy.typing.ArrayLike | None = None,
+    s: float | numpy.typing.ArrayLike | None = None,
     sensitivity: bool = True,
     keep_ranks: bool = False,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> RankUncertainty:
     """
-    Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). The same seed gives the same result with any number of threads.
+    Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices (docs/methods.md, Robustness). methods: 'topsis', 'weighted_sum', 'vikor', 'waspas', 'edas', 'copras', 'spotis', 'cocoso', 'promethee' (preference, q, p, s as promethee() takes them). The same seed gives the same result with any number of threads.
     """
 
 def read_form_csv(path: os.PathLike | str | bytes) -> list[FilledSheet]:

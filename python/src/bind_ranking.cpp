@@ -80,17 +80,6 @@ py::array_t<std::int32_t> int_array(const std::vector<int>& values) {
     return out;
 }
 
-/// PROMETHEE's preference functions as promethee() takes them: one shape (or name) for every
-/// criterion or one per criterion.
-struct PreferencesHint {
-    static constexpr auto name = py::detail::make_caster<PreferenceShape>::name + py::detail::const_name(" | str | collections.abc.Sequence[") +
-                                 py::detail::make_caster<PreferenceShape>::name + py::detail::const_name(" | str]");
-};
-/// A threshold for every criterion (a number) or one per criterion, or None.
-struct ThresholdHint {
-    static constexpr auto name = py::detail::const_name("float | numpy.typing.ArrayLike | None");
-};
-
 /// One value per criterion from None (`fallback` for all), a number (the same for all) or a
 /// sequence of `criteria` numbers; ValidationError naming `what`.
 std::vector<double> per_criterion(const py::handle& given, const std::string& what, std::ptrdiff_t criteria, double fallback) {
@@ -105,7 +94,8 @@ std::vector<double> per_criterion(const py::handle& given, const std::string& wh
     return {values.data(), values.data() + values.shape(0)};
 }
 
-/// The preference function of each criterion from promethee()'s arguments.
+}  // namespace
+
 std::vector<PreferenceFunction> preference_functions(const py::handle& preference, const py::handle& q, const py::handle& p,
                                                      const py::handle& s, std::ptrdiff_t criteria) {
     std::vector<PreferenceShape> shapes;
@@ -127,8 +117,6 @@ std::vector<PreferenceFunction> preference_functions(const py::handle& preferenc
     for (std::size_t j = 0; j < shapes.size(); ++j) out.push_back(PreferenceFunction{shapes[j], qs[j], ps[j], spreads[j]});
     return out;
 }
-
-}  // namespace
 
 void register_ranking(py::module_& m) {
     bind_enum<Normalization>(m, "Normalization", "How TOPSIS makes the criteria comparable: vector or min_max.");

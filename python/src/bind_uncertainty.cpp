@@ -140,7 +140,9 @@ void register_uncertainty(py::module_& m) {
            const EnumOrName<WeightPerturbation>& perturbation, double concentration, double share,
            const Typed<OptionsHint<Normalization>>& normalizations, const Typed<OptionsHint<RankingMethod>>& methods,
            double drop_probability, bool drop_one, int top_k,
-           std::optional<double> pass_threshold, double vikor_v, bool sensitivity, bool keep_ranks, int threads) {
+           std::optional<double> pass_threshold, double vikor_v, const Typed<PreferencesHint>& preference,
+           const Typed<ThresholdHint>& q, const Typed<ThresholdHint>& p, const Typed<ThresholdHint>& s, bool sensitivity,
+           bool keep_ranks, int threads) {
             const MatrixArgument data = matrix_argument(x, "x");
             const Eigen::VectorXd w = vector_of(weights, "weights", data.columns);
             UncertaintyOptions o;
@@ -159,6 +161,7 @@ void register_uncertainty(py::module_& m) {
             o.top_k = top_k;
             o.pass_threshold = pass_threshold;
             o.vikor_v = vikor_v;
+            o.preferences = preference_functions(preference, q, p, s, data.view.cols());
             o.sensitivity = sensitivity;
             o.keep_ranks = keep_ranks;
             o.threads = threads;
@@ -172,10 +175,13 @@ void register_uncertainty(py::module_& m) {
         py::arg("seed") = 0, py::arg("perturbation") = "dirichlet", py::arg("concentration") = 100.0, py::arg("share") = 0.2,
         py::arg("normalizations") = "vector", py::arg("methods") = "topsis", py::arg("drop_probability") = 0.0,
         py::arg("drop_one") = false, py::arg("top_k") = 1, py::arg("pass_threshold") = py::none(), py::arg("vikor_v") = 0.5,
+        py::arg("preference") = "usual", py::arg("q") = py::none(), py::arg("p") = py::none(), py::arg("s") = py::none(),
         py::arg("sensitivity") = true, py::arg("keep_ranks") = false, py::arg("threads") = 0,
         "Monte Carlo rank uncertainty of units x criteria x around the nominal weights (summing to 1): "
         "median rank, 5-95% interval, P(top k), P(pass) per unit and first-order sensitivity indices "
-        "(docs/methods.md, Robustness). The same seed gives the same result with any number of threads.");
+        "(docs/methods.md, Robustness). methods: 'topsis', 'weighted_sum', 'vikor', 'waspas', 'edas', 'copras', "
+        "'spotis', 'cocoso', 'promethee' (preference, q, p, s as promethee() takes them). The same seed gives the same "
+        "result with any number of threads.");
 
     m.def(
         "obstacle_degree",

@@ -155,6 +155,17 @@ struct EnumOrNameHint {
     static constexpr auto name = py::detail::make_caster<Enum>::name + py::detail::const_name(" | str");
 };
 
+/// PROMETHEE's preference functions as promethee() takes them: one shape (or name) for every
+/// criterion or one per criterion.
+struct PreferencesHint {
+    static constexpr auto name = py::detail::make_caster<PreferenceShape>::name + py::detail::const_name(" | str | collections.abc.Sequence[") +
+                                 py::detail::make_caster<PreferenceShape>::name + py::detail::const_name(" | str]");
+};
+/// A threshold for every criterion (a number) or one per criterion, or None.
+struct ThresholdHint {
+    static constexpr auto name = py::detail::const_name("float | numpy.typing.ArrayLike | None");
+};
+
 /// A pandas.DataFrame made by the pandas layer.
 using DataFrame = Typed<DataFrameHint>;
 /// Anything numpy.asarray reads: an array, a list of numbers, a list of lists.
@@ -621,6 +632,12 @@ void bind_enum(py::module_& m, const char* name, const char* doc) {
     for (std::size_t i = 0; i < std::size(names); ++i) binding.value(names[i], static_cast<Enum>(i));
     binding.finalize();
 }
+
+/// PROMETHEE's preference function of each of `criteria` criteria from the arguments promethee()
+/// and rank_uncertainty() take: `preference` a shape (or its name) for all or one per criterion;
+/// `q`, `p`, `s` None, a number for all or one per criterion (bind_ranking.cpp).
+[[nodiscard]] std::vector<PreferenceFunction> preference_functions(const py::handle& preference, const py::handle& q,
+                                                                   const py::handle& p, const py::handle& s, std::ptrdiff_t criteria);
 
 }  // namespace civitas::python
 

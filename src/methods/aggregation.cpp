@@ -6,6 +6,9 @@
 #include <civitas/core/error.hpp>
 #include <civitas/methods/ranking.hpp>
 
+#include "core/detail/simd.hpp"
+#include "core/detail/vector_exp.hpp"
+#include "core/detail/vector_log.hpp"
 #include "methods/detail/criteria.hpp"
 
 #include <algorithm>
@@ -87,17 +90,29 @@ Eigen::VectorXd waspas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
             sign[j] = -1.0;
         }
     }
+    // Per cell w r (a product for a benefit, a quotient for a cost) and w ln r = w sign (ln x - ln
+    // anchor); a criterion of weight 0 adds 0 to both (r^0 = 1, even for r = 0). A benefit value of
+    // 0 has r = 0: its term is -infinity, and the product's exp is then 0.
     Eigen::VectorXd q(x.rows());
-    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
-        double sum = 0.0, log_product = 0.0;
-        for (std::ptrdiff_t j = 0; j < n; ++j) {
-            const double w = weights[j];
-            if (w == 0.0) continue;  // r^0 = 1, even for r = 0
-            const double v = row[j];
-            sum += w * (sign[j] > 0.0 ? v * scale[j] : scale[j] / v);
-            if (lambda < 1.0) log_product += w * sign[j] * (std::log(v) - log_scale[j]);
-        }
-        q[i] = lambda * sum + (lambda < 1.0 ? (1.0 - lambda) * std::exp(log_product) : 0.0);
+    const RowArray w = weights.transpose().array();
+    const RowArray signed_weight = w * sign;
+    detail::run_simd([&] {
+        const double* __restrict weight = w.data();
+        const double* __restrict by = scale.data();
+        const double* __restrict towards = signed_weight.data();
+        const double* __restrict offset = log_scale.data();
+        const double* __restrict direction = sign.data();
+        for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+            const double* __restrict value = row.data();
+            double sum = 0.0, log_product = 0.0;
+            for (std::ptrdiff_t j = 0; j < n; ++j) {
+                const double v = value[j];
+                sum += weight[j] * (direction[j] > 0.0 ? v * by[j] : by[j] / v);
+                const double term = v > 0.0 ? towards[j] * (vector_log(v) - offset[j]) : -std::numeric_limits<double>::infinity();
+                log_product += weight[j] == 0.0 ? 0.0 : term;
+            }
+            q[i] = lambda * sum + (1.0 - lambda) * std::exp(log_product);
+        });
     });
     return q;
 }
@@ -246,15 +261,25 @@ Eigen::VectorXd cocoso(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
         constant[j] = span == 0.0 ? 1.0 : 0.0;
     }
     Eigen::ArrayXd sums(x.rows()), powers(x.rows());
-    for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
-        double sum = 0.0, power = 0.0;
-        for (std::ptrdiff_t j = 0; j < n; ++j) {
-            const double r = constant[j] + (row[j] - anchor[j]) * scale[j];
-            sum += weights[j] * r;
-            power += std::pow(r, weights[j]);
-        }
-        sums[i] = sum;
-        powers[i] = power;
+    const RowArray w = weights.transpose().array();
+    detail::run_simd([&] {
+        const double* __restrict low = anchor.data();
+        const double* __restrict by = scale.data();
+        const double* __restrict at_best = constant.data();
+        const double* __restrict weight = w.data();
+        for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
+            // r^w as exp(w ln r), both vectorised (libm's pow is a call a cell); 0^w is 0, and 1 for w = 0.
+            const double* __restrict value = row.data();
+            double sum = 0.0, power = 0.0;
+            for (std::ptrdiff_t j = 0; j < n; ++j) {
+                const double r = at_best[j] + (value[j] - low[j]) * by[j];
+                sum += weight[j] * r;
+                const double raised = vector_exp(weight[j] * vector_log(r));
+                power += r > 0.0 ? raised : (weight[j] == 0.0 ? 1.0 : 0.0);
+            }
+            sums[i] = sum;
+            powers[i] = power;
+        });
     });
     const double s_min = sums.minCoeff(), p_min = powers.minCoeff();
     if (!(s_min > 0.0) || !(p_min > 0.0)) {

@@ -709,7 +709,8 @@ RankUncertainty rank_uncertainty(MatrixView x, const Eigen::Ref<const Eigen::Vec
         level_drop[d] = result.dropped[static_cast<Eigen::Index>(d)] + 1;
     }
     const std::array<const std::vector<std::int32_t>*, 3> discrete{&level_norm, &level_method, &level_drop};
-    const std::array<std::size_t, 3> discrete_levels{2, 3, static_cast<std::size_t>(n) + 1};
+    const std::array<std::size_t, 3> discrete_levels{std::size(EnumNames<Normalization>::values), std::size(EnumNames<RankingMethod>::values),
+                                                     static_cast<std::size_t>(n) + 1};
     std::array<std::vector<std::int64_t>, 3> level_counts;
     for (std::size_t f = 0; f < 3; ++f) {
         level_counts[f].assign(discrete_levels[f], 0);
@@ -726,7 +727,8 @@ RankUncertainty rank_uncertainty(MatrixView x, const Eigen::Ref<const Eigen::Vec
         const std::array<std::size_t, 4> wanted{low_index, static_cast<std::size_t>((N - 1) / 2), middle, high_index};
         std::vector<std::vector<std::int32_t>> buffers(threads, std::vector<std::int32_t>(static_cast<std::size_t>(draws)));
         std::vector<std::vector<std::int32_t>> histograms(threads, std::vector<std::int32_t>(U));
-        std::vector<std::vector<std::int64_t>> level_buffers(threads, std::vector<std::int64_t>(static_cast<std::size_t>(n) + 3));
+        const std::size_t most_levels = *std::max_element(discrete_levels.begin(), discrete_levels.end());
+        std::vector<std::vector<std::int64_t>> level_buffers(threads, std::vector<std::int64_t>(most_levels));
         detail::run_parallel(tiles, threads, [&](std::size_t block, std::size_t t) {
             std::vector<std::int32_t>& y = buffers[t];
             std::vector<std::int64_t>& level_sum = level_buffers[t];
