@@ -105,8 +105,9 @@ def test_rank_uncertainty_draws_promethee_with_its_preference_functions() -> Non
     assert_array_equal(result.nominal_rank, nominal)
     assert_array_equal(result.ranks[7], nominal)  # no perturbation: every draw is the nominal ranking
     result = civitas.rank_uncertainty(x, w, methods=["waspas", "edas", "copras", "spotis", "cocoso"], draws=60, seed=2)
-    assert set(result.method) == {civitas.RankingMethod.waspas, civitas.RankingMethod.edas, civitas.RankingMethod.copras,
-                                  civitas.RankingMethod.spotis, civitas.RankingMethod.cocoso}
+    drawn = {civitas.RankingMethod(int(code)) for code in result.method}
+    assert drawn == {civitas.RankingMethod.waspas, civitas.RankingMethod.edas, civitas.RankingMethod.copras,
+                     civitas.RankingMethod.spotis, civitas.RankingMethod.cocoso}
 
 
 @pytest.mark.parametrize(
