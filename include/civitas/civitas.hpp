@@ -15,6 +15,7 @@
 #include <civitas/methods/agreement.hpp>
 #include <civitas/methods/attribution.hpp>
 #include <civitas/methods/ranking.hpp>
+#include <civitas/methods/reversal.hpp>
 #include <civitas/methods/uncertainty.hpp>
 #include <civitas/methods/weights.hpp>
 

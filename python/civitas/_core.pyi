@@ -290,6 +290,10 @@ __all__: list[str] = [
     "ScoreChangeAttribution",
     "EvaluationChange",
     "score_change_attribution",
+    "ReversalTest",
+    "RankReversal",
+    "RankReversalReport",
+    "rank_reversal",
     "framework_format",
     "load_framework",
     "parse_framework",
@@ -8190,6 +8194,97 @@ class EvaluationChange:
         float64 (indicators,): mean score share x change of max_points.
         """
 
+class ReversalTest(enum.Enum):
+    """
+    What a rank reversal test did: removal (a unit left out) or copy (a unit copied).
+    """
+
+    copy = ...
+    removal = ...
+
+class RankReversal:
+    """
+    One rank reversal: after the test on `unit`, `better` fell below `worse`.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> RankReversal: ...
+    def __deepcopy__(self, memo: dict) -> RankReversal: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def better(self) -> int:
+        """
+        Above `worse` on all the units, below it after the test.
+        """
+    @property
+    def test(self) -> ReversalTest:
+        """
+        removal or copy.
+        """
+    @property
+    def unit(self) -> int:
+        """
+        The unit left out or copied (row of x).
+        """
+    @property
+    def worse(self) -> int:
+        """
+        Below `better` on all the units, above it after the test.
+        """
+
+class RankReversalReport:
+    """
+    What leaving each unit out, and copying each unit, does to the others' order.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __copy__(self) -> RankReversalReport: ...
+    def __deepcopy__(self, memo: dict) -> RankReversalReport: ...
+    def __eq__(self, arg0: builtins.object) -> bool: ...
+    def __getstate__(self) -> builtins.object: ...
+    def __reduce__(self) -> tuple: ...
+    def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: builtins.object) -> None: ...
+    @property
+    def copy(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): pairs reversed when a copy of the unit is added; empty without copies.
+        """
+    @property
+    def method(self) -> RankingMethod:
+        """
+        The ranking tested.
+        """
+    @property
+    def ranks(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): ranks on all the units, 1 = best.
+        """
+    @property
+    def removal(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        int32 (units,): pairs of the other units reversed when the unit is left out.
+        """
+    @property
+    def reversals(self) -> list[RankReversal]:
+        """
+        The reversals listed (at most max_listed), by test, unit and rank.
+        """
+    @property
+    def stable(self) -> bool:
+        """
+        True when no test reversed any pair.
+        """
+    @property
+    def total(self) -> int:
+        """
+        Every reversal counted, listed or not.
+        """
+
 class Options:
     """
     How notebooks show civitas's objects; change `civitas.options` in place.
@@ -8880,6 +8975,28 @@ def rank_correlation_matrix(
 ) -> numpy.typing.NDArray[numpy.float64] | pandas.DataFrame:
     """
     Agreement of every pair of rankings: rankings is units x rankings (a column per ranking, as rank_correlation reads it); returns rankings x rankings with (i, j) = rank_correlation(column i, column j) and 1 on the diagonal, symmetric but for 'ws', whose row is the reference. A DataFrame gives a DataFrame labelled by its columns, and errors name them (rankings['2024']).
+    """
+
+def rank_reversal(
+    x: pandas.DataFrame | numpy.typing.ArrayLike,
+    weights: numpy.typing.ArrayLike | collections.abc.Mapping[str, float] | pandas.Series,
+    benefit: collections.abc.Sequence[bool]
+    | numpy.typing.NDArray[numpy.bool_]
+    | collections.abc.Mapping[str, bool]
+    | pandas.Series
+    | None = None,
+    *,
+    method: RankingMethod | str = "topsis",
+    copies: bool = True,
+    preference: PreferenceShape | str | collections.abc.Sequence[PreferenceShape | str] = "usual",
+    q: float | numpy.typing.ArrayLike | None = None,
+    p: float | numpy.typing.ArrayLike | None = None,
+    s: float | numpy.typing.ArrayLike | None = None,
+    vikor_v: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+    max_listed: typing.SupportsInt | typing.SupportsIndex = 1000,
+) -> RankReversalReport:
+    """
+    Rank reversal (docs/methods.md, Robustness): each unit left out in turn (and copied in turn), the others ranked again by `method` (as rank_uncertainty scores it) and every pair whose order flips counted. Ties are not reversals.
     """
 
 def rank_uncertainty(

@@ -13,6 +13,7 @@
 #include <civitas/io/observations_io.hpp>
 #include <civitas/io/round_scheme_io.hpp>
 #include <civitas/methods/attribution.hpp>
+#include <civitas/methods/reversal.hpp>
 #include <civitas/methods/uncertainty.hpp>
 #include <civitas/methods/weights.hpp>
 #include <civitas/plan/plan.hpp>
@@ -188,6 +189,8 @@ CIVITAS_FIELDS(AwardTier, &S::name, &S::count, &S::share)
 CIVITAS_FIELDS(MultimooraResult, &S::ratio_system, &S::reference_point, &S::full_multiplicative, &S::ranks_ratio_system,
                &S::ranks_reference_point, &S::ranks_full_multiplicative, &S::dominance, &S::ranks)
 CIVITAS_FIELDS(PrometheeFlows, &S::positive, &S::negative, &S::net)
+CIVITAS_FIELDS(RankReversal, &S::test, &S::unit, &S::better, &S::worse)
+CIVITAS_FIELDS(RankReversalReport, &S::method, &S::ranks, &S::removal, &S::copy, &S::reversals, &S::total)
 CIVITAS_FIELDS(Awards, &S::tier_names, &S::tier, &S::ranks, &S::quota, &S::awarded, &S::eligible, &S::ineligible)
 CIVITAS_FIELDS(RankUncertainty, &S::draws, &S::top_k, &S::pass_threshold, &S::nominal_rank, &S::median_rank, &S::rank_low, &S::rank_high,
                &S::mean_rank, &S::p_top_k, &S::p_pass, &S::first_order, &S::first_order_by_unit, &S::weight_first_order,
@@ -532,6 +535,8 @@ void register_pickling(py::module_& m) {
     def_pickle<MultimooraResult>(m, "MultimooraResult");
     def_pickle<PrometheeFlows>(m, "PrometheeFlows");
     def_pickle<RankUncertainty>(m, "RankUncertainty");
+    def_pickle<RankReversal>(m, "RankReversal");
+    def_pickle<RankReversalReport>(m, "RankReversalReport");
     def_pickle<ScoreChangeAttribution>(m, "ScoreChangeAttribution");
     def_pickle<EvaluationChange>(m, "EvaluationChange");
     def_pickle<TaskReport>(m, "TaskReport");

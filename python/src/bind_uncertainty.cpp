@@ -12,6 +12,7 @@
 #include <civitas/core/error.hpp>
 #include <civitas/framework/evaluation_change.hpp>
 #include <civitas/methods/attribution.hpp>
+#include <civitas/methods/reversal.hpp>
 #include <civitas/methods/uncertainty.hpp>
 
 #include <pybind11/stl.h>
@@ -271,6 +272,57 @@ void register_uncertainty(py::module_& m) {
         py::arg("before"), py::arg("after"), py::arg("weights_before") = py::none(), py::arg("weights_after") = py::none(),
         "Splits a weighted-sum score change between two rounds per unit and indicator: two units x indicators "
         "matrices of values with their weights (weights_after None: unchanged) -> ScoreChangeAttribution.");
+
+    bind_enum<ReversalTest>(m, "ReversalTest", "What a rank reversal test did: removal (a unit left out) or copy (a unit copied).");
+
+    py::class_<RankReversal>(m, "RankReversal", "One rank reversal: after the test on `unit`, `better` fell below `worse`.")
+        .def_readonly("test", &RankReversal::test, "removal or copy.")
+        .def_readonly("unit", &RankReversal::unit, "The unit left out or copied (row of x).")
+        .def_readonly("better", &RankReversal::better, "Above `worse` on all the units, below it after the test.")
+        .def_readonly("worse", &RankReversal::worse, "Below `better` on all the units, above it after the test.")
+        .def("__repr__", [](const RankReversal& r) {
+            return std::string("RankReversal(") + to_string(r.test) + ", unit=" + std::to_string(r.unit) + ", better=" + std::to_string(r.better) +
+                   ", worse=" + std::to_string(r.worse) + ")";
+        });
+
+    py::class_<RankReversalReport>(m, "RankReversalReport", "What leaving each unit out, and copying each unit, does to the others' order.")
+        .def_readonly("method", &RankReversalReport::method, "The ranking tested.")
+        .def_property_readonly("ranks", [](const py::object& self) { return readonly_view(self.cast<const RankReversalReport&>().ranks, self); },
+                               "int32 (units,): ranks on all the units, 1 = best.")
+        .def_property_readonly("removal", [](const py::object& self) { return readonly_view(self.cast<const RankReversalReport&>().removal, self); },
+                               "int32 (units,): pairs of the other units reversed when the unit is left out.")
+        .def_property_readonly("copy", [](const py::object& self) { return readonly_view(self.cast<const RankReversalReport&>().copy, self); },
+                               "int32 (units,): pairs reversed when a copy of the unit is added; empty without copies.")
+        .def_readonly("reversals", &RankReversalReport::reversals, "The reversals listed (at most max_listed), by test, unit and rank.")
+        .def_readonly("total", &RankReversalReport::total, "Every reversal counted, listed or not.")
+        .def_property_readonly("stable", &RankReversalReport::stable, "True when no test reversed any pair.")
+        .def("__repr__", [](const RankReversalReport& r) { return to_string(r); });
+
+    m.def(
+        "rank_reversal",
+        [](const Matrix& x, const PerColumn& weights, const Flags& benefit, const EnumOrName<RankingMethod>& method, bool copies,
+           const Typed<PreferencesHint>& preference, const Typed<ThresholdHint>& q, const Typed<ThresholdHint>& p,
+           const Typed<ThresholdHint>& s, double vikor_v, int max_listed) {
+            const MatrixArgument data = matrix_argument(x, "x");
+            const Eigen::VectorXd w = vector_of(weights, "weights", data.columns);
+            RankReversalOptions o;
+            o.method = enum_argument<RankingMethod>(method, "method");
+            o.copies = copies;
+            o.preferences = preference_functions(preference, q, p, s, data.view.cols());
+            o.vikor_v = vikor_v;
+            o.max_listed = max_listed;
+            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+            return labelled(data, "x", [&] {
+                py::gil_scoped_release release;
+                return rank_reversal(data.view, w, b, o);
+            });
+        },
+        py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::kw_only(), py::arg("method") = "topsis",
+        py::arg("copies") = true, py::arg("preference") = "usual", py::arg("q") = py::none(), py::arg("p") = py::none(),
+        py::arg("s") = py::none(), py::arg("vikor_v") = 0.5, py::arg("max_listed") = 1000,
+        "Rank reversal (docs/methods.md, Robustness): each unit left out in turn (and copied in turn), the others "
+        "ranked again by `method` (as rank_uncertainty scores it) and every pair whose order flips counted. Ties are "
+        "not reversals.");
 }
 
 }  // namespace civitas::python

@@ -145,9 +145,14 @@ Eigen::VectorXd edas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weig
         sp[i] = positive;
         sn[i] = negative;
     });
+    // Each unit on one side of every average (possible when values differ by rounding alone)
+    // leaves one of the sums 0 for all: that term says nothing, SP / max SP is then 0 and
+    // 1 - SN / max SN is 1 (as rank_uncertainty's draws take them).
     const double sp_max = sp.maxCoeff(), sn_max = sn.maxCoeff();
-    if (sp_max == 0.0 || sn_max == 0.0) throw_indistinct("EDAS");
-    return ((sp / sp_max + (1.0 - sn / sn_max)) / 2.0).matrix();
+    if (sp_max == 0.0 && sn_max == 0.0) throw_indistinct("EDAS");
+    const Eigen::ArrayXd above = sp_max > 0.0 ? Eigen::ArrayXd(sp / sp_max) : Eigen::ArrayXd::Zero(sp.size());
+    const Eigen::ArrayXd below = sn_max > 0.0 ? Eigen::ArrayXd(1.0 - sn / sn_max) : Eigen::ArrayXd::Ones(sn.size());
+    return ((above + below) / 2.0).matrix();
 }
 
 // ---- COPRAS ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <civitas/methods/attribution.hpp>
 #include <civitas/methods/ranking.hpp>
+#include <civitas/methods/reversal.hpp>
 #include <civitas/methods/uncertainty.hpp>
 #include <civitas/methods/weights.hpp>
 
@@ -35,6 +36,11 @@ bool operator==(const MultimooraResult& a, const MultimooraResult& b) {
 
 bool operator==(const PrometheeFlows& a, const PrometheeFlows& b) {
     return detail::same_members(std::tie(a.positive, a.negative, a.net), std::tie(b.positive, b.negative, b.net));
+}
+
+bool operator==(const RankReversalReport& a, const RankReversalReport& b) {
+    return detail::same_members(std::tie(a.method, a.ranks, a.removal, a.copy, a.reversals, a.total),
+                                std::tie(b.method, b.ranks, b.removal, b.copy, b.reversals, b.total));
 }
 
 bool operator==(const RankUncertainty& a, const RankUncertainty& b) {

@@ -757,14 +757,16 @@ Eigen::VectorXd cilos_of_checked(const MatrixView& x, const Benefit& benefit, co
     f.row(n - 1).setOnes();
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
     rhs[n - 1] = 1.0;
-    Eigen::FullPivLU<Eigen::MatrixXd> lu(f);
-    lu.setThreshold(1e-12);
-    if (!lu.isInvertible())
+    // Partial pivoting (blocked, several times faster than full pivoting at 200 criteria); a
+    // reciprocal condition number at rounding level is a singular system.
+    const Eigen::PartialPivLU<Eigen::MatrixXd> lu(f);
+    const Eigen::VectorXd solution = lu.solve(rhs);
+    if (!(lu.rcond() > 1e-12) || !solution.allFinite())
         throw ValidationError("x", Message("{0}: the impact losses do not determine one set of weights (as when a unit is best on every "
                                            "criterion, so that choosing it loses nothing); use another method"_en,
                                            "{0}: 影响损失不能确定唯一的一组权重（例如某评价对象在所有评价指标上都最好，选它没有任何损失）；请改用其他方法"_zh,
                                            {method}));
-    const Eigen::VectorXd q = lu.solve(rhs).cwiseMax(0.0);  // rounding can leave -1e-17 where the exact value is 0
+    const Eigen::VectorXd q = solution.cwiseMax(0.0);  // rounding can leave -1e-17 where the exact value is 0
     const double total = q.sum();
     for (Eigen::Index j = 0; j < n; ++j) weights[kept[static_cast<std::size_t>(j)]] = q[j] / total;
     return weights;

@@ -46,7 +46,9 @@ def edas_distances(x: np.ndarray, benefit: np.ndarray) -> np.ndarray:
 def numpy_edas(x: np.ndarray, w: np.ndarray, benefit: np.ndarray) -> np.ndarray:
     d = edas_distances(x, benefit)
     sp, sn = (w * np.maximum(d, 0)).sum(axis=1), (w * np.maximum(-d, 0)).sum(axis=1)
-    return (sp / sp.max() + 1 - sn / sn.max()) / 2
+    above = sp / sp.max() if sp.max() > 0 else np.zeros_like(sp)  # a sum 0 for every unit says nothing
+    below = 1 - sn / sn.max() if sn.max() > 0 else np.ones_like(sn)
+    return (above + below) / 2
 
 
 def numpy_copras(x: np.ndarray, w: np.ndarray, benefit: np.ndarray) -> np.ndarray:
@@ -261,7 +263,7 @@ def test_methods_equal_their_numpy_transcriptions(case, lam: float) -> None:
     assert_allclose(result.reference_point, reference, rtol=1e-12, atol=1e-15)
     assert_allclose(result.full_multiplicative, fmf, rtol=1e-12)
     varies = np.ptp(x, axis=0) > 0
-    if (w * np.maximum(edas_distances(x, benefit), 0)).sum(axis=1).max() > 0:
+    if np.abs(w * edas_distances(x, benefit)).sum(axis=1).max() > 0:
         assert_allclose(civitas.edas(x, w, benefit), numpy_edas(x, w, benefit), rtol=1e-12, atol=1e-14)
     if not benefit.all():
         assert_allclose(civitas.copras(x, w, benefit), numpy_copras(x, w, benefit), rtol=1e-12)

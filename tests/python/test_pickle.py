@@ -110,6 +110,8 @@ def method_results() -> list[object]:
         civitas.promethee(x, weights, preference="linear", q=0.1, p=0.5),
         civitas.award(x @ weights, tiers),
         civitas.rank_uncertainty(x, weights, draws=50, seed=3),
+        civitas.rank_reversal(x, weights, method="vikor"),
+        *civitas.rank_reversal([[9, 10], [2, 6], [10, 6]], [0.6, 0.4], method="weighted_sum").reversals,
         civitas.score_change_attribution(x, x * 1.1, weights, weights[::-1] / weights.sum()),
         civitas.prepare_topsis(x),
         civitas.trend(dates, values),

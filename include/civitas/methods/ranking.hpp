@@ -124,7 +124,8 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
 /// EDAS appraisal score per unit in [0, 1], higher is better (Keshavarz Ghorabaee, Zavadskas,
 /// Olfat & Turskis 2015): distances from each column's average AV_j, PDA_ij = max(0, x_ij - AV_j)
 /// / AV_j (AV_j - x_ij for a cost) and NDA_ij the other side; SP_i = sum_j w_j PDA_ij, SN_i alike;
-/// AS_i = (SP_i / max SP + 1 - SN_i / max SN) / 2. Every column's average must be positive.
+/// AS_i = (SP_i / max SP + 1 - SN_i / max SN) / 2 (a sum 0 for every unit gives its term 0, or 1 for
+/// SN). Every column's average must be positive.
 [[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd edas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                           const Benefit& benefit = {});
 
