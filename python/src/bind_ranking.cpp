@@ -312,7 +312,7 @@ void register_ranking(py::module_& m) {
             return owned_array(std::move(out));
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(),
-        "COPRAS utility degree per unit in (0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.");
+        "COPRAS utility degree per unit in [0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.");
 
     m.def(
         "spotis",

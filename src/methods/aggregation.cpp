@@ -80,7 +80,7 @@ Eigen::VectorXd waspas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
             if (s.max[j] == 0.0)
                 throw ValidationError(column_path(j), Message("every value is 0; WASPAS divides a benefit criterion by its maximum"_en,
                                                               "所有取值均为 0；WASPAS 要用效益型评价指标的最大值作除数"_zh));
-            scale[j] = 1.0 / s.max[j];
+            scale[j] = s.max[j];  // divided by, not multiplied by its reciprocal, which a tiny maximum overflows
             log_scale[j] = std::log(s.max[j]);
             sign[j] = 1.0;
         } else {
@@ -107,7 +107,7 @@ Eigen::VectorXd waspas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
             double sum = 0.0, log_product = 0.0;
             for (std::ptrdiff_t j = 0; j < n; ++j) {
                 const double v = value[j];
-                sum += weight[j] * (direction[j] > 0.0 ? v * by[j] : by[j] / v);
+                sum += weight[j] * (direction[j] > 0.0 ? v / by[j] : by[j] / v);
                 const double term = v > 0.0 ? towards[j] * (vector_log(v) - offset[j]) : -std::numeric_limits<double>::infinity();
                 log_product += weight[j] == 0.0 ? 0.0 : term;
             }
@@ -161,14 +161,14 @@ Eigen::VectorXd copras(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
     const ColumnStats s = checked_input(x, weights, benefit);
     const std::ptrdiff_t n = x.cols();
     const Array sums = column_sums(x);
-    RowArray factor(n);  // w_j / sum_i x_ij, signed: + benefit, - cost
+    RowArray factor(n);  // w_j, signed: + benefit, - cost
     bool weighted_cost = false;
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         check_column_above(x, s, j, 0.0, false, "COPRAS");
         if (sums[j] == 0.0)
             throw ValidationError(column_path(j), Message("every value is 0; COPRAS divides each value by its criterion's total"_en,
                                                           "所有取值均为 0；COPRAS 要用各评价指标的合计作除数"_zh));
-        factor[j] = weights[j] / sums[j];
+        factor[j] = weights[j];  // times x / sum (w / sum would overflow for a tiny total)
         if (!is_benefit(benefit, j)) {
             weighted_cost = weighted_cost || weights[j] > 0.0;
             factor[j] = -factor[j];
@@ -178,7 +178,7 @@ Eigen::VectorXd copras(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
     for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) {
         double p = 0.0, m = 0.0;
         for (std::ptrdiff_t j = 0; j < n; ++j) {
-            const double d = row[j] * factor[j];
+            const double d = factor[j] * (row[j] / sums[j]);
             if (d >= 0.0) p += d;
             else m -= d;
         }
@@ -242,7 +242,7 @@ Eigen::VectorXd spotis(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
                                               {format_value(ideal[j]), format_value(low), format_value(high)}));
             target[j] = ideal[j];
         }
-        factor[j] = high > low ? weights[j] / (high - low) : 0.0;  // a constant column (own range): every unit at the ideal
+        factor[j] = spread(high - low) > 0.0 ? weights[j] / (high - low) : 0.0;  // a constant column (own range): every unit at the ideal
     }
     Eigen::VectorXd distance(x.rows());
     for_each_row(x, [&](std::ptrdiff_t i, const ConstRow& row) { distance[i] = ((row - target).abs() * factor).sum(); });
@@ -259,7 +259,7 @@ Eigen::VectorXd cocoso(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
     // unit at its best, r = 1 (as pymcdm's min-max normalisation).
     RowArray anchor(n), scale(n), constant(n);
     for (std::ptrdiff_t j = 0; j < n; ++j) {
-        const double span = s.max[j] - s.min[j];
+        const double span = spread(s.max[j] - s.min[j]);
         const bool higher = is_benefit(benefit, j);
         anchor[j] = higher ? s.min[j] : s.max[j];
         scale[j] = span == 0.0 ? 0.0 : (higher ? 1.0 : -1.0) / span;
@@ -287,14 +287,16 @@ Eigen::VectorXd cocoso(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
         });
     });
     const double s_min = sums.minCoeff(), p_min = powers.minCoeff();
-    if (!(s_min > 0.0) || !(p_min > 0.0)) {
+    // S below the smallest normal double is 0 for k_b's division: S / min S would overflow.
+    constexpr double smallest = std::numeric_limits<double>::min();
+    if (!(s_min >= smallest) || !(p_min >= smallest)) {
         Eigen::Index worst = 0;
         sums.minCoeff(&worst);
         throw ValidationError("x[" + std::to_string(worst) + ", :]",
-                              Message("unit {0} is the worst on every weighted criterion (S = 0); CoCoSo's k_b divides by the "
-                                      "smallest S: leave the unit out or rank with another method"_en,
-                                      "评价对象 {0} 在所有有权重的评价指标上均为最差（S = 0）；CoCoSo 的 k_b 要除以最小的 S: "
-                                      "请去掉该评价对象或改用其他方法排序"_zh,
+                              Message("unit {0} is the worst on every weighted criterion (S = 0, or too close to 0 to divide "
+                                      "by); CoCoSo's k_b divides by the smallest S: leave the unit out or rank with another method"_en,
+                                      "评价对象 {0} 在所有有权重的评价指标上均为最差（S = 0，或过于接近 0 而不能作除数）；CoCoSo 的 k_b "
+                                      "要除以最小的 S: 请去掉该评价对象或改用其他方法排序"_zh,
                                       {std::to_string(worst)}));
     }
     const Eigen::ArrayXd total = sums + powers;
@@ -309,13 +311,23 @@ Eigen::VectorXd cocoso(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& we
 MultimooraResult multimoora(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights, const Benefit& benefit) {
     const ColumnStats s = checked_input(x, weights, benefit, true);
     const std::ptrdiff_t n = x.cols();
-    RowArray inverse_norm(n), best(n), sign(n);
+    RowArray norms(n), best(n), sign(n);  // divided by: a subnormal norm's reciprocal overflows
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         check_column_above(x, s, j, 0.0, true, "MULTIMOORA");
-        inverse_norm[j] = 1.0 / std::sqrt(s.sum_squares[j]);
+        double norm = std::sqrt(s.sum_squares[j]);
+        if (!(s.sum_squares[j] >= std::numeric_limits<double>::min())) {
+            // Squares that underflow (values near 1e-160 and below): the norm scaled by the largest value.
+            const double largest = s.max[j];
+            double scaled = 0.0;
+            for (std::ptrdiff_t i = 0; i < x.rows(); ++i) scaled += (x(i, j) / largest) * (x(i, j) / largest);
+            norm = largest * std::sqrt(scaled);
+        }
+        norms[j] = norm;
         sign[j] = is_benefit(benefit, j) ? 1.0 : -1.0;
-        best[j] = (is_benefit(benefit, j) ? s.max[j] : s.min[j]) * inverse_norm[j];
+        best[j] = (is_benefit(benefit, j) ? s.max[j] : s.min[j]) / norm;
     }
+    const RowArray log_norm = norms.log();
+    Eigen::VectorXd log_form(x.rows());
     MultimooraResult out;
     out.ratio_system.resize(x.rows());
     out.reference_point.resize(x.rows());
@@ -325,18 +337,19 @@ MultimooraResult multimoora(MatrixView x, const Eigen::Ref<const Eigen::VectorXd
         for (std::ptrdiff_t j = 0; j < n; ++j) {
             const double w = weights[j];
             if (w == 0.0) continue;
-            const double r = row[j] * inverse_norm[j];
+            const double r = row[j] / norms[j];
             ratio += sign[j] * w * r;
             reference = std::max(reference, w * std::abs(best[j] - r));
-            log_product += sign[j] * w * std::log(r);
+            log_product += sign[j] * w * (std::log(row[j]) - log_norm[j]);  // ln r, even where r underflows
         }
         out.ratio_system[i] = ratio;
         out.reference_point[i] = reference;
+        log_form[i] = log_product;
         out.full_multiplicative[i] = std::exp(log_product);
     });
     out.ranks_ratio_system = rank(out.ratio_system);
     out.ranks_reference_point = rank(out.reference_point, RankMethod::min, true);
-    out.ranks_full_multiplicative = rank(out.full_multiplicative);
+    out.ranks_full_multiplicative = rank(log_form);  // the product's order, even where it overflows or underflows
     // Dominance (Brauers & Zavadskas 2011), as a majority: i dominates k when it ranks better in
     // more of the three parts than k does (a part where they tie counts for neither).
     const Eigen::Index m = x.rows();

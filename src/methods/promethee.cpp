@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <locale>
 #include <sstream>
 #include <string>
@@ -47,14 +48,21 @@ void check_preference(const PreferenceFunction& f, const std::string& path) {
                                "取值 {0}（{1} 型偏好函数）；应为高斯函数的参数 s > 0"_zh, args(f.s)));
 }
 
-/// One criterion's values, sorted, with prefix sums of their distances from the median (so that a
-/// range's sum loses no digits to a large common offset).
+/// One criterion's values, sorted, with running sums for the sums of values over a range. The
+/// sums restart, from the run's first value, wherever two neighbours lie more than twice `width`
+/// apart: a range the preference functions sum over holds values less than `width` apart (the
+/// rising part of V-shape and linear), so it lies within one run, and a value far from it (1e300
+/// among tens) cannot swallow its digits. `width` is p - q (V-shape: p), infinite when nothing is summed.
 class SortedCriterion {
 public:
-    explicit SortedCriterion(std::vector<double> values) : sorted_(std::move(values)), prefix_(sorted_.size() + 1, 0.0) {
+    SortedCriterion(std::vector<double> values, double width)
+        : sorted_(std::move(values)), running_(sorted_.size(), 0.0), start_(sorted_.size(), 0) {
         std::sort(sorted_.begin(), sorted_.end());
-        center_ = sorted_[sorted_.size() / 2];
-        for (std::size_t k = 0; k < sorted_.size(); ++k) prefix_[k + 1] = prefix_[k] + (sorted_[k] - center_);
+        for (std::size_t k = 0; k < sorted_.size(); ++k) {
+            const bool restart = k == 0 || !(sorted_[k] - sorted_[k - 1] <= 2.0 * width);
+            start_[k] = restart ? k : start_[k - 1];
+            running_[k] = (restart ? 0.0 : running_[k - 1]) + (sorted_[k] - sorted_[start_[k]]);
+        }
     }
 
     [[nodiscard]] std::size_t size() const noexcept { return sorted_.size(); }
@@ -70,17 +78,21 @@ public:
         return static_cast<std::size_t>(std::partition_point(sorted_.begin(), sorted_.end(), [&](double x) { return !(x - v > t); }) -
                                         sorted_.begin());
     }
-    /// Sum of (v - x_k) over sorted positions [from, to).
+    /// Sum of (v - x_k) over sorted positions [from, to), a range within one run.
     [[nodiscard]] double gap_sum(double v, std::size_t from, std::size_t to) const {
-        return static_cast<double>(to - from) * (v - center_) - (prefix_[to] - prefix_[from]);
+        if (from >= to) return 0.0;
+        const std::size_t first = start_[from];
+        const double base = sorted_[first];
+        const double before = from == first ? 0.0 : running_[from - 1];
+        return static_cast<double>(to - from) * (v - base) - (running_[to - 1] - before);
     }
     /// The value at sorted position k.
     [[nodiscard]] double operator[](std::size_t k) const { return sorted_[k]; }
 
 private:
     std::vector<double> sorted_;
-    std::vector<double> prefix_;
-    double center_ = 0.0;
+    std::vector<double> running_;     ///< sum of (x - the run's first value) from the run's start to k, inclusive
+    std::vector<std::size_t> start_;  ///< the position where k's run starts
 };
 
 /// How much a unit of value v is preferred to all others (`plus`) and all others to it (`minus`)
@@ -156,7 +168,10 @@ CriterionFlows promethee_criterion_flows(MatrixView x, const Benefit& benefit, c
         // A cost criterion's difference x_k - x_i is the benefit difference of -x, exactly.
         const double direction = is_benefit(benefit, j) ? 1.0 : -1.0;
         for (std::ptrdiff_t i = 0; i < m; ++i) column[static_cast<std::size_t>(i)] = direction * x(i, j);
-        const SortedCriterion sorted(column);
+        const double width = f.shape == PreferenceShape::v_shape ? f.p
+                             : f.shape == PreferenceShape::linear ? f.p - f.q
+                                                                  : std::numeric_limits<double>::infinity();
+        const SortedCriterion sorted(column, width);
         for (std::ptrdiff_t i = 0; i < m; ++i) {
             double plus = 0.0, minus = 0.0;
             preference_sums(sorted, f, column[static_cast<std::size_t>(i)], plus, minus);

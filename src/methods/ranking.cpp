@@ -156,7 +156,7 @@ ColumnScale topsis_scale(const MatrixView& x, const Benefit& benefit, Normalizat
             r_min = s.min[j] / c.divisor[j];
         } else {
             c.offset[j] = s.min[j];
-            c.divisor[j] = s.max[j] - s.min[j];  // 0 for a constant column: it contributes 0
+            c.divisor[j] = spread(s.max[j] - s.min[j]);  // 0 for a constant column: it contributes 0
             if (c.divisor[j] > 0.0) r_max = (s.max[j] - s.min[j]) / c.divisor[j];
             c.constant = c.constant || c.divisor[j] == 0.0;
         }
@@ -419,7 +419,7 @@ VikorResult vikor(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights
     RowArray best(n), factor(n);
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         best[j] = is_benefit(benefit, j) ? s.max[j] : s.min[j];
-        const double span = is_benefit(benefit, j) ? s.max[j] - s.min[j] : s.min[j] - s.max[j];
+        const double span = spread(is_benefit(benefit, j) ? s.max[j] - s.min[j] : s.min[j] - s.max[j]);
         factor[j] = span == 0.0 ? 0.0 : weights[j] / span;
     }
     VikorResult result;
@@ -517,7 +517,7 @@ Eigen::VectorXd grey_relational(MatrixView x, const Eigen::Ref<const Eigen::Vect
     bool varies = false;
     for (std::ptrdiff_t j = 0; j < n; ++j) {
         const bool higher = is_benefit(benefit, j);
-        const double span = s.max[j] - s.min[j];
+        const double span = spread(s.max[j] - s.min[j]);
         anchor[j] = higher ? s.max[j] : s.min[j];
         scale[j] = span == 0.0 ? 0.0 : (higher ? 1.0 : -1.0) / span;
         numerator[j] = weights[j] * (d_min + rho * d_max);

@@ -129,7 +129,7 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
 [[nodiscard]] CIVITAS_METHODS_EXPORT Eigen::VectorXd edas(MatrixView x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                                                           const Benefit& benefit = {});
 
-/// COPRAS utility degree per unit in (0, 1], higher is better (Zavadskas, Kaklauskas & Sarka
+/// COPRAS utility degree per unit in [0, 1], higher is better (Zavadskas, Kaklauskas & Sarka
 /// 1994): d_ij = w_j x_ij / sum_i x_ij, S+_i and S-_i the sums over benefit and cost criteria,
 /// Q_i = S+_i + sum_k S-_k / (S-_i sum_k 1 / S-_k), utility Q_i / max Q. Values must be >= 0
 /// with a positive column sum, and every unit's S- positive when a cost criterion has weight.
@@ -157,7 +157,8 @@ struct CIVITAS_METHODS_EXPORT VikorResult {
 struct CIVITAS_METHODS_EXPORT MultimooraResult {
     Eigen::VectorXd ratio_system;          ///< y_i = sum_benefit w_j r_ij - sum_cost w_j r_ij, r = x / column norm; higher is better
     Eigen::VectorXd reference_point;       ///< max_j w_j |r*_j - r_ij|, r* each column's best r; lower is better
-    Eigen::VectorXd full_multiplicative;   ///< prod_benefit r_ij^w_j / prod_cost r_ij^w_j; higher is better
+    Eigen::VectorXd full_multiplicative;   ///< prod_benefit r_ij^w_j / prod_cost r_ij^w_j; higher is better (ranked by its
+                                           ///< logarithm, so that one overflowing to infinity for absurd scales ranks right)
     Eigen::VectorXi ranks_ratio_system;    ///< competition ranks ("1224") of each part, 1 = best
     Eigen::VectorXi ranks_reference_point;
     Eigen::VectorXi ranks_full_multiplicative;

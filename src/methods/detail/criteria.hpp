@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string>
 
 namespace civitas::detail {
@@ -87,6 +88,11 @@ void check_weights(const Vector& w, const std::string& path) {
         throw ValidationError(path, Message("the weights sum to {0}; expected 1 (within 1e-6): divide them by their sum first"_en,
                                             "权重之和为 {0}；应为 1（误差不超过 1e-6）: 请先将各权重除以其和"_zh, {format_value(sum)}));
 }
+
+/// A column's spread (max - min, either sign) as the methods count it: one below the smallest
+/// normal double (2.2e-308) is rounding, not variation, and counts as 0, so that the column is
+/// constant; its reciprocal, which the kernels multiply by, would overflow to infinity.
+inline double spread(double span) noexcept { return std::abs(span) < std::numeric_limits<double>::min() ? 0.0 : span; }
 
 /// Minimum, maximum and sum of squares of each column.
 struct ColumnStats {

@@ -202,7 +202,7 @@ TEST(PrometheeProperties, SortedCriteriaGiveTheFlowsOfEveryPair) {
 }
 
 TEST(PrometheeProperties, LargeOffsetsLoseNoDigits) {
-    // Values near 1e9 with differences of a few units: the prefix sums are taken from the median.
+    // Values near 1e9 with differences of a few units: the running sums start from the run's first value.
     Matrix x(5, 1);
     x << 1e9 + 0.5, 1e9 + 1.75, 1e9 + 3.0, 1e9, 1e9 + 2.25;
     const std::vector<PreferenceFunction> f{shape(PreferenceShape::v_shape, 0, 2)};
