@@ -8511,7 +8511,7 @@ def copras(
     | None = None,
 ) -> numpy.typing.NDArray[numpy.float64]:
     """
-    COPRAS utility degree per unit in (0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.
+    COPRAS utility degree per unit in [0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.
     """
 
 def critic_weights(
