@@ -80,6 +80,20 @@ py::array_t<std::int32_t> int_array(const std::vector<int>& values) {
     return out;
 }
 
+/// Per-unit scores of `method(view, weights, benefit)` from Python's x, weights and benefit (read
+/// and checked as every ranking reads them), computed without the GIL.
+template <class Method>
+py::array_t<double> unit_scores(const Matrix& x, const PerColumn& weights, const Flags& benefit, Method&& method) {
+    const MatrixArgument data = matrix_argument(x, "x");
+    const auto w = vector_array(weights, "weights", data.columns);
+    const std::vector<bool> b = flags(benefit, "benefit", data.columns);
+    Eigen::VectorXd out = labelled(data, "x", [&] {
+        py::gil_scoped_release release;
+        return method(data.view, as_vector(w), b);
+    });
+    return owned_array(std::move(out));
+}
+
 /// One value per criterion from None (`fallback` for all), a number (the same for all) or a
 /// sequence of `criteria` numbers; ValidationError naming `what`.
 std::vector<double> per_criterion(const py::handle& given, const std::string& what, std::ptrdiff_t criteria, double fallback) {
@@ -270,14 +284,8 @@ void register_ranking(py::module_& m) {
     m.def(
         "waspas",
         [](const Matrix& x, const PerColumn& weights, const Flags& benefit, double lam) {
-            const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights", data.columns);
-            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
-            Eigen::VectorXd out = labelled(data, "x", [&] {
-                py::gil_scoped_release release;
-                return waspas(data.view, as_vector(w), b, lam);
-            });
-            return owned_array(std::move(out));
+            return unit_scores(x, weights, benefit,
+                               [&](MatrixView view, const auto& w, const Benefit& b) { return waspas(view, w, b, lam); });
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("lam") = 0.5,
         "WASPAS (Zavadskas et al. 2012) per unit, higher is better: lam x the weighted sum plus (1 - lam) x the "
@@ -286,14 +294,8 @@ void register_ranking(py::module_& m) {
     m.def(
         "edas",
         [](const Matrix& x, const PerColumn& weights, const Flags& benefit) {
-            const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights", data.columns);
-            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
-            Eigen::VectorXd out = labelled(data, "x", [&] {
-                py::gil_scoped_release release;
-                return edas(data.view, as_vector(w), b);
-            });
-            return owned_array(std::move(out));
+            return unit_scores(x, weights, benefit,
+                               [&](MatrixView view, const auto& w, const Benefit& b) { return edas(view, w, b); });
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(),
         "EDAS appraisal score per unit in [0, 1], higher is better (Keshavarz Ghorabaee et al. 2015): distances "
@@ -302,14 +304,8 @@ void register_ranking(py::module_& m) {
     m.def(
         "copras",
         [](const Matrix& x, const PerColumn& weights, const Flags& benefit) {
-            const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights", data.columns);
-            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
-            Eigen::VectorXd out = labelled(data, "x", [&] {
-                py::gil_scoped_release release;
-                return copras(data.view, as_vector(w), b);
-            });
-            return owned_array(std::move(out));
+            return unit_scores(x, weights, benefit,
+                               [&](MatrixView view, const auto& w, const Benefit& b) { return copras(view, w, b); });
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(),
         "COPRAS utility degree per unit in [0, 1], higher is better (Zavadskas et al. 1994): Q / max Q.");
@@ -351,14 +347,8 @@ void register_ranking(py::module_& m) {
     m.def(
         "cocoso",
         [](const Matrix& x, const PerColumn& weights, const Flags& benefit, double lam) {
-            const MatrixArgument data = matrix_argument(x, "x");
-            const auto w = vector_array(weights, "weights", data.columns);
-            const std::vector<bool> b = flags(benefit, "benefit", data.columns);
-            Eigen::VectorXd out = labelled(data, "x", [&] {
-                py::gil_scoped_release release;
-                return cocoso(data.view, as_vector(w), b, lam);
-            });
-            return owned_array(std::move(out));
+            return unit_scores(x, weights, benefit,
+                               [&](MatrixView view, const auto& w, const Benefit& b) { return cocoso(view, w, b, lam); });
         },
         py::arg("x"), py::arg("weights"), py::arg("benefit") = py::none(), py::arg("lam") = 0.5,
         "CoCoSo score per unit, higher is better (Yazdani et al. 2019), from min-max normalised values; lam in [0, 1].");

@@ -232,6 +232,32 @@ inline ::testing::AssertionResult mentions_all_and_any(const std::string& text, 
     return ::testing::AssertionFailure() << "message \"" << text << "\" names none of " << list;
 }
 
+/// A vector of the values given: vector_of({0.5, 0.3, 0.2}).
+inline Eigen::VectorXd vector_of(std::initializer_list<double> values) {
+    Eigen::VectorXd v(static_cast<Eigen::Index>(values.size()));
+    Eigen::Index i = 0;
+    for (double x : values) v[i++] = x;
+    return v;
+}
+
+/// A matrix of the rows given (a published table as printed): matrix_of({{1, 2}, {3, 4}}).
+inline Eigen::MatrixXd matrix_of(std::initializer_list<std::initializer_list<double>> values) {
+    Eigen::MatrixXd m(static_cast<Eigen::Index>(values.size()), static_cast<Eigen::Index>(values.begin()->size()));
+    Eigen::Index i = 0;
+    for (const auto& row : values) {
+        Eigen::Index j = 0;
+        for (double v : row) m(i, j++) = v;
+        ++i;
+    }
+    return m;
+}
+
+/// Each entry of `actual` within `tolerance` of `expected`'s, same sizes.
+inline void expect_all_near(const Eigen::VectorXd& actual, const Eigen::VectorXd& expected, double tolerance) {
+    ASSERT_EQ(actual.size(), expected.size());
+    for (Eigen::Index i = 0; i < actual.size(); ++i) EXPECT_NEAR(actual[i], expected[i], tolerance) << "at " << i;
+}
+
 /// Runs `make`, expecting a ValidationError at `path`; returns its message ("" when none was thrown).
 template <class F>
 std::string validation_message(F&& make, const std::string& path) {

@@ -19,20 +19,12 @@ using namespace civitas;
 namespace {
 
 using civitas::test::chinese_error;
+using civitas::test::expect_all_near;
+using civitas::test::matrix_of;
+using civitas::test::validation_message;
+using civitas::test::vector_of;
 using Matrix = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
-
-Vector vec(std::initializer_list<double> values) {
-    Vector v(static_cast<Eigen::Index>(values.size()));
-    Eigen::Index i = 0;
-    for (double x : values) v[i++] = x;
-    return v;
-}
-
-void expect_near(const Vector& actual, const Vector& expected, double tolerance) {
-    ASSERT_EQ(actual.size(), expected.size());
-    for (Eigen::Index i = 0; i < actual.size(); ++i) EXPECT_NEAR(actual[i], expected[i], tolerance) << "at " << i;
-}
 
 PreferenceFunction shape(PreferenceShape s, double q = 0.0, double p = 0.0, double spread = 0.0) {
     return PreferenceFunction{s, q, p, spread};
@@ -70,32 +62,21 @@ PrometheeFlows pairwise_flows(const Matrix& x, const Vector& w, const Benefit& b
     return out;
 }
 
-Matrix rows(std::initializer_list<std::initializer_list<double>> values) {
-    Matrix m(static_cast<Eigen::Index>(values.size()), static_cast<Eigen::Index>(values.begin()->size()));
-    Eigen::Index i = 0;
-    for (const auto& row : values) {
-        Eigen::Index j = 0;
-        for (double v : row) m(i, j++) = v;
-        ++i;
-    }
-    return m;
-}
-
 }  // namespace
 
 // Zhao, Peng & Li (2013), "Revised PROMETHEE II for improving efficiency in emergency response",
 // Procedia Computer Science 17, 181-188 (as in pymcdm's tests): the usual criterion.
 TEST(Promethee, UsualCriterionOfZhaoPengLi2013) {
-    const PrometheeFlows flows = promethee(rows({{4, 3, 2}, {3, 2, 4}, {5, 1, 3}}), vec({0.5, 0.3, 0.2}));
-    expect_near(flows.net, vec({0.1, -0.3, 0.2}), 1e-12);
+    const PrometheeFlows flows = promethee(matrix_of({{4, 3, 2}, {3, 2, 4}, {5, 1, 3}}), vector_of({0.5, 0.3, 0.2}));
+    expect_all_near(flows.net, vector_of({0.1, -0.3, 0.2}), 1e-12);
 }
 
 // Papathanasiou & Ploskas (2018), Multiple Criteria Decision Aid: Methods, Examples and Python
 // Implementations, Springer, ch. 3 "PROMETHEE", main example: linear preference with q = 1, p = 2.
 TEST(Promethee, LinearPreferenceOfPapathanasiouPloskas2018) {
-    const Matrix x = rows({{8, 7, 2, 1}, {5, 3, 7, 5}, {7, 5, 6, 4}, {9, 9, 7, 3}, {11, 10, 3, 7}, {6, 9, 5, 4}});
-    const PrometheeFlows flows = promethee(x, vec({0.4, 0.3, 0.1, 0.2}), {}, {shape(PreferenceShape::linear, 1, 2)});
-    expect_near(flows.net, vec({-0.26, -0.52, -0.22, 0.36, 0.7, -0.06}), 1e-12);
+    const Matrix x = matrix_of({{8, 7, 2, 1}, {5, 3, 7, 5}, {7, 5, 6, 4}, {9, 9, 7, 3}, {11, 10, 3, 7}, {6, 9, 5, 4}});
+    const PrometheeFlows flows = promethee(x, vector_of({0.4, 0.3, 0.1, 0.2}), {}, {shape(PreferenceShape::linear, 1, 2)});
+    expect_all_near(flows.net, vector_of({-0.26, -0.52, -0.22, 0.36, 0.7, -0.06}), 1e-12);
     const Eigen::VectorXi ranks = rank(flows.net);
     EXPECT_EQ(std::vector<int>(ranks.data(), ranks.data() + ranks.size()), (std::vector<int>{5, 6, 4, 2, 1, 3}));
 }
@@ -106,7 +87,7 @@ TEST(Promethee, LinearPreferenceOfPapathanasiouPloskas2018) {
 // (s, s + r): in today's thresholds level q = 1, p = 6 and linear q = 5, p = 50. Its flows are sums
 // over the other five projects (not divided by m - 1) of the preference indices printed to 3 decimals.
 TEST(Promethee, SixPreferenceFunctionsOfBransVinckeMareschal1986) {
-    const Matrix x = rows({{80, 90, 60, 5.4, 8, 5},
+    const Matrix x = matrix_of({{80, 90, 60, 5.4, 8, 5},
                            {65, 58, 20, 9.7, 1, 1},
                            {83, 60, 40, 7.2, 4, 7},
                            {40, 80, 100, 7.5, 7, 10},
@@ -117,35 +98,35 @@ TEST(Promethee, SixPreferenceFunctionsOfBransVinckeMareschal1986) {
                                             shape(PreferenceShape::linear, 5, 50),  shape(PreferenceShape::level, 1, 6),
                                             shape(PreferenceShape::usual),          shape(PreferenceShape::gaussian, 0, 0, 5)};
     const PrometheeFlows flows = promethee(x, Vector::Constant(6, 1.0 / 6.0), benefit, f);
-    expect_near(flows.positive * 5.0, vec({1.099, 1.980, 1.234, 1.644, 2.274, 1.500}), 3e-3);
-    expect_near(flows.negative * 5.0, vec({1.827, 1.895, 1.681, 1.746, 0.808, 1.774}), 3e-3);
+    expect_all_near(flows.positive * 5.0, vector_of({1.099, 1.980, 1.234, 1.644, 2.274, 1.500}), 3e-3);
+    expect_all_near(flows.negative * 5.0, vector_of({1.827, 1.895, 1.681, 1.746, 0.808, 1.774}), 3e-3);
     const Eigen::VectorXi ranks = rank(flows.net);  // A5 > A2 > A4 > A6 > A3 > A1
     EXPECT_EQ(std::vector<int>(ranks.data(), ranks.data() + ranks.size()), (std::vector<int>{6, 2, 5, 3, 1, 4}));
-    expect_near(flows.net, pairwise_flows(x, Vector::Constant(6, 1.0 / 6.0), benefit, f).net, 1e-14);
+    expect_all_near(flows.net, pairwise_flows(x, Vector::Constant(6, 1.0 / 6.0), benefit, f).net, 1e-14);
 }
 
 // Ziemba, Watrobski, Ziolo & Karczmarczyk (2017), "Using the PROSA method in offshore wind farm
 // location problems", Energies 10(11), 1755 (PROMETHEE II results, as in pyrepo-mcda's tests):
 // V-shape with a threshold p per criterion.
 TEST(Promethee, VShapeOfZiemba2017) {
-    const Matrix x = rows({{16347, 9, 73.8, 36.7, 1.5, 3730, 2, 1, 38.8, 4, 1720524, 40012},
+    const Matrix x = matrix_of({{16347, 9, 73.8, 36.7, 1.5, 3730, 2, 1, 38.8, 4, 1720524, 40012},
                            {14219, 8.5, 55, 36, 2, 3240, 1, 1, 33.1, 2, 1496512, 34803},
                            {8160, 9, 64.8, 28.5, 2, 1860, 2, 2, 45.8, 4, 858830, 19973},
                            {8160, 8.5, 62.5, 29.5, 1.5, 1860, 1, 3, 27.3, 3, 858830, 19973}});
-    Vector w = vec({20, 5, 5, 1.67, 1.67, 11.67, 11.67, 5, 5, 16.67, 8.33, 8.33});
+    Vector w = vector_of({20, 5, 5, 1.67, 1.67, 11.67, 11.67, 5, 5, 16.67, 8.33, 8.33});
     w /= w.sum();
     const Benefit benefit{false, false, false, false, false, true, false, false, true, false, true, true};
     const double p[] = {7280, 4, 13.4, 7.4, 3, 1662, 3, 3, 13.8, 3, 766240, 17820};
     std::vector<PreferenceFunction> f;
     for (double threshold : p) f.push_back(shape(PreferenceShape::v_shape, 0, threshold));
-    expect_near(promethee(x, w, benefit, f).net, vec({-0.0445, 0.1884, -0.0954, -0.0485}), 1e-4);
+    expect_all_near(promethee(x, w, benefit, f).net, vector_of({-0.0445, 0.1884, -0.0954, -0.0485}), 1e-4);
 }
 
 // Ziemba (2019), "Towards strong sustainability management - A generalized PROSA method",
 // Sustainability 11(6), 1555 (PROMETHEE II results, as in pyrepo-mcda's tests): linear preference
 // with q and p per criterion.
 TEST(Promethee, LinearOfZiemba2019) {
-    const Matrix by_criterion = rows({{38723, 34913, 25596, 34842, 22570, 39773, 19500, 34525, 16486},
+    const Matrix by_criterion = matrix_of({{38723, 34913, 25596, 34842, 22570, 39773, 19500, 34525, 16486},
                                       {33207, 32085, 2123, 32095, 1445, 17485, 868, 16958, 958},
                                       {0, 0.2, 5, 0.2, 0.2, 0.2, 99, 99, 99},
                                       {3375, 3127, 3547, 3115, 3090, 4135, 3160, 4295, 3653},
@@ -158,15 +139,15 @@ TEST(Promethee, LinearOfZiemba2019) {
                                       {21.5, 47.9, 27.7, 39.7, 1.5, 22.7, 2.7, 23.9, 1},
                                       {0, 3.7, 4.5, 10.3, 11.5, 11.5, 11.3, 11.3, 11.4}});
     const Matrix x = by_criterion.transpose();
-    Vector w = vec({0.3333, 0.1667, 0.1667, 0.3333, 0.25, 0.75, 1, 1, 0.4, 0.20, 0.40, 1});
+    Vector w = vector_of({0.3333, 0.1667, 0.1667, 0.3333, 0.25, 0.75, 1, 1, 0.4, 0.20, 0.40, 1});
     w /= w.sum();
     const Benefit benefit{false, false, true, false, true, true, false, true, true, false, false, true};
     const double p[] = {2100, 5000, 50, 200, 5, 20, 100, 80, 4, 2, 23, 3};
     const double q[] = {420, 1000, 10, 40, 1, 7, 50, 20, 1, 1, 4.6, 1};
     std::vector<PreferenceFunction> f;
     for (int j = 0; j < 12; ++j) f.push_back(shape(PreferenceShape::linear, q[j], p[j]));
-    expect_near(promethee(x, w, benefit, f).net,
-                vec({-0.4143, -0.5056, -0.2317, -0.2892, 0.3313, 0.0619, 0.4296, 0.1626, 0.4554}), 1e-4);
+    expect_all_near(promethee(x, w, benefit, f).net,
+                vector_of({-0.4143, -0.5056, -0.2317, -0.2892, 0.3313, 0.0619, 0.4296, 0.1626, 0.4554}), 1e-4);
 }
 
 TEST(PrometheeProperties, SortedCriteriaGiveTheFlowsOfEveryPair) {
@@ -192,9 +173,9 @@ TEST(PrometheeProperties, SortedCriteriaGiveTheFlowsOfEveryPair) {
         }
         const PrometheeFlows fast = promethee(x, w, benefit, f), pairs = pairwise_flows(x, w, benefit, f);
         SCOPED_TRACE("trial " + std::to_string(trial));
-        expect_near(fast.positive, pairs.positive, 1e-13);
-        expect_near(fast.negative, pairs.negative, 1e-13);
-        expect_near(fast.net, pairs.net, 1e-13);
+        expect_all_near(fast.positive, pairs.positive, 1e-13);
+        expect_all_near(fast.negative, pairs.negative, 1e-13);
+        expect_all_near(fast.net, pairs.net, 1e-13);
         EXPECT_NEAR(fast.net.sum(), 0.0, 1e-12);  // every pair's preference counts once for and once against
         EXPECT_LE(fast.positive.maxCoeff(), 1.0 + 1e-15);
         EXPECT_GE(fast.negative.minCoeff(), 0.0);
@@ -206,29 +187,21 @@ TEST(PrometheeProperties, LargeOffsetsLoseNoDigits) {
     Matrix x(5, 1);
     x << 1e9 + 0.5, 1e9 + 1.75, 1e9 + 3.0, 1e9, 1e9 + 2.25;
     const std::vector<PreferenceFunction> f{shape(PreferenceShape::v_shape, 0, 2)};
-    expect_near(promethee(x, vec({1.0}), {}, f).net, pairwise_flows(x, vec({1.0}), {}, f).net, 1e-12);
+    expect_all_near(promethee(x, vector_of({1.0}), {}, f).net, pairwise_flows(x, vector_of({1.0}), {}, f).net, 1e-12);
 }
 
 TEST(Promethee, RejectsBadInput) {
-    const Matrix x = rows({{1, 2}, {2, 1}});
-    const auto path = [](auto&& f) {
-        try {
-            f();
-        } catch (const ValidationError& e) {
-            return e.path();
-        }
-        return std::string("(no error)");
-    };
-    EXPECT_EQ(path([&] { (void)promethee(rows({{1, 2}}), vec({0.5, 0.5})); }), "x");
-    EXPECT_EQ(path([&] { (void)promethee(x, vec({0.5, 0.5}), {}, {shape(PreferenceShape::v_shape)}); }), "preferences[0].p");
-    EXPECT_EQ(path([&] { (void)promethee(x, vec({0.5, 0.5}), {}, {shape(PreferenceShape::level, 2, 1)}); }), "preferences[0].p");
-    EXPECT_EQ(path([&] { (void)promethee(x, vec({0.5, 0.5}), {}, {shape(PreferenceShape::u_shape, -1)}); }), "preferences[0].q");
-    EXPECT_EQ(path([&] { (void)promethee(x, vec({0.5, 0.5}), {}, {shape(PreferenceShape::gaussian)}); }), "preferences[0].s");
-    EXPECT_EQ(path([&] { (void)promethee(x, vec({0.5, 0.5}), {}, std::vector<PreferenceFunction>(3)); }), "preferences");
+    const Matrix x = matrix_of({{1, 2}, {2, 1}});
+    validation_message([&] { (void)promethee(matrix_of({{1, 2}}), vector_of({0.5, 0.5})); }, "x");
+    validation_message([&] { (void)promethee(x, vector_of({0.5, 0.5}), {}, {shape(PreferenceShape::v_shape)}); }, "preferences[0].p");
+    validation_message([&] { (void)promethee(x, vector_of({0.5, 0.5}), {}, {shape(PreferenceShape::level, 2, 1)}); }, "preferences[0].p");
+    validation_message([&] { (void)promethee(x, vector_of({0.5, 0.5}), {}, {shape(PreferenceShape::u_shape, -1)}); }, "preferences[0].q");
+    validation_message([&] { (void)promethee(x, vector_of({0.5, 0.5}), {}, {shape(PreferenceShape::gaussian)}); }, "preferences[0].s");
+    validation_message([&] { (void)promethee(x, vector_of({0.5, 0.5}), {}, std::vector<PreferenceFunction>(3)); }, "preferences");
     Matrix bad = x;
     bad(1, 0) = std::nan("");
-    EXPECT_EQ(path([&] { (void)promethee(bad, vec({0.5, 0.5})); }), "x[1, 0]");
-    EXPECT_NE(chinese_error([&] { (void)promethee(x, vec({0.5, 0.5}), {}, {shape(PreferenceShape::level, 2, 1)}); })
+    validation_message([&] { (void)promethee(bad, vector_of({0.5, 0.5})); }, "x[1, 0]");
+    EXPECT_NE(chinese_error([&] { (void)promethee(x, vector_of({0.5, 0.5}), {}, {shape(PreferenceShape::level, 2, 1)}); })
                   .find("严格偏好阈值 p > q"),
               std::string::npos);
 }
