@@ -97,7 +97,7 @@ import os  # noqa: E402
 import platform  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
-from typing import Any, Callable  # noqa: E402
+from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -357,25 +357,6 @@ def check(case: dict[str, Any]) -> list[str]:
     return problems
 
 
-def time_case(case: dict[str, Any], repeat: int, number: int, quick: bool) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
-    """Best and median seconds a call of each side, interleaved, and the calls per sample: each side
-    enough for about 20 ms a sample (5 with --quick), a side slower than SLOW a call sampled at
-    most 5 times, a peer whose check call took over LONG timed by that call alone."""
-    once = {name: seconds for name, seconds in case.get("check_s", {}).items() if seconds > LONG}
-    runs: dict[str, Callable[[], Any]] = {name: run for name, run in case["runs"].items() if name not in once}
-    warm = interleaved(runs, 1, 1)
-    numbers = {name: harness.calls_per_sample({name: seconds}, number, 0.005 if quick else 0.02)
-               for name, seconds in warm.items()}
-    repeats = {name: min(repeat, 5) if warm[name][0] > SLOW else repeat for name in runs}
-    best, median = harness.best_and_median(interleaved(runs, repeats, numbers))
-    for name, seconds in once.items():
-        best[name] = median[name] = seconds
-        numbers[name] = 1
-    order = list(case["runs"])
-    return ({name: best[name] for name in order}, {name: median[name] for name in order},
-            {name: numbers[name] for name in order})
-
-
 def whole_note(case: dict[str, Any], best: dict[str, float], units: int) -> str | None:
     """For a case run on fewer units than the others (PROMETHEE): civitas' time on every unit
     and each peer's estimated from its own by the square of the units (its tables), with the ratio."""
@@ -427,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(f"{'':34s}{'best (us)':>10s} {'median (us)':>12s}")
         for case in cases:
-            best, median, numbers = time_case(case, args.repeat, args.number, args.quick)
+            best, median, numbers = harness.time_case(case, args.repeat, args.number, args.quick, LONG, SLOW)
             print(f"{'civitas.' + case['case']:34s}{us(best['civitas'])} {us(median['civitas']):>12s}")
             for name in case["runs"]:
                 if name != "civitas":

@@ -97,6 +97,26 @@ def best_and_median(samples: dict[str, list[float]]) -> tuple[dict[str, float], 
             {name: statistics.median(v) for name, v in samples.items()})
 
 
+def time_case(case: dict[str, Any], repeat: int, number: int, quick: bool, long: float,
+              slow: float) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    """Best and median seconds a call of each side of case["runs"], interleaved, and the calls per
+    sample: each side `number` calls a sample, or (0) enough for about 20 ms (5 with --quick); a
+    side slower than `slow` a call sampled at most 5 times; a side whose check call
+    (case["check_s"]) took over `long` timed by that call alone."""
+    once = {name: seconds for name, seconds in case.get("check_s", {}).items() if seconds > long}
+    runs = {name: run for name, run in case["runs"].items() if name not in once}
+    warm = interleaved(runs, 1, 1)
+    numbers = {name: calls_per_sample({name: seconds}, number, 0.005 if quick else 0.02) for name, seconds in warm.items()}
+    repeats = {name: min(repeat, 5) if warm[name][0] > slow else repeat for name in runs}
+    best, median = best_and_median(interleaved(runs, repeats, numbers))
+    for name, seconds in once.items():
+        best[name] = median[name] = seconds
+        numbers[name] = 1
+    order = list(case["runs"])
+    return ({name: best[name] for name in order}, {name: median[name] for name in order},
+            {name: numbers[name] for name in order})
+
+
 def ms(seconds: float) -> str:
     """Seconds as milliseconds, 10 wide with 3 decimals."""
     return f"{seconds * 1e3:10.3f}"

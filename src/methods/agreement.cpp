@@ -11,6 +11,8 @@
 #include <civitas/methods/ranking.hpp>
 
 #include "core/detail/number_format.hpp"
+#include "core/detail/parallel.hpp"
+#include "core/detail/simd.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -67,94 +69,202 @@ Eigen::VectorXd centred_ranks(const Vector& x) {
 /// r from the sums of products of centred values, kept in [-1, 1] against rounding.
 double pearson(double xy, double xx, double yy) { return std::clamp(xy / std::sqrt(xx * yy), -1.0, 1.0); }
 
-double spearman(const Vector& a, const Vector& b) {
-    const Eigen::VectorXd x = centred_ranks(a), y = centred_ranks(b);
-    return pearson(x.dot(y), x.squaredNorm(), y.squaredNorm());
+/// A ranking prepared for Kendall's tau-b against others: its units ordered by it (ties by unit),
+/// each unit's level (0 for the lowest value; equal values, equal level), the groups of tied
+/// units in that order ([begin, end) of two or more) and the number of pairs it ties.
+struct KendallRanking {
+    std::vector<std::int32_t> order, level;
+    std::vector<std::pair<std::int32_t, std::int32_t>> tie_groups;
+    std::int32_t levels = 0;
+    std::int64_t tied_pairs = 0;
+};
+
+KendallRanking kendall_ranking(const Vector& x) {
+    // Twice the average ranks are whole numbers in [2, 2n], equal for equal values and ordered as
+    // the values are: a counting sort orders the units (average_rank radix-sorts from 1,024 units).
+    const Eigen::VectorXd ranks = average_rank(x, true);
+    const auto n = static_cast<std::size_t>(x.size());
+    std::vector<std::int32_t> key(n), start(2 * n + 2, 0);
+    for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<std::int32_t>(2.0 * ranks[static_cast<Eigen::Index>(i)]);
+    for (std::size_t i = 0; i < n; ++i) ++start[static_cast<std::size_t>(key[i]) + 1];
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    KendallRanking out;
+    out.order.resize(n);
+    out.level.resize(n);
+    for (std::size_t i = 0; i < n; ++i) out.order[static_cast<std::size_t>(start[static_cast<std::size_t>(key[i])]++)] = static_cast<std::int32_t>(i);
+    for (std::size_t t = 0, begin = 0; t < n; ++t) {
+        const auto unit = static_cast<std::size_t>(out.order[t]);
+        if (t > 0 && key[unit] != key[static_cast<std::size_t>(out.order[t - 1])]) ++out.levels;
+        out.level[unit] = out.levels;
+        const bool group_ends = t + 1 == n || key[static_cast<std::size_t>(out.order[t + 1])] != key[unit];
+        if (!group_ends) continue;
+        const auto size = static_cast<std::int64_t>(t + 1 - begin);
+        out.tied_pairs += size * (size - 1) / 2;
+        if (size > 1) out.tie_groups.emplace_back(static_cast<std::int32_t>(begin), static_cast<std::int32_t>(t + 1));
+        begin = t + 1;
+    }
+    ++out.levels;
+    return out;
 }
 
-/// Twice the average ranks of `x`, low values first: whole numbers in [2, 2n], equal for equal
-/// values and ordered as the values are.
-std::vector<std::int64_t> rank_keys(const Vector& x) {
-    const Eigen::VectorXd ranks = average_rank(x, true);  // radix-sorted from 1,024 values
-    std::vector<std::int64_t> keys(static_cast<std::size_t>(x.size()));
-    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = static_cast<std::int64_t>(2.0 * ranks[static_cast<Eigen::Index>(i)]);
-    return keys;
-}
+/// What one Kendall pair needs besides its two rankings, kept between pairs.
+struct KendallWork {
+    std::vector<std::int32_t> sequence, tree;
+};
 
-/// Kendall's tau-b of rankings a and b given by their rank keys (rank_keys): (n_c - n_d) /
-/// sqrt((n_0 - n_1)(n_0 - n_2)) by Knight's (1966) decomposition. With the units ordered by a,
-/// ties by b, n_c - n_d = n_0 - n_1 - n_2 + n_3 - 2 n_d, where n_1, n_2 and n_3 count the pairs
-/// tied in a, in b and in both, and n_d, the discordant pairs, are the inversions of b in that
-/// order. Keys make the order two counting sorts and the inversions a Fenwick tree over b's keys:
-/// no comparison sort (with std::sort and a merge sort, a call at 3,000 units took 0.76 ms, now 0.1).
-double kendall_of_keys(const std::vector<std::int64_t>& ka, const std::vector<std::int64_t>& kb) {
-    const std::size_t n = ka.size();
-    const std::size_t keys = 2 * n + 1;
-    // Units by b, then stably by a: ordered by a, ties by b.
-    const auto counting_sort = [&](const std::vector<std::int64_t>& key, const std::vector<std::size_t>& in) {
-        std::vector<std::size_t> start(keys + 1, 0), out(n);
-        for (std::size_t i : in) ++start[static_cast<std::size_t>(key[i]) + 1];
-        for (std::size_t k = 1; k <= keys; ++k) start[k] += start[k - 1];
-        for (std::size_t i : in) out[start[static_cast<std::size_t>(key[i])]++] = i;
-        return out;
-    };
-    std::vector<std::size_t> rows(n);
-    for (std::size_t i = 0; i < n; ++i) rows[i] = i;
-    const std::vector<std::size_t> order = counting_sort(ka, counting_sort(kb, rows));
-
-    std::int64_t tied_a = 0, tied_b = 0, tied_both = 0, discordant = 0;
-    std::vector<std::int64_t> count_b(keys, 0), tree(keys + 1, 0);  // the tree counts the b keys seen, by key
-    std::int64_t run_a = 0, run_both = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = order[k];
-        const bool same_a = k > 0 && ka[order[k - 1]] == ka[i];
-        run_a = same_a ? run_a + 1 : 0;  // units before this one in its group of equal a
-        run_both = same_a && kb[order[k - 1]] == kb[i] ? run_both + 1 : 0;
-        tied_a += run_a;
-        tied_both += run_both;
-        tied_b += count_b[static_cast<std::size_t>(kb[i])]++;
-        std::int64_t not_above = 0;  // units seen with a b key <= this one's
-        for (auto at = static_cast<std::size_t>(kb[i]); at > 0; at &= at - 1) not_above += tree[at];
-        discordant += static_cast<std::int64_t>(k) - not_above;
-        for (auto at = static_cast<std::size_t>(kb[i]); at <= keys; at += at & (~at + 1)) ++tree[at];
+/// Kendall's tau-b of prepared rankings a and b: (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2)) by
+/// Knight's (1966) decomposition. With the units ordered by a, ties by b, n_c - n_d = n_0 - n_1 -
+/// n_2 + n_3 - 2 n_d, where n_1, n_2 and n_3 count the pairs tied in a, in b and in both, and n_d,
+/// the discordant pairs, are the inversions of b's levels in that order, counted by a Fenwick tree
+/// over the levels. O(n log n); a's order is kept from its preparation, so only its groups of
+/// ties are sorted per pair.
+double kendall(const KendallRanking& a, const KendallRanking& b, KendallWork& work) {
+    const std::size_t n = a.order.size();
+    std::vector<std::int32_t>& sequence = work.sequence;  // b's levels in a's order
+    sequence.resize(n);
+    for (std::size_t t = 0; t < n; ++t) sequence[t] = b.level[static_cast<std::size_t>(a.order[t])];
+    std::int64_t tied_both = 0;
+    for (const auto& [begin, end] : a.tie_groups) {
+        std::sort(sequence.begin() + begin, sequence.begin() + end);
+        for (std::int32_t t = begin + 1, run = 0; t < end; ++t) {
+            run = sequence[static_cast<std::size_t>(t)] == sequence[static_cast<std::size_t>(t - 1)] ? run + 1 : 0;
+            tied_both += run;
+        }
+    }
+    std::vector<std::int32_t>& tree = work.tree;  // counts of the levels seen, 1-based
+    tree.assign(static_cast<std::size_t>(b.levels) + 1, 0);
+    const auto size = static_cast<std::size_t>(b.levels);
+    std::int64_t discordant = 0;
+    for (std::size_t t = 0; t < n; ++t) {
+        const auto at_level = static_cast<std::size_t>(sequence[t]) + 1;
+        std::int64_t not_above = 0;  // units seen with a level <= this one's
+        for (std::size_t at = at_level; at > 0; at &= at - 1) not_above += tree[at];
+        discordant += static_cast<std::int64_t>(t) - not_above;
+        for (std::size_t at = at_level; at <= size; at += at & (~at + 1)) ++tree[at];
     }
     const auto pairs = static_cast<std::int64_t>(n) * static_cast<std::int64_t>(n - 1) / 2;
-    const auto difference = static_cast<double>(pairs - tied_a - tied_b + tied_both - 2 * discordant);
-    const double scale = std::sqrt(static_cast<double>(pairs - tied_a)) * std::sqrt(static_cast<double>(pairs - tied_b));
+    const auto difference = static_cast<double>(pairs - a.tied_pairs - b.tied_pairs + tied_both - 2 * discordant);
+    const double scale = std::sqrt(static_cast<double>(pairs - a.tied_pairs)) * std::sqrt(static_cast<double>(pairs - b.tied_pairs));
     return std::clamp(difference / scale, -1.0, 1.0);
 }
 
-double kendall(const Vector& a, const Vector& b) { return kendall_of_keys(rank_keys(a), rank_keys(b)); }
+// Spearman's rho, r_w and WS are each a sum over the units of a term of the two ranks: the terms
+// are written once, here, and summed in unit order by the pair and by the matrix alike (the file
+// is compiled without FMA contraction, core/detail/simd.hpp), so a matrix entry is the same bits as
+// rank_correlation of its pair, on every SIMD path.
 
-/// r_w = 1 - 6 sum (x_i - y_i)^2 ((n - x_i + 1) + (n - y_i + 1)) / (n^4 + n^3 - n^2 - n).
+/// Spearman: the product of two average ranks centred on (n + 1) / 2.
+struct SpearmanTerm {
+    double x;
+    explicit SpearmanTerm(double x_) : x(x_) {}
+    [[nodiscard]] static bool adds_nothing() { return false; }
+    [[nodiscard]] double operator()(double y) const { return x * y; }
+};
+
+/// r_w: (x - y)^2 ((n - x + 1) + (n - y + 1)), x's part prepared.
+struct WeightedSpearmanTerm {
+    double x, n, x_part;
+    WeightedSpearmanTerm(double x_, double n_) : x(x_), n(n_), x_part(n_ - x_ + 1.0) {}
+    [[nodiscard]] static bool adds_nothing() { return false; }
+    [[nodiscard]] double operator()(double y) const {
+        const double d = x - y;
+        return d * d * (x_part + (n - y + 1.0));
+    }
+};
+
+/// WS: 2^-x |x - y| / max(|x - 1|, |x - n|), x the reference, its parts prepared. From rank 1,075
+/// on, 2^-x rounds to 0 (exp2 is not asked): the unit adds nothing and is skipped.
+struct WsTerm {
+    double x, weight, scale;
+    WsTerm(double x_, double n)
+        : x(x_), weight(x_ < 1075.0 ? std::exp2(-x_) : 0.0), scale(std::max(std::abs(x_ - 1.0), std::abs(x_ - n))) {}
+    [[nodiscard]] bool adds_nothing() const { return weight == 0.0; }
+    [[nodiscard]] double operator()(double y) const { return weight * std::abs(x - y) / scale; }
+};
+
+double weighted_spearman_of(double sum, double n) { return 1.0 - 6.0 * sum / (n * n * n * n + n * n * n - n * n - n); }
+
+double spearman_of(double xy, double xx, double yy) { return pearson(xy, xx, yy); }
+
+/// Sum over the units of term(x_u)(y_u).
+template <class Term, class... Parts>
+double pair_sum(const Vector& x, const Vector& y, Parts... parts) {
+    double sum = 0.0;
+    for (Eigen::Index u = 0; u < x.size(); ++u) sum += Term(x[u], parts...)(y[u]);
+    return sum;
+}
+
+double spearman(const Vector& a, const Vector& b) {
+    const Eigen::VectorXd x = centred_ranks(a), y = centred_ranks(b);
+    return spearman_of(pair_sum<SpearmanTerm>(x, y), pair_sum<SpearmanTerm>(x, x), pair_sum<SpearmanTerm>(y, y));
+}
+
 double weighted_spearman(const Vector& x, const Vector& y) {
     const auto n = static_cast<double>(x.size());
-    double sum = 0.0;
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-        const double d = x[i] - y[i];
-        sum += d * d * ((n - x[i] + 1.0) + (n - y[i] + 1.0));
-    }
-    return 1.0 - 6.0 * sum / (n * n * n * n + n * n * n - n * n - n);
+    return weighted_spearman_of(pair_sum<WeightedSpearmanTerm>(x, y, n), n);
 }
 
-/// WS = 1 - sum 2^-x_i |x_i - y_i| / max(|x_i - 1|, |x_i - n|), x the reference.
-double ws(const Vector& x, const Vector& y) {
-    const auto n = static_cast<double>(x.size());
-    double sum = 0.0;
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        sum += std::exp2(-x[i]) * std::abs(x[i] - y[i]) / std::max(std::abs(x[i] - 1.0), std::abs(x[i] - n));
-    return 1.0 - sum;
-}
+double ws(const Vector& x, const Vector& y) { return 1.0 - pair_sum<WsTerm>(x, y, static_cast<double>(x.size())); }
 
 /// The coefficient of two checked rankings.
 double coefficient(const Vector& a, const Vector& b, CorrelationMethod method) {
     switch (method) {
     case CorrelationMethod::spearman: return spearman(a, b);
-    case CorrelationMethod::kendall: return kendall(a, b);
+    case CorrelationMethod::kendall: {
+        KendallWork work;
+        return kendall(kendall_ranking(a), kendall_ranking(b), work);
+    }
     case CorrelationMethod::weighted_spearman: return weighted_spearman(a, b);
     case CorrelationMethod::ws: return ws(a, b);
     }
     return 0.0;  // not reached: every method is a case above
+}
+
+using ByUnit = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// Columns per panel: a unit's values of eight columns side by side, read together.
+constexpr Eigen::Index panel_width = 8;
+
+/// The rankings as panels of panel_width columns (the last padded with 1s): each panel units x
+/// panel_width, by units; column j's value for unit u at ((j / w) units + u) w + j % w.
+struct Panels {
+    Eigen::Index units, columns;
+    std::vector<double> values;
+    [[nodiscard]] const double* panel(Eigen::Index j) const { return values.data() + (j / panel_width) * units * panel_width; }
+    [[nodiscard]] double& at(Eigen::Index u, Eigen::Index j) {
+        return values[static_cast<std::size_t>(((j / panel_width) * units + u) * panel_width + j % panel_width)];
+    }
+};
+
+/// The sums of term over the units, in unit order, of the references i0 .. i0 + R - 1 (the last
+/// repeated past the last column; i0 a multiple of R, R dividing panel_width) against each column
+/// j of [from, columns): sums(r, j). A panel at a time, its R x panel_width sums kept in registers
+/// through all the units (the loop over a panel's columns vectorises); the padding's sums are
+/// computed and never read.
+template <int R, class Term, class... Parts>
+void reference_sums(const Panels& y, Eigen::Index i0, Eigen::Index from, ByUnit& sums, Parts... parts) {
+    const Eigen::Index last = std::min<Eigen::Index>(R, y.columns - i0) - 1;
+    const double* references = y.panel(i0) + i0 % panel_width;
+    detail::run_simd([&] {
+        for (Eigen::Index j0 = from / panel_width * panel_width; j0 < y.columns; j0 += panel_width) {
+            const double* panel = y.panel(j0);
+            double group[R][panel_width] = {};
+            for (Eigen::Index u = 0; u < y.units; ++u) {
+                const double* values = panel + u * panel_width;
+                const double* x = references + u * panel_width;
+                // Unrolled, so that the sums stay in registers (GCC keeps them in memory otherwise).
+#pragma GCC unroll 8
+                for (int r = 0; r < R; ++r) {
+                    const Term term(x[std::min<Eigen::Index>(r, last)], parts...);
+                    if (term.adds_nothing()) continue;
+#pragma GCC unroll 8
+                    for (Eigen::Index t = 0; t < panel_width; ++t) group[r][t] += term(values[t]);
+                }
+            }
+            for (int r = 0; r < R; ++r)
+                for (Eigen::Index t = 0; t < panel_width; ++t) sums(r, j0 + t) = group[r][t];
+        }
+    });
 }
 
 void check_method(CorrelationMethod method) {
@@ -190,29 +300,73 @@ Eigen::MatrixXd rank_correlation_matrix(MatrixView rankings, CorrelationMethod m
         check_ranking(columns.col(j), column,
                       [j](Eigen::Index i) { return "rankings[" + std::to_string(i) + ", " + std::to_string(j) + "]"; }, method);
     }
-    Eigen::MatrixXd out(k, k);
-    if (method == CorrelationMethod::spearman) {
-        // Every column ranked once, then one product: r_ij = x_i . x_j / (|x_i| |x_j|).
-        Eigen::MatrixXd centred(units, k);
-        for (Eigen::Index j = 0; j < k; ++j) centred.col(j) = centred_ranks(columns.col(j));
-        const Eigen::MatrixXd products = centred.transpose() * centred;
-        for (Eigen::Index i = 0; i < k; ++i)
-            for (Eigen::Index j = i + 1; j < k; ++j) out(i, j) = pearson(products(i, j), products(i, i), products(j, j));
-    } else if (method == CorrelationMethod::kendall) {
-        std::vector<std::vector<std::int64_t>> keys;  // every column ranked once
-        for (Eigen::Index j = 0; j < k; ++j) keys.push_back(rank_keys(columns.col(j)));
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            for (std::size_t j = i + 1; j < keys.size(); ++j)
-                out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = kendall_of_keys(keys[i], keys[j]);
+    // The pairs cut into jobs of a few references each (their rows of the matrix), run on a thread
+    // per core when the matrix is large; each entry is computed alone, so the threads change no bit.
+    Eigen::MatrixXd out = Eigen::MatrixXd::Identity(k, k);
+    constexpr Eigen::Index block = 4;  // references per pass over the units
+    const bool symmetric = method != CorrelationMethod::ws;
+    const Eigen::Index refs = method == CorrelationMethod::kendall || method == CorrelationMethod::ws ? 1 : block;
+    const auto jobs = static_cast<std::size_t>((k + refs - 1) / refs);
+    const double work = static_cast<double>(units) * static_cast<double>(k) * static_cast<double>(k);
+    const std::size_t threads = detail::thread_count(0, work < 1e6 ? 1 : jobs);
+    const auto n = static_cast<double>(units);
+    if (method == CorrelationMethod::kendall) {
+        std::vector<KendallRanking> prepared(static_cast<std::size_t>(k));  // every column ranked once
+        detail::run_parallel(prepared.size(), threads,
+                             [&](std::size_t j, std::size_t) { prepared[j] = kendall_ranking(columns.col(static_cast<Eigen::Index>(j))); });
+        std::vector<KendallWork> work_of(threads);
+        detail::run_parallel(jobs, threads, [&](std::size_t i, std::size_t w) {
+            for (std::size_t j = i + 1; j < prepared.size(); ++j)
+                out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = kendall(prepared[i], prepared[j], work_of[w]);
+        });
     } else {
-        for (Eigen::Index i = 0; i < k; ++i)
-            for (Eigen::Index j = i + 1; j < k; ++j) out(i, j) = coefficient(columns.col(i), columns.col(j), method);
+        const Eigen::Index padded = (k + panel_width - 1) / panel_width * panel_width;
+        Panels panels{units, k, std::vector<double>(static_cast<std::size_t>(units * padded), 1.0)};
+        const auto fill = [&](Eigen::Index j, const Eigen::VectorXd& column) {
+            for (Eigen::Index u = 0; u < units; ++u) panels.at(u, j) = column[u];
+        };
+        if (method == CorrelationMethod::spearman)
+            detail::run_parallel(static_cast<std::size_t>(k), threads, [&](std::size_t j, std::size_t) {
+                const auto column = static_cast<Eigen::Index>(j);
+                fill(column, centred_ranks(columns.col(column)));
+            });
+        else
+            for (Eigen::Index j = 0; j < k; ++j) fill(j, columns.col(j));
+        Eigen::VectorXd squares(k);  // spearman: each column's sum of squares
+        if (method == CorrelationMethod::spearman)
+            for (Eigen::Index j = 0; j < k; ++j) {
+                Eigen::VectorXd column(units);
+                for (Eigen::Index u = 0; u < units; ++u) column[u] = panels.at(u, j);
+                squares[j] = pair_sum<SpearmanTerm>(column, column);
+            }
+        std::vector<ByUnit> sums_of(threads, ByUnit(refs, padded));
+        detail::run_parallel(jobs, threads, [&](std::size_t job, std::size_t w) {
+            const auto i0 = static_cast<Eigen::Index>(job) * refs;
+            ByUnit& sums = sums_of[w];
+            const Eigen::Index from = symmetric ? i0 + 1 : 0;
+            switch (method) {
+            case CorrelationMethod::spearman: reference_sums<block, SpearmanTerm>(panels, i0, from, sums); break;
+            case CorrelationMethod::weighted_spearman:
+                reference_sums<block, WeightedSpearmanTerm>(panels, i0, from, sums, n);
+                break;
+            default: reference_sums<1, WsTerm>(panels, i0, from, sums, n); break;
+            }
+            for (Eigen::Index r = 0; r < refs && i0 + r < k; ++r) {
+                const Eigen::Index i = i0 + r;
+                for (Eigen::Index j = symmetric ? i + 1 : 0; j < k; ++j) {
+                    if (j == i) continue;
+                    const double sum = sums(r, j);
+                    out(i, j) = method == CorrelationMethod::spearman ? spearman_of(sum, squares[i], squares[j])
+                                : method == CorrelationMethod::weighted_spearman ? weighted_spearman_of(sum, n)
+                                                                                 : 1.0 - sum;
+                }
+            }
+        });
     }
-    // The lower triangle: the same pairs (exactly symmetric), or for ws the other column as the reference.
-    for (Eigen::Index i = 0; i < k; ++i)
-        for (Eigen::Index j = 0; j < i; ++j)
-            out(i, j) = method == CorrelationMethod::ws ? coefficient(columns.col(i), columns.col(j), method) : out(j, i);
-    out.diagonal().setOnes();
+    // The lower triangle of the symmetric ones: the same pairs, exactly symmetric.
+    if (symmetric)
+        for (Eigen::Index i = 0; i < k; ++i)
+            for (Eigen::Index j = 0; j < i; ++j) out(i, j) = out(j, i);
     return out;
 }
 

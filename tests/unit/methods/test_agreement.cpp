@@ -3,6 +3,7 @@
 // and the errors bad input gives.
 
 #include <civitas/core/error.hpp>
+#include <civitas/core/simd.hpp>
 #include <civitas/methods/agreement.hpp>
 #include <civitas/methods/ranking.hpp>
 
@@ -23,15 +24,9 @@ using namespace civitas;
 namespace {
 
 using civitas::test::chinese_error;
+using civitas::test::vector_of;
 
 using Vector = Eigen::VectorXd;
-
-Vector vec(std::initializer_list<double> values) {
-    Vector v(static_cast<Eigen::Index>(values.size()));
-    Eigen::Index i = 0;
-    for (double x : values) v[i++] = x;
-    return v;
-}
 
 /// The ValidationError's path, or "(no error)".
 template <class F>
@@ -100,10 +95,10 @@ double pearson(const Vector& x, const Vector& y) {
 // ---- average ranks ----------------------------------------------------------------------------------------------
 
 TEST(AverageRank, TiedUnitsShareTheMeanOfTheirPlaces) {
-    const Vector scores = vec({30, 20, 20, 10});
-    EXPECT_EQ(average_rank(scores), vec({1, 2.5, 2.5, 4}));
-    EXPECT_EQ(average_rank(scores, true), vec({4, 2.5, 2.5, 1}));
-    EXPECT_EQ(average_rank(vec({7, 7, 7})), vec({2, 2, 2}));
+    const Vector scores = vector_of({30, 20, 20, 10});
+    EXPECT_EQ(average_rank(scores), vector_of({1, 2.5, 2.5, 4}));
+    EXPECT_EQ(average_rank(scores, true), vector_of({4, 2.5, 2.5, 1}));
+    EXPECT_EQ(average_rank(vector_of({7, 7, 7})), vector_of({2, 2, 2}));
 }
 
 TEST(AverageRank, MatchesTheMeanOfMinAndOrdinalPlacesOnBothSortingPaths) {
@@ -128,7 +123,7 @@ TEST(AverageRank, MatchesTheMeanOfMinAndOrdinalPlacesOnBothSortingPaths) {
 }
 
 TEST(AverageRank, RejectsNan) {
-    EXPECT_EQ(error_path([] { (void)average_rank(vec({1, std::nan("")})); }), "scores[1]");
+    EXPECT_EQ(error_path([] { (void)average_rank(vector_of({1, std::nan("")})); }), "scores[1]");
 }
 
 // ---- published and hand-checked examples --------------------------------------------------------------------------
@@ -138,7 +133,7 @@ TEST(RankCorrelation, SalabunUrbaniakExampleOfOneSwap) {
     // 1 3 2 4 5 has r_s = 0.9 and r_w = 0.8833 (as its tests quote the paper, the crispyn package's).
     // Exactly: r_w = 1 - 6 (1 (4 + 3) + 1 (3 + 4)) / 720 = 1 - 84/720; WS = 1 - 2^-2/3 - 2^-3/2 = 41/48;
     // tau = (9 - 1) / 10 (one discordant pair of ten).
-    const Vector reference = vec({1, 2, 3, 4, 5}), test = vec({1, 3, 2, 4, 5});
+    const Vector reference = vector_of({1, 2, 3, 4, 5}), test = vector_of({1, 3, 2, 4, 5});
     EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::spearman), 0.9, 1e-15);
     EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::weighted_spearman), 0.8833, 5e-5);
     EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::weighted_spearman), 1 - 84.0 / 720, 1e-15);
@@ -146,12 +141,27 @@ TEST(RankCorrelation, SalabunUrbaniakExampleOfOneSwap) {
     EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::kendall), 0.8, 1e-15);
 }
 
+TEST(RankCorrelation, ParadowskiBaczkiewiczWatrobskiExampleOfTwelve) {
+    // Paradowski, Bączkiewicz & Wątróbski (2021), "Towards proper consumer choices - MCDM based
+    // product selection", Procedia Computer Science 192 (KES 2021): two rankings of 12 products with
+    // r_w = 0.96 and WS = 0.90 (to two places, as pyfdm's tests quote the paper), WS with the first
+    // as the reference (the other way round it is 0.870).
+    const Vector reference = vector_of({7, 11, 2, 1, 4, 9, 6, 3, 5, 10, 8, 12});
+    const Vector test = vector_of({7, 11, 3, 2, 4, 9, 6, 1, 5, 10, 8, 12});
+    EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::weighted_spearman), 0.96, 0.005);
+    EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::ws), 0.90, 0.005);
+    EXPECT_NEAR(rank_correlation(test, reference, CorrelationMethod::ws), 0.870, 0.0005);
+    // Exactly: the sum of d^2 ((n - x + 1) + (n - y + 1)) is 1 (10 + 11) + 1 (11 + 12) + 4 (12 + 10)
+    // = 132, so r_w = 1 - 6 * 132 / 22,308 (n^4 + n^3 - n^2 - n at n = 12).
+    EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::weighted_spearman), 1 - 6.0 * 132 / 22308, 1e-15);
+}
+
 TEST(RankCorrelation, WeightedCoefficientsSeeWhereTheSwapIs) {
     // The point of r_w and WS: swapping the first two places (2 1 3 4 5) and the last two
     // (1 2 3 5 4) both give r_s = 0.9, but the swap at the top costs more. By hand:
     // r_w = 1 - 6 * 18 / 720 = 0.85 and 1 - 6 * 6 / 720 = 0.95; WS = 1 - 2^-1/4 - 2^-2/3 = 19/24
     // and 1 - 2^-4/3 - 2^-5/4 = 373/384.
-    const Vector reference = vec({1, 2, 3, 4, 5}), top = vec({2, 1, 3, 4, 5}), bottom = vec({1, 2, 3, 5, 4});
+    const Vector reference = vector_of({1, 2, 3, 4, 5}), top = vector_of({2, 1, 3, 4, 5}), bottom = vector_of({1, 2, 3, 5, 4});
     EXPECT_NEAR(rank_correlation(reference, top), 0.9, 1e-15);
     EXPECT_NEAR(rank_correlation(reference, bottom), 0.9, 1e-15);
     EXPECT_NEAR(rank_correlation(reference, top, CorrelationMethod::weighted_spearman), 0.85, 1e-15);
@@ -164,12 +174,12 @@ TEST(RankCorrelation, TiesByHand) {
     // a = 1 2 2 3 and b = 1 1 2 3. tau-b: of 6 pairs, one tied in a, one tied in b, the other 4
     // concordant: 4 / sqrt(5 * 5) = 0.8. rho: average ranks 1 2.5 2.5 4 and 1.5 1.5 3 4, centred
     // -1.5 0 0 1.5 and -1 -1 0.5 1.5: 3.75 / sqrt(4.5 * 4.5) = 5/6.
-    const Vector a = vec({1, 2, 2, 3}), b = vec({1, 1, 2, 3});
+    const Vector a = vector_of({1, 2, 2, 3}), b = vector_of({1, 1, 2, 3});
     EXPECT_NEAR(rank_correlation(a, b, CorrelationMethod::kendall), 0.8, 1e-15);
     EXPECT_NEAR(rank_correlation(a, b, CorrelationMethod::spearman), 5.0 / 6, 1e-15);
     // spearman and kendall read only the order: scores, min ranks or average ranks give the same.
-    EXPECT_NEAR(rank_correlation(vec({9.5, 7, 7, 1}), vec({-3, -3, 0.25, 8}), CorrelationMethod::spearman), -5.0 / 6, 1e-15);
-    EXPECT_NEAR(rank_correlation(vec({1, 2.5, 2.5, 4}), b, CorrelationMethod::kendall), 0.8, 1e-15);
+    EXPECT_NEAR(rank_correlation(vector_of({9.5, 7, 7, 1}), vector_of({-3, -3, 0.25, 8}), CorrelationMethod::spearman), -5.0 / 6, 1e-15);
+    EXPECT_NEAR(rank_correlation(vector_of({1, 2.5, 2.5, 4}), b, CorrelationMethod::kendall), 0.8, 1e-15);
 }
 
 // ---- laws ------------------------------------------------------------------------------------------------------------
@@ -216,7 +226,7 @@ TEST(RankCorrelation, SpearmanKendallAndRwAreSymmetricAndWsIsNot) {
              {CorrelationMethod::spearman, CorrelationMethod::kendall, CorrelationMethod::weighted_spearman})
             EXPECT_NEAR(rank_correlation(a, b, method), rank_correlation(b, a, method), 1e-12) << to_string(method);
     }
-    const Vector reference = vec({1, 2, 3, 4, 5}), test = vec({2, 1, 3, 4, 5}), other = vec({1, 3, 2, 4, 5});
+    const Vector reference = vector_of({1, 2, 3, 4, 5}), test = vector_of({2, 1, 3, 4, 5}), other = vector_of({1, 3, 2, 4, 5});
     EXPECT_NEAR(rank_correlation(reference, test, CorrelationMethod::ws), rank_correlation(test, reference, CorrelationMethod::ws),
                 1e-15);  // a swap of two: both ways the same terms
     EXPECT_NE(rank_correlation(test, other, CorrelationMethod::ws), rank_correlation(other, test, CorrelationMethod::ws));
@@ -236,72 +246,84 @@ TEST(RankCorrelation, WsLiesInZeroToOneForPermutationsAndAverageRanks) {
             EXPECT_LE(value, 1.0) << "trial " << trial;
         }
     }
-    EXPECT_NEAR(rank_correlation(vec({1, 1, 1, 1, 1}), vec({1, 2, 3, 4, 5}), CorrelationMethod::ws), -0.25, 1e-15);
+    EXPECT_NEAR(rank_correlation(vector_of({1, 1, 1, 1, 1}), vector_of({1, 2, 3, 4, 5}), CorrelationMethod::ws), -0.25, 1e-15);
 }
 
 // ---- the matrix ---------------------------------------------------------------------------------------------------------
 
 TEST(RankCorrelationMatrix, EachEntryIsTheCoefficientOfItsPairWithTheReferenceByRow) {
+    // The same bits as rank_correlation of the pair: on few and many columns (the references go
+    // four at a time, with a remainder), large enough for threads (units x columns^2 from 10^6),
+    // above 1,075 units (WS skips the units whose 2^-rank is 0), in numpy's layout (by rows), on
+    // every SIMD path.
     std::mt19937 rng(17);
-    Eigen::MatrixXd rankings(40, 4);
-    for (Eigen::Index j = 0; j < 4; ++j) rankings.col(j) = j % 2 ? tied_ranking(40, 6, rng) : permutation(40, rng);
-    const RowMatrix row_major = rankings;  // numpy's layout: read in place, by rows
-    for (const CorrelationMethod method : all_methods) {
-        SCOPED_TRACE(to_string(method));
-        const Eigen::MatrixXd matrix = rank_correlation_matrix(row_major, method);
-        ASSERT_EQ(matrix.rows(), 4);
-        ASSERT_EQ(matrix.cols(), 4);
-        for (Eigen::Index i = 0; i < 4; ++i)
-            for (Eigen::Index j = 0; j < 4; ++j)
-                EXPECT_NEAR(matrix(i, j), rank_correlation(rankings.col(i), rankings.col(j), method), 1e-12) << i << ", " << j;
-        EXPECT_EQ(matrix.diagonal(), Vector::Ones(4));
-        if (method != CorrelationMethod::ws) {
-            EXPECT_EQ(matrix, matrix.transpose());
+    test::SimdPathGuard guard;
+    for (const SimdPath path : available_simd_paths())
+    for (const auto& [units, columns] : {std::pair<Eigen::Index, Eigen::Index>{40, 4}, {9, 13}, {1000, 32}, {1200, 3}}) {
+        Eigen::MatrixXd rankings(units, columns);
+        for (Eigen::Index j = 0; j < columns; ++j)
+            rankings.col(j) = j % 2 ? tied_ranking(units, 6, rng) : permutation(units, rng);
+        const RowMatrix row_major = rankings;
+        for (const CorrelationMethod method : all_methods) {
+            use_simd_path(path);
+            SCOPED_TRACE(std::string(to_string(method)) + " on " + to_string(path) + ", " + std::to_string(units) + " x " + std::to_string(columns));
+            const Eigen::MatrixXd matrix = rank_correlation_matrix(row_major, method);
+            ASSERT_EQ(matrix.rows(), columns);
+            ASSERT_EQ(matrix.cols(), columns);
+            for (Eigen::Index i = 0; i < columns; ++i)
+                for (Eigen::Index j = 0; j < columns; ++j) {
+                    if (i == j || (columns > 20 && i > 1 && i < columns - 1 && j > 0)) continue;  // some rows: the pairs are slow in Debug
+                    ASSERT_EQ(matrix(i, j), rank_correlation(rankings.col(i), rankings.col(j), method)) << i << ", " << j;
+                }
+            EXPECT_EQ(matrix.diagonal(), Vector::Ones(columns));
+            if (method != CorrelationMethod::ws) {
+                EXPECT_EQ(matrix, matrix.transpose());
+            }
         }
     }
-    EXPECT_EQ(rank_correlation_matrix(rankings.col(0)), Eigen::MatrixXd::Ones(1, 1));
+    EXPECT_EQ(rank_correlation_matrix(permutation(5, rng)), Eigen::MatrixXd::Ones(1, 1));
 }
 
 // ---- errors ---------------------------------------------------------------------------------------------------------------
 
 TEST(RankCorrelation, ErrorsNameTheRankingAndTheEntry) {
     const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
-    EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({1, 2, 3}), vec({1, 2})); }), "b");
-    EXPECT_EQ(error_message([&] { (void)rank_correlation(vec({1, 2, 3}), vec({1, 2})); }),
+    EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({1, 2})); }), "b");
+    EXPECT_EQ(error_message([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({1, 2})); }),
               "b: 2 ranks for the 3 units of a; expected one rank per unit in both");
-    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vec({1, 2, 3}), vec({1, 2})); }),
+    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({1, 2})); }),
               "b: 2 个名次对应 a 的 3 个评价对象；两个排名应各有每个评价对象的一个名次");
-    EXPECT_EQ(error_message([&] { (void)rank_correlation(vec({1}), vec({1})); }),
+    EXPECT_EQ(error_message([&] { (void)rank_correlation(vector_of({1}), vector_of({1})); }),
               "a: too few units (1); expected at least 2 to compare rankings");
-    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vec({1}), vec({1})); }), "a: 评价对象过少（1 个）；比较排名至少需要 2 个");
+    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vector_of({1}), vector_of({1})); }), "a: 评价对象过少（1 个）；比较排名至少需要 2 个");
     for (const CorrelationMethod method : all_methods) {
         SCOPED_TRACE(to_string(method));
-        EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({1, nan, 3}), vec({1, 2, 3}), method); }), "a[1]");
-        EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({1, 2, 3}), vec({1, 2, inf}), method); }), "b[2]");
+        EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({1, nan, 3}), vector_of({1, 2, 3}), method); }), "a[1]");
+        EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({1, 2, inf}), method); }), "b[2]");
     }
-    EXPECT_EQ(error_message([&] { (void)rank_correlation(vec({1, nan}), vec({1, 2})); }), "a[1]: value nan; expected a finite rank");
-    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vec({1, nan}), vec({1, 2})); }), "a[1]: 取值为 nan；应为有限的名次");
+    EXPECT_EQ(error_message([&] { (void)rank_correlation(vector_of({1, nan}), vector_of({1, 2})); }), "a[1]: value nan; expected a finite rank");
+    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vector_of({1, nan}), vector_of({1, 2})); }), "a[1]: 取值为 nan；应为有限的名次");
     // All tied: spearman and kendall are 0/0; r_w and WS are defined.
     for (const CorrelationMethod method : {CorrelationMethod::spearman, CorrelationMethod::kendall}) {
-        EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({1, 2, 3}), vec({2, 2, 2}), method); }), "b");
-        EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({4, 4}), vec({1, 2}), method); }), "a");
+        EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({2, 2, 2}), method); }), "b");
+        EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({4, 4}), vector_of({1, 2}), method); }), "a");
     }
-    EXPECT_EQ(error_message([&] { (void)rank_correlation(vec({1, 2, 3}), vec({2, 2, 2}), CorrelationMethod::kendall); }),
+    EXPECT_EQ(error_message([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({2, 2, 2}), CorrelationMethod::kendall); }),
               "b: every unit tied (all 2); kendall is undefined for a ranking without order");
-    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vec({1, 2, 3}), vec({2, 2, 2}), CorrelationMethod::kendall); }),
+    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({2, 2, 2}), CorrelationMethod::kendall); }),
               "b: 所有评价对象并列（均为 2）；没有先后的排名无法计算 kendall");
-    EXPECT_NEAR(rank_correlation(vec({2, 2, 2}), vec({1, 2, 3}), CorrelationMethod::weighted_spearman), 0.5, 1e-15);  // 1 - 6 * 8 / 96
+    EXPECT_NEAR(rank_correlation(vector_of({2, 2, 2}), vector_of({1, 2, 3}), CorrelationMethod::weighted_spearman), 0.5, 1e-15);  // 1 - 6 * 8 / 96
     // Ranks outside [1, n] for the weighted coefficients (scores are not ranks).
     for (const CorrelationMethod method : {CorrelationMethod::weighted_spearman, CorrelationMethod::ws}) {
-        EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({1, 2, 4}), vec({1, 2, 3}), method); }), "a[2]");
-        EXPECT_EQ(error_path([&] { (void)rank_correlation(vec({1, 2, 3}), vec({0.5, 2, 3}), method); }), "b[0]");
-        EXPECT_EQ(rank_correlation(vec({1, 2, 4}), vec({1, 2, 3}), CorrelationMethod::spearman), 1.0);
+        EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({1, 2, 4}), vector_of({1, 2, 3}), method); }), "a[2]");
+        EXPECT_EQ(error_path([&] { (void)rank_correlation(vector_of({1, 2, 3}), vector_of({0.5, 2, 3}), method); }), "b[0]");
+        EXPECT_EQ(rank_correlation(vector_of({1, 2, 4}), vector_of({1, 2, 3}), CorrelationMethod::spearman), 1.0);
     }
-    EXPECT_EQ(error_message([&] { (void)rank_correlation(vec({1, 2, 4}), vec({1, 2, 3}), CorrelationMethod::ws); }),
+    EXPECT_EQ(error_message([&] { (void)rank_correlation(vector_of({1, 2, 4}), vector_of({1, 2, 3}), CorrelationMethod::ws); }),
               "a[2]: rank 4 outside [1, 3]; ws reads ranks from 1 (best) to the number of units (give ties as average ranks)");
-    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vec({1, 2, 4}), vec({1, 2, 3}), CorrelationMethod::ws); }),
+    EXPECT_EQ(chinese_error([&] { (void)rank_correlation(vector_of({1, 2, 4}), vector_of({1, 2, 3}), CorrelationMethod::ws); }),
               "a[2]: 名次 4 超出 [1, 3]；ws 要求名次从 1（最好）到评价对象个数（并列请用平均名次）");
-    EXPECT_EQ(error_path([] { (void)rank_correlation(vec({1, 2}), vec({1, 2}), static_cast<CorrelationMethod>(9)); }), "method");
+    EXPECT_EQ(error_path([] { (void)rank_correlation(vector_of({1, 2}), vector_of({1, 2}), static_cast<CorrelationMethod>(9)); }), "method");
 }
 
 TEST(RankCorrelationMatrix, ErrorsNameTheColumnAndTheCell) {

@@ -25,6 +25,7 @@ using namespace civitas::test;
 namespace {
 
 using civitas::test::chinese_error;
+using civitas::test::matrix_of;
 
 /// A reciprocal matrix from its upper triangle, given row by row (a_ij for j > i).
 Eigen::MatrixXd reciprocal(const std::vector<std::vector<double>>& upper) {
@@ -1040,13 +1041,43 @@ TEST(Merec, EqualsTheDefinition) {
 // ---- Gini ------------------------------------------------------------------------------------
 
 TEST(Gini, PymcdmExampleWithValuesAsGiven) {
-    // No published worked example with numbers was found for Gini weights; pymcdm's own test (a
-    // 3 x 3 matrix, 0.412, 0.2562, 0.3319, "without reference") and the definition checked below.
+    // pymcdm's own test (a 3 x 3 matrix, 0.412, 0.2562, 0.3319, "without reference"); the published
+    // example is the next test.
     Eigen::MatrixXd x(3, 3);
     x << 5, 6, 7,  //
         5.5, 6.1, 8,  //
         4, 5, 9;
     expect_printed(gini_weights(x, {}, ObjectiveNormalization::none), {0.4120, 0.2562, 0.3319}, 4);
+}
+
+TEST(Gini, BaczkiewiczEtAlCameraSelection) {
+    // Bączkiewicz, Wątróbski, Kizielewicz & Sałabun (2021), "Towards Reliable Results - A
+    // Comparative Analysis of Selected MCDA Techniques in the Camera Selection Problem", LNBIP 442,
+    // pp. 143-165, doi:10.1007/978-3-030-98997-2_7: 20 cameras x 11 criteria, Gini weights printed
+    // to four places (as pyrepo-mcda's test_weighting_methods.py quotes the paper), the values as
+    // given (no normalisation; the criteria's directions do not enter).
+    const Eigen::MatrixXd x = matrix_of({{29.4, 83, 47, 114, 12, 30, 120, 240, 170, 90, 1717.75},
+                                         {30, 38.1, 124.7, 117, 16, 60, 60, 60, 93, 70, 2389},
+                                         {29.28, 59.27, 41.13, 58, 16, 30, 60, 120, 170, 78, 239.99},
+                                         {33.6, 71, 55, 159, 23.6, 60, 240, 240, 132, 140, 2099},
+                                         {21, 59, 41, 66, 16, 24, 60, 120, 170, 70, 439},
+                                         {35, 65, 42, 134, 12, 60, 240, 240, 145, 60, 1087},
+                                         {47, 79, 54, 158, 19, 60, 120, 120, 360, 72, 2499},
+                                         {28.3, 62.3, 44.9, 116, 12, 30, 60, 60, 130, 90, 999.99},
+                                         {36.9, 28.6, 121.6, 130, 12, 60, 120, 120, 80, 80, 1099},
+                                         {32, 59, 41, 60, 16, 30, 120, 120, 170, 60, 302.96},
+                                         {28.4, 66.3, 48.6, 126, 12, 60, 240, 240, 132, 135, 1629},
+                                         {29.8, 46, 113, 47, 18, 50, 50, 50, 360, 72, 2099},
+                                         {20.2, 64, 80, 70, 8, 24, 60, 120, 166, 480, 699.99},
+                                         {33, 60, 44, 59, 12, 30, 60, 120, 170, 90, 388},
+                                         {29, 59, 41, 55, 16, 30, 60, 120, 170, 120, 299},
+                                         {29, 59, 41, 182, 12, 30, 30, 60, 94, 140, 249},
+                                         {29.8, 59.2, 41, 65, 16, 30, 60, 120, 160, 90, 219.99},
+                                         {28.8, 62.5, 41, 70, 12, 60, 120, 120, 170, 138, 1399.99},
+                                         {24, 40, 59, 60, 12, 10, 30, 30, 140, 78, 269.99},
+                                         {30, 60, 45, 201, 16, 30, 30, 30, 170, 90, 199.99}});
+    expect_printed(gini_weights(x, {}, ObjectiveNormalization::none),
+                   {0.0362, 0.0437, 0.0848, 0.0984, 0.0480, 0.0842, 0.1379, 0.1125, 0.0745, 0.1107, 0.1690}, 4);
 }
 
 TEST(Gini, EqualsTheDefinitionOnBothNormalisations) {
