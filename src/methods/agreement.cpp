@@ -150,7 +150,7 @@ double kendall(const KendallRanking& a, const KendallRanking& b, KendallWork& wo
 
 // Spearman's rho, r_w and WS are each a sum over the units of a term of the two ranks: the terms
 // are written once, here, and summed in unit order by the pair and by the matrix alike (the file
-// is compiled without FMA contraction, core/detail/simd.hpp), so a matrix entry is the same bits as
+// is compiled without FMA contraction: src/CMakeLists.txt), so a matrix entry is the same bits as
 // rank_correlation of its pair, on every SIMD path.
 
 /// Spearman: the product of two average ranks centred on (n + 1) / 2.
@@ -182,9 +182,8 @@ struct WsTerm {
     [[nodiscard]] double operator()(double y) const { return weight * std::abs(x - y) / scale; }
 };
 
+/// r_w from its sum over the units.
 double weighted_spearman_of(double sum, double n) { return 1.0 - 6.0 * sum / (n * n * n * n + n * n * n - n * n - n); }
-
-double spearman_of(double xy, double xx, double yy) { return pearson(xy, xx, yy); }
 
 /// Sum over the units of term(x_u)(y_u).
 template <class Term, class... Parts>
@@ -196,7 +195,7 @@ double pair_sum(const Vector& x, const Vector& y, Parts... parts) {
 
 double spearman(const Vector& a, const Vector& b) {
     const Eigen::VectorXd x = centred_ranks(a), y = centred_ranks(b);
-    return spearman_of(pair_sum<SpearmanTerm>(x, y), pair_sum<SpearmanTerm>(x, x), pair_sum<SpearmanTerm>(y, y));
+    return pearson(pair_sum<SpearmanTerm>(x, y), pair_sum<SpearmanTerm>(x, x), pair_sum<SpearmanTerm>(y, y));
 }
 
 double weighted_spearman(const Vector& x, const Vector& y) {
@@ -220,7 +219,8 @@ double coefficient(const Vector& a, const Vector& b, CorrelationMethod method) {
     return 0.0;  // not reached: every method is a case above
 }
 
-using ByUnit = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+/// The sums of each reference (a row) against each column.
+using Sums = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 /// Columns per panel: a unit's values of eight columns side by side, read together.
 constexpr Eigen::Index panel_width = 8;
@@ -242,7 +242,7 @@ struct Panels {
 /// through all the units (the loop over a panel's columns vectorises); the padding's sums are
 /// computed and never read.
 template <int R, class Term, class... Parts>
-void reference_sums(const Panels& y, Eigen::Index i0, Eigen::Index from, ByUnit& sums, Parts... parts) {
+void reference_sums(const Panels& y, Eigen::Index i0, Eigen::Index from, Sums& sums, Parts... parts) {
     const Eigen::Index last = std::min<Eigen::Index>(R, y.columns - i0) - 1;
     const double* references = y.panel(i0) + i0 % panel_width;
     detail::run_simd([&] {
@@ -339,10 +339,10 @@ Eigen::MatrixXd rank_correlation_matrix(MatrixView rankings, CorrelationMethod m
                 for (Eigen::Index u = 0; u < units; ++u) column[u] = panels.at(u, j);
                 squares[j] = pair_sum<SpearmanTerm>(column, column);
             }
-        std::vector<ByUnit> sums_of(threads, ByUnit(refs, padded));
+        std::vector<Sums> sums_of(threads, Sums(refs, padded));
         detail::run_parallel(jobs, threads, [&](std::size_t job, std::size_t w) {
             const auto i0 = static_cast<Eigen::Index>(job) * refs;
-            ByUnit& sums = sums_of[w];
+            Sums& sums = sums_of[w];
             const Eigen::Index from = symmetric ? i0 + 1 : 0;
             switch (method) {
             case CorrelationMethod::spearman: reference_sums<block, SpearmanTerm>(panels, i0, from, sums); break;
@@ -356,7 +356,7 @@ Eigen::MatrixXd rank_correlation_matrix(MatrixView rankings, CorrelationMethod m
                 for (Eigen::Index j = symmetric ? i + 1 : 0; j < k; ++j) {
                     if (j == i) continue;
                     const double sum = sums(r, j);
-                    out(i, j) = method == CorrelationMethod::spearman ? spearman_of(sum, squares[i], squares[j])
+                    out(i, j) = method == CorrelationMethod::spearman ? pearson(sum, squares[i], squares[j])
                                 : method == CorrelationMethod::weighted_spearman ? weighted_spearman_of(sum, n)
                                                                                  : 1.0 - sum;
                 }

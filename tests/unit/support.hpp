@@ -258,6 +258,28 @@ inline void expect_all_near(const Eigen::VectorXd& actual, const Eigen::VectorXd
     for (Eigen::Index i = 0; i < actual.size(); ++i) EXPECT_NEAR(actual[i], expected[i], tolerance) << "at " << i;
 }
 
+/// The path of the ValidationError `f` throws, or "(no error)".
+template <class F>
+std::string error_path(F&& f) {
+    try {
+        f();
+    } catch (const ValidationError& error) {
+        return error.path();
+    }
+    return "(no error)";
+}
+
+/// The message of the ValidationError `f` throws, or "(no error)".
+template <class F>
+std::string error_message(F&& f) {
+    try {
+        f();
+    } catch (const ValidationError& error) {
+        return error.what();
+    }
+    return "(no error)";
+}
+
 /// Runs `make`, expecting a ValidationError at `path`; returns its message ("" when none was thrown).
 template <class F>
 std::string validation_message(F&& make, const std::string& path) {

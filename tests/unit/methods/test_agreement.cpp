@@ -23,32 +23,13 @@ using namespace civitas;
 
 namespace {
 
+using civitas::test::error_path;
+using civitas::test::error_message;
+
 using civitas::test::chinese_error;
 using civitas::test::vector_of;
 
 using Vector = Eigen::VectorXd;
-
-/// The ValidationError's path, or "(no error)".
-template <class F>
-std::string error_path(F&& f) {
-    try {
-        f();
-    } catch (const ValidationError& error) {
-        return error.path();
-    }
-    return "(no error)";
-}
-
-/// The ValidationError's message, or "(no error)".
-template <class F>
-std::string error_message(F&& f) {
-    try {
-        f();
-    } catch (const ValidationError& error) {
-        return error.what();
-    }
-    return "(no error)";
-}
 
 constexpr CorrelationMethod all_methods[] = {CorrelationMethod::spearman, CorrelationMethod::kendall,
                                              CorrelationMethod::weighted_spearman, CorrelationMethod::ws};

@@ -20,48 +20,18 @@ using namespace civitas;
 
 namespace {
 
+using civitas::test::error_path;
+using civitas::test::error_message;
+using civitas::test::expect_all_near;
+using civitas::test::vector_of;
+
 using civitas::test::chinese_error;
 
 using Matrix = Eigen::MatrixXd;
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::VectorXd;
 
-Vector vec(std::initializer_list<double> values) {
-    Vector v(static_cast<Eigen::Index>(values.size()));
-    Eigen::Index i = 0;
-    for (double x : values) v[i++] = x;
-    return v;
-}
-
 std::vector<int> to_vector(const Eigen::VectorXi& v) { return {v.data(), v.data() + v.size()}; }
-
-void expect_near(const Vector& actual, const Vector& expected, double tolerance) {
-    ASSERT_EQ(actual.size(), expected.size());
-    for (Eigen::Index i = 0; i < actual.size(); ++i)
-        EXPECT_NEAR(actual[i], expected[i], tolerance) << "at " << i;
-}
-
-/// The ValidationError's path, or "(no error)".
-template <class F>
-std::string error_path(F&& f) {
-    try {
-        f();
-    } catch (const ValidationError& error) {
-        return error.path();
-    }
-    return "(no error)";
-}
-
-/// The ValidationError's message, or "(no error)".
-template <class F>
-std::string error_message(F&& f) {
-    try {
-        f();
-    } catch (const ValidationError& error) {
-        return error.what();
-    }
-    return "(no error)";
-}
 
 /// Hwang & Yoon (1981), Multiple Attribute Decision Making: Methods and Applications, Springer,
 /// pp. 128-134: four fighter aircraft on max speed (Mach), ferry range (NM), max payload (lb),
@@ -75,7 +45,7 @@ Matrix fighter_aircraft() {
         2.2, 1800, 20000, 5.0, 5, 5;
     return x;
 }
-const Vector fighter_weights = vec({0.2, 0.1, 0.1, 0.1, 0.2, 0.3});
+const Vector fighter_weights = vector_of({0.2, 0.1, 0.1, 0.1, 0.2, 0.3});
 const Benefit fighter_benefit = {true, true, true, false, true, true};
 
 /// A random matrix of positive values with mixed scales per column.
@@ -110,7 +80,7 @@ TEST(Topsis, HwangYoonFighterAircraftExample) {
     // The book prints (p. 134) C* = 0.643, 0.268, 0.613, 0.312, so A1 > A3 > A4 > A2. It works
     // with values rounded to 4 decimals (A3 comes out at 0.6135 unrounded), hence 1e-3.
     const Vector c = topsis(fighter_aircraft(), fighter_weights, fighter_benefit);
-    expect_near(c, vec({0.643, 0.268, 0.613, 0.312}), 1e-3);
+    expect_all_near(c, vector_of({0.643, 0.268, 0.613, 0.312}), 1e-3);
     EXPECT_EQ(to_vector(rank(c)), (std::vector<int>{1, 4, 2, 3}));
 }
 
@@ -119,8 +89,8 @@ TEST(Topsis, HwangYoonFighterAircraftSeparations) {
     // matrix has a few slips in the fourth decimal (cost: 0.5063 for 0.5069), hence 1e-4.
     const TopsisPrepared prepared = prepare_topsis(fighter_aircraft(), fighter_benefit);
     const Eigen::MatrixX2d s = prepared.separations(fighter_weights);
-    expect_near(s.col(0), vec({0.0545, 0.1197, 0.0580, 0.1009}), 1e-4);
-    expect_near(s.col(1), vec({0.0983, 0.0439, 0.0920, 0.0458}), 1e-4);
+    expect_all_near(s.col(0), vector_of({0.0545, 0.1197, 0.0580, 0.1009}), 1e-4);
+    expect_all_near(s.col(1), vector_of({0.0983, 0.0439, 0.0920, 0.0458}), 1e-4);
 }
 
 TEST(Topsis, TzengHuangExample) {
@@ -130,8 +100,8 @@ TEST(Topsis, TzengHuangExample) {
     // tests/agg/test_similarity.py::test_TOPSIS_tzeng2011multiple).
     Matrix x(4, 3);
     x << 5, 8, 4, 7, 6, 8, 8, 8, 6, 7, 4, 6;
-    const Vector c = topsis(x, vec({0.3, 0.4, 0.3}));
-    expect_near(c, vec({0.5037, 0.6581, 0.7482, 0.3340}), 1e-4);
+    const Vector c = topsis(x, vector_of({0.3, 0.4, 0.3}));
+    expect_all_near(c, vector_of({0.5037, 0.6581, 0.7482, 0.3340}), 1e-4);
     EXPECT_EQ(to_vector(rank(c)), (std::vector<int>{3, 2, 1, 4}));
 }
 
@@ -152,7 +122,7 @@ TEST(Topsis, ClosenessInUnitIntervalAndIdealsReached) {
     // A unit at the ideal on every criterion has closeness 1; one at the anti-ideal, 0.
     Matrix x(3, 2);
     x << 9, 1, 5, 5, 1, 9;
-    const Vector c = topsis(x, vec({0.5, 0.5}), {true, false});
+    const Vector c = topsis(x, vector_of({0.5, 0.5}), {true, false});
     EXPECT_DOUBLE_EQ(c[0], 1.0);
     EXPECT_DOUBLE_EQ(c[2], 0.0);
 }
@@ -189,9 +159,9 @@ TEST(Topsis, ConstantColumnUnderMinMaxContributesNothing) {
     const Matrix x = random_matrix(rng, 15, 4);
     Matrix with_constant(15, 5);
     with_constant << x.leftCols(2), Vector::Constant(15, 3.5), x.rightCols(2);
-    const Vector w = vec({0.1, 0.2, 0.3, 0.25, 0.15});
-    const Vector rest = vec({0.1, 0.2, 0.25, 0.15}) / 0.7;  // closeness does not depend on the weights' scale
-    expect_near(topsis(with_constant, w, {}, Normalization::min_max), topsis(x, rest, {}, Normalization::min_max),
+    const Vector w = vector_of({0.1, 0.2, 0.3, 0.25, 0.15});
+    const Vector rest = vector_of({0.1, 0.2, 0.25, 0.15}) / 0.7;  // closeness does not depend on the weights' scale
+    expect_all_near(topsis(with_constant, w, {}, Normalization::min_max), topsis(x, rest, {}, Normalization::min_max),
                 1e-12);
 }
 
@@ -208,8 +178,8 @@ TEST(Topsis, PreparedMatchesDirectForManyWeights) {
         ASSERT_EQ(many.cols(), 6);
         for (Eigen::Index k = 0; k < draws.rows(); ++k) {
             const Vector w = draws.row(k).transpose();
-            expect_near(many.col(k), topsis(x, w, b, norm), 1e-12);
-            expect_near(prepared.closeness(w), topsis(x, w, b, norm), 1e-12);
+            expect_all_near(many.col(k), topsis(x, w, b, norm), 1e-12);
+            expect_all_near(prepared.closeness(w), topsis(x, w, b, norm), 1e-12);
         }
     }
 }
@@ -239,13 +209,13 @@ TEST(Topsis, EverySimdPathGivesTheSameRanksAndClosenessWithinRounding) {
             use_simd_path(path);
             const Vector direct = topsis(x, w, b, norm);
             EXPECT_EQ(direct, topsis(x, w, b, norm));
-            expect_near(direct, base, 1e-12);
+            expect_all_near(direct, base, 1e-12);
             EXPECT_EQ(rank(direct), rank(base));
             const TopsisPrepared prepared(x, b, norm);
             const Matrix many = prepared.closeness_many(draws);
             EXPECT_EQ(many, prepared.closeness_many(draws));
             for (Eigen::Index k = 0; k < draws.rows(); ++k) {
-                expect_near(many.col(k), base_many.col(k), 1e-12);
+                expect_all_near(many.col(k), base_many.col(k), 1e-12);
                 EXPECT_EQ(rank(many.col(k)), rank(base_many.col(k)));
             }
             by_path[path] = {direct, many};
@@ -263,20 +233,20 @@ TEST(Topsis, ReadsEveryLayoutAlike) {
     const RowMajor row_major = x;
     const Vector w = random_weights(rng, 6);
     const Vector expected = topsis(x, w);
-    expect_near(topsis(row_major, w), expected, 1e-15);
-    expect_near(topsis(x * 3.0, w), expected, 1e-12);  // an expression: evaluated once by the view
+    expect_all_near(topsis(row_major, w), expected, 1e-15);
+    expect_all_near(topsis(x * 3.0, w), expected, 1e-12);  // an expression: evaluated once by the view
     const Matrix wide = random_matrix(rng, 30, 9);
     Matrix padded = wide;
     padded.leftCols(6) = x;
-    expect_near(topsis(padded.leftCols(6), w), expected, 1e-15);  // a block with an outer stride
-    expect_near(topsis(MatrixView(row_major), w), expected, 1e-15);  // the view evaluation and weights take
+    expect_all_near(topsis(padded.leftCols(6), w), expected, 1e-15);  // a block with an outer stride
+    expect_all_near(topsis(MatrixView(row_major), w), expected, 1e-15);  // the view evaluation and weights take
 }
 
 // ---- TOPSIS: bad input ---------------------------------------------------------------------------------------
 
 TEST(Topsis, RejectsBadInputNamingTheLocation) {
     Matrix x = fighter_aircraft();
-    EXPECT_EQ(error_path([&] { (void)topsis(x, vec({0.5, 0.5})); }), "weights");
+    EXPECT_EQ(error_path([&] { (void)topsis(x, vector_of({0.5, 0.5})); }), "weights");
     EXPECT_EQ(error_path([&] { (void)topsis(x, fighter_weights, {true, false}); }), "benefit");
     EXPECT_EQ(error_path([&] { (void)topsis(Matrix(0, 6), fighter_weights); }), "x");
 
@@ -288,8 +258,8 @@ TEST(Topsis, RejectsBadInputNamingTheLocation) {
     bad(2, 4) = -std::numeric_limits<double>::infinity();
     EXPECT_EQ(error_path([&] { (void)topsis(bad, fighter_weights, {}, Normalization::min_max); }), "x[2, 4]");
 
-    EXPECT_EQ(error_path([&] { (void)topsis(x, vec({0.3, 0.1, 0.1, 0.1, 0.5, -0.1})); }), "weights[5]");
-    EXPECT_EQ(error_path([&] { (void)topsis(x, vec({0.2, 0.1, 0.1, 0.1, 0.2, 0.2})); }), "weights");
+    EXPECT_EQ(error_path([&] { (void)topsis(x, vector_of({0.3, 0.1, 0.1, 0.1, 0.5, -0.1})); }), "weights[5]");
+    EXPECT_EQ(error_path([&] { (void)topsis(x, vector_of({0.2, 0.1, 0.1, 0.1, 0.2, 0.2})); }), "weights");
     EXPECT_NE(error_message([&] { (void)topsis(x, fighter_weights * 2.0); }).find("sum to 2"), std::string::npos);
 
     Matrix zero = x;
@@ -304,7 +274,7 @@ TEST(Topsis, RejectsBadInputNamingTheLocation) {
 
 TEST(Topsis, RejectsBadInputInChinese) {
     const Matrix x = fighter_aircraft();
-    EXPECT_EQ(chinese_error([&] { (void)topsis(x, vec({0.5, 0.5})); }),
+    EXPECT_EQ(chinese_error([&] { (void)topsis(x, vector_of({0.5, 0.5})); }),
               "weights: 2 个权重对应 6 个评价指标（x 的列）；应每个评价指标一个权重");
     EXPECT_EQ(chinese_error([&] { (void)topsis(x, fighter_weights * 2.0); }),
               "weights: 权重之和为 2；应为 1（误差不超过 1e-6）: 请先将各权重除以其和");
@@ -316,9 +286,9 @@ TEST(Topsis, RejectsBadInputInChinese) {
 TEST(Topsis, RejectsUnitsNoWeightedCriterionSeparates) {
     Matrix x(3, 2);
     x << 1, 5, 2, 5, 3, 5;  // only column 0 varies, and it has no weight
-    EXPECT_EQ(error_path([&] { (void)topsis(x, vec({0.0, 1.0})); }), "x");
-    EXPECT_EQ(error_path([&] { (void)prepare_topsis(x).closeness(vec({0.0, 1.0})); }), "x");
-    EXPECT_NO_THROW((void)topsis(x, vec({0.5, 0.5})));
+    EXPECT_EQ(error_path([&] { (void)topsis(x, vector_of({0.0, 1.0})); }), "x");
+    EXPECT_EQ(error_path([&] { (void)prepare_topsis(x).closeness(vector_of({0.0, 1.0})); }), "x");
+    EXPECT_NO_THROW((void)topsis(x, vector_of({0.5, 0.5})));
     Matrix draws(2, 2);
     draws << 0.5, 0.5, 0.0, 1.0;
     EXPECT_EQ(error_path([&] { (void)prepare_topsis(x).closeness_many(draws); }), "x");
@@ -331,10 +301,10 @@ TEST(Topsis, RejectsUnitsNoWeightedCriterionSeparates) {
 TEST(WeightedSum, SumsWeightedScores) {
     Matrix x(2, 3);
     x << 80, 90, 70, 60, 100, 50;
-    expect_near(weighted_sum(x, vec({0.5, 0.3, 0.2})), vec({81.0, 70.0}), 1e-12);
+    expect_all_near(weighted_sum(x, vector_of({0.5, 0.3, 0.2})), vector_of({81.0, 70.0}), 1e-12);
     x(1, 2) = std::numeric_limits<double>::infinity();
-    EXPECT_EQ(error_path([&] { (void)weighted_sum(x, vec({0.5, 0.3, 0.2})); }), "x[1, 2]");
-    EXPECT_EQ(error_path([&] { (void)weighted_sum(x, vec({0.5, 0.3})); }), "weights");
+    EXPECT_EQ(error_path([&] { (void)weighted_sum(x, vector_of({0.5, 0.3, 0.2})); }), "x[1, 2]");
+    EXPECT_EQ(error_path([&] { (void)weighted_sum(x, vector_of({0.5, 0.3})); }), "weights");
 }
 
 TEST(WeightedSum, EveryLayoutAndBlockOfRowsGivesTheSameSums) {
@@ -364,10 +334,10 @@ TEST(Vikor, OpricovicTzeng2004Example) {
     // R = 0.5, 0.25, 0.5; Q = 1, 0, 1; A2 is the compromise solution.
     Matrix x(3, 2);
     x << 1, 3000, 2, 3750, 5, 4500;
-    const VikorResult result = vikor(x, vec({0.5, 0.5}), {false, true});
-    expect_near(result.s, vec({0.5, 0.375, 0.5}), 1e-12);
-    expect_near(result.r, vec({0.5, 0.25, 0.5}), 1e-12);
-    expect_near(result.q, vec({1.0, 0.0, 1.0}), 1e-12);
+    const VikorResult result = vikor(x, vector_of({0.5, 0.5}), {false, true});
+    expect_all_near(result.s, vector_of({0.5, 0.375, 0.5}), 1e-12);
+    expect_all_near(result.r, vector_of({0.5, 0.25, 0.5}), 1e-12);
+    expect_all_near(result.q, vector_of({1.0, 0.0, 1.0}), 1e-12);
     EXPECT_TRUE(result.acceptable_advantage);
     EXPECT_TRUE(result.acceptable_stability);
     EXPECT_EQ(result.compromise, (std::vector<std::size_t>{1}));
@@ -388,17 +358,17 @@ TEST(Vikor, OpricovicTzeng2007ExtendedExample) {
     const Benefit b = {true, false, true, true, false, false, false, true};
 
     const VikorResult equal = vikor(x, Vector::Constant(8, 1.0 / 8), b);
-    expect_near(equal.s, vec({0.692, 0.700, 0.290, 0.423, 0.280, 0.346}), 6e-4);
-    expect_near(equal.r, vec({0.125, 0.125, 0.121, 0.125, 0.067, 0.125}), 6e-4);
-    expect_near(equal.q, vec({0.991, 1.000, 0.473, 0.670, 0.000, 0.578}), 6e-4);
+    expect_all_near(equal.s, vector_of({0.692, 0.700, 0.290, 0.423, 0.280, 0.346}), 6e-4);
+    expect_all_near(equal.r, vector_of({0.125, 0.125, 0.121, 0.125, 0.067, 0.125}), 6e-4);
+    expect_all_near(equal.q, vector_of({0.991, 1.000, 0.473, 0.670, 0.000, 0.578}), 6e-4);
     EXPECT_TRUE(equal.acceptable_advantage);
     EXPECT_TRUE(equal.acceptable_stability);
     EXPECT_EQ(equal.compromise, (std::vector<std::size_t>{4}));
 
     // Environmental criteria weighted twice: A5's advantage over A3 is below DQ = 1/5, so the
     // compromise is the set A5, A3, A6 (Q within DQ of the best).
-    const VikorResult green = vikor(x, vec({1, 1, 1, 1, 2, 2, 2, 2}) / 12.0, b);
-    expect_near(green.q, vec({0.684, 1.000, 0.147, 0.554, 0.041, 0.191}), 6e-4);
+    const VikorResult green = vikor(x, vector_of({1, 1, 1, 1, 2, 2, 2, 2}) / 12.0, b);
+    expect_all_near(green.q, vector_of({0.684, 1.000, 0.147, 0.554, 0.041, 0.191}), 6e-4);
     EXPECT_FALSE(green.acceptable_advantage);
     EXPECT_TRUE(green.acceptable_stability);
     EXPECT_EQ(green.compromise, (std::vector<std::size_t>{4, 2, 5}));
@@ -442,14 +412,14 @@ TEST(Vikor, MeasuresInUnitInterval) {
 TEST(Vikor, RejectsEqualSOrRAndBadParameters) {
     Matrix x(2, 2);
     x << 1, 0, 0, 1;  // each unit best on one criterion: same S and R
-    EXPECT_NE(error_message([&] { (void)vikor(x, vec({0.5, 0.5})); }).find("same group utility S"), std::string::npos);
+    EXPECT_NE(error_message([&] { (void)vikor(x, vector_of({0.5, 0.5})); }).find("same group utility S"), std::string::npos);
     Matrix one(1, 2);
     one << 1, 2;
-    EXPECT_EQ(error_path([&] { (void)vikor(one, vec({0.5, 0.5})); }), "x");
-    EXPECT_EQ(error_path([&] { (void)vikor(x, vec({0.5, 0.5}), {}, 1.5); }), "v");
+    EXPECT_EQ(error_path([&] { (void)vikor(one, vector_of({0.5, 0.5})); }), "x");
+    EXPECT_EQ(error_path([&] { (void)vikor(x, vector_of({0.5, 0.5}), {}, 1.5); }), "v");
     Matrix y(3, 2);
     y << 1, 0, 0, 1, 0, 0;  // S = 0.5, 0.5, 1 but R = 0.5 for all
-    EXPECT_NE(error_message([&] { (void)vikor(y, vec({0.5, 0.5})); }).find("same individual regret R"),
+    EXPECT_NE(error_message([&] { (void)vikor(y, vector_of({0.5, 0.5})); }).find("same individual regret R"),
               std::string::npos);
 }
 
@@ -474,16 +444,16 @@ TEST(RankingSimdPaths, WeightedSumVikorAndGreyRelationalAgreeWithinRounding) {
         const VikorResult result = vikor(x, w, b);
         EXPECT_EQ(result, vikor(x, w, b));
         EXPECT_EQ(result.r, base.r);
-        expect_near(result.s, base.s, 1e-12);
-        expect_near(result.q, base.q, 1e-12);
+        expect_all_near(result.s, base.s, 1e-12);
+        expect_all_near(result.q, base.q, 1e-12);
         EXPECT_EQ(result.compromise, base.compromise);
         EXPECT_EQ(rank(result.q, RankMethod::min, true), rank(base.q, RankMethod::min, true));
         const Vector sums = weighted_sum(x, w);
         EXPECT_EQ(sums, weighted_sum(x, w));
-        expect_near(sums, base_sums, 1e-13 * base_sums.maxCoeff());
+        expect_all_near(sums, base_sums, 1e-13 * base_sums.maxCoeff());
         const Vector grades = grey_relational(x, w, b);
         EXPECT_EQ(grades, grey_relational(x, w, b));
-        expect_near(grades, base_grades, 1e-12);
+        expect_all_near(grades, base_grades, 1e-12);
         EXPECT_EQ(rank(grades), rank(base_grades));
     }
 }
@@ -509,7 +479,7 @@ TEST(GreyRelational, SupplierSelectionExample) {
         0.87, 0.95, 0.99, 0.89, 0.82, 0.94;
     const Benefit b = {true, false, false, false, true, true, true, true, true};
     const Vector grades = grey_relational(criteria_by_supplier.transpose(), Vector::Constant(9, 1.0 / 9), b);
-    expect_near(grades, vec({0.462992, 0.555994, 0.649074, 0.652723, 0.493562, 0.613015}), 1e-6);
+    expect_all_near(grades, vector_of({0.462992, 0.555994, 0.649074, 0.652723, 0.493562, 0.613015}), 1e-6);
     EXPECT_EQ(to_vector(rank(grades)), (std::vector<int>{6, 4, 2, 1, 5, 3}));
 }
 
@@ -524,10 +494,10 @@ TEST(GreyRelational, GradesInRangeAndConstantColumnAtReference) {
     Matrix x(3, 2);
     x << 1, 7, 2, 7, 3, 7;
     // Column 1 is constant: coefficient 1 for everyone. Column 0: D = 1, 0.5, 0 -> rho / (D + rho).
-    expect_near(grey_relational(x, vec({0.5, 0.5})), vec({0.5 * (0.5 / 1.5) + 0.5, 0.5 * 0.5 + 0.5, 1.0}), 1e-12);
-    EXPECT_EQ(error_path([&] { (void)grey_relational(x, vec({0.5, 0.5}), {}, 0.0); }), "rho");
+    expect_all_near(grey_relational(x, vector_of({0.5, 0.5})), vector_of({0.5 * (0.5 / 1.5) + 0.5, 0.5 * 0.5 + 0.5, 1.0}), 1e-12);
+    EXPECT_EQ(error_path([&] { (void)grey_relational(x, vector_of({0.5, 0.5}), {}, 0.0); }), "rho");
     x.col(0).setConstant(2.0);
-    EXPECT_EQ(error_path([&] { (void)grey_relational(x, vec({0.5, 0.5})); }), "x");
+    EXPECT_EQ(error_path([&] { (void)grey_relational(x, vector_of({0.5, 0.5})); }), "x");
 }
 
 // ---- ranks ---------------------------------------------------------------------------------------------------------
@@ -535,14 +505,14 @@ TEST(GreyRelational, GradesInRangeAndConstantColumnAtReference) {
 TEST(Rank, TieRulesOfTheRankingArticle) {
     // The tie strategies as the Wikipedia article "Ranking" illustrates them: A ahead of B and C
     // (tied) ahead of D ranks 1224 (standard competition), 1223 (dense) and 1234 (ordinal).
-    const Vector scores = vec({30, 20, 20, 10});
+    const Vector scores = vector_of({30, 20, 20, 10});
     EXPECT_EQ(to_vector(rank(scores, RankMethod::min)), (std::vector<int>{1, 2, 2, 4}));
     EXPECT_EQ(to_vector(rank(scores, RankMethod::dense)), (std::vector<int>{1, 2, 2, 3}));
     EXPECT_EQ(to_vector(rank(scores, RankMethod::ordinal)), (std::vector<int>{1, 2, 3, 4}));
 }
 
 TEST(Rank, OrdinalOrdersTiesByIdThenRowAndAscendingRanksLowFirst) {
-    const Vector scores = vec({5, 9, 5, 9, 1});
+    const Vector scores = vector_of({5, 9, 5, 9, 1});
     EXPECT_EQ(to_vector(rank(scores, RankMethod::ordinal, false, {"e", "d", "c", "b", "a"})),
               (std::vector<int>{4, 2, 3, 1, 5}));
     EXPECT_EQ(to_vector(rank(scores, RankMethod::ordinal)), (std::vector<int>{3, 1, 4, 2, 5}));
@@ -589,10 +559,10 @@ TEST(Rank, EveryCountOfScoresRanksAsTheDefinitionsSay) {
 }
 
 TEST(Rank, RejectsNanAndBadIds) {
-    const Vector scores = vec({1, std::numeric_limits<double>::quiet_NaN()});
+    const Vector scores = vector_of({1, std::numeric_limits<double>::quiet_NaN()});
     EXPECT_EQ(error_path([&] { (void)rank(scores); }), "scores[1]");
-    EXPECT_EQ(error_path([&] { (void)rank(vec({1, 2}), RankMethod::ordinal, false, {"a"}); }), "ids");
-    EXPECT_EQ(error_path([&] { (void)rank(vec({1, 2}), RankMethod::ordinal, false, {"a", "a"}); }), "ids[1]");
+    EXPECT_EQ(error_path([&] { (void)rank(vector_of({1, 2}), RankMethod::ordinal, false, {"a"}); }), "ids");
+    EXPECT_EQ(error_path([&] { (void)rank(vector_of({1, 2}), RankMethod::ordinal, false, {"a", "a"}); }), "ids[1]");
 }
 
 // ---- awards ----------------------------------------------------------------------------------------------------------
@@ -628,7 +598,7 @@ TEST(Award, ShareCapIsRoundedDown) {
 
 TEST(Award, TiesAtATierBoundary) {
     // Places 2 and 3 tie; tier "first" has 2 places.
-    const Vector scores = vec({90, 80, 80, 70, 60});
+    const Vector scores = vector_of({90, 80, 80, 70, 60});
     const std::vector<AwardTier> tiers = {AwardTier::places("first", 2), AwardTier::places("second", 2)};
     // demote: the tied pair does not fit in the one place left, so both go down; "first" keeps an empty place.
     const Awards demote = award(scores, tiers);
@@ -645,13 +615,13 @@ TEST(Award, TiesAtATierBoundary) {
 }
 
 TEST(Award, DemotedGroupThatFitsNoTierGetsNone) {
-    const Vector scores = vec({5, 5, 5, 1});
+    const Vector scores = vector_of({5, 5, 5, 1});
     const Awards awards = award(scores, {AwardTier::places("a", 1), AwardTier::places("b", 2)});
     EXPECT_EQ(awards.tier, (std::vector<int>{-1, -1, -1, -1}));  // a lower-scoring unit never overtakes a tie
 }
 
 TEST(Award, IneligibleUnitsTakeNoPlace) {
-    const Vector scores = vec({99, 98, 97, 96});
+    const Vector scores = vector_of({99, 98, 97, 96});
     const Awards awards = award(scores, {AwardTier::places("first", 2)}, {false, true, true, true});
     EXPECT_EQ(awards.tier, (std::vector<int>{-1, 0, 0, -1}));
     EXPECT_EQ(to_vector(awards.ranks), (std::vector<int>{0, 1, 2, 3}));
@@ -664,7 +634,7 @@ TEST(Award, IneligibleUnitsTakeNoPlace) {
 }
 
 TEST(Award, RejectsBadTiers) {
-    const Vector scores = vec({1, 2});
+    const Vector scores = vector_of({1, 2});
     EXPECT_EQ(error_path([&] { (void)award(scores, {}); }), "tiers");
     EXPECT_EQ(error_path([&] { (void)award(scores, {AwardTier{"a", std::nullopt, std::nullopt}}); }), "tiers[0]");
     EXPECT_EQ(error_path([&] { (void)award(scores, {AwardTier::places("a", 1), AwardTier::places("b", -1)}); }),

@@ -24,6 +24,8 @@ using namespace civitas;
 
 namespace {
 
+using civitas::test::error_path;
+
 using civitas::test::chinese_error;
 
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -89,17 +91,6 @@ void expect_same(const RankUncertainty& a, const RankUncertainty& b) {
     EXPECT_EQ(a.method, b.method);
     EXPECT_EQ(a.dropped, b.dropped);
     EXPECT_EQ(a.ranks, b.ranks);
-}
-
-/// The ValidationError's path, or "(no error)".
-template <class F>
-std::string error_path(F&& f) {
-    try {
-        f();
-    } catch (const ValidationError& error) {
-        return error.path();
-    }
-    return "(no error)";
 }
 
 /// The weights of draw d with its dropped criterion left out, summing to 1.
