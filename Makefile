@@ -22,7 +22,7 @@ export PYTHON JOBS
 
 # Steps run one after the other even under `make -j`; the parallelism is inside the builds.
 .NOTPARALLEL:
-.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging test-pypi-build asan tsan fuzz fuzz-quick fuzz-build bench bench-python perf perf-quick perf-scaling clean distclean
+.PHONY: all deps build demo test test-cpp test-python python-install stubs wheel test-packaging test-pypi-build asan asan-build tsan fuzz fuzz-quick bench bench-python perf perf-quick perf-scaling clean distclean
 
 all: build
 
@@ -88,11 +88,14 @@ test-packaging: deps
 test-pypi-build: deps
 	VENV=$(VENV) scripts/test-packaging.sh pypi-build
 
-## asan: build and run the C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer
-asan: deps
+## asan: build and run the C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer (clang; the
+## same build holds the fuzz targets)
+asan: asan-build
+	$(CTEST) --preset asan-ubsan -j $(JOBS)
+
+asan-build: deps
 	$(CMAKE) --preset asan-ubsan
 	$(CMAKE) --build --preset asan-ubsan -j $(JOBS)
-	$(CTEST) --preset asan-ubsan -j $(JOBS)
 
 ## tsan: build and run the C++ tests that run several threads (tests/CMakeLists.txt lists them) under ThreadSanitizer
 tsan: deps
@@ -100,20 +103,16 @@ tsan: deps
 	$(CMAKE) --build --preset tsan -j $(JOBS)
 	$(CTEST) --preset tsan -j $(JOBS)
 
-## fuzz: build the libFuzzer targets (preset fuzz, clang) and run each for FUZZ_SECONDS (default 600),
+## fuzz: build the libFuzzer targets (in the asan-ubsan build, clang) and run each for FUZZ_SECONDS (default 600),
 ## two at a time; logs in build/fuzz/logs/, findings in build/fuzz/findings/; fails on any finding
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 2
-fuzz: fuzz-build
+fuzz: asan-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh
 
 ## fuzz-quick: the same, about 20 seconds per target (what CI runs)
-fuzz-quick: fuzz-build
+fuzz-quick: asan-build
 	FUZZ_SECONDS=20 FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh
-
-fuzz-build: deps
-	$(CMAKE) --preset fuzz
-	$(CMAKE) --build --preset fuzz -j $(JOBS)
 
 ## bench: build and run the benchmarks (Release): civitas against numpy, from Python and in C++
 bench: deps bench-python

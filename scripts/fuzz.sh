@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer targets of tests/fuzz (built by the `fuzz` preset; `make fuzz` builds and
-# runs this) and summarises each run. Fails when a target finds something or cannot run.
+# Runs the libFuzzer targets of tests/fuzz (built by the `asan-ubsan` preset with the tests,
+# clang under ASan and UBSan; `make fuzz` builds and runs this) and summarises each run. Fails when a target finds something or cannot run.
 #
 #   scripts/fuzz.sh [target...]           every target of tests/fuzz/targets.txt when none is named
 #
@@ -21,6 +21,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 fuzz=$root/tests/fuzz
+programs=$root/build/asan/tests/fuzz
 build=$root/build/fuzz
 seconds=${FUZZ_SECONDS:-600}
 jobs=${FUZZ_JOBS:-2}
@@ -42,7 +43,7 @@ targets=("$@")
 ((${#targets[@]} > 0)) || targets=("${all[@]}")
 for name in "${targets[@]}"; do
     [[ -n ${max_len[$name]:-} ]] || { say "unknown target '$name'; targets: ${all[*]}" >&2; exit 2; }
-    [[ -x $build/tests/fuzz/civitas_fuzz_$name ]] || { say "build/fuzz/tests/fuzz/civitas_fuzz_$name is missing: run make fuzz" >&2; exit 2; }
+    [[ -x $programs/civitas_fuzz_$name ]] || { say "build/asan/tests/fuzz/civitas_fuzz_$name is missing: run make fuzz" >&2; exit 2; }
 done
 
 # Known failures are left out of the seeds: libFuzzer stops at the first input that fails.
@@ -56,7 +57,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Runs one target; its exit status is libFuzzer's.
 run_one() {
     local name=$1
-    local program=$build/tests/fuzz/civitas_fuzz_$name
+    local program=$programs/civitas_fuzz_$name
     local seeds=$build/seeds/$name corpus=$build/corpus/$name findings=$build/findings/$name
     local log=$build/logs/$name.log
     rm -rf "$seeds" "$findings"  # findings are this run's: keep one by copying it to regressions/
@@ -129,7 +130,7 @@ for name in "${targets[@]}"; do
 done
 if ((failed)); then
     say "FAILED: see build/fuzz/logs/<target>.log and build/fuzz/findings/<target>/"
-    say "replay one input: build/fuzz/tests/fuzz/civitas_fuzz_<target> <input>"
+    say "replay one input: build/asan/tests/fuzz/civitas_fuzz_<target> <input>"
     exit 1
 fi
 say "no findings"

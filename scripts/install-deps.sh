@@ -25,7 +25,7 @@ packages=(cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev libgtest-dev
           # locale sources: the host-locale tests compile de_DE.UTF-8 and ps_AF.UTF-8 from them
           # with localedef into the build folder, no root needed (tests/locale, test_locale.py)
           locales
-          # the fuzz targets (make fuzz): clang with libFuzzer and the sanitizers' runtimes
+          # the sanitizer build and its fuzz targets (make asan, make fuzz): clang, libFuzzer, runtimes
           clang libclang-rt-14-dev
           # the Java host of the C API (examples/java): a JDK and JNA
           openjdk-17-jdk-headless libjna-java)

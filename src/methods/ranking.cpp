@@ -734,9 +734,11 @@ constexpr Eigen::Index product_draws = 4;  // a block of the output: this many d
 // out(u0 + u, d0 + d) for u < 2 * Lanes' doubles and d < D: the sums over the criteria in order,
 // from `panel`, the block's weights criterion by criterion (product_draws apart). The vectors are
 // GCC and Clang's extension, so that the block's sums stay in registers: with plain loops over 16
-// units, GCC kept AVX-512's in memory and ran 4 times slower.
+// units, GCC kept AVX-512's in memory and ran 4 times slower. Always inlined, as the lambda that
+// calls it: Clang's `flatten` inlines only the calls in the kernel itself, and an unoptimised
+// build would run the blocks as baseline code beside a tail compiled for the path.
 template <int D, class Lanes>
-inline void product_block(const double* __restrict a, Eigen::Index lda, Eigen::Index n, const double* __restrict panel,
+__attribute__((always_inline)) inline void product_block(const double* __restrict a, Eigen::Index lda, Eigen::Index n, const double* __restrict panel,
                           Eigen::Index u0, Eigen::Index d0, double* __restrict out, Eigen::Index ldo) {
     constexpr Eigen::Index lanes = sizeof(Lanes) / sizeof(double);
     Lanes acc[D][2] = {};
@@ -779,7 +781,7 @@ void multiply_by_rows(const Eigen::MatrixXd& a, const Eigen::Ref<const Eigen::Ma
         double* __restrict result = out.data();
         // Blocks of 2 vectors of units (the vector type named by a null pointer: a vector passed by
         // value would change the baseline copy's calling convention): returns the units they cover.
-        const auto in_blocks = [&](auto* vector) {
+        const auto in_blocks = [&](auto* vector) __attribute__((always_inline)) {
             using Lanes = std::remove_pointer_t<decltype(vector)>;
             constexpr Eigen::Index block_units = 2 * sizeof(Lanes) / sizeof(double);
             const Eigen::Index full_units = units - units % block_units;

@@ -2,7 +2,8 @@
 // How a kernel runs on the path simd_path() chose: written once as a lambda of plain loops, then
 // compiled three times, for baseline, for AVX2 with FMA and for AVX-512, by instantiating it inside
 // functions built for each target (GCC and Clang's target attribute; `flatten` inlines the lambda
-// and what it calls, so the vectoriser sees it with the target's instructions). Everything else the
+// and what it calls, so the vectoriser sees it with the target's instructions: GCC all it calls,
+// Clang only the calls in the lambda itself, so a helper of a kernel is always_inline). Everything else the
 // library instantiates stays baseline code, so no AVX2 or AVX-512 copy of a shared template can
 // reach a processor without it. Eigen chooses its packets at compile time: a kernel meant for the
 // wider paths is written as loops, not Eigen expressions.
