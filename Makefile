@@ -76,7 +76,7 @@ stubs: python-install
 
 test-python: python-install
 	$(VENV_PYTHON) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
-	$(VENV_PYTHON) -m pytest tests/python bench/reference
+	$(VENV_PYTHON) -m pytest -n $(JOBS) tests/python bench/reference
 	$(VENV_PYTHON) bench/run --quick
 
 ## test-packaging: every packaging check, the build from PyPI alone included (its wheel is the one repaired)
