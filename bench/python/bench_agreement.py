@@ -303,11 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rankings < 2 * TIED_EVERY:
         parser.error(f"--rankings: at least {2 * TIED_EVERY} (the pairs take the first two, without ties)")
 
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
-              file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
 
     units = harness.SIZES[size]

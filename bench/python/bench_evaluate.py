@@ -158,11 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat is None:
         args.repeat = 3 if args.quick else 21
 
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
-              file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
 
     text, ids, values = make_benchmark(args.units, args.indicators, args.categories, args.seed)

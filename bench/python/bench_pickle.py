@@ -54,10 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="checks the copies, times little")
     parser.add_argument("--json", type=Path, help="write the suite's JSON (bench/README.md) to this file")
     args = parser.parse_args(argv)
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .", file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
     import pandas as pd
 

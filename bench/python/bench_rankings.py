@@ -374,11 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--case", choices=CASES, help="time only this one (default: all)")
     args = harness.matrix_arguments(parser, argv)
 
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
-              file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
 
     x, weights, benefit = make_data(args.units, args.criteria, args.seed)

@@ -103,11 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     args = harness.matrix_arguments(parser, argv)
     normalizations = [args.normalization] if args.normalization else NORMALIZATIONS
 
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
-              file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
 
     x, weights, benefit = make_data(args.units, args.criteria, args.seed)

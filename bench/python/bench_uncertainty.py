@@ -125,11 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     # A size's name says units and criteria; with other draws than its mode's (--draws) it is custom.
     args.size_name = harness.size_of(args.units, args.criteria) if args.draws == defaults["draws"] else "custom"
 
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
-              file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
 
     x, weights, benefit = make_data(args.units, args.criteria, args.seed)

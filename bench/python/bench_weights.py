@@ -199,11 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     size = args.size or ("province" if args.quick else "nation")
     repeat = 3 if args.quick else args.repeat
 
-    try:
-        import civitas
-    except ImportError as error:
-        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .",
-              file=sys.stderr)
+    civitas = harness.import_civitas()
+    if civitas is None:
         return 2
 
     units = harness.SIZES[size]

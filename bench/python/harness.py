@@ -117,6 +117,17 @@ def time_case(case: dict[str, Any], repeat: int, number: int, quick: bool, long:
             {name: numbers[name] for name in order})
 
 
+def import_civitas() -> Any:
+    """The civitas module, or None after saying on stderr that it is not installed (a script then
+    exits 2, the suite's contract)."""
+    try:
+        import civitas
+    except ImportError as error:
+        print(f"cannot import civitas ({error}); install it first: pip install --no-build-isolation .", file=sys.stderr)
+        return None
+    return civitas
+
+
 def ms(seconds: float) -> str:
     """Seconds as milliseconds, 10 wide with 3 decimals."""
     return f"{seconds * 1e3:10.3f}"
