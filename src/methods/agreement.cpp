@@ -325,20 +325,16 @@ Eigen::MatrixXd rank_correlation_matrix(MatrixView rankings, CorrelationMethod m
         const auto fill = [&](Eigen::Index j, const Eigen::VectorXd& column) {
             for (Eigen::Index u = 0; u < units; ++u) panels.at(u, j) = column[u];
         };
+        Eigen::VectorXd squares(k);  // spearman: each column's sum of squares of its centred ranks
         if (method == CorrelationMethod::spearman)
             detail::run_parallel(static_cast<std::size_t>(k), threads, [&](std::size_t j, std::size_t) {
                 const auto column = static_cast<Eigen::Index>(j);
-                fill(column, centred_ranks(columns.col(column)));
+                const Eigen::VectorXd ranks = centred_ranks(columns.col(column));
+                squares[column] = pair_sum<SpearmanTerm>(ranks, ranks);
+                fill(column, ranks);
             });
         else
             for (Eigen::Index j = 0; j < k; ++j) fill(j, columns.col(j));
-        Eigen::VectorXd squares(k);  // spearman: each column's sum of squares
-        if (method == CorrelationMethod::spearman)
-            for (Eigen::Index j = 0; j < k; ++j) {
-                Eigen::VectorXd column(units);
-                for (Eigen::Index u = 0; u < units; ++u) column[u] = panels.at(u, j);
-                squares[j] = pair_sum<SpearmanTerm>(column, column);
-            }
         std::vector<Sums> sums_of(threads, Sums(refs, padded));
         detail::run_parallel(jobs, threads, [&](std::size_t job, std::size_t w) {
             const auto i0 = static_cast<Eigen::Index>(job) * refs;
